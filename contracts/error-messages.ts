@@ -1,0 +1,52 @@
+import type { ErrorCode, FieldErrorCode } from './errors.js';
+
+export const locales = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof locales)[number];
+
+type Catalog<K extends string> = Record<K, Record<Locale, string>>;
+
+/** One sentence per error code, in both languages. Shared by the server's responses and the web. */
+export const errorMessages: Catalog<ErrorCode> = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请检查标出的字段。', 'en-US': 'Some fields are not valid; check the ones marked.' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录。', 'en-US': 'Please sign in first.' },
+  FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限。', 'en-US': 'You are not allowed to do this.' },
+  NOT_FOUND: { 'zh-CN': '找不到该内容。', 'en-US': 'Not found.' },
+  CONFLICT: { 'zh-CN': '该内容已被他人修改，请刷新后重试。', 'en-US': 'Someone else changed this; reload and try again.' },
+  DUPLICATE_USCC: { 'zh-CN': '本枢纽已登记使用该统一社会信用代码的机构。', 'en-US': 'An organisation with this Unified Social Credit Code is already registered in this hub.' },
+  ALREADY_MEMBER: { 'zh-CN': '该用户已是此机构成员。', 'en-US': 'This person is already a member of the organisation.' },
+  USER_NOT_FOUND: { 'zh-CN': '没有使用该邮箱的账户。', 'en-US': 'No account uses this email address.' },
+  IDEMPOTENCY_KEY_REUSED: { 'zh-CN': '该幂等键已用于另一个不同的请求。', 'en-US': 'This Idempotency-Key was already used for a different request.' },
+  IDEMPOTENCY_KEY_IN_FLIGHT: { 'zh-CN': '使用该幂等键的请求仍在处理中，请稍后重试。', 'en-US': 'A request with this Idempotency-Key is still being processed; retry shortly.' },
+  CSRF_REJECTED: { 'zh-CN': '请求来源不受信任，已被拒绝。', 'en-US': 'The request came from an untrusted origin and was refused.' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试。', 'en-US': 'Too many requests; try again later.' },
+  PASSWORD_REJECTED: { 'zh-CN': '密码不符合要求。', 'en-US': 'The password does not meet the rules.' },
+  INTERNAL: { 'zh-CN': '服务器出错了，我们已记录此问题。', 'en-US': 'Something went wrong on our side; it has been logged.' },
+};
+
+export const fieldErrorMessages: Catalog<FieldErrorCode> = {
+  REQUIRED: { 'zh-CN': '此项必填。', 'en-US': 'This field is required.' },
+  TOO_SHORT: { 'zh-CN': '内容太短。', 'en-US': 'Too short.' },
+  TOO_LONG: { 'zh-CN': '内容太长。', 'en-US': 'Too long.' },
+  TOO_SMALL: { 'zh-CN': '数值太小。', 'en-US': 'Too small.' },
+  TOO_BIG: { 'zh-CN': '数值太大。', 'en-US': 'Too large.' },
+  INVALID_FORMAT: { 'zh-CN': '格式不正确。', 'en-US': 'Wrong format.' },
+  INVALID_OPTION: { 'zh-CN': '不是可选的值。', 'en-US': 'Not one of the allowed values.' },
+  INVALID_TYPE: { 'zh-CN': '类型不正确。', 'en-US': 'Wrong type of value.' },
+  INVALID_USCC: {
+    'zh-CN': '统一社会信用代码无效：应为18位，且最后一位校验码须正确（GB 32100-2015）。',
+    'en-US': 'Invalid Unified Social Credit Code: it must have 18 characters and a correct check character (GB 32100-2015).',
+  },
+  INVALID_DATE: { 'zh-CN': '日期无效（格式 YYYY-MM-DD，且不能晚于今天）。', 'en-US': 'Invalid date (use YYYY-MM-DD, not in the future).' },
+  INVALID_URL: { 'zh-CN': '网址无效，应以 http:// 或 https:// 开头。', 'en-US': 'Invalid web address; it must start with http:// or https://.' },
+  UNKNOWN_FIELD: { 'zh-CN': '不认识的字段。', 'en-US': 'Unknown field.' },
+  INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
+};
+
+/** Picks zh-CN for any Chinese Accept-Language, en-US otherwise (or the given fallback). */
+export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'en-US'): Locale {
+  if (!acceptLanguage) return fallback;
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('zh')) return 'zh-CN';
+  if (first.startsWith('en')) return 'en-US';
+  return fallback;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Stable error codes. The web translates each one; clients may switch on them. */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DUPLICATE_USCC',
+  'ALREADY_MEMBER',
+  'USER_NOT_FOUND',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_FLIGHT',
+  'CSRF_REJECTED',
+  'RATE_LIMITED',
+  'PASSWORD_REJECTED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Codes for a single field at fault inside a VALIDATION_FAILED error. */
+export const fieldErrorCodes = [
+  'REQUIRED',
+  'TOO_SHORT',
+  'TOO_LONG',
+  'TOO_SMALL',
+  'TOO_BIG',
+  'INVALID_FORMAT',
+  'INVALID_OPTION',
+  'INVALID_TYPE',
+  'INVALID_USCC',
+  'INVALID_DATE',
+  'INVALID_URL',
+  'UNKNOWN_FIELD',
+  'INVALID',
+] as const;
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+export const fieldErrorSchema = z.object({
+  path: z.string().meta({ description: 'Dotted path of the field at fault, e.g. "name.zh".' }),
+  code: z.enum(fieldErrorCodes),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes),
+      message: z.string(),
+      fields: z.array(fieldErrorSchema).optional(),
+    }),
+  })
+  .meta({ id: 'ApiError' });
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,50 @@
+import { buildApp } from '../app.js';
+import { seedDemo } from '../db/seed.js';
+import { createAuth } from '../platform/auth/auth.js';
+import type { Config } from '../platform/config.js';
+import { startJobs } from '../platform/jobs/jobs.js';
+import { listHubRows } from '../platform/tenancy/tenancy.js';
+import { openDatabase } from './database.js';
+import { progressBar } from './progress.js';
+
+/** Starts the database (if embedded), migrates, seeds on first run, serves API + web. */
+export async function serve(config: Config): Promise<void> {
+  const database = await openDatabase(config, { poolSize: 20 });
+  const firstRun = (await listHubRows(database.db)).length === 0;
+  if (firstRun) {
+    const bar = progressBar('Seeding the demo hubs');
+    await seedDemo(database.db, createAuth(database.db, config), (_step, done, total) => bar.update(done, total));
+    bar.stop();
+  }
+  const app = await buildApp({ db: database.db, config });
+  const jobs = config.startJobs ? await startJobs(database.url, database.db, (msg, err) => app.log.error({ err }, msg)) : null;
+
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await jobs?.stop();
+    await database.shutdown();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+
+  await app.listen({ host: config.host, port: config.port });
+  process.stdout.write(banner(config, firstRun));
+}
+
+function banner(config: Config, firstRun: boolean): string {
+  return [
+    '',
+    `  Dragon Gate is running at ${config.publicUrl}`,
+    `  API docs: ${config.publicUrl}/api/docs`,
+    `  Data: ${config.databaseUrl ? 'DATABASE_URL' : config.home}${firstRun ? ' (demo data seeded)' : ''}`,
+    '',
+    '  Demo accounts (password dragongate-demo-2026), if the demo seed ran:',
+    '    admin@ officer@ reviewer@ finance@ station@ space@ compute@ auditor@ startup@ graduate@  ...hangzhou.demo',
+    '    admin@shenzhen.demo',
+    '',
+  ].join('\n');
+}

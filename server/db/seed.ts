@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HubRole } from '../../contracts/auth.js';
+import type { Hub } from '../../contracts/hubs.js';
+import { organizationInputSchema } from '../../contracts/organizations.js';
+import { createOrganization } from '../modules/ecosystem/index.js';
+import { createAccount } from '../platform/auth/accounts.js';
+import type { Auth } from '../platform/auth/auth.js';
+import { findHub, listHubRows, loadActor } from '../platform/tenancy/tenancy.js';
+import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js';
+import type { Db } from './connection.js';
+import { withTransaction } from './transaction.js';
+
+const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
+const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(seedDir, file), 'utf8')) as T;
+
+type DemoAccount = { email: string; name: string; hub: string; roles: HubRole[]; owns?: string };
+type SeedOrganization = { hub: string; name: { en: string }; owner?: string } & Record<string, unknown>;
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+/** The demo hubs (Hangzhou, Shenzhen, Beijing): created once, skipped when present. */
+export async function seedHubs(db: Db): Promise<number> {
+  const present = new Set((await listHubRows(db)).map((h) => h.slug));
+  const { hubs } = read<{ hubs: Hub[] }>('hubs.json');
+  let created = 0;
+  for (const hub of hubs) {
+    if (present.has(hub.slug)) continue;
+    await createHub(db, hub);
+    created++;
+  }
+  return created;
+}
+
+/** Demo accounts with their roles, and the seed organisations; safe to run twice. */
+export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}): Promise<void> {
+  await seedHubs(db);
+  const { accounts, password } = read<{ accounts: DemoAccount[]; password: string }>('demo-accounts.json');
+  const { organizations } = read<{ organizations: SeedOrganization[] }>('organizations.json');
+  const total = accounts.length + organizations.length;
+  let done = 0;
+  const owners = new Map<string, string>();
+  for (const account of accounts) {
+    const userId = await createAccount(db, auth, { email: account.email, name: account.name, password });
+    const hub = await findHub(db, account.hub);
+    await withTransaction(db, async (tx) => {
+      for (const role of account.roles) await grantHubRole(tx, { hubId: hub.id, userId, role, actorId: null });
+    });
+    if (account.owns) owners.set(account.owns, userId);
+    progress('accounts', ++done, total);
+  }
+  for (const org of organizations) {
+    const hub = await findHub(db, org.hub);
+    const ownerId = owners.get(org.name.en) ?? (await createAccount(db, auth, accountFor(org, password)));
+    const actor = await loadActor(db, hub.id, ownerId);
+    const input = organizationInputSchema.parse(pick(org, ['kind', 'name', 'uscc', 'foundedOn', 'sectors', 'website']));
+    await withTransaction(db, async (tx) => {
+      try {
+        await createOrganization(tx, { hub, actor }, input);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'DUPLICATE_USCC') throw error;
+      }
+    });
+    progress('organisations', ++done, total);
+  }
+}
+
+/** Each seed organisation gets a contact account of its own, so no one person owns them all. */
+function accountFor(org: SeedOrganization, password: string) {
+  const local = org.name.en.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return { email: `contact@${local}.${org.hub}.demo`, name: `${org.name.en} contact`, password };
+}
+
+function pick(source: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(keys.filter((k) => source[k] !== null && source[k] !== undefined).map((k) => [k, source[k]]));
+}

@@ -1,0 +1,14 @@
+// The ecosystem module's public face: hubs, organisations and who belongs to them.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/http/deps.js';
+import { hubRoutes } from './hubs.routes.js';
+import { meRoutes } from './me.routes.js';
+import { organizationRoutes } from './organizations.routes.js';
+
+export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(hubRoutes(deps));
+  await app.register(organizationRoutes(deps));
+  await app.register(meRoutes(deps));
+}
+
+export { createOrganization, addOrganizationMember, getOrganization, listOrganizations } from './organizations.service.js';

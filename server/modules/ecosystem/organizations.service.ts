@@ -1,0 +1,231 @@
+import { and, arrayContains, asc, eq, exists, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { OrgRole } from '../../../contracts/auth.js';
+import type { organizationInputSchema, organizationListQuerySchema, organizationUpdateSchema } from '../../../contracts/organizations.js';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../db/connection.js';
+import { constraintName, sqlState } from '../../db/transaction.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { findUserByEmail, findUsers } from '../../platform/auth/users.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import type { Actor } from '../../platform/policies.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { noOrganization, organizationPolicy } from './organizations.policies.js';
+import type { MemberRow, OrganizationRow } from './organizations.presenters.js';
+import { organizationMembers, organizations } from './organizations.tables.js';
+
+type Input = z.output<typeof organizationInputSchema>;
+type Patch = z.output<typeof organizationUpdateSchema>;
+type ListQuery = z.output<typeof organizationListQuerySchema>;
+export type Scope = { hub: HubRow; actor: Actor };
+
+/** Registers an organisation; whoever registers it becomes its owner. */
+export async function createOrganization(tx: Tx, { hub, actor }: Scope, input: Input): Promise<OrganizationRow> {
+  organizationPolicy.authorize(actor, 'create', noOrganization, 'create');
+  const id = uuidv7();
+  const row = await insertOrFail(() =>
+    tx
+      .insert(organizations)
+      .values({ hubId: hub.id, id, ...newColumns(input) })
+      .returning(),
+  );
+  await tx.insert(organizationMembers).values({ hubId: hub.id, organizationId: id, userId: actor.userId!, role: 'owner' });
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'organization.created',
+    subjectType: 'organization',
+    subjectId: id,
+    payload: { kind: input.kind, uscc: input.uscc, sectors: input.sectors },
+  });
+  return row;
+}
+
+/** One organisation with its members, if the actor may see it; otherwise 404. */
+export async function getOrganization(tx: Db | Tx, { hub, actor }: Scope, id: string): Promise<{ row: OrganizationRow; members: MemberRow[] }> {
+  const row = await findRow(tx, hub.id, id);
+  const memberRows = await tx
+    .select({ userId: organizationMembers.userId, role: organizationMembers.role })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.hubId, hub.id), eq(organizationMembers.organizationId, id)))
+    .orderBy(asc(organizationMembers.createdAt));
+  const memberRole = (memberRows.find((m) => m.userId === actor.userId)?.role as OrgRole | undefined) ?? null;
+  organizationPolicy.authorize(actor, 'read', { memberRole });
+  const people = await findUsers(tx, memberRows.map((m) => m.userId));
+  const members = memberRows.map((m) => ({ ...m, name: people.get(m.userId)?.name ?? '', email: people.get(m.userId)?.email ?? '' }));
+  return { row, members };
+}
+
+/** Changes the given fields; fields left out stay as they are. */
+export async function updateOrganization(tx: Tx, { hub, actor }: Scope, id: string, patch: Patch): Promise<OrganizationRow> {
+  const before = await findRow(tx, hub.id, id, true);
+  organizationPolicy.authorize(actor, 'update', { memberRole: await memberRoleOf(tx, hub.id, id, actor.userId) });
+  const changes = columnsOf(patch);
+  const [row] = await updateOrFail(() =>
+    tx
+      .update(organizations)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(and(eq(organizations.hubId, hub.id), eq(organizations.id, id)))
+      .returning(),
+  );
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'organization.updated',
+    subjectType: 'organization',
+    subjectId: id,
+    payload: { fields: Object.keys(changes).sort(), previousUscc: before.uscc !== row!.uscc ? before.uscc : undefined },
+  });
+  return row!;
+}
+
+/** Adds an existing account to an organisation (owners and hub admins may). */
+export async function addOrganizationMember(tx: Tx, { hub, actor }: Scope, id: string, email: string, role: OrgRole): Promise<void> {
+  await findRow(tx, hub.id, id);
+  organizationPolicy.authorize(actor, 'add_member', { memberRole: await memberRoleOf(tx, hub.id, id, actor.userId) });
+  const user = await findUserByEmail(tx, email);
+  if (!user) throw new AppError('USER_NOT_FOUND', [{ path: 'email', code: 'INVALID' }]);
+  const added = await tx
+    .insert(organizationMembers)
+    .values({ hubId: hub.id, organizationId: id, userId: user.id, role })
+    .onConflictDoNothing()
+    .returning({ userId: organizationMembers.userId });
+  if (added.length === 0) throw new AppError('ALREADY_MEMBER', [{ path: 'email', code: 'INVALID' }]);
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'organization.member_added',
+    subjectType: 'organization',
+    subjectId: id,
+    payload: { userId: user.id, role },
+  });
+}
+
+/** A page of organisations: staff see the whole hub, applicants the ones they belong to. */
+export async function listOrganizations(db: Db | Tx, { hub, actor }: Scope, query: ListQuery) {
+  const conditions = filters(hub.id, query);
+  if (!organizationPolicy.can(actor, 'list_all', noOrganization)) {
+    if (!actor.userId) throw new AppError('UNAUTHENTICATED');
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(organizationMembers)
+          .where(
+            and(
+              eq(organizationMembers.hubId, organizations.hubId),
+              eq(organizationMembers.organizationId, organizations.id),
+              eq(organizationMembers.userId, actor.userId),
+            ),
+          ),
+      ),
+    );
+  }
+  return pageOf(db, and(...conditions)!, query, rowColumns);
+}
+
+/** The public register: name, kind and sectors of every organisation of the hub. */
+export async function listPublicOrganizations(db: Db | Tx, hub: HubRow, query: ListQuery) {
+  const cols = { id: organizations.id, kind: organizations.kind, nameZh: organizations.nameZh, nameEn: organizations.nameEn, sectors: organizations.sectors };
+  return pageOf(db, and(...filters(hub.id, query))!, query, cols);
+}
+
+/** Organisations a user belongs to, across hubs (for "my organisations"). */
+export async function listMembershipsOfUser(db: Db | Tx, userId: string) {
+  return db
+    .select({ hubId: organizations.hubId, id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn, role: organizationMembers.role })
+    .from(organizationMembers)
+    .innerJoin(organizations, and(eq(organizations.hubId, organizationMembers.hubId), eq(organizations.id, organizationMembers.organizationId)))
+    .where(eq(organizationMembers.userId, userId))
+    .orderBy(asc(organizations.nameEn));
+}
+
+// --- helpers -------------------------------------------------------------------------
+
+const rowColumns = getTableColumns(organizations);
+
+function filters(hubId: string, query: ListQuery): SQL[] {
+  const conditions: SQL[] = [eq(organizations.hubId, hubId)];
+  if (query.kind) conditions.push(eq(organizations.kind, query.kind));
+  if (query.sector) conditions.push(arrayContains(organizations.sectors, [query.sector]));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(organizations.nameEn, pattern), ilike(organizations.nameZh, pattern))!);
+  }
+  return conditions;
+}
+
+async function pageOf<C extends Record<string, unknown>>(db: Db | Tx, where: SQL, query: ListQuery, columns: C) {
+  const rows = await db
+    .select({ ...(columns as Record<string, never>), total: sql<number>`count(*) over()`.mapWith(Number) })
+    .from(organizations)
+    .where(where)
+    .orderBy(asc(organizations.nameEn), asc(organizations.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  let total = (rows[0] as { total?: number } | undefined)?.total ?? 0;
+  if (rows.length === 0 && query.page > 1) {
+    const [count] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(where);
+    total = count?.n ?? 0;
+  }
+  return { rows: rows as unknown as (C extends typeof rowColumns ? OrganizationRow : { id: string; kind: string; nameZh: string; nameEn: string; sectors: string[] })[], total };
+}
+
+async function findRow(db: Db | Tx, hubId: string, id: string, forUpdate = false): Promise<OrganizationRow> {
+  const q = db.select().from(organizations).where(and(eq(organizations.hubId, hubId), eq(organizations.id, id)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw notFound();
+  return row;
+}
+
+async function memberRoleOf(db: Db | Tx, hubId: string, organizationId: string, userId: string | null): Promise<OrgRole | null> {
+  if (!userId) return null;
+  const [row] = await db
+    .select({ role: organizationMembers.role })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.hubId, hubId), eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
+  return (row?.role as OrgRole | undefined) ?? null;
+}
+
+function newColumns(input: Input) {
+  return {
+    kind: input.kind,
+    nameZh: input.name.zh,
+    nameEn: input.name.en,
+    uscc: input.uscc,
+    foundedOn: input.foundedOn ?? null,
+    sectors: input.sectors,
+    headcount: input.headcount ?? null,
+    website: input.website ?? null,
+  };
+}
+
+/** Only the fields present in a patch; an explicit null clears a field. */
+function columnsOf(input: Patch) {
+  return {
+    ...(input.kind !== undefined && { kind: input.kind }),
+    ...(input.name !== undefined && { nameZh: input.name.zh, nameEn: input.name.en }),
+    ...(input.uscc !== undefined && { uscc: input.uscc }),
+    ...(input.foundedOn !== undefined && { foundedOn: input.foundedOn }),
+    ...(input.sectors !== undefined && { sectors: input.sectors }),
+    ...(input.headcount !== undefined && { headcount: input.headcount }),
+    ...(input.website !== undefined && { website: input.website }),
+  };
+}
+
+async function insertOrFail<T>(write: () => Promise<T[]>): Promise<T> {
+  const [row] = await updateOrFail(write);
+  return row!;
+}
+
+/** A duplicate USCC in the hub is the caller's mistake: 409 naming the field. */
+async function updateOrFail<T>(write: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await write();
+  } catch (error) {
+    if (sqlState(error) === '23505' && constraintName(error) === 'organizations_hub_uscc_key') {
+      throw new AppError('DUPLICATE_USCC', [{ path: 'uscc', code: 'INVALID' }]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/auth.tables.js';
+import { hubs } from '../../platform/tenancy/tenancy.tables.js';
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    hubId: uuid('hub_id')
+      .notNull()
+      .references(() => hubs.id),
+    id: uuid('id').notNull(),
+    kind: text('kind').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    uscc: text('uscc').notNull(),
+    foundedOn: date('founded_on'),
+    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    headcount: integer('headcount'),
+    website: text('website'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hubId, t.id] }),
+    unique('organizations_hub_uscc_key').on(t.hubId, t.uscc),
+    index('organizations_hub_name_idx').on(t.hubId, t.nameEn, t.id),
+    check(
+      'organizations_kind_check',
+      sql`${t.kind} IN ('startup','company','university','investor','compute_provider','government')`,
+    ),
+    check('organizations_headcount_check', sql`${t.headcount} IS NULL OR ${t.headcount} >= 0`),
+  ],
+);
+
+export const organizationMembers = pgTable(
+  'organization_members',
+  {
+    hubId: uuid('hub_id').notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hubId, t.organizationId, t.userId] }),
+    foreignKey({ columns: [t.hubId, t.organizationId], foreignColumns: [organizations.hubId, organizations.id] }),
+    index('organization_members_user_idx').on(t.hubId, t.userId),
+    check('organization_members_role_check', sql`${t.role} IN ('owner','member')`),
+  ],
+);

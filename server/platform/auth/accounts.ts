@@ -1,0 +1,15 @@
+import { AppError } from '../errors.js';
+import type { Auth } from './auth.js';
+import { checkPassword } from './passwords.js';
+import { findUserByEmail } from './users.js';
+import type { Db } from '../../db/connection.js';
+
+/** Creates an email + password account (CLI and seed; the web signs up through better-auth). */
+export async function createAccount(db: Db, auth: Auth, input: { email: string; name: string; password: string }): Promise<string> {
+  const problem = checkPassword(input.password);
+  if (problem) throw new AppError('PASSWORD_REJECTED', [{ path: 'password', code: problem === 'TOO_LONG' ? 'TOO_LONG' : problem === 'TOO_SHORT' ? 'TOO_SHORT' : 'INVALID' }]);
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) return existing.id;
+  const result = await auth.api.signUpEmail({ body: { email: input.email, name: input.name, password: input.password } });
+  return result.user.id;
+}

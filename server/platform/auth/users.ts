@@ -1,0 +1,19 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connection.js';
+import { users } from './auth.tables.js';
+
+export type UserRef = { id: string; name: string; email: string };
+
+export async function findUserByEmail(db: Db | Tx, email: string): Promise<UserRef | null> {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return row ?? null;
+}
+
+export async function findUsers(db: Db | Tx, ids: string[]): Promise<Map<string, UserRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}

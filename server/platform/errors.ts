@@ -1,0 +1,43 @@
+import type { ErrorCode, FieldError, FieldErrorCode } from '../../contracts/errors.js';
+import { errorMessages, fieldErrorMessages, type Locale } from '../../contracts/error-messages.js';
+
+const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_USCC: 409,
+  ALREADY_MEMBER: 409,
+  USER_NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_KEY_IN_FLIGHT: 409,
+  CSRF_REJECTED: 403,
+  RATE_LIMITED: 429,
+  PASSWORD_REJECTED: 400,
+  INTERNAL: 500,
+};
+
+export type FieldProblem = { path: string; code: FieldErrorCode };
+
+/** The one error type services throw; the error handler turns it into a response. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(code);
+    this.status = statusOf[code];
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const invalid = (path: string, code: FieldErrorCode) => new AppError('VALIDATION_FAILED', [{ path, code }]);
+
+export function errorBody(code: ErrorCode, locale: Locale, fields: FieldProblem[] = []) {
+  const localized: FieldError[] = fields.map((f) => ({ ...f, message: fieldErrorMessages[f.code][locale] }));
+  return { error: { code, message: errorMessages[code][locale], ...(fields.length ? { fields: localized } : {}) } };
+}
+
+export { statusOf as errorStatus };

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/connection.js';
+import { canonicalJson } from '../audit/hash-chain.js';
+import { AppError } from '../errors.js';
+import { idempotencyKeys } from './idempotency.tables.js';
+
+export type StoredResponse<T> = { status: number; body: T; replayed: boolean };
+
+export type IdempotencyScope = { hubId: string; userId: string; key: string | undefined; operation: string; request: unknown };
+
+/**
+ * Runs `effect` at most once per (hub, caller, key). The key row is written in the same
+ * transaction as the effect, so either both exist or neither does; a concurrent twin
+ * waits on the key's unique index and then replays the first response. The same key
+ * with a different request is refused (422).
+ */
+export async function idempotent<T>(
+  tx: Tx,
+  scope: IdempotencyScope,
+  effect: () => Promise<{ status: number; body: T }>,
+): Promise<StoredResponse<T>> {
+  if (!scope.key) return { ...(await effect()), replayed: false };
+  const requestHash = createHash('sha256').update(scope.operation).update('\n').update(canonicalJson(scope.request)).digest('hex');
+  const inserted = await tx
+    .insert(idempotencyKeys)
+    .values({ hubId: scope.hubId, userId: scope.userId, key: scope.key, operation: scope.operation, requestHash })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+
+  if (inserted.length === 0) {
+    const [first] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.hubId, scope.hubId), eq(idempotencyKeys.userId, scope.userId), eq(idempotencyKeys.key, scope.key)));
+    if (!first || first.requestHash !== requestHash || first.operation !== scope.operation) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (first.statusCode === null) throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT');
+    return { status: first.statusCode, body: first.response as T, replayed: true };
+  }
+
+  const result = await effect();
+  await tx
+    .update(idempotencyKeys)
+    .set({ statusCode: result.status, response: result.body as object })
+    .where(and(eq(idempotencyKeys.hubId, scope.hubId), eq(idempotencyKeys.userId, scope.userId), eq(idempotencyKeys.key, scope.key)));
+  return { ...result, replayed: false };
+}

@@ -1,0 +1,26 @@
+import PgBoss from 'pg-boss';
+import type { Db } from '../../db/connection.js';
+import { purgeExpiredJob } from './definitions/purge-expired.job.js';
+import type { JobDefinition } from './job.js';
+
+// any: the list holds jobs whose payload types differ; each parses its own payload.
+const jobs: JobDefinition<any>[] = [purgeExpiredJob];
+
+export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
+
+/** Starts pg-boss in this process: queues, schedules and workers for every job. */
+export async function startJobs(databaseUrl: string, db: Db, log: (msg: string, err?: unknown) => void): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 3 });
+  boss.on('error', (error) => log('job system error', error));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(job.name);
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    await boss.work(job.name, async (batch) => {
+      for (const item of batch) await job.handle(db, job.payload.parse(item.data ?? {}));
+    });
+  }
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+}
+
+export { jobs };
