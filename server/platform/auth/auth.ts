@@ -30,6 +30,8 @@ export function createAuth(db: Db, config: Config) {
     secret: config.authSecret,
     trustedOrigins: trustedOrigins(config),
     telemetry: { enabled: false },
+    // Failed sign-ins are routine; the HTTP log already records each request.
+    logger: { level: 'error' },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },

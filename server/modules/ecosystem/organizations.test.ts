@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { organizationInput, validUscc } from '../../test/factories.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+
+async function setup() {
+  const hub = await createTestHub(ctx);
+  const founder = await createTestUser(ctx);
+  const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+  return { hub, founder, officer };
+}
+
+async function createOrg(hub: HubRow, user: TestUser, body: Record<string, unknown> = organizationInput(), headers: Record<string, string> = {}) {
+  return ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: body, headers }));
+}
+
+describe('organisations', () => {
+  it('registers an organisation; the registrant owns it and can read it back', async () => {
+    const { hub, founder } = await setup();
+    const input = organizationInput({ uscc: ` ${validUscc().toLowerCase()} ` });
+    const res = await createOrg(hub, founder, input);
+    expect(res.statusCode).toBe(201);
+    const org = res.json();
+    expect(org).toMatchObject({ hub: hub.slug, kind: 'startup', name: input.name, uscc: (input.uscc as string).trim().toUpperCase(), sectors: ['robotics', 'ai'], headcount: 12 });
+
+    const got = await ctx.app.inject(as(founder, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations/${org.id}` }));
+    expect(got.statusCode).toBe(200);
+    expect(got.json().members).toEqual([{ userId: founder.id, name: 'Test User', email: founder.email, role: 'owner' }]);
+  });
+
+  it('lists with paging, filters by kind and sector, and searches by name', async () => {
+    const { hub, founder, officer } = await setup();
+    for (let i = 0; i < 5; i++) await createOrg(hub, founder, organizationInput({ name: { zh: `机构${i}`, en: `Org ${i} Robotics` } }));
+    await createOrg(hub, founder, organizationInput({ kind: 'investor', sectors: ['finance'], name: { zh: '创投', en: 'West Lake Capital' } }));
+    const list = (q: string) => ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations${q}` })).then((r) => r.json());
+
+    const page1 = await list('?pageSize=4');
+    expect(page1.total).toBe(6);
+    expect(page1.items).toHaveLength(4);
+    const page2 = await list('?pageSize=4&page=2');
+    expect(page2.items).toHaveLength(2);
+    expect(new Set([...page1.items, ...page2.items].map((o: { id: string }) => o.id)).size).toBe(6);
+    expect((await list('?page=9&pageSize=4')).total).toBe(6);
+
+    expect((await list('?kind=investor')).items.map((o: { name: { en: string } }) => o.name.en)).toEqual(['West Lake Capital']);
+    expect((await list('?sector=finance')).total).toBe(1);
+    expect((await list('?sector=robotics')).total).toBe(5);
+    expect((await list('?q=lake')).total).toBe(1);
+    expect((await list('?q=机构3')).total).toBe(1);
+    expect((await list('?q=100%25')).total).toBe(0); // a literal %, not a wildcard
+  });
+
+  it('updates only the fields sent and writes nothing else', async () => {
+    const { hub, founder } = await setup();
+    const org = (await createOrg(hub, founder)).json();
+    const res = await ctx.app.inject(as(founder, { method: 'PATCH', url: `/api/hubs/${hub.slug}/organizations/${org.id}`, payload: { headcount: 40, website: null } }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ headcount: 40, website: null, name: org.name, uscc: org.uscc });
+  });
+
+  it('adds a member by email; a member may read but not update', async () => {
+    const { hub, founder } = await setup();
+    const colleague = await createTestUser(ctx);
+    const org = (await createOrg(hub, founder)).json();
+    const add = await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${org.id}/members`, payload: { email: colleague.email } }));
+    expect(add.statusCode).toBe(201);
+    expect(add.json().members.map((m: { role: string }) => m.role)).toEqual(['owner', 'member']);
+
+    const again = await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${org.id}/members`, payload: { email: colleague.email } }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('ALREADY_MEMBER');
+    const nobody = await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${org.id}/members`, payload: { email: 'nobody@test.example' } }));
+    expect(nobody.json().error.code).toBe('USER_NOT_FOUND');
+
+    expect((await ctx.app.inject(as(colleague, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations/${org.id}` }))).statusCode).toBe(200);
+    const patch = await ctx.app.inject(as(colleague, { method: 'PATCH', url: `/api/hubs/${hub.slug}/organizations/${org.id}`, payload: { headcount: 1 } }));
+    expect(patch.statusCode).toBe(403);
+    expect(patch.json().error.code).toBe('FORBIDDEN');
+  });
+
+  it('rejects a duplicate USCC in the same hub but allows it in another hub', async () => {
+    const { hub, founder } = await setup();
+    const other = await createTestHub(ctx);
+    const uscc = validUscc();
+    expect((await createOrg(hub, founder, organizationInput({ uscc }))).statusCode).toBe(201);
+    const dup = await createOrg(hub, founder, organizationInput({ uscc }));
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toMatchObject({ code: 'DUPLICATE_USCC', fields: [{ path: 'uscc' }] });
+    expect((await createOrg(other, founder, organizationInput({ uscc }))).statusCode).toBe(201);
+  });
+
+  it('the public register shows name, kind and sectors only, to anyone', async () => {
+    const { hub, founder } = await setup();
+    await createOrg(hub, founder);
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/public/organizations` });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().items[0]).sort()).toEqual(['id', 'kind', 'name', 'sectors']);
+  });
+});
