@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+
+const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100';
+
+/**
+ * End-to-end tests against the built app (run `vite build` first) in Debian's Chromium.
+ * Never downloads a browser: the executable is the system one.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    baseURL,
+    locale: 'en-US',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        // A fresh data folder each run, so the demo seed is the same every time.
+        command: 'rm -rf .dragongate/e2e && node bin/dragongate.mjs serve --port 3100',
+        url: `${baseURL}/api/hubs`,
+        env: { DRAGONGATE_HOME: '.dragongate/e2e' },
+        // First run starts an embedded PostgreSQL, migrates and seeds the demo hubs.
+        timeout: 180_000,
+        reuseExistingServer: !process.env.CI,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});

@@ -1,0 +1,57 @@
+import { Layout, Menu, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation, useParams } from 'react-router';
+import { isApiRequestError } from '../api/api-request-error';
+import { useMe } from '../auth/use-me';
+import { useBilingual } from '../i18n/use-bilingual';
+import { useLocale } from '../i18n/locale-context';
+import { AppHeader } from '../layout/app-header';
+import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
+import { useHub } from './use-hub';
+
+/** Everything under /hubs/:hub: needs a signed-in person; the hub sets the default language. */
+export function HubLayout() {
+  const { hub: slug = '' } = useParams();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMe();
+  const hub = useHub(slug);
+  const bilingual = useBilingual();
+  const { setHubDefault } = useLocale();
+
+  useEffect(() => {
+    setHubDefault(hub.data?.defaultLocale ?? null);
+  }, [hub.data?.defaultLocale, setHubDefault]);
+
+  if (me.isPending || hub.isPending) return <PageLoading />;
+  if (me.isError) return <PageError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  if (hub.isError) {
+    if (isApiRequestError(hub.error) && hub.error.status === 404) return <NotFoundPage title={t('hubs.notFound')} />;
+    return <PageError error={hub.error} onRetry={() => void hub.refetch()} />;
+  }
+
+  const section = location.pathname.split('/')[3] ?? 'organizations';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <AppHeader
+        title={<Typography.Text style={{ fontSize: 16, whiteSpace: 'nowrap' }}>{bilingual(hub.data.name).primary}</Typography.Text>}
+        nav={
+          <Menu
+            mode="horizontal"
+            selectedKeys={[section]}
+            style={{ borderBottom: 'none', minWidth: 160 }}
+            items={[{ key: 'organizations', label: <Link to={`/hubs/${slug}/organizations`}>{t('nav.organizations')}</Link> }]}
+          />
+        }
+      />
+      <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

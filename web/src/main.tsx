@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { initI18n } from './i18n/i18n';
+import { browserLocale } from './i18n/locale-context';
+import { readStoredLocale } from './i18n/locale-storage';
+
+initI18n(readStoredLocale() ?? browserLocale());
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

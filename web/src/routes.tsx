@@ -1,0 +1,41 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { SignInPage } from './auth/sign-in.page';
+import { SignUpPage } from './auth/sign-up.page';
+import { HubLayout } from './hubs/hub-layout';
+import { HubPickerPage } from './hubs/hub-picker.page';
+import { NotFoundPage, PageLoading } from './layout/page-states';
+import { PublicLayout } from './layout/public-layout';
+
+// Hub pages load on demand, so the sign-in page does not wait for ECharts and the big forms.
+const OrganizationsListPage = lazy(() =>
+  import('./organizations/organizations-list.page').then((module) => ({ default: module.OrganizationsListPage })),
+);
+const OrganizationDetailPage = lazy(() =>
+  import('./organizations/organization-detail.page').then((module) => ({ default: module.OrganizationDetailPage })),
+);
+const OrganizationRegisterPage = lazy(() =>
+  import('./organizations/organization-register.page').then((module) => ({ default: module.OrganizationRegisterPage })),
+);
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route element={<PublicLayout />}>
+          <Route index element={<HubPickerPage />} />
+          <Route path="sign-in" element={<SignInPage />} />
+          <Route path="sign-up" element={<SignUpPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="hubs/:hub" element={<HubLayout />}>
+          <Route index element={<Navigate to="organizations" replace />} />
+          <Route path="organizations" element={<OrganizationsListPage />} />
+          <Route path="organizations/new" element={<OrganizationRegisterPage />} />
+          <Route path="organizations/:id" element={<OrganizationDetailPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
