@@ -61,6 +61,7 @@ export async function updateOrganization(tx: Tx, { hub, actor }: Scope, id: stri
   const before = await findRow(tx, hub.id, id, true);
   organizationPolicy.authorize(actor, 'update', { memberRole: await memberRoleOf(tx, hub.id, id, actor.userId) });
   const changes = columnsOf(patch);
+  if (Object.keys(changes).length === 0) return before;
   const [row] = await updateOrFail(() =>
     tx
       .update(organizations)

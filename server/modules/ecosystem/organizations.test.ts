@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { organizationInput, validUscc } from '../../test/factories.js';
@@ -61,6 +62,13 @@ describe('organisations', () => {
     const res = await ctx.app.inject(as(founder, { method: 'PATCH', url: `/api/hubs/${hub.slug}/organizations/${org.id}`, payload: { headcount: 40, website: null } }));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ headcount: 40, website: null, name: org.name, uscc: org.uscc });
+
+    // An empty patch changes nothing and records nothing.
+    const events = async () => (await ctx.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_events WHERE hub_id = ${hub.id}`)).rows[0]!.n;
+    const before = await events();
+    const empty = await ctx.app.inject(as(founder, { method: 'PATCH', url: `/api/hubs/${hub.slug}/organizations/${org.id}`, payload: {} }));
+    expect(empty.json().updatedAt).toBe(res.json().updatedAt);
+    expect(await events()).toBe(before);
   });
 
   it('adds a member by email; a member may read but not update', async () => {
