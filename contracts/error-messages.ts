@@ -39,6 +39,18 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   INVALID_DATE: { 'zh-CN': '日期无效（格式 YYYY-MM-DD，且不能晚于今天）。', 'en-US': 'Invalid date (use YYYY-MM-DD, not in the future).' },
   INVALID_URL: { 'zh-CN': '网址无效，应以 http:// 或 https:// 开头。', 'en-US': 'Invalid web address; it must start with http:// or https://.' },
   UNKNOWN_FIELD: { 'zh-CN': '不认识的字段。', 'en-US': 'Unknown field.' },
+  INVALID_RESIDENT_ID: {
+    'zh-CN': '居民身份证号码无效：应为18位，出生日期真实，且校验码正确（GB 11643-1999）。',
+    'en-US': 'Invalid resident identity number: 18 characters, a real birth date and a correct check digit (GB 11643-1999).',
+  },
+  ENDS_BEFORE_START: { 'zh-CN': '结束日期不能早于开始日期。', 'en-US': 'The end date cannot be before the start date.' },
+  BEFORE_BIRTH: { 'zh-CN': '日期早于此人的出生日期，不可能。', 'en-US': 'This date is before the person was born.' },
+  NOT_NEAR_FOUNDING: {
+    'zh-CN': '创办关系的开始日期应在机构成立日期前后一年之内。',
+    'en-US': 'A "founded" relation must start within a year of the organisation’s founding date.',
+  },
+  NOT_IN_HUB: { 'zh-CN': '在本枢纽中找不到所引用的对象。', 'en-US': 'The referenced record does not exist in this hub.' },
+  NOT_A_UNIVERSITY: { 'zh-CN': '校友关系的对象必须是大学。', 'en-US': 'An alumnus relation must point at a university.' },
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };
 

@@ -33,6 +33,12 @@ export const fieldErrorCodes = [
   'INVALID_DATE',
   'INVALID_URL',
   'UNKNOWN_FIELD',
+  'INVALID_RESIDENT_ID',
+  'ENDS_BEFORE_START',
+  'BEFORE_BIRTH',
+  'NOT_NEAR_FOUNDING',
+  'NOT_IN_HUB',
+  'NOT_A_UNIVERSITY',
   'INVALID',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

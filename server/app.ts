@@ -12,6 +12,7 @@ import type { Db } from './db/connection.js';
 import { registerEcosystemRoutes } from './modules/ecosystem/index.js';
 import { createAuth, trustedOrigins } from './platform/auth/auth.js';
 import type { Config } from './platform/config.js';
+import { fieldCrypto } from './platform/crypto.js';
 import { errorBody } from './platform/errors.js';
 import { registerAuthRoutes } from './platform/http/auth-routes.js';
 import { registerCsrfProtection } from './platform/http/csrf.js';
@@ -37,7 +38,7 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   app.setSerializerCompiler(serializerCompiler);
 
   const auth = createAuth(db, config);
-  const deps: Deps = { db, auth, config };
+  const deps: Deps = { db, auth, config, crypto: fieldCrypto(config.authSecret) };
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -4,3 +4,6 @@ export * from '../platform/audit/audit.tables.js';
 export * from '../platform/idempotency/idempotency.tables.js';
 export * from '../platform/tenancy/tenancy.tables.js';
 export * from '../modules/ecosystem/organizations.tables.js';
+export * from '../modules/ecosystem/people.tables.js';
+export * from '../modules/ecosystem/relations.tables.js';
+export * from '../modules/ecosystem/facts.tables.js';

@@ -1,7 +1,10 @@
-// The ecosystem module's public face: hubs, organisations and who belongs to them.
+// The ecosystem module's public face: hubs, organisations, people, relations, facts
+// and what they add up to (graph, talent pipeline, comparison).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
 import { hubRoutes } from './hubs.routes.js';
+import { insightRoutes } from './insights.routes.js';
+import { peopleRoutes } from './people.routes.js';
 import { meRoutes } from './me.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
 
@@ -9,6 +12,8 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
   await app.register(hubRoutes(deps));
   await app.register(organizationRoutes(deps));
   await app.register(meRoutes(deps));
+  await app.register(peopleRoutes(deps));
+  await app.register(insightRoutes(deps));
 }
 
 export { createOrganization, addOrganizationMember, getOrganization, listOrganizations } from './organizations.service.js';

@@ -8,6 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { findUserByEmail, findUsers } from '../../platform/auth/users.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { likePattern } from '../../platform/sql.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { noOrganization, organizationPolicy } from './organizations.policies.js';
@@ -150,7 +151,7 @@ function filters(hubId: string, query: ListQuery): SQL[] {
   if (query.kind) conditions.push(eq(organizations.kind, query.kind));
   if (query.sector) conditions.push(arrayContains(organizations.sectors, [query.sector]));
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(query.q);
     conditions.push(or(ilike(organizations.nameEn, pattern), ilike(organizations.nameZh, pattern))!);
   }
   return conditions;

@@ -25,6 +25,10 @@ export const organizations = pgTable(
     primaryKey({ columns: [t.hubId, t.id] }),
     unique('organizations_hub_uscc_key').on(t.hubId, t.uscc),
     index('organizations_hub_name_idx').on(t.hubId, t.nameEn, t.id),
+    // Partial-name search ("robot", "机器") stays fast at 100k organisations.
+    index('organizations_name_en_trgm_idx').using('gin', sql`${t.nameEn} gin_trgm_ops`),
+    index('organizations_name_zh_trgm_idx').using('gin', sql`${t.nameZh} gin_trgm_ops`),
+    index('organizations_sectors_idx').using('gin', t.sectors),
     check(
       'organizations_kind_check',
       sql`${t.kind} IN ('startup','company','university','investor','compute_provider','government')`,

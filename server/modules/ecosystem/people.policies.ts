@@ -1,0 +1,14 @@
+import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
+
+/** People are personal data: the hub's staff see them; program staff record them. */
+export const personPolicy = definePolicy<null>([
+  allow(HUB_STAFF, 'read'),
+  allow(['hub_admin', 'program_officer'], 'create'),
+  allow(['hub_admin', 'program_officer'], 'update'),
+]);
+
+/** Relations and facts: staff read all and record them; the public sees founders only. */
+export const ecosystemRecordPolicy = definePolicy<null>([
+  allow(HUB_STAFF, 'read'),
+  allow(['hub_admin', 'program_officer'], 'create'),
+]);

@@ -1,0 +1,106 @@
+import { and, arrayContains, asc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Person, PersonRole, TalentTier, personInputSchema, personListQuerySchema } from '../../../contracts/people.js';
+import { maskResidentId } from '../../../contracts/resident-id.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { constraintName, sqlState } from '../../db/transaction.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { FieldCrypto } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { likePattern } from '../../platform/sql.js';
+import type { Scope } from './organizations.service.js';
+import { personPolicy } from './people.policies.js';
+import { people } from './people.tables.js';
+import { relations } from './relations.tables.js';
+
+type Input = z.output<typeof personInputSchema>;
+type ListQuery = z.output<typeof personListQuerySchema>;
+export type PersonRow = typeof people.$inferSelect;
+
+/** Records a person; a resident identity number is kept encrypted, digested and masked. */
+export async function createPerson(tx: Tx, { hub, actor }: Scope, input: Input, crypto: FieldCrypto): Promise<PersonRow> {
+  personPolicy.authorize(actor, 'create', null, 'create');
+  const id = uuidv7();
+  try {
+    const [row] = await tx
+      .insert(people)
+      .values({
+        hubId: hub.id,
+        id,
+        nameZh: input.name.zh,
+        nameEn: input.name.en,
+        roles: input.roles,
+        bornOn: input.bornOn ?? null,
+        talentTier: input.talentTier ?? null,
+        ...(input.residentId && {
+          residentIdCipher: crypto.encrypt(input.residentId),
+          residentIdDigest: crypto.digest(input.residentId),
+          residentIdMasked: maskResidentId(input.residentId),
+        }),
+      })
+      .returning();
+    await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'person.created', subjectType: 'person', subjectId: id, payload: { roles: input.roles } });
+    return row!;
+  } catch (error) {
+    if (sqlState(error) === '23505' && constraintName(error) === 'people_hub_resident_id_key') {
+      throw new AppError('CONFLICT', [{ path: 'residentId', code: 'INVALID' }]);
+    }
+    throw error;
+  }
+}
+
+/** A page of the hub's people (staff only), by name, role or university attended. */
+export async function listPeople(db: Db | Tx, { hub, actor }: Scope, query: ListQuery) {
+  personPolicy.authorize(actor, 'read', null);
+  const conditions: SQL[] = [eq(people.hubId, hub.id)];
+  if (query.q) conditions.push(or(ilike(people.nameEn, likePattern(query.q)), ilike(people.nameZh, likePattern(query.q)))!);
+  if (query.role) conditions.push(arrayContains(people.roles, [query.role]));
+  if (query.university) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(relations)
+          .where(
+            and(
+              eq(relations.hubId, people.hubId),
+              eq(relations.fromPersonId, people.id),
+              eq(relations.kind, 'alumnus_of'),
+              eq(relations.toOrganizationId, query.university),
+            ),
+          ),
+      ),
+    );
+  }
+  const rows = await db
+    .select({ person: people, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .from(people)
+    .where(and(...conditions))
+    .orderBy(asc(people.nameEn), asc(people.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { rows: rows.map((r) => r.person), total: rows[0]?.total ?? 0 };
+}
+
+/** People by id within one hub (for presenting relations); unknown ids are skipped. */
+export async function findPeople(db: Db | Tx, hubId: string, ids: string[]): Promise<Map<string, PersonRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.hubId, hubId), sql`${people.id} = ANY(${sql.param(ids)}::uuid[])`));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export function presentPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    name: { zh: row.nameZh, en: row.nameEn },
+    roles: row.roles as PersonRole[],
+    bornOn: row.bornOn,
+    talentTier: row.talentTier as TalentTier | null,
+    residentIdMasked: row.residentIdMasked,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,94 @@
+import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { relationInputSchema, relationListQuerySchema } from '../../../contracts/relations.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError, type FieldProblem } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import type { Scope } from './organizations.service.js';
+import { organizations } from './organizations.tables.js';
+import { ecosystemRecordPolicy } from './people.policies.js';
+import { people } from './people.tables.js';
+import { impossibleDates } from './relation-dates.js';
+import { relations } from './relations.tables.js';
+
+type Input = z.output<typeof relationInputSchema>;
+type ListQuery = z.output<typeof relationListQuerySchema>;
+export type RelationRow = typeof relations.$inferSelect;
+
+/**
+ * Records a relation after checking that both ends exist in this hub and that its dates
+ * are possible; refusals name the field at fault.
+ */
+export async function createRelation(tx: Tx, { hub, actor }: Scope, input: Input): Promise<RelationRow> {
+  ecosystemRecordPolicy.authorize(actor, 'create', null, 'create');
+  const problems: FieldProblem[] = [];
+  const [to] = await tx
+    .select({ kind: organizations.kind, foundedOn: organizations.foundedOn })
+    .from(organizations)
+    .where(and(eq(organizations.hubId, hub.id), eq(organizations.id, input.to.id)));
+  if (!to) problems.push({ path: 'to.id', code: 'NOT_IN_HUB' });
+  if (to && input.kind === 'alumnus_of' && to.kind !== 'university') problems.push({ path: 'to.id', code: 'NOT_A_UNIVERSITY' });
+
+  let personBornOn: string | null = null;
+  if (input.from.type === 'person') {
+    const [person] = await tx.select({ bornOn: people.bornOn }).from(people).where(and(eq(people.hubId, hub.id), eq(people.id, input.from.id)));
+    if (!person) problems.push({ path: 'from.id', code: 'NOT_IN_HUB' });
+    personBornOn = person?.bornOn ?? null;
+  } else {
+    const [org] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.hubId, hub.id), eq(organizations.id, input.from.id)));
+    if (!org) problems.push({ path: 'from.id', code: 'NOT_IN_HUB' });
+  }
+  problems.push(
+    ...impossibleDates({ kind: input.kind, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, personBornOn, organizationFoundedOn: to?.foundedOn ?? null }),
+  );
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+
+  const id = uuidv7();
+  const [row] = await tx
+    .insert(relations)
+    .values({
+      hubId: hub.id,
+      id,
+      kind: input.kind,
+      fromPersonId: input.from.type === 'person' ? input.from.id : null,
+      fromOrganizationId: input.from.type === 'organization' ? input.from.id : null,
+      toOrganizationId: input.to.id,
+      startsOn: input.startsOn ?? null,
+      endsOn: input.endsOn ?? null,
+      title: input.title ?? null,
+      degree: input.degree ?? null,
+      round: input.round ?? null,
+      amountMinor: input.amount ? BigInt(input.amount.amountMinor) : null,
+      currency: input.amount?.currency ?? null,
+      sourceUrl: input.source.url ?? null,
+      sourceNote: input.source.note ?? null,
+    })
+    .returning();
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'relation.created',
+    subjectType: 'relation',
+    subjectId: id,
+    payload: { kind: input.kind, from: input.from, to: input.to.id },
+  });
+  return row!;
+}
+
+/** A page of relations (staff), optionally those touching one organisation or person. */
+export async function listRelations(db: Db | Tx, { hub, actor }: Scope, query: ListQuery) {
+  ecosystemRecordPolicy.authorize(actor, 'read', null);
+  const conditions: SQL[] = [eq(relations.hubId, hub.id)];
+  if (query.kind) conditions.push(eq(relations.kind, query.kind));
+  if (query.organization) conditions.push(or(eq(relations.toOrganizationId, query.organization), eq(relations.fromOrganizationId, query.organization))!);
+  if (query.person) conditions.push(eq(relations.fromPersonId, query.person));
+  const rows = await db
+    .select({ relation: relations, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .from(relations)
+    .where(and(...conditions))
+    .orderBy(desc(relations.startsOn), asc(relations.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { rows: rows.map((r) => r.relation), total: rows[0]?.total ?? 0 };
+}
