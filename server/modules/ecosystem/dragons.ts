@@ -3,7 +3,7 @@ import { dragonRuleSchema, type DragonRule } from '../../../contracts/ecosystem-
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/policies.js';
-import { allow, definePolicy } from '../../platform/policies.js';
+import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { dragonRules } from './facts.tables.js';
 
@@ -14,7 +14,7 @@ import { dragonRules } from './facts.tables.js';
  */
 export const NO_DRAGONS: DragonRule = { minValuation: null, foundedFrom: null, designated: [] };
 
-const dragonRulePolicy = definePolicy<null>([allow('hub_admin', 'update')]);
+const dragonRulePolicy = definePolicy<null>([allow(HUB_STAFF, 'read'), allow('hub_admin', 'update')]);
 
 export async function getDragonRule(db: Db | Tx, hubId: string): Promise<DragonRule> {
   const [row] = await db.select({ rule: dragonRules.rule }).from(dragonRules).where(eq(dragonRules.hubId, hubId));
@@ -22,7 +22,7 @@ export async function getDragonRule(db: Db | Tx, hubId: string): Promise<DragonR
 }
 
 export async function setDragonRule(tx: Tx, hub: HubRow, actor: Actor, rule: DragonRule): Promise<void> {
-  dragonRulePolicy.authorize(actor, 'update', null, 'update');
+  dragonRulePolicy.authorize(actor, 'update', null);
   await tx
     .insert(dragonRules)
     .values({ hubId: hub.id, rule })

@@ -15,7 +15,7 @@ export type FactRow = typeof organizationFacts.$inferSelect;
 
 /** Records a dated, sourced fact about an organisation (staff). */
 export async function addFact(tx: Tx, { hub, actor }: Scope, organizationId: string, input: Input): Promise<FactRow> {
-  ecosystemRecordPolicy.authorize(actor, 'create', null, 'create');
+  ecosystemRecordPolicy.authorize(actor, 'create', null);
   const [org] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.hubId, hub.id), eq(organizations.id, organizationId)));
   if (!org) throw notFound();
   const id = uuidv7();

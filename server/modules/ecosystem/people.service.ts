@@ -20,7 +20,7 @@ export type PersonRow = typeof people.$inferSelect;
 
 /** Records a person; a resident identity number is kept encrypted, digested and masked. */
 export async function createPerson(tx: Tx, { hub, actor }: Scope, input: Input, crypto: FieldCrypto): Promise<PersonRow> {
-  personPolicy.authorize(actor, 'create', null, 'create');
+  personPolicy.authorize(actor, 'create', null);
   const id = uuidv7();
   try {
     const [row] = await tx

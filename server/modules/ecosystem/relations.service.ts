@@ -21,7 +21,7 @@ export type RelationRow = typeof relations.$inferSelect;
  * are possible; refusals name the field at fault.
  */
 export async function createRelation(tx: Tx, { hub, actor }: Scope, input: Input): Promise<RelationRow> {
-  ecosystemRecordPolicy.authorize(actor, 'create', null, 'create');
+  ecosystemRecordPolicy.authorize(actor, 'create', null);
   const problems: FieldProblem[] = [];
   const [to] = await tx
     .select({ kind: organizations.kind, foundedOn: organizations.foundedOn })
