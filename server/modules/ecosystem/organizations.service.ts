@@ -157,19 +157,22 @@ function filters(hubId: string, query: ListQuery): SQL[] {
   return conditions;
 }
 
+/**
+ * One page in name order (read straight off the (hub_id, name_en, id) index) and the
+ * total as a separate count: a window count would read and sort every matching row.
+ */
 async function pageOf<C extends Record<string, unknown>>(db: Db | Tx, where: SQL, query: ListQuery, columns: C) {
   const rows = await db
-    .select({ ...(columns as Record<string, never>), total: sql<number>`count(*) over()`.mapWith(Number) })
+    .select(columns as Record<string, never>)
     .from(organizations)
     .where(where)
     .orderBy(asc(organizations.nameEn), asc(organizations.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  let total = (rows[0] as { total?: number } | undefined)?.total ?? 0;
-  if (rows.length === 0 && query.page > 1) {
-    const [count] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(where);
-    total = count?.n ?? 0;
-  }
+  const total =
+    query.page === 1 && rows.length < query.pageSize
+      ? rows.length
+      : ((await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(where))[0]?.n ?? 0);
   return { rows: rows as unknown as (C extends typeof rowColumns ? OrganizationRow : { id: string; kind: string; nameZh: string; nameEn: string; sectors: string[] })[], total };
 }
 

