@@ -20,6 +20,14 @@ export const errorMessages: Catalog<ErrorCode> = {
   CSRF_REJECTED: { 'zh-CN': '请求来源不受信任，已被拒绝。', 'en-US': 'The request came from an untrusted origin and was refused.' },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试。', 'en-US': 'Too many requests; try again later.' },
   PASSWORD_REJECTED: { 'zh-CN': '密码不符合要求。', 'en-US': 'The password does not meet the rules.' },
+  BUDGET_EXHAUSTED: { 'zh-CN': '预算不足：此操作会使预算超支，未做任何更改。', 'en-US': 'Not enough budget: this would overspend, so nothing was changed.' },
+  TRANSFER_ID_REUSED: { 'zh-CN': '该转账编号已用于另一笔不同的转账。', 'en-US': 'This transfer id was already used for a different transfer.' },
+  COMMITMENT_EXCEEDED: { 'zh-CN': '拨付金额超过了承诺的剩余金额。', 'en-US': 'This disbursement is more than what remains of the commitment.' },
+  COMMITMENT_RELEASED: { 'zh-CN': '该承诺已释放，不能再拨付。', 'en-US': 'This commitment was released; nothing more can be disbursed.' },
+  CLAWBACK_EXCEEDS_PAID: { 'zh-CN': '追回金额超过了已支付金额。', 'en-US': 'The claw-back is more than was paid.' },
+  FISCAL_YEAR_CLOSED: { 'zh-CN': '该财年已关闭。', 'en-US': 'This fiscal year is closed.' },
+  FISCAL_YEAR_EXISTS: { 'zh-CN': '该财年已开启。', 'en-US': 'This fiscal year is already open.' },
+  LINE_EXISTS: { 'zh-CN': '该预算科目代码已存在。', 'en-US': 'A budget line with this code already exists.' },
   INTERNAL: { 'zh-CN': '服务器出错了，我们已记录此问题。', 'en-US': 'Something went wrong on our side; it has been logged.' },
 };
 
@@ -51,6 +59,12 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   },
   NOT_IN_HUB: { 'zh-CN': '在本枢纽中找不到所引用的对象。', 'en-US': 'The referenced record does not exist in this hub.' },
   NOT_A_UNIVERSITY: { 'zh-CN': '校友关系的对象必须是大学。', 'en-US': 'An alumnus relation must point at a university.' },
+  UNKNOWN_REF: {
+    'zh-CN': '引用的编号未在文件中此前的行定义，也不是本枢纽已有机构的统一社会信用代码。',
+    'en-US': 'This ref is not defined on an earlier row of the file, nor the USCC of an organisation already in this hub.',
+  },
+  DUPLICATE_REF: { 'zh-CN': '该编号（ref）或统一社会信用代码在文件中重复。', 'en-US': 'This ref (or USCC) appears more than once in the file.' },
+  ALREADY_IN_HUB: { 'zh-CN': '本枢纽已登记使用该统一社会信用代码的机构。', 'en-US': 'An organisation with this USCC is already registered in this hub.' },
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };
 

@@ -15,6 +15,14 @@ export const errorCodes = [
   'CSRF_REJECTED',
   'RATE_LIMITED',
   'PASSWORD_REJECTED',
+  'BUDGET_EXHAUSTED',
+  'TRANSFER_ID_REUSED',
+  'COMMITMENT_EXCEEDED',
+  'COMMITMENT_RELEASED',
+  'CLAWBACK_EXCEEDS_PAID',
+  'FISCAL_YEAR_CLOSED',
+  'FISCAL_YEAR_EXISTS',
+  'LINE_EXISTS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -39,6 +47,9 @@ export const fieldErrorCodes = [
   'NOT_NEAR_FOUNDING',
   'NOT_IN_HUB',
   'NOT_A_UNIVERSITY',
+  'UNKNOWN_REF',
+  'DUPLICATE_REF',
+  'ALREADY_IN_HUB',
   'INVALID',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

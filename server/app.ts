@@ -9,6 +9,7 @@ import scalar from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/connection.js';
+import { registerBudgetRoutes } from './modules/budget/index.js';
 import { registerEcosystemRoutes } from './modules/ecosystem/index.js';
 import { createAuth, trustedOrigins } from './platform/auth/auth.js';
 import type { Config } from './platform/config.js';
@@ -79,6 +80,7 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   registerAuthRoutes(app, auth, config.publicUrl);
   await app.register(healthRoutes(deps, version));
   await registerEcosystemRoutes(app, deps);
+  await registerBudgetRoutes(app, deps);
 
   const spaIndex = existsSync(path.join(webDir, 'index.html')) ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : null;
   if (spaIndex) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });

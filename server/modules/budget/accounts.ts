@@ -1,0 +1,60 @@
+import { and, eq } from 'drizzle-orm';
+import type { AccountKind } from '../../../contracts/budget.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { fiscalYears, ledgerAccounts } from './budget.tables.js';
+
+export type YearRow = typeof fiscalYears.$inferSelect;
+export type AccountRow = typeof ledgerAccounts.$inferSelect;
+
+/**
+ * The year, locked for the rest of the transaction: writers share the lock, closing the
+ * year takes it exclusively, so nothing lands in a year while it closes.
+ */
+export async function lockYear(tx: Tx, hubId: string, year: number, mode: 'share' | 'update' = 'share'): Promise<YearRow> {
+  const [row] = await tx
+    .select()
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.year, year)))
+    .for(mode === 'share' ? 'share' : 'update');
+  if (!row) throw notFound();
+  if (row.status !== 'open') throw new AppError('FISCAL_YEAR_CLOSED');
+  return row;
+}
+
+export async function findYear(db: Db | Tx, hubId: string, year: number): Promise<YearRow> {
+  const [row] = await db.select().from(fiscalYears).where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.year, year)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function accountByCode(db: Db | Tx, hubId: string, fiscalYearId: string, code: string, path = 'line'): Promise<AccountRow> {
+  const [row] = await db
+    .select()
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.hubId, hubId), eq(ledgerAccounts.fiscalYearId, fiscalYearId), eq(ledgerAccounts.code, code)));
+  if (!row) throw new AppError('VALIDATION_FAILED', [{ path, code: 'NOT_IN_HUB' }]);
+  return row;
+}
+
+type NewAccount = { hubId: string; fiscalYearId: string; kind: AccountKind; code: string; name: { zh: string; en: string } };
+
+/** Opens an account; the treasury alone may go below zero (it is the city's purse). */
+export async function openAccount(tx: Tx, account: NewAccount): Promise<AccountRow> {
+  const [row] = await tx
+    .insert(ledgerAccounts)
+    .values({
+      hubId: account.hubId,
+      id: uuidv7(),
+      fiscalYearId: account.fiscalYearId,
+      kind: account.kind,
+      code: account.code,
+      nameZh: account.name.zh,
+      nameEn: account.name.en,
+      debitsMustNotExceedCredits: account.kind !== 'treasury',
+    })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? accountByCode(tx, account.hubId, account.fiscalYearId, account.code);
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
+import { verifyLedger } from './ledger-verify.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+
+async function financeHub() {
+  const hub = await createTestHub(ctx);
+  const finance = await createTestUser(ctx, { hub, roles: ['finance_officer'] });
+  const call = (method: 'GET' | 'POST', path: string, payload?: object, user = finance) =>
+    ctx.app.inject(as(user, { method, url: `/api/hubs/${hub.slug}${path}`, ...(payload ? { payload } : {}) }));
+  return { hub, finance, call };
+}
+
+describe('envelope and budget lines', () => {
+  it('opens a year with 15% of revenue, funds lines and moves money between them', async () => {
+    const { hub, call } = await financeHub();
+    const opened = await call('POST', '/fiscal-years', { year: 2026, revenue: '200000000000' });
+    expect(opened.statusCode).toBe(201);
+    expect(opened.json()).toMatchObject({ year: 2026, envelope: '30000000000', unallocated: '30000000000', techShareBasisPoints: 1500 });
+    expect((await call('POST', '/fiscal-years', { year: 2026, revenue: '1' })).json().error.code).toBe('FISCAL_YEAR_EXISTS');
+
+    const line = (code: string, amount: string, transferId = randomUUID()) => call('POST', '/fiscal-years/2026/lines', { code, name: { zh: code, en: code }, amount, transferId });
+    expect((await line('compute-vouchers', '25000000000')).statusCode).toBe(201);
+    const over = await line('startup-subsidy', '5000000001');
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error).toMatchObject({ code: 'BUDGET_EXHAUSTED', fields: [{ path: 'amount' }] });
+    const t = randomUUID();
+    expect((await line('startup-subsidy', '5000000000', t)).statusCode).toBe(201);
+    expect((await line('startup-subsidy', '5000000000', t)).statusCode).toBe(201); // a retry: same id, applied once
+
+    const move = await call('POST', '/fiscal-years/2026/line-transfers', { transferId: randomUUID(), fromLine: 'compute-vouchers', toLine: 'startup-subsidy', amount: '1000000000', note: 'rebalance' });
+    expect(move.statusCode).toBe(201);
+    const envelope = (await call('GET', '/fiscal-years/2026/envelope')).json();
+    expect(envelope.unallocated).toBe('0');
+    expect(Object.fromEntries(envelope.lines.map((l: { code: string; free: string }) => [l.code, l.free]))).toEqual({ 'compute-vouchers': '24000000000', 'startup-subsidy': '6000000000' });
+    const tooMuch = await call('POST', '/fiscal-years/2026/line-transfers', { transferId: randomUUID(), fromLine: 'compute-vouchers', toLine: 'startup-subsidy', amount: '24000000001' });
+    expect(tooMuch.json().error.code).toBe('BUDGET_EXHAUSTED');
+    expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+  });
+
+  it('lists transfers with their reasons and reports balances as of a past moment', async () => {
+    const { call } = await financeHub();
+    await call('POST', '/fiscal-years', { year: 2027, revenue: '100000' });
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    await call('POST', '/fiscal-years/2027/lines', { code: 'reserve', name: { zh: '储备', en: 'Reserve' }, amount: '15000', transferId: randomUUID() });
+    const list = (await call('GET', '/fiscal-years/2027/transfers')).json();
+    expect(list.items.map((t: { reason: string }) => t.reason)).toEqual(['fund_line', 'allocate_envelope']);
+    const envelopeId = list.items[0].debitAccount.id;
+    const then = (await call('GET', `/ledger/accounts/${envelopeId}/balance?asOf=${encodeURIComponent(before)}`)).json();
+    const now = (await call('GET', `/ledger/accounts/${envelopeId}/balance`)).json();
+    expect([then.creditsPosted, then.debitsPosted]).toEqual(['15000', '0']);
+    expect([now.creditsPosted, now.debitsPosted]).toEqual(['15000', '15000']);
+  });
+
+  it('finance and admins write; program officers and auditors read; applicants and other hubs see nothing', async () => {
+    const { hub, call } = await financeHub();
+    await call('POST', '/fiscal-years', { year: 2026, revenue: '100000' });
+    const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+    const applicant = await createTestUser(ctx);
+    const otherHub = await createTestHub(ctx);
+    const foreignFinance = await createTestUser(ctx, { hub: otherHub, roles: ['finance_officer'] });
+    expect((await call('GET', '/fiscal-years/2026/envelope', undefined, officer)).statusCode).toBe(200);
+    expect((await call('POST', '/fiscal-years/2026/lines', { code: 'x-line', name: { zh: 'x', en: 'x' }, amount: '1', transferId: randomUUID() }, officer)).statusCode).toBe(403);
+    expect((await call('GET', '/fiscal-years/2026/envelope', undefined, applicant)).statusCode).toBe(404);
+    expect((await call('GET', '/fiscal-years/2026/transfers', undefined, foreignFinance)).statusCode).toBe(404);
+    expect((await call('POST', '/fiscal-years', { year: 2030, revenue: '1' }, foreignFinance)).statusCode).toBe(404);
+  });
+});

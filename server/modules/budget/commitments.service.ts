@@ -1,0 +1,118 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connection.js';
+import { constraintName, sqlState } from '../../db/transaction.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { accountByCode, lockYear, openAccount } from './accounts.js';
+import { commitments, fiscalYears, ledgerTransfers } from './budget.tables.js';
+import { limited } from './budget.service.js';
+import { applyTransfer } from './ledger.js';
+
+/**
+ * The budget API other modules use for awards. Each call takes a caller-chosen transfer
+ * id, so a retried request (or a re-run job) applies once. Each runs in the caller's
+ * transaction, next to the award change that causes it.
+ */
+export type LedgerCaller = { hubId: string; actorId: string | null };
+export type Cause = { type: string; id: string };
+export type CommitmentRow = typeof commitments.$inferSelect;
+
+/** Reserves `amount` of a line for an award: a pending transfer line -> award account. */
+export async function commit(tx: Tx, caller: LedgerCaller, input: { transferId: string; year: number; lineCode: string; amount: bigint; cause: Cause }): Promise<CommitmentRow> {
+  const year = await lockYear(tx, caller.hubId, input.year);
+  const line = await accountByCode(tx, caller.hubId, year.id, input.lineCode);
+  const award = await openAccount(tx, { hubId: caller.hubId, fiscalYearId: year.id, kind: 'award', code: `award:${input.cause.type}:${input.cause.id}`, name: { zh: `资助 ${input.cause.id}`, en: `Award ${input.cause.id}` } });
+  const { replayed } = await limited('amount', () =>
+    applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: year.id, kind: 'pending', debitAccountId: line.id, creditAccountId: award.id, amount: input.amount, reason: 'commit', cause: input.cause, actorId: caller.actorId }),
+  );
+  if (!replayed) {
+    await tx.insert(commitments).values({ hubId: caller.hubId, id: input.transferId, fiscalYearId: year.id, lineAccountId: line.id, awardAccountId: award.id, amount: input.amount, causeType: input.cause.type, causeId: input.cause.id });
+    await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.committed', subjectType: 'commitment', subjectId: input.transferId, payload: { line: input.lineCode, amount: input.amount.toString(), cause: input.cause } });
+  }
+  return findCommitment(tx, caller.hubId, input.transferId);
+}
+
+/** Pays a tranche of a commitment: posts part of the pending transfer. */
+export async function disburse(tx: Tx, caller: LedgerCaller, input: { transferId: string; commitmentId: string; amount: bigint }): Promise<CommitmentRow> {
+  // Lock the commitment first: tranches of one commitment queue here, and a released
+  // one is refused as such, not as an overdraft.
+  const c = await lockCommitment(tx, caller.hubId, input.commitmentId);
+  if (c.released) {
+    if (await transferExists(tx, caller.hubId, input.transferId)) return c;
+    throw new AppError('COMMITMENT_RELEASED');
+  }
+  const { year } = await yearOf(tx, caller.hubId, c.fiscalYearId);
+  await lockYear(tx, caller.hubId, year);
+  const { replayed } = await applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: c.fiscalYearId, kind: 'post_pending', debitAccountId: c.lineAccountId, creditAccountId: c.awardAccountId, amount: input.amount, pendingId: c.id, reason: 'disburse', cause: { type: c.causeType, id: c.causeId }, actorId: caller.actorId }).catch(overPosted);
+  if (replayed) return c;
+  const [updated] = await tx
+    .update(commitments)
+    .set({ posted: sql`${commitments.posted} + ${input.amount}` })
+    .where(and(eq(commitments.hubId, caller.hubId), eq(commitments.id, c.id)))
+    .returning()
+    .catch(overPosted);
+  await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.disbursed', subjectType: 'commitment', subjectId: c.id, payload: { transferId: input.transferId, amount: input.amount.toString() } });
+  return updated!;
+}
+
+/** Gives back what is left of a commitment to its line (once). */
+export async function release(tx: Tx, caller: LedgerCaller, input: { transferId: string; commitmentId: string; reason?: 'release' | 'year_close' }): Promise<CommitmentRow> {
+  const c = await lockCommitment(tx, caller.hubId, input.commitmentId);
+  if (c.released) {
+    if (await transferExists(tx, caller.hubId, input.transferId)) return c;
+    throw new AppError('COMMITMENT_RELEASED');
+  }
+  const remainder = c.amount - c.posted;
+  if (remainder > 0n) {
+    await applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: c.fiscalYearId, kind: 'void_pending', debitAccountId: c.lineAccountId, creditAccountId: c.awardAccountId, amount: remainder, pendingId: c.id, reason: input.reason ?? 'release', cause: { type: c.causeType, id: c.causeId }, actorId: caller.actorId });
+  }
+  const [updated] = await tx.update(commitments).set({ released: true }).where(and(eq(commitments.hubId, caller.hubId), eq(commitments.id, c.id))).returning();
+  await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.released', subjectType: 'commitment', subjectId: c.id, payload: { transferId: input.transferId, amount: remainder.toString() } });
+  return updated!;
+}
+
+/** Takes back paid money from an award into its line; never more than was paid. */
+export async function clawBack(tx: Tx, caller: LedgerCaller, input: { transferId: string; commitmentId: string; amount: bigint }) {
+  const c = await findCommitment(tx, caller.hubId, input.commitmentId);
+  const { year } = await yearOf(tx, caller.hubId, c.fiscalYearId);
+  await lockYear(tx, caller.hubId, year);
+  const result = await limited(
+    'amount',
+    () => applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: c.fiscalYearId, kind: 'posted', debitAccountId: c.awardAccountId, creditAccountId: c.lineAccountId, amount: input.amount, reason: 'claw_back', cause: { type: c.causeType, id: c.causeId }, actorId: caller.actorId }),
+    'CLAWBACK_EXCEEDS_PAID',
+  );
+  if (!result.replayed) {
+    await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.clawed_back', subjectType: 'commitment', subjectId: c.id, payload: { transferId: input.transferId, amount: input.amount.toString() } });
+  }
+  return result;
+}
+
+export async function findCommitment(tx: Tx, hubId: string, id: string): Promise<CommitmentRow> {
+  const [row] = await tx.select().from(commitments).where(and(eq(commitments.hubId, hubId), eq(commitments.id, id)));
+  if (!row) throw notFound();
+  return row;
+}
+
+async function lockCommitment(tx: Tx, hubId: string, id: string): Promise<CommitmentRow> {
+  const [row] = await tx.select().from(commitments).where(and(eq(commitments.hubId, hubId), eq(commitments.id, id))).for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+async function transferExists(tx: Tx, hubId: string, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: ledgerTransfers.id }).from(ledgerTransfers).where(and(eq(ledgerTransfers.hubId, hubId), eq(ledgerTransfers.id, id)));
+  return Boolean(row);
+}
+
+async function yearOf(tx: Tx, hubId: string, fiscalYearId: string) {
+  const [row] = await tx.select({ year: fiscalYears.year }).from(fiscalYears).where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
+  return row!;
+}
+
+/** Posting past the pending amount trips a CHECK: that is a tranche too large. */
+function overPosted(error: unknown): never {
+  if (sqlState(error) === '23514' && ['commitments_posted_check', 'ledger_accounts_nonnegative_check'].includes(constraintName(error) ?? '')) {
+    throw new AppError('COMMITMENT_EXCEEDED', [{ path: 'amount', code: 'TOO_BIG' }]);
+  }
+  throw error;
+}

@@ -1,0 +1,12 @@
+// The budget module's public face: the envelope, its lines, and the ledger API that
+// other modules (applications, awards) use to commit, disburse, release and claw back.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/http/deps.js';
+import { budgetRoutes } from './budget.routes.js';
+
+export async function registerBudgetRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(budgetRoutes(deps));
+}
+
+export { commit, disburse, release, clawBack, type Cause, type LedgerCaller } from './commitments.service.js';
+export { verifyLedger, type LedgerProblem } from './ledger-verify.js';
