@@ -10,6 +10,7 @@ import type { Auth } from '../platform/auth/auth.js';
 import { findHub, listHubRows, loadActor } from '../platform/tenancy/tenancy.js';
 import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js';
 import type { Db } from './connection.js';
+import { ecosystemHubs, readEcosystemSeed, seedEcosystem } from './seed-ecosystem.js';
 import { withTransaction } from './transaction.js';
 
 const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
@@ -33,12 +34,16 @@ export async function seedHubs(db: Db): Promise<number> {
   return created;
 }
 
-/** Demo accounts with their roles, and the seed organisations; safe to run twice. */
+/**
+ * Demo accounts with their roles, the seed organisations, then each hub's ecosystem
+ * (people, relations, facts, dragon rule: see seed-ecosystem.ts); safe to run twice.
+ */
 export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}): Promise<void> {
   await seedHubs(db);
   const { accounts, password } = read<{ accounts: DemoAccount[]; password: string }>('demo-accounts.json');
   const { organizations } = read<{ organizations: SeedOrganization[] }>('organizations.json');
-  const total = accounts.length + organizations.length;
+  const ecosystem = readEcosystemSeed();
+  const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length;
   let done = 0;
   const owners = new Map<string, string>();
   for (const account of accounts) {
@@ -64,6 +69,7 @@ export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}
     });
     progress('organisations', ++done, total);
   }
+  await seedEcosystem(db, () => progress('ecosystem', ++done, total), ecosystem);
 }
 
 /** Each seed organisation gets a contact account of its own, so no one person owns them all. */

@@ -1,0 +1,119 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dragonIds } from '../modules/ecosystem/dragons.js';
+import { organizationFacts } from '../modules/ecosystem/facts.tables.js';
+import { organizations } from '../modules/ecosystem/organizations.tables.js';
+import { people } from '../modules/ecosystem/people.tables.js';
+import { getTalentPipeline } from '../modules/ecosystem/pipeline.service.js';
+import { impossibleDates } from '../modules/ecosystem/relation-dates.js';
+import { relations } from '../modules/ecosystem/relations.tables.js';
+import { createAuth } from '../platform/auth/auth.js';
+import { findHub } from '../platform/tenancy/tenancy.js';
+import { startTestApp, type TestContext } from '../test/harness.js';
+import type { Db } from './connection.js';
+import { seedDemo } from './seed.js';
+import { readEcosystemSeed } from './seed-ecosystem.js';
+
+// The demo seed on the shared test database. The demo hubs are made by nothing else in
+// the suite, and seedDemo is idempotent, so running it here (twice) is safe.
+
+const DEMO_HUBS = ['hangzhou', 'shenzhen', 'beijing'] as const;
+const SIX_DRAGONS = ['BrainCo', 'Deep Robotics', 'DeepSeek', 'ManyCore', 'Unitree Robotics', 'Game Science'];
+
+let ctx: TestContext;
+let db: Db;
+
+async function counts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const slug of DEMO_HUBS) {
+    const hub = await findHub(db, slug);
+    const count = async (table: typeof people | typeof relations | typeof organizations | typeof organizationFacts) =>
+      (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.hubId, hub.id)))[0]!.n;
+    out[`${slug}.organizations`] = await count(organizations);
+    out[`${slug}.people`] = await count(people);
+    out[`${slug}.relations`] = await count(relations);
+    out[`${slug}.facts`] = await count(organizationFacts);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  db = ctx.database.db;
+  await seedDemo(db, createAuth(db, ctx.config));
+});
+
+describe('demo seed: the ecosystem', () => {
+  it('reproduces the seed article: Zhejiang alumni founded 4 of the 6 dragons', async () => {
+    const hub = await findHub(db, 'hangzhou');
+    const pipeline = await getTalentPipeline(db, hub);
+    expect(pipeline.dragons).toBe(6);
+    const byName = new Map(pipeline.universities.map((u) => [u.university.name.en, u]));
+    // Public reports tie three dragons to Zhejiang University (DeepSeek, Deep Robotics,
+    // ManyCore) and Unitree's founder to Zhejiang Sci-Tech University; see seed/relations.json.
+    expect(byName.get('Zhejiang University')?.dragonsFounded).toBe(3);
+    expect(byName.get('Zhejiang Sci-Tech University')?.dragonsFounded).toBe(1);
+    const dragonsByAlumni = new Set(pipeline.universities.flatMap((u) => u.foundedOrganizations.filter((o) => o.dragon).map((o) => o.name.en)));
+    expect([...dragonsByAlumni].sort()).toEqual(['Deep Robotics', 'DeepSeek', 'ManyCore', 'Unitree Robotics']);
+  });
+
+  it('names the six dragons in Hangzhou under its rule', async () => {
+    const hub = await findHub(db, 'hangzhou');
+    const ids = await dragonIds(db, hub.id);
+    const rows = await db.select({ id: organizations.id, name: organizations.nameEn }).from(organizations).where(eq(organizations.hubId, hub.id));
+    expect(rows.filter((r) => ids.has(r.id)).map((r) => r.name).sort()).toEqual([...SIX_DRAGONS].sort());
+  });
+
+  it('gives Shenzhen and Beijing at least 10 organisations, founders and a dragon rule each', async () => {
+    for (const slug of ['shenzhen', 'beijing']) {
+      const hub = await findHub(db, slug);
+      const c = await counts();
+      expect(c[`${slug}.organizations`]).toBeGreaterThanOrEqual(10);
+      expect(c[`${slug}.people`]).toBeGreaterThan(0);
+      expect((await getTalentPipeline(db, hub)).founders).toBeGreaterThan(0);
+      expect((await dragonIds(db, hub.id)).size).toBeGreaterThan(0);
+    }
+  });
+
+  it('records every relation with possible dates and a source', async () => {
+    for (const slug of DEMO_HUBS) {
+      const hub = await findHub(db, slug);
+      const rows = await db
+        .select({
+          kind: relations.kind,
+          startsOn: relations.startsOn,
+          endsOn: relations.endsOn,
+          sourceUrl: relations.sourceUrl,
+          sourceNote: relations.sourceNote,
+          personBornOn: people.bornOn,
+          organizationFoundedOn: organizations.foundedOn,
+        })
+        .from(relations)
+        .innerJoin(organizations, and(eq(organizations.hubId, relations.hubId), eq(organizations.id, relations.toOrganizationId)))
+        .leftJoin(people, and(eq(people.hubId, relations.hubId), eq(people.id, relations.fromPersonId)))
+        .where(eq(relations.hubId, hub.id));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(impossibleDates(row), JSON.stringify(row)).toEqual([]);
+        expect(row.sourceNote || row.sourceUrl).toBeTruthy();
+      }
+    }
+  });
+
+  it('loads every row of the seed files', async () => {
+    const seed = readEcosystemSeed();
+    const c = await counts();
+    for (const slug of DEMO_HUBS) {
+      expect(c[`${slug}.people`]).toBe(seed.people.filter((p) => p.hub === slug).length);
+      expect(c[`${slug}.relations`]).toBe(seed.relations.filter((r) => r.hub === slug).length);
+      expect(c[`${slug}.facts`]).toBe(seed.facts.filter((f) => f.hub === slug).length);
+    }
+    for (const row of [...seed.people, ...seed.relations, ...seed.facts, ...seed.rules]) expect(row.source).toBeTruthy();
+  });
+
+  it('changes nothing when run a second time', async () => {
+    const before = await counts();
+    await seedDemo(db, createAuth(db, ctx.config));
+    expect(await counts()).toEqual(before);
+  });
+});
