@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from './auth/sign-in.page';
 import { SignUpPage } from './auth/sign-up.page';
@@ -17,6 +17,13 @@ const OrganizationDetailPage = lazy(() =>
 const OrganizationRegisterPage = lazy(() =>
   import('./organizations/organization-register.page').then((module) => ({ default: module.OrganizationRegisterPage })),
 );
+const lazyPage = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+const PeoplePage = lazyPage(() => import('./ecosystem/people.page'), 'PeoplePage');
+const TalentPipelinePage = lazyPage(() => import('./ecosystem/talent-pipeline.page'), 'TalentPipelinePage');
+const CompareHubsPage = lazyPage(() => import('./ecosystem/compare-hubs.page'), 'CompareHubsPage');
+const SearchPage = lazyPage(() => import('./ecosystem/search.page'), 'SearchPage');
+const ImportPage = lazyPage(() => import('./ecosystem/import.page'), 'ImportPage');
 
 export function AppRoutes() {
   return (
@@ -33,6 +40,11 @@ export function AppRoutes() {
           <Route path="organizations" element={<OrganizationsListPage />} />
           <Route path="organizations/new" element={<OrganizationRegisterPage />} />
           <Route path="organizations/:id" element={<OrganizationDetailPage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="talent-pipeline" element={<TalentPipelinePage />} />
+          <Route path="compare" element={<CompareHubsPage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="import" element={<ImportPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -44,14 +44,16 @@ async function toError(response: Response): Promise<ApiRequestError> {
 /** JSON over fetch with the session cookie and the person's language. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale(), ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (an uploaded file) goes as it is; anything else as JSON.
+  const raw = options.body instanceof Blob;
+  if (options.body !== undefined) headers['Content-Type'] = raw ? (options.body as Blob).type || 'application/octet-stream' : 'application/json';
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : raw ? (options.body as Blob) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiRequestError({ status: 0, code: 'NETWORK', message: 'network error' });

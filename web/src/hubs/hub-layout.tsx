@@ -36,6 +36,12 @@ export function HubLayout() {
   }
 
   const section = location.pathname.split('/')[3] ?? 'organizations';
+  // Staff see the people register; editors also the import page. The server enforces both.
+  const roles = me.data.hubs.find((h) => h.slug === slug)?.roles ?? [];
+  const canEdit = roles.includes('hub_admin') || roles.includes('program_officer');
+  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import'] as const).filter(
+    (key) => (key !== 'people' || roles.length > 0) && (key !== 'import' || canEdit),
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <AppHeader
@@ -44,8 +50,8 @@ export function HubLayout() {
           <Menu
             mode="horizontal"
             selectedKeys={[section]}
-            style={{ borderBottom: 'none', minWidth: 160 }}
-            items={[{ key: 'organizations', label: <Link to={`/hubs/${slug}/organizations`}>{t('nav.organizations')}</Link> }]}
+            style={{ borderBottom: 'none', minWidth: 0, flex: 'auto' }}
+            items={sections.map((key) => ({ key, label: <Link to={`/hubs/${slug}/${key}`}>{t(`nav.${key}`)}</Link> }))}
           />
         }
       />

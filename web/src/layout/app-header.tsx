@@ -11,7 +11,7 @@ export function AppHeader({ title, nav }: { title?: ReactNode; nav?: ReactNode }
   return (
     <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24 }}>
       <Flex align="center" justify="space-between" gap={16} style={{ height: '100%' }}>
-        <Flex align="center" gap={24} style={{ minWidth: 0 }}>
+        <Flex align="center" gap={24} style={{ minWidth: 0, flex: 1 }}>
           <Link to="/" aria-label={t('app.allHubs')}>
             <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
               {t('app.name')}

@@ -7,6 +7,10 @@ import { useMe } from '../auth/use-me';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
+import { FactsCard } from '../ecosystem/facts.card';
+import { GraphCard } from '../ecosystem/graph.card';
+import { RelationsCard } from '../ecosystem/relations.card';
+import { useHubRoles } from '../ecosystem/use-hub-roles';
 import { AddMemberForm } from './add-member.form';
 import { KindTag, SectorTags } from './organization-tags';
 import { useOrganization } from './use-organizations';
@@ -18,6 +22,7 @@ export function OrganizationDetailPage() {
   const organization = useOrganization(hub, id);
   const bilingual = useBilingual();
   const { locale } = useLocale();
+  const roles = useHubRoles(hub);
 
   if (organization.isPending) return <PageLoading />;
   if (organization.isError) {
@@ -73,6 +78,9 @@ export function OrganizationDetailPage() {
           {(isOwner || isHubStaff) && <AddMemberForm hub={hub} organizationId={id} />}
         </Flex>
       </Card>
+      <FactsCard hub={hub} organizationId={id} canEdit={roles.canEdit} />
+      {roles.isStaff && <RelationsCard hub={hub} organization={{ id, label: `${name.primary} (${name.secondary})` }} canEdit={roles.canEdit} />}
+      <GraphCard hub={hub} organizationId={id} />
     </Flex>
   );
 }

@@ -1,0 +1,120 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { personRoles, type Person, type PersonRole } from '../../../contracts/people';
+import { useBilingual } from '../i18n/use-bilingual';
+import { NotFoundPage, PageError } from '../layout/page-states';
+import { PersonFormModal } from './person-form.modal';
+import { useHubRoles } from './use-hub-roles';
+import { usePeoplePage } from './use-ecosystem';
+import { useUniversityOptions } from './use-university-options';
+
+const PAGE_SIZE = 50;
+
+type Filters = { page: number; q?: string; role?: PersonRole; university?: string };
+
+/** The hub's people register (staff only): search, filters, and adding a person. */
+export function PeoplePage() {
+  const { hub = '' } = useParams();
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const roles = useHubRoles(hub);
+  const [filters, setFilters] = useState<Filters>({ page: 1 });
+  const [adding, setAdding] = useState(false);
+  const list = usePeoplePage(hub, { ...filters, pageSize: PAGE_SIZE });
+  const universities = useUniversityOptions(hub);
+  const update = (next: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...next }));
+
+  if (!roles.isStaff) return <NotFoundPage title={t('people.staffOnly')} />;
+
+  const columns: TableColumnsType<Person> = [
+    {
+      title: t('people.name'),
+      key: 'name',
+      render: (_, person) => {
+        const name = bilingual(person.name);
+        return (
+          <div>
+            <Typography.Text strong>{name.primary}</Typography.Text>
+            <div><Typography.Text type="secondary">{name.secondary}</Typography.Text></div>
+          </div>
+        );
+      },
+    },
+    {
+      title: t('people.roles'),
+      dataIndex: 'roles',
+      render: (_, person) => (
+        <Space size={[0, 4]} wrap>{person.roles.map((role) => <Tag key={role}>{t(`personRole.${role}`)}</Tag>)}</Space>
+      ),
+    },
+    { title: t('people.bornOn'), dataIndex: 'bornOn', width: 130, render: (value: string | null) => value ?? '—' },
+    { title: t('people.talentTier'), dataIndex: 'talentTier', width: 110, render: (value: string | null) => (value ? <Tag color="geekblue">{value}</Tag> : '—') },
+    {
+      title: t('people.residentId'),
+      dataIndex: 'residentIdMasked',
+      width: 210,
+      render: (value: string | null) => (value ? <Typography.Text code>{value}</Typography.Text> : '—'),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} style={{ margin: 0 }}>{t('people.title')}</Typography.Title>
+        {roles.canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('people.add')}</Button>
+        )}
+      </Flex>
+      <Space wrap>
+        <Input.Search
+          placeholder={t('people.searchPlaceholder')}
+          aria-label={t('people.searchPlaceholder')}
+          allowClear
+          onSearch={(q) => update({ q: q.trim() || undefined })}
+          style={{ width: 260 }}
+        />
+        <Select
+          aria-label={t('people.filterRole')}
+          placeholder={t('people.allRoles')}
+          allowClear
+          value={filters.role}
+          onChange={(role) => update({ role })}
+          options={personRoles.map((role) => ({ value: role, label: t(`personRole.${role}`) }))}
+          style={{ width: 180 }}
+        />
+        <Select
+          aria-label={t('people.filterUniversity')}
+          placeholder={t('people.allUniversities')}
+          allowClear
+          value={filters.university}
+          onChange={(university) => update({ university })}
+          options={universities}
+          style={{ width: 220 }}
+        />
+      </Space>
+      {list.isError ? (
+        <PageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<Person>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          locale={{ emptyText: list.isPending ? ' ' : t('people.empty') }}
+          pagination={{
+            current: filters.page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => t('people.total', { count: total }),
+            onChange: (page) => setFilters((current) => ({ ...current, page })),
+          }}
+        />
+      )}
+      <PersonFormModal hub={hub} open={adding} onClose={() => setAdding(false)} />
+    </Flex>
+  );
+}

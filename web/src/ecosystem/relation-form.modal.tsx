@@ -1,0 +1,168 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, type FormRule } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { degrees, fundingRounds, relationFrom, relationKinds } from '../../../contracts/relations';
+import { newIdempotencyKey } from '../api/idempotency-key';
+import { createRelation } from '../api/relations.api';
+import { useErrorText } from '../errors/use-error-text';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { EntitySelect } from './entity-select';
+import { CURRENCIES } from './fact-form.modal';
+import { majorToMinor } from './money';
+import { relationFieldForPath, toRelationInput, type RelationFormValues } from './relation-form-values';
+import { placeServerFieldErrors } from './server-field-errors';
+import { ecosystemKey } from './use-ecosystem';
+
+type Props = { hub: string; organization: { id: string; label: string }; open: boolean; onClose: () => void };
+
+/** Records a tie (founded, works at, alumnus of, …) between a person or organisation and an organisation. */
+export function RelationFormModal({ hub, organization, open, onClose }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<RelationFormValues>();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const describe = useErrorText();
+  const fieldText = useFieldErrorText();
+  const [submitting, setSubmitting] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const kind = Form.useWatch('kind', form) ?? 'founded';
+  const fromType = Form.useWatch('fromType', form) ?? 'person';
+  const allowedFrom = relationFrom[kind];
+
+  // A kind that cannot start at the chosen type of end switches the end.
+  useEffect(() => {
+    if (!allowedFrom.includes(fromType)) form.setFieldsValue({ fromType: allowedFrom[0], fromId: undefined });
+  }, [allowedFrom, fromType, form]);
+
+  const required: FormRule = { required: true, message: fieldText('REQUIRED') };
+  const sourceRule: FormRule = ({ getFieldValue }) => ({
+    validator: async () => {
+      if (!String(getFieldValue('url') ?? '').trim() && !String(getFieldValue('note') ?? '').trim()) throw new Error(t('relations.needsSource'));
+    },
+  });
+  const endsRule: FormRule = ({ getFieldValue }) => ({
+    validator: async (_rule, value: RelationFormValues['endsOn']) => {
+      const starts = getFieldValue('startsOn') as RelationFormValues['startsOn'];
+      if (value && starts && value.isBefore(starts, 'day')) throw new Error(fieldText('ENDS_BEFORE_START'));
+    },
+  });
+  const amountRule: FormRule = {
+    validator: async (_rule, value: string | undefined) => {
+      if (value?.trim() && majorToMinor(value, form.getFieldValue('currency') as string) === null) throw new Error(fieldText('INVALID_FORMAT'));
+    },
+  };
+
+  const onFinish = async (values: RelationFormValues) => {
+    setSubmitting(true);
+    setFailure(null);
+    try {
+      await createRelation(hub, toRelationInput(values), idempotencyKey.current);
+      await queryClient.invalidateQueries({ queryKey: ecosystemKey(hub) });
+      message.success(t('relations.added'));
+      form.resetFields();
+      idempotencyKey.current = newIdempotencyKey();
+      onClose();
+    } catch (error) {
+      setFailure(placeServerFieldErrors(form, error, relationFieldForPath, fieldText) ? null : error);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal title={t('relations.addTitle')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('relations.submit')}
+      cancelText={t('org.cancel')} confirmLoading={submitting} width={760} forceRender>
+      {failure !== null && <Alert type="error" showIcon role="alert" message={describe(failure)} style={{ marginBottom: 16 }} />}
+      <Form<RelationFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'founded', fromType: 'person', toId: organization.id, currency: 'CNY' }}
+        onValuesChange={() => {
+          idempotencyKey.current = newIdempotencyKey();
+        }}
+        onFinish={(values) => void onFinish(values)}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('relations.kind')} name="kind" rules={[required]}>
+              <Select options={relationKinds.map((value) => ({ value, label: t(`relationKind.${value}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('relations.fromType')} name="fromType">
+              <Radio.Group
+                options={(['person', 'organization'] as const).map((value) => ({ value, label: t(`relations.${value}`), disabled: !allowedFrom.includes(value) }))}
+                onChange={() => form.setFieldsValue({ fromId: undefined })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('relations.from')} name="fromId" rules={[required]}>
+              <EntitySelect type={fromType} placeholder={t('relations.searchPlaceholder')} initial={fromType === 'organization' ? [{ value: organization.id, label: organization.label }] : []} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('relations.to')} name="toId" rules={[required]}>
+              <EntitySelect type="organization" placeholder={t('relations.searchPlaceholder')} initial={[{ value: organization.id, label: organization.label }]} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item label={t('relations.startsOn')} name="startsOn">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item label={t('relations.endsOn')} name="endsOn" dependencies={['startsOn']} rules={[endsRule]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          {(kind === 'works_at' || kind === 'partners_with') && (
+            <Col xs={24}>
+              <Form.Item label={t(kind === 'works_at' ? 'relations.jobTitle' : 'relations.provides')} name="title">
+                <Input maxLength={120} />
+              </Form.Item>
+            </Col>
+          )}
+          {kind === 'alumnus_of' && (
+            <Col xs={24} md={12}>
+              <Form.Item label={t('relations.degree')} name="degree">
+                <Select allowClear options={degrees.map((value) => ({ value, label: t(`degree.${value}`) }))} />
+              </Form.Item>
+            </Col>
+          )}
+          {kind === 'invested_in' && (
+            <>
+              <Col xs={24} md={8}>
+                <Form.Item label={t('relations.round')} name="round">
+                  <Select allowClear options={fundingRounds.map((value) => ({ value, label: t(`round.${value}`) }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={16} md={10}>
+                <Form.Item label={t('relations.amount')} name="amount" rules={[amountRule]} extra={t('facts.amountHint')}>
+                  <Input inputMode="decimal" />
+                </Form.Item>
+              </Col>
+              <Col xs={8} md={6}>
+                <Form.Item label={t('facts.currency')} name="currency">
+                  <Select options={CURRENCIES.map((value) => ({ value, label: value }))} />
+                </Form.Item>
+              </Col>
+            </>
+          )}
+          <Col xs={24} md={12}>
+            <Form.Item label={t('facts.sourceUrl')} name="url" dependencies={['note']} rules={[sourceRule]}>
+              <Input type="url" placeholder="https://" maxLength={500} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('facts.sourceNote')} name="note">
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
