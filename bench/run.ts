@@ -12,6 +12,7 @@ type Bench = { name: string; title: string; run: () => Promise<void> };
 // be installed for a run that only wants the startup bench.
 export const benches: Bench[] = [
   { name: 'api', title: 'HTTP API throughput (autocannon)', run: async () => (await import('./api.bench.js')).runApiBench() },
+  { name: 'ledger', title: 'Ledger commits per second vs a bare UPDATE', run: async () => (await import('./ledger.bench.js')).runLedgerBench() },
   { name: 'startup', title: 'Cold start of `dragongate serve`', run: async () => (await import('./startup.bench.js')).runStartupBench() },
 ];
 

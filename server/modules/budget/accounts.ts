@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AccountKind } from '../../../contracts/budget.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -9,15 +9,15 @@ export type YearRow = typeof fiscalYears.$inferSelect;
 export type AccountRow = typeof ledgerAccounts.$inferSelect;
 
 /**
- * The year, locked for the rest of the transaction: writers share the lock, closing the
- * year takes it exclusively, so nothing lands in a year while it closes.
+ * The year, guarded for the rest of the transaction: writers take a shared advisory lock
+ * on it, closing takes it exclusively, so nothing lands in a year while it closes. An
+ * advisory lock writes nothing to the row (a shared row lock would create a multixact
+ * for every concurrent writer of a busy year).
  */
 export async function lockYear(tx: Tx, hubId: string, year: number, mode: 'share' | 'update' = 'share'): Promise<YearRow> {
-  const [row] = await tx
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.year, year)))
-    .for(mode === 'share' ? 'share' : 'update');
+  const key = sql`hashtextextended(${`${hubId}:${year}`}, 0)`;
+  await tx.execute(mode === 'share' ? sql`SELECT pg_advisory_xact_lock_shared(${key})` : sql`SELECT pg_advisory_xact_lock(${key})`);
+  const [row] = await tx.select().from(fiscalYears).where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.year, year)));
   if (!row) throw notFound();
   if (row.status !== 'open') throw new AppError('FISCAL_YEAR_CLOSED');
   return row;

@@ -25,11 +25,13 @@ export async function commit(tx: Tx, caller: LedgerCaller, input: { transferId: 
   const { replayed } = await limited('amount', () =>
     applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: year.id, kind: 'pending', debitAccountId: line.id, creditAccountId: award.id, amount: input.amount, reason: 'commit', cause: input.cause, actorId: caller.actorId }),
   );
-  if (!replayed) {
-    await tx.insert(commitments).values({ hubId: caller.hubId, id: input.transferId, fiscalYearId: year.id, lineAccountId: line.id, awardAccountId: award.id, amount: input.amount, causeType: input.cause.type, causeId: input.cause.id });
-    await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.committed', subjectType: 'commitment', subjectId: input.transferId, payload: { line: input.lineCode, amount: input.amount.toString(), cause: input.cause } });
-  }
-  return findCommitment(tx, caller.hubId, input.transferId);
+  if (replayed) return findCommitment(tx, caller.hubId, input.transferId);
+  const [created] = await tx
+    .insert(commitments)
+    .values({ hubId: caller.hubId, id: input.transferId, fiscalYearId: year.id, lineAccountId: line.id, awardAccountId: award.id, amount: input.amount, causeType: input.cause.type, causeId: input.cause.id })
+    .returning();
+  await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.committed', subjectType: 'commitment', subjectId: input.transferId, payload: { line: input.lineCode, amount: input.amount.toString(), cause: input.cause } });
+  return created!;
 }
 
 /** Pays a tranche of a commitment: posts part of the pending transfer. */

@@ -19,16 +19,15 @@ export type AuditInput = {
  * exists exactly when the change does. Locks the hub's chain head until commit.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.insert(auditHeads).values({ hubId: input.hubId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx
-    .select({ seq: auditHeads.seq, hash: auditHeads.hash })
-    .from(auditHeads)
-    .where(eq(auditHeads.hubId, input.hubId))
-    .for('update');
-  if (!head) throw new Error('audit head missing after upsert');
+  // One statement creates the head on first use, locks it, and returns the chain's tip.
+  const { rows } = await tx.execute<{ seq: string; hash: string }>(sql`
+    INSERT INTO audit_heads (hub_id, seq, hash) VALUES (${input.hubId}, 0, ${GENESIS_HASH})
+    ON CONFLICT (hub_id) DO UPDATE SET seq = audit_heads.seq
+    RETURNING seq, hash`);
+  const head = rows[0]!;
   const event = {
     hubId: input.hubId,
-    seq: head.seq + 1,
+    seq: Number(head.seq) + 1,
     id: uuidv7(),
     occurredAt: new Date().toISOString(),
     actorId: input.actorId,
@@ -38,8 +37,13 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     payload: input.payload ?? {},
   };
   const hash = chainHash(head.hash, event);
-  await tx.insert(auditEvents).values({ ...event, prevHash: head.hash, hash });
-  await tx.update(auditHeads).set({ seq: event.seq, hash }).where(eq(auditHeads.hubId, input.hubId));
+  // And one more appends the event and moves the tip.
+  await tx.execute(sql`
+    WITH appended AS (
+      INSERT INTO audit_events (hub_id, seq, id, occurred_at, actor_id, action, subject_type, subject_id, payload, prev_hash, hash)
+      VALUES (${event.hubId}, ${event.seq}, ${event.id}, ${event.occurredAt}, ${event.actorId}, ${event.action}, ${event.subjectType}, ${event.subjectId}, ${JSON.stringify(event.payload)}::jsonb, ${head.hash}, ${hash})
+    )
+    UPDATE audit_heads SET seq = ${event.seq}, hash = ${hash} WHERE hub_id = ${input.hubId}`);
 }
 
 export type VerifyResult = { hubId: string; events: number; break: ChainBreak | null };
