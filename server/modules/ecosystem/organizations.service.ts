@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { findUserByEmail, findUsers } from '../../platform/auth/users.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { likePattern } from '../../platform/sql.js';
+import { likePattern, totalOf } from '../../platform/sql.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { noOrganization, organizationPolicy } from './organizations.policies.js';
@@ -169,10 +169,7 @@ async function pageOf<C extends Record<string, unknown>>(db: Db | Tx, where: SQL
     .orderBy(asc(organizations.nameEn), asc(organizations.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const total =
-    query.page === 1 && rows.length < query.pageSize
-      ? rows.length
-      : ((await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(where))[0]?.n ?? 0);
+  const total = await totalOf(rows.length, query, () => db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(where));
   return { rows: rows as unknown as (C extends typeof rowColumns ? OrganizationRow : { id: string; kind: string; nameZh: string; nameEn: string; sectors: string[] })[], total };
 }
 

@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { likePattern } from '../../platform/sql.js';
+import { likePattern, totalOf } from '../../platform/sql.js';
 import type { Scope } from './organizations.service.js';
 import { personPolicy } from './people.policies.js';
 import { people } from './people.tables.js';
@@ -73,14 +73,15 @@ export async function listPeople(db: Db | Tx, { hub, actor }: Scope, query: List
       ),
     );
   }
+  const where = and(...conditions);
   const rows = await db
-    .select({ person: people, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .select()
     .from(people)
-    .where(and(...conditions))
+    .where(where)
     .orderBy(asc(people.nameEn), asc(people.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  return { rows: rows.map((r) => r.person), total: rows[0]?.total ?? 0 };
+  return { rows, total: await totalOf(rows.length, query, () => db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(people).where(where)) };
 }
 
 /** People by id within one hub (for presenting relations); unknown ids are skipped. */

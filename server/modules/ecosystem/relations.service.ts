@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { totalOf } from '../../platform/sql.js';
 import type { Scope } from './organizations.service.js';
 import { organizations } from './organizations.tables.js';
 import { ecosystemRecordPolicy } from './people.policies.js';
@@ -83,12 +84,13 @@ export async function listRelations(db: Db | Tx, { hub, actor }: Scope, query: L
   if (query.kind) conditions.push(eq(relations.kind, query.kind));
   if (query.organization) conditions.push(or(eq(relations.toOrganizationId, query.organization), eq(relations.fromOrganizationId, query.organization))!);
   if (query.person) conditions.push(eq(relations.fromPersonId, query.person));
+  const where = and(...conditions);
   const rows = await db
-    .select({ relation: relations, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .select()
     .from(relations)
-    .where(and(...conditions))
+    .where(where)
     .orderBy(desc(relations.startsOn), asc(relations.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  return { rows: rows.map((r) => r.relation), total: rows[0]?.total ?? 0 };
+  return { rows, total: await totalOf(rows.length, query, () => db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(relations).where(where)) };
 }
