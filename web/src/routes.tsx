@@ -24,6 +24,7 @@ const TalentPipelinePage = lazyPage(() => import('./ecosystem/talent-pipeline.pa
 const CompareHubsPage = lazyPage(() => import('./ecosystem/compare-hubs.page'), 'CompareHubsPage');
 const SearchPage = lazyPage(() => import('./ecosystem/search.page'), 'SearchPage');
 const ImportPage = lazyPage(() => import('./ecosystem/import.page'), 'ImportPage');
+const BudgetPage = lazyPage(() => import('./budget/budget.page'), 'BudgetPage');
 
 export function AppRoutes() {
   return (
@@ -45,6 +46,7 @@ export function AppRoutes() {
           <Route path="compare" element={<CompareHubsPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="import" element={<ImportPage />} />
+          <Route path="budget" element={<BudgetPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

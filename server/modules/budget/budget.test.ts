@@ -58,6 +58,18 @@ describe('envelope and budget lines', () => {
     expect([now.creditsPosted, now.debitsPosted]).toEqual(['15000', '15000']);
   });
 
+  it('pages transfers newest first by time, whatever ids callers chose', async () => {
+    const { call } = await financeHub();
+    await call('POST', '/fiscal-years', { year: 2028, revenue: '100000' });
+    // Caller ids in descending order, so id order and time order disagree.
+    const ids = ['ffffffff-0000-4000-8000-000000000000', '88888888-0000-4000-8000-000000000000', '11111111-0000-4000-8000-000000000000'];
+    for (const [i, transferId] of ids.entries()) await call('POST', '/fiscal-years/2028/lines', { code: `line-${i}`, name: { zh: 'x', en: 'x' }, amount: '100', transferId });
+    const first = (await call('GET', '/fiscal-years/2028/transfers?limit=2')).json();
+    expect(first.items.map((t: { id: string }) => t.id)).toEqual([ids[2], ids[1]]);
+    const rest = (await call('GET', `/fiscal-years/2028/transfers?limit=2&before=${first.next}`)).json();
+    expect(rest.items.map((t: { reason: string; id: string }) => t.reason === 'fund_line' ? t.id : t.reason)).toEqual([ids[0], 'allocate_envelope']);
+  });
+
   it('finance and admins write; program officers and auditors read; applicants and other hubs see nothing', async () => {
     const { hub, call } = await financeHub();
     await call('POST', '/fiscal-years', { year: 2026, revenue: '100000' });

@@ -3,9 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
 import { budgetRoutes } from './budget.routes.js';
+import { ledgerExportRoutes } from './ledger-export.routes.js';
 
 export async function registerBudgetRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(budgetRoutes(deps));
+  await app.register(ledgerExportRoutes(deps));
 }
 
 export { commit, disburse, release, clawBack, type Cause, type LedgerCaller } from './commitments.service.js';

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { transferListQuerySchema } from '../../../contracts/budget.js';
 import type { Db, Tx } from '../../db/connection.js';
@@ -16,8 +16,13 @@ export async function listLedgerTransfers(db: Db | Tx, { actor, hub }: BudgetSco
   if (query.reason) where.push(eq(ledgerTransfers.reason, query.reason));
   if (query.from) where.push(gte(ledgerTransfers.createdAt, new Date(query.from)));
   if (query.to) where.push(lte(ledgerTransfers.createdAt, new Date(query.to)));
-  if (query.before) where.push(lt(ledgerTransfers.id, query.before));
-  return db.select().from(ledgerTransfers).where(and(...where)).orderBy(desc(ledgerTransfers.id)).limit(query.limit);
+  // Callers choose transfer ids (any UUID), so time order is (created_at, id), not id.
+  if (query.before) {
+    where.push(
+      sql`(${ledgerTransfers.createdAt}, ${ledgerTransfers.id}) < (SELECT t.created_at, t.id FROM ledger_transfers t WHERE t.hub_id = ${hub.id} AND t.id = ${query.before})`,
+    );
+  }
+  return db.select().from(ledgerTransfers).where(and(...where)).orderBy(desc(ledgerTransfers.createdAt), desc(ledgerTransfers.id)).limit(query.limit);
 }
 
 /** Accounts of a year with committed/disbursed per line (for the envelope view). */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
 import { useMe } from '../auth/use-me';
+import { canReadBudget } from '../budget/budget-roles';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { AppHeader } from '../layout/app-header';
@@ -36,11 +37,11 @@ export function HubLayout() {
   }
 
   const section = location.pathname.split('/')[3] ?? 'organizations';
-  // Staff see the people register; editors also the import page. The server enforces both.
+  // Staff see the people register; editors also the import page; finance, admins, officers and auditors the budget. The server enforces all three.
   const roles = me.data.hubs.find((h) => h.slug === slug)?.roles ?? [];
   const canEdit = roles.includes('hub_admin') || roles.includes('program_officer');
-  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import'] as const).filter(
-    (key) => (key !== 'people' || roles.length > 0) && (key !== 'import' || canEdit),
+  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import', 'budget'] as const).filter(
+    (key) => (key !== 'people' || roles.length > 0) && (key !== 'import' || canEdit) && (key !== 'budget' || canReadBudget(roles)),
   );
   return (
     <Layout style={{ minHeight: '100vh' }}>
