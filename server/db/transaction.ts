@@ -41,3 +41,11 @@ export function constraintName(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The server's own message of a PostgreSQL error (e.g. a RAISE in a function). */
+export function serverMessage(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof (e as { code?: unknown }).code === 'string' && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  }
+  return undefined;
+}

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.js';
-import { constraintName, sqlState } from '../../db/transaction.js';
+import { constraintName, serverMessage, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { accountByCode, lockYear, openAccount } from './accounts.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { lockYear } from './accounts.js';
 import { commitments, fiscalYears, ledgerTransfers } from './budget.tables.js';
 import { limited } from './budget.service.js';
 import { applyTransfer } from './ledger.js';
@@ -17,21 +18,59 @@ export type LedgerCaller = { hubId: string; actorId: string | null };
 export type Cause = { type: string; id: string };
 export type CommitmentRow = typeof commitments.$inferSelect;
 
-/** Reserves `amount` of a line for an award: a pending transfer line -> award account. */
+/**
+ * Reserves `amount` of a line for an award: a pending transfer line -> award account.
+ * The hottest path of the ledger, so it is one round trip: the SQL function
+ * dg_ledger_commit (migrations/0004) does the same steps as applyTransfer plus the
+ * commitment row and the audit event; the tables' constraints still hold every invariant.
+ */
 export async function commit(tx: Tx, caller: LedgerCaller, input: { transferId: string; year: number; lineCode: string; amount: bigint; cause: Cause }): Promise<CommitmentRow> {
-  const year = await lockYear(tx, caller.hubId, input.year);
-  const line = await accountByCode(tx, caller.hubId, year.id, input.lineCode);
-  const award = await openAccount(tx, { hubId: caller.hubId, fiscalYearId: year.id, kind: 'award', code: `award:${input.cause.type}:${input.cause.id}`, name: { zh: `资助 ${input.cause.id}`, en: `Award ${input.cause.id}` } });
-  const { replayed } = await limited('amount', () =>
-    applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: year.id, kind: 'pending', debitAccountId: line.id, creditAccountId: award.id, amount: input.amount, reason: 'commit', cause: input.cause, actorId: caller.actorId }),
-  );
-  if (replayed) return findCommitment(tx, caller.hubId, input.transferId);
-  const [created] = await tx
-    .insert(commitments)
-    .values({ hubId: caller.hubId, id: input.transferId, fiscalYearId: year.id, lineAccountId: line.id, awardAccountId: award.id, amount: input.amount, causeType: input.cause.type, causeId: input.cause.id })
-    .returning();
-  await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.committed', subjectType: 'commitment', subjectId: input.transferId, payload: { line: input.lineCode, amount: input.amount.toString(), cause: input.cause } });
-  return created!;
+  try {
+    const { rows } = await tx.execute<RawCommitment>(sql`
+      SELECT * FROM dg_ledger_commit(${caller.hubId}, ${input.transferId}, ${input.year}, ${input.lineCode}, ${input.amount}::bigint,
+        ${input.cause.type}, ${input.cause.id}, ${caller.actorId}, ${uuidv7()}, ${uuidv7()})`);
+    return commitmentOf(rows[0]!);
+  } catch (error) {
+    if (sqlState(error) === '23514' && constraintName(error) === 'ledger_accounts_debit_limit_check') throw new AppError('BUDGET_EXHAUSTED', [{ path: 'amount', code: 'TOO_BIG' }]);
+    if (sqlState(error) === 'DG001') {
+      const code = serverMessage(error) ?? '';
+      if (code === 'NOT_FOUND') throw notFound();
+      if (code === 'LINE_NOT_FOUND') throw new AppError('VALIDATION_FAILED', [{ path: 'line', code: 'NOT_IN_HUB' }]);
+      if (code === 'FISCAL_YEAR_CLOSED') throw new AppError('FISCAL_YEAR_CLOSED');
+      if (code === 'TRANSFER_ID_REUSED') throw new AppError('TRANSFER_ID_REUSED', [{ path: 'transferId', code: 'INVALID' }]);
+    }
+    throw error;
+  }
+}
+
+type RawCommitment = {
+  hub_id: string;
+  id: string;
+  fiscal_year_id: string;
+  line_account_id: string;
+  award_account_id: string;
+  amount: string;
+  posted: string;
+  released: boolean;
+  cause_type: string;
+  cause_id: string;
+  created_at: string | Date;
+};
+
+function commitmentOf(r: RawCommitment): CommitmentRow {
+  return {
+    hubId: r.hub_id,
+    id: r.id,
+    fiscalYearId: r.fiscal_year_id,
+    lineAccountId: r.line_account_id,
+    awardAccountId: r.award_account_id,
+    amount: BigInt(r.amount),
+    posted: BigInt(r.posted),
+    released: r.released,
+    causeType: r.cause_type,
+    causeId: r.cause_id,
+    createdAt: new Date(r.created_at),
+  };
 }
 
 /** Pays a tranche of a commitment: posts part of the pending transfer. */

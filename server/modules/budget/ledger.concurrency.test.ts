@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { commitments, ledgerAccounts, ledgerTransfers } from './budget.tables.js';
 import { commit } from './commitments.service.js';
 import { verifyLedger } from './ledger-verify.js';
+import { verifyAuditChain } from '../../platform/audit/audit.js';
 
 let ctx: TestContext;
 let wide: Database;
@@ -25,6 +26,7 @@ describe('ledger under concurrency (Jepsen bank rule)', () => {
     const hub = await createTestHub(ctx);
     const LIMIT = 50_000n;
     const { caller } = await fundedYear(wide.db, hub, { hot: LIMIT });
+    const eventsBefore = (await verifyAuditChain(wide.db, hub.id)).events;
     const attempts = Array.from({ length: 200 }, (_, i) => ({ id: randomUUID(), amount: BigInt(100 + ((i * 7919) % 900)) }));
     const outcomes = await Promise.all(
       attempts.map(async (a) => {
@@ -54,6 +56,7 @@ describe('ledger under concurrency (Jepsen bank rule)', () => {
     const smallestRefused = refused.reduce((m, r) => (r.amount < m ? r.amount : m), LIMIT);
     expect(LIMIT - committed).toBeLessThan(smallestRefused);
     expect(await verifyLedger(wide.db, hub.id)).toEqual([]);
+    expect(await verifyAuditChain(wide.db, hub.id)).toMatchObject({ break: null, events: eventsBefore + accepted.length });
   });
 
   it('the same commit retried concurrently applies once', async () => {

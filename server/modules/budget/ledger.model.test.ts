@@ -10,6 +10,7 @@ import { ledgerAccounts } from './budget.tables.js';
 import { transferBetweenLines } from './budget.service.js';
 import { clawBack, commit, disburse, release } from './commitments.service.js';
 import { verifyLedger } from './ledger-verify.js';
+import { verifyAuditChain } from '../../platform/audit/audit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -137,6 +138,8 @@ describe('ledger model', () => {
           }
         }
         expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+        // Commits append their audit events in SQL, the rest in TypeScript: one chain.
+        expect((await verifyAuditChain(ctx.database.db, hub.id)).break).toBeNull();
       }),
       { numRuns: 25 },
     );
