@@ -79,8 +79,10 @@ export const ledgerTransfers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.hubId, t.id] }),
-    foreignKey({ name: 'ledger_transfers_debit_fk', columns: [t.hubId, t.debitAccountId], foreignColumns: [ledgerAccounts.hubId, ledgerAccounts.id] }),
-    foreignKey({ name: 'ledger_transfers_credit_fk', columns: [t.hubId, t.creditAccountId], foreignColumns: [ledgerAccounts.hubId, ledgerAccounts.id] }),
+    // No foreign keys to the accounts: a key check locks the referenced account row (FOR
+    // KEY SHARE) on every insert, turning each commit on a hot line into a multixact. The
+    // same transaction updates both accounts and fails unless both rows exist, and
+    // `ledger verify` re-derives every account from its transfers.
     foreignKey({ name: 'ledger_transfers_pending_fk', columns: [t.hubId, t.pendingId], foreignColumns: [t.hubId, t.id] }),
     // A pending transfer is voided at most once.
     uniqueIndex('ledger_transfers_void_once_idx').on(t.hubId, t.pendingId).where(sql`${t.kind} = 'void_pending'`),

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { constraintName, serverMessage, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -23,8 +23,9 @@ export type CommitmentRow = typeof commitments.$inferSelect;
  * The hottest path of the ledger, so it is one round trip: the SQL function
  * dg_ledger_commit (migrations/0004) does the same steps as applyTransfer plus the
  * commitment row and the audit event; the tables' constraints still hold every invariant.
+ * Called with the database rather than a transaction, it is its own transaction.
  */
-export async function commit(tx: Tx, caller: LedgerCaller, input: { transferId: string; year: number; lineCode: string; amount: bigint; cause: Cause }): Promise<CommitmentRow> {
+export async function commit(tx: Tx | Db, caller: LedgerCaller, input: { transferId: string; year: number; lineCode: string; amount: bigint; cause: Cause }): Promise<CommitmentRow> {
   try {
     const { rows } = await tx.execute<RawCommitment>(sql`
       SELECT * FROM dg_ledger_commit(${caller.hubId}, ${input.transferId}, ${input.year}, ${input.lineCode}, ${input.amount}::bigint,

@@ -35,6 +35,14 @@ export async function verifyLedger(db: Db, hubId: string): Promise<LedgerProblem
         OR a.credits_pending <> coalesce(t.cp,0) OR a.credits_posted <> coalesce(t.cpo,0))`);
   add('balances_match_transfers', drift.rows, (r) => `account ${r.code} (${r.id})`, (r) => `stored ${r.debits_pending}/${r.debits_posted}/${r.credits_pending}/${r.credits_posted}, transfers say ${r.dp}/${r.dpo}/${r.cp}/${r.cpo}`);
 
+  // 1b. Every transfer names two accounts of its own hub and year (no foreign keys here: see budget.tables.ts).
+  const orphans = await db.execute(sql`
+    SELECT t.id FROM ledger_transfers t
+    WHERE t.hub_id = ${hubId} AND (
+      NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.hub_id = t.hub_id AND a.id = t.debit_account_id AND a.fiscal_year_id = t.fiscal_year_id)
+      OR NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.hub_id = t.hub_id AND a.id = t.credit_account_id AND a.fiscal_year_id = t.fiscal_year_id))`);
+  add('transfers_reference_accounts', orphans.rows, (r) => `transfer ${r.id}`, () => 'an account it names does not exist in its year');
+
   // 2. No limited account is overdrawn.
   const overdrawn = await db.execute(sql`
     SELECT code, id, debits_pending + debits_posted AS out, credits_posted AS inn FROM ledger_accounts
