@@ -28,6 +28,9 @@ export const errorMessages: Catalog<ErrorCode> = {
   FISCAL_YEAR_CLOSED: { 'zh-CN': '该财年已关闭。', 'en-US': 'This fiscal year is closed.' },
   FISCAL_YEAR_EXISTS: { 'zh-CN': '该财年已开启。', 'en-US': 'This fiscal year is already open.' },
   LINE_EXISTS: { 'zh-CN': '该预算科目代码已存在。', 'en-US': 'A budget line with this code already exists.' },
+  OUTSIDE_WINDOW: { 'zh-CN': '现在不在该项目的申请时间内。', 'en-US': 'This program is not taking applications at this time.' },
+  PROGRAM_NOT_OPEN: { 'zh-CN': '该项目尚未发布或已关闭。', 'en-US': 'This program is not published, or it is closed.' },
+  ALREADY_APPLIED: { 'zh-CN': '该项目每位申请人只能申请一次，您已申请过。', 'en-US': 'This program takes one application per applicant, and you have one already.' },
   INTERNAL: { 'zh-CN': '服务器出错了，我们已记录此问题。', 'en-US': 'Something went wrong on our side; it has been logged.' },
 };
 
@@ -58,6 +61,7 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
     'en-US': 'A "founded" relation must start within a year of the organisation’s founding date.',
   },
   NOT_IN_HUB: { 'zh-CN': '在本枢纽中找不到所引用的对象。', 'en-US': 'The referenced record does not exist in this hub.' },
+  INVALID_EXPRESSION: { 'zh-CN': '规则表达式无效。', 'en-US': 'The rule expression is not valid.' },
   NOT_A_UNIVERSITY: { 'zh-CN': '校友关系的对象必须是大学。', 'en-US': 'An alumnus relation must point at a university.' },
   UNKNOWN_REF: {
     'zh-CN': '引用的编号未在文件中此前的行定义，也不是本枢纽已有机构的统一社会信用代码。',

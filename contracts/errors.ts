@@ -23,6 +23,9 @@ export const errorCodes = [
   'FISCAL_YEAR_CLOSED',
   'FISCAL_YEAR_EXISTS',
   'LINE_EXISTS',
+  'OUTSIDE_WINDOW',
+  'PROGRAM_NOT_OPEN',
+  'ALREADY_APPLIED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -47,6 +50,7 @@ export const fieldErrorCodes = [
   'NOT_NEAR_FOUNDING',
   'NOT_IN_HUB',
   'NOT_A_UNIVERSITY',
+  'INVALID_EXPRESSION',
   'UNKNOWN_REF',
   'DUPLICATE_REF',
   'ALREADY_IN_HUB',
@@ -58,6 +62,7 @@ export const fieldErrorSchema = z.object({
   path: z.string().meta({ description: 'Dotted path of the field at fault, e.g. "name.zh".' }),
   code: z.enum(fieldErrorCodes),
   message: z.string(),
+  detail: z.string().optional().meta({ description: 'Where exactly, e.g. "line 1, column 12: unknown variable"' }),
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 

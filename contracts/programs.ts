@@ -57,7 +57,7 @@ export const criterionSchema = z
     expression: z.string().trim().min(1).max(PROGRAM_LIMITS.expressionMax).meta({ description: 'CEL, must yield bool; see docs/criteria.md' }),
     reason: textSchema.meta({ description: 'Shown to the applicant when the criterion fails' }),
   })
-  .meta({ id: 'Criterion' });
+  .meta({ description: 'One CEL rule with its reason' });
 export type Criterion = z.infer<typeof criterionSchema>;
 
 const fieldBase = { key: fieldKeySchema, label: bilingualNameSchema, required: z.boolean().default(true) };
@@ -80,7 +80,7 @@ export const formFieldSchema = z
       maxBytes: z.number().int().min(1).max(PROGRAM_LIMITS.fileBytesMax),
     }),
   ])
-  .meta({ id: 'FormField' });
+  .meta({ description: 'One field of the application form' });
 export type FormField = z.infer<typeof formFieldSchema>;
 export type FormFieldType = FormField['type'];
 
@@ -155,7 +155,7 @@ export const benefitFormulaSchema = z
         ctx.addIssue({ code: 'custom', path: ['rows'], params: { code: 'DUPLICATE' }, message: 'a key appears twice' });
     }
   })
-  .meta({ id: 'BenefitFormula' });
+  .meta({ description: 'How much an approved applicant gets' });
 export type BenefitFormulaJson = z.infer<typeof benefitFormulaSchema>;
 export type BenefitFormulaInput = z.input<typeof benefitFormulaSchema>;
 
@@ -191,7 +191,7 @@ export const programRulesSchema = z
     if (b.type === 'table' && b.by === 'degree' && p.applicantType !== 'person')
       ctx.addIssue({ code: 'custom', path: ['benefit', 'by'], params: { code: 'INVALID' }, message: 'degrees belong to people' });
   })
-  .meta({ id: 'ProgramRules' });
+  .meta({ description: 'Who qualifies and for how much' });
 export type ProgramRules = z.infer<typeof programRulesSchema>;
 export type ProgramRulesInput = z.input<typeof programRulesSchema>;
 
@@ -208,7 +208,7 @@ export const programInputSchema = z
     budgetLine: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/).meta({ description: 'budget line code of the fiscal year' }),
     rules: programRulesSchema,
   })
-  .meta({ id: 'ProgramInput' });
+  .meta({ description: 'A program as an officer drafts it' });
 export type ProgramInput = z.input<typeof programInputSchema>;
 
 /** Where a criterion went wrong, for the 400 of createProgram / validateCriteria. */

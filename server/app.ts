@@ -11,6 +11,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Db } from './db/connection.js';
 import { registerBudgetRoutes } from './modules/budget/index.js';
 import { registerEcosystemRoutes } from './modules/ecosystem/index.js';
+import { registerProgramRoutes } from './modules/programs/index.js';
 import { createAuth, trustedOrigins } from './platform/auth/auth.js';
 import type { Config } from './platform/config.js';
 import { fieldCrypto } from './platform/crypto.js';
@@ -81,6 +82,7 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   await app.register(healthRoutes(deps, version));
   await registerEcosystemRoutes(app, deps);
   await registerBudgetRoutes(app, deps);
+  await registerProgramRoutes(app, deps);
 
   const spaIndex = existsSync(path.join(webDir, 'index.html')) ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : null;
   if (spaIndex) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });

@@ -23,10 +23,13 @@ const statusOf: Record<ErrorCode, number> = {
   FISCAL_YEAR_CLOSED: 409,
   FISCAL_YEAR_EXISTS: 409,
   LINE_EXISTS: 409,
+  OUTSIDE_WINDOW: 409,
+  PROGRAM_NOT_OPEN: 409,
+  ALREADY_APPLIED: 409,
   INTERNAL: 500,
 };
 
-export type FieldProblem = { path: string; code: FieldErrorCode };
+export type FieldProblem = { path: string; code: FieldErrorCode; detail?: string };
 
 /** The one error type services throw; the error handler turns it into a response. */
 export class AppError extends Error {

@@ -58,3 +58,13 @@ export async function openAccount(tx: Tx, account: NewAccount): Promise<AccountR
     .returning();
   return row ?? accountByCode(tx, account.hubId, account.fiscalYearId, account.code);
 }
+
+/** What a line still has free (credits posted - debits posted - debits pending), or null if there is no such line. */
+export async function lineAvailable(db: Db | Tx, hubId: string, year: number, code: string): Promise<bigint | null> {
+  const [row] = await db
+    .select({ free: sql<string>`(${ledgerAccounts.creditsPosted} - ${ledgerAccounts.debitsPosted} - ${ledgerAccounts.debitsPending})::text` })
+    .from(ledgerAccounts)
+    .innerJoin(fiscalYears, and(eq(fiscalYears.hubId, ledgerAccounts.hubId), eq(fiscalYears.id, ledgerAccounts.fiscalYearId)))
+    .where(and(eq(ledgerAccounts.hubId, hubId), eq(fiscalYears.year, year), eq(ledgerAccounts.code, code)));
+  return row ? BigInt(row.free) : null;
+}

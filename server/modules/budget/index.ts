@@ -12,3 +12,4 @@ export async function registerBudgetRoutes(app: FastifyInstance, deps: Deps): Pr
 
 export { commit, disburse, release, clawBack, type Cause, type LedgerCaller } from './commitments.service.js';
 export { verifyLedger, type LedgerProblem } from './ledger-verify.js';
+export { lineAvailable } from './accounts.js';

@@ -17,3 +17,4 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
 }
 
 export { createOrganization, addOrganizationMember, getOrganization, listOrganizations } from './organizations.service.js';
+export { organizationRecord, personRecordOfUser, type OrganizationRecord, type PersonRecord } from './applicant-facts.js';

@@ -20,12 +20,15 @@ export const people = pgTable(
     /** HMAC of the number: finds duplicates without decrypting. */
     residentIdDigest: text('resident_id_digest'),
     residentIdMasked: text('resident_id_masked'),
+    /** The account of this person, when they use the platform themselves (talent, graduates). */
+    userId: uuid('user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.hubId, t.id] }),
     unique('people_hub_resident_id_key').on(t.hubId, t.residentIdDigest),
+    unique('people_hub_user_key').on(t.hubId, t.userId),
     index('people_hub_name_idx').on(t.hubId, t.nameEn, t.id),
     index('people_name_en_trgm_idx').using('gin', sql`${t.nameEn} gin_trgm_ops`),
     index('people_name_zh_trgm_idx').using('gin', sql`${t.nameZh} gin_trgm_ops`),

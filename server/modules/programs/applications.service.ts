@@ -1,0 +1,163 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { applicationInputSchema } from '../../../contracts/applications.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { constraintName, sqlState } from '../../db/transaction.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { commit, disburse } from '../budget/index.js';
+import { getOrganization, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
+import { computeBenefit, formulaFromJson, toBenefitExplanation } from './benefits.js';
+import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
+import { screen, type AwardFact } from './eligibility.js';
+import { checkAnswers } from './form-answers.js';
+import { applicationPolicy } from './programs.policies.js';
+import { compileOrRefuse, loadProgram, type Scope } from './programs.service.js';
+import { applications } from './programs.tables.js';
+
+type Input = z.output<typeof applicationInputSchema>;
+export type ApplicationRow = typeof applications.$inferSelect;
+
+/** Today's date where the hub is: windows are in local days. */
+export function hubToday(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * Applies to a program. Rule-only programs decide at once: the criteria screen the
+ * applicant; a pass is approved, its amount computed and committed on the program's
+ * budget line in this same transaction, and unconditional tranches paid. A refusal is
+ * recorded with its reasons. BUDGET_EXHAUSTED rolls everything back: no half-made award.
+ */
+export async function submitApplication(tx: Tx, scope: Scope, programId: string, input: Input, now = new Date()): Promise<ApplicationRow> {
+  const { hub, actor } = scope;
+  applicationPolicy.authorize(actor, 'submit', { own: true }, 'submit');
+  const { program, rules } = await loadProgram(tx, hub.id, programId);
+  if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
+  const today = hubToday(hub.timeZone, now);
+  if (today < program.opensOn || today > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
+  const problems = checkAnswers(rules.form, input.answers);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+
+  const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
+  const form = formFacts(rules.form, input.answers);
+  const awards = await awardsOf(tx, hub.id, applicant);
+  const facts = applicant.type === 'organization' ? organizationFacts(applicant.record, form, awards, now) : personFacts(applicant.record, form, awards, now);
+  const screening = screen(compileOrRefuse(rules), facts);
+
+  const id = uuidv7();
+  const claimKey = program.claimField && input.answers[program.claimField] !== undefined ? String(input.answers[program.claimField]) : null;
+  let benefit = null;
+  let status: 'approved' | 'refused' | 'submitted' = screening.eligible ? (rules.mode === 'rule_only' ? 'approved' : 'submitted') : 'refused';
+  if (status === 'approved') {
+    const result = computeBenefit(formulaFromJson(rules.benefit), {
+      program: program.id,
+      form,
+      talentTier: applicant.type === 'person' ? applicant.record.talentTier : null,
+      degree: applicant.type === 'person' ? applicant.record.degree : null,
+      awardedThisYear: awards.filter((a) => a.program === program.id && a.year === BigInt(now.getUTCFullYear())).map((a) => a.amount),
+      awardsOnClaim: claimKey ? await awardsOnClaim(tx, hub.id, claimKey) : [],
+    });
+    benefit = result;
+    if (result.amount === 0n) status = 'refused';
+  }
+  const onceKey = program.onePerApplicant === 'yes' && status !== 'refused' ? `${applicant.type}:${applicant.record.id}` : null;
+
+  const [row] = await tx
+    .insert(applications)
+    .values({
+      hubId: hub.id,
+      id,
+      programId: program.id,
+      programVersion: program.currentVersion,
+      applicantType: applicant.type,
+      organizationId: applicant.type === 'organization' ? applicant.record.id : null,
+      personId: applicant.type === 'person' ? applicant.record.id : null,
+      submittedBy: actor.userId!,
+      status,
+      answers: input.answers,
+      screening,
+      benefit: benefit ? toBenefitExplanation(benefit) : null,
+      amount: status === 'approved' && benefit ? benefit.amount : null,
+      claimKey,
+      onceKey,
+    })
+    .returning()
+    .catch((error: unknown) => {
+      if (sqlState(error) === '23505' && constraintName(error) === 'applications_once_idx') throw new AppError('ALREADY_APPLIED');
+      throw error;
+    });
+
+  if (status === 'approved' && benefit) {
+    const caller = { hubId: hub.id, actorId: actor.userId };
+    const commitment = await commit(tx, caller, { transferId: id, year: program.fiscalYear, lineCode: program.budgetLine, amount: benefit.amount, cause: { type: 'application', id } });
+    for (const tranche of benefit.tranches) {
+      if (tranche.condition === null && tranche.amount > 0n) await disburse(tx, caller, { transferId: uuidv7(), commitmentId: commitment.id, amount: tranche.amount });
+    }
+    await tx.update(applications).set({ commitmentId: commitment.id }).where(and(eq(applications.hubId, hub.id), eq(applications.id, id)));
+  }
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: `application.${status}`,
+    subjectType: 'application',
+    subjectId: id,
+    payload: { program: program.id, version: program.currentVersion, applicant: { type: applicant.type, id: applicant.record.id }, amount: row!.amount?.toString() ?? null },
+  });
+  return { ...row!, commitmentId: status === 'approved' ? id : null };
+}
+
+type Applicant =
+  | { type: 'organization'; record: NonNullable<Awaited<ReturnType<typeof organizationRecord>>> }
+  | { type: 'person'; record: NonNullable<Awaited<ReturnType<typeof personRecordOfUser>>> };
+
+/** Who applies: an organisation the caller belongs to, or the caller's own person record. */
+async function resolveApplicant(tx: Tx, scope: Scope, type: 'organization' | 'person', organizationId: string | undefined): Promise<Applicant> {
+  if (type === 'organization') {
+    if (!organizationId) throw new AppError('VALIDATION_FAILED', [{ path: 'organizationId', code: 'REQUIRED' }]);
+    const { members } = await getOrganization(tx, scope, organizationId); // 404 unless the caller may see it
+    if (!members.some((m) => m.userId === scope.actor.userId)) throw notFound();
+    return { type, record: (await organizationRecord(tx, scope.hub.id, organizationId))! };
+  }
+  const person = await personRecordOfUser(tx, scope.hub.id, scope.actor.userId!);
+  if (!person) throw new AppError('VALIDATION_FAILED', [{ path: 'applicant', code: 'NOT_IN_HUB' }]);
+  return { type, record: person };
+}
+
+async function awardsOf(tx: Tx, hubId: string, applicant: Applicant): Promise<AwardFact[]> {
+  const column = applicant.type === 'organization' ? applications.organizationId : applications.personId;
+  const rows = await tx
+    .select({ program: applications.programId, amount: applications.amount, at: applications.createdAt })
+    .from(applications)
+    .where(and(eq(applications.hubId, hubId), eq(column, applicant.record.id), eq(applications.status, 'approved')));
+  return rows.map((r) => ({ program: r.program, amount: r.amount ?? 0n, year: BigInt(r.at.getUTCFullYear()) }));
+}
+
+/** Awards already made on the same claim, with each program's stacking group. */
+async function awardsOnClaim(tx: Tx, hubId: string, claimKey: string) {
+  const { rows } = await tx.execute<{ program: string; grp: string | null; amount: string }>(sql`
+    SELECT a.program_id AS program, v.rules #>> '{benefit,stacking,group}' AS grp, a.amount::text AS amount
+    FROM applications a JOIN program_versions v ON v.hub_id = a.hub_id AND v.program_id = a.program_id AND v.version = a.program_version
+    WHERE a.hub_id = ${hubId} AND a.claim_key = ${claimKey} AND a.status = 'approved'`);
+  return rows.map((r) => ({ program: r.program, group: r.grp, amount: BigInt(r.amount) }));
+}
+
+export async function getApplication(db: Db | Tx, scope: Scope, id: string): Promise<ApplicationRow> {
+  const [row] = await db.select().from(applications).where(and(eq(applications.hubId, scope.hub.id), eq(applications.id, id)));
+  if (!row) throw notFound();
+  applicationPolicy.authorize(scope.actor, 'read', { own: row.submittedBy === scope.actor.userId });
+  return row;
+}
+
+/** Staff: the hub's applications (optionally of one program); applicants: their own. */
+export async function listApplications(db: Db | Tx, scope: Scope, programId?: string): Promise<ApplicationRow[]> {
+  const all = applicationPolicy.can(scope.actor, 'list_all', { own: false });
+  if (!all && !scope.actor.userId) throw new AppError('UNAUTHENTICATED');
+  return db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.hubId, scope.hub.id), programId ? eq(applications.programId, programId) : undefined, all ? undefined : eq(applications.submittedBy, scope.actor.userId!)))
+    .orderBy(desc(applications.createdAt))
+    .limit(200);
+}

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fieldErrorMessages } from '../../../contracts/error-messages.js';
+import { fundedYear } from '../../test/budget-factories.js';
+import { organizationInput } from '../../test/factories.js';
+import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { computeVoucherDraft, contractAnswers } from '../../test/program-factories.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { verifyLedger } from '../budget/index.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+
+async function publishedVoucher(budget = 10_000_000_000n, overrides = {}) {
+  const hub = await createTestHub(ctx);
+  await fundedYear(ctx.database.db, hub, { 'compute-vouchers': budget }, 1_000_000_000_000n);
+  const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+  const created = await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: computeVoucherDraft(overrides) }));
+  expect(created.statusCode, created.body).toBe(201);
+  const program = created.json();
+  expect((await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }))).statusCode).toBe(200);
+  return { hub, officer, program };
+}
+
+async function founderOf(hub: HubRow, overrides: Record<string, unknown> = {}) {
+  const founder = await createTestUser(ctx);
+  const org = (await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'], ...overrides }) }))).json();
+  return { founder, org };
+}
+
+const apply = (hub: HubRow, user: TestUser, programId: string, body: object, lang = 'en-US') =>
+  ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${programId}/applications`, payload: body, headers: { 'accept-language': lang } }));
+
+describe('rule-only applications', () => {
+  it('a startup claims a compute voucher and is approved at once, with the amount explained and committed', async () => {
+    const { hub, program } = await publishedVoucher();
+    const { founder, org } = await founderOf(hub);
+    const res = await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('100000000', 'domestic') });
+    expect(res.statusCode, res.body).toBe(201);
+    const application = res.json();
+    expect(application).toMatchObject({ status: 'approved', amount: '30000000', screening: { eligible: true }, refusal: null });
+    expect(application.benefit.lines.map((l: { key: string }) => l.key)).toContain('percentage');
+    const { rows } = await ctx.database.db.execute(sql`SELECT amount::text, posted::text FROM commitments WHERE hub_id = ${hub.id} AND id = ${application.id}`);
+    expect(rows).toEqual([{ amount: '30000000', posted: '30000000' }]);
+    expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+    const seen = await ctx.app.inject(as(founder, { method: 'GET', url: `/api/hubs/${hub.slug}/applications/${application.id}` }));
+    expect(seen.json().id).toBe(application.id);
+  });
+
+  it('an ineligible applicant sees which criterion failed, in both languages', async () => {
+    const { hub, program } = await publishedVoucher();
+    const { founder, org } = await founderOf(hub, { kind: 'company', sectors: ['robotics'] });
+    const en = (await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('1000') })).json();
+    expect(en.status).toBe('refused');
+    expect(en.screening.results.filter((r: { passed: boolean }) => !r.passed).map((r: { key: string; reason: { en: string; zh: string } }) => [r.key, r.reason.en, r.reason.zh])).toEqual([
+      ['is_startup', 'Only startups may apply', '仅限初创企业'],
+      ['ai_sector', 'Must work in AI', '须属于人工智能领域'],
+    ]);
+    const { rows } = await ctx.database.db.execute(sql`SELECT count(*)::int AS n FROM commitments WHERE hub_id = ${hub.id}`);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('refuses bad input with a code and writes nothing: wrong type, above the cap, second application, outside the window', async () => {
+    const { hub, officer, program } = await publishedVoucher();
+    const { founder, org } = await founderOf(hub);
+    const wrongType = await apply(hub, founder, program.id, { organizationId: org.id, answers: { ...contractAnswers('1000'), contract_amount: 'lots' } }, 'zh-CN');
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().error.fields).toEqual([{ path: 'answers.contract_amount', code: 'INVALID_TYPE', message: fieldErrorMessages.INVALID_TYPE['zh-CN'] }]);
+    const aboveCap = await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('100000000001') });
+    expect(aboveCap.json().error.fields).toEqual([expect.objectContaining({ path: 'answers.contract_amount', code: 'TOO_BIG' })]);
+    expect((await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('1000') })).statusCode).toBe(201);
+    const second = await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('1000') });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('ALREADY_APPLIED');
+
+    const closed = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: computeVoucherDraft({ window: { opensOn: '2020-01-01', closesOn: '2020-12-31' } }) }))).json();
+    await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${closed.id}/publish` }));
+    const late = await apply(hub, founder, closed.id, { organizationId: org.id, answers: contractAnswers('1000') });
+    expect(late.json().error.code).toBe('OUTSIDE_WINDOW');
+    const { rows } = await ctx.database.db.execute(sql`SELECT count(*)::int AS n FROM applications WHERE hub_id = ${hub.id}`);
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('applicants see only their own applications; another organisation cannot be used', async () => {
+    const { hub, officer, program } = await publishedVoucher();
+    const a = await founderOf(hub);
+    const b = await founderOf(hub);
+    const mine = (await apply(hub, a.founder, program.id, { organizationId: a.org.id, answers: contractAnswers('1000') })).json();
+    expect((await ctx.app.inject(as(b.founder, { method: 'GET', url: `/api/hubs/${hub.slug}/applications/${mine.id}` }))).statusCode).toBe(404);
+    expect((await ctx.app.inject(as(b.founder, { method: 'GET', url: `/api/hubs/${hub.slug}/applications` }))).json().items).toEqual([]);
+    expect((await ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/applications` }))).json().items).toHaveLength(1);
+    const stolen = await apply(hub, b.founder, program.id, { organizationId: a.org.id, answers: contractAnswers('1000') });
+    expect(stolen.statusCode).toBe(404);
+  });
+});
+
+describe('program rules', () => {
+  it('a bad criterion is a 400 naming the criterion and the position', async () => {
+    const hub = await createTestHub(ctx);
+    const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+    const draft = computeVoucherDraft();
+    draft.rules.criteria[1]!.expression = "'ai' in applicant.sectorz";
+    const res = await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: draft }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([expect.objectContaining({ path: 'rules.criteria.1.expression', code: 'INVALID_EXPRESSION', detail: expect.stringMatching(/^ai_sector: line 1, column \d+/) })]);
+    const check = await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/validate-criteria`, payload: { rules: draft.rules } }));
+    expect(check.json()).toMatchObject({ ok: false, errors: [expect.objectContaining({ criterion: 'ai_sector' })] });
+  });
+
+  it('changed rules become a new version; the public sees criteria in plain words and the budget left', async () => {
+    const { hub, officer, program } = await publishedVoucher(5_000_000n);
+    const draft = computeVoucherDraft();
+    draft.rules.criteria.pop();
+    const updated = (await ctx.app.inject(as(officer, { method: 'PUT', url: `/api/hubs/${hub.slug}/programs/${program.id}`, payload: draft }))).json();
+    expect(updated.version).toBe(2);
+    const pub = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/programs/${program.id}` })).json();
+    expect(pub).toMatchObject({ version: 2, budgetLeft: '5000000', criteria: [{ key: 'is_startup' }] });
+    expect(pub.rules).toBeUndefined();
+  });
+});
