@@ -13,6 +13,8 @@ type Bench = { name: string; title: string; run: () => Promise<void> };
 export const benches: Bench[] = [
   { name: 'api', title: 'HTTP API throughput (autocannon)', run: async () => (await import('./api.bench.js')).runApiBench() },
   { name: 'ledger', title: 'Ledger commits per second vs a bare UPDATE', run: async () => (await import('./ledger.bench.js')).runLedgerBench() },
+  { name: 'import', title: 'Ecosystem import vs COPY FROM STDIN (BENCH_SCALE)', run: async () => (await import('./import.bench.js')).runImportBench() },
+  { name: 'insights', title: 'Talent pipeline, compare, search latency (BENCH_SCALE)', run: async () => (await import('./insights.bench.js')).runInsightsBench() },
   { name: 'startup', title: 'Cold start of `dragongate serve`', run: async () => (await import('./startup.bench.js')).runStartupBench() },
 ];
 

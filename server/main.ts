@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { auditVerify, createUser, migrate, seed } from './cli/commands.js';
 import { ledgerVerify } from './cli/ledger.js';
+import { exportFile, importFile, seedSynthetic } from './cli/exchange.js';
 import { serve } from './cli/serve.js';
 import { loadConfig } from './platform/config.js';
 
@@ -9,6 +10,11 @@ const usage = `dragongate <command>
   serve [--port N] [--host H]     start the server (embedded PostgreSQL unless DATABASE_URL)
   migrate                         apply database migrations
   seed [--demo]                   create the demo hubs (--demo: accounts and organisations too)
+  seed --synthetic --orgs N --hub SLUG [--people N] [--relations N]
+                                  generate a synthetic ecosystem (creates the hub if missing)
+  import FILE --hub SLUG [--partial] [--dry-run]
+                                  import an ecosystem file (.xlsx or .csv; docs/ecosystem-files.md)
+  export FILE --hub SLUG          export a hub's ecosystem (.xlsx or .csv)
   users create --email E --password P [--name N] [--hub SLUG --role ROLE]
   audit verify [--hub SLUG]       recompute the audit hash chain; exit 1 at the first break
   ledger verify [--hub SLUG]      check every ledger invariant over the whole history
@@ -28,6 +34,13 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       hub: { type: 'string' },
       role: { type: 'string' },
+      synthetic: { type: 'boolean', default: false },
+      orgs: { type: 'string' },
+      people: { type: 'string' },
+      relations: { type: 'string' },
+      partial: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      program: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -47,7 +60,12 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return migrate(config);
     case 'seed':
+      if (values.synthetic) return seedSynthetic(config, values);
       return seed(config, values.demo);
+    case 'import':
+      return importFile(config, sub, { hub: values.hub, partial: values.partial, dryRun: values['dry-run'] });
+    case 'export':
+      return exportFile(config, sub, values);
     case 'users':
       if (sub === 'create') return createUser(config, values);
       break;

@@ -6,15 +6,20 @@ const MAX_ATTEMPTS = 5;
 export type TxOptions = { isolation?: 'serializable' | 'read committed' | 'repeatable read'; readOnly?: boolean };
 
 /**
- * Runs `work` in one transaction, serializable by default, retrying a bounded number of
- * times when PostgreSQL reports a serialization failure or deadlock. `work` must be safe
- * to re-run: it may only have effects inside the transaction.
+ * Runs `work` in one transaction, retrying a bounded number of times when PostgreSQL
+ * reports a serialization failure or deadlock. `work` must be safe to re-run: it may
+ * only have effects inside the transaction.
+ *
+ * READ COMMITTED by default: every write path is guarded by constraints, row locks and
+ * insert-first idempotency, and every state change appends to its hub's audit chain,
+ * whose head row would make concurrent SERIALIZABLE writers of one hub fail with 40001
+ * over and over. A read-then-decide use case asks for 'serializable' explicitly.
  */
 export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(work, {
-        isolationLevel: options.isolation ?? 'serializable',
+        isolationLevel: options.isolation ?? 'read committed',
         accessMode: options.readOnly ? 'read only' : 'read write',
       });
     } catch (error) {

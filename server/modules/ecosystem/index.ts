@@ -2,6 +2,7 @@
 // and what they add up to (graph, talent pipeline, comparison).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
+import { exchangeRoutes } from './exchange.routes.js';
 import { hubRoutes } from './hubs.routes.js';
 import { insightRoutes } from './insights.routes.js';
 import { peopleRoutes } from './people.routes.js';
@@ -14,6 +15,7 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
   await app.register(meRoutes(deps));
   await app.register(peopleRoutes(deps));
   await app.register(insightRoutes(deps));
+  await app.register(exchangeRoutes(deps));
 }
 
 export { createOrganization, addOrganizationMember, getOrganization, listOrganizations } from './organizations.service.js';
