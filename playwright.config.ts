@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100';
+// E2E_PORT lets two runs share a machine (each with its own data folder).
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 
 /**
  * End-to-end tests against the built app (run `vite build` first) in Debian's Chromium.
@@ -38,9 +40,9 @@ export default defineConfig({
     ? undefined
     : {
         // A fresh data folder each run, so the demo seed is the same every time.
-        command: 'rm -rf .dragongate/e2e && node bin/dragongate.mjs serve --port 3100',
+        command: `rm -rf .dragongate/e2e-${port} && node bin/dragongate.mjs serve --port ${port}`,
         url: `${baseURL}/api/hubs`,
-        env: { DRAGONGATE_HOME: '.dragongate/e2e' },
+        env: { DRAGONGATE_HOME: `.dragongate/e2e-${port}` },
         // First run starts an embedded PostgreSQL, migrates and seeds the demo hubs.
         timeout: 180_000,
         reuseExistingServer: !process.env.CI,
