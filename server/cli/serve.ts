@@ -44,7 +44,7 @@ function banner(config: Config, firstRun: boolean): string {
     '',
     '  Demo accounts (password dragongate-demo-2026), if the demo seed ran:',
     '    admin@ officer@ reviewer@ finance@ station@ space@ compute@ auditor@ startup@ graduate@  ...hangzhou.demo',
-    '    admin@shenzhen.demo',
+    '    admin@shenzhen.demo, admin@beijing.demo',
     '',
   ].join('\n');
 }
