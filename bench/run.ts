@@ -15,6 +15,8 @@ export const benches: Bench[] = [
   { name: 'ledger', title: 'Ledger commits per second vs a bare UPDATE', run: async () => (await import('./ledger.bench.js')).runLedgerBench() },
   { name: 'import', title: 'Ecosystem import vs COPY FROM STDIN (BENCH_SCALE)', run: async () => (await import('./import.bench.js')).runImportBench() },
   { name: 'insights', title: 'Talent pipeline, compare, search latency (BENCH_SCALE)', run: async () => (await import('./insights.bench.js')).runInsightsBench() },
+  { name: 'matching', title: 'Matching 100,000 organisations x 30 programs vs a bare loop', run: async () => (await import('./matching.bench.js')).runMatchingBench() },
+  { name: 'apply', title: 'Rule-only submitApplication throughput vs a bare route (autocannon)', run: async () => (await import('./apply.bench.js')).runApplyBench() },
   { name: 'startup', title: 'Cold start of `dragongate serve`', run: async () => (await import('./startup.bench.js')).runStartupBench() },
 ];
 

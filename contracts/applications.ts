@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { benefitExplanationSchema, criterionErrorSchema, criterionResultSchema, programInputSchema, programKinds, programModes, applicantTypes, programRulesSchema } from './programs.js';
+import { benefitExplanationSchema, criterionErrorSchema, criterionResultSchema, formFieldSchema, programInputSchema, programKinds, programModes, applicantTypes, programRulesSchema } from './programs.js';
 import { fieldKeySchema } from './programs.js';
 
 /** What an officer sends to create or update a program. */
@@ -32,6 +32,7 @@ export const programSchema = z
     mode: z.enum(programModes),
     rules: programRulesSchema.optional().meta({ description: 'Full rules: staff only' }),
     criteria: z.array(z.object({ key: z.string(), name, reason: name })).meta({ description: 'The criteria in plain words' }),
+    form: z.array(formFieldSchema).meta({ description: 'The application form (public: applicants fill it in)' }),
     budgetLeft: z.string().nullable().meta({ description: 'Fen still free on the program’s budget line' }),
   })
   .meta({ id: 'Program' });

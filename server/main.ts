@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { auditVerify, createUser, migrate, seed } from './cli/commands.js';
 import { ledgerVerify } from './cli/ledger.js';
+import { match } from './cli/match.js';
 import { exportFile, importFile, seedSynthetic } from './cli/exchange.js';
 import { serve } from './cli/serve.js';
 import { loadConfig } from './platform/config.js';
@@ -18,6 +19,7 @@ const usage = `dragongate <command>
   users create --email E --password P [--name N] [--hub SLUG --role ROLE]
   audit verify [--hub SLUG]       recompute the audit hash chain; exit 1 at the first break
   ledger verify [--hub SLUG]      check every ledger invariant over the whole history
+  match --hub SLUG [--program ID] match open programs against the hub's organisations and people
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -75,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
     case 'ledger':
       if (sub === 'verify') return ledgerVerify(config, values.hub);
       break;
+    case 'match':
+      return match(config, values);
   }
   process.stderr.write(`unknown command: ${positionals.join(' ')}\n\n${usage}`);
   return 2;

@@ -9,3 +9,4 @@ export * from '../modules/ecosystem/relations.tables.js';
 export * from '../modules/ecosystem/facts.tables.js';
 export * from '../modules/budget/budget.tables.js';
 export * from '../modules/programs/programs.tables.js';
+export * from '../modules/programs/matches.tables.js';

@@ -1,8 +1,12 @@
 // The programs module's public face: the catalog, the rules engine and applications.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
+import { matchRoutes } from './matches.routes.js';
 import { programRoutes } from './programs.routes.js';
 
 export async function registerProgramRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(programRoutes(deps));
+  await app.register(matchRoutes(deps));
 }
+
+export { runMatching, type MatchingCounts } from './matching.service.js';

@@ -22,6 +22,7 @@ export function presentProgram(p: ProgramRow, rules: ProgramRules, hubSlug: stri
     mode: rules.mode,
     ...(options.withRules && { rules }),
     criteria: rules.criteria.map((c) => ({ key: c.key, name: c.name, reason: c.reason })),
+    form: rules.form,
     budgetLeft: options.budgetLeft === null ? null : options.budgetLeft.toString(),
   };
 }

@@ -1,10 +1,12 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../../db/connection.js';
+import { matchProgramsJob } from './definitions/match-programs.job.js';
+import { scheduleMatchingJob } from './definitions/schedule-matching.job.js';
 import { purgeExpiredJob } from './definitions/purge-expired.job.js';
 import type { JobDefinition } from './job.js';
 
 // any: the list holds jobs whose payload types differ; each parses its own payload.
-const jobs: JobDefinition<any>[] = [purgeExpiredJob];
+const jobs: JobDefinition<any>[] = [purgeExpiredJob, matchProgramsJob, scheduleMatchingJob];
 
 export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -17,7 +19,7 @@ export async function startJobs(databaseUrl: string, db: Db, log: (msg: string, 
     await boss.createQueue(job.name);
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     await boss.work(job.name, async (batch) => {
-      for (const item of batch) await job.handle(db, job.payload.parse(item.data ?? {}));
+      for (const item of batch) await job.handle(db, job.payload.parse(item.data ?? {}), { send: (name, data, options) => boss.send(name, data, options ?? {}) });
     });
   }
   // wait: resolve only once workers and connections are gone, so the database can stop next.

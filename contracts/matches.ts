@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const label = z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }) });
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+
+/** A program an applicant qualifies for (as the last matching run found) and has not applied to. */
+export const matchSchema = z
+  .object({
+    program: z.object({ id: z.uuid(), name: bilingual, kind: z.string(), closesOn: z.string(), version: z.number().int() }),
+    applicant: z.object({ type: z.enum(['organization', 'person']), id: z.uuid(), name: bilingual.nullable() }),
+    reasons: z.array(label).meta({ description: 'The criteria the applicant passes' }),
+    atApplication: z.array(label).meta({ description: 'Criteria on form answers: decided when applying' }),
+    matchedAt: z.string(),
+  })
+  .meta({ id: 'ProgramMatch' });
+export type ProgramMatch = z.infer<typeof matchSchema>;
+
+export const matchListQuerySchema = z.object({
+  program: z.uuid().optional().meta({ description: 'Staff: who qualifies for this program and has not applied' }),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const matchListSchema = z.object({ items: z.array(matchSchema), total: z.number().int() });
+
+export const runMatchingInputSchema = z.object({ programId: z.uuid().optional() }).default({});
+
+export const matchingCountsSchema = z
+  .object({
+    programs: z.number().int(),
+    applicants: z.number().int(),
+    evaluations: z.number().int(),
+    matches: z.number().int(),
+    removed: z.number().int(),
+    seconds: z.number(),
+  })
+  .meta({ id: 'MatchingCounts' });
+
+export const invitationsSchema = z.object({ invited: z.number().int().meta({ description: 'Notifications created (users already invited are skipped)' }) });

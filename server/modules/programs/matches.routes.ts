@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { apiErrorSchema } from '../../../contracts/errors.js';
+import { hubParamsSchema } from '../../../contracts/hubs.js';
+import { invitationsSchema, matchingCountsSchema, matchListQuerySchema, matchListSchema, runMatchingInputSchema } from '../../../contracts/matches.js';
+import { withTransaction } from '../../db/transaction.js';
+import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { inviteMatched, listMatches } from './matches.service.js';
+import { runMatching } from './matching.service.js';
+
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 422: apiErrorSchema };
+const tags = ['programs'];
+
+/** "Policies find applicants": matches, running matching now, inviting the matched. */
+export const matchRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/hubs/:hub/matches',
+      {
+        schema: {
+          operationId: 'listMatches',
+          summary: 'Programs you qualify for (staff with ?program=: who qualifies and has not applied)',
+          tags,
+          params: hubParamsSchema,
+          querystring: matchListQuerySchema,
+          response: { 200: matchListSchema, ...errors },
+        },
+      },
+      async (request) => listMatches(deps.db, await hubScope(deps, request, request.params.hub), request.query),
+    );
+
+    app.post(
+      '/api/hubs/:hub/matches/run',
+      {
+        schema: {
+          operationId: 'runMatching',
+          summary: 'Run matching for this hub now (all open programs, or one) and return the counts',
+          tags,
+          params: hubParamsSchema,
+          body: runMatchingInputSchema,
+          response: { 200: matchingCountsSchema, ...errors },
+        },
+      },
+      async (request) => runMatching(deps.db, await hubScope(deps, request, request.params.hub), { programId: request.body?.programId }),
+    );
+
+    app.post(
+      '/api/hubs/:hub/programs/:id/invitations',
+      {
+        schema: {
+          operationId: 'inviteMatched',
+          summary: 'Invite the matched applicants who have not applied (in-app notifications)',
+          tags,
+          params: hubParamsSchema.extend({ id: z.uuid() }),
+          response: { 200: invitationsSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const scope = await hubScope(deps, request, request.params.hub);
+        return withTransaction(deps.db, (tx) => inviteMatched(tx, scope, request.params.id), { isolation: 'read committed' });
+      },
+    );
+  };

@@ -1,0 +1,134 @@
+import { and, asc, count, eq, inArray, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { matchListQuerySchema, ProgramMatch } from '../../../contracts/matches.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { applicantIdsOfUser, applicantNames, usersOfApplicants, type ApplicantName } from '../ecosystem/index.js';
+import { hubToday } from './applications.service.js';
+import { labelsOf, type MatchReasons } from './matching.js';
+import { matchPolicy } from './matches.policies.js';
+import { notifications, programMatches } from './matches.tables.js';
+import { loadProgram, type Scope } from './programs.service.js';
+import { applications, programs, programVersions } from './programs.tables.js';
+import type { ProgramRules } from '../../../contracts/programs.js';
+
+type Query = z.output<typeof matchListQuerySchema>;
+
+/** Not applied yet (a refused application does not count: the applicant may try again). */
+const notApplied = (db: Db | Tx) =>
+  notExists(
+    db
+      .select({ one: sql`1` })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.hubId, programMatches.hubId),
+          eq(applications.programId, programMatches.programId),
+          ne(applications.status, 'refused'),
+          or(eq(applications.organizationId, programMatches.applicantId), eq(applications.personId, programMatches.applicantId)),
+        ),
+      ),
+  );
+
+/**
+ * Applicants: "programs you qualify for", the matches of their organisations and their own
+ * person record that they have not applied to. Staff with `program`: who qualifies for it
+ * and has not applied (people by name too: staff may see them). Only open programs.
+ */
+export async function listMatches(db: Db | Tx, scope: Scope, query: Query): Promise<{ items: ProgramMatch[]; total: number }> {
+  const { hub, actor } = scope;
+  const today = hubToday(hub.timeZone);
+  const base = [eq(programMatches.hubId, hub.id), eq(programs.status, 'published'), sql`${programs.opensOn} <= ${today}`, sql`${programs.closesOn} >= ${today}`, notApplied(db)];
+  let who: SQL | undefined;
+  if (query.program && matchPolicy.can(actor, 'read', { own: false })) {
+    who = eq(programMatches.programId, query.program);
+  } else {
+    matchPolicy.authorize(actor, 'read', { own: true });
+    const mine = await applicantIdsOfUser(db, hub.id, actor.userId!);
+    const orgs = mine.organizationIds.length ? and(eq(programMatches.applicantType, 'organization'), inArray(programMatches.applicantId, mine.organizationIds)) : undefined;
+    const self = mine.personId ? and(eq(programMatches.applicantType, 'person'), eq(programMatches.applicantId, mine.personId)) : undefined;
+    if (!orgs && !self) return { items: [], total: 0 };
+    who = and(or(orgs, self), query.program ? eq(programMatches.programId, query.program) : undefined);
+  }
+  const where = and(...base, who);
+  const joined = and(eq(programs.hubId, programMatches.hubId), eq(programs.id, programMatches.programId));
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(programMatches).innerJoin(programs, joined).where(where);
+  const rows = await db
+    .select({ match: programMatches, nameZh: programs.nameZh, nameEn: programs.nameEn, kind: programs.kind, closesOn: programs.closesOn })
+    .from(programMatches)
+    .innerJoin(programs, joined)
+    .where(where)
+    .orderBy(asc(programs.closesOn), asc(programs.nameEn), asc(programMatches.applicantId))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const names = {
+    organization: await applicantNames(db, hub.id, 'organization', rows.filter((r) => r.match.applicantType === 'organization').map((r) => r.match.applicantId)),
+    person: await applicantNames(db, hub.id, 'person', rows.filter((r) => r.match.applicantType === 'person').map((r) => r.match.applicantId)),
+  };
+  const rules = await rulesOf(db, hub.id, rows.map((r) => r.match));
+  const items = rows.map(({ match: m, ...p }): ProgramMatch => {
+    const type = m.applicantType as 'organization' | 'person';
+    const reasons = m.reasons as MatchReasons;
+    const name: ApplicantName | null = names[type].get(m.applicantId) ?? null;
+    return {
+      program: { id: m.programId, name: { zh: p.nameZh, en: p.nameEn }, kind: p.kind, closesOn: p.closesOn, version: m.programVersion },
+      applicant: { type, id: m.applicantId, name },
+      reasons: labelsOf(reasons.passed, rules.get(`${m.programId}:${m.programVersion}`)),
+      atApplication: labelsOf(reasons.atApplication, rules.get(`${m.programId}:${m.programVersion}`)),
+      matchedAt: m.matchedAt.toISOString(),
+    };
+  });
+  return { items, total };
+}
+
+/** The rules of the program versions some matches were found by (names of their criteria). */
+async function rulesOf(db: Db | Tx, hubId: string, matches: { programId: string; programVersion: number }[]): Promise<Map<string, ProgramRules>> {
+  const programIds = [...new Set(matches.map((m) => m.programId))];
+  if (programIds.length === 0) return new Map();
+  const rows = await db
+    .select({ programId: programVersions.programId, version: programVersions.version, rules: programVersions.rules })
+    .from(programVersions)
+    .where(and(eq(programVersions.hubId, hubId), inArray(programVersions.programId, programIds)));
+  return new Map(rows.map((r) => [`${r.programId}:${r.version}`, r.rules as ProgramRules]));
+}
+
+/**
+ * Officers invite the matched applicants of a program who have not applied: one in-app
+ * notification per user (an organisation's members, a person's own account). Inviting
+ * again notifies only those not invited before.
+ */
+export async function inviteMatched(tx: Tx, scope: Scope, programId: string): Promise<{ invited: number }> {
+  const { hub, actor } = scope;
+  matchPolicy.authorize(actor, 'invite', { own: false });
+  const { program } = await loadProgram(tx, hub.id, programId);
+  if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
+  const matched = await tx
+    .select({ type: programMatches.applicantType, id: programMatches.applicantId })
+    .from(programMatches)
+    .where(and(eq(programMatches.hubId, hub.id), eq(programMatches.programId, programId), notApplied(tx)));
+  let invited = 0;
+  for (const type of ['organization', 'person'] as const) {
+    const ids = matched.filter((m) => m.type === type).map((m) => m.id);
+    const users = await usersOfApplicants(tx, hub.id, type, ids);
+    // One notification per user, even if several of their organisations qualify.
+    const byUser = new Map(users.map((u) => [u.userId, u.applicantId]));
+    if (byUser.size === 0) continue;
+    const rows = [...byUser].map(([userId, applicantId]) => ({
+      hubId: hub.id,
+      id: uuidv7(),
+      userId,
+      kind: 'program_invitation',
+      subjectType: 'program',
+      subjectId: programId,
+      payload: { program: { id: programId, name: { zh: program.nameZh, en: program.nameEn } }, applicant: { type, id: applicantId } },
+    }));
+    for (let i = 0; i < rows.length; i += 2_000) {
+      const inserted = await tx.insert(notifications).values(rows.slice(i, i + 2_000)).onConflictDoNothing().returning({ id: notifications.id });
+      invited += inserted.length;
+    }
+  }
+  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'program.invited', subjectType: 'program', subjectId: programId, payload: { invited } });
+  return { invited };
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * "Policies find applicants": who qualifies for which open program, as the last matching
+ * run found. One row per (program, applicant); `reasons` holds the criteria it passed
+ * (and those only the application can decide). Rows of applicants or programs that no
+ * longer qualify are removed by the next run. `reasons` holds criterion keys only
+ * ({passed, atApplication}); their names come from the program version's rules.
+ * No foreign key to programs: a run writes hundreds of thousands of rows and the key
+ * check per row cost a third of the time; programs are never deleted, and matches of a
+ * program that closes are removed by the next run.
+ */
+export const programMatches = pgTable(
+  'program_matches',
+  {
+    hubId: uuid('hub_id').notNull(),
+    programId: uuid('program_id').notNull(),
+    applicantType: text('applicant_type').notNull(),
+    applicantId: uuid('applicant_id').notNull(),
+    programVersion: integer('program_version').notNull(),
+    reasons: jsonb('reasons').notNull(),
+    /** Whether the applicant had applied when the run looked; listings check live. */
+    applied: boolean('applied').notNull().default(false),
+    matchedAt: timestamp('matched_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hubId, t.programId, t.applicantType, t.applicantId] }),
+    index('program_matches_applicant_idx').on(t.hubId, t.applicantType, t.applicantId),
+    check('program_matches_type_check', sql`${t.applicantType} IN ('organization','person')`),
+  ],
+);
+
+/** In-app notifications (invitations to apply, for now). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    hubId: uuid('hub_id').notNull(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    kind: text('kind').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    payload: jsonb('payload').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hubId, t.id] }),
+    index('notifications_user_idx').on(t.hubId, t.userId, t.createdAt),
+    // One invitation per user and program: inviting again changes nothing.
+    uniqueIndex('notifications_once_idx').on(t.hubId, t.userId, t.kind, t.subjectId),
+  ],
+);
