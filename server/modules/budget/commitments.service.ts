@@ -24,15 +24,23 @@ export type CommitmentRow = typeof commitments.$inferSelect;
  * dg_ledger_commit (migrations/0004) does the same steps as applyTransfer plus the
  * commitment row and the audit event; the tables' constraints still hold every invariant.
  * Called with the database rather than a transaction, it is its own transaction.
+ * `payNow` posts part of it at once (an unconditional tranche), in the same round trip.
  */
-export async function commit(tx: Tx | Db, caller: LedgerCaller, input: { transferId: string; year: number; lineCode: string; amount: bigint; cause: Cause }): Promise<CommitmentRow> {
+export async function commit(
+  tx: Tx | Db,
+  caller: LedgerCaller,
+  input: { transferId: string; year: number; lineCode: string; amount: bigint; cause: Cause; payNow?: { transferId: string; amount: bigint } },
+): Promise<CommitmentRow> {
+  const pay = input.payNow && input.payNow.amount > 0n ? input.payNow : null;
   try {
     const { rows } = await tx.execute<RawCommitment>(sql`
       SELECT * FROM dg_ledger_commit(${caller.hubId}, ${input.transferId}, ${input.year}, ${input.lineCode}, ${input.amount}::bigint,
-        ${input.cause.type}, ${input.cause.id}, ${caller.actorId}, ${uuidv7()}, ${uuidv7()})`);
+        ${input.cause.type}, ${input.cause.id}, ${caller.actorId}, ${uuidv7()}, ${uuidv7()},
+        ${pay?.transferId ?? null}::uuid, ${pay?.amount ?? 0n}::bigint, ${pay ? uuidv7() : null}::uuid)`);
     return commitmentOf(rows[0]!);
   } catch (error) {
     if (sqlState(error) === '23514' && constraintName(error) === 'ledger_accounts_debit_limit_check') throw new AppError('BUDGET_EXHAUSTED', [{ path: 'amount', code: 'TOO_BIG' }]);
+    if (sqlState(error) === '23514' && constraintName(error) === 'commitments_posted_check') throw new AppError('COMMITMENT_EXCEEDED', [{ path: 'amount', code: 'TOO_BIG' }]);
     if (sqlState(error) === 'DG001') {
       const code = serverMessage(error) ?? '';
       if (code === 'NOT_FOUND') throw notFound();

@@ -180,7 +180,8 @@ async function findRow(db: Db | Tx, hubId: string, id: string, forUpdate = false
   return row;
 }
 
-async function memberRoleOf(db: Db | Tx, hubId: string, organizationId: string, userId: string | null): Promise<OrgRole | null> {
+/** The caller's role in an organisation, or null (other modules ask through index.ts). */
+export async function memberRoleOf(db: Db | Tx, hubId: string, organizationId: string, userId: string | null): Promise<OrgRole | null> {
   if (!userId) return null;
   const [row] = await db
     .select({ role: organizationMembers.role })

@@ -6,14 +6,14 @@ import { constraintName, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { commit, disburse } from '../budget/index.js';
-import { getOrganization, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
+import { commit } from '../budget/index.js';
+import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation } from './benefits.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
 import { screen, type AwardFact } from './eligibility.js';
 import { checkAnswers } from './form-answers.js';
 import { applicationPolicy } from './programs.policies.js';
-import { compileOrRefuse, loadProgram, type Scope } from './programs.service.js';
+import { compiledFor, loadProgram, type Scope } from './programs.service.js';
 import { applications } from './programs.tables.js';
 
 type Input = z.output<typeof applicationInputSchema>;
@@ -44,7 +44,7 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   const form = formFacts(rules.form, input.answers);
   const awards = await awardsOf(tx, hub.id, applicant);
   const facts = applicant.type === 'organization' ? organizationFacts(applicant.record, form, awards, now) : personFacts(applicant.record, form, awards, now);
-  const screening = screen(compileOrRefuse(rules), facts);
+  const screening = screen(compiledFor(program, rules), facts);
 
   const id = uuidv7();
   const claimKey = program.claimField && input.answers[program.claimField] !== undefined ? String(input.answers[program.claimField]) : null;
@@ -82,6 +82,8 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
       amount: status === 'approved' && benefit ? benefit.amount : null,
       claimKey,
       onceKey,
+      // The commitment takes the application's id as its transfer id.
+      commitmentId: status === 'approved' ? id : null,
     })
     .returning()
     .catch((error: unknown) => {
@@ -90,12 +92,16 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
     });
 
   if (status === 'approved' && benefit) {
-    const caller = { hubId: hub.id, actorId: actor.userId };
-    const commitment = await commit(tx, caller, { transferId: id, year: program.fiscalYear, lineCode: program.budgetLine, amount: benefit.amount, cause: { type: 'application', id } });
-    for (const tranche of benefit.tranches) {
-      if (tranche.condition === null && tranche.amount > 0n) await disburse(tx, caller, { transferId: uuidv7(), commitmentId: commitment.id, amount: tranche.amount });
-    }
-    await tx.update(applications).set({ commitmentId: commitment.id }).where(and(eq(applications.hubId, hub.id), eq(applications.id, id)));
+    // One round trip: the commitment and, when a tranche has no condition, its payment.
+    const payNow = benefit.tranches.filter((t) => t.condition === null).reduce((sum, t) => sum + t.amount, 0n);
+    await commit(tx, { hubId: hub.id, actorId: actor.userId }, {
+      transferId: id,
+      year: program.fiscalYear,
+      lineCode: program.budgetLine,
+      amount: benefit.amount,
+      cause: { type: 'application', id },
+      payNow: { transferId: uuidv7(), amount: payNow },
+    });
   }
   await recordAudit(tx, {
     hubId: hub.id,
@@ -105,7 +111,7 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
     subjectId: id,
     payload: { program: program.id, version: program.currentVersion, applicant: { type: applicant.type, id: applicant.record.id }, amount: row!.amount?.toString() ?? null },
   });
-  return { ...row!, commitmentId: status === 'approved' ? id : null };
+  return row!;
 }
 
 type Applicant =
@@ -116,9 +122,11 @@ type Applicant =
 async function resolveApplicant(tx: Tx, scope: Scope, type: 'organization' | 'person', organizationId: string | undefined): Promise<Applicant> {
   if (type === 'organization') {
     if (!organizationId) throw new AppError('VALIDATION_FAILED', [{ path: 'organizationId', code: 'REQUIRED' }]);
-    const { members } = await getOrganization(tx, scope, organizationId); // 404 unless the caller may see it
-    if (!members.some((m) => m.userId === scope.actor.userId)) throw notFound();
-    return { type, record: (await organizationRecord(tx, scope.hub.id, organizationId))! };
+    // Only a member applies for an organisation; anyone else learns nothing of it (404).
+    const role = await memberRoleOf(tx, scope.hub.id, organizationId, scope.actor.userId);
+    const record = role ? await organizationRecord(tx, scope.hub.id, organizationId) : null;
+    if (!record) throw notFound();
+    return { type, record };
   }
   const person = await personRecordOfUser(tx, scope.hub.id, scope.actor.userId!);
   if (!person) throw new AppError('VALIDATION_FAILED', [{ path: 'applicant', code: 'NOT_IN_HUB' }]);

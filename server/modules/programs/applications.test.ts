@@ -7,6 +7,7 @@ import { as, createTestHub, createTestUser, startTestApp, type TestContext, type
 import { computeVoucherDraft, contractAnswers } from '../../test/program-factories.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { verifyLedger } from '../budget/index.js';
+import { verifyAuditChain } from '../../platform/audit/audit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -45,6 +46,8 @@ describe('rule-only applications', () => {
     const { rows } = await ctx.database.db.execute(sql`SELECT amount::text, posted::text FROM commitments WHERE hub_id = ${hub.id} AND id = ${application.id}`);
     expect(rows).toEqual([{ amount: '30000000', posted: '30000000' }]);
     expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+    // The commitment and its payment were appended to the audit chain in SQL: still one chain.
+    expect((await verifyAuditChain(ctx.database.db, hub.id)).break).toBeNull();
     const seen = await ctx.app.inject(as(founder, { method: 'GET', url: `/api/hubs/${hub.slug}/applications/${application.id}` }));
     expect(seen.json().id).toBe(application.id);
   });

@@ -29,6 +29,23 @@ export function compileOrRefuse(rules: ProgramRules, path = 'rules'): CompiledCr
   throw new AppError('VALIDATION_FAILED', problems);
 }
 
+// A version's rules never change, so its compiled criteria can be kept: compiling CEL is
+// the costliest step of an application. Bounded, per process; a miss just compiles again.
+const compiledCache = new Map<string, CompiledCriteria>();
+const CACHE_LIMIT = 1_000;
+
+/** The compiled criteria of one version of a program. */
+export function compiledFor(program: ProgramRow, rules: ProgramRules, version = program.currentVersion): CompiledCriteria {
+  const key = `${program.hubId}:${program.id}:${version}`;
+  let compiled = compiledCache.get(key);
+  if (!compiled) {
+    compiled = compileOrRefuse(rules);
+    if (compiledCache.size >= CACHE_LIMIT) compiledCache.delete(compiledCache.keys().next().value!);
+    compiledCache.set(key, compiled);
+  }
+  return compiled;
+}
+
 /** A new program, as a draft with its rules as version 1. */
 export async function createProgram(tx: Tx, { hub, actor }: Scope, draft: Draft): Promise<ProgramRow> {
   programPolicy.authorize(actor, 'write', { published: false });
