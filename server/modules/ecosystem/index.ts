@@ -18,6 +18,6 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
   await app.register(exchangeRoutes(deps));
 }
 
-export { createOrganization, addOrganizationMember, getOrganization, listOrganizations } from './organizations.service.js';
+export { createOrganization, addOrganizationMember, getOrganization, listOrganizations, memberRoleOf } from './organizations.service.js';
 export { organizationRecord, personRecordOfUser, type OrganizationRecord, type PersonRecord } from './applicant-facts.js';
 export { organizationRecordsPage, personRecordsPage, countApplicants, applicantIdsOfUser, applicantNames, usersOfApplicants, type ApplicantName } from './applicant-pages.js';
