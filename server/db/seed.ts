@@ -11,6 +11,7 @@ import { findHub, listHubRows, loadActor } from '../platform/tenancy/tenancy.js'
 import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js';
 import type { Db } from './connection.js';
 import { ecosystemHubs, readEcosystemSeed, seedEcosystem } from './seed-ecosystem.js';
+import { readProgramsSeed, seedPrograms } from './seed-programs.js';
 import { withTransaction } from './transaction.js';
 
 const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
@@ -36,14 +37,16 @@ export async function seedHubs(db: Db): Promise<number> {
 
 /**
  * Demo accounts with their roles, the seed organisations, then each hub's ecosystem
- * (people, relations, facts, dragon rule: see seed-ecosystem.ts); safe to run twice.
+ * (people, relations, facts, dragon rule: see seed-ecosystem.ts), then Hangzhou's fiscal
+ * year and programs (seed-programs.ts); safe to run twice.
  */
 export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}): Promise<void> {
   await seedHubs(db);
   const { accounts, password } = read<{ accounts: DemoAccount[]; password: string }>('demo-accounts.json');
   const { organizations } = read<{ organizations: SeedOrganization[] }>('organizations.json');
   const ecosystem = readEcosystemSeed();
-  const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length;
+  const programs = readProgramsSeed();
+  const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length + 1;
   let done = 0;
   const owners = new Map<string, string>();
   for (const account of accounts) {
@@ -70,6 +73,10 @@ export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}
     progress('organisations', ++done, total);
   }
   await seedEcosystem(db, () => progress('ecosystem', ++done, total), ecosystem);
+  const admin = accounts.find((a) => a.hub === programs.hub && a.roles.includes('hub_admin'));
+  if (!admin) throw new Error(`seed/demo-accounts.json: no hub_admin account for ${programs.hub}`);
+  await seedPrograms(db, admin.email, programs);
+  progress('programs', ++done, total);
 }
 
 /** Each seed organisation gets a contact account of its own, so no one person owns them all. */

@@ -25,6 +25,12 @@ const CompareHubsPage = lazyPage(() => import('./ecosystem/compare-hubs.page'), 
 const SearchPage = lazyPage(() => import('./ecosystem/search.page'), 'SearchPage');
 const ImportPage = lazyPage(() => import('./ecosystem/import.page'), 'ImportPage');
 const BudgetPage = lazyPage(() => import('./budget/budget.page'), 'BudgetPage');
+const ProgramsCatalogPage = lazyPage(() => import('./programs/programs-catalog.page'), 'ProgramsCatalogPage');
+const ProgramPage = lazyPage(() => import('./programs/program.page'), 'ProgramPage');
+const ProgramEditorPage = lazyPage(() => import('./programs/program-editor.page'), 'ProgramEditorPage');
+const ApplyPage = lazyPage(() => import('./programs/apply.page'), 'ApplyPage');
+const ApplicationResultPage = lazyPage(() => import('./programs/application-result.page'), 'ApplicationResultPage');
+const MyApplicationsPage = lazyPage(() => import('./programs/my-applications.page'), 'MyApplicationsPage');
 
 export function AppRoutes() {
   return (
@@ -47,6 +53,13 @@ export function AppRoutes() {
           <Route path="search" element={<SearchPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="budget" element={<BudgetPage />} />
+          <Route path="programs" element={<ProgramsCatalogPage />} />
+          <Route path="programs/new" element={<ProgramEditorPage />} />
+          <Route path="programs/:id" element={<ProgramPage />} />
+          <Route path="programs/:id/edit" element={<ProgramEditorPage />} />
+          <Route path="programs/:id/apply" element={<ApplyPage />} />
+          <Route path="applications" element={<MyApplicationsPage />} />
+          <Route path="applications/:id" element={<ApplicationResultPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -3,7 +3,7 @@ import { currentLocale } from '../i18n/i18n';
 import { ApiRequestError } from './api-request-error';
 
 type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   query?: Record<string, string | number | undefined>;

@@ -27,7 +27,10 @@ export function HubLayout() {
 
   if (me.isPending || hub.isPending) return <PageLoading />;
   if (me.isError) return <PageError error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) {
+  const section = location.pathname.split('/')[3] ?? 'organizations';
+  // The program catalog and program pages are public; everything else needs an account.
+  const publicPage = section === 'programs' && !/\/(apply|edit)$|\/new$/.test(location.pathname);
+  if (!me.data && !publicPage) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }
@@ -36,12 +39,14 @@ export function HubLayout() {
     return <PageError error={hub.error} onRetry={() => void hub.refetch()} />;
   }
 
-  const section = location.pathname.split('/')[3] ?? 'organizations';
   // Staff see the people register; editors also the import page; finance, admins, officers and auditors the budget. The server enforces all three.
-  const roles = me.data.hubs.find((h) => h.slug === slug)?.roles ?? [];
+  const roles = me.data?.hubs.find((h) => h.slug === slug)?.roles ?? [];
   const canEdit = roles.includes('hub_admin') || roles.includes('program_officer');
-  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import', 'budget'] as const).filter(
-    (key) => (key !== 'people' || roles.length > 0) && (key !== 'import' || canEdit) && (key !== 'budget' || canReadBudget(roles)),
+  // Programs are for everyone (signed out too); My applications for the signed in.
+  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import', 'budget', 'programs', 'applications'] as const).filter((key) =>
+    me.data
+      ? (key !== 'people' || roles.length > 0) && (key !== 'import' || canEdit) && (key !== 'budget' || canReadBudget(roles))
+      : key === 'programs',
   );
   return (
     <Layout style={{ minHeight: '100vh' }}>

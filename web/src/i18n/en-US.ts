@@ -1,3 +1,4 @@
+import { programsEnUS } from '../programs/programs.en-US';
 import type { UiMessages } from './zh-CN';
 
 /** English UI strings; the same keys as zh-CN.ts. */
@@ -50,6 +51,8 @@ export const enUS: UiMessages = {
     search: 'Search',
     import: 'Import',
     budget: 'Budget',
+    programs: 'Programs',
+    applications: 'My applications',
   },
   org: {
     listTitle: 'Organisations',
@@ -429,6 +432,7 @@ export const enUS: UiMessages = {
     disbursedBy: 'Disbursed: {{line}}',
     noEarlierYears: 'No fiscal year was opened in {{from}}–{{to}}; only this year is shown.',
   },
+  programs: programsEnUS,
   errors: {
     network: 'Cannot reach the server; check the connection and try again.',
     unknown: 'Something unexpected happened; try again later.',

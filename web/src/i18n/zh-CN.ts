@@ -1,3 +1,5 @@
+import { programsZhCN } from '../programs/programs.zh-CN';
+
 /** Chinese UI strings. en-US.ts has the same keys (checked by the type and by locale-keys.test.ts). */
 export const zhCN = {
   app: {
@@ -48,6 +50,8 @@ export const zhCN = {
     search: '搜索',
     import: '导入导出',
     budget: '预算',
+    programs: '扶持项目',
+    applications: '我的申请',
   },
   org: {
     listTitle: '机构',
@@ -427,6 +431,7 @@ export const zhCN = {
     disbursedBy: '支付：{{line}}',
     noEarlierYears: '{{from}}–{{to}} 年没有开启的财年，仅显示本年度。',
   },
+  programs: programsZhCN,
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '出现未知错误，请稍后重试。',

@@ -1,0 +1,152 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const PASSWORD = 'dragongate-demo-2026';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  const main = page.getByRole('main');
+  await main.getByLabel('Email').fill(email);
+  await main.getByLabel('Password').fill(PASSWORD);
+  await main.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
+}
+
+async function chooseLanguage(page: Page, label: '中文' | 'English') {
+  await page.getByRole('banner').getByText(label, { exact: true }).click();
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `/tmp/programs-${name}.png`, fullPage: true });
+}
+
+/** From the catalog (through the menu) to a program's page and its apply form. */
+async function openApplyForm(page: Page, program: string) {
+  await page.goto('/hubs/hangzhou/organizations');
+  await chooseLanguage(page, 'English');
+  await page.getByRole('menuitem', { name: 'Programs', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Programs', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: program, exact: true }).first().click();
+  await expect(page.getByRole('heading', { name: program })).toBeVisible();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('heading', { name: `Apply: ${program}` })).toBeVisible();
+}
+
+test('a startup claims a compute voucher and is approved at once, with the explanation', async ({ page }) => {
+  await signIn(page, 'startup@hangzhou.demo');
+  await openApplyForm(page, 'Hangzhou compute vouchers');
+  await screenshot(page, 'catalog-apply-en');
+
+  // The organisation is prefilled from what the platform knows (the founder's organisations;
+  // organizations.spec.ts may have registered a second one): choose the demo startup.
+  await page.getByLabel('Applying organisation').click();
+  await page.getByTitle('Qiantang Embodied AI (demo)', { exact: true }).click();
+  await page.getByLabel('Compute contract number').fill(`HZ-E2E-${Date.now().toString(36)}`);
+  await page.getByLabel('Contract amount').fill('1,000,000');
+  await expect(page.getByText('Will be sent as CN¥1,000,000.00')).toBeVisible();
+  await page.getByLabel('Domestic chips or a registered foundation-model service').check();
+  await page.getByLabel('Contract signed on').fill('2026-10-15');
+  await screenshot(page, 'voucher-form-en');
+  await page.getByRole('button', { name: 'Submit application' }).click();
+
+  await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('award-amount')).toHaveText('CN¥300,000.00');
+  const explanation = page.getByRole('list', { name: 'How the amount was worked out' });
+  await expect(explanation).toContainText('Accelerators "Domestic chips or a registered foundation-model service" gets 30%.');
+  await expect(explanation).toContainText('CN¥1,000,000.00 × 30% = CN¥300,000.00.');
+  await expect(explanation).toContainText('Total CN¥300,000.00.');
+  await expect(page.getByText('Paid with the approval')).toBeVisible();
+  await screenshot(page, 'voucher-approved-en');
+
+  await chooseLanguage(page, '中文');
+  await expect(page.getByText('已批准', { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('award-amount')).toHaveText('¥300,000.00');
+  await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('¥1,000,000.00 × 30% = ¥300,000.00。');
+  await screenshot(page, 'voucher-approved-zh');
+
+  // My applications lists it.
+  await page.getByRole('menuitem', { name: '我的申请' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '杭州算力券' }).first()).toContainText('¥300,000.00');
+});
+
+test('a graduate claims the living allowance: approved in two tranches that wait on social insurance', async ({ page }) => {
+  await signIn(page, 'graduate@hangzhou.demo');
+  await openApplyForm(page, 'Graduate living allowance');
+  await expect(page.getByText('People apply to this program as themselves')).toBeVisible();
+  await page.getByRole('button', { name: 'Submit application' }).click();
+
+  // One claim per graduate: a second run against the same server finds the first one.
+  const already = page.getByRole('alert').filter({ hasText: 'one application per applicant' });
+  await expect(page.getByTestId('award-amount').or(already)).toBeVisible();
+  if (await already.isVisible()) {
+    await page.getByRole('menuitem', { name: 'My applications' }).click();
+    await page.getByRole('row').filter({ hasText: 'Graduate living allowance' }).filter({ hasText: 'Approved' }).getByRole('link').click();
+  }
+  await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('award-amount')).toHaveText('CN¥30,000.00');
+  const explanation = page.getByRole('list', { name: 'How the amount was worked out' });
+  await expect(explanation).toContainText('By degree: master gets CN¥30,000.00.');
+  await expect(explanation).toContainText('Tranche 1 (50%): CN¥15,000.00, paid after 6 months of local social insurance.');
+  await expect(explanation).toContainText('Tranche 2 (50%): CN¥15,000.00, paid after 12 months of local social insurance.');
+  const tranches = page.getByRole('table');
+  await expect(tranches.getByRole('row').nth(1)).toContainText('Waiting for 6 months of local social insurance');
+  await expect(tranches.getByRole('row').nth(2)).toContainText('Waiting for 12 months of local social insurance');
+  await screenshot(page, 'allowance-approved-en');
+
+  await chooseLanguage(page, '中文');
+  await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('第 1 期（50%）：¥15,000.00，本地社保缴纳满 6 个月后支付。');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('待满足：本地社保缴纳满 6 个月');
+  await screenshot(page, 'allowance-approved-zh');
+});
+
+test('an ineligible applicant sees which criterion failed, in English and in Chinese', async ({ page }) => {
+  await signIn(page, 'graduate@hangzhou.demo');
+  await openApplyForm(page, 'High-level talent housing supplement');
+  await page.getByLabel('Employer', { exact: true }).fill('Qiantang Embodied AI');
+  await page.getByRole('button', { name: 'Submit application' }).click();
+
+  await expect(page.getByText('Refused', { exact: true }).first()).toBeVisible();
+  const failed = page.locator('[data-criterion="talent_class"]');
+  await expect(failed).toContainText('High-level talent, class B to E');
+  await expect(failed).toContainText('Failed');
+  await expect(failed).toContainText('You must be recognised as high-level talent of class B to E (class A is decided case by case).');
+  await expect(page.getByRole('alert').filter({ hasText: 'A criterion was not met.' })).toBeVisible();
+  await screenshot(page, 'refused-en');
+
+  await chooseLanguage(page, '中文');
+  await expect(page.getByText('未通过', { exact: true }).first()).toBeVisible();
+  await expect(failed).toContainText('B–E 类高层次人才');
+  await expect(failed).toContainText('不符合');
+  await expect(failed).toContainText('须经认定为 B 至 E 类高层次人才（A 类一事一议）。');
+  await screenshot(page, 'refused-zh');
+});
+
+test('the catalog is public: a visitor sees programs, budget left and criteria, and is asked to sign in to apply', async ({ page }) => {
+  await page.goto('/hubs/hangzhou/programs');
+  await chooseLanguage(page, 'English');
+  const card = page.getByLabel('AI and robotics startup subsidy');
+  await expect(card).toContainText('Subsidy');
+  await expect(card).toContainText('Budget left');
+  await expect(card).toContainText('CN¥');
+  await expect(card).toContainText('Founded within three years');
+  await screenshot(page, 'catalog-public-en');
+  await card.getByRole('link', { name: 'AI and robotics startup subsidy' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in to apply' })).toBeVisible();
+});
+
+test('a program officer checks a criterion in the editor and sees the error at its line and column', async ({ page }) => {
+  await signIn(page, 'officer@hangzhou.demo');
+  await page.goto('/hubs/hangzhou/programs');
+  await chooseLanguage(page, 'English');
+  await page.getByRole('link', { name: 'Hangzhou compute vouchers', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { name: 'Edit program: Hangzhou compute vouchers' })).toBeVisible();
+  const expression = page.getByLabel('Expression').first();
+  await expect(expression).toHaveValue('applicant.kind in ["startup", "company"]');
+  await expression.fill('applicant.kind in ["startup", "company"]\n  && applicant.headcont < 300');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByText(/^firm: line 2, column \d+: /)).toBeVisible();
+  await screenshot(page, 'editor-check-en');
+  await expression.fill('applicant.kind in ["startup", "company"]');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByText('Every criterion type-checks.')).toBeVisible();
+});

@@ -1,0 +1,125 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, List, Result, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Application } from '../../../contracts/applications';
+import type { FormField } from '../../../contracts/programs';
+import { formatYuan, basisPointsText } from '../budget/yuan';
+import { useBilingual } from '../i18n/use-bilingual';
+import { useLocale } from '../i18n/locale-context';
+import { PageError, PageLoading } from '../layout/page-states';
+import { ApplicationStatusTag } from './application-status';
+import { benefitLineText } from './benefit-lines';
+import { formatMoment } from './program-format';
+import { useApplication, useProgram } from './use-programs';
+
+/** One application: approved with the amount explained line by line, or refused criterion by criterion. */
+export function ApplicationResultPage() {
+  const { hub = '', id = '' } = useParams();
+  const application = useApplication(hub, id);
+  if (application.isPending) return <PageLoading />;
+  if (application.isError) return <PageError error={application.error} onRetry={() => void application.refetch()} />;
+  return <ApplicationResult hub={hub} application={application.data} />;
+}
+
+const refusalKeys = ['NOT_ELIGIBLE', 'CAP_REACHED', 'STACKING_LIMIT', 'DUPLICATE_CLAIM', 'NO_TABLE_ROW', 'NOTHING_CLAIMED'] as const;
+
+function ApplicationResult({ hub, application }: { hub: string; application: Application }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
+  const program = useProgram(hub, application.programId);
+  const form: FormField[] = program.data?.form ?? program.data?.rules?.form ?? [];
+  const benefit = application.benefit;
+  const approved = application.status === 'approved';
+  const refusal = refusalKeys.find((k) => k === application.refusal);
+  const programName = program.data ? bilingual(program.data.name).primary : '';
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 900 }}>
+      <Result
+        status={approved ? 'success' : application.status === 'refused' ? 'error' : 'info'}
+        title={
+          <span>
+            {t(`programs.result.${application.status}`)}
+            {approved && application.amount ? <> · <span data-testid="award-amount">{formatYuan(application.amount, locale)}</span></> : null}
+          </span>
+        }
+        subTitle={
+          <>
+            {programName} · {formatMoment(application.createdAt, locale)}
+          </>
+        }
+        extra={[
+          <Link key="program" to={`/hubs/${hub}/programs/${application.programId}`}>
+            <Button>{t('programs.result.back')}</Button>
+          </Link>,
+          <Link key="mine" to={`/hubs/${hub}/applications`}>
+            <Button type="primary">{t('programs.result.mine')}</Button>
+          </Link>,
+        ]}
+      />
+      {application.status === 'refused' && refusal && <Alert type="error" showIcon message={`${t('programs.result.refusal')}: ${t(`programs.result.refusals.${refusal}`)}`} />}
+
+      {benefit && benefit.lines.length > 0 && (
+        <Card title={t('programs.result.explanation')}>
+          <ol aria-label={t('programs.result.explanation')} style={{ margin: 0, paddingInlineStart: 20 }}>
+            {benefit.lines.map((line, index) => (
+              <li key={index}>{benefitLineText(line, t, locale, form)}</li>
+            ))}
+          </ol>
+        </Card>
+      )}
+
+      {approved && benefit && (
+        <Card title={t('programs.result.tranches')}>
+          <Table
+            rowKey={(_, index) => String(index)}
+            pagination={false}
+            size="small"
+            dataSource={benefit.tranches}
+            columns={[
+              { title: '#', render: (_, __, index) => index + 1, width: 48 },
+              { title: t('programs.result.amount'), align: 'right', render: (_, tr) => formatYuan(tr.amount, locale) },
+              { title: t('programs.result.share'), render: (_, tr) => basisPointsText(tr.shareBasisPoints) },
+              {
+                title: t('programs.mine.status'),
+                render: (_, tr) => (tr.condition ? t('programs.result.waiting', { months: tr.condition.months }) : t('programs.result.paidNow')),
+              },
+            ]}
+          />
+        </Card>
+      )}
+
+      <Card title={t('programs.result.screening')} extra={<ApplicationStatusTag status={application.status} />}>
+        <List
+          aria-label={t('programs.result.screening')}
+          dataSource={application.screening.results}
+          renderItem={(r) => (
+            <List.Item key={r.key} data-criterion={r.key} data-passed={r.passed}>
+              <List.Item.Meta
+                avatar={r.passed ? <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} /> : <CloseCircleFilled style={{ color: '#ff4d4f', fontSize: 18 }} />}
+                title={
+                  <>
+                    {bilingual(r.name).primary} <Typography.Text type={r.passed ? 'success' : 'danger'}>({r.passed ? t('programs.result.passed') : t('programs.result.failed')})</Typography.Text>
+                  </>
+                }
+                description={
+                  r.passed ? null : (
+                    <>
+                      {r.reason && <div>{bilingual(r.reason).primary}</div>}
+                      {r.error && <Typography.Text type="secondary">{t('programs.result.evalError', { error: r.error })}</Typography.Text>}
+                    </>
+                  )
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label="ID">{application.id}</Descriptions.Item>
+      </Descriptions>
+    </Flex>
+  );
+}

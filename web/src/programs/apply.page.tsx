@@ -1,0 +1,124 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Form, Select, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Program } from '../../../contracts/applications';
+import { newIdempotencyKey } from '../api/idempotency-key';
+import { submitApplication } from '../api/programs.api';
+import { useMe } from '../auth/use-me';
+import { placeFailure } from './place-failure';
+import { useErrorText } from '../errors/use-error-text';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
+import { PageError, PageLoading } from '../layout/page-states';
+import { AnswerField, toAnswers, type AnswerValues } from './answer-fields';
+import { isOpenNow } from './program-format';
+import { applicationsKey, matchesKey, programsKey, useProgram } from './use-programs';
+
+/** Applying: the program's own form, prefilled from what the platform knows; rule-only programs answer at once. */
+export function ApplyPage() {
+  const { hub = '', id = '' } = useParams();
+  const program = useProgram(hub, id);
+  if (program.isPending) return <PageLoading />;
+  if (program.isError) return <PageError error={program.error} onRetry={() => void program.refetch()} />;
+  return <ApplyForm hub={hub} program={program.data} />;
+}
+
+// Text fields the platform can fill in from the applicant's organisations.
+const employerKeys = /^(employer|company|organization|organisation)(_name)?$/;
+
+function ApplyForm({ hub, program }: { hub: string; program: Program }) {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const describe = useErrorText();
+  const fieldText = useFieldErrorText();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const me = useMe();
+  const [form] = Form.useForm<AnswerValues & { organizationId?: string }>();
+  // One key per form fill: a double click applies once; changing an answer makes a new attempt.
+  const key = useRef(newIdempotencyKey());
+  const [alert, setAlert] = useState<unknown>(null);
+  const fields = program.form ?? program.rules?.form ?? [];
+  const organizations = useMemo(() => (me.data?.organizations ?? []).filter((o) => o.hub === hub), [me.data, hub]);
+  const isOrganization = program.applicantType === 'organization';
+
+  const initial = useMemo(() => {
+    const values: Record<string, string | undefined> = {};
+    const chosen = organizations.find((o) => o.id === params.get('organization')) ?? organizations[0];
+    if (isOrganization) values.organizationId = chosen?.id;
+    for (const f of fields) if (f.type === 'text' && employerKeys.test(f.key) && chosen) values[f.key] = bilingual(chosen.name).primary;
+    return values;
+    // Prefill once, from the first answers of /api/me and the program.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [organizations, fields, isOrganization]);
+  const prefilledKeys = new Set(Object.keys(initial).filter((k) => initial[k]));
+
+  const submit = useMutation({
+    mutationFn: (values: AnswerValues & { organizationId?: string }) =>
+      submitApplication(hub, program.id, { ...(isOrganization && { organizationId: values.organizationId }), answers: toAnswers(fields, values) }, key.current),
+    onSuccess: async (application) => {
+      queryClient.setQueryData([...applicationsKey(hub), application.id], application);
+      await Promise.all([applicationsKey(hub), programsKey(hub), matchesKey(hub)].map((k) => queryClient.invalidateQueries({ queryKey: k })));
+      void navigate(`/hubs/${hub}/applications/${application.id}`);
+    },
+    onError: (error) => {
+      // Answer problems go under their fields (paths answers.<key>); anything else is the alert.
+      const names = ['organizationId', ...fields.map((f) => f.key)];
+      setAlert(placeFailure(form, error, names, fieldText, (path) => path.replace(/^answers\./, '')));
+    },
+  });
+  const open = isOpenNow(program);
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 720 }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>{t('programs.form.title', { name: bilingual(program.name).primary })}</Typography.Title>
+      {!open && <Alert type="warning" showIcon message={t('programs.form.closed')} />}
+      <Card>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={() => {
+            key.current = newIdempotencyKey();
+          }}
+          onFinish={() => {
+            setAlert(null);
+            submit.mutate(form.getFieldsValue(true));
+          }}
+        >
+          {isOrganization ? (
+            organizations.length === 0 ? (
+              <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('programs.form.noOrganization')} action={<Link to={`/hubs/${hub}/organizations/new`}>{t('org.register')}</Link>} />
+            ) : (
+              <Form.Item
+                label={t('programs.form.organization')}
+                name="organizationId"
+                required
+                rules={[{ required: true, message: fieldText('REQUIRED') }]}
+                extra={prefilledKeys.has('organizationId') ? t('programs.form.prefilled') : t('programs.form.organizationHint')}
+              >
+                <Select options={organizations.map((o) => ({ value: o.id, label: bilingual(o.name).primary }))} />
+              </Form.Item>
+            )
+          ) : (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('programs.form.personNote')} />
+          )}
+          {fields.map((field) => (
+            <AnswerField key={field.key} field={field} prefilled={prefilledKeys.has(field.key)} />
+          ))}
+          {alert ? <Alert type="error" role="alert" showIcon style={{ marginBottom: 16 }} message={describe(alert)} /> : null}
+          <Flex gap={8}>
+            <Button type="primary" htmlType="submit" loading={submit.isPending} disabled={!open || (isOrganization && organizations.length === 0)}>
+              {t('programs.form.submit')}
+            </Button>
+            <Link to={`/hubs/${hub}/programs/${program.id}`}>
+              <Button>{t('programs.result.back')}</Button>
+            </Link>
+          </Flex>
+        </Form>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,61 @@
+import type { TFunction } from 'i18next';
+import type { BenefitExplanation, FormField } from '../../../contracts/programs';
+import type { Locale } from '../../../contracts/error-messages';
+import { basisPointsText, formatYuan } from '../budget/yuan';
+
+type Line = BenefitExplanation['lines'][number];
+
+// Params that hold fen (server/modules/programs/benefits.ts sends them as decimal strings).
+const moneyParams = new Set(['amount', 'atMost', 'claimed', 'result', 'cap', 'limit', 'otherAwards', 'remaining', 'previous', 'cityShare', 'employerShare']);
+
+/**
+ * One explanation line of an award in the current language. The keys and params are the
+ * ones computeBenefit (server/modules/programs/benefits.ts) writes; form fields and
+ * options are named by the program's own labels when the form is at hand.
+ */
+export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: readonly FormField[] = []): string {
+  const p = line.params;
+  const money = Object.fromEntries(Object.entries(p).filter(([k]) => moneyParams.has(k)).map(([k, v]) => [k, formatYuan(String(v), locale)]));
+  const m = (key: string): string => money[key] ?? '';
+  const pick = (name: { zh: string; en: string }) => (locale === 'zh-CN' ? name.zh : name.en);
+  const rate = (bp: unknown) => basisPointsText(Number(bp));
+  const rowText = (by: unknown, value: unknown) =>
+    by === 'degree' ? t(`programs.degrees.${String(value)}` as 'programs.degrees.none', { defaultValue: String(value) }) : t(`programs.tiers.${String(value)}` as 'programs.tiers.none', { defaultValue: String(value) });
+  const byText = (by: unknown) => t(by === 'degree' ? 'programs.lines.by.degree' : 'programs.lines.by.talentTier');
+  switch (line.key) {
+    case 'fixed':
+      return t('programs.lines.fixed', { amount: m('amount') });
+    case 'table_row':
+      return t('programs.lines.tableRow', { ...money, by: byText(p.by), row: rowText(p.by, p.row) });
+    case 'no_table_row':
+      return t('programs.lines.noTableRow', { by: byText(p.by), value: rowText(p.by, p.value) });
+    case 'small_claim_rate':
+      return t('programs.lines.smallClaimRate', { ...money, rate: rate(p.basisPoints) });
+    case 'rate_by_choice': {
+      const field = form.find((f) => f.key === p.field);
+      const option = field?.type === 'choice' ? field.options.find((o) => o.value === p.option) : undefined;
+      return t('programs.lines.rateByChoice', { field: field ? pick(field.label) : String(p.field), option: option ? pick(option.label) : String(p.option), rate: rate(p.basisPoints) });
+    }
+    case 'percentage':
+      return t('programs.lines.percentage', { ...money, rate: rate(p.basisPoints) });
+    case 'cap_applied':
+      return t('programs.lines.capApplied', { cap: m('cap') });
+    case 'duplicate_claim':
+      return t('programs.lines.duplicateClaim');
+    case 'already_awarded_this_year':
+      return t('programs.lines.alreadyAwardedThisYear', { previous: m('previous'), cap: m('cap'), remaining: m('remaining') });
+    case 'annual_cap_applied':
+      return t('programs.lines.annualCapApplied', { cap: m('cap'), remaining: m('remaining') });
+    case 'total':
+      return t('programs.lines.total', { amount: m('amount') });
+    case 'stacking_limit':
+      return t('programs.lines.stackingLimit', { ...money, rate: rate(p.maxCombinedBasisPoints) });
+    case 'co_funding':
+      return t('programs.lines.coFunding', { ...money, rate: rate(p.cityBasisPoints) });
+    case 'tranche':
+      return t(Number(p.months) > 0 ? 'programs.lines.trancheLater' : 'programs.lines.trancheNow', { ...money, index: p.index, rate: rate(p.shareBasisPoints), months: p.months });
+    default:
+      // A line this page does not know yet (a newer server): its key, never nothing.
+      return t('programs.lines.unknown', { key: line.key });
+  }
+}

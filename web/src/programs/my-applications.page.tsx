@@ -1,0 +1,21 @@
+import { Button, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApplicationsTable } from './applications.table';
+
+/** The signed-in person's applications in this hub (the server returns only their own). */
+export function MyApplicationsPage() {
+  const { hub = '' } = useParams();
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} style={{ margin: 0 }}>{t('programs.mine.title')}</Typography.Title>
+        <Link to={`/hubs/${hub}/programs`}>
+          <Button>{t('programs.mine.browse')}</Button>
+        </Link>
+      </Flex>
+      <ApplicationsTable hub={hub} />
+    </Flex>
+  );
+}

@@ -1,0 +1,246 @@
+import type { Program, ProgramDraft } from '../../../contracts/applications';
+import type { BenefitFormulaInput, FormField, FormFieldType, ProgramKind } from '../../../contracts/programs';
+import { basisPointsText, fenToYuanText, percentToBasisPoints, yuanToFen } from '../budget/yuan';
+
+/**
+ * The program editor's values: everything a person types, as strings; list-like parts of
+ * a formula (rates, rows, tranches) one item a line. draftFromValues turns them into the
+ * ProgramDraft the server checks; valuesFromProgram goes back for editing.
+ */
+/** `max`: a text's length, a number's or money's (yuan) limit; file limits are kept as they were. */
+export type FieldValues = { key: string; type: FormFieldType; labelZh: string; labelEn: string; required: boolean; options?: string; max?: string; accept?: string[]; maxBytes?: number };
+export type CriterionValues = { key: string; nameZh: string; nameEn: string; expression: string; reasonZh: string; reasonEn: string };
+export type EditorValues = {
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  kind: ProgramKind;
+  sectors: string[];
+  opensOn: string;
+  closesOn: string;
+  fiscalYear: string;
+  budgetLine: string;
+  applicantType: 'organization' | 'person';
+  mode: 'rule_only' | 'reviewed';
+  claimField?: string;
+  onePerApplicant: boolean;
+  fields: FieldValues[];
+  criteria: CriterionValues[];
+  benefitType: 'fixed' | 'percentage' | 'table';
+  amount?: string;
+  of?: string;
+  rate?: string;
+  choiceField?: string;
+  choiceRates?: string;
+  smallAtMost?: string;
+  smallRate?: string;
+  cap?: string;
+  tableBy?: 'talentTier' | 'degree';
+  tableRows?: string;
+  tranches: string;
+  cityShare?: string;
+  annualCap?: string;
+  stackingGroup?: string;
+  stackingMax?: string;
+};
+
+/** A line of a list-like value that does not parse: which input, which line (1-based). */
+export class DraftLineError extends Error {
+  constructor(
+    readonly field: keyof EditorValues | `fields.${number}.options`,
+    readonly line: number,
+  ) {
+    super(`${field}: line ${line}`);
+  }
+}
+
+const lines = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((l, i) => ({ text: l.trim(), line: i + 1 }))
+    .filter((l) => l.text);
+
+const fenOrNull = (yuan: string | undefined) => (yuan?.trim() ? yuanToFen(yuan) : null);
+const bp = (percent: string | undefined, field: keyof EditorValues) => {
+  const value = percentToBasisPoints(percent ?? '');
+  if (value === null) throw new DraftLineError(field, 1);
+  return value;
+};
+const percent = (basisPoints: number) => basisPointsText(basisPoints).replace('%', '');
+const yuan = (fen: string | null | undefined) => (fen ? fenToYuanText(fen).replace(/\.00$/, '') : undefined);
+
+function fieldFrom(v: FieldValues, index: number): FormField {
+  const base = { key: v.key.trim(), label: { zh: v.labelZh.trim(), en: v.labelEn.trim() }, required: Boolean(v.required) };
+  switch (v.type) {
+    case 'text':
+      return { ...base, type: 'text', maxLength: v.max?.trim() ? Number(v.max) : 500 };
+    case 'number':
+      return { ...base, type: 'number', max: v.max?.trim() ? Number(v.max) : null };
+    case 'money':
+      return { ...base, type: 'money', max: fenOrNull(v.max) };
+    case 'date':
+      return { ...base, type: 'date' };
+    case 'choice':
+      return {
+        ...base,
+        type: 'choice',
+        options: lines(v.options).map(({ text, line }) => {
+          const match = /^([^=]+)=([^|]+)\|(.+)$/.exec(text);
+          if (!match) throw new DraftLineError(`fields.${index}.options`, line);
+          return { value: match[1]!.trim(), label: { zh: match[2]!.trim(), en: match[3]!.trim() } };
+        }),
+      };
+    case 'file':
+      return { ...base, type: 'file', accept: v.accept ?? ['application/pdf', 'image/*'], maxBytes: v.maxBytes ?? 10 * 1024 * 1024 };
+  }
+}
+
+function benefitFrom(v: EditorValues): BenefitFormulaInput {
+  const tranches = lines(v.tranches).map(({ text, line }) => {
+    const match = /^(\d{1,3}(?:\.\d{1,2})?)\s*%?\s*(?:@\s*(\d{1,3}))?$/.exec(text);
+    const share = match ? percentToBasisPoints(match[1]!) : null;
+    if (!match || share === null) throw new DraftLineError('tranches', line);
+    return { shareBasisPoints: share, condition: match[2] ? { kind: 'social_insurance_months' as const, months: Number(match[2]) } : null };
+  });
+  const common = {
+    tranches: tranches.length ? tranches : [{ shareBasisPoints: 10_000, condition: null }],
+    coFunding: v.cityShare?.trim() ? { cityBasisPoints: bp(v.cityShare, 'cityShare') } : null,
+    caps: { perApplicantPerYear: fenOrNull(v.annualCap) },
+    stacking: v.stackingGroup?.trim() ? { group: v.stackingGroup.trim(), maxCombinedBasisPoints: bp(v.stackingMax, 'stackingMax') } : null,
+  };
+  if (v.benefitType === 'fixed') return { ...common, type: 'fixed', amount: fenOrNull(v.amount) ?? '' };
+  if (v.benefitType === 'table')
+    return {
+      ...common,
+      type: 'table',
+      by: v.tableBy ?? 'degree',
+      rows: lines(v.tableRows).map(({ text, line }) => {
+        const match = /^([^=]+)=(.+)$/.exec(text);
+        const amount = match ? yuanToFen(match[2]!.trim()) : null;
+        if (!match || !amount) throw new DraftLineError('tableRows', line);
+        return { key: match[1]!.trim(), amount };
+      }),
+    };
+  return {
+    ...common,
+    type: 'percentage',
+    of: v.of ?? '',
+    basisPoints: bp(v.rate, 'rate'),
+    byChoice: v.choiceField
+      ? {
+          field: v.choiceField,
+          rates: lines(v.choiceRates).map(({ text, line }) => {
+            const match = /^([^=]+)=(.+)$/.exec(text);
+            const rate = match ? percentToBasisPoints(match[2]!.trim().replace('%', '')) : null;
+            if (!match || rate === null) throw new DraftLineError('choiceRates', line);
+            return { option: match[1]!.trim(), basisPoints: rate };
+          }),
+        }
+      : null,
+    smallClaim: v.smallAtMost?.trim() ? { atMost: fenOrNull(v.smallAtMost) ?? '', basisPoints: bp(v.smallRate, 'smallRate') } : null,
+    cap: fenOrNull(v.cap),
+  };
+}
+
+/** The editor's values as the draft the server validates; throws DraftLineError on a bad line. */
+export function draftFromValues(v: EditorValues): ProgramDraft {
+  const form = (v.fields ?? []).map(fieldFrom);
+  return {
+    name: { zh: v.nameZh, en: v.nameEn },
+    description: { zh: v.descriptionZh ?? '', en: v.descriptionEn ?? '' },
+    kind: v.kind,
+    sectors: (v.sectors ?? []) as ProgramDraft['sectors'],
+    window: { opensOn: v.opensOn, closesOn: v.closesOn },
+    budgetLine: v.budgetLine,
+    fiscalYear: Number(v.fiscalYear),
+    ...(v.claimField ? { claimField: v.claimField } : {}),
+    onePerApplicant: v.onePerApplicant,
+    rules: {
+      applicantType: v.applicantType,
+      mode: v.mode,
+      form,
+      criteria: (v.criteria ?? []).map((c) => ({
+        key: c.key.trim(),
+        name: { zh: c.nameZh, en: c.nameEn },
+        expression: c.expression,
+        reason: { zh: c.reasonZh, en: c.reasonEn },
+      })),
+      benefit: benefitFrom(v),
+    },
+  };
+}
+
+export const emptyValues = (year: number): EditorValues => ({
+  nameZh: '',
+  nameEn: '',
+  descriptionZh: '',
+  descriptionEn: '',
+  kind: 'subsidy',
+  sectors: [],
+  opensOn: `${year}-01-01`,
+  closesOn: `${year}-12-31`,
+  fiscalYear: String(year),
+  budgetLine: '',
+  applicantType: 'organization',
+  mode: 'rule_only',
+  onePerApplicant: true,
+  fields: [],
+  criteria: [],
+  benefitType: 'fixed',
+  tranches: '100',
+});
+
+/** A program (with its rules: staff only) as editor values. */
+export function valuesFromProgram(p: Program): EditorValues {
+  const rules = p.rules!;
+  const b = rules.benefit;
+  const values: EditorValues = {
+    nameZh: p.name.zh,
+    nameEn: p.name.en,
+    descriptionZh: p.description.zh,
+    descriptionEn: p.description.en,
+    kind: p.kind,
+    sectors: p.sectors,
+    opensOn: p.window.opensOn,
+    closesOn: p.window.closesOn,
+    fiscalYear: String(p.fiscalYear),
+    budgetLine: p.budgetLine,
+    applicantType: rules.applicantType,
+    mode: rules.mode,
+    claimField: p.claimField ?? undefined,
+    onePerApplicant: p.onePerApplicant,
+    fields: rules.form.map((f) => ({
+      key: f.key,
+      type: f.type,
+      labelZh: f.label.zh,
+      labelEn: f.label.en,
+      required: f.required,
+      options: f.type === 'choice' ? f.options.map((o) => `${o.value}=${o.label.zh}|${o.label.en}`).join('\n') : undefined,
+      max: f.type === 'money' ? yuan(f.max) : f.type === 'number' && f.max !== null ? String(f.max) : f.type === 'text' ? String(f.maxLength) : undefined,
+      ...(f.type === 'file' && { accept: f.accept, maxBytes: f.maxBytes }),
+    })),
+    criteria: rules.criteria.map((c) => ({ key: c.key, nameZh: c.name.zh, nameEn: c.name.en, expression: c.expression, reasonZh: c.reason.zh, reasonEn: c.reason.en })),
+    benefitType: b.type,
+    tranches: b.tranches.map((t) => `${percent(t.shareBasisPoints)}${t.condition ? `@${t.condition.months}` : ''}`).join('\n'),
+    cityShare: b.coFunding ? percent(b.coFunding.cityBasisPoints) : undefined,
+    annualCap: yuan(b.caps.perApplicantPerYear),
+    stackingGroup: b.stacking?.group,
+    stackingMax: b.stacking ? percent(b.stacking.maxCombinedBasisPoints) : undefined,
+  };
+  if (b.type === 'fixed') values.amount = yuan(b.amount);
+  if (b.type === 'table') {
+    values.tableBy = b.by;
+    values.tableRows = b.rows.map((r) => `${r.key}=${yuan(r.amount)}`).join('\n');
+  }
+  if (b.type === 'percentage') {
+    values.of = b.of;
+    values.rate = percent(b.basisPoints);
+    values.choiceField = b.byChoice?.field;
+    values.choiceRates = b.byChoice?.rates.map((r) => `${r.option}=${percent(r.basisPoints)}`).join('\n');
+    values.smallAtMost = b.smallClaim ? yuan(b.smallClaim.atMost) : undefined;
+    values.smallRate = b.smallClaim ? percent(b.smallClaim.basisPoints) : undefined;
+    values.cap = yuan(b.cap);
+  }
+  return values;
+}

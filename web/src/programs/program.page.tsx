@@ -1,0 +1,121 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Flex, List, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import type { Program } from '../../../contracts/applications';
+import { publishProgram } from '../api/programs.api';
+import { useMe } from '../auth/use-me';
+import { useErrorText } from '../errors/use-error-text';
+import { useHubRoles } from '../ecosystem/use-hub-roles';
+import { useBilingual } from '../i18n/use-bilingual';
+import { useLocale } from '../i18n/locale-context';
+import { PageError, PageLoading } from '../layout/page-states';
+import { ApplicationsTable } from './applications.table';
+import { budgetLeftText, formatDay, isOpenNow } from './program-format';
+import { ProgramTags } from './program-tags';
+import { QualifiersCard } from './qualifiers.card';
+import { programsKey, useProgram } from './use-programs';
+
+/** One program, public: what it gives, to whom, the window, the budget left; Apply for the signed in. */
+export function ProgramPage() {
+  const { hub = '', id = '' } = useParams();
+  const { t } = useTranslation();
+  const program = useProgram(hub, id);
+  const { isStaff } = useHubRoles(hub);
+  if (program.isPending) return <PageLoading />;
+  if (program.isError) return <PageError error={program.error} onRetry={() => void program.refetch()} />;
+  const about = <ProgramAbout hub={hub} program={program.data} />;
+  if (!isStaff) return about;
+  return (
+    <Tabs
+      items={[
+        { key: 'about', label: t('programs.tabs.about'), children: about },
+        { key: 'qualifies', label: t('programs.tabs.qualifies'), children: <QualifiersCard hub={hub} program={program.data} /> },
+        { key: 'applications', label: t('programs.tabs.applications'), children: <ApplicationsTable hub={hub} program={program.data.id} /> },
+      ]}
+    />
+  );
+}
+
+function ProgramAbout({ hub, program }: { hub: string; program: Program }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
+  const me = useMe();
+  const location = useLocation();
+  const { canEdit } = useHubRoles(hub);
+  const name = bilingual(program.name);
+  const open = isOpenNow(program);
+  const applyTo = `/hubs/${hub}/programs/${program.id}/apply`;
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <div>
+          <Typography.Title level={2} style={{ margin: 0 }}>{name.primary}</Typography.Title>
+          <Typography.Text type="secondary">{name.secondary}</Typography.Text>
+        </div>
+        <Flex gap={8} wrap>
+          {canEdit && (
+            <>
+              <Link to={`/hubs/${hub}/programs/${program.id}/edit`}>
+                <Button>{t('programs.edit')}</Button>
+              </Link>
+              {program.status === 'draft' && <PublishButton hub={hub} id={program.id} />}
+            </>
+          )}
+          {me.data ? (
+            <Link to={applyTo} aria-disabled={!open} onClick={(e) => !open && e.preventDefault()}>
+              <Button type="primary" disabled={!open}>{t('programs.apply')}</Button>
+            </Link>
+          ) : (
+            <Link to={`/sign-in?next=${encodeURIComponent(applyTo)}`} state={{ from: location.pathname }}>
+              <Button type="primary">{t('programs.signInToApply')}</Button>
+            </Link>
+          )}
+        </Flex>
+      </Flex>
+      {!open && program.status === 'published' && <Alert type="info" showIcon message={t('programs.form.closed')} />}
+      <Card title={t('programs.whatItGives')} extra={<ProgramTags program={program} />}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{bilingual(program.description).primary}</Typography.Paragraph>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label={t('programs.window')}>
+            {t('programs.windowValue', { from: formatDay(program.window.opensOn, locale), to: formatDay(program.window.closesOn, locale) })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('programs.budgetLeft')}>{budgetLeftText(program, locale) ?? t('programs.budgetUnknown')}</Descriptions.Item>
+          <Descriptions.Item label={t('programs.applicantType')}>{t(`programs.applicantTypes.${program.applicantType}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('programs.mode')}>{t(`programs.modes.${program.mode}`)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('programs.whoQualifies')}>
+        <List
+          dataSource={program.criteria}
+          renderItem={(c) => (
+            <List.Item key={c.key}>
+              <List.Item.Meta title={bilingual(c.name).primary} description={bilingual(c.reason).primary} />
+            </List.Item>
+          )}
+        />
+      </Card>
+    </Flex>
+  );
+}
+
+function PublishButton({ hub, id }: { hub: string; id: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useErrorText();
+  const queryClient = useQueryClient();
+  const publish = useMutation({
+    mutationFn: () => publishProgram(hub, id),
+    onSuccess: async () => {
+      message.success(t('programs.editor.publishedOk'));
+      await queryClient.invalidateQueries({ queryKey: programsKey(hub) });
+    },
+    onError: (error) => message.error(describe(error)),
+  });
+  return (
+    <Button onClick={() => publish.mutate()} loading={publish.isPending}>
+      {t('programs.publish')}
+    </Button>
+  );
+}

@@ -1,0 +1,92 @@
+import { Button, Card, Col, Descriptions, Empty, Flex, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Program } from '../../../contracts/applications';
+import { useMe } from '../auth/use-me';
+import { useHubRoles } from '../ecosystem/use-hub-roles';
+import { useBilingual } from '../i18n/use-bilingual';
+import { useLocale } from '../i18n/locale-context';
+import { PageError, PageLoading } from '../layout/page-states';
+import { MyMatchesCard } from './matches.card';
+import { budgetLeftText, formatDay } from './program-format';
+import { ProgramTags } from './program-tags';
+import { usePrograms } from './use-programs';
+
+/** The hub's program catalog: what each gives, to whom, the window and the budget left. */
+export function ProgramsCatalogPage() {
+  const { hub = '' } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const { canEdit } = useHubRoles(hub);
+  const programs = usePrograms(hub);
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <div>
+          <Typography.Title level={2} style={{ margin: 0 }}>{t('programs.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('programs.intro')}</Typography.Text>
+        </div>
+        {canEdit && (
+          <Link to={`/hubs/${hub}/programs/new`}>
+            <Button type="primary">{t('programs.newProgram')}</Button>
+          </Link>
+        )}
+      </Flex>
+      {me.data && <MyMatchesCard hub={hub} />}
+      {programs.isPending ? (
+        <PageLoading />
+      ) : programs.isError ? (
+        <PageError error={programs.error} onRetry={() => void programs.refetch()} />
+      ) : programs.data.items.length === 0 ? (
+        <Card><Empty description={t('programs.empty')} /></Card>
+      ) : (
+        <Row gutter={[16, 16]}>
+          {programs.data.items.map((program) => (
+            <Col key={program.id} xs={24} md={12} xl={8}>
+              <ProgramCard hub={hub} program={program} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </Flex>
+  );
+}
+
+function ProgramCard({ hub, program }: { hub: string; program: Program }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
+  const name = bilingual(program.name);
+  const left = budgetLeftText(program, locale);
+  return (
+    <Card
+      title={<Link to={`/hubs/${hub}/programs/${program.id}`} style={{ whiteSpace: 'normal' }}>{name.primary}</Link>}
+      style={{ height: '100%' }}
+      aria-label={name.primary}
+    >
+      <div style={{ marginBottom: 12 }}>
+        <ProgramTags program={program} />
+      </div>
+      <Typography.Paragraph type="secondary" ellipsis={{ rows: 4, expandable: true, symbol: '…' }}>
+        {bilingual(program.description).primary}
+      </Typography.Paragraph>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('programs.window')}>
+          {t('programs.windowValue', { from: formatDay(program.window.opensOn, locale), to: formatDay(program.window.closesOn, locale) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('programs.budgetLeft')}>{left ?? t('programs.budgetUnknown')}</Descriptions.Item>
+        <Descriptions.Item label={t('programs.whoQualifies')}>
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {program.criteria.map((c) => (
+              <li key={c.key}>{bilingual(c.name).primary}</li>
+            ))}
+          </ul>
+        </Descriptions.Item>
+      </Descriptions>
+      <Link to={`/hubs/${hub}/programs/${program.id}`}>
+        <Button>{t('programs.open')}</Button>
+      </Link>
+    </Card>
+  );
+}

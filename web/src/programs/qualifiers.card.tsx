@@ -1,0 +1,56 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Program } from '../../../contracts/applications';
+import { runMatching, type ProgramMatch } from '../api/programs.api';
+import { useErrorText } from '../errors/use-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
+import { useLocale } from '../i18n/locale-context';
+import { PageError } from '../layout/page-states';
+import { formatMoment } from './program-format';
+import { matchesKey, matchingMissing, useMatches } from './use-programs';
+
+/** Staff: who qualifies for this program and has not applied (the matches endpoint), and running matching now. */
+export function QualifiersCard({ hub, program }: { hub: string; program: Program }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
+  const { message } = App.useApp();
+  const describe = useErrorText();
+  const queryClient = useQueryClient();
+  const matches = useMatches(hub, program.id);
+  const run = useMutation({
+    mutationFn: () => runMatching(hub, program.id),
+    onSuccess: async (counts) => {
+      message.success(t('programs.matches.ran', { matches: counts.matches, seconds: counts.seconds.toFixed(2) }));
+      await queryClient.invalidateQueries({ queryKey: matchesKey(hub) });
+    },
+    onError: (error) => message.error(describe(error)),
+  });
+  if (matches.isError && matchingMissing(matches.error)) return <Alert type="info" showIcon message={t('programs.matches.unavailable')} />;
+  if (matches.isError) return <PageError error={matches.error} onRetry={() => void matches.refetch()} />;
+  return (
+    <Card
+      title={t('programs.matches.qualifiers')}
+      extra={
+        <Button onClick={() => run.mutate()} loading={run.isPending} disabled={program.status !== 'published'}>
+          {t('programs.matches.run')}
+        </Button>
+      }
+    >
+      <Table<ProgramMatch>
+        rowKey={(m) => m.applicant.id}
+        loading={matches.isPending}
+        dataSource={matches.data?.items ?? []}
+        locale={{ emptyText: t('programs.matches.qualifiersNone') }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('programs.matches.applicant'), render: (_, m) => (m.applicant.name ? bilingual(m.applicant.name).primary : m.applicant.id) },
+          { title: t('programs.matches.reasons'), render: (_, m) => m.reasons.map((r) => <Tag key={r.key} color="green">{bilingual(r.name).primary}</Tag>) },
+          { title: t('programs.matches.atApplication'), render: (_, m) => m.atApplication.map((r) => <Tag key={r.key}>{bilingual(r.name).primary}</Tag>) },
+          { title: t('programs.matches.matchedAt'), render: (_, m) => formatMoment(m.matchedAt, locale) },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import { isApiRequestError } from '../api/api-request-error';
+import { getApplication, getProgram, listApplications, listMatches, listPrograms } from '../api/programs.api';
+
+export const programsKey = (hub: string) => ['hubs', hub, 'programs'] as const;
+export const applicationsKey = (hub: string) => ['hubs', hub, 'applications'] as const;
+export const matchesKey = (hub: string) => ['hubs', hub, 'matches'] as const;
+
+export function usePrograms(hub: string) {
+  return useQuery({ queryKey: programsKey(hub), queryFn: () => listPrograms(hub) });
+}
+
+export function useProgram(hub: string, id: string) {
+  return useQuery({ queryKey: [...programsKey(hub), id], queryFn: () => getProgram(hub, id), retry: false, enabled: Boolean(id) });
+}
+
+export function useApplications(hub: string, program?: string, enabled = true) {
+  return useQuery({ queryKey: [...applicationsKey(hub), { program }], queryFn: () => listApplications(hub, program), enabled });
+}
+
+export function useApplication(hub: string, id: string) {
+  return useQuery({ queryKey: [...applicationsKey(hub), id], queryFn: () => getApplication(hub, id), retry: false });
+}
+
+/** An endpoint that is not there (404/405/501) means matching is not deployed yet: not an error to show. */
+export function matchingMissing(error: unknown): boolean {
+  return isApiRequestError(error) && [404, 405, 501].includes(error.status);
+}
+
+export function useMatches(hub: string, program?: string, enabled = true) {
+  return useQuery({ queryKey: [...matchesKey(hub), { program }], queryFn: () => listMatches(hub, program), retry: false, enabled });
+}
