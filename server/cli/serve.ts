@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook';
 import { buildApp } from '../app.js';
 import { seedDemo } from '../db/seed.js';
 import { createAuth } from '../platform/auth/auth.js';
@@ -17,19 +18,19 @@ export async function serve(config: Config): Promise<void> {
     bar.stop();
   }
   const app = await buildApp({ db: database.db, config });
-  const jobs = config.startJobs ? await startJobs(database.url, database.db, (msg, err) => app.log.error({ err }, msg)) : null;
+  const jobs = config.startJobs
+    ? await startJobs(database.url, database.db, (msg, err) => app.log.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, msg))
+    : null;
 
-  let closing = false;
-  const close = async () => {
-    if (closing) return;
-    closing = true;
-    await app.close();
-    await jobs?.stop();
-    await database.shutdown();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  // On SIGINT/SIGTERM: stop taking requests, let jobs finish, close the pools, then stop
+  // the embedded database. async-exit-hook waits for this (up to 10 s) before exiting.
+  exitHook((done) => {
+    void (async () => {
+      await app.close().catch(() => {});
+      await jobs?.stop().catch(() => {});
+      await database.shutdown().catch(() => {});
+    })().finally(done);
+  });
 
   await app.listen({ host: config.host, port: config.port });
   process.stdout.write(banner(config, firstRun));

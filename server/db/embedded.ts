@@ -14,6 +14,7 @@ const USER = 'dragongate';
 /**
  * Starts (creating on first use) a real PostgreSQL server whose data lives under
  * `home/pg`. A server left running by a killed process is adopted, not fought.
+ * Whoever calls this must call `stop()` (the CLI does, on exit and on signals).
  */
 export async function startEmbeddedPostgres(home: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
   mkdirSync(home, { recursive: true });
@@ -44,18 +45,15 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
     await server.initialise();
     writeFileSync(settingsFile, JSON.stringify(settings), { mode: 0o600 });
   }
-  const adopted = isRunning(dataDir);
-  if (!adopted) await server.start();
+  if (!isRunning(dataDir)) await server.start();
   if (fresh) await server.createDatabase(DATABASE);
+  // The library would stop the server from its own exit hook, racing our shutdown (pools
+  // still open, jobs still finishing). Detach it: whoever started or adopted the server
+  // stops it, by its pid, after everything that uses it has closed.
+  (server as unknown as { process?: unknown }).process = undefined;
   await waitUntilReady(url);
 
-  return {
-    url,
-    stop: async () => {
-      if (adopted) await stopAdopted(dataDir);
-      else await server.stop();
-    },
-  };
+  return { url, stop: () => stopServer(dataDir) };
 }
 
 /** True when postmaster.pid names a live process (e.g. left by a killed `npm start`). */
@@ -77,8 +75,8 @@ function postmasterPid(dataDir: string): number | null {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
-/** Fast shutdown (SIGINT) of a server this process adopted, then wait for it to go. */
-async function stopAdopted(dataDir: string): Promise<void> {
+/** Fast shutdown (SIGINT: active transactions roll back), then wait for it to go. */
+async function stopServer(dataDir: string): Promise<void> {
   const pid = postmasterPid(dataDir);
   if (pid === null) return;
   try {
