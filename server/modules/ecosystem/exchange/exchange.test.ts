@@ -206,6 +206,15 @@ describe('ecosystem import: the request', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields[0]).toMatchObject({ path: 'body', code: 'REQUIRED' });
   });
+
+  it('a file that is not a workbook is a 400 on the body, not a 500, and writes nothing', async () => {
+    const { hub, officer } = await setup();
+    const before = await counts(hub);
+    const garbage = await importFile(hub, officer, 'this is not a zip file', 'format=xlsx', { 'content-type': 'application/octet-stream' });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.fields[0]).toMatchObject({ path: 'body', code: 'INVALID_FORMAT' });
+    expect(await counts(hub)).toEqual(before);
+  });
 });
 
 describe('ecosystem import: XLSX', () => {

@@ -4,6 +4,7 @@ import { exchangeTables, type ExchangeFormat, type ExchangeTable } from '../../.
 import type { FieldErrorCode } from '../../../../contracts/errors.js';
 import { columns, combinedColumns, type SourceRow } from './columns.js';
 import { parseCsv } from './csv.js';
+import { AppError } from '../../../platform/errors.js';
 
 /**
  * Where an import reads from. `open` is called once per pass, so it must start afresh
@@ -22,7 +23,17 @@ const isTable = (name: string): name is ExchangeTable => (exchangeTables as read
 /** Rows of the file in file order, one at a time: nothing is held but the current row. */
 export function readSource(source: ImportSource): AsyncGenerator<ReadItem> {
   if (source.format === 'csv') return readCsv(source.open());
-  return source.buffer ? readXlsxBuffer(source.buffer) : readXlsx(Readable.from(trickle(source.open())));
+  return notAWorkbookIsBadInput(source.buffer ? readXlsxBuffer(source.buffer) : readXlsx(Readable.from(trickle(source.open()))));
+}
+
+/** A file that is not a workbook at all (not a zip, no sheets) is the caller's mistake: a 400 on the body. */
+async function* notAWorkbookIsBadInput(rows: AsyncGenerator<ReadItem>): AsyncGenerator<ReadItem> {
+  try {
+    yield* rows;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body', code: 'INVALID_FORMAT', detail: error instanceof Error ? error.message.split('\n')[0] : 'not an XLSX workbook' }]);
+  }
 }
 
 /**
