@@ -10,10 +10,10 @@ import {
   transferListQuerySchema,
   transferSchema,
 } from '../../../contracts/budget.js';
-import { apiErrorSchema } from '../../../contracts/errors.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
 import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
 import { idempotent } from '../../platform/idempotency/idempotency.js';
 import { findYear } from './accounts.js';
@@ -23,7 +23,6 @@ import { createBudgetLine, openFiscalYear, transferBetweenLines } from './budget
 import { closeFiscalYear } from './close-year.service.js';
 import { getAccountBalance, lineUsage, listLedgerTransfers, yearAccounts } from './ledger-queries.js';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 422: apiErrorSchema };
 const yearParams = hubParamsSchema.extend({ year: z.coerce.number().int().min(2000).max(2100) });
 const tags = ['budget'];
 
@@ -42,7 +41,7 @@ export const budgetRoutes =
 
     app.post(
       '/api/hubs/:hub/fiscal-years',
-      { schema: { operationId: 'openFiscalYear', summary: 'Open a fiscal year: envelope = revenue x tech share', tags, params: hubParamsSchema, headers: idempotencyHeadersSchema, body: fiscalYearInputSchema, response: { 201: envelopeSchema, ...errors } } },
+      { schema: { operationId: 'openFiscalYear', summary: 'Open a fiscal year: envelope = revenue x tech share', tags, params: hubParamsSchema, headers: idempotencyHeadersSchema, body: fiscalYearInputSchema, response: { 201: envelopeSchema, ...errorResponses } } },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const result = await withTransaction(deps.db, (tx) =>
@@ -57,13 +56,13 @@ export const budgetRoutes =
 
     app.get(
       '/api/hubs/:hub/fiscal-years/:year/envelope',
-      { schema: { operationId: 'getEnvelope', summary: 'The envelope and its lines: committed, disbursed, free', tags, params: yearParams, response: { 200: envelopeSchema, ...errors } } },
+      { schema: { operationId: 'getEnvelope', summary: 'The envelope and its lines: committed, disbursed, free', tags, params: yearParams, response: { 200: envelopeSchema, ...errorResponses } } },
       async (request) => envelopeOf(await hubScope(deps, request, request.params.hub), request.params.year),
     );
 
     app.post(
       '/api/hubs/:hub/fiscal-years/:year/lines',
-      { schema: { operationId: 'createBudgetLine', summary: 'Create a budget line funded from the envelope', tags, params: yearParams, body: budgetLineInputSchema, response: { 201: envelopeSchema, ...errors } } },
+      { schema: { operationId: 'createBudgetLine', summary: 'Create a budget line funded from the envelope', tags, params: yearParams, body: budgetLineInputSchema, response: { 201: envelopeSchema, ...errorResponses } } },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         await withTransaction(deps.db, (tx) => createBudgetLine(tx, scope, request.params.year, request.body), ledgerTx);
@@ -73,7 +72,7 @@ export const budgetRoutes =
 
     app.post(
       '/api/hubs/:hub/fiscal-years/:year/line-transfers',
-      { schema: { operationId: 'transferBetweenLines', summary: 'Move money between two lines', tags, params: yearParams, body: lineTransferInputSchema, response: { 201: transferSchema, ...errors } } },
+      { schema: { operationId: 'transferBetweenLines', summary: 'Move money between two lines', tags, params: yearParams, body: lineTransferInputSchema, response: { 201: transferSchema, ...errorResponses } } },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { transfer, replayed } = await withTransaction(deps.db, (tx) => transferBetweenLines(tx, scope, request.params.year, request.body), ledgerTx);
@@ -84,7 +83,7 @@ export const budgetRoutes =
 
     app.post(
       '/api/hubs/:hub/fiscal-years/:year/close',
-      { schema: { operationId: 'closeFiscalYear', summary: 'Close a year: void or carry forward what is still committed', tags, params: yearParams, body: closeYearInputSchema, response: { 200: envelopeSchema, ...errors } } },
+      { schema: { operationId: 'closeFiscalYear', summary: 'Close a year: void or carry forward what is still committed', tags, params: yearParams, body: closeYearInputSchema, response: { 200: envelopeSchema, ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         await withTransaction(deps.db, (tx) => closeFiscalYear(tx, scope, request.params.year, request.body.decision, request.body.note), ledgerTx);
@@ -94,7 +93,7 @@ export const budgetRoutes =
 
     app.get(
       '/api/hubs/:hub/fiscal-years/:year/transfers',
-      { schema: { operationId: 'listLedgerTransfers', summary: 'Ledger transfers, newest first', tags, params: yearParams, querystring: transferListQuerySchema, response: { 200: z.object({ items: z.array(transferSchema), next: z.string().nullable() }), ...errors } } },
+      { schema: { operationId: 'listLedgerTransfers', summary: 'Ledger transfers, newest first', tags, params: yearParams, querystring: transferListQuerySchema, response: { 200: z.object({ items: z.array(transferSchema), next: z.string().nullable() }), ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const year = await findYear(deps.db, scope.hub.id, request.params.year);
@@ -113,7 +112,7 @@ export const budgetRoutes =
           tags,
           params: hubParamsSchema.extend({ id: z.uuid() }),
           querystring: z.object({ asOf: z.iso.datetime({ offset: true }).optional() }),
-          response: { 200: balanceSchema, ...errors },
+          response: { 200: balanceSchema, ...errorResponses },
         },
       },
       async (request) => getAccountBalance(deps.db, await hubScope(deps, request, request.params.hub), request.params.id, request.query.asOf ? new Date(request.query.asOf) : new Date()),

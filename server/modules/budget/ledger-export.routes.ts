@@ -2,12 +2,11 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pickLocale } from '../../../contracts/error-messages.js';
-import { apiErrorSchema } from '../../../contracts/errors.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
 import { exportLedger, findExportYear, ledgerFileName, XLSX_MEDIA_TYPE } from './ledger-export.js';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
 const yearParams = hubParamsSchema.extend({ year: z.coerce.number().int().min(2000).max(2100) });
 
 /** A year's ledger as an XLSX workbook, streamed: the transfers sheet and the accounts sheet. */
@@ -22,7 +21,7 @@ export const ledgerExportRoutes =
           summary: 'A fiscal year’s ledger as an XLSX workbook (sheets "transfers" and "accounts")',
           tags: ['budget'],
           params: yearParams,
-          response: { 200: z.string().meta({ description: 'The XLSX workbook' }), ...errors },
+          response: { 200: z.string().meta({ description: 'The XLSX workbook' }), ...errorResponses },
         },
       },
       async (request, reply) => {

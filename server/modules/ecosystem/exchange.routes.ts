@@ -3,14 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportQuerySchema, importQuerySchema, importResultSchema, IMPORT_MAX_BYTES } from '../../../contracts/ecosystem-exchange.js';
 import { pickLocale } from '../../../contracts/error-messages.js';
-import { apiErrorSchema } from '../../../contracts/errors.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { invalid } from '../../platform/errors.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
 import { authorizeExport, exportEcosystem } from './exchange/export.js';
 import { importEcosystem } from './exchange/import.service.js';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
 const tags = ['ecosystem exchange'];
 const mediaTypes = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
 
@@ -32,7 +31,7 @@ export const exchangeRoutes =
           tags,
           params: hubParamsSchema,
           querystring: importQuerySchema,
-          response: { 200: importResultSchema, ...errors },
+          response: { 200: importResultSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -53,7 +52,7 @@ export const exchangeRoutes =
           tags,
           params: hubParamsSchema,
           querystring: exportQuerySchema,
-          response: { 200: z.string().meta({ description: 'The file: XLSX workbook or CSV' }), ...errors },
+          response: { 200: z.string().meta({ description: 'The file: XLSX workbook or CSV' }), ...errorResponses },
         },
       },
       async (request, reply) => {

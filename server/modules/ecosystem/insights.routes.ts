@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dragonRuleSchema, graphSchema, hubComparisonSchema, talentPipelineSchema } from '../../../contracts/ecosystem-insights.js';
-import { apiErrorSchema } from '../../../contracts/errors.js';
 import { factInputSchema, factSchema } from '../../../contracts/facts.js';
 import { hubParamsSchema, hubSlugSchema } from '../../../contracts/hubs.js';
 import { sectors } from '../../../contracts/organizations.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
 import { findHub } from '../../platform/tenancy/tenancy.js';
 import { compareHubs } from './compare.service.js';
 import { getDragonRule, setDragonRule } from './dragons.js';
@@ -15,7 +15,6 @@ import { getOrganizationGraph } from './graph.service.js';
 import { getTalentPipeline } from './pipeline.service.js';
 import { searchEcosystem } from './search.service.js';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
 const orgParams = hubParamsSchema.extend({ id: z.uuid() });
 const name = z.object({ zh: z.string(), en: z.string() });
 
@@ -25,7 +24,7 @@ export const insightRoutes =
   async (app) => {
     app.get(
       '/api/hubs/:hub/organizations/:id/facts',
-      { schema: { operationId: 'listOrganizationFacts', summary: 'Dated, sourced facts of an organisation', tags: ['facts'], params: orgParams, response: { 200: z.object({ items: z.array(factSchema) }), ...errors } } },
+      { schema: { operationId: 'listOrganizationFacts', summary: 'Dated, sourced facts of an organisation', tags: ['facts'], params: orgParams, response: { 200: z.object({ items: z.array(factSchema) }), ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return { items: (await listFacts(deps.db, scope, request.params.id)).map(presentFact) };
@@ -34,7 +33,7 @@ export const insightRoutes =
 
     app.post(
       '/api/hubs/:hub/organizations/:id/facts',
-      { schema: { operationId: 'addOrganizationFact', summary: 'Record a dated, sourced fact', tags: ['facts'], params: orgParams, body: factInputSchema, response: { 201: factSchema, ...errors } } },
+      { schema: { operationId: 'addOrganizationFact', summary: 'Record a dated, sourced fact', tags: ['facts'], params: orgParams, body: factInputSchema, response: { 201: factSchema, ...errorResponses } } },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const row = await withTransaction(deps.db, (tx) => addFact(tx, scope, request.params.id, request.body));
@@ -46,7 +45,7 @@ export const insightRoutes =
       '/api/hubs/:hub/organizations/:id/graph',
       {
         config: { public: true },
-        schema: { operationId: 'getOrganizationGraph', summary: 'An organisation’s neighbourhood (public: founders and organisations only)', tags: ['insights'], params: orgParams, response: { 200: graphSchema, ...errors } },
+        schema: { operationId: 'getOrganizationGraph', summary: 'An organisation’s neighbourhood (public: founders and organisations only)', tags: ['insights'], params: orgParams, response: { 200: graphSchema, ...errorResponses } },
       },
       async (request) => getOrganizationGraph(deps.db, await hubScope(deps, request, request.params.hub), request.params.id),
     );
@@ -61,7 +60,7 @@ export const insightRoutes =
           tags: ['insights'],
           params: hubParamsSchema,
           querystring: z.object({ university: z.uuid().optional() }),
-          response: { 200: talentPipelineSchema, ...errors },
+          response: { 200: talentPipelineSchema, ...errorResponses },
         },
       },
       async (request) => getTalentPipeline(deps.db, await findHub(deps.db, request.params.hub), request.query.university),
@@ -76,7 +75,7 @@ export const insightRoutes =
           summary: 'Hubs side by side: sectors, founding years, founders’ universities, funding, dragons',
           tags: ['insights'],
           querystring: z.object({ hubs: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(hubSlugSchema).min(1).max(6)) }),
-          response: { 200: hubComparisonSchema, ...errors },
+          response: { 200: hubComparisonSchema, ...errorResponses },
         },
       },
       async (request) => compareHubs(deps.db, await Promise.all(request.query.hubs.map((slug) => findHub(deps.db, slug)))),
@@ -96,7 +95,7 @@ export const insightRoutes =
               organizations: z.array(z.object({ id: z.uuid(), kind: z.string(), name, sectors: z.array(z.string()) })),
               people: z.array(z.object({ id: z.uuid(), name, roles: z.array(z.string()) })),
             }),
-            ...errors,
+            ...errorResponses,
           },
         },
       },
@@ -111,13 +110,13 @@ export const insightRoutes =
 
     app.get(
       '/api/hubs/:hub/dragon-rule',
-      { config: { public: true }, schema: { operationId: 'getDragonRule', summary: 'What this hub counts as a dragon', tags: ['insights'], params: hubParamsSchema, response: { 200: dragonRuleSchema, ...errors } } },
+      { config: { public: true }, schema: { operationId: 'getDragonRule', summary: 'What this hub counts as a dragon', tags: ['insights'], params: hubParamsSchema, response: { 200: dragonRuleSchema, ...errorResponses } } },
       async (request) => getDragonRule(deps.db, (await findHub(deps.db, request.params.hub)).id),
     );
 
     app.put(
       '/api/hubs/:hub/dragon-rule',
-      { schema: { operationId: 'setDragonRule', summary: 'Change what this hub counts as a dragon (hub admin)', tags: ['insights'], params: hubParamsSchema, body: dragonRuleSchema, response: { 200: dragonRuleSchema, ...errors } } },
+      { schema: { operationId: 'setDragonRule', summary: 'Change what this hub counts as a dragon (hub admin)', tags: ['insights'], params: hubParamsSchema, body: dragonRuleSchema, response: { 200: dragonRuleSchema, ...errorResponses } } },
       async (request) => {
         const { hub, actor } = await hubScope(deps, request, request.params.hub);
         await withTransaction(deps.db, (tx) => setDragonRule(tx, hub, actor, request.body));

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrorSchema } from '../../../contracts/errors.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import {
   addMemberInputSchema,
@@ -14,13 +13,13 @@ import {
 } from '../../../contracts/organizations.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
 import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
 import { idempotent } from '../../platform/idempotency/idempotency.js';
 import { presentOrganization, presentOrganizationDetail, presentPublicOrganization } from './organizations.presenters.js';
 import * as service from './organizations.service.js';
 
 const orgParams = hubParamsSchema.extend({ id: z.uuid() });
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 422: apiErrorSchema };
 const tags = ['organizations'];
 
 export const organizationRoutes =
@@ -35,7 +34,7 @@ export const organizationRoutes =
           tags,
           params: hubParamsSchema,
           querystring: organizationListQuerySchema,
-          response: { 200: organizationPageSchema, ...errors },
+          response: { 200: organizationPageSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -56,7 +55,7 @@ export const organizationRoutes =
           tags,
           params: hubParamsSchema,
           querystring: organizationListQuerySchema,
-          response: { 200: publicOrganizationPageSchema, ...errors },
+          response: { 200: publicOrganizationPageSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -69,7 +68,7 @@ export const organizationRoutes =
     app.get(
       '/api/hubs/:hub/organizations/:id',
       {
-        schema: { operationId: 'getOrganization', summary: 'One organisation with its members', tags, params: orgParams, response: { 200: organizationDetailSchema, ...errors } },
+        schema: { operationId: 'getOrganization', summary: 'One organisation with its members', tags, params: orgParams, response: { 200: organizationDetailSchema, ...errorResponses } },
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
@@ -88,7 +87,7 @@ export const organizationRoutes =
           params: hubParamsSchema,
           headers: idempotencyHeadersSchema,
           body: organizationInputSchema,
-          response: { 201: organizationSchema, ...errors },
+          response: { 201: organizationSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -113,7 +112,7 @@ export const organizationRoutes =
           tags,
           params: orgParams,
           body: organizationUpdateSchema,
-          response: { 200: organizationSchema, ...errors },
+          response: { 200: organizationSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -133,7 +132,7 @@ export const organizationRoutes =
           params: orgParams,
           headers: idempotencyHeadersSchema,
           body: addMemberInputSchema,
-          response: { 201: organizationDetailSchema, ...errors },
+          response: { 201: organizationDetailSchema, ...errorResponses },
         },
       },
       async (request, reply) => {

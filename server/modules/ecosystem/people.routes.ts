@@ -1,17 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { apiErrorSchema } from '../../../contracts/errors.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { personInputSchema, personListQuerySchema, personPageSchema, personSchema } from '../../../contracts/people.js';
 import { relationInputSchema, relationListQuerySchema, relationPageSchema, relationSchema } from '../../../contracts/relations.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
 import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
 import { idempotent } from '../../platform/idempotency/idempotency.js';
 import { createPerson, listPeople, presentPerson } from './people.service.js';
 import { presentRelations } from './relations.presenters.js';
 import { createRelation, listRelations } from './relations.service.js';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 422: apiErrorSchema };
 
 /** People and the relations between people and organisations. */
 export const peopleRoutes =
@@ -19,7 +18,7 @@ export const peopleRoutes =
   async (app) => {
     app.get(
       '/api/hubs/:hub/people',
-      { schema: { operationId: 'listPeople', summary: 'A page of the hub’s people (staff)', tags: ['people'], params: hubParamsSchema, querystring: personListQuerySchema, response: { 200: personPageSchema, ...errors } } },
+      { schema: { operationId: 'listPeople', summary: 'A page of the hub’s people (staff)', tags: ['people'], params: hubParamsSchema, querystring: personListQuerySchema, response: { 200: personPageSchema, ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { rows, total } = await listPeople(deps.db, scope, request.query);
@@ -30,7 +29,7 @@ export const peopleRoutes =
     app.post(
       '/api/hubs/:hub/people',
       {
-        schema: { operationId: 'createPerson', summary: 'Record a person', tags: ['people'], params: hubParamsSchema, headers: idempotencyHeadersSchema, body: personInputSchema, response: { 201: personSchema, ...errors } },
+        schema: { operationId: 'createPerson', summary: 'Record a person', tags: ['people'], params: hubParamsSchema, headers: idempotencyHeadersSchema, body: personInputSchema, response: { 201: personSchema, ...errorResponses } },
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
@@ -46,7 +45,7 @@ export const peopleRoutes =
 
     app.get(
       '/api/hubs/:hub/relations',
-      { schema: { operationId: 'listRelations', summary: 'A page of relations (staff)', tags: ['relations'], params: hubParamsSchema, querystring: relationListQuerySchema, response: { 200: relationPageSchema, ...errors } } },
+      { schema: { operationId: 'listRelations', summary: 'A page of relations (staff)', tags: ['relations'], params: hubParamsSchema, querystring: relationListQuerySchema, response: { 200: relationPageSchema, ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { rows, total } = await listRelations(deps.db, scope, request.query);
@@ -64,7 +63,7 @@ export const peopleRoutes =
           params: hubParamsSchema,
           headers: idempotencyHeadersSchema,
           body: relationInputSchema,
-          response: { 201: relationSchema, ...errors },
+          response: { 201: relationSchema, ...errorResponses },
         },
       },
       async (request, reply) => {

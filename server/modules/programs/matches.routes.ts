@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrorSchema } from '../../../contracts/errors.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { invitationsSchema, matchingCountsSchema, matchListQuerySchema, matchListSchema, runMatchingInputSchema } from '../../../contracts/matches.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
 import { inviteMatched, listMatches } from './matches.service.js';
 import { runMatching } from './matching.service.js';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 422: apiErrorSchema };
 const tags = ['programs'];
 
 /** "Policies find applicants": matches, running matching now, inviting the matched. */
@@ -24,7 +23,7 @@ export const matchRoutes =
           tags,
           params: hubParamsSchema,
           querystring: matchListQuerySchema,
-          response: { 200: matchListSchema, ...errors },
+          response: { 200: matchListSchema, ...errorResponses },
         },
       },
       async (request) => listMatches(deps.db, await hubScope(deps, request, request.params.hub), request.query),
@@ -39,7 +38,7 @@ export const matchRoutes =
           tags,
           params: hubParamsSchema,
           body: runMatchingInputSchema,
-          response: { 200: matchingCountsSchema, ...errors },
+          response: { 200: matchingCountsSchema, ...errorResponses },
         },
       },
       async (request) => runMatching(deps.db, await hubScope(deps, request, request.params.hub), { programId: request.body?.programId }),
@@ -53,7 +52,7 @@ export const matchRoutes =
           summary: 'Invite the matched applicants who have not applied (in-app notifications)',
           tags,
           params: hubParamsSchema.extend({ id: z.uuid() }),
-          response: { 200: invitationsSchema, ...errors },
+          response: { 200: invitationsSchema, ...errorResponses },
         },
       },
       async (request) => {

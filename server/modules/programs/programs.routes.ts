@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applicationInputSchema, applicationSchema, criteriaValidationSchema, programDraftSchema, programSchema } from '../../../contracts/applications.js';
-import { apiErrorSchema } from '../../../contracts/errors.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { programRulesSchema } from '../../../contracts/programs.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
 import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
 import { idempotent } from '../../platform/idempotency/idempotency.js';
 import { lineAvailable } from '../budget/index.js';
@@ -15,7 +15,6 @@ import { createProgram, getProgram, listPrograms, publishProgram, updateProgram,
 import { presentApplication, presentProgram } from './programs.presenters.js';
 import { programPolicy } from './programs.policies.js';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 422: apiErrorSchema };
 const programParams = hubParamsSchema.extend({ id: z.uuid() });
 const tags = ['programs'];
 // Approvals commit money: READ COMMITTED with the ledger's constraints as the guard.
@@ -32,7 +31,7 @@ export const programRoutes =
 
     app.get(
       '/api/hubs/:hub/programs',
-      { config: { public: true }, schema: { operationId: 'listPrograms', summary: 'Programs (public: published ones)', tags, params: hubParamsSchema, response: { 200: z.object({ items: z.array(programSchema) }), ...errors } } },
+      { config: { public: true }, schema: { operationId: 'listPrograms', summary: 'Programs (public: published ones)', tags, params: hubParamsSchema, response: { 200: z.object({ items: z.array(programSchema) }), ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return { items: await Promise.all((await listPrograms(deps.db, scope)).map((p) => present(scope, p))) };
@@ -41,7 +40,7 @@ export const programRoutes =
 
     app.get(
       '/api/hubs/:hub/programs/:id',
-      { config: { public: true }, schema: { operationId: 'getProgram', summary: 'One program: what it gives, to whom, the window, budget left', tags, params: programParams, response: { 200: programSchema, ...errors } } },
+      { config: { public: true }, schema: { operationId: 'getProgram', summary: 'One program: what it gives, to whom, the window, budget left', tags, params: programParams, response: { 200: programSchema, ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return present(scope, await getProgram(deps.db, scope, request.params.id));
@@ -50,7 +49,7 @@ export const programRoutes =
 
     app.post(
       '/api/hubs/:hub/programs',
-      { schema: { operationId: 'createProgram', summary: 'Draft a program', tags, params: hubParamsSchema, body: programDraftSchema, response: { 201: programSchema, ...errors } } },
+      { schema: { operationId: 'createProgram', summary: 'Draft a program', tags, params: hubParamsSchema, body: programDraftSchema, response: { 201: programSchema, ...errorResponses } } },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const row = await withTransaction(deps.db, (tx) => createProgram(tx, scope, request.body));
@@ -60,7 +59,7 @@ export const programRoutes =
 
     app.put(
       '/api/hubs/:hub/programs/:id',
-      { schema: { operationId: 'updateProgram', summary: 'Change a program (changed rules become a new version)', tags, params: programParams, body: programDraftSchema, response: { 200: programSchema, ...errors } } },
+      { schema: { operationId: 'updateProgram', summary: 'Change a program (changed rules become a new version)', tags, params: programParams, body: programDraftSchema, response: { 200: programSchema, ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const row = await withTransaction(deps.db, (tx) => updateProgram(tx, scope, request.params.id, request.body));
@@ -70,7 +69,7 @@ export const programRoutes =
 
     app.post(
       '/api/hubs/:hub/programs/:id/publish',
-      { schema: { operationId: 'publishProgram', summary: 'Open a program to applicants', tags, params: programParams, response: { 200: programSchema, ...errors } } },
+      { schema: { operationId: 'publishProgram', summary: 'Open a program to applicants', tags, params: programParams, response: { 200: programSchema, ...errorResponses } } },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         await withTransaction(deps.db, (tx) => publishProgram(tx, scope, request.params.id));
@@ -81,7 +80,7 @@ export const programRoutes =
     app.post(
       '/api/hubs/:hub/programs/validate-criteria',
       {
-        schema: { operationId: 'validateCriteria', summary: 'Type-check criteria before saving', tags, params: hubParamsSchema, body: z.object({ rules: programRulesSchema }), response: { 200: criteriaValidationSchema, ...errors } },
+        schema: { operationId: 'validateCriteria', summary: 'Type-check criteria before saving', tags, params: hubParamsSchema, body: z.object({ rules: programRulesSchema }), response: { 200: criteriaValidationSchema, ...errorResponses } },
       },
       async (request) => {
         const { actor } = await hubScope(deps, request, request.params.hub);
@@ -102,7 +101,7 @@ export const programRoutes =
           params: programParams,
           headers: idempotencyHeadersSchema,
           body: applicationInputSchema,
-          response: { 201: applicationSchema, ...errors },
+          response: { 201: applicationSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -123,7 +122,7 @@ export const programRoutes =
     app.get(
       '/api/hubs/:hub/applications',
       {
-        schema: { operationId: 'listApplications', summary: 'Applications (staff: the hub’s; applicants: their own)', tags, params: hubParamsSchema, querystring: z.object({ program: z.uuid().optional() }), response: { 200: z.object({ items: z.array(applicationSchema) }), ...errors } },
+        schema: { operationId: 'listApplications', summary: 'Applications (staff: the hub’s; applicants: their own)', tags, params: hubParamsSchema, querystring: z.object({ program: z.uuid().optional() }), response: { 200: z.object({ items: z.array(applicationSchema) }), ...errorResponses } },
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
@@ -133,7 +132,7 @@ export const programRoutes =
 
     app.get(
       '/api/hubs/:hub/applications/:id',
-      { schema: { operationId: 'getApplication', summary: 'One application with its screening and award explanation', tags, params: programParams, response: { 200: applicationSchema, ...errors } } },
+      { schema: { operationId: 'getApplication', summary: 'One application with its screening and award explanation', tags, params: programParams, response: { 200: applicationSchema, ...errorResponses } } },
       async (request) => presentApplication(await getApplication(deps.db, await hubScope(deps, request, request.params.hub), request.params.id)),
     );
   };
