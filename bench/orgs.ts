@@ -4,6 +4,7 @@ import type { Db } from '../server/db/connection.js';
 import { organizations } from '../server/modules/ecosystem/organizations.tables.js';
 import { uuidv7 } from '../server/platform/ids.js';
 import { progressBar } from '../server/cli/progress.js';
+import { seededRandom } from '../server/db/synthetic.js';
 
 /**
  * Synthetic organisations for the list benchmarks. A seeded generator, not Math.random:
@@ -48,22 +49,10 @@ export function usccFor(index: number): string {
   return body + usccCheckCharacter(body)!;
 }
 
-/** mulberry32: tiny, fast and good enough to vary test data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type NewOrganization = typeof organizations.$inferInsert;
 
 export function syntheticOrganizations(hubId: string, count: number, seed = 2026): NewOrganization[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const kinds = organizationKinds.flatMap((k) => Array<OrganizationKind>(KIND_WEIGHTS[k]).fill(k));
   const rows: NewOrganization[] = [];

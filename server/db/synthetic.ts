@@ -46,8 +46,8 @@ const dayOf = (iso: string) => Math.floor(Date.parse(iso) / DAY);
 const isoOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-/** mulberry32: small, fast, seedable. */
-function random(seed: number): () => number {
+/** mulberry32: small, fast, seedable (the benches use it too). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -64,7 +64,7 @@ export async function generateEcosystem(db: Db, hubId: string, options: Syntheti
   const nPeople = options.people ?? nOrgs * 2;
   const nRelations = options.relations ?? nOrgs * 5;
   const total = nOrgs + nPeople + nRelations;
-  const next = random(options.seed ?? 2026);
+  const next = seededRandom(options.seed ?? 2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   /** Index in [0, n) drawn from a power law: low indexes are picked far more often. */
   const popular = (n: number, skew = 2.5) => Math.min(n - 1, Math.floor(n * next() ** skew));
