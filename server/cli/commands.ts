@@ -5,7 +5,7 @@ import { verifyAuditChain, countAuditEvents } from '../platform/audit/audit.js';
 import { createAccount } from '../platform/auth/accounts.js';
 import { createAuth } from '../platform/auth/auth.js';
 import type { Config } from '../platform/config.js';
-import { AppError } from '../platform/errors.js';
+import { refusal } from './refusal.js';
 import { findHub, listHubRows } from '../platform/tenancy/tenancy.js';
 import { grantHubRole } from '../platform/tenancy/tenancy.service.js';
 import { openDatabase } from './database.js';
@@ -57,11 +57,7 @@ export async function createUser(config: Config, args: { email?: string; name?: 
     out(`User ${args.email} ready (${userId}).`);
     return 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      out(`refused: ${error.code}${error.fields.length ? ` (${error.fields.map((f) => `${f.path}: ${f.code}`).join(', ')})` : ''}`);
-      return 1;
-    }
-    throw error;
+    return refusal(error);
   } finally {
     await database.shutdown();
   }

@@ -7,7 +7,7 @@ import { generateEcosystem } from '../db/synthetic.js';
 import { countEcosystem, exportEcosystem } from '../modules/ecosystem/exchange/export.js';
 import { importEcosystem } from '../modules/ecosystem/exchange/import.service.js';
 import type { Config } from '../platform/config.js';
-import { AppError } from '../platform/errors.js';
+import { refusal } from './refusal.js';
 import type { Actor } from '../platform/policies.js';
 import { findHub, listHubRows } from '../platform/tenancy/tenancy.js';
 import { createHub } from '../platform/tenancy/tenancy.service.js';
@@ -73,11 +73,7 @@ export async function importFile(config: Config, file: string | undefined, args:
     if (result.errorCount) out(`${result.errorCount} problem(s) in ${result.rejected} row(s)${args.partial ? '; the bad rows were rejected' : '; nothing was written'}.`);
     return result.errorCount ? 1 : 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      out(`refused: ${error.code}`);
-      return 1;
-    }
-    throw error;
+    return refusal(error);
   } finally {
     await database.shutdown();
   }
@@ -103,11 +99,7 @@ export async function exportFile(config: Config, file: string | undefined, args:
     out(`Exported ${counts.organizations} organisations, ${counts.people} people, ${counts.relations} relations, ${counts.facts} facts to ${file}.`);
     return 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      out(`refused: ${error.code}`);
-      return 1;
-    }
-    throw error;
+    return refusal(error);
   } finally {
     await database.shutdown();
   }
