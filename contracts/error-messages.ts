@@ -69,6 +69,9 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   },
   DUPLICATE_REF: { 'zh-CN': '该编号（ref）或统一社会信用代码在文件中重复。', 'en-US': 'This ref (or USCC) appears more than once in the file.' },
   ALREADY_IN_HUB: { 'zh-CN': '本枢纽已登记使用该统一社会信用代码的机构。', 'en-US': 'An organisation with this USCC is already registered in this hub.' },
+  FILE_NOT_FOUND: { 'zh-CN': '找不到这个文件，请重新上传。', 'en-US': 'This file was not found; please upload it again.' },
+  WRONG_FILE_TYPE: { 'zh-CN': '文件类型不符合要求（按文件内容判断）。', 'en-US': 'This type of file is not accepted here (judged from its content).' },
+  FILE_TOO_BIG: { 'zh-CN': '文件超过了允许的大小。', 'en-US': 'The file is larger than allowed.' },
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };
 

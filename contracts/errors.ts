@@ -54,6 +54,9 @@ export const fieldErrorCodes = [
   'UNKNOWN_REF',
   'DUPLICATE_REF',
   'ALREADY_IN_HUB',
+  'FILE_NOT_FOUND',
+  'WRONG_FILE_TYPE',
+  'FILE_TOO_BIG',
   'INVALID',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizationInput } from '../test/factories.js';
+import { PDF, uploadAs } from '../test/file-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../test/harness.js';
 import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { readProgramsSeed, seedPrograms } from './seed-programs.js';
@@ -47,7 +48,9 @@ describe('demo programs seed', () => {
   });
 
   it('approves the demo startup for a compute voucher: 30% of CNY 1 m on domestic chips', async () => {
-    const res = await apply(founder, 'compute-vouchers', { organizationId: startupId, answers: { contract_number: 'HZ-2026-001', contract_amount: '100000000', chips: 'domestic', signed_on: '2026-10-15' } });
+    const scan = (await uploadAs(ctx, hub, founder, PDF)).json();
+    const answers = { contract_number: 'HZ-2026-001', contract_amount: '100000000', chips: 'domestic', signed_on: '2026-10-15', contract_scan: scan.id };
+    const res = await apply(founder, 'compute-vouchers', { organizationId: startupId, answers });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'approved', amount: '30000000' });
   });

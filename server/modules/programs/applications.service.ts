@@ -1,10 +1,12 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
+import type { FormField } from '../../../contracts/programs.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { constraintName, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { filesOwnedBy } from '../../platform/files/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { commit } from '../budget/index.js';
 import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
@@ -18,6 +20,12 @@ import { applications } from './programs.tables.js';
 
 type Input = z.output<typeof applicationInputSchema>;
 export type ApplicationRow = typeof applications.$inferSelect;
+
+/** The uploaded files the answers name, if the applicant uploaded them in this hub. */
+async function answeredFiles(tx: Tx, scope: Scope, form: readonly FormField[], answers: Record<string, unknown>) {
+  const ids = form.filter((f) => f.type === 'file').map((f) => answers[f.key]).filter((v): v is string => typeof v === 'string');
+  return filesOwnedBy(tx, scope.hub.id, scope.actor.userId!, ids);
+}
 
 /** Today's date where the hub is: windows are in local days. */
 export function hubToday(timeZone: string, now = new Date()): string {
@@ -37,7 +45,7 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   const today = hubToday(hub.timeZone, now);
   if (today < program.opensOn || today > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
-  const problems = checkAnswers(rules.form, input.answers);
+  const problems = checkAnswers(rules.form, input.answers, await answeredFiles(tx, scope, rules.form, input.answers));
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 
   const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);

@@ -1,12 +1,16 @@
 import type { FormField } from '../../../contracts/programs.js';
 import type { FieldProblem } from '../../platform/errors.js';
+import { accepts } from '../../platform/files/index.js';
+
+/** What is known of the uploaded files an application names: type and size, by id. */
+export type FilesById = ReadonlyMap<string, { mediaType: string; size: number }>;
 
 /**
  * Checks answers against a program's form: every required field present, each of the
- * declared type, within its limits; unknown keys refused. Pure. A file answer is the
- * uploaded file's description `{name, type, size}` sent as "name|type|size".
+ * declared type, within its limits; unknown keys refused. Pure. A file answer is the id
+ * of a file the applicant uploaded (`uploadFile`); `files` holds the ones found.
  */
-export function checkAnswers(fields: readonly FormField[], answers: Record<string, unknown>): FieldProblem[] {
+export function checkAnswers(fields: readonly FormField[], answers: Record<string, unknown>, files: FilesById = new Map()): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const at = (key: string) => `answers.${key}`;
   for (const key of Object.keys(answers)) if (!fields.some((f) => f.key === key)) problems.push({ path: at(key), code: 'UNKNOWN_FIELD' });
@@ -16,13 +20,13 @@ export function checkAnswers(fields: readonly FormField[], answers: Record<strin
       if (f.required) problems.push({ path: at(f.key), code: 'REQUIRED' });
       continue;
     }
-    const problem = checkOne(f, v);
+    const problem = checkOne(f, v, files);
     if (problem) problems.push({ path: at(f.key), code: problem });
   }
   return problems;
 }
 
-function checkOne(f: FormField, v: unknown): FieldProblem['code'] | null {
+function checkOne(f: FormField, v: unknown, files: FilesById): FieldProblem['code'] | null {
   switch (f.type) {
     case 'text':
       return typeof v !== 'string' ? 'INVALID_TYPE' : v.length > f.maxLength ? 'TOO_LONG' : null;
@@ -39,10 +43,10 @@ function checkOne(f: FormField, v: unknown): FieldProblem['code'] | null {
       return typeof v !== 'string' ? 'INVALID_TYPE' : f.options.some((o) => o.value === v) ? null : 'INVALID_OPTION';
     case 'file': {
       if (typeof v !== 'string') return 'INVALID_TYPE';
-      const [name, type, size] = v.split('|');
-      if (!name || !type || !size || !/^\d+$/.test(size)) return 'INVALID_FORMAT';
-      if (!f.accept.some((a) => a === type || (a.endsWith('/*') && type.startsWith(a.slice(0, -1))))) return 'INVALID_OPTION';
-      return Number(size) > f.maxBytes ? 'TOO_BIG' : null;
+      const file = files.get(v);
+      if (!file) return 'FILE_NOT_FOUND';
+      if (!accepts(f.accept, file.mediaType)) return 'WRONG_FILE_TYPE';
+      return file.size > f.maxBytes ? 'FILE_TOO_BIG' : null;
     }
   }
 }

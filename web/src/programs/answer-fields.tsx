@@ -5,6 +5,7 @@ import { formatYuan, yuanToFen } from '../budget/yuan';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
+import { FileAnswer } from './file-answer';
 
 export type AnswerValues = Record<string, string | undefined>;
 
@@ -88,25 +89,10 @@ export function AnswerField({ field, prefilled }: { field: FormField; prefilled?
         </Form.Item>
       );
     case 'file':
-      // Only the file's description is sent ("name|type|size"); the server checks type and size.
       return (
-        <Form.Item {...common} name={undefined} extra={t('programs.form.fileUnsupported')}>
-          <FileDescription name={field.key} accept={field.accept.join(',')} />
+        <Form.Item {...common} valuePropName="data-file-id">
+          <FileAnswer name={field.key} accept={field.accept} maxBytes={field.maxBytes} />
         </Form.Item>
       );
   }
-}
-
-function FileDescription({ name, accept }: { name: string; accept: string }) {
-  const form = Form.useFormInstance();
-  return (
-    <input
-      type="file"
-      accept={accept}
-      onChange={(e) => {
-        const file = e.target.files?.[0];
-        form.setFieldValue(name, file ? `${file.name.replace(/\|/g, '_')}|${file.type || 'application/octet-stream'}|${file.size}` : undefined);
-      }}
-    />
-  );
 }

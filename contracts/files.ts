@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { hubParamsSchema } from './hubs.js';
+
+/** The largest file anyone may upload (a program's field may set a smaller limit). */
+export const FILE_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Media types the platform recognises from a file's first bytes; anything else is application/octet-stream. */
+export const knownMediaTypes = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/plain',
+  'text/csv',
+  'application/octet-stream',
+] as const;
+
+export const uploadQuerySchema = z.object({
+  name: z.string().trim().min(1).max(200).describe('The file’s name as the uploader knows it'),
+});
+
+export const uploadedFileSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    mediaType: z.string().describe('Decided from the file’s content, not from what the client declared'),
+    size: z.number().int(),
+    sha256: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'UploadedFile' });
+export type UploadedFile = z.infer<typeof uploadedFileSchema>;
+
+export const fileParamsSchema = hubParamsSchema.extend({ fileId: z.uuid() });

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { UploadedFile } from '../../../contracts/files.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { withTransaction } from '../../db/transaction.js';
+import { recordAudit } from '../audit/audit.js';
+import { invalid, notFound } from '../errors.js';
+import { uuidv7 } from '../ids.js';
+import { allow, definePolicy, HUB_STAFF, type Actor } from '../policies.js';
+import type { HubRow } from '../tenancy/tenancy.js';
+import { uploadedFiles } from './files.tables.js';
+import { sniffMediaType } from './media-type.js';
+
+type Scope = { hub: HubRow; actor: Actor };
+export type FileFacts = { mediaType: string; size: number };
+
+/** Anyone signed in uploads their own evidence; they and the hub's staff read it. */
+const filePolicy = definePolicy<{ own: boolean }>([
+  allow('signed_in', 'upload'),
+  allow('signed_in', 'read', (_, f) => f.own),
+  allow(HUB_STAFF, 'read'),
+]);
+
+/** A name safe to show and to put in a header: no folders, no control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return cleaned || 'file';
+}
+
+/** Stores one uploaded file; its media type is decided from its content. */
+export async function storeFile(db: Db, scope: Scope, input: { name: string; declaredType: string | undefined; content: Buffer }): Promise<UploadedFile> {
+  const { hub, actor } = scope;
+  filePolicy.authorize(actor, 'upload', { own: true }, 'upload');
+  if (input.content.length === 0) throw invalid('body', 'REQUIRED');
+  const id = uuidv7();
+  const mediaType = sniffMediaType(input.content, input.declaredType);
+  const sha256 = createHash('sha256').update(input.content).digest('hex');
+  return withTransaction(db, async (tx) => {
+    const [row] = await tx
+      .insert(uploadedFiles)
+      .values({ hubId: hub.id, id, ownerId: actor.userId!, name: cleanFileName(input.name), mediaType, size: input.content.length, sha256, content: input.content })
+      .returning({ id: uploadedFiles.id, name: uploadedFiles.name, mediaType: uploadedFiles.mediaType, size: uploadedFiles.size, sha256: uploadedFiles.sha256, createdAt: uploadedFiles.createdAt });
+    await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'file.uploaded', subjectType: 'file', subjectId: id, payload: { mediaType, size: input.content.length, sha256 } });
+    return { ...row!, createdAt: row!.createdAt.toISOString() };
+  });
+}
+
+/** One file with its content, for its owner or the hub's staff; anyone else gets 404. */
+export async function readFile(db: Db, scope: Scope, fileId: string) {
+  const [row] = await db.select().from(uploadedFiles).where(and(eq(uploadedFiles.hubId, scope.hub.id), eq(uploadedFiles.id, fileId)));
+  if (!row) throw notFound();
+  filePolicy.authorize(scope.actor, 'read', { own: row.ownerId === scope.actor.userId });
+  return row;
+}
+
+/** The type and size of the files among `ids` that `ownerId` uploaded in the hub. */
+export async function filesOwnedBy(tx: Db | Tx, hubId: string, ownerId: string, ids: readonly string[]): Promise<Map<string, FileFacts>> {
+  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  if (uuids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: uploadedFiles.id, mediaType: uploadedFiles.mediaType, size: uploadedFiles.size })
+    .from(uploadedFiles)
+    .where(and(eq(uploadedFiles.hubId, hubId), eq(uploadedFiles.ownerId, ownerId), inArray(uploadedFiles.id, uuids)));
+  return new Map(rows.map((r) => [r.id, { mediaType: r.mediaType, size: r.size }]));
+}

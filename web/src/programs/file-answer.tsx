@@ -1,0 +1,63 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, Form, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { UploadedFile } from '../../../contracts/files';
+import { apiRequest } from '../api/http';
+import { useErrorText } from '../errors/use-error-text';
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/**
+ * A file field: the file is uploaded the moment it is chosen (`uploadFile`), and the
+ * field's value becomes the stored file's id. The server judges type and size again
+ * from the content when the application is submitted.
+ */
+export function FileAnswer({ name, accept, maxBytes }: { name: string; accept: readonly string[]; maxBytes: number }) {
+  const { t } = useTranslation();
+  const { hub = '' } = useParams();
+  const form = Form.useFormInstance();
+  const errorText = useErrorText();
+  const [stored, setStored] = useState<UploadedFile | null>(null);
+  const [uploading, setUploading] = useState(false);
+
+  const upload = async (file: File) => {
+    form.setFields([{ name, errors: [] }]);
+    if (file.size > maxBytes) {
+      form.setFields([{ name, value: undefined, errors: [t('programs.form.fileTooBig', { max: sizeText(maxBytes) })] }]);
+      return;
+    }
+    setUploading(true);
+    try {
+      const saved = await apiRequest<UploadedFile>(`/api/hubs/${hub}/files`, { method: 'POST', body: file, query: { name: file.name } });
+      setStored(saved);
+      form.setFieldValue(name, saved.id);
+    } catch (error) {
+      setStored(null);
+      form.setFields([{ name, value: undefined, errors: [errorText(error)] }]);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size={4}>
+      <Upload
+        accept={accept.join(',')}
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void upload(file);
+          return false; // we send it ourselves, as the raw body
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={uploading}>
+          {stored ? t('programs.form.fileReplace') : t('programs.form.fileChoose')}
+        </Button>
+      </Upload>
+      <Typography.Text type="secondary">
+        {stored ? t('programs.form.fileStored', { name: stored.name, size: sizeText(stored.size) }) : t('programs.form.fileHint', { types: accept.join(', '), max: sizeText(maxBytes) })}
+      </Typography.Text>
+    </Space>
+  );
+}
