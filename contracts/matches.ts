@@ -36,4 +36,7 @@ export const matchingCountsSchema = z
   })
   .meta({ id: 'MatchingCounts' });
 
-export const invitationsSchema = z.object({ invited: z.number().int().meta({ description: 'Notifications created (users already invited are skipped)' }) });
+export const invitationsSchema = z.object({
+  invited: z.number().int().meta({ description: 'Notifications created (users already invited are skipped)' }),
+  emailed: z.number().int().meta({ description: 'E-mails queued in the outbox (0 when SMTP is not configured)' }),
+});

@@ -21,6 +21,7 @@ import { registerCsrfProtection } from './platform/http/csrf.js';
 import type { Deps } from './platform/http/deps.js';
 import { localeOf, registerErrorHandling, registerNotFound } from './platform/http/error-handler.js';
 import { fileRoutes } from './platform/files/index.js';
+import { notificationRoutes } from './platform/notifications/index.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerSessions } from './platform/http/session.js';
 import { loggerOptions } from './platform/logging.js';
@@ -85,6 +86,7 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   await registerBudgetRoutes(app, deps);
   await registerProgramRoutes(app, deps);
   await app.register(fileRoutes(deps));
+  await app.register(notificationRoutes(deps));
 
   const spaIndex = existsSync(path.join(webDir, 'index.html')) ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : null;
   if (spaIndex) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });

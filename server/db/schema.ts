@@ -4,6 +4,8 @@ export * from '../platform/audit/audit.tables.js';
 export * from '../platform/idempotency/idempotency.tables.js';
 export * from '../platform/tenancy/tenancy.tables.js';
 export * from '../platform/files/files.tables.js';
+export * from '../platform/mail/outbox.tables.js';
+export * from '../platform/notifications/notifications.tables.js';
 export * from '../modules/ecosystem/organizations.tables.js';
 export * from '../modules/ecosystem/people.tables.js';
 export * from '../modules/ecosystem/relations.tables.js';

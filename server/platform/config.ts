@@ -16,6 +16,10 @@ export type Config = {
   /** General API requests allowed per client address per minute. */
   requestsPerMinute: number;
   startJobs: boolean;
+  /** SMTP server for the e-mail outbox (smtp://user:pass@host:587); no e-mail without it. */
+  smtpUrl: string | undefined;
+  /** The From of every message. */
+  mailFrom: string;
 };
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -34,6 +38,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     signInPerMinute: Number(env.DRAGONGATE_SIGNIN_PER_MINUTE ?? 10),
     requestsPerMinute: Number(env.DRAGONGATE_REQUESTS_PER_MINUTE ?? 6000),
     startJobs: env.DRAGONGATE_JOBS !== 'off',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Dragon Gate <no-reply@dragongate.local>',
     ...overrides,
   };
 }

@@ -30,6 +30,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     signInPerMinute: 10_000,
     requestsPerMinute: 100_000,
     startJobs: false,
+    smtpUrl: undefined,
     ...overrides,
   });
   const app = await buildApp({ db: database.db, config, logger: false, webDir: '/nonexistent' });

@@ -49,7 +49,7 @@ export const matchRoutes =
       {
         schema: {
           operationId: 'inviteMatched',
-          summary: 'Invite the matched applicants who have not applied (in-app notifications)',
+          summary: 'Invite the matched applicants who have not applied (in-app notifications, and e-mail when SMTP is configured)',
           tags,
           params: hubParamsSchema.extend({ id: z.uuid() }),
           response: { 200: invitationsSchema, ...errorResponses },
@@ -57,7 +57,8 @@ export const matchRoutes =
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        return withTransaction(deps.db, (tx) => inviteMatched(tx, scope, request.params.id), { isolation: 'read committed' });
+        const mail = deps.config.smtpUrl ? { publicUrl: deps.config.publicUrl } : null;
+        return withTransaction(deps.db, (tx) => inviteMatched(tx, scope, request.params.id, mail), { isolation: 'read committed' });
       },
     );
   };

@@ -3,13 +3,16 @@ import type { z } from 'zod';
 import type { matchListQuerySchema, ProgramMatch } from '../../../contracts/matches.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { users } from '../../platform/auth/auth.tables.js';
 import { AppError } from '../../platform/errors.js';
-import { uuidv7 } from '../../platform/ids.js';
+import { enqueueEmails } from '../../platform/mail/index.js';
+import { notify } from '../../platform/notifications/index.js';
 import { applicantIdsOfUser, applicantNames, usersOfApplicants, type ApplicantName } from '../ecosystem/index.js';
 import { hubToday } from './applications.service.js';
+import { invitationEmail, type InvitationProgram } from './invitation-email.js';
 import { labelsOf, type MatchReasons } from './matching.js';
 import { matchPolicy } from './matches.policies.js';
-import { notifications, programMatches } from './matches.tables.js';
+import { programMatches } from './matches.tables.js';
 import { loadProgram, type Scope } from './programs.service.js';
 import { applications, programs, programVersions } from './programs.tables.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
@@ -96,10 +99,11 @@ async function rulesOf(db: Db | Tx, hubId: string, matches: { programId: string;
 
 /**
  * Officers invite the matched applicants of a program who have not applied: one in-app
- * notification per user (an organisation's members, a person's own account). Inviting
+ * notification per user (an organisation's members, a person's own account), and, when
+ * e-mail is configured, a message in the outbox in the same transaction. Inviting
  * again notifies only those not invited before.
  */
-export async function inviteMatched(tx: Tx, scope: Scope, programId: string): Promise<{ invited: number }> {
+export async function inviteMatched(tx: Tx, scope: Scope, programId: string, mail: InvitationMail | null = null): Promise<{ invited: number; emailed: number }> {
   const { hub, actor } = scope;
   matchPolicy.authorize(actor, 'invite', { own: false });
   const { program } = await loadProgram(tx, hub.id, programId);
@@ -109,6 +113,7 @@ export async function inviteMatched(tx: Tx, scope: Scope, programId: string): Pr
     .from(programMatches)
     .where(and(eq(programMatches.hubId, hub.id), eq(programMatches.programId, programId), notApplied(tx)));
   let invited = 0;
+  let emailed = 0;
   for (const type of ['organization', 'person'] as const) {
     const ids = matched.filter((m) => m.type === type).map((m) => m.id);
     const users = await usersOfApplicants(tx, hub.id, type, ids);
@@ -116,19 +121,35 @@ export async function inviteMatched(tx: Tx, scope: Scope, programId: string): Pr
     const byUser = new Map(users.map((u) => [u.userId, u.applicantId]));
     if (byUser.size === 0) continue;
     const rows = [...byUser].map(([userId, applicantId]) => ({
-      hubId: hub.id,
-      id: uuidv7(),
       userId,
       kind: 'program_invitation',
       subjectType: 'program',
       subjectId: programId,
-      payload: { program: { id: programId, name: { zh: program.nameZh, en: program.nameEn } }, applicant: { type, id: applicantId } },
+      payload: {
+        program: { id: programId, name: { zh: program.nameZh, en: program.nameEn } },
+        applicant: { type, id: applicantId },
+        title: { zh: `邀请申请：${program.nameZh}`, en: `Invitation to apply: ${program.nameEn}` },
+        link: `/hubs/${hub.slug}/programs/${programId}`,
+      },
     }));
-    for (let i = 0; i < rows.length; i += 2_000) {
-      const inserted = await tx.insert(notifications).values(rows.slice(i, i + 2_000)).onConflictDoNothing().returning({ id: notifications.id });
-      invited += inserted.length;
-    }
+    const inserted = await notify(tx, hub.id, rows);
+    invited += inserted.length;
+    if (mail) emailed += await emailInvitations(tx, hub, program, inserted, mail.publicUrl);
   }
-  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'program.invited', subjectType: 'program', subjectId: programId, payload: { invited } });
-  return { invited };
+  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'program.invited', subjectType: 'program', subjectId: programId, payload: { invited, emailed } });
+  return { invited, emailed };
+}
+
+/** E-mail goes out only where SMTP is configured; the link points at this installation. */
+export type InvitationMail = { publicUrl: string };
+
+async function emailInvitations(tx: Tx, hub: Scope['hub'], program: InvitationProgram, invited: readonly { id: string; userId: string }[], publicUrl: string): Promise<number> {
+  if (invited.length === 0) return 0;
+  const addresses = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, invited.map((n) => n.userId)));
+  const emailOf = new Map(addresses.map((a) => [a.id, a.email]));
+  const messages = invited.flatMap((n) => {
+    const to = emailOf.get(n.userId);
+    return to ? [invitationEmail(to, n.id, program, hub, publicUrl)] : [];
+  });
+  return enqueueEmails(tx, hub.id, messages);
 }

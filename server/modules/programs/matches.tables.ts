@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * "Policies find applicants": who qualifies for which open program, as the last matching
@@ -28,27 +28,5 @@ export const programMatches = pgTable(
     primaryKey({ columns: [t.hubId, t.programId, t.applicantType, t.applicantId] }),
     index('program_matches_applicant_idx').on(t.hubId, t.applicantType, t.applicantId),
     check('program_matches_type_check', sql`${t.applicantType} IN ('organization','person')`),
-  ],
-);
-
-/** In-app notifications (invitations to apply, for now). */
-export const notifications = pgTable(
-  'notifications',
-  {
-    hubId: uuid('hub_id').notNull(),
-    id: uuid('id').notNull(),
-    userId: uuid('user_id').notNull(),
-    kind: text('kind').notNull(),
-    subjectType: text('subject_type').notNull(),
-    subjectId: uuid('subject_id').notNull(),
-    payload: jsonb('payload').notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.hubId, t.id] }),
-    index('notifications_user_idx').on(t.hubId, t.userId, t.createdAt),
-    // One invitation per user and program: inviting again changes nothing.
-    uniqueIndex('notifications_once_idx').on(t.hubId, t.userId, t.kind, t.subjectId),
   ],
 );

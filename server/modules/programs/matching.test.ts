@@ -129,8 +129,8 @@ describe('matching', () => {
     await founderOf(hub, { kind: 'company' });
     await run(hub, officer);
     const invite = () => ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/invitations` }));
-    expect((await invite()).json()).toEqual({ invited: 1 });
-    expect((await invite()).json()).toEqual({ invited: 0 });
+    expect((await invite()).json()).toEqual({ invited: 1, emailed: 0 });
+    expect((await invite()).json()).toEqual({ invited: 0, emailed: 0 });
     const { rows } = await ctx.database.db.execute(sql`SELECT user_id FROM notifications WHERE hub_id = ${hub.id}`);
     expect(rows).toEqual([{ user_id: a.founder.id }]);
     expect((await ctx.app.inject(as(a.founder, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/invitations` }))).statusCode).toBe(404);

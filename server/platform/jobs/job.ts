@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.js';
+import type { Config } from '../config.js';
 
 export type JobQueue = { send: (name: string, data: object, options?: { singletonKey?: string }) => Promise<unknown> };
 
@@ -9,8 +10,8 @@ export type JobDefinition<P extends z.ZodType> = {
   payload: P;
   /** Cron (UTC) for recurring jobs. */
   cron?: string;
-  /** `queue` (when run by pg-boss) lets a job enqueue others, e.g. one per hub. */
-  handle: (db: Db, payload: z.output<P>, queue?: JobQueue) => Promise<void>;
+  /** `queue` (when run by pg-boss) lets a job enqueue others, e.g. one per hub; `config` is the process's. */
+  handle: (db: Db, payload: z.output<P>, queue?: JobQueue, config?: Config) => Promise<void>;
 };
 
 export function defineJob<P extends z.ZodType>(job: JobDefinition<P>): JobDefinition<P> {

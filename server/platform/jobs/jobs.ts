@@ -3,15 +3,17 @@ import type { Db } from '../../db/connection.js';
 import { matchProgramsJob } from './definitions/match-programs.job.js';
 import { scheduleMatchingJob } from './definitions/schedule-matching.job.js';
 import { purgeExpiredJob } from './definitions/purge-expired.job.js';
+import { deliverOutboxJob } from './definitions/deliver-outbox.job.js';
+import type { Config } from '../config.js';
 import type { JobDefinition } from './job.js';
 
 // any: the list holds jobs whose payload types differ; each parses its own payload.
-const jobs: JobDefinition<any>[] = [purgeExpiredJob, matchProgramsJob, scheduleMatchingJob];
+const jobs: JobDefinition<any>[] = [purgeExpiredJob, matchProgramsJob, scheduleMatchingJob, deliverOutboxJob];
 
 export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
 
 /** Starts pg-boss in this process: queues, schedules and workers for every job. */
-export async function startJobs(databaseUrl: string, db: Db, log: (msg: string, err?: unknown) => void): Promise<JobRunner> {
+export async function startJobs(databaseUrl: string, db: Db, log: (msg: string, err?: unknown) => void, config?: Config): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 3 });
   boss.on('error', (error) => log('job system error', error));
   await boss.start();
@@ -19,7 +21,7 @@ export async function startJobs(databaseUrl: string, db: Db, log: (msg: string, 
     await boss.createQueue(job.name);
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     await boss.work(job.name, async (batch) => {
-      for (const item of batch) await job.handle(db, job.payload.parse(item.data ?? {}), { send: (name, data, options) => boss.send(name, data, options ?? {}) });
+      for (const item of batch) await job.handle(db, job.payload.parse(item.data ?? {}), { send: (name, data, options) => boss.send(name, data, options ?? {}) }, config);
     });
   }
   // wait: resolve only once workers and connections are gone, so the database can stop next.
