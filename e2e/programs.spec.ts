@@ -39,7 +39,7 @@ test('a startup claims a compute voucher and is approved at once, with the expla
   // The organisation is prefilled from what the platform knows (the founder's organisations;
   // organizations.spec.ts may have registered a second one): choose the demo startup.
   await page.getByLabel('Applying organisation').click();
-  await page.getByTitle('Qiantang Embodied AI (demo)', { exact: true }).click();
+  await page.locator('.ant-select-item-option[title="Qiantang Embodied AI (demo)"]').click();
   await page.getByLabel('Compute contract number').fill(`HZ-E2E-${Date.now().toString(36)}`);
   await page.getByLabel('Contract amount').fill('1,000,000');
   await expect(page.getByText('Will be sent as CN¥1,000,000.00')).toBeVisible();
@@ -134,6 +134,9 @@ test('the catalog is public: a visitor sees programs, budget left and criteria, 
   await screenshot(page, 'catalog-public-en');
   await card.getByRole('link', { name: 'AI and robotics startup subsidy' }).click();
   await expect(page.getByRole('button', { name: 'Sign in to apply' })).toBeVisible();
+  // What it gives is written out from the formula that computes the awards.
+  await expect(page.getByRole('list', { name: 'What it gives, from its formula' })).toContainText('A fixed CN¥500,000.00.');
+  await expect(page.getByRole('list', { name: 'What it gives, from its formula' })).toContainText('Paid in full when approved.');
 });
 
 test('a program officer checks a criterion in the editor and sees the error at its line and column', async ({ page }) => {
@@ -152,4 +155,27 @@ test('a program officer checks a criterion in the editor and sees the error at i
   await expression.fill('applicant.kind in ["startup", "company"]');
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByText('Every criterion type-checks.')).toBeVisible();
+});
+
+test('an officer finds who qualifies and invites them; the startup sees the invitation under the bell', async ({ page }) => {
+  await signIn(page, 'officer@hangzhou.demo');
+  await page.goto('/hubs/hangzhou/programs');
+  await chooseLanguage(page, 'English');
+  await page.getByRole('link', { name: 'AI and robotics startup subsidy', exact: true }).first().click();
+  await page.getByRole('tab', { name: 'Who qualifies' }).click();
+  await page.getByRole('button', { name: 'Run matching now' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Qiantang Embodied AI (demo)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Invite them to apply' }).click();
+  await expect(page.getByText(/^Invited [1-9]\d* \(not invited before\)/)).toBeVisible();
+  await screenshot(page, 'qualifiers-invited-en');
+
+  await page.getByRole('button', { name: /^Account/ }).click();
+  await page.getByText('Sign out').click();
+  await signIn(page, 'startup@hangzhou.demo');
+  await page.goto('/hubs/hangzhou/programs');
+  await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+  await page.getByText('Invitation to apply: AI and robotics startup subsidy').click();
+  await expect(page).toHaveURL(/\/hubs\/hangzhou\/programs\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('What it gives')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Notifications, 0 unread' })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Application, Program, ProgramDraft } from '../../../contracts/applications';
-import type { matchingCountsSchema, matchListSchema, ProgramMatch } from '../../../contracts/matches';
+import type { invitationsSchema, matchingCountsSchema, matchListSchema, ProgramMatch } from '../../../contracts/matches';
 import type { CriterionError, ProgramRulesInput } from '../../../contracts/programs';
 import { apiRequest } from './http';
 
@@ -12,6 +12,7 @@ export type ApplicationInput = { organizationId?: string; answers: Record<string
 export type { ProgramMatch };
 export type MatchList = z.infer<typeof matchListSchema>;
 export type MatchingCounts = z.infer<typeof matchingCountsSchema>;
+export type Invitations = z.infer<typeof invitationsSchema>;
 
 const hubPath = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}`;
 const programPath = (hub: string, id: string) => `${hubPath(hub)}/programs/${encodeURIComponent(id)}`;
@@ -62,4 +63,9 @@ export function listMatches(hub: string, program?: string): Promise<MatchList> {
 
 export function runMatching(hub: string, programId?: string): Promise<MatchingCounts> {
   return apiRequest<MatchingCounts>(`${hubPath(hub)}/matches/run`, { method: 'POST', body: programId ? { programId } : {} });
+}
+
+/** Staff: invite who qualifies and has not applied (in the app, and by e-mail where configured). */
+export function inviteMatched(hub: string, programId: string): Promise<Invitations> {
+  return apiRequest<Invitations>(`${programPath(hub, programId)}/invitations`, { method: 'POST' });
 }

@@ -325,6 +325,13 @@ export const enUS: UiMessages = {
   },
   budget: budgetEnUS,
   programs: programsEnUS,
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications, {{count}} unread',
+    none: 'Nothing new.',
+    markAll: 'Mark all read',
+    kinds: { program_invitation: 'An invitation to apply' },
+  },
   errors: {
     network: 'Cannot reach the server; check the connection and try again.',
     unknown: 'Something unexpected happened; try again later.',

@@ -324,6 +324,13 @@ export const zhCN = {
   },
   budget: budgetZhCN,
   programs: programsZhCN,
+  notifications: {
+    title: '通知',
+    bell: '通知，{{count}} 条未读',
+    none: '暂无新通知。',
+    markAll: '全部标为已读',
+    kinds: { program_invitation: '申请邀请' },
+  },
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '出现未知错误，请稍后重试。',

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 import { UserMenu } from './user-menu';
 
 /** The bar on every page: brand (or hub name), optional navigation, language, user. */
@@ -21,6 +22,7 @@ export function AppHeader({ title, nav }: { title?: ReactNode; nav?: ReactNode }
           {nav}
         </Flex>
         <Space size="middle">
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Space>

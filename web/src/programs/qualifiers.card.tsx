@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Program } from '../../../contracts/applications';
-import { runMatching, type ProgramMatch } from '../api/programs.api';
+import { inviteMatched, runMatching, type ProgramMatch } from '../api/programs.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
@@ -27,15 +27,26 @@ export function QualifiersCard({ hub, program }: { hub: string; program: Program
     },
     onError: (error) => message.error(describe(error)),
   });
+  const invite = useMutation({
+    mutationFn: () => inviteMatched(hub, program.id),
+    onSuccess: (sent) => message.success(t('programs.matches.invitedCount', { invited: sent.invited, emailed: sent.emailed })),
+    onError: (error) => message.error(describe(error)),
+  });
+  const qualifying = matches.data?.items.length ?? 0;
   if (matches.isError && matchingMissing(matches.error)) return <Alert type="info" showIcon message={t('programs.matches.unavailable')} />;
   if (matches.isError) return <PageError error={matches.error} onRetry={() => void matches.refetch()} />;
   return (
     <Card
       title={t('programs.matches.qualifiers')}
       extra={
-        <Button onClick={() => run.mutate()} loading={run.isPending} disabled={program.status !== 'published'}>
-          {t('programs.matches.run')}
-        </Button>
+        <Space>
+          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={program.status !== 'published'}>
+            {t('programs.matches.run')}
+          </Button>
+          <Button type="primary" onClick={() => invite.mutate()} loading={invite.isPending} disabled={program.status !== 'published' || qualifying === 0}>
+            {t('programs.matches.invite')}
+          </Button>
+        </Space>
       }
     >
       <Table<ProgramMatch>

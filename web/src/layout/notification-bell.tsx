@@ -1,0 +1,81 @@
+import { BellOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { BilingualName } from '../../../contracts/common';
+import { listNotifications, markAllNotificationsRead, markNotificationRead, type Notification } from '../api/notifications.api';
+import { useMe } from '../auth/use-me';
+import { useBilingual } from '../i18n/use-bilingual';
+import { useLocale } from '../i18n/locale-context';
+
+const isName = (v: unknown): v is BilingualName => typeof v === 'object' && v !== null && typeof (v as BilingualName).zh === 'string' && typeof (v as BilingualName).en === 'string';
+
+/** The signed-in person's notifications in this hub: a bell with the unread count, a list, links. */
+export function NotificationBell() {
+  const { hub = '' } = useParams();
+  const me = useMe();
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const key = ['notifications', hub];
+  const list = useQuery({ queryKey: key, queryFn: () => listNotifications(hub), enabled: Boolean(hub && me.data), refetchInterval: 60_000 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  const readOne = useMutation({ mutationFn: (id: string) => markNotificationRead(hub, id), onSettled: refresh });
+  const readAll = useMutation({ mutationFn: () => markAllNotificationsRead(hub), onSettled: refresh });
+  if (!hub || !me.data || !list.data) return null;
+
+  const titleOf = (n: Notification) => (isName(n.payload.title) ? bilingual(n.payload.title).primary : t(`notifications.kinds.${n.kind}`, { defaultValue: n.kind }));
+  const openOne = (n: Notification) => {
+    if (!n.read) readOne.mutate(n.id);
+    setOpen(false);
+    if (typeof n.payload.link === 'string' && n.payload.link.startsWith('/')) navigate(n.payload.link);
+  };
+  const content = (
+    <div style={{ width: 340 }}>
+      {list.data.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.none')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={list.data.items}
+          renderItem={(n) => (
+            <List.Item style={{ cursor: 'pointer' }} onClick={() => openOne(n)}>
+              <List.Item.Meta
+                title={<Typography.Text strong={!n.read}>{titleOf(n)}</Typography.Text>}
+                description={new Date(n.createdAt).toLocaleString(locale)}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottomRight"
+      title={
+        <Typography.Text>
+          {t('notifications.title')}
+          {list.data.unread > 0 && (
+            <Button type="link" size="small" onClick={() => readAll.mutate()}>
+              {t('notifications.markAll')}
+            </Button>
+          )}
+        </Typography.Text>
+      }
+      content={content}
+    >
+      <Badge count={list.data.unread} size="small">
+        <Button icon={<BellOutlined />} aria-label={t('notifications.bell', { count: list.data.unread })} />
+      </Badge>
+    </Popover>
+  );
+}
