@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { benefitExplanationSchema, criterionErrorSchema, criterionResultSchema, formFieldSchema, programInputSchema, programKinds, programModes, applicantTypes, programRulesSchema } from './programs.js';
+import { benefitExplanationSchema, benefitFormulaSchema, criterionErrorSchema, criterionResultSchema, formFieldSchema, programInputSchema, programKinds, programModes, applicantTypes, programRulesSchema } from './programs.js';
 import { fieldKeySchema } from './programs.js';
 
 /** What an officer sends to create or update a program. */
@@ -33,6 +33,7 @@ export const programSchema = z
     rules: programRulesSchema.optional().meta({ description: 'Full rules: staff only' }),
     criteria: z.array(z.object({ key: z.string(), name, reason: name })).meta({ description: 'The criteria in plain words' }),
     form: z.array(formFieldSchema).meta({ description: 'The application form (public: applicants fill it in)' }),
+    benefit: benefitFormulaSchema.meta({ description: 'What it gives: the benefit formula (public, like the criteria)' }),
     budgetLeft: z.string().nullable().meta({ description: 'Fen still free on the program’s budget line' }),
   })
   .meta({ id: 'Program' });

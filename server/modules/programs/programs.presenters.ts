@@ -23,6 +23,7 @@ export function presentProgram(p: ProgramRow, rules: ProgramRules, hubSlug: stri
     ...(options.withRules && { rules }),
     criteria: rules.criteria.map((c) => ({ key: c.key, name: c.name, reason: c.reason })),
     form: rules.form,
+    benefit: rules.benefit,
     budgetLeft: options.budgetLeft === null ? null : options.budgetLeft.toString(),
   };
 }

@@ -19,6 +19,7 @@ describe('program editor values', () => {
       mode: draft.rules.mode,
       criteria: [],
       form: draft.rules.form,
+      benefit: draft.rules.benefit,
       budgetLeft: null,
     } as Program;
     const back = programDraftSchema.parse(draftFromValues(valuesFromProgram(program)));

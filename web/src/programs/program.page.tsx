@@ -11,6 +11,7 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
 import { ApplicationsTable } from './applications.table';
+import { benefitSummary } from './benefit-summary';
 import { budgetLeftText, formatDay, isOpenNow } from './program-format';
 import { ProgramTags } from './program-tags';
 import { QualifiersCard } from './qualifiers.card';
@@ -76,7 +77,16 @@ function ProgramAbout({ hub, program }: { hub: string; program: Program }) {
       </Flex>
       {!open && program.status === 'published' && <Alert type="info" showIcon message={t('programs.form.closed')} />}
       <Card title={t('programs.whatItGives')} extra={<ProgramTags program={program} />}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{bilingual(program.description).primary}</Typography.Paragraph>
+        <ul aria-label={t('programs.summary.label')} style={{ paddingInlineStart: 20, marginTop: 0 }}>
+          {benefitSummary(program.benefit, program.form, t, locale).map((line) => (
+            <li key={line}>
+              <Typography.Text>{line}</Typography.Text>
+            </li>
+          ))}
+        </ul>
+        <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+          {bilingual(program.description).primary}
+        </Typography.Paragraph>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('programs.window')}>
             {t('programs.windowValue', { from: formatDay(program.window.opensOn, locale), to: formatDay(program.window.closesOn, locale) })}

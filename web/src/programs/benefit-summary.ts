@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import type { Locale } from '../../../contracts/error-messages';
+import type { BenefitFormulaJson, FormField } from '../../../contracts/programs';
+import { basisPointsText, formatYuan } from '../budget/yuan';
+
+/**
+ * "What it gives", written out from the program's benefit formula for the public page:
+ * the same formula that computes every award, so the words cannot drift from the money.
+ * One sentence per rule, in the current language.
+ */
+export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormField[], t: TFunction, locale: Locale): string[] {
+  const yuan = (fen: string) => formatYuan(fen, locale);
+  const rate = basisPointsText;
+  const pick = (name: { zh: string; en: string }) => (locale === 'zh-CN' ? name.zh : name.en);
+  const fieldName = (key: string) => {
+    const field = form.find((f) => f.key === key);
+    return field ? pick(field.label) : key;
+  };
+  const lines: string[] = [];
+
+  switch (formula.type) {
+    case 'fixed':
+      lines.push(t('programs.summary.fixed', { amount: yuan(formula.amount) }));
+      break;
+    case 'percentage': {
+      const of = fieldName(formula.of);
+      const choice = formula.byChoice;
+      if (choice) {
+        const field = form.find((f) => f.key === choice.field);
+        const options = field?.type === 'choice' ? field.options : [];
+        for (const r of choice.rates) {
+          const option = options.find((o) => o.value === r.option);
+          lines.push(t('programs.summary.rateByChoice', { rate: rate(r.basisPoints), of, field: fieldName(choice.field), option: option ? pick(option.label) : r.option }));
+        }
+        if (options.some((o) => !choice.rates.some((r) => r.option === o.value))) lines.push(t('programs.summary.rateOtherwise', { rate: rate(formula.basisPoints), of }));
+      } else {
+        lines.push(t('programs.summary.percentage', { rate: rate(formula.basisPoints), of }));
+      }
+      if (formula.smallClaim) lines.push(t('programs.summary.smallClaim', { rate: rate(formula.smallClaim.basisPoints), atMost: yuan(formula.smallClaim.atMost), of }));
+      if (formula.cap) lines.push(t('programs.summary.capPerClaim', { cap: yuan(formula.cap) }));
+      break;
+    }
+    case 'table':
+      lines.push(
+        t('programs.summary.table', {
+          by: t(formula.by === 'degree' ? 'programs.lines.by.degree' : 'programs.lines.by.talentTier'),
+          rows: formula.rows
+            .map((r) => `${t(`programs.${formula.by === 'degree' ? 'degrees' : 'tiers'}.${r.key}` as 'programs.tiers.none', { defaultValue: r.key })} ${yuan(r.amount)}`)
+            .join(locale === 'zh-CN' ? '；' : '; '),
+        }),
+      );
+      break;
+  }
+
+  if (formula.caps.perApplicantPerYear) lines.push(t('programs.summary.capPerYear', { cap: yuan(formula.caps.perApplicantPerYear) }));
+  if (formula.stacking) lines.push(t('programs.summary.stacking', { rate: rate(formula.stacking.maxCombinedBasisPoints) }));
+  else if (formula.type === 'percentage') lines.push(t('programs.summary.noStacking'));
+  if (formula.coFunding) lines.push(t('programs.summary.coFunding', { city: rate(formula.coFunding.cityBasisPoints), employer: rate(10_000 - formula.coFunding.cityBasisPoints) }));
+
+  const [only] = formula.tranches;
+  if (formula.tranches.length === 1 && only && !only.condition) lines.push(t('programs.summary.paidAtOnce'));
+  else
+    formula.tranches.forEach((tr, i) =>
+      lines.push(
+        tr.condition
+          ? t('programs.summary.trancheAfter', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.months })
+          : t('programs.summary.trancheNow', { index: i + 1, rate: rate(tr.shareBasisPoints) }),
+      ),
+    );
+  return lines;
+}
