@@ -10,7 +10,7 @@ import { notify } from '../../platform/notifications/index.js';
 import { applicantIdsOfUser, applicantNames, usersOfApplicants, type ApplicantName } from '../ecosystem/index.js';
 import { hubToday } from './applications.service.js';
 import { invitationEmail, type InvitationProgram } from './invitation-email.js';
-import { labelsOf, type MatchReasons } from './matching.js';
+import { labelsOf, matchReasons } from './matching.js';
 import { matchPolicy } from './matches.policies.js';
 import { programMatches } from './matches.tables.js';
 import { loadProgram, type Scope } from './programs.service.js';
@@ -73,13 +73,14 @@ export async function listMatches(db: Db | Tx, scope: Scope, query: Query): Prom
   const rules = await rulesOf(db, hub.id, rows.map((r) => r.match));
   const items = rows.map(({ match: m, ...p }): ProgramMatch => {
     const type = m.applicantType as 'organization' | 'person';
-    const reasons = m.reasons as MatchReasons;
+    const version = rules.get(`${m.programId}:${m.programVersion}`);
+    const reasons = version ? matchReasons(version) : { passed: [], atApplication: [] };
     const name: ApplicantName | null = names[type].get(m.applicantId) ?? null;
     return {
       program: { id: m.programId, name: { zh: p.nameZh, en: p.nameEn }, kind: p.kind, closesOn: p.closesOn, version: m.programVersion },
       applicant: { type, id: m.applicantId, name },
-      reasons: labelsOf(reasons.passed, rules.get(`${m.programId}:${m.programVersion}`)),
-      atApplication: labelsOf(reasons.atApplication, rules.get(`${m.programId}:${m.programVersion}`)),
+      reasons: labelsOf(reasons.passed, version),
+      atApplication: labelsOf(reasons.atApplication, version),
       matchedAt: m.matchedAt.toISOString(),
     };
   });

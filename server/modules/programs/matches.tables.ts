@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * "Policies find applicants": who qualifies for which open program, as the last matching
- * run found. One row per (program, applicant); `reasons` holds the criteria it passed
- * (and those only the application can decide). Rows of applicants or programs that no
- * longer qualify are removed by the next run. `reasons` holds criterion keys only
- * ({passed, atApplication}); their names come from the program version's rules.
+ * run found. One row per (program, applicant); rows of applicants or programs that no
+ * longer qualify are removed by the next run. The reasons are not stored: a match passed
+ * every criterion of its program version that does not read the form (matchReasons).
  * No foreign key to programs: a run writes hundreds of thousands of rows and the key
  * check per row cost a third of the time; programs are never deleted, and matches of a
  * program that closes are removed by the next run.
@@ -19,7 +18,6 @@ export const programMatches = pgTable(
     applicantType: text('applicant_type').notNull(),
     applicantId: uuid('applicant_id').notNull(),
     programVersion: integer('program_version').notNull(),
-    reasons: jsonb('reasons').notNull(),
     /** Whether the applicant had applied when the run looked; listings check live. */
     applied: boolean('applied').notNull().default(false),
     matchedAt: timestamp('matched_at', { withTimezone: true }).notNull().defaultNow(),

@@ -169,26 +169,27 @@ async function writeBatch(
       ),
     );
   const have = new Map(existing.map((e) => [`${e.p}:${e.a}`, e]));
-  const upserts: { p: string; a: string; v: number; r: Match['reasons']; ap: boolean }[] = [];
+  const up = { p: [] as string[], a: [] as string[], v: [] as number[], ap: [] as boolean[] };
   for (const m of matches) {
     const key = `${m.programId}:${m.applicantId}`;
     const ap = applied.has(key);
     const e = have.get(key);
     have.delete(key);
-    if (!e || e.v !== m.version || e.ap !== ap) upserts.push({ p: m.programId, a: m.applicantId, v: m.version, r: m.reasons, ap });
+    if (!e || e.v !== m.version || e.ap !== ap) (up.p.push(m.programId), up.a.push(m.applicantId), up.v.push(m.version), up.ap.push(ap));
   }
-  const stale = [...have.values()].map((e) => ({ p: e.p, a: e.a }));
-  if (upserts.length === 0 && stale.length === 0) return { removed: 0 };
+  const stale = { p: [...have.values()].map((e) => e.p), a: [...have.values()].map((e) => e.a) };
+  if (up.p.length === 0 && stale.p.length === 0) return { removed: 0 };
+  // Arrays as single parameters (unnest), not JSON: the first full run writes hundreds of thousands of rows.
   const { rows } = await db.execute<{ removed: number }>(sql`
     WITH up AS (
-      INSERT INTO program_matches (hub_id, program_id, applicant_type, applicant_id, program_version, reasons, applied, matched_at)
-      SELECT ${hubId}::uuid, k.p, ${type}, k.a, k.v, k.r, k.ap, ${range.now.toISOString()}::timestamptz
-      FROM jsonb_to_recordset(${JSON.stringify(upserts)}::jsonb) AS k(p uuid, a uuid, v int, r jsonb, ap boolean)
+      INSERT INTO program_matches (hub_id, program_id, applicant_type, applicant_id, program_version, applied, matched_at)
+      SELECT ${hubId}::uuid, k.p, ${type}, k.a, k.v, k.ap, ${range.now.toISOString()}::timestamptz
+      FROM unnest(${uuidArray(up.p)}::uuid[], ${uuidArray(up.a)}::uuid[], ${`{${up.v.join(',')}}`}::int[], ${`{${up.ap.join(',')}}`}::boolean[]) AS k(p, a, v, ap)
       ON CONFLICT (hub_id, program_id, applicant_type, applicant_id) DO UPDATE
-        SET program_version = excluded.program_version, reasons = excluded.reasons, applied = excluded.applied
+        SET program_version = excluded.program_version, applied = excluded.applied
       RETURNING 1),
     del AS (
-      DELETE FROM program_matches m USING jsonb_to_recordset(${JSON.stringify(stale)}::jsonb) AS s(p uuid, a uuid)
+      DELETE FROM program_matches m USING unnest(${uuidArray(stale.p)}::uuid[], ${uuidArray(stale.a)}::uuid[]) AS s(p, a)
       WHERE m.hub_id = ${hubId} AND m.applicant_type = ${type} AND m.program_id = s.p AND m.applicant_id = s.a
       RETURNING 1)
     SELECT (SELECT count(*) FROM del)::int AS removed, (SELECT count(*) FROM up)::int AS written`);

@@ -34,11 +34,11 @@ async function founderOf(hub: HubRow, overrides: Record<string, unknown> = {}) {
 const run = (hub: HubRow, user: TestUser, body: object = {}) => ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/matches/run`, payload: body }));
 const matchesOf = (hub: HubRow, user: TestUser, query = '') => ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/matches${query}` }));
 const stored = async (hub: HubRow) =>
-  (await ctx.database.db.execute<{ applicant_id: string; reasons: { passed: string[]; atApplication: string[] } }>(sql`SELECT applicant_id, reasons FROM program_matches WHERE hub_id = ${hub.id} ORDER BY applicant_id`)).rows;
+  (await ctx.database.db.execute<{ applicant_id: string; program_version: number }>(sql`SELECT applicant_id, program_version FROM program_matches WHERE hub_id = ${hub.id} ORDER BY applicant_id`)).rows;
 
 describe('matching', () => {
   it('stores exactly the eligible organisations, with their reasons; a second run duplicates nothing', async () => {
-    const { hub, officer } = await hubWithVoucher();
+    const { hub, officer, program } = await hubWithVoucher();
     const a = await founderOf(hub);
     const b = await founderOf(hub, { sectors: ['ai', 'robotics'] });
     await founderOf(hub, { kind: 'company' });
@@ -49,7 +49,13 @@ describe('matching', () => {
     expect(first.json()).toMatchObject({ programs: 1, applicants: 4, evaluations: 4, matches: 2, removed: 0 });
     const rows = await stored(hub);
     expect(rows.map((r) => r.applicant_id)).toEqual([a.org.id, b.org.id].sort());
-    expect(rows[0]!.reasons).toEqual({ passed: ['is_startup', 'ai_sector'], atApplication: ['big_contract'] });
+    expect(rows[0]!.program_version).toBe(1);
+    // The reasons shown follow from that version's rules: every decidable criterion passed.
+    const listed = (await matchesOf(hub, officer, `?program=${program.id}`)).json();
+    expect(listed.items.map((m: { reasons: { key: string }[]; atApplication: { key: string }[] }) => [m.reasons.map((r) => r.key), m.atApplication.map((r) => r.key)])).toEqual([
+      [['is_startup', 'ai_sector'], ['big_contract']],
+      [['is_startup', 'ai_sector'], ['big_contract']],
+    ]);
 
     expect((await run(hub, officer)).json()).toMatchObject({ matches: 2, removed: 0 });
     expect(await stored(hub)).toHaveLength(2);

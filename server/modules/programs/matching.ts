@@ -1,5 +1,5 @@
 import type { Criterion, ProgramRules } from '../../../contracts/programs.js';
-import { compileCriteria, isEligible, screen, type CompiledCriteria, type CriteriaFacts } from './eligibility.js';
+import { compileCriteria, isEligible, type CompiledCriteria, type CriteriaFacts } from './eligibility.js';
 
 /**
  * The matching engine: which applicants qualify for which programs, before anyone
@@ -11,7 +11,7 @@ import { compileCriteria, isEligible, screen, type CompiledCriteria, type Criter
  */
 
 export type CriterionLabel = { key: string; name: Criterion['name'] };
-/** Stored per match: criterion keys (names come from the program version's rules). */
+/** Why an applicant matched: every decidable criterion passed; the form's wait for the application. */
 export type MatchReasons = { passed: string[]; atApplication: string[] };
 
 export type MatchProgram = {
@@ -19,7 +19,6 @@ export type MatchProgram = {
   version: number;
   applicantType: ProgramRules['applicantType'];
   compiled: CompiledCriteria;
-  atApplication: string[];
 };
 
 /** The labels of stored reasons, from the rules of the version that matched. */
@@ -27,7 +26,19 @@ export function labelsOf(keys: readonly string[], rules: Pick<ProgramRules, 'cri
   return keys.map((key) => ({ key, name: rules?.criteria.find((c) => c.key === key)?.name ?? { zh: key, en: key } }));
 }
 
-export type Match = { programId: string; version: number; applicantId: string; reasons: MatchReasons };
+/** A match is an applicant that passed every decidable criterion of a program version. */
+export type Match = { programId: string; version: number; applicantId: string };
+
+/**
+ * The reasons of any match of a program version: a match passed every criterion that does
+ * not read the form, so they follow from the rules and are not stored per match.
+ */
+export function matchReasons(rules: Pick<ProgramRules, 'criteria'>): MatchReasons {
+  return {
+    passed: rules.criteria.filter((c) => !readsForm(c.expression)).map((c) => c.key),
+    atApplication: rules.criteria.filter((c) => readsForm(c.expression)).map((c) => c.key),
+  };
+}
 
 // Outside string literals, a reference to the form variable: `form.x`, `form['x']`, `has(form.x)`.
 const READS_FORM = /(^|[^\w.])form\s*[.[]/;
@@ -40,29 +51,18 @@ export function readsForm(expression: string): boolean {
 /** Compiles a program for matching; null if its criteria do not compile (it matches nobody then). */
 export function prepareForMatching(id: string, version: number, rules: ProgramRules): MatchProgram | null {
   const decidable = rules.criteria.filter((c) => !readsForm(c.expression));
-  const atApplication = rules.criteria.filter((c) => readsForm(c.expression)).map((c) => c.key);
   const result = compileCriteria(decidable, { applicantType: rules.applicantType, form: rules.form });
   if (!result.ok) return null;
-  return { id, version, applicantType: rules.applicantType, compiled: result.compiled, atApplication };
+  return { id, version, applicantType: rules.applicantType, compiled: result.compiled };
 }
 
-/**
- * Every program against every applicant of a batch. `isEligible` stops at the first
- * failing criterion; only a match is screened again, in full, for its reasons.
- */
+/** Every program against every applicant of a batch; `isEligible` stops at the first failing criterion. */
 export function matchBatch(programs: readonly MatchProgram[], applicantIds: readonly string[], facts: readonly CriteriaFacts[]): { evaluations: number; matches: Match[] } {
   const matches: Match[] = [];
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i]!;
     for (const p of programs) {
-      if (!isEligible(p.compiled, f)) continue;
-      const { results } = screen(p.compiled, f);
-      matches.push({
-        programId: p.id,
-        version: p.version,
-        applicantId: applicantIds[i]!,
-        reasons: { passed: results.filter((r) => r.passed).map((r) => r.key), atApplication: p.atApplication },
-      });
+      if (isEligible(p.compiled, f)) matches.push({ programId: p.id, version: p.version, applicantId: applicantIds[i]! });
     }
   }
   return { evaluations: facts.length * programs.length, matches };

@@ -1,0 +1,1 @@
+ALTER TABLE "program_matches" DROP COLUMN "reasons";
