@@ -100,12 +100,12 @@ export async function runMatchingBench(): Promise<void> {
     const bareS = (performance.now() - t) / 1000;
     t = performance.now();
     const inMemory = matchBatch(programs, ids, facts);
-    const withReasonsS = (performance.now() - t) / 1000;
+    const engineS = (performance.now() - t) / 1000;
 
     const evals = facts.length * programs.length;
     const rowsOut = [
       ['bare loop: isEligible, facts in memory', int(evals), int(eligible), (bareS).toFixed(2), int(evals / bareS), '1.00x'],
-      ['in memory: isEligible + screen for matches', int(inMemory.evaluations), int(inMemory.matches.length), withReasonsS.toFixed(2), int(inMemory.evaluations / withReasonsS), ratio(inMemory.evaluations / withReasonsS, evals / bareS)],
+      ['in memory: matchBatch (the engine runMatching uses)', int(inMemory.evaluations), int(inMemory.matches.length), engineS.toFixed(2), int(inMemory.evaluations / engineS), ratio(inMemory.evaluations / engineS, evals / bareS)],
       ['runMatching (read, evaluate, write)', int(first.evaluations), int(first.matches), first.seconds.toFixed(2), int(first.evaluations / first.seconds), ratio(first.evaluations / first.seconds, evals / bareS)],
       ['runMatching again (nothing changed)', int(again.evaluations), int(again.matches), again.seconds.toFixed(2), int(again.evaluations / again.seconds), ratio(again.evaluations / again.seconds, evals / bareS)],
     ];
