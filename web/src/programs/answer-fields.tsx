@@ -90,8 +90,8 @@ export function AnswerField({ field, prefilled }: { field: FormField; prefilled?
       );
     case 'file':
       return (
-        <Form.Item {...common} valuePropName="data-file-id">
-          <FileAnswer name={field.key} accept={field.accept} maxBytes={field.maxBytes} />
+        <Form.Item {...common}>
+          <FileAnswer accept={field.accept} maxBytes={field.maxBytes} />
         </Form.Item>
       );
   }

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Form, Space, Typography, Upload } from 'antd';
+import { Button, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -9,33 +9,36 @@ import { useErrorText } from '../errors/use-error-text';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
+type Props = { value?: string; onChange?: (fileId: string | undefined) => void; accept: readonly string[]; maxBytes: number };
+
 /**
- * A file field: the file is uploaded the moment it is chosen (`uploadFile`), and the
- * field's value becomes the stored file's id. The server judges type and size again
- * from the content when the application is submitted.
+ * A file field (a form control: `value` is the stored file's id). The file is uploaded
+ * the moment it is chosen (`uploadFile`); the server judges its type and size again,
+ * from the content, when the application is submitted.
  */
-export function FileAnswer({ name, accept, maxBytes }: { name: string; accept: readonly string[]; maxBytes: number }) {
+export function FileAnswer({ onChange, accept, maxBytes }: Props) {
   const { t } = useTranslation();
   const { hub = '' } = useParams();
-  const form = Form.useFormInstance();
   const errorText = useErrorText();
   const [stored, setStored] = useState<UploadedFile | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
 
   const upload = async (file: File) => {
-    form.setFields([{ name, errors: [] }]);
+    setProblem(null);
     if (file.size > maxBytes) {
-      form.setFields([{ name, value: undefined, errors: [t('programs.form.fileTooBig', { max: sizeText(maxBytes) })] }]);
+      setProblem(t('programs.form.fileTooBig', { max: sizeText(maxBytes) }));
       return;
     }
     setUploading(true);
     try {
       const saved = await apiRequest<UploadedFile>(`/api/hubs/${hub}/files`, { method: 'POST', body: file, query: { name: file.name } });
       setStored(saved);
-      form.setFieldValue(name, saved.id);
+      onChange?.(saved.id);
     } catch (error) {
       setStored(null);
-      form.setFields([{ name, value: undefined, errors: [errorText(error)] }]);
+      onChange?.(undefined);
+      setProblem(errorText(error));
     } finally {
       setUploading(false);
     }
@@ -58,6 +61,11 @@ export function FileAnswer({ name, accept, maxBytes }: { name: string; accept: r
       <Typography.Text type="secondary">
         {stored ? t('programs.form.fileStored', { name: stored.name, size: sizeText(stored.size) }) : t('programs.form.fileHint', { types: accept.join(', '), max: sizeText(maxBytes) })}
       </Typography.Text>
+      {problem && (
+        <Typography.Text type="danger" role="alert">
+          {problem}
+        </Typography.Text>
+      )}
     </Space>
   );
 }
