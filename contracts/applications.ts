@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
+import { applicationStatuses } from './reviews.js';
 import { benefitExplanationSchema, benefitFormulaSchema, criterionErrorSchema, criterionResultSchema, formFieldSchema, programInputSchema, programKinds, programModes, applicantTypes, programRulesSchema } from './programs.js';
 import { fieldKeySchema } from './programs.js';
 
@@ -55,7 +56,7 @@ export const applicationSchema = z
     id: idSchema,
     programId: idSchema,
     programVersion: z.number().int(),
-    status: z.enum(['refused', 'approved', 'submitted']),
+    status: z.enum(applicationStatuses),
     applicant: z.object({ type: z.enum(applicantTypes), id: idSchema }),
     answers: z.record(z.string(), z.unknown()),
     screening: z.object({ eligible: z.boolean(), results: z.array(criterionResultSchema) }),

@@ -31,6 +31,13 @@ export const errorMessages: Catalog<ErrorCode> = {
   OUTSIDE_WINDOW: { 'zh-CN': '现在不在该项目的申请时间内。', 'en-US': 'This program is not taking applications at this time.' },
   PROGRAM_NOT_OPEN: { 'zh-CN': '该项目尚未发布或已关闭。', 'en-US': 'This program is not published, or it is closed.' },
   ALREADY_APPLIED: { 'zh-CN': '该项目每位申请人只能申请一次，您已申请过。', 'en-US': 'This program takes one application per applicant, and you have one already.' },
+  ILLEGAL_TRANSITION: { 'zh-CN': '该申请当前的状态不允许此操作。', 'en-US': 'The application is not in a state that allows this.' },
+  OWN_APPLICATION: { 'zh-CN': '不能评审或决定与自己有关的申请。', 'en-US': 'You cannot review or decide an application of your own.' },
+  SAME_APPROVER: { 'zh-CN': '第二审批人必须是另一位人员。', 'en-US': 'The second approval must come from a different person.' },
+  REVIEWS_PENDING: { 'zh-CN': '还有评审人未提交评分。', 'en-US': 'Some reviewers have not submitted their scores yet.' },
+  NOT_ENOUGH_REVIEWERS: { 'zh-CN': '没有足够的无利益冲突的评审人。', 'en-US': 'There are not enough reviewers free of conflicts.' },
+  NOTHING_TO_AWARD: { 'zh-CN': '按项目规则，此申请的资助金额为零。', 'en-US': 'Under the program’s rules this application would be awarded nothing.' },
+  TRANCHE_SETTLED: { 'zh-CN': '该笔款项已支付或已取消。', 'en-US': 'This tranche is already paid or cancelled.' },
   INTERNAL: { 'zh-CN': '服务器出错了，我们已记录此问题。', 'en-US': 'Something went wrong on our side; it has been logged.' },
 };
 

@@ -26,6 +26,13 @@ export const errorCodes = [
   'OUTSIDE_WINDOW',
   'PROGRAM_NOT_OPEN',
   'ALREADY_APPLIED',
+  'ILLEGAL_TRANSITION',
+  'OWN_APPLICATION',
+  'SAME_APPROVER',
+  'REVIEWS_PENDING',
+  'NOT_ENOUGH_REVIEWERS',
+  'NOTHING_TO_AWARD',
+  'TRANCHE_SETTLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

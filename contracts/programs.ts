@@ -3,6 +3,7 @@ import { amountSchema } from './budget.js';
 import { bilingualNameSchema } from './common.js';
 import { sectors } from './organizations.js';
 import { talentTiers } from './people.js';
+import { reviewSettingsSchema } from './review-settings.js';
 
 /**
  * Programs: the catalog's rules as data. Money is a decimal string of fen here (JSON);
@@ -84,10 +85,15 @@ export const formFieldSchema = z
 export type FormField = z.infer<typeof formFieldSchema>;
 export type FormFieldType = FormField['type'];
 
-export const trancheConditionSchema = z.strictObject({
-  kind: z.literal('social_insurance_months'),
-  months: z.number().int().min(1).max(120),
-});
+/**
+ * When a conditional tranche is paid: some months after the award (a date), once a
+ * milestone report is accepted, or once months of local social insurance are recorded.
+ */
+export const trancheConditionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('social_insurance_months'), months: z.number().int().min(1).max(120) }),
+  z.strictObject({ kind: z.literal('date'), monthsAfterAward: z.number().int().min(1).max(120) }),
+  z.strictObject({ kind: z.literal('milestone_accepted'), milestone: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/) }),
+]);
 export type TrancheCondition = z.infer<typeof trancheConditionSchema>;
 
 export const trancheSchema = z.strictObject({
@@ -167,8 +173,14 @@ export const programRulesSchema = z
     form: z.array(formFieldSchema).max(PROGRAM_LIMITS.formFieldsMax),
     criteria: z.array(criterionSchema).max(PROGRAM_LIMITS.criteriaMax),
     benefit: benefitFormulaSchema,
+    review: reviewSettingsSchema.nullable().default(null).meta({ description: 'Reviewed programs: how they are judged (defaults when null)' }),
   })
   .superRefine((p, ctx) => {
+    const milestones = p.review?.milestones.map((m) => m.key) ?? [];
+    p.benefit.tranches.forEach((t, i) => {
+      if (t.condition?.kind === 'milestone_accepted' && !milestones.includes(t.condition.milestone))
+        ctx.addIssue({ code: 'custom', path: ['benefit', 'tranches', i, 'condition', 'milestone'], params: { code: 'INVALID' }, message: 'not a milestone of review.milestones' });
+    });
     const dup = (keys: string[]) => keys.find((k, i) => keys.indexOf(k) !== i);
     const dupField = dup(p.form.map((f) => f.key));
     if (dupField) ctx.addIssue({ code: 'custom', path: ['form'], params: { code: 'DUPLICATE' }, message: `field ${dupField} twice` });

@@ -13,3 +13,5 @@ export * from '../modules/ecosystem/facts.tables.js';
 export * from '../modules/budget/budget.tables.js';
 export * from '../modules/programs/programs.tables.js';
 export * from '../modules/programs/matches.tables.js';
+export * from '../modules/reviews/reviews.tables.js';
+export * from '../modules/reviews/awards.tables.js';

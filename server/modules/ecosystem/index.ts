@@ -21,3 +21,4 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
 export { createOrganization, addOrganizationMember, getOrganization, listOrganizations, memberRoleOf } from './organizations.service.js';
 export { organizationRecord, personRecordOfUser, type OrganizationRecord, type PersonRecord } from './applicant-facts.js';
 export { organizationRecordsPage, personRecordsPage, countApplicants, applicantIdsOfUser, applicantNames, usersOfApplicants, type ApplicantName } from './applicant-pages.js';
+export { findConflicts, personIdsOfUsers, type ConflictHit } from './conflicts.js';

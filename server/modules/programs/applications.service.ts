@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
 import type { FormField } from '../../../contracts/programs.js';
@@ -10,12 +10,13 @@ import { filesOwnedBy } from '../../platform/files/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { commit } from '../budget/index.js';
 import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
-import { computeBenefit, formulaFromJson, toBenefitExplanation } from './benefits.js';
+import type { ProgramRules } from '../../../contracts/programs.js';
+import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
 import { screen, type AwardFact } from './eligibility.js';
 import { checkAnswers } from './form-answers.js';
 import { applicationPolicy } from './programs.policies.js';
-import { compiledFor, loadProgram, type Scope } from './programs.service.js';
+import { compiledFor, loadProgram, type ProgramRow, type Scope } from './programs.service.js';
 import { applications } from './programs.tables.js';
 
 type Input = z.output<typeof applicationInputSchema>;
@@ -56,19 +57,11 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
 
   const id = uuidv7();
   const claimKey = program.claimField && input.answers[program.claimField] !== undefined ? String(input.answers[program.claimField]) : null;
-  let benefit = null;
+  let benefit: BenefitResult | null = null;
   let status: 'approved' | 'refused' | 'submitted' = screening.eligible ? (rules.mode === 'rule_only' ? 'approved' : 'submitted') : 'refused';
   if (status === 'approved') {
-    const result = computeBenefit(formulaFromJson(rules.benefit), {
-      program: program.id,
-      form,
-      talentTier: applicant.type === 'person' ? applicant.record.talentTier : null,
-      degree: applicant.type === 'person' ? applicant.record.degree : null,
-      awardedThisYear: awards.filter((a) => a.program === program.id && a.year === BigInt(now.getUTCFullYear())).map((a) => a.amount),
-      awardsOnClaim: claimKey ? await awardsOnClaim(tx, hub.id, claimKey) : [],
-    });
-    benefit = result;
-    if (result.amount === 0n) status = 'refused';
+    benefit = await benefitOf(tx, hub.id, { program, rules, applicant, form, awards, claimKey, now });
+    if (benefit.amount === 0n) status = 'refused';
   }
   const onceKey = program.onePerApplicant === 'yes' && status !== 'refused' ? `${applicant.type}:${applicant.record.id}` : null;
 
@@ -122,7 +115,21 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   return row!;
 }
 
-type Applicant =
+type BenefitContext = { program: ProgramRow; rules: ProgramRules; applicant: Applicant; form: ReturnType<typeof formFacts>; awards: AwardFact[]; claimKey: string | null; now: Date; except?: string };
+
+/** What an approval pays under the program's formula, given the applicant's earlier awards. */
+export async function benefitOf(tx: Tx, hubId: string, c: BenefitContext): Promise<BenefitResult> {
+  return computeBenefit(formulaFromJson(c.rules.benefit), {
+    program: c.program.id,
+    form: c.form,
+    talentTier: c.applicant.type === 'person' ? c.applicant.record.talentTier : null,
+    degree: c.applicant.type === 'person' ? c.applicant.record.degree : null,
+    awardedThisYear: c.awards.filter((a) => a.program === c.program.id && a.year === BigInt(c.now.getUTCFullYear())).map((a) => a.amount),
+    awardsOnClaim: c.claimKey ? await awardsOnClaim(tx, hubId, c.claimKey, c.except) : [],
+  });
+}
+
+export type Applicant =
   | { type: 'organization'; record: NonNullable<Awaited<ReturnType<typeof organizationRecord>>> }
   | { type: 'person'; record: NonNullable<Awaited<ReturnType<typeof personRecordOfUser>>> };
 
@@ -141,21 +148,24 @@ async function resolveApplicant(tx: Tx, scope: Scope, type: 'organization' | 'pe
   return { type, record: person };
 }
 
-async function awardsOf(tx: Tx, hubId: string, applicant: Applicant): Promise<AwardFact[]> {
+/** Statuses in which an application holds (or is about to hold) an award. */
+export const AWARDED_STATUSES = ['approved', 'awarded', 'in_payment', 'closed'] as const;
+
+export async function awardsOf(tx: Tx, hubId: string, applicant: Applicant, except?: string): Promise<AwardFact[]> {
   const column = applicant.type === 'organization' ? applications.organizationId : applications.personId;
   const rows = await tx
     .select({ program: applications.programId, amount: applications.amount, at: applications.createdAt })
     .from(applications)
-    .where(and(eq(applications.hubId, hubId), eq(column, applicant.record.id), eq(applications.status, 'approved')));
+    .where(and(eq(applications.hubId, hubId), eq(column, applicant.record.id), inArray(applications.status, AWARDED_STATUSES), except ? ne(applications.id, except) : undefined));
   return rows.map((r) => ({ program: r.program, amount: r.amount ?? 0n, year: BigInt(r.at.getUTCFullYear()) }));
 }
 
 /** Awards already made on the same claim, with each program's stacking group. */
-async function awardsOnClaim(tx: Tx, hubId: string, claimKey: string) {
+async function awardsOnClaim(tx: Tx, hubId: string, claimKey: string, except?: string) {
   const { rows } = await tx.execute<{ program: string; grp: string | null; amount: string }>(sql`
     SELECT a.program_id AS program, v.rules #>> '{benefit,stacking,group}' AS grp, a.amount::text AS amount
     FROM applications a JOIN program_versions v ON v.hub_id = a.hub_id AND v.program_id = a.program_id AND v.version = a.program_version
-    WHERE a.hub_id = ${hubId} AND a.claim_key = ${claimKey} AND a.status = 'approved'`);
+    WHERE a.hub_id = ${hubId} AND a.claim_key = ${claimKey} AND a.status IN ('approved','awarded','in_payment','closed') AND a.id IS DISTINCT FROM ${except ?? null}::uuid`);
   return rows.map((r) => ({ program: r.program, group: r.grp, amount: BigInt(r.amount) }));
 }
 

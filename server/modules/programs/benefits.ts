@@ -195,7 +195,7 @@ export function computeBenefit(formula: BenefitFormula, input: BenefitInput): Be
   const tranches = splitTranches(amount, formula.tranches);
   if (tranches.length > 1 || tranches[0]?.condition) {
     tranches.forEach((t, i) =>
-      lines.push({ key: 'tranche', params: { index: i + 1, shareBasisPoints: t.shareBasisPoints, amount: t.amount, months: t.condition?.months ?? 0 } }),
+      lines.push({ key: 'tranche', params: { index: i + 1, shareBasisPoints: t.shareBasisPoints, amount: t.amount, months: t.condition?.kind === 'social_insurance_months' ? t.condition.months : 0 } }),
     );
   }
   lines.push({ key: 'total', params: { amount } });

@@ -8,10 +8,13 @@ export const programPolicy = definePolicy<{ published: boolean }>([
   allow(['program_officer', 'hub_admin'], 'write'),
 ]);
 
-/** Applicants see their own applications; hub staff see the hub's. */
+// Reviewers see only what they are assigned, through the reviews module.
+const APPLICATION_STAFF = HUB_STAFF.filter((r) => r !== 'reviewer');
+
+/** Applicants see their own applications; hub staff (but reviewers) see the hub's. */
 export const applicationPolicy = definePolicy<{ own: boolean }>([
   allow('signed_in', 'read', (_, a) => a.own),
-  allow(HUB_STAFF, 'read'),
-  allow(HUB_STAFF, 'list_all'),
+  allow(APPLICATION_STAFF, 'read'),
+  allow(APPLICATION_STAFF, 'list_all'),
   allow('signed_in', 'submit'),
 ]);

@@ -85,7 +85,11 @@ export const applications = pgTable(
     index('applications_org_idx').on(t.hubId, t.organizationId),
     index('applications_person_idx').on(t.hubId, t.personId),
     index('applications_claim_idx').on(t.hubId, t.claimKey),
-    check('applications_status_check', sql`${t.status} IN ('refused','approved','submitted')`),
+    // Rule-only: refused | approved. Reviewed: the workflow of reviews/workflow.ts.
+    check(
+      'applications_status_check',
+      sql`${t.status} IN ('refused','approved','submitted','draft','screening','in_review','rejected','returned','awarded','in_payment','closed','withdrawn','appealed')`,
+    ),
     check('applications_applicant_check', sql`num_nonnulls(${t.organizationId}, ${t.personId}) = 1`),
   ],
 );

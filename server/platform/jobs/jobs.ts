@@ -4,11 +4,12 @@ import { matchProgramsJob } from './definitions/match-programs.job.js';
 import { scheduleMatchingJob } from './definitions/schedule-matching.job.js';
 import { purgeExpiredJob } from './definitions/purge-expired.job.js';
 import { deliverOutboxJob } from './definitions/deliver-outbox.job.js';
+import { awardConditionsJob } from './definitions/award-conditions.job.js';
 import type { Config } from '../config.js';
 import type { JobDefinition } from './job.js';
 
 // any: the list holds jobs whose payload types differ; each parses its own payload.
-const jobs: JobDefinition<any>[] = [purgeExpiredJob, matchProgramsJob, scheduleMatchingJob, deliverOutboxJob];
+const jobs: JobDefinition<any>[] = [purgeExpiredJob, matchProgramsJob, scheduleMatchingJob, deliverOutboxJob, awardConditionsJob];
 
 export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
 

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Hub } from '../../../contracts/hubs.js';
 import type { HubRole } from '../../../contracts/auth.js';
-import type { Db } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { notFound } from '../errors.js';
 import type { Actor } from '../policies.js';
+import { users } from '../auth/auth.tables.js';
 import { hubRoleGrants, hubs } from './tenancy.tables.js';
 
 export type HubRow = typeof hubs.$inferSelect;
@@ -52,4 +53,21 @@ export function presentHub(row: HubRow): Hub {
     currency: row.currency,
     defaultLocale: row.defaultLocale as Hub['defaultLocale'],
   };
+}
+
+/** The accounts holding a role in a hub, with their display names (e.g. the reviewer pool). */
+export async function usersWithRole(db: Db | Tx, hubId: string, role: HubRole): Promise<{ userId: string; name: string }[]> {
+  return db
+    .select({ userId: hubRoleGrants.userId, name: users.name })
+    .from(hubRoleGrants)
+    .innerJoin(users, eq(users.id, hubRoleGrants.userId))
+    .where(and(eq(hubRoleGrants.hubId, hubId), eq(hubRoleGrants.role, role)))
+    .orderBy(hubRoleGrants.userId);
+}
+
+/** Display names of accounts. */
+export async function userNames(db: Db | Tx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

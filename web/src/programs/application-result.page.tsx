@@ -84,7 +84,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
               { title: t('programs.result.share'), render: (_, tr) => basisPointsText(tr.shareBasisPoints) },
               {
                 title: t('programs.mine.status'),
-                render: (_, tr) => (tr.condition ? t('programs.result.waiting', { months: tr.condition.months }) : t('programs.result.paidNow')),
+                render: (_, tr) => (tr.condition ? t(`programs.result.waiting_${tr.condition.kind}`, { ...tr.condition }) : t('programs.result.paidNow')),
               },
             ]}
           />

@@ -222,7 +222,7 @@ export function valuesFromProgram(p: Program): EditorValues {
     })),
     criteria: rules.criteria.map((c) => ({ key: c.key, nameZh: c.name.zh, nameEn: c.name.en, expression: c.expression, reasonZh: c.reason.zh, reasonEn: c.reason.en })),
     benefitType: b.type,
-    tranches: b.tranches.map((t) => `${percent(t.shareBasisPoints)}${t.condition ? `@${t.condition.months}` : ''}`).join('\n'),
+    tranches: b.tranches.map((t) => `${percent(t.shareBasisPoints)}${t.condition?.kind === 'social_insurance_months' ? `@${t.condition.months}` : ''}`).join('\n'),
     cityShare: b.coFunding ? percent(b.coFunding.cityBasisPoints) : undefined,
     annualCap: yuan(b.caps.perApplicantPerYear),
     stackingGroup: b.stacking?.group,

@@ -87,7 +87,9 @@ export const programsEnUS: ProgramsMessages = {
     evalError: 'Could not be decided: {{error}}',
     tranches: 'Tranches',
     paidNow: 'Paid with the approval',
-    waiting: 'Waiting for {{months}} months of local social insurance',
+    waiting_social_insurance_months: 'Waiting for {{months}} months of local social insurance',
+    waiting_date: 'Paid {{monthsAfterAward}} months after the award',
+    waiting_milestone_accepted: 'Paid once the report “{{milestone}}” is accepted',
     share: 'Share',
     refusal: 'Why',
     refusals: {

@@ -85,7 +85,9 @@ export const programsZhCN = {
     evalError: '无法判定：{{error}}',
     tranches: '分期支付',
     paidNow: '已随批准支付',
-    waiting: '待满足：本地社保缴纳满 {{months}} 个月',
+    waiting_social_insurance_months: '待满足：本地社保缴纳满 {{months}} 个月',
+    waiting_date: '获批 {{monthsAfterAward}} 个月后拨付',
+    waiting_milestone_accepted: '报告“{{milestone}}”通过后拨付',
     share: '比例',
     refusal: '原因',
     refusals: {

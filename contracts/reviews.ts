@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { amountSchema } from './budget.js';
+import { idSchema } from './common.js';
+import { trancheConditionSchema } from './programs.js';
+
+/**
+ * Reviewed programs: the application workflow, reviewers and their scores, decisions,
+ * awards with tranches, milestone reports and claw-backs. Money is a decimal string of fen.
+ */
+
+export const applicationStatuses = [
+  'draft',
+  'submitted',
+  'screening',
+  'in_review',
+  'approved',
+  'rejected',
+  'returned',
+  'awarded',
+  'in_payment',
+  'closed',
+  'withdrawn',
+  'appealed',
+  'refused',
+] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export const workflowEvents = [
+  'submit',
+  'screen',
+  'assign',
+  'approve',
+  'reject',
+  'return',
+  'award',
+  'second_approve',
+  'second_reject',
+  'resubmit',
+  'withdraw',
+  'appeal',
+  'pay',
+  'close',
+  'claw_back',
+] as const;
+export type WorkflowEvent = (typeof workflowEvents)[number];
+
+const reason = z.string().trim().min(1).max(2000);
+const name = z.object({ zh: z.string(), en: z.string() });
+
+export const reasonInputSchema = z.strictObject({ reason }).meta({ description: 'Why (kept in the audit log)' });
+
+export const recommendations = ['approve', 'reject', 'return'] as const;
+
+export const reviewInputSchema = z
+  .strictObject({
+    scores: z.record(z.string(), z.number().int().min(1).max(10)).meta({ description: 'rubric criterion key -> score (1..scale)' }),
+    comment: z.string().trim().max(4000).default(''),
+    recommendation: z.enum(recommendations),
+  })
+  .meta({ description: 'A reviewer’s scores, comment and recommendation' });
+
+export const decisionInputSchema = z
+  .strictObject({ outcome: z.enum(['approve', 'reject', 'return']), reason })
+  .meta({ description: 'An officer’s decision; on an approved application awaiting a second approver, approve or reject is the second decision' });
+
+export const resubmitInputSchema = z
+  .strictObject({ answers: z.record(z.string(), z.union([z.string().max(4000), z.number(), z.boolean()])), reason: z.string().trim().max(2000).default('') })
+  .meta({ description: 'Changed answers of a returned application' });
+
+export const clawBackInputSchema = z.strictObject({ amount: amountSchema, reason }).meta({ description: 'Money taken back on breach; no more than was paid' });
+
+export const milestoneReportInputSchema = z
+  .strictObject({
+    text: z.string().trim().min(1).max(10_000),
+    kpis: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), z.number().finite()).default({}),
+  })
+  .meta({ description: 'What the awardee reports for a milestone' });
+
+export const milestoneReviewInputSchema = z.strictObject({ outcome: z.enum(['accept', 'return']), note: z.string().trim().max(2000).default('') });
+
+export const socialInsuranceInputSchema = z
+  .strictObject({ months: z.number().int().min(0).max(600), asOf: z.iso.date(), source: z.string().trim().min(1).max(500) })
+  .meta({ description: 'Months of local social insurance, as recorded from a source' });
+
+export const conflictReasonSchema = z
+  .object({
+    kind: z.enum(['member', 'direct', 'investor', 'alumni', 'declared', 'earlier_round']),
+    relation: z.string().nullable(),
+    organizationId: idSchema.nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'ConflictReason' });
+export type ConflictReason = z.infer<typeof conflictReasonSchema>;
+
+export const assignmentSchema = z
+  .object({
+    reviewerId: idSchema,
+    reviewerName: z.string(),
+    round: z.number().int(),
+    status: z.enum(['assigned', 'submitted', 'conflicted']),
+    conflict: conflictReasonSchema.nullable(),
+  })
+  .meta({ id: 'ReviewAssignment' });
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const reviewSchema = z
+  .object({
+    reviewer: z.string().nullable().meta({ description: 'Officers only; applicants never see who reviewed' }),
+    round: z.number().int(),
+    scores: z.record(z.string(), z.number().int()),
+    totalPercent: z.number().meta({ description: 'Weighted score, 0-100' }),
+    comment: z.string().nullable(),
+    recommendation: z.enum(recommendations).nullable(),
+    submittedAt: z.string(),
+  })
+  .meta({ id: 'Review' });
+
+export const reviewBoardSchema = z
+  .object({
+    status: z.enum(applicationStatuses),
+    rubric: z.array(z.object({ key: z.string(), name, weight: z.number().int(), scale: z.number().int() })),
+    assignments: z.array(assignmentSchema).meta({ description: 'Officers only' }),
+    reviews: z.array(reviewSchema),
+    spread: z.array(z.object({ key: z.string(), min: z.number(), max: z.number(), mean: z.number() })).meta({ description: 'Per criterion, plus "total"' }),
+    decisions: z.array(z.object({ outcome: z.string(), reason: z.string(), decidedBy: z.string().nullable(), at: z.string() })),
+    secondApprovalRequired: z.boolean(),
+  })
+  .meta({ id: 'ReviewBoard' });
+export type ReviewBoard = z.infer<typeof reviewBoardSchema>;
+
+export const answerChangeSchema = z.object({ key: z.string(), before: z.unknown(), after: z.unknown() });
+
+export const reviewItemSchema = z
+  .object({
+    applicationId: idSchema,
+    programId: idSchema,
+    programName: name,
+    applicantName: name,
+    status: z.enum(applicationStatuses),
+    round: z.number().int(),
+    assignment: z.enum(['assigned', 'submitted']),
+    answers: z.record(z.string(), z.unknown()),
+    changes: z.array(answerChangeSchema).meta({ description: 'What the applicant changed since the previous version' }),
+    rubric: z.array(z.object({ key: z.string(), name, weight: z.number().int(), scale: z.number().int() })),
+  })
+  .meta({ id: 'ReviewItem' });
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
+export const transitionSchema = z
+  .object({ from: z.string(), to: z.string(), event: z.enum(workflowEvents), reason: z.string().nullable(), at: z.string() })
+  .meta({ id: 'Transition' });
+
+export const trancheStatuses = ['waiting', 'paid', 'cancelled'] as const;
+
+export const awardSchema = z
+  .object({
+    applicationId: idSchema,
+    status: z.enum(applicationStatuses),
+    amount: z.string(),
+    paid: z.string(),
+    clawedBack: z.string(),
+    tranches: z.array(
+      z.object({
+        seq: z.number().int(),
+        amount: z.string(),
+        condition: trancheConditionSchema.nullable(),
+        dueOn: z.string().nullable(),
+        status: z.enum(trancheStatuses),
+        paidAt: z.string().nullable(),
+      }),
+    ),
+    milestones: z.array(
+      z.object({
+        key: z.string(),
+        name,
+        dueOn: z.string(),
+        status: z.enum(['due', 'submitted', 'accepted', 'returned']),
+        text: z.string().nullable(),
+        kpis: z.record(z.string(), z.number()),
+        note: z.string().nullable(),
+      }),
+    ),
+    clawbacks: z.array(z.object({ amount: z.string(), reason: z.string(), at: z.string() })),
+  })
+  .meta({ id: 'Award' });
+export type Award = z.infer<typeof awardSchema>;

@@ -1,0 +1,95 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connection.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
+import { awardsOf, benefitOf, type Applicant, type ApplicationRow } from './applications.service.js';
+import type { BenefitResult } from './benefits.js';
+import { formFacts } from './criteria-facts.js';
+import { checkAnswers } from './form-answers.js';
+import { loadProgram, type LoadedProgram } from './programs.service.js';
+import { applications } from './programs.tables.js';
+
+/**
+ * What the reviews module may do with applications (through index.ts): read one, move
+ * its status with a conditional UPDATE, revise its answers, and price its award. The
+ * workflow rules themselves live in reviews/workflow.ts.
+ */
+
+export async function findApplication(db: Db | Tx, hubId: string, id: string): Promise<ApplicationRow> {
+  const [row] = await db.select().from(applications).where(and(eq(applications.hubId, hubId), eq(applications.id, id)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export type ApplicationPatch = Partial<Pick<ApplicationRow, 'amount' | 'benefit' | 'commitmentId' | 'answers' | 'onceKey'>>;
+
+/**
+ * Moves the application from `from` to `to` only if it is still in `from`: of two
+ * concurrent movers one gets the row, the other null (the caller answers 409).
+ */
+export async function moveApplication(tx: Tx, hubId: string, id: string, from: string, to: string, patch: ApplicationPatch = {}): Promise<ApplicationRow | null> {
+  const [row] = await tx
+    .update(applications)
+    .set({ status: to, ...patch })
+    .where(and(eq(applications.hubId, hubId), eq(applications.id, id), eq(applications.status, from)))
+    .returning();
+  return row ?? null;
+}
+
+/** The program and the rules of the version the application was judged by. */
+export function programOf(db: Db | Tx, app: ApplicationRow): Promise<LoadedProgram> {
+  return loadProgram(db, app.hubId, app.programId, false, app.programVersion);
+}
+
+/** New answers checked against the application's form (400 with the fields at fault). */
+export async function checkRevisedAnswers(db: Db | Tx, app: ApplicationRow, answers: Record<string, unknown>): Promise<void> {
+  const { rules } = await programOf(db, app);
+  const problems = checkAnswers(rules.form, answers);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+}
+
+/** The submitter, or a member of the applicant organisation: they never judge it. */
+export async function isOwnApplication(db: Db | Tx, app: ApplicationRow, userId: string | null): Promise<boolean> {
+  if (!userId) return false;
+  if (app.submittedBy === userId) return true;
+  return app.organizationId ? (await memberRoleOf(db, app.hubId, app.organizationId, userId)) !== null : false;
+}
+
+/** What approving the application pays now, by its program version's formula. */
+export async function priceApplication(tx: Tx, app: ApplicationRow, now = new Date()): Promise<BenefitResult> {
+  const loaded = await programOf(tx, app);
+  const applicant = await applicantOf(tx, app);
+  const form = formFacts(loaded.rules.form, app.answers as Record<string, unknown>);
+  const awards = await awardsOf(tx, app.hubId, applicant, app.id);
+  const claimKey = app.claimKey;
+  return benefitOf(tx, app.hubId, { ...loaded, applicant, form, awards, claimKey, now, except: app.id });
+}
+
+async function applicantOf(tx: Tx, app: ApplicationRow): Promise<Applicant> {
+  if (app.organizationId) {
+    const record = await organizationRecord(tx, app.hubId, app.organizationId);
+    if (!record) throw notFound();
+    return { type: 'organization', record };
+  }
+  const record = await personRecordOfUser(tx, app.hubId, app.submittedBy);
+  if (!record) throw notFound();
+  return { type: 'person', record };
+}
+
+/**
+ * Awards of rule-only programs that still have conditional tranches to pay (approved at
+ * once, not closed): the daily condition checker records and pays their tranches.
+ */
+export async function conditionalRuleOnlyAwards(db: Db | Tx, hubId: string): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(applications)
+    .where(
+      and(
+        eq(applications.hubId, hubId),
+        inArray(applications.status, ['approved', 'in_payment']),
+        sql`${applications.commitmentId} IS NOT NULL`,
+        sql`jsonb_path_exists(${applications.benefit}, '$.tranches[*] ? (@.condition != null)')`,
+      ),
+    );
+}

@@ -1,0 +1,81 @@
+import { and, eq, max } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { decisionInputSchema } from '../../../contracts/reviews.js';
+import type { Tx } from '../../db/connection.js';
+import { AppError } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { notify, priceApplication, toBenefitExplanation, type ApplicationRow, type Scope } from '../programs/index.js';
+import { usersOfApplicants } from '../ecosystem/index.js';
+import { createAward } from './awards.service.js';
+import { applicationDecisions, reviewAssignments } from './reviews.tables.js';
+import { reviewedSettings } from './settings.js';
+import { actorFor, fire, loadVisible, pendingApprover } from './transitions.js';
+
+type DecisionInput = z.output<typeof decisionInputSchema>;
+
+/**
+ * An officer decides, with a reason. Approving prices the award by the program's formula;
+ * at or below the program's two-person threshold the award is made at once, above it the
+ * application waits, approved, for a second officer (a different person) whose approve
+ * makes the award and whose reject rejects it. Nobody decides their own application.
+ * Two officers deciding at once: the conditional UPDATE lets one through, the other is 409.
+ */
+export async function decideApplication(tx: Tx, scope: Scope, applicationId: string, input: DecisionInput, now = new Date()): Promise<ApplicationRow> {
+  const { app, subject } = await loadVisible(tx, scope, applicationId);
+  const actor = actorFor(scope, subject, 'officer');
+  const settings = await reviewedSettings(tx, app);
+  const record = (outcome: string, amount: bigint | null) =>
+    tx.insert(applicationDecisions).values({ hubId: scope.hub.id, id: uuidv7(), applicationId: app.id, outcome, reason: input.reason, decidedBy: scope.actor.userId!, amount });
+
+  if (app.status === 'approved' && (await pendingApprover(tx, app))) {
+    if (input.outcome === 'return') throw new AppError('ILLEGAL_TRANSITION');
+    const event = input.outcome === 'approve' ? 'second_approve' : 'second_reject';
+    const moved = await fire(tx, scope, app, event, actor, input.reason, event === 'second_approve' ? { commitmentId: app.id } : {});
+    await record(event, event === 'second_approve' ? app.amount : null);
+    const done = event === 'second_approve' ? await createAward(tx, scope, moved, now) : moved;
+    await tell(tx, done, event === 'second_approve' ? 'approve' : 'reject');
+    return done;
+  }
+
+  if (app.status === 'in_review') await requireReviews(tx, app);
+  if (input.outcome !== 'approve') {
+    const moved = await fire(tx, scope, app, input.outcome, actor, input.reason);
+    await record(input.outcome, null);
+    await tell(tx, moved, input.outcome);
+    return moved;
+  }
+  const benefit = await priceApplication(tx, app, now);
+  if (benefit.amount === 0n) throw new AppError('NOTHING_TO_AWARD');
+  const approved = await fire(tx, scope, app, 'approve', actor, input.reason, { amount: benefit.amount, benefit: toBenefitExplanation(benefit) });
+  await record('approve', benefit.amount);
+  const threshold = settings.twoPersonThreshold === null ? null : BigInt(settings.twoPersonThreshold);
+  if (threshold !== null && benefit.amount > threshold) return approved;
+  const awarded = await fire(tx, scope, approved, 'award', 'system', null, { commitmentId: app.id });
+  const done = await createAward(tx, scope, awarded, now);
+  await tell(tx, done, 'approve');
+  return done;
+}
+
+/** Every reviewer of the current round must have scored (or declared a conflict). */
+async function requireReviews(tx: Tx, app: ApplicationRow): Promise<void> {
+  const where = and(eq(reviewAssignments.hubId, app.hubId), eq(reviewAssignments.applicationId, app.id));
+  const [{ round } = { round: null }] = await tx.select({ round: max(reviewAssignments.round) }).from(reviewAssignments).where(where);
+  const open = await tx
+    .select({ reviewer: reviewAssignments.reviewerId })
+    .from(reviewAssignments)
+    .where(and(where, eq(reviewAssignments.round, round ?? 0), eq(reviewAssignments.status, 'assigned')));
+  if (open.length) throw new AppError('REVIEWS_PENDING');
+}
+
+/** The applicant hears of the decision in the app (the reason, never who reviewed). */
+async function tell(tx: Tx, app: ApplicationRow, outcome: string): Promise<void> {
+  const type = app.organizationId ? 'organization' : 'person';
+  const id = (app.organizationId ?? app.personId)!;
+  const users = (await usersOfApplicants(tx, app.hubId, type, [id])).map((u) => u.userId);
+  if (!users.includes(app.submittedBy)) users.push(app.submittedBy);
+  await notify(
+    tx,
+    app.hubId,
+    users.map((userId) => ({ userId, kind: `decision:${app.status}`, subjectType: 'application', subjectId: app.id, payload: { outcome, status: app.status } })),
+  );
+}

@@ -1,0 +1,86 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { ApplicationStatus, WorkflowEvent } from '../../../contracts/reviews.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { findApplication, isOwnApplication, moveApplication, type ApplicationPatch, type ApplicationRow, type Scope } from '../programs/index.js';
+import { reviewPolicy, type ReviewSubject } from './reviews.policies.js';
+import { applicationDecisions, applicationTransitions, reviewAssignments } from './reviews.tables.js';
+import { nextState, type ActorKind } from './workflow.js';
+
+export type Loaded = { app: ApplicationRow; subject: ReviewSubject };
+
+/** The application as the caller may see it: 404 unless own, staff, or an unconflicted reviewer of it. */
+export async function loadVisible(db: Db | Tx, scope: Scope, id: string): Promise<Loaded> {
+  const app = await findApplication(db, scope.hub.id, id);
+  const subject = { own: await isOwnApplication(db, app, scope.actor.userId), assigned: await isAssigned(db, scope.hub.id, id, scope.actor.userId) };
+  reviewPolicy.authorize(scope.actor, 'read', subject);
+  return { app, subject };
+}
+
+async function isAssigned(db: Db | Tx, hubId: string, applicationId: string, userId: string | null): Promise<boolean> {
+  if (!userId) return false;
+  const rows = await db
+    .select({ status: reviewAssignments.status })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.hubId, hubId), eq(reviewAssignments.applicationId, applicationId), eq(reviewAssignments.reviewerId, userId)));
+  // A reviewer conflicted in any round never sees the application again.
+  return rows.length > 0 && rows.every((r) => r.status !== 'conflicted');
+}
+
+/** Who approved first, when an approval waits for its second approver. */
+export async function pendingApprover(db: Db | Tx, app: ApplicationRow): Promise<string | null> {
+  if (app.status !== 'approved') return null;
+  const [last] = await db
+    .select({ outcome: applicationDecisions.outcome, by: applicationDecisions.decidedBy })
+    .from(applicationDecisions)
+    .where(and(eq(applicationDecisions.hubId, app.hubId), eq(applicationDecisions.applicationId, app.id)))
+    .orderBy(desc(applicationDecisions.createdAt), desc(applicationDecisions.id))
+    .limit(1);
+  return last?.outcome === 'approve' ? last.by : null;
+}
+
+const refusalCodes = { ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION', FORBIDDEN: 'FORBIDDEN', OWN_APPLICATION: 'OWN_APPLICATION', SAME_APPROVER: 'SAME_APPROVER' } as const;
+
+/**
+ * Fires one workflow event: asks the pure table, then moves the row only if it is still
+ * in the state the decision was made on (a concurrent mover makes this one a 409), and
+ * records the transition and an audit event in the same transaction.
+ */
+export async function fire(
+  tx: Tx,
+  scope: Scope,
+  app: ApplicationRow,
+  event: WorkflowEvent,
+  actor: ActorKind,
+  reason: string | null,
+  patch: ApplicationPatch = {},
+): Promise<ApplicationRow> {
+  const from = app.status as ApplicationStatus;
+  const result = nextState(from, event, actor, {
+    actorId: scope.actor.userId,
+    ownApplication: actor !== 'applicant' && actor !== 'system' && (await isOwnApplication(tx, app, scope.actor.userId)),
+    firstApproverId: await pendingApprover(tx, app),
+  });
+  if (!result.ok) throw new AppError(refusalCodes[result.refusal]);
+  const moved = await moveApplication(tx, scope.hub.id, app.id, from, result.to, patch);
+  if (!moved) throw new AppError('ILLEGAL_TRANSITION');
+  await tx.insert(applicationTransitions).values({ hubId: scope.hub.id, id: uuidv7(), applicationId: app.id, fromStatus: from, toStatus: result.to, event, actorId: scope.actor.userId, reason });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: `application.${event}`,
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { from, to: result.to, reason },
+  });
+  return moved;
+}
+
+/** The actor kind an event needs, if the caller has it; otherwise 404 or 403 as the policy says. */
+export function actorFor(scope: Scope, subject: ReviewSubject, kind: ActorKind): ActorKind {
+  const action = kind === 'applicant' ? 'act_as_applicant' : kind === 'finance' ? 'pay' : 'decide';
+  reviewPolicy.authorize(scope.actor, action, subject);
+  return kind;
+}
