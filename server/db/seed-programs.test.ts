@@ -35,9 +35,9 @@ const apply = (user: TestUser, line: string, body: object) =>
   ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${programs.get(line)}/applications`, payload: body }));
 
 describe('demo programs seed', () => {
-  it('publishes the six programs, each with money left on its budget line', async () => {
+  it('publishes the seven programs, each with money left on its budget line', async () => {
     const list = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/programs` })).json().items as { kind: string; budgetLeft: string }[];
-    expect(list.map((p) => p.kind).sort()).toEqual(['compute_voucher', 'housing_supplement', 'rent_subsidy', 'subsidy', 'talent_allowance', 'tax_relief']);
+    expect(list.map((p) => p.kind).sort()).toEqual(['compute_voucher', 'housing_supplement', 'rent_subsidy', 'subsidy', 'subsidy', 'talent_allowance', 'tax_relief']);
     for (const p of list) expect(BigInt(p.budgetLeft)).toBeGreaterThan(0n);
   });
 

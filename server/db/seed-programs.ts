@@ -40,6 +40,8 @@ export type ProgramsSeed = {
   fiscalYear: { year: number; revenue: string; techShareBasisPoints: number; source: string };
   graduate: { account: string; name: Name; roles: string[]; alumnusOf: string; degree: string; startsOn: string; endsOn: string; source: string };
   programs: SeedProgram[];
+  /** Reviewer accounts and the person records they are (conflicts of interest are read from the graph). */
+  reviewers?: { account: string; person: string }[];
 };
 type Scope = { hub: HubRow; actor: Actor };
 
@@ -93,6 +95,27 @@ export async function seedPrograms(db: Db, adminEmail: string, seed = readProgra
 
   result.graduateLinked = await linkGraduate(db, scope, seed.graduate);
   return result;
+}
+
+/**
+ * Links each demo reviewer account to its person record (seed/people.json), so the
+ * reviewed grant's conflict check sees who they are: Reviewer Three founded the fund that
+ * invested in Qiantang Embodied AI (demo). Idempotent; returns how many were linked now.
+ */
+export async function linkReviewers(db: Db, seed = readProgramsSeed()): Promise<number> {
+  const hub = await findHub(db, seed.hub);
+  let linked = 0;
+  for (const r of seed.reviewers ?? []) {
+    const user = await findUserByEmail(db, r.account);
+    if (!user) throw new Error(`demo account ${r.account} is missing: seed the accounts first`);
+    const [person] = await db.select({ id: people.id, userId: people.userId }).from(people).where(and(eq(people.hubId, hub.id), eq(people.nameEn, r.person))).limit(1);
+    if (!person) throw new Error(`seed/programs.json: no person "${r.person}" in ${hub.slug}: seed the people first`);
+    if (person.userId) continue;
+    // As for the graduate: no service links a person to an account yet.
+    await db.update(people).set({ userId: user.id, updatedAt: new Date() }).where(and(eq(people.hubId, hub.id), eq(people.id, person.id)));
+    linked++;
+  }
+  return linked;
 }
 
 /** The demo graduate's person record: a master's from Zhejiang University in 2025, linked to the account. */

@@ -9,7 +9,7 @@ import { impossibleDates } from '../modules/ecosystem/relation-dates.js';
 import { relations } from '../modules/ecosystem/relations.tables.js';
 import { createAuth } from '../platform/auth/auth.js';
 import { findHub } from '../platform/tenancy/tenancy.js';
-import { startTestApp, type TestContext } from '../test/harness.js';
+import { signIn, startTestApp, type TestContext } from '../test/harness.js';
 import type { Db } from './connection.js';
 import { seedDemo } from './seed.js';
 import { readEcosystemSeed } from './seed-ecosystem.js';
@@ -105,7 +105,8 @@ describe('demo seed: the ecosystem', () => {
     const seed = readEcosystemSeed();
     const c = await counts();
     for (const slug of DEMO_HUBS) {
-      // seed/programs.json adds the demo graduate (a person and their alumnus_of relation).
+      // seed/programs.json adds the demo graduate (a person and their alumnus_of relation);
+      // the reviewers are rows of seed/people.json, only linked to their accounts.
       const graduate = slug === readProgramsSeed().hub ? 1 : 0;
       expect(c[`${slug}.people`]).toBe(seed.people.filter((p) => p.hub === slug).length + graduate);
       expect(c[`${slug}.relations`]).toBe(seed.relations.filter((r) => r.hub === slug).length + graduate);
@@ -118,5 +119,28 @@ describe('demo seed: the ecosystem', () => {
     const before = await counts();
     await seedDemo(db, createAuth(db, ctx.config));
     expect(await counts()).toEqual(before);
+  });
+});
+
+// The demo's reviewed grant, used by the demo accounts: the founder of Qiantang Embodied
+// AI (demo) applies, the officer assigns reviewers, and Reviewer Three, who founded the
+// startup's investor, is excluded by the graph.
+describe('demo seed: the reviewed grant', () => {
+  it('excludes the reviewer who founded the startup’s investor and seats the other two', async () => {
+    const as = async (email: string) => ({ cookie: await signIn(ctx.app, email, 'dragongate-demo-2026') });
+    const founder = await as('startup@hangzhou.demo');
+    const officer = await as('officer@hangzhou.demo');
+    const call = (who: { cookie: string }, method: 'GET' | 'POST', url: string, payload?: object) =>
+      ctx.app.inject({ method, url: `/api/hubs/hangzhou${url}`, headers: { cookie: who.cookie }, ...(payload ? { payload } : {}) });
+    const programs = (await call(founder, 'GET', '/programs')).json().items as { id: string; mode: string; name: { en: string } }[];
+    const grant = programs.find((p) => p.mode === 'reviewed')!;
+    expect(grant.name.en).toBe('Major AI R&D grant (demo)');
+    const me = (await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: founder.cookie } })).json();
+    const startup = me.organizations.find((o: { name: { en: string } }) => o.name.en === 'Qiantang Embodied AI (demo)');
+    const applied = await call(founder, 'POST', `/programs/${grant.id}/applications`, { organizationId: startup.id, answers: { plan: 'Humanoid arms for warehouses', budget_total: '800000000' } });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const board = (await call(officer, 'POST', `/applications/${applied.json().id}/reviewers`)).json();
+    const byName = Object.fromEntries(board.assignments.map((a: { reviewerName: string; status: string; conflict: { kind: string } | null }) => [a.reviewerName, [a.status, a.conflict?.kind ?? null]]));
+    expect(byName).toEqual({ Reviewer: ['assigned', null], 'Reviewer Two': ['assigned', null], 'Reviewer Three': ['conflicted', 'investor'] });
   });
 });

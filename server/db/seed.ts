@@ -11,7 +11,7 @@ import { findHub, listHubRows, loadActor } from '../platform/tenancy/tenancy.js'
 import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js';
 import type { Db } from './connection.js';
 import { ecosystemHubs, readEcosystemSeed, seedEcosystem } from './seed-ecosystem.js';
-import { readProgramsSeed, seedPrograms } from './seed-programs.js';
+import { linkReviewers, readProgramsSeed, seedPrograms } from './seed-programs.js';
 import { withTransaction } from './transaction.js';
 
 const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
@@ -76,6 +76,7 @@ export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}
   const admin = accounts.find((a) => a.hub === programs.hub && a.roles.includes('hub_admin'));
   if (!admin) throw new Error(`seed/demo-accounts.json: no hub_admin account for ${programs.hub}`);
   await seedPrograms(db, admin.email, programs);
+  await linkReviewers(db, programs);
   progress('programs', ++done, total);
 }
 
