@@ -31,6 +31,8 @@ const ProgramEditorPage = lazyPage(() => import('./programs/program-editor.page'
 const ApplyPage = lazyPage(() => import('./programs/apply.page'), 'ApplyPage');
 const ApplicationResultPage = lazyPage(() => import('./programs/application-result.page'), 'ApplicationResultPage');
 const MyApplicationsPage = lazyPage(() => import('./programs/my-applications.page'), 'MyApplicationsPage');
+const ReviewQueuePage = lazyPage(() => import('./reviews/review-queue.page'), 'ReviewQueuePage');
+const ReviewFormPage = lazyPage(() => import('./reviews/review-form.page'), 'ReviewFormPage');
 
 export function AppRoutes() {
   return (
@@ -60,6 +62,8 @@ export function AppRoutes() {
           <Route path="programs/:id/apply" element={<ApplyPage />} />
           <Route path="applications" element={<MyApplicationsPage />} />
           <Route path="applications/:id" element={<ApplicationResultPage />} />
+          <Route path="reviews" element={<ReviewQueuePage />} />
+          <Route path="reviews/:id" element={<ReviewFormPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -42,10 +42,10 @@ export function HubLayout() {
   // Staff see the people register; editors also the import page; finance, admins, officers and auditors the budget. The server enforces all three.
   const roles = me.data?.hubs.find((h) => h.slug === slug)?.roles ?? [];
   const canEdit = roles.includes('hub_admin') || roles.includes('program_officer');
-  // Programs are for everyone (signed out too); My applications for the signed in.
-  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import', 'budget', 'programs', 'applications'] as const).filter((key) =>
+  // Programs are for everyone (signed out too); My applications for the signed in; My reviews for reviewers.
+  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import', 'budget', 'programs', 'applications', 'reviews'] as const).filter((key) =>
     me.data
-      ? (key !== 'people' || roles.length > 0) && (key !== 'import' || canEdit) && (key !== 'budget' || canReadBudget(roles))
+      ? (key !== 'people' || roles.length > 0) && (key !== 'import' || canEdit) && (key !== 'budget' || canReadBudget(roles)) && (key !== 'reviews' || roles.includes('reviewer'))
       : key === 'programs',
   );
   return (

@@ -1,5 +1,6 @@
 import { budgetEnUS } from '../budget/budget.en-US';
 import { programsEnUS } from '../programs/programs.en-US';
+import { reviewsEnUS } from '../reviews/reviews.en-US';
 import type { UiMessages } from './zh-CN';
 
 /** English UI strings; the same keys as zh-CN.ts. */
@@ -54,6 +55,7 @@ export const enUS: UiMessages = {
     budget: 'Budget',
     programs: 'Programs',
     applications: 'My applications',
+    reviews: 'My reviews',
   },
   org: {
     listTitle: 'Organisations',
@@ -332,6 +334,7 @@ export const enUS: UiMessages = {
     markAll: 'Mark all read',
     kinds: { program_invitation: 'An invitation to apply' },
   },
+  reviews: reviewsEnUS,
   errors: {
     network: 'Cannot reach the server; check the connection and try again.',
     unknown: 'Something unexpected happened; try again later.',

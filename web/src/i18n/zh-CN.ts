@@ -1,5 +1,6 @@
 import { budgetZhCN } from '../budget/budget.zh-CN';
 import { programsZhCN } from '../programs/programs.zh-CN';
+import { reviewsZhCN } from '../reviews/reviews.zh-CN';
 
 /** Chinese UI strings. en-US.ts has the same keys (checked by the type and by locale-keys.test.ts). */
 export const zhCN = {
@@ -53,6 +54,7 @@ export const zhCN = {
     budget: '预算',
     programs: '扶持项目',
     applications: '我的申请',
+    reviews: '评审任务',
   },
   org: {
     listTitle: '机构',
@@ -331,6 +333,7 @@ export const zhCN = {
     markAll: '全部标为已读',
     kinds: { program_invitation: '申请邀请' },
   },
+  reviews: reviewsZhCN,
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '出现未知错误，请稍后重试。',

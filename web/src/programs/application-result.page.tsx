@@ -8,6 +8,7 @@ import { formatYuan, basisPointsText } from '../budget/yuan';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
+import { ReviewSections } from '../reviews/review-sections';
 import { ApplicationStatusTag } from './application-status';
 import { benefitLineText } from './benefit-lines';
 import { formatMoment } from './program-format';
@@ -31,17 +32,17 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
   const program = useProgram(hub, application.programId);
   const form: FormField[] = program.data?.form ?? program.data?.rules?.form ?? [];
   const benefit = application.benefit;
-  const approved = application.status === 'approved';
+  const approved = ['approved', 'awarded', 'in_payment', 'closed'].includes(application.status);
   const refusal = refusalKeys.find((k) => k === application.refusal);
   const programName = program.data ? bilingual(program.data.name).primary : '';
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 900 }}>
       <Result
-        status={approved ? 'success' : application.status === 'refused' ? 'error' : 'info'}
+        status={approved ? 'success' : ['refused', 'rejected'].includes(application.status) ? 'error' : 'info'}
         title={
           <span>
-            {t(`programs.result.${application.status}`)}
+            {t(`reviews.status.${application.status}`)}
             {approved && application.amount ? <> · <span data-testid="award-amount">{formatYuan(application.amount, locale)}</span></> : null}
           </span>
         }
@@ -71,7 +72,9 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         </Card>
       )}
 
-      {approved && benefit && (
+      <ReviewSections hub={hub} application={application} reviewed={program.data?.mode === 'reviewed'} />
+
+      {approved && benefit && program.data?.mode !== 'reviewed' && (
         <Card title={t('programs.result.tranches')}>
           <Table
             rowKey={(_, index) => String(index)}

@@ -76,9 +76,6 @@ export const programsEnUS: ProgramsMessages = {
   },
   result: {
     title: 'Application result',
-    approved: 'Approved',
-    refused: 'Refused',
-    submitted: 'Submitted, waiting for review',
     amount: 'Award',
     explanation: 'How the amount was worked out',
     screening: 'Eligibility',

@@ -74,9 +74,6 @@ export const programsZhCN = {
   },
   result: {
     title: '申请结果',
-    approved: '已批准',
-    refused: '未通过',
-    submitted: '已提交，待评审',
     amount: '资助金额',
     explanation: '金额计算说明',
     screening: '资格审查',

@@ -1,0 +1,94 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Input, List, Modal, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Application } from '../../../contracts/applications';
+import { appealDecision, withdrawApplication, type ReviewBoard } from '../api/reviews.api';
+import { useErrorText } from '../errors/use-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
+import { AwardCard } from './award.card';
+import { ReviewBoardCard } from './review-board.card';
+import { isFinance, isOfficer, useAward, useHubRoles, useRefreshApplication, useReviewBoard } from './use-reviews';
+
+const awardStates = ['approved', 'awarded', 'in_payment', 'closed'];
+
+/** Below an application: the officer's review board, or the applicant's decision, scores and actions; and the award. */
+export function ReviewSections({ hub, application, reviewed }: { hub: string; application: Application; reviewed: boolean }) {
+  const roles = useHubRoles(hub);
+  const officer = isOfficer(roles);
+  const finance = isFinance(roles);
+  const staff = roles.length > 0;
+  const board = useReviewBoard(hub, application.id);
+  const award = useAward(hub, application.id, awardStates.includes(application.status));
+  return (
+    <>
+      {reviewed && board.data && (officer ? <ReviewBoardCard hub={hub} application={application} board={board.data} /> : <ApplicantDecision board={board.data} />)}
+      {reviewed && !staff && <ApplicantActions hub={hub} application={application} />}
+      {award.data && <AwardCard hub={hub} award={award.data} own={!staff} officer={officer} finance={finance} />}
+    </>
+  );
+}
+
+/** The applicant sees the reasons and, if the program allows, the scores: never who gave them. */
+function ApplicantDecision({ board }: { board: ReviewBoard }) {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  if (!board.decisions.length && !board.reviews.length) return null;
+  return (
+    <Card title={t('reviews.applicant.decision')}>
+      <List dataSource={board.decisions} renderItem={(d) => <List.Item>{`${t(`reviews.board.outcomes.${d.outcome.replace('second_', '') as 'approve'}`)}: ${d.reason}`}</List.Item>} />
+      {board.reviews.length > 0 && (
+        <Table
+          title={() => t('reviews.applicant.scores')}
+          size="small"
+          pagination={false}
+          rowKey={(_, i) => String(i)}
+          dataSource={board.reviews}
+          columns={[
+            { title: '#', render: (_, __, i) => i + 1 },
+            ...board.rubric.map((c) => ({ title: bilingual(c.name).primary, render: (_: unknown, r: ReviewBoard['reviews'][number]) => `${r.scores[c.key]} / ${c.scale}` })),
+            { title: t('reviews.board.total'), render: (_, r) => r.totalPercent },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** Appeal a rejection; withdraw before a decision. */
+function ApplicantActions({ hub, application }: { hub: string; application: Application }) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const refresh = useRefreshApplication(hub, application.id);
+  const [action, setAction] = useState<'appeal' | 'withdraw' | null>(null);
+  const [reason, setReason] = useState('');
+  const act = useMutation({
+    mutationFn: () => (action === 'appeal' ? appealDecision(hub, application.id, reason) : withdrawApplication(hub, application.id, reason)),
+    onSuccess: async () => {
+      setAction(null);
+      await refresh();
+    },
+  });
+  const canAppeal = application.status === 'rejected';
+  const canWithdraw = ['submitted', 'screening', 'in_review', 'returned', 'appealed'].includes(application.status);
+  if (!canAppeal && !canWithdraw) return null;
+  return (
+    <Flex gap={8}>
+      {canAppeal && <Button onClick={() => setAction('appeal')}>{t('reviews.applicant.appeal')}</Button>}
+      {canWithdraw && (
+        <Button danger onClick={() => setAction('withdraw')}>
+          {t('reviews.applicant.withdraw')}
+        </Button>
+      )}
+      <Modal open={action !== null} title={action && t(`reviews.applicant.${action}`)} onCancel={() => setAction(null)} onOk={() => act.mutate()} okButtonProps={{ disabled: !reason.trim(), loading: act.isPending }}>
+        {action === 'appeal' && <Typography.Paragraph>{t('reviews.applicant.appealHint')}</Typography.Paragraph>}
+        {act.isError && <Alert type="error" showIcon message={describe(act.error)} />}
+        <Input.TextArea
+          aria-label={action === 'appeal' ? t('reviews.applicant.appealReason') : t('reviews.applicant.withdrawReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
+    </Flex>
+  );
+}
