@@ -1,0 +1,138 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+const PASSWORD = 'dragongate-demo-2026';
+const GRANT = 'Major AI R&D grant (demo)';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  const main = page.getByRole('main');
+  await main.getByLabel('Email').fill(email);
+  await main.getByLabel('Password').fill(PASSWORD);
+  await main.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
+}
+
+/** A fresh browser context signed in as one demo account, in English. */
+async function as(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  // The hub speaks Chinese by default; these tests read the English screens.
+  await page.goto('/hubs/hangzhou/programs');
+  await page.getByRole('banner').getByText('English', { exact: true }).click();
+  return page;
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `/tmp/reviews-${name}.png`, fullPage: true });
+}
+
+/** The demo startup applies to the reviewed grant; returns the application's page. */
+async function applyForGrant(page: Page, plan: string): Promise<string> {
+  await page.goto('/hubs/hangzhou/programs');
+  await page.getByRole('link', { name: GRANT, exact: true }).first().click();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('heading', { name: `Apply: ${GRANT}` })).toBeVisible();
+  await page.getByLabel('Applying organisation').click();
+  await page.locator('.ant-select-item-option[title="Qiantang Embodied AI (demo)"]').click();
+  await page.getByLabel('R&D plan').fill(plan);
+  await page.getByLabel('Total project budget').fill('8,000,000');
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByText('Submitted, waiting for review').first()).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+async function review(browser: Browser, email: string, applicationPath: string, stars: number[]) {
+  const page = await as(browser, email);
+  await page.goto('/hubs/hangzhou/reviews');
+  await page.getByRole('row').filter({ hasText: 'Qiantang Embodied AI (demo)' }).getByRole('button', { name: 'Review' }).click();
+  expect(new URL(page.url()).pathname).toBe(`/hubs/hangzhou/reviews/${applicationPath.split('/').at(-1)}`);
+  await expect(page.getByRole('heading', { name: 'Review: Qiantang Embodied AI (demo)' })).toBeVisible();
+  const rates = page.locator('.ant-rate');
+  for (const [i, n] of stars.entries()) await rates.nth(i).locator('.ant-rate-star').nth(n - 1).click();
+  await page.getByLabel('Comment').fill('Credible team and a clear plan');
+  await screenshot(page, `review-form-${email.split('@')[0]}`);
+  await page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(page.getByText('Review submitted. Thank you.')).toBeVisible();
+  await page.context().close();
+}
+
+test('a reviewed grant end to end: conflict excluded, two reviews, two approvers, tranches paid', async ({ browser }) => {
+  test.setTimeout(180_000); // six people sign in and act in turn
+  const founder = await as(browser, 'startup@hangzhou.demo');
+  const path = await applyForGrant(founder, 'Humanoid arms for cold-chain warehouses');
+
+  // The officer assigns reviewers: Reviewer Three founded the startup's investor and is excluded.
+  const officer = await as(browser, 'officer@hangzhou.demo');
+  await officer.goto(path);
+  await officer.getByRole('button', { name: 'Assign reviewers' }).click();
+  const conflict = officer.getByTestId('conflict');
+  await expect(conflict).toContainText('Reviewer Three');
+  await expect(conflict).toContainText('their organisation invested in the applicant');
+  await screenshot(officer, 'board-assigned');
+
+  await review(browser, 'reviewer@hangzhou.demo', path, [4, 5, 4]);
+  await review(browser, 'reviewer2@hangzhou.demo', path, [5, 4, 3]);
+  // The conflicted reviewer has nothing in their queue and cannot open the application.
+  const conflicted = await as(browser, 'reviewer3@hangzhou.demo');
+  await conflicted.goto('/hubs/hangzhou/reviews');
+  await expect(conflicted.getByText('Nothing is assigned to you.')).toBeVisible();
+  await conflicted.context().close();
+
+  // Scores side by side; the officer approves; above the threshold a second officer must too.
+  await officer.reload();
+  await expect(officer.getByTestId('review-board').getByRole('row')).toHaveCount(4); // header, two reviews, spread
+  await expect(officer.getByText('Spread (highest − lowest)')).toBeVisible();
+  await officer.getByLabel('Reason (the applicant sees it)').fill('Strong scores from both reviewers');
+  await screenshot(officer, 'board-scores');
+  await officer.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(officer.getByText('Above the two-person threshold: another officer must approve too.')).toBeVisible();
+
+  const second = await as(browser, 'officer2@hangzhou.demo');
+  await second.goto(path);
+  await second.getByLabel('Reason (the applicant sees it)').fill('Agreed');
+  await second.getByRole('button', { name: 'Record the decision' }).click();
+  const award = second.getByTestId('award');
+  await expect(award).toContainText('CN¥1,200,000.00'); // 40% paid with the award
+  await expect(award.getByText('Paid', { exact: true }).first()).toBeVisible();
+
+  // The founder sees the schedule and the reasons, reports on the midterm milestone.
+  await founder.goto(path);
+  await expect(founder.getByText('Strong scores from both reviewers', { exact: false })).toBeVisible();
+  await expect(founder.getByText('Reviewer Two')).toHaveCount(0); // never who reviewed
+  await founder.getByLabel('Report').fill('Prototype arms picking in two warehouses');
+  await founder.getByRole('button', { name: 'Submit report' }).click();
+  await expect(founder.getByTestId('milestone-midterm')).toContainText('Waiting for the officer');
+  await screenshot(founder, 'applicant-award');
+
+  // The officer accepts the report: the second tranche is paid at once and the award closes.
+  await officer.reload();
+  await officer.getByTestId('milestone-midterm').getByRole('button', { name: 'Accept' }).click();
+  await expect(officer.getByTestId('award')).toContainText('CN¥3,000,000.00');
+  await expect(officer.getByTestId('award').getByText('Waiting', { exact: true })).toHaveCount(0);
+  await expect(officer.getByText('Closed').first()).toBeVisible();
+  await screenshot(officer, 'award-closed');
+});
+
+test('two officers deciding the same application at once: one wins, the other gets 409', async ({ browser }) => {
+  // A second startup of the demo founder applies (one application per applicant), and two
+  // officers decide it through the API at the same moment.
+  const founder = await as(browser, 'startup@hangzhou.demo');
+  const programs = await (await founder.request.get('/api/hubs/hangzhou/programs')).json();
+  const grant = programs.items.find((p: { name: { en: string } }) => p.name.en === GRANT);
+  const org = await (await founder.request.post('/api/hubs/hangzhou/organizations', { data: { kind: 'startup', name: { zh: '并发测试', en: `Race Robotics ${Date.now()}` }, uscc: '91330100MA2DEMB7XX', foundedOn: '2025-01-01', sectors: ['ai'] } })).json();
+  expect(org.id).toBeTruthy();
+  const applied = await (await founder.request.post(`/api/hubs/hangzhou/programs/${grant.id}/applications`, { data: { organizationId: org.id, answers: { plan: 'Race', budget_total: '100000000' } } })).json();
+  const officer = await as(browser, 'officer@hangzhou.demo');
+  const officer2 = await as(browser, 'officer2@hangzhou.demo');
+  // Screened, then decided from screening (no reviewers needed, and fewer sign-ins: the
+  // server throttles sign-ins per address).
+  expect((await officer.request.post(`/api/hubs/hangzhou/applications/${applied.id}/screen`)).status()).toBe(200);
+  const [a, b] = await Promise.all([
+    officer.request.post(`/api/hubs/hangzhou/applications/${applied.id}/decision`, { data: { outcome: 'reject', reason: 'Too early' } }),
+    officer2.request.post(`/api/hubs/hangzhou/applications/${applied.id}/decision`, { data: { outcome: 'return', reason: 'Add a budget' } }),
+  ]);
+  expect([a.status(), b.status()].sort()).toEqual([200, 409]);
+  const loser = a.status() === 409 ? a : b;
+  expect((await loser.json()).error.code).toBe('ILLEGAL_TRANSITION');
+});
