@@ -11,7 +11,7 @@ export function ScoreChart({ board }: { board: ReviewBoard }) {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 40, right: 16, bottom: 32, top: 40 },
       xAxis: { type: 'category', data: board.rubric.map((c) => bilingual(c.name).primary) },
       yAxis: { type: 'value', min: 0, max: Math.max(...board.rubric.map((c) => c.scale)) },
