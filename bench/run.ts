@@ -16,6 +16,7 @@ export const benches: Bench[] = [
   { name: 'import', title: 'Ecosystem import vs COPY FROM STDIN (BENCH_SCALE)', run: async () => (await import('./import.bench.js')).runImportBench() },
   { name: 'insights', title: 'Talent pipeline, compare, search latency (BENCH_SCALE)', run: async () => (await import('./insights.bench.js')).runInsightsBench() },
   { name: 'matching', title: 'Matching 100,000 organisations x 30 programs vs a bare loop', run: async () => (await import('./matching.bench.js')).runMatchingBench() },
+  { name: 'conflicts', title: 'Conflicts of interest: 1,000 reviewers x 10,000 applicants over the synthetic graph vs a plain join (BENCH_SCALE)', run: async () => (await import('./conflicts.bench.js')).runConflictsBench() },
   { name: 'apply', title: 'Rule-only submitApplication throughput vs a bare route (autocannon)', run: async () => (await import('./apply.bench.js')).runApplyBench() },
   { name: 'startup', title: 'Cold start of `dragongate serve`', run: async () => (await import('./startup.bench.js')).runStartupBench() },
 ];
