@@ -15,7 +15,8 @@ type Candidate = { userId: string; conflict: ConflictReason | null };
 
 /**
  * Assigns the program's N reviewers to an application (a submitted one is screened
- * first; an appealed one gets a new round with reviewers who sat in no earlier round).
+ * first; an appealed one gets a new round with reviewers who sat in no earlier round; a
+ * resubmitted one goes back to the last round's reviewers).
  * Conflicted reviewers are excluded with the reason on record; the rest are taken by
  * lowest open load, then by id. Assignments in one hub are serialised by an advisory
  * lock so loads stay balanced under concurrency.
@@ -34,8 +35,15 @@ export async function assignReviewers(tx: Tx, scope: Scope, applicationId: strin
   const sat = new Set(earlier.map((a) => a.reviewerId));
 
   const candidates = await screenReviewers(tx, scope, app, settings.conflictYears, now);
-  const free = candidates.filter((c) => !c.conflict && !sat.has(c.userId));
-  const chosen = (await byLoad(tx, scope.hub.id, free.map((c) => c.userId))).slice(0, settings.reviewersPerApplication);
+  // An appeal goes to reviewers who sat in no earlier round; a resubmission goes back to
+  // the last round's reviewers first (they see what changed), then to the least loaded.
+  const appeal = app.status === 'appealed';
+  const last = earlier.filter((a) => a.round === round - 1 && a.status !== 'conflicted').map((a) => a.reviewerId);
+  const everConflicted = new Set(earlier.filter((a) => a.status === 'conflicted').map((a) => a.reviewerId));
+  const free = candidates.filter((c) => !c.conflict && !everConflicted.has(c.userId) && !(appeal && sat.has(c.userId)));
+  const again = appeal ? [] : last.filter((id) => free.some((c) => c.userId === id));
+  const rest = await byLoad(tx, scope.hub.id, free.map((c) => c.userId).filter((id) => !again.includes(id)));
+  const chosen = [...again, ...rest].slice(0, settings.reviewersPerApplication);
   if (chosen.length < settings.reviewersPerApplication) throw new AppError('NOT_ENOUGH_REVIEWERS');
 
   const conflicted = candidates.filter((c) => c.conflict && !sat.has(c.userId));

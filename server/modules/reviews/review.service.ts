@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ReviewBoard, ReviewItem, reviewInputSchema } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
@@ -92,7 +92,10 @@ export async function reviewQueue(db: Db | Tx, scope: Scope): Promise<ReviewItem
     .orderBy(asc(reviewAssignments.status), asc(reviewAssignments.createdAt))
     .limit(200);
   const items: ReviewItem[] = [];
-  for (const a of mine) items.push(await itemOf(db, await findApplication(db, scope.hub.id, a.applicationId), a.round, a.status as 'assigned'));
+  // One entry per application: the latest round the reviewer sits in.
+  const latest = new Map<string, number>();
+  for (const a of mine) latest.set(a.applicationId, Math.max(latest.get(a.applicationId) ?? 0, a.round));
+  for (const a of mine.filter((x) => x.round === latest.get(x.applicationId))) items.push(await itemOf(db, await findApplication(db, scope.hub.id, a.applicationId), a.round, a.status as 'assigned'));
   return items;
 }
 
@@ -104,7 +107,7 @@ export async function reviewItem(db: Db | Tx, scope: Scope, applicationId: strin
     .select()
     .from(reviewAssignments)
     .where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id), eq(reviewAssignments.reviewerId, scope.actor.userId!)))
-    .orderBy(asc(reviewAssignments.round));
+    .orderBy(desc(reviewAssignments.round));
   return itemOf(db, app, mine!.round, mine!.status as 'assigned');
 }
 

@@ -125,9 +125,14 @@ describe('reviewed programs', () => {
     expect(again.json().status).toBe('submitted');
 
     const round1 = (await w.call(w.officer, 'GET', w.at('/reviews'))).json().assignments;
-    await w.call(w.officer, 'POST', w.at('/reviewers'));
-    const reviewer = w.reviewers.find((r) => r.id === round1.find((a: { status: string }) => a.status !== 'conflicted').reviewerId)!;
+    const first = round1.find((a: { status: string }) => a.status !== 'conflicted').reviewerId;
+    // The resubmission goes back to the same reviewer, in round 2.
+    const board = (await w.call(w.officer, 'POST', w.at('/reviewers'))).json();
+    expect(board.assignments.filter((a: { round: number; status: string }) => a.round === 2 && a.status === 'assigned').map((a: { reviewerId: string }) => a.reviewerId)).toEqual([first]);
+    const reviewer = w.reviewers.find((r) => r.id === first)!;
     const item = (await w.call(reviewer, 'GET', `/review-queue/${w.application.id}`)).json();
+    expect(item.round).toBe(2);
+    expect((await w.call(reviewer, 'GET', '/review-queue')).json().items).toHaveLength(1);
     expect(item.changes).toEqual([{ key: 'plan', before: 'Embodied AI for logistics', after: 'Embodied AI for logistics, CNY 3 m budget' }]);
   });
 
