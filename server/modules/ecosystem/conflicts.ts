@@ -44,6 +44,13 @@ export async function findConflicts(
     mine AS (
       SELECT r.from_person_id AS reviewer, r.kind, r.to_organization_id AS org_id, r.ends_on FROM relations r
       WHERE r.hub_id = ${hubId} AND r.from_person_id = ANY(${reviewers}) AND r.kind IN ('founded', 'works_at', 'invested_in', 'alumnus_of') AND ${live('r')}${input.since}::date)
+    ),
+    -- Where and when the founders studied: few rows (the applicants' founders), so the
+    -- classmates are found by a hash join on (university, year), never by reading every
+    -- alumnus of a big university.
+    founder_studies AS (
+      SELECT f.applicant_id, f.person_id, al.to_organization_id AS org_id, date_part('year', al.ends_on) AS year FROM founders f
+      JOIN relations al ON al.hub_id = ${hubId} AND al.from_person_id = f.person_id AND al.kind = 'alumnus_of' AND al.ends_on IS NOT NULL
     )
     SELECT DISTINCT * FROM (
       SELECT m.reviewer, t.applicant_id AS applicant, 'direct' AS kind, m.kind AS relation, m.org_id AS org
@@ -56,11 +63,8 @@ export async function findConflicts(
       JOIN targets t ON t.org_id = inv.to_organization_id
       WHERE m.kind IN ('founded', 'works_at')
       UNION ALL
-      SELECT m.reviewer, f.applicant_id, 'alumni', 'alumnus_of', m.org_id
-      FROM mine m
-      JOIN relations al ON al.hub_id = ${hubId} AND al.to_organization_id = m.org_id AND al.kind = 'alumnus_of'
-        AND al.from_person_id <> m.reviewer AND date_part('year', al.ends_on) = date_part('year', m.ends_on)
-      JOIN founders f ON f.person_id = al.from_person_id
+      SELECT m.reviewer, fs.applicant_id, 'alumni', 'alumnus_of', m.org_id
+      FROM mine m JOIN founder_studies fs ON fs.org_id = m.org_id AND fs.year = date_part('year', m.ends_on) AND fs.person_id <> m.reviewer
       WHERE m.kind = 'alumnus_of' AND m.ends_on IS NOT NULL
     ) hits`);
   return rows.map((r) => ({ reviewerPersonId: r.reviewer, applicantId: r.applicant, kind: r.kind, relation: r.relation, organizationId: r.org }));
