@@ -27,6 +27,17 @@ describe('program editor values', () => {
     expect(back.window).toEqual(draft.window);
   });
 
+  it('reads every kind of tranche condition and writes it back the same', () => {
+    const draft = draftFromValues({ ...emptyValues(2026), amount: '100', tranches: '40\n20@6\n20@date:12\n20@report:midterm' });
+    expect(draft.rules.benefit.tranches).toEqual([
+      { shareBasisPoints: 4000, condition: null },
+      { shareBasisPoints: 2000, condition: { kind: 'social_insurance_months', months: 6 } },
+      { shareBasisPoints: 2000, condition: { kind: 'date', monthsAfterAward: 12 } },
+      { shareBasisPoints: 2000, condition: { kind: 'milestone_accepted', milestone: 'midterm' } },
+    ]);
+    expect(() => draftFromValues({ ...emptyValues(2026), amount: '100', tranches: '50@date:soon\n50' })).toThrow(DraftLineError);
+  });
+
   it('names the line of a tranche list that does not parse', () => {
     expect(() => draftFromValues({ ...emptyValues(2026), amount: '100', tranches: '50@6\nhalf' })).toThrow(DraftLineError);
   });

@@ -1,5 +1,6 @@
 import type { Program, ProgramDraft } from '../../../contracts/applications';
-import type { BenefitFormulaInput, FormField, FormFieldType, ProgramKind } from '../../../contracts/programs';
+import type { ReviewSettingsInput } from '../../../contracts/review-settings';
+import type { BenefitFormulaInput, FormField, FormFieldType, ProgramKind, TrancheCondition } from '../../../contracts/programs';
 import { basisPointsText, fenToYuanText, percentToBasisPoints, yuanToFen } from '../budget/yuan';
 
 /**
@@ -43,6 +44,8 @@ export type EditorValues = {
   annualCap?: string;
   stackingGroup?: string;
   stackingMax?: string;
+  /** Reviewed programs: rubric, reviewers, threshold and milestones, kept as they are (edited through the API for now). */
+  review?: ReviewSettingsInput | null;
 };
 
 /** A line of a list-like value that does not parse: which input, which line (1-based). */
@@ -98,10 +101,14 @@ function fieldFrom(v: FieldValues, index: number): FormField {
 
 function benefitFrom(v: EditorValues): BenefitFormulaInput {
   const tranches = lines(v.tranches).map(({ text, line }) => {
-    const match = /^(\d{1,3}(?:\.\d{1,2})?)\s*%?\s*(?:@\s*(\d{1,3}))?$/.exec(text);
+    // percent, percent@months (social insurance), percent@date:months (after the award), percent@report:key (a milestone accepted)
+    const match = /^(\d{1,3}(?:\.\d{1,2})?)\s*%?\s*(?:@\s*(?:(date|report):\s*)?([a-z0-9_-]{1,40}))?$/.exec(text);
     const share = match ? percentToBasisPoints(match[1]!) : null;
     if (!match || share === null) throw new DraftLineError('tranches', line);
-    return { shareBasisPoints: share, condition: match[2] ? { kind: 'social_insurance_months' as const, months: Number(match[2]) } : null };
+    const [, , kind, value] = match;
+    if (value !== undefined && kind !== 'report' && !/^\d{1,3}$/.test(value)) throw new DraftLineError('tranches', line);
+    const condition = value === undefined ? null : kind === 'report' ? { kind: 'milestone_accepted' as const, milestone: value } : kind === 'date' ? { kind: 'date' as const, monthsAfterAward: Number(value) } : { kind: 'social_insurance_months' as const, months: Number(value) };
+    return { shareBasisPoints: share, condition };
   });
   const common = {
     tranches: tranches.length ? tranches : [{ shareBasisPoints: 10_000, condition: null }],
@@ -167,6 +174,7 @@ export function draftFromValues(v: EditorValues): ProgramDraft {
         reason: { zh: c.reasonZh, en: c.reasonEn },
       })),
       benefit: benefitFrom(v),
+      ...(v.review ? { review: v.review } : {}),
     },
   };
 }
@@ -190,6 +198,9 @@ export const emptyValues = (year: number): EditorValues => ({
   benefitType: 'fixed',
   tranches: '100',
 });
+
+const conditionText = (c: TrancheCondition | null) =>
+  !c ? '' : c.kind === 'social_insurance_months' ? `@${c.months}` : c.kind === 'date' ? `@date:${c.monthsAfterAward}` : `@report:${c.milestone}`;
 
 /** A program (with its rules: staff only) as editor values. */
 export function valuesFromProgram(p: Program): EditorValues {
@@ -222,11 +233,12 @@ export function valuesFromProgram(p: Program): EditorValues {
     })),
     criteria: rules.criteria.map((c) => ({ key: c.key, nameZh: c.name.zh, nameEn: c.name.en, expression: c.expression, reasonZh: c.reason.zh, reasonEn: c.reason.en })),
     benefitType: b.type,
-    tranches: b.tranches.map((t) => `${percent(t.shareBasisPoints)}${t.condition?.kind === 'social_insurance_months' ? `@${t.condition.months}` : ''}`).join('\n'),
+    tranches: b.tranches.map((t) => `${percent(t.shareBasisPoints)}${conditionText(t.condition)}`).join('\n'),
     cityShare: b.coFunding ? percent(b.coFunding.cityBasisPoints) : undefined,
     annualCap: yuan(b.caps.perApplicantPerYear),
     stackingGroup: b.stacking?.group,
     stackingMax: b.stacking ? percent(b.stacking.maxCombinedBasisPoints) : undefined,
+    review: rules.review ?? null,
   };
   if (b.type === 'fixed') values.amount = yuan(b.amount);
   if (b.type === 'table') {

@@ -198,7 +198,7 @@ export const programsEnUS: ProgramsMessages = {
     annualCap: 'Cap per applicant per year (yuan)',
     tableBy: 'Table by',
     tableRows: 'Rows (one a line: key=yuan)',
-    tranches: 'Tranches (one a line: percent, or percent@months of social insurance)',
+    tranches: 'Tranches (one a line: percent; percent@months of social insurance; percent@date:months after the award; percent@report:milestone key)',
     cityShare: 'City share (%, empty for all)',
     stackingGroup: 'Stacking group',
     stackingMax: 'Combined limit (%)',

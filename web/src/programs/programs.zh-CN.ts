@@ -196,7 +196,7 @@ export const programsZhCN = {
     annualCap: '每个申请人每年上限（元）',
     tableBy: '查表依据',
     tableRows: '标准表（每行：键=元）',
-    tranches: '分期（每行：百分比 或 百分比@社保月数）',
+    tranches: '分期（每行：百分比；百分比@社保月数；百分比@date:获批后月数；百分比@report:阶段报告键）',
     cityShare: '城市承担比例（%，留空为全部）',
     stackingGroup: '叠加组',
     stackingMax: '叠加合计上限（%）',
