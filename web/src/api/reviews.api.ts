@@ -33,3 +33,5 @@ export const submitMilestoneReport = (hub: string, id: string, key: string, text
   apiRequest<Award>(`${appPath(hub, id)}/milestones/${encodeURIComponent(key)}/report`, { method: 'POST', body: { text } });
 export const reviewMilestoneReport = (hub: string, id: string, key: string, outcome: 'accept' | 'return', note: string) =>
   apiRequest<Award>(`${appPath(hub, id)}/milestones/${encodeURIComponent(key)}/review`, { method: 'POST', body: { outcome, note } });
+export const resubmitApplication = (hub: string, id: string, answers: Record<string, string | number | boolean>, reason: string) =>
+  apiRequest<Application>(`${appPath(hub, id)}/resubmit`, { method: 'POST', body: { answers, reason } });

@@ -72,7 +72,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         </Card>
       )}
 
-      <ReviewSections hub={hub} application={application} reviewed={program.data?.mode === 'reviewed'} />
+      <ReviewSections hub={hub} application={application} reviewed={program.data?.mode === 'reviewed'} fields={form} />
 
       {approved && benefit && program.data?.mode !== 'reviewed' && (
         <Card title={t('programs.result.tranches')}>

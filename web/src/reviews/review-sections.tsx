@@ -3,17 +3,19 @@ import { Alert, Button, Card, Flex, Input, List, Modal, Table, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../contracts/applications';
+import type { FormField } from '../../../contracts/programs';
 import { appealDecision, withdrawApplication, type ReviewBoard } from '../api/reviews.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { AwardCard } from './award.card';
+import { ResubmitCard } from './resubmit.card';
 import { ReviewBoardCard } from './review-board.card';
 import { isFinance, isOfficer, useAward, useHubRoles, useRefreshApplication, useReviewBoard } from './use-reviews';
 
 const awardStates = ['approved', 'awarded', 'in_payment', 'closed'];
 
 /** Below an application: the officer's review board, or the applicant's decision, scores and actions; and the award. */
-export function ReviewSections({ hub, application, reviewed }: { hub: string; application: Application; reviewed: boolean }) {
+export function ReviewSections({ hub, application, reviewed, fields }: { hub: string; application: Application; reviewed: boolean; fields: readonly FormField[] }) {
   const roles = useHubRoles(hub);
   const officer = isOfficer(roles);
   const finance = isFinance(roles);
@@ -23,6 +25,7 @@ export function ReviewSections({ hub, application, reviewed }: { hub: string; ap
   return (
     <>
       {reviewed && board.data && (officer ? <ReviewBoardCard hub={hub} application={application} board={board.data} /> : <ApplicantDecision board={board.data} />)}
+      {reviewed && !staff && application.status === 'returned' && <ResubmitCard hub={hub} application={application} fields={fields} />}
       {reviewed && !staff && <ApplicantActions hub={hub} application={application} />}
       {award.data && <AwardCard hub={hub} award={award.data} own={!staff} officer={officer} finance={finance} />}
     </>

@@ -83,6 +83,8 @@ export const reviewsEnUS: ReviewsMessages = {
     comment: 'Comment',
   },
   applicant: {
+    resubmit: 'Change and send again',
+    resubmitReason: 'What you changed',
     decision: 'Decision and reason',
     scores: 'Reviewers’ scores (anonymous)',
     appeal: 'Appeal',

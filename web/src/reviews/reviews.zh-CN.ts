@@ -81,6 +81,8 @@ export const reviewsZhCN = {
     comment: '评语',
   },
   applicant: {
+    resubmit: '修改后重新提交',
+    resubmitReason: '修改说明',
     decision: '决定与理由',
     scores: '评审评分（匿名）',
     appeal: '申诉',
