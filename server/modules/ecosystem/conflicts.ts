@@ -47,8 +47,8 @@ export async function findConflicts(
     ),
     -- Where and when the founders studied: few rows (the applicants' founders), so the
     -- classmates are found by a hash join on (university, year), never by reading every
-    -- alumnus of a big university.
-    founder_studies AS (
+    -- alumnus of a big university (MATERIALIZED keeps the planner from doing just that).
+    founder_studies AS MATERIALIZED (
       SELECT f.applicant_id, f.person_id, al.to_organization_id AS org_id, date_part('year', al.ends_on) AS year FROM founders f
       JOIN relations al ON al.hub_id = ${hubId} AND al.from_person_id = f.person_id AND al.kind = 'alumnus_of' AND al.ends_on IS NOT NULL
     )
