@@ -161,6 +161,13 @@ export function splitTranches(amount: bigint, tranches: Common['tranches']): Tra
   });
 }
 
+/** A tranche line's condition: months of social insurance (0: none), or a date or a report. */
+function trancheParams(c: TrancheCondition | null): Record<string, number | string> {
+  if (c?.kind === 'date') return { months: 0, condition: 'date', monthsAfterAward: c.monthsAfterAward };
+  if (c?.kind === 'milestone_accepted') return { months: 0, condition: 'report', milestone: c.milestone };
+  return { months: c?.months ?? 0 };
+}
+
 /** What one award pays under a formula, explained line by line for the applicant. */
 export function computeBenefit(formula: BenefitFormula, input: BenefitInput): BenefitResult {
   const lines: BenefitLine[] = [];
@@ -195,7 +202,7 @@ export function computeBenefit(formula: BenefitFormula, input: BenefitInput): Be
   const tranches = splitTranches(amount, formula.tranches);
   if (tranches.length > 1 || tranches[0]?.condition) {
     tranches.forEach((t, i) =>
-      lines.push({ key: 'tranche', params: { index: i + 1, shareBasisPoints: t.shareBasisPoints, amount: t.amount, months: t.condition?.kind === 'social_insurance_months' ? t.condition.months : 0 } }),
+      lines.push({ key: 'tranche', params: { index: i + 1, shareBasisPoints: t.shareBasisPoints, amount: t.amount, ...trancheParams(t.condition) } }),
     );
   }
   lines.push({ key: 'total', params: { amount } });

@@ -15,4 +15,3 @@ export { presentApplication } from './programs.presenters.js';
 export { toBenefitExplanation, type BenefitResult } from './benefits.js';
 export { hubToday, type ApplicationRow } from './applications.service.js';
 export type { Scope } from './programs.service.js';
-export { notify, type NotificationInput } from './notify.js';

@@ -4,7 +4,8 @@ import type { decisionInputSchema } from '../../../contracts/reviews.js';
 import type { Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { notify, priceApplication, toBenefitExplanation, type ApplicationRow, type Scope } from '../programs/index.js';
+import { notify } from '../../platform/notifications/index.js';
+import { priceApplication, toBenefitExplanation, type ApplicationRow, type Scope } from '../programs/index.js';
 import { usersOfApplicants } from '../ecosystem/index.js';
 import { createAward } from './awards.service.js';
 import { applicationDecisions, reviewAssignments } from './reviews.tables.js';
@@ -33,7 +34,7 @@ export async function decideApplication(tx: Tx, scope: Scope, applicationId: str
     const moved = await fire(tx, scope, app, event, actor, input.reason, event === 'second_approve' ? { commitmentId: app.id } : {});
     await record(event, event === 'second_approve' ? app.amount : null);
     const done = event === 'second_approve' ? await createAward(tx, scope, moved, now) : moved;
-    await tell(tx, done, event === 'second_approve' ? 'approve' : 'reject');
+    await tell(tx, scope.hub.slug, done, event === 'second_approve' ? 'approve' : 'reject');
     return done;
   }
 
@@ -41,7 +42,7 @@ export async function decideApplication(tx: Tx, scope: Scope, applicationId: str
   if (input.outcome !== 'approve') {
     const moved = await fire(tx, scope, app, input.outcome, actor, input.reason);
     await record(input.outcome, null);
-    await tell(tx, moved, input.outcome);
+    await tell(tx, scope.hub.slug, moved, input.outcome);
     return moved;
   }
   const benefit = await priceApplication(tx, app, now);
@@ -52,7 +53,7 @@ export async function decideApplication(tx: Tx, scope: Scope, applicationId: str
   if (threshold !== null && benefit.amount > threshold) return approved;
   const awarded = await fire(tx, scope, approved, 'award', 'system', null, { commitmentId: app.id });
   const done = await createAward(tx, scope, awarded, now);
-  await tell(tx, done, 'approve');
+  await tell(tx, scope.hub.slug, done, 'approve');
   return done;
 }
 
@@ -67,8 +68,14 @@ async function requireReviews(tx: Tx, app: ApplicationRow): Promise<void> {
   if (open.length) throw new AppError('REVIEWS_PENDING');
 }
 
+const decisionTitles: Record<string, { zh: string; en: string }> = {
+  approve: { zh: '您的申请已获批准', en: 'Your application was approved' },
+  reject: { zh: '您的申请未获批准', en: 'Your application was not approved' },
+  return: { zh: '您的申请被退回修改', en: 'Your application was returned for changes' },
+};
+
 /** The applicant hears of the decision in the app (the reason, never who reviewed). */
-async function tell(tx: Tx, app: ApplicationRow, outcome: string): Promise<void> {
+async function tell(tx: Tx, hubSlug: string, app: ApplicationRow, outcome: string): Promise<void> {
   const type = app.organizationId ? 'organization' : 'person';
   const id = (app.organizationId ?? app.personId)!;
   const users = (await usersOfApplicants(tx, app.hubId, type, [id])).map((u) => u.userId);
@@ -76,6 +83,6 @@ async function tell(tx: Tx, app: ApplicationRow, outcome: string): Promise<void>
   await notify(
     tx,
     app.hubId,
-    users.map((userId) => ({ userId, kind: `decision:${app.status}`, subjectType: 'application', subjectId: app.id, payload: { outcome, status: app.status } })),
+    users.map((userId) => ({ userId, kind: `decision:${app.status}`, subjectType: 'application', subjectId: app.id, payload: { outcome, status: app.status, title: decisionTitles[outcome] ?? decisionTitles.approve!, link: `/hubs/${hubSlug}/applications/${app.id}` } })),
   );
 }

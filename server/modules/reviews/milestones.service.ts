@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { usersOfApplicants } from '../ecosystem/index.js';
-import { findApplication, hubToday, notify, type Scope } from '../programs/index.js';
+import { notify } from '../../platform/notifications/index.js';
+import { findApplication, hubToday, type Scope } from '../programs/index.js';
 import { awardOf } from './awards.service.js';
 import { milestoneReports } from './awards.tables.js';
 import { payMetConditions } from './conditions.service.js';
@@ -68,7 +69,9 @@ export async function remindMilestones(db: Db, hub: HubRow, now = new Date(), da
       const type = app.organizationId ? 'organization' : 'person';
       const users = new Set([app.submittedBy, ...(await usersOfApplicants(tx, hub.id, type, [(app.organizationId ?? app.personId)!])).map((u) => u.userId)]);
       const kind = `milestone_${r.dueOn < today ? 'overdue' : 'due'}:${r.key}`;
-      return notify(tx, hub.id, [...users].map((userId) => ({ userId, kind, subjectType: 'application', subjectId: app.id, payload: { milestone: r.key, dueOn: r.dueOn } })));
+      const title = r.dueOn < today ? { zh: `阶段报告已逾期（${r.dueOn}）`, en: `A report is overdue (${r.dueOn})` } : { zh: `阶段报告将于 ${r.dueOn} 到期`, en: `A report is due on ${r.dueOn}` };
+      const rows = [...users].map((userId) => ({ userId, kind, subjectType: 'application', subjectId: app.id, payload: { milestone: r.key, dueOn: r.dueOn, title, link: `/hubs/${hub.slug}/applications/${app.id}` } }));
+      return (await notify(tx, hub.id, rows)).length;
     });
   }
   return sent;

@@ -53,7 +53,10 @@ export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: 
     case 'co_funding':
       return t('programs.lines.coFunding', { ...money, rate: rate(p.cityBasisPoints) });
     case 'tranche':
-      return t(Number(p.months) > 0 ? 'programs.lines.trancheLater' : 'programs.lines.trancheNow', { ...money, index: p.index, rate: rate(p.shareBasisPoints), months: p.months });
+      return t(
+        p.condition === 'date' ? 'programs.lines.trancheDate' : p.condition === 'report' ? 'programs.lines.trancheReport' : Number(p.months) > 0 ? 'programs.lines.trancheLater' : 'programs.lines.trancheNow',
+        { ...money, index: p.index, rate: rate(p.shareBasisPoints), months: p.months, monthsAfterAward: p.monthsAfterAward, milestone: p.milestone },
+      );
     default:
       // A line this page does not know yet (a newer server): its key, never nothing.
       return t('programs.lines.unknown', { key: line.key });

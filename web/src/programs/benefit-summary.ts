@@ -62,9 +62,13 @@ export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormF
   else
     formula.tranches.forEach((tr, i) =>
       lines.push(
-        tr.condition
-          ? t('programs.summary.trancheAfter', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.months })
-          : t('programs.summary.trancheNow', { index: i + 1, rate: rate(tr.shareBasisPoints) }),
+        !tr.condition
+          ? t('programs.summary.trancheNow', { index: i + 1, rate: rate(tr.shareBasisPoints) })
+          : tr.condition.kind === 'date'
+            ? t('programs.summary.trancheDate', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.monthsAfterAward })
+            : tr.condition.kind === 'milestone_accepted'
+              ? t('programs.summary.trancheReport', { index: i + 1, rate: rate(tr.shareBasisPoints), milestone: tr.condition.milestone })
+              : t('programs.summary.trancheAfter', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.months }),
       ),
     );
   return lines;

@@ -117,6 +117,8 @@ export const programsEnUS: ProgramsMessages = {
     paidAtOnce: 'Paid in full when approved.',
     trancheNow: 'Part {{index}} ({{rate}}) is paid when approved.',
     trancheAfter: 'Part {{index}} ({{rate}}) is paid after {{months}} months of local social insurance.',
+    trancheDate: 'Part {{index}} ({{rate}}) is paid {{months}} months after the award.',
+    trancheReport: 'Part {{index}} ({{rate}}) is paid once the report “{{milestone}}” is accepted.',
   },
   lines: {
     fixed: 'A fixed amount of {{amount}}.',
@@ -133,6 +135,8 @@ export const programsEnUS: ProgramsMessages = {
     coFunding: 'The city pays {{rate}}: {{cityShare}}; the employer pays {{employerShare}}.',
     trancheNow: 'Tranche {{index}} ({{rate}}): {{amount}}, paid with the approval.',
     trancheLater: 'Tranche {{index}} ({{rate}}): {{amount}}, paid after {{months}} months of local social insurance.',
+    trancheDate: 'Tranche {{index}} ({{rate}}): {{amount}}, paid {{monthsAfterAward}} months after the award.',
+    trancheReport: 'Tranche {{index}} ({{rate}}): {{amount}}, paid once the report “{{milestone}}” is accepted.',
     total: 'Total {{amount}}.',
     unknown: '{{key}}',
     by: { degree: 'degree', talentTier: 'talent class' },

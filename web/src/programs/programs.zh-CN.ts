@@ -115,6 +115,8 @@ export const programsZhCN = {
     paidAtOnce: '批准后一次性全额发放。',
     trancheNow: '第 {{index}} 期（{{rate}}）批准后发放。',
     trancheAfter: '第 {{index}} 期（{{rate}}）在本地连续缴纳社保满 {{months}} 个月后发放。',
+    trancheDate: '第 {{index}} 期（{{rate}}）在获批 {{months}} 个月后发放。',
+    trancheReport: '第 {{index}} 期（{{rate}}）在报告“{{milestone}}”通过后发放。',
   },
   lines: {
     fixed: '固定金额 {{amount}}。',
@@ -131,6 +133,8 @@ export const programsZhCN = {
     coFunding: '城市承担 {{rate}}：{{cityShare}}；用人单位承担 {{employerShare}}。',
     trancheNow: '第 {{index}} 期（{{rate}}）：{{amount}}，随批准支付。',
     trancheLater: '第 {{index}} 期（{{rate}}）：{{amount}}，本地社保缴纳满 {{months}} 个月后支付。',
+    trancheDate: '第 {{index}} 期（{{rate}}）：{{amount}}，获批 {{monthsAfterAward}} 个月后支付。',
+    trancheReport: '第 {{index}} 期（{{rate}}）：{{amount}}，报告“{{milestone}}”通过后支付。',
     total: '合计 {{amount}}。',
     unknown: '{{key}}',
     by: { degree: '学历', talentTier: '人才等级' },
