@@ -91,24 +91,54 @@ export const awardRoutes =
 
     app.post(
       `${base}/milestones/:key/review`,
-      { schema: { operationId: 'reviewMilestoneReport', summary: 'The officer accepts a report (tranches waiting on it are paid) or returns it', tags, params: milestoneParams, body: milestoneReviewInputSchema, response: { 200: awardSchema, ...errorResponses } } },
-      async (request) => {
+      {
+        schema: {
+          operationId: 'reviewMilestoneReport',
+          summary: 'The officer accepts a report (tranches waiting on it are paid) or returns it',
+          tags,
+          params: milestoneParams,
+          headers: idempotencyHeadersSchema,
+          body: milestoneReviewInputSchema,
+          response: { 200: awardSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        return withTransaction(deps.db, (tx) => reviewMilestoneReport(tx, scope, request.params.id, request.params.key, request.body));
+        const { id, key } = request.params;
+        const result = await withTransaction(deps.db, (tx) =>
+          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `reviewMilestoneReport:${id}:${key}`, request: request.body }, async () => ({
+            status: 200,
+            body: await reviewMilestoneReport(tx, scope, id, key, request.body),
+          })),
+        );
+        return sendStored(reply, result);
       },
     );
 
     app.post(
       `${base}/social-insurance`,
-      { schema: { operationId: 'recordSocialInsurance', summary: 'Record months of local social insurance for an award (from a source); pays what it unlocks', tags, params, body: socialInsuranceInputSchema, response: { 200: awardSchema, ...errorResponses } } },
-      async (request) => {
+      {
+        schema: {
+          operationId: 'recordSocialInsurance',
+          summary: 'Record months of local social insurance for an award (from a source); pays what it unlocks',
+          tags,
+          params,
+          headers: idempotencyHeadersSchema,
+          body: socialInsuranceInputSchema,
+          response: { 200: awardSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        return withTransaction(deps.db, async (tx) => {
-          const { app: application, subject } = await loadVisible(tx, scope, request.params.id);
-          reviewPolicy.authorize(scope.actor, 'record_fact', subject);
-          await recordSocialInsurance(tx, scope, application, request.body);
-          return awardOf(tx, application.id, scope);
-        });
+        const result = await withTransaction(deps.db, (tx) =>
+          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `recordSocialInsurance:${request.params.id}`, request: request.body }, async () => {
+            const { app: application, subject } = await loadVisible(tx, scope, request.params.id);
+            reviewPolicy.authorize(scope.actor, 'record_fact', subject);
+            await recordSocialInsurance(tx, scope, application, request.body);
+            return { status: 200, body: await awardOf(tx, application.id, scope) };
+          }),
+        );
+        return sendStored(reply, result);
       },
     );
   };

@@ -52,6 +52,29 @@ describe('awards', () => {
     expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
   });
 
+  it('a retried approval (same Idempotency-Key) awards once; two finance officers releasing one tranche at once pay it once', async () => {
+    const w = await reviewedWorld(ctx, { review: { twoPersonThreshold: null, reviewersPerApplication: 1 } });
+    const board = (await w.call(w.officer, 'POST', w.at('/reviewers'))).json();
+    const r = w.reviewers.find((u) => u.id === board.assignments.find((a: { status: string }) => a.status === 'assigned').reviewerId)!;
+    await w.call(r, 'POST', w.at('/reviews'), { scores: { innovation: 5, team: 5 }, recommendation: 'approve' });
+    const headers = { 'idempotency-key': 'decide-once-0001' };
+    const first = await w.call(w.officer, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'ok' }, headers);
+    const retry = await w.call(w.officer, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'ok' }, headers);
+    expect([first.statusCode, retry.statusCode]).toEqual([200, 200]);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+
+    const finance2 = await createTestUser(ctx, { hub: w.hub, roles: ['finance_officer'] });
+    const [a, b] = await Promise.all([
+      w.call(w.finance, 'POST', w.at('/tranches/2/release'), { reason: 'paid on evidence' }),
+      w.call(finance2, 'POST', w.at('/tranches/2/release'), { reason: 'paid on evidence too' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect((a.statusCode === 409 ? a : b).json().error.code).toBe('TRANCHE_SETTLED');
+    expect(await ledgerOf(w)).toEqual({ posted: '100000000', released: false, net: '100000000' });
+    expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
+  });
+
   it('a claw-back takes back no more than was paid, cancels waiting tranches, returns the rest to the line and closes the award', async () => {
     const w = await awarded();
     const tooMuch = await w.call(w.finance, 'POST', w.at('/clawback'), { amount: '40000001', reason: 'Breach of the residency term' });

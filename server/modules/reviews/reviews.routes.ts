@@ -6,6 +6,8 @@ import { decisionInputSchema, reasonInputSchema, resubmitInputSchema, reviewBoar
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
+import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
+import { idempotent } from '../../platform/idempotency/idempotency.js';
 import { presentApplication } from '../programs/index.js';
 import { assignReviewers, declareConflict } from './assignment.service.js';
 import { decideApplication } from './decision.service.js';
@@ -77,13 +79,21 @@ export const reviewRoutes =
           summary: 'Approve, reject or return with a reason; above the two-person threshold a second officer approves',
           tags,
           params,
+          headers: idempotencyHeadersSchema,
           body: decisionInputSchema,
           response: { 200: applicationSchema, ...errorResponses },
         },
       },
-      async (request) => {
+      // An approval commits money and may pay the first tranche: a retry must not act twice.
+      async (request, reply) => {
         const scope = await scoped(request);
-        return presentApplication(await withTransaction(deps.db, (tx) => decideApplication(tx, scope, request.params.id, request.body)));
+        const result = await withTransaction(deps.db, (tx) =>
+          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `decideApplication:${request.params.id}`, request: request.body }, async () => ({
+            status: 200,
+            body: presentApplication(await decideApplication(tx, scope, request.params.id, request.body)),
+          })),
+        );
+        return sendStored(reply, result);
       },
     );
 

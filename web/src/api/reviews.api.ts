@@ -20,7 +20,9 @@ export const getAward = (hub: string, id: string) => apiRequest<Award>(`${appPat
 export const assignReviewers = (hub: string, id: string) => apiRequest<ReviewBoard>(`${appPath(hub, id)}/reviewers`, { method: 'POST' });
 export const declareConflict = (hub: string, id: string, reason: string) => apiRequest<{ status: 'conflicted' }>(`${appPath(hub, id)}/conflicts`, { method: 'POST', body: { reason } });
 export const submitReview = (hub: string, id: string, input: ReviewInput) => apiRequest<ReviewBoard>(`${appPath(hub, id)}/reviews`, { method: 'POST', body: input });
-export const decideApplication = (hub: string, id: string, input: DecisionInput) => apiRequest<Application>(`${appPath(hub, id)}/decision`, { method: 'POST', body: input });
+/** A decision may commit money: the key is chosen once per form, so a double click decides once. */
+export const decideApplication = (hub: string, id: string, input: DecisionInput, idempotencyKey: string) =>
+  apiRequest<Application>(`${appPath(hub, id)}/decision`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 export const appealDecision = (hub: string, id: string, reason: string) => apiRequest<Application>(`${appPath(hub, id)}/appeal`, { method: 'POST', body: { reason } });
 export const withdrawApplication = (hub: string, id: string, reason: string) => apiRequest<Application>(`${appPath(hub, id)}/withdraw`, { method: 'POST', body: { reason } });
 
@@ -31,7 +33,7 @@ export const clawBackAward = (hub: string, id: string, amount: string, reason: s
   apiRequest<Award>(`${appPath(hub, id)}/clawback`, { method: 'POST', body: { amount, reason }, headers: { 'Idempotency-Key': idempotencyKey } });
 export const submitMilestoneReport = (hub: string, id: string, key: string, text: string) =>
   apiRequest<Award>(`${appPath(hub, id)}/milestones/${encodeURIComponent(key)}/report`, { method: 'POST', body: { text } });
-export const reviewMilestoneReport = (hub: string, id: string, key: string, outcome: 'accept' | 'return', note: string) =>
-  apiRequest<Award>(`${appPath(hub, id)}/milestones/${encodeURIComponent(key)}/review`, { method: 'POST', body: { outcome, note } });
+export const reviewMilestoneReport = (hub: string, id: string, key: string, outcome: 'accept' | 'return', note: string, idempotencyKey: string) =>
+  apiRequest<Award>(`${appPath(hub, id)}/milestones/${encodeURIComponent(key)}/review`, { method: 'POST', body: { outcome, note }, headers: { 'Idempotency-Key': idempotencyKey } });
 export const resubmitApplication = (hub: string, id: string, answers: Record<string, string | number | boolean>, reason: string) =>
   apiRequest<Application>(`${appPath(hub, id)}/resubmit`, { method: 'POST', body: { answers, reason } });

@@ -38,7 +38,13 @@ export function AwardCard({ hub, award, own, officer, finance }: Props) {
     },
   });
   const report = useMutation({ mutationFn: (k: string) => submitMilestoneReport(hub, award.applicationId, k, reports[k] ?? ''), onSuccess: refresh });
-  const verdict = useMutation({ mutationFn: ({ k, outcome }: { k: string; outcome: 'accept' | 'return' }) => reviewMilestoneReport(hub, award.applicationId, k, outcome, ''), onSuccess: refresh });
+  const verdict = useMutation({
+    mutationFn: ({ k, outcome }: { k: string; outcome: 'accept' | 'return' }) => reviewMilestoneReport(hub, award.applicationId, k, outcome, '', key),
+    onSuccess: async () => {
+      setKey(newIdempotencyKey());
+      await refresh();
+    },
+  });
   const conditionText = (tr: Award['tranches'][number]) => {
     const c = tr.condition;
     if (!c) return t('reviews.award.none');

@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, List, Radio, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import type { Application } from '../../../contracts/applications';
 import { assignReviewers, decideApplication, type DecisionInput, type ReviewBoard } from '../api/reviews.api';
 import { useErrorText } from '../errors/use-error-text';
@@ -15,7 +17,14 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
   const describe = useErrorText();
   const refresh = useRefreshApplication(hub, application.id);
   const assign = useMutation({ mutationFn: () => assignReviewers(hub, application.id), onSuccess: refresh });
-  const decide = useMutation({ mutationFn: (input: DecisionInput) => decideApplication(hub, application.id, input), onSuccess: refresh });
+  const [key, setKey] = useState(newIdempotencyKey);
+  const decide = useMutation({
+    mutationFn: (input: DecisionInput) => decideApplication(hub, application.id, input, key),
+    onSuccess: async () => {
+      setKey(newIdempotencyKey());
+      await refresh();
+    },
+  });
   const canAssign = ['submitted', 'screening', 'appealed'].includes(board.status);
   const canDecide = board.status === 'in_review' || board.status === 'screening' || board.secondApprovalRequired;
   const conflicted = board.assignments.filter((a) => a.status === 'conflicted');
