@@ -42,7 +42,9 @@ export default defineConfig({
         // A fresh data folder each run, so the demo seed is the same every time.
         command: `rm -rf .dragongate/e2e-${port} && node bin/dragongate.mjs serve --port ${port}`,
         url: `${baseURL}/api/hubs`,
-        env: { DRAGONGATE_HOME: `.dragongate/e2e-${port}` },
+        // Many specs sign the demo accounts in from one address; the sign-in throttle itself
+        // is proven by the integration tests (server/platform/http/security.test.ts).
+        env: { DRAGONGATE_HOME: `.dragongate/e2e-${port}`, DRAGONGATE_SIGNIN_PER_MINUTE: '200' },
         // First run starts an embedded PostgreSQL, migrates and seeds the demo hubs.
         timeout: 180_000,
         reuseExistingServer: !process.env.CI,
