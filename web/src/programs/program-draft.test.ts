@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { programDraftSchema, type Program } from '../../../contracts/applications';
 import seedFile from '../../../seed/programs.json';
-import { DraftLineError, draftFromValues, emptyValues, valuesFromProgram } from './program-draft';
+import { DraftLineError } from './draft-line-error';
+import { reviewValues, type ReviewValues } from './review-draft';
+import { draftFromValues, emptyValues, valuesFromProgram } from './program-draft';
 
 // The editor's round trip over the real demo programs: program -> editor values -> draft.
 const seed = seedFile as { programs: { draft: unknown }[] };
@@ -40,5 +42,39 @@ describe('program editor values', () => {
 
   it('names the line of a tranche list that does not parse', () => {
     expect(() => draftFromValues({ ...emptyValues(2026), amount: '100', tranches: '50@6\nhalf' })).toThrow(DraftLineError);
+  });
+});
+
+describe('review settings in the editor', () => {
+  const reviewed = (review: Partial<ReviewValues>) => draftFromValues({ ...emptyValues(2026), amount: '100', mode: 'reviewed', review: { ...reviewValues(null), ...review } });
+
+  it('reads the rubric, the reports and the two-person threshold in yuan', () => {
+    const draft = reviewed({ reviewersPerApplication: '3', twoPersonThreshold: '1,000,000', rubric: 'innovation=创新性|Innovation|40|5\nteam=团队|Team|60|10', milestones: 'midterm=中期报告|Midterm report|6' });
+    expect(draft.rules.review).toEqual({
+      reviewersPerApplication: 3,
+      conflictYears: 5,
+      twoPersonThreshold: '100000000',
+      scoresVisibleToApplicant: false,
+      rubric: [
+        { key: 'innovation', name: { zh: '创新性', en: 'Innovation' }, weight: 40, scale: 5 },
+        { key: 'team', name: { zh: '团队', en: 'Team' }, weight: 60, scale: 10 },
+      ],
+      milestones: [{ key: 'midterm', name: { zh: '中期报告', en: 'Midterm report' }, dueAfterMonths: 6 }],
+    });
+    // A rule-only program sends no review settings.
+    expect(draftFromValues({ ...emptyValues(2026), amount: '100' }).rules).not.toHaveProperty('review');
+  });
+
+  it('names the line of the rubric or the reports that does not parse', () => {
+    const at = (review: Partial<ReviewValues>) => {
+      try {
+        reviewed(review);
+      } catch (error) {
+        return error instanceof DraftLineError ? [error.field, error.line] : error;
+      }
+      return null;
+    };
+    expect(at({ rubric: 'innovation=创新性|Innovation|40|5\nteam=团队|Team|sixty|5' })).toEqual(['review.rubric', 2]);
+    expect(at({ milestones: 'midterm=中期报告|Midterm report' })).toEqual(['review.milestones', 1]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Program, ProgramDraft } from '../../../contracts/applications';
-import type { ReviewSettingsInput } from '../../../contracts/review-settings';
 import type { BenefitFormulaInput, FormField, FormFieldType, ProgramKind, TrancheCondition } from '../../../contracts/programs';
 import { basisPointsText, fenToYuanText, percentToBasisPoints, yuanToFen } from '../budget/yuan';
+import { DraftLineError } from './draft-line-error';
+import { reviewFromValues, reviewValues, type ReviewValues } from './review-draft';
 
 /**
  * The program editor's values: everything a person types, as strings; list-like parts of
@@ -44,19 +45,9 @@ export type EditorValues = {
   annualCap?: string;
   stackingGroup?: string;
   stackingMax?: string;
-  /** Reviewed programs: rubric, reviewers, threshold and milestones, kept as they are (edited through the API for now). */
-  review?: ReviewSettingsInput | null;
+  /** Reviewed programs: reviewers, rubric, conflicts window, two-person threshold, milestone reports. */
+  review?: ReviewValues;
 };
-
-/** A line of a list-like value that does not parse: which input, which line (1-based). */
-export class DraftLineError extends Error {
-  constructor(
-    readonly field: keyof EditorValues | `fields.${number}.options`,
-    readonly line: number,
-  ) {
-    super(`${field}: line ${line}`);
-  }
-}
 
 const lines = (text: string | undefined) =>
   (text ?? '')
@@ -174,7 +165,7 @@ export function draftFromValues(v: EditorValues): ProgramDraft {
         reason: { zh: c.reasonZh, en: c.reasonEn },
       })),
       benefit: benefitFrom(v),
-      ...(v.review ? { review: v.review } : {}),
+      ...(v.mode === 'reviewed' ? { review: reviewFromValues(v.review ?? {}) } : {}),
     },
   };
 }
@@ -197,6 +188,7 @@ export const emptyValues = (year: number): EditorValues => ({
   criteria: [],
   benefitType: 'fixed',
   tranches: '100',
+  review: reviewValues(null),
 });
 
 const conditionText = (c: TrancheCondition | null) =>
@@ -238,7 +230,7 @@ export function valuesFromProgram(p: Program): EditorValues {
     annualCap: yuan(b.caps.perApplicantPerYear),
     stackingGroup: b.stacking?.group,
     stackingMax: b.stacking ? percent(b.stacking.maxCombinedBasisPoints) : undefined,
-    review: rules.review ?? null,
+    review: reviewValues(rules.review),
   };
   if (b.type === 'fixed') values.amount = yuan(b.amount);
   if (b.type === 'table') {

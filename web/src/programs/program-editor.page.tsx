@@ -14,7 +14,9 @@ import { useHubRoles } from '../ecosystem/use-hub-roles';
 import { useBilingual } from '../i18n/use-bilingual';
 import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { BenefitEditor, CriteriaEditor, FormFieldsEditor } from './rules-editor';
-import { DraftLineError, draftFromValues, emptyValues, valuesFromProgram, type EditorValues } from './program-draft';
+import { DraftLineError } from './draft-line-error';
+import { draftFromValues, emptyValues, valuesFromProgram, type EditorValues } from './program-draft';
+import { ReviewSettingsEditor } from './review-settings-editor';
 import { programsKey, useProgram } from './use-programs';
 
 /** Program officers: create or change a program (names, window, budget line, form, criteria, formula) and publish it. */
@@ -141,6 +143,7 @@ function ProgramEditor({ hub, id, status, initial }: { hub: string; id?: string;
           <FormFieldsEditor />
           <CriteriaEditor hub={hub} draft={draft} />
           <BenefitEditor />
+          <ReviewSettingsEditor />
           {problem && (
             <Alert type="error" role="alert" showIcon message={problem[0]} description={problem.length > 1 ? <ul style={{ margin: 0 }}>{problem.slice(1).map((p) => <li key={p}>{p}</li>)}</ul> : undefined} />
           )}

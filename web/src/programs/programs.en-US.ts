@@ -211,5 +211,15 @@ export const programsEnUS: ProgramsMessages = {
     publishedOk: 'Published.',
     remove: 'Remove',
     invalidLine: 'Line {{line}} is not in the expected shape.',
+    review: {
+      title: 'Review',
+      reviewersPerApplication: 'Reviewers per application',
+      conflictYears: 'Ties count as conflicts for (years)',
+      twoPersonThreshold: 'Second approver above (yuan)',
+      twoPersonHint: 'Empty: one officer decides every award.',
+      scoresVisible: 'Applicants see the scores',
+      rubric: 'Rubric (one a line: key=中文|English|weight|scale)',
+      milestones: 'Reports the awardee owes (one a line: key=中文|English|months after the award)',
+    },
   },
 };

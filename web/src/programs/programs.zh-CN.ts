@@ -209,5 +209,15 @@ export const programsZhCN = {
     publishedOk: '已发布。',
     remove: '删除',
     invalidLine: '第 {{line}} 行格式不对。',
+    review: {
+      title: '评审',
+      reviewersPerApplication: '每份申请的评审人数',
+      conflictYears: '利益冲突追溯年限（年）',
+      twoPersonThreshold: '超过此金额需第二人批准（元）',
+      twoPersonHint: '留空：每笔资助由一名项目官员决定。',
+      scoresVisible: '申请人可见评分',
+      rubric: '评分细则（每行一项：key=中文|English|权重|分制）',
+      milestones: '受资助方须提交的报告（每行一项：key=中文|English|资助后月数）',
+    },
   },
 };
