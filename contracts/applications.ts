@@ -48,6 +48,7 @@ export const applicationInputSchema = z
   .strictObject({
     organizationId: idSchema.optional().meta({ description: 'For organisation programs: the applicant organisation (you must belong to it)' }),
     answers: z.record(z.string(), z.union([z.string().max(4000), z.number(), z.boolean()])).default({}),
+    draft: z.boolean().optional().meta({ description: 'Reviewed programs: save a draft (answers checked for type only; submit it later with submitApplicationDraft)' }),
   })
   .meta({ description: 'An application: the form answers' });
 

@@ -27,6 +27,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 export const workflowEvents = [
   'submit',
+  'refuse',
   'screen',
   'assign',
   'approve',
@@ -66,6 +67,10 @@ export const decisionInputSchema = z
 export const resubmitInputSchema = z
   .strictObject({ answers: z.record(z.string(), z.union([z.string().max(4000), z.number(), z.boolean()])), reason: z.string().trim().max(2000).default('') })
   .meta({ description: 'Changed answers of a returned application' });
+
+export const draftAnswersInputSchema = z
+  .strictObject({ answers: z.record(z.string(), z.union([z.string().max(4000), z.number(), z.boolean()])) })
+  .meta({ description: 'A draft’s answers so far (each checked for its type; missing ones are fine)' });
 
 export const clawBackInputSchema = z.strictObject({ amount: amountSchema, reason }).meta({ description: 'Money taken back on breach; no more than was paid' });
 

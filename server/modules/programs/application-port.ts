@@ -5,6 +5,7 @@ import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosyst
 import { awardsOf, benefitOf, type Applicant, type ApplicationRow } from './applications.service.js';
 import type { BenefitResult } from './benefits.js';
 import { formFacts } from './criteria-facts.js';
+import { answeredFiles } from './answered-files.js';
 import { checkAnswers } from './form-answers.js';
 import { loadProgram, type LoadedProgram } from './programs.service.js';
 import { applications } from './programs.tables.js';
@@ -21,7 +22,7 @@ export async function findApplication(db: Db | Tx, hubId: string, id: string): P
   return row;
 }
 
-export type ApplicationPatch = Partial<Pick<ApplicationRow, 'amount' | 'benefit' | 'commitmentId' | 'answers' | 'onceKey'>>;
+export type ApplicationPatch = Partial<Pick<ApplicationRow, 'amount' | 'benefit' | 'commitmentId' | 'answers' | 'onceKey' | 'screening' | 'programVersion' | 'claimKey'>>;
 
 /**
  * Moves the application from `from` to `to` only if it is still in `from`: of two
@@ -42,9 +43,10 @@ export function programOf(db: Db | Tx, app: ApplicationRow): Promise<LoadedProgr
 }
 
 /** New answers checked against the application's form (400 with the fields at fault). */
-export async function checkRevisedAnswers(db: Db | Tx, app: ApplicationRow, answers: Record<string, unknown>): Promise<void> {
-  const { rules } = await programOf(db, app);
-  const problems = checkAnswers(rules.form, answers);
+export async function checkRevisedAnswers(tx: Tx, app: ApplicationRow, answers: Record<string, unknown>, reviserId: string | null): Promise<void> {
+  const { rules } = await programOf(tx, app);
+  const owners = reviserId ? [app.submittedBy, reviserId] : [app.submittedBy];
+  const problems = checkAnswers(rules.form, answers, await answeredFiles(tx, app.hubId, owners, rules.form, answers));
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 
@@ -65,7 +67,7 @@ export async function priceApplication(tx: Tx, app: ApplicationRow, now = new Da
   return benefitOf(tx, app.hubId, { ...loaded, applicant, form, awards, claimKey, now, except: app.id });
 }
 
-async function applicantOf(tx: Tx, app: ApplicationRow): Promise<Applicant> {
+export async function applicantOf(tx: Tx, app: ApplicationRow): Promise<Applicant> {
   if (app.organizationId) {
     const record = await organizationRecord(tx, app.hubId, app.organizationId);
     if (!record) throw notFound();

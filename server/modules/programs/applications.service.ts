@@ -14,6 +14,8 @@ import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
 import { screen, type AwardFact } from './eligibility.js';
+import { saveDraft } from './application-drafts.js';
+import { answeredFiles } from './answered-files.js';
 import { checkAnswers } from './form-answers.js';
 import { applicationPolicy } from './programs.policies.js';
 import { compiledFor, loadProgram, type ProgramRow, type Scope } from './programs.service.js';
@@ -21,12 +23,6 @@ import { applications } from './programs.tables.js';
 
 type Input = z.output<typeof applicationInputSchema>;
 export type ApplicationRow = typeof applications.$inferSelect;
-
-/** The uploaded files the answers name, if the applicant uploaded them in this hub. */
-async function answeredFiles(tx: Tx, scope: Scope, form: readonly FormField[], answers: Record<string, unknown>) {
-  const ids = form.filter((f) => f.type === 'file').map((f) => answers[f.key]).filter((v): v is string => typeof v === 'string');
-  return filesOwnedBy(tx, scope.hub.id, scope.actor.userId!, ids);
-}
 
 /** Today's date where the hub is: windows are in local days. */
 export function hubToday(timeZone: string, now = new Date()): string {
@@ -44,9 +40,10 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   applicationPolicy.authorize(actor, 'submit', { own: true }, 'submit');
   const { program, rules } = await loadProgram(tx, hub.id, programId);
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
+  if (input.draft) return saveDraft(tx, scope, program, rules, input, now);
   const today = hubToday(hub.timeZone, now);
   if (today < program.opensOn || today > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
-  const problems = checkAnswers(rules.form, input.answers, await answeredFiles(tx, scope, rules.form, input.answers));
+  const problems = checkAnswers(rules.form, input.answers, await answeredFiles(tx, hub.id, [actor.userId!], rules.form, input.answers));
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 
   const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
@@ -134,7 +131,7 @@ export type Applicant =
   | { type: 'person'; record: NonNullable<Awaited<ReturnType<typeof personRecordOfUser>>> };
 
 /** Who applies: an organisation the caller belongs to, or the caller's own person record. */
-async function resolveApplicant(tx: Tx, scope: Scope, type: 'organization' | 'person', organizationId: string | undefined): Promise<Applicant> {
+export async function resolveApplicant(tx: Tx, scope: Scope, type: 'organization' | 'person', organizationId: string | undefined): Promise<Applicant> {
   if (type === 'organization') {
     if (!organizationId) throw new AppError('VALIDATION_FAILED', [{ path: 'organizationId', code: 'REQUIRED' }]);
     // Only a member applies for an organisation; anyone else learns nothing of it (404).

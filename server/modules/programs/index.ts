@@ -12,6 +12,7 @@ export async function registerProgramRoutes(app: FastifyInstance, deps: Deps): P
 export { runMatching, type MatchingCounts } from './matching.service.js';
 export { findApplication, moveApplication, programOf, checkRevisedAnswers, isOwnApplication, priceApplication, conditionalRuleOnlyAwards, type ApplicationPatch } from './application-port.js';
 export { presentApplication } from './programs.presenters.js';
+export { checkDraftAnswers, judgeDraft } from './application-drafts.js';
 export { toBenefitExplanation, type BenefitResult } from './benefits.js';
 export { hubToday, type ApplicationRow } from './applications.service.js';
 export type { Scope } from './programs.service.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applicationSchema } from '../../../contracts/applications.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
-import { decisionInputSchema, reasonInputSchema, resubmitInputSchema, reviewBoardSchema, reviewInputSchema, reviewItemSchema, transitionSchema } from '../../../contracts/reviews.js';
+import { decisionInputSchema, draftAnswersInputSchema, reasonInputSchema, resubmitInputSchema, reviewBoardSchema, reviewInputSchema, reviewItemSchema, transitionSchema } from '../../../contracts/reviews.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
@@ -11,6 +11,7 @@ import { idempotent } from '../../platform/idempotency/idempotency.js';
 import { presentApplication } from '../programs/index.js';
 import { assignReviewers, declareConflict } from './assignment.service.js';
 import { decideApplication } from './decision.service.js';
+import { saveDraftAnswers, submitDraft } from './drafts.service.js';
 import { reviewBoard, reviewItem, reviewQueue, submitReview } from './review.service.js';
 import { appealDecision, applicationHistory, resubmitApplication, screenApplication, withdrawApplication } from './workflow.service.js';
 
@@ -115,6 +116,24 @@ export const reviewRoutes =
       async (request) => {
         const scope = await scoped(request);
         return presentApplication(await withTransaction(deps.db, (tx) => screenApplication(tx, scope, request.params.id)));
+      },
+    );
+
+    app.put(
+      `${base}/answers`,
+      { schema: { operationId: 'saveApplicationDraft', summary: 'Change a draft’s answers (each checked for its type; missing ones are fine)', tags, params, body: draftAnswersInputSchema, response: { 200: applicationSchema, ...errorResponses } } },
+      async (request) => {
+        const scope = await scoped(request);
+        return presentApplication(await withTransaction(deps.db, (tx) => saveDraftAnswers(tx, scope, request.params.id, request.body.answers)));
+      },
+    );
+
+    app.post(
+      `${base}/submit`,
+      { schema: { operationId: 'submitApplicationDraft', summary: 'Submit a draft: judged by the program’s current rules, then on to review or refused with reasons', tags, params, response: { 200: applicationSchema, ...errorResponses } } },
+      async (request) => {
+        const scope = await scoped(request);
+        return presentApplication(await withTransaction(deps.db, (tx) => submitDraft(tx, scope, request.params.id)));
       },
     );
 

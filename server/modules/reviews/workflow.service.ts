@@ -21,7 +21,7 @@ export async function resubmitApplication(tx: Tx, scope: Scope, applicationId: s
   const { app, subject } = await loadVisible(tx, scope, applicationId);
   const actor = actorFor(scope, subject, 'applicant');
   await reviewedSettings(tx, app);
-  await checkRevisedAnswers(tx, app, answers);
+  await checkRevisedAnswers(tx, app, answers, scope.actor.userId);
   const moved = await fire(tx, scope, app, 'resubmit', actor, reason || null, { answers });
   const [{ last }] = (await tx
     .select({ last: sql<number>`coalesce(max(${answerVersions.version}), 0)::int` })

@@ -8,6 +8,7 @@ import type { ApplicationStatus, WorkflowEvent } from '../../../contracts/review
  * real services.
  *
  *   draft -> submitted -> screening -> in_review -> approved | rejected | returned
+ *   draft -> refused (the rules refuse it when it is submitted)
  *   approved -> awarded -> in_payment -> closed
  *   returned -> submitted (resubmitted, answers kept as versions)
  *   rejected -> appealed -> in_review (a different reviewer set)
@@ -25,6 +26,8 @@ type Edge = { from: readonly ApplicationStatus[]; to: ApplicationStatus; by: rea
 
 export const transitions: Record<WorkflowEvent, Edge> = {
   submit: { from: ['draft'], to: 'submitted', by: ['applicant'] },
+  // A draft that fails the program's rules when submitted is refused by them, with reasons.
+  refuse: { from: ['draft'], to: 'refused', by: ['system'] },
   screen: { from: ['submitted'], to: 'screening', by: ['officer'] },
   assign: { from: ['screening', 'appealed'], to: 'in_review', by: ['officer'] },
   approve: { from: ['in_review'], to: 'approved', by: ['officer'] },

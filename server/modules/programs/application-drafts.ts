@@ -1,0 +1,75 @@
+import type { Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError, invalid } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import type { FormField, ProgramRules } from '../../../contracts/programs.js';
+import { awardsOf, hubToday, resolveApplicant, type ApplicationRow } from './applications.service.js';
+import { answeredFiles } from './answered-files.js';
+import { applicantOf } from './application-port.js';
+import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
+import { screen } from './eligibility.js';
+import { checkAnswers } from './form-answers.js';
+import { compiledFor, loadProgram, type ProgramRow, type Scope } from './programs.service.js';
+import { applications } from './programs.tables.js';
+
+/**
+ * Drafts of applications to reviewed programs: saved as often as the applicant likes
+ * (answers checked for type, not for completeness), judged only when submitted. A draft
+ * holds no place in "one per applicant" and no money.
+ */
+
+/** Answers as far as they go: every given answer of the right type; missing ones are fine. */
+export async function checkDraftAnswers(tx: Tx, hubId: string, owners: readonly string[], form: readonly FormField[], answers: Record<string, unknown>): Promise<void> {
+  const problems = checkAnswers(form, answers, await answeredFiles(tx, hubId, owners, form, answers)).filter((p) => p.code !== 'REQUIRED');
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+}
+
+export async function saveDraft(tx: Tx, scope: Scope, program: ProgramRow, rules: ProgramRules, input: { organizationId?: string; answers: Record<string, unknown> }, now: Date): Promise<ApplicationRow> {
+  const { hub, actor } = scope;
+  if (rules.mode !== 'reviewed') throw invalid('draft', 'INVALID');
+  if (hubToday(hub.timeZone, now) > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
+  await checkDraftAnswers(tx, hub.id, [actor.userId!], rules.form, input.answers);
+  const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
+  const id = uuidv7();
+  const [row] = await tx
+    .insert(applications)
+    .values({
+      hubId: hub.id,
+      id,
+      programId: program.id,
+      programVersion: program.currentVersion,
+      applicantType: applicant.type,
+      organizationId: applicant.type === 'organization' ? applicant.record.id : null,
+      personId: applicant.type === 'person' ? applicant.record.id : null,
+      submittedBy: actor.userId!,
+      status: 'draft',
+      answers: input.answers,
+      screening: { eligible: false, results: [] },
+    })
+    .returning();
+  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'application.draft_saved', subjectType: 'application', subjectId: id, payload: { program: program.id } });
+  return row!;
+}
+
+/**
+ * A draft about to be submitted, judged by the program's current version: the window,
+ * complete answers, the criteria. Returns the columns the submission sets; eligible or
+ * not decides whether it goes on to review or is refused with its reasons.
+ */
+export async function judgeDraft(tx: Tx, scope: Scope, app: ApplicationRow, now = new Date()) {
+  const { program, rules } = await loadProgram(tx, app.hubId, app.programId);
+  if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
+  const today = hubToday(scope.hub.timeZone, now);
+  if (today < program.opensOn || today > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
+  const answers = app.answers as Record<string, unknown>;
+  const problems = checkAnswers(rules.form, answers, await answeredFiles(tx, app.hubId, [app.submittedBy, scope.actor.userId!], rules.form, answers));
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  const applicant = await applicantOf(tx, app);
+  const form = formFacts(rules.form, answers);
+  const awards = await awardsOf(tx, app.hubId, applicant, app.id);
+  const facts = applicant.type === 'organization' ? organizationFacts(applicant.record, form, awards, now) : personFacts(applicant.record, form, awards, now);
+  const screening = screen(compiledFor(program, rules), facts);
+  const claimKey = program.claimField && answers[program.claimField] !== undefined ? String(answers[program.claimField]) : null;
+  const onceKey = program.onePerApplicant === 'yes' && screening.eligible ? `${applicant.type}:${applicant.record.id}` : null;
+  return { eligible: screening.eligible, patch: { screening, programVersion: program.currentVersion, claimKey, onceKey } };
+}
