@@ -34,7 +34,7 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/reviews-${name}.png`, fullPage: true });
 }
 
-/** The demo startup applies to the reviewed grant; returns the application's page. */
+/** The demo startup drafts, then submits, an application to the reviewed grant; returns the application's page. */
 async function applyForGrant(page: Page, plan: string): Promise<string> {
   await page.goto('/hubs/hangzhou/programs');
   await page.getByRole('link', { name: GRANT, exact: true }).first().click();
@@ -43,6 +43,12 @@ async function applyForGrant(page: Page, plan: string): Promise<string> {
   await page.getByLabel('Applying organisation').click();
   await page.locator('.ant-select-item-option[title="Qiantang Embodied AI (demo)"]').click();
   await page.getByLabel('R&D plan').fill(plan);
+  // Half done: saved as a draft, found again under My applications, finished and sent.
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText('Draft saved.')).toBeVisible();
+  await page.goto('/hubs/hangzhou/applications');
+  await page.getByRole('row').filter({ hasText: GRANT }).filter({ hasText: 'Draft' }).getByRole('link').click();
+  await expect(page.getByLabel('R&D plan')).toHaveValue(plan);
   await page.getByLabel('Total project budget').fill('8,000,000');
   await page.getByRole('button', { name: 'Submit application' }).click();
   await expect(page.getByText('Submitted, waiting for review').first()).toBeVisible();

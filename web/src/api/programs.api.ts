@@ -7,7 +7,7 @@ import { apiRequest } from './http';
 export type ProgramList = { items: Program[] };
 export type ApplicationList = { items: Application[] };
 export type CriteriaCheck = { ok: boolean; errors: CriterionError[] };
-export type ApplicationInput = { organizationId?: string; answers: Record<string, string | number | boolean> };
+export type ApplicationInput = { organizationId?: string; answers: Record<string, string | number | boolean>; draft?: boolean };
 
 export type { ProgramMatch };
 export type MatchList = z.infer<typeof matchListSchema>;

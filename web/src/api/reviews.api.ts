@@ -37,3 +37,8 @@ export const reviewMilestoneReport = (hub: string, id: string, key: string, outc
   apiRequest<Award>(`${appPath(hub, id)}/milestones/${encodeURIComponent(key)}/review`, { method: 'POST', body: { outcome, note }, headers: { 'Idempotency-Key': idempotencyKey } });
 export const resubmitApplication = (hub: string, id: string, answers: Record<string, string | number | boolean>, reason: string) =>
   apiRequest<Application>(`${appPath(hub, id)}/resubmit`, { method: 'POST', body: { answers, reason } });
+
+/** Drafts (reviewed programs): change the answers so far, then submit to be judged. */
+export const saveDraftAnswers = (hub: string, id: string, answers: Record<string, string | number | boolean>) =>
+  apiRequest<Application>(`${appPath(hub, id)}/answers`, { method: 'PUT', body: { answers } });
+export const submitDraft = (hub: string, id: string) => apiRequest<Application>(`${appPath(hub, id)}/submit`, { method: 'POST' });

@@ -1,7 +1,7 @@
 import { Form, Input, Radio, Select, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../../contracts/programs';
-import { formatYuan, yuanToFen } from '../budget/yuan';
+import { fenToYuanText, formatYuan, yuanToFen } from '../budget/yuan';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
@@ -20,6 +20,17 @@ export function toAnswers(fields: readonly FormField[], values: AnswerValues): R
     else answers[field.key] = raw;
   }
   return answers;
+}
+
+/** Saved answers (a draft's) -> form values: money back in yuan, numbers as typed. */
+export function fromAnswers(fields: readonly FormField[], answers: Record<string, unknown>): AnswerValues {
+  const values: AnswerValues = {};
+  for (const field of fields) {
+    const v = answers[field.key];
+    if (v === undefined || v === null) continue;
+    values[field.key] = field.type === 'money' && /^\d+$/.test(String(v)) ? fenToYuanText(String(v)).replace(/\.00$/, '') : String(v);
+  }
+  return values;
 }
 
 /** One input per field of the program's form, with the checks the server will make. */

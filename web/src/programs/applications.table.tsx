@@ -31,7 +31,9 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
           title: t('programs.result.program'),
           render: (_, a) => {
             const name = names.get(a.programId);
-            return <Link to={`/hubs/${hub}/applications/${a.id}`}>{name ? bilingual(name).primary : a.programId}</Link>;
+            // A draft opens where it is finished: the apply form, with its answers.
+            const to = a.status === 'draft' ? `/hubs/${hub}/programs/${a.programId}/apply?draft=${a.id}` : `/hubs/${hub}/applications/${a.id}`;
+            return <Link to={to}>{name ? bilingual(name).primary : a.programId}</Link>;
           },
         },
         { title: t('programs.mine.status'), render: (_, a) => <ApplicationStatusTag status={a.status} /> },

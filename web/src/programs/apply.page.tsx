@@ -1,37 +1,43 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Program } from '../../../contracts/applications';
+import type { Application, Program } from '../../../contracts/applications';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { submitApplication } from '../api/programs.api';
+import { saveDraftAnswers, submitDraft } from '../api/reviews.api';
 import { useMe } from '../auth/use-me';
 import { placeFailure } from './place-failure';
 import { useErrorText } from '../errors/use-error-text';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { PageError, PageLoading } from '../layout/page-states';
-import { AnswerField, toAnswers, type AnswerValues } from './answer-fields';
+import { AnswerField, fromAnswers, toAnswers, type AnswerValues } from './answer-fields';
 import { isOpenNow } from './program-format';
-import { applicationsKey, matchesKey, programsKey, useProgram } from './use-programs';
+import { applicationsKey, matchesKey, programsKey, useApplication, useProgram } from './use-programs';
 
 /** Applying: the program's own form, prefilled from what the platform knows; rule-only programs answer at once. */
 export function ApplyPage() {
   const { hub = '', id = '' } = useParams();
+  const [params] = useSearchParams();
+  const draftId = params.get('draft');
   const program = useProgram(hub, id);
-  if (program.isPending) return <PageLoading />;
+  const draft = useApplication(hub, draftId ?? '', Boolean(draftId));
+  if (program.isPending || (draftId && draft.isPending)) return <PageLoading />;
   if (program.isError) return <PageError error={program.error} onRetry={() => void program.refetch()} />;
-  return <ApplyForm hub={hub} program={program.data} />;
+  if (draftId && draft.isError) return <PageError error={draft.error} onRetry={() => void draft.refetch()} />;
+  return <ApplyForm key={draftId ?? 'new'} hub={hub} program={program.data} draft={draft.data?.status === 'draft' ? draft.data : null} />;
 }
 
 // Text fields the platform can fill in from the applicant's organisations.
 const employerKeys = /^(employer|company|organization|organisation)(_name)?$/;
 
-function ApplyForm({ hub, program }: { hub: string; program: Program }) {
+function ApplyForm({ hub, program, draft }: { hub: string; program: Program; draft: Application | null }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
   const describe = useErrorText();
+  const { message } = App.useApp();
   const fieldText = useFieldErrorText();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -46,6 +52,8 @@ function ApplyForm({ hub, program }: { hub: string; program: Program }) {
   const isOrganization = program.applicantType === 'organization';
 
   const initial = useMemo(() => {
+    // A draft comes back as it was saved; a new application is prefilled.
+    if (draft) return { ...(isOrganization && { organizationId: draft.applicant.id }), ...fromAnswers(fields, draft.answers) } as Record<string, string | undefined>;
     const values: Record<string, string | undefined> = {};
     const chosen = organizations.find((o) => o.id === params.get('organization')) ?? organizations[0];
     if (isOrganization) values.organizationId = chosen?.id;
@@ -56,19 +64,36 @@ function ApplyForm({ hub, program }: { hub: string; program: Program }) {
   }, [organizations, fields, isOrganization]);
   const prefilledKeys = new Set(Object.keys(initial).filter((k) => initial[k]));
 
+  const input = (values: AnswerValues & { organizationId?: string }) => ({ ...(isOrganization && { organizationId: values.organizationId }), answers: toAnswers(fields, values) });
+  const onFailure = (error: unknown) => {
+    // Answer problems go under their fields (paths answers.<key>); anything else is the alert.
+    const names = ['organizationId', ...fields.map((f) => f.key)];
+    setAlert(placeFailure(form, error, names, fieldText, (path) => path.replace(/^answers\./, '')));
+  };
   const submit = useMutation({
-    mutationFn: (values: AnswerValues & { organizationId?: string }) =>
-      submitApplication(hub, program.id, { ...(isOrganization && { organizationId: values.organizationId }), answers: toAnswers(fields, values) }, key.current),
+    mutationFn: async (values: AnswerValues & { organizationId?: string }) => {
+      if (!draft) return submitApplication(hub, program.id, input(values), key.current);
+      await saveDraftAnswers(hub, draft.id, input(values).answers);
+      return submitDraft(hub, draft.id);
+    },
     onSuccess: async (application) => {
       queryClient.setQueryData([...applicationsKey(hub), application.id], application);
       await Promise.all([applicationsKey(hub), programsKey(hub), matchesKey(hub)].map((k) => queryClient.invalidateQueries({ queryKey: k })));
       void navigate(`/hubs/${hub}/applications/${application.id}`);
     },
-    onError: (error) => {
-      // Answer problems go under their fields (paths answers.<key>); anything else is the alert.
-      const names = ['organizationId', ...fields.map((f) => f.key)];
-      setAlert(placeFailure(form, error, names, fieldText, (path) => path.replace(/^answers\./, '')));
+    onError: onFailure,
+  });
+  const save = useMutation({
+    mutationFn: (values: AnswerValues & { organizationId?: string }) =>
+      draft ? saveDraftAnswers(hub, draft.id, input(values).answers) : submitApplication(hub, program.id, { ...input(values), draft: true }, key.current),
+    onSuccess: async (saved) => {
+      setAlert(null);
+      message.success(t('programs.form.draftSaved'));
+      queryClient.setQueryData([...applicationsKey(hub), saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: applicationsKey(hub) });
+      if (!draft) void navigate(`/hubs/${hub}/programs/${program.id}/apply?draft=${saved.id}`, { replace: true });
     },
+    onError: onFailure,
   });
   const open = isOpenNow(program);
   return (
@@ -113,6 +138,11 @@ function ApplyForm({ hub, program }: { hub: string; program: Program }) {
             <Button type="primary" htmlType="submit" loading={submit.isPending} disabled={!open || (isOrganization && organizations.length === 0)}>
               {t('programs.form.submit')}
             </Button>
+            {program.mode === 'reviewed' && (
+              <Button onClick={() => save.mutate(form.getFieldsValue(true))} loading={save.isPending} disabled={isOrganization && organizations.length === 0}>
+                {t('programs.form.saveDraft')}
+              </Button>
+            )}
             <Link to={`/hubs/${hub}/programs/${program.id}`}>
               <Button>{t('programs.result.back')}</Button>
             </Link>

@@ -16,7 +16,7 @@ type Props = { value?: string; onChange?: (fileId: string | undefined) => void; 
  * the moment it is chosen (`uploadFile`); the server judges its type and size again,
  * from the content, when the application is submitted.
  */
-export function FileAnswer({ onChange, accept, maxBytes }: Props) {
+export function FileAnswer({ value, onChange, accept, maxBytes }: Props) {
   const { t } = useTranslation();
   const { hub = '' } = useParams();
   const errorText = useErrorText();
@@ -59,7 +59,11 @@ export function FileAnswer({ onChange, accept, maxBytes }: Props) {
         </Button>
       </Upload>
       <Typography.Text type="secondary">
-        {stored ? t('programs.form.fileStored', { name: stored.name, size: sizeText(stored.size) }) : t('programs.form.fileHint', { types: accept.join(', '), max: sizeText(maxBytes) })}
+        {stored
+          ? t('programs.form.fileStored', { name: stored.name, size: sizeText(stored.size) })
+          : value
+            ? t('programs.form.fileKept')
+            : t('programs.form.fileHint', { types: accept.join(', '), max: sizeText(maxBytes) })}
       </Typography.Text>
       {problem && (
         <Typography.Text type="danger" role="alert">

@@ -18,8 +18,8 @@ export function useApplications(hub: string, program?: string, enabled = true) {
   return useQuery({ queryKey: [...applicationsKey(hub), { program }], queryFn: () => listApplications(hub, program), enabled });
 }
 
-export function useApplication(hub: string, id: string) {
-  return useQuery({ queryKey: [...applicationsKey(hub), id], queryFn: () => getApplication(hub, id), retry: false });
+export function useApplication(hub: string, id: string, enabled = true) {
+  return useQuery({ queryKey: [...applicationsKey(hub), id], queryFn: () => getApplication(hub, id), retry: false, enabled });
 }
 
 /** An endpoint that is not there (404/405/501) means matching is not deployed yet: not an error to show. */
