@@ -38,6 +38,16 @@ export const errorMessages: Catalog<ErrorCode> = {
   NOT_ENOUGH_REVIEWERS: { 'zh-CN': '没有足够的无利益冲突的评审人。', 'en-US': 'There are not enough reviewers free of conflicts.' },
   NOTHING_TO_AWARD: { 'zh-CN': '按项目规则，此申请的资助金额为零。', 'en-US': 'Under the program’s rules this application would be awarded nothing.' },
   TRANCHE_SETTLED: { 'zh-CN': '该笔款项已支付或已取消。', 'en-US': 'This tranche is already paid or cancelled.' },
+  NOT_ELIGIBLE: { 'zh-CN': '不符合条件：请查看原因。', 'en-US': 'Not eligible: see the reasons.' },
+  STAY_LIMIT_REACHED: { 'zh-CN': '超出入住晚数上限（每次或每人），未做任何更改。', 'en-US': 'More nights than the rules allow (per stay or per person); nothing was changed.' },
+  NO_AVAILABILITY: { 'zh-CN': '这些日期已无空床，可以加入候补名单。', 'en-US': 'No bed is free for these dates; you can join the waitlist.' },
+  ALREADY_BOOKED: { 'zh-CN': '您在这些日期已有一个预订。', 'en-US': 'You already have a booking on these dates.' },
+  STATION_CLOSED: { 'zh-CN': '驿站在这些日期不开放。', 'en-US': 'The station is closed on some of these dates.' },
+  BOOKING_NOT_ACTIVE: { 'zh-CN': '该预订已取消、已变更或已结束。', 'en-US': 'This booking was cancelled, changed or has ended.' },
+  CHECK_IN_NOT_TODAY: { 'zh-CN': '只能在入住当天办理入住。', 'en-US': 'Check-in is only possible on the day of arrival.' },
+  ALREADY_WAITING: { 'zh-CN': '您已在该驿站这些日期的候补名单上。', 'en-US': 'You are already on this station’s waitlist for these dates.' },
+  OFFER_EXPIRED: { 'zh-CN': '该床位的保留时间已过，已转给下一位。', 'en-US': 'The offer of this bed has expired and passed on.' },
+  CARD_INVALID: { 'zh-CN': '人才卡无效：签名不符或内容被篡改。', 'en-US': 'Invalid talent card: the signature does not match or the card was altered.' },
   INTERNAL: { 'zh-CN': '服务器出错了，我们已记录此问题。', 'en-US': 'Something went wrong on our side; it has been logged.' },
 };
 
@@ -79,6 +89,8 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   FILE_NOT_FOUND: { 'zh-CN': '找不到这个文件，请重新上传。', 'en-US': 'This file was not found; please upload it again.' },
   WRONG_FILE_TYPE: { 'zh-CN': '文件类型不符合要求（按文件内容判断）。', 'en-US': 'This type of file is not accepted here (judged from its content).' },
   FILE_TOO_BIG: { 'zh-CN': '文件超过了允许的大小。', 'en-US': 'The file is larger than allowed.' },
+  IN_THE_PAST: { 'zh-CN': '日期不能早于今天。', 'en-US': 'The date cannot be in the past.' },
+  TOO_MANY_NIGHTS: { 'zh-CN': '入住晚数超过上限。', 'en-US': 'More nights than allowed.' },
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };
 

@@ -33,6 +33,16 @@ export const errorCodes = [
   'NOT_ENOUGH_REVIEWERS',
   'NOTHING_TO_AWARD',
   'TRANCHE_SETTLED',
+  'NOT_ELIGIBLE',
+  'STAY_LIMIT_REACHED',
+  'NO_AVAILABILITY',
+  'ALREADY_BOOKED',
+  'STATION_CLOSED',
+  'BOOKING_NOT_ACTIVE',
+  'CHECK_IN_NOT_TODAY',
+  'ALREADY_WAITING',
+  'OFFER_EXPIRED',
+  'CARD_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -64,6 +74,8 @@ export const fieldErrorCodes = [
   'FILE_NOT_FOUND',
   'WRONG_FILE_TYPE',
   'FILE_TOO_BIG',
+  'IN_THE_PAST',
+  'TOO_MANY_NIGHTS',
   'INVALID',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -15,3 +15,5 @@ export * from '../modules/programs/programs.tables.js';
 export * from '../modules/programs/matches.tables.js';
 export * from '../modules/reviews/reviews.tables.js';
 export * from '../modules/reviews/awards.tables.js';
+export * from '../modules/stays/stays.tables.js';
+export * from '../modules/talent/talent.tables.js';

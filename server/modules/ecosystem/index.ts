@@ -22,3 +22,4 @@ export { createOrganization, addOrganizationMember, getOrganization, listOrganiz
 export { organizationRecord, personRecordOfUser, type OrganizationRecord, type PersonRecord } from './applicant-facts.js';
 export { organizationRecordsPage, personRecordsPage, countApplicants, applicantIdsOfUser, applicantNames, usersOfApplicants, type ApplicantName } from './applicant-pages.js';
 export { findConflicts, personIdsOfUsers, type ConflictHit } from './conflicts.js';
+export { ownPersonRecord, setPersonTalentTier, findPeople, type PersonRow } from './people.service.js';

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { bilingualNameSchema } from './common.js';
+
+/**
+ * Stays: free nights for job-seeking graduates at a hub's youth stations. Nights are
+ * [checkIn, checkOut): a week is checkIn Monday, checkOut the next Sunday (6 nights).
+ */
+
+export const stayStatuses = ['offered', 'confirmed', 'checked_in', 'checked_out', 'cancelled', 'changed', 'no_show', 'declined'] as const;
+export type StayStatus = (typeof stayStatuses)[number];
+/** The statuses that hold a bed (the exclusion constraints count these). */
+export const activeStayStatuses = ['offered', 'confirmed', 'checked_in'] as const satisfies readonly StayStatus[];
+
+export const stayDegreeLevels = ['junior_college', 'bachelor', 'master', 'doctorate'] as const;
+export type StayDegreeLevel = (typeof stayDegreeLevels)[number];
+
+export const STAY_LIMITS = { searchDaysMax: 92, stationsPerPage: 100 } as const;
+
+const dateSchema = z.iso.date();
+
+export const stayRulesSchema = z.object({
+  maxNightsPerStay: z.number().int(),
+  maxNightsPerYear: z.number().int().nullable(),
+  maxNightsLifetime: z.number().int().nullable(),
+  minDegree: z.enum(stayDegreeLevels),
+  graduatedWithinMonths: z.number().int(),
+  noShowHour: z.number().int(),
+});
+export type StayRules = z.infer<typeof stayRulesSchema>;
+
+export const stationSchema = z
+  .object({
+    id: z.uuid(),
+    name: bilingualNameSchema,
+    address: z.object({ zh: z.string(), en: z.string() }),
+    district: z.string(),
+    photos: z.array(z.string()),
+    rules: stayRulesSchema,
+    opensOn: dateSchema,
+    closesOn: dateSchema.nullable(),
+    blackouts: z.array(z.object({ startsOn: dateSchema, endsOn: dateSchema, reason: z.string() })),
+    beds: z.number().int(),
+    managed: z.boolean().meta({ description: 'The caller manages this station' }),
+  })
+  .meta({ id: 'StayStation' });
+export type Station = z.infer<typeof stationSchema>;
+
+export const availabilityQuerySchema = z.object({
+  from: dateSchema,
+  to: dateSchema.meta({ description: 'Check-out day (exclusive)' }),
+  station: z.uuid().optional(),
+});
+
+export const availabilitySchema = z
+  .object({
+    from: dateSchema,
+    to: dateSchema,
+    stations: z.array(
+      z.object({
+        station: stationSchema,
+        /** Beds free for every night of the range: what a booking of the whole range can take. */
+        freeForRange: z.number().int(),
+        nights: z.array(z.object({ date: dateSchema, free: z.number().int(), closed: z.boolean() })),
+      }),
+    ),
+  })
+  .meta({ id: 'StayAvailability' });
+export type Availability = z.infer<typeof availabilitySchema>;
+
+export const stayBookingInputSchema = z.strictObject({ stationId: z.uuid(), checkIn: dateSchema, checkOut: dateSchema });
+export type StayBookingInput = z.infer<typeof stayBookingInputSchema>;
+
+export const stayChangeInputSchema = z.strictObject({ checkIn: dateSchema, checkOut: dateSchema });
+
+export const checkInInputSchema = z.strictObject({ code: z.string().trim().min(4).max(64) });
+
+export const stayBookingSchema = z
+  .object({
+    id: z.uuid(),
+    station: z.object({ id: z.uuid(), name: bilingualNameSchema, address: z.object({ zh: z.string(), en: z.string() }) }),
+    bed: z.object({ id: z.uuid(), label: z.string(), room: z.string() }),
+    checkIn: dateSchema,
+    checkOut: dateSchema,
+    nights: z.number().int(),
+    status: z.enum(stayStatuses),
+    code: z.string().meta({ description: 'Check-in code (the QR carries it)' }),
+    guest: z.object({ personId: z.uuid(), name: bilingualNameSchema.nullable() }),
+    createdAt: z.iso.datetime({ offset: true }),
+    checkedInAt: z.iso.datetime({ offset: true }).nullable(),
+    checkedOutAt: z.iso.datetime({ offset: true }).nullable(),
+    replacesId: z.uuid().nullable(),
+  })
+  .meta({ id: 'StayBooking' });
+export type StayBooking = z.infer<typeof stayBookingSchema>;
+
+export const stayQrSchema = z.object({ code: z.string(), svg: z.string().meta({ description: 'QR code of the check-in code, as SVG' }) });
+
+export const waitlistInputSchema = z.strictObject({ stationId: z.uuid(), startsOn: dateSchema, endsOn: dateSchema });
+
+export const waitlistEntrySchema = z
+  .object({
+    id: z.uuid(),
+    stationId: z.uuid(),
+    startsOn: dateSchema,
+    endsOn: dateSchema,
+    status: z.enum(['waiting', 'offered', 'booked', 'expired', 'left']),
+    position: z.number().int().nullable().meta({ description: '1 = next in line; null when no longer waiting' }),
+    offer: z.object({ bookingId: z.uuid(), expiresAt: z.iso.datetime({ offset: true }) }).nullable(),
+  })
+  .meta({ id: 'StayWaitlistEntry' });
+export type WaitlistEntry = z.infer<typeof waitlistEntrySchema>;
+
+export const occupancySchema = z.object({
+  stationId: z.uuid(),
+  from: dateSchema,
+  to: dateSchema,
+  beds: z.number().int(),
+  nights: z.array(z.object({ date: dateSchema, occupied: z.number().int(), arrivals: z.number().int(), departures: z.number().int() })),
+});
+export type Occupancy = z.infer<typeof occupancySchema>;

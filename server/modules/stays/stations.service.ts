@@ -1,0 +1,70 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connection.js';
+import { notFound, type FieldProblem } from '../../platform/errors.js';
+import type { Actor } from '../../platform/policies.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { stationPolicy } from './stays.policies.js';
+import { stayBeds, stayBlackouts, stayStationManagers, stayStations } from './stays.tables.js';
+
+export type Scope = { hub: HubRow; actor: Actor };
+export type StationRow = typeof stayStations.$inferSelect;
+export type BlackoutRow = typeof stayBlackouts.$inferSelect;
+export type LoadedStation = { station: StationRow; blackouts: BlackoutRow[]; beds: number; managed: boolean };
+
+/** Stations the caller manages (empty for everyone but station managers). */
+export async function managedStationIds(db: Db | Tx, scope: Scope): Promise<Set<string>> {
+  if (!scope.actor.userId || !scope.actor.hubRoles.includes('station_manager')) return new Set();
+  const rows = await db
+    .select({ id: stayStationManagers.stationId })
+    .from(stayStationManagers)
+    .where(and(eq(stayStationManagers.hubId, scope.hub.id), eq(stayStationManagers.userId, scope.actor.userId)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The hub's stations with their blackouts and bed counts (one station when `id` is given). */
+export async function listStations(db: Db | Tx, scope: Scope, id?: string): Promise<LoadedStation[]> {
+  stationPolicy.authorize(scope.actor, 'read', { manages: false });
+  const stations = await db
+    .select()
+    .from(stayStations)
+    .where(and(eq(stayStations.hubId, scope.hub.id), id ? eq(stayStations.id, id) : undefined))
+    .orderBy(asc(stayStations.nameEn));
+  if (stations.length === 0) return [];
+  const ids = sql.param(stations.map((s) => s.id));
+  const [blackouts, beds, managed] = await Promise.all([
+    db
+      .select()
+      .from(stayBlackouts)
+      .where(and(eq(stayBlackouts.hubId, scope.hub.id), sql`${stayBlackouts.stationId} = ANY(${ids}::uuid[])`))
+      .orderBy(asc(stayBlackouts.startsOn)),
+    db
+      .select({ stationId: stayBeds.stationId, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(stayBeds)
+      .where(and(eq(stayBeds.hubId, scope.hub.id), sql`${stayBeds.stationId} = ANY(${ids}::uuid[])`))
+      .groupBy(stayBeds.stationId),
+    managedStationIds(db, scope),
+  ]);
+  const bedsOf = new Map(beds.map((b) => [b.stationId, b.n]));
+  return stations.map((station) => ({
+    station,
+    blackouts: blackouts.filter((b) => b.stationId === station.id),
+    beds: bedsOf.get(station.id) ?? 0,
+    managed: managed.has(station.id),
+  }));
+}
+
+export async function loadStation(db: Db | Tx, scope: Scope, id: string): Promise<LoadedStation> {
+  const [loaded] = await listStations(db, scope, id);
+  if (!loaded) throw notFound();
+  return loaded;
+}
+
+/** Whether the station takes guests every night of [from, to): its calendar and blackouts. */
+export function closedNights(loaded: Pick<LoadedStation, 'station' | 'blackouts'>, from: string, to: string): FieldProblem[] {
+  const { station, blackouts } = loaded;
+  const problems: FieldProblem[] = [];
+  if (from < station.opensOn) problems.push({ path: 'checkIn', code: 'INVALID', detail: `opens on ${station.opensOn}` });
+  if (station.closesOn && to > station.closesOn) problems.push({ path: 'checkOut', code: 'INVALID', detail: `closes on ${station.closesOn}` });
+  for (const b of blackouts) if (b.startsOn < to && from < b.endsOn) problems.push({ path: 'checkIn', code: 'INVALID', detail: `closed ${b.startsOn} to ${b.endsOn}` });
+  return problems;
+}

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connect, type Database } from '../../db/connection.js';
+import { withTransaction } from '../../db/transaction.js';
+import { createTestHub, startTestApp, type TestContext } from '../../test/harness.js';
+import { graduates, scopeOf, stayStation } from '../../test/stay-factories.js';
+import { createStayBooking } from './bookings.service.js';
+import { addDays, localToday } from './stay-dates.js';
+
+let ctx: TestContext;
+let wide: Database;
+beforeAll(async () => {
+  ctx = await startTestApp();
+  wide = connect(inject('databaseUrl'), 20); // real concurrency: 20 sessions at once
+});
+afterAll(() => wide.close());
+
+const codeOf = (outcome: PromiseSettledResult<unknown>) => (outcome.status === 'fulfilled' ? 'BOOKED' : ((outcome.reason as { code?: string }).code ?? String(outcome.reason)));
+
+async function doubleBooked(hubId: string): Promise<number> {
+  const { rows } = await wide.db.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM stay_bookings a JOIN stay_bookings b
+      ON a.hub_id = b.hub_id AND a.bed_id = b.bed_id AND a.id < b.id
+    WHERE a.hub_id = ${hubId} AND a.status IN ('offered','confirmed','checked_in') AND b.status IN ('offered','confirmed','checked_in')
+      AND daterange(a.check_in, a.check_out) && daterange(b.check_in, b.check_out)`);
+  return rows[0]!.n;
+}
+
+describe('stays under concurrency', () => {
+  it('500 graduates ask for overlapping weeks at a 50-bed station at once: exactly 50 booked, no bed twice, the rest refused', async () => {
+    const hub = await createTestHub(ctx);
+    const station = await stayStation(wide.db, hub, 50);
+    const people = await graduates(wide.db, hub, 500);
+    const base = addDays(localToday(hub.timeZone), 10);
+    // Check-ins on three consecutive days, six nights each: every pair shares nights, so 50 fit.
+    const outcomes = await Promise.allSettled(
+      people.map((g, i) => {
+        const checkIn = addDays(base, i % 3);
+        return withTransaction(wide.db, (tx) => createStayBooking(tx, scopeOf(hub, g.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 6) }));
+      }),
+    );
+    const codes = outcomes.map(codeOf);
+    expect(codes.filter((c) => c === 'BOOKED')).toHaveLength(50);
+    expect(new Set(codes.filter((c) => c !== 'BOOKED'))).toEqual(new Set(['NO_AVAILABILITY']));
+    expect(await doubleBooked(hub.id)).toBe(0);
+    const { rows } = await wide.db.execute<{ beds: number; n: number }>(sql`SELECT count(DISTINCT bed_id)::int AS beds, count(*)::int AS n FROM stay_bookings WHERE hub_id = ${hub.id}`);
+    expect(rows[0]).toEqual({ beds: 50, n: 50 });
+  });
+
+  it('one graduate sending 10 bookings at once gets at most the nights allowed (6 in all), and never two overlapping', async () => {
+    const hub = await createTestHub(ctx);
+    const station = await stayStation(wide.db, hub, 20, { maxNightsPerStay: 6, maxNightsLifetime: 6 });
+    const [g] = await graduates(wide.db, hub, 1);
+    const base = addDays(localToday(hub.timeZone), 5);
+    // Ten separate two-night stays: three fit in six nights.
+    const apart = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => {
+        const checkIn = addDays(base, i * 3);
+        return withTransaction(wide.db, (tx) => createStayBooking(tx, scopeOf(hub, g!.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 2) }));
+      }),
+    );
+    expect(apart.map(codeOf).filter((c) => c === 'BOOKED')).toHaveLength(3);
+    expect(new Set(apart.map(codeOf).filter((c) => c !== 'BOOKED'))).toEqual(new Set(['STAY_LIMIT_REACHED']));
+
+    // Ten copies of one week from a second graduate: one booking, nine refusals.
+    const [h] = await graduates(wide.db, hub, 1);
+    const same = await Promise.allSettled(
+      Array.from({ length: 10 }, () => withTransaction(wide.db, (tx) => createStayBooking(tx, scopeOf(hub, h!.userId), { stationId: station.id, checkIn: base, checkOut: addDays(base, 6) }))),
+    );
+    expect(same.map(codeOf).filter((c) => c === 'BOOKED')).toHaveLength(1);
+    expect(new Set(same.map(codeOf).filter((c) => c !== 'BOOKED'))).toEqual(new Set(['ALREADY_BOOKED']));
+    const { rows } = await wide.db.execute<{ person: string; nights: number }>(sql`
+      SELECT person_id AS person, sum(check_out - check_in)::int AS nights FROM stay_bookings WHERE hub_id = ${hub.id} GROUP BY person_id ORDER BY 2`);
+    expect(rows.map((r) => r.nights)).toEqual([6, 6]);
+    expect(await doubleBooked(hub.id)).toBe(0);
+  });
+});
