@@ -3,32 +3,14 @@ import type { StayBookingInput } from '../../../contracts/stays.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { graduateStanding } from '../talent/index.js';
-import { localToday, rangeProblems } from './stay-dates.js';
-import { closedNights, loadStation, managedStationIds, type LoadedStation, type Scope } from './stations.service.js';
+import { admit } from './admit.js';
+import { loadStation, managedStationIds, type Scope } from './stations.service.js';
 import { stayBookingPolicy, stationPolicy } from './stays.policies.js';
 import { stayBookings } from './stays.tables.js';
-import { checkPersonLimits, lockPerson, takeBed, type Guest, type Range } from './take-bed.js';
+import { offerFreedBeds } from './waitlist.service.js';
+import { checkPersonLimits, lockPerson, takeBed, type Range } from './take-bed.js';
 
 export type BookingRow = typeof stayBookings.$inferSelect;
-
-/**
- * Everything a booking must satisfy before a bed is taken: dates (400), the station's
- * calendar, the graduate's standing on the first night (403 NOT_ELIGIBLE with reasons).
- * Returns who the guest is.
- */
-async function admit(tx: Tx, scope: Scope, loaded: LoadedStation, range: Range, now: Date): Promise<Guest> {
-  const problems = rangeProblems(localToday(scope.hub.timeZone, now), range.checkIn, range.checkOut);
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
-  const closed = closedNights(loaded, range.checkIn, range.checkOut);
-  if (closed.length) throw new AppError('STATION_CLOSED', closed);
-  const { station } = loaded;
-  const standing = await graduateStanding(tx, scope.hub.id, scope.actor.userId!, { minDegree: station.minDegree as never, graduatedWithinMonths: station.graduatedWithinMonths }, range.checkIn);
-  if (!standing.eligible || !standing.personId) {
-    throw new AppError('NOT_ELIGIBLE', standing.reasons.filter((r) => !r.ok).map((r) => ({ path: r.key, code: 'INVALID' as const, detail: r.en })));
-  }
-  return { personId: standing.personId, userId: scope.actor.userId! };
-}
 
 /**
  * A graduate books a free stay: admitted, the person locked, their limits checked, and a
@@ -71,15 +53,21 @@ export async function bookingFor(db: Db | Tx, scope: Scope, id: string, action: 
 
 export const getStayBooking = (db: Db | Tx, scope: Scope, id: string) => bookingFor(db, scope, id, 'read');
 
-/** Cancels an active booking; its bed is free at once (the constraint only counts active ones). */
+/**
+ * Cancels an active booking; its bed is free at once (the constraint only counts active
+ * ones) and offered to the waitlist in the same transaction.
+ */
 export async function cancelStayBooking(tx: Tx, scope: Scope, id: string): Promise<BookingRow> {
   const row = await bookingFor(tx, scope, id, 'cancel', true);
-  if (row.status !== 'confirmed' && row.status !== 'offered') throw new AppError('BOOKING_NOT_ACTIVE');
+  // A bed on offer is declined by leaving the waitlist, which also closes the entry.
+  if (row.status !== 'confirmed') throw new AppError('BOOKING_NOT_ACTIVE');
   const [updated] = await tx
     .update(stayBookings)
     .set({ status: 'cancelled', endedAt: new Date() })
     .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, id)))
     .returning();
+  // The freed bed goes to the waitlist first (station lock before the audit head: one lock order).
+  await offerFreedBeds(tx, scope.hub, row.stationId);
   await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'stay.cancelled', subjectType: 'stay_booking', subjectId: id, payload: { station: row.stationId, bed: row.bedId } });
   return updated!;
 }
@@ -99,6 +87,7 @@ export async function changeStayBooking(tx: Tx, scope: Scope, id: string, range:
   await tx.update(stayBookings).set({ status: 'changed', endedAt: new Date() }).where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, id)));
   const taken = await takeBed(tx, scope.hub.id, old.stationId, guest, range, { replacesId: old.id });
   if (!taken) throw new AppError('NO_AVAILABILITY');
+  await offerFreedBeds(tx, scope.hub, old.stationId);
   await recordAudit(tx, {
     hubId: scope.hub.id,
     actorId: scope.actor.userId,
