@@ -93,8 +93,6 @@ export const stayBookingSchema = z
   .meta({ id: 'StayBooking' });
 export type StayBooking = z.infer<typeof stayBookingSchema>;
 
-export const stayQrSchema = z.object({ code: z.string(), svg: z.string().meta({ description: 'QR code of the check-in code, as SVG' }) });
-
 export const waitlistInputSchema = z.strictObject({ stationId: z.uuid(), startsOn: dateSchema, endsOn: dateSchema });
 
 export const waitlistEntrySchema = z

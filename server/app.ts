@@ -13,6 +13,8 @@ import { registerBudgetRoutes } from './modules/budget/index.js';
 import { registerEcosystemRoutes } from './modules/ecosystem/index.js';
 import { registerProgramRoutes } from './modules/programs/index.js';
 import { registerReviewRoutes } from './modules/reviews/index.js';
+import { registerStayRoutes } from './modules/stays/index.js';
+import { registerTalentRoutes } from './modules/talent/index.js';
 import { createAuth, trustedOrigins } from './platform/auth/auth.js';
 import type { Config } from './platform/config.js';
 import { fieldCrypto } from './platform/crypto.js';
@@ -89,6 +91,8 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   await app.register(fileRoutes(deps));
   await app.register(notificationRoutes(deps));
   await registerReviewRoutes(app, deps);
+  await registerTalentRoutes(app, deps);
+  await registerStayRoutes(app, deps);
 
   const spaIndex = existsSync(path.join(webDir, 'index.html')) ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : null;
   if (spaIndex) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });

@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../../platform/errors.js';
 
+export { localHour, localToday } from '../../platform/hub-time.js';
+
 const DAY_MS = 86_400_000;
 
 /** Nights between two ISO dates (check-out minus check-in). */
@@ -16,16 +18,6 @@ export function nightsOf(from: string, to: string): string[] {
   const out: string[] = [];
   for (let d = from; d < to; d = addDays(d, 1)) out.push(d);
   return out;
-}
-
-/** Today's date where the hub is: stays are in local days. */
-export function localToday(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The local hour (0-23) where the hub is. */
-export function localHour(timeZone: string, now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
 }
 
 /** Field problems of a requested range: in the past, or ending before it starts. */

@@ -2,14 +2,16 @@ import PgBoss from 'pg-boss';
 import type { Db } from '../../db/connection.js';
 import { matchProgramsJob } from './definitions/match-programs.job.js';
 import { scheduleMatchingJob } from './definitions/schedule-matching.job.js';
+import { offerStayBedsJob } from './definitions/offer-stay-beds.job.js';
 import { purgeExpiredJob } from './definitions/purge-expired.job.js';
 import { deliverOutboxJob } from './definitions/deliver-outbox.job.js';
 import { awardConditionsJob } from './definitions/award-conditions.job.js';
+import { releaseStayNoShowsJob } from './definitions/release-stay-no-shows.job.js';
 import type { Config } from '../config.js';
 import type { JobDefinition } from './job.js';
 
 // any: the list holds jobs whose payload types differ; each parses its own payload.
-const jobs: JobDefinition<any>[] = [purgeExpiredJob, matchProgramsJob, scheduleMatchingJob, deliverOutboxJob, awardConditionsJob];
+const jobs: JobDefinition<any>[] = [purgeExpiredJob, matchProgramsJob, scheduleMatchingJob, deliverOutboxJob, awardConditionsJob, offerStayBedsJob, releaseStayNoShowsJob];
 
 export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
 

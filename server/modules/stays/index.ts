@@ -1,0 +1,13 @@
+// The stays module's public face: routes, and what the jobs run (waitlist turns, no-shows).
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/http/deps.js';
+import { frontDeskRoutes } from './front-desk.routes.js';
+import { stayRoutes } from './stays.routes.js';
+
+export async function registerStayRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(stayRoutes(deps));
+  await app.register(frontDeskRoutes(deps));
+}
+
+export { offerFreedBeds, stationsWithWaitlist } from './waitlist.service.js';
+export { releaseNoShows } from './front-desk.service.js';

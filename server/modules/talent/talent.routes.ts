@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { hubParamsSchema } from '../../../contracts/hubs.js';
+import { graduateStandingSchema, verifyGraduateInputSchema, type GraduateStanding } from '../../../contracts/talent.js';
+import { withTransaction } from '../../db/transaction.js';
+import { AppError } from '../../platform/errors.js';
+import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
+import { localToday } from '../../platform/hub-time.js';
+import type { GraduateStanding as Standing } from './graduate-eligibility.js';
+import { DEFAULT_GRADUATE_RULES, graduateStanding, verifyGraduate } from './graduate.service.js';
+
+const tags = ['talent'];
+
+function presentStanding(s: Standing & { personId: string | null }): GraduateStanding {
+  return { verified: s.personId !== null, eligible: s.eligible, degree: s.degree, reasons: s.reasons.map((r) => ({ key: r.key, ok: r.ok, text: { zh: r.zh, en: r.en } })) };
+}
+
+export const graduateRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/hubs/:hub/talent/graduate',
+      { schema: { operationId: 'getGraduateStanding', summary: 'Am I eligible for a free stay, and why (not)?', tags, params: hubParamsSchema, response: { 200: graduateStandingSchema, ...errorResponses } } },
+      async (request) => {
+        const { hub, actor } = await hubScope(deps, request, request.params.hub);
+        if (!actor.userId) throw new AppError('UNAUTHENTICATED');
+        return presentStanding(await graduateStanding(deps.db, hub.id, actor.userId, DEFAULT_GRADUATE_RULES, localToday(hub.timeZone)));
+      },
+    );
+
+    app.post(
+      '/api/hubs/:hub/talent/graduate',
+      {
+        schema: { operationId: 'verifyGraduate', summary: 'Verify myself as a graduate: name and degree, judged against the stay rules', tags, params: hubParamsSchema, body: verifyGraduateInputSchema, response: { 200: graduateStandingSchema, ...errorResponses } },
+      },
+      async (request) => {
+        const scope = await hubScope(deps, request, request.params.hub);
+        return presentStanding(await withTransaction(deps.db, (tx) => verifyGraduate(tx, scope, request.body, deps.crypto, localToday(scope.hub.timeZone))));
+      },
+    );
+  };
