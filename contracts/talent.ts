@@ -26,3 +26,62 @@ export const graduateStandingSchema = z
 export type GraduateStanding = z.infer<typeof graduateStandingSchema>;
 
 export { talentTiers };
+
+const conditionKeySchema = z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'lowercase letters, digits and _');
+
+/** The hub's catalogue: each class A-E with the conditions any one of which qualifies. */
+export const talentCatalogueSchema = z
+  .array(
+    z.strictObject({
+      tier: z.enum(talentTiers),
+      name: bilingualNameSchema,
+      conditions: z.array(z.strictObject({ key: conditionKeySchema, zh: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) })).min(1).max(30),
+    }),
+  )
+  .max(5)
+  .refine((classes) => new Set(classes.map((c) => c.tier)).size === classes.length, { params: { code: 'DUPLICATE_REF' }, message: 'a class twice' })
+  .meta({ id: 'TalentCatalogue' });
+export type TalentCatalogue = z.infer<typeof talentCatalogueSchema>;
+
+export const assessmentInputSchema = z
+  .strictObject({
+    tier: z.enum(talentTiers),
+    decision: z.enum(['granted', 'refused']),
+    conditions: z.array(conditionKeySchema).max(30).default([]).meta({ description: 'Keys of the catalogue conditions the person meets' }),
+    evidence: z.array(z.string().trim().min(1).max(300)).max(30).default([]).meta({ description: 'Evidence files or references examined' }),
+    note: z.string().trim().max(2000).default(''),
+    validFrom: z.iso.date(),
+    validUntil: z.iso.date(),
+  })
+  .refine((a) => a.validFrom <= a.validUntil, { path: ['validUntil'], params: { code: 'ENDS_BEFORE_START' }, message: 'ends before it starts' });
+export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
+
+export const assessmentSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid(),
+    tier: z.enum(talentTiers),
+    decision: z.enum(['granted', 'refused']),
+    conditions: z.array(z.string()),
+    evidence: z.array(z.string()),
+    note: z.string(),
+    validFrom: z.iso.date(),
+    validUntil: z.iso.date(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'TalentAssessment' });
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+export const cardStatuses = ['valid', 'expired', 'revoked'] as const;
+
+/** The holder's card: the signed token the QR carries, and the public link that checks it. */
+export const talentCardSchema = z
+  .object({ id: z.uuid(), tier: z.enum(talentTiers), expiresOn: z.iso.date(), status: z.enum(cardStatuses), token: z.string(), verifyPath: z.string() })
+  .meta({ id: 'TalentCard' });
+export type TalentCard = z.infer<typeof talentCardSchema>;
+
+/** What anyone learns from a card: whether it holds, the class and the hub; nothing personal. */
+export const cardVerificationSchema = z
+  .object({ status: z.enum(cardStatuses), tier: z.enum(talentTiers), expiresOn: z.iso.date(), hub: z.object({ slug: z.string(), name: bilingualNameSchema }) })
+  .meta({ id: 'TalentCardVerification' });
+export type CardVerification = z.infer<typeof cardVerificationSchema>;

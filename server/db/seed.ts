@@ -12,6 +12,7 @@ import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js'
 import type { Db } from './connection.js';
 import { ecosystemHubs, readEcosystemSeed, seedEcosystem } from './seed-ecosystem.js';
 import { linkReviewers, readProgramsSeed, seedPrograms } from './seed-programs.js';
+import { seedStays } from './seed-stays.js';
 import { withTransaction } from './transaction.js';
 
 const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
@@ -38,7 +39,8 @@ export async function seedHubs(db: Db): Promise<number> {
 /**
  * Demo accounts with their roles, the seed organisations, then each hub's ecosystem
  * (people, relations, facts, dragon rule: see seed-ecosystem.ts), then Hangzhou's fiscal
- * year and programs (seed-programs.ts); safe to run twice.
+ * year and programs (seed-programs.ts), youth stations and talent catalogue
+ * (seed-stays.ts); safe to run twice.
  */
 export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}): Promise<void> {
   await seedHubs(db);
@@ -46,7 +48,7 @@ export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}
   const { organizations } = read<{ organizations: SeedOrganization[] }>('organizations.json');
   const ecosystem = readEcosystemSeed();
   const programs = readProgramsSeed();
-  const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length + 1;
+  const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length + 2;
   let done = 0;
   const owners = new Map<string, string>();
   for (const account of accounts) {
@@ -78,6 +80,8 @@ export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}
   await seedPrograms(db, admin.email, programs);
   await linkReviewers(db, programs);
   progress('programs', ++done, total);
+  await seedStays(db, admin.email);
+  progress('stays', ++done, total);
 }
 
 /** Each seed organisation gets a contact account of its own, so no one person owns them all. */

@@ -89,10 +89,12 @@ export const talentCards = pgTable(
     tier: text('tier').notNull(),
     expiresOn: date('expires_on').notNull(),
     kid: text('kid').notNull(),
+    /** The signed token the QR carries (kept: a retired key's private half is not needed again). */
+    token: text('token').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.hubId, t.id] }), index('talent_cards_person_idx').on(t.hubId, t.personId)],
+  (t) => [primaryKey({ columns: [t.hubId, t.id] }), index('talent_cards_person_idx').on(t.hubId, t.personId), index('talent_cards_assessment_idx').on(t.hubId, t.assessmentId)],
 );
 
 /**

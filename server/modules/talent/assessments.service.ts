@@ -1,0 +1,48 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { AssessmentInput } from '../../../contracts/talent.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { findPeople, setPersonTalentTier } from '../ecosystem/index.js';
+import { getTalentCatalogue, type TalentScope } from './catalogue.service.js';
+import { talentPolicy } from './talent.policies.js';
+import { talentAssessments, talentCards } from './talent.tables.js';
+
+export type AssessmentRow = typeof talentAssessments.$inferSelect;
+
+/**
+ * An officer's decision on a person's tier against the hub's catalogue: a grant names at
+ * least one condition of that class, every named condition must be one of the class's.
+ * The person's tier follows the decision (programs read it), and cards issued before are
+ * revoked: only the newest decision speaks for the person.
+ */
+export async function assessTalentTier(tx: Tx, scope: TalentScope, personId: string, input: AssessmentInput): Promise<AssessmentRow> {
+  talentPolicy.authorize(scope.actor, 'assess', null);
+  if (!(await findPeople(tx, scope.hub.id, [personId])).has(personId)) throw notFound();
+  const catalogue = await getTalentCatalogue(tx, scope);
+  const known = new Set(catalogue.find((c) => c.tier === input.tier)?.conditions.map((c) => c.key) ?? []);
+  const problems: FieldProblem[] = input.conditions.flatMap((key, i) => (known.has(key) ? [] : [{ path: `conditions.${i}`, code: 'UNKNOWN_REF' as const }]));
+  if (input.decision === 'granted' && input.conditions.length === 0) problems.push({ path: 'conditions', code: 'REQUIRED' });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+
+  const id = uuidv7();
+  const [row] = await tx
+    .insert(talentAssessments)
+    .values({ hubId: scope.hub.id, id, personId, ...input, officerId: scope.actor.userId! })
+    .returning();
+  await tx.update(talentCards).set({ revokedAt: new Date() }).where(and(eq(talentCards.hubId, scope.hub.id), eq(talentCards.personId, personId), isNull(talentCards.revokedAt)));
+  await setPersonTalentTier(tx, scope.hub.id, personId, input.decision === 'granted' ? input.tier : null);
+  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: `talent.${input.decision}`, subjectType: 'person', subjectId: personId, payload: { assessment: id, tier: input.tier, conditions: input.conditions } });
+  return row!;
+}
+
+export async function listAssessments(db: Db | Tx, scope: TalentScope, personId: string): Promise<AssessmentRow[]> {
+  talentPolicy.authorize(scope.actor, 'read', null);
+  return db
+    .select()
+    .from(talentAssessments)
+    .where(and(eq(talentAssessments.hubId, scope.hub.id), eq(talentAssessments.personId, personId)))
+    .orderBy(desc(talentAssessments.createdAt))
+    .limit(100);
+}
