@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
+import { readStaysSeed } from '../../db/seed-stays.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+
+describe('talent tiers and cards', () => {
+  it('an officer grants class C; the holder’s card verifies publicly, survives a key rotation, and forgeries fail', async () => {
+    const hub = await createTestHub(ctx);
+    const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+    const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
+    const station = await createTestUser(ctx, { hub, roles: ['station_manager'] });
+    const talent = await createTestUser(ctx);
+    const url = `/api/hubs/${hub.slug}/talent`;
+    expect((await ctx.app.inject(as(officer, { method: 'PUT', url: `${url}/catalogue`, payload: readStaysSeed().talentCatalogue }))).statusCode).toBe(200);
+    const verified = await ctx.app.inject(
+      as(talent, { method: 'POST', url: `${url}/graduate`, payload: { name: { zh: '陈静', en: 'Chen Jing' }, degree: { university: 'Zhejiang University', level: 'doctorate', graduatesOn: '2020-06-30' } } }),
+    );
+    expect(verified.json()).toMatchObject({ verified: true, eligible: false, reasons: [{ key: 'degree', ok: true }, { key: 'graduation', ok: false }] });
+    const { rows } = await ctx.database.db.execute<{ id: string }>(sql`SELECT id FROM people WHERE hub_id = ${hub.id} AND user_id = ${talent.id}`);
+    const personId = rows[0]!.id;
+    const assess = (who: typeof officer, body: object) => ctx.app.inject(as(who, { method: 'POST', url: `${url}/people/${personId}/assessments`, payload: body }));
+    const grant = { tier: 'C', decision: 'granted', conditions: ['provincial_talent_program'], evidence: ['certificate.pdf'], validFrom: '2026-01-01', validUntil: '2030-12-31' };
+
+    expect((await assess(talent, grant)).statusCode).toBe(404);
+    expect((await assess(station, grant)).statusCode).toBe(403);
+    const unknown = await assess(officer, { ...grant, conditions: ['cas_cae_academician'] });
+    expect([unknown.statusCode, unknown.json().error.fields[0]]).toMatchObject([400, { path: 'conditions.0', code: 'UNKNOWN_REF' }]);
+    const backwards = await assess(officer, { ...grant, validUntil: '2025-01-01' });
+    expect([backwards.statusCode, backwards.json().error.fields[0].code]).toEqual([400, 'ENDS_BEFORE_START']);
+    expect((await ctx.app.inject(as(talent, { method: 'GET', url: `${url}/card` }))).statusCode).toBe(404);
+    const granted = await assess(officer, grant);
+    expect(granted.statusCode, granted.body).toBe(201);
+
+    const card = (await ctx.app.inject(as(talent, { method: 'GET', url: `${url}/card` }))).json();
+    expect(card).toMatchObject({ tier: 'C', status: 'valid', expiresOn: '2030-12-31' });
+    expect((await ctx.app.inject(as(talent, { method: 'GET', url: `${url}/card` }))).json().token).toBe(card.token);
+    const check = (token: string) => ctx.app.inject({ method: 'GET', url: `${url}/verify?token=${encodeURIComponent(token)}` });
+    const ok = await check(card.token);
+    expect(ok.json()).toEqual({ status: 'valid', tier: 'C', expiresOn: '2030-12-31', hub: { slug: hub.slug, name: { zh: '测试', en: `Test ${hub.slug}` } } });
+
+    // Altered claims (class A instead of C) keep the old signature: refused.
+    const [body, signature] = card.token.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const altered = `${Buffer.from(JSON.stringify({ ...claims, tier: 'A' })).toString('base64url')}.${signature}`;
+    for (const forged of [altered, `${body}.${Buffer.alloc(64).toString('base64url')}`, 'not-a-card-token-at-all']) {
+      const res = await check(forged);
+      expect([res.statusCode, res.json().error.code]).toEqual([400, 'CARD_INVALID']);
+    }
+
+    // A rotation: the old card still verifies; a new card is signed with the new key.
+    expect((await ctx.app.inject(as(officer, { method: 'POST', url: `${url}/signing-keys/rotate` }))).statusCode).toBe(403);
+    const rotated = await ctx.app.inject(as(admin, { method: 'POST', url: `${url}/signing-keys/rotate` }));
+    expect(rotated.json().kid).not.toBe(claims.kid);
+    expect((await check(card.token)).json().status).toBe('valid');
+    await assess(officer, { ...grant, tier: 'B', conditions: ['national_major_talent_program'] });
+    expect((await check(card.token)).json().status).toBe('revoked');
+    const next = (await ctx.app.inject(as(talent, { method: 'GET', url: `${url}/card` }))).json();
+    expect(JSON.parse(Buffer.from(next.token.split('.')[0], 'base64url').toString()).kid).toBe(rotated.json().kid);
+    expect((await check(next.token)).json()).toMatchObject({ status: 'valid', tier: 'B' });
+    const { rows: tier } = await ctx.database.db.execute<{ talent_tier: string }>(sql`SELECT talent_tier FROM people WHERE hub_id = ${hub.id} AND id = ${personId}`);
+    expect(tier[0]!.talent_tier).toBe('B');
+
+    // Another hub's page does not vouch for this hub's card.
+    const other = await createTestHub(ctx);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/hubs/${other.slug}/talent/verify?token=${next.token}` })).json().error.code).toBe('CARD_INVALID');
+  });
+});
