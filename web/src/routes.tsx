@@ -33,6 +33,10 @@ const ApplicationResultPage = lazyPage(() => import('./programs/application-resu
 const MyApplicationsPage = lazyPage(() => import('./programs/my-applications.page'), 'MyApplicationsPage');
 const ReviewQueuePage = lazyPage(() => import('./reviews/review-queue.page'), 'ReviewQueuePage');
 const ReviewFormPage = lazyPage(() => import('./reviews/review-form.page'), 'ReviewFormPage');
+const StaysPage = lazyPage(() => import('./stays/stays.page'), 'StaysPage');
+const StationDeskPage = lazyPage(() => import('./stays/station-desk.page'), 'StationDeskPage');
+const TalentCardPage = lazyPage(() => import('./talent/talent-card.page'), 'TalentCardPage');
+const VerifyCardPage = lazyPage(() => import('./talent/verify-card.page'), 'VerifyCardPage');
 
 export function AppRoutes() {
   return (
@@ -64,6 +68,10 @@ export function AppRoutes() {
           <Route path="applications/:id" element={<ApplicationResultPage />} />
           <Route path="reviews" element={<ReviewQueuePage />} />
           <Route path="reviews/:id" element={<ReviewFormPage />} />
+          <Route path="stays" element={<StaysPage />} />
+          <Route path="station-desk" element={<StationDeskPage />} />
+          <Route path="talent-card" element={<TalentCardPage />} />
+          <Route path="talent/verify" element={<VerifyCardPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,4 +1,4 @@
-import { Layout, Menu, Typography } from 'antd';
+import { ConfigProvider, Layout, Menu, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useParams } from 'react-router';
@@ -28,8 +28,8 @@ export function HubLayout() {
   if (me.isPending || hub.isPending) return <PageLoading />;
   if (me.isError) return <PageError error={me.error} onRetry={() => void me.refetch()} />;
   const section = location.pathname.split('/')[3] ?? 'organizations';
-  // The program catalog and program pages are public; everything else needs an account.
-  const publicPage = section === 'programs' && !/\/(apply|edit)$|\/new$/.test(location.pathname);
+  // The program catalog and program pages and the talent card check are public; everything else needs an account.
+  const publicPage = (section === 'programs' && !/\/(apply|edit)$|\/new$/.test(location.pathname)) || /\/talent\/verify$/.test(location.pathname);
   if (!me.data && !publicPage) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
@@ -43,9 +43,16 @@ export function HubLayout() {
   const roles = me.data?.hubs.find((h) => h.slug === slug)?.roles ?? [];
   const canEdit = roles.includes('hub_admin') || roles.includes('program_officer');
   // Programs are for everyone (signed out too); My applications for the signed in; My reviews for reviewers.
-  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import', 'budget', 'programs', 'applications', 'reviews'] as const).filter((key) =>
+  // Youth stations are for applicants (no staff role); the station desk for those who run stations.
+  const canRunStations = roles.includes('station_manager') || roles.includes('hub_admin');
+  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import', 'budget', 'programs', 'applications', 'reviews', 'stays', 'station-desk'] as const).filter((key) =>
     me.data
-      ? (key !== 'people' || roles.length > 0) && (key !== 'import' || canEdit) && (key !== 'budget' || canReadBudget(roles)) && (key !== 'reviews' || roles.includes('reviewer'))
+      ? (key !== 'people' || roles.length > 0) &&
+        (key !== 'import' || canEdit) &&
+        (key !== 'budget' || canReadBudget(roles)) &&
+        (key !== 'reviews' || roles.includes('reviewer')) &&
+        (key !== 'stays' || roles.length === 0) &&
+        (key !== 'station-desk' || canRunStations)
       : key === 'programs',
   );
   return (
@@ -53,12 +60,14 @@ export function HubLayout() {
       <AppHeader
         title={<Typography.Text style={{ fontSize: 16, whiteSpace: 'nowrap' }}>{bilingual(hub.data.name).primary}</Typography.Text>}
         nav={
-          <Menu
-            mode="horizontal"
-            selectedKeys={[section]}
-            style={{ borderBottom: 'none', minWidth: 0, flex: 'auto' }}
-            items={sections.map((key) => ({ key, label: <Link to={`/hubs/${slug}/${key}`}>{t(`nav.${key}`)}</Link> }))}
-          />
+          <ConfigProvider theme={{ components: { Menu: { itemPaddingInline: 12 } } }}>
+            <Menu
+              mode="horizontal"
+              selectedKeys={[section]}
+              style={{ borderBottom: 'none', minWidth: 0, flex: 'auto' }}
+              items={sections.map((key) => ({ key, label: <Link to={`/hubs/${slug}/${key}`}>{t(`nav.${key}`)}</Link> }))}
+            />
+          </ConfigProvider>
         }
       />
       <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>

@@ -2,6 +2,7 @@ import { budgetEnUS } from '../budget/budget.en-US';
 import { programsEnUS } from '../programs/programs.en-US';
 import { reviewsEnUS } from '../reviews/reviews.en-US';
 import type { UiMessages } from './zh-CN';
+import { staysEnUS } from '../stays/stays.en-US';
 
 /** English UI strings; the same keys as zh-CN.ts. */
 export const enUS: UiMessages = {
@@ -56,6 +57,9 @@ export const enUS: UiMessages = {
     programs: 'Programs',
     applications: 'My applications',
     reviews: 'My reviews',
+    stays: 'Youth stations',
+    'station-desk': 'Station desk',
+    'talent-card': 'Talent card',
   },
   org: {
     listTitle: 'Organisations',
@@ -335,6 +339,7 @@ export const enUS: UiMessages = {
     kinds: { program_invitation: 'An invitation to apply' },
   },
   reviews: reviewsEnUS,
+  stays: staysEnUS,
   errors: {
     network: 'Cannot reach the server; check the connection and try again.',
     unknown: 'Something unexpected happened; try again later.',

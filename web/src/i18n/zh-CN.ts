@@ -1,6 +1,7 @@
 import { budgetZhCN } from '../budget/budget.zh-CN';
 import { programsZhCN } from '../programs/programs.zh-CN';
 import { reviewsZhCN } from '../reviews/reviews.zh-CN';
+import { staysZhCN } from '../stays/stays.zh-CN';
 
 /** Chinese UI strings. en-US.ts has the same keys (checked by the type and by locale-keys.test.ts). */
 export const zhCN = {
@@ -55,6 +56,9 @@ export const zhCN = {
     programs: '扶持项目',
     applications: '我的申请',
     reviews: '评审任务',
+    stays: '青荷驿站',
+    'station-desk': '驿站前台',
+    'talent-card': '人才卡',
   },
   org: {
     listTitle: '机构',
@@ -334,6 +338,7 @@ export const zhCN = {
     kinds: { program_invitation: '申请邀请' },
   },
   reviews: reviewsZhCN,
+  stays: staysZhCN,
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '出现未知错误，请稍后重试。',

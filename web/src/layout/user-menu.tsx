@@ -1,8 +1,8 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { IdcardOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { signOut } from '../api/auth.api';
 import { meQueryKey, useMe } from '../auth/use-me';
 import { useErrorText } from '../errors/use-error-text';
@@ -13,6 +13,7 @@ export function UserMenu() {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
+  const { hub } = useParams();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const describe = useErrorText();
@@ -45,6 +46,8 @@ export function UserMenu() {
         items: [
           { key: 'who', label: t('auth.signedInAs', { email: me.data.user.email }), disabled: true },
           { type: 'divider' },
+          // Inside a hub: the person's own talent card there.
+          ...(hub ? [{ key: 'talent-card', label: t('nav.talent-card'), icon: <IdcardOutlined />, onClick: () => navigate(`/hubs/${hub}/talent-card`) }] : []),
           { key: 'sign-out', label: t('auth.signOut'), icon: <LogoutOutlined />, onClick: () => void onSignOut() },
         ],
       }}

@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const PASSWORD = 'dragongate-demo-2026';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  const main = page.getByRole('main');
+  await main.getByLabel('Email').fill(email);
+  await main.getByLabel('Password').fill(PASSWORD);
+  await main.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
+}
+
+async function chooseLanguage(page: Page, label: '中文' | 'English') {
+  await page.getByRole('banner').getByText(label, { exact: true }).click();
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `/tmp/stays-${name}.png`, fullPage: true });
+}
+
+test('a graduate finds a week, books it and gets the QR; the station manager checks them in by its code', async ({ page, browser }) => {
+  await signIn(page, 'graduate@hangzhou.demo');
+  await page.goto('/hubs/hangzhou/organizations');
+  await chooseLanguage(page, 'English');
+  await page.getByRole('menuitem', { name: 'Youth stations' }).click();
+  await expect(page.getByRole('heading', { name: 'Youth stations' })).toBeVisible();
+  // The demo graduate: a 2025 master's from Zhejiang University, so eligible, with the reasons.
+  await expect(page.getByText('You are eligible for a free stay.')).toBeVisible();
+  await expect(page.getByText("A master's degree meets the rule (junior college or higher).")).toBeVisible();
+
+  // The default range is a week from today (6 nights): search every station.
+  await page.getByRole('button', { name: 'Search' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Future Sci-Tech City' });
+  await expect(row).toContainText('Up to 6 nights a stay');
+  await screenshot(page, 'search-en');
+  await row.getByRole('button', { name: 'Book' }).click();
+  await expect(page.getByRole('dialog')).toContainText(/Future Sci-Tech City.*check in .*6 nights/);
+  await page.getByRole('dialog').getByRole('button', { name: 'Book' }).click();
+
+  const confirmation = page.getByRole('dialog').filter({ hasText: 'Booked' });
+  await expect(confirmation).toBeVisible();
+  await expect(confirmation.locator('canvas')).toBeVisible(); // the QR
+  const code = (await confirmation.locator('.ant-typography strong').first().innerText()).trim();
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{10}$/);
+  await screenshot(page, 'booked-en');
+  await confirmation.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('Confirmed', { exact: true }).first()).toBeVisible();
+
+  await chooseLanguage(page, '中文');
+  await expect(page.getByText('您符合免费入住条件。')).toBeVisible();
+
+  // The station manager, in a browser of their own.
+  const desk = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await signIn(desk, 'station@hangzhou.demo');
+  await desk.goto('/hubs/hangzhou/organizations');
+  await chooseLanguage(desk, 'English');
+  // A manager's menu is long: the desk may sit behind the menu's overflow (…).
+  const deskItem = desk.getByRole('menuitem', { name: 'Station desk' });
+  if (!(await deskItem.isVisible())) await desk.getByRole('banner').locator('.ant-menu-overflow-item-rest').hover();
+  await deskItem.click();
+  await expect(desk.getByRole('heading', { name: 'Station desk' })).toBeVisible();
+  await expect(desk.getByRole('img', { name: 'Occupancy (next 30 days)' })).toBeVisible();
+  await desk.getByLabel('Scan the QR code or type the check-in code').fill(code.toLowerCase());
+  await desk.getByRole('button', { name: 'Check in' }).first().click();
+  await expect(desk.getByText(/Graduate \(demo\) checked in: room/)).toBeVisible();
+  await expect(desk.getByRole('row').filter({ hasText: code })).toContainText('Checked in');
+  await screenshot(desk, 'desk-en');
+});

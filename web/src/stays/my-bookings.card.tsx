@@ -1,0 +1,126 @@
+import { App, Button, Card, DatePicker, Empty, Flex, List, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { acceptOffer, cancelBooking, changeBooking, leaveWaitlist, type StayBooking } from '../api/stays.api';
+import { newIdempotencyKey } from '../api/idempotency-key';
+import { useErrorText } from '../errors/use-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
+import { BookingQr } from './booking-qr';
+import { useHubToday } from './hub-today';
+import { useMyBookings, useMyWaitlist, useRefreshStays, useStations } from './use-stays';
+
+const LIVE = new Set(['confirmed', 'checked_in', 'offered']);
+
+/** The graduate's bookings (QR, cancel, change dates) and waitlist places (accept an offer). */
+export function MyBookingsCard({ hub }: { hub: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useErrorText();
+  const bilingual = useBilingual();
+  const bookings = useMyBookings(hub);
+  const waitlist = useMyWaitlist(hub);
+  const stations = useStations(hub);
+  const refresh = useRefreshStays(hub);
+  const today = useHubToday();
+  const [changing, setChanging] = useState<{ booking: StayBooking; range: [Dayjs, Dayjs]; key: string } | null>(null);
+
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      await refresh();
+    } catch (error) {
+      message.error(describe(error));
+    }
+  };
+  const stationName = (id: string) => {
+    const s = stations.data?.items.find((x) => x.id === id);
+    return s ? bilingual(s.name).primary : '';
+  };
+  const waiting = (waitlist.data?.items ?? []).filter((w) => w.status === 'waiting' || w.status === 'offered');
+
+  return (
+    <Card title={t('stays.booking.mine')} loading={bookings.isPending}>
+      {bookings.data?.items.length === 0 && waiting.length === 0 && <Empty description={t('stays.booking.none')} />}
+      <List
+        dataSource={(bookings.data?.items ?? []).filter((b) => b.status !== 'changed')}
+        renderItem={(b) => (
+          <List.Item
+            actions={
+              b.status === 'confirmed'
+                ? [
+                    <Button key="change" onClick={() => setChanging({ booking: b, range: [dayjs(b.checkIn), dayjs(b.checkOut)], key: newIdempotencyKey() })}>
+                      {t('stays.booking.change')}
+                    </Button>,
+                    <Popconfirm key="cancel" title={t('stays.booking.cancelConfirm')} onConfirm={() => act(() => cancelBooking(hub, b.id))}>
+                      <Button danger>{t('stays.booking.cancel')}</Button>
+                    </Popconfirm>,
+                  ]
+                : []
+            }
+          >
+            <Flex vertical gap={8} style={{ width: '100%' }}>
+              <Space>
+                <Tag color={LIVE.has(b.status) ? 'green' : 'default'}>{t(`stays.booking.status.${b.status}`)}</Tag>
+                <Typography.Text strong>{bilingual(b.station.name).primary}</Typography.Text>
+                <Typography.Text>
+                  {b.checkIn} → {b.checkOut}
+                </Typography.Text>
+              </Space>
+              {b.status === 'confirmed' && <BookingQr booking={b} />}
+            </Flex>
+          </List.Item>
+        )}
+      />
+      {waiting.length > 0 && (
+        <List
+          header={<Typography.Text strong>{t('stays.waitlist.title')}</Typography.Text>}
+          dataSource={waiting}
+          renderItem={(w) => (
+            <List.Item
+              actions={[
+                ...(w.offer ? [<Button key="accept" type="primary" onClick={() => void act(() => acceptOffer(hub, w.id))}>{t('stays.waitlist.accept')}</Button>] : []),
+                <Button key="leave" onClick={() => void act(() => leaveWaitlist(hub, w.id))}>
+                  {t('stays.waitlist.leave')}
+                </Button>,
+              ]}
+            >
+              <Space wrap>
+                <Tag>{t(`stays.waitlist.status.${w.status}`)}</Tag>
+                <Typography.Text>{stationName(w.stationId)}</Typography.Text>
+                <Typography.Text>
+                  {w.startsOn} → {w.endsOn}
+                </Typography.Text>
+                {w.position && <Typography.Text type="secondary">{t('stays.waitlist.position', { position: w.position })}</Typography.Text>}
+                {w.offer && <Typography.Text type="warning">{t('stays.waitlist.offered', { time: dayjs(w.offer.expiresAt).format('MM-DD HH:mm') })}</Typography.Text>}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      <Modal
+        open={changing !== null}
+        title={t('stays.booking.changeTitle')}
+        okText={t('stays.booking.save')}
+        onCancel={() => setChanging(null)}
+        onOk={() =>
+          changing &&
+          act(async () => {
+            await changeBooking(hub, changing.booking.id, { checkIn: changing.range[0].format('YYYY-MM-DD'), checkOut: changing.range[1].format('YYYY-MM-DD') }, changing.key);
+            setChanging(null);
+          })
+        }
+      >
+        {changing && (
+          <DatePicker.RangePicker
+            value={changing.range}
+            allowClear={false}
+            disabledDate={(d) => d.isBefore(today, 'day')}
+            onChange={(v) => v?.[0] && v[1] && setChanging({ ...changing, range: [v[0], v[1]] })}
+          />
+        )}
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,110 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { checkIn, checkOut, exportUrl, listBookings, type StayBooking } from '../api/stays.api';
+import { useErrorText } from '../errors/use-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
+import { useHubToday } from './hub-today';
+import { OccupancyChart } from './occupancy.chart';
+import { staysKey, useRefreshStays, useStations } from './use-stays';
+
+/** The station manager's desk: check in by QR code, check out, the month ahead, export. */
+export function StationDeskPage() {
+  const { hub = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useErrorText();
+  const bilingual = useBilingual();
+  const stations = useStations(hub);
+  const refresh = useRefreshStays(hub);
+  const managed = (stations.data?.items ?? []).filter((s) => s.managed);
+  const [chosen, setChosen] = useState<string | undefined>();
+  const stationId = chosen ?? managed[0]?.id;
+  const today = useHubToday();
+  const from = today.subtract(7, 'day').format('YYYY-MM-DD');
+  const to = today.add(30, 'day').format('YYYY-MM-DD');
+  const bookings = useQuery({ queryKey: [...staysKey(hub), 'desk', stationId, from], queryFn: () => listBookings(hub, { station: stationId, from, to }), enabled: Boolean(stationId) });
+  const [code, setCode] = useState('');
+
+  async function arrive(value: string) {
+    if (!value.trim()) return;
+    try {
+      const b = await checkIn(hub, value.trim());
+      message.success(t('stays.desk.checkedIn', { name: b.guest.name ? bilingual(b.guest.name).primary : '', room: b.bed.room, bed: b.bed.label }));
+      setCode('');
+      await refresh();
+    } catch (error) {
+      message.error(describe(error));
+    }
+  }
+
+  async function leave(b: StayBooking) {
+    try {
+      await checkOut(hub, b.id);
+      await refresh();
+    } catch (error) {
+      message.error(describe(error));
+    }
+  }
+
+  if (stations.isPending) return <Card loading />;
+  if (!stationId) return <Empty />;
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('stays.desk.title')}
+        </Typography.Title>
+        <Select style={{ minWidth: 320 }} value={stationId} onChange={setChosen} aria-label={t('stays.desk.station')} options={managed.map((s) => ({ value: s.id, label: bilingual(s.name).primary }))} />
+      </Flex>
+      <Card title={t('stays.desk.checkIn')}>
+        <Input.Search
+          aria-label={t('stays.desk.codeLabel')}
+          placeholder={t('stays.desk.codeLabel')}
+          enterButton={t('stays.desk.checkInButton')}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          onSearch={(v) => void arrive(v)}
+          style={{ maxWidth: 480 }}
+          autoFocus
+        />
+      </Card>
+      <OccupancyChart hub={hub} stationId={stationId} />
+      <Card
+        title={t('stays.desk.guests')}
+        extra={
+          <a href={exportUrl(hub, stationId, from, to)} download>
+            <Button>{t('stays.desk.export')}</Button>
+          </a>
+        }
+      >
+        <Table<StayBooking>
+          rowKey="id"
+          loading={bookings.isPending}
+          dataSource={bookings.data?.items ?? []}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: t('stays.desk.guest'), render: (_, b) => (b.guest.name ? bilingual(b.guest.name).primary : '') },
+            { title: t('stays.desk.dates'), render: (_, b) => `${b.checkIn} → ${b.checkOut}` },
+            { title: t('stays.booking.bed'), render: (_, b) => `${b.bed.room} · ${b.bed.label}` },
+            { title: t('stays.booking.code'), dataIndex: 'code' },
+            { title: '', render: (_, b) => <Tag>{t(`stays.booking.status.${b.status}`)}</Tag> },
+            {
+              key: 'act',
+              render: (_, b) =>
+                b.status === 'checked_in' ? (
+                  <Button onClick={() => void leave(b)}>{t('stays.desk.checkOut')}</Button>
+                ) : b.status === 'confirmed' ? (
+                  <Button type="link" onClick={() => void arrive(b.code)}>
+                    {t('stays.desk.checkInButton')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}

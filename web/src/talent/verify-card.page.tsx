@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { verifyCard } from '../api/stays.api';
+import { useBilingual } from '../i18n/use-bilingual';
+
+/** Public: anyone checks a talent card from its QR link; the answer names no one. */
+export function VerifyCardPage() {
+  const { hub = '' } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const check = useQuery({ queryKey: ['talent-card-check', hub, token], queryFn: () => verifyCard(hub, token), retry: false, enabled: token.length > 0 });
+  if (check.isPending && token) return <Card loading />;
+  if (!check.data) return <Result status="error" title={t('stays.card.verifyTitle')} subTitle={t('stays.card.invalid')} />;
+  const { status, tier, expiresOn, hub: issuer } = check.data;
+  return (
+    <Result
+      status={status === 'valid' ? 'success' : 'warning'}
+      title={`${t('stays.card.verifyTitle')}: ${t(`stays.card.${status}`)}`}
+      subTitle={`${t('stays.card.tierValue', { tier })} · ${t('stays.card.expires')} ${expiresOn} · ${t('stays.card.hub')} ${bilingual(issuer.name).primary}`}
+    />
+  );
+}
