@@ -18,6 +18,7 @@ export const benches: Bench[] = [
   { name: 'matching', title: 'Matching 100,000 organisations x 30 programs vs a bare loop', run: async () => (await import('./matching.bench.js')).runMatchingBench() },
   { name: 'conflicts', title: 'Conflicts of interest: 1,000 reviewers x 10,000 applicants over the synthetic graph vs a plain join (BENCH_SCALE)', run: async () => (await import('./conflicts.bench.js')).runConflictsBench() },
   { name: 'apply', title: 'Rule-only submitApplication throughput vs a bare route (autocannon)', run: async () => (await import('./apply.bench.js')).runApplyBench() },
+  { name: 'stays', title: 'Stay bookings per second vs raw INSERTs under one exclusion constraint; availability search p50/p95 (BENCH_SCALE)', run: async () => (await import('./stays.bench.js')).runStaysBench() },
   { name: 'startup', title: 'Cold start of `dragongate serve`', run: async () => (await import('./startup.bench.js')).runStartupBench() },
 ];
 

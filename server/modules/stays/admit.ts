@@ -11,7 +11,7 @@ import type { Guest, Range } from './take-bed.js';
  * calendar, the graduate's standing on the first night (403 NOT_ELIGIBLE with reasons).
  * Returns who the guest is.
  */
-export async function admit(tx: Tx, scope: Scope, loaded: LoadedStation, range: Range, now: Date, names = { from: 'checkIn', to: 'checkOut' }): Promise<Guest> {
+export async function admit(tx: Tx, scope: Scope, loaded: Pick<LoadedStation, 'station' | 'blackouts'>, range: Range, now: Date, names = { from: 'checkIn', to: 'checkOut' }): Promise<Guest> {
   const problems = rangeProblems(localToday(scope.hub.timeZone, now), range.checkIn, range.checkOut, names);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   const closed = closedNights(loaded, range.checkIn, range.checkOut);

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { admit } from './admit.js';
-import { loadStation, managedStationIds, type Scope } from './stations.service.js';
+import { managedStationIds, stationForBooking, type Scope } from './stations.service.js';
 import { stayBookingPolicy, stationPolicy } from './stays.policies.js';
 import { stayBookings } from './stays.tables.js';
 import { offerFreedBeds } from './waitlist.service.js';
@@ -18,7 +18,7 @@ export type BookingRow = typeof stayBookings.$inferSelect;
  */
 export async function createStayBooking(tx: Tx, scope: Scope, input: StayBookingInput, now = new Date()): Promise<BookingRow> {
   stationPolicy.authorize(scope.actor, 'book', { manages: false });
-  const loaded = await loadStation(tx, scope, input.stationId);
+  const loaded = await stationForBooking(tx, scope, input.stationId);
   const range = { checkIn: input.checkIn, checkOut: input.checkOut };
   const guest = await admit(tx, scope, loaded, range, now);
   await lockPerson(tx, scope.hub.id, guest.personId);
@@ -80,7 +80,7 @@ export async function cancelStayBooking(tx: Tx, scope: Scope, id: string): Promi
 export async function changeStayBooking(tx: Tx, scope: Scope, id: string, range: Range, now = new Date()): Promise<BookingRow> {
   const old = await bookingFor(tx, scope, id, 'change', true);
   if (old.status !== 'confirmed') throw new AppError('BOOKING_NOT_ACTIVE');
-  const loaded = await loadStation(tx, scope, old.stationId);
+  const loaded = await stationForBooking(tx, scope, old.stationId);
   const guest = await admit(tx, scope, loaded, range, now);
   await lockPerson(tx, scope.hub.id, guest.personId);
   await checkPersonLimits(tx, scope.hub.id, loaded.station, guest.personId, range, old.id);

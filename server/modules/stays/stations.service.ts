@@ -53,6 +53,21 @@ export async function listStations(db: Db | Tx, scope: Scope, id?: string): Prom
   }));
 }
 
+/** A station and its blackouts in one query: what a booking needs (no counts, no managers). */
+export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): Promise<Pick<LoadedStation, 'station' | 'blackouts'>> {
+  stationPolicy.authorize(scope.actor, 'read', { manages: false });
+  const [row] = await db
+    .select({
+      station: stayStations,
+      blackouts: sql<BlackoutRow[]>`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
+        FROM stay_blackouts b WHERE b.hub_id = ${stayStations.hubId} AND b.station_id = ${stayStations.id}), '[]'::json)`,
+    })
+    .from(stayStations)
+    .where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, id)));
+  if (!row) throw notFound();
+  return row;
+}
+
 export async function loadStation(db: Db | Tx, scope: Scope, id: string): Promise<LoadedStation> {
   const [loaded] = await listStations(db, scope, id);
   if (!loaded) throw notFound();

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.js';
-import { constraintName, sqlState } from '../../db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { nightsBetween } from './stay-dates.js';
@@ -61,10 +60,11 @@ export type TakenBed = { id: string; bedId: string };
 /**
  * Books any free bed of the station for the range: no read-then-insert. One INSERT ...
  * SELECT picks a bed that looks free (random order spreads concurrent guests over the
- * beds) and the exclusion constraint is the final arbiter: a bed taken meanwhile by a
- * transaction that committed raises 23P01 inside a savepoint, and the next attempt (a new
- * snapshot, which sees that booking) picks another. Each refusal means a bed got taken
- * for good, so the loop ends when the station has no bed left for the range.
+ * beds) and the exclusion constraint is the final arbiter: ON CONFLICT DO NOTHING waits
+ * for a transaction holding that bed and, if it committed, inserts nothing; the next
+ * attempt (a new snapshot, which sees that booking) picks another. Each miss means a bed
+ * got taken for good, so the loop ends when the station has no bed left for the range.
+ * No savepoint, no aborted transaction: one round trip per attempt.
  */
 export async function takeBed(
   tx: Tx,
@@ -72,37 +72,39 @@ export async function takeBed(
   stationId: string,
   guest: Guest,
   range: Range,
-  options: { status?: 'confirmed' | 'offered'; replacesId?: string | null; id?: string } = {},
+  options: { status?: 'confirmed' | 'offered'; replacesId?: string | null } = {},
 ): Promise<TakenBed | null> {
   const status = options.status ?? 'confirmed';
-  for (;;) {
-    const id = options.id ?? uuidv7();
-    try {
-      const rows = await tx.transaction(async (sp) => {
-        const { rows } = await sp.execute<{ id: string; bed_id: string }>(sql`
-          INSERT INTO stay_bookings (hub_id, id, station_id, bed_id, person_id, user_id, check_in, check_out, status, code, replaces_id)
-          SELECT ${hubId}, ${id}, b.station_id, b.id, ${guest.personId}, ${guest.userId}, ${range.checkIn}, ${range.checkOut}, ${status}, ${newCheckInCode()}, ${options.replacesId ?? null}
-          FROM stay_beds b
-          WHERE b.hub_id = ${hubId} AND b.station_id = ${stationId}
-            AND NOT EXISTS (
-              SELECT 1 FROM stay_bookings k
-              WHERE k.hub_id = b.hub_id AND k.bed_id = b.id AND k.status IN ${ACTIVE}
-                AND daterange(k.check_in, k.check_out) && daterange(${range.checkIn}::date, ${range.checkOut}::date))
-          ORDER BY random()
-          LIMIT 1
-          RETURNING id, bed_id`);
-        return rows;
-      });
-      const row = rows[0];
-      return row ? { id: row.id, bedId: row.bed_id } : null;
-    } catch (error) {
-      const state = sqlState(error);
-      const constraint = constraintName(error);
-      if (state === '23P01' && constraint === 'stay_bookings_bed_excl') continue;
-      if (state === '23P01' && constraint === 'stay_bookings_person_excl') throw new AppError('ALREADY_BOOKED');
-      // A code collision (1 in 32^10) is worth one more try, not a 500.
-      if (state === '23505' && constraint === 'stay_bookings_code_idx') continue;
-      throw error;
+  for (let attempt = 0; ; attempt++) {
+    const id = uuidv7();
+    const { rows } = await tx.execute<{ candidates: number; id: string | null; bed_id: string | null }>(sql`
+      WITH pick AS (
+        SELECT b.id, b.station_id FROM stay_beds b
+        WHERE b.hub_id = ${hubId} AND b.station_id = ${stationId}
+          AND NOT EXISTS (
+            SELECT 1 FROM stay_bookings k
+            WHERE k.hub_id = b.hub_id AND k.bed_id = b.id AND k.status IN ${ACTIVE}
+              AND daterange(k.check_in, k.check_out) && daterange(${range.checkIn}::date, ${range.checkOut}::date))
+        ORDER BY random()
+        LIMIT 1
+      ), taken AS (
+        INSERT INTO stay_bookings (hub_id, id, station_id, bed_id, person_id, user_id, check_in, check_out, status, code, replaces_id)
+        SELECT ${hubId}, ${id}, station_id, id, ${guest.personId}, ${guest.userId}, ${range.checkIn}, ${range.checkOut}, ${status}, ${newCheckInCode()}, ${options.replacesId ?? null}
+        FROM pick
+        ON CONFLICT DO NOTHING
+        RETURNING id, bed_id
+      )
+      SELECT (SELECT count(*)::int FROM pick) AS candidates, (SELECT id FROM taken) AS id, (SELECT bed_id FROM taken) AS bed_id`);
+    const row = rows[0]!;
+    if (row.id && row.bed_id) return { id: row.id, bedId: row.bed_id };
+    if (row.candidates === 0) return null;
+    // A bed taken meanwhile: try again. The person's own overlap is ruled out under their
+    // lock before this runs; should it ever collide, say so rather than loop.
+    if (attempt % 16 === 15) {
+      const { rows: own } = await tx.execute(sql`
+        SELECT 1 FROM stay_bookings WHERE hub_id = ${hubId} AND person_id = ${guest.personId} AND status IN ${ACTIVE}
+          AND daterange(check_in, check_out) && daterange(${range.checkIn}::date, ${range.checkOut}::date) LIMIT 1`);
+      if (own.length) throw new AppError('ALREADY_BOOKED');
     }
   }
 }

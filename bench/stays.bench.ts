@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { connect, type Database } from '../server/db/connection.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
+import { runMigrations } from '../server/db/migrate.js';
+import { sqlState, withTransaction } from '../server/db/transaction.js';
+import { createStayBooking } from '../server/modules/stays/bookings.service.js';
+import { addDays, localToday } from '../server/modules/stays/stay-dates.js';
+import { findHub, type HubRow } from '../server/platform/tenancy/tenancy.js';
+import { createHub } from '../server/platform/tenancy/tenancy.service.js';
+import { graduates, stayStation, type Graduate } from '../server/test/stay-factories.js';
+import { searchStayAvailability } from '../server/modules/stays/availability.service.js';
+import { int, ms, ratio, removeHome, table, tempHome } from './support.js';
+
+const SECONDS = Number(process.env.BENCH_STAYS_SECONDS ?? 3);
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const log = (line: string) => process.stdout.write(`  ${line}\n`);
+
+/**
+ * Bookings per second through createStayBooking (admission, person lock and limits, any
+ * free bed under the exclusion constraints, audit event) against a baseline in the same
+ * run: raw INSERTs of a chosen bed into a table with the same exclusion constraint.
+ * Under contention: 500 clients at once on one 50-bed station, overlapping ranges (each
+ * attempt counts, booked or refused). Without: 32 clients on 50 stations, apart. Then
+ * availability search over 50 stations x 2,000 beds (BENCH_SCALE) x 90 days of bookings.
+ */
+export async function runStaysBench(): Promise<void> {
+  const external = process.env.DATABASE_URL || undefined;
+  const home = tempHome('stays');
+  let embedded: EmbeddedDatabase | undefined;
+  let database: Database | undefined;
+  try {
+    if (!external) embedded = await startEmbeddedPostgres(home);
+    database = connect(external ?? embedded!.url, 40);
+    await runMigrations(database.db);
+    const db = database.db;
+    const hub = await benchHub(database);
+    await db.execute(sql`DROP TABLE IF EXISTS bench_bed_nights`);
+    await db.execute(sql`CREATE TABLE bench_bed_nights (id uuid PRIMARY KEY, hub_id uuid NOT NULL, bed_id uuid NOT NULL, check_in date NOT NULL, check_out date NOT NULL,
+      EXCLUDE USING gist (hub_id WITH =, bed_id WITH =, daterange(check_in, check_out) WITH &&))`);
+    const today = localToday(hub.timeZone);
+    const rows: string[][] = [];
+
+    // --- contention: 500 at once, 50 beds, 3-night stays starting within one week -----
+    const contention = { bookings: 0, attempts: 0, seconds: 0, base: 0, baseSeconds: 0 };
+    for (let round = 0; round < 3; round++) {
+      const station = await stayStation(db, hub, 50);
+      const people = await graduates(db, hub, 500);
+      const starts = people.map((_, i) => addDays(today, 1 + (i % 7)));
+      const t0 = performance.now();
+      const outcomes = await Promise.allSettled(
+        people.map((g, i) => withTransaction(db, (tx) => createStayBooking(tx, { hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station.id, checkIn: starts[i]!, checkOut: addDays(starts[i]!, 3) }))),
+      );
+      contention.seconds += (performance.now() - t0) / 1000;
+      contention.attempts += outcomes.length;
+      contention.bookings += outcomes.filter((o) => o.status === 'fulfilled').length;
+      const refusedOther = outcomes.filter((o) => o.status === 'rejected' && (o.reason as { code?: string }).code !== 'NO_AVAILABILITY');
+      if (refusedOther.length) throw (refusedOther[0] as PromiseRejectedResult).reason;
+      const b0 = performance.now();
+      await Promise.all(starts.map((start) => rawInsert(database!, hub.id, station.bedIds, start, addDays(start, 3))));
+      contention.baseSeconds += (performance.now() - b0) / 1000;
+      contention.base += starts.length;
+    }
+    const contended = contention.attempts / contention.seconds;
+    const contendedBase = contention.base / contention.baseSeconds;
+    rows.push(['createStayBooking, 500 clients, 50 beds', int(contended), ratio(contended, contendedBase)]);
+    rows.push(['baseline: raw INSERT, 500 clients, 50 beds', int(contendedBase), '1.00x']);
+
+    // --- no contention: 32 clients over 50 stations, each booking its own dates ------
+    const stations = await Promise.all(Array.from({ length: 50 }, () => stayStation(db, hub, 10)));
+    const pool: Graduate[] = await graduates(db, hub, 5_000);
+    let next = 0;
+    const uncontended = await perSecond(32, async () => {
+      const n = next++;
+      const g = pool[n % pool.length]!;
+      const station = stations[n % 50]!;
+      const start = addDays(today, 1 + Math.floor(n / 500) * 4);
+      await withTransaction(db, (tx) => createStayBooking(tx, { hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station.id, checkIn: start, checkOut: addDays(start, 3) }));
+    });
+    const freeBeds = Array.from({ length: 5000 }, () => randomUUID());
+    let k = 0;
+    const uncontendedBase = await perSecond(32, async () => {
+      const n = k++;
+      await rawInsert(database!, hub.id, [freeBeds[n % freeBeds.length]!], addDays(today, 1 + Math.floor(n / 5000) * 4), addDays(today, 4 + Math.floor(n / 5000) * 4));
+    });
+    rows.push(['createStayBooking, 32 clients, no contention', int(uncontended), ratio(uncontended, uncontendedBase)]);
+    rows.push(['baseline: raw INSERT, 32 clients, no contention', int(uncontendedBase), '1.00x']);
+    log(`contention: ${contention.bookings} booked of ${contention.attempts} attempts (3 rounds of 500; 50 beds, 3-night stays starting over one week), the rest NO_AVAILABILITY`);
+    process.stdout.write(table(['workload', 'attempts per s', 'vs baseline'], rows) + '\n');
+    log('aim: >= 0.5x the baseline (a booking also admits the graduate, locks the person, checks limits, writes the audit chain)');
+
+    await searchBench(database, today);
+  } finally {
+    await database?.close();
+    await embedded?.stop();
+    await removeHome(home);
+  }
+}
+
+async function benchHub(database: Database): Promise<HubRow> {
+  const slug = `bench-stays-${randomUUID().slice(0, 8)}`;
+  await createHub(database.db, { slug, name: { zh: '基准', en: 'Bench' }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
+  return findHub(database.db, slug);
+}
+
+/** The baseline: one INSERT of a randomly chosen bed; a conflict (23P01) is a refusal, as a booking's would be. */
+async function rawInsert(database: Database, hubId: string, beds: string[], checkIn: string, checkOut: string): Promise<void> {
+  try {
+    await database.pool.query('INSERT INTO bench_bed_nights (id, hub_id, bed_id, check_in, check_out) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), hubId, beds[Math.floor(Math.random() * beds.length)], checkIn, checkOut]);
+  } catch (error) {
+    if (sqlState(error) !== '23P01') throw error;
+  }
+}
+
+async function perSecond(clients: number, op: () => Promise<void>): Promise<number> {
+  const until = performance.now() + SECONDS * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        await op();
+        done++;
+      }
+    }),
+  );
+  return done / SECONDS;
+}
+
+/** 50 stations x 2,000 beds (x BENCH_SCALE), 90 days of stays; search latency p50/p95. */
+async function searchBench(database: Database, today: string): Promise<void> {
+  const db = database.db;
+  const hub = await benchHub(database);
+  const beds = Math.max(10, Math.round(2000 * SCALE));
+  const t0 = performance.now();
+  await db.execute(sql`
+    INSERT INTO stay_stations (hub_id, id, name_zh, name_en, address_zh, address_en, district, opens_on)
+    SELECT ${hub.id}, gen_random_uuid(), '驿站' || s, 'Station ' || s, '地址', 'Address', 'Xihu', ${today}::date FROM generate_series(1, 50) s`);
+  await db.execute(sql`INSERT INTO stay_rooms (hub_id, id, station_id, name) SELECT hub_id, gen_random_uuid(), id, 'Room' FROM stay_stations WHERE hub_id = ${hub.id}`);
+  await db.execute(sql`
+    INSERT INTO stay_beds (hub_id, id, station_id, room_id, label)
+    SELECT r.hub_id, gen_random_uuid(), r.station_id, r.id, 'Bed ' || b FROM stay_rooms r CROSS JOIN generate_series(1, ${beds}) b WHERE r.hub_id = ${hub.id}`);
+  // Each bed: a 3-6 night stay starting every 7 days over 90 days, some beds left free.
+  await db.execute(sql`
+    INSERT INTO stay_bookings (hub_id, id, station_id, bed_id, person_id, user_id, check_in, check_out, status, code)
+    SELECT b.hub_id, gen_random_uuid(), b.station_id, b.id, gen_random_uuid(), gen_random_uuid(),
+           ${today}::date + w * 7 + (abs(hashtext(b.id::text)) % 2),
+           ${today}::date + w * 7 + (abs(hashtext(b.id::text)) % 2) + 3 + (abs(hashtext(b.id::text || w)) % 4),
+           'confirmed', md5(b.id::text || w)
+    FROM stay_beds b CROSS JOIN generate_series(0, 12) w
+    WHERE b.hub_id = ${hub.id} AND abs(hashtext(b.id::text || 'free' || w)) % 10 < 8`);
+  await db.execute(sql`ANALYZE stay_bookings`);
+  const { rows: count } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM stay_bookings WHERE hub_id = ${hub.id}`);
+  log(`search data: 50 stations x ${int(beds)} beds, ${int(count[0]!.n)} bookings over 90 days (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const scope = { hub, actor: { userId: null, hubRoles: [] } };
+  const [first] = await db.execute<{ id: string }>(sql`SELECT id FROM stay_stations WHERE hub_id = ${hub.id} LIMIT 1`).then((r) => r.rows);
+  const rows: string[][] = [];
+  const measure = async (name: string, from: (i: number) => string, nights: number, station?: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const start = from(i);
+      const t = performance.now();
+      await searchStayAvailability(db, scope, { from: start, to: addDays(start, nights), station });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    rows.push([name, ms(times[14]!), ms(times[28]!)]);
+  };
+  await measure('one week, all 50 stations', (i) => addDays(today, i % 80), 6);
+  await measure('one week, one station', (i) => addDays(today, i % 80), 6, first!.id);
+  await measure('90 days, all 50 stations', () => today, 90);
+  process.stdout.write(table(['search', 'p50 ms', 'p95 ms'], rows) + '\n');
+}
