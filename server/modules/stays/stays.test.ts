@@ -116,6 +116,24 @@ describe('stays over HTTP', () => {
     expect(await bookingCount(hub.id)).toBe(1);
   });
 
+  it('a blackout closes the station: refused with STATION_CLOSED, and search shows those nights closed', async () => {
+    const hub = await createTestHub(ctx);
+    const station = await stayStation(ctx.database.db, hub, 2);
+    const grad = await graduate(hub);
+    const today = localToday(hub.timeZone);
+    await ctx.database.db.execute(sql`INSERT INTO stay_blackouts (hub_id, id, station_id, starts_on, ends_on, reason) VALUES (${hub.id}, gen_random_uuid(), ${station.id}, ${addDays(today, 2)}, ${addDays(today, 3)}, 'repairs')`);
+    const res = await ctx.app.inject(as(grad, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 1), checkOut: addDays(today, 4) } }));
+    expect([res.statusCode, res.json().error.code]).toEqual([409, 'STATION_CLOSED']);
+    const search = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/stays/availability?from=${addDays(today, 1)}&to=${addDays(today, 4)}` })).json();
+    expect(search.stations[0].freeForRange).toBe(0);
+    expect(search.stations[0].nights.map((n: { closed: boolean; free: number }) => [n.closed, n.free])).toEqual([
+      [false, 2],
+      [true, 0],
+      [false, 2],
+    ]);
+    expect(await bookingCount(hub.id)).toBe(0);
+  });
+
   it('changing dates is atomic: refused, the old booking stands; accepted, the old one is replaced', async () => {
     const hub = await createTestHub(ctx);
     const station = await stayStation(ctx.database.db, hub, 1);
