@@ -107,7 +107,7 @@ export const stayBeds = pgTable(
 /**
  * A booking of one bed for the nights [check_in, check_out). Active bookings
  * (offered to a waiting graduate, confirmed, checked_in) never overlap on a bed nor for a person: two exclusion
- * constraints in migration 0011 hold that, whatever the concurrency.
+ * constraints in migration 0015 hold that, whatever the concurrency.
  */
 export const stayBookings = pgTable(
   'stay_bookings',
