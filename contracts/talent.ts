@@ -85,3 +85,19 @@ export const cardVerificationSchema = z
   .object({ status: z.enum(cardStatuses), tier: z.enum(talentTiers), expiresOn: z.iso.date(), hub: z.object({ slug: z.string(), name: bilingualNameSchema }) })
   .meta({ id: 'TalentCardVerification' });
 export type CardVerification = z.infer<typeof cardVerificationSchema>;
+
+/** The rest of a talent profile: employer and evidence files (ids from the file upload). */
+export const talentProfileInputSchema = z.strictObject({
+  employer: z.string().trim().min(1).max(200).nullable(),
+  evidence: z.array(z.uuid()).max(20).default([]),
+});
+export const talentProfileSchema = z
+  .object({
+    personId: z.uuid(),
+    employer: z.string().nullable(),
+    evidence: z.array(z.uuid()),
+    degrees: z.array(z.object({ university: z.string(), level: z.enum(stayDegreeLevels), graduatesOn: z.iso.date() })),
+    tier: z.enum(talentTiers).nullable(),
+  })
+  .meta({ id: 'TalentProfile' });
+export type TalentProfile = z.infer<typeof talentProfileSchema>;

@@ -50,7 +50,7 @@ export async function checkOutStay(tx: Tx, scope: Scope, id: string, now = new D
  * day of arrival (or at all): their bookings become no-shows and the beds go to the
  * waitlist. Run hourly by a job; returns how many were released.
  */
-export async function releaseNoShows(db: Db, hub: { id: string; timeZone: string }, now = new Date()): Promise<number> {
+export async function releaseNoShows(db: Db, hub: { id: string; slug: string; timeZone: string }, now = new Date()): Promise<number> {
   const today = localToday(hub.timeZone, now);
   const hour = localHour(hub.timeZone, now);
   return withTransaction(db, async (tx) => {

@@ -60,7 +60,7 @@ export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): 
     .select({
       station: stayStations,
       blackouts: sql<BlackoutRow[]>`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
-        FROM stay_blackouts b WHERE b.hub_id = ${stayStations.hubId} AND b.station_id = ${stayStations.id}), '[]'::json)`,
+        FROM stay_blackouts b WHERE b.hub_id = stay_stations.hub_id AND b.station_id = stay_stations.id), '[]'::json)`, // qualified by hand: drizzle leaves columns bare in a select list
     })
     .from(stayStations)
     .where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, id)));

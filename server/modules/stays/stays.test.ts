@@ -123,7 +123,7 @@ describe('stays over HTTP', () => {
     const today = localToday(hub.timeZone);
     await ctx.database.db.execute(sql`INSERT INTO stay_blackouts (hub_id, id, station_id, starts_on, ends_on, reason) VALUES (${hub.id}, gen_random_uuid(), ${station.id}, ${addDays(today, 2)}, ${addDays(today, 3)}, 'repairs')`);
     const res = await ctx.app.inject(as(grad, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 1), checkOut: addDays(today, 4) } }));
-    expect([res.statusCode, res.json().error.code]).toEqual([409, 'STATION_CLOSED']);
+    expect([res.statusCode, res.json().error?.code], res.body).toEqual([409, 'STATION_CLOSED']);
     const search = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/stays/availability?from=${addDays(today, 1)}&to=${addDays(today, 4)}` })).json();
     expect(search.stations[0].freeForRange).toBe(0);
     expect(search.stations[0].nights.map((n: { closed: boolean; free: number }) => [n.closed, n.free])).toEqual([

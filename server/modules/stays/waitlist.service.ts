@@ -4,6 +4,7 @@ import type { waitlistInputSchema } from '../../../contracts/stays.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { notify } from '../../platform/notifications/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { admit } from './admit.js';
 import { localToday } from './stay-dates.js';
@@ -106,9 +107,10 @@ export type OfferCounts = { offered: number; expired: number };
  * The waitlist's turn (run by a job): offers that ran out are declined and expire; then
  * each waiting entry in the order it joined is offered a bed if one is free for its whole
  * range (held as an `offered` booking under the same exclusion constraints) until
- * OFFER_MINUTES from now. The station row is locked, so two runs never interleave.
+ * OFFER_MINUTES from now, and told so by a notification. The station row is locked, so
+ * two runs never interleave.
  */
-export async function offerFreedBeds(tx: Tx, hub: { id: string; timeZone: string }, stationId: string, now = new Date()): Promise<OfferCounts> {
+export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; timeZone: string }, stationId: string, now = new Date()): Promise<OfferCounts> {
   const [station] = await tx.select().from(stayStations).where(and(eq(stayStations.hubId, hub.id), eq(stayStations.id, stationId))).for('update');
   if (!station) return { offered: 0, expired: 0 };
   const counts: OfferCounts = { offered: 0, expired: 0 };
@@ -149,6 +151,16 @@ export async function offerFreedBeds(tx: Tx, hub: { id: string; timeZone: string
       .update(stayWaitlist)
       .set({ status: 'offered', bookingId: taken.id, offeredBedId: taken.bedId, offerExpiresAt: new Date(now.getTime() + OFFER_MINUTES * 60_000) })
       .where(and(eq(stayWaitlist.hubId, hub.id), eq(stayWaitlist.id, entry.id)));
+    // The graduate hears of it in the app (the bell) with a link to accept.
+    await notify(tx, hub.id, [
+      {
+        userId: entry.userId,
+        kind: 'stay_bed_offered',
+        subjectType: 'stay_waitlist',
+        subjectId: entry.id,
+        payload: { title: { zh: `驿站床位已为您保留（${entry.startsOn} 起），请及时确认`, en: `A bed is held for you from ${entry.startsOn}: accept it in time` }, link: `/hubs/${hub.slug}/stays` },
+      },
+    ]);
     await recordAudit(tx, { hubId: hub.id, actorId: null, action: 'stay.offered', subjectType: 'stay_booking', subjectId: taken.id, payload: { waitlist: entry.id, bed: taken.bedId } });
     counts.offered++;
   }

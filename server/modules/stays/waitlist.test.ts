@@ -35,6 +35,8 @@ describe('stay waitlist', () => {
       return Object.fromEntries(rows.map((r) => [r.id, r.status]));
     };
     expect(await status()).toEqual({ [tooLong.id]: 'offered', [fits1.id]: 'waiting', [fits2.id]: 'waiting' });
+    const { rows: told } = await db.execute<{ user_id: string; kind: string }>(sql`SELECT user_id, kind FROM notifications WHERE hub_id = ${hub.id}`);
+    expect(told).toEqual([{ user_id: first!.userId, kind: 'stay_bed_offered' }]);
 
     // The first lets the offer run out: the bed passes to the second in line, not the third.
     await db.execute(sql`UPDATE stay_waitlist SET offer_expires_at = now() - interval '1 minute' WHERE hub_id = ${hub.id} AND id = ${tooLong.id}`);

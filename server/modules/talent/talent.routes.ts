@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
-import { graduateStandingSchema, verifyGraduateInputSchema, type GraduateStanding } from '../../../contracts/talent.js';
+import { graduateStandingSchema, talentProfileInputSchema, talentProfileSchema, verifyGraduateInputSchema, type GraduateStanding } from '../../../contracts/talent.js';
 import { withTransaction } from '../../db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
@@ -8,6 +8,7 @@ import { errorResponses } from '../../platform/http/error-responses.js';
 import { localToday } from '../../platform/hub-time.js';
 import type { GraduateStanding as Standing } from './graduate-eligibility.js';
 import { DEFAULT_GRADUATE_RULES, graduateStanding, verifyGraduate } from './graduate.service.js';
+import { getTalentProfile, saveTalentProfile } from './profile.service.js';
 
 const tags = ['talent'];
 
@@ -36,6 +37,21 @@ export const graduateRoutes =
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return presentStanding(await withTransaction(deps.db, (tx) => verifyGraduate(tx, scope, request.body, deps.crypto, localToday(scope.hub.timeZone))));
+      },
+    );
+
+    app.get(
+      '/api/hubs/:hub/talent/profile',
+      { schema: { operationId: 'getTalentProfile', summary: 'My talent profile: degrees, employer, evidence, class', tags, params: hubParamsSchema, response: { 200: talentProfileSchema, ...errorResponses } } },
+      async (request) => getTalentProfile(deps.db, await hubScope(deps, request, request.params.hub)),
+    );
+
+    app.put(
+      '/api/hubs/:hub/talent/profile',
+      { schema: { operationId: 'saveTalentProfile', summary: 'Set my employer and evidence files (uploaded first)', tags, params: hubParamsSchema, body: talentProfileInputSchema, response: { 200: talentProfileSchema, ...errorResponses } } },
+      async (request) => {
+        const scope = await hubScope(deps, request, request.params.hub);
+        return withTransaction(deps.db, (tx) => saveTalentProfile(tx, scope, request.body));
       },
     );
   };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { readStaysSeed } from '../../db/seed-stays.js';
+import { PDF, uploadAs } from '../../test/file-factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -68,5 +69,22 @@ describe('talent tiers and cards', () => {
     // Another hub's page does not vouch for this hub's card.
     const other = await createTestHub(ctx);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/hubs/${other.slug}/talent/verify?token=${next.token}` })).json().error.code).toBe('CARD_INVALID');
+  });
+
+  it('a talent profile keeps the employer and evidence files the holder uploaded, and no one else’s', async () => {
+    const hub = await createTestHub(ctx);
+    const talent = await createTestUser(ctx);
+    const other = await createTestUser(ctx);
+    const url = `/api/hubs/${hub.slug}/talent/profile`;
+    expect((await ctx.app.inject(as(talent, { method: 'GET', url }))).statusCode).toBe(404); // not verified yet
+    await ctx.app.inject(
+      as(talent, { method: 'POST', url: `/api/hubs/${hub.slug}/talent/graduate`, payload: { name: { zh: '赵磊', en: 'Zhao Lei' }, degree: { university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2026-06-30' } } }),
+    );
+    const mine = (await uploadAs(ctx, hub, talent, PDF, 'award.pdf')).json().id;
+    const theirs = (await uploadAs(ctx, hub, other, PDF, 'other.pdf')).json().id;
+    const refused = await ctx.app.inject(as(talent, { method: 'PUT', url, payload: { employer: 'Hikvision', evidence: [mine, theirs] } }));
+    expect([refused.statusCode, refused.json().error.fields]).toEqual([400, [expect.objectContaining({ path: 'evidence.1', code: 'FILE_NOT_FOUND' })]]);
+    const saved = await ctx.app.inject(as(talent, { method: 'PUT', url, payload: { employer: 'Hikvision', evidence: [mine] } }));
+    expect(saved.json()).toMatchObject({ employer: 'Hikvision', evidence: [mine], degrees: [{ university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2026-06-30' }], tier: null });
   });
 });

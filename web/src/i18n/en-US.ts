@@ -336,7 +336,7 @@ export const enUS: UiMessages = {
     bell: 'Notifications, {{count}} unread',
     none: 'Nothing new.',
     markAll: 'Mark all read',
-    kinds: { program_invitation: 'An invitation to apply' },
+    kinds: { program_invitation: 'An invitation to apply', stay_bed_offered: 'A bed held for you' },
   },
   reviews: reviewsEnUS,
   stays: staysEnUS,

@@ -335,7 +335,7 @@ export const zhCN = {
     bell: '通知，{{count}} 条未读',
     none: '暂无新通知。',
     markAll: '全部标为已读',
-    kinds: { program_invitation: '申请邀请' },
+    kinds: { program_invitation: '申请邀请', stay_bed_offered: '床位已为您保留' },
   },
   reviews: reviewsZhCN,
   stays: staysZhCN,
