@@ -1,8 +1,8 @@
 import type { Availability, Occupancy, Station, StayBooking, WaitlistEntry } from '../../../contracts/stays';
-import type { CardVerification, GraduateStanding, TalentCard, VerifyGraduateInput } from '../../../contracts/talent';
+import type { Assessment, AssessmentInput, CardVerification, GraduateStanding, TalentCard, TalentCatalogue, VerifyGraduateInput } from '../../../contracts/talent';
 import { apiRequest } from './http';
 
-export type { Availability, Occupancy, Station, StayBooking, WaitlistEntry, GraduateStanding, TalentCard, CardVerification, VerifyGraduateInput };
+export type { Availability, Occupancy, Station, StayBooking, WaitlistEntry, GraduateStanding, TalentCard, CardVerification, VerifyGraduateInput, TalentCatalogue, AssessmentInput };
 
 const stays = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/stays`;
 const talent = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/talent`;
@@ -45,3 +45,8 @@ export const verifyGraduate = (hub: string, body: VerifyGraduateInput) => apiReq
 export const myTalentCard = (hub: string) => apiRequest<TalentCard>(`${talent(hub)}/card`);
 
 export const verifyCard = (hub: string, token: string) => apiRequest<CardVerification>(`${talent(hub)}/verify`, { query: { token } });
+
+export const talentCatalogue = (hub: string) => apiRequest<TalentCatalogue>(`${talent(hub)}/catalogue`);
+
+export const assessTalentTier = (hub: string, personId: string, body: AssessmentInput) =>
+  apiRequest<Assessment>(`${talent(hub)}/people/${encodeURIComponent(personId)}/assessments`, { method: 'POST', body });

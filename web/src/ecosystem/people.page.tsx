@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { personRoles, type Person, type PersonRole } from '../../../contracts/people';
 import { useBilingual } from '../i18n/use-bilingual';
 import { NotFoundPage, PageError } from '../layout/page-states';
+import { AssessTierModal } from '../talent/assess-tier.modal';
 import { PersonFormModal } from './person-form.modal';
 import { useHubRoles } from './use-hub-roles';
 import { usePeoplePage } from './use-ecosystem';
@@ -23,6 +24,7 @@ export function PeoplePage() {
   const roles = useHubRoles(hub);
   const [filters, setFilters] = useState<Filters>({ page: 1 });
   const [adding, setAdding] = useState(false);
+  const [assessing, setAssessing] = useState<{ id: string; name: string } | null>(null);
   const list = usePeoplePage(hub, { ...filters, pageSize: PAGE_SIZE });
   const universities = useUniversityOptions(hub);
   const update = (next: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...next }));
@@ -51,7 +53,21 @@ export function PeoplePage() {
       ),
     },
     { title: t('people.bornOn'), dataIndex: 'bornOn', width: 130, render: (value: string | null) => value ?? '—' },
-    { title: t('people.talentTier'), dataIndex: 'talentTier', width: 110, render: (value: string | null) => (value ? <Tag color="geekblue">{value}</Tag> : '—') },
+    {
+      title: t('people.talentTier'),
+      dataIndex: 'talentTier',
+      width: 150,
+      render: (value: string | null, person) => (
+        <Space>
+          {value ? <Tag color="geekblue">{value}</Tag> : '—'}
+          {roles.canEdit && (
+            <Button size="small" type="link" onClick={() => setAssessing({ id: person.id, name: bilingual(person.name).primary })}>
+              {t('stays.assess.open')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
     {
       title: t('people.residentId'),
       dataIndex: 'residentIdMasked',
@@ -115,6 +131,7 @@ export function PeoplePage() {
         />
       )}
       <PersonFormModal hub={hub} open={adding} onClose={() => setAdding(false)} />
+      <AssessTierModal hub={hub} person={assessing} onClose={() => setAssessing(null)} />
     </Flex>
   );
 }
