@@ -1,19 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'dragongate-demo-2026';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  const main = page.getByRole('main');
-  await main.getByLabel('Email').fill(email);
-  await main.getByLabel('Password').fill(PASSWORD);
-  await main.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
-}
-
-async function chooseLanguage(page: Page, label: '中文' | 'English') {
-  await page.getByRole('banner').getByText(label, { exact: true }).click();
-}
+import { chooseLanguage, signIn } from './demo-session.js';
 
 async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/stays-${name}.png`, fullPage: true });

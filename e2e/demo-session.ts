@@ -1,0 +1,18 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The demo accounts' shared password (seed/demo-accounts.json). */
+export const DEMO_PASSWORD = 'dragongate-demo-2026';
+
+/** Signs a demo account in through the form and waits for the hub picker. */
+export async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  const main = page.getByRole('main');
+  await main.getByLabel('Email').fill(email);
+  await main.getByLabel('Password').fill(DEMO_PASSWORD);
+  await main.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
+}
+
+export async function chooseLanguage(page: Page, label: '中文' | 'English') {
+  await page.getByRole('banner').getByText(label, { exact: true }).click();
+}

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { chooseLanguage, signIn } from './demo-session.js';
+
+test('an officer grants a talent class; the holder shows the card and anyone checks it without signing in', async ({ page, browser }) => {
+  await signIn(page, 'officer@hangzhou.demo');
+  await page.goto('/hubs/hangzhou/people');
+  await chooseLanguage(page, 'English');
+  await page.getByLabel('Search by name').fill('Graduate (demo)');
+  await page.keyboard.press('Enter');
+  const row = page.getByRole('row').filter({ hasText: 'Graduate (demo)' });
+  await row.getByRole('button', { name: 'Assess' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Talent class').click();
+  await page.getByTitle('Class E: senior talent').click();
+  await dialog.getByLabel('Associate senior professional title or higher').check();
+  await dialog.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(page.getByText('Decision recorded.')).toBeVisible();
+  await expect(row).toContainText('E');
+
+  const holder = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await signIn(holder, 'graduate@hangzhou.demo');
+  await holder.goto('/hubs/hangzhou/talent-card');
+  await expect(holder.getByText('Class E')).toBeVisible();
+  await expect(holder.locator('canvas')).toBeVisible();
+  const link = await holder.getByRole('link', { name: 'Talent card check' }).getAttribute('href');
+  await holder.screenshot({ path: '/tmp/talent-card-en.png', fullPage: true });
+
+  // A stranger (no session at all) opens the QR's link.
+  const stranger = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await stranger.goto(link!);
+  await expect(stranger.getByText('Talent card check: Valid')).toBeVisible();
+  await expect(stranger.getByText(/Class E/)).toBeVisible();
+  await expect(stranger.getByText('Graduate (demo)')).toHaveCount(0);
+  await stranger.goto(link!.replace(/token=.{6}/, 'token=AAAAAA'));
+  await expect(stranger.getByText('Not a valid talent card', { exact: false })).toBeVisible();
+});
