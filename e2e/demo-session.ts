@@ -16,3 +16,10 @@ export async function signIn(page: Page, email: string) {
 export async function chooseLanguage(page: Page, label: '中文' | 'English') {
   await page.getByRole('banner').getByText(label, { exact: true }).click();
 }
+
+/** Clicks a hub menu item, opening the menu's overflow (…) first when it sits there. */
+export async function openMenu(page: Page, name: string) {
+  const item = page.getByRole('menuitem', { name, exact: true });
+  if (!(await item.isVisible())) await page.getByRole('banner').locator('.ant-menu-overflow-item-rest').hover();
+  await item.click();
+}

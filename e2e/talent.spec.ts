@@ -20,6 +20,7 @@ test('an officer grants a talent class; the holder shows the card and anyone che
   const holder = await (await browser.newContext({ locale: 'en-US' })).newPage();
   await signIn(holder, 'graduate@hangzhou.demo');
   await holder.goto('/hubs/hangzhou/talent-card');
+  await chooseLanguage(holder, 'English');
   await expect(holder.getByText('Class E')).toBeVisible();
   await expect(holder.locator('canvas')).toBeVisible();
   const link = await holder.getByRole('link', { name: 'Talent card check' }).getAttribute('href');
@@ -28,6 +29,7 @@ test('an officer grants a talent class; the holder shows the card and anyone che
   // A stranger (no session at all) opens the QR's link.
   const stranger = await (await browser.newContext({ locale: 'en-US' })).newPage();
   await stranger.goto(link!);
+  await chooseLanguage(stranger, 'English');
   await expect(stranger.getByText('Talent card check: Valid')).toBeVisible();
   await expect(stranger.getByText(/Class E/)).toBeVisible();
   await expect(stranger.getByText('Graduate (demo)')).toHaveCount(0);
