@@ -116,3 +116,35 @@ export const occupancySchema = z.object({
   nights: z.array(z.object({ date: dateSchema, occupied: z.number().int(), arrivals: z.number().int(), departures: z.number().int() })),
 });
 export type Occupancy = z.infer<typeof occupancySchema>;
+
+const textPair = z.object({ zh: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) });
+
+/** A new station (hub admins): its rooms and beds, rules, calendar and blackout days. */
+export const stationInputSchema = z
+  .strictObject({
+    name: bilingualNameSchema,
+    address: textPair,
+    district: z.string().trim().min(1).max(60),
+    photos: z.array(z.url()).max(12).default([]),
+    rules: z.strictObject({
+      maxNightsPerStay: z.number().int().min(1).max(90).default(6),
+      maxNightsPerYear: z.number().int().min(1).max(366).nullable().default(null),
+      maxNightsLifetime: z.number().int().min(1).max(3660).nullable().default(6),
+      minDegree: z.enum(stayDegreeLevels).default('junior_college'),
+      graduatedWithinMonths: z.number().int().min(1).max(120).default(24),
+      noShowHour: z.number().int().min(0).max(23).default(22),
+    }),
+    opensOn: dateSchema,
+    closesOn: dateSchema.nullable().default(null),
+    rooms: z.array(z.strictObject({ name: z.string().trim().min(1).max(40), beds: z.number().int().min(1).max(50) })).min(1).max(200),
+    blackouts: z.array(z.strictObject({ startsOn: dateSchema, endsOn: dateSchema, reason: z.string().trim().min(1).max(200) })).max(50).default([]),
+  })
+  .superRefine((s, ctx) => {
+    if (s.closesOn && s.closesOn <= s.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'closes before it opens' });
+    s.blackouts.forEach((b, i) => {
+      if (b.endsOn <= b.startsOn) ctx.addIssue({ code: 'custom', path: ['blackouts', i, 'endsOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'ends before it starts' });
+    });
+  });
+export type StationInput = z.infer<typeof stationInputSchema>;
+
+export const stationManagerInputSchema = z.strictObject({ email: z.email() });

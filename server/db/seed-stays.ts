@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
+import { stationInputSchema } from '../../contracts/stays.js';
 import { findUserByEmail } from '../platform/auth/users.js';
 import { findHub, loadActor } from '../platform/tenancy/tenancy.js';
 import { assignStationManager, createStation, type StationInput } from '../modules/stays/station-admin.service.js';
@@ -34,7 +35,7 @@ export async function seedStays(db: Db, adminEmail: string, seed = readStaysSeed
   for (const station of seed.stations) {
     await withTransaction(db, async (tx) => {
       const [present] = await tx.select({ id: stayStations.id }).from(stayStations).where(and(eq(stayStations.hubId, hub.id), eq(stayStations.nameEn, station.name.en)));
-      const id = present?.id ?? (await createStation(tx, scope, station));
+      const id = present?.id ?? (await createStation(tx, scope, stationInputSchema.parse(station)));
       if (!present) stations++;
       await assignStationManager(tx, scope, id, manager.id, managerRoles.includes('station_manager'));
     });

@@ -2,11 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
 import { frontDeskRoutes } from './front-desk.routes.js';
+import { stationAdminRoutes } from './station-admin.routes.js';
 import { stayRoutes } from './stays.routes.js';
 
 export async function registerStayRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(stayRoutes(deps));
   await app.register(frontDeskRoutes(deps));
+  await app.register(stationAdminRoutes(deps));
 }
 
 export { offerFreedBeds, stationsWithWaitlist } from './waitlist.service.js';

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { StationInput } from '../../../contracts/stays.js';
 import type { Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -10,17 +11,7 @@ import { stayBeds, stayBlackouts, stayRooms, stayStationManagers, stayStations }
 /** Hub admins open stations and name their managers. */
 const stationAdminPolicy = definePolicy<null>([allow('hub_admin', 'create')]);
 
-export type StationInput = {
-  name: { zh: string; en: string };
-  address: { zh: string; en: string };
-  district: string;
-  photos: string[];
-  rules: { maxNightsPerStay: number; maxNightsPerYear: number | null; maxNightsLifetime: number | null; minDegree: string; graduatedWithinMonths: number; noShowHour: number };
-  opensOn: string;
-  closesOn: string | null;
-  rooms: { name: string; beds: number }[];
-  blackouts: { startsOn: string; endsOn: string; reason: string }[];
-};
+export type { StationInput };
 
 /** Opens a station with its rooms and beds, its calendar and blackout days. */
 export async function createStation(tx: Tx, scope: Scope, input: StationInput): Promise<string> {
