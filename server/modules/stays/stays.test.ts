@@ -134,6 +134,31 @@ describe('stays over HTTP', () => {
     expect(await bookingCount(hub.id)).toBe(0);
   });
 
+  it('search counts free beds per night from bookings that start before or end inside the range', async () => {
+    const hub = await createTestHub(ctx);
+    const station = await stayStation(ctx.database.db, hub, 3);
+    const today = localToday(hub.timeZone);
+    const d = (n: number) => addDays(today, n);
+    const spans: [number, number][] = [
+      [0, 2],
+      [1, 4],
+      [3, 5],
+    ];
+    const beds: string[] = [];
+    for (const [from, to] of spans) {
+      const res = await ctx.app.inject(as(await graduate(hub), { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn: d(from), checkOut: d(to) } }));
+      beds.push(res.json().bed.id);
+    }
+    const search = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/stays/availability?from=${d(1)}&to=${d(5)}` })).json().stations[0];
+    expect(search.nights.map((n: { date: string; free: number }) => [n.date, n.free])).toEqual([
+      [d(1), 1],
+      [d(2), 2],
+      [d(3), 1],
+      [d(4), 2],
+    ]);
+    expect(search.freeForRange).toBe(3 - new Set(beds).size);
+  });
+
   it('changing dates is atomic: refused, the old booking stands; accepted, the old one is replaced', async () => {
     const hub = await createTestHub(ctx);
     const station = await stayStation(ctx.database.db, hub, 1);
