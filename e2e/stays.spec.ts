@@ -48,5 +48,8 @@ test('a graduate finds a week, books it and gets the QR; the station manager che
   await desk.getByRole('button', { name: 'Check in' }).first().click();
   await expect(desk.getByText(/Graduate \(demo\) checked in: room/)).toBeVisible();
   await expect(desk.getByRole('row').filter({ hasText: code })).toContainText('Checked in');
+  // The occupancy calendar counts the guest on each of their nights (24 beds at this station).
+  await expect(desk.getByText('Occupancy calendar (occupied / beds)')).toBeVisible();
+  await expect(desk.getByText('1/24').first()).toBeVisible();
   await screenshot(desk, 'desk-en');
 });

@@ -7,6 +7,7 @@ import { checkIn, checkOut, exportUrl, listBookings, type StayBooking } from '..
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useHubToday } from './hub-today';
+import { OccupancyCalendar } from './occupancy.calendar';
 import { OccupancyChart } from './occupancy.chart';
 import { staysKey, useRefreshStays, useStations } from './use-stays';
 
@@ -72,6 +73,7 @@ export function StationDeskPage() {
         />
       </Card>
       <OccupancyChart hub={hub} stationId={stationId} />
+      <OccupancyCalendar hub={hub} stationId={stationId} />
       <Card
         title={t('stays.desk.guests')}
         extra={

@@ -79,6 +79,7 @@ export const staysEnUS: StaysMessages = {
     guests: 'Bookings and guests',
     guest: 'Guest',
     dates: 'Dates',
+    calendar: 'Occupancy calendar (occupied / beds)',
     occupancy: 'Occupancy (next 30 days)',
     occupied: 'Occupied',
     arrivals: 'Arrivals',

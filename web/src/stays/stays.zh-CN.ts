@@ -77,6 +77,7 @@ export const staysZhCN = {
     guests: '预订与在住',
     guest: '住客',
     dates: '日期',
+    calendar: '入住日历（在住/床位）',
     occupancy: '入住率（未来 30 天）',
     occupied: '在住',
     arrivals: '入住',

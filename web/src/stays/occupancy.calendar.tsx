@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { Calendar, Card, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { stationOccupancy } from '../api/stays.api';
+import { useHubToday } from './hub-today';
+import { staysKey } from './use-stays';
+
+/** A month of the station at a glance: beds taken each night, coloured by how full it is. */
+export function OccupancyCalendar({ hub, stationId }: { hub: string; stationId: string }) {
+  const { t } = useTranslation();
+  const today = useHubToday();
+  const [month, setMonth] = useState<Dayjs>(today.startOf('month'));
+  const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
+  const to = month.endOf('month').add(8, 'day').format('YYYY-MM-DD');
+  const occupancy = useQuery({ queryKey: [...staysKey(hub), 'calendar', stationId, from], queryFn: () => stationOccupancy(hub, stationId, from, to) });
+  const byDate = new Map((occupancy.data?.nights ?? []).map((n) => [n.date, n]));
+  const beds = occupancy.data?.beds ?? 0;
+  return (
+    <Card title={t('stays.desk.calendar')}>
+      <Calendar
+        fullscreen={false}
+        value={month}
+        onPanelChange={(d) => setMonth(d.startOf('month'))}
+        onSelect={(d) => setMonth(d.startOf('month'))}
+        cellRender={(date, info) => {
+          if (info.type !== 'date') return info.originNode;
+          const night = byDate.get(date.format('YYYY-MM-DD'));
+          if (!night || beds === 0) return null;
+          const share = night.occupied / beds;
+          return (
+            <Tag color={share >= 1 ? 'red' : share >= 0.75 ? 'orange' : share > 0 ? 'green' : 'default'} style={{ marginInlineEnd: 0, fontSize: 11 }}>
+              {night.occupied}/{beds}
+            </Tag>
+          );
+        }}
+      />
+    </Card>
+  );
+}
