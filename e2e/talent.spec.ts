@@ -5,6 +5,17 @@ test('an officer grants a talent class; the holder shows the card and anyone che
   await signIn(page, 'officer@hangzhou.demo');
   await page.goto('/hubs/hangzhou/people');
   await chooseLanguage(page, 'English');
+  // The officer adds a condition to class E in the hub's catalogue, then assesses against it.
+  await page.getByRole('button', { name: 'Talent catalogue' }).click();
+  const drawer = page.getByRole('dialog').filter({ hasText: 'Talent classes A-E' });
+  const classE = drawer.locator('.ant-card').filter({ hasText: 'Class E' });
+  await classE.getByRole('button', { name: 'Add a condition' }).click();
+  await classE.getByLabel('Condition code').last().fill('e2e_city_award');
+  await classE.getByLabel('Condition (Chinese)').last().fill('获得市级创新奖（测试）');
+  await classE.getByLabel('Condition (English)').last().fill('City innovation award (test)');
+  await drawer.getByRole('button', { name: 'Save the catalogue' }).click();
+  await expect(page.getByText('Catalogue saved.')).toBeVisible();
+
   await page.getByLabel('Search by name').fill('Graduate (demo)');
   await page.keyboard.press('Enter');
   const row = page.getByRole('row').filter({ hasText: 'Graduate (demo)' });
@@ -12,7 +23,7 @@ test('an officer grants a talent class; the holder shows the card and anyone che
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Talent class').click();
   await page.getByTitle('Class E: senior talent').click();
-  await dialog.getByLabel('Associate senior professional title or higher').check();
+  await dialog.getByLabel('City innovation award (test)').check();
   await dialog.getByRole('button', { name: 'Record the decision' }).click();
   await expect(page.getByText('Decision recorded.')).toBeVisible();
   await expect(row).toContainText('E');

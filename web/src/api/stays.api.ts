@@ -50,3 +50,5 @@ export const talentCatalogue = (hub: string) => apiRequest<TalentCatalogue>(`${t
 
 export const assessTalentTier = (hub: string, personId: string, body: AssessmentInput) =>
   apiRequest<Assessment>(`${talent(hub)}/people/${encodeURIComponent(personId)}/assessments`, { method: 'POST', body });
+
+export const saveTalentCatalogue = (hub: string, body: TalentCatalogue) => apiRequest<TalentCatalogue>(`${talent(hub)}/catalogue`, { method: 'PUT', body });

@@ -7,6 +7,7 @@ import { personRoles, type Person, type PersonRole } from '../../../contracts/pe
 import { useBilingual } from '../i18n/use-bilingual';
 import { NotFoundPage, PageError } from '../layout/page-states';
 import { AssessTierModal } from '../talent/assess-tier.modal';
+import { CatalogueDrawer } from '../talent/catalogue.drawer';
 import { PersonFormModal } from './person-form.modal';
 import { useHubRoles } from './use-hub-roles';
 import { usePeoplePage } from './use-ecosystem';
@@ -25,6 +26,7 @@ export function PeoplePage() {
   const [filters, setFilters] = useState<Filters>({ page: 1 });
   const [adding, setAdding] = useState(false);
   const [assessing, setAssessing] = useState<{ id: string; name: string } | null>(null);
+  const [editingCatalogue, setEditingCatalogue] = useState(false);
   const list = usePeoplePage(hub, { ...filters, pageSize: PAGE_SIZE });
   const universities = useUniversityOptions(hub);
   const update = (next: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...next }));
@@ -81,7 +83,10 @@ export function PeoplePage() {
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={2} style={{ margin: 0 }}>{t('people.title')}</Typography.Title>
         {roles.canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('people.add')}</Button>
+          <Space>
+            <Button onClick={() => setEditingCatalogue(true)}>{t('stays.catalogue.open')}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('people.add')}</Button>
+          </Space>
         )}
       </Flex>
       <Space wrap>
@@ -132,6 +137,7 @@ export function PeoplePage() {
       )}
       <PersonFormModal hub={hub} open={adding} onClose={() => setAdding(false)} />
       <AssessTierModal hub={hub} person={assessing} onClose={() => setAssessing(null)} />
+      <CatalogueDrawer hub={hub} open={editingCatalogue} onClose={() => setEditingCatalogue(false)} />
     </Flex>
   );
 }

@@ -116,5 +116,18 @@ export const staysEnUS: StaysMessages = {
     save: 'Record the decision',
     saved: 'Decision recorded.',
   },
+  catalogue: {
+    open: 'Talent catalogue',
+    title: 'Talent classes A-E',
+    nameZh: 'Class name (Chinese)',
+    nameEn: 'Class name (English)',
+    key: 'Condition code',
+    conditionZh: 'Condition (Chinese)',
+    conditionEn: 'Condition (English)',
+    addCondition: 'Add a condition',
+    remove: 'Remove the condition',
+    save: 'Save the catalogue',
+    saved: 'Catalogue saved.',
+  },
   nav: { stays: 'Youth stations', desk: 'Station desk', card: 'Talent card' },
 };

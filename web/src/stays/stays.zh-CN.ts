@@ -114,5 +114,18 @@ export const staysZhCN = {
     save: '保存认定',
     saved: '已记录认定。',
   },
+  catalogue: {
+    open: '人才目录',
+    title: '人才分类目录（A-E 类）',
+    nameZh: '类别名称（中文）',
+    nameEn: '类别名称（英文）',
+    key: '条件代码',
+    conditionZh: '条件（中文）',
+    conditionEn: '条件（英文）',
+    addCondition: '添加条件',
+    remove: '删除条件',
+    save: '保存目录',
+    saved: '目录已保存。',
+  },
   nav: { stays: '青荷驿站', desk: '驿站前台', card: '人才卡' },
 };
