@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, type Database } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
+import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { createTestHub, startTestApp, type TestContext } from '../../test/harness.js';
 import { graduates, scopeOf, stayStation } from '../../test/stay-factories.js';
 import { createStayBooking } from './bookings.service.js';
@@ -74,4 +77,36 @@ describe('stays under concurrency', () => {
     expect(rows.map((r) => r.nights)).toEqual([6, 6]);
     expect(await doubleBooked(hub.id)).toBe(0);
   });
+
+  it('a process killed with SIGKILL mid-stream loses no acknowledged booking and books no bed twice', async () => {
+    const hub = await createTestHub(ctx);
+    const station = await stayStation(wide.db, hub, 200);
+    const people = await graduates(wide.db, hub, 200);
+    const checkIn = addDays(localToday(hub.timeZone), 3);
+    const args = ['--import', 'tsx', 'server/test/stays-crash-child.ts', hub.slug, station.id, checkIn, addDays(checkIn, 4), people.map((g) => g.userId).join(',')];
+    const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const acknowledged: string[] = [];
+    let finished = false;
+    await new Promise<void>((resolve) => {
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        if (line.startsWith('ack ')) acknowledged.push(line.slice(4));
+        if (line === 'done') finished = true;
+        if (acknowledged.length === 12) child.kill('SIGKILL');
+      });
+      child.on('exit', () => resolve());
+    });
+    expect(finished).toBe(false);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(12);
+    // Transactions in flight when it died were rolled back, not half-applied.
+    await wide.db.execute(sql`SELECT pg_sleep(0.2)`);
+    const { rows } = await wide.db.execute<{ user_id: string; n: number }>(sql`
+      SELECT p.user_id, count(*)::int AS n FROM stay_bookings b JOIN people p ON p.hub_id = b.hub_id AND p.id = b.person_id
+      WHERE b.hub_id = ${hub.id} AND b.status = 'confirmed' GROUP BY p.user_id`);
+    const booked = new Map(rows.map((r) => [r.user_id, r.n]));
+    for (const userId of acknowledged) expect(booked.get(userId)).toBe(1);
+    expect([...booked.values()].every((n) => n === 1)).toBe(true);
+    expect(await doubleBooked(hub.id)).toBe(0);
+    expect((await verifyAuditChain(wide.db, hub.id)).break).toBeNull();
+  });
 });
+
