@@ -17,9 +17,14 @@ export async function chooseLanguage(page: Page, label: '中文' | 'English') {
   await page.getByRole('banner').getByText(label, { exact: true }).click();
 }
 
-/** Clicks a hub menu item, opening the menu's overflow (…) first when it sits there. */
+/** Clicks a hub menu item, opening the Ecosystem menu or the overflow (…) first when it sits there. */
 export async function openMenu(page: Page, name: string) {
+  const banner = page.getByRole('banner');
   const item = page.getByRole('menuitem', { name, exact: true });
-  if (!(await item.isVisible())) await page.getByRole('banner').locator('.ant-menu-overflow-item-rest').hover();
+  for (const opener of [banner.getByRole('menuitem', { name: /^(Ecosystem|生态)$/ }), banner.locator('.ant-menu-overflow-item-rest')]) {
+    if (await item.isVisible()) break;
+    if (await opener.isVisible()) await opener.hover();
+    await item.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => {});
+  }
   await item.click();
 }

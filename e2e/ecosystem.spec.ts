@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openMenu } from './demo-session.js';
 
 const PASSWORD = 'dragongate-demo-2026';
 
@@ -17,7 +18,7 @@ test('an officer sees the talent pipeline and an organisation graph, in both lan
   // The talent pipeline from the hub menu.
   await page.goto('/hubs/hangzhou/organizations');
   await chooseLanguage(page, 'English');
-  await page.getByRole('menuitem', { name: 'Talent pipeline' }).click();
+  await openMenu(page, 'Talent pipeline');
   await expect(page.getByRole('heading', { name: 'Talent pipeline' })).toBeVisible();
   // The demo seed's sourced relations: Zhejiang University alumni founded DeepSeek, Deep
   // Robotics and ManyCore (seed/relations.json says which source names which founder).

@@ -1,5 +1,5 @@
-import { ConfigProvider, Layout, Menu, Typography } from 'antd';
-import { useEffect } from 'react';
+import { ConfigProvider, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
@@ -45,7 +45,7 @@ export function HubLayout() {
   // Programs are for everyone (signed out too); My applications for the signed in; My reviews for reviewers.
   // Youth stations are for applicants (no staff role); the station desk for those who run stations.
   const canRunStations = roles.includes('station_manager') || roles.includes('hub_admin');
-  const sections = (['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import', 'budget', 'programs', 'applications', 'reviews', 'stays', 'station-desk'] as const).filter((key) =>
+  const sections = ([...ECOSYSTEM, 'budget', 'programs', 'applications', 'reviews', 'stays', 'station-desk'] as const).filter((key) =>
     me.data
       ? (key !== 'people' || roles.length > 0) &&
         (key !== 'import' || canEdit) &&
@@ -65,7 +65,7 @@ export function HubLayout() {
               mode="horizontal"
               selectedKeys={[section]}
               style={{ borderBottom: 'none', minWidth: 0, flex: 'auto' }}
-              items={sections.map((key) => ({ key, label: <Link to={`/hubs/${slug}/${key}`}>{t(`nav.${key}`)}</Link> }))}
+              items={menuItems(sections, (key) => <Link to={`/hubs/${slug}/${key}`}>{t(`nav.${key}`)}</Link>, t('nav.ecosystem'))}
             />
           </ConfigProvider>
         }
@@ -75,4 +75,15 @@ export function HubLayout() {
       </Layout.Content>
     </Layout>
   );
+}
+
+/** The ecosystem's pages sit under one menu, so the bar keeps its other sections in view. */
+const ECOSYSTEM = ['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import'] as const;
+
+function menuItems<K extends string>(sections: readonly K[], label: (key: K) => ReactNode, ecosystemLabel: string): MenuProps['items'] {
+  const inEcosystem = (key: K) => (ECOSYSTEM as readonly string[]).includes(key);
+  const ecosystem = sections.filter(inEcosystem);
+  const rest = sections.filter((key) => !inEcosystem(key)).map((key) => ({ key, label: label(key) }));
+  if (ecosystem.length <= 1) return [...ecosystem.map((key) => ({ key, label: label(key) })), ...rest];
+  return [{ key: 'ecosystem', label: ecosystemLabel, children: ecosystem.map((key) => ({ key, label: label(key) })) }, ...rest];
 }

@@ -47,6 +47,7 @@ export const enUS: UiMessages = {
     currency: 'Currency',
   },
   nav: {
+    ecosystem: 'Ecosystem',
     organizations: 'Organisations',
     people: 'People',
     'talent-pipeline': 'Talent pipeline',

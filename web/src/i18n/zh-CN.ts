@@ -46,6 +46,7 @@ export const zhCN = {
     currency: '货币',
   },
   nav: {
+    ecosystem: '生态',
     organizations: '机构',
     people: '人才',
     'talent-pipeline': '人才管道',
