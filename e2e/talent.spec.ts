@@ -38,6 +38,12 @@ test('an officer grants a talent class; the holder shows the card and anyone che
   await expect(holder.getByText('Class E')).toBeVisible();
   await expect(holder.locator('canvas')).toBeVisible();
   const link = await holder.getByRole('link', { name: 'Talent card check' }).getAttribute('href');
+  // The profile beside the card: an employer and an evidence file.
+  await holder.getByLabel('Employer').fill('Qiantang Embodied AI');
+  await holder.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(holder.getByText('Profile saved.')).toBeVisible();
+  await holder.locator('input[type=file]').setInputFiles({ name: 'award.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+  await expect(holder.getByRole('link', { name: 'award.pdf' })).toBeVisible();
   await holder.screenshot({ path: '/tmp/talent-card-en.png', fullPage: true });
 
   // A stranger (no session at all) opens the QR's link.

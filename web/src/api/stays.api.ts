@@ -1,5 +1,5 @@
 import type { Availability, Occupancy, Station, StayBooking, WaitlistEntry } from '../../../contracts/stays';
-import type { Assessment, AssessmentInput, CardVerification, GraduateStanding, TalentCard, TalentCatalogue, VerifyGraduateInput } from '../../../contracts/talent';
+import type { Assessment, AssessmentInput, CardVerification, GraduateStanding, TalentCard, TalentCatalogue, TalentProfile, VerifyGraduateInput } from '../../../contracts/talent';
 import { apiRequest } from './http';
 
 export type { Availability, Occupancy, Station, StayBooking, WaitlistEntry, GraduateStanding, TalentCard, CardVerification, VerifyGraduateInput, TalentCatalogue, AssessmentInput };
@@ -52,3 +52,7 @@ export const assessTalentTier = (hub: string, personId: string, body: Assessment
   apiRequest<Assessment>(`${talent(hub)}/people/${encodeURIComponent(personId)}/assessments`, { method: 'POST', body });
 
 export const saveTalentCatalogue = (hub: string, body: TalentCatalogue) => apiRequest<TalentCatalogue>(`${talent(hub)}/catalogue`, { method: 'PUT', body });
+
+/** My talent profile (degrees, employer, evidence files); 404 until I verify as a graduate. */
+export const myTalentProfile = (hub: string) => apiRequest<TalentProfile>(`${talent(hub)}/profile`);
+export const saveTalentProfile = (hub: string, body: { employer: string | null; evidence: string[] }) => apiRequest<TalentProfile>(`${talent(hub)}/profile`, { method: 'PUT', body });

@@ -1,16 +1,26 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Card, Descriptions, Flex, QRCode, Result, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
-import { myTalentCard } from '../api/stays.api';
+import { myTalentCard, type TalentCard } from '../api/stays.api';
 import { PageError } from '../layout/page-states';
+import { TalentProfileCard } from './talent-profile.card';
 
-/** The holder's talent card: class, validity, and a QR of the public check link. */
+/** The holder's talent card (class, validity, a QR of the public check link) and talent profile. */
 export function TalentCardPage() {
   const { hub = '' } = useParams();
-  const { t } = useTranslation();
   const card = useQuery({ queryKey: ['hubs', hub, 'talent', 'card'], queryFn: () => myTalentCard(hub), retry: false });
+  return (
+    <Flex vertical gap={16}>
+      <CardOfTalent card={card} />
+      <TalentProfileCard hub={hub} />
+    </Flex>
+  );
+}
+
+function CardOfTalent({ card }: { card: UseQueryResult<TalentCard> }) {
+  const { t } = useTranslation();
   if (card.isPending) return <Card loading />;
   if (card.isError) {
     if (isApiRequestError(card.error) && card.error.status === 404) return <Result status="info" title={t('stays.card.none')} />;

@@ -1,0 +1,109 @@
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Flex, Form, Input, List, Result, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { UploadedFile } from '../../../contracts/files';
+import { isApiRequestError } from '../api/api-request-error';
+import { apiRequest } from '../api/http';
+import { myTalentProfile, saveTalentProfile } from '../api/stays.api';
+import { useErrorText } from '../errors/use-error-text';
+import { PageError } from '../layout/page-states';
+
+/**
+ * The holder's talent profile: degrees (from graduate verification), employer, and the
+ * evidence files an officer reads when assessing a class. Files upload as they are chosen.
+ */
+export function TalentProfileCard({ hub }: { hub: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useErrorText();
+  const client = useQueryClient();
+  const key = ['hubs', hub, 'talent', 'profile'];
+  const profile = useQuery({ queryKey: key, queryFn: () => myTalentProfile(hub), retry: false });
+  const [added, setAdded] = useState<UploadedFile[]>([]);
+  const save = useMutation({
+    mutationFn: (body: { employer: string | null; evidence: string[] }) => saveTalentProfile(hub, body),
+    onSuccess: (saved) => {
+      client.setQueryData(key, saved);
+      message.success(t('stays.profile.saved'));
+    },
+    onError: (error) => message.error(describe(error)),
+  });
+
+  if (profile.isPending) return <Card loading />;
+  if (profile.isError) {
+    if (isApiRequestError(profile.error) && profile.error.status === 404)
+      return <Result status="info" title={t('stays.profile.notLinked')} extra={<Link to={`/hubs/${hub}/stays`}>{t('stays.profile.verifyFirst')}</Link>} />;
+    return <PageError error={profile.error} onRetry={() => void profile.refetch()} />;
+  }
+  const data = profile.data;
+  const named = new Map(added.map((f) => [f.id, f.name]));
+  const upload = async (file: File) => {
+    try {
+      const stored = await apiRequest<UploadedFile>(`/api/hubs/${hub}/files`, { method: 'POST', body: file, query: { name: file.name } });
+      setAdded((list) => [...list, stored]);
+      save.mutate({ employer: data.employer, evidence: [...data.evidence, stored.id] });
+    } catch (error) {
+      message.error(describe(error));
+    }
+  };
+
+  return (
+    <Card title={t('stays.profile.title')} style={{ maxWidth: 640 }}>
+      <Flex vertical gap={16}>
+        {data.degrees.length ? (
+          <Descriptions
+            column={1}
+            items={data.degrees.map((d, i) => ({
+              key: String(i),
+              label: t('stays.profile.degree'),
+              children: `${t(`stays.levels.${d.level}`)} · ${d.university} · ${d.graduatesOn}`,
+            }))}
+          />
+        ) : (
+          <Typography.Text type="secondary">
+            {t('stays.profile.noDegree')} <Link to={`/hubs/${hub}/stays`}>{t('stays.profile.verifyFirst')}</Link>
+          </Typography.Text>
+        )}
+        <Form layout="inline" initialValues={{ employer: data.employer ?? '' }} onFinish={(v: { employer: string }) => save.mutate({ employer: v.employer.trim() || null, evidence: data.evidence })}>
+          <Form.Item label={t('stays.profile.employer')} name="employer">
+            <Input style={{ width: 280 }} maxLength={200} />
+          </Form.Item>
+          <Button htmlType="submit" loading={save.isPending}>
+            {t('stays.profile.save')}
+          </Button>
+        </Form>
+        <div>
+          <Typography.Text strong>{t('stays.profile.evidence')}</Typography.Text>
+          <List
+            size="small"
+            locale={{ emptyText: t('stays.profile.noEvidence') }}
+            dataSource={data.evidence}
+            renderItem={(id) => (
+              <List.Item
+                actions={[
+                  <Button key="remove" type="text" icon={<DeleteOutlined />} aria-label={t('stays.profile.remove')} onClick={() => save.mutate({ employer: data.employer, evidence: data.evidence.filter((e) => e !== id) })} />,
+                ]}
+              >
+                <a href={`/api/hubs/${hub}/files/${id}`}>{named.get(id) ?? t('stays.profile.file', { id: id.slice(-6) })}</a>
+              </List.Item>
+            )}
+          />
+          <Upload
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void upload(file);
+              return false; // sent by us, as the raw body
+            }}
+          >
+            <Button icon={<UploadOutlined />} disabled={data.evidence.length >= 20}>
+              {t('stays.profile.addEvidence')}
+            </Button>
+          </Upload>
+        </div>
+      </Flex>
+    </Card>
+  );
+}
