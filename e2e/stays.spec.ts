@@ -53,3 +53,32 @@ test('a graduate finds a week, books it and gets the QR; the station manager che
   await expect(desk.getByText('1/24').first()).toBeVisible();
   await screenshot(desk, 'desk-en');
 });
+
+test('a hub admin opens a station with its rooms and a closed week, and names its manager', async ({ page }) => {
+  await signIn(page, 'admin@hangzhou.demo');
+  await page.goto('/hubs/hangzhou/organizations');
+  await chooseLanguage(page, 'English');
+  await openMenu(page, 'Station desk');
+  await page.getByRole('button', { name: 'New station' }).click();
+  const drawer = page.getByRole('dialog').filter({ hasText: 'New station' });
+  await drawer.getByLabel('Name (Chinese)').fill('测试青年驿站（端到端）');
+  await drawer.getByLabel('Name (English)').fill('E2E Youth Station');
+  await drawer.getByLabel('Address (Chinese)').fill('文一西路1号');
+  await drawer.getByLabel('Address (English)').fill('1 Wenyi West Road');
+  await drawer.getByLabel('District').fill('Yuhang');
+  await drawer.getByLabel('Rooms (one a line: name=beds)').fill('1F=6\nattic');
+  await drawer.getByRole('button', { name: 'Open the station' }).click();
+  // A line that does not parse is named, and nothing is sent.
+  await expect(drawer.getByRole('alert')).toContainText('Rooms: line 2 is not in the expected shape.');
+  await drawer.getByLabel('Rooms (one a line: name=beds)').fill('1F=6\n2F=4');
+  await drawer.getByLabel('Closed days (one a line: first..reopening day reason)').fill('2027-02-10..2027-02-17 Spring Festival');
+  await drawer.getByRole('button', { name: 'Open the station' }).click();
+  await expect(page.getByText('Station opened.')).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'E2E Youth Station' });
+  await expect(row).toContainText('10');
+  await row.getByRole('button', { name: 'Add a manager' }).click();
+  await page.getByLabel('Their sign-in e-mail').fill('station@hangzhou.demo');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByText('station@hangzhou.demo now runs this station.')).toBeVisible();
+  await screenshot(page, 'admin-en');
+});

@@ -1,4 +1,4 @@
-import type { Availability, Occupancy, Station, StayBooking, WaitlistEntry } from '../../../contracts/stays';
+import type { Availability, Occupancy, Station, StationInput, StayBooking, WaitlistEntry } from '../../../contracts/stays';
 import type { Assessment, AssessmentInput, CardVerification, GraduateStanding, TalentCard, TalentCatalogue, TalentProfile, VerifyGraduateInput } from '../../../contracts/talent';
 import { apiRequest } from './http';
 
@@ -56,3 +56,8 @@ export const saveTalentCatalogue = (hub: string, body: TalentCatalogue) => apiRe
 /** My talent profile (degrees, employer, evidence files); 404 until I verify as a graduate. */
 export const myTalentProfile = (hub: string) => apiRequest<TalentProfile>(`${talent(hub)}/profile`);
 export const saveTalentProfile = (hub: string, body: { employer: string | null; evidence: string[] }) => apiRequest<TalentProfile>(`${talent(hub)}/profile`, { method: 'PUT', body });
+
+/** Hub admins: open a station; name a station manager of the hub (by e-mail) to run it. */
+export const createStation = (hub: string, body: StationInput) => apiRequest<Station>(`${stays(hub)}/stations`, { method: 'POST', body });
+export const assignStationManager = (hub: string, id: string, email: string) =>
+  apiRequest<void>(`${stays(hub)}/stations/${encodeURIComponent(id)}/managers`, { method: 'POST', body: { email } });

@@ -6,7 +6,9 @@ import { useParams } from 'react-router';
 import { checkIn, checkOut, exportUrl, listBookings, type StayBooking } from '../api/stays.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
+import { useHubRoles } from '../ecosystem/use-hub-roles';
 import { useHubToday } from './hub-today';
+import { StationsAdminCard } from './stations-admin.card';
 import { OccupancyCalendar } from './occupancy.calendar';
 import { OccupancyChart } from './occupancy.chart';
 import { staysKey, useRefreshStays, useStations } from './use-stays';
@@ -19,6 +21,7 @@ export function StationDeskPage() {
   const describe = useErrorText();
   const bilingual = useBilingual();
   const stations = useStations(hub);
+  const { isAdmin } = useHubRoles(hub);
   const refresh = useRefreshStays(hub);
   const managed = (stations.data?.items ?? []).filter((s) => s.managed);
   const [chosen, setChosen] = useState<string | undefined>();
@@ -51,15 +54,27 @@ export function StationDeskPage() {
   }
 
   if (stations.isPending) return <Card loading />;
-  if (!stationId) return <Empty />;
+  const title = (
+    <Typography.Title level={2} style={{ margin: 0 }}>
+      {t('stays.desk.title')}
+    </Typography.Title>
+  );
+  // Hub admins open stations and name their managers; managers run the desk of theirs.
+  const admin = isAdmin ? <StationsAdminCard hub={hub} stations={stations.data?.items ?? []} today={today.format('YYYY-MM-DD')} onChanged={refresh} /> : null;
+  if (!stationId)
+    return (
+      <Flex vertical gap={16}>
+        {title}
+        {admin ?? <Empty description={t('stays.desk.noStation')} />}
+      </Flex>
+    );
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('stays.desk.title')}
-        </Typography.Title>
+        {title}
         <Select style={{ minWidth: 320 }} value={stationId} onChange={setChosen} aria-label={t('stays.desk.station')} options={managed.map((s) => ({ value: s.id, label: bilingual(s.name).primary }))} />
       </Flex>
+      {admin}
       <Card title={t('stays.desk.checkIn')}>
         <Input.Search
           aria-label={t('stays.desk.codeLabel')}
