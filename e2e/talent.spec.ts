@@ -55,4 +55,16 @@ test('an officer grants a talent class; the holder shows the card and anyone che
   await expect(stranger.getByText('Graduate (demo)')).toHaveCount(0);
   await stranger.goto(link!.replace(/token=.{6}/, 'token=AAAAAA'));
   await expect(stranger.getByText('Not a valid talent card', { exact: false })).toBeVisible();
+
+  // The hub admin rotates the signing key: the card already issued still checks as valid.
+  const admin = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await signIn(admin, 'admin@hangzhou.demo');
+  await admin.goto('/hubs/hangzhou/people');
+  await chooseLanguage(admin, 'English');
+  await admin.getByRole('button', { name: 'Talent catalogue' }).click();
+  await admin.getByRole('button', { name: 'Rotate the card signing key' }).click();
+  await admin.getByRole('tooltip').getByRole('button', { name: 'Rotate the card signing key' }).click();
+  await expect(admin.getByText(/^New cards are signed with key /)).toBeVisible();
+  await stranger.goto(link!);
+  await expect(stranger.getByText('Talent card check: Valid')).toBeVisible();
 });

@@ -61,3 +61,4 @@ export const saveTalentProfile = (hub: string, body: { employer: string | null; 
 export const createStation = (hub: string, body: StationInput) => apiRequest<Station>(`${stays(hub)}/stations`, { method: 'POST', body });
 export const assignStationManager = (hub: string, id: string, email: string) =>
   apiRequest<void>(`${stays(hub)}/stations/${encodeURIComponent(id)}/managers`, { method: 'POST', body: { email } });
+export const rotateTalentSigningKey = (hub: string) => apiRequest<{ kid: string }>(`${talent(hub)}/signing-keys/rotate`, { method: 'POST' });

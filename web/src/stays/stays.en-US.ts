@@ -174,6 +174,9 @@ export const staysEnUS: StaysMessages = {
     remove: 'Remove the condition',
     save: 'Save the catalogue',
     saved: 'Catalogue saved.',
+    rotate: 'Rotate the card signing key',
+    rotateConfirm: 'Sign new cards with a new key? Cards already issued stay valid until they expire.',
+    rotated: 'New cards are signed with key {{kid}}.',
   },
   nav: { stays: 'Youth stations', desk: 'Station desk', card: 'Talent card' },
 };

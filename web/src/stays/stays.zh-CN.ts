@@ -172,6 +172,9 @@ export const staysZhCN = {
     remove: '删除条件',
     save: '保存目录',
     saved: '目录已保存。',
+    rotate: '更换人才卡签名密钥',
+    rotateConfirm: '今后用新密钥签发人才卡？已签发的卡在到期前仍然有效。',
+    rotated: '新卡将使用密钥 {{kid}} 签名。',
   },
   nav: { stays: '青荷驿站', desk: '驿站前台', card: '人才卡' },
 };

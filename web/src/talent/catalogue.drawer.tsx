@@ -1,9 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Flex, Form, Input } from 'antd';
+import { App, Button, Card, Drawer, Flex, Form, Input, Popconfirm } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveTalentCatalogue, talentCatalogue, type TalentCatalogue } from '../api/stays.api';
+import { rotateTalentSigningKey, saveTalentCatalogue, talentCatalogue, type TalentCatalogue } from '../api/stays.api';
+import { useHubRoles } from '../ecosystem/use-hub-roles';
 import { useErrorText } from '../errors/use-error-text';
 
 /** Officers edit the hub's talent classes A-E: each class's names and the conditions that qualify. */
@@ -12,6 +13,7 @@ export function CatalogueDrawer({ hub, open, onClose }: { hub: string; open: boo
   const { message } = App.useApp();
   const describe = useErrorText();
   const client = useQueryClient();
+  const { isAdmin } = useHubRoles(hub); // key rotation is the hub admin's
   const key = ['hubs', hub, 'talent', 'catalogue'];
   const catalogue = useQuery({ queryKey: key, queryFn: () => talentCatalogue(hub), enabled: open });
   const [form] = Form.useForm<{ classes: TalentCatalogue }>();
@@ -34,6 +36,16 @@ export function CatalogueDrawer({ hub, open, onClose }: { hub: string; open: boo
     }
   }
 
+  /** A new key signs from now on; cards signed by the old one still verify until they expire. */
+  async function rotate() {
+    try {
+      const { kid } = await rotateTalentSigningKey(hub);
+      message.success(t('stays.catalogue.rotated', { kid }));
+    } catch (error) {
+      message.error(describe(error));
+    }
+  }
+
   return (
     <Drawer
       open={open}
@@ -44,6 +56,13 @@ export function CatalogueDrawer({ hub, open, onClose }: { hub: string; open: boo
         <Button type="primary" loading={saving} onClick={() => form.submit()}>
           {t('stays.catalogue.save')}
         </Button>
+      }
+      footer={
+        isAdmin && (
+          <Popconfirm title={t('stays.catalogue.rotateConfirm')} onConfirm={() => void rotate()} okText={t('stays.catalogue.rotate')}>
+            <Button>{t('stays.catalogue.rotate')}</Button>
+          </Popconfirm>
+        )
       }
     >
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
