@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { FormField, ProgramRules } from '../../../contracts/programs.js';
-import { awardsOf, hubToday, resolveApplicant, type ApplicationRow } from './applications.service.js';
+import { applicationOf, awardsOf, hubToday, resolveApplicant, type ApplicationRow } from './applications.service.js';
 import { answeredFiles } from './answered-files.js';
 import { applicantOf } from './application-port.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
@@ -34,14 +34,7 @@ export async function saveDraft(tx: Tx, scope: Scope, program: ProgramRow, rules
   const [row] = await tx
     .insert(applications)
     .values({
-      hubId: hub.id,
-      id,
-      programId: program.id,
-      programVersion: program.currentVersion,
-      applicantType: applicant.type,
-      organizationId: applicant.type === 'organization' ? applicant.record.id : null,
-      personId: applicant.type === 'person' ? applicant.record.id : null,
-      submittedBy: actor.userId!,
+      ...applicationOf(hub.id, id, program, applicant, actor.userId!),
       status: 'draft',
       answers: input.answers,
       screening: { eligible: false, results: [] },

@@ -65,14 +65,7 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   const [row] = await tx
     .insert(applications)
     .values({
-      hubId: hub.id,
-      id,
-      programId: program.id,
-      programVersion: program.currentVersion,
-      applicantType: applicant.type,
-      organizationId: applicant.type === 'organization' ? applicant.record.id : null,
-      personId: applicant.type === 'person' ? applicant.record.id : null,
-      submittedBy: actor.userId!,
+      ...applicationOf(hub.id, id, program, applicant, actor.userId!),
       status,
       answers: input.answers,
       screening,
@@ -124,6 +117,20 @@ export async function benefitOf(tx: Tx, hubId: string, c: BenefitContext): Promi
     awardedThisYear: c.awards.filter((a) => a.program === c.program.id && a.year === BigInt(c.now.getUTCFullYear())).map((a) => a.amount),
     awardsOnClaim: c.claimKey ? await awardsOnClaim(tx, hubId, c.claimKey, c.except) : [],
   });
+}
+
+/** The columns that say whose application to which program version, for a new row. */
+export function applicationOf(hubId: string, id: string, program: { id: string; currentVersion: number }, applicant: Applicant, submittedBy: string) {
+  return {
+    hubId,
+    id,
+    programId: program.id,
+    programVersion: program.currentVersion,
+    applicantType: applicant.type,
+    organizationId: applicant.type === 'organization' ? applicant.record.id : null,
+    personId: applicant.type === 'person' ? applicant.record.id : null,
+    submittedBy,
+  };
 }
 
 export type Applicant =
