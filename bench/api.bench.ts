@@ -3,9 +3,6 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
-import { connect, type Database } from '../server/db/connection.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
-import { runMigrations } from '../server/db/migrate.js';
 import { withTransaction } from '../server/db/transaction.js';
 import { createAccount } from '../server/platform/auth/accounts.js';
 import { createAuth } from '../server/platform/auth/auth.js';
@@ -13,7 +10,8 @@ import { loadConfig } from '../server/platform/config.js';
 import { findHub } from '../server/platform/tenancy/tenancy.js';
 import { createHub, grantHubRole } from '../server/platform/tenancy/tenancy.service.js';
 import { insertOrganizations } from './orgs.js';
-import { freePort, int, latency, ms, ratio, removeHome, table, tempHome } from './support.js';
+import { withBenchDatabase } from './bench-database.js';
+import { freePort, int, latency, ms, ratio, table } from './support.js';
 
 const ORGANIZATIONS = 10_000;
 const CONNECTIONS = 10;
@@ -30,87 +28,78 @@ type Target = { name: string; url: string; cookie?: () => Promise<string>; check
  * across machines and noisy neighbours.
  */
 export async function runApiBench(): Promise<void> {
-  const external = process.env.DATABASE_URL || undefined;
-  const home = tempHome('api');
-  let embedded: EmbeddedDatabase | null = null;
-  let database: Database | null = null;
-  let app: FastifyInstance | null = null;
-  let bare: FastifyInstance | null = null;
-  try {
-    const t = performance.now();
-    if (!external) embedded = await startEmbeddedPostgres(home);
-    const url = external ?? embedded!.url;
-    // The pool size `dragongate serve` uses, so the app sees the same contention.
-    database = connect(url, 20);
-    await runMigrations(database.db);
-    log(`database: ${external ? 'DATABASE_URL' : 'embedded PostgreSQL'} ready and migrated in ${ms(performance.now() - t)} ms`);
+  const t = performance.now();
+  // The pool size `dragongate serve` uses, so the app sees the same contention.
+  await withBenchDatabase('api', 20, async ({ database, home }) => {
+    let app: FastifyInstance | undefined;
+    let bare: FastifyInstance | undefined;
+    try {
+      log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'} ready and migrated in ${ms(performance.now() - t)} ms`);
 
-    // A slug of its own, so a shared DATABASE_URL is never confused with another run's data.
-    const slug = `bench-${randomUUID().slice(0, 8)}`;
-    await createHub(database.db, { slug, name: { zh: '基准', en: `Bench ${slug}` }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
-    const hub = await findHub(database.db, slug);
-    const insertMs = await insertOrganizations(database.db, hub.id, ORGANIZATIONS);
-    // Fresh statistics, as autovacuum would have gathered on a live database; without
-    // them the planner guesses and the figures depend on when autovacuum happens to run.
-    await database.db.execute(sql`ANALYZE organizations`);
-    log(`inserted ${int(ORGANIZATIONS)} organisations in ${ms(insertMs)} ms (${int(ORGANIZATIONS / (insertMs / 1000))} rows/s)`);
+      // A slug of its own, so a shared DATABASE_URL is never confused with another run's data.
+      const slug = `bench-${randomUUID().slice(0, 8)}`;
+      await createHub(database.db, { slug, name: { zh: '基准', en: `Bench ${slug}` }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
+      const hub = await findHub(database.db, slug);
+      const insertMs = await insertOrganizations(database.db, hub.id, ORGANIZATIONS);
+      // Fresh statistics, as autovacuum would have gathered on a live database; without
+      // them the planner guesses and the figures depend on when autovacuum happens to run.
+      await database.db.execute(sql`ANALYZE organizations`);
+      log(`inserted ${int(ORGANIZATIONS)} organisations in ${ms(insertMs)} ms (${int(ORGANIZATIONS / (insertMs / 1000))} rows/s)`);
 
-    // A real port rather than 0: publicUrl (hence the trusted origin better-auth checks
-    // on sign-in) is derived from it, as in `dragongate serve`.
-    const port = await freePort();
-    const config = loadConfig({
-      home,
-      host: '127.0.0.1',
-      port,
-      authSecret: randomBytes(32).toString('base64url'),
-      // The limits protect production from abuse; here they would cap the measurement.
-      requestsPerMinute: 10_000_000,
-      signInPerMinute: 1000,
-      startJobs: false,
-    });
-    const email = `officer-${randomUUID()}@bench.example`;
-    const userId = await createAccount(database.db, createAuth(database.db, config), { email, name: 'Bench Officer', password: PASSWORD });
-    await withTransaction(database.db, (tx) => grantHubRole(tx, { hubId: hub.id, userId, role: 'program_officer', actorId: null }));
+      // A real port rather than 0: publicUrl (hence the trusted origin better-auth checks
+      // on sign-in) is derived from it, as in `dragongate serve`.
+      const port = await freePort();
+      const config = loadConfig({
+        home,
+        host: '127.0.0.1',
+        port,
+        authSecret: randomBytes(32).toString('base64url'),
+        // The limits protect production from abuse; here they would cap the measurement.
+        requestsPerMinute: 10_000_000,
+        signInPerMinute: 1000,
+        startJobs: false,
+      });
+      const email = `officer-${randomUUID()}@bench.example`;
+      const userId = await createAccount(database.db, createAuth(database.db, config), { email, name: 'Bench Officer', password: PASSWORD });
+      await withTransaction(database.db, (tx) => grantHubRole(tx, { hubId: hub.id, userId, role: 'program_officer', actorId: null }));
 
-    app = await buildApp({ db: database.db, config, logger: false });
-    const base = await app.listen({ host: '127.0.0.1', port });
-    bare = Fastify();
-    bare.get('/hello', async () => ({ hello: 'world', ok: true }));
-    const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+      app = await buildApp({ db: database.db, config, logger: false });
+      const base = await app.listen({ host: '127.0.0.1', port });
+      bare = Fastify();
+      bare.get('/hello', async () => ({ hello: 'world', ok: true }));
+      const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
-    // Signed in afresh before each authenticated target: the session cookie cache lasts
-    // 60 s, and a run straddling its expiry would mix cached and uncached requests.
-    const cookie = () => signIn(base, new URL(config.publicUrl).origin, email);
-    const list = `${base}/api/hubs/${slug}/organizations?pageSize=50`;
-    const targets: Target[] = [
-      { name: 'bare Fastify route', url: `${bareUrl}/hello` },
-      { name: 'getHub', url: `${base}/api/hubs/${slug}` },
-      { name: 'listOrganizations', url: list, cookie, check: pageCheck },
-      { name: 'listOrganizations q=robot', url: `${list}&q=robot`, cookie, check: pageCheck },
-      { name: 'listOrganizations page=150', url: `${list}&page=150`, cookie, check: pageCheck },
-      // The baseline again at the end: the ratios divide by the mean of both, and their
-      // difference shows how much the machine drifted during the run.
-      { name: 'bare Fastify route (again)', url: `${bareUrl}/hello` },
-    ];
+      // Signed in afresh before each authenticated target: the session cookie cache lasts
+      // 60 s, and a run straddling its expiry would mix cached and uncached requests.
+      const cookie = () => signIn(base, new URL(config.publicUrl).origin, email);
+      const list = `${base}/api/hubs/${slug}/organizations?pageSize=50`;
+      const targets: Target[] = [
+        { name: 'bare Fastify route', url: `${bareUrl}/hello` },
+        { name: 'getHub', url: `${base}/api/hubs/${slug}` },
+        { name: 'listOrganizations', url: list, cookie, check: pageCheck },
+        { name: 'listOrganizations q=robot', url: `${list}&q=robot`, cookie, check: pageCheck },
+        { name: 'listOrganizations page=150', url: `${list}&page=150`, cookie, check: pageCheck },
+        // The baseline again at the end: the ratios divide by the mean of both, and their
+        // difference shows how much the machine drifted during the run.
+        { name: 'bare Fastify route (again)', url: `${bareUrl}/hello` },
+      ];
 
-    log(`autocannon: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target, loopback`);
-    const results: Figures[] = [];
-    for (const target of targets) {
-      const headers = target.cookie ? { cookie: await target.cookie() } : undefined;
-      const note = await probe(target, headers);
-      const figures = await measure(target.name, target.url, headers);
-      log(`  ${target.name}: ${int(figures.rps)} req/s${note ? ` (${note})` : ''}`);
-      results.push(figures);
+      log(`autocannon: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target, loopback`);
+      const results: Figures[] = [];
+      for (const target of targets) {
+        const headers = target.cookie ? { cookie: await target.cookie() } : undefined;
+        const note = await probe(target, headers);
+        const figures = await measure(target.name, target.url, headers);
+        log(`  ${target.name}: ${int(figures.rps)} req/s${note ? ` (${note})` : ''}`);
+        results.push(figures);
+      }
+      report(results);
+      if (process.env.DATABASE_URL) log(`note: hub ${slug} and its ${int(ORGANIZATIONS)} organisations stay in the DATABASE_URL database`);
+    } finally {
+      await app?.close().catch(warn('closing the app'));
+      await bare?.close().catch(warn('closing the bare app'));
     }
-    report(results);
-    if (external) log(`note: hub ${slug} and its ${int(ORGANIZATIONS)} organisations stay in the DATABASE_URL database`);
-  } finally {
-    await app?.close().catch(warn('closing the app'));
-    await bare?.close().catch(warn('closing the bare app'));
-    await database?.close().catch(warn('closing the pool'));
-    await embedded?.stop().catch(warn('stopping PostgreSQL'));
-    await removeHome(home).catch(warn('removing the temp folder'));
-  }
+  });
 }
 
 /** Signs in as a browser on our own page would: fetch sends Sec-Fetch-Mode, so better-auth wants an Origin. */

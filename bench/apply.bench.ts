@@ -5,9 +5,6 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
-import { connect, type Database } from '../server/db/connection.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
-import { runMigrations } from '../server/db/migrate.js';
 import { withTransaction } from '../server/db/transaction.js';
 import { createBudgetLine, openFiscalYear } from '../server/modules/budget/budget.service.js';
 import { verifyLedger } from '../server/modules/budget/ledger-verify.js';
@@ -19,7 +16,8 @@ import { findHub } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { computeVoucherDraft } from '../server/test/program-factories.js';
 import { insertOrganizations } from './orgs.js';
-import { freePort, int, latency, ratio, removeHome, table, tempHome } from './support.js';
+import { withBenchDatabase } from './bench-database.js';
+import { freePort, int, latency, ratio, table } from './support.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const WARMUP = Math.max(50, Math.round(500 * SCALE));
@@ -35,74 +33,66 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * application per applicant), all owned by one signed-in founder.
  */
 export async function runApplyBench(): Promise<void> {
-  const external = process.env.DATABASE_URL || undefined;
-  const home = tempHome('apply');
-  let embedded: EmbeddedDatabase | undefined;
-  let database: Database | undefined;
-  let app: FastifyInstance | undefined;
-  let bare: FastifyInstance | undefined;
-  try {
-    if (!external) embedded = await startEmbeddedPostgres(home);
-    database = connect(external ?? embedded!.url, 20);
-    await runMigrations(database.db);
-    const db = database.db;
-    const slug = `bench-apply-${randomUUID().slice(0, 8)}`;
-    await createHub(db, { slug, name: { zh: '基准', en: 'Bench' }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
-    const hub = await findHub(db, slug);
-    const year = new Date().getUTCFullYear();
-    const finance = { hub, actor: { userId: null, hubRoles: ['finance_officer' as const] } };
-    await withTransaction(db, (tx) => openFiscalYear(tx, finance, { year, revenue: '100000000000000', techShareBasisPoints: 1500 }));
-    await withTransaction(db, (tx) => createBudgetLine(tx, finance, year, { code: 'compute-vouchers', name: { zh: '算力券', en: 'Compute vouchers' }, amount: '1000000000000', transferId: randomUUID() }), { isolation: 'read committed' });
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const officer = { hub, actor: { userId: null, hubRoles: ['program_officer' as const] } };
-    const draft = computeVoucherDraft({ fiscalYear: year, window: { opensOn: day(-1), closesOn: day(30) } });
-    const program = await withTransaction(db, (tx) => createProgram(tx, officer, draft as never));
-    await withTransaction(db, (tx) => publishProgram(tx, officer, program.id));
+  await withBenchDatabase('apply', 20, async ({ database, home }) => {
+    let app: FastifyInstance | undefined;
+    let bare: FastifyInstance | undefined;
+    try {
+      const db = database.db;
+      const slug = `bench-apply-${randomUUID().slice(0, 8)}`;
+      await createHub(db, { slug, name: { zh: '基准', en: 'Bench' }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
+      const hub = await findHub(db, slug);
+      const year = new Date().getUTCFullYear();
+      const finance = { hub, actor: { userId: null, hubRoles: ['finance_officer' as const] } };
+      await withTransaction(db, (tx) => openFiscalYear(tx, finance, { year, revenue: '100000000000000', techShareBasisPoints: 1500 }));
+      await withTransaction(db, (tx) => createBudgetLine(tx, finance, year, { code: 'compute-vouchers', name: { zh: '算力券', en: 'Compute vouchers' }, amount: '1000000000000', transferId: randomUUID() }), { isolation: 'read committed' });
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const officer = { hub, actor: { userId: null, hubRoles: ['program_officer' as const] } };
+      const draft = computeVoucherDraft({ fiscalYear: year, window: { opensOn: day(-1), closesOn: day(30) } });
+      const program = await withTransaction(db, (tx) => createProgram(tx, officer, draft as never));
+      await withTransaction(db, (tx) => publishProgram(tx, officer, program.id));
 
-    const port = await freePort();
-    const config = loadConfig({ home, host: '127.0.0.1', port, authSecret: randomBytes(32).toString('base64url'), requestsPerMinute: 10_000_000, signInPerMinute: 1000, startJobs: false });
-    const email = `founder-${randomUUID()}@bench.example`;
-    const userId = await createAccount(db, createAuth(db, config), { email, name: 'Bench Founder', password: PASSWORD });
-    // Eligible startups in AI, all owned by the one founder.
-    await insertOrganizations(db, hub.id, WARMUP + MEASURED);
-    await db.execute(sql`UPDATE organizations SET kind = 'startup', sectors = '{ai}' WHERE hub_id = ${hub.id}`);
-    await db.execute(sql`INSERT INTO organization_members (hub_id, organization_id, user_id, role) SELECT hub_id, id, ${userId}, 'owner' FROM organizations WHERE hub_id = ${hub.id}`);
-    await db.execute(sql`ANALYZE organizations; ANALYZE organization_members`);
-    const { rows } = await db.execute<{ id: string }>(sql`SELECT id FROM organizations WHERE hub_id = ${hub.id} ORDER BY id`);
-    const ids = rows.map((r) => r.id);
+      const port = await freePort();
+      const config = loadConfig({ home, host: '127.0.0.1', port, authSecret: randomBytes(32).toString('base64url'), requestsPerMinute: 10_000_000, signInPerMinute: 1000, startJobs: false });
+      const email = `founder-${randomUUID()}@bench.example`;
+      const userId = await createAccount(db, createAuth(db, config), { email, name: 'Bench Founder', password: PASSWORD });
+      // Eligible startups in AI, all owned by the one founder.
+      await insertOrganizations(db, hub.id, WARMUP + MEASURED);
+      await db.execute(sql`UPDATE organizations SET kind = 'startup', sectors = '{ai}' WHERE hub_id = ${hub.id}`);
+      await db.execute(sql`INSERT INTO organization_members (hub_id, organization_id, user_id, role) SELECT hub_id, id, ${userId}, 'owner' FROM organizations WHERE hub_id = ${hub.id}`);
+      await db.execute(sql`ANALYZE organizations; ANALYZE organization_members`);
+      const { rows } = await db.execute<{ id: string }>(sql`SELECT id FROM organizations WHERE hub_id = ${hub.id} ORDER BY id`);
+      const ids = rows.map((r) => r.id);
 
-    app = await buildApp({ db, config, logger: false, webDir: '/nonexistent' });
-    const base = await app.listen({ host: '127.0.0.1', port });
-    bare = Fastify();
-    bare.post('/apply', async (request) => ({ id: randomUUID(), status: 'approved', echo: (request.body as { organizationId?: string }).organizationId ?? null }));
-    const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
-    const cookie = await signIn(base, new URL(config.publicUrl).origin, email);
+      app = await buildApp({ db, config, logger: false, webDir: '/nonexistent' });
+      const base = await app.listen({ host: '127.0.0.1', port });
+      bare = Fastify();
+      bare.post('/apply', async (request) => ({ id: randomUUID(), status: 'approved', echo: (request.body as { organizationId?: string }).organizationId ?? null }));
+      const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+      const cookie = await signIn(base, new URL(config.publicUrl).origin, email);
 
-    const url = `${base}/api/hubs/${slug}/programs/${program.id}/applications`;
-    const warm = await fire(url, cookie, setupFile(home, 'warm', ids.slice(0, WARMUP)), WARMUP);
-    const measured = await fire(url, cookie, setupFile(home, 'measured', ids.slice(WARMUP)), MEASURED);
-    const bareFigures = await fire(`${bareUrl}/apply`, undefined, setupFile(home, 'bare', ids), undefined, 5);
-    const { rows: approved } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM applications WHERE hub_id = ${hub.id} AND status = 'approved'`);
+      const url = `${base}/api/hubs/${slug}/programs/${program.id}/applications`;
+      const warm = await fire(url, cookie, setupFile(home, 'warm', ids.slice(0, WARMUP)), WARMUP);
+      const measured = await fire(url, cookie, setupFile(home, 'measured', ids.slice(WARMUP)), MEASURED);
+      const bareFigures = await fire(`${bareUrl}/apply`, undefined, setupFile(home, 'bare', ids), undefined, 5);
+      const { rows: approved } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM applications WHERE hub_id = ${hub.id} AND status = 'approved'`);
 
-    log(`${int(MEASURED)} applications (after ${int(WARMUP)} to warm up), ${CONNECTIONS} connections, one organisation per request, scale ${SCALE}`);
-    process.stdout.write(
-      table(
-        ['target', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'non-2xx'],
-        [
-          ['bare Fastify POST route', int(bareFigures.total), int(bareFigures.rps), latency(bareFigures.p50), latency(bareFigures.p99), '1.00x', int(bareFigures.non2xx)],
-          ['submitApplication (rule-only, committed)', int(measured.total), int(measured.rps), latency(measured.p50), latency(measured.p99), ratio(measured.rps, bareFigures.rps), int(measured.non2xx)],
-        ],
-      ) + '\n',
-    );
-    log(`approved in the database: ${int(approved[0]!.n)} of ${int(warm.total + measured.total)} sent; ledger verify: ${(await verifyLedger(db, hub.id)).length === 0 ? 'ok' : 'PROBLEMS'}`);
-    if (measured.non2xx) log(`WARNING: ${int(measured.non2xx)} non-2xx answers (e.g. ${measured.sample ?? '?'})`);
-  } finally {
-    await app?.close();
-    await bare?.close();
-    await database?.close();
-    await embedded?.stop();
-    await removeHome(home);
-  }
+      log(`${int(MEASURED)} applications (after ${int(WARMUP)} to warm up), ${CONNECTIONS} connections, one organisation per request, scale ${SCALE}`);
+      process.stdout.write(
+        table(
+          ['target', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'non-2xx'],
+          [
+            ['bare Fastify POST route', int(bareFigures.total), int(bareFigures.rps), latency(bareFigures.p50), latency(bareFigures.p99), '1.00x', int(bareFigures.non2xx)],
+            ['submitApplication (rule-only, committed)', int(measured.total), int(measured.rps), latency(measured.p50), latency(measured.p99), ratio(measured.rps, bareFigures.rps), int(measured.non2xx)],
+          ],
+        ) + '\n',
+      );
+      log(`approved in the database: ${int(approved[0]!.n)} of ${int(warm.total + measured.total)} sent; ledger verify: ${(await verifyLedger(db, hub.id)).length === 0 ? 'ok' : 'PROBLEMS'}`);
+      if (measured.non2xx) log(`WARNING: ${int(measured.non2xx)} non-2xx answers (e.g. ${measured.sample ?? '?'})`);
+    } finally {
+      await app?.close();
+      await bare?.close();
+    }
+  });
 }
 
 /** autocannon runs in a worker thread, so its per-request hook is a file: each request takes the next organisation. */

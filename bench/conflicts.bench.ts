@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { progressBar } from '../server/cli/progress.js';
-import { connect, type Database } from '../server/db/connection.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
-import { runMigrations } from '../server/db/migrate.js';
 import { generateEcosystem, seededRandom } from '../server/db/synthetic.js';
 import { findConflicts } from '../server/modules/ecosystem/index.js';
 import { findHub } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
-import { int, ms, ratio, removeHome, table, tempHome } from './support.js';
+import { withBenchDatabase } from './bench-database.js';
+import { int, ms, ratio, table } from './support.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const FULL = { organizations: 100_000, people: 200_000, relations: 500_000 };
@@ -27,14 +25,7 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * query assignReviewers runs.
  */
 export async function runConflictsBench(): Promise<void> {
-  const external = process.env.DATABASE_URL || undefined;
-  const home = tempHome('conflicts');
-  let embedded: EmbeddedDatabase | undefined;
-  let database: Database | undefined;
-  try {
-    if (!external) embedded = await startEmbeddedPostgres(home);
-    database = connect(external ?? embedded!.url, 4);
-    await runMigrations(database.db);
+  await withBenchDatabase('conflicts', 4, async ({ database }) => {
     const db = database.db;
     const slug = `bench-coi-${randomUUID().slice(0, 8)}`;
     await createHub(db, { slug, name: { zh: '基准', en: 'Bench' }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
@@ -108,9 +99,5 @@ export async function runConflictsBench(): Promise<void> {
     );
     log('');
     log(`conflicts by kind: ${byKind || 'none'}; median of ${REPEAT} runs after one warm-up`);
-  } finally {
-    await database?.close().catch(() => {});
-    await embedded?.stop().catch(() => {});
-    await removeHome(home).catch(() => {});
-  }
+  });
 }

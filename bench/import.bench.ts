@@ -4,8 +4,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ExchangeFormat } from '../contracts/ecosystem-exchange.js';
 import { connect, type Database } from '../server/db/connection.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
-import { runMigrations } from '../server/db/migrate.js';
 import { generateEcosystem } from '../server/db/synthetic.js';
 import { exportEcosystem } from '../server/modules/ecosystem/exchange/export.js';
 import { importEcosystem } from '../server/modules/ecosystem/exchange/import.service.js';
@@ -13,7 +11,8 @@ import type { Actor } from '../server/platform/policies.js';
 import { findHub, type HubRow } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { copyFromFile, copyText } from './pg-copy.js';
-import { int, ms, ratio, removeHome, table, tempHome } from './support.js';
+import { withBenchDatabase } from './bench-database.js';
+import { int, ms, ratio, table } from './support.js';
 
 const FULL = { organizations: 100_000, people: 200_000, relations: 500_000 };
 const operator: Actor = { userId: null, hubRoles: ['hub_admin'] };
@@ -35,14 +34,7 @@ export async function runImportBench(): Promise<void> {
   const counts = { organizations: Math.round(FULL.organizations * scale), people: Math.round(FULL.people * scale), relations: Math.round(FULL.relations * scale) };
   const total = counts.organizations + counts.people + counts.relations;
   log(`scale ${scale} (BENCH_SCALE): ${int(counts.organizations)} organisations + ${int(counts.people)} people + ${int(counts.relations)} relations = ${int(total)} rows`);
-  const external = process.env.DATABASE_URL || undefined;
-  const home = tempHome('import');
-  let embedded: EmbeddedDatabase | null = null;
-  let database: Database | null = null;
-  try {
-    if (!external) embedded = await startEmbeddedPostgres(home);
-    database = connect(external ?? embedded!.url, 4);
-    await runMigrations(database.db);
+  await withBenchDatabase('import', 4, async ({ database, home }) => {
     const db = database.db;
 
     const source = await newHub(database, 'src');
@@ -98,11 +90,7 @@ export async function runImportBench(): Promise<void> {
     log('  "vs COPY" is import time / COPY time for the same rows, tables and indexes (higher is slower)');
     log('  the import reads the file twice (validate every row, then write) and runs the contract schemas per row;');
     log('  peak RSS is this process only (PostgreSQL is another process), sampled every 20 ms');
-  } finally {
-    await database?.close().catch(() => {});
-    await embedded?.stop().catch(() => {});
-    await removeHome(home).catch(() => {});
-  }
+  });
 }
 
 async function newHub(database: Database, tag: string): Promise<HubRow> {

@@ -2,9 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
-import { connect, type Database } from '../server/db/connection.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
-import { runMigrations } from '../server/db/migrate.js';
 import { generateEcosystem } from '../server/db/synthetic.js';
 import { withTransaction } from '../server/db/transaction.js';
 import { createAccount } from '../server/platform/auth/accounts.js';
@@ -12,7 +9,8 @@ import { createAuth } from '../server/platform/auth/auth.js';
 import { loadConfig } from '../server/platform/config.js';
 import { findHub } from '../server/platform/tenancy/tenancy.js';
 import { createHub, grantHubRole } from '../server/platform/tenancy/tenancy.service.js';
-import { freePort, int, ms, removeHome, table, tempHome } from './support.js';
+import { withBenchDatabase } from './bench-database.js';
+import { freePort, int, ms, table } from './support.js';
 
 const FULL = { organizations: 100_000, people: 200_000, relations: 500_000 };
 const WARMUP = 5;
@@ -27,66 +25,58 @@ const PASSWORD = 'bench password bench password 2026';
 export async function runInsightsBench(): Promise<void> {
   const scale = Number(process.env.BENCH_SCALE ?? '0.1');
   const size = (f: number) => ({ organizations: Math.round(FULL.organizations * scale * f), people: Math.round(FULL.people * scale * f), relations: Math.round(FULL.relations * scale * f) });
-  const external = process.env.DATABASE_URL || undefined;
-  const home = tempHome('insights');
-  let embedded: EmbeddedDatabase | null = null;
-  let database: Database | null = null;
-  let app: FastifyInstance | null = null;
-  try {
-    if (!external) embedded = await startEmbeddedPostgres(home);
-    database = connect(external ?? embedded!.url, 20);
-    await runMigrations(database.db);
-    const db = database.db;
-    const [a, b] = [`bench-a-${randomUUID().slice(0, 6)}`, `bench-b-${randomUUID().slice(0, 6)}`];
-    for (const slug of [a, b]) await createHub(db, { slug, name: { zh: '基准', en: `Bench ${slug}` }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
-    const hubA = await findHub(db, a);
-    const t = performance.now();
-    await generateEcosystem(db, hubA.id, size(1));
-    await generateEcosystem(db, (await findHub(db, b)).id, size(0.25));
-    await db.execute(sql`ANALYZE`);
-    const s = size(1);
-    log(`scale ${scale} (BENCH_SCALE): hub A ${int(s.organizations)} organisations, ${int(s.people)} people, ${int(s.relations)} relations; hub B a quarter of that (generated in ${ms(performance.now() - t)} ms)`);
+  await withBenchDatabase('insights', 20, async ({ database, home }) => {
+    let app: FastifyInstance | undefined;
+    try {
+      const db = database.db;
+      const [a, b] = [`bench-a-${randomUUID().slice(0, 6)}`, `bench-b-${randomUUID().slice(0, 6)}`];
+      for (const slug of [a, b]) await createHub(db, { slug, name: { zh: '基准', en: `Bench ${slug}` }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
+      const hubA = await findHub(db, a);
+      const t = performance.now();
+      await generateEcosystem(db, hubA.id, size(1));
+      await generateEcosystem(db, (await findHub(db, b)).id, size(0.25));
+      await db.execute(sql`ANALYZE`);
+      const s = size(1);
+      log(`scale ${scale} (BENCH_SCALE): hub A ${int(s.organizations)} organisations, ${int(s.people)} people, ${int(s.relations)} relations; hub B a quarter of that (generated in ${ms(performance.now() - t)} ms)`);
 
-    const port = await freePort();
-    const config = loadConfig({ home, host: '127.0.0.1', port, authSecret: randomBytes(32).toString('base64url'), logLevel: 'warn', requestsPerMinute: 10_000_000, signInPerMinute: 1000, startJobs: false });
-    const email = `officer-${randomUUID()}@bench.example`;
-    const userId = await createAccount(db, createAuth(db, config), { email, name: 'Bench Officer', password: PASSWORD });
-    await withTransaction(db, (tx) => grantHubRole(tx, { hubId: hubA.id, userId, role: 'program_officer', actorId: null }));
-    app = await buildApp({ db, config, logger: false });
-    const base = await app.listen({ host: '127.0.0.1', port });
-    const cookie = await signIn(base, new URL(config.publicUrl).origin, email);
+      const port = await freePort();
+      const config = loadConfig({ home, host: '127.0.0.1', port, authSecret: randomBytes(32).toString('base64url'), logLevel: 'warn', requestsPerMinute: 10_000_000, signInPerMinute: 1000, startJobs: false });
+      const email = `officer-${randomUUID()}@bench.example`;
+      const userId = await createAccount(db, createAuth(db, config), { email, name: 'Bench Officer', password: PASSWORD });
+      await withTransaction(db, (tx) => grantHubRole(tx, { hubId: hubA.id, userId, role: 'program_officer', actorId: null }));
+      app = await buildApp({ db, config, logger: false });
+      const base = await app.listen({ host: '127.0.0.1', port });
+      const cookie = await signIn(base, new URL(config.publicUrl).origin, email);
 
-    const targets = [
-      { name: 'GET talent-pipeline', url: `${base}/api/hubs/${a}/talent-pipeline` },
-      { name: 'GET compare (2 hubs)', url: `${base}/api/compare?hubs=${a},${b}` },
-      { name: 'GET search q=robot', url: `${base}/api/hubs/${a}/search?q=robot`, cookie },
-      { name: 'GET search q=王', url: `${base}/api/hubs/${a}/search?q=${encodeURIComponent('王')}`, cookie },
-      { name: 'GET search q=Wei Wang 12', url: `${base}/api/hubs/${a}/search?q=${encodeURIComponent('Wei Wang 12')}`, cookie },
-    ];
-    const rows: string[][] = [];
-    for (const target of targets) {
-      const times: number[] = [];
-      for (let i = 0; i < WARMUP + REQUESTS; i++) {
-        const started = performance.now();
-        const res = await fetch(target.url, { headers: target.cookie ? { cookie: target.cookie } : {} });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${target.name}: ${res.status}`);
-        if (i >= WARMUP) times.push(performance.now() - started);
+      const targets = [
+        { name: 'GET talent-pipeline', url: `${base}/api/hubs/${a}/talent-pipeline` },
+        { name: 'GET compare (2 hubs)', url: `${base}/api/compare?hubs=${a},${b}` },
+        { name: 'GET search q=robot', url: `${base}/api/hubs/${a}/search?q=robot`, cookie },
+        { name: 'GET search q=王', url: `${base}/api/hubs/${a}/search?q=${encodeURIComponent('王')}`, cookie },
+        { name: 'GET search q=Wei Wang 12', url: `${base}/api/hubs/${a}/search?q=${encodeURIComponent('Wei Wang 12')}`, cookie },
+      ];
+      const rows: string[][] = [];
+      for (const target of targets) {
+        const times: number[] = [];
+        for (let i = 0; i < WARMUP + REQUESTS; i++) {
+          const started = performance.now();
+          const res = await fetch(target.url, { headers: target.cookie ? { cookie: target.cookie } : {} });
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`${target.name}: ${res.status}`);
+          if (i >= WARMUP) times.push(performance.now() - started);
+        }
+        times.sort((x, y) => x - y);
+        rows.push([target.name, ms(pct(times, 50)), ms(pct(times, 95)), ms(times.at(-1)!)]);
+        log(`  ${target.name}: p50 ${ms(pct(times, 50))} ms`);
       }
-      times.sort((x, y) => x - y);
-      rows.push([target.name, ms(pct(times, 50)), ms(pct(times, 95)), ms(times.at(-1)!)]);
-      log(`  ${target.name}: p50 ${ms(pct(times, 50))} ms`);
+      log('');
+      log(table(['request', 'p50 ms', 'p95 ms', 'max ms'], rows));
+      log('');
+      log(`  ${REQUESTS} sequential requests per target after ${WARMUP} warm-up ones (BENCH_REQUESTS), loopback, fetch`);
+    } finally {
+      await app?.close().catch(() => {});
     }
-    log('');
-    log(table(['request', 'p50 ms', 'p95 ms', 'max ms'], rows));
-    log('');
-    log(`  ${REQUESTS} sequential requests per target after ${WARMUP} warm-up ones (BENCH_REQUESTS), loopback, fetch`);
-  } finally {
-    await app?.close().catch(() => {});
-    await database?.close().catch(() => {});
-    await embedded?.stop().catch(() => {});
-    await removeHome(home).catch(() => {});
-  }
+  });
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

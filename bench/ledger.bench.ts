@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { connect, type Database } from '../server/db/connection.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
-import { runMigrations } from '../server/db/migrate.js';
 import { withTransaction } from '../server/db/transaction.js';
 import { createBudgetLine, openFiscalYear } from '../server/modules/budget/budget.service.js';
 import { commit } from '../server/modules/budget/commitments.service.js';
 import { verifyLedger } from '../server/modules/budget/ledger-verify.js';
 import { findHub } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
-import { int, ratio, removeHome, table, tempHome } from './support.js';
+import { withBenchDatabase } from './bench-database.js';
+import { int, ratio, table } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_LEDGER_SECONDS ?? 3);
 const log = (line: string) => process.stdout.write(`  ${line}\n`);
@@ -21,14 +19,7 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * ordinary (logged, durable) table, each statement its own committed transaction.
  */
 export async function runLedgerBench(): Promise<void> {
-  const external = process.env.DATABASE_URL || undefined;
-  const home = tempHome('ledger');
-  let embedded: EmbeddedDatabase | undefined;
-  let database: Database | undefined;
-  try {
-    if (!external) embedded = await startEmbeddedPostgres(home);
-    database = connect(external ?? embedded!.url, 40);
-    await runMigrations(database.db);
+  await withBenchDatabase('ledger', 40, async ({ database }) => {
     const db = database.db;
     const slug = `bench-ledger-${randomUUID().slice(0, 8)}`;
     await createHub(db, { slug, name: { zh: '基准', en: 'Bench' }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
@@ -80,11 +71,7 @@ export async function runLedgerBench(): Promise<void> {
     log('aim: hot line >= 0.5x the baseline; reference: pgledger reports ~7,500 transfers/s on hot accounts on a laptop');
     const problems = await verifyLedger(db, hub.id);
     log(`ledger verify after the run: ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`);
-  } finally {
-    await database?.close();
-    await embedded?.stop();
-    await removeHome(home);
-  }
+  });
 }
 
 /** Runs `op` back to back on `clients` concurrent loops for `seconds`; returns how many finished. */

@@ -3,9 +3,6 @@ import { sql } from 'drizzle-orm';
 import { sectors } from '../contracts/organizations.js';
 import type { Criterion, ProgramRules } from '../contracts/programs.js';
 import { progressBar } from '../server/cli/progress.js';
-import { connect, type Database } from '../server/db/connection.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
-import { runMigrations } from '../server/db/migrate.js';
 import { generateEcosystem } from '../server/db/synthetic.js';
 import { withTransaction } from '../server/db/transaction.js';
 import { organizationRecordsPage } from '../server/modules/ecosystem/index.js';
@@ -18,7 +15,8 @@ import { findHub } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { computeVoucherDraft } from '../server/test/program-factories.js';
 import { insertOrganizations } from './orgs.js';
-import { int, ms, ratio, removeHome, table, tempHome } from './support.js';
+import { withBenchDatabase } from './bench-database.js';
+import { int, ms, ratio, table } from './support.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ORGANIZATIONS = Math.max(100, Math.round(100_000 * SCALE));
@@ -31,14 +29,7 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * bare in-memory loop over facts built beforehand (no database, no writes).
  */
 export async function runMatchingBench(): Promise<void> {
-  const external = process.env.DATABASE_URL || undefined;
-  const home = tempHome('matching');
-  let embedded: EmbeddedDatabase | undefined;
-  let database: Database | undefined;
-  try {
-    if (!external) embedded = await startEmbeddedPostgres(home);
-    database = connect(external ?? embedded!.url, 10);
-    await runMigrations(database.db);
+  await withBenchDatabase('matching', 10, async ({ database }) => {
     const db = database.db;
     const slug = `bench-match-${randomUUID().slice(0, 8)}`;
     await createHub(db, { slug, name: { zh: '基准', en: 'Bench' }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
@@ -112,11 +103,7 @@ export async function runMatchingBench(): Promise<void> {
     process.stdout.write(table(['workload', 'evaluations', 'matches', 'seconds', 'evals/s', 'vs bare loop'], rowsOut) + '\n');
     log(`loading ${int(facts.length)} records into memory for the bare loop took ${ms(loadMs)} ms (not counted above)`);
     log(`aim: runMatching under 10 s at scale 1 (100,000 x 30); this run: ${first.seconds.toFixed(1)} s at scale ${SCALE}`);
-  } finally {
-    await database?.close();
-    await embedded?.stop();
-    await removeHome(home);
-  }
+  });
 }
 
 /** Thirty organisation programs of varied shape and selectivity, as a hub would publish. */

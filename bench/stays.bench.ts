@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { connect, type Database } from '../server/db/connection.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
-import { runMigrations } from '../server/db/migrate.js';
+import { type Database } from '../server/db/connection.js';
 import { sqlState, withTransaction } from '../server/db/transaction.js';
 import { createStayBooking } from '../server/modules/stays/bookings.service.js';
 import { addDays, localToday } from '../server/modules/stays/stay-dates.js';
@@ -10,7 +8,8 @@ import { findHub, type HubRow } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { graduates, stayStation, type Graduate } from '../server/test/stay-factories.js';
 import { searchStayAvailability } from '../server/modules/stays/availability.service.js';
-import { int, ms, ratio, removeHome, table, tempHome } from './support.js';
+import { withBenchDatabase } from './bench-database.js';
+import { int, ms, ratio, table } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_STAYS_SECONDS ?? 3);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -25,14 +24,7 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * availability search over 50 stations x 2,000 beds (BENCH_SCALE) x 90 days of bookings.
  */
 export async function runStaysBench(): Promise<void> {
-  const external = process.env.DATABASE_URL || undefined;
-  const home = tempHome('stays');
-  let embedded: EmbeddedDatabase | undefined;
-  let database: Database | undefined;
-  try {
-    if (!external) embedded = await startEmbeddedPostgres(home);
-    database = connect(external ?? embedded!.url, 40);
-    await runMigrations(database.db);
+  await withBenchDatabase('stays', 40, async ({ database }) => {
     const db = database.db;
     const hub = await benchHub(database);
     await db.execute(sql`DROP TABLE IF EXISTS bench_bed_nights`);
@@ -90,11 +82,7 @@ export async function runStaysBench(): Promise<void> {
     log('aim: >= 0.5x the baseline (a booking also admits the graduate, locks the person, checks limits, writes the audit chain)');
 
     await searchBench(database, today);
-  } finally {
-    await database?.close();
-    await embedded?.stop();
-    await removeHome(home);
-  }
+  });
 }
 
 async function benchHub(database: Database): Promise<HubRow> {
