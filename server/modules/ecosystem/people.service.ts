@@ -18,6 +18,11 @@ type Input = z.output<typeof personInputSchema>;
 type ListQuery = z.output<typeof personListQuerySchema>;
 export type PersonRow = typeof people.$inferSelect;
 
+/** How a resident identity number is kept: encrypted, digested (for duplicates) and masked (for display). */
+function residentIdColumns(crypto: FieldCrypto, residentId: string | null | undefined) {
+  return residentId ? { residentIdCipher: crypto.encrypt(residentId), residentIdDigest: crypto.digest(residentId), residentIdMasked: maskResidentId(residentId) } : {};
+}
+
 /** Records a person; a resident identity number is kept encrypted, digested and masked. */
 export async function createPerson(tx: Tx, { hub, actor }: Scope, input: Input, crypto: FieldCrypto): Promise<PersonRow> {
   personPolicy.authorize(actor, 'create', null);
@@ -33,11 +38,7 @@ export async function createPerson(tx: Tx, { hub, actor }: Scope, input: Input, 
         roles: input.roles,
         bornOn: input.bornOn ?? null,
         talentTier: input.talentTier ?? null,
-        ...(input.residentId && {
-          residentIdCipher: crypto.encrypt(input.residentId),
-          residentIdDigest: crypto.digest(input.residentId),
-          residentIdMasked: maskResidentId(input.residentId),
-        }),
+        ...residentIdColumns(crypto, input.residentId),
       })
       .returning();
     await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'person.created', subjectType: 'person', subjectId: id, payload: { roles: input.roles } });
@@ -126,11 +127,7 @@ export async function ownPersonRecord(tx: Tx, hub: { id: string }, userId: strin
       nameEn: input.name.en,
       roles: ['student'],
       userId,
-      ...(input.residentId && {
-        residentIdCipher: crypto.encrypt(input.residentId),
-        residentIdDigest: crypto.digest(input.residentId),
-        residentIdMasked: maskResidentId(input.residentId),
-      }),
+      ...residentIdColumns(crypto, input.residentId),
     })
     .onConflictDoNothing()
     .returning();
