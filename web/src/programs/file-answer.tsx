@@ -3,8 +3,7 @@ import { Button, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { UploadedFile } from '../../../contracts/files';
-import { apiRequest } from '../api/http';
+import { uploadFile, type UploadedFile } from '../api/files.api';
 import { useErrorText } from '../errors/use-error-text';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -32,7 +31,7 @@ export function FileAnswer({ value, onChange, accept, maxBytes }: Props) {
     }
     setUploading(true);
     try {
-      const saved = await apiRequest<UploadedFile>(`/api/hubs/${hub}/files`, { method: 'POST', body: file, query: { name: file.name } });
+      const saved = await uploadFile(hub, file);
       setStored(saved);
       onChange?.(saved.id);
     } catch (error) {

@@ -4,9 +4,8 @@ import { App, Button, Card, Descriptions, Flex, Form, Input, List, Result, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { UploadedFile } from '../../../contracts/files';
 import { isApiRequestError } from '../api/api-request-error';
-import { apiRequest } from '../api/http';
+import { fileUrl, uploadFile, type UploadedFile } from '../api/files.api';
 import { myTalentProfile, saveTalentProfile } from '../api/stays.api';
 import { useErrorText } from '../errors/use-error-text';
 import { PageError } from '../layout/page-states';
@@ -42,7 +41,7 @@ export function TalentProfileCard({ hub }: { hub: string }) {
   const named = new Map(added.map((f) => [f.id, f.name]));
   const upload = async (file: File) => {
     try {
-      const stored = await apiRequest<UploadedFile>(`/api/hubs/${hub}/files`, { method: 'POST', body: file, query: { name: file.name } });
+      const stored = await uploadFile(hub, file);
       setAdded((list) => [...list, stored]);
       save.mutate({ employer: data.employer, evidence: [...data.evidence, stored.id] });
     } catch (error) {
@@ -87,7 +86,7 @@ export function TalentProfileCard({ hub }: { hub: string }) {
                   <Button key="remove" type="text" icon={<DeleteOutlined />} aria-label={t('stays.profile.remove')} onClick={() => save.mutate({ employer: data.employer, evidence: data.evidence.filter((e) => e !== id) })} />,
                 ]}
               >
-                <a href={`/api/hubs/${hub}/files/${id}`}>{named.get(id) ?? t('stays.profile.file', { id: id.slice(-6) })}</a>
+                <a href={fileUrl(hub, id)}>{named.get(id) ?? t('stays.profile.file', { id: id.slice(-6) })}</a>
               </List.Item>
             )}
           />
