@@ -3,13 +3,12 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { FormField, ProgramRules } from '../../../contracts/programs.js';
-import { applicationOf, awardsOf, hubToday, resolveApplicant, type ApplicationRow } from './applications.service.js';
+import { applicationOf, hubToday, resolveApplicant, type ApplicationRow } from './applications.service.js';
+import { admitSubmission, onceKeyOf, screenApplicant } from './application-judging.js';
 import { answeredFiles } from './answered-files.js';
 import { applicantOf } from './application-port.js';
-import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
-import { screen } from './eligibility.js';
 import { checkAnswers } from './form-answers.js';
-import { compiledFor, loadProgram, type ProgramRow, type Scope } from './programs.service.js';
+import { loadProgram, type ProgramRow, type Scope } from './programs.service.js';
 import { applications } from './programs.tables.js';
 
 /**
@@ -52,17 +51,10 @@ export async function saveDraft(tx: Tx, scope: Scope, program: ProgramRow, rules
 export async function judgeDraft(tx: Tx, scope: Scope, app: ApplicationRow, now = new Date()) {
   const { program, rules } = await loadProgram(tx, app.hubId, app.programId);
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
-  const today = hubToday(scope.hub.timeZone, now);
-  if (today < program.opensOn || today > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
   const answers = app.answers as Record<string, unknown>;
-  const problems = checkAnswers(rules.form, answers, await answeredFiles(tx, app.hubId, [app.submittedBy, scope.actor.userId!], rules.form, answers));
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  await admitSubmission(tx, scope.hub, program, rules, answers, [app.submittedBy, scope.actor.userId!], now);
   const applicant = await applicantOf(tx, app);
-  const form = formFacts(rules.form, answers);
-  const awards = await awardsOf(tx, app.hubId, applicant, app.id);
-  const facts = applicant.type === 'organization' ? organizationFacts(applicant.record, form, awards, now) : personFacts(applicant.record, form, awards, now);
-  const screening = screen(compiledFor(program, rules), facts);
-  const claimKey = program.claimField && answers[program.claimField] !== undefined ? String(answers[program.claimField]) : null;
-  const onceKey = program.onePerApplicant === 'yes' && screening.eligible ? `${applicant.type}:${applicant.record.id}` : null;
+  const { screening, claimKey } = await screenApplicant(tx, program, rules, applicant, answers, now, app.id);
+  const onceKey = onceKeyOf(program, applicant, screening.eligible);
   return { eligible: screening.eligible, patch: { screening, programVersion: program.currentVersion, claimKey, onceKey } };
 }

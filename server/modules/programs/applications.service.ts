@@ -1,24 +1,21 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
-import type { FormField } from '../../../contracts/programs.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { constraintName, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { filesOwnedBy } from '../../platform/files/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { commit } from '../budget/index.js';
 import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
-import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
-import { screen, type AwardFact } from './eligibility.js';
+import type { formFacts } from './criteria-facts.js';
+import type { AwardFact } from './eligibility.js';
 import { saveDraft } from './application-drafts.js';
-import { answeredFiles } from './answered-files.js';
-import { checkAnswers } from './form-answers.js';
+import { admitSubmission, onceKeyOf, screenApplicant } from './application-judging.js';
 import { applicationPolicy } from './programs.policies.js';
-import { compiledFor, loadProgram, type ProgramRow, type Scope } from './programs.service.js';
+import { loadProgram, type ProgramRow, type Scope } from './programs.service.js';
 import { applications } from './programs.tables.js';
 
 type Input = z.output<typeof applicationInputSchema>;
@@ -41,26 +38,19 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   const { program, rules } = await loadProgram(tx, hub.id, programId);
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   if (input.draft) return saveDraft(tx, scope, program, rules, input, now);
-  const today = hubToday(hub.timeZone, now);
-  if (today < program.opensOn || today > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
-  const problems = checkAnswers(rules.form, input.answers, await answeredFiles(tx, hub.id, [actor.userId!], rules.form, input.answers));
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  await admitSubmission(tx, hub, program, rules, input.answers, [actor.userId!], now);
 
   const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
-  const form = formFacts(rules.form, input.answers);
-  const awards = await awardsOf(tx, hub.id, applicant);
-  const facts = applicant.type === 'organization' ? organizationFacts(applicant.record, form, awards, now) : personFacts(applicant.record, form, awards, now);
-  const screening = screen(compiledFor(program, rules), facts);
+  const { form, awards, screening, claimKey } = await screenApplicant(tx, program, rules, applicant, input.answers, now);
 
   const id = uuidv7();
-  const claimKey = program.claimField && input.answers[program.claimField] !== undefined ? String(input.answers[program.claimField]) : null;
   let benefit: BenefitResult | null = null;
   let status: 'approved' | 'refused' | 'submitted' = screening.eligible ? (rules.mode === 'rule_only' ? 'approved' : 'submitted') : 'refused';
   if (status === 'approved') {
     benefit = await benefitOf(tx, hub.id, { program, rules, applicant, form, awards, claimKey, now });
     if (benefit.amount === 0n) status = 'refused';
   }
-  const onceKey = program.onePerApplicant === 'yes' && status !== 'refused' ? `${applicant.type}:${applicant.record.id}` : null;
+  const onceKey = onceKeyOf(program, applicant, status !== 'refused');
 
   const [row] = await tx
     .insert(applications)
