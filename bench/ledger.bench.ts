@@ -7,7 +7,7 @@ import { verifyLedger } from '../server/modules/budget/ledger-verify.js';
 import { findHub } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { withBenchDatabase } from './bench-database.js';
-import { int, ratio, table } from './support.js';
+import { closedLoop, int, ratio, table } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_LEDGER_SECONDS ?? 3);
 const log = (line: string) => process.stdout.write(`  ${line}\n`);
@@ -51,7 +51,7 @@ export async function runLedgerBench(): Promise<void> {
     let cold = 0;
     const rows: string[][] = [];
     const measure = async (name: string, clients: number, op: () => Promise<void>) => {
-      const done = await loop(op, clients, SECONDS);
+      const done = await closedLoop(op, clients, SECONDS);
       rows.push([name, String(clients), int(done / SECONDS)]);
       return done / SECONDS;
     };
@@ -72,19 +72,4 @@ export async function runLedgerBench(): Promise<void> {
     const problems = await verifyLedger(db, hub.id);
     log(`ledger verify after the run: ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`);
   });
-}
-
-/** Runs `op` back to back on `clients` concurrent loops for `seconds`; returns how many finished. */
-async function loop(op: () => Promise<void>, clients: number, seconds: number): Promise<number> {
-  const until = performance.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < until) {
-        await op();
-        done++;
-      }
-    }),
-  );
-  return done;
 }

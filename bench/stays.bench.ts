@@ -9,7 +9,7 @@ import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { graduates, stayStation, type Graduate } from '../server/test/stay-factories.js';
 import { searchStayAvailability } from '../server/modules/stays/availability.service.js';
 import { withBenchDatabase } from './bench-database.js';
-import { int, ms, ratio, table } from './support.js';
+import { closedLoop, int, ms, ratio, table } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_STAYS_SECONDS ?? 3);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -103,18 +103,9 @@ async function rawInsert(database: Database, hubId: string, beds: string[], chec
   }
 }
 
+/** Operations per second of `op` on `clients` concurrent loops. */
 async function perSecond(clients: number, op: () => Promise<void>): Promise<number> {
-  const until = performance.now() + SECONDS * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < until) {
-        await op();
-        done++;
-      }
-    }),
-  );
-  return done / SECONDS;
+  return (await closedLoop(op, clients, SECONDS)) / SECONDS;
 }
 
 /** 50 stations x 2,000 beds (x BENCH_SCALE), 90 days of stays; search latency p50/p95. */
