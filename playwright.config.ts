@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT lets two runs share a machine (each with its own data folder).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
+// The app mails through SMTP to this port, where e2e/mail-sink.ts listens while a spec reads mail.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 20_000);
 
 /**
  * End-to-end tests against the built app (run `vite build` first) in Debian's Chromium.
@@ -14,7 +16,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // Whole journeys (an applicant, an officer and finance in one test) run long on a loaded machine.
+  timeout: 150_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
@@ -44,7 +47,14 @@ export default defineConfig({
         url: `${baseURL}/api/hubs`,
         // Many specs sign the demo accounts in from one address; the sign-in throttle itself
         // is proven by the integration tests (server/platform/http/security.test.ts).
-        env: { DRAGONGATE_HOME: `.dragongate/e2e-${port}`, DRAGONGATE_SIGNIN_PER_MINUTE: '200' },
+        // Mail goes to the spec's SMTP sink, polled every 2 s rather than every minute; a message
+        // sent while no spec listens is retried later, as with any mail server that is down.
+        env: {
+          DRAGONGATE_HOME: `.dragongate/e2e-${port}`,
+          DRAGONGATE_SIGNIN_PER_MINUTE: '200',
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          DRAGONGATE_MAIL_POLL_SECONDS: '2',
+        },
         // First run starts an embedded PostgreSQL, migrates and seeds the demo hubs.
         timeout: 180_000,
         reuseExistingServer: !process.env.CI,

@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { webDelivery } from './scripts/web-delivery.plugin.js';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** The SPA lives in web/; the server serves dist/web and answers /api on port 3000. */
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), webDelivery()],
   build: {
     outDir: `${projectRoot}dist/web`,
     emptyOutDir: true,

@@ -1,14 +1,40 @@
-import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 process.env.TZ = 'UTC';
 
+/**
+ * Two projects: the server (and contracts) on Node with one real PostgreSQL for the run, and
+ * the web in happy-dom (component tests with Testing Library), which needs no database.
+ */
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
-    globalSetup: ['server/test/global-setup.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['server/**/*.test.ts', 'contracts/**/*.test.ts'],
+          // Tests of Citus itself run only against a cluster (`npm run test:citus`).
+          exclude: [...configDefaults.exclude, ...(process.env.DRAGONGATE_CITUS ? [] : ['**/*.citus.test.ts'])],
+          environment: 'node',
+          globalSetup: ['server/test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['web/test/setup.ts'],
+        },
+      },
+    ],
   },
 });

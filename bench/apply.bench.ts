@@ -44,7 +44,17 @@ export async function runApplyBench(): Promise<void> {
       const year = new Date().getUTCFullYear();
       const finance = { hub, actor: { userId: null, hubRoles: ['finance_officer' as const] } };
       await withTransaction(db, (tx) => openFiscalYear(tx, finance, { year, revenue: '100000000000000', techShareBasisPoints: 1500 }));
-      await withTransaction(db, (tx) => createBudgetLine(tx, finance, year, { code: 'compute-vouchers', name: { zh: '算力券', en: 'Compute vouchers' }, amount: '1000000000000', transferId: randomUUID() }), { isolation: 'read committed' });
+      await withTransaction(
+        db,
+        (tx) =>
+          createBudgetLine(tx, finance, year, {
+            code: 'compute-vouchers',
+            name: { zh: '算力券', en: 'Compute vouchers' },
+            amount: '1000000000000',
+            transferId: randomUUID(),
+          }),
+        { isolation: 'read committed' },
+      );
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
       const officer = { hub, actor: { userId: null, hubRoles: ['program_officer' as const] } };
       const draft = computeVoucherDraft({ fiscalYear: year, window: { opensOn: day(-1), closesOn: day(30) } });
@@ -52,13 +62,23 @@ export async function runApplyBench(): Promise<void> {
       await withTransaction(db, (tx) => publishProgram(tx, officer, program.id));
 
       const port = await freePort();
-      const config = loadConfig({ home, host: '127.0.0.1', port, authSecret: randomBytes(32).toString('base64url'), requestsPerMinute: 10_000_000, signInPerMinute: 1000, startJobs: false });
+      const config = loadConfig({
+        home,
+        host: '127.0.0.1',
+        port,
+        authSecret: randomBytes(32).toString('base64url'),
+        requestsPerMinute: 10_000_000,
+        signInPerMinute: 1000,
+        startJobs: false,
+      });
       const email = `founder-${randomUUID()}@bench.example`;
       const userId = await createAccount(db, createAuth(db, config), { email, name: 'Bench Founder', password: PASSWORD });
       // Eligible startups in AI, all owned by the one founder.
       await insertOrganizations(db, hub.id, WARMUP + MEASURED);
       await db.execute(sql`UPDATE organizations SET kind = 'startup', sectors = '{ai}' WHERE hub_id = ${hub.id}`);
-      await db.execute(sql`INSERT INTO organization_members (hub_id, organization_id, user_id, role) SELECT hub_id, id, ${userId}, 'owner' FROM organizations WHERE hub_id = ${hub.id}`);
+      await db.execute(
+        sql`INSERT INTO organization_members (hub_id, organization_id, user_id, role) SELECT hub_id, id, ${userId}, 'owner' FROM organizations WHERE hub_id = ${hub.id}`,
+      );
       await db.execute(sql`ANALYZE organizations; ANALYZE organization_members`);
       const { rows } = await db.execute<{ id: string }>(sql`SELECT id FROM organizations WHERE hub_id = ${hub.id} ORDER BY id`);
       const ids = rows.map((r) => r.id);
@@ -66,7 +86,11 @@ export async function runApplyBench(): Promise<void> {
       app = await buildApp({ db, config, logger: false, webDir: '/nonexistent' });
       const base = await app.listen({ host: '127.0.0.1', port });
       bare = Fastify();
-      bare.post('/apply', async (request) => ({ id: randomUUID(), status: 'approved', echo: (request.body as { organizationId?: string }).organizationId ?? null }));
+      bare.post('/apply', async (request) => ({
+        id: randomUUID(),
+        status: 'approved',
+        echo: (request.body as { organizationId?: string }).organizationId ?? null,
+      }));
       const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
       const cookie = await signIn(base, new URL(config.publicUrl).origin, email);
 
@@ -74,19 +98,39 @@ export async function runApplyBench(): Promise<void> {
       const warm = await fire(url, cookie, setupFile(home, 'warm', ids.slice(0, WARMUP)), WARMUP);
       const measured = await fire(url, cookie, setupFile(home, 'measured', ids.slice(WARMUP)), MEASURED);
       const bareFigures = await fire(`${bareUrl}/apply`, undefined, setupFile(home, 'bare', ids), undefined, 5);
-      const { rows: approved } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM applications WHERE hub_id = ${hub.id} AND status = 'approved'`);
+      const { rows: approved } = await db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM applications WHERE hub_id = ${hub.id} AND status = 'approved'`,
+      );
 
       log(`${int(MEASURED)} applications (after ${int(WARMUP)} to warm up), ${CONNECTIONS} connections, one organisation per request, scale ${SCALE}`);
       process.stdout.write(
         table(
           ['target', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'non-2xx'],
           [
-            ['bare Fastify POST route', int(bareFigures.total), int(bareFigures.rps), latency(bareFigures.p50), latency(bareFigures.p99), '1.00x', int(bareFigures.non2xx)],
-            ['submitApplication (rule-only, committed)', int(measured.total), int(measured.rps), latency(measured.p50), latency(measured.p99), ratio(measured.rps, bareFigures.rps), int(measured.non2xx)],
+            [
+              'bare Fastify POST route',
+              int(bareFigures.total),
+              int(bareFigures.rps),
+              latency(bareFigures.p50),
+              latency(bareFigures.p99),
+              '1.00x',
+              int(bareFigures.non2xx),
+            ],
+            [
+              'submitApplication (rule-only, committed)',
+              int(measured.total),
+              int(measured.rps),
+              latency(measured.p50),
+              latency(measured.p99),
+              ratio(measured.rps, bareFigures.rps),
+              int(measured.non2xx),
+            ],
           ],
         ) + '\n',
       );
-      log(`approved in the database: ${int(approved[0]!.n)} of ${int(warm.total + measured.total)} sent; ledger verify: ${(await verifyLedger(db, hub.id)).length === 0 ? 'ok' : 'PROBLEMS'}`);
+      log(
+        `approved in the database: ${int(approved[0]!.n)} of ${int(warm.total + measured.total)} sent; ledger verify: ${(await verifyLedger(db, hub.id)).length === 0 ? 'ok' : 'PROBLEMS'}`,
+      );
       if (measured.non2xx) log(`WARNING: ${int(measured.non2xx)} non-2xx answers (e.g. ${measured.sample ?? '?'})`);
     } finally {
       await app?.close();
@@ -113,14 +157,25 @@ module.exports = (req) => {
 type Fired = { total: number; rps: number; p50: number; p99: number; non2xx: number; sample?: string };
 
 async function fire(url: string, cookie: string | undefined, setupRequest: string, amount?: number, duration?: number): Promise<Fired> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(cookie && { cookie }) };
-  const r = await autocannon({ url, connections: CONNECTIONS, workers: 1, ...(amount ? { amount } : { duration }), requests: [{ method: 'POST', headers, setupRequest }] } as autocannon.Options);
+  // A cookie write comes from our own pages: it names their origin (the server refuses it otherwise).
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(cookie && { cookie, origin: new URL(url).origin }) };
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    workers: 1,
+    ...(amount ? { amount } : { duration }),
+    requests: [{ method: 'POST', headers, setupRequest }],
+  } as autocannon.Options);
   const total = r['2xx'] + r.non2xx;
   return { total, rps: total / (r.duration || 1), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
 }
 
 async function signIn(base: string, origin: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return res.headers
     .getSetCookie()

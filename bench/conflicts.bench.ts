@@ -30,13 +30,19 @@ export async function runConflictsBench(): Promise<void> {
     const slug = `bench-coi-${randomUUID().slice(0, 8)}`;
     await createHub(db, { slug, name: { zh: '基准', en: 'Bench' }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
     const hub = await findHub(db, slug);
-    const size = { organizations: Math.round(FULL.organizations * SCALE), people: Math.round(FULL.people * SCALE), relations: Math.round(FULL.relations * SCALE) };
+    const size = {
+      organizations: Math.round(FULL.organizations * SCALE),
+      people: Math.round(FULL.people * SCALE),
+      relations: Math.round(FULL.relations * SCALE),
+    };
     let t = performance.now();
     const bar = progressBar('Generating the ecosystem');
     await generateEcosystem(db, hub.id, { ...size, onProgress: (d, n) => bar.update(d, n) });
     bar.stop();
     await db.execute(sql`ANALYZE`);
-    log(`scale ${SCALE} (BENCH_SCALE): ${int(size.organizations)} organisations, ${int(size.people)} people, ${int(size.relations)} relations (generated in ${ms(performance.now() - t)} ms)`);
+    log(
+      `scale ${SCALE} (BENCH_SCALE): ${int(size.organizations)} organisations, ${int(size.people)} people, ${int(size.relations)} relations (generated in ${ms(performance.now() - t)} ms)`,
+    );
 
     // Reviewers: people with ties (investors and founders are the interesting ones); applicants: organisations that have ties too.
     const random = seededRandom(7);
@@ -48,12 +54,20 @@ export async function runConflictsBench(): Promise<void> {
       }
       return out.slice(0, n);
     };
-    const people = (await db.execute<{ id: string }>(sql`SELECT DISTINCT from_person_id AS id FROM relations WHERE hub_id = ${hub.id} AND from_person_id IS NOT NULL ORDER BY 1`)).rows.map((r) => r.id);
-    const orgs = (await db.execute<{ id: string }>(sql`SELECT DISTINCT to_organization_id AS id FROM relations WHERE hub_id = ${hub.id} ORDER BY 1`)).rows.map((r) => r.id);
+    const people = (
+      await db.execute<{ id: string }>(
+        sql`SELECT DISTINCT from_person_id AS id FROM relations WHERE hub_id = ${hub.id} AND from_person_id IS NOT NULL ORDER BY 1`,
+      )
+    ).rows.map((r) => r.id);
+    const orgs = (await db.execute<{ id: string }>(sql`SELECT DISTINCT to_organization_id AS id FROM relations WHERE hub_id = ${hub.id} ORDER BY 1`)).rows.map(
+      (r) => r.id,
+    );
     const reviewers = pick(people, REVIEWERS);
     const applicants = pick(orgs, APPLICATIONS);
     const since = '2016-01-01'; // a ten-year window from 2026
-    log(`${int(reviewers.length)} reviewers x ${int(applicants.length)} applicant organisations = ${int(reviewers.length * applicants.length)} pairs, ties since ${since}`);
+    log(
+      `${int(reviewers.length)} reviewers x ${int(applicants.length)} applicant organisations = ${int(reviewers.length * applicants.length)} pairs, ties since ${since}`,
+    );
 
     const arrays = { r: `{${reviewers.join(',')}}`, o: `{${applicants.join(',')}}` };
     const baseline = async () =>
@@ -80,7 +94,9 @@ export async function runConflictsBench(): Promise<void> {
     const base = await timed(baseline);
     const all = await timed(full);
     const hits = await findConflicts(db, hub.id, { reviewers, organizations: applicants, persons: [], since });
-    const byKind = Object.entries(hits.reduce<Record<string, number>>((m, h) => ((m[h.kind] = (m[h.kind] ?? 0) + 1), m), {})).map(([k, n]) => `${k} ${int(n)}`).join(', ');
+    const byKind = Object.entries(hits.reduce<Record<string, number>>((m, h) => ((m[h.kind] = (m[h.kind] ?? 0) + 1), m), {}))
+      .map(([k, n]) => `${k} ${int(n)}`)
+      .join(', ');
 
     t = performance.now();
     for (const org of applicants.slice(0, SINGLE)) await findConflicts(db, hub.id, { reviewers, organizations: [org], persons: [], since });

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ExchangeFormat } from '../contracts/ecosystem-exchange.js';
-import { connect, type Database } from '../server/db/connection.js';
+import { type Database } from '../server/db/connection.js';
 import { generateEcosystem } from '../server/db/synthetic.js';
 import { exportEcosystem } from '../server/modules/ecosystem/exchange/export.js';
 import { importEcosystem } from '../server/modules/ecosystem/exchange/import.service.js';
@@ -19,7 +19,22 @@ const operator: Actor = { userId: null, hubRoles: ['hub_admin'] };
 const COPY_COLUMNS: Record<string, string[]> = {
   organizations: ['id', 'kind', 'name_zh', 'name_en', 'uscc', 'founded_on', 'sectors', 'headcount', 'website'],
   people: ['id', 'name_zh', 'name_en', 'roles', 'born_on', 'talent_tier'],
-  relations: ['id', 'kind', 'from_person_id', 'from_organization_id', 'to_organization_id', 'starts_on', 'ends_on', 'title', 'degree', 'round', 'amount_minor', 'currency', 'source_url', 'source_note'],
+  relations: [
+    'id',
+    'kind',
+    'from_person_id',
+    'from_organization_id',
+    'to_organization_id',
+    'starts_on',
+    'ends_on',
+    'title',
+    'degree',
+    'round',
+    'amount_minor',
+    'currency',
+    'source_url',
+    'source_note',
+  ],
 };
 
 type Run = { name: string; rows: number; ms: number; peakRss: number; baseRss: number; fileBytes: number };
@@ -31,9 +46,15 @@ type Run = { name: string; rows: number; ms: number; peakRss: number; baseRss: n
  */
 export async function runImportBench(): Promise<void> {
   const scale = Number(process.env.BENCH_SCALE ?? '0.1');
-  const counts = { organizations: Math.round(FULL.organizations * scale), people: Math.round(FULL.people * scale), relations: Math.round(FULL.relations * scale) };
+  const counts = {
+    organizations: Math.round(FULL.organizations * scale),
+    people: Math.round(FULL.people * scale),
+    relations: Math.round(FULL.relations * scale),
+  };
   const total = counts.organizations + counts.people + counts.relations;
-  log(`scale ${scale} (BENCH_SCALE): ${int(counts.organizations)} organisations + ${int(counts.people)} people + ${int(counts.relations)} relations = ${int(total)} rows`);
+  log(
+    `scale ${scale} (BENCH_SCALE): ${int(counts.organizations)} organisations + ${int(counts.people)} people + ${int(counts.relations)} relations = ${int(total)} rows`,
+  );
   await withBenchDatabase('import', 4, async ({ database, home }) => {
     const db = database.db;
 
@@ -85,7 +106,12 @@ export async function runImportBench(): Promise<void> {
 
     const mib = (b: number) => (b / 2 ** 20).toFixed(0);
     log('');
-    log(table(['run', 'rows', 'ms', 'rows/s', 'vs COPY (time)', 'file MiB', 'RSS before', 'peak RSS MiB'], runs.map((r) => [r.name, int(r.rows), int(r.ms), int(r.rows / (r.ms / 1000)), ratio(r.ms, copy.ms), mib(r.fileBytes), mib(r.baseRss), mib(r.peakRss)])));
+    log(
+      table(
+        ['run', 'rows', 'ms', 'rows/s', 'vs COPY (time)', 'file MiB', 'RSS before', 'peak RSS MiB'],
+        runs.map((r) => [r.name, int(r.rows), int(r.ms), int(r.rows / (r.ms / 1000)), ratio(r.ms, copy.ms), mib(r.fileBytes), mib(r.baseRss), mib(r.peakRss)]),
+      ),
+    );
     log('');
     log('  "vs COPY" is import time / COPY time for the same rows, tables and indexes (higher is slower)');
     log('  the import reads the file twice (validate every row, then write) and runs the contract schemas per row;');
@@ -95,7 +121,14 @@ export async function runImportBench(): Promise<void> {
 
 async function newHub(database: Database, tag: string): Promise<HubRow> {
   const slug = `bench-${tag}-${randomUUID().slice(0, 6)}`;
-  await createHub(database.db, { slug, name: { zh: '基准', en: `Bench ${slug}` }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
+  await createHub(database.db, {
+    slug,
+    name: { zh: '基准', en: `Bench ${slug}` },
+    country: 'CN',
+    timeZone: 'Asia/Shanghai',
+    currency: 'CNY',
+    defaultLocale: 'en-US',
+  });
   return findHub(database.db, slug);
 }
 
@@ -121,7 +154,10 @@ async function writeCopyFiles(database: Database, hubId: string, targetHubId: st
     const out = createWriteStream(file);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const { rows } = await database.pool.query(`SELECT ${cols.join(', ')} FROM ${name} WHERE hub_id = $1 AND id > $2 ORDER BY id LIMIT 10000`, [hubId, after]);
+      const { rows } = await database.pool.query(`SELECT ${cols.join(', ')} FROM ${name} WHERE hub_id = $1 AND id > $2 ORDER BY id LIMIT 10000`, [
+        hubId,
+        after,
+      ]);
       if (rows.length === 0) break;
       const text = rows.map((r: Record<string, unknown>) => [targetHubId, ...cols.map((c) => copyText(r[c]))].join('\t') + '\n').join('');
       if (!out.write(text)) await once(out, 'drain');

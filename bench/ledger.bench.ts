@@ -29,7 +29,11 @@ export async function runLedgerBench(): Promise<void> {
     await withTransaction(db, (tx) => openFiscalYear(tx, scope, { year: 2026, revenue: '100000000000000', techShareBasisPoints: 1500 }));
     const lines = ['hot', ...Array.from({ length: 100 }, (_, i) => `cold-${i}`)];
     for (const code of lines) {
-      await withTransaction(db, (tx) => createBudgetLine(tx, scope, 2026, { code, name: { zh: code, en: code }, amount: '100000000000', transferId: randomUUID() }), readCommitted);
+      await withTransaction(
+        db,
+        (tx) => createBudgetLine(tx, scope, 2026, { code, name: { zh: code, en: code }, amount: '100000000000', transferId: randomUUID() }),
+        readCommitted,
+      );
     }
     await db.execute(sql`DROP TABLE IF EXISTS bench_balance_plain`);
     await db.execute(sql`CREATE TABLE bench_balance_plain (id int PRIMARY KEY, balance bigint NOT NULL CHECK (balance >= 0))`);
@@ -43,7 +47,11 @@ export async function runLedgerBench(): Promise<void> {
     // As an award would: inside a transaction it opens (BEGIN, the call, COMMIT).
     const commitInTransaction = async () => {
       const id = randomUUID();
-      await withTransaction(db, (tx) => commit(tx, caller, { transferId: id, year: 2026, lineCode: 'hot', amount: 1n, cause: { type: 'bench', id } }), readCommitted);
+      await withTransaction(
+        db,
+        (tx) => commit(tx, caller, { transferId: id, year: 2026, lineCode: 'hot', amount: 1n, cause: { type: 'bench', id } }),
+        readCommitted,
+      );
     };
     const baseline = async () => {
       await db.execute(sql`UPDATE bench_balance_plain SET balance = balance - 1 WHERE id = 1 AND balance >= 1`);
@@ -57,11 +65,27 @@ export async function runLedgerBench(): Promise<void> {
     };
     const base1 = await measure('baseline: single-row UPDATE', 1, baseline);
     const base8 = await measure('baseline: single-row UPDATE', 8, baseline);
-    const hot1 = await measure('commit, one hot line', 1, commitOn(() => 'hot'));
+    const hot1 = await measure(
+      'commit, one hot line',
+      1,
+      commitOn(() => 'hot'),
+    );
     await measure('commit in a caller transaction, hot line', 1, commitInTransaction);
-    const hot8 = await measure('commit, one hot line', 8, commitOn(() => 'hot'));
-    const hot32 = await measure('commit, one hot line', 32, commitOn(() => 'hot'));
-    const cold32 = await measure('commit, 100 cold lines', 32, commitOn(() => `cold-${cold++ % 100}`));
+    const hot8 = await measure(
+      'commit, one hot line',
+      8,
+      commitOn(() => 'hot'),
+    );
+    const hot32 = await measure(
+      'commit, one hot line',
+      32,
+      commitOn(() => 'hot'),
+    );
+    const cold32 = await measure(
+      'commit, 100 cold lines',
+      32,
+      commitOn(() => `cold-${cold++ % 100}`),
+    );
     const base32 = await measure('baseline: single-row UPDATE', 32, baseline);
     const baseFor = (clients: number) => (clients === 1 ? base1 : clients === 8 ? base8 : base32);
     const withRatio = rows.map((r) => [...r, ratio(Number(r[2]!.replaceAll(',', '')), baseFor(Number(r[1])))]);

@@ -40,7 +40,12 @@ export async function runMatchingBench(): Promise<void> {
     let source = 'synthetic generator (server/db/synthetic.ts)';
     try {
       const bar = progressBar('Generating the ecosystem');
-      await generateEcosystem(db, hub.id, { organizations: ORGANIZATIONS, people: Math.round(ORGANIZATIONS / 20), relations: Math.round(ORGANIZATIONS / 4), onProgress: (d, n) => bar.update(d, n) });
+      await generateEcosystem(db, hub.id, {
+        organizations: ORGANIZATIONS,
+        people: Math.round(ORGANIZATIONS / 20),
+        relations: Math.round(ORGANIZATIONS / 4),
+        onProgress: (d, n) => bar.update(d, n),
+      });
       bar.stop();
     } catch (error) {
       source = `bench/orgs.ts (the generator failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
@@ -74,9 +79,12 @@ export async function runMatchingBench(): Promise<void> {
     const facts: CriteriaFacts[] = [];
     const ids: string[] = [];
     const now = new Date();
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const page = await organizationRecordsPage(db, hub.id, after, 5_000);
-      for (const r of page) (facts.push(organizationFacts(r, {}, [], now)), ids.push(r.id));
+      for (const r of page) {
+        facts.push(organizationFacts(r, {}, [], now));
+        ids.push(r.id);
+      }
       if (page.length < 5_000) break;
       after = page.at(-1)!.id;
     }
@@ -95,10 +103,31 @@ export async function runMatchingBench(): Promise<void> {
 
     const evals = facts.length * programs.length;
     const rowsOut = [
-      ['bare loop: isEligible, facts in memory', int(evals), int(eligible), (bareS).toFixed(2), int(evals / bareS), '1.00x'],
-      ['in memory: matchBatch (the engine runMatching uses)', int(inMemory.evaluations), int(inMemory.matches.length), engineS.toFixed(2), int(inMemory.evaluations / engineS), ratio(inMemory.evaluations / engineS, evals / bareS)],
-      ['runMatching (read, evaluate, write)', int(first.evaluations), int(first.matches), first.seconds.toFixed(2), int(first.evaluations / first.seconds), ratio(first.evaluations / first.seconds, evals / bareS)],
-      ['runMatching again (nothing changed)', int(again.evaluations), int(again.matches), again.seconds.toFixed(2), int(again.evaluations / again.seconds), ratio(again.evaluations / again.seconds, evals / bareS)],
+      ['bare loop: isEligible, facts in memory', int(evals), int(eligible), bareS.toFixed(2), int(evals / bareS), '1.00x'],
+      [
+        'in memory: matchBatch (the engine runMatching uses)',
+        int(inMemory.evaluations),
+        int(inMemory.matches.length),
+        engineS.toFixed(2),
+        int(inMemory.evaluations / engineS),
+        ratio(inMemory.evaluations / engineS, evals / bareS),
+      ],
+      [
+        'runMatching (read, evaluate, write)',
+        int(first.evaluations),
+        int(first.matches),
+        first.seconds.toFixed(2),
+        int(first.evaluations / first.seconds),
+        ratio(first.evaluations / first.seconds, evals / bareS),
+      ],
+      [
+        'runMatching again (nothing changed)',
+        int(again.evaluations),
+        int(again.matches),
+        again.seconds.toFixed(2),
+        int(again.evaluations / again.seconds),
+        ratio(again.evaluations / again.seconds, evals / bareS),
+      ],
     ];
     process.stdout.write(table(['workload', 'evaluations', 'matches', 'seconds', 'evals/s', 'vs bare loop'], rowsOut) + '\n');
     log(`loading ${int(facts.length)} records into memory for the bare loop took ${ms(loadMs)} ms (not counted above)`);
@@ -108,7 +137,12 @@ export async function runMatchingBench(): Promise<void> {
 
 /** Thirty organisation programs of varied shape and selectivity, as a hub would publish. */
 function criteriaFor(i: number): Criterion[] {
-  const c = (key: string, expression: string): Criterion => ({ key, name: { zh: key, en: key }, expression, reason: { zh: `不满足 ${key}`, en: `Fails ${key}` } });
+  const c = (key: string, expression: string): Criterion => ({
+    key,
+    name: { zh: key, en: key },
+    expression,
+    reason: { zh: `不满足 ${key}`, en: `Fails ${key}` },
+  });
   const kind = ['startup', 'company', 'startup'][i % 3]!;
   const sector = sectors[i % sectors.length]!;
   const list = [c('kind', `applicant.kind == '${kind}'`), c('sector', `'${sector}' in applicant.sectors`)];

@@ -6,7 +6,13 @@ import type pg from 'pg';
  * a minimal "submittable" that pg hands the connection to, which streams a file's bytes
  * as CopyData messages. Bench-only: the baseline the import is measured against.
  */
-type Connection = { query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void; sendCopyFail(msg: string): void; stream: NodeJS.WritableStream };
+type Connection = {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+  sendCopyFail(msg: string): void;
+  stream: NodeJS.WritableStream;
+};
 
 class CopyFromFile {
   callback?: (error: Error | null, rows?: number) => void;

@@ -14,11 +14,57 @@ export const benches: Bench[] = [
   { name: 'api', title: 'HTTP API throughput (autocannon)', run: async () => (await import('./api.bench.js')).runApiBench() },
   { name: 'ledger', title: 'Ledger commits per second vs a bare UPDATE', run: async () => (await import('./ledger.bench.js')).runLedgerBench() },
   { name: 'import', title: 'Ecosystem import vs COPY FROM STDIN (BENCH_SCALE)', run: async () => (await import('./import.bench.js')).runImportBench() },
-  { name: 'insights', title: 'Talent pipeline, compare, search latency (BENCH_SCALE)', run: async () => (await import('./insights.bench.js')).runInsightsBench() },
-  { name: 'matching', title: 'Matching 100,000 organisations x 30 programs vs a bare loop', run: async () => (await import('./matching.bench.js')).runMatchingBench() },
-  { name: 'conflicts', title: 'Conflicts of interest: 1,000 reviewers x 10,000 applicants over the synthetic graph vs a plain join (BENCH_SCALE)', run: async () => (await import('./conflicts.bench.js')).runConflictsBench() },
-  { name: 'apply', title: 'Rule-only submitApplication throughput vs a bare route (autocannon)', run: async () => (await import('./apply.bench.js')).runApplyBench() },
-  { name: 'stays', title: 'Stay bookings per second vs raw INSERTs under one exclusion constraint; availability search p50/p95 (BENCH_SCALE)', run: async () => (await import('./stays.bench.js')).runStaysBench() },
+  {
+    name: 'insights',
+    title: 'Talent pipeline, compare, search latency (BENCH_SCALE)',
+    run: async () => (await import('./insights.bench.js')).runInsightsBench(),
+  },
+  {
+    name: 'matching',
+    title: 'Matching 100,000 organisations x 30 programs vs a bare loop',
+    run: async () => (await import('./matching.bench.js')).runMatchingBench(),
+  },
+  {
+    name: 'simulate',
+    title: 'simulateProgram over 100,000 organisations vs a bare SQL count and the bare compiled loop (BENCH_SCALE)',
+    run: async () => (await import('./simulate.bench.js')).runSimulateBench(),
+  },
+  {
+    name: 'open-data',
+    title: 'Public awards pages p50/p95 and the 360Giving export rows/s at 100,000 awards vs bare SQL (BENCH_SCALE)',
+    run: async () => (await import('./open-data.bench.js')).runOpenDataBench(),
+  },
+  {
+    name: 'conflicts',
+    title: 'Conflicts of interest: 1,000 reviewers x 10,000 applicants over the synthetic graph vs a plain join (BENCH_SCALE)',
+    run: async () => (await import('./conflicts.bench.js')).runConflictsBench(),
+  },
+  {
+    name: 'apply',
+    title: 'Rule-only submitApplication throughput vs a bare route (autocannon)',
+    run: async () => (await import('./apply.bench.js')).runApplyBench(),
+  },
+  {
+    name: 'stays',
+    title: 'Stay bookings per second vs raw INSERTs under one exclusion constraint; availability search p50/p95 (BENCH_SCALE)',
+    run: async () => (await import('./stays.bench.js')).runStaysBench(),
+  },
+  {
+    name: 'spaces',
+    title: 'Leases per second vs raw INSERTs under one exclusion constraint; availability search p50/p95 (BENCH_SCALE)',
+    run: async () => (await import('./spaces.bench.js')).runSpacesBench(),
+  },
+  {
+    name: 'compute',
+    title:
+      'Admission decisions per second: the pure engine (2,000 queues, 60,000 requests) vs a bare loop; admissions through the service vs bare INSERTs (BENCH_SCALE)',
+    run: async () => (await import('./compute.bench.js')).runComputeBench(),
+  },
+  {
+    name: 'compute-usage',
+    title: 'Usage ingestion rows per second: CSV files through uploadComputeUsage vs COPY FROM STDIN of the same rows (BENCH_SCALE)',
+    run: async () => (await import('./compute-usage.bench.js')).runComputeUsageBench(),
+  },
   { name: 'startup', title: 'Cold start of `dragongate serve`', run: async () => (await import('./startup.bench.js')).runStartupBench() },
 ];
 

@@ -8,8 +8,8 @@ import { findHub, type HubRow } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { graduates, stayStation, type Graduate } from '../server/test/stay-factories.js';
 import { searchStayAvailability } from '../server/modules/stays/availability.service.js';
-import { withBenchDatabase } from './bench-database.js';
-import { closedLoop, int, ms, ratio, table } from './support.js';
+import { throughputBeside } from './bench-database.js';
+import { beside, closedLoop, int, ms, table, type Throughput } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_STAYS_SECONDS ?? 3);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -22,67 +22,81 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * Under contention: 500 clients at once on one 50-bed station, overlapping ranges (each
  * attempt counts, booked or refused). Without: 32 clients on 50 stations, apart. Then
  * availability search over 50 stations x 2,000 beds (BENCH_SCALE) x 90 days of bookings.
+ * With BENCH_CITUS_URL the throughput is measured on that Citus cluster too, printed beside.
  */
 export async function runStaysBench(): Promise<void> {
-  await withBenchDatabase('stays', 40, async ({ database }) => {
-    const db = database.db;
-    const hub = await benchHub(database);
-    await db.execute(sql`DROP TABLE IF EXISTS bench_bed_nights`);
-    await db.execute(sql`CREATE TABLE bench_bed_nights (id uuid PRIMARY KEY, hub_id uuid NOT NULL, bed_id uuid NOT NULL, check_in date NOT NULL, check_out date NOT NULL,
-      EXCLUDE USING gist (hub_id WITH =, bed_id WITH =, daterange(check_in, check_out) WITH &&))`);
-    const today = localToday(hub.timeZone);
-    const rows: string[][] = [];
+  await throughputBeside('stays', bookingThroughput, (database) => searchBench(database, localToday('Asia/Shanghai')));
+  log('aim: >= 0.5x the baseline (a booking also admits the graduate, locks the person, checks limits, writes the audit chain)');
+}
 
-    // --- contention: 500 at once, 50 beds, 3-night stays starting within one week -----
-    const contention = { bookings: 0, attempts: 0, seconds: 0, base: 0, baseSeconds: 0 };
-    for (let round = 0; round < 3; round++) {
-      const station = await stayStation(db, hub, 50);
-      const people = await graduates(db, hub, 500);
-      const starts = people.map((_, i) => addDays(today, 1 + (i % 7)));
-      const t0 = performance.now();
-      const outcomes = await Promise.allSettled(
-        people.map((g, i) => withTransaction(db, (tx) => createStayBooking(tx, { hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station.id, checkIn: starts[i]!, checkOut: addDays(starts[i]!, 3) }))),
-      );
-      contention.seconds += (performance.now() - t0) / 1000;
-      contention.attempts += outcomes.length;
-      contention.bookings += outcomes.filter((o) => o.status === 'fulfilled').length;
-      const refusedOther = outcomes.filter((o) => o.status === 'rejected' && (o.reason as { code?: string }).code !== 'NO_AVAILABILITY');
-      if (refusedOther.length) throw (refusedOther[0] as PromiseRejectedResult).reason;
-      const b0 = performance.now();
-      await Promise.all(starts.map((start) => rawInsert(database!, hub.id, station.bedIds, start, addDays(start, 3))));
-      contention.baseSeconds += (performance.now() - b0) / 1000;
-      contention.base += starts.length;
-    }
-    const contended = contention.attempts / contention.seconds;
-    const contendedBase = contention.base / contention.baseSeconds;
-    rows.push(['createStayBooking, 500 clients, 50 beds', int(contended), ratio(contended, contendedBase)]);
-    rows.push(['baseline: raw INSERT, 500 clients, 50 beds', int(contendedBase), '1.00x']);
-
-    // --- no contention: 32 clients over 50 stations, each booking its own dates ------
-    const stations = await Promise.all(Array.from({ length: 50 }, () => stayStation(db, hub, 10)));
-    const pool: Graduate[] = await graduates(db, hub, 5_000);
-    let next = 0;
-    const uncontended = await perSecond(32, async () => {
-      const n = next++;
-      const g = pool[n % pool.length]!;
-      const station = stations[n % 50]!;
-      const start = addDays(today, 1 + Math.floor(n / 500) * 4);
-      await withTransaction(db, (tx) => createStayBooking(tx, { hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station.id, checkIn: start, checkOut: addDays(start, 3) }));
-    });
-    const freeBeds = Array.from({ length: 5000 }, () => randomUUID());
-    let k = 0;
-    const uncontendedBase = await perSecond(32, async () => {
-      const n = k++;
-      await rawInsert(database!, hub.id, [freeBeds[n % freeBeds.length]!], addDays(today, 1 + Math.floor(n / 5000) * 4), addDays(today, 4 + Math.floor(n / 5000) * 4));
-    });
-    rows.push(['createStayBooking, 32 clients, no contention', int(uncontended), ratio(uncontended, uncontendedBase)]);
-    rows.push(['baseline: raw INSERT, 32 clients, no contention', int(uncontendedBase), '1.00x']);
-    log(`contention: ${contention.bookings} booked of ${contention.attempts} attempts (3 rounds of 500; 50 beds, 3-night stays starting over one week), the rest NO_AVAILABILITY`);
-    process.stdout.write(table(['workload', 'attempts per s', 'vs baseline'], rows) + '\n');
-    log('aim: >= 0.5x the baseline (a booking also admits the graduate, locks the person, checks limits, writes the audit chain)');
-
-    await searchBench(database, today);
+/** createStayBooking with and without contention, each beside raw INSERTs under the same exclusion constraint. */
+async function bookingThroughput(database: Database, label: string): Promise<Throughput[]> {
+  const db = database.db;
+  const hub = await benchHub(database);
+  await db.execute(sql`DROP TABLE IF EXISTS bench_bed_nights`);
+  await db.execute(sql`CREATE TABLE bench_bed_nights (id uuid PRIMARY KEY, hub_id uuid NOT NULL, bed_id uuid NOT NULL, check_in date NOT NULL, check_out date NOT NULL,
+    EXCLUDE USING gist (hub_id WITH =, bed_id WITH =, daterange(check_in, check_out) WITH &&))`);
+  const today = localToday(hub.timeZone);
+  // --- contention: 500 at once, 50 beds, 3-night stays starting within one week -----
+  const contention = { bookings: 0, attempts: 0, seconds: 0, base: 0, baseSeconds: 0 };
+  for (let round = 0; round < 3; round++) {
+    const station = await stayStation(db, hub, 50);
+    const people = await graduates(db, hub, 500);
+    const starts = people.map((_, i) => addDays(today, 1 + (i % 7)));
+    const t0 = performance.now();
+    const outcomes = await Promise.allSettled(
+      people.map((g, i) =>
+        withTransaction(db, (tx) =>
+          createStayBooking(
+            tx,
+            { hub, actor: { userId: g.userId, hubRoles: [] } },
+            { stationId: station.id, checkIn: starts[i]!, checkOut: addDays(starts[i]!, 3) },
+          ),
+        ),
+      ),
+    );
+    contention.seconds += (performance.now() - t0) / 1000;
+    contention.attempts += outcomes.length;
+    contention.bookings += outcomes.filter((o) => o.status === 'fulfilled').length;
+    const refusedOther = outcomes.filter((o) => o.status === 'rejected' && (o.reason as { code?: string }).code !== 'NO_AVAILABILITY');
+    if (refusedOther.length) throw (refusedOther[0] as PromiseRejectedResult).reason;
+    const b0 = performance.now();
+    await Promise.all(starts.map((start) => rawInsert(database, hub.id, station.bedIds, start, addDays(start, 3))));
+    contention.baseSeconds += (performance.now() - b0) / 1000;
+    contention.base += starts.length;
+  }
+  // --- no contention: 32 clients over 50 stations, each booking its own dates ------
+  const stations = await Promise.all(Array.from({ length: 50 }, () => stayStation(db, hub, 10)));
+  const pool: Graduate[] = await graduates(db, hub, 5_000);
+  let next = 0;
+  const uncontended = await perSecond(32, async () => {
+    const n = next++;
+    const g = pool[n % pool.length]!;
+    const station = stations[n % 50]!;
+    const start = addDays(today, 1 + Math.floor(n / 500) * 4);
+    await withTransaction(db, (tx) =>
+      createStayBooking(tx, { hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station.id, checkIn: start, checkOut: addDays(start, 3) }),
+    );
   });
+  const freeBeds = Array.from({ length: 5000 }, () => randomUUID());
+  let k = 0;
+  const uncontendedBase = await perSecond(32, async () => {
+    const n = k++;
+    await rawInsert(
+      database,
+      hub.id,
+      [freeBeds[n % freeBeds.length]!],
+      addDays(today, 1 + Math.floor(n / 5000) * 4),
+      addDays(today, 4 + Math.floor(n / 5000) * 4),
+    );
+  });
+  log(
+    `${label}: ${contention.bookings} booked of ${contention.attempts} attempts under contention (3 rounds of 500; 50 beds, 3-night stays starting over one week), the rest NO_AVAILABILITY`,
+  );
+  return [
+    beside('createStayBooking, 500 clients, 50 beds', contention.attempts / contention.seconds, contention.base / contention.baseSeconds),
+    beside('createStayBooking, 32 clients, no contention', uncontended, uncontendedBase),
+  ];
 }
 
 async function benchHub(database: Database): Promise<HubRow> {
@@ -97,7 +111,13 @@ async function benchHub(database: Database): Promise<HubRow> {
  */
 async function rawInsert(database: Database, hubId: string, beds: string[], checkIn: string, checkOut: string): Promise<void> {
   try {
-    await database.pool.query('INSERT INTO bench_bed_nights (id, hub_id, bed_id, check_in, check_out) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), hubId, beds[Math.floor(Math.random() * beds.length)], checkIn, checkOut]);
+    await database.pool.query('INSERT INTO bench_bed_nights (id, hub_id, bed_id, check_in, check_out) VALUES ($1, $2, $3, $4, $5)', [
+      randomUUID(),
+      hubId,
+      beds[Math.floor(Math.random() * beds.length)],
+      checkIn,
+      checkOut,
+    ]);
   } catch (error) {
     if (sqlState(error) !== '23P01' && sqlState(error) !== '40P01') throw error;
   }
@@ -117,7 +137,9 @@ async function searchBench(database: Database, today: string): Promise<void> {
   await db.execute(sql`
     INSERT INTO stay_stations (hub_id, id, name_zh, name_en, address_zh, address_en, district, opens_on)
     SELECT ${hub.id}, gen_random_uuid(), '驿站' || s, 'Station ' || s, '地址', 'Address', 'Xihu', ${today}::date FROM generate_series(1, 50) s`);
-  await db.execute(sql`INSERT INTO stay_rooms (hub_id, id, station_id, name) SELECT hub_id, gen_random_uuid(), id, 'Room' FROM stay_stations WHERE hub_id = ${hub.id}`);
+  await db.execute(
+    sql`INSERT INTO stay_rooms (hub_id, id, station_id, name) SELECT hub_id, gen_random_uuid(), id, 'Room' FROM stay_stations WHERE hub_id = ${hub.id}`,
+  );
   await db.execute(sql`
     INSERT INTO stay_beds (hub_id, id, station_id, room_id, label)
     SELECT r.hub_id, gen_random_uuid(), r.station_id, r.id, 'Bed ' || b FROM stay_rooms r CROSS JOIN generate_series(1, ${beds}) b WHERE r.hub_id = ${hub.id}`);

@@ -144,6 +144,30 @@ export function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].map((l) => `  ${l}`).join('\n');
 }
 
+/** A write's rate beside its baseline's, measured in the same run on one database. */
+export type Throughput = { workload: string; perSecond: number; baseline: string; basePerSecond: number };
+
+/** `workload` ("createLease, 100 clients, 4 units") beside raw INSERTs under the same conditions. */
+export const beside = (workload: string, perSecond: number, basePerSecond: number): Throughput => ({
+  workload,
+  perSecond,
+  baseline: `baseline: raw INSERT${workload.slice(workload.indexOf(','))}`,
+  basePerSecond,
+});
+
+/**
+ * Each workload and its baseline, per second and as a ratio, one pair of columns per
+ * database (`labels[i]` measured `results[i]`), so single node and Citus read side by side.
+ */
+export function besideTable(labels: string[], results: Throughput[][]): string {
+  const header = ['workload', ...labels.flatMap((l) => [`${l} /s`, 'vs baseline'])];
+  const rows = results[0]!.flatMap((first, i) => [
+    [first.workload, ...results.flatMap((r) => [int(r[i]!.perSecond), ratio(r[i]!.perSecond, r[i]!.basePerSecond)])],
+    [first.baseline, ...results.flatMap((r) => [int(r[i]!.basePerSecond), '1.00x'])],
+  ]);
+  return table(header, rows);
+}
+
 /** Runs `op` back to back on `clients` concurrent loops for `seconds`; returns how many finished. */
 export async function closedLoop(op: () => Promise<void>, clients: number, seconds: number): Promise<number> {
   const until = performance.now() + seconds * 1000;

@@ -10,16 +10,5 @@ export const bilingualNameSchema = z.object({
 });
 export type BilingualName = z.infer<typeof bilingualNameSchema>;
 
-export const pageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-});
-
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-  });
-}
+/** A moment: ISO 8601 date-time in UTC (`2026-03-01T08:00:00.000Z`). Every timestamp field uses it. */
+export const timestampSchema = z.string().meta({ format: 'date-time', description: 'ISO 8601 date-time in UTC' });

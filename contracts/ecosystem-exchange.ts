@@ -16,7 +16,10 @@ export const IMPORT_ERRORS_LISTED = 1_000;
 /** The largest file the API takes (the CLI reads files of any size). */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
-const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
 
 export const importQuerySchema = z.object({
   format: z.enum(exchangeFormats),
@@ -30,6 +33,7 @@ export const exportQuerySchema = z.object({ format: z.enum(exchangeFormats) });
 export const rowErrorSchema = z.object({
   sheet: z.string().meta({ description: 'Sheet (XLSX) or value of the `table` column (CSV)' }),
   line: z.number().int().meta({ description: 'Row number in the sheet or line in the CSV; the header is line 1' }),
+  column: z.number().int().optional().meta({ description: 'Where a CSV record could not be read (bad quoting): the field position, 1-based' }),
   field: z.string().meta({ description: 'Column name, e.g. "founded_on"' }),
   code: z.enum(fieldErrorCodes),
   message: z.string(),

@@ -17,7 +17,9 @@ export const graphSchema = z
         dragon: z.boolean(),
       }),
     ),
-    edges: z.array(z.object({ id: idSchema, kind: z.enum(relationKinds), from: idSchema, to: idSchema, startsOn: z.string().nullable(), title: z.string().nullable() })),
+    edges: z.array(
+      z.object({ id: idSchema, kind: z.enum(relationKinds), from: idSchema, to: idSchema, startsOn: z.string().nullable(), title: z.string().nullable() }),
+    ),
   })
   .meta({ id: 'OrganizationGraph' });
 export type OrganizationGraph = z.infer<typeof graphSchema>;

@@ -3,7 +3,7 @@ import { idSchema } from './common.js';
 import { moneySchema } from './relations.js';
 
 /** Facts about an organisation that change over time, each dated and sourced. */
-export const factMetrics = ['headcount', 'valuation', 'revenue', 'funding_raised', 'market_share'] as const;
+export const factMetrics = ['headcount', 'valuation', 'revenue', 'funding_raised', 'market_share', 'registered_in_hub'] as const;
 export type FactMetric = (typeof factMetrics)[number];
 
 /** Which metrics are money (minor units + currency) and which are plain quantities. */
@@ -14,14 +14,30 @@ export const factInputSchema = z
     metric: z.enum(factMetrics),
     asOf: z.iso.date(),
     money: moneySchema.optional(),
-    quantity: z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, 'a decimal number').optional().meta({ description: 'headcount, or market share in percent' }),
+    quantity: z
+      .string()
+      .regex(/^\d{1,15}(\.\d{1,4})?$/, 'a decimal number')
+      .optional()
+      .meta({ description: 'headcount, or market share in percent' }),
     label: z.string().trim().max(120).optional().meta({ description: 'e.g. "quadruped robots, global"' }),
-    source: z.object({ url: z.url({ protocol: /^https?$/, error: 'INVALID_URL' }).max(500).optional(), note: z.string().trim().max(500).optional() }),
+    source: z.object({
+      url: z
+        .url({ protocol: /^https?$/, error: 'INVALID_URL' })
+        .max(500)
+        .optional(),
+      note: z.string().trim().max(500).optional(),
+    }),
   })
   .refine((f) => (moneyMetrics.includes(f.metric) ? f.money && !f.quantity : f.quantity && !f.money), {
     path: ['money'],
     params: { code: 'REQUIRED' },
     message: 'money for valuation, revenue, funding; quantity otherwise',
+  })
+  // Registered in the hub is a yes/no fact: 1 (registered here) or 0 (moved out).
+  .refine((f) => f.metric !== 'registered_in_hub' || f.quantity === '1' || f.quantity === '0', {
+    path: ['quantity'],
+    params: { code: 'INVALID' },
+    message: '1 (registered here) or 0 (moved out)',
   })
   .meta({ description: 'A dated, sourced fact' });
 export type FactInput = z.input<typeof factInputSchema>;
@@ -31,7 +47,7 @@ export const factSchema = z
     id: idSchema,
     organizationId: idSchema,
     metric: z.enum(factMetrics),
-    asOf: z.string(),
+    asOf: z.iso.date(),
     money: moneySchema.nullable(),
     quantity: z.string().nullable(),
     label: z.string().nullable(),

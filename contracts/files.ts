@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from './common.js';
 import { hubParamsSchema } from './hubs.js';
 
 /** The largest file anyone may upload (a program's field may set a smaller limit). */
@@ -30,7 +31,7 @@ export const uploadedFileSchema = z
     mediaType: z.string().describe('Decided from the file’s content, not from what the client declared'),
     size: z.number().int(),
     sha256: z.string(),
-    createdAt: z.string(),
+    createdAt: timestampSchema,
   })
   .meta({ id: 'UploadedFile' });
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;

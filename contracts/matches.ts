@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { timestampSchema } from './common.js';
+import { cursorPageOf, cursorQuerySchema } from './pagination.js';
 
 const label = z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }) });
 const bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -10,18 +12,16 @@ export const matchSchema = z
     applicant: z.object({ type: z.enum(['organization', 'person']), id: z.uuid(), name: bilingual.nullable() }),
     reasons: z.array(label).meta({ description: 'The criteria the applicant passes' }),
     atApplication: z.array(label).meta({ description: 'Criteria on form answers: decided when applying' }),
-    matchedAt: z.string(),
+    matchedAt: timestampSchema,
   })
   .meta({ id: 'ProgramMatch' });
 export type ProgramMatch = z.infer<typeof matchSchema>;
 
-export const matchListQuerySchema = z.object({
+export const matchListQuerySchema = cursorQuerySchema.extend({
   program: z.uuid().optional().meta({ description: 'Staff: who qualifies for this program and has not applied' }),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const matchListSchema = z.object({ items: z.array(matchSchema), total: z.number().int() });
+export const matchListSchema = cursorPageOf(matchSchema);
 
 export const runMatchingInputSchema = z.object({ programId: z.uuid().optional() }).default({});
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { timestampSchema } from './common.js';
+import { cursorPageOf, cursorQuerySchema } from './pagination.js';
 import { hubParamsSchema } from './hubs.js';
 
 export const notificationSchema = z
@@ -9,16 +11,20 @@ export const notificationSchema = z
     subjectId: z.uuid(),
     payload: z.record(z.string(), z.unknown()).describe('Ids and names; `title` {zh, en} and `link` (a web path) for any kind'),
     read: z.boolean(),
-    createdAt: z.string(),
+    createdAt: timestampSchema,
   })
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof notificationSchema>;
 
-export const notificationListSchema = z.object({ items: z.array(notificationSchema), unread: z.number().int() });
+export const notificationListSchema = cursorPageOf(notificationSchema).extend({
+  unread: z.number().int().meta({ description: 'How many of my notifications in this hub are unread' }),
+});
 
-export const notificationQuerySchema = z.object({
-  unreadOnly: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+export const notificationQuerySchema = cursorQuerySchema.extend({
+  unreadOnly: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const notificationParamsSchema = hubParamsSchema.extend({ notificationId: z.uuid() });

@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { bilingualNameSchema, idSchema, pageOf, pageQuerySchema } from './common.js';
+import { bilingualNameSchema, idSchema, timestampSchema } from './common.js';
+import { cursorPageOf, cursorQuerySchema } from './pagination.js';
+import { allowedActionsSchema, organizationActions } from './allowed-actions.js';
 import { orgRoles } from './auth.js';
 import { isValidUscc, normalizeUscc } from './uscc.js';
 
-export const organizationKinds = [
-  'startup',
-  'company',
-  'university',
-  'investor',
-  'compute_provider',
-  'government',
-] as const;
+export const organizationKinds = ['startup', 'company', 'university', 'investor', 'compute_provider', 'government'] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
 
 export const sectors = [
@@ -42,9 +37,13 @@ export const foundedOnSchema = isoDate.refine((d) => d <= new Date().toISOString
   message: 'founded in the future',
 });
 
-export const websiteSchema = z
-  .url({ protocol: /^https?$/, error: 'INVALID_URL' })
-  .max(ORG_LIMITS.websiteMax);
+/** A district code from the hub's list (hub settings `districts`); checked against it by the server. */
+export const districtCodeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'INVALID_FORMAT')
+  .meta({ description: 'A code from the hub’s list of districts', example: 'xihu' });
+
+export const websiteSchema = z.url({ protocol: /^https?$/, error: 'INVALID_URL' }).max(ORG_LIMITS.websiteMax);
 
 export const organizationInputSchema = z
   .strictObject({
@@ -55,6 +54,7 @@ export const organizationInputSchema = z
     sectors: z.array(z.enum(sectors)).max(ORG_LIMITS.sectorsMax).default([]),
     headcount: z.number().int().min(0).max(ORG_LIMITS.headcountMax).optional(),
     website: websiteSchema.optional(),
+    district: districtCodeSchema.optional(),
   })
   .meta({ description: 'A new organisation' });
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
@@ -68,6 +68,7 @@ export const organizationUpdateSchema = z
     sectors: z.array(z.enum(sectors)).max(ORG_LIMITS.sectorsMax),
     headcount: z.number().int().min(0).max(ORG_LIMITS.headcountMax).nullable(),
     website: websiteSchema.nullable(),
+    district: districtCodeSchema.nullable(),
   })
   .partial()
   .meta({ description: 'Fields to change; null clears one' });
@@ -91,33 +92,66 @@ export const organizationSchema = z
     sectors: z.array(z.enum(sectors)),
     headcount: z.number().int().nullable(),
     website: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    district: z.string().nullable().meta({ description: 'A code from the hub’s list of districts' }),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
   })
-  .meta({ id: 'Organization' });
+  .meta({
+    id: 'Organization',
+    examples: [
+      {
+        id: '01938a7c-5e2f-7a31-9b40-2c6f0d8e1a77',
+        hub: 'hangzhou',
+        kind: 'startup',
+        name: { zh: '深度求索', en: 'DeepSeek' },
+        uscc: '91330105MA2H2XXXXX',
+        foundedOn: '2023-07-17',
+        sectors: ['ai'],
+        headcount: 160,
+        website: 'https://www.deepseek.com',
+        district: 'binjiang',
+        createdAt: '2026-03-01T08:00:00.000Z',
+        updatedAt: '2026-03-01T08:00:00.000Z',
+      },
+    ],
+  });
 export type Organization = z.infer<typeof organizationSchema>;
 
 export const organizationDetailSchema = organizationSchema
-  .extend({ members: z.array(organizationMemberSchema) })
+  .extend({ members: z.array(organizationMemberSchema), allowedActions: allowedActionsSchema(organizationActions) })
   .meta({ id: 'OrganizationDetail' });
 export type OrganizationDetail = z.infer<typeof organizationDetailSchema>;
 
-export const publicOrganizationSchema = organizationSchema
-  .pick({ id: true, kind: true, name: true, sectors: true })
-  .meta({ id: 'PublicOrganization' });
+export const publicOrganizationSchema = organizationSchema.pick({ id: true, kind: true, name: true, sectors: true }).meta({ id: 'PublicOrganization' });
 
-export const organizationListQuerySchema = pageQuerySchema.extend({
+export const organizationListQuerySchema = cursorQuerySchema.extend({
   kind: z.enum(organizationKinds).optional(),
   sector: z.enum(sectors).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type OrganizationListQuery = z.input<typeof organizationListQuerySchema>;
 
-export const organizationPageSchema = pageOf(organizationSchema).meta({ id: 'OrganizationPage' });
+export const organizationPageSchema = cursorPageOf(organizationSchema).meta({ id: 'OrganizationPage' });
 export type OrganizationPage = z.infer<typeof organizationPageSchema>;
-export const publicOrganizationPageSchema = pageOf(publicOrganizationSchema).meta({ id: 'PublicOrganizationPage' });
+export const publicOrganizationPageSchema = cursorPageOf(publicOrganizationSchema).meta({ id: 'PublicOrganizationPage' });
 
 export const addMemberInputSchema = z
-  .strictObject({ email: z.email(), role: z.enum(orgRoles).default('member') })
+  .strictObject({ email: z.email(), role: z.enum(orgRoles).default('applicant') })
   .meta({ description: 'An existing account to add' });
 export type AddMemberInput = z.input<typeof addMemberInputSchema>;
+
+export const inviteColleagueInputSchema = z
+  .strictObject({ email: z.email().max(254), role: z.enum(orgRoles) })
+  .meta({ id: 'InviteColleagueInput', description: 'owner, applicant (can apply for the company) or viewer (can only look)' });
+
+export const colleagueInvitationSchema = z
+  .object({ id: idSchema, organizationId: idSchema, email: z.string(), role: z.enum(orgRoles), expiresAt: z.iso.datetime() })
+  .meta({ id: 'ColleagueInvitation' });
+
+export const colleagueInvitationPreviewSchema = z
+  .object({ organization: z.object({ id: idSchema, name: bilingualNameSchema }), email: z.string(), role: z.enum(orgRoles), expiresAt: z.iso.datetime() })
+  .meta({ id: 'ColleagueInvitationPreview' });
+
+export const linkTokenSchema = z.string().min(20).max(200);
+export const memberRoleInputSchema = z.strictObject({ role: z.enum(orgRoles) }).meta({ id: 'MemberRoleInput' });
+export const transferOwnershipInputSchema = z.strictObject({ userId: idSchema }).meta({ id: 'TransferOwnershipInput' });

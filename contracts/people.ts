@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bilingualNameSchema, idSchema, pageOf, pageQuerySchema } from './common.js';
+import { bilingualNameSchema, idSchema, timestampSchema } from './common.js';
+import { cursorPageOf, cursorQuerySchema } from './pagination.js';
 import { isValidResidentId, normalizeResidentId } from './resident-id.js';
 
 export const personRoles = ['founder', 'executive', 'engineer', 'researcher', 'professor', 'investor', 'student', 'official'] as const;
@@ -35,17 +36,30 @@ export const personSchema = z
     bornOn: z.string().nullable(),
     talentTier: z.enum(talentTiers).nullable(),
     residentIdMasked: z.string().nullable().meta({ description: 'e.g. 330106********123X' }),
-    createdAt: z.string(),
+    createdAt: timestampSchema,
   })
-  .meta({ id: 'Person' });
+  .meta({
+    id: 'Person',
+    examples: [
+      {
+        id: '01938a7c-6a10-7c52-8e11-4b7d2a9f3c05',
+        name: { zh: '王兴兴', en: 'Wang Xingxing' },
+        roles: ['founder'],
+        bornOn: '1990-01-01',
+        talentTier: 'B',
+        residentIdMasked: '330106********123X',
+        createdAt: '2026-03-01T08:00:00.000Z',
+      },
+    ],
+  });
 export type Person = z.infer<typeof personSchema>;
 
-export const personListQuerySchema = pageQuerySchema.extend({
+export const personListQuerySchema = cursorQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   role: z.enum(personRoles).optional(),
   university: idSchema.optional().meta({ description: 'Only alumni of this university (organisation id)' }),
 });
 
-export const personPageSchema = pageOf(personSchema).meta({ id: 'PersonPage' });
+export const personPageSchema = cursorPageOf(personSchema).meta({ id: 'PersonPage' });
 
 export { idSchema as personIdSchema };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { amountSchema } from './budget.js';
+import { fenAmount, fenValue } from './money.js';
 import { bilingualNameSchema } from './common.js';
 import { sectors } from './organizations.js';
 import { talentTiers } from './people.js';
 import { reviewSettingsSchema } from './review-settings.js';
+import { obligationSchema } from './obligations.js';
 
 /**
  * Programs: the catalog's rules as data. Money is a decimal string of fen here (JSON);
@@ -38,7 +40,29 @@ export const PROGRAM_LIMITS = {
 export const basisPointsSchema = z.number().int().min(1).max(10_000).meta({ description: '10000 = 100%' });
 
 // Words CEL reserves: a form key becomes `form.<key>` in an expression, so it may not be one.
-const celReserved = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+const celReserved = new Set([
+  'true',
+  'false',
+  'null',
+  'in',
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'for',
+  'function',
+  'if',
+  'import',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'return',
+  'var',
+  'void',
+  'while',
+]);
 
 /** A form field key is read in CEL as `form.<key>`: a CEL identifier, lower camel or snake case. */
 export const fieldKeySchema = z
@@ -67,17 +91,23 @@ export const formFieldSchema = z
   .discriminatedUnion('type', [
     z.strictObject({ ...fieldBase, type: z.literal('text'), maxLength: z.number().int().min(1).max(10_000).default(500) }),
     z.strictObject({ ...fieldBase, type: z.literal('number'), max: z.number().finite().nullable().default(null) }),
-    z.strictObject({ ...fieldBase, type: z.literal('money'), max: amountSchema.nullable().default(null).meta({ description: 'fen; a claim above it is a 400' }) }),
+    z.strictObject({ ...fieldBase, type: z.literal('money'), max: fenAmount('A claim above it is a 400').nullable().default(null) }),
     z.strictObject({ ...fieldBase, type: z.literal('date') }),
     z.strictObject({
       ...fieldBase,
       type: z.literal('choice'),
-      options: z.array(z.strictObject({ value: slugSchema, label: bilingualNameSchema })).min(1).max(PROGRAM_LIMITS.choiceOptionsMax),
+      options: z
+        .array(z.strictObject({ value: slugSchema, label: bilingualNameSchema }))
+        .min(1)
+        .max(PROGRAM_LIMITS.choiceOptionsMax),
     }),
     z.strictObject({
       ...fieldBase,
       type: z.literal('file'),
-      accept: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+*-]+$/, 'a MIME type')).min(1).max(10),
+      accept: z
+        .array(z.string().regex(/^[a-z]+\/[a-z0-9.+*-]+$/, 'a MIME type'))
+        .min(1)
+        .max(10),
       maxBytes: z.number().int().min(1).max(PROGRAM_LIMITS.fileBytesMax),
     }),
   ])
@@ -87,12 +117,15 @@ export type FormFieldType = FormField['type'];
 
 /**
  * When a conditional tranche is paid: some months after the award (a date), once a
- * milestone report is accepted, or once months of local social insurance are recorded.
+ * milestone report is accepted, once months of local social insurance are recorded, or
+ * (compute vouchers) share by share as the provider's metered usage comes in.
  */
 export const trancheConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('social_insurance_months'), months: z.number().int().min(1).max(120) }),
   z.strictObject({ kind: z.literal('date'), monthsAfterAward: z.number().int().min(1).max(120) }),
   z.strictObject({ kind: z.literal('milestone_accepted'), milestone: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/) }),
+  // A compute voucher's money: paid by the compute module as usage is metered, never by the award job.
+  z.strictObject({ kind: z.literal('metered_usage') }),
 ]);
 export type TrancheCondition = z.infer<typeof trancheConditionSchema>;
 
@@ -110,7 +143,11 @@ export const trancheSchema = z.strictObject({
 export const stackingSchema = z.strictObject({ group: slugSchema, maxCombinedBasisPoints: basisPointsSchema });
 
 const formulaCommon = {
-  tranches: z.array(trancheSchema).min(1).max(PROGRAM_LIMITS.tranchesMax).default([{ shareBasisPoints: 10_000, condition: null }]),
+  tranches: z
+    .array(trancheSchema)
+    .min(1)
+    .max(PROGRAM_LIMITS.tranchesMax)
+    .default([{ shareBasisPoints: 10_000, condition: null }]),
   coFunding: z
     .strictObject({ cityBasisPoints: basisPointsSchema })
     .nullable()
@@ -118,6 +155,32 @@ const formulaCommon = {
     .meta({ description: 'e.g. 7000: the city pays 70%, the employer 30%' }),
   caps: z.strictObject({ perApplicantPerYear: amountSchema.nullable() }).default({ perApplicantPerYear: null }),
   stacking: stackingSchema.nullable().default(null),
+};
+
+/** A share of rent for one lease year: 10000 = all of it, 0 = none. */
+const yearShareSchema = z.strictObject({ basisPoints: z.number().int().min(0).max(10_000).meta({ description: '10000 = 100% of the rent' }) });
+
+/**
+ * Rent subsidy (program kind rent_subsidy): not paid on an application but on a lease. It
+ * turns the lease's rent steps into subsidy steps: a share per lease year, capped per m²
+ * per month and on the area, the area limited per person (Dream Town: 10 m² a head), and
+ * more years when an extension criterion (CEL over the organisation's facts) holds within
+ * some months of the lease's start (Dream Town: raised CNY 5 m within a year).
+ */
+const rentFormulaFields = {
+  years: z.array(yearShareSchema).min(1).max(10).meta({ description: 'subsidy share of the rent in lease year 1, 2, ...' }),
+  capPerSquareMetreMonth: fenAmount('Per m² per month the subsidy never exceeds').nullable().default(null),
+  capArea: z.number().positive().max(1_000_000).nullable().default(null).meta({ description: 'm² subsidised at most' }),
+  areaPerPerson: z.number().positive().max(1_000).nullable().default(null).meta({ description: 'm² subsidised per person on staff' }),
+  extension: z
+    .strictObject({
+      years: z.array(yearShareSchema).min(1).max(10),
+      withinMonths: z.number().int().min(1).max(60),
+      criterion: criterionSchema,
+    })
+    .nullable()
+    .default(null)
+    .meta({ description: 'more subsidised years once the criterion holds within withinMonths of the lease start' }),
 };
 
 export const benefitFormulaSchema = z
@@ -129,7 +192,13 @@ export const benefitFormulaSchema = z
       of: fieldKeySchema.meta({ description: 'a money field of the form: the claimed amount' }),
       basisPoints: basisPointsSchema,
       byChoice: z
-        .strictObject({ field: fieldKeySchema, rates: z.array(z.strictObject({ option: slugSchema, basisPoints: basisPointsSchema })).min(1).max(20) })
+        .strictObject({
+          field: fieldKeySchema,
+          rates: z
+            .array(z.strictObject({ option: slugSchema, basisPoints: basisPointsSchema }))
+            .min(1)
+            .max(20),
+        })
         .nullable()
         .default(null)
         .meta({ description: 'Rate by a choice answer (e.g. domestic chips 30%); basisPoints when no row matches' }),
@@ -138,13 +207,21 @@ export const benefitFormulaSchema = z
         .nullable()
         .default(null)
         .meta({ description: 'Claims up to atMost get this rate instead (Hangzhou 2025: <= CNY 0.5 m, 50%)' }),
-      cap: amountSchema.nullable().default(null).meta({ description: 'per claim' }),
+      cap: fenAmount('Per claim').nullable().default(null),
+    }),
+    z.strictObject({
+      ...formulaCommon,
+      type: z.literal('rent'),
+      ...rentFormulaFields,
     }),
     z.strictObject({
       ...formulaCommon,
       type: z.literal('table'),
       by: z.enum(['talentTier', 'degree']),
-      rows: z.array(z.strictObject({ key: z.string().min(1).max(40), amount: amountSchema })).min(1).max(PROGRAM_LIMITS.tableRowsMax),
+      rows: z
+        .array(z.strictObject({ key: z.string().min(1).max(40), amount: amountSchema }))
+        .min(1)
+        .max(PROGRAM_LIMITS.tableRowsMax),
     }),
   ])
   .superRefine((f, ctx) => {
@@ -155,7 +232,8 @@ export const benefitFormulaSchema = z
     if (f.type === 'table') {
       const allowed: readonly string[] = f.by === 'talentTier' ? talentTiers : degrees;
       f.rows.forEach((r, i) => {
-        if (!allowed.includes(r.key)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'key'], params: { code: 'INVALID' }, message: `one of ${allowed.join(', ')}` });
+        if (!allowed.includes(r.key))
+          ctx.addIssue({ code: 'custom', path: ['rows', i, 'key'], params: { code: 'INVALID' }, message: `one of ${allowed.join(', ')}` });
       });
       if (new Set(f.rows.map((r) => r.key)).size !== f.rows.length)
         ctx.addIssue({ code: 'custom', path: ['rows'], params: { code: 'DUPLICATE' }, message: 'a key appears twice' });
@@ -174,30 +252,46 @@ export const programRulesSchema = z
     criteria: z.array(criterionSchema).max(PROGRAM_LIMITS.criteriaMax),
     benefit: benefitFormulaSchema,
     review: reviewSettingsSchema.nullable().default(null).meta({ description: 'Reviewed programs: how they are judged (defaults when null)' }),
+    obligations: z.array(obligationSchema).max(10).default([]).meta({ description: 'What awardees owe after the award, checked daily' }),
   })
   .superRefine((p, ctx) => {
     const milestones = p.review?.milestones.map((m) => m.key) ?? [];
     p.benefit.tranches.forEach((t, i) => {
       if (t.condition?.kind === 'milestone_accepted' && !milestones.includes(t.condition.milestone))
-        ctx.addIssue({ code: 'custom', path: ['benefit', 'tranches', i, 'condition', 'milestone'], params: { code: 'INVALID' }, message: 'not a milestone of review.milestones' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['benefit', 'tranches', i, 'condition', 'milestone'],
+          params: { code: 'INVALID' },
+          message: 'not a milestone of review.milestones',
+        });
     });
     const dup = (keys: string[]) => keys.find((k, i) => keys.indexOf(k) !== i);
     const dupField = dup(p.form.map((f) => f.key));
     if (dupField) ctx.addIssue({ code: 'custom', path: ['form'], params: { code: 'DUPLICATE' }, message: `field ${dupField} twice` });
+    const dupObligation = dup(p.obligations.map((o) => o.key));
+    if (dupObligation) ctx.addIssue({ code: 'custom', path: ['obligations'], params: { code: 'DUPLICATE' }, message: `obligation ${dupObligation} twice` });
+    p.obligations.forEach((o, i) => {
+      if (o.supplierField !== null && p.form.find((f) => f.key === o.supplierField)?.type !== 'text')
+        ctx.addIssue({ code: 'custom', path: ['obligations', i, 'supplierField'], params: { code: 'INVALID' }, message: 'not a text field of the form' });
+    });
     const dupCriterion = dup(p.criteria.map((c) => c.key));
     if (dupCriterion) ctx.addIssue({ code: 'custom', path: ['criteria'], params: { code: 'DUPLICATE' }, message: `criterion ${dupCriterion} twice` });
     const b = p.benefit;
     if (b.type === 'percentage') {
       const of = p.form.find((f) => f.key === b.of);
-      if (of?.type !== 'money') ctx.addIssue({ code: 'custom', path: ['benefit', 'of'], params: { code: 'INVALID' }, message: 'not a money field of the form' });
+      if (of?.type !== 'money')
+        ctx.addIssue({ code: 'custom', path: ['benefit', 'of'], params: { code: 'INVALID' }, message: 'not a money field of the form' });
       if (b.byChoice) {
         const field = p.form.find((f) => f.key === b.byChoice?.field);
         const options = field?.type === 'choice' ? field.options.map((o) => o.value) : null;
-        if (!options) ctx.addIssue({ code: 'custom', path: ['benefit', 'byChoice', 'field'], params: { code: 'INVALID' }, message: 'not a choice field of the form' });
+        if (!options)
+          ctx.addIssue({ code: 'custom', path: ['benefit', 'byChoice', 'field'], params: { code: 'INVALID' }, message: 'not a choice field of the form' });
         else if (b.byChoice.rates.some((r) => !options.includes(r.option)))
           ctx.addIssue({ code: 'custom', path: ['benefit', 'byChoice', 'rates'], params: { code: 'INVALID' }, message: 'an option the field does not offer' });
       }
     }
+    if (b.type === 'rent' && p.applicantType !== 'organization')
+      ctx.addIssue({ code: 'custom', path: ['benefit', 'type'], params: { code: 'INVALID' }, message: 'rent is leased by organisations' });
     if (b.type === 'table' && b.by === 'talentTier' && p.applicantType !== 'person')
       ctx.addIssue({ code: 'custom', path: ['benefit', 'by'], params: { code: 'INVALID' }, message: 'talent tiers belong to people' });
     if (b.type === 'table' && b.by === 'degree' && p.applicantType !== 'person')
@@ -217,7 +311,10 @@ export const programInputSchema = z
     window: z
       .strictObject({ opensOn: z.iso.date(), closesOn: z.iso.date() })
       .refine((w) => w.opensOn <= w.closesOn, { path: ['closesOn'], params: { code: 'INVALID' }, message: 'before opensOn' }),
-    budgetLine: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/).meta({ description: 'budget line code of the fiscal year' }),
+    budgetLine: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,39}$/)
+      .meta({ description: 'budget line code of the fiscal year' }),
     rules: programRulesSchema,
   })
   .meta({ description: 'A program as an officer drafts it' });
@@ -228,7 +325,10 @@ export const criterionErrorSchema = z
   .object({
     criterion: z.string(),
     code: z.string().meta({ description: 'e.g. unexpected_token, unknown_variable, no_such_key, no_such_overload, not_bool' }),
-    position: z.object({ offset: z.number().int(), line: z.number().int(), column: z.number().int() }).nullable().meta({ description: '1-based line and column' }),
+    position: z
+      .object({ offset: z.number().int(), line: z.number().int(), column: z.number().int() })
+      .nullable()
+      .meta({ description: '1-based line and column' }),
     message: z.string(),
   })
   .meta({ id: 'CriterionError' });
@@ -248,7 +348,7 @@ export type CriterionResult = z.infer<typeof criterionResultSchema>;
 export const benefitRefusals = ['CAP_REACHED', 'STACKING_LIMIT', 'DUPLICATE_CLAIM', 'NO_TABLE_ROW', 'NOTHING_CLAIMED'] as const;
 export type BenefitRefusal = (typeof benefitRefusals)[number];
 
-const fen = z.string().regex(/^\d{1,19}$/);
+const fen = fenValue();
 
 /** computeBenefit's answer in JSON; `lines` are i18n keys with params for the explanation. */
 export const benefitExplanationSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, timestampSchema } from './common.js';
+import { cursorPageOf, cursorQuerySchema } from './pagination.js';
 
 /**
  * The kinds of tie the ecosystem records. `from` is a person or an organisation; `to`
@@ -24,14 +25,23 @@ export const fundingRounds = ['angel', 'seed', 'pre_a', 'a', 'b', 'c', 'd', 'e_p
 
 /** Money in minor units (fen, cents) as a decimal string; never a float. */
 export const moneySchema = z.object({
-  amountMinor: z.string().regex(/^\d{1,18}$/, 'whole minor units'),
+  amountMinor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'whole minor units')
+    .meta({ description: 'Whole minor units of `currency` (fen for CNY, cents for USD) as a decimal string, never a float' }),
   currency: z.string().regex(/^[A-Z]{3}$/),
 });
 export type Money = z.infer<typeof moneySchema>;
 
 const endSchema = z.object({ type: z.enum(['person', 'organization']), id: idSchema });
 const sourceSchema = z
-  .object({ url: z.url({ protocol: /^https?$/, error: 'INVALID_URL' }).max(500).optional(), note: z.string().trim().max(500).optional() })
+  .object({
+    url: z
+      .url({ protocol: /^https?$/, error: 'INVALID_URL' })
+      .max(500)
+      .optional(),
+    note: z.string().trim().max(500).optional(),
+  })
   .refine((s) => s.url || s.note, { params: { code: 'REQUIRED' }, message: 'a source URL or note' });
 
 export const relationInputSchema = z
@@ -47,8 +57,16 @@ export const relationInputSchema = z
     amount: moneySchema.optional().meta({ description: 'invested_in' }),
     source: sourceSchema,
   })
-  .refine((r) => !r.startsOn || !r.endsOn || r.endsOn >= r.startsOn, { path: ['endsOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'ends before it starts' })
-  .refine((r) => relationFrom[r.kind].includes(r.from.type), { path: ['from', 'type'], params: { code: 'INVALID_OPTION' }, message: 'this kind of relation cannot start here' })
+  .refine((r) => !r.startsOn || !r.endsOn || r.endsOn >= r.startsOn, {
+    path: ['endsOn'],
+    params: { code: 'ENDS_BEFORE_START' },
+    message: 'ends before it starts',
+  })
+  .refine((r) => relationFrom[r.kind].includes(r.from.type), {
+    path: ['from', 'type'],
+    params: { code: 'INVALID_OPTION' },
+    message: 'this kind of relation cannot start here',
+  })
   .meta({ description: 'A new relation' });
 export type RelationInput = z.input<typeof relationInputSchema>;
 
@@ -67,15 +85,15 @@ export const relationSchema = z
     round: z.enum(fundingRounds).nullable(),
     amount: moneySchema.nullable(),
     source: z.object({ url: z.string().nullable(), note: z.string().nullable() }),
-    createdAt: z.string(),
+    createdAt: timestampSchema,
   })
   .meta({ id: 'Relation' });
 export type Relation = z.infer<typeof relationSchema>;
 
-export const relationListQuerySchema = pageQuerySchema.extend({
+export const relationListQuerySchema = cursorQuerySchema.extend({
   kind: z.enum(relationKinds).optional(),
   organization: idSchema.optional().meta({ description: 'Relations touching this organisation' }),
   person: idSchema.optional().meta({ description: 'Relations of this person' }),
 });
 
-export const relationPageSchema = pageOf(relationSchema).meta({ id: 'RelationPage' });
+export const relationPageSchema = cursorPageOf(relationSchema).meta({ id: 'RelationPage' });

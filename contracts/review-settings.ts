@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountSchema } from './budget.js';
+import { fenAmount } from './money.js';
 import { bilingualNameSchema } from './common.js';
 
 const slug = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lowercase letters, digits, _ and -');
@@ -27,14 +27,23 @@ export const reviewSettingsSchema = z
     reviewersPerApplication: z.number().int().min(1).max(10).default(2),
     rubric: z.array(rubricCriterionSchema).min(1).max(20),
     conflictYears: z.number().int().min(1).max(50).default(5).meta({ description: 'Ties older than this many years are no conflict' }),
-    twoPersonThreshold: amountSchema.nullable().default(null).meta({ description: 'fen; awards above it need a second, different approver' }),
+    twoPersonThreshold: fenAmount('Awards above it need a second, different approver').nullable().default(null),
     scoresVisibleToApplicant: z.boolean().default(false),
     milestones: z.array(milestoneSchema).max(20).default([]),
+    noticeWorkingDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(30)
+      .default(0)
+      .meta({ description: 'Public notice (公示) before payment: working days in the hub’s calendar on the notice board; 0: none' }),
   })
   .superRefine((s, ctx) => {
     const dup = (keys: string[]) => keys.find((k, i) => keys.indexOf(k) !== i);
-    if (dup(s.rubric.map((c) => c.key))) ctx.addIssue({ code: 'custom', path: ['rubric'], params: { code: 'DUPLICATE' }, message: 'a criterion key appears twice' });
-    if (dup(s.milestones.map((m) => m.key))) ctx.addIssue({ code: 'custom', path: ['milestones'], params: { code: 'DUPLICATE' }, message: 'a milestone key appears twice' });
+    if (dup(s.rubric.map((c) => c.key)))
+      ctx.addIssue({ code: 'custom', path: ['rubric'], params: { code: 'DUPLICATE' }, message: 'a criterion key appears twice' });
+    if (dup(s.milestones.map((m) => m.key)))
+      ctx.addIssue({ code: 'custom', path: ['milestones'], params: { code: 'DUPLICATE' }, message: 'a milestone key appears twice' });
   })
   .meta({ description: 'Reviewed programs: reviewers per application, rubric, conflicts window, two-person threshold, milestone reports' });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
@@ -48,4 +57,5 @@ export const defaultReviewSettings: ReviewSettings = {
   twoPersonThreshold: null,
   scoresVisibleToApplicant: false,
   milestones: [],
+  noticeWorkingDays: 0,
 };

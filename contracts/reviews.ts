@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { allowedActionsSchema, awardActions, trancheActions } from './allowed-actions.js';
+import { fenBalance, fenValue } from './money.js';
 import { amountSchema } from './budget.js';
-import { idSchema } from './common.js';
+import { idSchema, timestampSchema } from './common.js';
 import { trancheConditionSchema } from './programs.js';
 
 /**
@@ -42,8 +44,20 @@ export const workflowEvents = [
   'pay',
   'close',
   'claw_back',
+  'reopen',
+  'revoke',
 ] as const;
 export type WorkflowEvent = (typeof workflowEvents)[number];
+
+/**
+ * What an award's history records beside status changes (issue 19): a decided breach
+ * puts a recovery due and holds the tranches still waiting; an overturned appeal cancels
+ * it; repayments and write-offs settle it. The status stays as it was.
+ */
+export const awardHistoryEvents = ['recovery_due', 'recovery_cancelled', 'repaid', 'written_off'] as const;
+export type AwardHistoryEvent = (typeof awardHistoryEvents)[number];
+export const historyEvents = [...workflowEvents, ...awardHistoryEvents] as const;
+export type HistoryEvent = (typeof historyEvents)[number];
 
 const reason = z.string().trim().min(1).max(2000);
 const name = z.object({ zh: z.string(), en: z.string() });
@@ -116,7 +130,7 @@ export const reviewSchema = z
     totalPercent: z.number().meta({ description: 'Weighted score, 0-100' }),
     comment: z.string().nullable(),
     recommendation: z.enum(recommendations).nullable(),
-    submittedAt: z.string(),
+    submittedAt: timestampSchema,
   })
   .meta({ id: 'Review' });
 
@@ -138,6 +152,7 @@ export const answerChangeSchema = z.object({ key: z.string(), before: z.unknown(
 export const reviewItemSchema = z
   .object({
     applicationId: idSchema,
+    applicationNumber: z.string().meta({ example: 'HZ-2026-000123' }),
     programId: idSchema,
     programName: name,
     applicantName: name,
@@ -152,26 +167,35 @@ export const reviewItemSchema = z
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
 export const transitionSchema = z
-  .object({ from: z.string(), to: z.string(), event: z.enum(workflowEvents), reason: z.string().nullable(), at: z.string() })
+  .object({
+    from: z.string(),
+    to: z.string(),
+    event: z.enum(historyEvents),
+    reason: z.string().nullable(),
+    amount: fenValue('Money the event moved or put due, when it did').nullable(),
+    at: z.string(),
+  })
   .meta({ id: 'Transition' });
 
-export const trancheStatuses = ['waiting', 'paid', 'cancelled'] as const;
+/** `held`: a decided breach stopped it until the appeal is decided or its time has passed. */
+export const trancheStatuses = ['waiting', 'held', 'paid', 'cancelled'] as const;
 
 export const awardSchema = z
   .object({
     applicationId: idSchema,
     status: z.enum(applicationStatuses),
-    amount: z.string(),
-    paid: z.string(),
-    clawedBack: z.string(),
+    amount: fenBalance('Awarded'),
+    paid: fenBalance('Paid so far'),
+    clawedBack: fenBalance('Taken back'),
     tranches: z.array(
       z.object({
         seq: z.number().int(),
-        amount: z.string(),
+        amount: fenBalance(),
         condition: trancheConditionSchema.nullable(),
         dueOn: z.string().nullable(),
         status: z.enum(trancheStatuses),
-        paidAt: z.string().nullable(),
+        paidAt: timestampSchema.nullable(),
+        allowedActions: allowedActionsSchema(trancheActions),
       }),
     ),
     milestones: z.array(
@@ -185,7 +209,8 @@ export const awardSchema = z
         note: z.string().nullable(),
       }),
     ),
-    clawbacks: z.array(z.object({ amount: z.string(), reason: z.string(), at: z.string() })),
+    clawbacks: z.array(z.object({ amount: fenBalance(), reason: z.string(), at: timestampSchema })),
+    allowedActions: allowedActionsSchema(awardActions),
   })
   .meta({ id: 'Award' });
 export type Award = z.infer<typeof awardSchema>;

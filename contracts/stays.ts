@@ -90,7 +90,30 @@ export const stayBookingSchema = z
     checkedOutAt: z.iso.datetime({ offset: true }).nullable(),
     replacesId: z.uuid().nullable(),
   })
-  .meta({ id: 'StayBooking' });
+  .meta({
+    id: 'StayBooking',
+    examples: [
+      {
+        id: '01938a7e-4444-7555-8666-777788889999',
+        station: {
+          id: '01938a60-aaaa-7bbb-8ccc-ddddeeeeffff',
+          name: { zh: '杭州青年驿站（西湖）', en: 'Hangzhou Youth Station (West Lake)' },
+          address: { zh: '西湖区文三路 1 号', en: '1 Wensan Road, Xihu District' },
+        },
+        bed: { id: '01938a61-1234-7234-8234-123412341234', label: 'B2', room: '301' },
+        checkIn: '2026-07-01',
+        checkOut: '2026-07-08',
+        nights: 7,
+        status: 'confirmed',
+        code: 'K7Q2-M9XD',
+        guest: { personId: '01938a7c-6a10-7c52-8e11-4b7d2a9f3c05', name: { zh: '李明', en: 'Li Ming' } },
+        createdAt: '2026-06-20T02:15:00.000Z',
+        checkedInAt: null,
+        checkedOutAt: null,
+        replacesId: null,
+      },
+    ],
+  });
 export type StayBooking = z.infer<typeof stayBookingSchema>;
 
 export const waitlistInputSchema = z.strictObject({ stationId: z.uuid(), startsOn: dateSchema, endsOn: dateSchema });
@@ -136,13 +159,21 @@ export const stationInputSchema = z
     }),
     opensOn: dateSchema,
     closesOn: dateSchema.nullable().default(null),
-    rooms: z.array(z.strictObject({ name: z.string().trim().min(1).max(40), beds: z.number().int().min(1).max(50) })).min(1).max(200),
-    blackouts: z.array(z.strictObject({ startsOn: dateSchema, endsOn: dateSchema, reason: z.string().trim().min(1).max(200) })).max(50).default([]),
+    rooms: z
+      .array(z.strictObject({ name: z.string().trim().min(1).max(40), beds: z.number().int().min(1).max(50) }))
+      .min(1)
+      .max(200),
+    blackouts: z
+      .array(z.strictObject({ startsOn: dateSchema, endsOn: dateSchema, reason: z.string().trim().min(1).max(200) }))
+      .max(50)
+      .default([]),
   })
   .superRefine((s, ctx) => {
-    if (s.closesOn && s.closesOn <= s.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'closes before it opens' });
+    if (s.closesOn && s.closesOn <= s.opensOn)
+      ctx.addIssue({ code: 'custom', path: ['closesOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'closes before it opens' });
     s.blackouts.forEach((b, i) => {
-      if (b.endsOn <= b.startsOn) ctx.addIssue({ code: 'custom', path: ['blackouts', i, 'endsOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'ends before it starts' });
+      if (b.endsOn <= b.startsOn)
+        ctx.addIssue({ code: 'custom', path: ['blackouts', i, 'endsOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'ends before it starts' });
     });
   });
 export type StationInput = z.infer<typeof stationInputSchema>;

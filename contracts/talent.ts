@@ -35,7 +35,10 @@ export const talentCatalogueSchema = z
     z.strictObject({
       tier: z.enum(talentTiers),
       name: bilingualNameSchema,
-      conditions: z.array(z.strictObject({ key: conditionKeySchema, zh: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) })).min(1).max(30),
+      conditions: z
+        .array(z.strictObject({ key: conditionKeySchema, zh: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }))
+        .min(1)
+        .max(30),
     }),
   )
   .max(5)

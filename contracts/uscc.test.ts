@@ -55,7 +55,11 @@ describe('USCC check character (GB 32100-2015)', () => {
 
   it('property: every body gets exactly one valid check character', () => {
     const char = fc.constantFrom(...ALPHABET);
-    const body = fc.tuple(fc.array(char, { minLength: 2, maxLength: 2 }), fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 6 }), fc.array(char, { minLength: 9, maxLength: 9 }));
+    const body = fc.tuple(
+      fc.array(char, { minLength: 2, maxLength: 2 }),
+      fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 6 }),
+      fc.array(char, { minLength: 9, maxLength: 9 }),
+    );
     fc.assert(
       fc.property(body, ([a, b, c]) => {
         const first17 = [...a, ...b, ...c].join('');

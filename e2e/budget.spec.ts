@@ -38,15 +38,18 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await expect(openYear.or(overview)).toBeVisible();
   if (await openYear.isVisible()) {
     await page.getByLabel('General budget revenue (yuan)').fill('200,000,000');
-    await expect(page.getByText('Envelope: 15% of revenue = CN¥30,000,000.00')).toBeVisible();
+    await expect(page.getByText('Envelope: 15% of revenue = CNY 30,000,000')).toBeVisible();
     await screenshot(page, 'open-year-en');
     await openYear.click();
   }
   await expect(overview).toBeVisible();
-  await expect(page.getByText('CN¥250,000,000,000.00').or(page.getByText('CN¥200,000,000.00')).first()).toBeVisible();
+  await expect(page.getByText('CNY 250,000,000,000').or(page.getByText('CNY 200,000,000')).first()).toBeVisible();
 
   // Two lines funded from the envelope.
-  for (const [line, amount] of [[lineA, '1,000,000'], [lineB, '250,000.50']] as const) {
+  for (const [line, amount] of [
+    [lineA, '1,000,000'],
+    [lineB, '250,000.50'],
+  ] as const) {
     await page.getByRole('button', { name: 'New budget line' }).click();
     const dialog = page.getByRole('dialog', { name: 'New budget line for 2026' });
     await dialog.getByLabel('Line code').fill(line.code);
@@ -58,8 +61,8 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
     await expect(page.getByRole('row').filter({ hasText: line.en })).toBeVisible();
   }
   await expect(page.getByRole('img', { name: 'Burn-down per line' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: lineA.en })).toContainText('CN¥1,000,000.00');
-  await expect(page.getByRole('row').filter({ hasText: lineB.en })).toContainText('CN¥250,000.50');
+  await expect(page.getByRole('row').filter({ hasText: lineA.en })).toContainText('CNY 1,000,000');
+  await expect(page.getByRole('row').filter({ hasText: lineB.en })).toContainText('CNY 250,000.50');
 
   // Moving more than the line holds is refused, with the translated message, and nothing changes.
   await page.getByRole('button', { name: 'Move money' }).click();
@@ -90,18 +93,18 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await expect(page.getByRole('heading', { name: '2026 年度预算' })).toBeVisible();
   await expect(page.getByRole('tab', { name: '资金池与科目' })).toBeVisible();
   await expect(page.getByRole('img', { name: '各科目执行情况' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: lineA.zh })).toContainText('¥1,000,000.00');
+  await expect(page.getByRole('row').filter({ hasText: lineA.zh })).toContainText('100万元');
   await screenshot(page, 'overview-zh');
 
   // The ledger lists the two fundings; the download link points at the XLSX export.
   await page.getByRole('tab', { name: '账本' }).click();
-  await expect(page.getByRole('row').filter({ hasText: lineA.code }).getByText('科目拨款')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: lineA.zh }).getByText('科目拨款')).toBeVisible();
   await expect(page.getByRole('link', { name: /下载 XLSX/ })).toHaveAttribute('href', '/api/hubs/hangzhou/fiscal-years/2026/ledger.xlsx');
-  await page.getByRole('row').filter({ hasText: lineA.code }).getByText(lineA.code).click();
-  await expect(page.getByRole('dialog', { name: `${lineA.code} 的余额` })).toContainText('¥1,000,000.00');
+  await page.getByRole('row').filter({ hasText: lineA.zh }).getByText(lineA.zh).first().click();
+  await expect(page.getByRole('dialog', { name: `余额：${lineA.zh}` })).toContainText('100万元');
   await screenshot(page, 'ledger-zh');
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog', { name: `${lineA.code} 的余额` })).toBeHidden();
+  await expect(page.getByRole('dialog', { name: `余额：${lineA.zh}` })).toBeHidden();
   await chooseLanguage(page, 'English');
   await expect(page.getByRole('link', { name: /Download XLSX/ })).toBeVisible();
   await screenshot(page, 'ledger-en');

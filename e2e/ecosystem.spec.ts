@@ -25,7 +25,12 @@ test('an officer sees the talent pipeline and an organisation graph, in both lan
   const zju = page.getByRole('row').filter({ hasText: /^Zhejiang University/ });
   await expect(zju.getByText('founded 3 of the 6 dragons')).toBeVisible();
   await chooseLanguage(page, '中文');
-  await expect(page.getByRole('row').filter({ hasText: /^浙江大学/ }).getByText('创办了 6 条小龙中的 3 条')).toBeVisible();
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: /^浙江大学/ })
+      .getByText('创办了 6 条小龙中的 3 条'),
+  ).toBeVisible();
   await chooseLanguage(page, 'English');
 
   // Expanding the row lists what alumni founded; DeepSeek is one of them.

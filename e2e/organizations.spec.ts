@@ -80,10 +80,13 @@ test('a startup registers an organisation, in both languages', async ({ page }) 
   await page.getByRole('searchbox', { name: 'Search by name' }).fill(nameEn);
   await page.getByRole('searchbox', { name: 'Search by name' }).press('Enter');
   await expect(page.getByRole('link', { name: nameEn })).toHaveCount(1);
-  await expect(page.getByText('Total: 1')).toBeVisible();
+  await expect(page.getByText('Showing 1')).toBeVisible();
 
   // Sign out from the user menu.
-  await page.getByRole('banner').getByRole('button', { name: /^Account:/ }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Account:/ })
+    .click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Dragon Gate' })).toBeVisible();
 });

@@ -1,3 +1,4 @@
+import { expectAccessible } from './accessibility.js';
 import { expect, test, type Page } from '@playwright/test';
 
 const PASSWORD = 'dragongate-demo-2026';
@@ -27,7 +28,7 @@ async function openApplyForm(page: Page, program: string) {
   await expect(page.getByRole('heading', { name: 'Programs', exact: true })).toBeVisible();
   await page.getByRole('link', { name: program, exact: true }).first().click();
   await expect(page.getByRole('heading', { name: program })).toBeVisible();
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Apply: ${program}` })).toBeVisible();
 }
 
@@ -42,7 +43,7 @@ test('a startup claims a compute voucher and is approved at once, with the expla
   await page.locator('.ant-select-item-option[title="Qiantang Embodied AI (demo)"]').click();
   await page.getByLabel('Compute contract number').fill(`HZ-E2E-${Date.now().toString(36)}`);
   await page.getByLabel('Contract amount').fill('1,000,000');
-  await expect(page.getByText('Will be sent as CN¥1,000,000.00')).toBeVisible();
+  await expect(page.getByText('That is CNY 1m')).toBeVisible();
   await page.getByLabel('Domestic chips or a registered foundation-model service').check();
   await page.getByLabel('Contract signed on').fill('2026-10-15');
   // The scan is uploaded as soon as it is chosen; the server decides its type from its bytes.
@@ -52,23 +53,23 @@ test('a startup claims a compute voucher and is approved at once, with the expla
   await page.getByRole('button', { name: 'Submit application' }).click();
 
   await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
-  await expect(page.getByTestId('award-amount')).toHaveText('CN¥300,000.00');
+  await expect(page.getByTestId('award-amount')).toHaveText('CNY 300,000');
   const explanation = page.getByRole('list', { name: 'How the amount was worked out' });
   await expect(explanation).toContainText('Accelerators "Domestic chips or a registered foundation-model service" gets 30%.');
-  await expect(explanation).toContainText('CN¥1,000,000.00 × 30% = CN¥300,000.00.');
-  await expect(explanation).toContainText('Total CN¥300,000.00.');
-  await expect(page.getByText('Paid with the approval')).toBeVisible();
+  await expect(explanation).toContainText('CNY 1,000,000 × 30% = CNY 300,000.');
+  await expect(explanation).toContainText('Total CNY 300,000.');
+  await expect(page.getByText('Paid share by share as the provider reports the compute used').first()).toBeVisible();
   await screenshot(page, 'voucher-approved-en');
 
   await chooseLanguage(page, '中文');
   await expect(page.getByText('已批准', { exact: true }).first()).toBeVisible();
-  await expect(page.getByTestId('award-amount')).toHaveText('¥300,000.00');
-  await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('¥1,000,000.00 × 30% = ¥300,000.00。');
+  await expect(page.getByTestId('award-amount')).toHaveText('30万元');
+  await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('100万元 × 30% = 30万元。');
   await screenshot(page, 'voucher-approved-zh');
 
   // My applications lists it.
   await page.getByRole('menuitem', { name: '我的申请' }).click();
-  await expect(page.getByRole('row').filter({ hasText: '杭州算力券' }).first()).toContainText('¥300,000.00');
+  await expect(page.getByRole('row').filter({ hasText: '杭州算力券' }).first()).toContainText('30万元');
 });
 
 test('a graduate claims the living allowance: approved in two tranches that wait on social insurance', async ({ page }) => {
@@ -85,18 +86,18 @@ test('a graduate claims the living allowance: approved in two tranches that wait
     await page.getByRole('row').filter({ hasText: 'Graduate living allowance' }).filter({ hasText: 'Approved' }).getByRole('link').click();
   }
   await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
-  await expect(page.getByTestId('award-amount')).toHaveText('CN¥30,000.00');
+  await expect(page.getByTestId('award-amount')).toHaveText('CNY 30,000');
   const explanation = page.getByRole('list', { name: 'How the amount was worked out' });
-  await expect(explanation).toContainText('By degree: master gets CN¥30,000.00.');
-  await expect(explanation).toContainText('Tranche 1 (50%): CN¥15,000.00, paid after 6 months of local social insurance.');
-  await expect(explanation).toContainText('Tranche 2 (50%): CN¥15,000.00, paid after 12 months of local social insurance.');
+  await expect(explanation).toContainText('By degree: master gets CNY 30,000.');
+  await expect(explanation).toContainText('Tranche 1 (50%): CNY 15,000, paid after 6 months of local social insurance.');
+  await expect(explanation).toContainText('Tranche 2 (50%): CNY 15,000, paid after 12 months of local social insurance.');
   const tranches = page.getByRole('table');
   await expect(tranches.getByRole('row').nth(1)).toContainText('Waiting for 6 months of local social insurance');
   await expect(tranches.getByRole('row').nth(2)).toContainText('Waiting for 12 months of local social insurance');
   await screenshot(page, 'allowance-approved-en');
 
   await chooseLanguage(page, '中文');
-  await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('第 1 期（50%）：¥15,000.00，本地社保缴纳满 6 个月后支付。');
+  await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('第 1 期（50%）：1.5万元，本地社保缴纳满 6 个月后支付。');
   await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('待满足：本地社保缴纳满 6 个月');
   await screenshot(page, 'allowance-approved-zh');
 });
@@ -129,32 +130,38 @@ test('the catalog is public: a visitor sees programs, budget left and criteria, 
   const card = page.getByLabel('AI and robotics startup subsidy');
   await expect(card).toContainText('Subsidy');
   await expect(card).toContainText('Budget left');
-  await expect(card).toContainText('CN¥');
+  await expect(card).toContainText('CNY');
   await expect(card).toContainText('Founded within three years');
   await screenshot(page, 'catalog-public-en');
   await card.getByRole('link', { name: 'AI and robotics startup subsidy' }).click();
   await expect(page.getByRole('button', { name: 'Sign in to apply' })).toBeVisible();
   // What it gives is written out from the formula that computes the awards.
-  await expect(page.getByRole('list', { name: 'What it gives, from its formula' })).toContainText('A fixed CN¥500,000.00.');
+  await expect(page.getByRole('list', { name: 'What it gives, from its formula' })).toContainText('A fixed CNY 500,000.');
   await expect(page.getByRole('list', { name: 'What it gives, from its formula' })).toContainText('Paid in full when approved.');
 });
 
-test('a program officer checks a criterion in the editor and sees the error at its line and column', async ({ page }) => {
+test('a program officer reads a criterion as rows and in words, and CEL is checked as it is typed', async ({ page }) => {
   await signIn(page, 'officer@hangzhou.demo');
   await page.goto('/hubs/hangzhou/programs');
   await chooseLanguage(page, 'English');
   await page.getByRole('link', { name: 'Hangzhou compute vouchers', exact: true }).first().click();
   await page.getByRole('button', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { name: 'Edit program: Hangzhou compute vouchers' })).toBeVisible();
-  const expression = page.getByLabel('Expression').first();
-  await expect(expression).toHaveValue('applicant.kind in ["startup", "company"]');
+  const first = page.locator('[data-criterion-card="1"]');
+  await expect(first.locator('[data-rule-words]')).toHaveText('In words: It is a startup or a company.');
+  await expect(first.locator('[data-rule-cel]')).toHaveText('applicant.kind in ["startup", "company"]');
+  await expect(page.getByRole('region', { name: 'Save' }).getByRole('status')).toHaveText('No unsaved changes');
+  await expectAccessible(page, 'program editor');
+  await first.getByTitle('CEL').click();
+  const expression = first.getByRole('textbox', { name: 'CEL' });
   await expression.fill('applicant.kind in ["startup", "company"]\n  && applicant.headcont < 300');
-  await page.getByRole('button', { name: 'Check' }).click();
-  await expect(page.getByText(/^firm: line 2, column \d+: /)).toBeVisible();
+  await expect(first.getByText(/^Line 2, column \d+: /)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Save' }).getByRole('status')).toHaveText('Unsaved changes');
   await screenshot(page, 'editor-check-en');
-  await expression.fill('applicant.kind in ["startup", "company"]');
-  await page.getByRole('button', { name: 'Check' }).click();
-  await expect(page.getByText('Every criterion type-checks.')).toBeVisible();
+  await expression.fill('applicant.kind in ["startup", "company"] && applicant.headcount < 300');
+  await expect(page.getByText('The rule checks out.')).toBeVisible();
+  await first.getByTitle('Rows').click();
+  await expect(first.locator('[data-rule-words]')).toHaveText('In words: It is a startup or a company and it has fewer than 300 employees.');
 });
 
 test('an officer finds who qualifies and invites them; the startup sees the invitation under the bell', async ({ page }) => {

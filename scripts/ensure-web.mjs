@@ -17,5 +17,9 @@ function newestSource(dir) {
 const stale = !existsSync(built) || Math.max(newestSource('web'), newestSource('contracts')) > statSync(built).mtimeMs;
 if (stale) {
   process.stderr.write('Building the web app (once)...\n');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // A production build whoever calls (a test runner sets NODE_ENV=test, which would build React's development files).
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -1,32 +1,41 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import scalar from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/connection.js';
 import { registerBudgetRoutes } from './modules/budget/index.js';
+import { registerComputeRoutes } from './modules/compute/index.js';
 import { registerEcosystemRoutes } from './modules/ecosystem/index.js';
+import { registerHubAdminRoutes } from './modules/hubs/index.js';
 import { registerProgramRoutes } from './modules/programs/index.js';
 import { registerReviewRoutes } from './modules/reviews/index.js';
+import { registerSpaceRoutes } from './modules/spaces/index.js';
+import { registerObligationRoutes } from './modules/obligations/index.js';
+import { registerOpenDataRoutes } from './modules/open-data/index.js';
 import { registerStayRoutes } from './modules/stays/index.js';
 import { registerTalentRoutes } from './modules/talent/index.js';
+import { apiTokenRoutes } from './platform/api-tokens/index.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
 import { createAuth, trustedOrigins } from './platform/auth/auth.js';
 import type { Config } from './platform/config.js';
-import { fieldCrypto } from './platform/crypto.js';
+import { fieldCrypto } from './platform/crypto/fields.js';
 import { errorBody } from './platform/errors.js';
 import { registerAuthRoutes } from './platform/http/auth-routes.js';
+import { registerArchivedHubGuard } from './platform/http/archived-hubs.js';
 import { registerCsrfProtection } from './platform/http/csrf.js';
+import { registerCompression, registerWebFiles } from './platform/http/delivery.js';
 import type { Deps } from './platform/http/deps.js';
-import { localeOf, registerErrorHandling, registerNotFound } from './platform/http/error-handler.js';
+import { clientErrorHandler, frameworkErrors, localeOf, registerErrorHandling, registerNotFound } from './platform/http/error-handler.js';
+import { registerInputHygiene } from './platform/http/input-hygiene.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { fileRoutes } from './platform/files/index.js';
 import { notificationRoutes } from './platform/notifications/index.js';
 import { healthRoutes } from './platform/http/health.js';
+import { registerOpenApi } from './platform/http/openapi/register-openapi.js';
 import { registerSessions } from './platform/http/session.js';
+import { registerRefusalAudit } from './platform/http/refusal-audit.js';
 import { loggerOptions } from './platform/logging.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,27 +49,17 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
     logger: logger ? loggerOptions(config.logLevel) : false,
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 1_048_576,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   const auth = createAuth(db, config);
-  const deps: Deps = { db, auth, config, crypto: fieldCrypto(config.authSecret) };
+  const deps: Deps = { db, auth, config, crypto: fieldCrypto(config.authSecret, config.cryptoSuite) };
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // antd writes its styles at run time; Scalar's page boots with an inline script.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  await registerSecurityHeaders(app, config);
+  await registerCompression(app);
   await app.register(rateLimit, {
     max: config.requestsPerMinute,
     timeWindow: '1 minute',
@@ -68,20 +67,12 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   });
   registerErrorHandling(app);
   registerCsrfProtection(app, trustedOrigins(config));
-  registerSessions(app, auth);
+  registerSessions(app, auth, db);
+  registerRefusalAudit(app, db);
+  registerInputHygiene(app);
+  registerArchivedHubGuard(app, db);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Dragon Gate API', version, description: 'The open platform a city runs to grow AI companies.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dragongate.session_token' } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'Dragon Gate API' } });
+  await registerOpenApi(app, version);
 
   registerAuthRoutes(app, auth, config.publicUrl);
   await app.register(healthRoutes(deps, version));
@@ -90,12 +81,19 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   await registerProgramRoutes(app, deps);
   await app.register(fileRoutes(deps));
   await app.register(notificationRoutes(deps));
+  await app.register(apiTokenRoutes(deps));
+  await app.register(auditRoutes(deps));
   await registerReviewRoutes(app, deps);
+  await registerObligationRoutes(app, deps);
   await registerTalentRoutes(app, deps);
   await registerStayRoutes(app, deps);
+  await registerSpaceRoutes(app, deps);
+  await registerComputeRoutes(app, deps);
+  await registerOpenDataRoutes(app, deps);
+  await registerHubAdminRoutes(app, deps);
 
   const spaIndex = existsSync(path.join(webDir, 'index.html')) ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : null;
-  if (spaIndex) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (spaIndex) await registerWebFiles(app, webDir, spaIndex);
   registerNotFound(app, spaIndex);
   return app;
 }

@@ -2,11 +2,13 @@ import { hubRoles, type HubRole } from '../../contracts/auth.js';
 import { seedDemo, seedHubs } from '../db/seed.js';
 import { withTransaction } from '../db/transaction.js';
 import { verifyAuditChain, countAuditEvents } from '../platform/audit/audit.js';
+import { verifyCheckpoints, writeCheckpoint } from '../platform/audit/checkpoints.js';
 import { createAccount } from '../platform/auth/accounts.js';
 import { createAuth } from '../platform/auth/auth.js';
 import type { Config } from '../platform/config.js';
 import { refusal } from './refusal.js';
-import { findHub, listHubRows } from '../platform/tenancy/tenancy.js';
+import { findHub } from '../platform/tenancy/tenancy.js';
+import { auditChains, type AuditChain } from '../platform/audit/deployment-chain.js';
 import { grantHubRole } from '../platform/tenancy/tenancy.service.js';
 import { openDatabase } from './database.js';
 import { progressBar } from './progress.js';
@@ -63,11 +65,24 @@ export async function createUser(config: Config, args: { email?: string; name?: 
   }
 }
 
-/** Recomputes every hub's chain (or one); exit 1 naming the first broken event. */
-export async function auditVerify(config: Config, hubSlug: string | undefined): Promise<number> {
+/** Every audit chain, or the one named (`deployment` for the deployment's own; else 404 as a refusal). */
+async function chainsNamed(db: Parameters<typeof auditChains>[0], slug: string | undefined): Promise<AuditChain[]> {
+  const all = await auditChains(db);
+  if (!slug) return all;
+  const chain = all.find((c) => c.slug === slug);
+  if (!chain) await findHub(db, slug); // throws NOT_FOUND
+  return [chain!];
+}
+
+/**
+ * Recomputes every hub's chain (or one); exit 1 naming the first broken event. With
+ * `--checkpoints`, also checks the events against the signed checkpoints kept outside the
+ * database, which catches a chain rewritten with valid-looking hashes.
+ */
+export async function auditVerify(config: Config, hubSlug: string | undefined, checkpoints = false): Promise<number> {
   const database = await openDatabase(config);
   try {
-    const hubs = hubSlug ? [await findHub(database.db, hubSlug)] : await listHubRows(database.db);
+    const hubs = await chainsNamed(database.db, hubSlug);
     let failed = 0;
     for (const hub of hubs) {
       const total = await countAuditEvents(database.db, hub.id);
@@ -80,8 +95,33 @@ export async function auditVerify(config: Config, hubSlug: string | undefined): 
       } else {
         out(`ok ${hub.slug}: ${result.events} events`);
       }
+      if (!checkpoints) continue;
+      const signed = await verifyCheckpoints(database.db, config, hub.id);
+      if (signed.break) {
+        failed++;
+        out(`BROKEN ${hub.slug}: event seq ${signed.break.seq} ${signed.break.id} (${signed.break.reason}, ${signed.break.file})`);
+      } else {
+        out(`ok ${hub.slug}: ${signed.events} events match ${signed.checkpoints} signed checkpoints`);
+      }
     }
     return failed ? 1 : 0;
+  } finally {
+    await database.shutdown();
+  }
+}
+
+/** Writes a signed checkpoint of every hub's chain (or one) now, as the job does. */
+export async function auditCheckpoint(config: Config, hubSlug: string | undefined): Promise<number> {
+  const database = await openDatabase(config);
+  try {
+    const hubs = await chainsNamed(database.db, hubSlug);
+    for (const hub of hubs) {
+      const checkpoint = await writeCheckpoint(database.db, config, hub.id);
+      out(
+        checkpoint ? `checkpoint ${hub.slug}: events ${checkpoint.fromSeq + 1}-${checkpoint.toSeq} (${checkpoint.alg})` : `checkpoint ${hub.slug}: nothing new`,
+      );
+    }
+    return 0;
   } finally {
     await database.shutdown();
   }

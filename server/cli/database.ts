@@ -9,7 +9,7 @@ export type OpenDatabase = Database & { url: string; shutdown: () => Promise<voi
 export async function openDatabase(config: Config, options: { migrate?: boolean; poolSize?: number } = {}): Promise<OpenDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.home);
   const url = config.databaseUrl ?? embedded!.url;
-  const database = connect(url, options.poolSize ?? 10);
+  const database = connect(url, options.poolSize ?? 10, config.cryptoSuite);
   if (options.migrate !== false) await runMigrations(database.db);
   return {
     ...database,

@@ -70,7 +70,8 @@ export async function importFile(config: Config, file: string | undefined, args:
     const w = result.written;
     const verb = result.dryRun ? 'Would write' : 'Written';
     out(`${verb}: ${w.organizations} organisations, ${w.people} people, ${w.relations} relations, ${w.facts} facts.`);
-    if (result.errorCount) out(`${result.errorCount} problem(s) in ${result.rejected} row(s)${args.partial ? '; the bad rows were rejected' : '; nothing was written'}.`);
+    if (result.errorCount)
+      out(`${result.errorCount} problem(s) in ${result.rejected} row(s)${args.partial ? '; the bad rows were rejected' : '; nothing was written'}.`);
     return result.errorCount ? 1 : 0;
   } catch (error) {
     return refusal(error);
@@ -115,7 +116,14 @@ export async function seedSynthetic(config: Config, args: { hub?: string; orgs?:
   const database = await openDatabase(config);
   try {
     if (!(await listHubRows(database.db)).some((h) => h.slug === args.hub)) {
-      await createHub(database.db, { slug: args.hub, name: { zh: `合成 ${args.hub}`, en: `Synthetic ${args.hub}` }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'zh-CN' });
+      await createHub(database.db, {
+        slug: args.hub,
+        name: { zh: `合成 ${args.hub}`, en: `Synthetic ${args.hub}` },
+        country: 'CN',
+        timeZone: 'Asia/Shanghai',
+        currency: 'CNY',
+        defaultLocale: 'zh-CN',
+      });
       out(`Hub ${args.hub} created.`);
     }
     const hub = await findHub(database.db, args.hub);

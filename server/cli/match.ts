@@ -19,7 +19,11 @@ export async function match(config: Config, args: { hub?: string; program?: stri
   try {
     const hub = await findHub(database.db, args.hub);
     const bar = progressBar(`Matching ${hub.slug}`);
-    const counts = await runMatching(database.db, { hub, actor: operator }, { ...(args.program && { programId: args.program }), onProgress: (done, total) => bar.update(done, total) });
+    const counts = await runMatching(
+      database.db,
+      { hub, actor: operator },
+      { ...(args.program && { programId: args.program }), onProgress: (done, total) => bar.update(done, total) },
+    );
     bar.stop();
     const n = (x: number) => x.toLocaleString('en-US');
     out(

@@ -13,7 +13,10 @@ export function progressBar(label: string) {
       stop() {},
     };
   }
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update(done: number, total: number) {

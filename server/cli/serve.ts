@@ -19,7 +19,12 @@ export async function serve(config: Config): Promise<void> {
   }
   const app = await buildApp({ db: database.db, config });
   const jobs = config.startJobs
-    ? await startJobs(database.url, database.db, (msg, err) => app.log.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, msg), config)
+    ? await startJobs(
+        database.url,
+        database.db,
+        (msg, err) => app.log.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, msg),
+        config,
+      )
     : null;
 
   // On SIGINT/SIGTERM: stop taking requests, let jobs finish, close the pools, then stop

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { parseCryptoSuite, type CryptoSuite } from '../platform/crypto/suite.js';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -10,8 +11,12 @@ export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 // DATE columns stay 'YYYY-MM-DD' strings: a founding date has no time zone.
 pg.types.setTypeParser(1082, (v) => v);
 
-export function connect(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'dragongate' });
+/**
+ * A pool whose sessions carry the crypto suite (`dragongate.crypto_suite`), which the
+ * audit chain's SQL function (`dg_audit_append`) reads to pick SHA-256 or SM3.
+ */
+export function connect(url: string, max = 10, suite: CryptoSuite = parseCryptoSuite(process.env.CRYPTO_SUITE)): Database {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'dragongate', options: `-c dragongate.crypto_suite=${suite}` });
   pool.on('error', () => {
     // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
   });

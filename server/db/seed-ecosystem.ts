@@ -15,7 +15,7 @@ import { createPerson } from '../modules/ecosystem/people.service.js';
 import { people } from '../modules/ecosystem/people.tables.js';
 import { createRelation } from '../modules/ecosystem/relations.service.js';
 import { findUserByEmail } from '../platform/auth/users.js';
-import type { FieldCrypto } from '../platform/crypto.js';
+import type { FieldCrypto } from '../platform/crypto/fields.js';
 import { findHub, loadActor, type HubRow } from '../platform/tenancy/tenancy.js';
 import type { Db, Tx } from './connection.js';
 import { withTransaction } from './transaction.js';
@@ -83,6 +83,7 @@ export function ecosystemHubs(seed: EcosystemSeed): string[] {
 
 /** Seed people carry no resident identity numbers, so nothing is ever encrypted. */
 const noResidentIds: FieldCrypto = {
+  suite: 'international',
   encrypt: () => {
     throw new Error('demo seed people carry no resident identity numbers');
   },
@@ -90,6 +91,9 @@ const noResidentIds: FieldCrypto = {
     throw new Error('demo seed people carry no resident identity numbers');
   },
   digest: () => {
+    throw new Error('demo seed people carry no resident identity numbers');
+  },
+  otherDigests: () => {
     throw new Error('demo seed people carry no resident identity numbers');
   },
 };
@@ -131,7 +135,9 @@ async function seedHubEcosystem(db: Db, seed: EcosystemSeed, slug: string): Prom
       };
       for (const row of inHub(seed.relations)) {
         const from =
-          'person' in row.from ? { type: 'person' as const, id: personId(row.from.person) } : { type: 'organization' as const, id: await orgId(row.from.organization) };
+          'person' in row.from
+            ? { type: 'person' as const, id: personId(row.from.person) }
+            : { type: 'organization' as const, id: await orgId(row.from.organization) };
         const { hub: _hub, from: _from, to, ...rest } = row;
         const what = `relation ${row.kind} ${'person' in row.from ? row.from.person : row.from.organization} -> ${to} (${slug})`;
         const input = parse(relationInputSchema, { ...rest, from, to: { type: 'organization', id: await orgId(to) } }, what);
@@ -204,7 +210,11 @@ async function named<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
+function parse<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  value: unknown,
+  what: string,
+): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`).join('; ');

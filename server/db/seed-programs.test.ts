@@ -23,8 +23,12 @@ beforeAll(async () => {
   founder = await createTestUser(ctx);
   graduate = await createTestUser(ctx);
   const create = (user: TestUser, body: object) => ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: body }));
-  await create(admin, organizationInput({ kind: 'university', name: { zh: '浙江大学', en: 'Zhejiang University' }, sectors: ['education'], foundedOn: '1897-05-21' }));
-  startupId = (await create(founder, organizationInput({ kind: 'startup', sectors: ['robotics', 'ai'], foundedOn: '2025-03-01', headcount: undefined }))).json().id;
+  await create(
+    admin,
+    organizationInput({ kind: 'university', name: { zh: '浙江大学', en: 'Zhejiang University' }, sectors: ['education'], foundedOn: '1897-05-21' }),
+  );
+  startupId = (await create(founder, organizationInput({ kind: 'startup', sectors: ['robotics', 'ai'], foundedOn: '2025-03-01', headcount: undefined }))).json()
+    .id;
   const seed = readProgramsSeed();
   await seedPrograms(ctx.database.db, admin.email, { ...seed, hub: hub.slug, graduate: { ...seed.graduate, account: graduate.email } });
   const list = await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/programs` });
@@ -37,7 +41,15 @@ const apply = (user: TestUser, line: string, body: object) =>
 describe('demo programs seed', () => {
   it('publishes the seven programs, each with money left on its budget line', async () => {
     const list = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/programs` })).json().items as { kind: string; budgetLeft: string }[];
-    expect(list.map((p) => p.kind).sort()).toEqual(['compute_voucher', 'housing_supplement', 'rent_subsidy', 'subsidy', 'subsidy', 'talent_allowance', 'tax_relief']);
+    expect(list.map((p) => p.kind).sort()).toEqual([
+      'compute_voucher',
+      'housing_supplement',
+      'rent_subsidy',
+      'subsidy',
+      'subsidy',
+      'talent_allowance',
+      'tax_relief',
+    ]);
     for (const p of list) expect(BigInt(p.budgetLeft)).toBeGreaterThan(0n);
   });
 

@@ -16,7 +16,7 @@ import { createRelation } from '../modules/ecosystem/relations.service.js';
 import { createProgram, publishProgram } from '../modules/programs/programs.service.js';
 import { programs } from '../modules/programs/programs.tables.js';
 import { findUserByEmail } from '../platform/auth/users.js';
-import type { FieldCrypto } from '../platform/crypto.js';
+import type { FieldCrypto } from '../platform/crypto/fields.js';
 import { findHub, loadActor, type HubRow } from '../platform/tenancy/tenancy.js';
 import type { Actor } from '../platform/policies.js';
 import type { Db, Tx } from './connection.js';
@@ -60,12 +60,18 @@ export async function seedPrograms(db: Db, adminEmail: string, seed = readProgra
 
   await withTransaction(db, async (tx) => {
     const year = seed.fiscalYear;
-    const [present] = await tx.select({ id: fiscalYears.id }).from(fiscalYears).where(and(eq(fiscalYears.hubId, hub.id), eq(fiscalYears.year, year.year)));
+    const [present] = await tx
+      .select({ id: fiscalYears.id })
+      .from(fiscalYears)
+      .where(and(eq(fiscalYears.hubId, hub.id), eq(fiscalYears.year, year.year)));
     if (!present) {
       await openFiscalYear(tx, scope, fiscalYearInputSchema.parse({ year: year.year, revenue: year.revenue, techShareBasisPoints: year.techShareBasisPoints }));
       result.yearOpened = true;
     }
-    const [yearRow] = await tx.select({ id: fiscalYears.id }).from(fiscalYears).where(and(eq(fiscalYears.hubId, hub.id), eq(fiscalYears.year, year.year)));
+    const [yearRow] = await tx
+      .select({ id: fiscalYears.id })
+      .from(fiscalYears)
+      .where(and(eq(fiscalYears.hubId, hub.id), eq(fiscalYears.year, year.year)));
     for (const { budget, draft } of seed.programs) {
       const parsed = programDraftSchema.parse(draft);
       if (parsed.fiscalYear !== year.year) throw new Error(`seed/programs.json: ${parsed.name.en} is for ${parsed.fiscalYear}, the seed opens ${year.year}`);
@@ -76,7 +82,12 @@ export async function seedPrograms(db: Db, adminEmail: string, seed = readProgra
       if (line) continue;
       // A transfer id derived from the line, so a re-run replays instead of funding twice.
       const transferId = stableUuid(`${hub.slug}:${year.year}:${parsed.budgetLine}`);
-      await createBudgetLine(tx, scope, year.year, budgetLineInputSchema.parse({ code: parsed.budgetLine, name: budget.name, amount: budget.amount, transferId }));
+      await createBudgetLine(
+        tx,
+        scope,
+        year.year,
+        budgetLineInputSchema.parse({ code: parsed.budgetLine, name: budget.name, amount: budget.amount, transferId }),
+      );
       result.lines++;
     }
   });
@@ -84,7 +95,10 @@ export async function seedPrograms(db: Db, adminEmail: string, seed = readProgra
   for (const { draft } of seed.programs) {
     const parsed = programDraftSchema.parse(draft);
     const created = await withTransaction(db, async (tx) => {
-      const [existing] = await tx.select({ id: programs.id }).from(programs).where(and(eq(programs.hubId, hub.id), eq(programs.nameEn, parsed.name.en)));
+      const [existing] = await tx
+        .select({ id: programs.id })
+        .from(programs)
+        .where(and(eq(programs.hubId, hub.id), eq(programs.nameEn, parsed.name.en)));
       if (existing) return false;
       const row = await createProgram(tx, scope, parsed);
       await publishProgram(tx, scope, row.id);
@@ -108,11 +122,18 @@ export async function linkReviewers(db: Db, seed = readProgramsSeed()): Promise<
   for (const r of seed.reviewers ?? []) {
     const user = await findUserByEmail(db, r.account);
     if (!user) throw new Error(`demo account ${r.account} is missing: seed the accounts first`);
-    const [person] = await db.select({ id: people.id, userId: people.userId }).from(people).where(and(eq(people.hubId, hub.id), eq(people.nameEn, r.person))).limit(1);
+    const [person] = await db
+      .select({ id: people.id, userId: people.userId })
+      .from(people)
+      .where(and(eq(people.hubId, hub.id), eq(people.nameEn, r.person)))
+      .limit(1);
     if (!person) throw new Error(`seed/programs.json: no person "${r.person}" in ${hub.slug}: seed the people first`);
     if (person.userId) continue;
     // As for the graduate: no service links a person to an account yet.
-    await db.update(people).set({ userId: user.id, updatedAt: new Date() }).where(and(eq(people.hubId, hub.id), eq(people.id, person.id)));
+    await db
+      .update(people)
+      .set({ userId: user.id, updatedAt: new Date() })
+      .where(and(eq(people.hubId, hub.id), eq(people.id, person.id)));
     linked++;
   }
   return linked;
@@ -123,7 +144,10 @@ async function linkGraduate(db: Db, scope: Scope, graduate: ProgramsSeed['gradua
   const user = await findUserByEmail(db, graduate.account);
   if (!user) throw new Error(`demo account ${graduate.account} is missing: seed the accounts first`);
   return withTransaction(db, async (tx) => {
-    const [linked] = await tx.select({ id: people.id }).from(people).where(and(eq(people.hubId, scope.hub.id), eq(people.userId, user.id)));
+    const [linked] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.hubId, scope.hub.id), eq(people.userId, user.id)));
     if (linked) return false;
     const person = await createPerson(tx, scope, personInputSchema.parse({ name: graduate.name, roles: graduate.roles }), noResidentIds);
     const university = await organizationByName(tx, scope.hub, graduate.alumnusOf);
@@ -142,13 +166,20 @@ async function linkGraduate(db: Db, scope: Scope, graduate: ProgramsSeed['gradua
     );
     // No service links a person to an account yet (people sign up before staff know them);
     // the demo does it directly so the graduate can apply to person programs as themselves.
-    await tx.update(people).set({ userId: user.id, updatedAt: new Date() }).where(and(eq(people.hubId, scope.hub.id), eq(people.id, person.id)));
+    await tx
+      .update(people)
+      .set({ userId: user.id, updatedAt: new Date() })
+      .where(and(eq(people.hubId, scope.hub.id), eq(people.id, person.id)));
     return true;
   });
 }
 
 async function organizationByName(tx: Tx, hub: HubRow, nameEn: string): Promise<string> {
-  const [row] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.hubId, hub.id), eq(organizations.nameEn, nameEn))).limit(1);
+  const [row] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.hubId, hub.id), eq(organizations.nameEn, nameEn)))
+    .limit(1);
   if (!row) throw new Error(`seed/programs.json: no organisation "${nameEn}" in ${hub.slug}: seed the organisations first`);
   return row.id;
 }
@@ -162,6 +193,7 @@ function stableUuid(name: string): string {
 
 /** The seed graduate carries no resident identity number, so nothing is ever encrypted. */
 const noResidentIds: FieldCrypto = {
+  suite: 'international',
   encrypt: () => {
     throw new Error('the demo graduate carries no resident identity number');
   },
@@ -169,6 +201,9 @@ const noResidentIds: FieldCrypto = {
     throw new Error('the demo graduate carries no resident identity number');
   },
   digest: () => {
+    throw new Error('the demo graduate carries no resident identity number');
+  },
+  otherDigests: () => {
     throw new Error('the demo graduate carries no resident identity number');
   },
 };

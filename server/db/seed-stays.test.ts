@@ -24,7 +24,14 @@ beforeAll(async () => {
 describe('demo stays seed', () => {
   it('opens three Hangzhou youth stations of 6 nights a stay, all managed by the station manager, and the A-E catalogue', async () => {
     const stations = (await ctx.app.inject(as(manager, { method: 'GET', url: `/api/hubs/${hub.slug}/stays/stations` }))).json().items;
-    expect(stations.map((s: { district: string; beds: number; managed: boolean; rules: { maxNightsPerStay: number } }) => [s.district, s.beds, s.managed, s.rules.maxNightsPerStay])).toEqual([
+    expect(
+      stations.map((s: { district: string; beds: number; managed: boolean; rules: { maxNightsPerStay: number } }) => [
+        s.district,
+        s.beds,
+        s.managed,
+        s.rules.maxNightsPerStay,
+      ]),
+    ).toEqual([
       ['Yuhang', 24, true, 6],
       ['Binjiang', 18, true, 6],
       ['Xihu', 20, true, 6],
@@ -37,12 +44,22 @@ describe('demo stays seed', () => {
   it('a 2025 master’s graduate books a week there and the manager checks them in', async () => {
     const graduate = await createTestUser(ctx);
     const verified = await ctx.app.inject(
-      as(graduate, { method: 'POST', url: `/api/hubs/${hub.slug}/talent/graduate`, payload: { name: { zh: '王芳', en: 'Wang Fang' }, degree: { university: 'Zhejiang University', level: 'master', graduatesOn: '2025-06-30' } } }),
+      as(graduate, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/talent/graduate`,
+        payload: { name: { zh: '王芳', en: 'Wang Fang' }, degree: { university: 'Zhejiang University', level: 'master', graduatesOn: '2025-06-30' } },
+      }),
     );
     expect(verified.json()).toMatchObject({ verified: true, eligible: true });
     const station = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/stays/stations` })).json().items[0];
     const today = localToday(hub.timeZone);
-    const booking = await ctx.app.inject(as(graduate, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn: today, checkOut: addDays(today, 6) } }));
+    const booking = await ctx.app.inject(
+      as(graduate, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/stays/bookings`,
+        payload: { stationId: station.id, checkIn: today, checkOut: addDays(today, 6) },
+      }),
+    );
     expect(booking.statusCode, booking.body).toBe(201);
     const checkIn = await ctx.app.inject(as(manager, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/check-in`, payload: { code: booking.json().code } }));
     expect(checkIn.json().status).toBe('checked_in');

@@ -34,7 +34,10 @@ export async function seedStays(db: Db, adminEmail: string, seed = readStaysSeed
   let stations = 0;
   for (const station of seed.stations) {
     await withTransaction(db, async (tx) => {
-      const [present] = await tx.select({ id: stayStations.id }).from(stayStations).where(and(eq(stayStations.hubId, hub.id), eq(stayStations.nameEn, station.name.en)));
+      const [present] = await tx
+        .select({ id: stayStations.id })
+        .from(stayStations)
+        .where(and(eq(stayStations.hubId, hub.id), eq(stayStations.nameEn, station.name.en)));
       const id = present?.id ?? (await createStation(tx, scope, stationInputSchema.parse(station)));
       if (!present) stations++;
       await assignStationManager(tx, scope, id, manager.id, managerRoles.includes('station_manager'));

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HubRole } from '../../contracts/auth.js';
-import type { Hub } from '../../contracts/hubs.js';
+import type { HubBasics } from '../../contracts/hubs.js';
 import { organizationInputSchema } from '../../contracts/organizations.js';
 import { createOrganization } from '../modules/ecosystem/index.js';
+import { runMatching } from '../modules/programs/index.js';
 import { createAccount } from '../platform/auth/accounts.js';
 import type { Auth } from '../platform/auth/auth.js';
 import { findHub, listHubRows, loadActor } from '../platform/tenancy/tenancy.js';
@@ -12,6 +13,8 @@ import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js'
 import type { Db } from './connection.js';
 import { ecosystemHubs, readEcosystemSeed, seedEcosystem } from './seed-ecosystem.js';
 import { linkReviewers, readProgramsSeed, seedPrograms } from './seed-programs.js';
+import { seedCompute } from './seed-compute.js';
+import { seedSpaces } from './seed-spaces.js';
 import { seedStays } from './seed-stays.js';
 import { withTransaction } from './transaction.js';
 
@@ -26,7 +29,7 @@ export type Progress = (step: string, done: number, total: number) => void;
 /** The demo hubs (Hangzhou, Shenzhen, Beijing): created once, skipped when present. */
 export async function seedHubs(db: Db): Promise<number> {
   const present = new Set((await listHubRows(db)).map((h) => h.slug));
-  const { hubs } = read<{ hubs: Hub[] }>('hubs.json');
+  const { hubs } = read<{ hubs: HubBasics[] }>('hubs.json');
   let created = 0;
   for (const hub of hubs) {
     if (present.has(hub.slug)) continue;
@@ -40,7 +43,8 @@ export async function seedHubs(db: Db): Promise<number> {
  * Demo accounts with their roles, the seed organisations, then each hub's ecosystem
  * (people, relations, facts, dragon rule: see seed-ecosystem.ts), then Hangzhou's fiscal
  * year and programs (seed-programs.ts), youth stations and talent catalogue
- * (seed-stays.ts); safe to run twice.
+ * (seed-stays.ts), office space with Game Science's hold and BrainCo's lease
+ * (seed-spaces.ts); safe to run twice.
  */
 export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}): Promise<void> {
   await seedHubs(db);
@@ -48,7 +52,7 @@ export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}
   const { organizations } = read<{ organizations: SeedOrganization[] }>('organizations.json');
   const ecosystem = readEcosystemSeed();
   const programs = readProgramsSeed();
-  const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length + 2;
+  const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length + 5;
   let done = 0;
   const owners = new Map<string, string>();
   for (const account of accounts) {
@@ -64,7 +68,7 @@ export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}
     const hub = await findHub(db, org.hub);
     const ownerId = owners.get(org.name.en) ?? (await createAccount(db, auth, accountFor(org, password)));
     const actor = await loadActor(db, hub.id, ownerId);
-    const input = organizationInputSchema.parse(pick(org, ['kind', 'name', 'uscc', 'foundedOn', 'sectors', 'website']));
+    const input = organizationInputSchema.parse(pick(org, ['kind', 'name', 'uscc', 'foundedOn', 'sectors', 'website', 'district']));
     await withTransaction(db, async (tx) => {
       try {
         await createOrganization(tx, { hub, actor }, input);
@@ -82,11 +86,21 @@ export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}
   progress('programs', ++done, total);
   await seedStays(db, admin.email);
   progress('stays', ++done, total);
+  await seedSpaces(db, admin.email);
+  progress('spaces', ++done, total);
+  await seedCompute(db);
+  progress('compute', ++done, total);
+  // Policies find their applicants from the first start: "programs you qualify for" is filled.
+  await runMatching(db, { hub: await findHub(db, programs.hub), actor: { userId: null, hubRoles: ['hub_admin'] } });
+  progress('matching', ++done, total);
 }
 
 /** Each seed organisation gets a contact account of its own, so no one person owns them all. */
 function accountFor(org: SeedOrganization, password: string) {
-  const local = org.name.en.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const local = org.name.en
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return { email: `contact@${local}.${org.hub}.demo`, name: `${org.name.en} contact`, password };
 }
 

@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { TableCounts } from '../../contracts/ecosystem-exchange.js';
 import { fundingRounds, degrees } from '../../contracts/relations.js';
 import { personRoles, talentTiers } from '../../contracts/people.js';
 import { sectors } from '../../contracts/organizations.js';
 import { usccCheckCharacter } from '../../contracts/uscc.js';
 import { batchWriter } from '../modules/ecosystem/exchange/import-writer.js';
+import { touchEcosystem } from '../modules/ecosystem/summaries.js';
 import type { OrgValues, PersonValues, RelationValues } from '../modules/ecosystem/exchange/import-rows.js';
 import { recordAudit } from '../platform/audit/audit.js';
 import { newId } from '../modules/ecosystem/exchange/bulk.js';
@@ -28,17 +30,83 @@ export type SyntheticOptions = {
 };
 
 const UNIVERSITIES: [string, string][] = [
-  ['Zhejiang University', '浙江大学'], ['Westlake University', '西湖大学'], ['Hangzhou Dianzi University', '杭州电子科技大学'],
-  ['Zhejiang University of Technology', '浙江工业大学'], ['Hangzhou Normal University', '杭州师范大学'], ['China Academy of Art', '中国美术学院'],
-  ['Tsinghua University', '清华大学'], ['Peking University', '北京大学'], ['Fudan University', '复旦大学'],
-  ['Shanghai Jiao Tong University', '上海交通大学'], ['Zhejiang Sci-Tech University', '浙江理工大学'], ['Zhejiang Gongshang University', '浙江工商大学'],
+  ['Zhejiang University', '浙江大学'],
+  ['Westlake University', '西湖大学'],
+  ['Hangzhou Dianzi University', '杭州电子科技大学'],
+  ['Zhejiang University of Technology', '浙江工业大学'],
+  ['Hangzhou Normal University', '杭州师范大学'],
+  ['China Academy of Art', '中国美术学院'],
+  ['Tsinghua University', '清华大学'],
+  ['Peking University', '北京大学'],
+  ['Fudan University', '复旦大学'],
+  ['Shanghai Jiao Tong University', '上海交通大学'],
+  ['Zhejiang Sci-Tech University', '浙江理工大学'],
+  ['Zhejiang Gongshang University', '浙江工商大学'],
 ];
-const PLACES = [['West Lake', '西湖'], ['Qiantang', '钱塘'], ['Binjiang', '滨江'], ['Xixi', '西溪'], ['Liangzhu', '良渚'], ['Yuhang', '余杭'], ['Xiaoshan', '萧山'], ['Zhijiang', '之江']];
-const CORES = [['Robotics', '机器人'], ['Vision', '视觉'], ['Data', '数据'], ['Neural', '神经'], ['Quantum', '量子'], ['Cloud', '云'], ['Bio', '生物'], ['Chip', '芯片'], ['Language', '语言'], ['Games', '游戏']];
-const SUFFIX: Record<string, [string, string]> = { startup: ['Technology', '科技'], company: ['Group', '集团'], investor: ['Capital', '资本'], compute_provider: ['Compute', '算力'], government: ['Bureau', '局'] };
-const SURNAMES = [['Wang', '王'], ['Li', '李'], ['Zhang', '张'], ['Liu', '刘'], ['Chen', '陈'], ['Yang', '杨'], ['Zhao', '赵'], ['Huang', '黄'], ['Zhou', '周'], ['Wu', '吴'], ['Xu', '徐'], ['Sun', '孙']];
-const GIVEN = [['Wei', '伟'], ['Fang', '芳'], ['Min', '敏'], ['Jing', '静'], ['Lei', '磊'], ['Yang', '洋'], ['Yong', '勇'], ['Jie', '杰'], ['Tao', '涛'], ['Chao', '超'], ['Ming', '明'], ['Hui', '慧']];
-const KINDS: [string, number][] = [['startup', 65], ['company', 18], ['investor', 9], ['compute_provider', 5], ['government', 1]];
+const PLACES = [
+  ['West Lake', '西湖'],
+  ['Qiantang', '钱塘'],
+  ['Binjiang', '滨江'],
+  ['Xixi', '西溪'],
+  ['Liangzhu', '良渚'],
+  ['Yuhang', '余杭'],
+  ['Xiaoshan', '萧山'],
+  ['Zhijiang', '之江'],
+];
+const CORES = [
+  ['Robotics', '机器人'],
+  ['Vision', '视觉'],
+  ['Data', '数据'],
+  ['Neural', '神经'],
+  ['Quantum', '量子'],
+  ['Cloud', '云'],
+  ['Bio', '生物'],
+  ['Chip', '芯片'],
+  ['Language', '语言'],
+  ['Games', '游戏'],
+];
+const SUFFIX: Record<string, [string, string]> = {
+  startup: ['Technology', '科技'],
+  company: ['Group', '集团'],
+  investor: ['Capital', '资本'],
+  compute_provider: ['Compute', '算力'],
+  government: ['Bureau', '局'],
+};
+const SURNAMES = [
+  ['Wang', '王'],
+  ['Li', '李'],
+  ['Zhang', '张'],
+  ['Liu', '刘'],
+  ['Chen', '陈'],
+  ['Yang', '杨'],
+  ['Zhao', '赵'],
+  ['Huang', '黄'],
+  ['Zhou', '周'],
+  ['Wu', '吴'],
+  ['Xu', '徐'],
+  ['Sun', '孙'],
+];
+const GIVEN = [
+  ['Wei', '伟'],
+  ['Fang', '芳'],
+  ['Min', '敏'],
+  ['Jing', '静'],
+  ['Lei', '磊'],
+  ['Yang', '洋'],
+  ['Yong', '勇'],
+  ['Jie', '杰'],
+  ['Tao', '涛'],
+  ['Chao', '超'],
+  ['Ming', '明'],
+  ['Hui', '慧'],
+];
+const KINDS: [string, number][] = [
+  ['startup', 65],
+  ['company', 18],
+  ['investor', 9],
+  ['compute_provider', 5],
+  ['government', 1],
+];
 
 const DAY = 86_400_000;
 const YEAR = 365.25;
@@ -71,6 +139,11 @@ export async function generateEcosystem(db: Db, hubId: string, options: Syntheti
   const today = dayOf(new Date().toISOString().slice(0, 10));
   // A random start for the USCC serials, so a second run into the same hub does not collide.
   const usccOffset = randomInt(0, 31 ** 9 - nOrgs - 1);
+  // Nine in ten organisations say which of the hub's districts they are in (when it has a list).
+  const { rows: hubRows } = await db.execute<{ codes: string[] }>(
+    sql`SELECT coalesce(array(SELECT d->>'code' FROM jsonb_array_elements(districts) d), '{}') AS codes FROM hubs WHERE id = ${hubId}`,
+  );
+  const districts = hubRows[0]?.codes ?? [];
 
   return withTransaction(
     db,
@@ -99,8 +172,16 @@ export async function generateEcosystem(db: Db, hubId: string, options: Syntheti
         (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(i);
         const chosen = university ? ['education'] : [...new Set([pick(sectors), pick(sectors)])];
         await tick('organizations', {
-          id: orgIds[i]!, kind, nameZh, nameEn: name, uscc: usccFor(usccOffset + i), foundedOn: isoOf(founded), sectors: chosen,
-          headcount: university ? null : 1 + Math.floor(next() ** 3 * 5_000), website: next() < 0.6 ? `https://org-${i}.example.cn` : null,
+          id: orgIds[i]!,
+          kind,
+          nameZh,
+          nameEn: name,
+          uscc: usccFor(usccOffset + i),
+          foundedOn: isoOf(founded),
+          sectors: chosen,
+          headcount: university ? null : 1 + Math.floor(next() ** 3 * 5_000),
+          website: next() < 0.6 ? `https://org-${i}.example.cn` : null,
+          district: districts.length > 0 && next() < 0.9 ? districts[popular(districts.length, 1.5)]! : null,
         });
       }
 
@@ -112,7 +193,14 @@ export async function generateEcosystem(db: Db, hubId: string, options: Syntheti
         personIds[i] = newId();
         born[i] = dayOf('1950-01-01') + Math.floor(next() * 53 * YEAR);
         const roles = [...new Set([pick(personRoles), ...(next() < 0.3 ? [pick(personRoles)] : [])])];
-        await tick('people', { id: personIds[i]!, nameZh: `${surZh}${givenZh}${i}`, nameEn: `${givenEn} ${surEn} ${i}`, roles, bornOn: isoOf(born[i]!), talentTier: next() < 0.1 ? pick(talentTiers) : null });
+        await tick('people', {
+          id: personIds[i]!,
+          nameZh: `${surZh}${givenZh}${i}`,
+          nameEn: `${givenEn} ${surEn} ${i}`,
+          roles,
+          bornOn: isoOf(born[i]!),
+          talentTier: next() < 0.1 ? pick(talentTiers) : null,
+        });
       }
 
       // Relations: founders first (1-3 per startup or company), then the rest by kind.
@@ -121,9 +209,23 @@ export async function generateEcosystem(db: Db, hubId: string, options: Syntheti
       const investors = byKind.get('investor') ?? [];
       const companies = startups.length ? startups : [...orgIds.keys()];
       let made = 0;
-      const relation = async (r: Omit<RelationValues, 'id' | 'title' | 'degree' | 'round' | 'amountMinor' | 'currency' | 'sourceUrl' | 'sourceNote' | 'endsOn'> & Partial<RelationValues>) => {
+      const relation = async (
+        r: Omit<RelationValues, 'id' | 'title' | 'degree' | 'round' | 'amountMinor' | 'currency' | 'sourceUrl' | 'sourceNote' | 'endsOn'> &
+          Partial<RelationValues>,
+      ) => {
         made++;
-        await tick('relations', { id: newId(), title: null, degree: null, round: null, amountMinor: null, currency: null, sourceUrl: null, sourceNote: 'synthetic', endsOn: null, ...r });
+        await tick('relations', {
+          id: newId(),
+          title: null,
+          degree: null,
+          round: null,
+          amountMinor: null,
+          currency: null,
+          sourceUrl: null,
+          sourceNote: 'synthetic',
+          endsOn: null,
+          ...r,
+        });
       };
       /** A person old enough (20+) on `day`, favouring the well connected; null after a few misses. */
       const adultOn = (day: number): number | null => {
@@ -139,7 +241,14 @@ export async function generateEcosystem(db: Db, hubId: string, options: Syntheti
         const founders = 1 + Math.floor(next() ** 2 * 3);
         for (let f = 0; f < founders && made < nRelations; f++) {
           const p = adultOn(orgFounded[o]!);
-          if (p !== null) await relation({ kind: 'founded', fromPersonId: personIds[p]!, fromOrganizationId: null, toOrganizationId: orgIds[o]!, startsOn: isoOf(orgFounded[o]!) });
+          if (p !== null)
+            await relation({
+              kind: 'founded',
+              fromPersonId: personIds[p]!,
+              fromOrganizationId: null,
+              toOrganizationId: orgIds[o]!,
+              startsOn: isoOf(orgFounded[o]!),
+            });
         }
       }
       let misses = 0;
@@ -148,29 +257,76 @@ export async function generateEcosystem(db: Db, hubId: string, options: Syntheti
         if (kind < 0.35 && universities.length && nPeople) {
           const p = popular(nPeople, 1.3);
           const start = born[p]! + Math.floor(18 * YEAR);
-          if (start > today) { misses++; continue; }
-          await relation({ kind: 'alumnus_of', fromPersonId: personIds[p]!, fromOrganizationId: null, toOrganizationId: orgIds[universities[popular(universities.length)]!]!, startsOn: isoOf(start), endsOn: isoOf(Math.min(today, start + Math.floor(4 * YEAR))), degree: pick(degrees) });
+          if (start > today) {
+            misses++;
+            continue;
+          }
+          await relation({
+            kind: 'alumnus_of',
+            fromPersonId: personIds[p]!,
+            fromOrganizationId: null,
+            toOrganizationId: orgIds[universities[popular(universities.length)]!]!,
+            startsOn: isoOf(start),
+            endsOn: isoOf(Math.min(today, start + Math.floor(4 * YEAR))),
+            degree: pick(degrees),
+          });
         } else if (kind < 0.7 && nPeople) {
           const o = companies[popular(companies.length)]!;
           const p = popular(nPeople, 1.3);
           const start = Math.max(orgFounded[o]!, born[p]! + Math.floor(22 * YEAR)) + Math.floor(next() * 3 * YEAR);
-          if (start > today) { misses++; continue; }
-          await relation({ kind: 'works_at', fromPersonId: personIds[p]!, fromOrganizationId: null, toOrganizationId: orgIds[o]!, startsOn: isoOf(start), title: pick(['Engineer', 'Researcher', 'Product Manager', 'CTO', 'Sales']) });
+          if (start > today) {
+            misses++;
+            continue;
+          }
+          await relation({
+            kind: 'works_at',
+            fromPersonId: personIds[p]!,
+            fromOrganizationId: null,
+            toOrganizationId: orgIds[o]!,
+            startsOn: isoOf(start),
+            title: pick(['Engineer', 'Researcher', 'Product Manager', 'CTO', 'Sales']),
+          });
         } else if (kind < 0.85 && investors.length) {
           const o = companies[popular(companies.length)]!;
           const start = Math.min(today, orgFounded[o]! + Math.floor(next() * 6 * YEAR));
-          await relation({ kind: 'invested_in', fromPersonId: null, fromOrganizationId: orgIds[investors[popular(investors.length, 1.5)]!]!, toOrganizationId: orgIds[o]!, startsOn: isoOf(start), round: pick(fundingRounds), amountMinor: String(100_000_00 * (1 + Math.floor(next() ** 3 * 10_000))), currency: 'CNY' });
+          await relation({
+            kind: 'invested_in',
+            fromPersonId: null,
+            fromOrganizationId: orgIds[investors[popular(investors.length, 1.5)]!]!,
+            toOrganizationId: orgIds[o]!,
+            startsOn: isoOf(start),
+            round: pick(fundingRounds),
+            amountMinor: String(100_000_00 * (1 + Math.floor(next() ** 3 * 10_000))),
+            currency: 'CNY',
+          });
         } else {
           const a = popular(nOrgs);
           const b = popular(nOrgs);
-          if (a === b) { misses++; continue; }
+          if (a === b) {
+            misses++;
+            continue;
+          }
           const start = Math.min(today, Math.max(orgFounded[a]!, orgFounded[b]!) + Math.floor(next() * 2 * YEAR));
-          await relation({ kind: next() < 0.5 ? 'partners_with' : 'supplies_to', fromPersonId: null, fromOrganizationId: orgIds[a]!, toOrganizationId: orgIds[b]!, startsOn: isoOf(start) });
+          await relation({
+            kind: next() < 0.5 ? 'partners_with' : 'supplies_to',
+            fromPersonId: null,
+            fromOrganizationId: orgIds[a]!,
+            toOrganizationId: orgIds[b]!,
+            startsOn: isoOf(start),
+          });
         }
       }
       const counts = await writer.finish();
       options.onProgress?.(total, total);
-      await recordAudit(tx, { hubId, actorId: null, action: 'ecosystem.generated', subjectType: 'hub', subjectId: hubId, payload: { written: counts, seed: options.seed ?? 2026 } });
+      await recordAudit(tx, {
+        hubId,
+        actorId: null,
+        action: 'ecosystem.generated',
+        subjectType: 'hub',
+        subjectId: hubId,
+        payload: { written: counts, seed: options.seed ?? 2026 },
+      });
+      await touchEcosystem(tx, hubId);
       return counts;
     },
     { isolation: 'read committed' },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCryptoSuite, type CryptoSuite } from './crypto/suite.js';
 
 /** Everything the process reads from its environment, read once, in one place. */
 export type Config = {
@@ -13,6 +14,10 @@ export type Config = {
   logLevel: string;
   /** Sign-in attempts allowed per client address per minute. */
   signInPerMinute: number;
+  /** Failed sign-ins (password or second factor) in a row that lock an account. */
+  lockoutFailures: number;
+  /** How long a locked account stays locked. */
+  lockoutMinutes: number;
   /** General API requests allowed per client address per minute. */
   requestsPerMinute: number;
   startJobs: boolean;
@@ -20,6 +25,25 @@ export type Config = {
   smtpUrl: string | undefined;
   /** The From of every message. */
   mailFrom: string;
+  /** Password reset / verification requests allowed per client address per hour. */
+  accountEmailsPerHour: number;
+  /** Staff and colleague invitations one hub may send per hour. */
+  invitationsPerHour: number;
+  /** When set, the outbox is also delivered every this many seconds (tests, demos); else every minute. */
+  mailPollSeconds: number | undefined;
+  /** `CRYPTO_SUITE`: international (SHA-256, Ed25519, AES-256-GCM) or gm (SM3, SM2, SM4). */
+  cryptoSuite: CryptoSuite;
+  /** Where signed audit checkpoints are written, outside the database (`DRAGONGATE_CHECKPOINT_DIR`). */
+  checkpointDir: string;
+  /** Optional HTTP sink each checkpoint is also POSTed to (`DRAGONGATE_CHECKPOINT_URL`). */
+  checkpointUrl: string | undefined;
+  /**
+   * Where audit events are forwarded as they happen (`DRAGONGATE_AUDIT_FORWARD`): syslog
+   * (RFC 5424) at `udp://host:port` or `tcp://host:port`, or an HTTP sink at `http(s)://…`.
+   */
+  auditForward: string | undefined;
+  /** Days events stay in `audit_events` before the archive job moves them (at least 184; `DRAGONGATE_AUDIT_ONLINE_DAYS`). */
+  auditOnlineDays: number;
 };
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -36,12 +60,37 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     authSecret: env.BETTER_AUTH_SECRET ?? env.DRAGONGATE_SECRET ?? localSecret(home),
     logLevel: env.LOG_LEVEL ?? 'info',
     signInPerMinute: Number(env.DRAGONGATE_SIGNIN_PER_MINUTE ?? 10),
+    lockoutFailures: Number(env.DRAGONGATE_LOCKOUT_FAILURES ?? 5),
+    lockoutMinutes: Number(env.DRAGONGATE_LOCKOUT_MINUTES ?? 15),
     requestsPerMinute: Number(env.DRAGONGATE_REQUESTS_PER_MINUTE ?? 6000),
     startJobs: env.DRAGONGATE_JOBS !== 'off',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Dragon Gate <no-reply@dragongate.local>',
+    accountEmailsPerHour: Number(env.DRAGONGATE_ACCOUNT_EMAILS_PER_HOUR ?? 10),
+    invitationsPerHour: Number(env.DRAGONGATE_INVITATIONS_PER_HOUR ?? 50),
+    mailPollSeconds: env.DRAGONGATE_MAIL_POLL_SECONDS ? Number(env.DRAGONGATE_MAIL_POLL_SECONDS) : undefined,
+    cryptoSuite: parseCryptoSuite(env.CRYPTO_SUITE),
+    checkpointDir: path.resolve(overrides.checkpointDir ?? env.DRAGONGATE_CHECKPOINT_DIR ?? path.join(home, 'checkpoints')),
+    checkpointUrl: env.DRAGONGATE_CHECKPOINT_URL || undefined,
+    auditForward: parseAuditForward(env.DRAGONGATE_AUDIT_FORWARD),
+    auditOnlineDays: parseOnlineDays(env.DRAGONGATE_AUDIT_ONLINE_DAYS),
     ...overrides,
   };
+}
+
+/** A forwarding target, or none; anything but udp://, tcp:// or http(s):// refuses to start. */
+function parseAuditForward(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^(udp|tcp):\/\/[^/:]+:\d+\/?$|^https?:\/\//.test(value))
+    throw new Error(`DRAGONGATE_AUDIT_FORWARD must be udp://host:port, tcp://host:port or an http(s) URL, not ${value}`);
+  return value;
+}
+
+/** Cybersecurity Law art. 21: logs kept at least six months, so never fewer than 184 days online. */
+function parseOnlineDays(value: string | undefined): number {
+  const days = value ? Number(value) : 400;
+  if (!Number.isInteger(days) || days < 184) throw new Error(`DRAGONGATE_AUDIT_ONLINE_DAYS must be a whole number of at least 184, not ${value}`);
+  return days;
 }
 
 /** A per-installation secret kept beside the data, so sessions survive a restart. */

@@ -33,6 +33,9 @@ const statusOf: Record<ErrorCode, number> = {
   NOT_ENOUGH_REVIEWERS: 409,
   NOTHING_TO_AWARD: 409,
   TRANCHE_SETTLED: 409,
+  NOTICE_PENDING: 409,
+  NOTICE_ENDED: 409,
+  OBJECTION_RESOLVED: 409,
   NOT_ELIGIBLE: 403,
   STAY_LIMIT_REACHED: 409,
   NO_AVAILABILITY: 409,
@@ -40,9 +43,50 @@ const statusOf: Record<ErrorCode, number> = {
   STATION_CLOSED: 409,
   BOOKING_NOT_ACTIVE: 409,
   CHECK_IN_NOT_TODAY: 409,
+  // 404: a code of another station is as unknown to this desk as a mistyped one.
+  CHECKIN_CODE_WRONG: 404,
   ALREADY_WAITING: 409,
   OFFER_EXPIRED: 409,
   CARD_INVALID: 400,
+  SPACE_NOT_AVAILABLE: 409,
+  HOLD_NOT_ACTIVE: 409,
+  LEASE_NOT_ACTIVE: 409,
+  LEASE_RENEWED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  BAD_REQUEST: 400,
+  QUOTA_EXCEEDED: 409,
+  NO_CAPACITY: 409,
+  FLAVOR_UNKNOWN: 400,
+  RELATED_PARTY: 403,
+  DEADLINE_PASSED: 409,
+  FINDING_DECIDED: 409,
+  APPEAL_TOO_LATE: 409,
+  REPAYMENT_EXCEEDS_DUE: 400,
+  RECOVERY_SETTLED: 409,
+  REPORT_SUBMITTED: 409,
+  HUB_EXISTS: 409,
+  HUB_ARCHIVED: 409,
+  ALREADY_HOLDS_ROLE: 409,
+  LAST_ADMIN: 409,
+  SEPARATION_OF_DUTIES: 409,
+  LAST_OWNER: 409,
+  INVITATION_EXPIRED: 410,
+  INVITATION_USED: 410,
+  INVITATION_OTHER_ACCOUNT: 403,
+  EMAIL_NOT_VERIFIED: 403,
+  WRONG_CREDENTIALS: 401,
+  EMAIL_TAKEN: 422,
+  INVALID_TOKEN: 400,
+  AUTH_REFUSED: 400,
+  ACCOUNT_LOCKED: 423,
+  TWO_FACTOR_CODE_WRONG: 401,
+  TWO_FACTOR_EXPIRED: 401,
+  TWO_FACTOR_REQUIRED: 403,
+  REAUTH_REQUIRED: 403,
+  SESSION_EXPIRED: 401,
   INTERNAL: 500,
 };
 
@@ -57,6 +101,19 @@ export class AppError extends Error {
   ) {
     super(code);
     this.status = statusOf[code];
+  }
+}
+
+/**
+ * An authorization refusal (403, or 404 to one who may not even read the thing): the
+ * request's own transaction rolls back, so `http/refusal-audit.ts` records it apart.
+ */
+export class Refusal extends AppError {
+  constructor(
+    code: 'FORBIDDEN' | 'NOT_FOUND',
+    readonly action: string,
+  ) {
+    super(code);
   }
 }
 

@@ -8,7 +8,7 @@ const anonymous: Actor = { userId: null, hubRoles: [] };
 const applicant: Actor = { userId: 'u1', hubRoles: [] };
 const staff = (role: HubRole): Actor => ({ userId: 's1', hubRoles: [role] });
 const stranger: OrganizationSubject = { memberRole: null };
-const member: OrganizationSubject = { memberRole: 'member' };
+const member: OrganizationSubject = { memberRole: 'applicant' };
 const owner: OrganizationSubject = { memberRole: 'owner' };
 
 describe('organisation policy table', () => {

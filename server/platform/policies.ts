@@ -1,11 +1,21 @@
+import type { ApiTokenSubject } from '../../contracts/api-tokens.js';
 import type { HubRole } from '../../contracts/auth.js';
-import { AppError } from './errors.js';
+import { AppError, Refusal } from './errors.js';
 
-/** Who is acting, as far as one hub is concerned. */
-export type Actor = { userId: string | null; hubRoles: readonly HubRole[] };
+/**
+ * Who is acting, as far as one hub is concerned. A machine client's API token acts as its
+ * own account with the token's roles; `token.subject` (e.g. a compute provider) lets a
+ * module limit it further to that subject's own things.
+ */
+export type Actor = {
+  userId: string | null;
+  hubRoles: readonly HubRole[];
+  token?: { id: string; subject: ApiTokenSubject | null };
+  /** A deployment operator (no hub role by being one). */ operator?: boolean;
+};
 
-/** A hub role, or one of the two relations everybody may have. */
-export type Principal = 'anyone' | 'signed_in' | HubRole;
+/** A hub role, one of the two relations everybody may have, or the deployment's operator. */
+export type Principal = 'anyone' | 'signed_in' | 'operator' | HubRole;
 
 export type Rule<S> = {
   principals: readonly Principal[];
@@ -21,6 +31,7 @@ export function allow<S>(who: Principal | readonly Principal[], action: string, 
 function holds(actor: Actor, principal: Principal): boolean {
   if (principal === 'anyone') return true;
   if (principal === 'signed_in') return actor.userId !== null;
+  if (principal === 'operator') return actor.operator === true;
   return actor.hubRoles.includes(principal);
 }
 
@@ -43,13 +54,22 @@ export function definePolicy<S>(rules: readonly Rule<S>[]): Policy<S> {
     authorize(actor, action, subject, readAction = 'read') {
       if (can(actor, action, subject)) return;
       if (!actor.userId) throw new AppError('UNAUTHENTICATED');
-      throw new AppError(action !== readAction && can(actor, readAction, subject) ? 'FORBIDDEN' : 'NOT_FOUND');
+      throw new Refusal(action !== readAction && can(actor, readAction, subject) ? 'FORBIDDEN' : 'NOT_FOUND', action);
     },
   };
 }
 
+/**
+ * The object's actions the actor may take, from a table of checks (each the same `can` the
+ * routes authorize with), in the table's order: what responses carry as `allowedActions`.
+ */
+export function permitted<A extends string>(checks: Record<A, boolean>): A[] {
+  return (Object.keys(checks) as A[]).filter((action) => checks[action]);
+}
+
 export const HUB_STAFF: readonly HubRole[] = [
   'hub_admin',
+  'security_admin',
   'program_officer',
   'reviewer',
   'finance_officer',
@@ -58,3 +78,11 @@ export const HUB_STAFF: readonly HubRole[] = [
   'compute_operator',
   'auditor',
 ];
+
+/**
+ * The account holds the hub's auditor role and no working role there: it reads and changes
+ * nothing in that hub (三员分立), not even what any signed-in person may do (`hubScope`).
+ */
+export function onlyAuditor(actor: Pick<Actor, 'hubRoles'>): boolean {
+  return actor.hubRoles.length > 0 && actor.hubRoles.every((r) => r === 'auditor');
+}

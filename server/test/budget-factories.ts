@@ -12,7 +12,11 @@ export async function fundedYear(db: Db, hub: HubRow, lines: Record<string, bigi
   const scope = { hub, actor: { userId: null, hubRoles: ['finance_officer' as const] } };
   await withTransaction(db, (tx) => openFiscalYear(tx, scope, { year, revenue: revenue.toString(), techShareBasisPoints: 1500 }));
   for (const [code, amount] of Object.entries(lines)) {
-    await withTransaction(db, (tx) => createBudgetLine(tx, scope, year, { code, name: { zh: code, en: code }, amount: amount.toString(), transferId: randomUUID() }), ledgerTx);
+    await withTransaction(
+      db,
+      (tx) => createBudgetLine(tx, scope, year, { code, name: { zh: code, en: code }, amount: amount.toString(), transferId: randomUUID() }),
+      ledgerTx,
+    );
   }
   return { scope, year, caller: { hubId: hub.id, actorId: null } };
 }

@@ -12,8 +12,10 @@ export function ecosystemBuilder(ctx: TestContext, hub: HubRow, staff: TestUser)
   };
   return {
     org: (overrides: Record<string, unknown> = {}) => post('/organizations', organizationInput(overrides)),
-    university: (en = `University ${randomUUID().slice(0, 6)}`) => post('/organizations', organizationInput({ kind: 'university', name: { zh: '大学', en }, sectors: ['education'], foundedOn: '1897-05-21' })),
-    person: (overrides: Record<string, unknown> = {}) => post('/people', { name: { zh: '张三', en: `Person ${randomUUID().slice(0, 6)}` }, bornOn: '1985-01-01', roles: ['founder'], ...overrides }),
+    university: (en = `University ${randomUUID().slice(0, 6)}`) =>
+      post('/organizations', organizationInput({ kind: 'university', name: { zh: '大学', en }, sectors: ['education'], foundedOn: '1897-05-21' })),
+    person: (overrides: Record<string, unknown> = {}) =>
+      post('/people', { name: { zh: '张三', en: `Person ${randomUUID().slice(0, 6)}` }, bornOn: '1985-01-01', roles: ['founder'], ...overrides }),
     relation: (kind: string, from: { type: 'person' | 'organization'; id: string }, to: string, extra: Record<string, unknown> = {}) =>
       post('/relations', { kind, from, to: { type: 'organization', id: to }, source: { note: 'test' }, ...extra }),
   };

@@ -7,4 +7,6 @@ export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 
 
 /** Uploads bytes as a user would (`uploadFile`), declaring a name and a type. */
 export const uploadAs = (ctx: TestContext, hub: HubRow, user: TestUser | null, content: Buffer, name = 'contract.pdf', type = 'application/pdf') =>
-  ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/files?name=${encodeURIComponent(name)}`, payload: content, headers: { 'content-type': type } }));
+  ctx.app.inject(
+    as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/files?name=${encodeURIComponent(name)}`, payload: content, headers: { 'content-type': type } }),
+  );

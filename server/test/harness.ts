@@ -20,7 +20,6 @@ export type TestContext = { app: FastifyInstance; database: Database; config: Co
 
 /** An app on the shared test database, closed after the file's tests. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
-  const database = connect(inject('databaseUrl'), 5);
   const config = loadConfig({
     home: mkdtempSync(path.join(tmpdir(), 'dragongate-app-')),
     authSecret: 'test-secret-test-secret-test-secret-0123',
@@ -28,11 +27,13 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     port: 3000,
     host: '127.0.0.1',
     signInPerMinute: 10_000,
+    accountEmailsPerHour: 10_000,
     requestsPerMinute: 100_000,
     startJobs: false,
     smtpUrl: undefined,
     ...overrides,
   });
+  const database = connect(inject('databaseUrl'), 5, config.cryptoSuite);
   const app = await buildApp({ db: database.db, config, logger: false, webDir: '/nonexistent' });
   afterAll(async () => {
     await app.close();
@@ -44,7 +45,14 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
 /** A hub of its own for one test: no truncation, no interference. */
 export async function createTestHub(ctx: TestContext): Promise<HubRow> {
   const slug = `t-${randomUUID().slice(0, 12)}`;
-  await createHub(ctx.database.db, { slug, name: { zh: '测试', en: `Test ${slug}` }, country: 'CN', timeZone: 'Asia/Shanghai', currency: 'CNY', defaultLocale: 'en-US' });
+  await createHub(ctx.database.db, {
+    slug,
+    name: { zh: '测试', en: `Test ${slug}` },
+    country: 'CN',
+    timeZone: 'Asia/Shanghai',
+    currency: 'CNY',
+    defaultLocale: 'en-US',
+  });
   return findHub(ctx.database.db, slug);
 }
 
@@ -70,7 +78,15 @@ export async function signIn(app: FastifyInstance, email: string, password = TES
   return cookies.join('; ');
 }
 
-/** app.inject as a given user. */
+/** The origin of the test apps' pages (their PUBLIC_URL). */
+export const TEST_ORIGIN = 'http://localhost:3000';
+
+/** app.inject as a given user, from the app's own pages (cookie writes need their Origin). */
 export function as(user: TestUser | null, options: InjectOptions): InjectOptions {
-  return { ...options, headers: { ...(options.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) } };
+  return { ...options, headers: { ...(user ? { origin: TEST_ORIGIN } : {}), ...(options.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) } };
+}
+
+/** app.inject with an API token (`Authorization: Bearer`): no cookie, no Origin. */
+export function withToken(secret: string, options: InjectOptions): InjectOptions {
+  return { ...options, headers: { ...(options.headers ?? {}), authorization: `Bearer ${secret}` } };
 }

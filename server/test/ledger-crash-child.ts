@@ -12,7 +12,9 @@ const caller = { hubId, actorId: null };
 async function worker(): Promise<never> {
   for (;;) {
     const id = randomUUID();
-    await withTransaction(database.db, (tx) => commit(tx, caller, { transferId: id, year: 2026, lineCode: 'hot', amount: 1n, cause: { type: 'award', id } }), { isolation: 'read committed' });
+    await withTransaction(database.db, (tx) => commit(tx, caller, { transferId: id, year: 2026, lineCode: 'hot', amount: 1n, cause: { type: 'award', id } }), {
+      isolation: 'read committed',
+    });
     process.stdout.write(`ack ${id}\n`);
   }
 }

@@ -31,8 +31,18 @@ export function computeVoucherDraft(overrides: Partial<ProgramDraft> = {}): Prog
         },
       ],
       criteria: [
-        { key: 'is_startup', name: { zh: '初创企业', en: 'A startup' }, expression: "applicant.kind == 'startup'", reason: { zh: '仅限初创企业', en: 'Only startups may apply' } },
-        { key: 'ai_sector', name: { zh: '人工智能', en: 'In AI' }, expression: "'ai' in applicant.sectors", reason: { zh: '须属于人工智能领域', en: 'Must work in AI' } },
+        {
+          key: 'is_startup',
+          name: { zh: '初创企业', en: 'A startup' },
+          expression: "applicant.kind == 'startup'",
+          reason: { zh: '仅限初创企业', en: 'Only startups may apply' },
+        },
+        {
+          key: 'ai_sector',
+          name: { zh: '人工智能', en: 'In AI' },
+          expression: "'ai' in applicant.sectors",
+          reason: { zh: '须属于人工智能领域', en: 'Must work in AI' },
+        },
       ],
       benefit: {
         type: 'percentage',
@@ -51,3 +61,13 @@ export function computeVoucherDraft(overrides: Partial<ProgramDraft> = {}): Prog
 }
 
 export const contractAnswers = (amount: string, chips = 'domestic') => ({ contract_number: `C-${randomUUID().slice(0, 8)}`, contract_amount: amount, chips });
+
+/** A fixed sum (fen), paid at once in one tranche, no caps: the simplest benefit. */
+export const fixedBenefit = (amount: bigint) => ({
+  type: 'fixed' as const,
+  amount: amount.toString(),
+  tranches: [{ shareBasisPoints: 10000, condition: null }],
+  coFunding: null,
+  caps: { perApplicantPerYear: null },
+  stacking: null,
+});

@@ -5,7 +5,13 @@ import { uuidv7 } from '../platform/ids.js';
 import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { addDays, localToday } from '../modules/stays/stay-dates.js';
 
-export type StationRules = Partial<{ maxNightsPerStay: number; maxNightsPerYear: number | null; maxNightsLifetime: number | null; minDegree: string; graduatedWithinMonths: number }>;
+export type StationRules = Partial<{
+  maxNightsPerStay: number;
+  maxNightsPerYear: number | null;
+  maxNightsLifetime: number | null;
+  minDegree: string;
+  graduatedWithinMonths: number;
+}>;
 
 /** A station of `beds` beds (ten to a room), open from today, with the given rules. */
 export async function stayStation(db: Db, hub: HubRow, beds: number, rules: StationRules = {}): Promise<{ id: string; bedIds: string[] }> {
@@ -38,7 +44,9 @@ export async function graduates(db: Db, hub: HubRow, n: number, degree: { level?
   const users = sql.param(list.map((g) => g.userId));
   const persons = sql.param(list.map((g) => g.personId));
   const graduatesOn = degree.graduatesOn ?? addDays(localToday(hub.timeZone), -100);
-  await db.execute(sql`INSERT INTO users (id, name, email) SELECT u, 'Graduate', u::text || '@grad.test' FROM unnest(${users}::uuid[]) AS u`);
+  await db.execute(
+    sql`INSERT INTO users (id, name, email, email_verified) SELECT u, 'Graduate', u::text || '@grad.test', true FROM unnest(${users}::uuid[]) AS u`,
+  );
   await db.execute(sql`
     INSERT INTO people (hub_id, id, name_zh, name_en, roles, user_id)
     SELECT ${hub.id}, p, '毕业生', 'Graduate', '{student}', u FROM unnest(${persons}::uuid[], ${users}::uuid[]) AS t(p, u)`);

@@ -1,13 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUSAntd from 'antd/locale/en_US';
-import zhCNAntd from 'antd/locale/zh_CN';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { isApiRequestError } from './api/api-request-error';
 import { i18n } from './i18n/i18n';
-import { LocaleProvider, useLocale } from './i18n/locale-context';
+import { LocaleProvider } from './i18n/locale-context';
 import { AppRoutes } from './routes';
+import { AppConfigProvider } from './theme/app-config-provider';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,24 +17,15 @@ const queryClient = new QueryClient({
   },
 });
 
-function LocalizedApp() {
-  const { locale } = useLocale();
-  return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
-      <AntApp>
-        <AppRoutes />
-      </AntApp>
-    </ConfigProvider>
-  );
-}
-
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <LocaleProvider>
           <BrowserRouter>
-            <LocalizedApp />
+            <AppConfigProvider>
+              <AppRoutes />
+            </AppConfigProvider>
           </BrowserRouter>
         </LocaleProvider>
       </I18nextProvider>

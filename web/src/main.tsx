@@ -1,5 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './theme/page.css';
+import './theme/contrast.css';
+import './theme/print.css';
 import { App } from './app';
 import { initI18n } from './i18n/i18n';
 import { browserLocale } from './i18n/locale-context';

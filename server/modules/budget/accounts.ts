@@ -17,14 +17,20 @@ export type AccountRow = typeof ledgerAccounts.$inferSelect;
 export async function lockYear(tx: Tx, hubId: string, year: number, mode: 'share' | 'update' = 'share'): Promise<YearRow> {
   const key = sql`hashtextextended(${`${hubId}:${year}`}, 0)`;
   await tx.execute(mode === 'share' ? sql`SELECT pg_advisory_xact_lock_shared(${key})` : sql`SELECT pg_advisory_xact_lock(${key})`);
-  const [row] = await tx.select().from(fiscalYears).where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.year, year)));
+  const [row] = await tx
+    .select()
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.year, year)));
   if (!row) throw notFound();
   if (row.status !== 'open') throw new AppError('FISCAL_YEAR_CLOSED');
   return row;
 }
 
 export async function findYear(db: Db | Tx, hubId: string, year: number): Promise<YearRow> {
-  const [row] = await db.select().from(fiscalYears).where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.year, year)));
+  const [row] = await db
+    .select()
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.year, year)));
   if (!row) throw notFound();
   return row;
 }

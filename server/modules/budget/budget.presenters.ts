@@ -1,6 +1,7 @@
 import type { Envelope, LedgerAccount, LedgerTransfer } from '../../../contracts/budget.js';
 import type { AccountRow, YearRow } from './accounts.js';
 import type { TransferRow } from './ledger.js';
+import type { LedgerNames } from './ledger-names.js';
 
 export function presentAccount(a: AccountRow): LedgerAccount {
   return {
@@ -29,21 +30,26 @@ export function presentEnvelope(year: YearRow, accounts: AccountRow[], usage: Ma
       .filter((a) => a.kind === 'budget_line')
       .map((a) => {
         const u = usage.get(a.id) ?? { committed: 0n, disbursed: 0n };
-        return { ...presentAccount(a), committed: u.committed.toString(), disbursed: u.disbursed.toString(), free: (a.creditsPosted - a.debitsPosted - a.debitsPending).toString() };
+        return {
+          ...presentAccount(a),
+          committed: u.committed.toString(),
+          disbursed: u.disbursed.toString(),
+          free: (a.creditsPosted - a.debitsPosted - a.debitsPending).toString(),
+        };
       }),
   };
 }
 
-export function presentTransfer(t: TransferRow, codes: Map<string, string>): LedgerTransfer {
+export function presentTransfer(t: TransferRow, names: LedgerNames): LedgerTransfer {
   return {
     id: t.id,
     kind: t.kind as LedgerTransfer['kind'],
     reason: t.reason as LedgerTransfer['reason'],
-    debitAccount: { id: t.debitAccountId, code: codes.get(t.debitAccountId) ?? '' },
-    creditAccount: { id: t.creditAccountId, code: codes.get(t.creditAccountId) ?? '' },
+    debitAccount: names.account(t.debitAccountId),
+    creditAccount: names.account(t.creditAccountId),
     amount: t.amount.toString(),
     pendingId: t.pendingId,
-    cause: t.causeType && t.causeId ? { type: t.causeType, id: t.causeId } : null,
+    cause: names.cause(t.causeType && t.causeId ? { type: t.causeType, id: t.causeId } : null),
     note: t.note,
     createdAt: t.createdAt.toISOString(),
   };

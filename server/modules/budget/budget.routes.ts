@@ -10,15 +10,17 @@ import {
   transferListQuerySchema,
   transferSchema,
 } from '../../../contracts/budget.js';
+import { cursorPageOf } from '../../../contracts/pagination.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
-import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
-import { idempotent } from '../../platform/idempotency/idempotency.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { idempotencyHeadersSchema, idempotentWrite, sendStored } from '../../platform/http/idempotency-http.js';
 import { findYear } from './accounts.js';
 import { budgetPolicy } from './budget.policies.js';
 import { presentEnvelope, presentTransfer } from './budget.presenters.js';
+import { ledgerNames } from './ledger-names.js';
 import { createBudgetLine, openFiscalYear, transferBetweenLines } from './budget.service.js';
 import { closeFiscalYear } from './close-year.service.js';
 import { getAccountBalance, lineUsage, listLedgerTransfers, yearAccounts } from './ledger-queries.js';
@@ -33,36 +35,66 @@ const ledgerTx = { isolation: 'read committed' as const };
 export const budgetRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    const envelopeOf = async (scope: Awaited<ReturnType<typeof hubScope>>, yearNumber: number) => {
+    const envelopeOf = async (scope: Awaited<ReturnType<typeof hubScope>>, yearNumber: number, db: Db | Tx = deps.db) => {
       budgetPolicy.authorize(scope.actor, 'read', null);
-      const year = await findYear(deps.db, scope.hub.id, yearNumber);
-      return presentEnvelope(year, await yearAccounts(deps.db, scope.hub.id, year), await lineUsage(deps.db, scope.hub.id, year));
+      const year = await findYear(db, scope.hub.id, yearNumber);
+      return presentEnvelope(year, await yearAccounts(db, scope.hub.id, year), await lineUsage(db, scope.hub.id, year));
     };
 
     app.post(
       '/api/hubs/:hub/fiscal-years',
-      { schema: { operationId: 'openFiscalYear', summary: 'Open a fiscal year: envelope = revenue x tech share', tags, params: hubParamsSchema, headers: idempotencyHeadersSchema, body: fiscalYearInputSchema, response: { 201: envelopeSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'openFiscalYear',
+          description:
+            'Finance officers and hub admins. The envelope is revenue times the tech share (basis points); 409 `FISCAL_YEAR_EXISTS` when the year is open already.',
+          summary: 'Open a fiscal year: envelope = revenue x tech share',
+          tags,
+          params: hubParamsSchema,
+          headers: idempotencyHeadersSchema,
+          body: fiscalYearInputSchema,
+          response: { 201: envelopeSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const result = await withTransaction(deps.db, (tx) =>
-          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: 'openFiscalYear', request: request.body }, async () => {
-            await openFiscalYear(tx, scope, request.body);
-            return { status: 201, body: null };
-          }),
-        );
-        return reply.status(result.status).send(await envelopeOf(scope, request.body.year));
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: 'openFiscalYear' }, async (tx) => {
+          await openFiscalYear(tx, scope, request.body);
+          return { status: 201, body: await envelopeOf(scope, request.body.year, tx) };
+        });
       },
     );
 
     app.get(
       '/api/hubs/:hub/fiscal-years/:year/envelope',
-      { schema: { operationId: 'getEnvelope', summary: 'The envelope and its lines: committed, disbursed, free', tags, params: yearParams, response: { 200: envelopeSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'getEnvelope',
+          description:
+            'Finance, program officers, auditors and hub admins. The year’s envelope, what is unallocated, and each line with committed, disbursed and free money.',
+          summary: 'The envelope and its lines: committed, disbursed, free',
+          tags,
+          params: yearParams,
+          response: { 200: envelopeSchema, ...errorResponses },
+        },
+      },
       async (request) => envelopeOf(await hubScope(deps, request, request.params.hub), request.params.year),
     );
 
     app.post(
       '/api/hubs/:hub/fiscal-years/:year/lines',
-      { schema: { operationId: 'createBudgetLine', summary: 'Create a budget line funded from the envelope', tags, params: yearParams, body: budgetLineInputSchema, response: { 201: envelopeSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'createBudgetLine',
+          description:
+            'Finance officers and hub admins. A line funded from the envelope by a posted transfer; the caller’s `transferId` makes a retry apply once. 409 `BUDGET_EXHAUSTED` when the envelope cannot cover it.',
+          summary: 'Create a budget line funded from the envelope',
+          tags,
+          params: yearParams,
+          body: budgetLineInputSchema,
+          response: { 201: envelopeSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         await withTransaction(deps.db, (tx) => createBudgetLine(tx, scope, request.params.year, request.body), ledgerTx);
@@ -72,18 +104,39 @@ export const budgetRoutes =
 
     app.post(
       '/api/hubs/:hub/fiscal-years/:year/line-transfers',
-      { schema: { operationId: 'transferBetweenLines', summary: 'Move money between two lines', tags, params: yearParams, body: lineTransferInputSchema, response: { 201: transferSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'transferBetweenLines',
+          description:
+            'Finance officers and hub admins. A posted transfer between two lines of one year, with the caller’s `transferId`; never below what a line has committed (409 `BUDGET_EXHAUSTED`).',
+          summary: 'Move money between two lines',
+          tags,
+          params: yearParams,
+          body: lineTransferInputSchema,
+          response: { 201: transferSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { transfer, replayed } = await withTransaction(deps.db, (tx) => transferBetweenLines(tx, scope, request.params.year, request.body), ledgerTx);
-        const codes = new Map((await yearAccounts(deps.db, scope.hub.id, await findYear(deps.db, scope.hub.id, request.params.year))).map((a) => [a.id, a.code]));
-        return sendStored(reply, { status: 201, body: presentTransfer(transfer, codes), replayed });
+        return sendStored(reply, { status: 201, body: presentTransfer(transfer, await ledgerNames(deps.db, scope.hub.id, [transfer])), replayed });
       },
     );
 
     app.post(
       '/api/hubs/:hub/fiscal-years/:year/close',
-      { schema: { operationId: 'closeFiscalYear', summary: 'Close a year: void or carry forward what is still committed', tags, params: yearParams, body: closeYearInputSchema, response: { 200: envelopeSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'closeFiscalYear',
+          description:
+            'Finance officers and hub admins. Voids or carries forward what is still committed, then closes the year; later writes are 409 `FISCAL_YEAR_CLOSED`.',
+          summary: 'Close a year: void or carry forward what is still committed',
+          tags,
+          params: yearParams,
+          body: closeYearInputSchema,
+          response: { 200: envelopeSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         await withTransaction(deps.db, (tx) => closeFiscalYear(tx, scope, request.params.year, request.body.decision, request.body.note), ledgerTx);
@@ -93,13 +146,24 @@ export const budgetRoutes =
 
     app.get(
       '/api/hubs/:hub/fiscal-years/:year/transfers',
-      { schema: { operationId: 'listLedgerTransfers', summary: 'Ledger transfers, newest first', tags, params: yearParams, querystring: transferListQuerySchema, response: { 200: z.object({ items: z.array(transferSchema), next: z.string().nullable() }), ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'listLedgerTransfers',
+          description:
+            'Finance, program officers, auditors and hub admins. Transfers of a year newest first, by account, reason and time window. Cursor-paged.',
+          summary: 'Ledger transfers, newest first',
+          tags,
+          params: yearParams,
+          querystring: transferListQuerySchema,
+          response: { 200: cursorPageOf(transferSchema), ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const year = await findYear(deps.db, scope.hub.id, request.params.year);
-        const rows = await listLedgerTransfers(deps.db, scope, year, request.query);
-        const codes = new Map((await yearAccounts(deps.db, scope.hub.id, year)).map((a) => [a.id, a.code]));
-        return { items: rows.map((t) => presentTransfer(t, codes)), next: rows.length === request.query.limit ? rows[rows.length - 1]!.id : null };
+        const page = await listLedgerTransfers(deps.db, scope, year, request.query);
+        const names = await ledgerNames(deps.db, scope.hub.id, page.items);
+        return { ...page, items: page.items.map((t) => presentTransfer(t, names)) };
       },
     );
 
@@ -108,6 +172,8 @@ export const budgetRoutes =
       {
         schema: {
           operationId: 'getAccountBalance',
+          description:
+            'Finance, program officers, auditors and hub admins. The four totals of an account as they stood at `asOf` (default now), recomputed from the transfers.',
           summary: 'An account’s pending and posted totals at any past moment',
           tags,
           params: hubParamsSchema.extend({ id: z.uuid() }),
@@ -115,6 +181,12 @@ export const budgetRoutes =
           response: { 200: balanceSchema, ...errorResponses },
         },
       },
-      async (request) => getAccountBalance(deps.db, await hubScope(deps, request, request.params.hub), request.params.id, request.query.asOf ? new Date(request.query.asOf) : new Date()),
+      async (request) =>
+        getAccountBalance(
+          deps.db,
+          await hubScope(deps, request, request.params.hub),
+          request.params.id,
+          request.query.asOf ? new Date(request.query.asOf) : new Date(),
+        ),
     );
   };

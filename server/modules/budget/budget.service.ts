@@ -31,28 +31,77 @@ export async function openFiscalYear(tx: Tx, { hub, actor }: BudgetScope, input:
     .returning();
   if (!year) throw new AppError('FISCAL_YEAR_EXISTS', [{ path: 'year', code: 'INVALID' }]);
   const treasury = await openAccount(tx, { hubId: hub.id, fiscalYearId: id, kind: 'treasury', code: 'treasury', name: { zh: '财政', en: 'Treasury' } });
-  const envelope = await openAccount(tx, { hubId: hub.id, fiscalYearId: id, kind: 'envelope', code: 'envelope', name: { zh: '科技资金池', en: 'Tech envelope' } });
+  const envelope = await openAccount(tx, {
+    hubId: hub.id,
+    fiscalYearId: id,
+    kind: 'envelope',
+    code: 'envelope',
+    name: { zh: '科技资金池', en: 'Tech envelope' },
+  });
   const amount = envelopeOf(year.revenueMinor, year.techShareBp);
   if (amount > 0n) {
-    await applyTransfer(tx, { hubId: hub.id, id: uuidv7(), fiscalYearId: id, kind: 'posted', debitAccountId: treasury.id, creditAccountId: envelope.id, amount, reason: 'allocate_envelope', actorId: actor.userId });
+    await applyTransfer(tx, {
+      hubId: hub.id,
+      id: uuidv7(),
+      fiscalYearId: id,
+      kind: 'posted',
+      debitAccountId: treasury.id,
+      creditAccountId: envelope.id,
+      amount,
+      reason: 'allocate_envelope',
+      actorId: actor.userId,
+    });
   }
-  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'fiscal_year.opened', subjectType: 'fiscal_year', subjectId: id, payload: { year: input.year, revenue: input.revenue, techShareBp: input.techShareBasisPoints, envelope: amount.toString() } });
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'fiscal_year.opened',
+    subjectType: 'fiscal_year',
+    subjectId: id,
+    payload: { year: input.year, revenue: input.revenue, techShareBp: input.techShareBasisPoints, envelope: amount.toString() },
+  });
   return year;
 }
 
 /** A new budget line, funded from the envelope in the same transaction. */
-export async function createBudgetLine(tx: Tx, { hub, actor }: BudgetScope, yearNumber: number, input: z.output<typeof budgetLineInputSchema>): Promise<{ line: AccountRow; transfer: TransferRow; replayed: boolean }> {
+export async function createBudgetLine(
+  tx: Tx,
+  { hub, actor }: BudgetScope,
+  yearNumber: number,
+  input: z.output<typeof budgetLineInputSchema>,
+): Promise<{ line: AccountRow; transfer: TransferRow; replayed: boolean }> {
   budgetPolicy.authorize(actor, 'write', null);
   const year = await lockYear(tx, hub.id, yearNumber);
   const envelope = await accountByCode(tx, hub.id, year.id, 'envelope');
-  const [existing] = await tx.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.fiscalYearId, year.id), eq(ledgerAccounts.code, input.code)));
+  const [existing] = await tx
+    .select()
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.fiscalYearId, year.id), eq(ledgerAccounts.code, input.code)));
   const line = existing ?? (await openAccount(tx, { hubId: hub.id, fiscalYearId: year.id, kind: 'budget_line', code: input.code, name: input.name }));
   const result = await limited('amount', () =>
-    applyTransfer(tx, { hubId: hub.id, id: input.transferId, fiscalYearId: year.id, kind: 'posted', debitAccountId: envelope.id, creditAccountId: line.id, amount: BigInt(input.amount), reason: 'fund_line', cause: { type: 'budget_line', id: line.id }, actorId: actor.userId }),
+    applyTransfer(tx, {
+      hubId: hub.id,
+      id: input.transferId,
+      fiscalYearId: year.id,
+      kind: 'posted',
+      debitAccountId: envelope.id,
+      creditAccountId: line.id,
+      amount: BigInt(input.amount),
+      reason: 'fund_line',
+      cause: { type: 'budget_line', id: line.id },
+      actorId: actor.userId,
+    }),
   );
   if (existing && !result.replayed) throw new AppError('LINE_EXISTS', [{ path: 'code', code: 'INVALID' }]);
   if (!result.replayed) {
-    await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'budget_line.created', subjectType: 'ledger_account', subjectId: line.id, payload: { code: input.code, amount: input.amount, transferId: input.transferId } });
+    await recordAudit(tx, {
+      hubId: hub.id,
+      actorId: actor.userId,
+      action: 'budget_line.created',
+      subjectType: 'ledger_account',
+      subjectId: line.id,
+      payload: { code: input.code, amount: input.amount, transferId: input.transferId },
+    });
   }
   return { line, ...result };
 }
@@ -66,10 +115,28 @@ export async function transferBetweenLines(tx: Tx, { hub, actor }: BudgetScope, 
   if (from.kind !== 'budget_line') throw new AppError('VALIDATION_FAILED', [{ path: 'fromLine', code: 'INVALID' }]);
   if (to.kind !== 'budget_line') throw new AppError('VALIDATION_FAILED', [{ path: 'toLine', code: 'INVALID' }]);
   const result = await limited('amount', () =>
-    applyTransfer(tx, { hubId: hub.id, id: input.transferId, fiscalYearId: year.id, kind: 'posted', debitAccountId: from.id, creditAccountId: to.id, amount: BigInt(input.amount), reason: 'line_transfer', note: input.note ?? null, actorId: actor.userId }),
+    applyTransfer(tx, {
+      hubId: hub.id,
+      id: input.transferId,
+      fiscalYearId: year.id,
+      kind: 'posted',
+      debitAccountId: from.id,
+      creditAccountId: to.id,
+      amount: BigInt(input.amount),
+      reason: 'line_transfer',
+      note: input.note ?? null,
+      actorId: actor.userId,
+    }),
   );
   if (!result.replayed) {
-    await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'budget_line.transfer', subjectType: 'ledger_transfer', subjectId: input.transferId, payload: { from: from.code, to: to.code, amount: input.amount } });
+    await recordAudit(tx, {
+      hubId: hub.id,
+      actorId: actor.userId,
+      action: 'budget_line.transfer',
+      subjectType: 'ledger_transfer',
+      subjectId: input.transferId,
+      payload: { from: from.code, to: to.code, amount: input.amount },
+    });
   }
   return result;
 }
@@ -80,7 +147,8 @@ export async function limited<T>(path: string, write: () => Promise<T>, code: 'B
     return await write();
   } catch (error) {
     if (error instanceof LedgerLimitError) throw new AppError(code, [{ path, code: 'TOO_BIG' }]);
-    if (sqlState(error) === '23505' && constraintName(error) === 'ledger_accounts_code_key') throw new AppError('LINE_EXISTS', [{ path: 'code', code: 'INVALID' }]);
+    if (sqlState(error) === '23505' && constraintName(error) === 'ledger_accounts_code_key')
+      throw new AppError('LINE_EXISTS', [{ path: 'code', code: 'INVALID' }]);
     throw error;
   }
 }

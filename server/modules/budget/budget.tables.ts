@@ -40,10 +40,18 @@ export const ledgerAccounts = pgTable(
     code: text('code').notNull(),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
-    debitsPending: bigint('debits_pending', { mode: 'bigint' }).notNull().default(sql`0`),
-    debitsPosted: bigint('debits_posted', { mode: 'bigint' }).notNull().default(sql`0`),
-    creditsPending: bigint('credits_pending', { mode: 'bigint' }).notNull().default(sql`0`),
-    creditsPosted: bigint('credits_posted', { mode: 'bigint' }).notNull().default(sql`0`),
+    debitsPending: bigint('debits_pending', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    debitsPosted: bigint('debits_posted', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    creditsPending: bigint('credits_pending', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    creditsPosted: bigint('credits_posted', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
     debitsMustNotExceedCredits: boolean('debits_must_not_exceed_credits').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -52,7 +60,10 @@ export const ledgerAccounts = pgTable(
     unique('ledger_accounts_code_key').on(t.hubId, t.fiscalYearId, t.code),
     foreignKey({ name: 'ledger_accounts_year_fk', columns: [t.hubId, t.fiscalYearId], foreignColumns: [fiscalYears.hubId, fiscalYears.id] }),
     check('ledger_accounts_kind_check', sql`${t.kind} IN ('treasury','envelope','budget_line','award')`),
-    check('ledger_accounts_nonnegative_check', sql`${t.debitsPending} >= 0 AND ${t.debitsPosted} >= 0 AND ${t.creditsPending} >= 0 AND ${t.creditsPosted} >= 0`),
+    check(
+      'ledger_accounts_nonnegative_check',
+      sql`${t.debitsPending} >= 0 AND ${t.debitsPosted} >= 0 AND ${t.creditsPending} >= 0 AND ${t.creditsPosted} >= 0`,
+    ),
     // The limit: what is spent or reserved never exceeds what has come in.
     check('ledger_accounts_debit_limit_check', sql`NOT ${t.debitsMustNotExceedCredits} OR ${t.debitsPending} + ${t.debitsPosted} <= ${t.creditsPosted}`),
   ],
@@ -85,7 +96,9 @@ export const ledgerTransfers = pgTable(
     // `ledger verify` re-derives every account from its transfers.
     foreignKey({ name: 'ledger_transfers_pending_fk', columns: [t.hubId, t.pendingId], foreignColumns: [t.hubId, t.id] }),
     // A pending transfer is voided at most once.
-    uniqueIndex('ledger_transfers_void_once_idx').on(t.hubId, t.pendingId).where(sql`${t.kind} = 'void_pending'`),
+    uniqueIndex('ledger_transfers_void_once_idx')
+      .on(t.hubId, t.pendingId)
+      .where(sql`${t.kind} = 'void_pending'`),
     index('ledger_transfers_debit_idx').on(t.hubId, t.debitAccountId, t.createdAt),
     index('ledger_transfers_credit_idx').on(t.hubId, t.creditAccountId, t.createdAt),
     index('ledger_transfers_year_idx').on(t.hubId, t.fiscalYearId, t.createdAt),
@@ -109,7 +122,9 @@ export const commitments = pgTable(
     lineAccountId: uuid('line_account_id').notNull(),
     awardAccountId: uuid('award_account_id').notNull(),
     amount: bigint('amount', { mode: 'bigint' }).notNull(),
-    posted: bigint('posted', { mode: 'bigint' }).notNull().default(sql`0`),
+    posted: bigint('posted', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
     released: boolean('released').notNull().default(false),
     causeType: text('cause_type').notNull(),
     causeId: text('cause_id').notNull(),

@@ -24,7 +24,8 @@ describe('envelope and budget lines', () => {
     expect(opened.json()).toMatchObject({ year: 2026, envelope: '30000000000', unallocated: '30000000000', techShareBasisPoints: 1500 });
     expect((await call('POST', '/fiscal-years', { year: 2026, revenue: '1' })).json().error.code).toBe('FISCAL_YEAR_EXISTS');
 
-    const line = (code: string, amount: string, transferId = randomUUID()) => call('POST', '/fiscal-years/2026/lines', { code, name: { zh: code, en: code }, amount, transferId });
+    const line = (code: string, amount: string, transferId = randomUUID()) =>
+      call('POST', '/fiscal-years/2026/lines', { code, name: { zh: code, en: code }, amount, transferId });
     expect((await line('compute-vouchers', '25000000000')).statusCode).toBe(201);
     const over = await line('startup-subsidy', '5000000001');
     expect(over.statusCode).toBe(409);
@@ -33,12 +34,26 @@ describe('envelope and budget lines', () => {
     expect((await line('startup-subsidy', '5000000000', t)).statusCode).toBe(201);
     expect((await line('startup-subsidy', '5000000000', t)).statusCode).toBe(201); // a retry: same id, applied once
 
-    const move = await call('POST', '/fiscal-years/2026/line-transfers', { transferId: randomUUID(), fromLine: 'compute-vouchers', toLine: 'startup-subsidy', amount: '1000000000', note: 'rebalance' });
+    const move = await call('POST', '/fiscal-years/2026/line-transfers', {
+      transferId: randomUUID(),
+      fromLine: 'compute-vouchers',
+      toLine: 'startup-subsidy',
+      amount: '1000000000',
+      note: 'rebalance',
+    });
     expect(move.statusCode).toBe(201);
     const envelope = (await call('GET', '/fiscal-years/2026/envelope')).json();
     expect(envelope.unallocated).toBe('0');
-    expect(Object.fromEntries(envelope.lines.map((l: { code: string; free: string }) => [l.code, l.free]))).toEqual({ 'compute-vouchers': '24000000000', 'startup-subsidy': '6000000000' });
-    const tooMuch = await call('POST', '/fiscal-years/2026/line-transfers', { transferId: randomUUID(), fromLine: 'compute-vouchers', toLine: 'startup-subsidy', amount: '24000000001' });
+    expect(Object.fromEntries(envelope.lines.map((l: { code: string; free: string }) => [l.code, l.free]))).toEqual({
+      'compute-vouchers': '24000000000',
+      'startup-subsidy': '6000000000',
+    });
+    const tooMuch = await call('POST', '/fiscal-years/2026/line-transfers', {
+      transferId: randomUUID(),
+      fromLine: 'compute-vouchers',
+      toLine: 'startup-subsidy',
+      amount: '24000000001',
+    });
     expect(tooMuch.json().error.code).toBe('BUDGET_EXHAUSTED');
     expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
   });
@@ -63,11 +78,12 @@ describe('envelope and budget lines', () => {
     await call('POST', '/fiscal-years', { year: 2028, revenue: '100000' });
     // Caller ids in descending order, so id order and time order disagree.
     const ids = ['ffffffff-0000-4000-8000-000000000000', '88888888-0000-4000-8000-000000000000', '11111111-0000-4000-8000-000000000000'];
-    for (const [i, transferId] of ids.entries()) await call('POST', '/fiscal-years/2028/lines', { code: `line-${i}`, name: { zh: 'x', en: 'x' }, amount: '100', transferId });
+    for (const [i, transferId] of ids.entries())
+      await call('POST', '/fiscal-years/2028/lines', { code: `line-${i}`, name: { zh: 'x', en: 'x' }, amount: '100', transferId });
     const first = (await call('GET', '/fiscal-years/2028/transfers?limit=2')).json();
     expect(first.items.map((t: { id: string }) => t.id)).toEqual([ids[2], ids[1]]);
-    const rest = (await call('GET', `/fiscal-years/2028/transfers?limit=2&before=${first.next}`)).json();
-    expect(rest.items.map((t: { reason: string; id: string }) => t.reason === 'fund_line' ? t.id : t.reason)).toEqual([ids[0], 'allocate_envelope']);
+    const rest = (await call('GET', `/fiscal-years/2028/transfers?limit=2&next=${first.next}`)).json();
+    expect(rest.items.map((t: { reason: string; id: string }) => (t.reason === 'fund_line' ? t.id : t.reason))).toEqual([ids[0], 'allocate_envelope']);
   });
 
   it('finance and admins write; program officers and auditors read; applicants and other hubs see nothing', async () => {
@@ -78,7 +94,10 @@ describe('envelope and budget lines', () => {
     const otherHub = await createTestHub(ctx);
     const foreignFinance = await createTestUser(ctx, { hub: otherHub, roles: ['finance_officer'] });
     expect((await call('GET', '/fiscal-years/2026/envelope', undefined, officer)).statusCode).toBe(200);
-    expect((await call('POST', '/fiscal-years/2026/lines', { code: 'x-line', name: { zh: 'x', en: 'x' }, amount: '1', transferId: randomUUID() }, officer)).statusCode).toBe(403);
+    expect(
+      (await call('POST', '/fiscal-years/2026/lines', { code: 'x-line', name: { zh: 'x', en: 'x' }, amount: '1', transferId: randomUUID() }, officer))
+        .statusCode,
+    ).toBe(403);
     expect((await call('GET', '/fiscal-years/2026/envelope', undefined, applicant)).statusCode).toBe(404);
     expect((await call('GET', '/fiscal-years/2026/transfers', undefined, foreignFinance)).statusCode).toBe(404);
     expect((await call('POST', '/fiscal-years', { year: 2030, revenue: '1' }, foreignFinance)).statusCode).toBe(404);

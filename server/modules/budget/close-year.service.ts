@@ -20,24 +20,50 @@ export async function closeFiscalYear(tx: Tx, { hub, actor }: BudgetScope, yearN
   const open = await tx
     .select()
     .from(commitments)
-    .where(and(eq(commitments.hubId, hub.id), eq(commitments.fiscalYearId, year.id), eq(commitments.released, false), sql`${commitments.posted} < ${commitments.amount}`));
+    .where(
+      and(
+        eq(commitments.hubId, hub.id),
+        eq(commitments.fiscalYearId, year.id),
+        eq(commitments.released, false),
+        sql`${commitments.posted} < ${commitments.amount}`,
+      ),
+    );
   const caller = { hubId: hub.id, actorId: actor.userId };
   let carried = 0n;
   for (const c of open) {
     await release(tx, caller, { transferId: uuidv7(), commitmentId: c.id, reason: 'year_close' });
     if (decision === 'carry_forward') {
       const remainder = c.amount - c.posted;
-      const [line] = await tx.select({ code: ledgerAccounts.code }).from(ledgerAccounts).where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.id, c.lineAccountId)));
+      const [line] = await tx
+        .select({ code: ledgerAccounts.code })
+        .from(ledgerAccounts)
+        .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.id, c.lineAccountId)));
       try {
         await accountByCode(tx, hub.id, (await lockYear(tx, hub.id, yearNumber + 1)).id, line!.code);
       } catch {
         throw new AppError('VALIDATION_FAILED', [{ path: 'decision', code: 'NOT_IN_HUB' }]);
       }
-      await commit(tx, caller, { transferId: uuidv7(), year: yearNumber + 1, lineCode: line!.code, amount: remainder, cause: { type: c.causeType, id: c.causeId } });
+      await commit(tx, caller, {
+        transferId: uuidv7(),
+        year: yearNumber + 1,
+        lineCode: line!.code,
+        amount: remainder,
+        cause: { type: c.causeType, id: c.causeId },
+      });
       carried += remainder;
     }
   }
-  await tx.update(fiscalYears).set({ status: 'closed', closedAt: new Date() }).where(and(eq(fiscalYears.hubId, hub.id), eq(fiscalYears.id, year.id)));
-  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'fiscal_year.closed', subjectType: 'fiscal_year', subjectId: year.id, payload: { year: yearNumber, decision, commitments: open.length, carried: carried.toString(), note } });
+  await tx
+    .update(fiscalYears)
+    .set({ status: 'closed', closedAt: new Date() })
+    .where(and(eq(fiscalYears.hubId, hub.id), eq(fiscalYears.id, year.id)));
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'fiscal_year.closed',
+    subjectType: 'fiscal_year',
+    subjectId: year.id,
+    payload: { year: yearNumber, decision, commitments: open.length, carried: carried.toString(), note },
+  });
   return { commitments: open.length, carried };
 }

@@ -39,8 +39,10 @@ export async function commit(
         ${pay?.transferId ?? null}::uuid, ${pay?.amount ?? 0n}::bigint, ${pay ? uuidv7() : null}::uuid)`);
     return commitmentOf(rows[0]!);
   } catch (error) {
-    if (sqlState(error) === '23514' && constraintName(error) === 'ledger_accounts_debit_limit_check') throw new AppError('BUDGET_EXHAUSTED', [{ path: 'amount', code: 'TOO_BIG' }]);
-    if (sqlState(error) === '23514' && constraintName(error) === 'commitments_posted_check') throw new AppError('COMMITMENT_EXCEEDED', [{ path: 'amount', code: 'TOO_BIG' }]);
+    if (sqlState(error) === '23514' && constraintName(error) === 'ledger_accounts_debit_limit_check')
+      throw new AppError('BUDGET_EXHAUSTED', [{ path: 'amount', code: 'TOO_BIG' }]);
+    if (sqlState(error) === '23514' && constraintName(error) === 'commitments_posted_check')
+      throw new AppError('COMMITMENT_EXCEEDED', [{ path: 'amount', code: 'TOO_BIG' }]);
     if (sqlState(error) === 'DG001') {
       const code = serverMessage(error) ?? '';
       if (code === 'NOT_FOUND') throw notFound();
@@ -93,7 +95,19 @@ export async function disburse(tx: Tx, caller: LedgerCaller, input: { transferId
   }
   const { year } = await yearOf(tx, caller.hubId, c.fiscalYearId);
   await lockYear(tx, caller.hubId, year);
-  const { replayed } = await applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: c.fiscalYearId, kind: 'post_pending', debitAccountId: c.lineAccountId, creditAccountId: c.awardAccountId, amount: input.amount, pendingId: c.id, reason: 'disburse', cause: { type: c.causeType, id: c.causeId }, actorId: caller.actorId }).catch(overPosted);
+  const { replayed } = await applyTransfer(tx, {
+    hubId: caller.hubId,
+    id: input.transferId,
+    fiscalYearId: c.fiscalYearId,
+    kind: 'post_pending',
+    debitAccountId: c.lineAccountId,
+    creditAccountId: c.awardAccountId,
+    amount: input.amount,
+    pendingId: c.id,
+    reason: 'disburse',
+    cause: { type: c.causeType, id: c.causeId },
+    actorId: caller.actorId,
+  }).catch(overPosted);
   if (replayed) return c;
   const [updated] = await tx
     .update(commitments)
@@ -101,12 +115,23 @@ export async function disburse(tx: Tx, caller: LedgerCaller, input: { transferId
     .where(and(eq(commitments.hubId, caller.hubId), eq(commitments.id, c.id)))
     .returning()
     .catch(overPosted);
-  await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.disbursed', subjectType: 'commitment', subjectId: c.id, payload: { transferId: input.transferId, amount: input.amount.toString() } });
+  await recordAudit(tx, {
+    hubId: caller.hubId,
+    actorId: caller.actorId,
+    action: 'ledger.disbursed',
+    subjectType: 'commitment',
+    subjectId: c.id,
+    payload: { transferId: input.transferId, amount: input.amount.toString() },
+  });
   return updated!;
 }
 
 /** Gives back what is left of a commitment to its line (once). */
-export async function release(tx: Tx, caller: LedgerCaller, input: { transferId: string; commitmentId: string; reason?: 'release' | 'year_close' }): Promise<CommitmentRow> {
+export async function release(
+  tx: Tx,
+  caller: LedgerCaller,
+  input: { transferId: string; commitmentId: string; reason?: 'release' | 'year_close' },
+): Promise<CommitmentRow> {
   const c = await lockCommitment(tx, caller.hubId, input.commitmentId);
   if (c.released) {
     if (await transferExists(tx, caller.hubId, input.transferId)) return c;
@@ -114,10 +139,33 @@ export async function release(tx: Tx, caller: LedgerCaller, input: { transferId:
   }
   const remainder = c.amount - c.posted;
   if (remainder > 0n) {
-    await applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: c.fiscalYearId, kind: 'void_pending', debitAccountId: c.lineAccountId, creditAccountId: c.awardAccountId, amount: remainder, pendingId: c.id, reason: input.reason ?? 'release', cause: { type: c.causeType, id: c.causeId }, actorId: caller.actorId });
+    await applyTransfer(tx, {
+      hubId: caller.hubId,
+      id: input.transferId,
+      fiscalYearId: c.fiscalYearId,
+      kind: 'void_pending',
+      debitAccountId: c.lineAccountId,
+      creditAccountId: c.awardAccountId,
+      amount: remainder,
+      pendingId: c.id,
+      reason: input.reason ?? 'release',
+      cause: { type: c.causeType, id: c.causeId },
+      actorId: caller.actorId,
+    });
   }
-  const [updated] = await tx.update(commitments).set({ released: true }).where(and(eq(commitments.hubId, caller.hubId), eq(commitments.id, c.id))).returning();
-  await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.released', subjectType: 'commitment', subjectId: c.id, payload: { transferId: input.transferId, amount: remainder.toString() } });
+  const [updated] = await tx
+    .update(commitments)
+    .set({ released: true })
+    .where(and(eq(commitments.hubId, caller.hubId), eq(commitments.id, c.id)))
+    .returning();
+  await recordAudit(tx, {
+    hubId: caller.hubId,
+    actorId: caller.actorId,
+    action: 'ledger.released',
+    subjectType: 'commitment',
+    subjectId: c.id,
+    payload: { transferId: input.transferId, amount: remainder.toString() },
+  });
   return updated!;
 }
 
@@ -128,34 +176,66 @@ export async function clawBack(tx: Tx, caller: LedgerCaller, input: { transferId
   await lockYear(tx, caller.hubId, year);
   const result = await limited(
     'amount',
-    () => applyTransfer(tx, { hubId: caller.hubId, id: input.transferId, fiscalYearId: c.fiscalYearId, kind: 'posted', debitAccountId: c.awardAccountId, creditAccountId: c.lineAccountId, amount: input.amount, reason: 'claw_back', cause: { type: c.causeType, id: c.causeId }, actorId: caller.actorId }),
+    () =>
+      applyTransfer(tx, {
+        hubId: caller.hubId,
+        id: input.transferId,
+        fiscalYearId: c.fiscalYearId,
+        kind: 'posted',
+        debitAccountId: c.awardAccountId,
+        creditAccountId: c.lineAccountId,
+        amount: input.amount,
+        reason: 'claw_back',
+        cause: { type: c.causeType, id: c.causeId },
+        actorId: caller.actorId,
+      }),
     'CLAWBACK_EXCEEDS_PAID',
   );
   if (!result.replayed) {
-    await recordAudit(tx, { hubId: caller.hubId, actorId: caller.actorId, action: 'ledger.clawed_back', subjectType: 'commitment', subjectId: c.id, payload: { transferId: input.transferId, amount: input.amount.toString() } });
+    await recordAudit(tx, {
+      hubId: caller.hubId,
+      actorId: caller.actorId,
+      action: 'ledger.clawed_back',
+      subjectType: 'commitment',
+      subjectId: c.id,
+      payload: { transferId: input.transferId, amount: input.amount.toString() },
+    });
   }
   return result;
 }
 
 export async function findCommitment(tx: Tx, hubId: string, id: string): Promise<CommitmentRow> {
-  const [row] = await tx.select().from(commitments).where(and(eq(commitments.hubId, hubId), eq(commitments.id, id)));
+  const [row] = await tx
+    .select()
+    .from(commitments)
+    .where(and(eq(commitments.hubId, hubId), eq(commitments.id, id)));
   if (!row) throw notFound();
   return row;
 }
 
 async function lockCommitment(tx: Tx, hubId: string, id: string): Promise<CommitmentRow> {
-  const [row] = await tx.select().from(commitments).where(and(eq(commitments.hubId, hubId), eq(commitments.id, id))).for('update');
+  const [row] = await tx
+    .select()
+    .from(commitments)
+    .where(and(eq(commitments.hubId, hubId), eq(commitments.id, id)))
+    .for('update');
   if (!row) throw notFound();
   return row;
 }
 
 async function transferExists(tx: Tx, hubId: string, id: string): Promise<boolean> {
-  const [row] = await tx.select({ id: ledgerTransfers.id }).from(ledgerTransfers).where(and(eq(ledgerTransfers.hubId, hubId), eq(ledgerTransfers.id, id)));
+  const [row] = await tx
+    .select({ id: ledgerTransfers.id })
+    .from(ledgerTransfers)
+    .where(and(eq(ledgerTransfers.hubId, hubId), eq(ledgerTransfers.id, id)));
   return Boolean(row);
 }
 
 async function yearOf(tx: Tx, hubId: string, fiscalYearId: string) {
-  const [row] = await tx.select({ year: fiscalYears.year }).from(fiscalYears).where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
+  const [row] = await tx
+    .select({ year: fiscalYears.year })
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
   return row!;
 }
 

@@ -13,3 +13,11 @@ export async function registerBudgetRoutes(app: FastifyInstance, deps: Deps): Pr
 export { commit, disburse, release, clawBack, type Cause, type LedgerCaller } from './commitments.service.js';
 export { verifyLedger, type LedgerProblem } from './ledger-verify.js';
 export { lineAvailable } from './accounts.js';
+export { findCommitment } from './commitments.service.js';
+export { transferAmounts } from './transfer-lookup.js';
+export { awardOutstanding, openReceivable, receiveRepayment, writeOffReceivable } from './receivables.service.js';
+export { commitmentTransactions, type CommitmentTransaction } from './commitment-transactions.js';
+export { budgetPolicy } from './budget.policies.js';
+export { publicYearFigures, disbursedByGroup, type PublicYearFigures } from './public-budget.js';
+export { presentEnvelope } from './budget.presenters.js';
+export { monthlyFlows } from './monthly-flows.js';

@@ -5,6 +5,7 @@ import { pickLocale } from '../../../contracts/error-messages.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
+import { fileResponse } from '../../platform/http/openapi/file-response.js';
 import { exportLedger, findExportYear, ledgerFileName, XLSX_MEDIA_TYPE } from './ledger-export.js';
 
 const yearParams = hubParamsSchema.extend({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -18,10 +19,11 @@ export const ledgerExportRoutes =
       {
         schema: {
           operationId: 'exportLedger',
+          description: 'Finance, program officers, auditors and hub admins. The year’s transfers and accounts as an XLSX workbook, streamed.',
           summary: 'A fiscal year’s ledger as an XLSX workbook (sheets "transfers" and "accounts")',
           tags: ['budget'],
           params: yearParams,
-          response: { 200: z.string().meta({ description: 'The XLSX workbook' }), ...errorResponses },
+          response: { 200: fileResponse('The XLSX workbook: the transfers sheet and the accounts sheet', [XLSX_MEDIA_TYPE]), ...errorResponses },
         },
       },
       async (request, reply) => {

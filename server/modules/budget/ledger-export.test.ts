@@ -32,8 +32,16 @@ describe('ledger XLSX export', () => {
     // Revenue 1,000,000,000 fen -> envelope 150,000,000; two lines, a commitment and a tranche.
     const { year, caller } = await fundedYear(ctx.database.db, hub, { compute: 100_000_000n, subsidy: 20_000_001n });
     const cause = { type: 'award', id: randomUUID() };
-    const commitment = await withTransaction(ctx.database.db, (tx) => commit(tx, caller, { transferId: randomUUID(), year, lineCode: 'compute', amount: 5_000_000n, cause }), ledgerTx);
-    await withTransaction(ctx.database.db, (tx) => disburse(tx, caller, { transferId: randomUUID(), commitmentId: commitment.id, amount: 1_234_567n }), ledgerTx);
+    const commitment = await withTransaction(
+      ctx.database.db,
+      (tx) => commit(tx, caller, { transferId: randomUUID(), year, lineCode: 'compute', amount: 5_000_000n, cause }),
+      ledgerTx,
+    );
+    await withTransaction(
+      ctx.database.db,
+      (tx) => disburse(tx, caller, { transferId: randomUUID(), commitmentId: commitment.id, amount: 1_234_567n }),
+      ledgerTx,
+    );
 
     const res = await ctx.app.inject(as(finance, { method: 'GET', url: `/api/hubs/${hub.slug}/fiscal-years/${year}/ledger.xlsx` }));
     expect(res.statusCode).toBe(200);
@@ -41,7 +49,20 @@ describe('ledger XLSX export', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="${hub.slug}-ledger-${year}.xlsx"`);
 
     const { transfers, accounts } = await readWorkbook(res.rawPayload);
-    expect(transfers.header).toEqual(['Created at (UTC)', 'Id', 'Kind', 'Reason', 'Debit account', 'Credit account', 'Amount (fen)', 'Amount (yuan)', 'Pending id', 'Cause type', 'Cause id', 'Note']);
+    expect(transfers.header).toEqual([
+      'Created at (UTC)',
+      'Id',
+      'Kind',
+      'Reason',
+      'Debit account',
+      'Credit account',
+      'Amount (fen)',
+      'Amount (yuan)',
+      'Pending id',
+      'Cause type',
+      'Cause id',
+      'Note',
+    ]);
     // allocate_envelope, two fund_line, commit (pending), the tranche (post_pending): oldest first.
     expect(transfers.data.map((r) => r[3])).toEqual(['allocate_envelope', 'fund_line', 'fund_line', 'commit', 'disburse']);
     const [allocate, , subsidy, pending, tranche] = transfers.data as unknown[][];
@@ -78,11 +99,14 @@ describe('ledger XLSX export', () => {
     await withTransaction(
       ctx.database.db,
       async (tx) => {
-        for (let i = 0; i < 2_100; i++) await commit(tx, caller, { transferId: randomUUID(), year, lineCode: 'hot', amount: 1n, cause: { type: 'award', id: `a${i}` } });
+        for (let i = 0; i < 2_100; i++)
+          await commit(tx, caller, { transferId: randomUUID(), year, lineCode: 'hot', amount: 1n, cause: { type: 'award', id: `a${i}` } });
       },
       ledgerTx,
     );
-    const res = await ctx.app.inject(as(auditor, { method: 'GET', url: `/api/hubs/${hub.slug}/fiscal-years/${year}/ledger.xlsx`, headers: { 'accept-language': 'zh-CN' } }));
+    const res = await ctx.app.inject(
+      as(auditor, { method: 'GET', url: `/api/hubs/${hub.slug}/fiscal-years/${year}/ledger.xlsx`, headers: { 'accept-language': 'zh-CN' } }),
+    );
     expect(res.statusCode).toBe(200);
     const { transfers, accounts } = await readWorkbook(res.rawPayload);
     expect(transfers.header[0]).toBe('创建时间（UTC）');
@@ -98,7 +122,8 @@ describe('ledger XLSX export', () => {
     const applicant = await createTestUser(ctx);
     const foreign = await createTestUser(ctx, { hub: await createTestHub(ctx), roles: ['finance_officer'] });
     const finance = await createTestUser(ctx, { hub, roles: ['finance_officer'] });
-    const get = (user: typeof applicant | null, y = year) => ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/fiscal-years/${y}/ledger.xlsx` }));
+    const get = (user: typeof applicant | null, y = year) =>
+      ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/fiscal-years/${y}/ledger.xlsx` }));
     expect((await get(applicant)).statusCode).toBe(404);
     expect((await get(foreign)).statusCode).toBe(404);
     expect((await get(finance, 2031)).statusCode).toBe(404);

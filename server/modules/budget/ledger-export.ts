@@ -23,8 +23,32 @@ type Headers = { transfers: readonly string[]; accounts: readonly string[] };
 // Column titles per language; the sheet names stay fixed so scripts can find them.
 const headers: Record<Locale, Headers> = {
   'en-US': {
-    transfers: ['Created at (UTC)', 'Id', 'Kind', 'Reason', 'Debit account', 'Credit account', 'Amount (fen)', 'Amount (yuan)', 'Pending id', 'Cause type', 'Cause id', 'Note'],
-    accounts: ['Code', 'Kind', 'Name (zh)', 'Name (en)', 'Debits pending (fen)', 'Debits posted (fen)', 'Credits pending (fen)', 'Credits posted (fen)', 'Available (fen)', 'Available (yuan)'],
+    transfers: [
+      'Created at (UTC)',
+      'Id',
+      'Kind',
+      'Reason',
+      'Debit account',
+      'Credit account',
+      'Amount (fen)',
+      'Amount (yuan)',
+      'Pending id',
+      'Cause type',
+      'Cause id',
+      'Note',
+    ],
+    accounts: [
+      'Code',
+      'Kind',
+      'Name (zh)',
+      'Name (en)',
+      'Debits pending (fen)',
+      'Debits posted (fen)',
+      'Credits pending (fen)',
+      'Credits posted (fen)',
+      'Available (fen)',
+      'Available (yuan)',
+    ],
   },
   'zh-CN': {
     transfers: ['创建时间（UTC）', '编号', '类型', '事由', '借方账户', '贷方账户', '金额（分）', '金额（元）', '预留编号', '来源类型', '来源编号', '备注'],
@@ -48,7 +72,13 @@ export async function findExportYear(db: Db, { hub, actor }: BudgetScope, yearNu
  * in keyset batches) and every account with its four totals. One repeatable-read,
  * read-only snapshot, so the account totals are exactly the sum of the transfers listed.
  */
-export async function exportLedger(db: Db, { hub, actor }: BudgetScope, yearNumber: number, out: Writable, locale: Locale = 'en-US'): Promise<{ transfers: number; accounts: number }> {
+export async function exportLedger(
+  db: Db,
+  { hub, actor }: BudgetScope,
+  yearNumber: number,
+  out: Writable,
+  locale: Locale = 'en-US',
+): Promise<{ transfers: number; accounts: number }> {
   authorizeLedgerExport(actor);
   return db.transaction(
     async (tx) => {
@@ -132,7 +162,18 @@ function transferCells(t: TransferRow, codes: Map<string, string>) {
 
 function accountCells(a: AccountRow) {
   const available = a.creditsPosted - a.debitsPosted - a.debitsPending;
-  return [a.code, a.kind, a.nameZh, a.nameEn, fenCell(a.debitsPending), fenCell(a.debitsPosted), fenCell(a.creditsPending), fenCell(a.creditsPosted), fenCell(available), yuanCell(available)];
+  return [
+    a.code,
+    a.kind,
+    a.nameZh,
+    a.nameEn,
+    fenCell(a.debitsPending),
+    fenCell(a.debitsPosted),
+    fenCell(a.creditsPending),
+    fenCell(a.creditsPosted),
+    fenCell(available),
+    yuanCell(available),
+  ];
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { transferListQuerySchema } from '../../../contracts/budget.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { notFound } from '../../platform/errors.js';
+import { pageOf, readCursor } from '../../platform/pagination.js';
 import { budgetPolicy } from './budget.policies.js';
 import type { BudgetScope } from './budget.service.js';
 import { commitments, ledgerAccounts, ledgerTransfers } from './budget.tables.js';
@@ -17,17 +18,29 @@ export async function listLedgerTransfers(db: Db | Tx, { actor, hub }: BudgetSco
   if (query.from) where.push(gte(ledgerTransfers.createdAt, new Date(query.from)));
   if (query.to) where.push(lte(ledgerTransfers.createdAt, new Date(query.to)));
   // Callers choose transfer ids (any UUID), so time order is (created_at, id), not id.
-  if (query.before) {
+  // The cursor holds the last transfer's id; its exact created_at is read back in SQL.
+  const key = readCursor(query.next, 1);
+  if (key) {
     where.push(
-      sql`(${ledgerTransfers.createdAt}, ${ledgerTransfers.id}) < (SELECT t.created_at, t.id FROM ledger_transfers t WHERE t.hub_id = ${hub.id} AND t.id = ${query.before})`,
+      sql`(${ledgerTransfers.createdAt}, ${ledgerTransfers.id}) < (SELECT t.created_at, t.id FROM ledger_transfers t WHERE t.hub_id = ${hub.id} AND t.id = ${key[0]}::uuid)`,
     );
   }
-  return db.select().from(ledgerTransfers).where(and(...where)).orderBy(desc(ledgerTransfers.createdAt), desc(ledgerTransfers.id)).limit(query.limit);
+  const rows = await db
+    .select()
+    .from(ledgerTransfers)
+    .where(and(...where))
+    .orderBy(desc(ledgerTransfers.createdAt), desc(ledgerTransfers.id))
+    .limit(query.limit + 1);
+  return pageOf(rows, query.limit, (t) => [t.id]);
 }
 
 /** Accounts of a year with committed/disbursed per line (for the envelope view). */
 export async function yearAccounts(db: Db | Tx, hubId: string, year: YearRow): Promise<AccountRow[]> {
-  return db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.hubId, hubId), eq(ledgerAccounts.fiscalYearId, year.id))).orderBy(ledgerAccounts.kind, ledgerAccounts.code);
+  return db
+    .select()
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.hubId, hubId), eq(ledgerAccounts.fiscalYearId, year.id)))
+    .orderBy(ledgerAccounts.kind, ledgerAccounts.code);
 }
 
 /** Committed (still pending) and disbursed per line, from the commitments. */
@@ -43,7 +56,10 @@ export async function lineUsage(db: Db | Tx, hubId: string, year: YearRow) {
 /** An account's four totals as they stood at `asOf`, recomputed from the transfers. */
 export async function getAccountBalance(db: Db | Tx, { actor, hub }: BudgetScope, accountId: string, asOf: Date) {
   budgetPolicy.authorize(actor, 'read', null);
-  const [account] = await db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.id, accountId)));
+  const [account] = await db
+    .select()
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.id, accountId)));
   if (!account) throw notFound();
   const { rows } = await db.execute<{ side: 'debit' | 'credit'; pending: string; posted: string }>(sql`
     SELECT side,

@@ -20,7 +20,11 @@ beforeAll(async () => {
 async function booksWithHistory() {
   const hub = await createTestHub(ctx);
   const { caller, scope } = await fundedYear(ctx.database.db, hub, { grants: 10_000n });
-  const c = await withTransaction(ctx.database.db, (tx) => commit(tx, caller, { transferId: randomUUID(), year: 2026, lineCode: 'grants', amount: 4_000n, cause: { type: 'award', id: 'a-1' } }), ledgerTx);
+  const c = await withTransaction(
+    ctx.database.db,
+    (tx) => commit(tx, caller, { transferId: randomUUID(), year: 2026, lineCode: 'grants', amount: 4_000n, cause: { type: 'award', id: 'a-1' } }),
+    ledgerTx,
+  );
   await withTransaction(ctx.database.db, (tx) => disburse(tx, caller, { transferId: randomUUID(), commitmentId: c.id, amount: 1_500n }), ledgerTx);
   return { hub, caller, scope, c };
 }
@@ -38,7 +42,9 @@ describe('ledger verify', () => {
   it('`dragongate ledger verify --hub` exits 0 on honest books and 1 on tampered ones', async () => {
     const { hub } = await booksWithHistory();
     const run = () =>
-      promisify(execFile)('node', ['bin/dragongate.mjs', 'ledger', 'verify', '--hub', hub.slug], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') } }).then(
+      promisify(execFile)('node', ['bin/dragongate.mjs', 'ledger', 'verify', '--hub', hub.slug], {
+        env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+      }).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
       );
@@ -58,20 +64,31 @@ describe('closing a year', () => {
     expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
     const late = withTransaction(ctx.database.db, (tx) => disburse(tx, caller, { transferId: randomUUID(), commitmentId: c.id, amount: 1n }), ledgerTx);
     await expect(late).rejects.toMatchObject({ code: 'COMMITMENT_RELEASED' });
-    const lateCommit = withTransaction(ctx.database.db, (tx) => commit(tx, caller, { transferId: randomUUID(), year: 2026, lineCode: 'grants', amount: 1n, cause: { type: 'award', id: 'a-2' } }), ledgerTx);
+    const lateCommit = withTransaction(
+      ctx.database.db,
+      (tx) => commit(tx, caller, { transferId: randomUUID(), year: 2026, lineCode: 'grants', amount: 1n, cause: { type: 'award', id: 'a-2' } }),
+      ledgerTx,
+    );
     await expect(lateCommit).rejects.toMatchObject({ code: 'FISCAL_YEAR_CLOSED' });
   });
 
   it('carries the unpaid remainder forward to the same line next year', async () => {
     const { hub, scope } = await booksWithHistory();
     await withTransaction(ctx.database.db, (tx) => openFiscalYear(tx, scope, { year: 2027, revenue: '1000000', techShareBasisPoints: 1500 }));
-    await withTransaction(ctx.database.db, (tx) => createBudgetLine(tx, scope, 2027, { code: 'grants', name: { zh: '资助', en: 'Grants' }, amount: '100000', transferId: randomUUID() }), ledgerTx);
+    await withTransaction(
+      ctx.database.db,
+      (tx) => createBudgetLine(tx, scope, 2027, { code: 'grants', name: { zh: '资助', en: 'Grants' }, amount: '100000', transferId: randomUUID() }),
+      ledgerTx,
+    );
     const result = await withTransaction(ctx.database.db, (tx) => closeFiscalYear(tx, scope, 2026, 'carry_forward', 'award a-1 continues'), ledgerTx);
     expect(result.carried).toBe(2_500n);
     const { rows } = await ctx.database.db.execute(sql`
       SELECT fy.year, c.amount::text FROM commitments c JOIN fiscal_years fy ON fy.hub_id = c.hub_id AND fy.id = c.fiscal_year_id
       WHERE c.hub_id = ${hub.id} AND c.cause_id = 'a-1' ORDER BY fy.year`);
-    expect(rows).toEqual([{ year: 2026, amount: '4000' }, { year: 2027, amount: '2500' }]);
+    expect(rows).toEqual([
+      { year: 2026, amount: '4000' },
+      { year: 2027, amount: '2500' },
+    ]);
     expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
   });
 });

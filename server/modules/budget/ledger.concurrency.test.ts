@@ -31,7 +31,11 @@ describe('ledger under concurrency (Jepsen bank rule)', () => {
     const outcomes = await Promise.all(
       attempts.map(async (a) => {
         try {
-          await withTransaction(wide.db, (tx) => commit(tx, caller, { transferId: a.id, year: 2026, lineCode: 'hot', amount: a.amount, cause: { type: 'award', id: a.id } }), ledgerTx);
+          await withTransaction(
+            wide.db,
+            (tx) => commit(tx, caller, { transferId: a.id, year: 2026, lineCode: 'hot', amount: a.amount, cause: { type: 'award', id: a.id } }),
+            ledgerTx,
+          );
           return 'ok';
         } catch (e) {
           if (e instanceof AppError) return e.code;
@@ -46,11 +50,28 @@ describe('ledger under concurrency (Jepsen bank rule)', () => {
     const committed = accepted.reduce((s, a) => s + a.amount, 0n);
     expect(committed).toBeLessThanOrEqual(LIMIT);
 
-    const [line] = await wide.db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.code, 'hot')));
+    const [line] = await wide.db
+      .select()
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.code, 'hot')));
     expect(line!.debitsPending).toBe(committed);
-    const stored = await wide.db.select({ id: ledgerTransfers.id }).from(ledgerTransfers).where(and(eq(ledgerTransfers.hubId, hub.id), eq(ledgerTransfers.reason, 'commit')));
+    const stored = await wide.db
+      .select({ id: ledgerTransfers.id })
+      .from(ledgerTransfers)
+      .where(and(eq(ledgerTransfers.hubId, hub.id), eq(ledgerTransfers.reason, 'commit')));
     expect(stored.map((s) => s.id).sort()).toEqual(accepted.map((a) => a.id).sort());
-    const leftovers = await wide.db.select({ id: commitments.id }).from(commitments).where(and(eq(commitments.hubId, hub.id), inArray(commitments.id, refused.map((r) => r.id))));
+    const leftovers = await wide.db
+      .select({ id: commitments.id })
+      .from(commitments)
+      .where(
+        and(
+          eq(commitments.hubId, hub.id),
+          inArray(
+            commitments.id,
+            refused.map((r) => r.id),
+          ),
+        ),
+      );
     expect(leftovers).toEqual([]);
     // Whatever was refused could not have fit: the line is nearly full.
     const smallestRefused = refused.reduce((m, r) => (r.amount < m ? r.amount : m), LIMIT);
@@ -63,15 +84,29 @@ describe('ledger under concurrency (Jepsen bank rule)', () => {
     const hub = await createTestHub(ctx);
     const { caller } = await fundedYear(wide.db, hub, { hot: 10_000n });
     const id = randomUUID();
-    await Promise.all(Array.from({ length: 10 }, () => withTransaction(wide.db, (tx) => commit(tx, caller, { transferId: id, year: 2026, lineCode: 'hot', amount: 700n, cause: { type: 'award', id } }), ledgerTx)));
-    const [line] = await wide.db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.code, 'hot')));
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        withTransaction(
+          wide.db,
+          (tx) => commit(tx, caller, { transferId: id, year: 2026, lineCode: 'hot', amount: 700n, cause: { type: 'award', id } }),
+          ledgerTx,
+        ),
+      ),
+    );
+    const [line] = await wide.db
+      .select()
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.code, 'hot')));
     expect(line!.debitsPending).toBe(700n);
   });
 
   it('a process killed with SIGKILL mid-stream loses no acknowledged commit and leaves the books right', async () => {
     const hub = await createTestHub(ctx);
     await fundedYear(wide.db, hub, { hot: 100_000_000n });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/test/ledger-crash-child.ts', hub.id], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/test/ledger-crash-child.ts', hub.id], {
+      env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const acknowledged: string[] = [];
     await new Promise<void>((resolve) => {
       createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -81,7 +116,10 @@ describe('ledger under concurrency (Jepsen bank rule)', () => {
       child.on('exit', () => resolve());
     });
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
-    const stored = await wide.db.select({ id: ledgerTransfers.id }).from(ledgerTransfers).where(and(eq(ledgerTransfers.hubId, hub.id), inArray(ledgerTransfers.id, acknowledged)));
+    const stored = await wide.db
+      .select({ id: ledgerTransfers.id })
+      .from(ledgerTransfers)
+      .where(and(eq(ledgerTransfers.hubId, hub.id), inArray(ledgerTransfers.id, acknowledged)));
     expect(stored).toHaveLength(acknowledged.length);
     // In-flight transactions of the killed process were rolled back, not half-applied.
     await wide.db.execute(sql`SELECT pg_sleep(0.2)`);

@@ -68,7 +68,12 @@ describe('ledger model', () => {
           if (o.op === 'commit') {
             const a = BigInt(o.amount);
             const cause = { type: 'award', id: randomUUID() };
-            const call = () => withTransaction(ctx.database.db, (tx) => commit(tx, caller, { transferId: id, year: 2026, lineCode: LINES[o.line]!, amount: a, cause }), ledgerTx);
+            const call = () =>
+              withTransaction(
+                ctx.database.db,
+                (tx) => commit(tx, caller, { transferId: id, year: 2026, lineCode: LINES[o.line]!, amount: a, cause }),
+                ledgerTx,
+              );
             const result = await run(call);
             if (a <= free(o.line)) {
               expect(result).toBe('ok');
@@ -117,7 +122,11 @@ describe('ledger model', () => {
             if (o.from === o.to) continue;
             const a = BigInt(o.amount);
             const call = () =>
-              withTransaction(ctx.database.db, (tx) => transferBetweenLines(tx, scope, 2026, { transferId: id, fromLine: LINES[o.from]!, toLine: LINES[o.to]!, amount: a.toString() }), ledgerTx);
+              withTransaction(
+                ctx.database.db,
+                (tx) => transferBetweenLines(tx, scope, 2026, { transferId: id, fromLine: LINES[o.from]!, toLine: LINES[o.to]!, amount: a.toString() }),
+                ledgerTx,
+              );
             const result = await run(call);
             if (a <= free(o.from)) {
               expect(result).toBe('ok');
@@ -131,7 +140,10 @@ describe('ledger model', () => {
             if (again) expect(await run(again)).toBe('ok');
           }
 
-          const rows = await ctx.database.db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.kind, 'budget_line')));
+          const rows = await ctx.database.db
+            .select()
+            .from(ledgerAccounts)
+            .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.kind, 'budget_line')));
           for (const [i, code] of LINES.entries()) {
             const row = rows.find((r) => r.code === code)!;
             expect({ credits: row.creditsPosted, debits: row.debitsPosted, pending: row.debitsPending }, `${code} after ${o.op}`).toEqual(line[i]);

@@ -1,9 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
-import { organizationFacts } from './facts.tables.js';
-import { organizations } from './organizations.tables.js';
-import { people } from './people.tables.js';
-import { relations } from './relations.tables.js';
 
 /**
  * What the ecosystem knows of an applicant, for programs to screen against. Other
@@ -15,6 +11,8 @@ export type OrganizationRecord = {
   sectors: string[];
   foundedOn: string | null;
   headcount: number | null;
+  /** A code from the hub's list of districts; absent or null when not said. */
+  district?: string | null;
   latest: { valuation?: bigint; revenue?: bigint; fundingRaised?: bigint; marketShare?: number; headcount?: number };
 };
 
@@ -31,47 +29,83 @@ export type PersonRecord = {
 
 const DEGREE_ORDER = ['other', 'bachelor', 'master', 'doctorate'];
 
+/** An organisation as programs screen it, or null. */
 export async function organizationRecord(db: Db | Tx, hubId: string, organizationId: string): Promise<OrganizationRecord | null> {
-  const [org] = await db.select().from(organizations).where(and(eq(organizations.hubId, hubId), eq(organizations.id, organizationId)));
+  return (await organizationForApplicant(db, hubId, organizationId, null))?.record ?? null;
+}
+
+/**
+ * An organisation as programs screen it (its row and latest fact of each metric) with the
+ * caller's role in it (null: not a member), in one statement; null when there is none.
+ */
+export async function organizationForApplicant(
+  db: Db | Tx,
+  hubId: string,
+  organizationId: string,
+  userId: string | null,
+): Promise<{ record: OrganizationRecord; role: string | null } | null> {
+  const { rows } = await db.execute<{
+    id: string;
+    kind: string;
+    sectors: string[];
+    founded_on: string | null;
+    headcount: number | null;
+    role: string | null;
+    latest: { metric: string; amount: string | null; quantity: string | null }[];
+  }>(sql`
+    -- Every table named with the hub, so on Citus the statement goes to that hub's shard alone.
+    SELECT o.id, o.kind, o.sectors, o.founded_on, o.headcount,
+      (SELECT m.role FROM organization_members m
+        WHERE m.hub_id = ${hubId} AND m.organization_id = o.id AND m.user_id = ${userId}::uuid) AS role,
+      (SELECT coalesce(json_agg(json_build_object('metric', f.metric, 'amount', f.amount_minor::text, 'quantity', f.quantity::text)), '[]'::json)
+         FROM (SELECT DISTINCT ON (metric) metric, amount_minor, quantity FROM organization_facts
+                WHERE hub_id = ${hubId} AND organization_id = o.id ORDER BY metric, as_of DESC) f) AS latest
+    FROM organizations o WHERE o.hub_id = ${hubId} AND o.id = ${organizationId}`);
+  const org = rows[0];
   if (!org) return null;
-  const latest = await db
-    .selectDistinctOn([organizationFacts.metric], { metric: organizationFacts.metric, amount: organizationFacts.amountMinor, quantity: organizationFacts.quantity })
-    .from(organizationFacts)
-    .where(and(eq(organizationFacts.hubId, hubId), eq(organizationFacts.organizationId, organizationId)))
-    .orderBy(organizationFacts.metric, desc(organizationFacts.asOf));
-  const by = new Map(latest.map((f) => [f.metric, f]));
+  const by = new Map(org.latest.map((f) => [f.metric, f]));
+  const amount = (metric: string) => (by.get(metric)?.amount != null ? BigInt(by.get(metric)!.amount!) : undefined);
+  const quantity = (metric: string) => (by.get(metric)?.quantity != null ? Number(by.get(metric)!.quantity) : undefined);
+  const latest: OrganizationRecord['latest'] = {};
+  if (amount('valuation') !== undefined) latest.valuation = amount('valuation')!;
+  if (amount('revenue') !== undefined) latest.revenue = amount('revenue')!;
+  if (amount('funding_raised') !== undefined) latest.fundingRaised = amount('funding_raised')!;
+  if (quantity('market_share') !== undefined) latest.marketShare = quantity('market_share')!;
+  if (quantity('headcount') !== undefined) latest.headcount = quantity('headcount')!;
   return {
-    id: org.id,
-    kind: org.kind,
-    sectors: org.sectors,
-    foundedOn: org.foundedOn,
-    headcount: org.headcount,
-    latest: {
-      ...(by.get('valuation')?.amount != null && { valuation: by.get('valuation')!.amount! }),
-      ...(by.get('revenue')?.amount != null && { revenue: by.get('revenue')!.amount! }),
-      ...(by.get('funding_raised')?.amount != null && { fundingRaised: by.get('funding_raised')!.amount! }),
-      ...(by.get('market_share')?.quantity != null && { marketShare: Number(by.get('market_share')!.quantity) }),
-      ...(by.get('headcount')?.quantity != null && { headcount: Number(by.get('headcount')!.quantity) }),
-    },
+    record: { id: org.id, kind: org.kind, sectors: org.sectors, foundedOn: org.founded_on, headcount: org.headcount, latest },
+    role: org.role,
   };
 }
 
-/** The person record linked to an account in this hub (graduates and talent apply as themselves). */
+/** The person record linked to an account in this hub (graduates and talent apply as themselves), with their highest degree: one statement. */
 export async function personRecordOfUser(db: Db | Tx, hubId: string, userId: string): Promise<PersonRecord | null> {
-  const [person] = await db.select().from(people).where(and(eq(people.hubId, hubId), eq(people.userId, userId)));
+  const { rows } = await db.execute<{
+    id: string;
+    user_id: string | null;
+    roles: string[];
+    talent_tier: string | null;
+    born_on: string | null;
+    degree: string | null;
+    graduated_on: string | null;
+  }>(sql`
+    SELECT p.id, p.user_id, p.roles, p.talent_tier, p.born_on, d.degree, d.ends_on AS graduated_on
+    FROM people p
+    LEFT JOIN LATERAL (
+      SELECT r.degree, r.ends_on FROM relations r
+      WHERE r.hub_id = ${hubId} AND r.from_person_id = p.id AND r.kind = 'alumnus_of' AND r.degree IS NOT NULL
+      ORDER BY array_position(${sql.raw(`ARRAY[${DEGREE_ORDER.map((d) => `'${d}'`).join(',')}]`)}::text[], r.degree::text) DESC NULLS LAST
+      LIMIT 1) d ON true
+    WHERE p.hub_id = ${hubId} AND p.user_id = ${userId}`);
+  const person = rows[0];
   if (!person) return null;
-  const studies = await db
-    .select({ degree: relations.degree, endsOn: relations.endsOn })
-    .from(relations)
-    .where(and(eq(relations.hubId, hubId), eq(relations.fromPersonId, person.id), eq(relations.kind, 'alumnus_of'), sql`${relations.degree} IS NOT NULL`));
-  const highest = studies.sort((a, b) => DEGREE_ORDER.indexOf(b.degree!) - DEGREE_ORDER.indexOf(a.degree!))[0];
   return {
     id: person.id,
-    userId: person.userId,
+    userId: person.user_id,
     roles: person.roles,
-    talentTier: person.talentTier,
-    bornOn: person.bornOn,
-    degree: highest?.degree ?? null,
-    graduatedOn: highest?.endsOn ?? null,
+    talentTier: person.talent_tier,
+    bornOn: person.born_on,
+    degree: person.degree,
+    graduatedOn: person.graduated_on,
   };
 }

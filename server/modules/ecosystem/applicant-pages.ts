@@ -17,7 +17,14 @@ const DEGREE_ORDER = ['other', 'bachelor', 'master', 'doctorate'];
 
 export async function organizationRecordsPage(db: Db | Tx, hubId: string, afterId: string | null, limit: number): Promise<OrganizationRecord[]> {
   const rows = await db
-    .select({ id: organizations.id, kind: organizations.kind, sectors: organizations.sectors, foundedOn: organizations.foundedOn, headcount: organizations.headcount })
+    .select({
+      id: organizations.id,
+      kind: organizations.kind,
+      sectors: organizations.sectors,
+      foundedOn: organizations.foundedOn,
+      headcount: organizations.headcount,
+      district: organizations.district,
+    })
     .from(organizations)
     .where(and(eq(organizations.hubId, hubId), afterId ? gt(organizations.id, afterId) : undefined))
     .orderBy(asc(organizations.id))
@@ -67,7 +74,10 @@ export async function personRecordsPage(db: Db | Tx, hubId: string, afterId: str
     .where(
       and(
         eq(relations.hubId, hubId),
-        inArray(relations.fromPersonId, rows.map((r) => r.id)),
+        inArray(
+          relations.fromPersonId,
+          rows.map((r) => r.id),
+        ),
         eq(relations.kind, 'alumnus_of'),
         sql`${relations.degree} IS NOT NULL`,
       ),
@@ -82,8 +92,14 @@ export async function personRecordsPage(db: Db | Tx, hubId: string, afterId: str
 
 /** How many applicants a run will see, for progress bars. */
 export async function countApplicants(db: Db | Tx, hubId: string): Promise<{ organizations: number; people: number }> {
-  const [o] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations).where(eq(organizations.hubId, hubId));
-  const [p] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(eq(people.hubId, hubId), isNotNull(people.userId)));
+  const [o] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organizations)
+    .where(eq(organizations.hubId, hubId));
+  const [p] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(people)
+    .where(and(eq(people.hubId, hubId), isNotNull(people.userId)));
   return { organizations: o?.n ?? 0, people: p?.n ?? 0 };
 }
 
@@ -93,7 +109,10 @@ export async function applicantIdsOfUser(db: Db | Tx, hubId: string, userId: str
     .select({ id: organizationMembers.organizationId })
     .from(organizationMembers)
     .where(and(eq(organizationMembers.hubId, hubId), eq(organizationMembers.userId, userId)));
-  const [person] = await db.select({ id: people.id }).from(people).where(and(eq(people.hubId, hubId), eq(people.userId, userId)));
+  const [person] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.hubId, hubId), eq(people.userId, userId)));
   return { organizationIds: orgs.map((o) => o.id), personId: person?.id ?? null };
 }
 
@@ -111,7 +130,12 @@ export async function applicantNames(db: Db | Tx, hubId: string, type: 'organiza
 }
 
 /** Users to notify for an applicant: an organisation's members, or the person's own account. */
-export async function usersOfApplicants(db: Db | Tx, hubId: string, type: 'organization' | 'person', ids: string[]): Promise<{ applicantId: string; userId: string }[]> {
+export async function usersOfApplicants(
+  db: Db | Tx,
+  hubId: string,
+  type: 'organization' | 'person',
+  ids: string[],
+): Promise<{ applicantId: string; userId: string }[]> {
   if (ids.length === 0) return [];
   if (type === 'organization') {
     return db

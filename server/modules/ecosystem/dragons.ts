@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/policies.js';
 import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { dragonRules } from './facts.tables.js';
+import { touchEcosystem } from './summaries.js';
 
 /**
  * A "dragon" is what the hub says it is: organisations it names outright, plus those
@@ -28,6 +29,7 @@ export async function setDragonRule(tx: Tx, hub: HubRow, actor: Actor, rule: Dra
     .values({ hubId: hub.id, rule })
     .onConflictDoUpdate({ target: dragonRules.hubId, set: { rule, updatedAt: new Date() } });
   await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'dragon_rule.set', subjectType: 'hub', subjectId: hub.id, payload: rule });
+  await touchEcosystem(tx, hub.id);
 }
 
 /** Ids of the hub's dragons under its rule, computed in one query. */

@@ -23,8 +23,11 @@ export const organizationFacts = pgTable(
     primaryKey({ columns: [t.hubId, t.id] }),
     foreignKey({ name: 'organization_facts_org_fk', columns: [t.hubId, t.organizationId], foreignColumns: [organizations.hubId, organizations.id] }),
     index('organization_facts_latest_idx').on(t.hubId, t.organizationId, t.metric, t.asOf),
-    check('organization_facts_value_check', sql`(${t.amountMinor} IS NOT NULL AND ${t.currency} IS NOT NULL AND ${t.quantity} IS NULL) OR (${t.amountMinor} IS NULL AND ${t.currency} IS NULL AND ${t.quantity} IS NOT NULL)`),
-    check('organization_facts_metric_check', sql`${t.metric} IN ('headcount','valuation','revenue','funding_raised','market_share')`),
+    check(
+      'organization_facts_value_check',
+      sql`(${t.amountMinor} IS NOT NULL AND ${t.currency} IS NOT NULL AND ${t.quantity} IS NULL) OR (${t.amountMinor} IS NULL AND ${t.currency} IS NULL AND ${t.quantity} IS NOT NULL)`,
+    ),
+    check('organization_facts_metric_check', sql`${t.metric} IN ('headcount','valuation','revenue','funding_raised','market_share','registered_in_hub')`),
   ],
 );
 

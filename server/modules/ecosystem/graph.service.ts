@@ -40,7 +40,13 @@ export async function getOrganizationGraph(db: Db | Tx, { hub, actor }: Scope, o
   return {
     center: organizationId,
     nodes: [
-      ...[...names.organizations].map(([id, name]) => ({ id, type: 'organization' as const, name, kind: (names.organizationKinds.get(id) ?? null) as OrganizationKind | null, dragon: dragons.has(id) })),
+      ...[...names.organizations].map(([id, name]) => ({
+        id,
+        type: 'organization' as const,
+        name,
+        kind: (names.organizationKinds.get(id) ?? null) as OrganizationKind | null,
+        dragon: dragons.has(id),
+      })),
       ...[...names.people].map(([id, name]) => ({ id, type: 'person' as const, name, kind: null, dragon: false })),
     ],
     edges: visible.map((r) => ({

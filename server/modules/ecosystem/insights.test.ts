@@ -34,7 +34,13 @@ async function dragonsWorld() {
   await b.relation('alumnus_of', { type: 'person', id: engineer.id }, u.id);
   await b.relation('works_at', { type: 'person', id: engineer.id }, startups[5]!.id, { title: 'Engineer' });
   await b.relation('partners_with', { type: 'organization', id: other.id }, startups[0]!.id, { title: 'provides compute' });
-  const rule = await ctx.app.inject(as(admin, { method: 'PUT', url: `/api/hubs/${hub.slug}/dragon-rule`, payload: { minValuation: null, foundedFrom: null, designated: startups.map((s) => s.id) } }));
+  const rule = await ctx.app.inject(
+    as(admin, {
+      method: 'PUT',
+      url: `/api/hubs/${hub.slug}/dragon-rule`,
+      payload: { minValuation: null, foundedFrom: null, designated: startups.map((s) => s.id) },
+    }),
+  );
   expect(rule.statusCode).toBe(200);
   return { hub, admin, b, u, startups, founders, engineer };
 }
@@ -86,16 +92,34 @@ describe('facts and dragons by valuation', () => {
   it('keeps the history; the latest valuation decides the rule', async () => {
     const { hub, admin, b } = await dragonsWorld();
     const unicorn = await b.org({ foundedOn: '2016-08-26', name: { zh: '宇树', en: 'Unitree' } });
-    const addFact = (payload: Record<string, unknown>) => ctx.app.inject(as(admin, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${unicorn.id}/facts`, payload }));
-    expect((await addFact({ metric: 'valuation', asOf: '2023-01-01', money: { amountMinor: '50000000000', currency: 'USD' }, source: { note: 'old' } })).statusCode).toBe(201);
-    expect((await addFact({ metric: 'valuation', asOf: '2025-01-01', money: { amountMinor: '140000000000', currency: 'USD' }, source: { note: 'seed article' } })).statusCode).toBe(201);
-    expect((await addFact({ metric: 'market_share', asOf: '2025-01-01', quantity: '60', label: 'quadruped robots', source: { note: 'seed article' } })).statusCode).toBe(201);
+    const addFact = (payload: Record<string, unknown>) =>
+      ctx.app.inject(as(admin, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${unicorn.id}/facts`, payload }));
+    expect(
+      (await addFact({ metric: 'valuation', asOf: '2023-01-01', money: { amountMinor: '50000000000', currency: 'USD' }, source: { note: 'old' } })).statusCode,
+    ).toBe(201);
+    expect(
+      (await addFact({ metric: 'valuation', asOf: '2025-01-01', money: { amountMinor: '140000000000', currency: 'USD' }, source: { note: 'seed article' } }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await addFact({ metric: 'market_share', asOf: '2025-01-01', quantity: '60', label: 'quadruped robots', source: { note: 'seed article' } })).statusCode,
+    ).toBe(201);
     const bad = await addFact({ metric: 'valuation', asOf: '2025-01-01', quantity: '3', source: {} });
     expect(bad.statusCode).toBe(400);
     const facts = (await ctx.app.inject(as(admin, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations/${unicorn.id}/facts` }))).json().items;
-    expect(facts.map((f: { metric: string; asOf: string }) => `${f.metric}@${f.asOf}`)).toEqual(['market_share@2025-01-01', 'valuation@2023-01-01', 'valuation@2025-01-01']);
+    expect(facts.map((f: { metric: string; asOf: string }) => `${f.metric}@${f.asOf}`)).toEqual([
+      'market_share@2025-01-01',
+      'valuation@2023-01-01',
+      'valuation@2025-01-01',
+    ]);
 
-    await ctx.app.inject(as(admin, { method: 'PUT', url: `/api/hubs/${hub.slug}/dragon-rule`, payload: { minValuation: { amountMinor: '100000000000', currency: 'USD' }, foundedFrom: 2010, designated: [] } }));
+    await ctx.app.inject(
+      as(admin, {
+        method: 'PUT',
+        url: `/api/hubs/${hub.slug}/dragon-rule`,
+        payload: { minValuation: { amountMinor: '100000000000', currency: 'USD' }, foundedFrom: 2010, designated: [] },
+      }),
+    );
     const compare = (await ctx.app.inject({ method: 'GET', url: `/api/compare?hubs=${hub.slug}` })).json();
     expect(compare.hubs[0].dragons.map((d: { name: { en: string } }) => d.name.en)).toEqual(['Unitree']);
   });
@@ -104,7 +128,8 @@ describe('facts and dragons by valuation', () => {
     const { hub } = await dragonsWorld();
     const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
     const outsider = await createTestUser(ctx);
-    const put = (user: typeof officer) => ctx.app.inject(as(user, { method: 'PUT', url: `/api/hubs/${hub.slug}/dragon-rule`, payload: { minValuation: null, foundedFrom: null, designated: [] } }));
+    const put = (user: typeof officer) =>
+      ctx.app.inject(as(user, { method: 'PUT', url: `/api/hubs/${hub.slug}/dragon-rule`, payload: { minValuation: null, foundedFrom: null, designated: [] } }));
     expect((await put(officer)).statusCode).toBe(403);
     expect((await put(outsider)).statusCode).toBe(404);
   });
@@ -129,7 +154,8 @@ describe('compare hubs and search', () => {
   it('searches organisations by partial name and university; people only for staff', async () => {
     const { hub, admin, u } = await dragonsWorld();
     const applicant = await createTestUser(ctx);
-    const search = (user: typeof admin, q: string) => ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/search?${q}` })).then((r) => r.json());
+    const search = (user: typeof admin, q: string) =>
+      ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/search?${q}` })).then((r) => r.json());
     const byName = await search(admin, 'q=ragon 3');
     expect(byName.organizations.map((o: { name: { en: string } }) => o.name.en)).toEqual(['Dragon 3']);
     expect((await search(admin, 'q=Founder')).people).toHaveLength(6);

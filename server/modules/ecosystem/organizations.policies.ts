@@ -1,15 +1,19 @@
 import type { OrgRole } from '../../../contracts/auth.js';
-import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
+import type { OrganizationAction } from '../../../contracts/allowed-actions.js';
+import { allow, definePolicy, HUB_STAFF, onlyAuditor, permitted, type Actor } from '../../platform/policies.js';
+import { ecosystemRecordPolicy } from './people.policies.js';
 
 /** What the policy needs to know of one organisation: the actor's place in it. */
 export type OrganizationSubject = { memberRole: OrgRole | null };
 
 const isMember = (_: unknown, org: OrganizationSubject) => org.memberRole !== null;
 const isOwner = (_: unknown, org: OrganizationSubject) => org.memberRole === 'owner';
+// An auditor's account is for reading: it registers nothing (unless it also holds a working role).
+const notOnlyAuditor = (actor: Actor) => !onlyAuditor(actor);
 
 export const organizationPolicy = definePolicy<OrganizationSubject>([
   allow('anyone', 'list_public'),
-  allow('signed_in', 'create'),
+  allow('signed_in', 'create', notOnlyAuditor),
   allow(HUB_STAFF, 'list_all'),
   allow(HUB_STAFF, 'read'),
   allow('signed_in', 'read', isMember),
@@ -17,7 +21,24 @@ export const organizationPolicy = definePolicy<OrganizationSubject>([
   allow('signed_in', 'update', isOwner),
   allow('hub_admin', 'add_member'),
   allow('signed_in', 'add_member', isOwner),
+  allow('hub_admin', 'manage_members'),
+  allow('signed_in', 'manage_members', isOwner),
+  allow('signed_in', 'transfer_ownership', isOwner),
 ]);
+
+/** Who may apply for money in a company's name: its owners and its "can apply" colleagues. */
+export const mayApplyFor = (role: OrgRole | null): boolean => role === 'owner' || role === 'applicant';
 
 /** For actions that do not concern one existing organisation. */
 export const noOrganization: OrganizationSubject = { memberRole: null };
+
+/** What the actor may do with one organisation (its detail's `allowedActions`): the checks its routes make. */
+export function organizationActionsOf(actor: Actor, organization: OrganizationSubject): OrganizationAction[] {
+  return permitted<OrganizationAction>({
+    update: organizationPolicy.can(actor, 'update', organization),
+    manageMembers: organizationPolicy.can(actor, 'manage_members', organization),
+    readRecords: ecosystemRecordPolicy.can(actor, 'read', null),
+    editRecords: ecosystemRecordPolicy.can(actor, 'create', null),
+    transferOwnership: organizationPolicy.can(actor, 'transfer_ownership', organization),
+  });
+}

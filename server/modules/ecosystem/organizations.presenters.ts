@@ -1,3 +1,4 @@
+import type { OrgRole } from '../../../contracts/auth.js';
 import type { Organization, OrganizationDetail } from '../../../contracts/organizations.js';
 import type { organizationMembers, organizations } from './organizations.tables.js';
 
@@ -15,15 +16,22 @@ export function presentOrganization(row: OrganizationRow, hubSlug: string): Orga
     sectors: row.sectors as Organization['sectors'],
     headcount: row.headcount,
     website: row.website,
+    district: row.district,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export function presentOrganizationDetail(row: OrganizationRow, hubSlug: string, members: MemberRow[]): OrganizationDetail {
+export function presentOrganizationDetail(
+  row: OrganizationRow,
+  hubSlug: string,
+  members: MemberRow[],
+  allowedActions: OrganizationDetail['allowedActions'],
+): OrganizationDetail {
   return {
     ...presentOrganization(row, hubSlug),
-    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role as 'owner' | 'member' })),
+    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role as OrgRole })),
+    allowedActions,
   };
 }
 

@@ -14,8 +14,7 @@ import {
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
-import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
-import { idempotent } from '../../platform/idempotency/idempotency.js';
+import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/idempotency-http.js';
 import { presentOrganization, presentOrganizationDetail, presentPublicOrganization } from './organizations.presenters.js';
 import * as service from './organizations.service.js';
 
@@ -30,6 +29,8 @@ export const organizationRoutes =
       {
         schema: {
           operationId: 'listOrganizations',
+          description:
+            'Hub staff see every organisation of the hub; anyone else signed in sees the ones they are a member of. Filter by kind, sector or a name fragment (`q`, Chinese or English). Cursor-paged in name order.',
           summary: "A page of the hub's organisations (staff: all; applicants: their own)",
           tags,
           params: hubParamsSchema,
@@ -39,9 +40,8 @@ export const organizationRoutes =
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const { rows, total } = await service.listOrganizations(deps.db, scope, request.query);
-        const { page, pageSize } = request.query;
-        return { items: rows.map((r) => presentOrganization(r, scope.hub.slug)), page, pageSize, total };
+        const page = await service.listOrganizations(deps.db, scope, request.query);
+        return { ...page, items: page.items.map((r) => presentOrganization(r, scope.hub.slug)) };
       },
     );
 
@@ -51,6 +51,7 @@ export const organizationRoutes =
         config: { public: true },
         schema: {
           operationId: 'listPublicOrganizations',
+          description: 'Anyone. The hub’s public register: name, kind and sectors only. Same filters and paging as `listOrganizations`.',
           summary: 'The public register: name, kind and sectors',
           tags,
           params: hubParamsSchema,
@@ -60,20 +61,28 @@ export const organizationRoutes =
       },
       async (request) => {
         const { hub } = await hubScope(deps, request, request.params.hub);
-        const { rows, total } = await service.listPublicOrganizations(deps.db, hub, request.query);
-        return { items: rows.map(presentPublicOrganization), page: request.query.page, pageSize: request.query.pageSize, total };
+        const page = await service.listPublicOrganizations(deps.db, hub, request.query);
+        return { ...page, items: page.items.map(presentPublicOrganization) };
       },
     );
 
     app.get(
       '/api/hubs/:hub/organizations/:id',
       {
-        schema: { operationId: 'getOrganization', summary: 'One organisation with its members', tags, params: orgParams, response: { 200: organizationDetailSchema, ...errorResponses } },
+        schema: {
+          operationId: 'getOrganization',
+          description:
+            'Hub staff and the organisation’s members; anyone else gets 404. With its members (name, e-mail, role) and `allowedActions`: what the caller may do with it.',
+          summary: 'One organisation with its members',
+          tags,
+          params: orgParams,
+          response: { 200: organizationDetailSchema, ...errorResponses },
+        },
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const { row, members } = await service.getOrganization(deps.db, scope, request.params.id);
-        return presentOrganizationDetail(row, scope.hub.slug, members);
+        const { row, members, allowedActions } = await service.getOrganization(deps.db, scope, request.params.id);
+        return presentOrganizationDetail(row, scope.hub.slug, members, allowedActions);
       },
     );
 
@@ -82,6 +91,8 @@ export const organizationRoutes =
       {
         schema: {
           operationId: 'createOrganization',
+          description:
+            'Any signed-in person registers an organisation in the hub and becomes its owner. The USCC is checked (checksum) and unique per hub (409 `DUPLICATE_USCC`). Send an `Idempotency-Key`: a retry returns the first organisation.',
           summary: 'Register an organisation; the caller becomes its owner',
           tags,
           params: hubParamsSchema,
@@ -92,14 +103,10 @@ export const organizationRoutes =
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const result = await withTransaction(deps.db, (tx) =>
-          idempotent(
-            tx,
-            { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: 'createOrganization', request: request.body },
-            async () => ({ status: 201, body: presentOrganization(await service.createOrganization(tx, scope, request.body), scope.hub.slug) }),
-          ),
-        );
-        return sendStored(reply, result);
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: 'createOrganization' }, async (tx) => ({
+          status: 201,
+          body: presentOrganization(await service.createOrganization(tx, scope, request.body), scope.hub.slug),
+        }));
       },
     );
 
@@ -108,6 +115,7 @@ export const organizationRoutes =
       {
         schema: {
           operationId: 'updateOrganization',
+          description: 'The organisation’s owners, program officers and hub admins. Only the fields sent change; an audit event records which.',
           summary: 'Change some fields of an organisation',
           tags,
           params: orgParams,
@@ -127,6 +135,7 @@ export const organizationRoutes =
       {
         schema: {
           operationId: 'addOrganizationMember',
+          description: 'The organisation’s owners and hub admins add an existing account by e-mail (404 `USER_NOT_FOUND`, 409 `ALREADY_MEMBER`).',
           summary: 'Add an existing account to an organisation',
           tags,
           params: orgParams,
@@ -138,18 +147,11 @@ export const organizationRoutes =
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { id } = request.params;
-        const result = await withTransaction(deps.db, (tx) =>
-          idempotent(
-            tx,
-            { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `addOrganizationMember:${id}`, request: request.body },
-            async () => {
-              await service.addOrganizationMember(tx, scope, id, request.body.email, request.body.role);
-              const { row, members } = await service.getOrganization(tx, scope, id);
-              return { status: 201, body: presentOrganizationDetail(row, scope.hub.slug, members) };
-            },
-          ),
-        );
-        return sendStored(reply, result);
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `addOrganizationMember:${id}` }, async (tx) => {
+          await service.addOrganizationMember(tx, scope, id, request.body.email, request.body.role);
+          const { row, members, allowedActions } = await service.getOrganization(tx, scope, id);
+          return { status: 201, body: presentOrganizationDetail(row, scope.hub.slug, members, allowedActions) };
+        });
       },
     );
   };

@@ -1,4 +1,6 @@
-import { and, arrayContains, asc, eq, exists, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { assertDistrict } from './districts.js';
+import { and, arrayContains, asc, eq, exists, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { OrganizationAction } from '../../../contracts/allowed-actions.js';
 import type { OrgRole } from '../../../contracts/auth.js';
 import type { organizationInputSchema, organizationListQuerySchema, organizationUpdateSchema } from '../../../contracts/organizations.js';
 import type { z } from 'zod';
@@ -8,12 +10,14 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { findUserByEmail, findUsers } from '../../platform/auth/users.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { likePattern, totalOf } from '../../platform/sql.js';
+import { after, pageOf, readCursor } from '../../platform/pagination.js';
+import { likePattern } from '../../platform/sql.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { noOrganization, organizationPolicy } from './organizations.policies.js';
+import { noOrganization, organizationActionsOf, organizationPolicy } from './organizations.policies.js';
 import type { MemberRow, OrganizationRow } from './organizations.presenters.js';
 import { organizationMembers, organizations } from './organizations.tables.js';
+import { touchEcosystem } from './summaries.js';
 
 type Input = z.output<typeof organizationInputSchema>;
 type Patch = z.output<typeof organizationUpdateSchema>;
@@ -22,7 +26,8 @@ export type Scope = { hub: HubRow; actor: Actor };
 
 /** Registers an organisation; whoever registers it becomes its owner. */
 export async function createOrganization(tx: Tx, { hub, actor }: Scope, input: Input): Promise<OrganizationRow> {
-  organizationPolicy.authorize(actor, 'create', noOrganization, 'create');
+  organizationPolicy.authorize(actor, 'create', noOrganization, 'list_all');
+  assertDistrict(hub, input.district);
   const id = uuidv7();
   const row = await insertOrFail(() =>
     tx
@@ -39,11 +44,16 @@ export async function createOrganization(tx: Tx, { hub, actor }: Scope, input: I
     subjectId: id,
     payload: { kind: input.kind, uscc: input.uscc, sectors: input.sectors },
   });
+  await touchEcosystem(tx, hub.id);
   return row;
 }
 
 /** One organisation with its members, if the actor may see it; otherwise 404. */
-export async function getOrganization(tx: Db | Tx, { hub, actor }: Scope, id: string): Promise<{ row: OrganizationRow; members: MemberRow[] }> {
+export async function getOrganization(
+  tx: Db | Tx,
+  { hub, actor }: Scope,
+  id: string,
+): Promise<{ row: OrganizationRow; members: MemberRow[]; allowedActions: OrganizationAction[] }> {
   const row = await findRow(tx, hub.id, id);
   const memberRows = await tx
     .select({ userId: organizationMembers.userId, role: organizationMembers.role })
@@ -52,15 +62,19 @@ export async function getOrganization(tx: Db | Tx, { hub, actor }: Scope, id: st
     .orderBy(asc(organizationMembers.createdAt));
   const memberRole = (memberRows.find((m) => m.userId === actor.userId)?.role as OrgRole | undefined) ?? null;
   organizationPolicy.authorize(actor, 'read', { memberRole });
-  const people = await findUsers(tx, memberRows.map((m) => m.userId));
+  const people = await findUsers(
+    tx,
+    memberRows.map((m) => m.userId),
+  );
   const members = memberRows.map((m) => ({ ...m, name: people.get(m.userId)?.name ?? '', email: people.get(m.userId)?.email ?? '' }));
-  return { row, members };
+  return { row, members, allowedActions: organizationActionsOf(actor, { memberRole }) };
 }
 
 /** Changes the given fields; fields left out stay as they are. */
 export async function updateOrganization(tx: Tx, { hub, actor }: Scope, id: string, patch: Patch): Promise<OrganizationRow> {
   const before = await findRow(tx, hub.id, id, true);
   organizationPolicy.authorize(actor, 'update', { memberRole: await memberRoleOf(tx, hub.id, id, actor.userId) });
+  assertDistrict(hub, patch.district);
   const changes = columnsOf(patch);
   if (Object.keys(changes).length === 0) return before;
   const [row] = await updateOrFail(() =>
@@ -78,6 +92,7 @@ export async function updateOrganization(tx: Tx, { hub, actor }: Scope, id: stri
     subjectId: id,
     payload: { fields: Object.keys(changes).sort(), previousUscc: before.uscc !== row!.uscc ? before.uscc : undefined },
   });
+  await touchEcosystem(tx, hub.id);
   return row!;
 }
 
@@ -123,22 +138,27 @@ export async function listOrganizations(db: Db | Tx, { hub, actor }: Scope, quer
       ),
     );
   }
-  return pageOf(db, and(...conditions)!, query, rowColumns);
+  return pageInNameOrder(db, conditions, query, rowColumns);
 }
 
 /** The public register: name, kind and sectors of every organisation of the hub. */
 export async function listPublicOrganizations(db: Db | Tx, hub: HubRow, query: ListQuery) {
   const cols = { id: organizations.id, kind: organizations.kind, nameZh: organizations.nameZh, nameEn: organizations.nameEn, sectors: organizations.sectors };
-  return pageOf(db, and(...filters(hub.id, query))!, query, cols);
+  return pageInNameOrder(db, filters(hub.id, query), query, cols);
 }
 
-/** Organisations a user belongs to, across hubs (for "my organisations"). */
-export async function listMembershipsOfUser(db: Db | Tx, userId: string) {
+/**
+ * Organisations a user belongs to in the given hubs (for "my organisations"). Always named
+ * by hub: on Citus a lookup by user alone would visit every shard; with the hubs it visits
+ * only theirs (one, when asked about one hub).
+ */
+export async function listMembershipsOfUser(db: Db | Tx, userId: string, hubIds: string[]) {
+  if (!hubIds.length) return [];
   return db
     .select({ hubId: organizations.hubId, id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn, role: organizationMembers.role })
     .from(organizationMembers)
     .innerJoin(organizations, and(eq(organizations.hubId, organizationMembers.hubId), eq(organizations.id, organizationMembers.organizationId)))
-    .where(eq(organizationMembers.userId, userId))
+    .where(and(inArray(organizationMembers.hubId, hubIds), eq(organizationMembers.userId, userId)))
     .orderBy(asc(organizations.nameEn));
 }
 
@@ -157,24 +177,24 @@ function filters(hubId: string, query: ListQuery): SQL[] {
   return conditions;
 }
 
-/**
- * One page in name order (read straight off the (hub_id, name_en, id) index) and the
- * total as a separate count: a window count would read and sort every matching row.
- */
-async function pageOf<C extends Record<string, unknown>>(db: Db | Tx, where: SQL, query: ListQuery, columns: C) {
-  const rows = await db
+/** One page in name order, read straight off the (hub_id, name_en, id) index from the cursor on. */
+async function pageInNameOrder<C extends Record<string, unknown>>(db: Db | Tx, conditions: SQL[], query: ListQuery, columns: C) {
+  type Row = C extends typeof rowColumns ? OrganizationRow : { id: string; kind: string; nameZh: string; nameEn: string; sectors: string[] };
+  const key = readCursor(query.next, 2);
+  const rows = (await db
     .select(columns as Record<string, never>)
     .from(organizations)
-    .where(where)
+    .where(and(...conditions, key ? after([organizations.nameEn, organizations.id], key) : undefined))
     .orderBy(asc(organizations.nameEn), asc(organizations.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const total = await totalOf(rows.length, query, () => db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(where));
-  return { rows: rows as unknown as (C extends typeof rowColumns ? OrganizationRow : { id: string; kind: string; nameZh: string; nameEn: string; sectors: string[] })[], total };
+    .limit(query.limit + 1)) as unknown as Row[];
+  return pageOf(rows, query.limit, (r) => [r.nameEn, r.id]);
 }
 
 async function findRow(db: Db | Tx, hubId: string, id: string, forUpdate = false): Promise<OrganizationRow> {
-  const q = db.select().from(organizations).where(and(eq(organizations.hubId, hubId), eq(organizations.id, id)));
+  const q = db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.hubId, hubId), eq(organizations.id, id)));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound();
   return row;
@@ -200,6 +220,7 @@ function newColumns(input: Input) {
     sectors: input.sectors,
     headcount: input.headcount ?? null,
     website: input.website ?? null,
+    district: input.district ?? null,
   };
 }
 
@@ -213,6 +234,7 @@ function columnsOf(input: Patch) {
     ...(input.sectors !== undefined && { sectors: input.sectors }),
     ...(input.headcount !== undefined && { headcount: input.headcount }),
     ...(input.website !== undefined && { website: input.website }),
+    ...(input.district !== undefined && { district: input.district }),
   };
 }
 

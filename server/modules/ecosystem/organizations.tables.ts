@@ -15,9 +15,14 @@ export const organizations = pgTable(
     nameEn: text('name_en').notNull(),
     uscc: text('uscc').notNull(),
     foundedOn: date('founded_on'),
-    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    sectors: text('sectors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     headcount: integer('headcount'),
     website: text('website'),
+    /** A code from the hub's list of districts (hubs.districts), or unknown. */
+    district: text('district'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -29,10 +34,7 @@ export const organizations = pgTable(
     index('organizations_name_en_trgm_idx').using('gin', sql`${t.nameEn} gin_trgm_ops`),
     index('organizations_name_zh_trgm_idx').using('gin', sql`${t.nameZh} gin_trgm_ops`),
     index('organizations_sectors_idx').using('gin', t.sectors),
-    check(
-      'organizations_kind_check',
-      sql`${t.kind} IN ('startup','company','university','investor','compute_provider','government')`,
-    ),
+    check('organizations_kind_check', sql`${t.kind} IN ('startup','company','university','investor','compute_provider','government')`),
     check('organizations_headcount_check', sql`${t.headcount} IS NULL OR ${t.headcount} >= 0`),
   ],
 );
@@ -52,6 +54,31 @@ export const organizationMembers = pgTable(
     primaryKey({ columns: [t.hubId, t.organizationId, t.userId] }),
     foreignKey({ columns: [t.hubId, t.organizationId], foreignColumns: [organizations.hubId, organizations.id] }),
     index('organization_members_user_idx').on(t.hubId, t.userId),
-    check('organization_members_role_check', sql`${t.role} IN ('owner','member')`),
+    check('organization_members_role_check', sql`${t.role} IN ('owner','applicant','viewer')`),
+  ],
+);
+
+/** An owner's invitation to a colleague: one-time (sha256 of the link's token), expiring. */
+export const organizationInvitations = pgTable(
+  'organization_invitations',
+  {
+    hubId: uuid('hub_id').notNull(),
+    id: uuid('id').notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hubId, t.id] }),
+    foreignKey({ columns: [t.hubId, t.organizationId], foreignColumns: [organizations.hubId, organizations.id] }),
+    unique('organization_invitations_token_key').on(t.hubId, t.tokenHash),
+    index('organization_invitations_org_idx').on(t.hubId, t.organizationId),
+    check('organization_invitations_role_check', sql`${t.role} IN ('owner','applicant','viewer')`),
   ],
 );

@@ -39,7 +39,16 @@ describe('organisation input validation', () => {
   });
 
   it('reports every field at fault with its path', async () => {
-    const { res } = await post({ kind: 'spaceship', name: { zh: '' }, uscc: '', headcount: -1, website: 'ftp://x', foundedOn: '2999-01-01', sectors: ['ai', 'knitting'], extra: true });
+    const { res } = await post({
+      kind: 'spaceship',
+      name: { zh: '' },
+      uscc: '',
+      headcount: -1,
+      website: 'ftp://x',
+      foundedOn: '2999-01-01',
+      sectors: ['ai', 'knitting'],
+      extra: true,
+    });
     expect(res.statusCode).toBe(400);
     const fields = Object.fromEntries(res.json().error.fields.map((f: { path: string; code: string }) => [f.path, f.code]));
     expect(fields).toMatchObject({
@@ -69,9 +78,14 @@ describe('organisation input validation', () => {
   it('bad query and path parameters are 400s with the field', async () => {
     const hub = await createTestHub(ctx);
     const user = await createTestUser(ctx, { hub, roles: ['program_officer'] });
-    const page = await ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations?pageSize=1000&kind=x` }));
+    const page = await ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations?limit=1000&kind=x` }));
     expect(page.statusCode).toBe(400);
-    expect(page.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['kind', 'pageSize']);
+    expect(
+      page
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['kind', 'limit']);
     const id = await ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations/not-a-uuid` }));
     expect(id.statusCode).toBe(400);
     expect(id.json().error.fields[0].path).toBe('id');

@@ -8,7 +8,4 @@ export const personPolicy = definePolicy<null>([
 ]);
 
 /** Relations and facts: staff read all and record them; the public sees founders only. */
-export const ecosystemRecordPolicy = definePolicy<null>([
-  allow(HUB_STAFF, 'read'),
-  allow(['hub_admin', 'program_officer'], 'create'),
-]);
+export const ecosystemRecordPolicy = definePolicy<null>([allow(HUB_STAFF, 'read'), allow(['hub_admin', 'program_officer'], 'create')]);

@@ -1,14 +1,15 @@
-import { and, arrayContains, asc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Person, PersonRole, TalentTier, personInputSchema, personListQuerySchema } from '../../../contracts/people.js';
 import { maskResidentId } from '../../../contracts/resident-id.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { constraintName, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { FieldCrypto } from '../../platform/crypto.js';
+import type { FieldCrypto } from '../../platform/crypto/fields.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { likePattern, totalOf } from '../../platform/sql.js';
+import { after, pageOf, readCursor } from '../../platform/pagination.js';
+import { likePattern } from '../../platform/sql.js';
 import type { Scope } from './organizations.service.js';
 import { personPolicy } from './people.policies.js';
 import { people } from './people.tables.js';
@@ -20,12 +21,29 @@ export type PersonRow = typeof people.$inferSelect;
 
 /** How a resident identity number is kept: encrypted, digested (for duplicates) and masked (for display). */
 function residentIdColumns(crypto: FieldCrypto, residentId: string | null | undefined) {
-  return residentId ? { residentIdCipher: crypto.encrypt(residentId), residentIdDigest: crypto.digest(residentId), residentIdMasked: maskResidentId(residentId) } : {};
+  return residentId
+    ? { residentIdCipher: crypto.encrypt(residentId), residentIdDigest: crypto.digest(residentId), residentIdMasked: maskResidentId(residentId) }
+    : {};
+}
+
+/**
+ * A resident id stored under the other crypto suite (before the deployment switched) has
+ * another digest, which the unique key cannot compare: look it up (409 like the key would).
+ */
+async function refuseResidentIdOfOtherSuite(tx: Tx, hubId: string, crypto: FieldCrypto, residentId: string | null | undefined): Promise<void> {
+  if (!residentId) return;
+  const [taken] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.hubId, hubId), inArray(people.residentIdDigest, crypto.otherDigests(residentId))))
+    .limit(1);
+  if (taken) throw new AppError('CONFLICT', [{ path: 'residentId', code: 'INVALID' }]);
 }
 
 /** Records a person; a resident identity number is kept encrypted, digested and masked. */
 export async function createPerson(tx: Tx, { hub, actor }: Scope, input: Input, crypto: FieldCrypto): Promise<PersonRow> {
   personPolicy.authorize(actor, 'create', null);
+  await refuseResidentIdOfOtherSuite(tx, hub.id, crypto, input.residentId);
   const id = uuidv7();
   try {
     const [row] = await tx
@@ -41,7 +59,14 @@ export async function createPerson(tx: Tx, { hub, actor }: Scope, input: Input, 
         ...residentIdColumns(crypto, input.residentId),
       })
       .returning();
-    await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'person.created', subjectType: 'person', subjectId: id, payload: { roles: input.roles } });
+    await recordAudit(tx, {
+      hubId: hub.id,
+      actorId: actor.userId,
+      action: 'person.created',
+      subjectType: 'person',
+      subjectId: id,
+      payload: { roles: input.roles },
+    });
     return row!;
   } catch (error) {
     if (sqlState(error) === '23505' && constraintName(error) === 'people_hub_resident_id_key') {
@@ -74,15 +99,15 @@ export async function listPeople(db: Db | Tx, { hub, actor }: Scope, query: List
       ),
     );
   }
-  const where = and(...conditions);
+  const key = readCursor(query.next, 2);
+  if (key) conditions.push(after([people.nameEn, people.id], key));
   const rows = await db
     .select()
     .from(people)
-    .where(where)
+    .where(and(...conditions))
     .orderBy(asc(people.nameEn), asc(people.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return { rows, total: await totalOf(rows.length, query, () => db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(people).where(where)) };
+    .limit(query.limit + 1);
+  return pageOf(rows, query.limit, (r) => [r.nameEn, r.id]);
 }
 
 /** People by id within one hub (for presenting relations); unknown ids are skipped. */
@@ -112,9 +137,19 @@ export function presentPerson(row: PersonRow): Person {
  * themselves): no staff role needed, as it only ever describes the caller. A concurrent
  * twin hits the (hub, user) unique key and gets the record the other one made.
  */
-export async function ownPersonRecord(tx: Tx, hub: { id: string }, userId: string, input: Pick<Input, 'name' | 'residentId'>, crypto: FieldCrypto): Promise<PersonRow> {
-  const [existing] = await tx.select().from(people).where(and(eq(people.hubId, hub.id), eq(people.userId, userId)));
+export async function ownPersonRecord(
+  tx: Tx,
+  hub: { id: string },
+  userId: string,
+  input: Pick<Input, 'name' | 'residentId'>,
+  crypto: FieldCrypto,
+): Promise<PersonRow> {
+  const [existing] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.hubId, hub.id), eq(people.userId, userId)));
   if (existing) return existing;
+  await refuseResidentIdOfOtherSuite(tx, hub.id, crypto, input.residentId);
   const id = uuidv7();
   // DO NOTHING on either unique key: a twin that linked first wins; a resident id already
   // in the hub belongs to someone else.
@@ -132,7 +167,10 @@ export async function ownPersonRecord(tx: Tx, hub: { id: string }, userId: strin
     .onConflictDoNothing()
     .returning();
   if (!row) {
-    const [twin] = await tx.select().from(people).where(and(eq(people.hubId, hub.id), eq(people.userId, userId)));
+    const [twin] = await tx
+      .select()
+      .from(people)
+      .where(and(eq(people.hubId, hub.id), eq(people.userId, userId)));
     if (twin) return twin;
     throw new AppError('CONFLICT', [{ path: 'residentId', code: 'INVALID' }]);
   }
@@ -142,6 +180,10 @@ export async function ownPersonRecord(tx: Tx, hub: { id: string }, userId: strin
 
 /** Records the tier an officer granted (the talent module decides; programs read it here). */
 export async function setPersonTalentTier(tx: Tx, hubId: string, personId: string, tier: TalentTier | null): Promise<boolean> {
-  const rows = await tx.update(people).set({ talentTier: tier, updatedAt: new Date() }).where(and(eq(people.hubId, hubId), eq(people.id, personId))).returning({ id: people.id });
+  const rows = await tx
+    .update(people)
+    .set({ talentTier: tier, updatedAt: new Date() })
+    .where(and(eq(people.hubId, hubId), eq(people.id, personId)))
+    .returning({ id: people.id });
   return rows.length > 0;
 }

@@ -12,7 +12,10 @@ export const people = pgTable(
     id: uuid('id').notNull(),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     bornOn: date('born_on'),
     talentTier: text('talent_tier'),
     /** AES-256-GCM ciphertext of the resident identity number (platform/crypto). */

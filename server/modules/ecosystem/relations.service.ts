@@ -1,17 +1,18 @@
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { relationInputSchema, relationListQuerySchema } from '../../../contracts/relations.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { totalOf } from '../../platform/sql.js';
+import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import type { Scope } from './organizations.service.js';
 import { organizations } from './organizations.tables.js';
 import { ecosystemRecordPolicy } from './people.policies.js';
 import { people } from './people.tables.js';
 import { impossibleDates } from './relation-dates.js';
 import { relations } from './relations.tables.js';
+import { touchEcosystem } from './summaries.js';
 
 type Input = z.output<typeof relationInputSchema>;
 type ListQuery = z.output<typeof relationListQuerySchema>;
@@ -33,15 +34,27 @@ export async function createRelation(tx: Tx, { hub, actor }: Scope, input: Input
 
   let personBornOn: string | null = null;
   if (input.from.type === 'person') {
-    const [person] = await tx.select({ bornOn: people.bornOn }).from(people).where(and(eq(people.hubId, hub.id), eq(people.id, input.from.id)));
+    const [person] = await tx
+      .select({ bornOn: people.bornOn })
+      .from(people)
+      .where(and(eq(people.hubId, hub.id), eq(people.id, input.from.id)));
     if (!person) problems.push({ path: 'from.id', code: 'NOT_IN_HUB' });
     personBornOn = person?.bornOn ?? null;
   } else {
-    const [org] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.hubId, hub.id), eq(organizations.id, input.from.id)));
+    const [org] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.hubId, hub.id), eq(organizations.id, input.from.id)));
     if (!org) problems.push({ path: 'from.id', code: 'NOT_IN_HUB' });
   }
   problems.push(
-    ...impossibleDates({ kind: input.kind, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, personBornOn, organizationFoundedOn: to?.foundedOn ?? null }),
+    ...impossibleDates({
+      kind: input.kind,
+      startsOn: input.startsOn ?? null,
+      endsOn: input.endsOn ?? null,
+      personBornOn,
+      organizationFoundedOn: to?.foundedOn ?? null,
+    }),
   );
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 
@@ -74,6 +87,7 @@ export async function createRelation(tx: Tx, { hub, actor }: Scope, input: Input
     subjectId: id,
     payload: { kind: input.kind, from: input.from, to: input.to.id },
   });
+  await touchEcosystem(tx, hub.id);
   return row!;
 }
 
@@ -84,13 +98,20 @@ export async function listRelations(db: Db | Tx, { hub, actor }: Scope, query: L
   if (query.kind) conditions.push(eq(relations.kind, query.kind));
   if (query.organization) conditions.push(or(eq(relations.toOrganizationId, query.organization), eq(relations.fromOrganizationId, query.organization))!);
   if (query.person) conditions.push(eq(relations.fromPersonId, query.person));
-  const where = and(...conditions);
+  // Newest first; relations without a start date last (one key direction, so keyset paging works).
+  const startsOn = sql<string>`coalesce(${relations.startsOn}, DATE '0001-01-01')`;
+  const key = readCursor(query.next, 2);
+  if (key) conditions.push(after([startsOn, relations.id], key, 'desc'));
   const rows = await db
-    .select()
+    .select({ row: relations, startsOn: sql<string>`${startsOn}::text` })
     .from(relations)
-    .where(where)
-    .orderBy(desc(relations.startsOn), asc(relations.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return { rows, total: await totalOf(rows.length, query, () => db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(relations).where(where)) };
+    .where(and(...conditions))
+    .orderBy(desc(startsOn), desc(relations.id))
+    .limit(query.limit + 1);
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => [r.startsOn, r.row.id],
+    (r) => r.row,
+  );
 }

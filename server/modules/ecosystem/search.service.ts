@@ -52,7 +52,9 @@ async function searchPeople(db: Db, hubId: string, query: SearchQuery) {
   const where: SQL[] = [eq(people.hubId, hubId)];
   if (query.q) where.push(or(ilike(people.nameEn, likePattern(query.q)), ilike(people.nameZh, likePattern(query.q)))!);
   if (query.university) {
-    where.push(sql`${people.id} IN (SELECT a.from_person_id FROM relations a WHERE a.hub_id = ${hubId} AND a.kind = 'alumnus_of' AND a.to_organization_id = ${query.university})`);
+    where.push(
+      sql`${people.id} IN (SELECT a.from_person_id FROM relations a WHERE a.hub_id = ${hubId} AND a.kind = 'alumnus_of' AND a.to_organization_id = ${query.university})`,
+    );
   }
   return db
     .select({ id: people.id, nameZh: people.nameZh, nameEn: people.nameEn, roles: people.roles })

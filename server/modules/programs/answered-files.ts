@@ -4,7 +4,10 @@ import { filesOwnedBy, type FileFacts } from '../../platform/files/index.js';
 
 /** The uploaded files the answers name, if one of `owners` uploaded them in this hub. */
 export async function answeredFiles(tx: Tx, hubId: string, owners: readonly string[], form: readonly FormField[], answers: Record<string, unknown>) {
-  const ids = form.filter((f) => f.type === 'file').map((f) => answers[f.key]).filter((v): v is string => typeof v === 'string');
+  const ids = form
+    .filter((f) => f.type === 'file')
+    .map((f) => answers[f.key])
+    .filter((v): v is string => typeof v === 'string');
   const found = new Map<string, FileFacts>();
   for (const owner of new Set(owners)) for (const [id, facts] of await filesOwnedBy(tx, hubId, owner, ids)) found.set(id, facts);
   return found;

@@ -1,3 +1,5 @@
+import { nextApplicationNumber } from './application-numbers.js';
+import { requireVerifiedEmail } from '../../platform/auth/users.js';
 import type { Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, invalid } from '../../platform/errors.js';
@@ -18,12 +20,25 @@ import { applications } from './programs.tables.js';
  */
 
 /** Answers as far as they go: every given answer of the right type; missing ones are fine. */
-export async function checkDraftAnswers(tx: Tx, hubId: string, owners: readonly string[], form: readonly FormField[], answers: Record<string, unknown>): Promise<void> {
+export async function checkDraftAnswers(
+  tx: Tx,
+  hubId: string,
+  owners: readonly string[],
+  form: readonly FormField[],
+  answers: Record<string, unknown>,
+): Promise<void> {
   const problems = checkAnswers(form, answers, await answeredFiles(tx, hubId, owners, form, answers)).filter((p) => p.code !== 'REQUIRED');
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 
-export async function saveDraft(tx: Tx, scope: Scope, program: ProgramRow, rules: ProgramRules, input: { organizationId?: string; answers: Record<string, unknown> }, now: Date): Promise<ApplicationRow> {
+export async function saveDraft(
+  tx: Tx,
+  scope: Scope,
+  program: ProgramRow,
+  rules: ProgramRules,
+  input: { organizationId?: string; answers: Record<string, unknown> },
+  now: Date,
+): Promise<ApplicationRow> {
   const { hub, actor } = scope;
   if (rules.mode !== 'reviewed') throw invalid('draft', 'INVALID');
   if (hubToday(hub.timeZone, now) > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
@@ -34,12 +49,20 @@ export async function saveDraft(tx: Tx, scope: Scope, program: ProgramRow, rules
     .insert(applications)
     .values({
       ...applicationOf(hub.id, id, program, applicant, actor.userId!),
+      number: await nextApplicationNumber(tx, hub, now),
       status: 'draft',
       answers: input.answers,
       screening: { eligible: false, results: [] },
     })
     .returning();
-  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'application.draft_saved', subjectType: 'application', subjectId: id, payload: { program: program.id } });
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'application.draft_saved',
+    subjectType: 'application',
+    subjectId: id,
+    payload: { program: program.id },
+  });
   return row!;
 }
 
@@ -52,6 +75,7 @@ export async function judgeDraft(tx: Tx, scope: Scope, app: ApplicationRow, now 
   const { program, rules } = await loadProgram(tx, app.hubId, app.programId);
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   const answers = app.answers as Record<string, unknown>;
+  await requireVerifiedEmail(tx, scope.actor.userId!);
   await admitSubmission(tx, scope.hub, program, rules, answers, [app.submittedBy, scope.actor.userId!], now);
   const applicant = await applicantOf(tx, app);
   const { screening, claimKey } = await screenApplicant(tx, program, rules, applicant, answers, now, app.id);

@@ -5,7 +5,9 @@ import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { answeredFiles } from './answered-files.js';
 import { awardsOf, hubToday, type Applicant } from './applications.service.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
-import { screen } from './eligibility.js';
+import { criterionMisses } from './criterion-misses.tables.js';
+import { marginsOf } from './criterion-margins.js';
+import { screen, type CriteriaFacts, type ScreenResult } from './eligibility.js';
 import { checkAnswers } from './form-answers.js';
 import { compiledFor, type ProgramRow } from './programs.service.js';
 
@@ -14,21 +16,59 @@ import { compiledFor, type ProgramRow } from './programs.service.js';
  * on): today inside the program's window, every answer there and of its type, files
  * uploaded by one of `owners`.
  */
-export async function admitSubmission(tx: Tx, hub: HubRow, program: ProgramRow, rules: ProgramRules, answers: Record<string, unknown>, owners: readonly string[], now: Date): Promise<void> {
-  const today = hubToday(hub.timeZone, now);
-  if (today < program.opensOn || today > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
+export async function admitSubmission(
+  tx: Tx,
+  hub: HubRow,
+  program: ProgramRow,
+  rules: ProgramRules,
+  answers: Record<string, unknown>,
+  owners: readonly string[],
+  now: Date,
+): Promise<void> {
+  if (!isWindowOpen(program, hubToday(hub.timeZone, now))) throw new AppError('OUTSIDE_WINDOW');
   const problems = checkAnswers(rules.form, answers, await answeredFiles(tx, hub.id, owners, rules.form, answers));
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 
+/** Whether the hub's `today` falls in the program's application window (both ends included). */
+export function isWindowOpen(program: Pick<ProgramRow, 'opensOn' | 'closesOn'>, today: string): boolean {
+  return program.opensOn <= today && today <= program.closesOn;
+}
+
 /** The program's criteria on the applicant with these answers; `except` leaves the application itself out of their awards. */
-export async function screenApplicant(tx: Tx, program: ProgramRow, rules: ProgramRules, applicant: Applicant, answers: Record<string, unknown>, now: Date, except?: string) {
+export async function screenApplicant(
+  tx: Tx,
+  program: ProgramRow,
+  rules: ProgramRules,
+  applicant: Applicant,
+  answers: Record<string, unknown>,
+  now: Date,
+  except?: string,
+) {
   const form = formFacts(rules.form, answers);
   const awards = await awardsOf(tx, program.hubId, applicant, except);
   const facts = applicant.type === 'organization' ? organizationFacts(applicant.record, form, awards, now) : personFacts(applicant.record, form, awards, now);
   const screening = screen(compiledFor(program, rules), facts);
   const claimKey = program.claimField && answers[program.claimField] !== undefined ? String(answers[program.claimField]) : null;
-  return { form, awards, screening, claimKey };
+  return { form, awards, facts, screening, claimKey };
+}
+
+/**
+ * A rule-only refusal by the criteria: how far each numeric criterion it failed was
+ * missed (criterion-margins.ts), kept for the outcome study's narrow misses.
+ */
+export async function recordCriterionMisses(
+  tx: Tx,
+  program: ProgramRow,
+  rules: ProgramRules,
+  applicationId: string,
+  screening: ScreenResult,
+  facts: CriteriaFacts,
+): Promise<void> {
+  if (rules.mode !== 'rule_only' || screening.eligible) return;
+  const margins = marginsOf(compiledFor(program, rules), screening, facts, rules.form);
+  if (!margins.length) return;
+  await tx.insert(criterionMisses).values(margins.map((m) => ({ hubId: program.hubId, applicationId, ...m })));
 }
 
 /** The key that holds an applicant's one place in a one-per-applicant program. */

@@ -17,18 +17,30 @@ import { applications } from './programs.tables.js';
  */
 
 export async function findApplication(db: Db | Tx, hubId: string, id: string): Promise<ApplicationRow> {
-  const [row] = await db.select().from(applications).where(and(eq(applications.hubId, hubId), eq(applications.id, id)));
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.hubId, hubId), eq(applications.id, id)));
   if (!row) throw notFound();
   return row;
 }
 
-export type ApplicationPatch = Partial<Pick<ApplicationRow, 'amount' | 'benefit' | 'commitmentId' | 'answers' | 'onceKey' | 'screening' | 'programVersion' | 'claimKey'>>;
+export type ApplicationPatch = Partial<
+  Pick<ApplicationRow, 'amount' | 'benefit' | 'commitmentId' | 'answers' | 'onceKey' | 'screening' | 'programVersion' | 'claimKey'>
+>;
 
 /**
  * Moves the application from `from` to `to` only if it is still in `from`: of two
  * concurrent movers one gets the row, the other null (the caller answers 409).
  */
-export async function moveApplication(tx: Tx, hubId: string, id: string, from: string, to: string, patch: ApplicationPatch = {}): Promise<ApplicationRow | null> {
+export async function moveApplication(
+  tx: Tx,
+  hubId: string,
+  id: string,
+  from: string,
+  to: string,
+  patch: ApplicationPatch = {},
+): Promise<ApplicationRow | null> {
   const [row] = await tx
     .update(applications)
     .set({ status: to, ...patch })

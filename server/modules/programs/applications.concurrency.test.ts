@@ -34,9 +34,15 @@ describe('rule-only program under a rush', () => {
     // 100 founders, each with an AI startup of their own (created through the real service).
     const founders = await Promise.all(
       Array.from({ length: 100 }, async () => {
-        const userId = (await ctx.database.db.execute(sql`INSERT INTO users (id, name, email) VALUES (gen_random_uuid(), 'F', ${`f-${randomUUID()}@test.example`}) RETURNING id`)).rows[0]!.id as string;
+        const userId = (
+          await ctx.database.db.execute(
+            sql`INSERT INTO users (id, name, email, email_verified) VALUES (gen_random_uuid(), 'F', ${`f-${randomUUID()}@test.example`}, true) RETURNING id`,
+          )
+        ).rows[0]!.id as string;
         const actor = { userId, hubRoles: [] };
-        const org = await withTransaction(wide.db, (tx) => createOrganization(tx, { hub, actor }, organizationInput({ kind: 'startup', sectors: ['ai'] }) as never));
+        const org = await withTransaction(wide.db, (tx) =>
+          createOrganization(tx, { hub, actor }, organizationInput({ kind: 'startup', sectors: ['ai'] }) as never),
+        );
         return { actor, orgId: org.id };
       }),
     );
@@ -45,7 +51,11 @@ describe('rule-only program under a rush', () => {
         try {
           const app = await withTransaction(
             wide.db,
-            (tx) => submitApplication(tx, { hub, actor }, program.id, { organizationId: orgId, answers: { contract_number: randomUUID(), contract_amount: '1000000', chips: 'domestic' } }),
+            (tx) =>
+              submitApplication(tx, { hub, actor }, program.id, {
+                organizationId: orgId,
+                answers: { contract_number: randomUUID(), contract_amount: '1000000', chips: 'domestic' },
+              }),
             { isolation: 'read committed' },
           );
           return app.status;
@@ -58,8 +68,16 @@ describe('rule-only program under a rush', () => {
     const count = (v: string) => outcomes.filter((o) => o === v).length;
     expect(count('approved')).toBe(40);
     expect(count('BUDGET_EXHAUSTED')).toBe(60);
-    const stored = await wide.db.select({ status: applications.status }).from(applications).where(and(eq(applications.hubId, hub.id)));
+    const stored = await wide.db
+      .select({ status: applications.status, number: applications.number })
+      .from(applications)
+      .where(and(eq(applications.hubId, hub.id)));
     expect(stored.map((s) => s.status)).toEqual(Array(40).fill('approved'));
+    // Short numbers: each its own, in the hub's sequence for the year (rolled-back ones leave gaps, never twins).
+    const numbers = stored.map((s) => s.number);
+    expect(new Set(numbers).size).toBe(40);
+    for (const n of numbers) expect(n).toMatch(new RegExp(`^${hub.code}-\\d{4}-\\d{6}$`));
+    expect(Math.max(...numbers.map((n) => Number(n.slice(-6))))).toBeLessThanOrEqual(100);
     expect(await verifyLedger(wide.db, hub.id)).toEqual([]);
   });
 });

@@ -1,21 +1,27 @@
+import { nextApplicationNumber } from './application-numbers.js';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
+import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { constraintName, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { after, readCursor } from '../../platform/pagination.js';
 import { commit } from '../budget/index.js';
-import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
+import { applicantNames, mayApplyFor, organizationForApplicant, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
+import { requireVerifiedEmail } from '../../platform/auth/users.js';
+import type { OrgRole } from '../../../contracts/auth.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
 import type { formFacts } from './criteria-facts.js';
 import type { AwardFact } from './eligibility.js';
 import { saveDraft } from './application-drafts.js';
-import { admitSubmission, onceKeyOf, screenApplicant } from './application-judging.js';
+import { admitSubmission, onceKeyOf, recordCriterionMisses, screenApplicant } from './application-judging.js';
 import { applicationPolicy } from './programs.policies.js';
 import { loadProgram, type ProgramRow, type Scope } from './programs.service.js';
+import { openRuleOnlyNotice } from './notice-port.js';
 import { applications } from './programs.tables.js';
 
 type Input = z.output<typeof applicationInputSchema>;
@@ -31,6 +37,8 @@ export function hubToday(timeZone: string, now = new Date()): string {
  * applicant; a pass is approved, its amount computed and committed on the program's
  * budget line in this same transaction, and unconditional tranches paid. A refusal is
  * recorded with its reasons. BUDGET_EXHAUSTED rolls everything back: no half-made award.
+ * A program with a notice period (`review.noticeWorkingDays`) pays nothing at once: the
+ * award goes on the public notice board and its tranches wait (the reviews module).
  */
 export async function submitApplication(tx: Tx, scope: Scope, programId: string, input: Input, now = new Date()): Promise<ApplicationRow> {
   const { hub, actor } = scope;
@@ -38,10 +46,11 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   const { program, rules } = await loadProgram(tx, hub.id, programId);
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   if (input.draft) return saveDraft(tx, scope, program, rules, input, now);
+  await requireVerifiedEmail(tx, actor.userId!);
   await admitSubmission(tx, hub, program, rules, input.answers, [actor.userId!], now);
 
   const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
-  const { form, awards, screening, claimKey } = await screenApplicant(tx, program, rules, applicant, input.answers, now);
+  const { form, awards, facts, screening, claimKey } = await screenApplicant(tx, program, rules, applicant, input.answers, now);
 
   const id = uuidv7();
   let benefit: BenefitResult | null = null;
@@ -56,6 +65,7 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
     .insert(applications)
     .values({
       ...applicationOf(hub.id, id, program, applicant, actor.userId!),
+      number: await nextApplicationNumber(tx, hub, now),
       status,
       answers: input.answers,
       screening,
@@ -72,17 +82,25 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
       throw error;
     });
 
+  await recordCriterionMisses(tx, program, rules, id, screening, facts);
+  // Public notice (公示): the award goes on the board and nothing is paid until the period ends.
+  const noticeDays = rules.review?.noticeWorkingDays ?? 0;
   if (status === 'approved' && benefit) {
     // One round trip: the commitment and, when a tranche has no condition, its payment.
-    const payNow = benefit.tranches.filter((t) => t.condition === null).reduce((sum, t) => sum + t.amount, 0n);
-    await commit(tx, { hubId: hub.id, actorId: actor.userId }, {
-      transferId: id,
-      year: program.fiscalYear,
-      lineCode: program.budgetLine,
-      amount: benefit.amount,
-      cause: { type: 'application', id },
-      payNow: { transferId: uuidv7(), amount: payNow },
-    });
+    const payNow = noticeDays > 0 ? 0n : benefit.tranches.filter((t) => t.condition === null).reduce((sum, t) => sum + t.amount, 0n);
+    await commit(
+      tx,
+      { hubId: hub.id, actorId: actor.userId },
+      {
+        transferId: id,
+        year: program.fiscalYear,
+        lineCode: program.budgetLine,
+        amount: benefit.amount,
+        cause: { type: 'application', id },
+        payNow: { transferId: uuidv7(), amount: payNow },
+      },
+    );
+    if (noticeDays > 0) await openRuleOnlyNotice(tx, scope, row!, noticeDays, now);
   }
   await recordAudit(tx, {
     hubId: hub.id,
@@ -90,12 +108,26 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
     action: `application.${status}`,
     subjectType: 'application',
     subjectId: id,
-    payload: { program: program.id, version: program.currentVersion, applicant: { type: applicant.type, id: applicant.record.id }, amount: row!.amount?.toString() ?? null },
+    payload: {
+      program: program.id,
+      version: program.currentVersion,
+      applicant: { type: applicant.type, id: applicant.record.id },
+      amount: row!.amount?.toString() ?? null,
+    },
   });
   return row!;
 }
 
-type BenefitContext = { program: ProgramRow; rules: ProgramRules; applicant: Applicant; form: ReturnType<typeof formFacts>; awards: AwardFact[]; claimKey: string | null; now: Date; except?: string };
+type BenefitContext = {
+  program: ProgramRow;
+  rules: ProgramRules;
+  applicant: Applicant;
+  form: ReturnType<typeof formFacts>;
+  awards: AwardFact[];
+  claimKey: string | null;
+  now: Date;
+  except?: string;
+};
 
 /** What an approval pays under the program's formula, given the applicant's earlier awards. */
 export async function benefitOf(tx: Tx, hubId: string, c: BenefitContext): Promise<BenefitResult> {
@@ -131,11 +163,12 @@ export type Applicant =
 export async function resolveApplicant(tx: Tx, scope: Scope, type: 'organization' | 'person', organizationId: string | undefined): Promise<Applicant> {
   if (type === 'organization') {
     if (!organizationId) throw new AppError('VALIDATION_FAILED', [{ path: 'organizationId', code: 'REQUIRED' }]);
-    // Only a member applies for an organisation; anyone else learns nothing of it (404).
-    const role = await memberRoleOf(tx, scope.hub.id, organizationId, scope.actor.userId);
-    const record = role ? await organizationRecord(tx, scope.hub.id, organizationId) : null;
-    if (!record) throw notFound();
-    return { type, record };
+    // Only a member applies for an organisation; anyone else learns nothing of it (404);
+    // a member who may only view it is told so (403).
+    const found = await organizationForApplicant(tx, scope.hub.id, organizationId, scope.actor.userId);
+    if (!found?.role) throw notFound();
+    if (!mayApplyFor(found.role as OrgRole)) throw new AppError('FORBIDDEN', [{ path: 'organizationId', code: 'INVALID' }]);
+    return { type, record: found.record };
   }
   const person = await personRecordOfUser(tx, scope.hub.id, scope.actor.userId!);
   if (!person) throw new AppError('VALIDATION_FAILED', [{ path: 'applicant', code: 'NOT_IN_HUB' }]);
@@ -150,7 +183,14 @@ export async function awardsOf(tx: Tx, hubId: string, applicant: Applicant, exce
   const rows = await tx
     .select({ program: applications.programId, amount: applications.amount, at: applications.createdAt })
     .from(applications)
-    .where(and(eq(applications.hubId, hubId), eq(column, applicant.record.id), inArray(applications.status, AWARDED_STATUSES), except ? ne(applications.id, except) : undefined));
+    .where(
+      and(
+        eq(applications.hubId, hubId),
+        eq(column, applicant.record.id),
+        inArray(applications.status, AWARDED_STATUSES),
+        except ? ne(applications.id, except) : undefined,
+      ),
+    );
   return rows.map((r) => ({ program: r.program, amount: r.amount ?? 0n, year: BigInt(r.at.getUTCFullYear()) }));
 }
 
@@ -164,20 +204,39 @@ async function awardsOnClaim(tx: Tx, hubId: string, claimKey: string, except?: s
 }
 
 export async function getApplication(db: Db | Tx, scope: Scope, id: string): Promise<ApplicationRow> {
-  const [row] = await db.select().from(applications).where(and(eq(applications.hubId, scope.hub.id), eq(applications.id, id)));
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.hubId, scope.hub.id), eq(applications.id, id)));
   if (!row) throw notFound();
   applicationPolicy.authorize(scope.actor, 'read', { own: row.submittedBy === scope.actor.userId });
   return row;
 }
 
 /** Staff: the hub's applications (optionally of one program); applicants: their own. */
-export async function listApplications(db: Db | Tx, scope: Scope, programId?: string): Promise<ApplicationRow[]> {
+/** Applications, newest first (ids are time-ordered): `page.limit + 1` after the page's cursor. */
+export async function listApplications(db: Db | Tx, scope: Scope, programId: string | undefined, page: CursorQuery): Promise<ApplicationRow[]> {
   const all = applicationPolicy.can(scope.actor, 'list_all', { own: false });
   if (!all && !scope.actor.userId) throw new AppError('UNAUTHENTICATED');
+  const key = readCursor(page.next, 1);
   return db
     .select()
     .from(applications)
-    .where(and(eq(applications.hubId, scope.hub.id), programId ? eq(applications.programId, programId) : undefined, all ? undefined : eq(applications.submittedBy, scope.actor.userId!)))
-    .orderBy(desc(applications.createdAt))
-    .limit(200);
+    .where(
+      and(
+        eq(applications.hubId, scope.hub.id),
+        programId ? eq(applications.programId, programId) : undefined,
+        all ? undefined : eq(applications.submittedBy, scope.actor.userId!),
+        key ? after([applications.id], key, 'desc') : undefined,
+      ),
+    )
+    .orderBy(desc(applications.id))
+    .limit(page.limit + 1);
+}
+
+/** The names of the applicants of some applications (organisations and people), by applicant id. */
+export async function namesOfApplicants(db: Db | Tx, hubId: string, rows: readonly ApplicationRow[]): Promise<Map<string, ApplicantName>> {
+  const orgs = await applicantNames(db, hubId, 'organization', [...new Set(rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])))]);
+  const persons = await applicantNames(db, hubId, 'person', [...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))]);
+  return new Map([...orgs, ...persons]);
 }

@@ -27,16 +27,26 @@ async function publishedVoucher(budget = 10_000_000_000n, overrides = {}) {
 
 async function founderOf(hub: HubRow, overrides: Record<string, unknown> = {}) {
   const founder = await createTestUser(ctx);
-  const org = (await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'], ...overrides }) }))).json();
+  const org = (
+    await ctx.app.inject(
+      as(founder, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/organizations`,
+        payload: organizationInput({ kind: 'startup', sectors: ['ai'], ...overrides }),
+      }),
+    )
+  ).json();
   return { founder, org };
 }
 
 const apply = (hub: HubRow, user: TestUser, programId: string, body: object, lang = 'en-US') =>
-  ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${programId}/applications`, payload: body, headers: { 'accept-language': lang } }));
+  ctx.app.inject(
+    as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${programId}/applications`, payload: body, headers: { 'accept-language': lang } }),
+  );
 
 describe('rule-only applications', () => {
   it('a startup claims a compute voucher and is approved at once, with the amount explained and committed', async () => {
-    const { hub, program } = await publishedVoucher();
+    const { hub, officer, program } = await publishedVoucher();
     const { founder, org } = await founderOf(hub);
     const res = await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('100000000', 'domestic') });
     expect(res.statusCode, res.body).toBe(201);
@@ -50,6 +60,17 @@ describe('rule-only applications', () => {
     expect((await verifyAuditChain(ctx.database.db, hub.id)).break).toBeNull();
     const seen = await ctx.app.inject(as(founder, { method: 'GET', url: `/api/hubs/${hub.slug}/applications/${application.id}` }));
     expect(seen.json().id).toBe(application.id);
+
+    // The ledger names the award account and the cause in words: program, applicant, short number.
+    const ledger = (await ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/fiscal-years/2026/transfers` }))).json();
+    const committed = ledger.items.find((t: { reason: string }) => t.reason === 'commit');
+    expect(committed.debitAccount).toMatchObject({ kind: 'budget_line', code: 'compute-vouchers' });
+    expect(committed.creditAccount).toMatchObject({
+      kind: 'award',
+      name: { zh: `资助：算力券 · ${org.name.zh}`, en: `Award: Compute voucher · ${org.name.en}` },
+      cause: { type: 'application', id: application.id, number: application.number },
+    });
+    expect(committed.cause).toMatchObject({ type: 'application', number: application.number, name: { en: `Compute voucher · ${org.name.en}` } });
   });
 
   it('an ineligible applicant sees which criterion failed, in both languages', async () => {
@@ -57,7 +78,11 @@ describe('rule-only applications', () => {
     const { founder, org } = await founderOf(hub, { kind: 'company', sectors: ['robotics'] });
     const en = (await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('1000') })).json();
     expect(en.status).toBe('refused');
-    expect(en.screening.results.filter((r: { passed: boolean }) => !r.passed).map((r: { key: string; reason: { en: string; zh: string } }) => [r.key, r.reason.en, r.reason.zh])).toEqual([
+    expect(
+      en.screening.results
+        .filter((r: { passed: boolean }) => !r.passed)
+        .map((r: { key: string; reason: { en: string; zh: string } }) => [r.key, r.reason.en, r.reason.zh]),
+    ).toEqual([
       ['is_startup', 'Only startups may apply', '仅限初创企业'],
       ['ai_sector', 'Must work in AI', '须属于人工智能领域'],
     ]);
@@ -68,9 +93,17 @@ describe('rule-only applications', () => {
   it('refuses bad input with a code and writes nothing: wrong type, above the cap, second application, outside the window', async () => {
     const { hub, officer, program } = await publishedVoucher();
     const { founder, org } = await founderOf(hub);
-    const wrongType = await apply(hub, founder, program.id, { organizationId: org.id, answers: { ...contractAnswers('1000'), contract_amount: 'lots' } }, 'zh-CN');
+    const wrongType = await apply(
+      hub,
+      founder,
+      program.id,
+      { organizationId: org.id, answers: { ...contractAnswers('1000'), contract_amount: 'lots' } },
+      'zh-CN',
+    );
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.json().error.fields).toEqual([{ path: 'answers.contract_amount', code: 'INVALID_TYPE', message: fieldErrorMessages.INVALID_TYPE['zh-CN'] }]);
+    expect(wrongType.json().error.fields).toEqual([
+      { path: 'answers.contract_amount', code: 'INVALID_TYPE', message: fieldErrorMessages.INVALID_TYPE['zh-CN'] },
+    ]);
     const aboveCap = await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('100000000001') });
     expect(aboveCap.json().error.fields).toEqual([expect.objectContaining({ path: 'answers.contract_amount', code: 'TOO_BIG' })]);
     expect((await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('1000') })).statusCode).toBe(201);
@@ -78,7 +111,15 @@ describe('rule-only applications', () => {
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('ALREADY_APPLIED');
 
-    const closed = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: computeVoucherDraft({ window: { opensOn: '2020-01-01', closesOn: '2020-12-31' } }) }))).json();
+    const closed = (
+      await ctx.app.inject(
+        as(officer, {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/programs`,
+          payload: computeVoucherDraft({ window: { opensOn: '2020-01-01', closesOn: '2020-12-31' } }),
+        }),
+      )
+    ).json();
     await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${closed.id}/publish` }));
     const late = await apply(hub, founder, closed.id, { organizationId: org.id, answers: contractAnswers('1000') });
     expect(late.json().error.code).toBe('OUTSIDE_WINDOW');
@@ -93,7 +134,10 @@ describe('rule-only applications', () => {
     const mine = (await apply(hub, a.founder, program.id, { organizationId: a.org.id, answers: contractAnswers('1000') })).json();
     expect((await ctx.app.inject(as(b.founder, { method: 'GET', url: `/api/hubs/${hub.slug}/applications/${mine.id}` }))).statusCode).toBe(404);
     expect((await ctx.app.inject(as(b.founder, { method: 'GET', url: `/api/hubs/${hub.slug}/applications` }))).json().items).toEqual([]);
-    expect((await ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/applications` }))).json().items).toHaveLength(1);
+    const listed = (await ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/applications?program=${program.id}` }))).json().items;
+    // Officers see who applied, by name, and the short number people quote.
+    expect(listed).toMatchObject([{ id: mine.id, number: mine.number, applicant: { type: 'organization', id: a.org.id, name: a.org.name } }]);
+    expect(mine.number).toMatch(new RegExp(`^${hub.code}-20\\d\\d-000001$`));
     const stolen = await apply(hub, b.founder, program.id, { organizationId: a.org.id, answers: contractAnswers('1000') });
     expect(stolen.statusCode).toBe(404);
   });
@@ -107,9 +151,48 @@ describe('program rules', () => {
     draft.rules.criteria[1]!.expression = "'ai' in applicant.sectorz";
     const res = await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: draft }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toEqual([expect.objectContaining({ path: 'rules.criteria.1.expression', code: 'INVALID_EXPRESSION', detail: expect.stringMatching(/^ai_sector: line 1, column \d+/) })]);
-    const check = await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/validate-criteria`, payload: { rules: draft.rules } }));
+    expect(res.json().error.fields).toEqual([
+      expect.objectContaining({
+        path: 'rules.criteria.1.expression',
+        code: 'INVALID_EXPRESSION',
+        detail: expect.stringMatching(/^ai_sector: line 1, column \d+/),
+      }),
+    ]);
+    const check = await ctx.app.inject(
+      as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/validate-criteria`, payload: { rules: draft.rules } }),
+    );
     expect(check.json()).toMatchObject({ ok: false, errors: [expect.objectContaining({ criterion: 'ai_sector' })] });
+  });
+
+  it('the criteria check needs only keys, types and expressions, so the editor checks as the officer types', async () => {
+    const hub = await createTestHub(ctx);
+    const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+    const applicant = await createTestUser(ctx, { hub });
+    const check = (user: typeof officer, rules: unknown) =>
+      ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/validate-criteria`, payload: { rules } }));
+    const rules = {
+      applicantType: 'organization',
+      form: [{ key: 'contractAmount', type: 'money' }],
+      criteria: [
+        { key: 'big', expression: 'form.contractAmount >= 100000 && applicant.headcount < 300' },
+        { key: 'half', expression: 'applicant.headcount <' },
+        { key: 'person_fact', expression: 'applicant.socialInsuranceMonths >= 6' },
+      ],
+    };
+    const res = await check(officer, rules);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      ok: false,
+      errors: [
+        { criterion: 'half', position: { line: 1 } },
+        { criterion: 'person_fact', code: expect.any(String) },
+      ],
+    });
+    expect((await check(officer, { ...rules, criteria: rules.criteria.slice(0, 1) })).json()).toEqual({ ok: true, errors: [] });
+    const bad = await check(officer, { ...rules, form: [{ key: 'Contract Amount', type: 'money' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([expect.objectContaining({ path: 'rules.form.0.key' })]);
+    expect((await check(applicant, rules)).statusCode).toBe(404);
   });
 
   it('changed rules become a new version; the public sees criteria in plain words and the budget left', async () => {

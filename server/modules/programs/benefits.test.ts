@@ -64,7 +64,11 @@ describe('compute vouchers (Hangzhou)', () => {
     expect(big.lines.map((l) => l.key)).toContain('annual_cap_applied');
     const rest = computeBenefit(computeVoucher, input({ form: contract(10_000_000), awardedThisYear: [CNY(5_000_000), CNY(2_500_000)] }));
     expect(rest.amount).toBe(CNY(500_000));
-    expect(rest.lines.find((l) => l.key === 'already_awarded_this_year')?.params).toEqual({ previous: CNY(7_500_000), cap: CNY(8_000_000), remaining: CNY(500_000) });
+    expect(rest.lines.find((l) => l.key === 'already_awarded_this_year')?.params).toEqual({
+      previous: CNY(7_500_000),
+      cap: CNY(8_000_000),
+      remaining: CNY(500_000),
+    });
     const none = computeBenefit(computeVoucher, input({ form: contract(10_000_000), awardedThisYear: [CNY(8_000_000)] }));
     expect(none).toMatchObject({ amount: 0n, refusal: 'CAP_REACHED' });
   });
@@ -73,11 +77,17 @@ describe('compute vouchers (Hangzhou)', () => {
     const provincial = (yuan: number) => [{ program: 'zj-voucher', group: 'compute-voucher', amount: CNY(yuan) }];
     expect(computeBenefit(computeVoucher, input({ form: contract(10_000_000), awardsOnClaim: provincial(2_500_000) })).amount).toBe(CNY(3_000_000));
     expect(computeBenefit(computeVoucher, input({ form: contract(10_000_000), awardsOnClaim: provincial(4_000_000) })).amount).toBe(CNY(2_000_000));
-    expect(computeBenefit(computeVoucher, input({ form: contract(10_000_000), awardsOnClaim: provincial(6_000_000) }))).toMatchObject({ amount: 0n, refusal: 'STACKING_LIMIT' });
+    expect(computeBenefit(computeVoucher, input({ form: contract(10_000_000), awardsOnClaim: provincial(6_000_000) }))).toMatchObject({
+      amount: 0n,
+      refusal: 'STACKING_LIMIT',
+    });
   });
 
   it('never pays two subsidies for one contract', () => {
-    const again = computeBenefit(computeVoucher, input({ form: contract(1_000_000), awardsOnClaim: [{ program: 'p-self', group: 'compute-voucher', amount: 1n }] }));
+    const again = computeBenefit(
+      computeVoucher,
+      input({ form: contract(1_000_000), awardsOnClaim: [{ program: 'p-self', group: 'compute-voucher', amount: 1n }] }),
+    );
     expect(again).toMatchObject({ amount: 0n, refusal: 'DUPLICATE_CLAIM' });
     const outsider = computeBenefit(computeVoucher, input({ form: contract(1_000_000), awardsOnClaim: [{ program: 'startup', group: null, amount: 1n }] }));
     expect(outsider.refusal).toBe('DUPLICATE_CLAIM');
@@ -93,7 +103,11 @@ describe('compute vouchers (Hangzhou)', () => {
 
 describe('graduate living allowance and talent housing', () => {
   it('pays by degree in two halves after 6 and 12 months of social insurance', () => {
-    const expected: [Degree, bigint][] = [['bachelor', CNY(10_000)], ['master', CNY(30_000)], ['doctorate', CNY(100_000)]];
+    const expected: [Degree, bigint][] = [
+      ['bachelor', CNY(10_000)],
+      ['master', CNY(30_000)],
+      ['doctorate', CNY(100_000)],
+    ];
     for (const [degree, amount] of expected) {
       const r = computeBenefit(livingAllowance, input({ degree }));
       expect(r.amount).toBe(amount);
@@ -131,7 +145,15 @@ describe('program rules contract', () => {
     mode: 'rule_only',
     form: [
       { key: 'contractAmount', type: 'money', label: { zh: '合同金额', en: 'Contract amount' }, max: String(CNY(100_000_000)) },
-      { key: 'chips', type: 'choice', label: { zh: '芯片', en: 'Chips' }, options: [{ value: 'domestic', label: { zh: '国产', en: 'Domestic' } }, { value: 'other', label: { zh: '其他', en: 'Other' } }] },
+      {
+        key: 'chips',
+        type: 'choice',
+        label: { zh: '芯片', en: 'Chips' },
+        options: [
+          { value: 'domestic', label: { zh: '国产', en: 'Domestic' } },
+          { value: 'other', label: { zh: '其他', en: 'Other' } },
+        ],
+      },
       { key: 'contract', type: 'file', label: { zh: '合同', en: 'Contract' }, accept: ['application/pdf'], maxBytes: 10_000_000 },
     ],
     criteria: [],
@@ -142,10 +164,17 @@ describe('program rules contract', () => {
     expect(programRulesSchema.safeParse(voucherRules).success).toBe(true);
     const wrongOf = programRulesSchema.safeParse({ ...voucherRules, benefit: { ...voucherRules.benefit, of: 'chips' } });
     expect(wrongOf.error?.issues.map((i) => i.path.join('.'))).toEqual(['benefit.of']);
-    const wrongOption = programRulesSchema.safeParse({ ...voucherRules, benefit: { ...voucherRules.benefit, byChoice: { field: 'chips', rates: [{ option: 'gpu', basisPoints: 1 }] } } });
+    const wrongOption = programRulesSchema.safeParse({
+      ...voucherRules,
+      benefit: { ...voucherRules.benefit, byChoice: { field: 'chips', rates: [{ option: 'gpu', basisPoints: 1 }] } },
+    });
     expect(wrongOption.success).toBe(false);
-    expect(programRulesSchema.safeParse({ ...voucherRules, form: [...voucherRules.form, { key: 'in', type: 'text', label: { zh: 'a', en: 'a' } }] }).success).toBe(false);
-    expect(programRulesSchema.safeParse({ ...voucherRules, benefit: { type: 'table', by: 'degree', rows: [{ key: 'master', amount: '1' }] } }).success).toBe(false);
+    expect(
+      programRulesSchema.safeParse({ ...voucherRules, form: [...voucherRules.form, { key: 'in', type: 'text', label: { zh: 'a', en: 'a' } }] }).success,
+    ).toBe(false);
+    expect(programRulesSchema.safeParse({ ...voucherRules, benefit: { type: 'table', by: 'degree', rows: [{ key: 'master', amount: '1' }] } }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -162,13 +191,21 @@ const shares = fc
     return parts;
   })
   .filter((parts) => parts.every((p) => p >= 1 && p <= 10_000));
-const tranchesArb = shares.map((ps) => ps.map((shareBasisPoints, i) => ({ shareBasisPoints, condition: i === 0 ? null : { kind: 'social_insurance_months' as const, months: 6 * i } })));
+const tranchesArb = shares.map((ps) =>
+  ps.map((shareBasisPoints, i) => ({ shareBasisPoints, condition: i === 0 ? null : { kind: 'social_insurance_months' as const, months: 6 * i } })),
+);
 
 const percentageArb = fc.record({
   basisPoints: bp,
   smallClaim: fc.option(fc.record({ atMost: fen.map((x) => x + 1n), basisPoints: bp }), { nil: null }),
-  cap: fc.option(fen.map((x) => x + 1n), { nil: null }),
-  annual: fc.option(fen.map((x) => x + 1n), { nil: null }),
+  cap: fc.option(
+    fen.map((x) => x + 1n),
+    { nil: null },
+  ),
+  annual: fc.option(
+    fen.map((x) => x + 1n),
+    { nil: null },
+  ),
   stacking: fc.option(fc.record({ group: fc.constant('g'), maxCombinedBasisPoints: bp }), { nil: null }),
   tranches: tranchesArb,
   city: fc.option(bp, { nil: null }),
@@ -212,13 +249,21 @@ describe('properties', () => {
   it('tiers and degrees pick their own row', () => {
     const tiers = ['A', 'B', 'C', 'D', 'E'];
     fc.assert(
-      fc.property(fc.subarray(tiers, { minLength: 1 }), fc.array(fen.map((x) => x + 1n), { minLength: 5, maxLength: 5 }), fc.constantFrom(...tiers, 'none'), (keys, amounts, tier) => {
-        const f = formula({ type: 'table', by: 'talentTier', rows: keys.map((key, i) => ({ key, amount: String(amounts[i]) })) });
-        const r = computeBenefit(f, input({ talentTier: tier }));
-        const i = keys.indexOf(tier);
-        if (i >= 0) expect(r).toMatchObject({ amount: amounts[i], refusal: null });
-        else expect(r).toMatchObject({ amount: 0n, refusal: 'NO_TABLE_ROW' });
-      }),
+      fc.property(
+        fc.subarray(tiers, { minLength: 1 }),
+        fc.array(
+          fen.map((x) => x + 1n),
+          { minLength: 5, maxLength: 5 },
+        ),
+        fc.constantFrom(...tiers, 'none'),
+        (keys, amounts, tier) => {
+          const f = formula({ type: 'table', by: 'talentTier', rows: keys.map((key, i) => ({ key, amount: String(amounts[i]) })) });
+          const r = computeBenefit(f, input({ talentTier: tier }));
+          const i = keys.indexOf(tier);
+          if (i >= 0) expect(r).toMatchObject({ amount: amounts[i], refusal: null });
+          else expect(r).toMatchObject({ amount: 0n, refusal: 'NO_TABLE_ROW' });
+        },
+      ),
     );
   });
 

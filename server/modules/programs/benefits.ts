@@ -30,7 +30,9 @@ export type PercentageFormula = Common & {
   cap: bigint | null;
 };
 export type TableFormula = Common & { type: 'table'; by: 'talentTier' | 'degree'; rows: { key: string; amount: bigint }[] };
-export type BenefitFormula = FixedFormula | PercentageFormula | TableFormula;
+/** Paid on a lease, month by month (rent-subsidy.ts); an application alone claims nothing. */
+export type RentFormula = Common & { type: 'rent'; rules: Extract<BenefitFormulaJson, { type: 'rent' }> };
+export type BenefitFormula = FixedFormula | PercentageFormula | TableFormula | RentFormula;
 
 /** JSON (fen as strings, already validated by benefitFormulaSchema) -> the engine's bigint form. */
 export function formulaFromJson(json: BenefitFormulaJson): BenefitFormula {
@@ -55,6 +57,8 @@ export function formulaFromJson(json: BenefitFormulaJson): BenefitFormula {
       };
     case 'table':
       return { ...common, type: 'table', by: json.by, rows: json.rows.map((r) => ({ key: r.key, amount: BigInt(r.amount) })) };
+    case 'rent':
+      return { ...common, type: 'rent', rules: json };
   }
 }
 
@@ -88,7 +92,6 @@ export type BenefitResult = {
 };
 
 const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
-const min = (a: bigint, b: bigint) => (a < b ? a : b);
 const share = (amount: bigint, basisPoints: number) => (amount * BigInt(basisPoints)) / BP;
 
 type Base = { amount: bigint; claimed: bigint | null; refusal: BenefitRefusal | null };
@@ -97,6 +100,10 @@ function baseAmount(formula: BenefitFormula, input: BenefitInput, lines: Benefit
   if (formula.type === 'fixed') {
     lines.push({ key: 'fixed', params: { amount: formula.amount } });
     return { amount: formula.amount, claimed: null, refusal: null };
+  }
+  if (formula.type === 'rent') {
+    lines.push({ key: 'rent_by_lease', params: {} });
+    return { amount: 0n, claimed: null, refusal: 'NOTHING_CLAIMED' };
   }
   if (formula.type === 'table') {
     const value = (formula.by === 'talentTier' ? input.talentTier : input.degree) ?? 'none';
@@ -136,7 +143,12 @@ function baseAmount(formula: BenefitFormula, input: BenefitInput, lines: Benefit
  * One claim, one subsidy, unless programs share a stacking group; then together they pay at
  * most maxCombinedBasisPoints of the claim. Returns the room left on the claim for this award.
  */
-function stackingRoom(formula: BenefitFormula, input: BenefitInput, claimed: bigint | null, lines: BenefitLine[]): { room: bigint | null; refusal: BenefitRefusal | null } {
+function stackingRoom(
+  formula: BenefitFormula,
+  input: BenefitInput,
+  claimed: bigint | null,
+  lines: BenefitLine[],
+): { room: bigint | null; refusal: BenefitRefusal | null } {
   const stacking = formula.stacking;
   const blocking = input.awardsOnClaim.find((a) => a.program === input.program || !stacking || a.group !== stacking.group);
   if (blocking) {
@@ -147,7 +159,10 @@ function stackingRoom(formula: BenefitFormula, input: BenefitInput, claimed: big
   const others = sum(input.awardsOnClaim.map((a) => a.amount));
   const limit = share(claimed, stacking.maxCombinedBasisPoints);
   const room = limit > others ? limit - others : 0n;
-  lines.push({ key: 'stacking_limit', params: { group: stacking.group, maxCombinedBasisPoints: stacking.maxCombinedBasisPoints, limit, otherAwards: others, remaining: room } });
+  lines.push({
+    key: 'stacking_limit',
+    params: { group: stacking.group, maxCombinedBasisPoints: stacking.maxCombinedBasisPoints, limit, otherAwards: others, remaining: room },
+  });
   return { room, refusal: room === 0n ? 'STACKING_LIMIT' : null };
 }
 
@@ -165,6 +180,7 @@ export function splitTranches(amount: bigint, tranches: Common['tranches']): Tra
 function trancheParams(c: TrancheCondition | null): Record<string, number | string> {
   if (c?.kind === 'date') return { months: 0, condition: 'date', monthsAfterAward: c.monthsAfterAward };
   if (c?.kind === 'milestone_accepted') return { months: 0, condition: 'report', milestone: c.milestone };
+  if (c?.kind === 'metered_usage') return { months: 0, condition: 'usage' };
   return { months: c?.months ?? 0 };
 }
 

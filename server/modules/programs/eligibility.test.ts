@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Criterion, FormField } from '../../../contracts/programs.js';
-import { compileCriteria, isEligible, screen, type CompiledCriteria, type CriteriaFacts, type OrganizationApplicant, type PersonApplicant } from './eligibility.js';
+import {
+  compileCriteria,
+  isEligible,
+  screen,
+  type CompiledCriteria,
+  type CriteriaFacts,
+  type OrganizationApplicant,
+  type PersonApplicant,
+} from './eligibility.js';
 
 const criterion = (key: string, expression: string): Criterion => ({
   key,
@@ -19,22 +27,49 @@ const voucherForm = [
   { key: 'supplier', type: 'text' },
 ] as const satisfies readonly Pick<FormField, 'key' | 'type'>[];
 
-function mustCompile(criteria: Criterion[], applicantType: 'organization' | 'person' = 'organization', form: readonly Pick<FormField, 'key' | 'type'>[] = voucherForm): CompiledCriteria {
+function mustCompile(
+  criteria: Criterion[],
+  applicantType: 'organization' | 'person' = 'organization',
+  form: readonly Pick<FormField, 'key' | 'type'>[] = voucherForm,
+): CompiledCriteria {
   const r = compileCriteria(criteria, { applicantType, form });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.compiled;
 }
 
 const startup = (over: Partial<OrganizationApplicant> = {}): CriteriaFacts => ({
-  applicant: { kind: 'startup', sectors: ['ai', 'robotics'], foundedOn: new Date('2021-04-01T00:00:00Z'), foundedYear: 2021n, headcount: 45n, ageYears: 3n, ...over },
+  applicant: {
+    kind: 'startup',
+    sectors: ['ai', 'robotics'],
+    foundedOn: new Date('2021-04-01T00:00:00Z'),
+    foundedYear: 2021n,
+    headcount: 45n,
+    ageYears: 3n,
+    ...over,
+  },
   facts: { valuation: 50_000_000_000n, revenue: 2_000_000_000n },
-  form: { contractAmount: 100_000_000n, chips: 'domestic', signedOn: new Date('2024-03-01T00:00:00Z'), gpuHours: 1200.5, contract: true, supplier: 'Alibaba Cloud' },
+  form: {
+    contractAmount: 100_000_000n,
+    chips: 'domestic',
+    signedOn: new Date('2024-03-01T00:00:00Z'),
+    gpuHours: 1200.5,
+    contract: true,
+    supplier: 'Alibaba Cloud',
+  },
   awards: [{ program: 'compute-voucher', amount: 30_000_000n, year: 2024n }],
   now: { year: 2024n, date: new Date('2024-06-01T00:00:00Z') },
 });
 
 const graduate = (over: Partial<PersonApplicant> = {}): CriteriaFacts => ({
-  applicant: { roles: ['engineer'], talentTier: 'none', degree: 'master', graduatedOn: new Date('2023-07-01T00:00:00Z'), monthsSinceGraduation: 11n, ageYears: 26n, ...over },
+  applicant: {
+    roles: ['engineer'],
+    talentTier: 'none',
+    degree: 'master',
+    graduatedOn: new Date('2023-07-01T00:00:00Z'),
+    monthsSinceGraduation: 11n,
+    ageYears: 26n,
+    ...over,
+  },
   facts: {},
   form: {},
   awards: [],
@@ -108,7 +143,10 @@ describe('screen', () => {
   });
 
   it('counts an evaluation error as a failure with the error noted, never throws', () => {
-    const compiled = mustCompile([criterion('size', 'applicant.headcount >= 10'), criterion('guarded', '!has(applicant.headcount) || applicant.headcount >= 10')]);
+    const compiled = mustCompile([
+      criterion('size', 'applicant.headcount >= 10'),
+      criterion('guarded', '!has(applicant.headcount) || applicant.headcount >= 10'),
+    ]);
     const unknown = screen(compiled, startup({ headcount: undefined }));
     expect(unknown.results[0]).toMatchObject({ passed: false, error: expect.stringMatching(/headcount/) });
     expect(unknown.results[1]).toMatchObject({ passed: true, error: null });
@@ -119,7 +157,11 @@ describe('screen', () => {
   });
 
   it('checks a graduate for the living allowance', () => {
-    const compiled = mustCompile([criterion('degree', 'degreeRank(applicant.degree) >= 2'), criterion('recent', 'applicant.monthsSinceGraduation <= 24')], 'person', []);
+    const compiled = mustCompile(
+      [criterion('degree', 'degreeRank(applicant.degree) >= 2'), criterion('recent', 'applicant.monthsSinceGraduation <= 24')],
+      'person',
+      [],
+    );
     expect(screen(compiled, graduate()).eligible).toBe(true);
     expect(screen(compiled, graduate({ degree: 'junior_college' })).results.map((r) => r.passed)).toEqual([false, true]);
     expect(screen(compiled, graduate({ monthsSinceGraduation: 30n })).eligible).toBe(false);
@@ -131,10 +173,21 @@ describe('screen', () => {
 /** Random well-typed conditions over int facts, with a JS twin to check the evaluation against. */
 type Expr = { cel: string; js: (h: bigint, a: bigint, m: bigint) => boolean };
 const leaf = fc
-  .tuple(fc.constantFrom('applicant.headcount', 'applicant.ageYears', 'form.contractAmount'), fc.constantFrom('<', '<=', '>', '>=', '==', '!='), fc.bigInt({ min: 0n, max: 10n ** 9n }))
+  .tuple(
+    fc.constantFrom('applicant.headcount', 'applicant.ageYears', 'form.contractAmount'),
+    fc.constantFrom('<', '<=', '>', '>=', '==', '!='),
+    fc.bigInt({ min: 0n, max: 10n ** 9n }),
+  )
   .map(([v, op, n]): Expr => {
     const pick = (h: bigint, a: bigint, m: bigint) => (v === 'applicant.headcount' ? h : v === 'applicant.ageYears' ? a : m);
-    const cmp: Record<string, (x: bigint, y: bigint) => boolean> = { '<': (x, y) => x < y, '<=': (x, y) => x <= y, '>': (x, y) => x > y, '>=': (x, y) => x >= y, '==': (x, y) => x === y, '!=': (x, y) => x !== y };
+    const cmp: Record<string, (x: bigint, y: bigint) => boolean> = {
+      '<': (x, y) => x < y,
+      '<=': (x, y) => x <= y,
+      '>': (x, y) => x > y,
+      '>=': (x, y) => x >= y,
+      '==': (x, y) => x === y,
+      '!=': (x, y) => x !== y,
+    };
     return { cel: `${v} ${op} ${n}`, js: (h, a, m) => cmp[op]!(pick(h, a, m), n) };
   });
 const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
@@ -175,9 +228,17 @@ describe('properties', () => {
     };
     // A valid condition spoiled by a dangling operator, a stray bracket, a wrong type or a bad field.
     const spoiled = fc.tuple(expr, fc.constantFrom(' &&', ' || ||', ')', ' > "x"', '.nope', ' in 3', ' + true')).map(([e, junk]) => e.cel + junk);
-    const unknown = fc.tuple(fc.constantFrom('foo', 'applicant.bogus', 'form.missing', 'facts.headcount'), fc.constantFrom(' > 1', '', ' == "x"')).map(([a, b]) => a + b);
-    fc.assert(fc.property(fc.oneof(spoiled, unknown), (text) => check(text, true)), { numRuns: 400 });
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (text) => check(text, false)), { numRuns: 400 });
+    const unknown = fc
+      .tuple(fc.constantFrom('foo', 'applicant.bogus', 'form.missing', 'facts.headcount'), fc.constantFrom(' > 1', '', ' == "x"'))
+      .map(([a, b]) => a + b);
+    fc.assert(
+      fc.property(fc.oneof(spoiled, unknown), (text) => check(text, true)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => check(text, false)),
+      { numRuns: 400 },
+    );
   });
 
   it('screening is deterministic: same facts, same verdict, whoever compiled it', () => {

@@ -1,5 +1,16 @@
 import { Environment, ParseError, type ObjectSchema, type ParseResult } from '@marcbachmann/cel-js';
-import { degrees, type ApplicantType, type Criterion, type CriterionError, type CriterionResult, type Degree, type FormField, type FormFieldType } from '../../../contracts/programs.js';
+import {
+  degrees,
+  type ApplicantType,
+  type Criterion,
+  type CriterionError,
+  type CriterionResult,
+  type Degree,
+  type FormField,
+  type FormFieldType,
+} from '../../../contracts/programs.js';
+import { criteriaFacts, type CriteriaFact } from '../../../contracts/criteria-facts.js';
+import type { CriteriaCheckInput } from '../../../contracts/applications.js';
 
 /**
  * The eligibility engine: CEL criteria, type-checked once against the facts an expression
@@ -63,28 +74,20 @@ export type CriteriaFacts = {
 // cel-js 8.0.0 crashes on the alias `timestamp` inside a schema; the full name is the same type.
 const TIMESTAMP = 'google.protobuf.Timestamp';
 
-/** The CEL declaration of the facts, per applicant type (also rendered in docs/criteria.md). */
+/** The CEL declaration of the facts, per applicant type, built from the one list in contracts/criteria-facts.ts. */
 export const factDeclarations: Record<ApplicantType, Record<string, ObjectSchema>> = {
-  organization: {
-    applicant: { kind: 'string', sectors: 'list<string>', foundedOn: TIMESTAMP, foundedYear: 'int', headcount: 'int', ageYears: 'int' },
-    facts: { valuation: 'int', revenue: 'int', fundingRaised: 'int', marketShare: 'double' },
-    now: { year: 'int', date: TIMESTAMP },
-  },
-  person: {
-    applicant: {
-      roles: 'list<string>',
-      talentTier: 'string',
-      degree: 'string',
-      graduatedOn: TIMESTAMP,
-      monthsSinceGraduation: 'int',
-      bornOn: TIMESTAMP,
-      ageYears: 'int',
-      socialInsuranceMonths: 'int',
-    },
-    facts: { valuation: 'int', revenue: 'int', fundingRaised: 'int', marketShare: 'double' },
-    now: { year: 'int', date: TIMESTAMP },
-  },
+  organization: declare(criteriaFacts.organization),
+  person: declare(criteriaFacts.person),
 };
+
+function declare(facts: readonly CriteriaFact[]): Record<string, ObjectSchema> {
+  const out: Record<string, ObjectSchema> = {};
+  for (const fact of facts) {
+    const [variable, field] = fact.path.split('.') as [string, string];
+    (out[variable] ??= {})[field] = fact.cel === 'timestamp' ? TIMESTAMP : fact.cel;
+  }
+  return out;
+}
 
 export const formAnswerCelTypes: Record<FormFieldType, string> = {
   text: 'string',
@@ -183,6 +186,16 @@ export function compileCriteria(criteria: readonly Criterion[], options: Compile
   return { ok: true, compiled: { applicantType: options.applicantType, criteria: compiled } };
 }
 
+/**
+ * The editor's check as the officer types: only keys and expressions are needed (names and
+ * reasons may not be written yet); every bad criterion with its position.
+ */
+export function checkCriteria(rules: CriteriaCheckInput['rules']): { ok: boolean; errors: CriterionError[] } {
+  const named = rules.criteria.map((c) => ({ ...c, name: { zh: c.key, en: c.key }, reason: { zh: c.key, en: c.key } }));
+  const result = compileCriteria(named, { applicantType: rules.applicantType, form: rules.form });
+  return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
+}
+
 export type ScreenResult = { eligible: boolean; results: CriterionResult[] };
 
 /**
@@ -199,7 +212,7 @@ export function screen(compiled: CompiledCriteria, facts: CriteriaFacts): Screen
     try {
       passed = c.run(facts) === true;
     } catch (e) {
-      error = (e as CelError).summary ?? (e instanceof Error ? e.message.split('\n')[0] ?? 'error' : String(e));
+      error = (e as CelError).summary ?? (e instanceof Error ? (e.message.split('\n')[0] ?? 'error') : String(e));
     }
     if (!passed) eligible = false;
     results.push({ key: c.key, name: c.name, passed, reason: passed ? null : c.reason, error });

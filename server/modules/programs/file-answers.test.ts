@@ -18,13 +18,31 @@ async function voucherWithScan() {
   await fundedYear(ctx.database.db, hub, { 'compute-vouchers': 10_000_000_000n }, 1_000_000_000_000n);
   const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
   const draft = computeVoucherDraft();
-  draft.rules.form.push({ key: 'contract_scan', type: 'file', label: { zh: '合同扫描件', en: 'Contract scan' }, required: true, accept: ['application/pdf'], maxBytes: 1024 });
+  draft.rules.form.push({
+    key: 'contract_scan',
+    type: 'file',
+    label: { zh: '合同扫描件', en: 'Contract scan' },
+    required: true,
+    accept: ['application/pdf'],
+    maxBytes: 1024,
+  });
   const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: draft }))).json();
   await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }));
   const founder = await createTestUser(ctx);
-  const org = (await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }))).json();
+  const org = (
+    await ctx.app.inject(
+      as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }),
+    )
+  ).json();
   const apply = (scan: unknown, lang = 'en-US') =>
-    ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`, payload: { organizationId: org.id, answers: { ...contractAnswers('1000'), contract_scan: scan } }, headers: { 'accept-language': lang } }));
+    ctx.app.inject(
+      as(founder, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`,
+        payload: { organizationId: org.id, answers: { ...contractAnswers('1000'), contract_scan: scan } },
+        headers: { 'accept-language': lang },
+      }),
+    );
   return { hub, founder, apply };
 }
 
@@ -42,10 +60,14 @@ describe('file answers', () => {
     const png = (await uploadAs(ctx, hub, founder, PNG, 'scan.pdf', 'application/pdf')).json();
     const wrongType = await apply(png.id, 'zh-CN');
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.json().error.fields).toEqual([{ path: 'answers.contract_scan', code: 'WRONG_FILE_TYPE', message: fieldErrorMessages.WRONG_FILE_TYPE['zh-CN'] }]);
+    expect(wrongType.json().error.fields).toEqual([
+      { path: 'answers.contract_scan', code: 'WRONG_FILE_TYPE', message: fieldErrorMessages.WRONG_FILE_TYPE['zh-CN'] },
+    ]);
 
     const big = (await uploadAs(ctx, hub, founder, Buffer.concat([PDF, Buffer.alloc(2048, 0x20)]))).json();
-    expect((await apply(big.id)).json().error.fields).toEqual([expect.objectContaining({ path: 'answers.contract_scan', code: 'FILE_TOO_BIG', message: fieldErrorMessages.FILE_TOO_BIG['en-US'] })]);
+    expect((await apply(big.id)).json().error.fields).toEqual([
+      expect.objectContaining({ path: 'answers.contract_scan', code: 'FILE_TOO_BIG', message: fieldErrorMessages.FILE_TOO_BIG['en-US'] }),
+    ]);
 
     const stranger = await createTestUser(ctx);
     const theirs = (await uploadAs(ctx, hub, stranger, PDF)).json();
@@ -53,7 +75,9 @@ describe('file answers', () => {
     expect((await apply('not-an-id')).json().error.fields).toEqual([expect.objectContaining({ path: 'answers.contract_scan', code: 'FILE_NOT_FOUND' })]);
     expect((await apply(42)).json().error.fields).toEqual([expect.objectContaining({ path: 'answers.contract_scan', code: 'INVALID_TYPE' })]);
 
-    const { rows } = await ctx.database.db.execute(sql`SELECT (SELECT count(*) FROM applications WHERE hub_id = ${hub.id})::int AS apps, (SELECT count(*) FROM commitments WHERE hub_id = ${hub.id})::int AS commitments`);
+    const { rows } = await ctx.database.db.execute(
+      sql`SELECT (SELECT count(*) FROM applications WHERE hub_id = ${hub.id})::int AS apps, (SELECT count(*) FROM commitments WHERE hub_id = ${hub.id})::int AS commitments`,
+    );
     expect(rows[0]).toEqual({ apps: 0, commitments: 0 });
   });
 });

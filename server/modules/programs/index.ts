@@ -1,18 +1,41 @@
 // The programs module's public face: the catalog, the rules engine and applications.
 import type { FastifyInstance } from 'fastify';
+import { registerCauseNamer } from '../../platform/cause-names.js';
 import type { Deps } from '../../platform/http/deps.js';
+import { nameApplications } from './application-names.js';
 import { matchRoutes } from './matches.routes.js';
 import { programRoutes } from './programs.routes.js';
+import { simulationRoutes } from './simulation.routes.js';
 
 export async function registerProgramRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  registerCauseNamer('application', nameApplications);
   await app.register(programRoutes(deps));
   await app.register(matchRoutes(deps));
+  await app.register(simulationRoutes(deps));
 }
 
 export { runMatching, type MatchingCounts } from './matching.service.js';
-export { findApplication, moveApplication, programOf, checkRevisedAnswers, isOwnApplication, priceApplication, conditionalRuleOnlyAwards, type ApplicationPatch } from './application-port.js';
+export { registerApplicationActions } from './application-actions-port.js';
+export { registerPublicNotice } from './notice-port.js';
+export {
+  findApplication,
+  moveApplication,
+  programOf,
+  checkRevisedAnswers,
+  isOwnApplication,
+  priceApplication,
+  conditionalRuleOnlyAwards,
+  type ApplicationPatch,
+} from './application-port.js';
 export { presentApplication } from './programs.presenters.js';
 export { checkDraftAnswers, judgeDraft } from './application-drafts.js';
 export { toBenefitExplanation, type BenefitResult } from './benefits.js';
 export { hubToday, type ApplicationRow } from './applications.service.js';
 export type { Scope } from './programs.service.js';
+export { rentSubsidyProgram, rentExtensionHolds, programNames, type RentProgram } from './rent-port.js';
+export { maxMonthlySubsidy, subsidisedYears, type RentRules } from './rent-subsidy.js';
+export { awardsWithObligations, otherAwardsOf, type AwardWithRules } from './award-port.js';
+export { publicAwards, publicAwardStates, type PublicAwardRow } from './public-awards-port.js';
+export { programPolicy, applicationPolicy } from './programs.policies.js';
+export { publicAwardsPage, publicProgramSpend, noticedAwards, applicationIdByNumber, type ProgramSpendRow, type NoticedAward } from './public-award-pages.js';
+export { outcomeApplicants, type OutcomeApplicant, type OutcomeSide } from './outcome-port.js';

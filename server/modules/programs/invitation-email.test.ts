@@ -32,9 +32,13 @@ async function matchedVoucher() {
   const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: computeVoucherDraft() }))).json();
   await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }));
   const founder = await createTestUser(ctx);
-  await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }));
+  await ctx.app.inject(
+    as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }),
+  );
   const other = await createTestUser(ctx);
-  await ctx.app.inject(as(other, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'company', sectors: ['ai'] }) }));
+  await ctx.app.inject(
+    as(other, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'company', sectors: ['ai'] }) }),
+  );
   expect((await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/matches/run`, payload: {} }))).statusCode).toBe(200);
   const invite = () => ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/invitations` }));
   return { hub, officer, program, founder, invite };
@@ -75,6 +79,18 @@ describe('invitation e-mail through the outbox', () => {
     expect(await outboxCounts(ctx.database.db, hub.id)).toEqual({ queued: 0, sending: 0, sent: 0, failed: 0 });
   });
 
+  it('senders running at once, hub by hub, send each message once (claims per hub, as Citus needs)', async () => {
+    const a = await matchedVoucher();
+    const b = await matchedVoucher();
+    await Promise.all([a.invite(), b.invite()]);
+    const before = sink.received.length;
+    await Promise.all([send(), send(), send()]);
+    for (const { hub, founder } of [a, b]) {
+      expect(sink.received.slice(before).filter((m) => m.to.includes(`<${founder.email}>`))).toHaveLength(1);
+      expect(await outboxCounts(ctx.database.db, hub.id)).toMatchObject({ queued: 0, sending: 0, sent: 1 });
+    }
+  });
+
   it('a refused delivery is retried later; a claim left by a killed sender is taken again', async () => {
     const { hub, invite } = await matchedVoucher();
     await invite();
@@ -84,7 +100,11 @@ describe('invitation e-mail through the outbox', () => {
     } finally {
       sink.refuseRecipients(false);
     }
-    const [row] = (await ctx.database.db.execute<{ status: string; attempts: number; last_error: string; due: boolean }>(sql`SELECT status, attempts, last_error, next_attempt_at <= now() AS due FROM email_outbox WHERE hub_id = ${hub.id}`)).rows;
+    const [row] = (
+      await ctx.database.db.execute<{ status: string; attempts: number; last_error: string; due: boolean }>(
+        sql`SELECT status, attempts, last_error, next_attempt_at <= now() AS due FROM email_outbox WHERE hub_id = ${hub.id}`,
+      )
+    ).rows;
     expect(row).toMatchObject({ status: 'queued', attempts: 1, due: false, last_error: expect.stringContaining('451') });
 
     // A sender that claimed the message and died: the claim runs out, the message goes.

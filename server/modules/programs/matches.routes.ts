@@ -19,6 +19,8 @@ export const matchRoutes =
       {
         schema: {
           operationId: 'listMatches',
+          description:
+            'Applicants see the open programs they qualify for and have not applied to, with the criteria they pass. Staff with `program` see who qualifies for it. Cursor-paged.',
           summary: 'Programs you qualify for (staff with ?program=: who qualifies and has not applied)',
           tags,
           params: hubParamsSchema,
@@ -34,6 +36,7 @@ export const matchRoutes =
       {
         schema: {
           operationId: 'runMatching',
+          description: 'Program officers and hub admins. Evaluates every open program (or one) against every applicant of the hub now; answers the counts.',
           summary: 'Run matching for this hub now (all open programs, or one) and return the counts',
           tags,
           params: hubParamsSchema,
@@ -49,6 +52,8 @@ export const matchRoutes =
       {
         schema: {
           operationId: 'inviteMatched',
+          description:
+            'Program officers and hub admins. One notification per matched applicant who has not applied (and e-mail with SMTP); inviting again skips those invited.',
           summary: 'Invite the matched applicants who have not applied (in-app notifications, and e-mail when SMTP is configured)',
           tags,
           params: hubParamsSchema.extend({ id: z.uuid() }),

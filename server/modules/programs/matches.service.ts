@@ -1,10 +1,12 @@
-import { and, asc, count, eq, inArray, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { matchListQuerySchema, ProgramMatch } from '../../../contracts/matches.js';
+import type { CursorPage } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { AppError } from '../../platform/errors.js';
+import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { enqueueEmails } from '../../platform/mail/index.js';
 import { notify } from '../../platform/notifications/index.js';
 import { applicantIdsOfUser, applicantNames, usersOfApplicants, type ApplicantName } from '../ecosystem/index.js';
@@ -40,37 +42,60 @@ const notApplied = (db: Db | Tx) =>
  * person record that they have not applied to. Staff with `program`: who qualifies for it
  * and has not applied (people by name too: staff may see them). Only open programs.
  */
-export async function listMatches(db: Db | Tx, scope: Scope, query: Query): Promise<{ items: ProgramMatch[]; total: number }> {
+export async function listMatches(db: Db | Tx, scope: Scope, query: Query): Promise<CursorPage<ProgramMatch>> {
   const { hub, actor } = scope;
   const today = hubToday(hub.timeZone);
-  const base = [eq(programMatches.hubId, hub.id), eq(programs.status, 'published'), sql`${programs.opensOn} <= ${today}`, sql`${programs.closesOn} >= ${today}`, notApplied(db)];
+  const base = [
+    eq(programMatches.hubId, hub.id),
+    eq(programs.status, 'published'),
+    sql`${programs.opensOn} <= ${today}`,
+    sql`${programs.closesOn} >= ${today}`,
+    notApplied(db),
+  ];
   let who: SQL | undefined;
   if (query.program && matchPolicy.can(actor, 'read', { own: false })) {
     who = eq(programMatches.programId, query.program);
   } else {
     matchPolicy.authorize(actor, 'read', { own: true });
     const mine = await applicantIdsOfUser(db, hub.id, actor.userId!);
-    const orgs = mine.organizationIds.length ? and(eq(programMatches.applicantType, 'organization'), inArray(programMatches.applicantId, mine.organizationIds)) : undefined;
+    const orgs = mine.organizationIds.length
+      ? and(eq(programMatches.applicantType, 'organization'), inArray(programMatches.applicantId, mine.organizationIds))
+      : undefined;
     const self = mine.personId ? and(eq(programMatches.applicantType, 'person'), eq(programMatches.applicantId, mine.personId)) : undefined;
-    if (!orgs && !self) return { items: [], total: 0 };
+    if (!orgs && !self) return { items: [], next: null };
     who = and(or(orgs, self), query.program ? eq(programMatches.programId, query.program) : undefined);
   }
   const where = and(...base, who);
   const joined = and(eq(programs.hubId, programMatches.hubId), eq(programs.id, programMatches.programId));
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(programMatches).innerJoin(programs, joined).where(where);
-  const rows = await db
+  const key = readCursor(query.next, 4);
+  const order = [programs.closesOn, programs.nameEn, programMatches.programId, programMatches.applicantId];
+  const fetched = await db
     .select({ match: programMatches, nameZh: programs.nameZh, nameEn: programs.nameEn, kind: programs.kind, closesOn: programs.closesOn })
     .from(programMatches)
     .innerJoin(programs, joined)
-    .where(where)
-    .orderBy(asc(programs.closesOn), asc(programs.nameEn), asc(programMatches.applicantId))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(where, key ? after(order, key) : undefined))
+    .orderBy(...order.map((c) => asc(c)))
+    .limit(query.limit + 1);
+  const { items: rows, next } = pageOf(fetched, query.limit, (r) => [r.closesOn, r.nameEn, r.match.programId, r.match.applicantId]);
   const names = {
-    organization: await applicantNames(db, hub.id, 'organization', rows.filter((r) => r.match.applicantType === 'organization').map((r) => r.match.applicantId)),
-    person: await applicantNames(db, hub.id, 'person', rows.filter((r) => r.match.applicantType === 'person').map((r) => r.match.applicantId)),
+    organization: await applicantNames(
+      db,
+      hub.id,
+      'organization',
+      rows.filter((r) => r.match.applicantType === 'organization').map((r) => r.match.applicantId),
+    ),
+    person: await applicantNames(
+      db,
+      hub.id,
+      'person',
+      rows.filter((r) => r.match.applicantType === 'person').map((r) => r.match.applicantId),
+    ),
   };
-  const rules = await rulesOf(db, hub.id, rows.map((r) => r.match));
+  const rules = await rulesOf(
+    db,
+    hub.id,
+    rows.map((r) => r.match),
+  );
   const items = rows.map(({ match: m, ...p }): ProgramMatch => {
     const type = m.applicantType as 'organization' | 'person';
     const version = rules.get(`${m.programId}:${m.programVersion}`);
@@ -84,7 +109,7 @@ export async function listMatches(db: Db | Tx, scope: Scope, query: Query): Prom
       matchedAt: m.matchedAt.toISOString(),
     };
   });
-  return { items, total };
+  return { items, next };
 }
 
 /** The rules of the program versions some matches were found by (names of their criteria). */
@@ -104,7 +129,12 @@ async function rulesOf(db: Db | Tx, hubId: string, matches: { programId: string;
  * e-mail is configured, a message in the outbox in the same transaction. Inviting
  * again notifies only those not invited before.
  */
-export async function inviteMatched(tx: Tx, scope: Scope, programId: string, mail: InvitationMail | null = null): Promise<{ invited: number; emailed: number }> {
+export async function inviteMatched(
+  tx: Tx,
+  scope: Scope,
+  programId: string,
+  mail: InvitationMail | null = null,
+): Promise<{ invited: number; emailed: number }> {
   const { hub, actor } = scope;
   matchPolicy.authorize(actor, 'invite', { own: false });
   const { program } = await loadProgram(tx, hub.id, programId);
@@ -137,16 +167,37 @@ export async function inviteMatched(tx: Tx, scope: Scope, programId: string, mai
     invited += inserted.length;
     if (mail) emailed += await emailInvitations(tx, hub, program, inserted, mail.publicUrl);
   }
-  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'program.invited', subjectType: 'program', subjectId: programId, payload: { invited, emailed } });
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'program.invited',
+    subjectType: 'program',
+    subjectId: programId,
+    payload: { invited, emailed },
+  });
   return { invited, emailed };
 }
 
 /** E-mail goes out only where SMTP is configured; the link points at this installation. */
 export type InvitationMail = { publicUrl: string };
 
-async function emailInvitations(tx: Tx, hub: Scope['hub'], program: InvitationProgram, invited: readonly { id: string; userId: string }[], publicUrl: string): Promise<number> {
+async function emailInvitations(
+  tx: Tx,
+  hub: Scope['hub'],
+  program: InvitationProgram,
+  invited: readonly { id: string; userId: string }[],
+  publicUrl: string,
+): Promise<number> {
   if (invited.length === 0) return 0;
-  const addresses = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, invited.map((n) => n.userId)));
+  const addresses = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        invited.map((n) => n.userId),
+      ),
+    );
   const emailOf = new Map(addresses.map((a) => [a.id, a.email]));
   const messages = invited.flatMap((n) => {
     const to = emailOf.get(n.userId);

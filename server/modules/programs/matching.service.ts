@@ -60,7 +60,9 @@ export async function runMatching(db: Db, { hub, actor }: Scope, options: Matchi
       const full = page.length === batchSize;
       if (full) next = load(ids.at(-1)!);
       const facts: CriteriaFacts[] = page.map((r) =>
-        type === 'organization' ? organizationFacts(r as OrganizationRecord, {}, history.awards.get(r.id) ?? [], now) : personFacts(r as PersonRecord, {}, history.awards.get(r.id) ?? [], now),
+        type === 'organization'
+          ? organizationFacts(r as OrganizationRecord, {}, history.awards.get(r.id) ?? [], now)
+          : personFacts(r as PersonRecord, {}, history.awards.get(r.id) ?? [], now),
       );
       const { evaluations, matches } = matchBatch(progs, ids, facts);
       writes.push(quiet(writeBatch(db, hub.id, type, progs, matches, history.applied, { after: after ?? NIL, upTo: full ? ids.at(-1)! : MAX, now })));
@@ -76,7 +78,14 @@ export async function runMatching(db: Db, { hub, actor }: Scope, options: Matchi
   }
   counts.seconds = Math.round(performance.now() - started) / 1000;
   await withTransaction(db, (tx) =>
-    recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'matching.ran', subjectType: 'hub', subjectId: hub.id, payload: { ...counts, program: options.programId ?? null } }),
+    recordAudit(tx, {
+      hubId: hub.id,
+      actorId: actor.userId,
+      action: 'matching.ran',
+      subjectType: 'hub',
+      subjectId: hub.id,
+      payload: { ...counts, program: options.programId ?? null },
+    }),
   );
   return counts;
 }
@@ -87,22 +96,42 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
 }
 
 async function loadPage(db: Db, hubId: string, type: 'organization' | 'person', after: string | null, limit: number) {
-  const page: (OrganizationRecord | PersonRecord)[] = type === 'organization' ? await organizationRecordsPage(db, hubId, after, limit) : await personRecordsPage(db, hubId, after, limit);
-  return { page, history: await historyOf(db, hubId, type, page.map((r) => r.id)) };
+  const page: (OrganizationRecord | PersonRecord)[] =
+    type === 'organization' ? await organizationRecordsPage(db, hubId, after, limit) : await personRecordsPage(db, hubId, after, limit);
+  return {
+    page,
+    history: await historyOf(
+      db,
+      hubId,
+      type,
+      page.map((r) => r.id),
+    ),
+  };
 }
 
 /** Open programs compiled once; the ids of the others (their matches are removed). */
 async function programsToMatch(db: Db, hub: HubRow, now: Date, programId: string | undefined): Promise<{ open: MatchProgram[]; closed: string[] }> {
   const today = hubToday(hub.timeZone, now);
   const rows = await db
-    .select({ id: programs.id, status: programs.status, opensOn: programs.opensOn, closesOn: programs.closesOn, version: programs.currentVersion, rules: programVersions.rules })
+    .select({
+      id: programs.id,
+      status: programs.status,
+      opensOn: programs.opensOn,
+      closesOn: programs.closesOn,
+      version: programs.currentVersion,
+      rules: programVersions.rules,
+    })
     .from(programs)
-    .innerJoin(programVersions, and(eq(programVersions.hubId, programs.hubId), eq(programVersions.programId, programs.id), eq(programVersions.version, programs.currentVersion)))
+    .innerJoin(
+      programVersions,
+      and(eq(programVersions.hubId, programs.hubId), eq(programVersions.programId, programs.id), eq(programVersions.version, programs.currentVersion)),
+    )
     .where(and(eq(programs.hubId, hub.id), programId ? eq(programs.id, programId) : undefined));
   const open: MatchProgram[] = [];
   const closed: string[] = [];
   for (const r of rows) {
-    const prepared = r.status === 'published' && r.opensOn <= today && today <= r.closesOn ? prepareForMatching(r.id, r.version, r.rules as ProgramRules) : null;
+    const prepared =
+      r.status === 'published' && r.opensOn <= today && today <= r.closesOn ? prepareForMatching(r.id, r.version, r.rules as ProgramRules) : null;
     if (prepared) open.push(prepared);
     else closed.push(r.id);
   }
@@ -124,7 +153,7 @@ async function removeOutdated(db: Db, hubId: string, open: MatchProgram[], close
 }
 
 /** All applications of a page of applicants: their awards (a criteria fact) and what they applied to. */
-async function historyOf(db: Db, hubId: string, type: 'organization' | 'person', ids: string[]) {
+export async function historyOf(db: Db, hubId: string, type: 'organization' | 'person', ids: string[]) {
   const awards = new Map<string, AwardFact[]>();
   const applied = new Set<string>();
   if (ids.length === 0) return { awards, applied };
@@ -175,7 +204,12 @@ async function writeBatch(
     const ap = applied.has(key);
     const e = have.get(key);
     have.delete(key);
-    if (!e || e.v !== m.version || e.ap !== ap) (up.p.push(m.programId), up.a.push(m.applicantId), up.v.push(m.version), up.ap.push(ap));
+    if (!e || e.v !== m.version || e.ap !== ap) {
+      up.p.push(m.programId);
+      up.a.push(m.applicantId);
+      up.v.push(m.version);
+      up.ap.push(ap);
+    }
   }
   const stale = { p: [...have.values()].map((e) => e.p), a: [...have.values()].map((e) => e.a) };
   if (up.p.length === 0 && stale.p.length === 0) return { removed: 0 };

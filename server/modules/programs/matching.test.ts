@@ -18,7 +18,12 @@ async function hubWithVoucher() {
   const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
   const draft = computeVoucherDraft();
   // A criterion on a form answer: matching cannot decide it, the application will.
-  draft.rules.criteria.push({ key: 'big_contract', name: { zh: '大合同', en: 'A sizeable contract' }, expression: 'form.contract_amount >= 100', reason: { zh: '合同太小', en: 'Contract too small' } });
+  draft.rules.criteria.push({
+    key: 'big_contract',
+    name: { zh: '大合同', en: 'A sizeable contract' },
+    expression: 'form.contract_amount >= 100',
+    reason: { zh: '合同太小', en: 'Contract too small' },
+  });
   const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: draft }))).json();
   expect((await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }))).statusCode).toBe(200);
   return { hub, officer, program, draft };
@@ -26,15 +31,22 @@ async function hubWithVoucher() {
 
 async function founderOf(hub: HubRow, overrides: Record<string, unknown> = {}) {
   const founder = await createTestUser(ctx);
-  const res = await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'], ...overrides }) }));
+  const res = await ctx.app.inject(
+    as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'], ...overrides }) }),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return { founder, org: res.json() as { id: string } };
 }
 
-const run = (hub: HubRow, user: TestUser, body: object = {}) => ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/matches/run`, payload: body }));
+const run = (hub: HubRow, user: TestUser, body: object = {}) =>
+  ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/matches/run`, payload: body }));
 const matchesOf = (hub: HubRow, user: TestUser, query = '') => ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/matches${query}` }));
 const stored = async (hub: HubRow) =>
-  (await ctx.database.db.execute<{ applicant_id: string; program_version: number }>(sql`SELECT applicant_id, program_version FROM program_matches WHERE hub_id = ${hub.id} ORDER BY applicant_id`)).rows;
+  (
+    await ctx.database.db.execute<{ applicant_id: string; program_version: number }>(
+      sql`SELECT applicant_id, program_version FROM program_matches WHERE hub_id = ${hub.id} ORDER BY applicant_id`,
+    )
+  ).rows;
 
 describe('matching', () => {
   it('stores exactly the eligible organisations, with their reasons; a second run duplicates nothing', async () => {
@@ -52,7 +64,12 @@ describe('matching', () => {
     expect(rows[0]!.program_version).toBe(1);
     // The reasons shown follow from that version's rules: every decidable criterion passed.
     const listed = (await matchesOf(hub, officer, `?program=${program.id}`)).json();
-    expect(listed.items.map((m: { reasons: { key: string }[]; atApplication: { key: string }[] }) => [m.reasons.map((r) => r.key), m.atApplication.map((r) => r.key)])).toEqual([
+    expect(
+      listed.items.map((m: { reasons: { key: string }[]; atApplication: { key: string }[] }) => [
+        m.reasons.map((r) => r.key),
+        m.atApplication.map((r) => r.key),
+      ]),
+    ).toEqual([
       [['is_startup', 'ai_sector'], ['big_contract']],
       [['is_startup', 'ai_sector'], ['big_contract']],
     ]);
@@ -68,18 +85,24 @@ describe('matching', () => {
     await run(hub, officer);
 
     const mine = (await matchesOf(hub, a.founder)).json();
-    expect(mine.total).toBe(1);
+    expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({
       program: { id: program.id, name: { en: 'Compute voucher' } },
       applicant: { type: 'organization', id: a.org.id },
       reasons: [{ key: 'is_startup', name: { en: 'A startup' } }, { key: 'ai_sector' }],
       atApplication: [{ key: 'big_contract' }],
     });
-    expect((await matchesOf(hub, b.founder)).json()).toEqual({ items: [], total: 0 });
+    expect((await matchesOf(hub, b.founder)).json()).toEqual({ items: [], next: null });
 
-    const applied = await ctx.app.inject(as(a.founder, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`, payload: { organizationId: a.org.id, answers: contractAnswers('100000') } }));
+    const applied = await ctx.app.inject(
+      as(a.founder, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`,
+        payload: { organizationId: a.org.id, answers: contractAnswers('100000') },
+      }),
+    );
     expect(applied.json().status).toBe('approved');
-    expect((await matchesOf(hub, a.founder)).json().total).toBe(0);
+    expect((await matchesOf(hub, a.founder)).json().items).toEqual([]);
     // The next run records that it applied.
     await run(hub, officer);
     const { rows } = await ctx.database.db.execute(sql`SELECT applied FROM program_matches WHERE hub_id = ${hub.id} AND applicant_id = ${a.org.id}`);
@@ -91,14 +114,20 @@ describe('matching', () => {
     const a = await founderOf(hub);
     const b = await founderOf(hub);
     await run(hub, officer);
-    await ctx.app.inject(as(b.founder, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`, payload: { organizationId: b.org.id, answers: contractAnswers('100000') } }));
+    await ctx.app.inject(
+      as(b.founder, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`,
+        payload: { organizationId: b.org.id, answers: contractAnswers('100000') },
+      }),
+    );
 
     const reviewer = await createTestUser(ctx, { hub, roles: ['reviewer'] });
     const seen = (await matchesOf(hub, reviewer, `?program=${program.id}`)).json();
-    expect(seen.total).toBe(1);
+    expect(seen.items).toHaveLength(1);
     expect(seen.items[0].applicant).toMatchObject({ type: 'organization', id: a.org.id, name: { en: expect.stringMatching(/^Test Robotics/) } });
     // An applicant asking for a program sees only their own matches.
-    expect((await matchesOf(hub, b.founder, `?program=${program.id}`)).json().total).toBe(0);
+    expect((await matchesOf(hub, b.founder, `?program=${program.id}`)).json().items).toEqual([]);
 
     expect((await run(hub, a.founder)).statusCode).toBe(404);
     expect((await run(hub, reviewer)).statusCode).toBe(403);
@@ -106,7 +135,7 @@ describe('matching', () => {
     // Another hub's officer learns nothing of this one.
     const other = await createTestHub(ctx);
     const stranger = await createTestUser(ctx, { hub: other, roles: ['program_officer'] });
-    expect((await matchesOf(hub, stranger, `?program=${program.id}`)).json().total).toBe(0);
+    expect((await matchesOf(hub, stranger, `?program=${program.id}`)).json().items).toEqual([]);
   });
 
   it('drops the match of an organisation the changed criteria no longer admit, and of a closed program', async () => {
@@ -121,7 +150,7 @@ describe('matching', () => {
     const again = (await run(hub, officer, { programId: program.id })).json();
     expect(again).toMatchObject({ programs: 1, matches: 1, removed: 1 });
     expect((await stored(hub)).map((r) => r.applicant_id)).toEqual([b.org.id]);
-    expect((await matchesOf(hub, a.founder)).json().total).toBe(0);
+    expect((await matchesOf(hub, a.founder)).json().items).toEqual([]);
 
     const closed = { ...draft, window: { opensOn: '2020-01-01', closesOn: '2020-12-31' } };
     await ctx.app.inject(as(officer, { method: 'PUT', url: `/api/hubs/${hub.slug}/programs/${program.id}`, payload: closed }));

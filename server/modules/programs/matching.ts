@@ -57,7 +57,11 @@ export function prepareForMatching(id: string, version: number, rules: ProgramRu
 }
 
 /** Every program against every applicant of a batch; `isEligible` stops at the first failing criterion. */
-export function matchBatch(programs: readonly MatchProgram[], applicantIds: readonly string[], facts: readonly CriteriaFacts[]): { evaluations: number; matches: Match[] } {
+export function matchBatch(
+  programs: readonly MatchProgram[],
+  applicantIds: readonly string[],
+  facts: readonly CriteriaFacts[],
+): { evaluations: number; matches: Match[] } {
   const matches: Match[] = [];
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i]!;

@@ -1,4 +1,5 @@
-import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
+import type { ProgramAction } from '../../../contracts/allowed-actions.js';
+import { allow, definePolicy, HUB_STAFF, permitted, type Actor } from '../../platform/policies.js';
 
 /** Program officers and hub admins shape programs; staff read drafts; everyone reads published ones. */
 export const programPolicy = definePolicy<{ published: boolean }>([
@@ -6,6 +7,8 @@ export const programPolicy = definePolicy<{ published: boolean }>([
   allow(HUB_STAFF, 'read'),
   allow(HUB_STAFF, 'read_rules'),
   allow(['program_officer', 'hub_admin'], 'write'),
+  // What-if runs over the whole ecosystem: the officers who shape programs.
+  allow(['program_officer', 'hub_admin'], 'simulate'),
 ]);
 
 // Reviewers see only what they are assigned, through the reviews module.
@@ -18,3 +21,18 @@ export const applicationPolicy = definePolicy<{ own: boolean }>([
   allow(APPLICATION_STAFF, 'list_all'),
   allow('signed_in', 'submit'),
 ]);
+
+/** The facts of one program the checks need: its status and whether the hub's today is in its window. */
+export type ProgramState = { status: string; windowOpen: boolean };
+
+/** What the actor may do with one program (its `allowedActions`): the checks its routes make. */
+export function programActionsOf(actor: Actor, program: ProgramState): ProgramAction[] {
+  const write = programPolicy.can(actor, 'write', { published: false });
+  return permitted<ProgramAction>({
+    edit: write,
+    publish: write && program.status === 'draft',
+    // Submitting also needs a published program open today (PROGRAM_NOT_OPEN, OUTSIDE_WINDOW).
+    apply: applicationPolicy.can(actor, 'submit', { own: true }) && program.status === 'published' && program.windowOpen,
+    readApplications: applicationPolicy.can(actor, 'list_all', { own: false }),
+  });
+}

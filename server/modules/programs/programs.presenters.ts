@@ -1,9 +1,15 @@
 import type { Application, Program } from '../../../contracts/applications.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
+import type { ApplicantName } from '../ecosystem/index.js';
 import type { ApplicationRow } from './applications.service.js';
 import type { ProgramRow } from './programs.service.js';
 
-export function presentProgram(p: ProgramRow, rules: ProgramRules, hubSlug: string, options: { withRules: boolean; budgetLeft: bigint | null }): Program {
+export function presentProgram(
+  p: ProgramRow,
+  rules: ProgramRules,
+  hubSlug: string,
+  options: { withRules: boolean; budgetLeft: bigint | null; allowedActions: Program['allowedActions'] },
+): Program {
   return {
     id: p.id,
     hub: hubSlug,
@@ -25,17 +31,19 @@ export function presentProgram(p: ProgramRow, rules: ProgramRules, hubSlug: stri
     form: rules.form,
     benefit: rules.benefit,
     budgetLeft: options.budgetLeft === null ? null : options.budgetLeft.toString(),
+    allowedActions: options.allowedActions,
   };
 }
 
-export function presentApplication(a: ApplicationRow): Application {
+export function presentApplication(a: ApplicationRow, name: ApplicantName | null = null): Application {
   const benefit = (a.benefit as Application['benefit']) ?? null;
   return {
     id: a.id,
+    number: a.number,
     programId: a.programId,
     programVersion: a.programVersion,
     status: a.status as Application['status'],
-    applicant: { type: a.applicantType as 'organization' | 'person', id: (a.organizationId ?? a.personId)! },
+    applicant: { type: a.applicantType as 'organization' | 'person', id: (a.organizationId ?? a.personId)!, name },
     answers: a.answers as Record<string, unknown>,
     screening: a.screening as Application['screening'],
     benefit,

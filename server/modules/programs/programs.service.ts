@@ -1,15 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { programDraftSchema } from '../../../contracts/applications.js';
+import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { compileCriteria, type CompiledCriteria } from './eligibility.js';
 import { programPolicy } from './programs.policies.js';
+import { checkRentFormula } from './rent-formula-check.js';
 import { programs, programVersions } from './programs.tables.js';
 
 type Draft = z.output<typeof programDraftSchema>;
@@ -50,10 +53,21 @@ export function compiledFor(program: ProgramRow, rules: ProgramRules, version = 
 export async function createProgram(tx: Tx, { hub, actor }: Scope, draft: Draft): Promise<ProgramRow> {
   programPolicy.authorize(actor, 'write', { published: false });
   compileOrRefuse(draft.rules);
+  checkRentFormula(draft);
   const id = uuidv7();
-  const [row] = await tx.insert(programs).values({ hubId: hub.id, id, ...columnsOf(draft) }).returning();
+  const [row] = await tx
+    .insert(programs)
+    .values({ hubId: hub.id, id, ...columnsOf(draft) })
+    .returning();
   await tx.insert(programVersions).values({ hubId: hub.id, programId: id, version: 1, rules: draft.rules });
-  await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'program.created', subjectType: 'program', subjectId: id, payload: { kind: draft.kind, version: 1 } });
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: actor.userId,
+    action: 'program.created',
+    subjectType: 'program',
+    subjectId: id,
+    payload: { kind: draft.kind, version: 1 },
+  });
   return row!;
 }
 
@@ -61,6 +75,7 @@ export async function createProgram(tx: Tx, { hub, actor }: Scope, draft: Draft)
 export async function updateProgram(tx: Tx, scope: Scope, id: string, draft: Draft): Promise<ProgramRow> {
   programPolicy.authorize(scope.actor, 'write', { published: false });
   compileOrRefuse(draft.rules);
+  checkRentFormula(draft);
   const current = await loadProgram(tx, scope.hub.id, id, true);
   const changed = JSON.stringify(current.rules) !== JSON.stringify(draft.rules);
   const version = changed ? current.program.currentVersion + 1 : current.program.currentVersion;
@@ -70,7 +85,14 @@ export async function updateProgram(tx: Tx, scope: Scope, id: string, draft: Dra
     .set({ ...columnsOf(draft), currentVersion: version, updatedAt: new Date() })
     .where(and(eq(programs.hubId, scope.hub.id), eq(programs.id, id)))
     .returning();
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'program.updated', subjectType: 'program', subjectId: id, payload: { version, rulesChanged: changed } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'program.updated',
+    subjectType: 'program',
+    subjectId: id,
+    payload: { version, rulesChanged: changed },
+  });
   return row!;
 }
 
@@ -79,20 +101,43 @@ export async function publishProgram(tx: Tx, scope: Scope, id: string): Promise<
   programPolicy.authorize(scope.actor, 'write', { published: false });
   const { program } = await loadProgram(tx, scope.hub.id, id, true);
   if (program.status === 'published') return program;
-  const [row] = await tx.update(programs).set({ status: 'published', updatedAt: new Date() }).where(and(eq(programs.hubId, scope.hub.id), eq(programs.id, id))).returning();
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'program.published', subjectType: 'program', subjectId: id, payload: { version: program.currentVersion } });
+  const [row] = await tx
+    .update(programs)
+    .set({ status: 'published', updatedAt: new Date() })
+    .where(and(eq(programs.hubId, scope.hub.id), eq(programs.id, id)))
+    .returning();
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'program.published',
+    subjectType: 'program',
+    subjectId: id,
+    payload: { version: program.currentVersion },
+  });
   return row!;
 }
 
 /** Staff see every program of the hub; everyone else the published ones. */
-export async function listPrograms(db: Db | Tx, { hub, actor }: Scope): Promise<LoadedProgram[]> {
+/** Programs closing first (then by name): `page.limit + 1` of them after the page's cursor. */
+export async function listPrograms(db: Db | Tx, { hub, actor }: Scope, page: CursorQuery): Promise<LoadedProgram[]> {
   const all = programPolicy.can(actor, 'read', { published: false });
+  const key = readCursor(page.next, 3);
   const rows = await db
     .select({ program: programs, rules: programVersions.rules })
     .from(programs)
-    .innerJoin(programVersions, and(eq(programVersions.hubId, programs.hubId), eq(programVersions.programId, programs.id), eq(programVersions.version, programs.currentVersion)))
-    .where(and(eq(programs.hubId, hub.id), all ? undefined : eq(programs.status, 'published')))
-    .orderBy(asc(programs.closesOn), asc(programs.nameEn));
+    .innerJoin(
+      programVersions,
+      and(eq(programVersions.hubId, programs.hubId), eq(programVersions.programId, programs.id), eq(programVersions.version, programs.currentVersion)),
+    )
+    .where(
+      and(
+        eq(programs.hubId, hub.id),
+        all ? undefined : eq(programs.status, 'published'),
+        key ? after([programs.closesOn, programs.nameEn, programs.id], key) : undefined,
+      ),
+    )
+    .orderBy(asc(programs.closesOn), asc(programs.nameEn), asc(programs.id))
+    .limit(page.limit + 1);
   return rows.map((r) => ({ program: r.program, rules: r.rules as ProgramRules }));
 }
 
@@ -104,14 +149,22 @@ export async function getProgram(db: Db | Tx, { hub, actor }: Scope, id: string)
 
 /** The program with the rules of a version (its current one by default). */
 export async function loadProgram(db: Db | Tx, hubId: string, id: string, forUpdate = false, version?: number): Promise<LoadedProgram> {
-  const q = db.select().from(programs).where(and(eq(programs.hubId, hubId), eq(programs.id, id)));
-  const [program] = forUpdate ? await q.for('update') : await q;
-  if (!program) throw notFound();
-  const [v] = await db
-    .select({ rules: programVersions.rules })
-    .from(programVersions)
-    .where(and(eq(programVersions.hubId, hubId), eq(programVersions.programId, id), eq(programVersions.version, version ?? program.currentVersion)));
-  return { program, rules: v!.rules as ProgramRules };
+  // One statement: the program with the rules of its current (or the asked) version.
+  const q = db
+    .select({ program: programs, rules: programVersions.rules })
+    .from(programs)
+    .innerJoin(
+      programVersions,
+      and(
+        eq(programVersions.hubId, programs.hubId),
+        eq(programVersions.programId, programs.id),
+        eq(programVersions.version, version ?? programs.currentVersion),
+      ),
+    )
+    .where(and(eq(programs.hubId, hubId), eq(programs.id, id)));
+  const [row] = forUpdate ? await q.for('update', { of: programs }) : await q;
+  if (!row) throw notFound();
+  return { program: row.program, rules: row.rules as ProgramRules };
 }
 
 function columnsOf(d: Draft) {

@@ -15,7 +15,10 @@ export const programs = pgTable(
     nameEn: text('name_en').notNull(),
     descriptionZh: text('description_zh').notNull(),
     descriptionEn: text('description_en').notNull(),
-    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    sectors: text('sectors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status').notNull().default('draft'),
     opensOn: date('opens_on').notNull(),
     closesOn: date('closes_on').notNull(),
@@ -61,6 +64,8 @@ export const applications = pgTable(
   {
     hubId: uuid('hub_id').notNull(),
     id: uuid('id').notNull(),
+    /** The short number people quote (HZ-2026-000123), from `application_counters`. */
+    number: text('number').notNull(),
     programId: uuid('program_id').notNull(),
     programVersion: integer('program_version').notNull(),
     applicantType: text('applicant_type').notNull(),
@@ -81,10 +86,15 @@ export const applications = pgTable(
     primaryKey({ columns: [t.hubId, t.id] }),
     foreignKey({ name: 'applications_program_fk', columns: [t.hubId, t.programId], foreignColumns: [programs.hubId, programs.id] }),
     uniqueIndex('applications_once_idx').on(t.hubId, t.programId, t.onceKey),
+    uniqueIndex('applications_number_idx').on(t.hubId, t.number),
     index('applications_program_idx').on(t.hubId, t.programId, t.createdAt),
     index('applications_org_idx').on(t.hubId, t.organizationId),
     index('applications_person_idx').on(t.hubId, t.personId),
     index('applications_claim_idx').on(t.hubId, t.claimKey),
+    // The public awards list and open data: a hub's awards newest first.
+    index('applications_awards_idx')
+      .on(t.hubId, t.createdAt, t.id)
+      .where(sql`${t.commitmentId} IS NOT NULL`),
     // Rule-only: refused | approved. Reviewed: the workflow of reviews/workflow.ts.
     check(
       'applications_status_check',
@@ -92,4 +102,15 @@ export const applications = pgTable(
     ),
     check('applications_applicant_check', sql`num_nonnulls(${t.organizationId}, ${t.personId}) = 1`),
   ],
+);
+
+/** The last application number given in a hub and year (application-numbers.ts). */
+export const applicationCounters = pgTable(
+  'application_counters',
+  {
+    hubId: uuid('hub_id').notNull(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hubId, t.year] }), check('application_counters_positive', sql`${t.lastNumber} > 0`)],
 );

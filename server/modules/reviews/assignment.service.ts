@@ -30,7 +30,10 @@ export async function assignReviewers(tx: Tx, scope: Scope, applicationId: strin
   if (app.status !== 'screening' && app.status !== 'appealed') throw new AppError('ILLEGAL_TRANSITION');
 
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('review-assign'), hashtext(${scope.hub.id}))`);
-  const earlier = await tx.select().from(reviewAssignments).where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id)));
+  const earlier = await tx
+    .select()
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id)));
   const round = earlier.reduce((m, a) => Math.max(m, a.round), 0) + 1;
   const sat = new Set(earlier.map((a) => a.reviewerId));
 
@@ -42,7 +45,11 @@ export async function assignReviewers(tx: Tx, scope: Scope, applicationId: strin
   const everConflicted = new Set(earlier.filter((a) => a.status === 'conflicted').map((a) => a.reviewerId));
   const free = candidates.filter((c) => !c.conflict && !everConflicted.has(c.userId) && !(appeal && sat.has(c.userId)));
   const again = appeal ? [] : last.filter((id) => free.some((c) => c.userId === id));
-  const rest = await byLoad(tx, scope.hub.id, free.map((c) => c.userId).filter((id) => !again.includes(id)));
+  const rest = await byLoad(
+    tx,
+    scope.hub.id,
+    free.map((c) => c.userId).filter((id) => !again.includes(id)),
+  );
   const chosen = [...again, ...rest].slice(0, settings.reviewersPerApplication);
   if (chosen.length < settings.reviewersPerApplication) throw new AppError('NOT_ENOUGH_REVIEWERS');
 
@@ -58,16 +65,32 @@ export async function assignReviewers(tx: Tx, scope: Scope, applicationId: strin
     action: 'review.assigned',
     subjectType: 'application',
     subjectId: app.id,
-    payload: { round, reviewers: chosen, excluded: conflicted.map((c) => ({ reviewer: c.userId, kind: c.conflict!.kind, relation: c.conflict!.relation, organization: c.conflict!.organizationId })) },
+    payload: {
+      round,
+      reviewers: chosen,
+      excluded: conflicted.map((c) => ({
+        reviewer: c.userId,
+        kind: c.conflict!.kind,
+        relation: c.conflict!.relation,
+        organization: c.conflict!.organizationId,
+      })),
+    },
   });
   await fire(tx, scope, app, 'assign', 'officer', null);
-  return tx.select().from(reviewAssignments).where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id), eq(reviewAssignments.round, round)));
+  return tx
+    .select()
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id), eq(reviewAssignments.round, round)));
 }
 
 /** Every reviewer of the hub with the first conflict found for this application, if any. */
 async function screenReviewers(tx: Tx, scope: Scope, app: ApplicationRow, years: number, now: Date): Promise<Candidate[]> {
   const pool = await usersWithRole(tx, scope.hub.id, 'reviewer');
-  const persons = await personIdsOfUsers(tx, scope.hub.id, pool.map((p) => p.userId));
+  const persons = await personIdsOfUsers(
+    tx,
+    scope.hub.id,
+    pool.map((p) => p.userId),
+  );
   const since = addMonths(hubToday(scope.hub.timeZone, now), -12 * years);
   const hits = await findConflicts(tx, scope.hub.id, {
     reviewers: [...persons.values()],
@@ -112,20 +135,48 @@ export async function declareConflict(tx: Tx, scope: Scope, applicationId: strin
   const [mine] = await tx
     .update(reviewAssignments)
     .set({ status: 'conflicted', conflict: { kind: 'declared', relation: null, organizationId: null, note } satisfies ConflictReason })
-    .where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id), eq(reviewAssignments.reviewerId, scope.actor.userId!), eq(reviewAssignments.status, 'assigned')))
+    .where(
+      and(
+        eq(reviewAssignments.hubId, scope.hub.id),
+        eq(reviewAssignments.applicationId, app.id),
+        eq(reviewAssignments.reviewerId, scope.actor.userId!),
+        eq(reviewAssignments.status, 'assigned'),
+      ),
+    )
     .returning();
   if (!mine) throw new AppError('ILLEGAL_TRANSITION');
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'review.conflict_declared', subjectType: 'application', subjectId: app.id, payload: { round: mine.round } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'review.conflict_declared',
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { round: mine.round },
+  });
 
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('review-assign'), hashtext(${scope.hub.id}))`);
   const settings = await reviewedSettings(tx, app);
-  const all = await tx.select().from(reviewAssignments).where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id)));
+  const all = await tx
+    .select()
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id)));
   const sat = new Set(all.map((a) => a.reviewerId));
   const free = (await screenReviewers(tx, scope, app, settings.conflictYears, now)).filter((c) => !c.conflict && !sat.has(c.userId));
-  const [next] = await byLoad(tx, scope.hub.id, free.map((c) => c.userId));
+  const [next] = await byLoad(
+    tx,
+    scope.hub.id,
+    free.map((c) => c.userId),
+  );
   if (next) {
     await tx.insert(reviewAssignments).values({ hubId: scope.hub.id, applicationId: app.id, round: mine.round, reviewerId: next, status: 'assigned' });
-    await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'review.reassigned', subjectType: 'application', subjectId: app.id, payload: { round: mine.round, reviewer: next } });
+    await recordAudit(tx, {
+      hubId: scope.hub.id,
+      actorId: scope.actor.userId,
+      action: 'review.reassigned',
+      subjectType: 'application',
+      subjectId: app.id,
+      payload: { round: mine.round, reviewer: next },
+    });
   }
   return mine;
 }

@@ -1,13 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
-import { awardSchema, clawBackInputSchema, milestoneReportInputSchema, milestoneReviewInputSchema, reasonInputSchema, socialInsuranceInputSchema } from '../../../contracts/reviews.js';
+import {
+  awardSchema,
+  clawBackInputSchema,
+  milestoneReportInputSchema,
+  milestoneReviewInputSchema,
+  reasonInputSchema,
+  socialInsuranceInputSchema,
+} from '../../../contracts/reviews.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
-import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
+import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/idempotency-http.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { idempotent } from '../../platform/idempotency/idempotency.js';
 import { awardOf, clawBackAward, getAward, releaseTranche } from './awards.service.js';
 import { recordSocialInsurance } from './conditions.service.js';
 import { reviewMilestoneReport, submitMilestoneReport } from './milestones.service.js';
@@ -25,7 +31,16 @@ export const awardRoutes =
   async (app) => {
     app.get(
       `${base}/award`,
-      { schema: { operationId: 'getAward', summary: 'The award: tranche schedule, what was paid, reports due, claw-backs', tags, params, response: { 200: awardSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'getAward',
+          description: 'The awardee and hub staff. Tranches with their conditions, what was paid, reports due and claw-backs.',
+          summary: 'The award: tranche schedule, what was paid, reports due, claw-backs',
+          tags,
+          params,
+          response: { 200: awardSchema, ...errorResponses },
+        },
+      },
       async (request) => getAward(deps.db, await hubScope(deps, request, request.params.hub), request.params.id),
     );
 
@@ -34,6 +49,7 @@ export const awardRoutes =
       {
         schema: {
           operationId: 'releaseTranche',
+          description: 'Finance officers pay a waiting tranche by hand with a reason, through the ledger. Send an `Idempotency-Key`: a retry pays once.',
           summary: 'Finance pays a waiting tranche by hand, with a reason (through the ledger)',
           tags,
           params: trancheParams,
@@ -45,13 +61,10 @@ export const awardRoutes =
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { id, seq } = request.params;
-        const result = await withTransaction(deps.db, (tx) =>
-          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `releaseTranche:${id}:${seq}`, request: request.body }, async () => ({
-            status: 200,
-            body: await releaseTranche(tx, scope, id, seq, request.body.reason),
-          })),
-        );
-        return sendStored(reply, result);
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `releaseTranche:${id}:${seq}` }, async (tx) => ({
+          status: 200,
+          body: await releaseTranche(tx, scope, id, seq, request.body.reason),
+        }));
       },
     );
 
@@ -60,6 +73,8 @@ export const awardRoutes =
       {
         schema: {
           operationId: 'clawBackAward',
+          description:
+            'Finance officers take money back on breach, never more than was paid; the rest is released and the award closes. Send an `Idempotency-Key`.',
           summary: 'Take money back on breach (no more than was paid); the award closes',
           tags,
           params,
@@ -70,19 +85,30 @@ export const awardRoutes =
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const result = await withTransaction(deps.db, (tx) =>
-          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `clawBackAward:${request.params.id}`, request: request.body }, async () => ({
-            status: 200,
-            body: await clawBackAward(tx, scope, request.params.id, { amount: BigInt(request.body.amount), reason: request.body.reason, transferId: uuidv7() }),
-          })),
-        );
-        return sendStored(reply, result);
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `clawBackAward:${request.params.id}` }, async (tx) => ({
+          status: 200,
+          body: await clawBackAward(tx, scope, request.params.id, {
+            amount: BigInt(request.body.amount),
+            reason: request.body.reason,
+            transferId: uuidv7(),
+          }),
+        }));
       },
     );
 
     app.post(
       `${base}/milestones/:key/report`,
-      { schema: { operationId: 'submitMilestoneReport', summary: 'The awardee reports on a milestone (text and KPIs)', tags, params: milestoneParams, body: milestoneReportInputSchema, response: { 200: awardSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'submitMilestoneReport',
+          description: 'The awardee reports on a milestone with text and KPI values.',
+          summary: 'The awardee reports on a milestone (text and KPIs)',
+          tags,
+          params: milestoneParams,
+          body: milestoneReportInputSchema,
+          response: { 200: awardSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return withTransaction(deps.db, (tx) => submitMilestoneReport(tx, scope, request.params.id, request.params.key, request.body));
@@ -94,6 +120,7 @@ export const awardRoutes =
       {
         schema: {
           operationId: 'reviewMilestoneReport',
+          description: 'Program officers accept a report (tranches waiting on it are paid) or return it with a reason. Send an `Idempotency-Key`.',
           summary: 'The officer accepts a report (tranches waiting on it are paid) or returns it',
           tags,
           params: milestoneParams,
@@ -105,13 +132,10 @@ export const awardRoutes =
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { id, key } = request.params;
-        const result = await withTransaction(deps.db, (tx) =>
-          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `reviewMilestoneReport:${id}:${key}`, request: request.body }, async () => ({
-            status: 200,
-            body: await reviewMilestoneReport(tx, scope, id, key, request.body),
-          })),
-        );
-        return sendStored(reply, result);
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `reviewMilestoneReport:${id}:${key}` }, async (tx) => ({
+          status: 200,
+          body: await reviewMilestoneReport(tx, scope, id, key, request.body),
+        }));
       },
     );
 
@@ -120,6 +144,8 @@ export const awardRoutes =
       {
         schema: {
           operationId: 'recordSocialInsurance',
+          description:
+            'Program officers record months of local social insurance from a source; tranches the months unlock are paid. Send an `Idempotency-Key`.',
           summary: 'Record months of local social insurance for an award (from a source); pays what it unlocks',
           tags,
           params,
@@ -130,15 +156,12 @@ export const awardRoutes =
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const result = await withTransaction(deps.db, (tx) =>
-          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `recordSocialInsurance:${request.params.id}`, request: request.body }, async () => {
-            const { app: application, subject } = await loadVisible(tx, scope, request.params.id);
-            reviewPolicy.authorize(scope.actor, 'record_fact', subject);
-            await recordSocialInsurance(tx, scope, application, request.body);
-            return { status: 200, body: await awardOf(tx, application.id, scope) };
-          }),
-        );
-        return sendStored(reply, result);
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `recordSocialInsurance:${request.params.id}` }, async (tx) => {
+          const { app: application, subject } = await loadVisible(tx, scope, request.params.id);
+          reviewPolicy.authorize(scope.actor, 'record_fact', subject);
+          await recordSocialInsurance(tx, scope, application, request.body);
+          return { status: 200, body: await awardOf(tx, application.id, scope) };
+        });
       },
     );
   };

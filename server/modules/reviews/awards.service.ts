@@ -1,13 +1,15 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { BenefitExplanation, TrancheCondition } from '../../../contracts/programs.js';
 import type { Award } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { clawBack, commit, disburse, release } from '../budget/index.js';
+import { clawBack, commit, disburse, findCommitment, release } from '../budget/index.js';
 import { findApplication, hubToday, type ApplicationRow, type Scope } from '../programs/index.js';
+import { awardPowers } from './award-actions.js';
 import { awardClawbacks, awardTranches, milestoneReports } from './awards.tables.js';
+import { openNotice, requireNoticeCleared } from './notices.service.js';
 import { reviewPolicy } from './reviews.policies.js';
 import { addMonths, settingsOf } from './settings.js';
 import { fire, loadVisible } from './transitions.js';
@@ -32,9 +34,12 @@ export async function createAward(tx: Tx, scope: Scope, app: ApplicationRow, now
   const benefit = app.benefit as BenefitExplanation;
   const today = hubToday(scope.hub.timeZone, now);
   const payId = uuidv7();
-  const payNow = benefit.tranches.filter((t) => t.condition === null).reduce((s, t) => s + BigInt(t.amount), 0n);
+  // On public notice nothing is paid with the award: every tranche waits for the notice to clear.
+  const onNotice = settings.noticeWorkingDays > 0;
+  const payNowNow = (t: { condition: unknown }) => t.condition === null && !onNotice;
+  const payNow = benefit.tranches.filter(payNowNow).reduce((s, t) => s + BigInt(t.amount), 0n);
   await commit(tx, caller(scope), {
-    transferId: app.id,
+    transferId: app.commitmentId ?? app.id,
     year: fiscalYear,
     lineCode: budgetLine,
     amount: app.amount!,
@@ -49,14 +54,17 @@ export async function createAward(tx: Tx, scope: Scope, app: ApplicationRow, now
       amount: BigInt(t.amount),
       condition: t.condition,
       dueOn: t.condition?.kind === 'date' ? addMonths(today, t.condition.monthsAfterAward) : null,
-      status: t.condition === null ? 'paid' : 'waiting',
-      transferId: t.condition === null ? payId : uuidv7(),
-      paidAt: t.condition === null ? now : null,
-      paidBy: t.condition === null ? scope.actor.userId : null,
+      status: payNowNow(t) ? 'paid' : 'waiting',
+      transferId: payNowNow(t) ? payId : uuidv7(),
+      paidAt: payNowNow(t) ? now : null,
+      paidBy: payNowNow(t) ? scope.actor.userId : null,
     })),
   );
+  if (onNotice) await openNotice(tx, scope, app, settings.noticeWorkingDays, now);
   if (settings.milestones.length) {
-    await tx.insert(milestoneReports).values(settings.milestones.map((m) => ({ hubId: scope.hub.id, applicationId: app.id, key: m.key, dueOn: addMonths(today, m.dueAfterMonths) })));
+    await tx
+      .insert(milestoneReports)
+      .values(settings.milestones.map((m) => ({ hubId: scope.hub.id, applicationId: app.id, key: m.key, dueOn: addMonths(today, m.dueAfterMonths) })));
   }
   let current = app;
   if (payNow > 0n) current = await fire(tx, scope, current, 'pay', 'system', 'paid with the award');
@@ -78,22 +86,42 @@ async function closeIfSettled(tx: Tx, scope: Scope, app: ApplicationRow): Promis
  * condition holds. The tranche row is claimed with a conditional UPDATE first, so two
  * payers cannot both pay it; the ledger transfer uses the tranche's own id.
  */
-export async function payTranche(tx: Tx, scope: Scope, app: ApplicationRow, seq: number, actor: ActorKind, reason: string): Promise<ApplicationRow> {
+export async function payTranche(
+  tx: Tx,
+  scope: Scope,
+  app: ApplicationRow,
+  seq: number,
+  actor: ActorKind,
+  reason: string,
+  now = new Date(),
+): Promise<ApplicationRow> {
   if (!app.commitmentId) throw new AppError('ILLEGAL_TRANSITION');
+  // Public notice: nothing is paid before the period ends and every objection is resolved.
+  await requireNoticeCleared(tx, scope, app.id, now);
   const [tranche] = await tx
     .update(awardTranches)
-    .set({ status: 'paid', paidAt: new Date(), paidBy: scope.actor.userId, reason })
+    .set({ status: 'paid', paidAt: now, paidBy: scope.actor.userId, reason })
     .where(and(eq(awardTranches.hubId, scope.hub.id), eq(awardTranches.applicationId, app.id), eq(awardTranches.seq, seq), eq(awardTranches.status, 'waiting')))
     .returning();
   if (!tranche) {
-    const [exists] = await tx.select({ seq: awardTranches.seq }).from(awardTranches).where(and(eq(awardTranches.hubId, scope.hub.id), eq(awardTranches.applicationId, app.id), eq(awardTranches.seq, seq)));
+    const [exists] = await tx
+      .select({ seq: awardTranches.seq })
+      .from(awardTranches)
+      .where(and(eq(awardTranches.hubId, scope.hub.id), eq(awardTranches.applicationId, app.id), eq(awardTranches.seq, seq)));
     throw exists ? new AppError('TRANCHE_SETTLED') : notFound();
   }
   // The state moves first: an application that may not be paid (withdrawn, awaiting its
   // second approver, closed) fails here and the whole transaction rolls back.
   const moved = await fire(tx, scope, app, 'pay', actor, reason);
   if (tranche.amount > 0n) await disburse(tx, caller(scope), { transferId: tranche.transferId!, commitmentId: app.commitmentId, amount: tranche.amount });
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'award.tranche_paid', subjectType: 'application', subjectId: app.id, payload: { seq, amount: tranche.amount.toString(), reason } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'award.tranche_paid',
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { seq, amount: tranche.amount.toString(), reason },
+  });
   return closeIfSettled(tx, scope, moved);
 }
 
@@ -119,9 +147,12 @@ export async function clawBackAward(tx: Tx, scope: Scope, applicationId: string,
   await tx
     .update(awardTranches)
     .set({ status: 'cancelled', reason: input.reason })
-    .where(and(eq(awardTranches.hubId, scope.hub.id), eq(awardTranches.applicationId, app.id), eq(awardTranches.status, 'waiting')));
-  await release(tx, caller(scope), { transferId: uuidv7(), commitmentId: app.commitmentId });
-  await tx.insert(awardClawbacks).values({ hubId: scope.hub.id, id: input.transferId, applicationId: app.id, amount: input.amount, reason: input.reason, actorId: scope.actor.userId });
+    .where(and(eq(awardTranches.hubId, scope.hub.id), eq(awardTranches.applicationId, app.id), inArray(awardTranches.status, ['waiting', 'held'])));
+  if (!(await findCommitment(tx, scope.hub.id, app.commitmentId)).released)
+    await release(tx, caller(scope), { transferId: uuidv7(), commitmentId: app.commitmentId });
+  await tx
+    .insert(awardClawbacks)
+    .values({ hubId: scope.hub.id, id: input.transferId, applicationId: app.id, amount: input.amount, reason: input.reason, actorId: scope.actor.userId });
   return awardOf(tx, app.id, scope);
 }
 
@@ -135,22 +166,50 @@ export async function getAward(db: Db | Tx, scope: Scope, applicationId: string)
 export async function awardOf(db: Db | Tx, applicationId: string, scope: Scope): Promise<Award> {
   const app = await findApplication(db, scope.hub.id, applicationId);
   const { settings } = await settingsOf(db, app);
-  const tranches = await db.select().from(awardTranches).where(and(eq(awardTranches.hubId, scope.hub.id), eq(awardTranches.applicationId, app.id))).orderBy(asc(awardTranches.seq));
-  const reports = await db.select().from(milestoneReports).where(and(eq(milestoneReports.hubId, scope.hub.id), eq(milestoneReports.applicationId, app.id))).orderBy(asc(milestoneReports.dueOn));
-  const clawbacks = await db.select().from(awardClawbacks).where(and(eq(awardClawbacks.hubId, scope.hub.id), eq(awardClawbacks.applicationId, app.id))).orderBy(asc(awardClawbacks.createdAt));
+  const tranches = await db
+    .select()
+    .from(awardTranches)
+    .where(and(eq(awardTranches.hubId, scope.hub.id), eq(awardTranches.applicationId, app.id)))
+    .orderBy(asc(awardTranches.seq));
+  const reports = await db
+    .select()
+    .from(milestoneReports)
+    .where(and(eq(milestoneReports.hubId, scope.hub.id), eq(milestoneReports.applicationId, app.id)))
+    .orderBy(asc(milestoneReports.dueOn));
+  const clawbacks = await db
+    .select()
+    .from(awardClawbacks)
+    .where(and(eq(awardClawbacks.hubId, scope.hub.id), eq(awardClawbacks.applicationId, app.id)))
+    .orderBy(asc(awardClawbacks.createdAt), asc(awardClawbacks.id));
   const paid = tranches.filter((t) => t.status === 'paid').reduce((s, t) => s + t.amount, 0n);
   const ruleTranches = (app.benefit as BenefitExplanation | null)?.tranches ?? [];
   // A rule-only award whose tranches were never recorded: all unconditional ones were paid with it.
   const schedule = tranches.length
-    ? tranches.map((t) => ({ seq: t.seq, amount: t.amount.toString(), condition: t.condition as TrancheCondition | null, dueOn: t.dueOn, status: t.status as 'paid', paidAt: t.paidAt?.toISOString() ?? null }))
-    : ruleTranches.map((t, i) => ({ seq: i + 1, amount: t.amount, condition: t.condition, dueOn: null, status: (t.condition ? 'waiting' : 'paid') as 'paid', paidAt: t.condition ? null : app.createdAt.toISOString() }));
+    ? tranches.map((t) => ({
+        seq: t.seq,
+        amount: t.amount.toString(),
+        condition: t.condition as TrancheCondition | null,
+        dueOn: t.dueOn,
+        status: t.status as 'paid',
+        paidAt: t.paidAt?.toISOString() ?? null,
+      }))
+    : ruleTranches.map((t, i) => ({
+        seq: i + 1,
+        amount: t.amount,
+        condition: t.condition,
+        dueOn: null,
+        status: (t.condition ? 'waiting' : 'paid') as 'paid',
+        paidAt: t.condition ? null : app.createdAt.toISOString(),
+      }));
+  const paidSoFar = tranches.length ? paid : schedule.filter((t) => t.status === 'paid').reduce((s, t) => s + BigInt(t.amount), 0n);
+  const powers = await awardPowers(db, scope, app, paidSoFar);
   return {
     applicationId: app.id,
     status: app.status as Award['status'],
     amount: (app.amount ?? 0n).toString(),
-    paid: (tranches.length ? paid : schedule.filter((t) => t.status === 'paid').reduce((s, t) => s + BigInt(t.amount), 0n)).toString(),
+    paid: paidSoFar.toString(),
     clawedBack: clawbacks.reduce((s, c) => s + c.amount, 0n).toString(),
-    tranches: schedule,
+    tranches: schedule.map((t) => ({ ...t, allowedActions: powers.tranche({ status: t.status, recorded: tranches.length > 0 }) })),
     milestones: reports.map((r) => ({
       key: r.key,
       name: settings.milestones.find((m) => m.key === r.key)?.name ?? { zh: r.key, en: r.key },
@@ -161,5 +220,6 @@ export async function awardOf(db: Db | Tx, applicationId: string, scope: Scope):
       note: r.note,
     })),
     clawbacks: clawbacks.map((c) => ({ amount: c.amount.toString(), reason: c.reason, at: c.createdAt.toISOString() })),
+    allowedActions: powers.award,
   };
 }

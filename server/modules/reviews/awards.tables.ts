@@ -29,8 +29,10 @@ export const awardTranches = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.hubId, t.applicationId, t.seq] }),
-    index('award_tranches_waiting_idx').on(t.hubId, t.applicationId).where(sql`${t.status} = 'waiting'`),
-    check('award_tranches_status_check', sql`${t.status} IN ('waiting','paid','cancelled')`),
+    index('award_tranches_waiting_idx')
+      .on(t.hubId, t.applicationId)
+      .where(sql`${t.status} = 'waiting'`),
+    check('award_tranches_status_check', sql`${t.status} IN ('waiting','held','paid','cancelled')`),
     check('award_tranches_amount_check', sql`${t.amount} >= 0`),
     check('award_tranches_paid_check', sql`(${t.status} = 'paid') = (${t.paidAt} IS NOT NULL)`),
   ],
@@ -46,7 +48,9 @@ export const milestoneReports = pgTable(
     dueOn: date('due_on').notNull(),
     status: text('status').notNull().default('due'),
     text: text('text'),
-    kpis: jsonb('kpis').notNull().default(sql`'{}'::jsonb`),
+    kpis: jsonb('kpis')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     submittedBy: uuid('submitted_by'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     reviewedBy: uuid('reviewed_by'),
@@ -55,7 +59,9 @@ export const milestoneReports = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.hubId, t.applicationId, t.key] }),
-    index('milestone_reports_due_idx').on(t.hubId, t.dueOn).where(sql`${t.status} IN ('due','returned')`),
+    index('milestone_reports_due_idx')
+      .on(t.hubId, t.dueOn)
+      .where(sql`${t.status} IN ('due','returned')`),
     check('milestone_reports_status_check', sql`${t.status} IN ('due','submitted','accepted','returned')`),
   ],
 );
@@ -94,5 +100,9 @@ export const awardClawbacks = pgTable(
     actorId: uuid('actor_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.hubId, t.id] }), index('award_clawbacks_app_idx').on(t.hubId, t.applicationId), check('award_clawbacks_amount_check', sql`${t.amount} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.hubId, t.id] }),
+    index('award_clawbacks_app_idx').on(t.hubId, t.applicationId),
+    check('award_clawbacks_amount_check', sql`${t.amount} > 0`),
+  ],
 );

@@ -82,7 +82,12 @@ describe('awards', () => {
     expect((await w.call(w.officer, 'POST', w.at('/clawback'), { amount: '1', reason: 'x' })).statusCode).toBe(403);
     const res = await w.call(w.finance, 'POST', w.at('/clawback'), { amount: '30000000', reason: 'Moved out of Hangzhou within 3 years' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'closed', paid: '40000000', clawedBack: '30000000', clawbacks: [{ amount: '30000000', reason: 'Moved out of Hangzhou within 3 years' }] });
+    expect(res.json()).toMatchObject({
+      status: 'closed',
+      paid: '40000000',
+      clawedBack: '30000000',
+      clawbacks: [{ amount: '30000000', reason: 'Moved out of Hangzhou within 3 years' }],
+    });
     expect(res.json().tranches.map((t: { status: string }) => t.status)).toEqual(['paid', 'cancelled']);
     expect(await ledgerOf(w)).toEqual({ posted: '40000000', released: true, net: '10000000' });
     expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
@@ -93,15 +98,21 @@ describe('awards', () => {
 
   it('the daily job pays a tranche whose date has come and one whose social insurance months are recorded, and reminds of reports due', async () => {
     const w = await reviewedWorld(ctx, {
-      review: { twoPersonThreshold: null, reviewersPerApplication: 1, milestones: [{ key: 'midterm', name: { zh: '中期', en: 'Midterm' }, dueAfterMonths: 0 }] },
+      review: {
+        twoPersonThreshold: null,
+        reviewersPerApplication: 1,
+        milestones: [{ key: 'midterm', name: { zh: '中期', en: 'Midterm' }, dueAfterMonths: 0 }],
+      },
     });
     // Three tranches (with the award, a date, social insurance): set on the program's version before any award.
     const db = ctx.database.db;
-    await db.execute(sql`UPDATE program_versions SET rules = jsonb_set(rules, '{benefit,tranches}', ${JSON.stringify([
-      { shareBasisPoints: 2000, condition: null },
-      { shareBasisPoints: 3000, condition: { kind: 'date', monthsAfterAward: 1 } },
-      { shareBasisPoints: 5000, condition: { kind: 'social_insurance_months', months: 6 } },
-    ])}::jsonb) WHERE hub_id = ${w.hub.id} AND program_id = ${w.program.id}`);
+    await db.execute(
+      sql`UPDATE program_versions SET rules = jsonb_set(rules, '{benefit,tranches}', ${JSON.stringify([
+        { shareBasisPoints: 2000, condition: null },
+        { shareBasisPoints: 3000, condition: { kind: 'date', monthsAfterAward: 1 } },
+        { shareBasisPoints: 5000, condition: { kind: 'social_insurance_months', months: 6 } },
+      ])}::jsonb) WHERE hub_id = ${w.hub.id} AND program_id = ${w.program.id}`,
+    );
     const board = (await w.call(w.officer, 'POST', w.at('/reviewers'))).json();
     const r = w.reviewers.find((u) => u.id === board.assignments.find((a: { status: string }) => a.status === 'assigned').reviewerId)!;
     await w.call(r, 'POST', w.at('/reviews'), { scores: { innovation: 5, team: 5 }, recommendation: 'approve' });
@@ -123,7 +134,9 @@ describe('awards', () => {
     const w2 = await awarded({ review: { milestones: [{ key: 'midterm', name: { zh: '中期', en: 'Midterm' }, dueAfterMonths: 0 }] } });
     expect(await remindMilestones(db, w2.hub)).toBe(1);
     expect(await remindMilestones(db, w2.hub)).toBe(0);
-    const { rows } = await db.execute(sql`SELECT kind FROM notifications WHERE hub_id = ${w2.hub.id} AND user_id = ${w2.founder.id} AND kind LIKE 'milestone%'`);
+    const { rows } = await db.execute(
+      sql`SELECT kind FROM notifications WHERE hub_id = ${w2.hub.id} AND user_id = ${w2.founder.id} AND kind LIKE 'milestone%'`,
+    );
     expect(rows).toEqual([{ kind: 'milestone_due:midterm' }]);
     expect(await verifyLedger(db, w.hub.id)).toEqual([]);
   });
@@ -140,9 +153,19 @@ describe('awards', () => {
     const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: draft }))).json();
     await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }));
     const founder = await createTestUser(ctx);
-    const org = (await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }))).json();
+    const org = (
+      await ctx.app.inject(
+        as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }),
+      )
+    ).json();
     const app = (
-      await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`, payload: { organizationId: org.id, answers: { contract_number: 'C-1', contract_amount: '10000000', chips: 'other' } } }))
+      await ctx.app.inject(
+        as(founder, {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`,
+          payload: { organizationId: org.id, answers: { contract_number: 'C-1', contract_amount: '10000000', chips: 'other' } },
+        }),
+      )
     ).json();
     expect(app.status).toBe('approved');
 
@@ -152,7 +175,13 @@ describe('awards', () => {
       ['1000000', 'paid'],
       ['1000000', 'waiting'],
     ]);
-    const recorded = await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/applications/${app.id}/social-insurance`, payload: { months: 12, asOf: '2026-09-30', source: 'bureau' } }));
+    const recorded = await ctx.app.inject(
+      as(officer, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/applications/${app.id}/social-insurance`,
+        payload: { months: 12, asOf: '2026-09-30', source: 'bureau' },
+      }),
+    );
     expect(recorded.json()).toMatchObject({ status: 'closed', paid: '2000000' });
     expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
   });

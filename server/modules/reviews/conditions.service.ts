@@ -8,6 +8,7 @@ import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { conditionalRuleOnlyAwards, findApplication, hubToday, type ApplicationRow, type Scope } from '../programs/index.js';
 import { payTranche } from './awards.service.js';
 import { awardFacts, awardTranches, milestoneReports } from './awards.tables.js';
+import { noticeHold } from './notices.service.js';
 import { conditionMet } from './tranche-conditions.js';
 
 /**
@@ -31,14 +32,22 @@ export async function payMetConditions(tx: Tx, scope: Scope, app: ApplicationRow
     .select({ months: awardFacts.months })
     .from(awardFacts)
     .where(and(eq(awardFacts.hubId, app.hubId), eq(awardFacts.applicationId, app.id), eq(awardFacts.kind, 'social_insurance_months')))
-    .orderBy(desc(awardFacts.asOf), desc(awardFacts.createdAt))
+    .orderBy(desc(awardFacts.asOf), desc(awardFacts.createdAt), desc(awardFacts.id))
     .limit(1);
-  const facts = { today: hubToday(scope.hub.timeZone, now), acceptedMilestones: new Set(accepted.map((a) => a.key)), socialInsuranceMonths: insurance?.months ?? null };
+  const facts = {
+    today: hubToday(scope.hub.timeZone, now),
+    acceptedMilestones: new Set(accepted.map((a) => a.key)),
+    socialInsuranceMonths: insurance?.months ?? null,
+  };
+  // On public notice until the period ends and every objection is resolved: nothing is due yet.
+  if (await noticeHold(tx, app.hubId, app.id, facts.today)) return 0;
   let paid = 0;
   let current = app;
   for (const t of waiting) {
-    if (!t.condition || !conditionMet(t.condition as TrancheCondition, t.dueOn, facts)) continue;
-    current = await payTranche(tx, scope, current, t.seq, 'system', `condition met: ${(t.condition as TrancheCondition).kind}`);
+    // A tranche without a condition waits only for the public notice (cleared above).
+    if (t.condition && !conditionMet(t.condition as TrancheCondition, t.dueOn, facts)) continue;
+    const why = t.condition ? `condition met: ${(t.condition as TrancheCondition).kind}` : 'public notice ended';
+    current = await payTranche(tx, scope, current, t.seq, 'system', why, now);
     paid++;
   }
   return paid;
@@ -46,10 +55,13 @@ export async function payMetConditions(tx: Tx, scope: Scope, app: ApplicationRow
 
 /**
  * A rule-only award's tranches were only in its benefit explanation (issue 5 paid the
- * unconditional ones with the commitment): record them, once, so they can be paid.
+ * unconditional ones with the commitment): record them, once, so they can be paid. On
+ * public notice nothing was paid: every tranche waits, the unconditional ones for the
+ * notice to clear.
  */
-export async function recordRuleOnlyTranches(tx: Tx, app: ApplicationRow): Promise<void> {
+export async function recordRuleOnlyTranches(tx: Tx, app: ApplicationRow, onNotice = false): Promise<void> {
   const benefit = app.benefit as BenefitExplanation;
+  const waits = (t: { condition: unknown }) => Boolean(t.condition) || onNotice;
   await tx
     .insert(awardTranches)
     .values(
@@ -60,25 +72,48 @@ export async function recordRuleOnlyTranches(tx: Tx, app: ApplicationRow): Promi
         amount: BigInt(t.amount),
         condition: t.condition,
         dueOn: null,
-        status: t.condition ? 'waiting' : 'paid',
-        transferId: t.condition ? uuidv7() : null,
-        paidAt: t.condition ? null : app.createdAt,
+        status: waits(t) ? 'waiting' : 'paid',
+        transferId: waits(t) ? uuidv7() : null,
+        paidAt: waits(t) ? null : app.createdAt,
       })),
     )
     .onConflictDoNothing();
 }
 
 /** Records an award's months of local social insurance, from a named source; pays what that unlocks. */
-export async function recordSocialInsurance(tx: Tx, scope: Scope, app: ApplicationRow, input: { months: number; asOf: string; source: string }, now = new Date()) {
-  await tx.insert(awardFacts).values({ hubId: scope.hub.id, id: uuidv7(), applicationId: app.id, kind: 'social_insurance_months', months: input.months, asOf: input.asOf, source: input.source, recordedBy: scope.actor.userId });
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'award.fact_recorded', subjectType: 'application', subjectId: app.id, payload: { kind: 'social_insurance_months', months: input.months, asOf: input.asOf } });
+export async function recordSocialInsurance(
+  tx: Tx,
+  scope: Scope,
+  app: ApplicationRow,
+  input: { months: number; asOf: string; source: string },
+  now = new Date(),
+) {
+  await tx.insert(awardFacts).values({
+    hubId: scope.hub.id,
+    id: uuidv7(),
+    applicationId: app.id,
+    kind: 'social_insurance_months',
+    months: input.months,
+    asOf: input.asOf,
+    source: input.source,
+    recordedBy: scope.actor.userId,
+  });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'award.fact_recorded',
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { kind: 'social_insurance_months', months: input.months, asOf: input.asOf },
+  });
   return payMetConditions(tx, scope, app, now);
 }
 
 /** The daily run for one hub: every award with waiting tranches, each in its own transaction. */
 export async function checkHubConditions(db: Db, hub: HubRow, now = new Date()): Promise<{ checked: number; paid: number }> {
   const scope: Scope = { hub, actor: { userId: null, hubRoles: [] } };
-  for (const app of await conditionalRuleOnlyAwards(db, hub.id)) await withTransaction(db, (tx) => recordRuleOnlyTranches(tx, app), { isolation: 'read committed' });
+  for (const app of await conditionalRuleOnlyAwards(db, hub.id))
+    await withTransaction(db, (tx) => recordRuleOnlyTranches(tx, app), { isolation: 'read committed' });
   const ids = await db
     .selectDistinct({ id: awardTranches.applicationId })
     .from(awardTranches)

@@ -1,13 +1,14 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { decisionInputSchema } from '../../../contracts/reviews.js';
-import type { Tx } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { notify } from '../../platform/notifications/index.js';
 import { priceApplication, toBenefitExplanation, type ApplicationRow, type Scope } from '../programs/index.js';
 import { usersOfApplicants } from '../ecosystem/index.js';
 import { createAward } from './awards.service.js';
+import { wasReopened } from './notices.service.js';
 import { applicationDecisions, reviewAssignments } from './reviews.tables.js';
 import { reviewedSettings } from './settings.js';
 import { actorFor, fire, loadVisible, pendingApprover } from './transitions.js';
@@ -26,12 +27,14 @@ export async function decideApplication(tx: Tx, scope: Scope, applicationId: str
   const actor = actorFor(scope, subject, 'officer');
   const settings = await reviewedSettings(tx, app);
   const record = (outcome: string, amount: bigint | null) =>
-    tx.insert(applicationDecisions).values({ hubId: scope.hub.id, id: uuidv7(), applicationId: app.id, outcome, reason: input.reason, decidedBy: scope.actor.userId!, amount });
+    tx
+      .insert(applicationDecisions)
+      .values({ hubId: scope.hub.id, id: uuidv7(), applicationId: app.id, outcome, reason: input.reason, decidedBy: scope.actor.userId!, amount });
 
   if (app.status === 'approved' && (await pendingApprover(tx, app))) {
     if (input.outcome === 'return') throw new AppError('ILLEGAL_TRANSITION');
     const event = input.outcome === 'approve' ? 'second_approve' : 'second_reject';
-    const moved = await fire(tx, scope, app, event, actor, input.reason, event === 'second_approve' ? { commitmentId: app.id } : {});
+    const moved = await fire(tx, scope, app, event, actor, input.reason, event === 'second_approve' ? { commitmentId: await commitmentIdFor(tx, app) } : {});
     await record(event, event === 'second_approve' ? app.amount : null);
     const done = event === 'second_approve' ? await createAward(tx, scope, moved, now) : moved;
     await tell(tx, scope.hub.slug, done, event === 'second_approve' ? 'approve' : 'reject');
@@ -51,21 +54,34 @@ export async function decideApplication(tx: Tx, scope: Scope, applicationId: str
   await record('approve', benefit.amount);
   const threshold = settings.twoPersonThreshold === null ? null : BigInt(settings.twoPersonThreshold);
   if (threshold !== null && benefit.amount > threshold) return approved;
-  const awarded = await fire(tx, scope, approved, 'award', 'system', null, { commitmentId: app.id });
+  const awarded = await fire(tx, scope, approved, 'award', 'system', null, { commitmentId: await commitmentIdFor(tx, app) });
   const done = await createAward(tx, scope, awarded, now);
   await tell(tx, scope.hub.slug, done, 'approve');
   return done;
 }
 
+/** The award's commitment id: the application's id, or a fresh one when an earlier award was reopened (its commitment released). */
+async function commitmentIdFor(tx: Tx, app: ApplicationRow): Promise<string> {
+  return (await wasReopened(tx, app.hubId, app.id)) ? uuidv7() : app.id;
+}
+
 /** Every reviewer of the current round must have scored (or declared a conflict). */
 async function requireReviews(tx: Tx, app: ApplicationRow): Promise<void> {
+  if (await reviewsPending(tx, app)) throw new AppError('REVIEWS_PENDING');
+}
+
+/** Whether a reviewer of the current round has yet to score (or to declare a conflict). */
+export async function reviewsPending(db: Db | Tx, app: ApplicationRow): Promise<boolean> {
   const where = and(eq(reviewAssignments.hubId, app.hubId), eq(reviewAssignments.applicationId, app.id));
-  const [{ round } = { round: null }] = await tx.select({ round: max(reviewAssignments.round) }).from(reviewAssignments).where(where);
-  const open = await tx
+  const [{ round } = { round: null }] = await db
+    .select({ round: max(reviewAssignments.round) })
+    .from(reviewAssignments)
+    .where(where);
+  const open = await db
     .select({ reviewer: reviewAssignments.reviewerId })
     .from(reviewAssignments)
     .where(and(where, eq(reviewAssignments.round, round ?? 0), eq(reviewAssignments.status, 'assigned')));
-  if (open.length) throw new AppError('REVIEWS_PENDING');
+  return open.length > 0;
 }
 
 const decisionTitles: Record<string, { zh: string; en: string }> = {
@@ -83,6 +99,12 @@ async function tell(tx: Tx, hubSlug: string, app: ApplicationRow, outcome: strin
   await notify(
     tx,
     app.hubId,
-    users.map((userId) => ({ userId, kind: `decision:${app.status}`, subjectType: 'application', subjectId: app.id, payload: { outcome, status: app.status, title: decisionTitles[outcome] ?? decisionTitles.approve!, link: `/hubs/${hubSlug}/applications/${app.id}` } })),
+    users.map((userId) => ({
+      userId,
+      kind: `decision:${app.status}`,
+      subjectType: 'application',
+      subjectId: app.id,
+      payload: { outcome, status: app.status, title: decisionTitles[outcome] ?? decisionTitles.approve!, link: `/hubs/${hubSlug}/applications/${app.id}` },
+    })),
   );
 }

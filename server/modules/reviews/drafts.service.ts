@@ -28,7 +28,9 @@ export async function submitDraft(tx: Tx, scope: Scope, applicationId: string, n
   if (app.status !== 'draft') throw new AppError('ILLEGAL_TRANSITION');
   const judged = await judgeDraft(tx, scope, app, now);
   try {
-    return judged.eligible ? await fire(tx, scope, app, 'submit', actor, null, judged.patch) : await fire(tx, scope, app, 'refuse', 'system', null, judged.patch);
+    return judged.eligible
+      ? await fire(tx, scope, app, 'submit', actor, null, judged.patch)
+      : await fire(tx, scope, app, 'refuse', 'system', null, judged.patch);
   } catch (error) {
     if (sqlState(error) === '23505' && constraintName(error) === 'applications_once_idx') throw new AppError('ALREADY_APPLIED');
     throw error;

@@ -14,14 +14,22 @@ beforeAll(async () => {
 /** Another startup of the world's hub, with a draft to the reviewed grant. */
 async function drafting(w: ReviewedWorld, sectors = ['ai'], answers: Record<string, unknown> = {}) {
   const founder = await createTestUser(ctx);
-  const org = (await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${w.hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors }) }))).json();
+  const org = (
+    await ctx.app.inject(
+      as(founder, { method: 'POST', url: `/api/hubs/${w.hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors }) }),
+    )
+  ).json();
   const res = await w.call(founder, 'POST', `/programs/${w.program.id}/applications`, { organizationId: org.id, answers, draft: true });
   expect(res.statusCode, res.body).toBe(201);
   return { founder, org, draft: res.json() as { id: string; status: string } };
 }
 
 const transitionsOf = async (w: ReviewedWorld, id: string) =>
-  (await ctx.database.db.execute<{ event: string; to_status: string }>(sql`SELECT event, to_status FROM application_transitions WHERE hub_id = ${w.hub.id} AND application_id = ${id} ORDER BY created_at, id`)).rows;
+  (
+    await ctx.database.db.execute<{ event: string; to_status: string }>(
+      sql`SELECT event, to_status FROM application_transitions WHERE hub_id = ${w.hub.id} AND application_id = ${id} ORDER BY created_at, id`,
+    )
+  ).rows;
 
 describe('drafts of applications to reviewed programs', () => {
   it('a draft is saved incomplete, changed, then submitted into review; afterwards it cannot be changed', async () => {
@@ -38,13 +46,19 @@ describe('drafts of applications to reviewed programs', () => {
 
     const saved = await w.call(founder, 'PUT', `/applications/${draft.id}/answers`, { answers: { plan: 'Robots that sort parcels' } });
     expect(saved.json()).toMatchObject({ status: 'draft', answers: { plan: 'Robots that sort parcels' } });
-    const submitted = await w.call(founder, 'POST', `/applications/${draft.id}/submit`);
+    const key = { 'idempotency-key': `submit-${draft.id}` };
+    const submitted = await w.call(founder, 'POST', `/applications/${draft.id}/submit`, undefined, key);
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', screening: { eligible: true } });
+    // A retry with the same Idempotency-Key answers the first result and submits nothing twice.
+    const retried = await w.call(founder, 'POST', `/applications/${draft.id}/submit`, undefined, key);
+    expect([retried.statusCode, retried.headers['idempotent-replayed'], retried.json()]).toEqual([200, 'true', submitted.json()]);
     expect(await transitionsOf(w, draft.id)).toEqual([{ event: 'submit', to_status: 'submitted' }]);
 
     expect((await w.call(founder, 'POST', `/applications/${draft.id}/submit`)).json().error.code).toBe('ILLEGAL_TRANSITION');
-    expect((await w.call(founder, 'PUT', `/applications/${draft.id}/answers`, { answers: { plan: 'late change' } })).json().error.code).toBe('ILLEGAL_TRANSITION');
+    expect((await w.call(founder, 'PUT', `/applications/${draft.id}/answers`, { answers: { plan: 'late change' } })).json().error.code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
     expect((await verifyAuditChain(ctx.database.db, w.hub.id)).break).toBeNull();
   });
 
@@ -54,7 +68,9 @@ describe('drafts of applications to reviewed programs', () => {
     const res = await w.call(founder, 'POST', `/applications/${draft.id}/submit`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'refused', refusal: 'NOT_ELIGIBLE' });
-    expect(res.json().screening.results).toEqual([expect.objectContaining({ key: 'ai', passed: false, reason: { zh: '须属于人工智能', en: 'Must work in AI' } })]);
+    expect(res.json().screening.results).toEqual([
+      expect.objectContaining({ key: 'ai', passed: false, reason: { zh: '须属于人工智能', en: 'Must work in AI' } }),
+    ]);
     expect(await transitionsOf(w, draft.id)).toEqual([{ event: 'refuse', to_status: 'refused' }]);
   });
 
@@ -76,12 +92,19 @@ describe('drafts of applications to reviewed programs', () => {
   it('two submissions of one draft at once: one goes through, the other is a 409; one per applicant still holds', async () => {
     const w = await reviewedWorld(ctx);
     const { founder, draft } = await drafting(w, ['ai'], { plan: 'Parcel robots' });
-    const results = await Promise.all([w.call(founder, 'POST', `/applications/${draft.id}/submit`), w.call(founder, 'POST', `/applications/${draft.id}/submit`)]);
+    const results = await Promise.all([
+      w.call(founder, 'POST', `/applications/${draft.id}/submit`),
+      w.call(founder, 'POST', `/applications/${draft.id}/submit`),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(await transitionsOf(w, draft.id)).toHaveLength(1);
 
     // The world's founder applied already: a draft is allowed, its submission is not.
-    const again = await w.call(w.founder, 'POST', `/programs/${w.program.id}/applications`, { organizationId: w.org.id, answers: { plan: 'Second try' }, draft: true });
+    const again = await w.call(w.founder, 'POST', `/programs/${w.program.id}/applications`, {
+      organizationId: w.org.id,
+      answers: { plan: 'Second try' },
+      draft: true,
+    });
     expect(again.statusCode).toBe(201);
     const refused = await w.call(w.founder, 'POST', `/applications/${again.json().id}/submit`);
     expect(refused.statusCode).toBe(409);

@@ -23,30 +23,69 @@ export async function submitMilestoneReport(tx: Tx, scope: Scope, applicationId:
   const [row] = await tx
     .update(milestoneReports)
     .set({ status: 'submitted', text: input.text, kpis: input.kpis, submittedBy: scope.actor.userId, submittedAt: new Date() })
-    .where(and(eq(milestoneReports.hubId, scope.hub.id), eq(milestoneReports.applicationId, app.id), eq(milestoneReports.key, key), inArray(milestoneReports.status, ['due', 'returned'])))
+    .where(
+      and(
+        eq(milestoneReports.hubId, scope.hub.id),
+        eq(milestoneReports.applicationId, app.id),
+        eq(milestoneReports.key, key),
+        inArray(milestoneReports.status, ['due', 'returned']),
+      ),
+    )
     .returning();
   if (!row) throw (await reportExists(tx, scope.hub.id, app.id, key)) ? new AppError('ILLEGAL_TRANSITION') : notFound();
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'milestone.submitted', subjectType: 'application', subjectId: app.id, payload: { milestone: key, kpis: input.kpis } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'milestone.submitted',
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { milestone: key, kpis: input.kpis },
+  });
   return awardOf(tx, app.id, scope);
 }
 
 /** The officer accepts a report (tranches waiting on it are paid at once) or returns it with a note. */
-export async function reviewMilestoneReport(tx: Tx, scope: Scope, applicationId: string, key: string, input: { outcome: 'accept' | 'return'; note: string }, now = new Date()) {
+export async function reviewMilestoneReport(
+  tx: Tx,
+  scope: Scope,
+  applicationId: string,
+  key: string,
+  input: { outcome: 'accept' | 'return'; note: string },
+  now = new Date(),
+) {
   const { app, subject } = await loadVisible(tx, scope, applicationId);
   reviewPolicy.authorize(scope.actor, 'accept_report', subject);
   const [row] = await tx
     .update(milestoneReports)
     .set({ status: input.outcome === 'accept' ? 'accepted' : 'returned', reviewedBy: scope.actor.userId, note: input.note || null })
-    .where(and(eq(milestoneReports.hubId, scope.hub.id), eq(milestoneReports.applicationId, app.id), eq(milestoneReports.key, key), eq(milestoneReports.status, 'submitted')))
+    .where(
+      and(
+        eq(milestoneReports.hubId, scope.hub.id),
+        eq(milestoneReports.applicationId, app.id),
+        eq(milestoneReports.key, key),
+        eq(milestoneReports.status, 'submitted'),
+      ),
+    )
     .returning();
   if (!row) throw (await reportExists(tx, scope.hub.id, app.id, key)) ? new AppError('ILLEGAL_TRANSITION') : notFound();
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: `milestone.${input.outcome === 'accept' ? 'accepted' : 'returned'}`, subjectType: 'application', subjectId: app.id, payload: { milestone: key } });
-  if (input.outcome === 'accept') await payMetConditions(tx, { hub: scope.hub, actor: { userId: null, hubRoles: [] } }, await findApplication(tx, scope.hub.id, app.id), now);
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: `milestone.${input.outcome === 'accept' ? 'accepted' : 'returned'}`,
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { milestone: key },
+  });
+  if (input.outcome === 'accept')
+    await payMetConditions(tx, { hub: scope.hub, actor: { userId: null, hubRoles: [] } }, await findApplication(tx, scope.hub.id, app.id), now);
   return awardOf(tx, app.id, scope);
 }
 
 async function reportExists(db: Db | Tx, hubId: string, applicationId: string, key: string) {
-  const [row] = await db.select({ key: milestoneReports.key }).from(milestoneReports).where(and(eq(milestoneReports.hubId, hubId), eq(milestoneReports.applicationId, applicationId), eq(milestoneReports.key, key)));
+  const [row] = await db
+    .select({ key: milestoneReports.key })
+    .from(milestoneReports)
+    .where(and(eq(milestoneReports.hubId, hubId), eq(milestoneReports.applicationId, applicationId), eq(milestoneReports.key, key)));
   return Boolean(row);
 }
 
@@ -69,8 +108,17 @@ export async function remindMilestones(db: Db, hub: HubRow, now = new Date(), da
       const type = app.organizationId ? 'organization' : 'person';
       const users = new Set([app.submittedBy, ...(await usersOfApplicants(tx, hub.id, type, [(app.organizationId ?? app.personId)!])).map((u) => u.userId)]);
       const kind = `milestone_${r.dueOn < today ? 'overdue' : 'due'}:${r.key}`;
-      const title = r.dueOn < today ? { zh: `阶段报告已逾期（${r.dueOn}）`, en: `A report is overdue (${r.dueOn})` } : { zh: `阶段报告将于 ${r.dueOn} 到期`, en: `A report is due on ${r.dueOn}` };
-      const rows = [...users].map((userId) => ({ userId, kind, subjectType: 'application', subjectId: app.id, payload: { milestone: r.key, dueOn: r.dueOn, title, link: `/hubs/${hub.slug}/applications/${app.id}` } }));
+      const title =
+        r.dueOn < today
+          ? { zh: `阶段报告已逾期（${r.dueOn}）`, en: `A report is overdue (${r.dueOn})` }
+          : { zh: `阶段报告将于 ${r.dueOn} 到期`, en: `A report is due on ${r.dueOn}` };
+      const rows = [...users].map((userId) => ({
+        userId,
+        kind,
+        subjectType: 'application',
+        subjectId: app.id,
+        payload: { milestone: r.key, dueOn: r.dueOn, title, link: `/hubs/${hub.slug}/applications/${app.id}` },
+      }));
       return (await notify(tx, hub.id, rows)).length;
     });
   }

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { CursorPage, CursorQuery } from '../../../contracts/pagination.js';
 import type { z } from 'zod';
 import type { ReviewBoard, ReviewItem, reviewInputSchema } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { userNames } from '../../platform/tenancy/tenancy.js';
 import { applicantNames } from '../ecosystem/index.js';
 import { findApplication, programOf, type ApplicationRow, type Scope } from '../programs/index.js';
@@ -26,11 +28,32 @@ export async function submitReview(tx: Tx, scope: Scope, applicationId: string, 
   const total = totalBasisPoints(settings.rubric, input.scores);
   const [row] = await tx
     .update(reviewAssignments)
-    .set({ status: 'submitted', scores: input.scores, totalBasisPoints: total, comment: input.comment, recommendation: input.recommendation, submittedAt: new Date() })
-    .where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id), eq(reviewAssignments.reviewerId, scope.actor.userId!), eq(reviewAssignments.status, 'assigned')))
+    .set({
+      status: 'submitted',
+      scores: input.scores,
+      totalBasisPoints: total,
+      comment: input.comment,
+      recommendation: input.recommendation,
+      submittedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(reviewAssignments.hubId, scope.hub.id),
+        eq(reviewAssignments.applicationId, app.id),
+        eq(reviewAssignments.reviewerId, scope.actor.userId!),
+        eq(reviewAssignments.status, 'assigned'),
+      ),
+    )
     .returning();
   if (!row) throw new AppError('ILLEGAL_TRANSITION');
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'review.submitted', subjectType: 'application', subjectId: app.id, payload: { round: row.round, totalBasisPoints: total, recommendation: input.recommendation } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'review.submitted',
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { round: row.round, totalBasisPoints: total, recommendation: input.recommendation },
+  });
   return row;
 }
 
@@ -51,15 +74,27 @@ export async function reviewBoard(db: Db | Tx, scope: Scope, applicationId: stri
     .from(reviewAssignments)
     .where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.applicationId, app.id)))
     .orderBy(asc(reviewAssignments.round), asc(reviewAssignments.submittedAt));
-  const names = officer ? await userNames(db, rows.map((r) => r.reviewerId)) : new Map<string, string>();
+  const names = officer
+    ? await userNames(
+        db,
+        rows.map((r) => r.reviewerId),
+      )
+    : new Map<string, string>();
   const submitted = rows.filter((r) => r.status === 'submitted');
-  const visible = officer || staff ? submitted : subject.assigned ? submitted.filter((r) => r.reviewerId === scope.actor.userId) : settings.scoresVisibleToApplicant && decidedStates.includes(app.status) ? submitted : [];
+  const visible =
+    officer || staff
+      ? submitted
+      : subject.assigned
+        ? submitted.filter((r) => r.reviewerId === scope.actor.userId)
+        : settings.scoresVisibleToApplicant && decidedStates.includes(app.status)
+          ? submitted
+          : [];
   const applicantView = !officer && !staff && !subject.assigned;
   const decisions = await db
     .select()
     .from(applicationDecisions)
     .where(and(eq(applicationDecisions.hubId, scope.hub.id), eq(applicationDecisions.applicationId, app.id)))
-    .orderBy(asc(applicationDecisions.createdAt));
+    .orderBy(asc(applicationDecisions.createdAt), asc(applicationDecisions.id));
   const reviews = visible.map((r) => ({
     reviewer: officer ? (names.get(r.reviewerId) ?? null) : null,
     round: r.round,
@@ -73,30 +108,56 @@ export async function reviewBoard(db: Db | Tx, scope: Scope, applicationId: stri
     status: app.status as ReviewBoard['status'],
     rubric: settings.rubric,
     assignments: officer
-      ? rows.map((r) => ({ reviewerId: r.reviewerId, reviewerName: names.get(r.reviewerId) ?? '', round: r.round, status: r.status as 'assigned', conflict: (r.conflict as ReviewBoard['assignments'][number]['conflict']) ?? null }))
+      ? rows.map((r) => ({
+          reviewerId: r.reviewerId,
+          reviewerName: names.get(r.reviewerId) ?? '',
+          round: r.round,
+          status: r.status as 'assigned',
+          conflict: (r.conflict as ReviewBoard['assignments'][number]['conflict']) ?? null,
+        }))
       : [],
     reviews,
-    spread: officer || staff ? spreadOf(settings.rubric, visible.map((r) => ({ scores: r.scores as Record<string, number>, totalBasisPoints: r.totalBasisPoints! }))) : [],
+    spread:
+      officer || staff
+        ? spreadOf(
+            settings.rubric,
+            visible.map((r) => ({ scores: r.scores as Record<string, number>, totalBasisPoints: r.totalBasisPoints! })),
+          )
+        : [],
     decisions: decisions.map((d) => ({ outcome: d.outcome, reason: d.reason, decidedBy: officer ? d.decidedBy : null, at: d.createdAt.toISOString() })),
     secondApprovalRequired: (await pendingApprover(db, app)) !== null,
   };
 }
 
 /** A reviewer's queue: applications assigned to them, open ones first. */
-export async function reviewQueue(db: Db | Tx, scope: Scope): Promise<ReviewItem[]> {
+/**
+ * The caller's queue: one entry per application (the latest round they sit in), those still
+ * to score first, then by application, oldest first (ids are time-ordered); a page at a time.
+ */
+export async function reviewQueue(db: Db | Tx, scope: Scope, page: CursorQuery): Promise<CursorPage<ReviewItem>> {
   if (!scope.actor.userId) throw new AppError('UNAUTHENTICATED');
+  const key = readCursor(page.next, 2);
+  const sitting = inArray(reviewAssignments.status, ['assigned', 'submitted']);
   const mine = await db
     .select()
     .from(reviewAssignments)
-    .where(and(eq(reviewAssignments.hubId, scope.hub.id), eq(reviewAssignments.reviewerId, scope.actor.userId), inArray(reviewAssignments.status, ['assigned', 'submitted'])))
-    .orderBy(asc(reviewAssignments.status), asc(reviewAssignments.createdAt))
-    .limit(200);
+    .where(
+      and(
+        eq(reviewAssignments.hubId, scope.hub.id),
+        eq(reviewAssignments.reviewerId, scope.actor.userId),
+        sitting,
+        sql`NOT EXISTS (SELECT 1 FROM review_assignments later WHERE later.hub_id = ${reviewAssignments.hubId}
+          AND later.application_id = ${reviewAssignments.applicationId} AND later.reviewer_id = ${reviewAssignments.reviewerId}
+          AND later.round > ${reviewAssignments.round} AND later.status IN ('assigned', 'submitted'))`,
+        key ? after([reviewAssignments.status, reviewAssignments.applicationId], key) : undefined,
+      ),
+    )
+    .orderBy(asc(reviewAssignments.status), asc(reviewAssignments.applicationId))
+    .limit(page.limit + 1);
+  const paged = pageOf(mine, page.limit, (a) => [a.status, a.applicationId]);
   const items: ReviewItem[] = [];
-  // One entry per application: the latest round the reviewer sits in.
-  const latest = new Map<string, number>();
-  for (const a of mine) latest.set(a.applicationId, Math.max(latest.get(a.applicationId) ?? 0, a.round));
-  for (const a of mine.filter((x) => x.round === latest.get(x.applicationId))) items.push(await itemOf(db, await findApplication(db, scope.hub.id, a.applicationId), a.round, a.status as 'assigned'));
-  return items;
+  for (const a of paged.items) items.push(await itemOf(db, await findApplication(db, scope.hub.id, a.applicationId), a.round, a.status as 'assigned'));
+  return { items, next: paged.next };
 }
 
 /** One application as its reviewer sees it: the answers, what changed since the last version, the rubric. */
@@ -119,6 +180,7 @@ async function itemOf(db: Db | Tx, app: ApplicationRow, round: number, assignmen
   const name = (await applicantNames(db, app.hubId, type, [id])).get(id) ?? { zh: '', en: '' };
   return {
     applicationId: app.id,
+    applicationNumber: app.number,
     programId: app.programId,
     programName: { zh: program.nameZh, en: program.nameEn },
     applicantName: name,

@@ -2,12 +2,23 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applicationSchema } from '../../../contracts/applications.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
-import { decisionInputSchema, draftAnswersInputSchema, reasonInputSchema, resubmitInputSchema, reviewBoardSchema, reviewInputSchema, reviewItemSchema, transitionSchema } from '../../../contracts/reviews.js';
+import { cursorPageOf, cursorQuerySchema } from '../../../contracts/pagination.js';
+import {
+  decisionInputSchema,
+  draftAnswersInputSchema,
+  reasonInputSchema,
+  resubmitInputSchema,
+  reviewBoardSchema,
+  reviewInputSchema,
+  reviewItemSchema,
+  transitionSchema,
+  type ReviewBoard,
+} from '../../../contracts/reviews.js';
 import { withTransaction } from '../../db/transaction.js';
+import { auditedRead } from '../../platform/audit/personal-reads.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
-import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
-import { idempotent } from '../../platform/idempotency/idempotency.js';
+import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/idempotency-http.js';
 import { presentApplication } from '../programs/index.js';
 import { assignReviewers, declareConflict } from './assignment.service.js';
 import { decideApplication } from './decision.service.js';
@@ -26,7 +37,16 @@ export const reviewRoutes =
 
     app.post(
       `${base}/reviewers`,
-      { schema: { operationId: 'assignReviewers', summary: 'Assign the program’s N reviewers, excluding conflicted ones (reasons recorded)', tags, params, response: { 200: reviewBoardSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'assignReviewers',
+          description: 'Program officers. Picks the program’s N reviewers by lowest open load, skipping those with a conflict (recorded with the reason).',
+          summary: 'Assign the program’s N reviewers, excluding conflicted ones (reasons recorded)',
+          tags,
+          params,
+          response: { 200: reviewBoardSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await scoped(request);
         await withTransaction(deps.db, (tx) => assignReviewers(tx, scope, request.params.id));
@@ -36,7 +56,17 @@ export const reviewRoutes =
 
     app.post(
       `${base}/conflicts`,
-      { schema: { operationId: 'declareConflict', summary: 'A reviewer declares a conflict of interest and leaves the application', tags, params, body: reasonInputSchema, response: { 200: z.object({ status: z.literal('conflicted') }), ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'declareConflict',
+          description: 'An assigned reviewer declares a conflict of interest; the seat passes to another reviewer.',
+          summary: 'A reviewer declares a conflict of interest and leaves the application',
+          tags,
+          params,
+          body: reasonInputSchema,
+          response: { 200: z.object({ status: z.literal('conflicted') }), ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await scoped(request);
         await withTransaction(deps.db, (tx) => declareConflict(tx, scope, request.params.id, request.body.reason));
@@ -46,7 +76,17 @@ export const reviewRoutes =
 
     app.post(
       `${base}/reviews`,
-      { schema: { operationId: 'submitReview', summary: 'Score the application on the rubric, with a comment and a recommendation', tags, params, body: reviewInputSchema, response: { 200: reviewBoardSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'submitReview',
+          description: 'An assigned reviewer scores each rubric item, with a comment and a recommendation. Conflicted or unassigned reviewers get 404.',
+          summary: 'Score the application on the rubric, with a comment and a recommendation',
+          tags,
+          params,
+          body: reviewInputSchema,
+          response: { 200: reviewBoardSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await scoped(request);
         await withTransaction(deps.db, (tx) => submitReview(tx, scope, request.params.id, request.body));
@@ -56,19 +96,57 @@ export const reviewRoutes =
 
     app.get(
       `${base}/reviews`,
-      { schema: { operationId: 'getReviewBoard', summary: 'Reviews side by side with the spread (officers); the decision and, if allowed, anonymous scores (applicants)', tags, params, response: { 200: reviewBoardSchema, ...errorResponses } } },
-      async (request) => reviewBoard(deps.db, await scoped(request), request.params.id),
+      {
+        schema: {
+          operationId: 'getReviewBoard',
+          description:
+            'Program officers see every review side by side with the spread; the applicant sees the decision and, when the program allows, anonymous scores.',
+          summary: 'Reviews side by side with the spread (officers); the decision and, if allowed, anonymous scores (applicants)',
+          tags,
+          params,
+          response: { 200: reviewBoardSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const scope = await scoped(request);
+        // Officers see who reviewed and their conflicts (personal data, audited); applicants see neither, and nothing is recorded.
+        const read = {
+          subjectType: 'review_board',
+          fields: ['reviewer_name', 'conflict'],
+          ids: (board: ReviewBoard) => (board.assignments.length > 0 ? [request.params.id] : []),
+        };
+        return auditedRead(deps.db, scope, read, (tx) => reviewBoard(tx, scope, request.params.id));
+      },
     );
 
     app.get(
       '/api/hubs/:hub/review-queue',
-      { schema: { operationId: 'listReviewQueue', summary: 'The applications assigned to me as a reviewer', tags, params: hubParamsSchema, response: { 200: z.object({ items: z.array(reviewItemSchema) }), ...errorResponses } } },
-      async (request) => ({ items: await reviewQueue(deps.db, await scoped(request)) }),
+      {
+        schema: {
+          operationId: 'listReviewQueue',
+          description: 'Reviewers: the applications assigned to me, those still to score first, then oldest first.',
+          summary: 'The applications assigned to me as a reviewer',
+          tags,
+          params: hubParamsSchema,
+          querystring: cursorQuerySchema,
+          response: { 200: cursorPageOf(reviewItemSchema), ...errorResponses },
+        },
+      },
+      async (request) => reviewQueue(deps.db, await scoped(request), request.query),
     );
 
     app.get(
       '/api/hubs/:hub/review-queue/:id',
-      { schema: { operationId: 'getReviewItem', summary: 'One assigned application: answers, what changed, the rubric', tags, params, response: { 200: reviewItemSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'getReviewItem',
+          description: 'An assigned reviewer: the application’s answers, what changed since the last round, and the rubric.',
+          summary: 'One assigned application: answers, what changed, the rubric',
+          tags,
+          params,
+          response: { 200: reviewItemSchema, ...errorResponses },
+        },
+      },
       async (request) => reviewItem(deps.db, await scoped(request), request.params.id),
     );
 
@@ -77,6 +155,8 @@ export const reviewRoutes =
       {
         schema: {
           operationId: 'decideApplication',
+          description:
+            'Program officers (never on their own application). Approve, reject or return with a reason; above the two-person threshold a second, different officer approves. Approval commits the award. Send an `Idempotency-Key`.',
           summary: 'Approve, reject or return with a reason; above the two-person threshold a second officer approves',
           tags,
           params,
@@ -88,31 +168,49 @@ export const reviewRoutes =
       // An approval commits money and may pay the first tranche: a retry must not act twice.
       async (request, reply) => {
         const scope = await scoped(request);
-        const result = await withTransaction(deps.db, (tx) =>
-          idempotent(tx, { hubId: scope.hub.id, userId: request.userId!, key: request.headers['idempotency-key'], operation: `decideApplication:${request.params.id}`, request: request.body }, async () => ({
-            status: 200,
-            body: presentApplication(await decideApplication(tx, scope, request.params.id, request.body)),
-          })),
-        );
-        return sendStored(reply, result);
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `decideApplication:${request.params.id}` }, async (tx) => ({
+          status: 200,
+          body: presentApplication(await decideApplication(tx, scope, request.params.id, request.body)),
+        }));
       },
     );
 
-    const step = (path: string, operationId: string, summary: string, act: typeof appealDecision) =>
+    const step = (path: string, operationId: string, summary: string, description: string, act: typeof appealDecision) =>
       app.post(
         `${base}/${path}`,
-        { schema: { operationId, summary, tags, params, body: reasonInputSchema, response: { 200: applicationSchema, ...errorResponses } } },
+        { schema: { operationId, summary, description, tags, params, body: reasonInputSchema, response: { 200: applicationSchema, ...errorResponses } } },
         async (request) => {
           const scope = await scoped(request);
           return presentApplication(await withTransaction(deps.db, (tx) => act(tx, scope, request.params.id, request.body.reason)));
         },
       );
-    step('appeal', 'appealDecision', 'Appeal a rejection (a different set of reviewers will look again)', appealDecision);
-    step('withdraw', 'withdrawApplication', 'Withdraw my application', withdrawApplication);
+    step(
+      'appeal',
+      'appealDecision',
+      'Appeal a rejection (a different set of reviewers will look again)',
+      'The applicant appeals a rejection once, with a reason; reviewers of no earlier round look again.',
+      appealDecision,
+    );
+    step(
+      'withdraw',
+      'withdrawApplication',
+      'Withdraw my application',
+      'The applicant withdraws before a decision, or while returned or appealed.',
+      withdrawApplication,
+    );
 
     app.post(
       `${base}/screen`,
-      { schema: { operationId: 'screenApplication', summary: 'Take a submitted application into screening', tags, params, response: { 200: applicationSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'screenApplication',
+          description: 'Program officers take a submitted application into screening.',
+          summary: 'Take a submitted application into screening',
+          tags,
+          params,
+          response: { 200: applicationSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await scoped(request);
         return presentApplication(await withTransaction(deps.db, (tx) => screenApplication(tx, scope, request.params.id)));
@@ -121,7 +219,17 @@ export const reviewRoutes =
 
     app.put(
       `${base}/answers`,
-      { schema: { operationId: 'saveApplicationDraft', summary: 'Change a draft’s answers (each checked for its type; missing ones are fine)', tags, params, body: draftAnswersInputSchema, response: { 200: applicationSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'saveApplicationDraft',
+          description: 'The applicant changes a draft’s answers: each is checked for its type; missing ones are allowed until submission.',
+          summary: 'Change a draft’s answers (each checked for its type; missing ones are fine)',
+          tags,
+          params,
+          body: draftAnswersInputSchema,
+          response: { 200: applicationSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await scoped(request);
         return presentApplication(await withTransaction(deps.db, (tx) => saveDraftAnswers(tx, scope, request.params.id, request.body.answers)));
@@ -130,25 +238,60 @@ export const reviewRoutes =
 
     app.post(
       `${base}/submit`,
-      { schema: { operationId: 'submitApplicationDraft', summary: 'Submit a draft: judged by the program’s current rules, then on to review or refused with reasons', tags, params, response: { 200: applicationSchema, ...errorResponses } } },
-      async (request) => {
+      {
+        schema: {
+          operationId: 'submitApplicationDraft',
+          description:
+            'The applicant submits a draft: judged by the program’s current rules, then on to review, or refused with the reasons (a rule-only program decides at once and commits the award). Send an `Idempotency-Key`.',
+          summary: 'Submit a draft: judged by the program’s current rules, then on to review or refused with reasons',
+          tags,
+          params,
+          headers: idempotencyHeadersSchema,
+          response: { 200: applicationSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
         const scope = await scoped(request);
-        return presentApplication(await withTransaction(deps.db, (tx) => submitDraft(tx, scope, request.params.id)));
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `submitApplicationDraft:${request.params.id}` }, async (tx) => ({
+          status: 200,
+          body: presentApplication(await submitDraft(tx, scope, request.params.id)),
+        }));
       },
     );
 
     app.post(
       `${base}/resubmit`,
-      { schema: { operationId: 'resubmitApplication', summary: 'Send a returned application again with changed answers', tags, params, body: resubmitInputSchema, response: { 200: applicationSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'resubmitApplication',
+          description: 'The applicant sends a returned application again with changed answers; reviewers see the difference.',
+          summary: 'Send a returned application again with changed answers',
+          tags,
+          params,
+          body: resubmitInputSchema,
+          response: { 200: applicationSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await scoped(request);
-        return presentApplication(await withTransaction(deps.db, (tx) => resubmitApplication(tx, scope, request.params.id, request.body.answers, request.body.reason)));
+        return presentApplication(
+          await withTransaction(deps.db, (tx) => resubmitApplication(tx, scope, request.params.id, request.body.answers, request.body.reason)),
+        );
       },
     );
 
     app.get(
       `${base}/history`,
-      { schema: { operationId: 'getApplicationHistory', summary: 'Every status change with its reason', tags, params, response: { 200: z.object({ items: z.array(transitionSchema) }), ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'getApplicationHistory',
+          description: 'The applicant and hub staff. Every status change in order, with who made it and why.',
+          summary: 'Every status change with its reason',
+          tags,
+          params,
+          response: { 200: z.object({ items: z.array(transitionSchema) }), ...errorResponses },
+        },
+      },
       async (request) => ({ items: await applicationHistory(deps.db, await scoped(request), request.params.id) }),
     );
   };

@@ -19,6 +19,8 @@ export const applicationTransitions = pgTable(
     event: text('event').notNull(),
     actorId: uuid('actor_id'),
     reason: text('reason'),
+    /** Money the event moved or put due (recoveries, repayments, write-offs), in fen. */
+    amount: bigint('amount', { mode: 'bigint' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.hubId, t.id] }), index('application_transitions_app_idx').on(t.hubId, t.applicationId, t.createdAt)],

@@ -36,7 +36,9 @@ describe('reviewed programs', () => {
     expect((await w.call(w.reviewers[2]!, 'GET', `/review-queue/${w.application.id}`)).statusCode).toBe(404);
     expect((await w.call(w.reviewers[2]!, 'GET', w.at('/reviews'))).statusCode).toBe(404);
     expect((await w.call(w.reviewers[2]!, 'GET', '/review-queue')).json().items).toEqual([]);
-    expect((await w.call(w.reviewers[0]!, 'GET', '/review-queue')).json().items.map((i: { applicationId: string }) => i.applicationId)).toEqual([w.application.id]);
+    expect((await w.call(w.reviewers[0]!, 'GET', '/review-queue')).json().items.map((i: { applicationId: string }) => i.applicationId)).toEqual([
+      w.application.id,
+    ]);
     // Reviewers do not browse the hub's applications.
     expect((await w.call(w.reviewers[0]!, 'GET', w.at(''))).statusCode).toBe(404);
 
@@ -78,12 +80,28 @@ describe('reviewed programs', () => {
     expect(award.status).toBe('closed');
     expect(award.paid).toBe('100000000');
 
-    const { rows } = await ctx.database.db.execute(sql`SELECT amount::text, posted::text FROM commitments WHERE hub_id = ${w.hub.id} AND id = ${w.application.id}`);
+    const { rows } = await ctx.database.db.execute(
+      sql`SELECT amount::text, posted::text FROM commitments WHERE hub_id = ${w.hub.id} AND id = ${w.application.id}`,
+    );
     expect(rows).toEqual([{ amount: '100000000', posted: '100000000' }]);
     expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
     expect((await verifyAuditChain(ctx.database.db, w.hub.id)).break).toBeNull();
     const history = (await w.call(w.founder, 'GET', w.at('/history'))).json().items.map((t: { event: string }) => t.event);
     expect(history).toEqual(['screen', 'assign', 'approve', 'second_approve', 'pay', 'pay', 'close']);
+  });
+
+  it('a history written in one transaction reads in the order it happened: approved before awarded', async () => {
+    const w = await reviewedWorld(ctx, { review: { twoPersonThreshold: null } });
+    await reviewAll(w);
+    const decided = await w.call(w.officer, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'yes' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const history = (await w.call(w.founder, 'GET', w.at('/history'))).json().items as Array<{ event: string; to: string; at: string }>;
+    // Approve, award and the first (unconditional) tranche are one transaction: they share
+    // created_at, so only the ids (made in order) keep them in order.
+    expect(history.map((t) => t.event)).toEqual(['screen', 'assign', 'approve', 'award', 'pay']);
+    const oneTransaction = history.slice(-3);
+    expect(new Set(oneTransaction.map((t) => t.at)).size).toBe(1);
+    expect(oneTransaction.map((t) => t.to)).toEqual(['approved', 'awarded', 'in_payment']);
   });
 
   it('two officers deciding at once: one wins, the other gets 409 and nothing of theirs is written', async () => {
@@ -121,14 +139,21 @@ describe('reviewed programs', () => {
     expect(returned.json().status).toBe('returned');
     const bad = await w.call(w.founder, 'POST', w.at('/resubmit'), { answers: { plan: 'x', budget: 1 } });
     expect(bad.json().error.fields.map((f: { path: string; code: string }) => [f.path, f.code])).toEqual([['answers.budget', 'UNKNOWN_FIELD']]);
-    const again = await w.call(w.founder, 'POST', w.at('/resubmit'), { answers: { plan: 'Embodied AI for logistics, CNY 3 m budget' }, reason: 'Budget added' });
+    const again = await w.call(w.founder, 'POST', w.at('/resubmit'), {
+      answers: { plan: 'Embodied AI for logistics, CNY 3 m budget' },
+      reason: 'Budget added',
+    });
     expect(again.json().status).toBe('submitted');
 
     const round1 = (await w.call(w.officer, 'GET', w.at('/reviews'))).json().assignments;
     const first = round1.find((a: { status: string }) => a.status !== 'conflicted').reviewerId;
     // The resubmission goes back to the same reviewer, in round 2.
     const board = (await w.call(w.officer, 'POST', w.at('/reviewers'))).json();
-    expect(board.assignments.filter((a: { round: number; status: string }) => a.round === 2 && a.status === 'assigned').map((a: { reviewerId: string }) => a.reviewerId)).toEqual([first]);
+    expect(
+      board.assignments
+        .filter((a: { round: number; status: string }) => a.round === 2 && a.status === 'assigned')
+        .map((a: { reviewerId: string }) => a.reviewerId),
+    ).toEqual([first]);
     const reviewer = w.reviewers.find((r) => r.id === first)!;
     const item = (await w.call(reviewer, 'GET', `/review-queue/${w.application.id}`)).json();
     expect(item.round).toBe(2);
@@ -179,7 +204,10 @@ describe('reviewed programs', () => {
     const declared = await w.call(sitting, 'POST', w.at('/conflicts'), { reason: 'My cousin works there' });
     expect(declared.statusCode, declared.body).toBe(200);
     const after = (await w.call(w.officer, 'GET', w.at('/reviews'))).json().assignments;
-    expect(after.find((a: { reviewerId: string }) => a.reviewerId === seat)).toMatchObject({ status: 'conflicted', conflict: { kind: 'declared', note: 'My cousin works there' } });
+    expect(after.find((a: { reviewerId: string }) => a.reviewerId === seat)).toMatchObject({
+      status: 'conflicted',
+      conflict: { kind: 'declared', note: 'My cousin works there' },
+    });
     // The free reviewer (not the graph-conflicted one) took the seat.
     const replacement = after.find((a: { status: string }) => a.status === 'assigned');
     expect(replacement.reviewerId).not.toBe(w.reviewers[2]!.id);
@@ -187,7 +215,7 @@ describe('reviewed programs', () => {
 
     // An officer who is a member of the applicant cannot decide it.
     const insider = await createTestUser(ctx, { hub: w.hub, roles: ['program_officer'] });
-    await w.call(w.founder, 'POST', `/organizations/${w.org.id}/members`, { email: insider.email, role: 'member' });
+    await w.call(w.founder, 'POST', `/organizations/${w.org.id}/members`, { email: insider.email, role: 'applicant' });
     const other = w.reviewers.find((r) => r.id === replacement.reviewerId)!;
     await w.call(other, 'POST', w.at('/reviews'), { scores, recommendation: 'approve' });
     const own = await w.call(insider, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'mine' });
@@ -211,6 +239,14 @@ describe('reviewed programs', () => {
     expect((await w.call(w.founder, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'x' })).statusCode).toBe(403);
     expect((await w.call(w.finance, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'x' })).statusCode).toBe(403);
     const elsewhere = await reviewedWorld(ctx);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/hubs/${elsewhere.hub.slug}/applications/${w.application.id}/reviews`, headers: { cookie: w.officer.cookie } })).statusCode).toBe(404);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/hubs/${elsewhere.hub.slug}/applications/${w.application.id}/reviews`,
+          headers: { cookie: w.officer.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -36,13 +36,23 @@ export function spreadOf(rubric: readonly RubricCriterion[], reviews: { scores: 
     mean: Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100,
   });
   return [
-    ...rubric.map((c) => stat(c.key, reviews.map((r) => r.scores[c.key] ?? 0))),
-    stat('total', reviews.map((r) => r.totalBasisPoints / 100)),
+    ...rubric.map((c) =>
+      stat(
+        c.key,
+        reviews.map((r) => r.scores[c.key] ?? 0),
+      ),
+    ),
+    stat(
+      'total',
+      reviews.map((r) => r.totalBasisPoints / 100),
+    ),
   ];
 }
 
 /** What changed between two versions of the answers. */
 export function answerChanges(before: Record<string, unknown>, after: Record<string, unknown>): { key: string; before: unknown; after: unknown }[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => ({ key: k, before: before[k] ?? null, after: after[k] ?? null }));
+  return keys
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => ({ key: k, before: before[k] ?? null, after: after[k] ?? null }));
 }

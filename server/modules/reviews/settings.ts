@@ -4,9 +4,17 @@ import { AppError } from '../../platform/errors.js';
 import { programOf, type ApplicationRow } from '../programs/index.js';
 
 /** The review settings of the program version the application was judged by. */
-export async function settingsOf(db: Db | Tx, app: ApplicationRow): Promise<{ settings: ReviewSettings; reviewed: boolean; fiscalYear: number; budgetLine: string }> {
+export async function settingsOf(
+  db: Db | Tx,
+  app: ApplicationRow,
+): Promise<{ settings: ReviewSettings; reviewed: boolean; fiscalYear: number; budgetLine: string }> {
   const { program, rules } = await programOf(db, app);
-  return { settings: rules.review ?? defaultReviewSettings, reviewed: rules.mode === 'reviewed', fiscalYear: program.fiscalYear, budgetLine: program.budgetLine };
+  return {
+    settings: rules.review ?? defaultReviewSettings,
+    reviewed: rules.mode === 'reviewed',
+    fiscalYear: program.fiscalYear,
+    budgetLine: program.budgetLine,
+  };
 }
 
 /** Reviewer workflow steps exist only for reviewed programs. */

@@ -18,5 +18,7 @@ export function conditionMet(condition: TrancheCondition, dueOn: string | null, 
       return facts.acceptedMilestones.has(condition.milestone);
     case 'social_insurance_months':
       return facts.socialInsuranceMonths !== null && facts.socialInsuranceMonths >= condition.months;
+    case 'metered_usage':
+      return false; // paid by the compute module, usage record by usage record
   }
 }

@@ -19,7 +19,7 @@ export async function loadVisible(db: Db | Tx, scope: Scope, id: string): Promis
   return { app, subject };
 }
 
-async function isAssigned(db: Db | Tx, hubId: string, applicationId: string, userId: string | null): Promise<boolean> {
+export async function isAssigned(db: Db | Tx, hubId: string, applicationId: string, userId: string | null): Promise<boolean> {
   if (!userId) return false;
   const rows = await db
     .select({ status: reviewAssignments.status })
@@ -41,7 +41,12 @@ export async function pendingApprover(db: Db | Tx, app: ApplicationRow): Promise
   return last?.outcome === 'approve' ? last.by : null;
 }
 
-const refusalCodes = { ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION', FORBIDDEN: 'FORBIDDEN', OWN_APPLICATION: 'OWN_APPLICATION', SAME_APPROVER: 'SAME_APPROVER' } as const;
+const refusalCodes = {
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  FORBIDDEN: 'FORBIDDEN',
+  OWN_APPLICATION: 'OWN_APPLICATION',
+  SAME_APPROVER: 'SAME_APPROVER',
+} as const;
 
 /**
  * Fires one workflow event: asks the pure table, then moves the row only if it is still
@@ -66,7 +71,9 @@ export async function fire(
   if (!result.ok) throw new AppError(refusalCodes[result.refusal]);
   const moved = await moveApplication(tx, scope.hub.id, app.id, from, result.to, patch);
   if (!moved) throw new AppError('ILLEGAL_TRANSITION');
-  await tx.insert(applicationTransitions).values({ hubId: scope.hub.id, id: uuidv7(), applicationId: app.id, fromStatus: from, toStatus: result.to, event, actorId: scope.actor.userId, reason });
+  await tx
+    .insert(applicationTransitions)
+    .values({ hubId: scope.hub.id, id: uuidv7(), applicationId: app.id, fromStatus: from, toStatus: result.to, event, actorId: scope.actor.userId, reason });
   await recordAudit(tx, {
     hubId: scope.hub.id,
     actorId: scope.actor.userId,

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { WorkflowEvent } from '../../../contracts/reviews.js';
+import type { HistoryEvent } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { checkRevisedAnswers, type Scope } from '../programs/index.js';
 import { answerVersions, applicationTransitions } from './reviews.tables.js';
@@ -56,5 +56,12 @@ export async function applicationHistory(db: Db | Tx, scope: Scope, applicationI
     .from(applicationTransitions)
     .where(and(eq(applicationTransitions.hubId, scope.hub.id), eq(applicationTransitions.applicationId, app.id)))
     .orderBy(asc(applicationTransitions.createdAt), asc(applicationTransitions.id));
-  return rows.map((r) => ({ from: r.fromStatus, to: r.toStatus, event: r.event as WorkflowEvent, reason: r.reason, at: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    from: r.fromStatus,
+    to: r.toStatus,
+    event: r.event as HistoryEvent,
+    reason: r.reason,
+    amount: r.amount?.toString() ?? null,
+    at: r.createdAt.toISOString(),
+  }));
 }

@@ -12,9 +12,12 @@ import type { ApplicationStatus, WorkflowEvent } from '../../../contracts/review
  *   approved -> awarded -> in_payment -> closed
  *   returned -> submitted (resubmitted, answers kept as versions)
  *   rejected -> appealed -> in_review (a different reviewer set)
+ *   awarded -> in_review (reopen: an objection to the public notice upheld before payment)
+ *   approved -> rejected (revoke: the same for a rule-only award, which has no review to reopen)
  *   draft | submitted | screening | in_review | returned | appealed -> withdrawn
  *
- * `refused` (failed the rules at submission), `withdrawn` and `closed` are terminal;
+ * `refused` (failed the rules at submission), `withdrawn` and `closed` are terminal
+ * (a closed award can still be clawed back, and stays closed);
  * `rejected` is terminal unless appealed. A rule-only program approves at once and its
  * award then moves on with the money events (pay, close, claw_back) like a reviewed one.
  */
@@ -44,7 +47,12 @@ export const transitions: Record<WorkflowEvent, Edge> = {
   // Money events also start from a rule-only approval (approved at once, never reviewed).
   pay: { from: ['approved', 'awarded', 'in_payment'], to: 'in_payment', by: ['finance', 'system'] },
   close: { from: ['approved', 'awarded', 'in_payment'], to: 'closed', by: ['finance', 'system'] },
-  claw_back: { from: ['approved', 'awarded', 'in_payment'], to: 'closed', by: ['finance'] },
+  // A breach found after the last payment is still recovered: closed awards too (issue 19).
+  claw_back: { from: ['approved', 'awarded', 'in_payment', 'closed'], to: 'closed', by: ['finance'] },
+  // An objection to the public notice upheld: the award (not yet paid) is undone and decided again.
+  reopen: { from: ['awarded'], to: 'in_review', by: ['officer'] },
+  // The same for a rule-only award (approved at once, never reviewed): undone, and the application rejected.
+  revoke: { from: ['approved'], to: 'rejected', by: ['officer'] },
 };
 
 export const terminalStates: readonly ApplicationStatus[] = ['refused', 'withdrawn', 'closed'];
@@ -73,6 +81,8 @@ export function nextState(from: ApplicationStatus, event: WorkflowEvent, actor: 
   const money = event === 'pay' || event === 'close' || event === 'claw_back';
   // An approval still waiting for its second approver holds no money yet.
   if (money && from === 'approved' && ctx.firstApproverId !== null) return { ok: false, refusal: 'ILLEGAL_TRANSITION' };
+  // Only a rule-only approval is revoked; one waiting for its second approver is second_reject's.
+  if (event === 'revoke' && ctx.firstApproverId !== null) return { ok: false, refusal: 'ILLEGAL_TRANSITION' };
   if (event === 'second_approve' || event === 'second_reject' || event === 'award') {
     // Only an approval waiting for its second approver (or the system's award below the
     // threshold) moves on from approved; a rule-only approval never does.

@@ -11,16 +11,31 @@ import type { Guest, Range } from './take-bed.js';
  * calendar, the graduate's standing on the first night (403 NOT_ELIGIBLE with reasons).
  * Returns who the guest is.
  */
-export async function admit(tx: Tx, scope: Scope, loaded: Pick<LoadedStation, 'station' | 'blackouts'>, range: Range, now: Date, names = { from: 'checkIn', to: 'checkOut' }): Promise<Guest> {
+export async function admit(
+  tx: Tx,
+  scope: Scope,
+  loaded: Pick<LoadedStation, 'station' | 'blackouts'>,
+  range: Range,
+  now: Date,
+  names = { from: 'checkIn', to: 'checkOut' },
+): Promise<Guest> {
   const problems = rangeProblems(localToday(scope.hub.timeZone, now), range.checkIn, range.checkOut, names);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   const closed = closedNights(loaded, range.checkIn, range.checkOut);
   if (closed.length) throw new AppError('STATION_CLOSED', closed);
   const { station } = loaded;
-  const standing = await graduateStanding(tx, scope.hub.id, scope.actor.userId!, { minDegree: station.minDegree as StayDegreeLevel, graduatedWithinMonths: station.graduatedWithinMonths }, range.checkIn);
+  const standing = await graduateStanding(
+    tx,
+    scope.hub.id,
+    scope.actor.userId!,
+    { minDegree: station.minDegree as StayDegreeLevel, graduatedWithinMonths: station.graduatedWithinMonths },
+    range.checkIn,
+  );
   if (!standing.eligible || !standing.personId) {
-    throw new AppError('NOT_ELIGIBLE', standing.reasons.filter((r) => !r.ok).map((r) => ({ path: r.key, code: 'INVALID' as const, detail: r.en })));
+    throw new AppError(
+      'NOT_ELIGIBLE',
+      standing.reasons.filter((r) => !r.ok).map((r) => ({ path: r.key, code: 'INVALID' as const, detail: r.en })),
+    );
   }
   return { personId: standing.personId, userId: scope.actor.userId! };
 }
-

@@ -13,7 +13,12 @@ export type StationAvailability = { loaded: LoadedStation; freeForRange: number;
  * active booking on any of its nights, which is what a booking can take). One scan of
  * the active bookings overlapping the range, whatever the number of stations or nights.
  */
-export async function searchStayAvailability(db: Db | Tx, scope: Scope, query: { from: string; to: string; station?: string | undefined }, now = new Date()): Promise<StationAvailability[]> {
+export async function searchStayAvailability(
+  db: Db | Tx,
+  scope: Scope,
+  query: { from: string; to: string; station?: string | undefined },
+  now = new Date(),
+): Promise<StationAvailability[]> {
   const problems = rangeProblems(localToday(scope.hub.timeZone, now), query.from, query.to, { from: 'from', to: 'to' });
   if (!problems.length && nightsBetween(query.from, query.to) > STAY_LIMITS.searchDaysMax) problems.push({ path: 'to', code: 'TOO_BIG' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);

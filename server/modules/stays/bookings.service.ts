@@ -1,43 +1,37 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { StayBookingInput } from '../../../contracts/stays.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { after, readCursor } from '../../platform/pagination.js';
 import { admit } from './admit.js';
 import { managedStationIds, stationForBooking, type Scope } from './stations.service.js';
 import { stayBookingPolicy, stationPolicy } from './stays.policies.js';
 import { stayBookings } from './stays.tables.js';
 import { offerFreedBeds } from './waitlist.service.js';
-import { checkPersonLimits, lockPerson, takeBed, type Range } from './take-bed.js';
+import { bookBed, holdBed, type Range } from './take-bed.js';
 
 export type BookingRow = typeof stayBookings.$inferSelect;
 
 /**
- * A graduate books a free stay: admitted, the person locked, their limits checked, and a
- * bed taken under the exclusion constraints, all in the caller's transaction.
+ * A graduate books a free stay: admitted (dates, the station's calendar, their standing),
+ * then the rest in one round trip (`bookBed`: the person locked, their limits checked, a bed
+ * taken under the exclusion constraints, the audit event), all in the caller's transaction.
  */
 export async function createStayBooking(tx: Tx, scope: Scope, input: StayBookingInput, now = new Date()): Promise<BookingRow> {
   stationPolicy.authorize(scope.actor, 'book', { manages: false });
   const loaded = await stationForBooking(tx, scope, input.stationId);
   const range = { checkIn: input.checkIn, checkOut: input.checkOut };
   const guest = await admit(tx, scope, loaded, range, now);
-  await lockPerson(tx, scope.hub.id, guest.personId);
-  await checkPersonLimits(tx, scope.hub.id, loaded.station, guest.personId, range);
-  const taken = await takeBed(tx, scope.hub.id, loaded.station.id, guest, range);
-  if (!taken) throw new AppError('NO_AVAILABILITY');
-  await recordAudit(tx, {
-    hubId: scope.hub.id,
-    actorId: scope.actor.userId,
-    action: 'stay.booked',
-    subjectType: 'stay_booking',
-    subjectId: taken.id,
-    payload: { station: loaded.station.id, bed: taken.bedId, person: guest.personId, checkIn: range.checkIn, checkOut: range.checkOut },
-  });
-  return (await findBooking(tx, scope.hub.id, taken.id))!;
+  return bookBed(tx, scope.hub.id, loaded.station, guest, range, scope.actor.userId);
 }
 
 async function findBooking(db: Db | Tx, hubId: string, id: string, lock = false): Promise<BookingRow | undefined> {
-  const query = db.select().from(stayBookings).where(and(eq(stayBookings.hubId, hubId), eq(stayBookings.id, id)));
+  const query = db
+    .select()
+    .from(stayBookings)
+    .where(and(eq(stayBookings.hubId, hubId), eq(stayBookings.id, id)));
   const [row] = lock ? await query.for('update') : await query;
   return row;
 }
@@ -68,7 +62,14 @@ export async function cancelStayBooking(tx: Tx, scope: Scope, id: string): Promi
     .returning();
   // The freed bed goes to the waitlist first (station lock before the audit head: one lock order).
   await offerFreedBeds(tx, scope.hub, row.stationId);
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'stay.cancelled', subjectType: 'stay_booking', subjectId: id, payload: { station: row.stationId, bed: row.bedId } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'stay.cancelled',
+    subjectType: 'stay_booking',
+    subjectId: id,
+    payload: { station: row.stationId, bed: row.bedId },
+  });
   return updated!;
 }
 
@@ -82,10 +83,12 @@ export async function changeStayBooking(tx: Tx, scope: Scope, id: string, range:
   if (old.status !== 'confirmed') throw new AppError('BOOKING_NOT_ACTIVE');
   const loaded = await stationForBooking(tx, scope, old.stationId);
   const guest = await admit(tx, scope, loaded, range, now);
-  await lockPerson(tx, scope.hub.id, guest.personId);
-  await checkPersonLimits(tx, scope.hub.id, loaded.station, guest.personId, range, old.id);
-  await tx.update(stayBookings).set({ status: 'changed', endedAt: new Date() }).where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, id)));
-  const taken = await takeBed(tx, scope.hub.id, old.stationId, guest, range, { replacesId: old.id });
+  // Marked changed first, so its bed is free for the new dates; a refusal rolls it back.
+  await tx
+    .update(stayBookings)
+    .set({ status: 'changed', endedAt: new Date() })
+    .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, id)));
+  const taken = await holdBed(tx, scope.hub.id, loaded.station, guest, range, { take: true, replacesId: old.id, exceptId: old.id });
   if (!taken) throw new AppError('NO_AVAILABILITY');
   await offerFreedBeds(tx, scope.hub, old.stationId);
   await recordAudit(tx, {
@@ -100,8 +103,15 @@ export async function changeStayBooking(tx: Tx, scope: Scope, id: string, range:
 }
 
 /** The caller's own bookings; with `station`, a manager's (or admin's) view of that station. */
-export async function listStayBookings(db: Db | Tx, scope: Scope, options: { stationId?: string; from?: string; to?: string } = {}): Promise<BookingRow[]> {
+/** Bookings by check-in, latest first (a page of them with `page`: limit + 1 rows after its cursor). */
+export async function listStayBookings(
+  db: Db | Tx,
+  scope: Scope,
+  options: { stationId?: string; from?: string; to?: string } = {},
+  page?: CursorQuery,
+): Promise<BookingRow[]> {
   if (!scope.actor.userId) throw new AppError('UNAUTHENTICATED');
+  const key = readCursor(page?.next, 2);
   if (options.stationId) {
     const manages = (await managedStationIds(db, scope)).has(options.stationId);
     stationPolicy.authorize(scope.actor, 'run', { manages });
@@ -116,8 +126,9 @@ export async function listStayBookings(db: Db | Tx, scope: Scope, options: { sta
         options.from ? sql`${stayBookings.checkOut} > ${options.from}` : undefined,
         options.to ? sql`${stayBookings.checkIn} < ${options.to}` : undefined,
         options.stationId ? inArray(stayBookings.status, ['offered', 'confirmed', 'checked_in', 'checked_out', 'no_show']) : undefined,
+        key ? after([stayBookings.checkIn, stayBookings.id], key, 'desc') : undefined,
       ),
     )
-    .orderBy(desc(stayBookings.checkIn), desc(stayBookings.createdAt))
-    .limit(500);
+    .orderBy(desc(stayBookings.checkIn), desc(stayBookings.id))
+    .limit(page ? page.limit + 1 : 500);
 }

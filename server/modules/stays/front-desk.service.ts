@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { bookingFor, type BookingRow } from './bookings.service.js';
 import { addDays, localHour, localToday } from './stay-dates.js';
 import type { Scope } from './stations.service.js';
@@ -15,8 +15,11 @@ export async function checkInStay(tx: Tx, scope: Scope, code: string, now = new 
     .select({ id: stayBookings.id })
     .from(stayBookings)
     .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.code, code.trim().toUpperCase())));
-  if (!found) throw notFound();
-  const row = await bookingFor(tx, scope, found.id, 'front_desk', true);
+  const wrong = new AppError('CHECKIN_CODE_WRONG', [{ path: 'code', code: 'INVALID' }]);
+  if (!found) throw wrong;
+  const row = await bookingFor(tx, scope, found.id, 'front_desk', true).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'NOT_FOUND' ? wrong : error;
+  });
   if (row.status !== 'confirmed') throw new AppError('BOOKING_NOT_ACTIVE');
   const today = localToday(scope.hub.timeZone, now);
   if (today < row.checkIn || today >= row.checkOut) throw new AppError('CHECK_IN_NOT_TODAY');
@@ -25,7 +28,14 @@ export async function checkInStay(tx: Tx, scope: Scope, code: string, now = new 
     .set({ status: 'checked_in', checkedInAt: now })
     .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, row.id)))
     .returning();
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'stay.checked_in', subjectType: 'stay_booking', subjectId: row.id, payload: { station: row.stationId } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'stay.checked_in',
+    subjectType: 'stay_booking',
+    subjectId: row.id,
+    payload: { station: row.stationId },
+  });
   return updated!;
 }
 
@@ -41,7 +51,14 @@ export async function checkOutStay(tx: Tx, scope: Scope, id: string, now = new D
     .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, row.id)))
     .returning();
   if (checkOut < row.checkOut) await offerFreedBeds(tx, scope.hub, row.stationId, now);
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'stay.checked_out', subjectType: 'stay_booking', subjectId: row.id, payload: { station: row.stationId, checkOut } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'stay.checked_out',
+    subjectType: 'stay_booking',
+    subjectId: row.id,
+    payload: { station: row.stationId, checkOut },
+  });
   return updated!;
 }
 
@@ -61,7 +78,15 @@ export async function releaseNoShows(db: Db, hub: { id: string; slug: string; ti
         AND (k.check_in < ${today}::date OR (k.check_in = ${today}::date AND s.no_show_hour <= ${hour}))
       RETURNING k.id, k.station_id`);
     for (const stationId of new Set(rows.map((r) => r.station_id))) await offerFreedBeds(tx, hub, stationId, now);
-    for (const r of rows) await recordAudit(tx, { hubId: hub.id, actorId: null, action: 'stay.no_show', subjectType: 'stay_booking', subjectId: r.id, payload: { station: r.station_id } });
+    for (const r of rows)
+      await recordAudit(tx, {
+        hubId: hub.id,
+        actorId: null,
+        action: 'stay.no_show',
+        subjectType: 'stay_booking',
+        subjectId: r.id,
+        payload: { station: r.station_id },
+      });
     return rows.length;
   });
 }

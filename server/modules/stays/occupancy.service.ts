@@ -39,7 +39,12 @@ export async function stationOccupancy(db: Db, scope: Scope, stationId: string, 
     from,
     to,
     beds: loaded.beds,
-    nights: nightsOf(from, to).map((date) => ({ date, occupied: by.get(date)?.occupied ?? 0, arrivals: by.get(date)?.arrivals ?? 0, departures: by.get(date)?.departures ?? 0 })),
+    nights: nightsOf(from, to).map((date) => ({
+      date,
+      occupied: by.get(date)?.occupied ?? 0,
+      arrivals: by.get(date)?.arrivals ?? 0,
+      departures: by.get(date)?.departures ?? 0,
+    })),
   };
 }
 
@@ -53,7 +58,9 @@ export async function stationBookingsExport(db: Db, scope: Scope, stationId: str
   return async (out: Writable) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
     const sheet = workbook.addWorksheet('bookings');
-    sheet.columns = ['code', 'status', 'check_in', 'check_out', 'nights', 'room', 'bed', 'guest_zh', 'guest_en', 'checked_in_at', 'checked_out_at'].map((key) => ({ header: key, key }));
+    sheet.columns = ['code', 'status', 'check_in', 'check_out', 'nights', 'room', 'bed', 'guest_zh', 'guest_en', 'checked_in_at', 'checked_out_at'].map(
+      (key) => ({ header: key, key }),
+    );
     for (const b of bookings) {
       sheet
         .addRow({

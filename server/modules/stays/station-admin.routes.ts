@@ -20,7 +20,17 @@ export const stationAdminRoutes =
   async (app) => {
     app.post(
       '/api/hubs/:hub/stays/stations',
-      { schema: { operationId: 'createStayStation', summary: 'Open a station with its rooms, beds, rules and calendar', tags, params: hubParamsSchema, body: stationInputSchema, response: { 201: stationSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'createStayStation',
+          description: 'Hub admins open a station with its rooms, beds, rules and calendar.',
+          summary: 'Open a station with its rooms, beds, rules and calendar',
+          tags,
+          params: hubParamsSchema,
+          body: stationInputSchema,
+          response: { 201: stationSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const id = await withTransaction(deps.db, (tx) => createStation(tx, scope, request.body));
@@ -31,7 +41,15 @@ export const stationAdminRoutes =
     app.post(
       '/api/hubs/:hub/stays/stations/:id/managers',
       {
-        schema: { operationId: 'assignStationManager', summary: 'Let a station manager of this hub run this station', tags, params: hubParamsSchema.extend({ id: z.uuid() }), body: stationManagerInputSchema, response: { 204: z.null(), ...errorResponses } },
+        schema: {
+          operationId: 'assignStationManager',
+          description: 'Hub admins let a station manager of this hub run this station.',
+          summary: 'Let a station manager of this hub run this station',
+          tags,
+          params: hubParamsSchema.extend({ id: z.uuid() }),
+          body: stationManagerInputSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);

@@ -4,12 +4,9 @@ import type { Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { allow, definePolicy } from '../../platform/policies.js';
 import type { Scope } from './stations.service.js';
+import { stationAdminPolicy } from './stays.policies.js';
 import { stayBeds, stayBlackouts, stayRooms, stayStationManagers, stayStations } from './stays.tables.js';
-
-/** Hub admins open stations and name their managers. */
-const stationAdminPolicy = definePolicy<null>([allow('hub_admin', 'create')]);
 
 export type { StationInput };
 
@@ -34,10 +31,19 @@ export async function createStation(tx: Tx, scope: Scope, input: StationInput): 
   for (const room of input.rooms) {
     const roomId = uuidv7();
     await tx.insert(stayRooms).values({ hubId, id: roomId, stationId: id, name: room.name });
-    await tx.insert(stayBeds).values(Array.from({ length: room.beds }, (_, i) => ({ hubId, id: uuidv7(), stationId: id, roomId, label: `${room.name}-${i + 1}` })));
+    await tx
+      .insert(stayBeds)
+      .values(Array.from({ length: room.beds }, (_, i) => ({ hubId, id: uuidv7(), stationId: id, roomId, label: `${room.name}-${i + 1}` })));
   }
   if (input.blackouts.length) await tx.insert(stayBlackouts).values(input.blackouts.map((b) => ({ hubId, id: uuidv7(), stationId: id, ...b })));
-  await recordAudit(tx, { hubId, actorId: scope.actor.userId, action: 'stay.station_created', subjectType: 'stay_station', subjectId: id, payload: { beds: input.rooms.reduce((n, r) => n + r.beds, 0) } });
+  await recordAudit(tx, {
+    hubId,
+    actorId: scope.actor.userId,
+    action: 'stay.station_created',
+    subjectType: 'stay_station',
+    subjectId: id,
+    payload: { beds: input.rooms.reduce((n, r) => n + r.beds, 0) },
+  });
   return id;
 }
 
@@ -45,8 +51,19 @@ export async function createStation(tx: Tx, scope: Scope, input: StationInput): 
 export async function assignStationManager(tx: Tx, scope: Scope, stationId: string, userId: string, hasRole: boolean): Promise<void> {
   stationAdminPolicy.authorize(scope.actor, 'create', null);
   if (!hasRole) throw new AppError('VALIDATION_FAILED', [{ path: 'userId', code: 'NOT_IN_HUB' }]);
-  const [station] = await tx.select({ id: stayStations.id }).from(stayStations).where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, stationId)));
+  const [station] = await tx
+    .select({ id: stayStations.id })
+    .from(stayStations)
+    .where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, stationId)));
   if (!station) throw new AppError('NOT_FOUND');
   const added = await tx.insert(stayStationManagers).values({ hubId: scope.hub.id, stationId, userId }).onConflictDoNothing().returning();
-  if (added.length) await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'stay.manager_assigned', subjectType: 'stay_station', subjectId: stationId, payload: { user: userId } });
+  if (added.length)
+    await recordAudit(tx, {
+      hubId: scope.hub.id,
+      actorId: scope.actor.userId,
+      action: 'stay.manager_assigned',
+      subjectType: 'stay_station',
+      subjectId: stationId,
+      payload: { user: userId },
+    });
 }

@@ -1,6 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { notFound, type FieldProblem } from '../../platform/errors.js';
+import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { stationPolicy } from './stays.policies.js';
@@ -22,28 +24,32 @@ export async function managedStationIds(db: Db | Tx, scope: Scope): Promise<Set<
 }
 
 /** The hub's stations with their blackouts and bed counts (one station when `id` is given). */
-export async function listStations(db: Db | Tx, scope: Scope, id?: string): Promise<LoadedStation[]> {
+export async function listStations(db: Db | Tx, scope: Scope, id?: string, page?: CursorQuery): Promise<LoadedStation[]> {
   stationPolicy.authorize(scope.actor, 'read', { manages: false });
-  const stations = await db
+  const key = readCursor(page?.next, 2);
+  const query = db
     .select()
     .from(stayStations)
-    .where(and(eq(stayStations.hubId, scope.hub.id), id ? eq(stayStations.id, id) : undefined))
-    .orderBy(asc(stayStations.nameEn));
+    .where(
+      and(eq(stayStations.hubId, scope.hub.id), id ? eq(stayStations.id, id) : undefined, key ? after([stayStations.nameEn, stayStations.id], key) : undefined),
+    )
+    .orderBy(asc(stayStations.nameEn), asc(stayStations.id));
+  const stations = page ? await query.limit(page.limit + 1) : await query;
   if (stations.length === 0) return [];
   const ids = sql.param(stations.map((s) => s.id));
-  const [blackouts, beds, managed] = await Promise.all([
-    db
-      .select()
-      .from(stayBlackouts)
-      .where(and(eq(stayBlackouts.hubId, scope.hub.id), sql`${stayBlackouts.stationId} = ANY(${ids}::uuid[])`))
-      .orderBy(asc(stayBlackouts.startsOn)),
-    db
-      .select({ stationId: stayBeds.stationId, n: sql<number>`count(*)`.mapWith(Number) })
-      .from(stayBeds)
-      .where(and(eq(stayBeds.hubId, scope.hub.id), sql`${stayBeds.stationId} = ANY(${ids}::uuid[])`))
-      .groupBy(stayBeds.stationId),
-    managedStationIds(db, scope),
-  ]);
+  // One after another: `db` may be a transaction, one client that runs one query at a time.
+  const blackouts = await db
+    .select()
+    .from(stayBlackouts)
+    .where(and(eq(stayBlackouts.hubId, scope.hub.id), sql`${stayBlackouts.stationId} = ANY(${ids}::uuid[])`))
+    .orderBy(asc(stayBlackouts.startsOn));
+  const beds = await db
+    .select({ stationId: stayBeds.stationId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(stayBeds)
+    .where(and(eq(stayBeds.hubId, scope.hub.id), sql`${stayBeds.stationId} = ANY(${ids}::uuid[])`))
+    .groupBy(stayBeds.stationId);
+  const managed = await managedStationIds(db, scope);
+
   const bedsOf = new Map(beds.map((b) => [b.stationId, b.n]));
   return stations.map((station) => ({
     station,
@@ -59,7 +65,9 @@ export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): 
   const [row] = await db
     .select({
       station: stayStations,
-      blackouts: sql<BlackoutRow[]>`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
+      blackouts: sql<
+        BlackoutRow[]
+      >`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
         FROM stay_blackouts b WHERE b.hub_id = stay_stations.hub_id AND b.station_id = stay_stations.id), '[]'::json)`, // qualified by hand: drizzle leaves columns bare in a select list
     })
     .from(stayStations)
@@ -80,6 +88,7 @@ export function closedNights(loaded: Pick<LoadedStation, 'station' | 'blackouts'
   const problems: FieldProblem[] = [];
   if (from < station.opensOn) problems.push({ path: 'checkIn', code: 'INVALID', detail: `opens on ${station.opensOn}` });
   if (station.closesOn && to > station.closesOn) problems.push({ path: 'checkOut', code: 'INVALID', detail: `closes on ${station.closesOn}` });
-  for (const b of blackouts) if (b.startsOn < to && from < b.endsOn) problems.push({ path: 'checkIn', code: 'INVALID', detail: `closed ${b.startsOn} to ${b.endsOn}` });
+  for (const b of blackouts)
+    if (b.startsOn < to && from < b.endsOn) problems.push({ path: 'checkIn', code: 'INVALID', detail: `closed ${b.startsOn} to ${b.endsOn}` });
   return problems;
 }

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => wide.close());
 
-const codeOf = (outcome: PromiseSettledResult<unknown>) => (outcome.status === 'fulfilled' ? 'BOOKED' : ((outcome.reason as { code?: string }).code ?? String(outcome.reason)));
+const codeOf = (outcome: PromiseSettledResult<unknown>) =>
+  outcome.status === 'fulfilled' ? 'BOOKED' : ((outcome.reason as { code?: string }).code ?? String(outcome.reason));
 
 async function doubleBooked(hubId: string): Promise<number> {
   const { rows } = await wide.db.execute<{ n: number }>(sql`
@@ -39,14 +40,18 @@ describe('stays under concurrency', () => {
     const outcomes = await Promise.allSettled(
       people.map((g, i) => {
         const checkIn = addDays(base, i % 3);
-        return withTransaction(wide.db, (tx) => createStayBooking(tx, scopeOf(hub, g.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 6) }));
+        return withTransaction(wide.db, (tx) =>
+          createStayBooking(tx, scopeOf(hub, g.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 6) }),
+        );
       }),
     );
     const codes = outcomes.map(codeOf);
     expect(codes.filter((c) => c === 'BOOKED')).toHaveLength(50);
     expect(new Set(codes.filter((c) => c !== 'BOOKED'))).toEqual(new Set(['NO_AVAILABILITY']));
     expect(await doubleBooked(hub.id)).toBe(0);
-    const { rows } = await wide.db.execute<{ beds: number; n: number }>(sql`SELECT count(DISTINCT bed_id)::int AS beds, count(*)::int AS n FROM stay_bookings WHERE hub_id = ${hub.id}`);
+    const { rows } = await wide.db.execute<{ beds: number; n: number }>(
+      sql`SELECT count(DISTINCT bed_id)::int AS beds, count(*)::int AS n FROM stay_bookings WHERE hub_id = ${hub.id}`,
+    );
     expect(rows[0]).toEqual({ beds: 50, n: 50 });
   });
 
@@ -59,7 +64,9 @@ describe('stays under concurrency', () => {
     const apart = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) => {
         const checkIn = addDays(base, i * 3);
-        return withTransaction(wide.db, (tx) => createStayBooking(tx, scopeOf(hub, g!.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 2) }));
+        return withTransaction(wide.db, (tx) =>
+          createStayBooking(tx, scopeOf(hub, g!.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 2) }),
+        );
       }),
     );
     expect(apart.map(codeOf).filter((c) => c === 'BOOKED')).toHaveLength(3);
@@ -68,7 +75,9 @@ describe('stays under concurrency', () => {
     // Ten copies of one week from a second graduate: one booking, nine refusals.
     const [h] = await graduates(wide.db, hub, 1);
     const same = await Promise.allSettled(
-      Array.from({ length: 10 }, () => withTransaction(wide.db, (tx) => createStayBooking(tx, scopeOf(hub, h!.userId), { stationId: station.id, checkIn: base, checkOut: addDays(base, 6) }))),
+      Array.from({ length: 10 }, () =>
+        withTransaction(wide.db, (tx) => createStayBooking(tx, scopeOf(hub, h!.userId), { stationId: station.id, checkIn: base, checkOut: addDays(base, 6) })),
+      ),
     );
     expect(same.map(codeOf).filter((c) => c === 'BOOKED')).toHaveLength(1);
     expect(new Set(same.map(codeOf).filter((c) => c !== 'BOOKED'))).toEqual(new Set(['ALREADY_BOOKED']));
@@ -83,7 +92,16 @@ describe('stays under concurrency', () => {
     const station = await stayStation(wide.db, hub, 200);
     const people = await graduates(wide.db, hub, 200);
     const checkIn = addDays(localToday(hub.timeZone), 3);
-    const args = ['--import', 'tsx', 'server/test/stays-crash-child.ts', hub.slug, station.id, checkIn, addDays(checkIn, 4), people.map((g) => g.userId).join(',')];
+    const args = [
+      '--import',
+      'tsx',
+      'server/test/stays-crash-child.ts',
+      hub.slug,
+      station.id,
+      checkIn,
+      addDays(checkIn, 4),
+      people.map((g) => g.userId).join(','),
+    ];
     const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, stdio: ['ignore', 'pipe', 'inherit'] });
     const acknowledged: string[] = [];
     let finished = false;
@@ -109,4 +127,3 @@ describe('stays under concurrency', () => {
     expect((await verifyAuditChain(wide.db, hub.id)).break).toBeNull();
   });
 });
-

@@ -36,7 +36,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 type MBooking = { id: string; bed: string; who: number; span: Span; status: 'offered' | 'confirmed' | 'ended' };
 type MEntry = { id: string; who: number; span: Span; status: 'waiting' | 'offered' | 'booked' | 'expired'; bookingId: string | null };
 
-
 /**
  * Model test: random sequences of book, cancel, change, join-waitlist, accept and
  * offer-lapse at a station of one or two beds, against a model that knows which beds
@@ -61,7 +60,8 @@ describe('stays model', () => {
         const active = (b: MBooking) => b.status !== 'ended';
         const bedFree = (bed: string, s: Span) => !bookings.some((b) => active(b) && b.bed === bed && overlaps(toDates(b.span), toDates(s)));
         const anyBedFree = (s: Span) => station.bedIds.some((bed) => bedFree(bed, s));
-        const holds = (w: number, s: Span, except?: MBooking) => bookings.some((b) => b !== except && active(b) && b.who === w && overlaps(toDates(b.span), toDates(s)));
+        const holds = (w: number, s: Span, except?: MBooking) =>
+          bookings.some((b) => b !== except && active(b) && b.who === w && overlaps(toDates(b.span), toDates(s)));
         const toDates = (s: Span) => ({ from: String(s.from).padStart(2, '0'), to: String(s.to).padStart(2, '0') });
         const run = <T>(work: Parameters<typeof withTransaction<T>>[1]) =>
           withTransaction(db, work).then(
@@ -133,9 +133,17 @@ describe('stays model', () => {
               await followOffers();
             }
           } else if (step.kind === 'wait') {
-            const taken = entries.some((e) => e.who === step.who && (e.status === 'waiting' || e.status === 'offered') && overlaps(toDates(e.span), toDates(step.span)));
+            const taken = entries.some(
+              (e) => e.who === step.who && (e.status === 'waiting' || e.status === 'offered') && overlaps(toDates(e.span), toDates(step.span)),
+            );
             const expected = holds(step.who, step.span) ? 'ALREADY_BOOKED' : taken ? 'ALREADY_WAITING' : 'WAITING';
-            const r = await run((tx) => joinStayWaitlist(tx, scopeOf(hub, people[step.who]!.userId), { stationId: station.id, startsOn: range(step.span).checkIn, endsOn: range(step.span).checkOut }));
+            const r = await run((tx) =>
+              joinStayWaitlist(tx, scopeOf(hub, people[step.who]!.userId), {
+                stationId: station.id,
+                startsOn: range(step.span).checkIn,
+                endsOn: range(step.span).checkOut,
+              }),
+            );
             expect(r.ok ? 'WAITING' : r.code).toBe(expected);
             if (r.ok) {
               entries.push({ id: r.value.id, who: step.who, span: step.span, status: 'waiting', bookingId: null });
@@ -166,7 +174,9 @@ describe('stays model', () => {
             WHERE a.hub_id = ${hub.id} AND a.status IN ('offered','confirmed','checked_in') AND b.status IN ('offered','confirmed','checked_in')
               AND daterange(a.check_in, a.check_out) && daterange(b.check_in, b.check_out)`);
           expect(rows[0]!.n).toBe(0);
-          const { rows: held } = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM stay_bookings WHERE hub_id = ${hub.id} AND status IN ('offered','confirmed','checked_in')`);
+          const { rows: held } = await db.execute<{ n: number }>(
+            sql`SELECT count(*)::int AS n FROM stay_bookings WHERE hub_id = ${hub.id} AND status IN ('offered','confirmed','checked_in')`,
+          );
           expect(held[0]!.n).toBe(bookings.filter(active).length);
         }
       }),

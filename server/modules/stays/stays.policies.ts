@@ -20,3 +20,6 @@ export const stationPolicy = definePolicy<{ manages: boolean }>([
   allow('station_manager', 'run', (_, s) => s.manages),
   allow(['hub_admin', 'auditor'], 'run'),
 ]);
+
+/** Hub admins open stations and name their managers. */
+export const stationAdminPolicy = definePolicy<null>([allow('hub_admin', 'create')]);

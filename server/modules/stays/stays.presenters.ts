@@ -40,7 +40,16 @@ export async function presentBookings(db: Db | Tx, hubId: string, rows: BookingR
   if (rows.length === 0) return [];
   const bedIds = sql.param([...new Set(rows.map((r) => r.bedId))]);
   const beds = await db
-    .select({ id: stayBeds.id, label: stayBeds.label, room: stayRooms.name, stationId: stayStations.id, nameZh: stayStations.nameZh, nameEn: stayStations.nameEn, addressZh: stayStations.addressZh, addressEn: stayStations.addressEn })
+    .select({
+      id: stayBeds.id,
+      label: stayBeds.label,
+      room: stayRooms.name,
+      stationId: stayStations.id,
+      nameZh: stayStations.nameZh,
+      nameEn: stayStations.nameEn,
+      addressZh: stayStations.addressZh,
+      addressEn: stayStations.addressEn,
+    })
     .from(stayBeds)
     .innerJoin(stayRooms, and(eq(stayRooms.hubId, stayBeds.hubId), eq(stayRooms.id, stayBeds.roomId)))
     .innerJoin(stayStations, and(eq(stayStations.hubId, stayBeds.hubId), eq(stayStations.id, stayBeds.stationId)))

@@ -19,7 +19,10 @@ export const stayStations = pgTable(
     addressZh: text('address_zh').notNull(),
     addressEn: text('address_en').notNull(),
     district: text('district').notNull(),
-    photos: text('photos').array().notNull().default(sql`'{}'::text[]`),
+    photos: text('photos')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     maxNightsPerStay: integer('max_nights_per_stay').notNull().default(6),
     maxNightsPerYear: integer('max_nights_per_year'),
     maxNightsLifetime: integer('max_nights_lifetime'),

@@ -15,7 +15,11 @@ beforeAll(async () => {
 async function graduate(hub: HubRow, graduatesOn = addDays(localToday(hub.timeZone), -200)): Promise<TestUser> {
   const user = await createTestUser(ctx);
   const res = await ctx.app.inject(
-    as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/talent/graduate`, payload: { name: { zh: '李明', en: 'Li Ming' }, degree: { university: 'Zhejiang University', level: 'bachelor', graduatesOn } } }),
+    as(user, {
+      method: 'POST',
+      url: `/api/hubs/${hub.slug}/talent/graduate`,
+      payload: { name: { zh: '李明', en: 'Li Ming' }, degree: { university: 'Zhejiang University', level: 'bachelor', graduatesOn } },
+    }),
   );
   expect(res.statusCode, res.body).toBe(200);
   return user;
@@ -44,7 +48,9 @@ describe('stays over HTTP', () => {
     expect(search.statusCode, search.body).toBe(200);
     expect(search.json().stations[0].freeForRange).toBe(4);
 
-    const booked = await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/bookings`, payload: { stationId: station.id, checkIn: today, checkOut: addDays(today, 6) } }));
+    const booked = await ctx.app.inject(
+      as(grad, { method: 'POST', url: `${base}/bookings`, payload: { stationId: station.id, checkIn: today, checkOut: addDays(today, 6) } }),
+    );
     expect(booked.statusCode, booked.body).toBe(201);
     const booking = booked.json();
     expect(booking).toMatchObject({ nights: 6, status: 'confirmed', guest: { name: null } });
@@ -61,24 +67,45 @@ describe('stays over HTTP', () => {
     }
     // Stations are public, so another station's manager is told no (403) rather than 404.
     expect((await ctx.app.inject(as(otherManager, { method: 'GET', url: `${base}/bookings?station=${station.id}` }))).statusCode).toBe(403);
-    expect((await ctx.app.inject(as(grad, { method: 'GET', url: `${base}/stations/${station.id}/occupancy?from=${today}&to=${addDays(today, 3)}` }))).statusCode).toBe(403);
-    expect((await ctx.app.inject(as(otherManager, { method: 'POST', url: `${base}/check-in`, payload: { code: booking.code } }))).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject(as(grad, { method: 'GET', url: `${base}/stations/${station.id}/occupancy?from=${today}&to=${addDays(today, 3)}` }))).statusCode,
+    ).toBe(403);
+    const elsewhere = await ctx.app.inject(as(otherManager, { method: 'POST', url: `${base}/check-in`, payload: { code: booking.code } }));
+    expect([elsewhere.statusCode, elsewhere.json().error.code]).toEqual([404, 'CHECKIN_CODE_WRONG']);
+    // A mistyped code says the code is wrong, in the desk's language, naming the field.
+    const typo = await ctx.app.inject(
+      as(manager, { method: 'POST', url: `${base}/check-in`, payload: { code: 'NOPE1234' }, headers: { 'accept-language': 'zh-CN' } }),
+    );
+    expect(typo.statusCode).toBe(404);
+    expect(typo.json().error).toMatchObject({
+      code: 'CHECKIN_CODE_WRONG',
+      message: expect.stringContaining('入住码不正确'),
+      fields: [expect.objectContaining({ path: 'code' })],
+    });
     expect((await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/check-in`, payload: { code: booking.code } }))).statusCode).toBe(403);
     expect((await ctx.app.inject({ method: 'GET', url: `${base}/bookings/${booking.id}` })).statusCode).toBe(401);
 
     const desk = await ctx.app.inject(as(manager, { method: 'GET', url: `${base}/bookings?station=${station.id}` }));
-    expect(desk.json().items).toEqual([expect.objectContaining({ id: booking.id, guest: { personId: booking.guest.personId, name: { zh: '李明', en: 'Li Ming' } } })]);
+    expect(desk.json().items).toEqual([
+      expect.objectContaining({ id: booking.id, guest: { personId: booking.guest.personId, name: { zh: '李明', en: 'Li Ming' } } }),
+    ]);
     const checkedIn = await ctx.app.inject(as(manager, { method: 'POST', url: `${base}/check-in`, payload: { code: booking.code.toLowerCase() } }));
     expect(checkedIn.statusCode, checkedIn.body).toBe(200);
     expect(checkedIn.json().status).toBe('checked_in');
-    expect((await ctx.app.inject(as(manager, { method: 'POST', url: `${base}/check-in`, payload: { code: booking.code } }))).json().error.code).toBe('BOOKING_NOT_ACTIVE');
+    expect((await ctx.app.inject(as(manager, { method: 'POST', url: `${base}/check-in`, payload: { code: booking.code } }))).json().error.code).toBe(
+      'BOOKING_NOT_ACTIVE',
+    );
 
     // Leaving after the first night gives the other five back.
     const out = await ctx.app.inject(as(manager, { method: 'POST', url: `${base}/bookings/${booking.id}/check-out` }));
     expect(out.json()).toMatchObject({ status: 'checked_out', checkOut: addDays(today, 1), nights: 1 });
-    const occupancy = await ctx.app.inject(as(manager, { method: 'GET', url: `${base}/stations/${station.id}/occupancy?from=${today}&to=${addDays(today, 3)}` }));
+    const occupancy = await ctx.app.inject(
+      as(manager, { method: 'GET', url: `${base}/stations/${station.id}/occupancy?from=${today}&to=${addDays(today, 3)}` }),
+    );
     expect(occupancy.json().nights.map((n: { occupied: number }) => n.occupied)).toEqual([1, 0, 0]);
-    const xlsx = await ctx.app.inject(as(manager, { method: 'GET', url: `${base}/stations/${station.id}/bookings.xlsx?from=${today}&to=${addDays(today, 7)}` }));
+    const xlsx = await ctx.app.inject(
+      as(manager, { method: 'GET', url: `${base}/stations/${station.id}/bookings.xlsx?from=${today}&to=${addDays(today, 7)}` }),
+    );
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
@@ -91,19 +118,35 @@ describe('stays over HTTP', () => {
     const unverified = await createTestUser(ctx);
     const today = localToday(hub.timeZone);
     const book = (who: TestUser, checkIn: string, checkOut: string, headers: Record<string, string> = {}) =>
-      ctx.app.inject(as(who, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn, checkOut }, headers: { 'accept-language': 'zh-CN', ...headers } }));
+      ctx.app.inject(
+        as(who, {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/stays/bookings`,
+          payload: { stationId: station.id, checkIn, checkOut },
+          headers: { 'accept-language': 'zh-CN', ...headers },
+        }),
+      );
 
     const past = await book(grad, addDays(today, -1), addDays(today, 2));
-    expect([past.statusCode, past.json().error.fields[0]]).toEqual([400, expect.objectContaining({ path: 'checkIn', code: 'IN_THE_PAST', message: '日期不能早于今天。' })]);
+    expect([past.statusCode, past.json().error.fields[0]]).toEqual([
+      400,
+      expect.objectContaining({ path: 'checkIn', code: 'IN_THE_PAST', message: '日期不能早于今天。' }),
+    ]);
     const backwards = await book(grad, addDays(today, 3), addDays(today, 2));
     expect([backwards.statusCode, backwards.json().error.fields[0].code]).toEqual([400, 'ENDS_BEFORE_START']);
     const long = await book(grad, today, addDays(today, 7));
     expect([long.statusCode, long.json().error.code, long.json().error.fields[0].code]).toEqual([409, 'STAY_LIMIT_REACHED', 'TOO_MANY_NIGHTS']);
     const tooOld = await book(old, today, addDays(today, 2));
-    expect([tooOld.statusCode, tooOld.json().error.code, tooOld.json().error.fields.map((f: { path: string }) => f.path)]).toEqual([403, 'NOT_ELIGIBLE', ['graduation']]);
+    expect([tooOld.statusCode, tooOld.json().error.code, tooOld.json().error.fields.map((f: { path: string }) => f.path)]).toEqual([
+      403,
+      'NOT_ELIGIBLE',
+      ['graduation'],
+    ]);
     const nobody = await book(unverified, today, addDays(today, 2));
     expect([nobody.statusCode, nobody.json().error.fields[0].path]).toEqual([403, 'person']);
-    const garbage = await ctx.app.inject(as(grad, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn: '2026-02-30', checkOut: 'soon' } }));
+    const garbage = await ctx.app.inject(
+      as(grad, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn: '2026-02-30', checkOut: 'soon' } }),
+    );
     expect(garbage.statusCode).toBe(400);
     expect(await bookingCount(hub.id)).toBe(0);
 
@@ -121,10 +164,20 @@ describe('stays over HTTP', () => {
     const station = await stayStation(ctx.database.db, hub, 2);
     const grad = await graduate(hub);
     const today = localToday(hub.timeZone);
-    await ctx.database.db.execute(sql`INSERT INTO stay_blackouts (hub_id, id, station_id, starts_on, ends_on, reason) VALUES (${hub.id}, gen_random_uuid(), ${station.id}, ${addDays(today, 2)}, ${addDays(today, 3)}, 'repairs')`);
-    const res = await ctx.app.inject(as(grad, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 1), checkOut: addDays(today, 4) } }));
+    await ctx.database.db.execute(
+      sql`INSERT INTO stay_blackouts (hub_id, id, station_id, starts_on, ends_on, reason) VALUES (${hub.id}, gen_random_uuid(), ${station.id}, ${addDays(today, 2)}, ${addDays(today, 3)}, 'repairs')`,
+    );
+    const res = await ctx.app.inject(
+      as(grad, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/stays/bookings`,
+        payload: { stationId: station.id, checkIn: addDays(today, 1), checkOut: addDays(today, 4) },
+      }),
+    );
     expect([res.statusCode, res.json().error?.code], res.body).toEqual([409, 'STATION_CLOSED']);
-    const search = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/stays/availability?from=${addDays(today, 1)}&to=${addDays(today, 4)}` })).json();
+    const search = (
+      await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/stays/availability?from=${addDays(today, 1)}&to=${addDays(today, 4)}` })
+    ).json();
     expect(search.stations[0].freeForRange).toBe(0);
     expect(search.stations[0].nights.map((n: { closed: boolean; free: number }) => [n.closed, n.free])).toEqual([
       [false, 2],
@@ -146,7 +199,13 @@ describe('stays over HTTP', () => {
     ];
     const beds: string[] = [];
     for (const [from, to] of spans) {
-      const res = await ctx.app.inject(as(await graduate(hub), { method: 'POST', url: `/api/hubs/${hub.slug}/stays/bookings`, payload: { stationId: station.id, checkIn: d(from), checkOut: d(to) } }));
+      const res = await ctx.app.inject(
+        as(await graduate(hub), {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/stays/bookings`,
+          payload: { stationId: station.id, checkIn: d(from), checkOut: d(to) },
+        }),
+      );
       beds.push(res.json().bed.id);
     }
     const search = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/stays/availability?from=${d(1)}&to=${d(5)}` })).json().stations[0];
@@ -166,21 +225,33 @@ describe('stays over HTTP', () => {
     const rival = await graduate(hub);
     const today = localToday(hub.timeZone);
     const base = `/api/hubs/${hub.slug}/stays`;
-    const mine = (await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 1), checkOut: addDays(today, 3) } }))).json();
-    await ctx.app.inject(as(rival, { method: 'POST', url: `${base}/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 5), checkOut: addDays(today, 7) } }));
+    const mine = (
+      await ctx.app.inject(
+        as(grad, { method: 'POST', url: `${base}/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 1), checkOut: addDays(today, 3) } }),
+      )
+    ).json();
+    await ctx.app.inject(
+      as(rival, { method: 'POST', url: `${base}/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 5), checkOut: addDays(today, 7) } }),
+    );
 
-    const clash = await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/bookings/${mine.id}/change`, payload: { checkIn: addDays(today, 4), checkOut: addDays(today, 6) } }));
+    const clash = await ctx.app.inject(
+      as(grad, { method: 'POST', url: `${base}/bookings/${mine.id}/change`, payload: { checkIn: addDays(today, 4), checkOut: addDays(today, 6) } }),
+    );
     expect([clash.statusCode, clash.json().error.code]).toEqual([409, 'NO_AVAILABILITY']);
     expect((await ctx.app.inject(as(grad, { method: 'GET', url: `${base}/bookings/${mine.id}` }))).json().status).toBe('confirmed');
 
     // Overlapping its own old nights is fine: the old booking no longer counts.
-    const moved = await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/bookings/${mine.id}/change`, payload: { checkIn: addDays(today, 2), checkOut: addDays(today, 5) } }));
+    const moved = await ctx.app.inject(
+      as(grad, { method: 'POST', url: `${base}/bookings/${mine.id}/change`, payload: { checkIn: addDays(today, 2), checkOut: addDays(today, 5) } }),
+    );
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ replacesId: mine.id, checkIn: addDays(today, 2), nights: 3, status: 'confirmed' });
     expect((await ctx.app.inject(as(grad, { method: 'GET', url: `${base}/bookings/${mine.id}` }))).json().status).toBe('changed');
     const cancelled = await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/bookings/${moved.json().id}/cancel` }));
     expect(cancelled.json().status).toBe('cancelled');
-    expect((await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/bookings/${moved.json().id}/cancel` }))).json().error.code).toBe('BOOKING_NOT_ACTIVE');
+    expect((await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/bookings/${moved.json().id}/cancel` }))).json().error.code).toBe(
+      'BOOKING_NOT_ACTIVE',
+    );
   });
 
   it('a guest who has not come by the cut-off hour is released as a no-show; check-in is only on a night of the stay', async () => {
@@ -191,8 +262,14 @@ describe('stays over HTTP', () => {
     const grad = await graduate(hub);
     const today = localToday(hub.timeZone);
     const base = `/api/hubs/${hub.slug}/stays`;
-    const later = (await ctx.app.inject(as(grad, { method: 'POST', url: `${base}/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 2), checkOut: addDays(today, 4) } }))).json();
-    expect((await ctx.app.inject(as(manager, { method: 'POST', url: `${base}/check-in`, payload: { code: later.code } }))).json().error.code).toBe('CHECK_IN_NOT_TODAY');
+    const later = (
+      await ctx.app.inject(
+        as(grad, { method: 'POST', url: `${base}/bookings`, payload: { stationId: station.id, checkIn: addDays(today, 2), checkOut: addDays(today, 4) } }),
+      )
+    ).json();
+    expect((await ctx.app.inject(as(manager, { method: 'POST', url: `${base}/check-in`, payload: { code: later.code } }))).json().error.code).toBe(
+      'CHECK_IN_NOT_TODAY',
+    );
 
     // The day after arrival, at any hour, the guest who never came is a no-show.
     expect(await releaseNoShows(ctx.database.db, hub, new Date(Date.now() + 3 * 86_400_000))).toBe(1);

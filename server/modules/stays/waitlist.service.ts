@@ -1,17 +1,19 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { waitlistInputSchema } from '../../../contracts/stays.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/index.js';
+import { after, readCursor } from '../../platform/pagination.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { admit } from './admit.js';
 import { localToday } from './stay-dates.js';
 import { loadStation, type Scope } from './stations.service.js';
 import { stationPolicy } from './stays.policies.js';
 import { stayBookings, stayStations, stayWaitlist } from './stays.tables.js';
-import { checkPersonLimits, lockPerson, takeBed } from './take-bed.js';
+import { holdBed } from './take-bed.js';
 
 export type WaitlistRow = typeof stayWaitlist.$inferSelect;
 type Input = z.output<typeof waitlistInputSchema>;
@@ -25,8 +27,7 @@ export async function joinStayWaitlist(tx: Tx, scope: Scope, input: Input, now =
   const loaded = await loadStation(tx, scope, input.stationId);
   const range = { checkIn: input.startsOn, checkOut: input.endsOn };
   const guest = await admit(tx, scope, loaded, range, now, { from: 'startsOn', to: 'endsOn' });
-  await lockPerson(tx, scope.hub.id, guest.personId);
-  await checkPersonLimits(tx, scope.hub.id, loaded.station, guest.personId, range);
+  await holdBed(tx, scope.hub.id, loaded.station, guest, range, { take: false });
   const [twin] = await tx
     .select({ id: stayWaitlist.id })
     .from(stayWaitlist)
@@ -43,9 +44,25 @@ export async function joinStayWaitlist(tx: Tx, scope: Scope, input: Input, now =
   const id = uuidv7();
   const [row] = await tx
     .insert(stayWaitlist)
-    .values({ hubId: scope.hub.id, id, stationId: input.stationId, personId: guest.personId, userId: guest.userId, startsOn: input.startsOn, endsOn: input.endsOn, createdAt: now })
+    .values({
+      hubId: scope.hub.id,
+      id,
+      stationId: input.stationId,
+      personId: guest.personId,
+      userId: guest.userId,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      createdAt: now,
+    })
     .returning();
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'stay.waitlisted', subjectType: 'stay_waitlist', subjectId: id, payload: { station: input.stationId, person: guest.personId } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'stay.waitlisted',
+    subjectType: 'stay_waitlist',
+    subjectId: id,
+    payload: { station: input.stationId, person: guest.personId },
+  });
   return row!;
 }
 
@@ -55,22 +72,35 @@ export async function waitlistPosition(db: Db | Tx, row: WaitlistRow): Promise<n
   const [ahead] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(stayWaitlist)
-    .where(and(eq(stayWaitlist.hubId, row.hubId), eq(stayWaitlist.stationId, row.stationId), eq(stayWaitlist.status, 'waiting'), lt(stayWaitlist.createdAt, row.createdAt)));
+    .where(
+      and(
+        eq(stayWaitlist.hubId, row.hubId),
+        eq(stayWaitlist.stationId, row.stationId),
+        eq(stayWaitlist.status, 'waiting'),
+        lt(stayWaitlist.createdAt, row.createdAt),
+      ),
+    );
   return (ahead?.n ?? 0) + 1;
 }
 
-export async function listMyWaitlist(db: Db | Tx, scope: Scope): Promise<WaitlistRow[]> {
+/** The caller's entries, oldest first (ids are time-ordered): `page.limit + 1` rows after its cursor. */
+export async function listMyWaitlist(db: Db | Tx, scope: Scope, page: CursorQuery): Promise<WaitlistRow[]> {
   if (!scope.actor.userId) throw new AppError('UNAUTHENTICATED');
+  const key = readCursor(page.next, 1);
   return db
     .select()
     .from(stayWaitlist)
-    .where(and(eq(stayWaitlist.hubId, scope.hub.id), eq(stayWaitlist.userId, scope.actor.userId)))
-    .orderBy(asc(stayWaitlist.createdAt))
-    .limit(100);
+    .where(and(eq(stayWaitlist.hubId, scope.hub.id), eq(stayWaitlist.userId, scope.actor.userId), key ? after([stayWaitlist.id], key) : undefined))
+    .orderBy(asc(stayWaitlist.id))
+    .limit(page.limit + 1);
 }
 
 async function ownEntry(tx: Tx, scope: Scope, id: string): Promise<WaitlistRow> {
-  const [row] = await tx.select().from(stayWaitlist).where(and(eq(stayWaitlist.hubId, scope.hub.id), eq(stayWaitlist.id, id))).for('update');
+  const [row] = await tx
+    .select()
+    .from(stayWaitlist)
+    .where(and(eq(stayWaitlist.hubId, scope.hub.id), eq(stayWaitlist.id, id)))
+    .for('update');
   if (!row || row.userId !== scope.actor.userId) throw notFound();
   return row;
 }
@@ -86,8 +116,19 @@ export async function acceptStayOffer(tx: Tx, scope: Scope, id: string, now = ne
     .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, row.bookingId), eq(stayBookings.status, 'offered')))
     .returning({ id: stayBookings.id });
   if (held.length === 0) throw new AppError('BOOKING_NOT_ACTIVE');
-  const [updated] = await tx.update(stayWaitlist).set({ status: 'booked' }).where(and(eq(stayWaitlist.hubId, scope.hub.id), eq(stayWaitlist.id, id))).returning();
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'stay.offer_accepted', subjectType: 'stay_booking', subjectId: row.bookingId, payload: { waitlist: id } });
+  const [updated] = await tx
+    .update(stayWaitlist)
+    .set({ status: 'booked' })
+    .where(and(eq(stayWaitlist.hubId, scope.hub.id), eq(stayWaitlist.id, id)))
+    .returning();
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'stay.offer_accepted',
+    subjectType: 'stay_booking',
+    subjectId: row.bookingId,
+    payload: { waitlist: id },
+  });
   return updated!;
 }
 
@@ -95,9 +136,24 @@ export async function acceptStayOffer(tx: Tx, scope: Scope, id: string, now = ne
 export async function leaveStayWaitlist(tx: Tx, scope: Scope, id: string): Promise<WaitlistRow> {
   const row = await ownEntry(tx, scope, id);
   if (row.status !== 'waiting' && row.status !== 'offered') throw new AppError('BOOKING_NOT_ACTIVE');
-  if (row.bookingId) await tx.update(stayBookings).set({ status: 'declined', endedAt: new Date() }).where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, row.bookingId), eq(stayBookings.status, 'offered')));
-  const [updated] = await tx.update(stayWaitlist).set({ status: 'left' }).where(and(eq(stayWaitlist.hubId, scope.hub.id), eq(stayWaitlist.id, id))).returning();
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'stay.waitlist_left', subjectType: 'stay_waitlist', subjectId: id, payload: {} });
+  if (row.bookingId)
+    await tx
+      .update(stayBookings)
+      .set({ status: 'declined', endedAt: new Date() })
+      .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, row.bookingId), eq(stayBookings.status, 'offered')));
+  const [updated] = await tx
+    .update(stayWaitlist)
+    .set({ status: 'left' })
+    .where(and(eq(stayWaitlist.hubId, scope.hub.id), eq(stayWaitlist.id, id)))
+    .returning();
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'stay.waitlist_left',
+    subjectType: 'stay_waitlist',
+    subjectId: id,
+    payload: {},
+  });
   return updated!;
 }
 
@@ -111,7 +167,11 @@ export type OfferCounts = { offered: number; expired: number };
  * two runs never interleave.
  */
 export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; timeZone: string }, stationId: string, now = new Date()): Promise<OfferCounts> {
-  const [station] = await tx.select().from(stayStations).where(and(eq(stayStations.hubId, hub.id), eq(stayStations.id, stationId))).for('update');
+  const [station] = await tx
+    .select()
+    .from(stayStations)
+    .where(and(eq(stayStations.hubId, hub.id), eq(stayStations.id, stationId)))
+    .for('update');
   if (!station) return { offered: 0, expired: 0 };
   const counts: OfferCounts = { offered: 0, expired: 0 };
   const lapsed = await tx
@@ -120,7 +180,11 @@ export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; ti
     .where(and(eq(stayWaitlist.hubId, hub.id), eq(stayWaitlist.stationId, stationId), eq(stayWaitlist.status, 'offered'), lt(stayWaitlist.offerExpiresAt, now)))
     .returning({ bookingId: stayWaitlist.bookingId });
   for (const { bookingId } of lapsed) {
-    if (bookingId) await tx.update(stayBookings).set({ status: 'declined', endedAt: now }).where(and(eq(stayBookings.hubId, hub.id), eq(stayBookings.id, bookingId), eq(stayBookings.status, 'offered')));
+    if (bookingId)
+      await tx
+        .update(stayBookings)
+        .set({ status: 'declined', endedAt: now })
+        .where(and(eq(stayBookings.hubId, hub.id), eq(stayBookings.id, bookingId), eq(stayBookings.status, 'offered')));
   }
   counts.expired += lapsed.length;
   const today = localToday(hub.timeZone, now);
@@ -133,17 +197,19 @@ export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; ti
     const range = { checkIn: entry.startsOn, checkOut: entry.endsOn };
     let taken = null;
     if (entry.startsOn >= today) {
-      await lockPerson(tx, hub.id, entry.personId);
       try {
-        await checkPersonLimits(tx, hub.id, station, entry.personId, range);
-        taken = await takeBed(tx, hub.id, stationId, { personId: entry.personId, userId: entry.userId }, range, { status: 'offered' });
-        if (!taken) continue; // nothing fits this range: the next in line may fit
+        taken = await holdBed(tx, hub.id, station, { personId: entry.personId, userId: entry.userId }, range, { take: true, status: 'offered' });
       } catch (error) {
-        if (!(error instanceof AppError)) throw error; // booked elsewhere meanwhile, or over the limit
+        if (!(error instanceof AppError)) throw error;
+        if (error.code === 'NO_AVAILABILITY') continue; // nothing fits this range: the next in line may fit
+        // booked elsewhere meanwhile, or over the limit: the entry expires below
       }
     }
     if (!taken) {
-      await tx.update(stayWaitlist).set({ status: 'expired' }).where(and(eq(stayWaitlist.hubId, hub.id), eq(stayWaitlist.id, entry.id)));
+      await tx
+        .update(stayWaitlist)
+        .set({ status: 'expired' })
+        .where(and(eq(stayWaitlist.hubId, hub.id), eq(stayWaitlist.id, entry.id)));
       counts.expired++;
       continue;
     }
@@ -158,10 +224,20 @@ export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; ti
         kind: 'stay_bed_offered',
         subjectType: 'stay_waitlist',
         subjectId: entry.id,
-        payload: { title: { zh: `驿站床位已为您保留（${entry.startsOn} 起），请及时确认`, en: `A bed is held for you from ${entry.startsOn}: accept it in time` }, link: `/hubs/${hub.slug}/stays` },
+        payload: {
+          title: { zh: `驿站床位已为您保留（${entry.startsOn} 起），请及时确认`, en: `A bed is held for you from ${entry.startsOn}: accept it in time` },
+          link: `/hubs/${hub.slug}/stays`,
+        },
       },
     ]);
-    await recordAudit(tx, { hubId: hub.id, actorId: null, action: 'stay.offered', subjectType: 'stay_booking', subjectId: taken.id, payload: { waitlist: entry.id, bed: taken.bedId } });
+    await recordAudit(tx, {
+      hubId: hub.id,
+      actorId: null,
+      action: 'stay.offered',
+      subjectType: 'stay_booking',
+      subjectId: taken.id,
+      payload: { waitlist: entry.id, bed: taken.bedId },
+    });
     counts.offered++;
   }
   return counts;

@@ -21,12 +21,16 @@ describe('stay waitlist', () => {
     const day = (n: number) => addDays(localToday(hub.timeZone), 3 + n);
     const tx = <T>(work: Parameters<typeof withTransaction<T>>[1]) => withTransaction(db, work);
     const booking = await tx((t) => createStayBooking(t, scopeOf(hub, guest!.userId), { stationId: station.id, checkIn: day(0), checkOut: day(4) }));
-    await expect(tx((t) => createStayBooking(t, scopeOf(hub, first!.userId), { stationId: station.id, checkIn: day(0), checkOut: day(2) }))).rejects.toMatchObject({ code: 'NO_AVAILABILITY' });
+    await expect(
+      tx((t) => createStayBooking(t, scopeOf(hub, first!.userId), { stationId: station.id, checkIn: day(0), checkOut: day(2) })),
+    ).rejects.toMatchObject({ code: 'NO_AVAILABILITY' });
 
     const tooLong = await tx((t) => joinStayWaitlist(t, scopeOf(hub, first!.userId), { stationId: station.id, startsOn: day(0), endsOn: day(6) }));
     const fits1 = await tx((t) => joinStayWaitlist(t, scopeOf(hub, second!.userId), { stationId: station.id, startsOn: day(1), endsOn: day(3) }));
     const fits2 = await tx((t) => joinStayWaitlist(t, scopeOf(hub, third!.userId), { stationId: station.id, startsOn: day(0), endsOn: day(2) }));
-    await expect(tx((t) => joinStayWaitlist(t, scopeOf(hub, third!.userId), { stationId: station.id, startsOn: day(1), endsOn: day(2) }))).rejects.toMatchObject({ code: 'ALREADY_WAITING' });
+    await expect(
+      tx((t) => joinStayWaitlist(t, scopeOf(hub, third!.userId), { stationId: station.id, startsOn: day(1), endsOn: day(2) })),
+    ).rejects.toMatchObject({ code: 'ALREADY_WAITING' });
 
     // Nights 0-4 are freed: the first in line (0-6 now fits the one bed) is offered it.
     await tx((t) => cancelStayBooking(t, scopeOf(hub, guest!.userId), booking.id));
@@ -48,7 +52,9 @@ describe('stay waitlist', () => {
     await expect(tx((t) => acceptStayOffer(t, scopeOf(hub, third!.userId), fits1.id))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const accepted = await tx((t) => acceptStayOffer(t, scopeOf(hub, second!.userId), fits1.id, new Date(Date.now() + (OFFER_MINUTES - 1) * 60_000)));
     expect(accepted.status).toBe('booked');
-    const { rows } = await db.execute<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM stay_bookings WHERE hub_id = ${hub.id} GROUP BY status ORDER BY status`);
+    const { rows } = await db.execute<{ status: string; n: number }>(
+      sql`SELECT status, count(*)::int AS n FROM stay_bookings WHERE hub_id = ${hub.id} GROUP BY status ORDER BY status`,
+    );
     expect(rows).toEqual([
       { status: 'cancelled', n: 1 },
       { status: 'confirmed', n: 1 },

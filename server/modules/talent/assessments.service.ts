@@ -1,9 +1,11 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { AssessmentInput } from '../../../contracts/talent.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { after, readCursor } from '../../platform/pagination.js';
 import { findPeople, setPersonTalentTier } from '../ecosystem/index.js';
 import { getTalentCatalogue, type TalentScope } from './catalogue.service.js';
 import { talentPolicy } from './talent.policies.js';
@@ -31,18 +33,32 @@ export async function assessTalentTier(tx: Tx, scope: TalentScope, personId: str
     .insert(talentAssessments)
     .values({ hubId: scope.hub.id, id, personId, ...input, officerId: scope.actor.userId! })
     .returning();
-  await tx.update(talentCards).set({ revokedAt: new Date() }).where(and(eq(talentCards.hubId, scope.hub.id), eq(talentCards.personId, personId), isNull(talentCards.revokedAt)));
+  await tx
+    .update(talentCards)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(talentCards.hubId, scope.hub.id), eq(talentCards.personId, personId), isNull(talentCards.revokedAt)));
   await setPersonTalentTier(tx, scope.hub.id, personId, input.decision === 'granted' ? input.tier : null);
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: `talent.${input.decision}`, subjectType: 'person', subjectId: personId, payload: { assessment: id, tier: input.tier, conditions: input.conditions } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: `talent.${input.decision}`,
+    subjectType: 'person',
+    subjectId: personId,
+    payload: { assessment: id, tier: input.tier, conditions: input.conditions },
+  });
   return row!;
 }
 
-export async function listAssessments(db: Db | Tx, scope: TalentScope, personId: string): Promise<AssessmentRow[]> {
+/** A person's assessments, newest first (ids are time-ordered): `page.limit + 1` after the page's cursor. */
+export async function listAssessments(db: Db | Tx, scope: TalentScope, personId: string, page: CursorQuery): Promise<AssessmentRow[]> {
   talentPolicy.authorize(scope.actor, 'read', null);
+  const key = readCursor(page.next, 1);
   return db
     .select()
     .from(talentAssessments)
-    .where(and(eq(talentAssessments.hubId, scope.hub.id), eq(talentAssessments.personId, personId)))
-    .orderBy(desc(talentAssessments.createdAt))
-    .limit(100);
+    .where(
+      and(eq(talentAssessments.hubId, scope.hub.id), eq(talentAssessments.personId, personId), key ? after([talentAssessments.id], key, 'desc') : undefined),
+    )
+    .orderBy(desc(talentAssessments.id))
+    .limit(page.limit + 1);
 }

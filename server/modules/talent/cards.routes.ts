@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
+import { cursorPageOf, cursorQuerySchema } from '../../../contracts/pagination.js';
 import { assessmentInputSchema, assessmentSchema, cardVerificationSchema, talentCardSchema, talentCatalogueSchema } from '../../../contracts/talent.js';
 import { withTransaction } from '../../db/transaction.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
+import { pageOf } from '../../platform/pagination.js';
 import { assessTalentTier, listAssessments, type AssessmentRow } from './assessments.service.js';
 import { getTalentCatalogue, saveTalentCatalogue } from './catalogue.service.js';
 import { getTalentCard, revokeTalentCard, rotateTalentSigningKey, verifyTalentCard } from './cards.service.js';
@@ -13,7 +15,18 @@ const tags = ['talent'];
 const idParams = hubParamsSchema.extend({ id: z.uuid() });
 
 function presentAssessment(a: AssessmentRow) {
-  return { id: a.id, personId: a.personId, tier: a.tier as 'A', decision: a.decision as 'granted', conditions: a.conditions, evidence: a.evidence, note: a.note, validFrom: a.validFrom, validUntil: a.validUntil, createdAt: a.createdAt.toISOString() };
+  return {
+    id: a.id,
+    personId: a.personId,
+    tier: a.tier as 'A',
+    decision: a.decision as 'granted',
+    conditions: a.conditions,
+    evidence: a.evidence,
+    note: a.note,
+    validFrom: a.validFrom,
+    validUntil: a.validUntil,
+    createdAt: a.createdAt.toISOString(),
+  };
 }
 
 /** Talent tiers: the catalogue, officers' assessments, the signed card and its public check. */
@@ -22,13 +35,33 @@ export const talentCardRoutes =
   async (app) => {
     app.get(
       '/api/hubs/:hub/talent/catalogue',
-      { config: { public: true }, schema: { operationId: 'getTalentCatalogue', summary: 'Talent classes A-E and their qualifying conditions', tags, params: hubParamsSchema, response: { 200: talentCatalogueSchema, ...errorResponses } } },
+      {
+        config: { public: true },
+        schema: {
+          operationId: 'getTalentCatalogue',
+          description: 'Anyone. The hub’s talent classes A-E with their qualifying conditions.',
+          summary: 'Talent classes A-E and their qualifying conditions',
+          tags,
+          params: hubParamsSchema,
+          response: { 200: talentCatalogueSchema, ...errorResponses },
+        },
+      },
       async (request) => getTalentCatalogue(deps.db, await hubScope(deps, request, request.params.hub)),
     );
 
     app.put(
       '/api/hubs/:hub/talent/catalogue',
-      { schema: { operationId: 'saveTalentCatalogue', summary: 'Replace the hub’s talent catalogue', tags, params: hubParamsSchema, body: talentCatalogueSchema, response: { 200: talentCatalogueSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'saveTalentCatalogue',
+          description: 'Program officers and hub admins replace the catalogue; assessments already made keep their class.',
+          summary: 'Replace the hub’s talent catalogue',
+          tags,
+          params: hubParamsSchema,
+          body: talentCatalogueSchema,
+          response: { 200: talentCatalogueSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return withTransaction(deps.db, (tx) => saveTalentCatalogue(tx, scope, request.body));
@@ -37,7 +70,18 @@ export const talentCardRoutes =
 
     app.post(
       '/api/hubs/:hub/talent/people/:id/assessments',
-      { schema: { operationId: 'assessTalentTier', summary: 'Decide a person’s talent class against the catalogue', tags, params: idParams, body: assessmentInputSchema, response: { 201: assessmentSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'assessTalentTier',
+          description:
+            'Program officers and hub admins decide a person’s class: conditions of that class, validity dates and evidence. Earlier cards are revoked.',
+          summary: 'Decide a person’s talent class against the catalogue',
+          tags,
+          params: idParams,
+          body: assessmentInputSchema,
+          response: { 201: assessmentSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const row = await withTransaction(deps.db, (tx) => assessTalentTier(tx, scope, request.params.id, request.body));
@@ -47,13 +91,35 @@ export const talentCardRoutes =
 
     app.get(
       '/api/hubs/:hub/talent/people/:id/assessments',
-      { schema: { operationId: 'listTalentAssessments', summary: 'A person’s assessments, newest first', tags, params: idParams, response: { 200: z.object({ items: z.array(assessmentSchema) }), ...errorResponses } } },
-      async (request) => ({ items: (await listAssessments(deps.db, await hubScope(deps, request, request.params.hub), request.params.id)).map(presentAssessment) }),
+      {
+        schema: {
+          operationId: 'listTalentAssessments',
+          description: 'Hub staff. A person’s assessments, newest first.',
+          summary: 'A person’s assessments, newest first',
+          tags,
+          params: idParams,
+          querystring: cursorQuerySchema,
+          response: { 200: cursorPageOf(assessmentSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const rows = await listAssessments(deps.db, await hubScope(deps, request, request.params.hub), request.params.id, request.query);
+        return pageOf(rows, request.query.limit, (r) => [r.id], presentAssessment);
+      },
     );
 
     app.get(
       '/api/hubs/:hub/talent/card',
-      { schema: { operationId: 'getTalentCard', summary: 'My talent card (issued from my current granted assessment)', tags, params: hubParamsSchema, response: { 200: talentCardSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'getTalentCard',
+          description: 'Signed in. My talent card, signed by the hub’s current key (Ed25519), as a token for a QR code; 404 without a granted assessment.',
+          summary: 'My talent card (issued from my current granted assessment)',
+          tags,
+          params: hubParamsSchema,
+          response: { 200: talentCardSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return withTransaction(deps.db, (tx) => getTalentCard(tx, scope, deps.crypto));
@@ -64,14 +130,31 @@ export const talentCardRoutes =
       '/api/hubs/:hub/talent/verify',
       {
         config: { public: true },
-        schema: { operationId: 'verifyTalentCard', summary: 'Check a talent card: valid, expired or revoked; class and hub only', tags, params: hubParamsSchema, querystring: z.object({ token: z.string().min(10).max(2000) }), response: { 200: cardVerificationSchema, ...errorResponses } },
+        schema: {
+          operationId: 'verifyTalentCard',
+          description: 'Anyone. Checks a card token: valid, expired or revoked, with its class and hub only. A forged or altered token is 400 `CARD_INVALID`.',
+          summary: 'Check a talent card: valid, expired or revoked; class and hub only',
+          tags,
+          params: hubParamsSchema,
+          querystring: z.object({ token: z.string().min(10).max(2000) }),
+          response: { 200: cardVerificationSchema, ...errorResponses },
+        },
       },
       async (request) => verifyTalentCard(deps.db, request.params.hub, request.query.token),
     );
 
     app.post(
       '/api/hubs/:hub/talent/cards/:id/revoke',
-      { schema: { operationId: 'revokeTalentCard', summary: 'Revoke a talent card', tags, params: idParams, response: { 204: z.null(), ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'revokeTalentCard',
+          description: 'Program officers and hub admins revoke a card; it verifies as revoked from then on.',
+          summary: 'Revoke a talent card',
+          tags,
+          params: idParams,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
         await withTransaction(deps.db, (tx) => revokeTalentCard(tx, scope, request.params.id));
@@ -81,7 +164,17 @@ export const talentCardRoutes =
 
     app.post(
       '/api/hubs/:hub/talent/signing-keys/rotate',
-      { schema: { operationId: 'rotateTalentSigningKey', summary: 'Start signing cards with a new key (old cards stay valid)', tags, params: hubParamsSchema, response: { 200: z.object({ kid: z.string() }), ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'rotateTalentSigningKey',
+          description:
+            'Security admins only (hub admins are refused: key rotation is a security duty). New cards are signed with a new key; cards signed before stay valid until they expire.',
+          summary: 'Start signing cards with a new key (old cards stay valid)',
+          tags,
+          params: hubParamsSchema,
+          response: { 200: z.object({ kid: z.string() }), ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return { kid: await withTransaction(deps.db, (tx) => rotateTalentSigningKey(tx, scope, deps.crypto)) };

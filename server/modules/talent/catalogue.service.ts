@@ -12,7 +12,11 @@ export type CatalogueClass = TalentCatalogue[number];
 export async function getTalentCatalogue(db: Db | Tx, scope: TalentScope): Promise<TalentCatalogue> {
   talentPolicy.authorize(scope.actor, 'read_catalogue', null);
   const rows = await db.select().from(talentCatalogue).where(eq(talentCatalogue.hubId, scope.hub.id)).orderBy(asc(talentCatalogue.tier));
-  return rows.map((r) => ({ tier: r.tier as CatalogueClass['tier'], name: { zh: r.nameZh, en: r.nameEn }, conditions: r.conditions as CatalogueClass['conditions'] }));
+  return rows.map((r) => ({
+    tier: r.tier as CatalogueClass['tier'],
+    name: { zh: r.nameZh, en: r.nameEn },
+    conditions: r.conditions as CatalogueClass['conditions'],
+  }));
 }
 
 /** Replaces the hub's catalogue (the classes given; the others are removed). */
@@ -20,8 +24,17 @@ export async function saveTalentCatalogue(tx: Tx, scope: TalentScope, classes: T
   talentPolicy.authorize(scope.actor, 'edit_catalogue', null);
   await tx.delete(talentCatalogue).where(eq(talentCatalogue.hubId, scope.hub.id));
   if (classes.length) {
-    await tx.insert(talentCatalogue).values(classes.map((c) => ({ hubId: scope.hub.id, tier: c.tier, nameZh: c.name.zh, nameEn: c.name.en, conditions: c.conditions })));
+    await tx
+      .insert(talentCatalogue)
+      .values(classes.map((c) => ({ hubId: scope.hub.id, tier: c.tier, nameZh: c.name.zh, nameEn: c.name.en, conditions: c.conditions })));
   }
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'talent.catalogue_saved', subjectType: 'hub', subjectId: scope.hub.id, payload: { tiers: classes.map((c) => c.tier) } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'talent.catalogue_saved',
+    subjectType: 'hub',
+    subjectId: scope.hub.id,
+    payload: { tiers: classes.map((c) => c.tier) },
+  });
   return getTalentCatalogue(tx, scope);
 }

@@ -17,7 +17,12 @@ describe('graduate eligibility (Hangzhou youth stations)', () => {
   });
 
   it('gives every reason, and judges the degree that qualifies', () => {
-    const standing = judgeGraduate(true, [degree('bachelor', '2015-06-30'), degree('master', '2026-06-30')], { minDegree: 'master', graduatedWithinMonths: 24 }, '2026-12-01');
+    const standing = judgeGraduate(
+      true,
+      [degree('bachelor', '2015-06-30'), degree('master', '2026-06-30')],
+      { minDegree: 'master', graduatedWithinMonths: 24 },
+      '2026-12-01',
+    );
     expect(standing.eligible).toBe(true);
     expect(standing.degree?.level).toBe('master');
     const refused = judgeGraduate(true, [degree('bachelor', '2026-06-30')], { minDegree: 'master', graduatedWithinMonths: 24 }, '2026-12-01');

@@ -32,7 +32,13 @@ function addMonths(isoDate: string, months: number): string {
  */
 export function judgeGraduate(hasPerson: boolean, degrees: readonly DegreeFact[], rules: GraduateRules, onDate: string): GraduateStanding {
   if (!hasPerson) {
-    return { eligible: false, degree: null, reasons: [{ key: 'person', ok: false, zh: '尚未完成毕业生认证（实名与学历）。', en: 'You have not verified yourself as a graduate yet (name and degree).' }] };
+    return {
+      eligible: false,
+      degree: null,
+      reasons: [
+        { key: 'person', ok: false, zh: '尚未完成毕业生认证（实名与学历）。', en: 'You have not verified yourself as a graduate yet (name and degree).' },
+      ],
+    };
   }
   const minRank = LEVELS.indexOf(rules.minDegree);
   const inWindow = (d: DegreeFact) => d.graduatesOn <= addMonths(onDate, FINAL_YEAR_MONTHS) && addMonths(d.graduatesOn, rules.graduatedWithinMonths) >= onDate;
@@ -42,7 +48,12 @@ export function judgeGraduate(hasPerson: boolean, degrees: readonly DegreeFact[]
   const degreeOk = best !== null && LEVELS.indexOf(best.level) >= minRank;
   const reasons: Reason[] = [
     degreeOk
-      ? { key: 'degree', ok: true, zh: `${LEVEL_NAMES[best!.level].zh}学历，满足${min.zh}及以上的要求。`, en: `A ${LEVEL_NAMES[best!.level].en} degree meets the rule (${min.en} or higher).` }
+      ? {
+          key: 'degree',
+          ok: true,
+          zh: `${LEVEL_NAMES[best!.level].zh}学历，满足${min.zh}及以上的要求。`,
+          en: `A ${LEVEL_NAMES[best!.level].en} degree meets the rule (${min.en} or higher).`,
+        }
       : { key: 'degree', ok: false, zh: `需要${min.zh}及以上学历。`, en: `A degree of ${min.en} level or higher is required.` },
   ];
   if (best) {
@@ -50,8 +61,18 @@ export function judgeGraduate(hasPerson: boolean, degrees: readonly DegreeFact[]
     const years = rules.graduatedWithinMonths / 12;
     reasons.push(
       ok
-        ? { key: 'graduation', ok, zh: `毕业日期 ${best.graduatesOn}：在毕业 ${years} 年内或毕业学年。`, en: `Graduation on ${best.graduatesOn}: within ${years} years of graduating, or in the final year.` }
-        : { key: 'graduation', ok, zh: `毕业日期 ${best.graduatesOn}：须在入住时毕业 ${years} 年内或处于毕业学年。`, en: `Graduation on ${best.graduatesOn}: you must be within ${years} years of graduating, or in your final year, when the stay starts.` },
+        ? {
+            key: 'graduation',
+            ok,
+            zh: `毕业日期 ${best.graduatesOn}：在毕业 ${years} 年内或毕业学年。`,
+            en: `Graduation on ${best.graduatesOn}: within ${years} years of graduating, or in the final year.`,
+          }
+        : {
+            key: 'graduation',
+            ok,
+            zh: `毕业日期 ${best.graduatesOn}：须在入住时毕业 ${years} 年内或处于毕业学年。`,
+            en: `Graduation on ${best.graduatesOn}: you must be within ${years} years of graduating, or in your final year, when the stay starts.`,
+          },
     );
   }
   return { eligible: reasons.every((r) => r.ok), degree: best, reasons };

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import type { StayDegreeLevel } from '../../../contracts/stays.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { FieldCrypto } from '../../platform/crypto.js';
+import type { FieldCrypto } from '../../platform/crypto/fields.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policies.js';
@@ -23,7 +23,13 @@ export const DEFAULT_GRADUATE_RULES: GraduateRules = { minDegree: 'junior_colleg
 const ECOSYSTEM_LEVELS = new Set<string>(['bachelor', 'master', 'doctorate']);
 
 /** A signed-in user's standing as a graduate against a station's rules on a given first night. */
-export async function graduateStanding(db: Db | Tx, hubId: string, userId: string, rules: GraduateRules, onDate: string): Promise<GraduateStanding & { personId: string | null }> {
+export async function graduateStanding(
+  db: Db | Tx,
+  hubId: string,
+  userId: string,
+  rules: GraduateRules,
+  onDate: string,
+): Promise<GraduateStanding & { personId: string | null }> {
   const person = await personRecordOfUser(db, hubId, userId);
   if (!person) return { ...judgeGraduate(false, [], rules, onDate), personId: null };
   const rows = await db
@@ -32,7 +38,8 @@ export async function graduateStanding(db: Db | Tx, hubId: string, userId: strin
     .where(and(eq(talentDegrees.hubId, hubId), eq(talentDegrees.personId, person.id)));
   const degrees: DegreeFact[] = rows.map((r) => ({ ...r, level: r.level as StayDegreeLevel }));
   // Degrees the ecosystem knows from alumnus relations count too (staff recorded them).
-  if (person.degree && person.graduatedOn && ECOSYSTEM_LEVELS.has(person.degree)) degrees.push({ level: person.degree as StayDegreeLevel, graduatesOn: person.graduatedOn, university: '' });
+  if (person.degree && person.graduatedOn && ECOSYSTEM_LEVELS.has(person.degree))
+    degrees.push({ level: person.degree as StayDegreeLevel, graduatesOn: person.graduatedOn, university: '' });
   return { ...judgeGraduate(true, degrees, rules, onDate), personId: person.id };
 }
 
@@ -47,11 +54,25 @@ export async function verifyGraduate(tx: Tx, scope: GraduateScope, input: Verify
   const [same] = await tx
     .select({ id: talentDegrees.id })
     .from(talentDegrees)
-    .where(and(eq(talentDegrees.hubId, scope.hub.id), eq(talentDegrees.personId, person.id), eq(talentDegrees.level, input.degree.level), eq(talentDegrees.graduatesOn, input.degree.graduatesOn)));
+    .where(
+      and(
+        eq(talentDegrees.hubId, scope.hub.id),
+        eq(talentDegrees.personId, person.id),
+        eq(talentDegrees.level, input.degree.level),
+        eq(talentDegrees.graduatesOn, input.degree.graduatesOn),
+      ),
+    );
   if (!same) {
     const id = uuidv7();
     await tx.insert(talentDegrees).values({ hubId: scope.hub.id, id, personId: person.id, ...input.degree });
-    await recordAudit(tx, { hubId: scope.hub.id, actorId: userId, action: 'talent.degree_declared', subjectType: 'person', subjectId: person.id, payload: { degree: id, level: input.degree.level } });
+    await recordAudit(tx, {
+      hubId: scope.hub.id,
+      actorId: userId,
+      action: 'talent.degree_declared',
+      subjectType: 'person',
+      subjectId: person.id,
+      payload: { degree: id, level: input.degree.level },
+    });
   }
   return graduateStanding(tx, scope.hub.id, userId, DEFAULT_GRADUATE_RULES, today);
 }

@@ -19,7 +19,10 @@ async function ownPerson(db: Db | Tx, scope: TalentScope) {
 /** The caller's talent profile: degrees, employer, evidence files, current class. */
 export async function getTalentProfile(db: Db | Tx, scope: TalentScope): Promise<TalentProfile> {
   const person = await ownPerson(db, scope);
-  const [profile] = await db.select().from(talentProfiles).where(and(eq(talentProfiles.hubId, scope.hub.id), eq(talentProfiles.personId, person.id)));
+  const [profile] = await db
+    .select()
+    .from(talentProfiles)
+    .where(and(eq(talentProfiles.hubId, scope.hub.id), eq(talentProfiles.personId, person.id)));
   const degrees = await db
     .select({ university: talentDegrees.university, level: talentDegrees.level, graduatesOn: talentDegrees.graduatesOn })
     .from(talentDegrees)
@@ -45,6 +48,13 @@ export async function saveTalentProfile(tx: Tx, scope: TalentScope, input: { emp
     .insert(talentProfiles)
     .values({ hubId: scope.hub.id, personId: person.id, ...values })
     .onConflictDoUpdate({ target: [talentProfiles.hubId, talentProfiles.personId], set: values });
-  await recordAudit(tx, { hubId: scope.hub.id, actorId: scope.actor.userId, action: 'talent.profile_saved', subjectType: 'person', subjectId: person.id, payload: { evidence: values.evidence.length } });
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'talent.profile_saved',
+    subjectType: 'person',
+    subjectId: person.id,
+    payload: { evidence: values.evidence.length },
+  });
   return getTalentProfile(tx, scope);
 }

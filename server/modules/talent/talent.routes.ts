@@ -1,6 +1,13 @@
+import { auditedRead } from '../../platform/audit/personal-reads.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
-import { graduateStandingSchema, talentProfileInputSchema, talentProfileSchema, verifyGraduateInputSchema, type GraduateStanding } from '../../../contracts/talent.js';
+import {
+  graduateStandingSchema,
+  talentProfileInputSchema,
+  talentProfileSchema,
+  verifyGraduateInputSchema,
+  type GraduateStanding,
+} from '../../../contracts/talent.js';
 import { withTransaction } from '../../db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
@@ -13,7 +20,12 @@ import { getTalentProfile, saveTalentProfile } from './profile.service.js';
 const tags = ['talent'];
 
 function presentStanding(s: Standing & { personId: string | null }): GraduateStanding {
-  return { verified: s.personId !== null, eligible: s.eligible, degree: s.degree, reasons: s.reasons.map((r) => ({ key: r.key, ok: r.ok, text: { zh: r.zh, en: r.en } })) };
+  return {
+    verified: s.personId !== null,
+    eligible: s.eligible,
+    degree: s.degree,
+    reasons: s.reasons.map((r) => ({ key: r.key, ok: r.ok, text: { zh: r.zh, en: r.en } })),
+  };
 }
 
 export const graduateRoutes =
@@ -21,7 +33,16 @@ export const graduateRoutes =
   async (app) => {
     app.get(
       '/api/hubs/:hub/talent/graduate',
-      { schema: { operationId: 'getGraduateStanding', summary: 'Am I eligible for a free stay, and why (not)?', tags, params: hubParamsSchema, response: { 200: graduateStandingSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'getGraduateStanding',
+          description: 'Signed in. Whether I may book a free stay, with a reason for each check (degree, graduation date).',
+          summary: 'Am I eligible for a free stay, and why (not)?',
+          tags,
+          params: hubParamsSchema,
+          response: { 200: graduateStandingSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const { hub, actor } = await hubScope(deps, request, request.params.hub);
         if (!actor.userId) throw new AppError('UNAUTHENTICATED');
@@ -32,7 +53,15 @@ export const graduateRoutes =
     app.post(
       '/api/hubs/:hub/talent/graduate',
       {
-        schema: { operationId: 'verifyGraduate', summary: 'Verify myself as a graduate: name and degree, judged against the stay rules', tags, params: hubParamsSchema, body: verifyGraduateInputSchema, response: { 200: graduateStandingSchema, ...errorResponses } },
+        schema: {
+          operationId: 'verifyGraduate',
+          description: 'Signed in. Links me to a person record of the hub and records my declared degree; answers my standing.',
+          summary: 'Verify myself as a graduate: name and degree, judged against the stay rules',
+          tags,
+          params: hubParamsSchema,
+          body: verifyGraduateInputSchema,
+          response: { 200: graduateStandingSchema, ...errorResponses },
+        },
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
@@ -42,13 +71,36 @@ export const graduateRoutes =
 
     app.get(
       '/api/hubs/:hub/talent/profile',
-      { schema: { operationId: 'getTalentProfile', summary: 'My talent profile: degrees, employer, evidence, class', tags, params: hubParamsSchema, response: { 200: talentProfileSchema, ...errorResponses } } },
-      async (request) => getTalentProfile(deps.db, await hubScope(deps, request, request.params.hub)),
+      {
+        schema: {
+          operationId: 'getTalentProfile',
+          description: 'Signed in. My degrees, employer, evidence files and current talent class.',
+          summary: 'My talent profile: degrees, employer, evidence, class',
+          tags,
+          params: hubParamsSchema,
+          response: { 200: talentProfileSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const scope = await hubScope(deps, request, request.params.hub);
+        const read = { subjectType: 'talent_profile', fields: ['degrees', 'employer', 'evidence', 'tier'], ids: (p: { personId: string }) => [p.personId] };
+        return auditedRead(deps.db, scope, read, (tx) => getTalentProfile(tx, scope));
+      },
     );
 
     app.put(
       '/api/hubs/:hub/talent/profile',
-      { schema: { operationId: 'saveTalentProfile', summary: 'Set my employer and evidence files (uploaded first)', tags, params: hubParamsSchema, body: talentProfileInputSchema, response: { 200: talentProfileSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: 'saveTalentProfile',
+          description: 'Signed in. Sets my employer and the evidence files (uploaded first with `uploadFile`).',
+          summary: 'Set my employer and evidence files (uploaded first)',
+          tags,
+          params: hubParamsSchema,
+          body: talentProfileInputSchema,
+          response: { 200: talentProfileSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         return withTransaction(deps.db, (tx) => saveTalentProfile(tx, scope, request.body));

@@ -31,7 +31,10 @@ export const talentProfiles = pgTable(
     hubId: uuid('hub_id').notNull(),
     personId: uuid('person_id').notNull(),
     employer: text('employer'),
-    evidence: text('evidence').array().notNull().default(sql`'{}'::text[]`),
+    evidence: text('evidence')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.hubId, t.personId] })],
@@ -62,7 +65,10 @@ export const talentAssessments = pgTable(
     tier: text('tier').notNull(),
     decision: text('decision').notNull(),
     conditions: text('conditions').array().notNull(),
-    evidence: text('evidence').array().notNull().default(sql`'{}'::text[]`),
+    evidence: text('evidence')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     note: text('note').notNull().default(''),
     validFrom: date('valid_from').notNull(),
     validUntil: date('valid_until').notNull(),
@@ -89,16 +95,22 @@ export const talentCards = pgTable(
     tier: text('tier').notNull(),
     expiresOn: date('expires_on').notNull(),
     kid: text('kid').notNull(),
+    /** The signature algorithm (ed25519 or sm2) of the key that signed the token. */
+    alg: text('alg').notNull().default('ed25519'),
     /** The signed token the QR carries (kept: a retired key's private half is not needed again). */
     token: text('token').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.hubId, t.id] }), index('talent_cards_person_idx').on(t.hubId, t.personId), index('talent_cards_assessment_idx').on(t.hubId, t.assessmentId)],
+  (t) => [
+    primaryKey({ columns: [t.hubId, t.id] }),
+    index('talent_cards_person_idx').on(t.hubId, t.personId),
+    index('talent_cards_assessment_idx').on(t.hubId, t.assessmentId),
+  ],
 );
 
 /**
- * Ed25519 signing keys per hub, one id (kid) each. The newest unretired key signs; every
+ * Signing keys per hub (Ed25519 or SM2, by the deployment's crypto suite), one id (kid) each. The newest unretired key signs; every
  * key's public half is kept, so a card signed before a rotation verifies until it expires.
  * The private half is stored encrypted (platform/crypto).
  */
@@ -107,10 +119,12 @@ export const talentSigningKeys = pgTable(
   {
     hubId: uuid('hub_id').notNull(),
     kid: text('kid').notNull(),
+    /** ed25519 (PEM keys) or sm2 (hex keys, signed with the GM/T 0009 default ID). */
+    alg: text('alg').notNull().default('ed25519'),
     publicKey: text('public_key').notNull(),
     privateKeyCipher: text('private_key_cipher').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.hubId, t.kid] })],
+  (t) => [primaryKey({ columns: [t.hubId, t.kid] }), check('talent_signing_keys_alg_check', sql`${t.alg} IN ('ed25519','sm2')`)],
 );

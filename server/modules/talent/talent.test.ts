@@ -19,13 +19,32 @@ describe('talent tiers and cards', () => {
     const url = `/api/hubs/${hub.slug}/talent`;
     expect((await ctx.app.inject(as(officer, { method: 'PUT', url: `${url}/catalogue`, payload: readStaysSeed().talentCatalogue }))).statusCode).toBe(200);
     const verified = await ctx.app.inject(
-      as(talent, { method: 'POST', url: `${url}/graduate`, payload: { name: { zh: '陈静', en: 'Chen Jing' }, degree: { university: 'Zhejiang University', level: 'doctorate', graduatesOn: '2020-06-30' } } }),
+      as(talent, {
+        method: 'POST',
+        url: `${url}/graduate`,
+        payload: { name: { zh: '陈静', en: 'Chen Jing' }, degree: { university: 'Zhejiang University', level: 'doctorate', graduatesOn: '2020-06-30' } },
+      }),
     );
-    expect(verified.json()).toMatchObject({ verified: true, eligible: false, reasons: [{ key: 'degree', ok: true }, { key: 'graduation', ok: false }] });
+    expect(verified.json()).toMatchObject({
+      verified: true,
+      eligible: false,
+      reasons: [
+        { key: 'degree', ok: true },
+        { key: 'graduation', ok: false },
+      ],
+    });
     const { rows } = await ctx.database.db.execute<{ id: string }>(sql`SELECT id FROM people WHERE hub_id = ${hub.id} AND user_id = ${talent.id}`);
     const personId = rows[0]!.id;
-    const assess = (who: typeof officer, body: object) => ctx.app.inject(as(who, { method: 'POST', url: `${url}/people/${personId}/assessments`, payload: body }));
-    const grant = { tier: 'C', decision: 'granted', conditions: ['provincial_talent_program'], evidence: ['certificate.pdf'], validFrom: '2026-01-01', validUntil: '2030-12-31' };
+    const assess = (who: typeof officer, body: object) =>
+      ctx.app.inject(as(who, { method: 'POST', url: `${url}/people/${personId}/assessments`, payload: body }));
+    const grant = {
+      tier: 'C',
+      decision: 'granted',
+      conditions: ['provincial_talent_program'],
+      evidence: ['certificate.pdf'],
+      validFrom: '2026-01-01',
+      validUntil: '2030-12-31',
+    };
 
     expect((await assess(talent, grant)).statusCode).toBe(404);
     expect((await assess(station, grant)).statusCode).toBe(403);
@@ -55,7 +74,9 @@ describe('talent tiers and cards', () => {
 
     // A rotation: the old card still verifies; a new card is signed with the new key.
     expect((await ctx.app.inject(as(officer, { method: 'POST', url: `${url}/signing-keys/rotate` }))).statusCode).toBe(403);
-    const rotated = await ctx.app.inject(as(admin, { method: 'POST', url: `${url}/signing-keys/rotate` }));
+    expect((await ctx.app.inject(as(admin, { method: 'POST', url: `${url}/signing-keys/rotate` }))).statusCode).toBe(403);
+    const security = await createTestUser(ctx, { hub, roles: ['security_admin'] });
+    const rotated = await ctx.app.inject(as(security, { method: 'POST', url: `${url}/signing-keys/rotate` }));
     expect(rotated.json().kid).not.toBe(claims.kid);
     expect((await check(card.token)).json().status).toBe('valid');
     await assess(officer, { ...grant, tier: 'B', conditions: ['national_major_talent_program'] });
@@ -63,7 +84,9 @@ describe('talent tiers and cards', () => {
     const next = (await ctx.app.inject(as(talent, { method: 'GET', url: `${url}/card` }))).json();
     expect(JSON.parse(Buffer.from(next.token.split('.')[0], 'base64url').toString()).kid).toBe(rotated.json().kid);
     expect((await check(next.token)).json()).toMatchObject({ status: 'valid', tier: 'B' });
-    const { rows: tier } = await ctx.database.db.execute<{ talent_tier: string }>(sql`SELECT talent_tier FROM people WHERE hub_id = ${hub.id} AND id = ${personId}`);
+    const { rows: tier } = await ctx.database.db.execute<{ talent_tier: string }>(
+      sql`SELECT talent_tier FROM people WHERE hub_id = ${hub.id} AND id = ${personId}`,
+    );
     expect(tier[0]!.talent_tier).toBe('B');
 
     // Another hub's page does not vouch for this hub's card.
@@ -78,13 +101,22 @@ describe('talent tiers and cards', () => {
     const url = `/api/hubs/${hub.slug}/talent/profile`;
     expect((await ctx.app.inject(as(talent, { method: 'GET', url }))).statusCode).toBe(404); // not verified yet
     await ctx.app.inject(
-      as(talent, { method: 'POST', url: `/api/hubs/${hub.slug}/talent/graduate`, payload: { name: { zh: '赵磊', en: 'Zhao Lei' }, degree: { university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2026-06-30' } } }),
+      as(talent, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/talent/graduate`,
+        payload: { name: { zh: '赵磊', en: 'Zhao Lei' }, degree: { university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2026-06-30' } },
+      }),
     );
     const mine = (await uploadAs(ctx, hub, talent, PDF, 'award.pdf')).json().id;
     const theirs = (await uploadAs(ctx, hub, other, PDF, 'other.pdf')).json().id;
     const refused = await ctx.app.inject(as(talent, { method: 'PUT', url, payload: { employer: 'Hikvision', evidence: [mine, theirs] } }));
     expect([refused.statusCode, refused.json().error.fields]).toEqual([400, [expect.objectContaining({ path: 'evidence.1', code: 'FILE_NOT_FOUND' })]]);
     const saved = await ctx.app.inject(as(talent, { method: 'PUT', url, payload: { employer: 'Hikvision', evidence: [mine] } }));
-    expect(saved.json()).toMatchObject({ employer: 'Hikvision', evidence: [mine], degrees: [{ university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2026-06-30' }], tier: null });
+    expect(saved.json()).toMatchObject({
+      employer: 'Hikvision',
+      evidence: [mine],
+      degrees: [{ university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2026-06-30' }],
+      tier: null,
+    });
   });
 });

@@ -22,7 +22,9 @@ async function hubWithHistory() {
 describe('audit log', () => {
   it('writes one event per change, in order, with ids and no personal data', async () => {
     const { hub, user, org } = await hubWithHistory();
-    const { rows } = await ctx.database.db.execute(sql`SELECT seq, action, actor_id, subject_id, payload FROM audit_events WHERE hub_id = ${hub.id} ORDER BY seq`);
+    const { rows } = await ctx.database.db.execute(
+      sql`SELECT seq, action, actor_id, subject_id, payload FROM audit_events WHERE hub_id = ${hub.id} ORDER BY seq`,
+    );
     expect(rows.map((r) => r.action)).toEqual(['hub.created', 'hub.role_granted', 'organization.created', 'organization.updated']);
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4]);
     expect(rows[3]).toMatchObject({ actor_id: user.id, subject_id: org.id, payload: { fields: ['headcount'] } });

@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { uuidv7 } from '../ids.js';
-import { auditEvents, auditHeads } from './audit.tables.js';
-import { chainHash, findBreak, GENESIS_HASH, type ChainBreak, type StoredEvent } from './hash-chain.js';
+import { auditHeads } from './audit.tables.js';
+import { countChain, readChain } from './chain-reader.js';
+import { canonicalJson, findBreak, GENESIS_HASH, type ChainBreak } from './hash-chain.js';
 
 export type AuditInput = {
   hubId: string;
@@ -16,58 +17,33 @@ export type AuditInput = {
 
 /**
  * Appends one event to the hub's chain inside the caller's transaction, so the event
- * exists exactly when the change does. Locks the hub's chain head until commit.
+ * exists exactly when the change does. Locks the hub's chain head until commit. One round
+ * trip: `dg_audit_append` (the ledger's commit uses it too) reads the head, hashes the
+ * event exactly as hash-chain.ts `chainHash` does (SHA-256, or SM3 when the session's
+ * crypto suite is gm: migration 0028), inserts it and moves the head.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  // One statement creates the head on first use, locks it, and returns the chain's tip.
-  const { rows } = await tx.execute<{ seq: string; hash: string }>(sql`
-    INSERT INTO audit_heads (hub_id, seq, hash) VALUES (${input.hubId}, 0, ${GENESIS_HASH})
-    ON CONFLICT (hub_id) DO UPDATE SET seq = audit_heads.seq
-    RETURNING seq, hash`);
-  const head = rows[0]!;
-  const event = {
-    hubId: input.hubId,
-    seq: Number(head.seq) + 1,
-    id: uuidv7(),
-    occurredAt: new Date().toISOString(),
-    actorId: input.actorId,
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    payload: input.payload ?? {},
-  };
-  const hash = chainHash(head.hash, event);
-  // And one more appends the event and moves the tip.
   await tx.execute(sql`
-    WITH appended AS (
-      INSERT INTO audit_events (hub_id, seq, id, occurred_at, actor_id, action, subject_type, subject_id, payload, prev_hash, hash)
-      VALUES (${event.hubId}, ${event.seq}, ${event.id}, ${event.occurredAt}, ${event.actorId}, ${event.action}, ${event.subjectType}, ${event.subjectId}, ${JSON.stringify(event.payload)}::jsonb, ${head.hash}, ${hash})
-    )
-    UPDATE audit_heads SET seq = ${event.seq}, hash = ${hash} WHERE hub_id = ${input.hubId}`);
+    SELECT dg_audit_append(${input.hubId}::uuid, ${uuidv7()}::uuid, ${new Date().toISOString()}::timestamptz, ${input.actorId}::uuid,
+      ${input.action}, ${input.subjectType}, ${input.subjectId}, ${canonicalJson(input.payload ?? {})})`);
 }
 
 export type VerifyResult = { hubId: string; events: number; break: ChainBreak | null };
 
-/** Recomputes a hub's chain from the first event, in batches, reporting progress. */
+/** Recomputes a hub's chain from the first event (archived ones included), in batches, reporting progress. */
 export async function verifyAuditChain(db: Db, hubId: string, onProgress: (done: number) => void = () => {}): Promise<VerifyResult> {
   const batchSize = 2_000;
   let previous = { seq: 0, hash: GENESIS_HASH };
   let count = 0;
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.hubId, hubId), gt(auditEvents.seq, previous.seq)))
-      .orderBy(asc(auditEvents.seq))
-      .limit(batchSize);
-    const events: StoredEvent[] = rows.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() }));
+    const events = await readChain(db, hubId, previous.seq, batchSize);
     const broken = findBreak(events, previous);
     if (broken) return { hubId, events: count, break: broken };
-    count += rows.length;
+    count += events.length;
     onProgress(count);
-    const last = rows[rows.length - 1];
+    const last = events[events.length - 1];
     if (last) previous = { seq: last.seq, hash: last.hash };
-    if (rows.length < batchSize) break;
+    if (events.length < batchSize) break;
   }
   const [head] = await db.select().from(auditHeads).where(eq(auditHeads.hubId, hubId));
   // Events deleted from the end leave the head ahead of the last event.
@@ -75,7 +51,7 @@ export async function verifyAuditChain(db: Db, hubId: string, onProgress: (done:
   return { hubId, events: count, break: null };
 }
 
+/** Events in a hub's chain, archived ones included. */
 export async function countAuditEvents(db: Db, hubId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.hubId, hubId));
-  return row?.n ?? 0;
+  return countChain(db, hubId);
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { HashAlg } from '../crypto/suite.js';
 import { canonicalJson, chainHash, findBreak, GENESIS_HASH, type StoredEvent } from './hash-chain.js';
 
-function chain(n: number): StoredEvent[] {
+function chain(n: number, algOf: (seq: number) => HashAlg = () => 'sha256'): StoredEvent[] {
   const events: StoredEvent[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
@@ -17,8 +18,9 @@ function chain(n: number): StoredEvent[] {
       subjectId: `t${seq}`,
       payload: { n: seq, nested: { b: 1, a: [1, 2] } },
     };
-    const hash = chainHash(prev, body);
-    events.push({ ...body, prevHash: prev, hash });
+    const hashAlg = algOf(seq);
+    const hash = chainHash(prev, body, hashAlg);
+    events.push({ ...body, prevHash: prev, hash, hashAlg });
     prev = hash;
   }
   return events;
@@ -57,9 +59,18 @@ describe('audit hash chain', () => {
   it('a re-hashed forged event still breaks the link to the next one', () => {
     const events = chain(5);
     const forged = { ...events[2]!, payload: { n: 999 } };
-    const { prevHash, hash: _h, ...body } = forged;
+    const { prevHash, hash: _h, hashAlg: _a, ...body } = forged;
     events[2] = { ...forged, hash: chainHash(prevHash, body) };
     expect(findBreak(events)).toEqual({ seq: 4, id: 'e4', reason: 'prev_hash_mismatch' });
+  });
+
+  it('a chain that mixes suites verifies, each event by its own hash_alg', () => {
+    const events = chain(12, (seq) => (seq <= 4 || seq > 8 ? 'sha256' : 'sm3'));
+    expect(events.map((e) => e.hashAlg)).toEqual([...Array(4).fill('sha256'), ...Array(4).fill('sm3'), ...Array(4).fill('sha256')]);
+    expect(findBreak(events)).toBeNull();
+    // An SM3 event relabelled SHA-256 (or unknown) no longer verifies.
+    expect(findBreak(events.map((e) => (e.seq === 6 ? { ...e, hashAlg: 'sha256' } : e)))).toEqual({ seq: 6, id: 'e6', reason: 'hash_mismatch' });
+    expect(findBreak(events.map((e) => (e.seq === 2 ? { ...e, hashAlg: 'md5' } : e)))).toEqual({ seq: 2, id: 'e2', reason: 'unknown_hash_alg' });
   });
 
   it('a deleted event leaves a gap', () => {

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { hashHex, isHashAlg } from '../crypto/hash.js';
+import type { HashAlg } from '../crypto/suite.js';
 
 /** The fields of an audit event that its hash covers. */
 export type ChainedEvent = {
@@ -26,13 +27,16 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** sha256(prevHash + canonical event): changing any event breaks every hash after it. */
-export function chainHash(prevHash: string, event: ChainedEvent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(event)).digest('hex');
+/**
+ * hash(prevHash + canonical event), SHA-256 or SM3 by the event's own hash_alg: changing
+ * any event breaks every hash after it. (`dg_audit_append` in SQL computes the same bytes.)
+ */
+export function chainHash(prevHash: string, event: ChainedEvent, alg: HashAlg = 'sha256'): string {
+  return hashHex(alg, prevHash, '\n', canonicalJson(event));
 }
 
-export type StoredEvent = ChainedEvent & { prevHash: string; hash: string };
-export type ChainBreak = { seq: number; id: string; reason: 'prev_hash_mismatch' | 'hash_mismatch' | 'gap' };
+export type StoredEvent = ChainedEvent & { prevHash: string; hash: string; hashAlg: string };
+export type ChainBreak = { seq: number; id: string; reason: 'prev_hash_mismatch' | 'hash_mismatch' | 'gap' | 'unknown_hash_alg' };
 
 /**
  * Walks events in seq order, starting after `previous` (genesis if none), and returns
@@ -43,8 +47,9 @@ export function findBreak(events: StoredEvent[], previous: { seq: number; hash: 
   for (const event of events) {
     if (event.seq !== prev.seq + 1) return { seq: event.seq, id: event.id, reason: 'gap' };
     if (event.prevHash !== prev.hash) return { seq: event.seq, id: event.id, reason: 'prev_hash_mismatch' };
-    const { prevHash: _p, hash, ...body } = event;
-    if (chainHash(event.prevHash, body) !== hash) return { seq: event.seq, id: event.id, reason: 'hash_mismatch' };
+    const { prevHash: _p, hash, hashAlg, ...body } = event;
+    if (!isHashAlg(hashAlg)) return { seq: event.seq, id: event.id, reason: 'unknown_hash_alg' };
+    if (chainHash(event.prevHash, body, hashAlg) !== hash) return { seq: event.seq, id: event.id, reason: 'hash_mismatch' };
     prev = { seq: event.seq, hash };
   }
   return null;

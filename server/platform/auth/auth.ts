@@ -1,17 +1,44 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contracts/auth.js';
 import type { Db } from '../../db/connection.js';
 import type { Config } from '../config.js';
 import { uuidv7 } from '../ids.js';
-import { accounts, rateLimits, sessions, users, verifications } from './auth.tables.js';
+import { accounts, rateLimits, sessions, twoFactors, users, verifications } from './auth.tables.js';
+import { sendAccountEmail } from './account-emails.js';
 import { checkPassword } from './passwords.js';
+import { codeLockSeconds, verifyTotpOf } from './second-factor.js';
+import { clearFailures, lockedSeconds, recordFailure } from './sign-in-lockout.js';
+import { auditSignIn } from './sign-in-audit.js';
 
 /** The header the server sets from the socket address; clients cannot choose it. */
 export const CLIENT_IP_HEADER = 'x-dragongate-client-ip';
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** Link lifetimes (seconds): a reset link an hour, a verification link a day. */
+export const RESET_LINK_SECONDS = 60 * 60;
+export const VERIFY_LINK_SECONDS = 24 * 60 * 60;
+
+/** Addresses being created by an operator (CLI, seed): verified by them, no message sent. */
+const quietSignUps = new Set<string>();
+export async function withoutVerificationEmail<T>(email: string, work: () => Promise<T>): Promise<T> {
+  quietSignUps.add(email.toLowerCase());
+  try {
+    return await work();
+  } finally {
+    quietSignUps.delete(email.toLowerCase());
+  }
+}
+
+/** Password rules apply wherever a password is chosen. */
+const passwordFields: Record<string, 'password' | 'newPassword'> = {
+  '/sign-up/email': 'password',
+  '/reset-password': 'newPassword',
+  '/change-password': 'newPassword',
+};
 
 export function trustedOrigins(config: Config): string[] {
   const origins = new Set([new URL(config.publicUrl).origin]);
@@ -21,8 +48,11 @@ export function trustedOrigins(config: Config): string[] {
   return [...origins];
 }
 
+const secondFactorSteps: Record<string, 'totp' | 'backup_code'> = { '/two-factor/verify-totp': 'totp', '/two-factor/verify-backup-code': 'backup_code' };
+
 /** Email + password accounts, database sessions in HttpOnly SameSite cookies. */
 export function createAuth(db: Db, config: Config) {
+  const lockout = { failures: config.lockoutFailures, minutes: config.lockoutMinutes };
   return betterAuth({
     appName: 'Dragon Gate',
     baseURL: config.publicUrl,
@@ -34,19 +64,44 @@ export function createAuth(db: Db, config: Config) {
     logger: { level: 'error' },
     database: drizzleAdapter(db, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits, twoFactor: twoFactors },
     }),
+    plugins: [
+      // TOTP with backup codes; a sign-in of an enrolled account answers `twoFactorRedirect`
+      // and the session is made only after /two-factor/verify-totp or verify-backup-code.
+      twoFactor({
+        issuer: 'DragonGate',
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: 'encrypted' },
+        accountLockout: { enabled: true, maxFailedAttempts: config.lockoutFailures, durationSeconds: config.lockoutMinutes * 60 },
+      }),
+    ],
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
-      autoSignIn: true,
+      // No sign-in on sign-up: signing up with a taken address then answers exactly like
+      // a new one (better-auth's generic response), so it tells nobody the account exists.
+      autoSignIn: false,
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }, request) =>
+        sendAccountEmail(db, 'password_reset', user.email, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`, request),
     },
+    emailVerification: {
+      sendOnSignUp: true,
+      expiresIn: VERIFY_LINK_SECONDS,
+      sendVerificationEmail: async ({ user, url }, request) => {
+        if (quietSignUps.has(user.email.toLowerCase())) return;
+        await sendAccountEmail(db, 'verify_email', user.email, url, request);
+      },
+    },
+    user: { changeEmail: { enabled: true } },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
-      // A signed cookie caches the session for a minute, sparing a query per request.
-      cookieCache: { enabled: true, maxAge: 60 },
+      // No cookie cache: a session ended (sign-out elsewhere, password reset) is refused
+      // on the very next request, and so is a role revoked or an account suspended.
+      cookieCache: { enabled: false },
     },
     rateLimit: {
       enabled: true,
@@ -56,6 +111,10 @@ export function createAuth(db: Db, config: Config) {
       customRules: {
         '/sign-in/email': { window: 60, max: config.signInPerMinute },
         '/sign-up/email': { window: 60, max: config.signInPerMinute },
+        '/request-password-reset': { window: 3600, max: config.accountEmailsPerHour },
+        '/send-verification-email': { window: 3600, max: config.accountEmailsPerHour },
+        '/change-email': { window: 3600, max: config.accountEmailsPerHour },
+        '/two-factor/*': { window: 60, max: config.signInPerMinute },
       },
     },
     advanced: {
@@ -67,11 +126,77 @@ export function createAuth(db: Db, config: Config) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== '/sign-up/email') return;
-        const password = (ctx.body as { password?: unknown } | undefined)?.password;
+        const body = ctx.body as Record<string, unknown> | undefined;
+        const locked = ctx.path === '/sign-in/email' && typeof body?.email === 'string' ? await lockedSeconds(db, body.email) : 0;
+        if (locked > 0) {
+          await auditSignIn(db, { email: body!.email as string, step: 'password', outcome: 'locked' });
+          // Retry-After tells the person when to try again (the web shows the time).
+          throw new APIError('LOCKED', { code: 'ACCOUNT_LOCKED', message: 'too many failed sign-ins; try again later' }, { 'retry-after': String(locked) });
+        }
+        if (ctx.path === '/change-password') await requireSecondFactor(db, ctx, body);
+        const field = passwordFields[ctx.path];
+        if (!field) return;
+        const password = (ctx.body as Record<string, unknown> | undefined)?.[field];
         const problem = typeof password === 'string' ? checkPassword(password) : 'TOO_SHORT';
         if (problem) throw new APIError('BAD_REQUEST', { code: 'PASSWORD_REJECTED', message: `password rejected: ${problem}` });
       }),
+      after: createAuthMiddleware(async (ctx) => {
+        const returned = ctx.context.returned;
+        const step = secondFactorSteps[ctx.path];
+        if (step) {
+          // Every second-factor attempt is audited; the plugin counts the failures itself.
+          const user = ctx.context.newSession?.user;
+          await auditSignIn(db, { email: user?.email ?? '', step, outcome: returned instanceof APIError ? 'failure' : 'success', userId: user?.id ?? null });
+          await sayWhenCodesUnlock(db, ctx);
+          return;
+        }
+        if (ctx.path !== '/sign-in/email') return;
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        if (typeof email !== 'string') return;
+        if (returned instanceof APIError) {
+          if (returned.body?.code !== 'INVALID_EMAIL_OR_PASSWORD') return;
+          const locked = await recordFailure(db, email, lockout);
+          await auditSignIn(db, { email, step: 'password', outcome: 'failure' });
+          if (locked) await auditSignIn(db, { email, step: 'password', outcome: 'lockout' });
+        } else {
+          await clearFailures(db, email);
+          const answer = returned as { twoFactorRedirect?: boolean; user?: { id?: string } } | undefined;
+          const userId = ctx.context.newSession?.user.id ?? answer?.user?.id ?? null;
+          await auditSignIn(db, { email, step: 'password', outcome: answer?.twoFactorRedirect ? 'second_factor_asked' : 'success', userId });
+        }
+      }),
     },
   });
+}
+
+type AuthContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/**
+ * A code refused because the account is locked (the plugin's lockout) says when the lock
+ * ends, as Retry-After, like the password lockout: the account is the sign-in's (its
+ * two-factor cookie) or the session's.
+ */
+async function sayWhenCodesUnlock(db: Db, ctx: AuthContext): Promise<void> {
+  const returned = ctx.context.returned;
+  if (!(returned instanceof APIError) || returned.body?.code !== 'ACCOUNT_TEMPORARILY_LOCKED') return;
+  let userId = (await getSessionFromCtx(ctx).catch(() => null))?.user.id;
+  if (!userId) {
+    const challenge = await ctx.getSignedCookie(ctx.context.createAuthCookie('two_factor').name, ctx.context.secret);
+    userId = challenge ? (await ctx.context.internalAdapter.findVerificationValue(challenge))?.value : undefined;
+  }
+  if (!userId) return;
+  const seconds = await codeLockSeconds(db, userId);
+  if (seconds > 0) throw new APIError('TOO_MANY_REQUESTS', returned.body, { 'retry-after': String(seconds) });
+}
+
+/**
+ * Changing the password asks for the current one (better-auth) and, once the account has
+ * enrolled a second factor, a current TOTP code as `code` too.
+ */
+async function requireSecondFactor(db: Db, ctx: AuthContext, body: Record<string, unknown> | undefined) {
+  const session = await getSessionFromCtx(ctx);
+  if (!session || !(session.user as { twoFactorEnabled?: boolean }).twoFactorEnabled) return;
+  const code = body?.code;
+  if (typeof code !== 'string' || !code) throw new APIError('FORBIDDEN', { code: 'REAUTH_REQUIRED', message: 'a code from the authenticator app is needed' });
+  await verifyTotpOf(db, ctx.context.secretConfig, session.user.id, code);
 }

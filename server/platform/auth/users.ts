@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
+import { AppError } from '../errors.js';
 import { users } from './auth.tables.js';
 
 export type UserRef = { id: string; name: string; email: string };
@@ -16,4 +17,10 @@ export async function findUsers(db: Db | Tx, ids: string[]): Promise<Map<string,
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Money is applied for only from a confirmed address (EMAIL_NOT_VERIFIED otherwise). */
+export async function requireVerifiedEmail(db: Db | Tx, userId: string): Promise<void> {
+  const [row] = await db.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId));
+  if (!row?.verified) throw new AppError('EMAIL_NOT_VERIFIED');
 }

@@ -1,9 +1,10 @@
+import { auditedRead } from '../audit/personal-reads.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { FILE_MAX_BYTES, fileParamsSchema, uploadedFileSchema, uploadQuerySchema } from '../../../contracts/files.js';
+import { FILE_MAX_BYTES, fileParamsSchema, knownMediaTypes, uploadedFileSchema, uploadQuerySchema } from '../../../contracts/files.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { hubScope, type Deps } from '../http/deps.js';
 import { errorResponses } from '../http/error-responses.js';
+import { fileResponse, rawBody } from '../http/openapi/file-response.js';
 import { readFile, storeFile } from './files.service.js';
 
 const tags = ['files'];
@@ -19,10 +20,11 @@ export const fileRoutes =
       '/api/hubs/:hub/files',
       {
         bodyLimit: FILE_MAX_BYTES,
+        config: { rawBody: rawBody(`The file’s bytes, at most ${FILE_MAX_BYTES} bytes; its media type is found in the content`, knownMediaTypes) },
         schema: {
           operationId: 'uploadFile',
           summary: 'Upload one file (the raw request body); answer a program’s file field with the returned id',
-          description: `At most ${FILE_MAX_BYTES} bytes. The media type is decided from the content; the Content-Type header only tells zip-based office files apart.`,
+          description: `Signed in. Send the bytes as the raw body and the file name in the \`name\` query parameter. At most ${FILE_MAX_BYTES} bytes. The media type is decided from the content; the Content-Type header only tells zip-based office files apart.`,
           tags,
           params: hubParamsSchema,
           querystring: uploadQuerySchema,
@@ -42,15 +44,17 @@ export const fileRoutes =
       {
         schema: {
           operationId: 'downloadFile',
+          description: 'The uploader and the hub’s staff; anyone else gets 404. The bytes with the media type found in the content.',
           summary: 'Download a file: its uploader and the hub’s staff only',
           tags,
           params: fileParamsSchema,
-          response: { 200: z.string().meta({ description: 'The file’s bytes' }), ...errorResponses },
+          response: { 200: fileResponse('The file’s bytes, with the media type found in its content', knownMediaTypes), ...errorResponses },
         },
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const file = await readFile(deps.db, scope, request.params.fileId);
+        const read = { subjectType: 'file', fields: ['content'], ids: () => [request.params.fileId] };
+        const file = await auditedRead(deps.db, scope, read, (tx) => readFile(tx, scope, request.params.fileId));
         return reply
           .type(file.mediaType)
           .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`)

@@ -15,16 +15,16 @@ type Scope = { hub: HubRow; actor: Actor };
 export type FileFacts = { mediaType: string; size: number };
 
 /** Anyone signed in uploads their own evidence; they and the hub's staff read it. */
-const filePolicy = definePolicy<{ own: boolean }>([
-  allow('signed_in', 'upload'),
-  allow('signed_in', 'read', (_, f) => f.own),
-  allow(HUB_STAFF, 'read'),
-]);
+const filePolicy = definePolicy<{ own: boolean }>([allow('signed_in', 'upload'), allow('signed_in', 'read', (_, f) => f.own), allow(HUB_STAFF, 'read')]);
 
 /** A name safe to show and to put in a header: no folders, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'file';
 }
 
@@ -39,16 +39,42 @@ export async function storeFile(db: Db, scope: Scope, input: { name: string; dec
   return withTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(uploadedFiles)
-      .values({ hubId: hub.id, id, ownerId: actor.userId!, name: cleanFileName(input.name), mediaType, size: input.content.length, sha256, content: input.content })
-      .returning({ id: uploadedFiles.id, name: uploadedFiles.name, mediaType: uploadedFiles.mediaType, size: uploadedFiles.size, sha256: uploadedFiles.sha256, createdAt: uploadedFiles.createdAt });
-    await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'file.uploaded', subjectType: 'file', subjectId: id, payload: { mediaType, size: input.content.length, sha256 } });
+      .values({
+        hubId: hub.id,
+        id,
+        ownerId: actor.userId!,
+        name: cleanFileName(input.name),
+        mediaType,
+        size: input.content.length,
+        sha256,
+        content: input.content,
+      })
+      .returning({
+        id: uploadedFiles.id,
+        name: uploadedFiles.name,
+        mediaType: uploadedFiles.mediaType,
+        size: uploadedFiles.size,
+        sha256: uploadedFiles.sha256,
+        createdAt: uploadedFiles.createdAt,
+      });
+    await recordAudit(tx, {
+      hubId: hub.id,
+      actorId: actor.userId,
+      action: 'file.uploaded',
+      subjectType: 'file',
+      subjectId: id,
+      payload: { mediaType, size: input.content.length, sha256 },
+    });
     return { ...row!, createdAt: row!.createdAt.toISOString() };
   });
 }
 
 /** One file with its content, for its owner or the hub's staff; anyone else gets 404. */
-export async function readFile(db: Db, scope: Scope, fileId: string) {
-  const [row] = await db.select().from(uploadedFiles).where(and(eq(uploadedFiles.hubId, scope.hub.id), eq(uploadedFiles.id, fileId)));
+export async function readFile(db: Db | Tx, scope: Scope, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(uploadedFiles)
+    .where(and(eq(uploadedFiles.hubId, scope.hub.id), eq(uploadedFiles.id, fileId)));
   if (!row) throw notFound();
   filePolicy.authorize(scope.actor, 'read', { own: row.ownerId === scope.actor.userId });
   return row;
@@ -63,4 +89,26 @@ export async function filesOwnedBy(tx: Db | Tx, hubId: string, ownerId: string, 
     .from(uploadedFiles)
     .where(and(eq(uploadedFiles.hubId, hubId), eq(uploadedFiles.ownerId, ownerId), inArray(uploadedFiles.id, uuids)));
   return new Map(rows.map((r) => [r.id, { mediaType: r.mediaType, size: r.size }]));
+}
+
+/** The type and size of the files among `ids` uploaded in the hub (by anyone); other hubs' files are absent. */
+export async function filesInHub(tx: Db | Tx, hubId: string, ids: readonly string[]): Promise<Map<string, FileFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: uploadedFiles.id, mediaType: uploadedFiles.mediaType, size: uploadedFiles.size })
+    .from(uploadedFiles)
+    .where(and(eq(uploadedFiles.hubId, hubId), inArray(uploadedFiles.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, { mediaType: r.mediaType, size: r.size }]));
+}
+
+/**
+ * One file of the hub with its content, for a module that decides itself who may see it
+ * (a space unit's photos are shown to everyone who may read the unit).
+ */
+export async function fileOfHub(db: Db | Tx, hubId: string, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(uploadedFiles)
+    .where(and(eq(uploadedFiles.hubId, hubId), eq(uploadedFiles.id, fileId)));
+  return row ?? null;
 }

@@ -20,7 +20,9 @@ describe('media types come from the content', () => {
     expect(sniffMediaType(Buffer.from('name,amount\n甲,1\n'), 'text/csv')).toBe('text/csv');
     expect(sniffMediaType(Buffer.from('plain words'), 'application/pdf')).toBe('text/plain');
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14]);
-    expect(sniffMediaType(zip, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(sniffMediaType(zip, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(sniffMediaType(zip, 'application/pdf')).toBe('application/zip');
   });
 });
@@ -56,12 +58,14 @@ describe('uploads', () => {
     const empty = await upload(hub, user, Buffer.alloc(0));
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields).toEqual([expect.objectContaining({ path: 'body', code: 'REQUIRED' })]);
-    const noName = await ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/files`, payload: PDF, headers: { 'content-type': 'application/pdf' } }));
+    const noName = await ctx.app.inject(
+      as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/files`, payload: PDF, headers: { 'content-type': 'application/pdf' } }),
+    );
     expect(noName.statusCode).toBe(400);
     expect(noName.json().error.fields).toEqual([expect.objectContaining({ path: 'name' })]);
     const huge = await upload(hub, user, Buffer.alloc(50 * 1024 * 1024 + 1, 0x41));
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().error.code).toBe('VALIDATION_FAILED');
+    expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await upload(hub, null, PDF)).statusCode).toBe(401);
     const { rows } = await ctx.database.pool.query('SELECT count(*)::int AS n FROM uploaded_files WHERE hub_id = $1', [hub.id]);
     expect(rows[0].n).toBe(0);

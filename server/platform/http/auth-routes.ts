@@ -1,29 +1,94 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
+import { sessionSchema, signInInputSchema, signInResultSchema, signOutResultSchema } from '../../../contracts/auth-session.js';
+import { apiErrorSchema } from '../../../contracts/errors.js';
 import { CLIENT_IP_HEADER, type Auth } from '../auth/auth.js';
+import { errorBody } from '../errors.js';
+import { authErrorOf } from './auth-errors.js';
+import { registerAccountRoutes } from './account-routes.js';
+import { registerTwoFactorRoutes } from './two-factor-routes.js';
+import { localeOf } from './error-handler.js';
 
-/** Hands /api/auth/* to better-auth, translating between Fastify and the Fetch API. */
+/**
+ * Hands /api/auth/* to better-auth, translating between Fastify and the Fetch API. The
+ * endpoints a client calls (sign in, sign out, the session here; the second factor and the
+ * account's own in their files) are also registered by name with their schemas, so the
+ * contract describes them; they reach the same handler.
+ */
 export function registerAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: string): void {
-  app.route({
-    method: ['GET', 'POST'],
-    url: '/api/auth/*',
-    schema: { hide: true },
+  const handler = proxyTo(auth, baseUrl);
+  app.route({ method: ['GET', 'POST'], url: '/api/auth/*', schema: { hide: true }, config: { public: true }, handler });
+  const tags = ['auth'];
+  const authErrors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 423: apiErrorSchema, 429: apiErrorSchema };
+  app.post('/api/auth/sign-in/email', {
     config: { public: true },
-    async handler(request, reply) {
-      const headers = fromNodeHeaders(request.headers);
-      headers.set(CLIENT_IP_HEADER, request.ip);
-      const response = await auth.handler(
-        new Request(new URL(request.url, baseUrl), {
-          method: request.method,
-          headers,
-          ...(request.body !== undefined && request.method !== 'GET' ? { body: JSON.stringify(request.body) } : {}),
-        }),
-      );
-      reply.status(response.status);
-      for (const [key, value] of response.headers) if (key !== 'set-cookie') reply.header(key, value);
-      const cookies = response.headers.getSetCookie();
-      if (cookies.length) reply.header('set-cookie', cookies);
-      return reply.send(response.body ? await response.text() : null);
+    schema: {
+      operationId: 'signIn',
+      summary: 'Sign in with e-mail and password',
+      description:
+        'Sets the session cookie `dragongate.session_token` (HttpOnly, SameSite=Lax); send it on later requests. A wrong e-mail or password is 401 `WRONG_CREDENTIALS`; too many attempts from one address are 429 `RATE_LIMITED`; repeated wrong passwords lock the address for a while (423 `ACCOUNT_LOCKED`); an account with a second factor answers `twoFactorRedirect` and gets its session from `verifyTotp` or `verifyBackupCode`; every error is in the project’s one shape `{ error: { code, message, fields } }`. Browsers must send our `Origin`.',
+      tags,
+      body: signInInputSchema,
+      response: { 200: signInResultSchema, ...authErrors },
     },
+    handler,
   });
+  app.post('/api/auth/sign-out', {
+    config: { public: true },
+    schema: {
+      operationId: 'signOut',
+      summary: 'Sign out',
+      description: 'Ends the session of the cookie sent and clears the cookie. Signing out without a session answers success too.',
+      tags,
+      response: { 200: signOutResultSchema, ...authErrors },
+    },
+    handler,
+  });
+  app.get('/api/auth/get-session', {
+    config: { public: true },
+    schema: {
+      operationId: 'getSession',
+      summary: 'The current session',
+      description: 'The session of the cookie sent and its account, or null when not signed in (never 401).',
+      tags,
+      response: { 200: sessionSchema },
+    },
+    handler,
+  });
+  registerTwoFactorRoutes(app, auth, handler);
+  registerAccountRoutes(app, auth, handler);
+}
+
+/** Hands a request to better-auth and its answer back, errors in the project's one shape. */
+export function proxyTo(auth: Auth, baseUrl: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const headers = fromNodeHeaders(request.headers);
+    headers.set(CLIENT_IP_HEADER, request.ip);
+    const response = await auth.handler(
+      new Request(new URL(request.url, baseUrl), {
+        method: request.method,
+        headers,
+        ...(request.body !== undefined && request.method !== 'GET' ? { body: JSON.stringify(request.body) } : {}),
+      }),
+    );
+    reply.status(response.status);
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) reply.header('set-cookie', cookies);
+    if (response.status >= 400) {
+      // better-auth answers `{ code, message }`: put it in the project's one error shape.
+      const text = response.body ? await response.text() : '';
+      let body: unknown = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: the status decides
+      }
+      const { code, fields } = authErrorOf(response.status, body);
+      const retryAfter = response.headers.get('retry-after');
+      if (retryAfter) reply.header('retry-after', retryAfter);
+      return reply.type('application/json; charset=utf-8').send(errorBody(code, localeOf(request), fields));
+    }
+    for (const [key, value] of response.headers) if (key !== 'set-cookie') reply.header(key, value);
+    return reply.send(response.body ? await response.text() : null);
+  };
 }

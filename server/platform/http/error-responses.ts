@@ -7,6 +7,7 @@ export const errorResponses = {
   403: apiErrorSchema,
   404: apiErrorSchema,
   409: apiErrorSchema,
+  410: apiErrorSchema,
   422: apiErrorSchema,
   429: apiErrorSchema,
 };

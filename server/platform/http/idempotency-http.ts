@@ -1,6 +1,9 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { StoredResponse } from '../idempotency/idempotency.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { withTransaction, type TxOptions } from '../../db/transaction.js';
+import { AppError } from '../errors.js';
+import { idempotent, type StoredResponse } from '../idempotency/idempotency.js';
 
 export const idempotencyHeadersSchema = z.object({
   'idempotency-key': z
@@ -16,4 +19,45 @@ export const idempotencyHeadersSchema = z.object({
 export function sendStored<T>(reply: FastifyReply, result: StoredResponse<T>) {
   if (result.replayed) reply.header('idempotent-replayed', 'true');
   return reply.status(result.status).send(result.body);
+}
+
+/**
+ * What an idempotent write is: the hub it is in, the operation's name (with the ids of
+ * its path, e.g. `endLease:<id>`, so one key on two objects is refused), the request it
+ * hashes (the body by default) and the transaction's options.
+ */
+export type IdempotentOperation = { hubId: string; operation: string; request?: unknown; tx?: TxOptions };
+
+/**
+ * The one way a route performs a write that moves money, beds, space or compute: in one
+ * transaction, `effect` runs at most once per (hub, caller, `Idempotency-Key`); a retry
+ * gets the first status and body back (marked `Idempotent-Replayed`).
+ */
+export async function idempotentWrite<T>(
+  deps: { db: Db },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  write: IdempotentOperation,
+  effect: (tx: Tx) => Promise<{ status: number; body: T }>,
+): Promise<FastifyReply> {
+  const userId = request.userId;
+  if (!userId) throw new AppError('UNAUTHENTICATED');
+  const key = (request.headers as Record<string, string | string[] | undefined>)['idempotency-key'];
+  const result = await withTransaction(
+    deps.db,
+    (tx) =>
+      idempotent(
+        tx,
+        {
+          hubId: write.hubId,
+          userId,
+          key: typeof key === 'string' ? key : undefined,
+          operation: write.operation,
+          request: write.request ?? request.body ?? {},
+        },
+        () => effect(tx),
+      ),
+    write.tx,
+  );
+  return sendStored(reply, result);
 }

@@ -31,7 +31,12 @@ describe('Idempotency-Key model', () => {
           const responses = await Promise.all(
             group.map((r) =>
               ctx.app.inject(
-                as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: bodies[r.body], headers: r.key ? { 'idempotency-key': r.key } : {} }),
+                as(user, {
+                  method: 'POST',
+                  url: `/api/hubs/${hub.slug}/organizations`,
+                  payload: bodies[r.body],
+                  headers: r.key ? { 'idempotency-key': r.key } : {},
+                }),
               ),
             ),
           );

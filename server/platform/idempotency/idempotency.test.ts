@@ -23,7 +23,10 @@ describe('Idempotency-Key', () => {
     const hub = await createTestHub(ctx);
     const user = await createTestUser(ctx);
     const body = organizationInput();
-    const send = () => ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: body, headers: { 'idempotency-key': 'key-0001-replay' } }));
+    const send = () =>
+      ctx.app.inject(
+        as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: body, headers: { 'idempotency-key': 'key-0001-replay' } }),
+      );
     const first = await send();
     const second = await send();
     expect(first.statusCode).toBe(201);
@@ -40,7 +43,9 @@ describe('Idempotency-Key', () => {
     const body = organizationInput();
     const responses = await Promise.all(
       Array.from({ length: 8 }, () =>
-        ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: body, headers: { 'idempotency-key': 'key-0002-concurrent' } })),
+        ctx.app.inject(
+          as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: body, headers: { 'idempotency-key': 'key-0002-concurrent' } }),
+        ),
       ),
     );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
@@ -88,7 +93,9 @@ describe('Idempotency-Key', () => {
   it('a malformed key is a 400 on the header', async () => {
     const hub = await createTestHub(ctx);
     const user = await createTestUser(ctx);
-    const res = await ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput(), headers: { 'idempotency-key': 'short' } }));
+    const res = await ctx.app.inject(
+      as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput(), headers: { 'idempotency-key': 'short' } }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].path).toBe('idempotency-key');
   });

@@ -15,11 +15,7 @@ export type IdempotencyScope = { hubId: string; userId: string; key: string | un
  * waits on the key's unique index and then replays the first response. The same key
  * with a different request is refused (422).
  */
-export async function idempotent<T>(
-  tx: Tx,
-  scope: IdempotencyScope,
-  effect: () => Promise<{ status: number; body: T }>,
-): Promise<StoredResponse<T>> {
+export async function idempotent<T>(tx: Tx, scope: IdempotencyScope, effect: () => Promise<{ status: number; body: T }>): Promise<StoredResponse<T>> {
   if (!scope.key) return { ...(await effect()), replayed: false };
   const requestHash = createHash('sha256').update(scope.operation).update('\n').update(canonicalJson(scope.request)).digest('hex');
   const inserted = await tx

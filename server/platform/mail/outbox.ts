@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.js';
 import { uuidv7 } from '../ids.js';
-import { emailOutbox } from './outbox.tables.js';
+import { accountEmailOutbox, emailOutbox } from './outbox.tables.js';
 
 export type OutgoingEmail = { to: string; subject: string; text: string; cause: string };
 
@@ -16,8 +16,15 @@ export async function enqueueEmails(tx: Tx, hubId: string, messages: readonly Ou
 
 /** How many messages of a hub wait, went out, or gave up (for health and tests). */
 export async function outboxCounts(tx: Pick<Tx, 'execute'>, hubId: string): Promise<Record<'queued' | 'sending' | 'sent' | 'failed', number>> {
-  const { rows } = await tx.execute<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM email_outbox WHERE hub_id = ${hubId} GROUP BY status`);
+  const { rows } = await tx.execute<{ status: string; n: number }>(
+    sql`SELECT status, count(*)::int AS n FROM email_outbox WHERE hub_id = ${hubId} GROUP BY status`,
+  );
   const counts = { queued: 0, sending: 0, sent: 0, failed: 0 };
   for (const r of rows) counts[r.status as keyof typeof counts] = r.n;
   return counts;
+}
+
+/** Queues one message about an account (not a hub), e.g. a password reset link. */
+export async function enqueueAccountEmail(tx: Pick<Tx, 'insert'>, message: OutgoingEmail): Promise<void> {
+  await tx.insert(accountEmailOutbox).values({ id: uuidv7(), toAddress: message.to, subject: message.subject, bodyText: message.text, cause: message.cause });
 }

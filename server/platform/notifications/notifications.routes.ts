@@ -15,14 +15,32 @@ export const notificationRoutes =
     app.get(
       '/api/hubs/:hub/notifications',
       {
-        schema: { operationId: 'listNotifications', summary: 'My notifications in this hub, newest first, and how many are unread', tags, params: hubParamsSchema, querystring: notificationQuerySchema, response: { 200: notificationListSchema, ...errorResponses } },
+        schema: {
+          operationId: 'listNotifications',
+          description: 'My own notifications in this hub, newest first, with how many are unread. Cursor-paged.',
+          summary: 'My notifications in this hub, newest first, and how many are unread',
+          tags,
+          params: hubParamsSchema,
+          querystring: notificationQuerySchema,
+          response: { 200: notificationListSchema, ...errorResponses },
+        },
       },
       async (request) => listNotifications(deps.db, await hubScope(deps, request, request.params.hub), request.query),
     );
 
     app.post(
       '/api/hubs/:hub/notifications/:notificationId/read',
-      { schema: { operationId: 'markNotificationRead', summary: 'Mark one of my notifications read', tags, params: notificationParamsSchema, response: { 204: z.null(), ...errorResponses } } },
+      {
+        config: { ownInbox: true },
+        schema: {
+          operationId: 'markNotificationRead',
+          description: 'Marks one of my notifications read; someone else’s is 404. Marking twice changes nothing.',
+          summary: 'Mark one of my notifications read',
+          tags,
+          params: notificationParamsSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         await markNotificationRead(deps.db, await hubScope(deps, request, request.params.hub), request.params.notificationId);
         return reply.code(204).send(null);
@@ -31,7 +49,17 @@ export const notificationRoutes =
 
     app.post(
       '/api/hubs/:hub/notifications/read',
-      { schema: { operationId: 'markAllNotificationsRead', summary: 'Mark all my notifications in this hub read', tags, params: hubParamsSchema, response: { 200: z.object({ marked: z.number().int() }), ...errorResponses } } },
+      {
+        config: { ownInbox: true },
+        schema: {
+          operationId: 'markAllNotificationsRead',
+          description: 'Marks all my notifications in this hub read and answers how many changed.',
+          summary: 'Mark all my notifications in this hub read',
+          tags,
+          params: hubParamsSchema,
+          response: { 200: z.object({ marked: z.number().int() }), ...errorResponses },
+        },
+      },
       async (request) => markAllNotificationsRead(deps.db, await hubScope(deps, request, request.params.hub)),
     );
   };

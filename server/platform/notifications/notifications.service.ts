@@ -1,7 +1,9 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Notification } from '../../../contracts/notifications.js';
+import type { CursorPage, CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError, notFound } from '../errors.js';
+import { pageOf, readCursor } from '../pagination.js';
 import { uuidv7 } from '../ids.js';
 import type { Actor } from '../policies.js';
 import type { HubRow } from '../tenancy/tenancy.js';
@@ -29,20 +31,34 @@ export async function notify(tx: Tx, hubId: string, items: readonly NewNotificat
   return written;
 }
 
-export async function listNotifications(db: Db, scope: Scope, query: { unreadOnly: boolean; limit: number }): Promise<{ items: Notification[]; unread: number }> {
+export async function listNotifications(
+  db: Db,
+  scope: Scope,
+  query: CursorQuery & { unreadOnly: boolean },
+): Promise<CursorPage<Notification> & { unread: number }> {
   const userId = me(scope.actor);
   const mine = and(eq(notifications.hubId, scope.hub.id), eq(notifications.userId, userId));
+  // The cursor holds the last notification's id; its exact created_at is read back in SQL.
+  const key = readCursor(query.next, 1);
+  const afterKey = key
+    ? sql`(${notifications.createdAt}, ${notifications.id}) < (SELECT n.created_at, n.id FROM notifications n WHERE n.hub_id = ${scope.hub.id} AND n.id = ${key[0]}::uuid)`
+    : undefined;
   const [rows, [unread]] = await Promise.all([
     db
       .select()
       .from(notifications)
-      .where(query.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
+      .where(and(mine, query.unreadOnly ? isNull(notifications.readAt) : undefined, afterKey))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(query.limit),
-    db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
+      .limit(query.limit + 1),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine, isNull(notifications.readAt))),
   ]);
+  const page = pageOf(rows, query.limit, (r) => [r.id]);
   return {
-    items: rows.map((r) => ({
+    next: page.next,
+    items: page.items.map((r) => ({
       id: r.id,
       kind: r.kind,
       subjectType: r.subjectType,

@@ -10,9 +10,16 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 
-const list = (hub: HubRow, user: TestUser | null, query = '') => ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/notifications${query}` }));
+const list = (hub: HubRow, user: TestUser | null, query = '') =>
+  ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/notifications${query}` }));
 const read = (hub: HubRow, user: TestUser, id: string) => ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/notifications/${id}/read` }));
-const reminder = (userId: string, subjectId = randomUUID()) => ({ userId, kind: 'reminder', subjectType: 'program', subjectId, payload: { title: { zh: '提醒', en: 'Reminder' }, link: '/x' } });
+const reminder = (userId: string, subjectId = randomUUID()) => ({
+  userId,
+  kind: 'reminder',
+  subjectType: 'program',
+  subjectId,
+  payload: { title: { zh: '提醒', en: 'Reminder' }, link: '/x' },
+});
 
 describe('notifications', () => {
   it('each person sees only their own, newest first, with the unread count; notifying twice is once', async () => {
@@ -33,7 +40,7 @@ describe('notifications', () => {
     expect((await list(hub, bob)).json().items).toHaveLength(1);
     expect((await list(hub, null)).statusCode).toBe(401);
     // Another hub: nothing of this one shows.
-    expect((await list(await createTestHub(ctx), ann)).json()).toEqual({ items: [], unread: 0 });
+    expect((await list(await createTestHub(ctx), ann)).json()).toEqual({ items: [], next: null, unread: 0 });
   });
 
   it('marks one read (someone else’s is 404), then all; unread-only lists shrink', async () => {

@@ -1,11 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Hub } from '../../../contracts/hubs.js';
 import type { HubRole } from '../../../contracts/auth.js';
 import type { Db, Tx } from '../../db/connection.js';
-import { notFound } from '../errors.js';
+import { notFound, Refusal } from '../errors.js';
+import type { TokenCaller } from '../api-tokens/resolve-token.js';
 import type { Actor } from '../policies.js';
 import { users } from '../auth/auth.tables.js';
-import { hubRoleGrants, hubs } from './tenancy.tables.js';
+import { deploymentOperators, hubRoleGrants, hubs } from './tenancy.tables.js';
 
 export type HubRow = typeof hubs.$inferSelect;
 
@@ -34,14 +35,33 @@ export async function findHub(db: Db, slug: string): Promise<HubRow> {
   return hub;
 }
 
-/** The signed-in user (or nobody) with the roles they hold in this hub. */
-export async function loadActor(db: Db, hubId: string, userId: string | null): Promise<Actor> {
+/**
+ * The signed-in user (or nobody) with the roles they hold in this hub, read on every
+ * request (never cached in a session): a grant, a revocation or a suspension counts
+ * from the next request. A suspended account acts with no role. One query. A machine
+ * client acts with its token's roles, and only in the token's hub: anywhere else is 404.
+ */
+export async function loadActor(db: Db | Tx, hubId: string, userId: string | null, token: TokenCaller | null = null): Promise<Actor> {
+  if (token) {
+    if (token.hubId !== hubId) throw new Refusal('NOT_FOUND', 'token_hub');
+    return { userId: token.userId, hubRoles: token.roles, token: { id: token.id, subject: token.subject } };
+  }
   if (!userId) return { userId: null, hubRoles: [] };
-  const rows = await db
-    .select({ role: hubRoleGrants.role })
-    .from(hubRoleGrants)
-    .where(and(eq(hubRoleGrants.hubId, hubId), eq(hubRoleGrants.userId, userId)));
-  return { userId, hubRoles: rows.map((r) => r.role as HubRole) };
+  const { rows } = await db.execute<{ roles: string[] | null; operator: boolean }>(sql`
+    SELECT
+      (SELECT array_agg(g.role ORDER BY g.role) FROM hub_role_grants g
+        WHERE g.hub_id = ${hubId} AND g.user_id = ${userId}
+          AND NOT EXISTS (SELECT 1 FROM hub_suspensions s WHERE s.hub_id = g.hub_id AND s.user_id = g.user_id)) AS roles,
+      EXISTS (SELECT 1 FROM deployment_operators o WHERE o.user_id = ${userId}) AS operator`);
+  const row = rows[0];
+  return { userId, hubRoles: (row?.roles ?? []) as HubRole[], operator: row?.operator ?? false };
+}
+
+/** Whether the account is a deployment operator. */
+export async function isOperator(db: Db | Tx, userId: string | null): Promise<boolean> {
+  if (!userId) return false;
+  const [row] = await db.select({ userId: deploymentOperators.userId }).from(deploymentOperators).where(eq(deploymentOperators.userId, userId));
+  return Boolean(row);
 }
 
 export function presentHub(row: HubRow): Hub {
@@ -52,6 +72,15 @@ export function presentHub(row: HubRow): Hub {
     timeZone: row.timeZone,
     currency: row.currency,
     defaultLocale: row.defaultLocale as Hub['defaultLocale'],
+    code: row.code,
+    fiscalYearStartMonth: row.fiscalYearStartMonth,
+    workingDays: row.workingDays,
+    holidays: row.holidays,
+    makeUpWorkdays: row.makeUpWorkdays,
+    techShareDefaultBasisPoints: row.techShareDefaultBp,
+    openDataPrefix: row.openDataPrefix,
+    districts: row.districts,
+    archived: row.archivedAt !== null,
   };
 }
 

@@ -1,50 +1,50 @@
-import type { z } from 'zod';
-import type { balanceSchema, Envelope, LedgerTransfer, ReasonCode } from '../../../contracts/budget';
-import type { BilingualName } from '../../../contracts/common';
-import { apiRequest } from './http';
+import type { components } from './openapi';
+import { answer, api, type BodyOf, type QueryOf } from './client';
 
-export type AccountBalance = z.infer<typeof balanceSchema>;
+// Every type here is the generated document's (openapi.d.ts), never a copy.
+export type Envelope = components['schemas']['Envelope'];
+export type LedgerTransfer = components['schemas']['LedgerTransfer'];
+export type AccountBalance = components['schemas']['AccountBalance'];
 export type TransferPage = { items: LedgerTransfer[]; next: string | null };
-export type TransferQuery = { account?: string; reason?: ReasonCode; from?: string; to?: string; limit?: number; before?: string };
-export type OpenYearInput = { year: number; revenue: string; techShareBasisPoints: number };
-export type BudgetLineInput = { code: string; name: BilingualName; amount: string; transferId: string };
-export type LineTransferInput = { transferId: string; fromLine: string; toLine: string; amount: string; note?: string };
-export type CloseYearInput = { decision: 'void' | 'carry_forward'; note: string };
+export type OpenYearInput = BodyOf<'/api/hubs/{hub}/fiscal-years', 'post'>;
+export type BudgetLineInput = BodyOf<'/api/hubs/{hub}/fiscal-years/{year}/lines', 'post'>;
+export type LineTransferInput = BodyOf<'/api/hubs/{hub}/fiscal-years/{year}/line-transfers', 'post'>;
+export type CloseYearInput = BodyOf<'/api/hubs/{hub}/fiscal-years/{year}/close', 'post'>;
+export type TransferQuery = QueryOf<'/api/hubs/{hub}/fiscal-years/{year}/transfers'>;
 
-const hubPath = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}`;
-const yearPath = (hub: string, year: number) => `${hubPath(hub)}/fiscal-years/${year}`;
+const at = (hub: string, year: number) => ({ path: { hub, year } });
 
-export function getEnvelope(hub: string, year: number): Promise<Envelope> {
-  return apiRequest<Envelope>(`${yearPath(hub, year)}/envelope`);
+export function getEnvelope(hub: string, year: number) {
+  return answer(api.GET('/api/hubs/{hub}/fiscal-years/{year}/envelope', { params: at(hub, year) }));
 }
 
 /** The key makes a double-clicked submit open the year once and return the first answer. */
-export function openFiscalYear(hub: string, input: OpenYearInput, idempotencyKey: string): Promise<Envelope> {
-  return apiRequest<Envelope>(`${hubPath(hub)}/fiscal-years`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+export function openFiscalYear(hub: string, body: OpenYearInput, idempotencyKey: string) {
+  return answer(api.POST('/api/hubs/{hub}/fiscal-years', { params: { path: { hub }, header: { 'idempotency-key': idempotencyKey } }, body }));
 }
 
 /** `transferId` is chosen once per form fill, so a retry funds the line once. */
-export function createBudgetLine(hub: string, year: number, input: BudgetLineInput): Promise<Envelope> {
-  return apiRequest<Envelope>(`${yearPath(hub, year)}/lines`, { method: 'POST', body: input });
+export function createBudgetLine(hub: string, year: number, body: BudgetLineInput) {
+  return answer(api.POST('/api/hubs/{hub}/fiscal-years/{year}/lines', { params: at(hub, year), body }));
 }
 
-export function transferBetweenLines(hub: string, year: number, input: LineTransferInput): Promise<LedgerTransfer> {
-  return apiRequest<LedgerTransfer>(`${yearPath(hub, year)}/line-transfers`, { method: 'POST', body: input });
+export function transferBetweenLines(hub: string, year: number, body: LineTransferInput) {
+  return answer(api.POST('/api/hubs/{hub}/fiscal-years/{year}/line-transfers', { params: at(hub, year), body }));
 }
 
-export function closeFiscalYear(hub: string, year: number, input: CloseYearInput): Promise<Envelope> {
-  return apiRequest<Envelope>(`${yearPath(hub, year)}/close`, { method: 'POST', body: input });
+export function closeFiscalYear(hub: string, year: number, body: CloseYearInput) {
+  return answer(api.POST('/api/hubs/{hub}/fiscal-years/{year}/close', { params: at(hub, year), body }));
 }
 
-export function listTransfers(hub: string, year: number, query: TransferQuery): Promise<TransferPage> {
-  return apiRequest<TransferPage>(`${yearPath(hub, year)}/transfers`, { query: { ...query } });
+export function listTransfers(hub: string, year: number, query: TransferQuery = {}) {
+  return answer(api.GET('/api/hubs/{hub}/fiscal-years/{year}/transfers', { params: { path: { hub, year }, query } }));
 }
 
-export function getAccountBalance(hub: string, accountId: string, asOf?: string): Promise<AccountBalance> {
-  return apiRequest<AccountBalance>(`${hubPath(hub)}/ledger/accounts/${encodeURIComponent(accountId)}/balance`, { query: { asOf } });
+export function getAccountBalance(hub: string, accountId: string, asOf?: string) {
+  return answer(api.GET('/api/hubs/{hub}/ledger/accounts/{id}/balance', { params: { path: { hub, id: accountId }, query: { asOf } } }));
 }
 
 /** A plain link: the browser downloads the workbook with the session cookie. */
 export function ledgerExportUrl(hub: string, year: number): string {
-  return `${yearPath(hub, year)}/ledger.xlsx`;
+  return `/api/hubs/${encodeURIComponent(hub)}/fiscal-years/${year}/ledger.xlsx`;
 }

@@ -1,31 +1,24 @@
-import { apiRequest } from './http';
+import type { components } from './openapi';
+import { answer, api, rawBody, type QueryOf } from './client';
 
-export type TransferFormat = 'xlsx' | 'csv';
-
-export type ImportError = { sheet: string; line: number; field: string; code: string; message: string };
-export type ImportResult = { written: Record<string, number>; errors: ImportError[]; rejected: number };
+// Every type here is the generated document's (openapi.d.ts), never a copy.
+export type ImportResult = components['schemas']['ImportResult'];
+export type ImportError = ImportResult['errors'][number];
+export type TransferFormat = QueryOf<'/api/hubs/{hub}/ecosystem/export'>['format'];
 
 const mediaTypes: Record<TransferFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
 };
 
-const base = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/ecosystem`;
-
 /** Sends the file as the raw body; a dry run checks everything and writes nothing. */
-export function importEcosystem(
-  hub: string,
-  file: Blob,
-  options: { format: TransferFormat; partial: boolean; dryRun: boolean },
-): Promise<ImportResult> {
-  return apiRequest<ImportResult>(`${base(hub)}/import`, {
-    method: 'POST',
-    body: new Blob([file], { type: mediaTypes[options.format] }),
-    query: { format: options.format, partial: String(options.partial), dryRun: String(options.dryRun) },
-  });
-}
+export const importEcosystem = (hub: string, file: Blob, options: { format: TransferFormat; partial: boolean; dryRun: boolean }) =>
+  answer(
+    api.POST('/api/hubs/{hub}/ecosystem/import', {
+      params: { path: { hub }, query: { format: options.format, partial: options.partial ? 'true' : 'false', dryRun: options.dryRun ? 'true' : 'false' } },
+      ...rawBody(file, mediaTypes[options.format]),
+    }),
+  );
 
 /** A plain link: the browser downloads it with the session cookie. */
-export function ecosystemExportUrl(hub: string, format: TransferFormat): string {
-  return `${base(hub)}/export?format=${format}`;
-}
+export const ecosystemExportUrl = (hub: string, format: TransferFormat) => `/api/hubs/${encodeURIComponent(hub)}/ecosystem/export?format=${format}`;

@@ -1,12 +1,12 @@
-import type { UploadedFile } from '../../../contracts/files';
-import { apiRequest } from './http';
+import type { components } from './openapi';
+import { answer, api, rawBody } from './client';
 
-export type { UploadedFile };
+// The generated document's type (openapi.d.ts), never a copy.
+export type UploadedFile = components['schemas']['UploadedFile'];
 
 /** Uploads one file as the raw body (`uploadFile`); the server decides its type from its bytes. */
-export function uploadFile(hub: string, file: File): Promise<UploadedFile> {
-  return apiRequest<UploadedFile>(`/api/hubs/${encodeURIComponent(hub)}/files`, { method: 'POST', body: file, query: { name: file.name } });
-}
+export const uploadFile = (hub: string, file: File) =>
+  answer(api.POST('/api/hubs/{hub}/files', { params: { path: { hub }, query: { name: file.name } }, ...rawBody(file) }));
 
-/** Where a stored file is downloaded (its uploader and the hub's staff only). */
+/** Where a stored file is downloaded (its uploader and the hub's staff only): an address for a link, not a call. */
 export const fileUrl = (hub: string, id: string) => `/api/hubs/${encodeURIComponent(hub)}/files/${encodeURIComponent(id)}`;

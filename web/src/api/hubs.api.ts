@@ -1,11 +1,9 @@
-import type { Hub } from '../../../contracts/hubs';
-import { apiRequest } from './http';
+import { answer, api } from './client';
+import { listAll } from './cursor';
 
-export async function listHubs(): Promise<Hub[]> {
-  const page = await apiRequest<{ items: Hub[] }>('/api/hubs');
-  return page.items;
+export async function listHubs() {
+  const all = await listAll((next) => answer(api.GET('/api/hubs', { params: { query: { limit: 100, next } } })));
+  return all.items;
 }
 
-export function getHub(slug: string): Promise<Hub> {
-  return apiRequest<Hub>(`/api/hubs/${encodeURIComponent(slug)}`);
-}
+export const getHub = (hub: string) => answer(api.GET('/api/hubs/{hub}', { params: { path: { hub } } }));

@@ -1,34 +1,24 @@
-import type { DragonRule, HubComparison, OrganizationGraph, TalentPipeline } from '../../../contracts/ecosystem-insights';
-import type { OrganizationKind, Sector } from '../../../contracts/organizations';
-import type { PersonRole } from '../../../contracts/people';
-import { apiRequest } from './http';
+import { answer, api, type QueryOf } from './client';
 
-const hubPath = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}`;
+export type SearchRequest = QueryOf<'/api/hubs/{hub}/search'> & { q: string };
 
-export function getOrganizationGraph(hub: string, organizationId: string): Promise<OrganizationGraph> {
-  return apiRequest<OrganizationGraph>(`${hubPath(hub)}/organizations/${encodeURIComponent(organizationId)}/graph`);
+export function getOrganizationGraph(hub: string, organizationId: string) {
+  return answer(api.GET('/api/hubs/{hub}/organizations/{id}/graph', { params: { path: { hub, id: organizationId } } }));
 }
 
-export function getTalentPipeline(hub: string, university?: string): Promise<TalentPipeline> {
-  return apiRequest<TalentPipeline>(`${hubPath(hub)}/talent-pipeline`, { query: { university } });
+export function getTalentPipeline(hub: string, university?: string) {
+  return answer(api.GET('/api/hubs/{hub}/talent-pipeline', { params: { path: { hub }, query: { university } } }));
 }
 
-export function compareHubs(hubs: string[]): Promise<HubComparison> {
-  return apiRequest<HubComparison>('/api/compare', { query: { hubs: hubs.join(',') } });
+export function compareHubs(hubs: string[]) {
+  return answer(api.GET('/api/compare', { params: { query: { hubs: hubs.join(',') } } }));
 }
-
-type Name = { zh: string; en: string };
-export type SearchResults = {
-  organizations: { id: string; kind: OrganizationKind; name: Name; sectors: Sector[] }[];
-  people: { id: string; name: Name; roles: PersonRole[] }[];
-};
-export type SearchRequest = { q: string; sector?: Sector; university?: string; limit?: number };
 
 /** People come back only for hub staff; everyone else gets organisations. */
-export function searchHub(hub: string, query: SearchRequest): Promise<SearchResults> {
-  return apiRequest<SearchResults>(`${hubPath(hub)}/search`, { query: { ...query } });
+export function searchHub(hub: string, query: SearchRequest) {
+  return answer(api.GET('/api/hubs/{hub}/search', { params: { path: { hub }, query } }));
 }
 
-export function getDragonRule(hub: string): Promise<DragonRule> {
-  return apiRequest<DragonRule>(`${hubPath(hub)}/dragon-rule`);
+export function getDragonRule(hub: string) {
+  return answer(api.GET('/api/hubs/{hub}/dragon-rule', { params: { path: { hub } } }));
 }

@@ -1,20 +1,11 @@
-import type { z } from 'zod';
-import type { notificationListSchema, Notification } from '../../../contracts/notifications';
-import { apiRequest } from './http';
+import { answer, api } from './client';
+import type { components } from './openapi';
 
-export type { Notification };
-export type NotificationList = z.infer<typeof notificationListSchema>;
+// Every type here is the generated document's (openapi.d.ts), never a copy.
+export type Notification = components['schemas']['Notification'];
 
-const path = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/notifications`;
-
-export function listNotifications(hub: string): Promise<NotificationList> {
-  return apiRequest<NotificationList>(path(hub), { query: { limit: 20 } });
-}
-
-export function markNotificationRead(hub: string, id: string): Promise<void> {
-  return apiRequest<void>(`${path(hub)}/${encodeURIComponent(id)}/read`, { method: 'POST' });
-}
-
-export function markAllNotificationsRead(hub: string): Promise<{ marked: number }> {
-  return apiRequest<{ marked: number }>(`${path(hub)}/read`, { method: 'POST' });
-}
+/** The newest; the bell shows no more. */
+export const listNotifications = (hub: string) => answer(api.GET('/api/hubs/{hub}/notifications', { params: { path: { hub }, query: { limit: 20 } } }));
+export const markNotificationRead = (hub: string, notificationId: string) =>
+  answer(api.POST('/api/hubs/{hub}/notifications/{notificationId}/read', { params: { path: { hub, notificationId } } }));
+export const markAllNotificationsRead = (hub: string) => answer(api.POST('/api/hubs/{hub}/notifications/read', { params: { path: { hub } } }));

@@ -1,23 +1,22 @@
-import type { AddMemberInput, Organization, OrganizationDetail, OrganizationInput, OrganizationKind, OrganizationPage, Sector } from '../../../contracts/organizations';
-import { apiRequest } from './http';
+import type { components } from './openapi';
+import { answer, api, type BodyOf, type QueryOf } from './client';
 
-const base = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/organizations`;
+// Every type here is the generated document's (openapi.d.ts), never a copy.
+export type Organization = components['schemas']['Organization'];
+export type OrganizationDetail = components['schemas']['OrganizationDetail'];
+export type OrganizationPage = components['schemas']['OrganizationPage'];
+export type OrganizationInput = BodyOf<'/api/hubs/{hub}/organizations', 'post'>;
+export type OrganizationListRequest = QueryOf<'/api/hubs/{hub}/organizations'>;
 
-export type OrganizationListRequest = { page: number; pageSize: number; kind?: OrganizationKind; sector?: Sector; q?: string };
-
-export function listOrganizations(hub: string, query: OrganizationListRequest): Promise<OrganizationPage> {
-  return apiRequest<OrganizationPage>(base(hub), { query: { ...query } });
+export function listOrganizations(hub: string, query: OrganizationListRequest) {
+  return answer(api.GET('/api/hubs/{hub}/organizations', { params: { path: { hub }, query } }));
 }
 
-export function getOrganization(hub: string, id: string): Promise<OrganizationDetail> {
-  return apiRequest<OrganizationDetail>(`${base(hub)}/${encodeURIComponent(id)}`);
+export function getOrganization(hub: string, id: string) {
+  return answer(api.GET('/api/hubs/{hub}/organizations/{id}', { params: { path: { hub, id } } }));
 }
 
 /** The key makes a retried or double-clicked submit return the first result instead of a second row. */
-export function createOrganization(hub: string, input: OrganizationInput, idempotencyKey: string): Promise<Organization> {
-  return apiRequest<Organization>(base(hub), { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
-}
-
-export function addOrganizationMember(hub: string, id: string, input: AddMemberInput): Promise<OrganizationDetail> {
-  return apiRequest<OrganizationDetail>(`${base(hub)}/${encodeURIComponent(id)}/members`, { method: 'POST', body: input });
+export function createOrganization(hub: string, body: OrganizationInput, idempotencyKey: string) {
+  return answer(api.POST('/api/hubs/{hub}/organizations', { params: { path: { hub }, header: { 'idempotency-key': idempotencyKey } }, body }));
 }

@@ -1,16 +1,16 @@
-import type { Person, PersonInput, PersonRole } from '../../../contracts/people';
-import { apiRequest } from './http';
+import type { components } from './openapi';
+import { answer, api, type BodyOf, type QueryOf } from './client';
 
-const base = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/people`;
+export type Person = components['schemas']['Person'];
+export type PersonPage = components['schemas']['PersonPage'];
+export type PersonInput = BodyOf<'/api/hubs/{hub}/people', 'post'>;
+export type PersonListRequest = QueryOf<'/api/hubs/{hub}/people'>;
 
-export type PersonPage = { items: Person[]; page: number; pageSize: number; total: number };
-export type PersonListRequest = { page: number; pageSize: number; q?: string; role?: PersonRole; university?: string };
-
-export function listPeople(hub: string, query: PersonListRequest): Promise<PersonPage> {
-  return apiRequest<PersonPage>(base(hub), { query: { ...query } });
+export function listPeople(hub: string, query: PersonListRequest) {
+  return answer(api.GET('/api/hubs/{hub}/people', { params: { path: { hub }, query } }));
 }
 
 /** The key makes a double-clicked submit return the first person instead of a second row. */
-export function createPerson(hub: string, input: PersonInput, idempotencyKey: string): Promise<Person> {
-  return apiRequest<Person>(base(hub), { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+export function createPerson(hub: string, body: PersonInput, idempotencyKey: string) {
+  return answer(api.POST('/api/hubs/{hub}/people', { params: { path: { hub }, header: { 'idempotency-key': idempotencyKey } }, body }));
 }

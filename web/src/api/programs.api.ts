@@ -1,71 +1,57 @@
-import type { z } from 'zod';
-import type { Application, Program, ProgramDraft } from '../../../contracts/applications';
-import type { invitationsSchema, matchingCountsSchema, matchListSchema, ProgramMatch } from '../../../contracts/matches';
-import type { CriterionError, ProgramRulesInput } from '../../../contracts/programs';
-import { apiRequest } from './http';
+import type { components } from './openapi';
+import { answer, api, type BodyOf } from './client';
+import { listAll } from './cursor';
 
-export type ProgramList = { items: Program[] };
-export type ApplicationList = { items: Application[] };
-export type CriteriaCheck = { ok: boolean; errors: CriterionError[] };
-export type ApplicationInput = { organizationId?: string; answers: Record<string, string | number | boolean>; draft?: boolean };
+// Every type here is the generated document's (openapi.d.ts), never a copy.
+export type Program = components['schemas']['Program'];
+export type Application = components['schemas']['Application'];
+export type ApplicationDetail = components['schemas']['ApplicationDetail'];
+export type ProgramMatch = components['schemas']['ProgramMatch'];
+export type MatchingCounts = components['schemas']['MatchingCounts'];
+export type CriteriaCheck = components['schemas']['CriteriaValidation'];
+export type ProgramDraft = BodyOf<'/api/hubs/{hub}/programs', 'post'>;
+export type ApplicationInput = BodyOf<'/api/hubs/{hub}/programs/{id}/applications', 'post'>;
+export type CriteriaRules = BodyOf<'/api/hubs/{hub}/programs/validate-criteria', 'post'>['rules'];
 
-export type { ProgramMatch };
-export type MatchList = z.infer<typeof matchListSchema>;
-export type MatchingCounts = z.infer<typeof matchingCountsSchema>;
-export type Invitations = z.infer<typeof invitationsSchema>;
+const hubPath = (hub: string) => ({ path: { hub } });
+const onePath = (hub: string, id: string) => ({ path: { hub, id } });
 
-const hubPath = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}`;
-const programPath = (hub: string, id: string) => `${hubPath(hub)}/programs/${encodeURIComponent(id)}`;
+/** Published programs for everyone; staff also see drafts. A hub runs a few dozen: every page. */
+export const listPrograms = (hub: string) =>
+  listAll((next) => answer(api.GET('/api/hubs/{hub}/programs', { params: { ...hubPath(hub), query: { limit: 100, next } } })));
 
-/** Published programs for everyone; staff also see drafts. */
-export function listPrograms(hub: string): Promise<ProgramList> {
-  return apiRequest<ProgramList>(`${hubPath(hub)}/programs`);
-}
+export const getProgram = (hub: string, id: string) => answer(api.GET('/api/hubs/{hub}/programs/{id}', { params: onePath(hub, id) }));
 
-export function getProgram(hub: string, id: string): Promise<Program> {
-  return apiRequest<Program>(programPath(hub, id));
-}
+export const createProgram = (hub: string, body: ProgramDraft) => answer(api.POST('/api/hubs/{hub}/programs', { params: hubPath(hub), body }));
 
-export function createProgram(hub: string, draft: ProgramDraft): Promise<Program> {
-  return apiRequest<Program>(`${hubPath(hub)}/programs`, { method: 'POST', body: draft });
-}
+export const updateProgram = (hub: string, id: string, body: ProgramDraft) =>
+  answer(api.PUT('/api/hubs/{hub}/programs/{id}', { params: onePath(hub, id), body }));
 
-export function updateProgram(hub: string, id: string, draft: ProgramDraft): Promise<Program> {
-  return apiRequest<Program>(programPath(hub, id), { method: 'PUT', body: draft });
-}
-
-export function publishProgram(hub: string, id: string): Promise<Program> {
-  return apiRequest<Program>(`${programPath(hub, id)}/publish`, { method: 'POST' });
-}
+export const publishProgram = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/programs/{id}/publish', { params: onePath(hub, id) }));
 
 /** Type-checks criteria without saving: every bad one with its line and column. */
-export function validateCriteria(hub: string, rules: ProgramRulesInput): Promise<CriteriaCheck> {
-  return apiRequest<CriteriaCheck>(`${hubPath(hub)}/programs/validate-criteria`, { method: 'POST', body: { rules } });
-}
+export const validateCriteria = (hub: string, rules: CriteriaRules) =>
+  answer(api.POST('/api/hubs/{hub}/programs/validate-criteria', { params: hubPath(hub), body: { rules } }));
 
 /** The key is chosen once per form fill, so a double-clicked submit applies once. */
-export function submitApplication(hub: string, programId: string, input: ApplicationInput, idempotencyKey: string): Promise<Application> {
-  return apiRequest<Application>(`${programPath(hub, programId)}/applications`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
-}
+export const submitApplication = (hub: string, programId: string, body: ApplicationInput, idempotencyKey: string) =>
+  answer(
+    api.POST('/api/hubs/{hub}/programs/{id}/applications', { params: { ...onePath(hub, programId), header: { 'idempotency-key': idempotencyKey } }, body }),
+  );
 
-export function listApplications(hub: string, program?: string): Promise<ApplicationList> {
-  return apiRequest<ApplicationList>(`${hubPath(hub)}/applications`, { query: { program } });
-}
+/** A page of applications, newest first (`next`: the page after). */
+export const listApplications = (hub: string, program?: string, next?: string) =>
+  answer(api.GET('/api/hubs/{hub}/applications', { params: { ...hubPath(hub), query: { program, next } } }));
 
-export function getApplication(hub: string, id: string): Promise<Application> {
-  return apiRequest<Application>(`${hubPath(hub)}/applications/${encodeURIComponent(id)}`);
-}
+export const getApplication = (hub: string, id: string) => answer(api.GET('/api/hubs/{hub}/applications/{id}', { params: onePath(hub, id) }));
 
-/** Applicants: programs they qualify for; staff with a program: who qualifies and has not applied. */
-export function listMatches(hub: string, program?: string): Promise<MatchList> {
-  return apiRequest<MatchList>(`${hubPath(hub)}/matches`, { query: { program, pageSize: 200 } });
-}
+/** Applicants: programs they qualify for; staff with a program: who qualifies and has not applied. Every current match (open programs only, not yet applied to). */
+export const listMatches = (hub: string, program?: string) =>
+  listAll((next) => answer(api.GET('/api/hubs/{hub}/matches', { params: { ...hubPath(hub), query: { program, limit: 100, next } } })));
 
-export function runMatching(hub: string, programId?: string): Promise<MatchingCounts> {
-  return apiRequest<MatchingCounts>(`${hubPath(hub)}/matches/run`, { method: 'POST', body: programId ? { programId } : {} });
-}
+export const runMatching = (hub: string, programId?: string) =>
+  answer(api.POST('/api/hubs/{hub}/matches/run', { params: hubPath(hub), body: programId ? { programId } : {} }));
 
 /** Staff: invite who qualifies and has not applied (in the app, and by e-mail where configured). */
-export function inviteMatched(hub: string, programId: string): Promise<Invitations> {
-  return apiRequest<Invitations>(`${programPath(hub, programId)}/invitations`, { method: 'POST' });
-}
+export const inviteMatched = (hub: string, programId: string) =>
+  answer(api.POST('/api/hubs/{hub}/programs/{id}/invitations', { params: onePath(hub, programId) }));

@@ -1,15 +1,16 @@
-import type { Relation, RelationInput, RelationKind } from '../../../contracts/relations';
-import { apiRequest } from './http';
+import type { components } from './openapi';
+import { answer, api, type BodyOf, type QueryOf } from './client';
 
-const base = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/relations`;
+export type Relation = components['schemas']['Relation'];
+export type RelationPage = components['schemas']['RelationPage'];
+export type RelationInput = BodyOf<'/api/hubs/{hub}/relations', 'post'>;
+export type RelationListRequest = QueryOf<'/api/hubs/{hub}/relations'>;
 
-export type RelationPage = { items: Relation[]; page: number; pageSize: number; total: number };
-export type RelationListRequest = { page?: number; pageSize?: number; kind?: RelationKind; organization?: string; person?: string };
-
-export function listRelations(hub: string, query: RelationListRequest): Promise<RelationPage> {
-  return apiRequest<RelationPage>(base(hub), { query: { ...query } });
+export function listRelations(hub: string, query: RelationListRequest) {
+  return answer(api.GET('/api/hubs/{hub}/relations', { params: { path: { hub }, query } }));
 }
 
-export function createRelation(hub: string, input: RelationInput, idempotencyKey: string): Promise<Relation> {
-  return apiRequest<Relation>(base(hub), { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+/** The key makes a double-clicked submit record the tie once. */
+export function createRelation(hub: string, body: RelationInput, idempotencyKey: string) {
+  return answer(api.POST('/api/hubs/{hub}/relations', { params: { path: { hub }, header: { 'idempotency-key': idempotencyKey } }, body }));
 }

@@ -1,64 +1,64 @@
-import type { Availability, Occupancy, Station, StationInput, StayBooking, WaitlistEntry } from '../../../contracts/stays';
-import type { Assessment, AssessmentInput, CardVerification, GraduateStanding, TalentCard, TalentCatalogue, TalentProfile, VerifyGraduateInput } from '../../../contracts/talent';
-import { apiRequest } from './http';
+import type { components } from './openapi';
+import { answer, api, type BodyOf, type QueryOf } from './client';
+import { listAll } from './cursor';
 
-export type { Availability, Occupancy, Station, StayBooking, WaitlistEntry, GraduateStanding, TalentCard, CardVerification, VerifyGraduateInput, TalentCatalogue, AssessmentInput };
+// Every type here is the generated document's (openapi.d.ts), never a copy.
+export type Station = components['schemas']['StayStation'];
+export type Availability = components['schemas']['StayAvailability'];
+export type StayBooking = components['schemas']['StayBooking'];
+export type WaitlistEntry = components['schemas']['StayWaitlistEntry'];
+export type StationInput = BodyOf<'/api/hubs/{hub}/stays/stations', 'post'>;
+export type BookingInput = BodyOf<'/api/hubs/{hub}/stays/bookings', 'post'>;
+export type BookingChange = BodyOf<'/api/hubs/{hub}/stays/bookings/{id}/change', 'post'>;
+export type WaitlistInput = BodyOf<'/api/hubs/{hub}/stays/waitlist', 'post'>;
+type BookingQuery = Omit<QueryOf<'/api/hubs/{hub}/stays/bookings'>, 'limit' | 'next'>;
 
-const stays = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/stays`;
-const talent = (hub: string) => `/api/hubs/${encodeURIComponent(hub)}/talent`;
+const hubPath = (hub: string) => ({ path: { hub } });
+const onePath = (hub: string, id: string) => ({ path: { hub, id } });
 
-export const listStations = (hub: string) => apiRequest<{ items: Station[] }>(`${stays(hub)}/stations`);
+/** A hub's stations are few: all of them, page by page. */
+export const listStations = (hub: string) =>
+  listAll((next) => answer(api.GET('/api/hubs/{hub}/stays/stations', { params: { ...hubPath(hub), query: { limit: 100, next } } })));
 
-export const searchAvailability = (hub: string, from: string, to: string, station?: string) => apiRequest<Availability>(`${stays(hub)}/availability`, { query: { from, to, station } });
+export const searchAvailability = (hub: string, from: string, to: string, station?: string) =>
+  answer(api.GET('/api/hubs/{hub}/stays/availability', { params: { ...hubPath(hub), query: { from, to, station } } }));
 
 /** The key is chosen once per confirmation dialog, so a double click books once. */
-export const createBooking = (hub: string, body: { stationId: string; checkIn: string; checkOut: string }, idempotencyKey: string) =>
-  apiRequest<StayBooking>(`${stays(hub)}/bookings`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+export const createBooking = (hub: string, body: BookingInput, idempotencyKey: string) =>
+  answer(api.POST('/api/hubs/{hub}/stays/bookings', { params: { ...hubPath(hub), header: { 'idempotency-key': idempotencyKey } }, body }));
 
-export const listBookings = (hub: string, query: { station?: string; from?: string; to?: string } = {}) => apiRequest<{ items: StayBooking[] }>(`${stays(hub)}/bookings`, { query });
+/** My bookings, or a station's in a date range (what its desk calendar shows): every page. */
+export const listBookings = (hub: string, query: BookingQuery = {}) =>
+  listAll((next) => answer(api.GET('/api/hubs/{hub}/stays/bookings', { params: { ...hubPath(hub), query: { ...query, limit: 100, next } } })));
 
-export const cancelBooking = (hub: string, id: string) => apiRequest<StayBooking>(`${stays(hub)}/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+export const cancelBooking = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/stays/bookings/{id}/cancel', { params: onePath(hub, id) }));
 
-export const changeBooking = (hub: string, id: string, body: { checkIn: string; checkOut: string }, idempotencyKey: string) =>
-  apiRequest<StayBooking>(`${stays(hub)}/bookings/${encodeURIComponent(id)}/change`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+export const changeBooking = (hub: string, id: string, body: BookingChange, idempotencyKey: string) =>
+  answer(api.POST('/api/hubs/{hub}/stays/bookings/{id}/change', { params: { ...onePath(hub, id), header: { 'idempotency-key': idempotencyKey } }, body }));
 
-export const joinWaitlist = (hub: string, body: { stationId: string; startsOn: string; endsOn: string }) => apiRequest<WaitlistEntry>(`${stays(hub)}/waitlist`, { method: 'POST', body });
+export const joinWaitlist = (hub: string, body: WaitlistInput) => answer(api.POST('/api/hubs/{hub}/stays/waitlist', { params: hubPath(hub), body }));
 
-export const listWaitlist = (hub: string) => apiRequest<{ items: WaitlistEntry[] }>(`${stays(hub)}/waitlist`);
+/** My waitlist entries (a handful): every page. */
+export const listWaitlist = (hub: string) =>
+  listAll((next) => answer(api.GET('/api/hubs/{hub}/stays/waitlist', { params: { ...hubPath(hub), query: { limit: 100, next } } })));
 
-export const acceptOffer = (hub: string, id: string) => apiRequest<WaitlistEntry>(`${stays(hub)}/waitlist/${encodeURIComponent(id)}/accept`, { method: 'POST' });
+export const acceptOffer = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/stays/waitlist/{id}/accept', { params: onePath(hub, id) }));
 
-export const leaveWaitlist = (hub: string, id: string) => apiRequest<WaitlistEntry>(`${stays(hub)}/waitlist/${encodeURIComponent(id)}/leave`, { method: 'POST' });
+export const leaveWaitlist = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/stays/waitlist/{id}/leave', { params: onePath(hub, id) }));
 
-export const checkIn = (hub: string, code: string) => apiRequest<StayBooking>(`${stays(hub)}/check-in`, { method: 'POST', body: { code } });
+export const checkIn = (hub: string, code: string) => answer(api.POST('/api/hubs/{hub}/stays/check-in', { params: hubPath(hub), body: { code } }));
 
-export const checkOut = (hub: string, id: string) => apiRequest<StayBooking>(`${stays(hub)}/bookings/${encodeURIComponent(id)}/check-out`, { method: 'POST' });
+export const checkOut = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/stays/bookings/{id}/check-out', { params: onePath(hub, id) }));
 
-export const stationOccupancy = (hub: string, id: string, from: string, to: string) => apiRequest<Occupancy>(`${stays(hub)}/stations/${encodeURIComponent(id)}/occupancy`, { query: { from, to } });
+export const stationOccupancy = (hub: string, id: string, from: string, to: string) =>
+  answer(api.GET('/api/hubs/{hub}/stays/stations/{id}/occupancy', { params: { ...onePath(hub, id), query: { from, to } } }));
 
-export const exportUrl = (hub: string, id: string, from: string, to: string) => `${stays(hub)}/stations/${encodeURIComponent(id)}/bookings.xlsx?from=${from}&to=${to}`;
-
-export const graduateStanding = (hub: string) => apiRequest<GraduateStanding>(`${talent(hub)}/graduate`);
-
-export const verifyGraduate = (hub: string, body: VerifyGraduateInput) => apiRequest<GraduateStanding>(`${talent(hub)}/graduate`, { method: 'POST', body });
-
-export const myTalentCard = (hub: string) => apiRequest<TalentCard>(`${talent(hub)}/card`);
-
-export const verifyCard = (hub: string, token: string) => apiRequest<CardVerification>(`${talent(hub)}/verify`, { query: { token } });
-
-export const talentCatalogue = (hub: string) => apiRequest<TalentCatalogue>(`${talent(hub)}/catalogue`);
-
-export const assessTalentTier = (hub: string, personId: string, body: AssessmentInput) =>
-  apiRequest<Assessment>(`${talent(hub)}/people/${encodeURIComponent(personId)}/assessments`, { method: 'POST', body });
-
-export const saveTalentCatalogue = (hub: string, body: TalentCatalogue) => apiRequest<TalentCatalogue>(`${talent(hub)}/catalogue`, { method: 'PUT', body });
-
-/** My talent profile (degrees, employer, evidence files); 404 until I verify as a graduate. */
-export const myTalentProfile = (hub: string) => apiRequest<TalentProfile>(`${talent(hub)}/profile`);
-export const saveTalentProfile = (hub: string, body: { employer: string | null; evidence: string[] }) => apiRequest<TalentProfile>(`${talent(hub)}/profile`, { method: 'PUT', body });
+/** A plain link: the browser downloads the workbook with the session cookie. */
+export const exportUrl = (hub: string, id: string, from: string, to: string) =>
+  `/api/hubs/${encodeURIComponent(hub)}/stays/stations/${encodeURIComponent(id)}/bookings.xlsx?from=${from}&to=${to}`;
 
 /** Hub admins: open a station; name a station manager of the hub (by e-mail) to run it. */
-export const createStation = (hub: string, body: StationInput) => apiRequest<Station>(`${stays(hub)}/stations`, { method: 'POST', body });
+export const createStation = (hub: string, body: StationInput) => answer(api.POST('/api/hubs/{hub}/stays/stations', { params: hubPath(hub), body }));
+
 export const assignStationManager = (hub: string, id: string, email: string) =>
-  apiRequest<void>(`${stays(hub)}/stations/${encodeURIComponent(id)}/managers`, { method: 'POST', body: { email } });
-export const rotateTalentSigningKey = (hub: string) => apiRequest<{ kid: string }>(`${talent(hub)}/signing-keys/rotate`, { method: 'POST' });
+  answer(api.POST('/api/hubs/{hub}/stays/stations/{id}/managers', { params: onePath(hub, id), body: { email } }));

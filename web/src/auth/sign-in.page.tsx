@@ -1,64 +1,46 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { isApiRequestError } from '../api/api-request-error';
-import { signIn } from '../api/auth.api';
-import { useErrorText } from '../errors/use-error-text';
-import { useFieldErrorText } from '../errors/use-field-error-text';
+import { Link, useSearchParams } from 'react-router';
+import { useAfterSignIn } from '../two-factor/use-after-sign-in';
 import { safeNext } from './safe-next';
-import { meQueryKey } from './use-me';
+import { SignInSteps } from './sign-in-steps';
 
-type SignInValues = { email: string; password: string };
-
+/** Sign in: e-mail and password, then a code when the account has a second factor. */
 export function SignInPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const describe = useErrorText();
-  const fieldText = useFieldErrorText();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const afterSignIn = useAfterSignIn();
   const next = safeNext(params.get('next'));
-
-  const onFinish = async (values: SignInValues) => {
-    setSubmitting(true);
-    setFailure(null);
-    try {
-      await signIn({ email: values.email.trim(), password: values.password });
-      await queryClient.invalidateQueries({ queryKey: meQueryKey });
-      navigate(next, { replace: true });
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  // better-auth answers 401 for both unknown email and wrong password: say so, without telling which.
-  const failureText =
-    failure === null ? null : isApiRequestError(failure) && failure.status === 401 ? t('auth.wrongCredentials') : describe(failure);
-
+  // Sent here because the server ended the session (SessionExpiryRedirect): say why.
+  const expired = params.get('expired') === '1';
   return (
     <Card style={{ maxWidth: 420, margin: '48px auto' }}>
-      <Typography.Title level={3}>{t('auth.signInTitle')}</Typography.Title>
-      {failureText && <Alert type="error" showIcon message={failureText} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<SignInValues> layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false}>
-        <Form.Item label={t('auth.email')} name="email" rules={[{ required: true, type: 'email', message: t('auth.emailInvalid') }]}>
-          <Input type="email" autoComplete="email" autoFocus />
-        </Form.Item>
-        <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={submitting}>
-          {t('auth.signIn')}
-        </Button>
-      </Form>
-      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-        {t('auth.noAccount')} <Link to={`/sign-up?next=${encodeURIComponent(next)}`}>{t('auth.signUp')}</Link>
-      </Typography.Paragraph>
+      <SignInSteps
+        onSignedIn={() => afterSignIn(next)}
+        header={
+          <>
+            <Typography.Title level={1} style={{ fontSize: 24 }}>
+              {t('auth.signInTitle')}
+            </Typography.Title>
+            {expired && <Alert type="warning" showIcon message={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />}
+          </>
+        }
+        footer={
+          <>
+            <Typography.Paragraph style={{ marginTop: 16 }}>
+              <Link to="/forgot-password" style={{ textDecoration: 'underline' }}>
+                {t('account.forgot')}
+              </Link>
+            </Typography.Paragraph>
+            <Typography.Paragraph style={{ marginBottom: 0 }}>
+              {t('auth.noAccount')}{' '}
+              <Link to={`/sign-up?next=${encodeURIComponent(next)}`} style={{ textDecoration: 'underline' }}>
+                {t('auth.signUp')}
+              </Link>
+            </Typography.Paragraph>
+          </>
+        }
+      />
     </Card>
   );
 }

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contracts/auth';
-import { signUp } from '../api/auth.api';
-import { useErrorText } from '../errors/use-error-text';
+import { signIn, signUp } from '../api/auth.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { NewPasswordField } from './new-password-field';
 import { safeNext } from './safe-next';
 import { meQueryKey } from './use-me';
 
@@ -17,49 +17,42 @@ export function SignUpPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const describe = useErrorText();
+  const { message } = App.useApp();
   const fieldText = useFieldErrorText();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
   const next = safeNext(params.get('next'));
-
-  const onFinish = async (values: SignUpValues) => {
-    setSubmitting(true);
-    setFailure(null);
-    try {
-      await signUp({ name: values.name.trim(), email: values.email.trim(), password: values.password });
+  const [form] = Form.useForm<SignUpValues>();
+  const signUpNow = useFormMutation({
+    form,
+    fields: ['name', 'email', 'password'],
+    mutationFn: async (values: SignUpValues) => {
+      const email = values.email.trim();
+      // Sign-up answers alike for a new and a taken address; signing in is the next step.
+      await signUp({ name: values.name.trim(), email, password: values.password });
+      await signIn({ email, password: values.password });
+      return email;
+    },
+    onSuccess: async (email) => {
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
+      message.info(t('account.checkEmail', { email }), 8);
       navigate(next, { replace: true });
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
     <Card style={{ maxWidth: 460, margin: '48px auto' }}>
-      <Typography.Title level={3}>{t('auth.signUpTitle')}</Typography.Title>
-      {failure !== null && <Alert type="error" showIcon message={describe(failure)} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<SignUpValues> layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('auth.signUpTitle')}
+      </Typography.Title>
+      <FormFailure failure={signUpNow.failure} />
+      <Form<SignUpValues> form={form} layout="vertical" onFinish={signUpNow.submit} requiredMark={false}>
         <Form.Item label={t('auth.name')} name="name" rules={[{ required: true, whitespace: true, message: fieldText('REQUIRED') }]}>
-          <Input autoComplete="name" autoFocus />
+          <Input autoComplete="name" />
         </Form.Item>
         <Form.Item label={t('auth.email')} name="email" rules={[{ required: true, type: 'email', message: t('auth.emailInvalid') }]}>
           <Input type="email" autoComplete="email" />
         </Form.Item>
-        <Form.Item
-          label={t('auth.password')}
-          name="password"
-          extra={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          rules={[
-            { required: true, min: PASSWORD_MIN_LENGTH, message: t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) },
-            { max: PASSWORD_MAX_LENGTH, message: fieldText('TOO_LONG') },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" showCount />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={submitting}>
+        <NewPasswordField label={t('auth.password')} />
+        <Button type="primary" htmlType="submit" block loading={signUpNow.submitting}>
           {t('auth.signUp')}
         </Button>
       </Form>

@@ -3,22 +3,32 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../errors/use-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
+import type { ShownAccount } from './shown-account';
 import { useAccountBalance } from './use-budget';
-import { fenMinus, formatYuan } from './yuan';
+import { formatMoney } from '../money/format-money';
+import { fenMinus } from '../money/money-math';
 
 /** An account's totals now, or as they stood at any past moment (recomputed from the transfers). */
-export function BalanceDrawer({ hub, account, onClose }: { hub: string; account: { id: string; code: string } | null; onClose: () => void }) {
+export function BalanceDrawer({ hub, account, onClose }: { hub: string; account: ShownAccount | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const bilingual = useBilingual();
   const describe = useErrorText();
   const [asOf, setAsOf] = useState<Dayjs | null>(null);
   const balance = useAccountBalance(hub, account?.id ?? null, asOf?.toISOString());
-  const money = (fen: string) => formatYuan(fen, locale);
+  const money = (fen: string) => formatMoney(fen, locale);
   const b = balance.data;
 
   return (
-    <Drawer title={t('budget.balanceTitle', { code: account?.code ?? '' })} open={account !== null} onClose={onClose} width={440} destroyOnHidden>
+    <Drawer
+      title={t('budget.balanceTitle', { name: account ? bilingual(account.name).primary : '' })}
+      open={account !== null}
+      onClose={onClose}
+      width={440}
+      destroyOnHidden
+    >
       <Flex vertical gap={16}>
         <div>
           <Typography.Text strong>{t('budget.asOf')}</Typography.Text>

@@ -1,3 +1,4 @@
+import type { ShownAccount } from './shown-account';
 import { Card, DatePicker, Empty, Flex, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -24,7 +25,7 @@ export function BudgetPage() {
   const year = Number(params.get('year')) || new Date().getFullYear();
   const tab: Tab = tabs.find((key) => key === params.get('tab')) ?? 'overview';
   const envelope = useEnvelope(hub, year);
-  const [account, setAccount] = useState<{ id: string; code: string } | null>(null);
+  const [account, setAccount] = useState<ShownAccount | null>(null);
   const update = (next: Record<string, string>) => setParams((current) => ({ ...Object.fromEntries(current), ...next }), { replace: true });
 
   if (!roles.canRead) return <NotFoundPage title={t('budget.staffOnly')} />;
@@ -32,7 +33,14 @@ export function BudgetPage() {
   const missing = envelope.isError && isApiRequestError(envelope.error) && envelope.error.status === 404;
   let body;
   if (envelope.isPending) body = <PageLoading />;
-  else if (missing) body = roles.canWrite ? <OpenYearForm key={year} hub={hub} year={year} onOpened={(opened) => update({ year: String(opened) })} /> : <Card><Empty description={t('budget.yearMissing', { year })} /></Card>;
+  else if (missing)
+    body = roles.canWrite ? (
+      <OpenYearForm key={year} hub={hub} year={year} onOpened={(opened) => update({ year: String(opened) })} />
+    ) : (
+      <Card>
+        <Empty description={t('budget.yearMissing', { year })} />
+      </Card>
+    );
   else if (envelope.isError) body = <PageError error={envelope.error} onRetry={() => void envelope.refetch()} />;
   else
     body = (
@@ -40,7 +48,11 @@ export function BudgetPage() {
         activeKey={tab}
         onChange={(key) => update({ tab: key })}
         items={[
-          { key: 'overview', label: t('budget.tabOverview'), children: <EnvelopeOverview hub={hub} envelope={envelope.data} canWrite={roles.canWrite} onShowAccount={setAccount} /> },
+          {
+            key: 'overview',
+            label: t('budget.tabOverview'),
+            children: <EnvelopeOverview hub={hub} envelope={envelope.data} canWrite={roles.canWrite} onShowAccount={setAccount} />,
+          },
           { key: 'ledger', label: t('budget.tabLedger'), children: <LedgerExplorer hub={hub} envelope={envelope.data} onShowAccount={setAccount} /> },
           { key: 'years', label: t('budget.tabYears'), children: <YearOverYear hub={hub} envelope={envelope.data} /> },
         ]}
@@ -50,7 +62,9 @@ export function BudgetPage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2} style={{ margin: 0 }}>{t('budget.title', { year })}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0 }}>
+          {t('budget.title', { year })}
+        </Typography.Title>
         <DatePicker
           picker="year"
           allowClear={false}

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Radio, Space } from 'antd';
-import { useState } from 'react';
+
 import { useTranslation } from 'react-i18next';
 import { closeFiscalYear, type CloseYearInput } from '../api/budget.api';
-import { useErrorText } from '../errors/use-error-text';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { placeFailure } from './form-failure';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
 import { budgetKey } from './use-budget';
 
 /** Closing is final: the person picks what happens to unpaid commitments and says why. */
@@ -14,45 +14,40 @@ export function CloseYearModal({ hub, year, open, onClose }: { hub: string; year
   const [form] = Form.useForm<CloseYearInput>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const fieldText = useFieldErrorText();
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
 
-  const onFinish = async (values: CloseYearInput) => {
-    setSubmitting(true);
-    setFailure(null);
-    try {
+  const save = useFormMutation({
+    form,
+    fields: ['decision', 'note'],
+    mutationFn: async (values: CloseYearInput) => {
       await closeFiscalYear(hub, year, { decision: values.decision, note: values.note.trim() });
+    },
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: budgetKey(hub) });
       message.success(t('budget.closed', { year }));
       form.resetFields();
       onClose();
-    } catch (error) {
-      setFailure(placeFailure(form, error, ['decision', 'note'], fieldText));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
     <Modal
       title={t('budget.closeTitle', { year })}
       open={open}
       onCancel={() => {
-        setFailure(null);
+        save.clearFailure();
         onClose();
       }}
       onOk={() => form.submit()}
       okText={t('budget.closeConfirm', { year })}
       okButtonProps={{ danger: true }}
       cancelText={t('org.cancel')}
-      confirmLoading={submitting}
+      confirmLoading={save.submitting}
       forceRender
     >
       <Alert type="warning" role="note" showIcon message={t('budget.closeWarning')} style={{ marginBottom: 16 }} />
-      {failure !== null && <Alert type="error" showIcon role="alert" message={describe(failure)} style={{ marginBottom: 16 }} />}
-      <Form<CloseYearInput> name="close-year" form={form} layout="vertical" initialValues={{ decision: 'void' }} onFinish={(values) => void onFinish(values)}>
+      <FormFailure failure={save.failure} />
+      <Form<CloseYearInput> name="close-year" form={form} layout="vertical" initialValues={{ decision: 'void' }} onFinish={save.submit}>
         <Form.Item label={t('budget.closeDecision')} name="decision">
           <Radio.Group>
             <Space direction="vertical">

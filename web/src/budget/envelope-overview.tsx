@@ -1,3 +1,4 @@
+import type { ShownAccount } from './shown-account';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Progress, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -10,21 +11,40 @@ import { burnDownOption } from './budget-charts';
 import { CloseYearModal } from './close-year.modal';
 import { LineFormModal } from './line-form.modal';
 import { LineTransferModal } from './line-transfer.modal';
-import { basisPointsText, fenForChart, formatYuan } from './yuan';
+import { formatMoney } from '../money/format-money';
+import { moneyForChart } from '../money/money-math';
+import { basisPointsText } from './percent';
+import { Money } from '../money/money';
 
 type Line = Envelope['lines'][number];
 
 /** The year at a glance: headline figures, the burn-down per line, the lines, and the actions. */
-export function EnvelopeOverview({ hub, envelope, canWrite, onShowAccount }: { hub: string; envelope: Envelope; canWrite: boolean; onShowAccount: (account: { id: string; code: string }) => void }) {
+export function EnvelopeOverview({
+  hub,
+  envelope,
+  canWrite,
+  onShowAccount,
+}: {
+  hub: string;
+  envelope: Envelope;
+  canWrite: boolean;
+  onShowAccount: (account: ShownAccount) => void;
+}) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const bilingual = useBilingual();
   const [dialog, setDialog] = useState<'line' | 'move' | 'close' | null>(null);
-  const money = (fen: string) => formatYuan(fen, locale);
+  const money = (fen: string) => formatMoney(fen, locale);
   const open = envelope.status === 'open';
 
   const chart = useMemo(
-    () => burnDownOption(envelope, (line) => bilingual(line.name).primary, { disbursed: t('budget.disbursed'), committed: t('budget.committed'), free: t('budget.free') }, locale),
+    () =>
+      burnDownOption(
+        envelope,
+        (line) => bilingual(line.name).primary,
+        { disbursed: t('budget.disbursed'), committed: t('budget.committed'), free: t('budget.free') },
+        locale,
+      ),
     [envelope, bilingual, t, locale],
   );
 
@@ -34,34 +54,51 @@ export function EnvelopeOverview({ hub, envelope, canWrite, onShowAccount }: { h
       key: 'name',
       render: (_, line) => (
         <div>
-          <Typography.Link onClick={() => onShowAccount({ id: line.id, code: line.code })}>{bilingual(line.name).primary}</Typography.Link>
-          <div><Typography.Text type="secondary" code>{line.code}</Typography.Text></div>
+          <Typography.Link onClick={() => onShowAccount({ id: line.id, name: line.name })}>{bilingual(line.name).primary}</Typography.Link>
+          <div>
+            <Typography.Text type="secondary" code>
+              {line.code}
+            </Typography.Text>
+          </div>
         </div>
       ),
     },
-    { title: t('budget.funded'), dataIndex: 'creditsPosted', align: 'right', render: money },
-    { title: t('budget.disbursed'), dataIndex: 'disbursed', align: 'right', render: money },
-    { title: t('budget.committed'), dataIndex: 'committed', align: 'right', render: money },
-    { title: t('budget.free'), dataIndex: 'free', align: 'right', render: (fen: string) => <Typography.Text strong>{money(fen)}</Typography.Text> },
+    { title: t('budget.funded'), dataIndex: 'creditsPosted', align: 'right', render: (fen: string) => <Money value={fen} /> },
+    { title: t('budget.disbursed'), dataIndex: 'disbursed', align: 'right', render: (fen: string) => <Money value={fen} /> },
+    { title: t('budget.committed'), dataIndex: 'committed', align: 'right', render: (fen: string) => <Money value={fen} /> },
+    { title: t('budget.free'), dataIndex: 'free', align: 'right', render: (fen: string) => <Money value={fen} strong /> },
     {
       title: t('budget.used'),
       key: 'used',
       width: 160,
       render: (_, line) => {
-        const funded = fenForChart(line.creditsPosted);
-        const used = funded > 0 ? Math.round(((funded - fenForChart(line.free)) / funded) * 100) : 0;
+        const funded = moneyForChart(line.creditsPosted);
+        const used = funded > 0 ? Math.round(((funded - moneyForChart(line.free)) / funded) * 100) : 0;
         return <Progress percent={used} size="small" aria-label={t('budget.usedOf', { name: bilingual(line.name).primary })} />;
       },
     },
   ];
 
-  const unallocatedShare = fenForChart(envelope.envelope) > 0 ? Math.round((fenForChart(envelope.unallocated) / fenForChart(envelope.envelope)) * 100) : 0;
+  const unallocatedShare =
+    moneyForChart(envelope.envelope) > 0 ? Math.round((moneyForChart(envelope.unallocated) / moneyForChart(envelope.envelope)) * 100) : 0;
   return (
     <Flex vertical gap={16}>
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} lg={6}><Card size="small"><Statistic title={t('budget.revenue')} value={money(envelope.revenue)} /></Card></Col>
-        <Col xs={24} sm={12} lg={6}><Card size="small"><Statistic title={t('budget.techShare')} value={basisPointsText(envelope.techShareBasisPoints)} /></Card></Col>
-        <Col xs={24} sm={12} lg={6}><Card size="small"><Statistic title={t('budget.envelope')} value={money(envelope.envelope)} /></Card></Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small">
+            <Statistic title={t('budget.revenue')} value={money(envelope.revenue)} />
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small">
+            <Statistic title={t('budget.techShare')} value={basisPointsText(envelope.techShareBasisPoints)} />
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small">
+            <Statistic title={t('budget.envelope')} value={money(envelope.envelope)} />
+          </Card>
+        </Col>
         <Col xs={24} sm={12} lg={6}>
           <Card size="small">
             <Statistic title={t('budget.unallocated')} value={money(envelope.unallocated)} />
@@ -71,23 +108,35 @@ export function EnvelopeOverview({ hub, envelope, canWrite, onShowAccount }: { h
       </Row>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('budget.lines')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('budget.lines')}
+          </Typography.Title>
           <Tag color={open ? 'green' : 'default'}>{t(`budget.status.${envelope.status}`)}</Tag>
         </Space>
         {canWrite && open && (
           <Space wrap>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('line')}>{t('budget.newLine')}</Button>
-            <Button icon={<SwapOutlined />} onClick={() => setDialog('move')} disabled={envelope.lines.length < 2}>{t('budget.move')}</Button>
-            <Button danger onClick={() => setDialog('close')}>{t('budget.closeYear')}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('line')}>
+              {t('budget.newLine')}
+            </Button>
+            <Button icon={<SwapOutlined />} onClick={() => setDialog('move')} disabled={envelope.lines.length < 2}>
+              {t('budget.move')}
+            </Button>
+            <Button danger onClick={() => setDialog('close')}>
+              {t('budget.closeYear')}
+            </Button>
           </Space>
         )}
       </Flex>
       {envelope.lines.length === 0 ? (
-        <Card><Empty description={canWrite && open ? t('budget.noLinesAction') : t('budget.noLines')} /></Card>
+        <Card>
+          <Empty description={canWrite && open ? t('budget.noLinesAction') : t('budget.noLines')} />
+        </Card>
       ) : (
         <>
           <Card size="small" title={t('budget.burnDown')}>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('budget.burnDownHint')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t('budget.burnDownHint')}
+            </Typography.Paragraph>
             <EChart option={chart} height={Math.max(160, 56 * envelope.lines.length + 60)} label={t('budget.burnDown')} />
           </Card>
           <Table<Line> rowKey="id" columns={columns} dataSource={envelope.lines} pagination={false} size="middle" />

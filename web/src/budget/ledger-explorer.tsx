@@ -3,19 +3,20 @@ import { Button, DatePicker, Flex, Select, Space, Table, Tag, Typography, type T
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reasonCodes, type Envelope, type LedgerTransfer, type ReasonCode } from '../../../contracts/budget';
+import { Link } from 'react-router';
+import { reasonCodes, type Envelope, type LedgerTransfer, type LedgerTransferAccount, type ReasonCode } from '../../../contracts/budget';
 import { ledgerExportUrl } from '../api/budget.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError } from '../layout/page-states';
 import { useTransfers, useYearAccounts } from './use-budget';
-import { formatYuan } from './yuan';
+import { Money } from '../money/money';
+import type { ShownAccount } from './shown-account';
 
 type Filters = { account?: string; reason?: ReasonCode; range?: [Dayjs | null, Dayjs | null] | null };
-type Account = { id: string; code: string };
 
 /** Every transfer of the year, newest first, filtered; each account opens its balance. */
-export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; envelope: Envelope; onShowAccount: (account: Account) => void }) {
+export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; envelope: Envelope; onShowAccount: (account: ShownAccount) => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const bilingual = useBilingual();
@@ -37,13 +38,28 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
           { value: yearAccounts.data.treasury.id, label: t('budget.treasuryAccount') },
         ]
       : []),
-    ...envelope.lines.map((line) => ({ value: line.id, label: `${bilingual(line.name).primary} (${line.code})` })),
+    ...envelope.lines.map((line) => ({ value: line.id, label: bilingual(line.name).primary })),
   ];
-  const accountLink = (account: Account) => (
-    <Typography.Link onClick={() => onShowAccount(account)} title={t('budget.showBalance')}>
-      <Typography.Text code>{account.code}</Typography.Text>
-    </Typography.Link>
-  );
+  // An award account links to its application (with the short number); the others open their balance.
+  const accountLink = (account: LedgerTransferAccount) => {
+    const name = bilingual(account.name).primary;
+    if (account.kind === 'award' && account.cause?.type === 'application')
+      return (
+        <span>
+          <Link to={`/hubs/${hub}/applications/${account.cause.id}`}>{name}</Link>
+          {account.cause.number && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {account.cause.number}
+            </Typography.Text>
+          )}
+        </span>
+      );
+    return (
+      <Typography.Link onClick={() => onShowAccount({ id: account.id, name: account.name })} title={t('budget.showBalance')}>
+        {name}
+      </Typography.Link>
+    );
+  };
 
   const columns: TableColumnsType<LedgerTransfer> = [
     { title: t('budget.when'), dataIndex: 'createdAt', width: 180, render: (at: string) => new Date(at).toLocaleString(locale) },
@@ -59,26 +75,31 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
     },
     { title: t('budget.debit'), key: 'debit', render: (_, transfer) => accountLink(transfer.debitAccount) },
     { title: t('budget.credit'), key: 'credit', render: (_, transfer) => accountLink(transfer.creditAccount) },
-    { title: t('budget.amount'), dataIndex: 'amount', align: 'right', render: (fen: string) => formatYuan(fen, locale) },
+    { title: t('budget.amount'), dataIndex: 'amount', align: 'right', render: (fen: string) => <Money value={fen} /> },
     {
       title: t('budget.cause'),
       key: 'cause',
-      render: (_, transfer) =>
-        transfer.cause ? (
-          <span>
-            <Tag>{t(`budget.causeTypes.${transfer.cause.type}`, { defaultValue: transfer.cause.type })}</Tag>
-            {/* The tail of the id: UUIDv7s made close together share their first (time) digits. */}
-            {transfer.cause.type === 'budget_line' ? (
-              <Typography.Link title={transfer.cause.id} onClick={() => onShowAccount({ id: transfer.cause!.id, code: transfer.creditAccount.code })} style={{ fontSize: 12 }}>
-                …{transfer.cause.id.slice(-8)}
-              </Typography.Link>
-            ) : (
-              <Typography.Text type="secondary" title={transfer.cause.id} copyable={{ text: transfer.cause.id }} style={{ fontSize: 12 }}>…{transfer.cause.id.slice(-8)}</Typography.Text>
-            )}
-          </span>
-        ) : (
-          '—'
-        ),
+      render: (_, transfer) => {
+        const cause = transfer.cause;
+        if (!cause) return '—';
+        const type = <Tag>{t(`budget.causeTypes.${cause.type}`, { defaultValue: t('budget.causeTypes.other') })}</Tag>;
+        if (cause.type === 'application')
+          return (
+            <span>
+              {type}
+              <Link to={`/hubs/${hub}/applications/${cause.id}`}>{cause.number ?? t('budget.causeTypes.application')}</Link>
+            </span>
+          );
+        // A line's funding: the line it funded, by name.
+        if (cause.type === 'budget_line')
+          return (
+            <span>
+              {type}
+              {accountLink(transfer.creditAccount)}
+            </span>
+          );
+        return type;
+      },
     },
     { title: t('budget.note'), dataIndex: 'note', ellipsis: true, render: (note: string | null) => note ?? '—' },
   ];
@@ -114,7 +135,9 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
             allowEmpty={[true, true]}
           />
         </Space>
-        <Button icon={<DownloadOutlined />} href={ledgerExportUrl(hub, envelope.year)} download>{t('budget.exportXlsx')}</Button>
+        <Button icon={<DownloadOutlined />} href={ledgerExportUrl(hub, envelope.year)} download>
+          {t('budget.exportXlsx')}
+        </Button>
       </Flex>
       {transfers.isError ? (
         <PageError error={transfers.error} onRetry={() => void transfers.refetch()} />
@@ -132,7 +155,9 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
       )}
       {transfers.hasNextPage && (
         <Flex justify="center">
-          <Button onClick={() => void transfers.fetchNextPage()} loading={transfers.isFetchingNextPage}>{t('budget.loadMore')}</Button>
+          <Button onClick={() => void transfers.fetchNextPage()} loading={transfers.isFetchingNextPage}>
+            {t('budget.loadMore')}
+          </Button>
         </Flex>
       )}
     </Flex>

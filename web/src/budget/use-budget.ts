@@ -1,14 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { isApiRequestError } from '../api/api-request-error';
 import { getAccountBalance, getEnvelope, listTransfers, type TransferQuery } from '../api/budget.api';
-import { useMe } from '../auth/use-me';
-import { canReadBudget, canWriteBudget } from './budget-roles';
+import { useCapabilities } from '../auth/use-capabilities';
 
-/** Who sees the budget and who moves money in this hub. */
+/** Who sees the budget and who moves money in this hub, as the server says. */
 export function useBudgetRoles(hub: string) {
-  const me = useMe();
-  const roles = me.data?.hubs.find((h) => h.slug === hub)?.roles ?? [];
-  return { canRead: canReadBudget(roles), canWrite: canWriteBudget(roles) };
+  const budget = useCapabilities(hub).data?.actions.budget;
+  return { canRead: budget?.read ?? false, canWrite: budget?.write ?? false };
 }
 
 export const budgetKey = (hub: string) => ['hubs', hub, 'budget'] as const;
@@ -37,10 +35,10 @@ export function useEnvelopes(hub: string, years: number[]) {
 
 export const TRANSFER_PAGE = 50;
 
-export function useTransfers(hub: string, year: number, filters: Omit<TransferQuery, 'before' | 'limit'>) {
+export function useTransfers(hub: string, year: number, filters: Omit<TransferQuery, 'next' | 'limit'>) {
   return useInfiniteQuery({
     queryKey: [...budgetKey(hub), 'transfers', year, filters],
-    queryFn: ({ pageParam }) => listTransfers(hub, year, { ...filters, limit: TRANSFER_PAGE, before: pageParam }),
+    queryFn: ({ pageParam }) => listTransfers(hub, year, { ...filters, limit: TRANSFER_PAGE, next: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
     placeholderData: keepPreviousData,

@@ -8,7 +8,7 @@ import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
 import { yearOverYearOption } from './budget-charts';
 import { useEnvelopes } from './use-budget';
-import { formatYuan } from './yuan';
+import { Money } from '../money/money';
 
 const YEARS_BACK = 2;
 
@@ -17,8 +17,14 @@ export function YearOverYear({ hub, envelope }: { hub: string; envelope: Envelop
   const { t } = useTranslation();
   const { locale } = useLocale();
   const bilingual = useBilingual();
-  const earlier = useEnvelopes(hub, Array.from({ length: YEARS_BACK }, (_, i) => envelope.year - YEARS_BACK + i));
-  const envelopes = useMemo(() => [...earlier.envelopes.filter((e) => e.year !== envelope.year), envelope].sort((a, b) => a.year - b.year), [earlier.envelopes, envelope]);
+  const earlier = useEnvelopes(
+    hub,
+    Array.from({ length: YEARS_BACK }, (_, i) => envelope.year - YEARS_BACK + i),
+  );
+  const envelopes = useMemo(
+    () => [...earlier.envelopes.filter((e) => e.year !== envelope.year), envelope].sort((a, b) => a.year - b.year),
+    [earlier.envelopes, envelope],
+  );
 
   const option = useMemo(() => {
     const names = new Map(envelopes.flatMap((e) => e.lines.map((l) => [l.code, bilingual(l.name).primary] as const)));
@@ -30,13 +36,13 @@ export function YearOverYear({ hub, envelope }: { hub: string; envelope: Envelop
 
   const columns: TableColumnsType<Envelope> = [
     { title: t('budget.year'), dataIndex: 'year' },
-    { title: t('budget.revenue'), dataIndex: 'revenue', align: 'right', render: (fen: string) => formatYuan(fen, locale) },
-    { title: t('budget.envelope'), dataIndex: 'envelope', align: 'right', render: (fen: string) => formatYuan(fen, locale) },
+    { title: t('budget.revenue'), dataIndex: 'revenue', align: 'right', render: (fen: string) => <Money value={fen} /> },
+    { title: t('budget.envelope'), dataIndex: 'envelope', align: 'right', render: (fen: string) => <Money value={fen} /> },
     {
       title: t('budget.disbursed'),
       key: 'disbursed',
       align: 'right',
-      render: (_, e) => formatYuan(e.lines.reduce((total, l) => total + BigInt(l.disbursed), 0n).toString(), locale),
+      render: (_, e) => <Money value={e.lines.reduce((total, l) => total + BigInt(l.disbursed), 0n).toString()} />,
     },
     { title: t('budget.statusLabel'), dataIndex: 'status', render: (status: Envelope['status']) => t(`budget.status.${status}`) },
   ];
@@ -45,7 +51,9 @@ export function YearOverYear({ hub, envelope }: { hub: string; envelope: Envelop
     <Flex vertical gap={16}>
       {envelopes.length < 2 && <Empty description={t('budget.noEarlierYears', { from: envelope.year - YEARS_BACK, to: envelope.year - 1 })} />}
       <Card size="small" title={t('budget.yoyChart')}>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('budget.yoyHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('budget.yoyHint')}
+        </Typography.Paragraph>
         <EChart option={option} height={340} label={t('budget.yoyChart')} />
       </Card>
       <Table<Envelope> rowKey="year" columns={columns} dataSource={envelopes} pagination={false} size="small" />

@@ -4,24 +4,22 @@ import { useTranslation } from 'react-i18next';
 import type { HubComparison } from '../../../contracts/ecosystem-insights';
 import { useHubs } from '../hubs/use-hub';
 import { useBilingual } from '../i18n/use-bilingual';
-import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
 import { foundingYearOption, sectorOption, universityOption } from './compare-charts';
 import { EChart } from './echart';
-import { formatMoney } from './money';
 import { useHubComparison } from './use-ecosystem';
+import { Money } from '../money/money';
 
 const DEFAULT_HUBS = ['hangzhou', 'shenzhen', 'beijing'];
 
 /** Hubs side by side: sectors, founding years, founders' universities, funding and dragons. */
 export function CompareHubsPage() {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const bilingual = useBilingual();
   const hubs = useHubs();
   const [chosen, setChosen] = useState<string[]>(DEFAULT_HUBS);
   const comparison = useHubComparison(chosen);
-  const rows = comparison.data?.hubs ?? [];
+  const rows = useMemo(() => comparison.data?.hubs ?? [], [comparison.data]);
 
   const options = useMemo(() => {
     const label = (hub: HubComparison['hubs'][number]) => bilingual(hub.name).primary;
@@ -36,7 +34,9 @@ export function CompareHubsPage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2} style={{ margin: 0 }}>{t('compare.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0 }}>
+          {t('compare.title')}
+        </Typography.Title>
         <Select
           mode="multiple"
           aria-label={t('compare.pickHubs')}
@@ -57,13 +57,23 @@ export function CompareHubsPage() {
               <Col key={hub.slug} xs={24} md={24 / Math.min(rows.length, 3)}>
                 <Card size="small" title={bilingual(hub.name).primary}>
                   <Row gutter={8}>
-                    <Col span={12}><Statistic title={t('compare.organizations')} value={hub.organizations} /></Col>
-                    <Col span={12}><Statistic title={t('compare.dragons')} value={hub.dragons.length} /></Col>
+                    <Col span={12}>
+                      <Statistic title={t('compare.organizations')} value={hub.organizations} />
+                    </Col>
+                    <Col span={12}>
+                      <Statistic title={t('compare.dragons')} value={hub.dragons.length} />
+                    </Col>
                   </Row>
                   <Typography.Text type="secondary">{t('compare.fundingRaised')}: </Typography.Text>
-                  {hub.fundingRaised.length === 0
-                    ? <Typography.Text type="secondary">{t('compare.noFunding')}</Typography.Text>
-                    : hub.fundingRaised.map((money) => <Tag key={money.currency} color="green">{formatMoney(money, locale)}</Tag>)}
+                  {hub.fundingRaised.length === 0 ? (
+                    <Typography.Text type="secondary">{t('compare.noFunding')}</Typography.Text>
+                  ) : (
+                    hub.fundingRaised.map((money) => (
+                      <Tag key={money.currency} color="green">
+                        <Money value={money} />
+                      </Tag>
+                    ))
+                  )}
                   <List
                     size="small"
                     header={<Typography.Text strong>{t('compare.dragonList')}</Typography.Text>}
@@ -77,13 +87,19 @@ export function CompareHubsPage() {
           </Row>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('compare.bySector')}><EChart option={options.sector} height={320} label={t('compare.bySector')} /></Card>
+              <Card size="small" title={t('compare.bySector')}>
+                <EChart option={options.sector} height={320} label={t('compare.bySector')} />
+              </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('compare.byFoundingYear')}><EChart option={options.year} height={320} label={t('compare.byFoundingYear')} /></Card>
+              <Card size="small" title={t('compare.byFoundingYear')}>
+                <EChart option={options.year} height={320} label={t('compare.byFoundingYear')} />
+              </Card>
             </Col>
             <Col xs={24}>
-              <Card size="small" title={t('compare.founderUniversities')}><EChart option={options.university} height={280} label={t('compare.founderUniversities')} /></Card>
+              <Card size="small" title={t('compare.founderUniversities')}>
+                <EChart option={options.university} height={280} label={t('compare.founderUniversities')} />
+              </Card>
             </Col>
           </Row>
         </>

@@ -15,7 +15,9 @@ type Props = { option: EChartsCoreOption; height: number; label: string; onClick
 export function EChart({ option, height, label, onClick }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const clickRef = useRef(onClick);
-  clickRef.current = onClick;
+  useEffect(() => {
+    clickRef.current = onClick;
+  });
 
   useEffect(() => {
     if (!element.current) return;

@@ -1,15 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, type FormRule } from 'antd';
+import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { factMetrics, moneyMetrics, type FactInput, type FactMetric } from '../../../contracts/facts';
-import { addOrganizationFact } from '../api/facts.api';
-import { useErrorText } from '../errors/use-error-text';
+import { factInputSchema, factMetrics, moneyMetrics, type FactMetric } from '../../../contracts/facts';
+import { moneySchema } from '../../../contracts/relations';
+import { addOrganizationFact, type FactInput } from '../api/facts.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { majorToMinor } from './money';
-import { placeServerFieldErrors } from './server-field-errors';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { zodRule } from '../forms/zod-rule';
 import { ecosystemKey } from './use-ecosystem';
+import { majorToMinor } from '../money/money-math';
 
 type Values = { metric: FactMetric; asOf?: Dayjs; amount?: string; currency: string; quantity?: string; label?: string; url?: string; note?: string };
 
@@ -22,6 +23,8 @@ function fieldFor(path: string): string[] | null {
   if (path.startsWith('source')) return ['note'];
   return ['metric', 'asOf', 'quantity', 'label'].includes(path) ? [path] : null;
 }
+
+const day = (value: unknown) => (value as Dayjs).format('YYYY-MM-DD');
 
 function toInput(values: Values): FactInput {
   const isMoney = moneyMetrics.includes(values.metric);
@@ -41,57 +44,68 @@ export function FactFormModal({ hub, organizationId, open, onClose }: { hub: str
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const fieldText = useFieldErrorText();
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const metric = Form.useWatch('metric', form) ?? 'valuation';
   const isMoney = moneyMetrics.includes(metric);
+  const shape = factInputSchema.shape;
+  // The amount is typed in major units: the rule checks the minor units the server will get.
+  const toMinor = (value: unknown) => majorToMinor(String(value), form.getFieldValue('currency') as string) ?? String(value);
 
-  const required: FormRule = { required: true, message: fieldText('REQUIRED') };
-  const amountRule: FormRule = {
-    validator: async (_rule, value: string | undefined) => {
-      if (majorToMinor(value ?? '', form.getFieldValue('currency') as string) === null) throw new Error(fieldText('INVALID_FORMAT'));
-    },
-  };
-  const quantityRule: FormRule = { pattern: /^\d{1,15}(\.\d{1,4})?$/, message: fieldText('INVALID_FORMAT') };
-
-  const onFinish = async (values: Values) => {
-    setSubmitting(true);
-    setFailure(null);
-    try {
-      await addOrganizationFact(hub, organizationId, toInput(values));
+  const save = useFormMutation({
+    form,
+    fieldFor,
+    mutationFn: (values: Values) => addOrganizationFact(hub, organizationId, toInput(values)),
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ecosystemKey(hub) });
       message.success(t('facts.added'));
       form.resetFields();
       onClose();
-    } catch (error) {
-      setFailure(placeServerFieldErrors(form, error, fieldFor, fieldText) ? null : error);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal title={t('facts.addTitle')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('facts.submit')}
-      cancelText={t('org.cancel')} confirmLoading={submitting} width={640} forceRender>
-      {failure !== null && <Alert type="error" showIcon role="alert" message={describe(failure)} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ metric: 'valuation', currency: 'CNY' }} onFinish={(values) => void onFinish(values)}>
+    <Modal
+      title={t('facts.addTitle')}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('facts.submit')}
+      cancelText={t('org.cancel')}
+      confirmLoading={save.submitting}
+      width={640}
+      forceRender
+    >
+      <FormFailure failure={save.failure} />
+      <Form<Values>
+        name="fact"
+        form={form}
+        layout="vertical"
+        initialValues={{ metric: 'valuation', currency: 'CNY' }}
+        onValuesChange={() => save.clearFailure()}
+        onFinish={save.submit}
+      >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item label={t('facts.metric')} name="metric" rules={[required]}>
+            <Form.Item label={t('facts.metric')} name="metric" rules={[zodRule(shape.metric, fieldText)]} required>
               <Select options={factMetrics.map((value) => ({ value, label: t(`metric.${value}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('facts.asOfLabel')} name="asOf" rules={[required]}>
+            <Form.Item label={t('facts.asOfLabel')} name="asOf" rules={[zodRule(shape.asOf, fieldText, { toInput: day })]} required>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           {isMoney ? (
             <>
               <Col xs={16}>
-                <Form.Item label={t('facts.amount')} name="amount" rules={[required, amountRule]} extra={t('facts.amountHint')}>
+                <Form.Item
+                  label={t('facts.amount')}
+                  name="amount"
+                  rules={[zodRule(moneySchema.shape.amountMinor, fieldText, { toInput: toMinor })]}
+                  dependencies={['currency']}
+                  required
+                  extra={t('facts.amountHint')}
+                >
                   <Input inputMode="decimal" />
                 </Form.Item>
               </Col>
@@ -103,23 +117,29 @@ export function FactFormModal({ hub, organizationId, open, onClose }: { hub: str
             </>
           ) : (
             <Col xs={24}>
-              <Form.Item label={t('facts.quantity')} name="quantity" rules={[required, quantityRule]} extra={metric === 'market_share' ? t('facts.percentHint') : undefined}>
+              <Form.Item
+                label={t('facts.quantity')}
+                name="quantity"
+                rules={[zodRule(shape.quantity, fieldText)]}
+                required
+                extra={metric === 'market_share' ? t('facts.percentHint') : metric === 'registered_in_hub' ? t('facts.registeredHint') : undefined}
+              >
                 <Input inputMode="decimal" />
               </Form.Item>
             </Col>
           )}
           <Col xs={24}>
-            <Form.Item label={t('facts.label')} name="label">
+            <Form.Item label={t('facts.label')} name="label" rules={[zodRule(shape.label, fieldText, { optional: true })]}>
               <Input maxLength={120} placeholder={t('facts.labelPlaceholder')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('facts.sourceUrl')} name="url">
+            <Form.Item label={t('facts.sourceUrl')} name="url" rules={[zodRule(shape.source.shape.url, fieldText, { optional: true })]}>
               <Input type="url" placeholder="https://" maxLength={500} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('facts.sourceNote')} name="note">
+            <Form.Item label={t('facts.sourceNote')} name="note" rules={[zodRule(shape.source.shape.note, fieldText, { optional: true })]}>
               <Input maxLength={500} />
             </Form.Item>
           </Col>

@@ -4,6 +4,7 @@ import type { Fact, FactMetric } from '../../../contracts/facts';
 import { useLocale } from '../i18n/locale-context';
 import { EChart } from './echart';
 import { factChartValue, formatFactValue } from './fact-value';
+import { formatMoneyAxis } from '../money/format-money';
 
 /** The history of one metric as a line over time; labels keep the exact formatted value. */
 export function FactHistoryChart({ metric, facts }: { metric: FactMetric; facts: Fact[] }) {
@@ -26,9 +27,7 @@ export function FactHistoryChart({ metric, facts }: { metric: FactMetric; facts:
         type: 'value',
         axisLabel: {
           formatter: (value: number) =>
-            currency
-              ? new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', notation: 'compact' }).format(value)
-              : new Intl.NumberFormat(locale, { notation: 'compact' }).format(value),
+            currency ? formatMoneyAxis(value, locale, currency) : new Intl.NumberFormat(locale, { notation: 'compact' }).format(value),
         },
       },
       series: [{ type: 'line', data: sorted.map(factChartValue), symbolSize: 8, itemStyle: { color: '#1677ff' } }],

@@ -34,10 +34,7 @@ export function FactsCard({ hub, organizationId, canEdit }: { hub: string; organ
   const metrics = factMetrics.filter((metric) => byMetric.has(metric));
 
   return (
-    <Card
-      title={t('facts.title')}
-      extra={canEdit && <Button onClick={() => setAdding(true)}>{t('facts.add')}</Button>}
-    >
+    <Card title={t('facts.title')} extra={canEdit && <Button onClick={() => setAdding(true)}>{t('facts.add')}</Button>}>
       {facts.isError && <PageError error={facts.error} onRetry={() => void facts.refetch()} />}
       {facts.isSuccess && metrics.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('facts.empty')} />}
       <Row gutter={[16, 16]}>
@@ -47,10 +44,7 @@ export function FactsCard({ hub, organizationId, canEdit }: { hub: string; organ
           return (
             <Col key={metric} xs={24} lg={12}>
               <Card size="small" type="inner">
-                <Statistic
-                  title={`${t(`metric.${metric}`)}${latest.label ? ` · ${latest.label}` : ''}`}
-                  value={formatFactValue(latest, locale)}
-                />
+                <Statistic title={`${t(`metric.${metric}`)}${latest.label ? ` · ${latest.label}` : ''}`} value={formatFactValue(latest, locale)} />
                 <Typography.Text type="secondary">{t('facts.asOf', { date: latest.asOf })} · </Typography.Text>
                 <FactSource source={latest.source} />
                 {history.length > 1 && <FactHistoryChart metric={metric} facts={history} />}

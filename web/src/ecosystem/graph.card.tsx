@@ -80,7 +80,9 @@ export function GraphCard({ hub, organizationId }: { hub: string; organizationId
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={15}>
             <EChart option={option} height={380} label={t('graph.chartLabel')} onClick={onClick} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('graph.legend')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('graph.legend')}
+            </Typography.Text>
           </Col>
           <Col xs={24} lg={9}>
             <GraphList hub={hub} graph={graph.data} />
@@ -107,7 +109,9 @@ function GraphList({ hub, graph }: { hub: string; graph: OrganizationGraph }) {
 
   return (
     <section aria-label={t('graph.listTitle')}>
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{t('graph.listTitle')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('graph.listTitle')}
+      </Typography.Title>
       {[...groups.entries()].map(([kind, edges]) => (
         <div key={kind}>
           <Typography.Text strong>{t(`relationKind.${kind}`)}</Typography.Text>

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { fieldErrorMessages } from '../../../contracts/error-messages';
 import { isApiRequestError } from '../api/api-request-error';
+import { useCapabilities } from '../auth/use-capabilities';
 import { ecosystemExportUrl, importEcosystem, type ImportError, type ImportResult, type TransferFormat } from '../api/ecosystem-transfer.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { NotFoundPage } from '../layout/page-states';
-import { useHubRoles } from './use-hub-roles';
+import { NotFoundPage, PageLoading } from '../layout/page-states';
 
 const formatOf = (file: File): TransferFormat | null => (/\.xlsx$/i.test(file.name) ? 'xlsx' : /\.csv$/i.test(file.name) ? 'csv' : null);
 
@@ -17,7 +17,7 @@ const formatOf = (file: File): TransferFormat | null => (/\.xlsx$/i.test(file.na
 export function ImportPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
-  const roles = useHubRoles(hub);
+  const capabilities = useCapabilities(hub);
   const { message } = App.useApp();
   const describe = useErrorText();
   const fieldText = useFieldErrorText();
@@ -27,7 +27,8 @@ export function ImportPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState<'dry' | 'real' | null>(null);
 
-  if (!roles.canEdit) return <NotFoundPage title={t('import.editorsOnly')} />;
+  if (capabilities.isPending) return <PageLoading />;
+  if (!capabilities.data?.actions.organizations.import) return <NotFoundPage title={t('import.editorsOnly')} />;
 
   const run = async (dryRun: boolean) => {
     const format = file && formatOf(file);
@@ -54,7 +55,9 @@ export function ImportPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>{t('import.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0 }}>
+        {t('import.title')}
+      </Typography.Title>
       <Card title={t('import.uploadTitle')}>
         <Typography.Paragraph type="secondary">{t('import.intro')}</Typography.Paragraph>
         <Upload.Dragger
@@ -72,15 +75,31 @@ export function ImportPage() {
           }}
           fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
         >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p className="ant-upload-text">{t('import.drop')}</p>
         </Upload.Dragger>
         <Space wrap style={{ marginTop: 16 }}>
-          <Checkbox checked={partial} onChange={(event) => { setPartial(event.target.checked); setPreview(null); }}>{t('import.partial')}</Checkbox>
-          <Button type="primary" disabled={!file} loading={busy === 'dry'} onClick={() => void run(true)}>{t('import.dryRun')}</Button>
-          <Button type="primary" danger disabled={!canConfirm} loading={busy === 'real'} onClick={() => void run(false)}>{t('import.confirm')}</Button>
+          <Checkbox
+            checked={partial}
+            onChange={(event) => {
+              setPartial(event.target.checked);
+              setPreview(null);
+            }}
+          >
+            {t('import.partial')}
+          </Checkbox>
+          <Button type="primary" disabled={!file} loading={busy === 'dry'} onClick={() => void run(true)}>
+            {t('import.dryRun')}
+          </Button>
+          <Button type="primary" danger disabled={!canConfirm} loading={busy === 'real'} onClick={() => void run(false)}>
+            {t('import.confirm')}
+          </Button>
         </Space>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('import.partialHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('import.partialHint')}
+        </Typography.Paragraph>
         {failure !== null && (
           <Alert type={notAvailable ? 'info' : 'error'} showIcon role="alert" message={notAvailable ? t('import.notAvailable') : describe(failure)} />
         )}
@@ -88,8 +107,12 @@ export function ImportPage() {
       {preview && <ImportPreview result={preview} fieldText={fieldText} partial={partial} />}
       <Card title={t('import.exportTitle')}>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={ecosystemExportUrl(hub, 'xlsx')} download>{t('import.exportXlsx')}</Button>
-          <Button icon={<DownloadOutlined />} href={ecosystemExportUrl(hub, 'csv')} download>{t('import.exportCsv')}</Button>
+          <Button icon={<DownloadOutlined />} href={ecosystemExportUrl(hub, 'xlsx')} download>
+            {t('import.exportXlsx')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={ecosystemExportUrl(hub, 'csv')} download>
+            {t('import.exportCsv')}
+          </Button>
         </Space>
       </Card>
     </Flex>
@@ -108,7 +131,11 @@ function ImportPreview({ result, fieldText, partial }: { result: ImportResult; f
           message={result.errors.length === 0 ? t('import.clean') : t('import.hasErrors', { count: result.errors.length, rejected: result.rejected })}
         />
         <Descriptions title={t('import.toWrite')} size="small" bordered column={{ xs: 1, md: 3 }}>
-          {counts.map(([entity, count]) => <Descriptions.Item key={entity} label={entity}>{count}</Descriptions.Item>)}
+          {counts.map(([entity, count]) => (
+            <Descriptions.Item key={entity} label={entity}>
+              {count}
+            </Descriptions.Item>
+          ))}
         </Descriptions>
         {result.errors.length > 0 && (
           <Table<ImportError>
@@ -120,7 +147,11 @@ function ImportPreview({ result, fieldText, partial }: { result: ImportResult; f
               { title: t('import.sheet'), dataIndex: 'sheet', width: 140 },
               { title: t('import.line'), dataIndex: 'line', width: 80, align: 'right' },
               { title: t('import.field'), dataIndex: 'field', width: 180, render: (value: string) => <Typography.Text code>{value}</Typography.Text> },
-              { title: t('import.message'), key: 'message', render: (_, row) => (Object.hasOwn(fieldErrorMessages, row.code) ? fieldText(row.code) : row.message) },
+              {
+                title: t('import.message'),
+                key: 'message',
+                render: (_, row) => (Object.hasOwn(fieldErrorMessages, row.code) ? fieldText(row.code) : row.message),
+              },
             ]}
           />
         )}

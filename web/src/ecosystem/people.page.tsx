@@ -3,35 +3,38 @@ import { Button, Flex, Input, Select, Space, Table, Tag, Typography, type TableC
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useCapabilities } from '../auth/use-capabilities';
 import { personRoles, type Person, type PersonRole } from '../../../contracts/people';
 import { useBilingual } from '../i18n/use-bilingual';
-import { NotFoundPage, PageError } from '../layout/page-states';
+import { LoadMore } from '../layout/load-more';
+import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { AssessTierModal } from '../talent/assess-tier.modal';
 import { CatalogueDrawer } from '../talent/catalogue.drawer';
 import { PersonFormModal } from './person-form.modal';
-import { useHubRoles } from './use-hub-roles';
-import { usePeoplePage } from './use-ecosystem';
+import { usePeopleList } from './use-ecosystem';
 import { useUniversityOptions } from './use-university-options';
 
 const PAGE_SIZE = 50;
 
-type Filters = { page: number; q?: string; role?: PersonRole; university?: string };
+type Filters = { q?: string; role?: PersonRole; university?: string };
 
 /** The hub's people register (staff only): search, filters, and adding a person. */
 export function PeoplePage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const bilingual = useBilingual();
-  const roles = useHubRoles(hub);
-  const [filters, setFilters] = useState<Filters>({ page: 1 });
+  const capabilities = useCapabilities(hub);
+  const can = capabilities.data?.actions;
+  const [filters, setFilters] = useState<Filters>({});
   const [adding, setAdding] = useState(false);
   const [assessing, setAssessing] = useState<{ id: string; name: string } | null>(null);
   const [editingCatalogue, setEditingCatalogue] = useState(false);
-  const list = usePeoplePage(hub, { ...filters, pageSize: PAGE_SIZE });
+  const list = usePeopleList(hub, { ...filters, limit: PAGE_SIZE });
   const universities = useUniversityOptions(hub);
-  const update = (next: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...next }));
+  const update = (next: Partial<Filters>) => setFilters((current) => ({ ...current, ...next }));
 
-  if (!roles.isStaff) return <NotFoundPage title={t('people.staffOnly')} />;
+  if (capabilities.isPending) return <PageLoading />;
+  if (!can?.people.read) return <NotFoundPage title={t('people.staffOnly')} />;
 
   const columns: TableColumnsType<Person> = [
     {
@@ -42,7 +45,9 @@ export function PeoplePage() {
         return (
           <div>
             <Typography.Text strong>{name.primary}</Typography.Text>
-            <div><Typography.Text type="secondary">{name.secondary}</Typography.Text></div>
+            <div>
+              <Typography.Text type="secondary">{name.secondary}</Typography.Text>
+            </div>
           </div>
         );
       },
@@ -51,7 +56,11 @@ export function PeoplePage() {
       title: t('people.roles'),
       dataIndex: 'roles',
       render: (_, person) => (
-        <Space size={[0, 4]} wrap>{person.roles.map((role) => <Tag key={role}>{t(`personRole.${role}`)}</Tag>)}</Space>
+        <Space size={[0, 4]} wrap>
+          {person.roles.map((role) => (
+            <Tag key={role}>{t(`personRole.${role}`)}</Tag>
+          ))}
+        </Space>
       ),
     },
     { title: t('people.bornOn'), dataIndex: 'bornOn', width: 130, render: (value: string | null) => value ?? '—' },
@@ -62,7 +71,7 @@ export function PeoplePage() {
       render: (value: string | null, person) => (
         <Space>
           {value ? <Tag color="geekblue">{value}</Tag> : '—'}
-          {roles.canEdit && (
+          {can.talent.assess && (
             <Button size="small" type="link" onClick={() => setAssessing({ id: person.id, name: bilingual(person.name).primary })}>
               {t('stays.assess.open')}
             </Button>
@@ -81,13 +90,17 @@ export function PeoplePage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2} style={{ margin: 0 }}>{t('people.title')}</Typography.Title>
-        {roles.canEdit && (
-          <Space>
-            <Button onClick={() => setEditingCatalogue(true)}>{t('stays.catalogue.open')}</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('people.add')}</Button>
-          </Space>
-        )}
+        <Typography.Title level={1} style={{ margin: 0 }}>
+          {t('people.title')}
+        </Typography.Title>
+        <Space>
+          {can.talent.editCatalogue && <Button onClick={() => setEditingCatalogue(true)}>{t('stays.catalogue.open')}</Button>}
+          {can.people.create && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('people.add')}
+            </Button>
+          )}
+        </Space>
       </Flex>
       <Space wrap>
         <Input.Search
@@ -122,19 +135,14 @@ export function PeoplePage() {
         <Table<Person>
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
+          dataSource={list.items}
+          loading={list.isFetching && !list.isFetchingNextPage}
           locale={{ emptyText: list.isPending ? ' ' : t('people.empty') }}
-          pagination={{
-            current: filters.page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => t('people.total', { count: total }),
-            onChange: (page) => setFilters((current) => ({ ...current, page })),
-          }}
+          pagination={false}
+          footer={list.items.length ? () => t('people.shown', { count: list.items.length }) : undefined}
         />
       )}
+      <LoadMore list={list} />
       <PersonFormModal hub={hub} open={adding} onClose={() => setAdding(false)} />
       <AssessTierModal hub={hub} person={assessing} onClose={() => setAssessing(null)} />
       <CatalogueDrawer hub={hub} open={editingCatalogue} onClose={() => setEditingCatalogue(false)} />

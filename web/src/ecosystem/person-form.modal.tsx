@@ -1,23 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, type FormRule } from 'antd';
+import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bilingualNameSchema } from '../../../contracts/common';
-import { personRoles, talentTiers, type PersonInput, type PersonRole, type TalentTier } from '../../../contracts/people';
-import { isValidResidentId, normalizeResidentId } from '../../../contracts/resident-id';
-import { newIdempotencyKey } from '../api/idempotency-key';
-import { createPerson } from '../api/people.api';
-import { useErrorText } from '../errors/use-error-text';
+import { personInputSchema, personRoles, talentTiers, type PersonRole, type TalentTier } from '../../../contracts/people';
+import { normalizeResidentId } from '../../../contracts/resident-id';
+import { createPerson, type PersonInput } from '../api/people.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { zodFieldCode } from '../errors/zod-field-code';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { zodRule } from '../forms/zod-rule';
 import { useLocale } from '../i18n/locale-context';
-import { nearestField, placeServerFieldErrors } from './server-field-errors';
 import { ecosystemKey } from './use-ecosystem';
 
 type Values = { name?: { zh?: string; en?: string }; roles?: PersonRole[]; bornOn?: Dayjs | null; talentTier?: TalentTier; residentId?: string };
 
-const fields = [['name', 'zh'], ['name', 'en'], ['roles'], ['bornOn'], ['talentTier'], ['residentId']];
+const fields = ['name.zh', 'name.en', 'roles', 'bornOn', 'talentTier', 'residentId'];
+const shape = personInputSchema.shape;
+const day = (value: unknown) => (value as Dayjs).format('YYYY-MM-DD');
 
 function toInput(values: Values): PersonInput {
   const residentId = values.residentId?.trim();
@@ -36,49 +36,30 @@ export function PersonFormModal({ hub, open, onClose }: { hub: string; open: boo
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const fieldText = useFieldErrorText();
   const { locale } = useLocale();
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const idempotencyKey = useRef(newIdempotencyKey());
 
   // Messages are made when a field is checked: check the failing ones again in the new language.
   useEffect(() => {
-    const failing = form.getFieldsError().filter((field) => field.errors.length > 0).map((field) => field.name);
+    const failing = form
+      .getFieldsError()
+      .filter((field) => field.errors.length > 0)
+      .map((field) => field.name);
     if (failing.length > 0) form.validateFields(failing).catch(() => undefined);
   }, [locale, form]);
 
-  const nameRule = (schema: typeof bilingualNameSchema.shape.zh): FormRule => ({
-    validator: async (_rule, value: string | undefined) => {
-      const result = schema.safeParse(value ?? '');
-      if (!result.success) throw new Error(fieldText(zodFieldCode(result.error.issues[0]!, value)));
-    },
-  });
-  const residentIdRule: FormRule = {
-    validator: async (_rule, value: string | undefined) => {
-      if (!value?.trim()) return;
-      if (!isValidResidentId(normalizeResidentId(value))) throw new Error(fieldText('INVALID_RESIDENT_ID'));
-    },
-  };
-
-  const onFinish = async (values: Values) => {
-    setSubmitting(true);
-    setFailure(null);
-    try {
-      await createPerson(hub, toInput(values), idempotencyKey.current);
+  const save = useFormMutation({
+    form,
+    idempotent: true,
+    fields,
+    mutationFn: (values: Values, idempotencyKey) => createPerson(hub, toInput(values), idempotencyKey),
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ecosystemKey(hub) });
       message.success(t('people.created'));
       form.resetFields();
-      idempotencyKey.current = newIdempotencyKey();
       onClose();
-    } catch (error) {
-      const placedAll = placeServerFieldErrors(form, error, (path) => nearestField(fields, path), fieldText);
-      setFailure(placedAll ? null : error);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
     <Modal
@@ -88,28 +69,20 @@ export function PersonFormModal({ hub, open, onClose }: { hub: string; open: boo
       onOk={() => form.submit()}
       okText={t('people.submit')}
       cancelText={t('org.cancel')}
-      confirmLoading={submitting}
+      confirmLoading={save.submitting}
       width={720}
       forceRender
     >
-      {failure !== null && <Alert type="error" showIcon role="alert" message={describe(failure)} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ roles: [] }}
-        onValuesChange={() => {
-          idempotencyKey.current = newIdempotencyKey();
-        }}
-        onFinish={(values) => void onFinish(values)}
-      >
+      <FormFailure failure={save.failure} />
+      <Form<Values> name="person" form={form} layout="vertical" initialValues={{ roles: [] }} onValuesChange={save.onValuesChange} onFinish={save.submit}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item label={t('people.nameZh')} name={['name', 'zh']} rules={[nameRule(bilingualNameSchema.shape.zh)]} required>
+            <Form.Item label={t('people.nameZh')} name={['name', 'zh']} rules={[zodRule(shape.name.shape.zh, fieldText)]} required>
               <Input maxLength={120} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('people.nameEn')} name={['name', 'en']} rules={[nameRule(bilingualNameSchema.shape.en)]} required>
+            <Form.Item label={t('people.nameEn')} name={['name', 'en']} rules={[zodRule(shape.name.shape.en, fieldText)]} required>
               <Input maxLength={160} />
             </Form.Item>
           </Col>
@@ -119,7 +92,7 @@ export function PersonFormModal({ hub, open, onClose }: { hub: string; open: boo
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('people.bornOn')} name="bornOn">
+            <Form.Item label={t('people.bornOn')} name="bornOn" rules={[zodRule(shape.bornOn, fieldText, { optional: true, toInput: day })]}>
               <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(new Date(), 'day')} />
             </Form.Item>
           </Col>
@@ -129,7 +102,13 @@ export function PersonFormModal({ hub, open, onClose }: { hub: string; open: boo
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item label={t('people.residentId')} name="residentId" rules={[residentIdRule]} extra={t('people.residentIdHint')} hasFeedback>
+            <Form.Item
+              label={t('people.residentId')}
+              name="residentId"
+              rules={[zodRule(shape.residentId, fieldText, { optional: true })]}
+              extra={t('people.residentIdHint')}
+              hasFeedback
+            >
               <Input maxLength={22} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
           </Col>

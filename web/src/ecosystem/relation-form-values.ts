@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import type { RelationInput, RelationKind, degrees, fundingRounds } from '../../../contracts/relations';
-import { majorToMinor } from './money';
-import { nearestField } from './server-field-errors';
+import { nearestField } from '../forms/server-field-errors';
+import { majorToMinor } from '../money/money-math';
 
 /** What the add-relation form holds before it becomes API input. */
 export type RelationFormValues = {
@@ -36,7 +36,10 @@ const formFields: [string[], string[]][] = [
 
 /** A server path ("to.id", "source.url", "amount.amountMinor") to the form field that shows it. */
 export function relationFieldForPath(path: string): string[] | null {
-  const prefix = nearestField(formFields.map(([apiPath]) => apiPath), path);
+  const prefix = nearestField(
+    formFields.map(([apiPath]) => apiPath),
+    path,
+  );
   return prefix ? formFields.find(([apiPath]) => apiPath.join('.') === prefix.join('.'))![1] : null;
 }
 

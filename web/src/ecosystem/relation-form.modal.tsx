@@ -1,18 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, type FormRule } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, type FormRule } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { degrees, fundingRounds, relationFrom, relationKinds } from '../../../contracts/relations';
-import { newIdempotencyKey } from '../api/idempotency-key';
+import { degrees, fundingRounds, moneySchema, relationFrom, relationInputSchema, relationKinds } from '../../../contracts/relations';
 import { createRelation } from '../api/relations.api';
-import { useErrorText } from '../errors/use-error-text';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { EntitySelect } from './entity-select';
 import { CURRENCIES } from './fact-form.modal';
-import { majorToMinor } from './money';
 import { relationFieldForPath, toRelationInput, type RelationFormValues } from './relation-form-values';
-import { placeServerFieldErrors } from './server-field-errors';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { zodRule } from '../forms/zod-rule';
 import { ecosystemKey } from './use-ecosystem';
+import { majorToMinor } from '../money/money-math';
 
 type Props = { hub: string; organization: { id: string; label: string }; open: boolean; onClose: () => void };
 
@@ -22,11 +22,7 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
   const [form] = Form.useForm<RelationFormValues>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const fieldText = useFieldErrorText();
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const idempotencyKey = useRef(newIdempotencyKey());
   const kind = Form.useWatch('kind', form) ?? 'founded';
   const fromType = Form.useWatch('fromType', form) ?? 'person';
   const allowedFrom = relationFrom[kind];
@@ -36,7 +32,9 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
     if (!allowedFrom.includes(fromType)) form.setFieldsValue({ fromType: allowedFrom[0], fromId: undefined });
   }, [allowedFrom, fromType, form]);
 
-  const required: FormRule = { required: true, message: fieldText('REQUIRED') };
+  const shape = relationInputSchema.shape;
+  const required = zodRule(shape.from.shape.id, fieldText);
+  // A source is a URL or a note (the contract's refinement, checked on the URL's field).
   const sourceRule: FormRule = ({ getFieldValue }) => ({
     validator: async () => {
       if (!String(getFieldValue('url') ?? '').trim() && !String(getFieldValue('note') ?? '').trim()) throw new Error(t('relations.needsSource'));
@@ -48,64 +46,77 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
       if (value && starts && value.isBefore(starts, 'day')) throw new Error(fieldText('ENDS_BEFORE_START'));
     },
   });
-  const amountRule: FormRule = {
-    validator: async (_rule, value: string | undefined) => {
-      if (value?.trim() && majorToMinor(value, form.getFieldValue('currency') as string) === null) throw new Error(fieldText('INVALID_FORMAT'));
-    },
-  };
+  // The amount is typed in major units: the rule checks the minor units the server will get.
+  const toMinor = (value: unknown) => majorToMinor(String(value), form.getFieldValue('currency') as string) ?? String(value);
 
-  const onFinish = async (values: RelationFormValues) => {
-    setSubmitting(true);
-    setFailure(null);
-    try {
-      await createRelation(hub, toRelationInput(values), idempotencyKey.current);
+  const save = useFormMutation({
+    form,
+    idempotent: true,
+    fieldFor: relationFieldForPath,
+    mutationFn: (values: RelationFormValues, idempotencyKey) => createRelation(hub, toRelationInput(values), idempotencyKey),
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ecosystemKey(hub) });
       message.success(t('relations.added'));
       form.resetFields();
-      idempotencyKey.current = newIdempotencyKey();
       onClose();
-    } catch (error) {
-      setFailure(placeServerFieldErrors(form, error, relationFieldForPath, fieldText) ? null : error);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal title={t('relations.addTitle')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('relations.submit')}
-      cancelText={t('org.cancel')} confirmLoading={submitting} width={760} forceRender>
-      {failure !== null && <Alert type="error" showIcon role="alert" message={describe(failure)} style={{ marginBottom: 16 }} />}
+    <Modal
+      title={t('relations.addTitle')}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('relations.submit')}
+      cancelText={t('org.cancel')}
+      confirmLoading={save.submitting}
+      width={760}
+      forceRender
+    >
+      <FormFailure failure={save.failure} />
       <Form<RelationFormValues>
+        name="relation"
         form={form}
         layout="vertical"
         initialValues={{ kind: 'founded', fromType: 'person', toId: organization.id, currency: 'CNY' }}
-        onValuesChange={() => {
-          idempotencyKey.current = newIdempotencyKey();
-        }}
-        onFinish={(values) => void onFinish(values)}
+        onValuesChange={save.onValuesChange}
+        onFinish={save.submit}
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item label={t('relations.kind')} name="kind" rules={[required]}>
+            <Form.Item label={t('relations.kind')} name="kind" rules={[zodRule(shape.kind, fieldText)]}>
               <Select options={relationKinds.map((value) => ({ value, label: t(`relationKind.${value}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label={t('relations.fromType')} name="fromType">
               <Radio.Group
-                options={(['person', 'organization'] as const).map((value) => ({ value, label: t(`relations.${value}`), disabled: !allowedFrom.includes(value) }))}
+                options={(['person', 'organization'] as const).map((value) => ({
+                  value,
+                  label: t(`relations.${value}`),
+                  disabled: !allowedFrom.includes(value),
+                }))}
                 onChange={() => form.setFieldsValue({ fromId: undefined })}
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('relations.from')} name="fromId" rules={[required]}>
-              <EntitySelect type={fromType} placeholder={t('relations.searchPlaceholder')} initial={fromType === 'organization' ? [{ value: organization.id, label: organization.label }] : []} />
+            <Form.Item label={t('relations.from')} name="fromId" rules={[required]} required>
+              <EntitySelect
+                type={fromType}
+                placeholder={t('relations.searchPlaceholder')}
+                initial={fromType === 'organization' ? [{ value: organization.id, label: organization.label }] : []}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('relations.to')} name="toId" rules={[required]}>
-              <EntitySelect type="organization" placeholder={t('relations.searchPlaceholder')} initial={[{ value: organization.id, label: organization.label }]} />
+            <Form.Item label={t('relations.to')} name="toId" rules={[required]} required>
+              <EntitySelect
+                type="organization"
+                placeholder={t('relations.searchPlaceholder')}
+                initial={[{ value: organization.id, label: organization.label }]}
+              />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -120,7 +131,11 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
           </Col>
           {(kind === 'works_at' || kind === 'partners_with') && (
             <Col xs={24}>
-              <Form.Item label={t(kind === 'works_at' ? 'relations.jobTitle' : 'relations.provides')} name="title">
+              <Form.Item
+                label={t(kind === 'works_at' ? 'relations.jobTitle' : 'relations.provides')}
+                name="title"
+                rules={[zodRule(shape.title, fieldText, { optional: true })]}
+              >
                 <Input maxLength={120} />
               </Form.Item>
             </Col>
@@ -140,7 +155,13 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
                 </Form.Item>
               </Col>
               <Col xs={16} md={10}>
-                <Form.Item label={t('relations.amount')} name="amount" rules={[amountRule]} extra={t('facts.amountHint')}>
+                <Form.Item
+                  label={t('relations.amount')}
+                  name="amount"
+                  rules={[zodRule(moneySchema.shape.amountMinor, fieldText, { optional: true, toInput: toMinor })]}
+                  dependencies={['currency']}
+                  extra={t('facts.amountHint')}
+                >
                   <Input inputMode="decimal" />
                 </Form.Item>
               </Col>
@@ -152,12 +173,17 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
             </>
           )}
           <Col xs={24} md={12}>
-            <Form.Item label={t('facts.sourceUrl')} name="url" dependencies={['note']} rules={[sourceRule]}>
+            <Form.Item
+              label={t('facts.sourceUrl')}
+              name="url"
+              dependencies={['note']}
+              rules={[sourceRule, zodRule(shape.source.shape.url, fieldText, { optional: true })]}
+            >
               <Input type="url" placeholder="https://" maxLength={500} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('facts.sourceNote')} name="note">
+            <Form.Item label={t('facts.sourceNote')} name="note" rules={[zodRule(shape.source.shape.note, fieldText, { optional: true })]}>
               <Input maxLength={500} />
             </Form.Item>
           </Col>

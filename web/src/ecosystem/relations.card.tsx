@@ -7,9 +7,9 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError } from '../layout/page-states';
 import { FactSource } from './facts.card';
-import { formatMoney } from './money';
 import { RelationFormModal } from './relation-form.modal';
 import { useRelations } from './use-ecosystem';
+import { formatMoney } from '../money/format-money';
 
 type Props = { hub: string; organization: { id: string; label: string }; canEdit: boolean };
 
@@ -18,7 +18,7 @@ export function RelationsCard({ hub, organization, canEdit }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const bilingual = useBilingual();
-  const relations = useRelations(hub, { organization: organization.id, pageSize: 100 });
+  const relations = useRelations(hub, { organization: organization.id });
   const [adding, setAdding] = useState(false);
 
   const otherEnd = (relation: Relation) => (relation.to.id === organization.id ? relation.from : relation.to);
@@ -28,7 +28,9 @@ export function RelationsCard({ hub, organization, canEdit }: Props) {
       relation.degree && t(`degree.${relation.degree}`),
       relation.round && t(`round.${relation.round}`),
       relation.amount && formatMoney(relation.amount, locale),
-    ].filter(Boolean).join(' · ') || '—';
+    ]
+      .filter(Boolean)
+      .join(' · ') || '—';
 
   const columns: TableColumnsType<Relation> = [
     {

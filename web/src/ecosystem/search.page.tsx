@@ -1,19 +1,19 @@
 import { Card, Col, Empty, Flex, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useCapabilities } from '../auth/use-capabilities';
 import { sectors, type Sector } from '../../../contracts/organizations';
 import { useBilingual } from '../i18n/use-bilingual';
 import { PageError } from '../layout/page-states';
 import { KindTag, SectorTags } from '../organizations/organization-tags';
 import { useHubSearch } from './use-ecosystem';
-import { useHubRoles } from './use-hub-roles';
 
 /** Searches the hub's organisations (and, for staff, people); the query lives in the URL. */
 export function SearchPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const bilingual = useBilingual();
-  const roles = useHubRoles(hub);
+  const readsPeople = useCapabilities(hub).data?.actions.people.read ?? false;
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const sector = (params.get('sector') || undefined) as Sector | undefined;
@@ -29,7 +29,9 @@ export function SearchPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>{t('search.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0 }}>
+        {t('search.title')}
+      </Typography.Title>
       <Space wrap>
         <Input.Search
           key={q}
@@ -55,7 +57,7 @@ export function SearchPage() {
       {results.isError && <PageError error={results.error} onRetry={() => void results.refetch()} />}
       {q && results.data && (
         <Row gutter={[16, 16]}>
-          <Col xs={24} lg={roles.isStaff ? 14 : 24}>
+          <Col xs={24} lg={readsPeople ? 14 : 24}>
             <Card title={t('search.organizations', { count: results.data.organizations.length })} size="small">
               <List
                 dataSource={results.data.organizations}
@@ -64,18 +66,18 @@ export function SearchPage() {
                   const name = bilingual(organization.name);
                   return (
                     <List.Item>
-                      <List.Item.Meta
-                        title={<Link to={`/hubs/${hub}/organizations/${organization.id}`}>{name.primary}</Link>}
-                        description={name.secondary}
-                      />
-                      <Space wrap><KindTag kind={organization.kind} /><SectorTags sectors={organization.sectors} /></Space>
+                      <List.Item.Meta title={<Link to={`/hubs/${hub}/organizations/${organization.id}`}>{name.primary}</Link>} description={name.secondary} />
+                      <Space wrap>
+                        <KindTag kind={organization.kind} />
+                        <SectorTags sectors={organization.sectors} />
+                      </Space>
                     </List.Item>
                   );
                 }}
               />
             </Card>
           </Col>
-          {roles.isStaff && (
+          {readsPeople && (
             <Col xs={24} lg={10}>
               <Card title={t('search.people', { count: results.data.people.length })} size="small">
                 <List
@@ -86,7 +88,11 @@ export function SearchPage() {
                     return (
                       <List.Item>
                         <List.Item.Meta title={name.primary} description={name.secondary} />
-                        <Space size={[0, 4]} wrap>{person.roles.map((role) => <Tag key={role}>{t(`personRole.${role}`)}</Tag>)}</Space>
+                        <Space size={[0, 4]} wrap>
+                          {person.roles.map((role) => (
+                            <Tag key={role}>{t(`personRole.${role}`)}</Tag>
+                          ))}
+                        </Space>
                       </List.Item>
                     );
                   }}

@@ -39,14 +39,20 @@ export function TalentPipelinePage() {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 
   const columns: TableColumnsType<UniversityRow> = [
-    { title: t('pipeline.university'), key: 'name', render: (_, row) => <Link to={`/hubs/${hub}/organizations/${row.university.id}`}>{bilingual(row.university.name).primary}</Link> },
+    {
+      title: t('pipeline.university'),
+      key: 'name',
+      render: (_, row) => <Link to={`/hubs/${hub}/organizations/${row.university.id}`}>{bilingual(row.university.name).primary}</Link>,
+    },
     { title: t('pipeline.alumni'), dataIndex: 'alumni', width: 100, align: 'right' },
     { title: t('pipeline.founders'), dataIndex: 'founders', width: 100, align: 'right' },
     { title: t('pipeline.founderShare'), dataIndex: 'founderShare', width: 130, align: 'right', render: (value: number) => percent.format(value) },
     {
       title: t('pipeline.dragons'),
       key: 'dragons',
-      render: (_, row) => <Tag color={row.dragonsFounded > 0 ? 'volcano' : undefined}>{t('pipeline.dragonsFounded', { count: row.dragonsFounded, total: totalDragons })}</Tag>,
+      render: (_, row) => (
+        <Tag color={row.dragonsFounded > 0 ? 'volcano' : undefined}>{t('pipeline.dragonsFounded', { count: row.dragonsFounded, total: totalDragons })}</Tag>
+      ),
     },
     {
       key: 'employers',
@@ -64,7 +70,9 @@ export function TalentPipelinePage() {
   return (
     <Flex vertical gap={16}>
       <div>
-        <Typography.Title level={2} style={{ margin: 0 }}>{t('pipeline.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0 }}>
+          {t('pipeline.title')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('pipeline.summary', { founders: pipeline.data.founders, dragons: totalDragons })}</Typography.Paragraph>
       </div>
       {rows.length === 0 ? (
@@ -86,7 +94,9 @@ export function TalentPipelinePage() {
                         <Link to={`/hubs/${hub}/organizations/${organization.id}`}>{bilingual(organization.name).primary}</Link>{' '}
                         {organization.dragon && <Tag color="volcano">{t('graph.dragon')}</Tag>}
                         <Typography.Text type="secondary">
-                          {t('pipeline.foundedBy', { names: organization.founders.map((founder) => bilingual(founder.name).primary).join(locale === 'zh-CN' ? '、' : ', ') })}
+                          {t('pipeline.foundedBy', {
+                            names: organization.founders.map((founder) => bilingual(founder.name).primary).join(locale === 'zh-CN' ? '、' : ', '),
+                          })}
                         </Typography.Text>
                       </li>
                     ))}
@@ -100,7 +110,11 @@ export function TalentPipelinePage() {
               <Card size="small" title={t('pipeline.chartTitle')}>
                 <EChart option={option} height={Math.max(160, rows.length * 40 + 40)} label={t('pipeline.chartTitle')} />
               </Card>
-              <Card size="small" title={chosen ? t('pipeline.employersOf', { name: bilingual(chosen.university.name).primary }) : t('pipeline.employers')} loading={Boolean(selected) && detail.isFetching}>
+              <Card
+                size="small"
+                title={chosen ? t('pipeline.employersOf', { name: bilingual(chosen.university.name).primary }) : t('pipeline.employers')}
+                loading={Boolean(selected) && detail.isFetching}
+              >
                 {!chosen ? (
                   <Typography.Text type="secondary">{t('pipeline.selectHint')}</Typography.Text>
                 ) : chosen.employers.length === 0 ? (

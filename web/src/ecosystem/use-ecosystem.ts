@@ -1,17 +1,24 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { listAll } from '../api/cursor';
 import { listOrganizationFacts } from '../api/facts.api';
 import { compareHubs, getOrganizationGraph, getTalentPipeline, searchHub, type SearchRequest } from '../api/insights.api';
 import { listPeople, type PersonListRequest } from '../api/people.api';
 import { listRelations, type RelationListRequest } from '../api/relations.api';
+import { useCursorList } from '../layout/use-cursor-list';
 
 export const ecosystemKey = (hub: string) => ['hubs', hub, 'ecosystem'] as const;
 
-export function usePeoplePage(hub: string, query: PersonListRequest) {
-  return useQuery({ queryKey: [...ecosystemKey(hub), 'people', query], queryFn: () => listPeople(hub, query), placeholderData: keepPreviousData });
+/** The people register, a page at a time (`loadMore` for the next). */
+export function usePeopleList(hub: string, query: Omit<PersonListRequest, 'next'>) {
+  return useCursorList([...ecosystemKey(hub), 'people', query], (next) => listPeople(hub, { ...query, next }));
 }
 
 export function useRelations(hub: string, query: RelationListRequest, enabled = true) {
-  return useQuery({ queryKey: [...ecosystemKey(hub), 'relations', query], queryFn: () => listRelations(hub, query), enabled });
+  return useQuery({
+    queryKey: [...ecosystemKey(hub), 'relations', query],
+    queryFn: () => listAll((next) => listRelations(hub, { ...query, limit: 100, next })),
+    enabled,
+  });
 }
 
 export function useFacts(hub: string, organizationId: string) {

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { pickLocale, type Locale } from '../../../contracts/error-messages';
 import { i18n } from './i18n';
@@ -13,6 +15,11 @@ type LocaleState = {
 
 const LocaleContext = createContext<LocaleState | null>(null);
 
+/** dayjs's name for the locale (its Chinese calendar data is imported above). */
+export function dayjsLocale(locale: Locale): 'zh-cn' | 'en' {
+  return locale === 'zh-CN' ? 'zh-cn' : 'en';
+}
+
 export function browserLocale(): Locale {
   return pickLocale(typeof navigator === 'undefined' ? undefined : navigator.language, 'zh-CN');
 }
@@ -22,6 +29,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [hubDefault, setHubDefault] = useState<Locale | null>(null);
   const locale = chosen ?? hubDefault ?? browserLocale();
 
+  // One language per page: i18next, dayjs (antd's pickers and calendars) and <html lang>.
+  // dayjs is switched during render, before antd's pickers below read it.
+  if (dayjs.locale() !== dayjsLocale(locale)) dayjs.locale(dayjsLocale(locale));
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
     document.documentElement.lang = locale;

@@ -12,12 +12,5 @@ const options: { label: string; value: Locale }[] = [
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const { locale, chooseLocale } = useLocale();
-  return (
-    <Segmented<Locale>
-      aria-label={t('language.label')}
-      options={options}
-      value={locale}
-      onChange={(value) => chooseLocale(value)}
-    />
-  );
+  return <Segmented<Locale> aria-label={t('language.label')} options={options} value={locale} onChange={(value) => chooseLocale(value)} />;
 }

@@ -10,7 +10,8 @@ import { useMe } from '../auth/use-me';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 
-const isName = (v: unknown): v is BilingualName => typeof v === 'object' && v !== null && typeof (v as BilingualName).zh === 'string' && typeof (v as BilingualName).en === 'string';
+const isName = (v: unknown): v is BilingualName =>
+  typeof v === 'object' && v !== null && typeof (v as BilingualName).zh === 'string' && typeof (v as BilingualName).en === 'string';
 
 /** The signed-in person's notifications in this hub: a bell with the unread count, a list, links. */
 export function NotificationBell() {
@@ -29,7 +30,8 @@ export function NotificationBell() {
   const readAll = useMutation({ mutationFn: () => markAllNotificationsRead(hub), onSettled: refresh });
   if (!hub || !me.data || !list.data) return null;
 
-  const titleOf = (n: Notification) => (isName(n.payload.title) ? bilingual(n.payload.title).primary : t(`notifications.kinds.${n.kind}`, { defaultValue: n.kind }));
+  const titleOf = (n: Notification) =>
+    isName(n.payload.title) ? bilingual(n.payload.title).primary : t(`notifications.kinds.${n.kind}`, { defaultValue: n.kind });
   const openOne = (n: Notification) => {
     if (!n.read) readOne.mutate(n.id);
     setOpen(false);

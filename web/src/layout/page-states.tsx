@@ -18,13 +18,7 @@ export function PageLoading() {
 export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const describe = useErrorText();
-  return (
-    <Result
-      status="warning"
-      title={describe(error)}
-      extra={onRetry ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
-    />
-  );
+  return <Result status="warning" title={describe(error)} extra={onRetry ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined} />;
 }
 
 export function NotFoundPage({ title }: { title?: string }) {

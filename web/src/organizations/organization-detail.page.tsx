@@ -1,17 +1,18 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
+import { allows } from '../auth/allows';
 import { useMe } from '../auth/use-me';
+import { useDistrictName } from '../hubs/use-district-name';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { FactsCard } from '../ecosystem/facts.card';
 import { GraphCard } from '../ecosystem/graph.card';
 import { RelationsCard } from '../ecosystem/relations.card';
-import { useHubRoles } from '../ecosystem/use-hub-roles';
-import { AddMemberForm } from './add-member.form';
+import { ColleaguesCard } from './colleagues.card';
 import { KindTag, SectorTags } from './organization-tags';
 import { useOrganization } from './use-organizations';
 
@@ -21,8 +22,8 @@ export function OrganizationDetailPage() {
   const me = useMe();
   const organization = useOrganization(hub, id);
   const bilingual = useBilingual();
+  const districtName = useDistrictName();
   const { locale } = useLocale();
-  const roles = useHubRoles(hub);
 
   if (organization.isPending) return <PageLoading />;
   if (organization.isError) {
@@ -33,9 +34,6 @@ export function OrganizationDetailPage() {
   const detail = organization.data;
   const name = bilingual(detail.name);
   const notProvided = <Typography.Text type="secondary">{t('org.notProvided')}</Typography.Text>;
-  // The server decides; this only hides a form that would be refused.
-  const isOwner = me.data?.organizations.some((o) => o.hub === hub && o.id === id && o.role === 'owner') ?? false;
-  const isHubStaff = me.data?.hubs.some((h) => h.slug === hub && h.roles.length > 0) ?? false;
 
   return (
     <Flex vertical gap={16}>
@@ -43,43 +41,50 @@ export function OrganizationDetailPage() {
         <ArrowLeftOutlined /> {t('org.backToList')}
       </Link>
       <Card>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>
-          {name.primary} <Typography.Text type="secondary" style={{ fontSize: 18 }}>{name.secondary}</Typography.Text>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
+          {name.primary}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 18 }}>
+            {name.secondary}
+          </Typography.Text>
         </Typography.Title>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="middle">
-          <Descriptions.Item label={t('org.kind')}><KindTag kind={detail.kind} /></Descriptions.Item>
-          <Descriptions.Item label={t('org.uscc')}><Typography.Text copyable code>{detail.uscc}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label={t('org.kind')}>
+            <KindTag kind={detail.kind} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('org.uscc')}>
+            <Typography.Text copyable code>
+              {detail.uscc}
+            </Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label={t('org.sectors')}>{detail.sectors.length ? <SectorTags sectors={detail.sectors} /> : notProvided}</Descriptions.Item>
           <Descriptions.Item label={t('org.foundedOn')}>{detail.foundedOn ?? notProvided}</Descriptions.Item>
           <Descriptions.Item label={t('org.headcount')}>{detail.headcount ?? notProvided}</Descriptions.Item>
+          {detail.district && <Descriptions.Item label={t('org.district')}>{districtName(detail.district)}</Descriptions.Item>}
           <Descriptions.Item label={t('org.website')}>
-            {detail.website ? <a href={detail.website} target="_blank" rel="noreferrer noopener">{detail.website}</a> : notProvided}
+            {detail.website ? (
+              <a href={detail.website} target="_blank" rel="noreferrer noopener">
+                {detail.website}
+              </a>
+            ) : (
+              notProvided
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('org.createdAt')}>{new Date(detail.createdAt).toLocaleString(locale)}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={t('org.members')}>
-        <Flex vertical gap={16}>
-          <Table
-            rowKey="userId"
-            dataSource={detail.members}
-            pagination={false}
-            locale={{ emptyText: t('org.membersEmpty') }}
-            columns={[
-              { title: t('org.memberName'), dataIndex: 'name' },
-              { title: t('org.memberEmail'), dataIndex: 'email' },
-              {
-                title: t('org.memberRole'),
-                dataIndex: 'role',
-                render: (_, member) => <Tag color={member.role === 'owner' ? 'gold' : undefined}>{t(`orgRole.${member.role}`)}</Tag>,
-              },
-            ]}
-          />
-          {(isOwner || isHubStaff) && <AddMemberForm hub={hub} organizationId={id} />}
-        </Flex>
-      </Card>
-      <FactsCard hub={hub} organizationId={id} canEdit={roles.canEdit} />
-      {roles.isStaff && <RelationsCard hub={hub} organization={{ id, label: `${name.primary} (${name.secondary})` }} canEdit={roles.canEdit} />}
+      {/* What the server says this person may do with the organisation (allowedActions). */}
+      <ColleaguesCard
+        hub={hub}
+        organizationId={id}
+        members={detail.members}
+        me={me.data?.user.id}
+        canManage={allows(detail, 'manageMembers')}
+        canTransfer={allows(detail, 'transferOwnership')}
+      />
+      <FactsCard hub={hub} organizationId={id} canEdit={allows(detail, 'editRecords')} />
+      {allows(detail, 'readRecords') && (
+        <RelationsCard hub={hub} organization={{ id, label: `${name.primary} (${name.secondary})` }} canEdit={allows(detail, 'editRecords')} />
+      )}
       <GraphCard hub={hub} organizationId={id} />
     </Flex>
   );

@@ -11,12 +11,24 @@ export type OrganizationFormValues = {
   sectors?: Sector[];
   headcount?: number | null;
   website?: string;
+  district?: string | null;
 };
 
 /** The form's field names; a server error path such as "sectors.2" maps to the nearest one. */
-export type OrganizationFormField = ['kind'] | ['name', 'zh'] | ['name', 'en'] | ['uscc'] | ['foundedOn'] | ['sectors'] | ['headcount'] | ['website'];
+export type OrganizationFormField =
+  ['kind'] | ['name', 'zh'] | ['name', 'en'] | ['uscc'] | ['foundedOn'] | ['sectors'] | ['headcount'] | ['website'] | ['district'];
 
-const formFields: OrganizationFormField[] = [['kind'], ['name', 'zh'], ['name', 'en'], ['uscc'], ['foundedOn'], ['sectors'], ['headcount'], ['website']];
+const formFields: OrganizationFormField[] = [
+  ['kind'],
+  ['name', 'zh'],
+  ['name', 'en'],
+  ['uscc'],
+  ['foundedOn'],
+  ['sectors'],
+  ['headcount'],
+  ['website'],
+  ['district'],
+];
 
 export function formFieldForPath(path: string): OrganizationFormField | null {
   const parts = path.split('.');
@@ -33,5 +45,6 @@ export function toOrganizationInput(values: OrganizationFormValues): Organizatio
     sectors: values.sectors ?? [],
     headcount: values.headcount ?? undefined,
     website: website ? website : undefined,
+    district: values.district ?? undefined,
   };
 }

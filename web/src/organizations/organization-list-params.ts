@@ -3,28 +3,25 @@ import { organizationKinds, sectors, type OrganizationKind, type Sector } from '
 
 export const ORGANIZATION_PAGE_SIZE = 50;
 
-export type OrganizationListParams = { page: number; kind?: OrganizationKind; sector?: Sector; q?: string };
+export type OrganizationListParams = { kind?: OrganizationKind; sector?: Sector; q?: string };
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
-/** Paging, filters and search live in the URL, so a filtered list can be bookmarked and shared. */
+/** Filters and search live in the URL, so a filtered list can be bookmarked and shared. */
 export function useOrganizationListParams(): [OrganizationListParams, (next: Partial<OrganizationListParams>) => void] {
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const current: OrganizationListParams = {
-    page,
     kind: oneOf(organizationKinds, params.get('kind')),
     sector: oneOf(sectors, params.get('sector')),
     q: params.get('q') || undefined,
   };
 
   const update = (next: Partial<OrganizationListParams>) => {
-    // Any change of filter starts again at page 1.
-    const merged = { ...current, page: 1, ...next };
+    // Any change of filter starts the list again from its first page.
+    const merged = { ...current, ...next };
     const search = new URLSearchParams();
-    if (merged.page > 1) search.set('page', String(merged.page));
     if (merged.kind) search.set('kind', merged.kind);
     if (merged.sector) search.set('sector', merged.sector);
     if (merged.q) search.set('q', merged.q);

@@ -1,23 +1,27 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useCapabilities } from '../auth/use-capabilities';
 import { Button, Col, Empty, Flex, Row, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Organization } from '../../../contracts/organizations';
 import { useBilingual } from '../i18n/use-bilingual';
+import { LoadMore } from '../layout/load-more';
 import { PageError } from '../layout/page-states';
 import { OrganizationFilters } from './organization-filters';
 import { ORGANIZATION_PAGE_SIZE, useOrganizationListParams } from './organization-list-params';
 import { KindTag, SectorTags } from './organization-tags';
 import { SectorChart } from './sector-chart';
-import { useOrganizationPage } from './use-organizations';
+import { useOrganizationList } from './use-organizations';
 
 export function OrganizationsListPage() {
   const { hub = '' } = useParams();
+  // The server says who may register one (a read-only auditor may not).
+  const canRegister = useCapabilities(hub).data?.actions.organizations.create ?? false;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const bilingual = useBilingual();
   const [params, setParams] = useOrganizationListParams();
-  const list = useOrganizationPage(hub, { ...params, pageSize: ORGANIZATION_PAGE_SIZE });
+  const list = useOrganizationList(hub, { ...params, limit: ORGANIZATION_PAGE_SIZE });
 
   const columns: TableColumnsType<Organization> = [
     {
@@ -43,23 +47,27 @@ export function OrganizationsListPage() {
 
   const emptyState = (
     <Empty description={t('org.empty')}>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/hubs/${hub}/organizations/new`)}>
-        {t('org.emptyAction')}
-      </Button>
+      {canRegister && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/hubs/${hub}/organizations/new`)}>
+          {t('org.emptyAction')}
+        </Button>
+      )}
     </Empty>
   );
 
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
           {t('org.listTitle')}
         </Typography.Title>
-        <Link to={`/hubs/${hub}/organizations/new`}>
-          <Button type="primary" icon={<PlusOutlined />}>
-            {t('org.register')}
-          </Button>
-        </Link>
+        {canRegister && (
+          <Link to={`/hubs/${hub}/organizations/new`}>
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('org.register')}
+            </Button>
+          </Link>
+        )}
       </Flex>
       <OrganizationFilters value={params} onChange={setParams} />
       {list.isError ? (
@@ -70,21 +78,16 @@ export function OrganizationsListPage() {
             <Table<Organization>
               rowKey="id"
               columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isFetching}
+              dataSource={list.items}
+              loading={list.isFetching && !list.isFetchingNextPage}
               locale={{ emptyText: list.isPending ? ' ' : emptyState }}
-              pagination={{
-                current: params.page,
-                pageSize: ORGANIZATION_PAGE_SIZE,
-                total: list.data?.total ?? 0,
-                showSizeChanger: false,
-                showTotal: (total) => t('org.total', { count: total }),
-                onChange: (page) => setParams({ ...params, page }),
-              }}
+              pagination={false}
+              footer={list.items.length ? () => t('org.shown', { count: list.items.length }) : undefined}
             />
+            <LoadMore list={list} />
           </Col>
           <Col xs={24} xl={7}>
-            <SectorChart organizations={list.data?.items ?? []} />
+            <SectorChart organizations={list.items} />
           </Col>
         </Row>
       )}

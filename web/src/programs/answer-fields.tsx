@@ -1,11 +1,11 @@
 import { Form, Input, Radio, Select, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../../contracts/programs';
-import { fenToYuanText, formatYuan, yuanToFen } from '../budget/yuan';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
-import { useLocale } from '../i18n/locale-context';
 import { FileAnswer } from './file-answer';
+import { MoneyField } from '../money/money-field';
+import { minorToInputText, yuanToFen } from '../money/money-math';
 
 export type AnswerValues = Record<string, string | undefined>;
 
@@ -28,7 +28,7 @@ export function fromAnswers(fields: readonly FormField[], answers: Record<string
   for (const field of fields) {
     const v = answers[field.key];
     if (v === undefined || v === null) continue;
-    values[field.key] = field.type === 'money' && /^\d+$/.test(String(v)) ? fenToYuanText(String(v)).replace(/\.00$/, '') : String(v);
+    values[field.key] = field.type === 'money' && /^\d+$/.test(String(v)) ? minorToInputText(String(v)) : String(v);
   }
   return values;
 }
@@ -36,11 +36,8 @@ export function fromAnswers(fields: readonly FormField[], answers: Record<string
 /** One input per field of the program's form, with the checks the server will make. */
 export function AnswerField({ field, prefilled }: { field: FormField; prefilled?: boolean }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const bilingual = useBilingual();
   const fieldText = useFieldErrorText();
-  const form = Form.useFormInstance();
-  const typed = Form.useWatch(field.key, form) as string | undefined;
   const label = bilingual(field.label).primary;
   const rules: FormRule[] = [];
   if (field.required) rules.push({ required: true, whitespace: true, message: fieldText('REQUIRED') });
@@ -67,22 +64,10 @@ export function AnswerField({ field, prefilled }: { field: FormField; prefilled?
           <Input inputMode="decimal" autoComplete="off" />
         </Form.Item>
       );
-    case 'money': {
-      const fen = typed ? yuanToFen(typed) : null;
-      rules.push({
-        validator: async (_r, value: string | undefined) => {
-          if (!value?.trim()) return;
-          const parsed = yuanToFen(value);
-          if (!parsed) throw new Error(t('programs.form.amountInvalid'));
-          if (field.max !== null && BigInt(parsed) > BigInt(field.max)) throw new Error(t('programs.form.amountTooLarge', { max: formatYuan(field.max, locale) }));
-        },
-      });
+    case 'money':
       return (
-        <Form.Item {...common} extra={fen ? t('programs.form.amountPreview', { amount: formatYuan(fen, locale) }) : t('programs.form.amountHint')}>
-          <Input inputMode="decimal" autoComplete="off" addonAfter={t('programs.form.yuan')} />
-        </Form.Item>
+        <MoneyField name={field.key} label={label} required={field.required} max={field.max} extra={prefilled ? t('programs.form.prefilled') : undefined} />
       );
-    }
     case 'date':
       return (
         <Form.Item {...common}>

@@ -1,10 +1,9 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, List, Result, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, List, Result, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Application } from '../../../contracts/applications';
+import type { ApplicationDetail } from '../api/programs.api';
 import type { FormField } from '../../../contracts/programs';
-import { formatYuan, basisPointsText } from '../budget/yuan';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
@@ -13,6 +12,9 @@ import { ApplicationStatusTag } from './application-status';
 import { benefitLineText } from './benefit-lines';
 import { formatMoment } from './program-format';
 import { useApplication, useProgram } from './use-programs';
+import { formatMoney } from '../money/format-money';
+import { basisPointsText } from '../budget/percent';
+import { Money } from '../money/money';
 
 /** One application: approved with the amount explained line by line, or refused criterion by criterion. */
 export function ApplicationResultPage() {
@@ -25,7 +27,7 @@ export function ApplicationResultPage() {
 
 const refusalKeys = ['NOT_ELIGIBLE', 'CAP_REACHED', 'STACKING_LIMIT', 'DUPLICATE_CLAIM', 'NO_TABLE_ROW', 'NOTHING_CLAIMED'] as const;
 
-function ApplicationResult({ hub, application }: { hub: string; application: Application }) {
+function ApplicationResult({ hub, application }: { hub: string; application: ApplicationDetail }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const bilingual = useBilingual();
@@ -41,14 +43,20 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
       <Result
         status={approved ? 'success' : ['refused', 'rejected'].includes(application.status) ? 'error' : 'info'}
         title={
-          <span>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             {t(`reviews.status.${application.status}`)}
-            {approved && application.amount ? <> · <span data-testid="award-amount">{formatYuan(application.amount, locale)}</span></> : null}
-          </span>
+            {approved && application.amount ? (
+              <>
+                {' '}
+                · <span data-testid="award-amount">{formatMoney(application.amount, locale)}</span>
+              </>
+            ) : null}
+          </Typography.Title>
         }
         subTitle={
           <>
-            {programName} · {formatMoment(application.createdAt, locale)}
+            {t('programs.applications.number')} <span data-testid="application-number">{application.number}</span> · {programName} ·{' '}
+            {formatMoment(application.createdAt, locale)}
           </>
         }
         extra={[
@@ -60,7 +68,9 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
           </Link>,
         ]}
       />
-      {application.status === 'refused' && refusal && <Alert type="error" showIcon message={`${t('programs.result.refusal')}: ${t(`programs.result.refusals.${refusal}`)}`} />}
+      {application.status === 'refused' && refusal && (
+        <Alert type="error" showIcon message={`${t('programs.result.refusal')}: ${t(`programs.result.refusals.${refusal}`)}`} />
+      )}
 
       {benefit && benefit.lines.length > 0 && (
         <Card title={t('programs.result.explanation')}>
@@ -83,7 +93,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
             dataSource={benefit.tranches}
             columns={[
               { title: '#', render: (_, __, index) => index + 1, width: 48 },
-              { title: t('programs.result.amount'), align: 'right', render: (_, tr) => formatYuan(tr.amount, locale) },
+              { title: t('programs.result.amount'), align: 'right', render: (_, tr) => <Money value={tr.amount} /> },
               { title: t('programs.result.share'), render: (_, tr) => basisPointsText(tr.shareBasisPoints) },
               {
                 title: t('programs.mine.status'),
@@ -101,10 +111,15 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
           renderItem={(r) => (
             <List.Item key={r.key} data-criterion={r.key} data-passed={r.passed}>
               <List.Item.Meta
-                avatar={r.passed ? <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} /> : <CloseCircleFilled style={{ color: '#ff4d4f', fontSize: 18 }} />}
+                avatar={
+                  r.passed ? <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} /> : <CloseCircleFilled style={{ color: '#ff4d4f', fontSize: 18 }} />
+                }
                 title={
                   <>
-                    {bilingual(r.name).primary} <Typography.Text type={r.passed ? 'success' : 'danger'}>({r.passed ? t('programs.result.passed') : t('programs.result.failed')})</Typography.Text>
+                    {bilingual(r.name).primary}{' '}
+                    <Typography.Text type={r.passed ? 'success' : 'danger'}>
+                      ({r.passed ? t('programs.result.passed') : t('programs.result.failed')})
+                    </Typography.Text>
                   </>
                 }
                 description={
@@ -120,9 +135,6 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
           )}
         />
       </Card>
-      <Descriptions size="small" column={1}>
-        <Descriptions.Item label="ID">{application.id}</Descriptions.Item>
-      </Descriptions>
     </Flex>
   );
 }

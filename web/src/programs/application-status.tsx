@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Application } from '../../../contracts/applications';
+import type { Application } from '../api/programs.api';
 
 const colors: Partial<Record<Application['status'], string>> = {
   approved: 'green',

@@ -1,16 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Select, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Application, Program } from '../../../contracts/applications';
-import { newIdempotencyKey } from '../api/idempotency-key';
+import type { Application, Program } from '../api/programs.api';
 import { submitApplication } from '../api/programs.api';
 import { saveDraftAnswers, submitDraft } from '../api/reviews.api';
 import { useMe } from '../auth/use-me';
-import { placeFailure } from './place-failure';
-import { useErrorText } from '../errors/use-error-text';
 import { useFieldErrorText } from '../errors/use-field-error-text';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
 import { useBilingual } from '../i18n/use-bilingual';
 import { PageError, PageLoading } from '../layout/page-states';
 import { AnswerField, fromAnswers, toAnswers, type AnswerValues } from './answer-fields';
@@ -30,75 +29,81 @@ export function ApplyPage() {
   return <ApplyForm key={draftId ?? 'new'} hub={hub} program={program.data} draft={draft.data?.status === 'draft' ? draft.data : null} />;
 }
 
+type Values = AnswerValues & { organizationId?: string };
+
 // Text fields the platform can fill in from the applicant's organisations.
 const employerKeys = /^(employer|company|organization|organisation)(_name)?$/;
 
-function ApplyForm({ hub, program, draft }: { hub: string; program: Program; draft: Application | null }) {
+export function ApplyForm({ hub, program, draft }: { hub: string; program: Program; draft: Application | null }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
-  const describe = useErrorText();
   const { message } = App.useApp();
   const fieldText = useFieldErrorText();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const me = useMe();
-  const [form] = Form.useForm<AnswerValues & { organizationId?: string }>();
-  // One key per form fill: a double click applies once; changing an answer makes a new attempt.
-  const key = useRef(newIdempotencyKey());
-  const [alert, setAlert] = useState<unknown>(null);
-  const fields = program.form ?? program.rules?.form ?? [];
+  const [form] = Form.useForm<Values>();
+  const fields = useMemo(() => program.form ?? program.rules?.form ?? [], [program]);
   const organizations = useMemo(() => (me.data?.organizations ?? []).filter((o) => o.hub === hub), [me.data, hub]);
   const isOrganization = program.applicantType === 'organization';
 
   const initial = useMemo(() => {
     // A draft comes back as it was saved; a new application is prefilled.
-    if (draft) return { ...(isOrganization && { organizationId: draft.applicant.id }), ...fromAnswers(fields, draft.answers) } as Record<string, string | undefined>;
+    if (draft)
+      return { ...(isOrganization && { organizationId: draft.applicant.id }), ...fromAnswers(fields, draft.answers) } as Record<string, string | undefined>;
     const values: Record<string, string | undefined> = {};
     const chosen = organizations.find((o) => o.id === params.get('organization')) ?? organizations[0];
     if (isOrganization) values.organizationId = chosen?.id;
     for (const f of fields) if (f.type === 'text' && employerKeys.test(f.key) && chosen) values[f.key] = bilingual(chosen.name).primary;
     return values;
-    // Prefill once, from the first answers of /api/me and the program.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [organizations, fields, isOrganization]);
+    // The form takes these once (initialValues); later changes only recompute the prefilled marks.
+  }, [draft, organizations, fields, isOrganization, params, bilingual]);
   const prefilledKeys = new Set(Object.keys(initial).filter((k) => initial[k]));
 
-  const input = (values: AnswerValues & { organizationId?: string }) => ({ ...(isOrganization && { organizationId: values.organizationId }), answers: toAnswers(fields, values) });
-  const onFailure = (error: unknown) => {
-    // Answer problems go under their fields (paths answers.<key>); anything else is the alert.
-    const names = ['organizationId', ...fields.map((f) => f.key)];
-    setAlert(placeFailure(form, error, names, fieldText, (path) => path.replace(/^answers\./, '')));
+  const input = (values: Values) => ({
+    ...(isOrganization && { organizationId: values.organizationId }),
+    answers: toAnswers(fields, values),
+  });
+  // Answer problems go under their fields (paths answers.<key>); anything else is one sentence.
+  const fieldFor = (path: string) => {
+    if (path === 'organizationId') return ['organizationId'];
+    const answer = /^answers\.([^.]+)/.exec(path)?.[1];
+    return answer && fields.some((f) => f.key === answer) ? [answer] : null;
   };
-  const submit = useMutation({
-    mutationFn: async (values: AnswerValues & { organizationId?: string }) => {
-      if (!draft) return submitApplication(hub, program.id, input(values), key.current);
+  // One key per form fill: a double click applies once; changing an answer makes a new attempt.
+  const submit = useFormMutation({
+    form,
+    idempotent: true,
+    fieldFor,
+    mutationFn: async (values: Values, key) => {
+      if (!draft) return submitApplication(hub, program.id, input(values), key);
       await saveDraftAnswers(hub, draft.id, input(values).answers);
       return submitDraft(hub, draft.id);
     },
     onSuccess: async (application) => {
-      queryClient.setQueryData([...applicationsKey(hub), application.id], application);
       await Promise.all([applicationsKey(hub), programsKey(hub), matchesKey(hub)].map((k) => queryClient.invalidateQueries({ queryKey: k })));
       void navigate(`/hubs/${hub}/applications/${application.id}`);
     },
-    onError: onFailure,
   });
-  const save = useMutation({
-    mutationFn: (values: AnswerValues & { organizationId?: string }) =>
-      draft ? saveDraftAnswers(hub, draft.id, input(values).answers) : submitApplication(hub, program.id, { ...input(values), draft: true }, key.current),
+  const save = useFormMutation({
+    form,
+    idempotent: true,
+    fieldFor,
+    mutationFn: (values: Values, key) =>
+      draft ? saveDraftAnswers(hub, draft.id, input(values).answers) : submitApplication(hub, program.id, { ...input(values), draft: true }, key),
     onSuccess: async (saved) => {
-      setAlert(null);
       message.success(t('programs.form.draftSaved'));
-      queryClient.setQueryData([...applicationsKey(hub), saved.id], saved);
       await queryClient.invalidateQueries({ queryKey: applicationsKey(hub) });
       if (!draft) void navigate(`/hubs/${hub}/programs/${program.id}/apply?draft=${saved.id}`, { replace: true });
     },
-    onError: onFailure,
   });
   const open = isOpenNow(program);
   return (
     <Flex vertical gap={16} style={{ maxWidth: 720 }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>{t('programs.form.title', { name: bilingual(program.name).primary })}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0 }}>
+        {t('programs.form.title', { name: bilingual(program.name).primary })}
+      </Typography.Title>
       {!open && <Alert type="warning" showIcon message={t('programs.form.closed')} />}
       <Card>
         <Form
@@ -106,16 +111,23 @@ function ApplyForm({ hub, program, draft }: { hub: string; program: Program; dra
           layout="vertical"
           initialValues={initial}
           onValuesChange={() => {
-            key.current = newIdempotencyKey();
+            submit.onValuesChange();
+            save.onValuesChange();
           }}
           onFinish={() => {
-            setAlert(null);
-            submit.mutate(form.getFieldsValue(true));
+            save.clearFailure();
+            submit.submit(form.getFieldsValue(true));
           }}
         >
           {isOrganization ? (
             organizations.length === 0 ? (
-              <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('programs.form.noOrganization')} action={<Link to={`/hubs/${hub}/organizations/new`}>{t('org.register')}</Link>} />
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                message={t('programs.form.noOrganization')}
+                action={<Link to={`/hubs/${hub}/organizations/new`}>{t('org.register')}</Link>}
+              />
             ) : (
               <Form.Item
                 label={t('programs.form.organization')}
@@ -133,13 +145,20 @@ function ApplyForm({ hub, program, draft }: { hub: string; program: Program; dra
           {fields.map((field) => (
             <AnswerField key={field.key} field={field} prefilled={prefilledKeys.has(field.key)} />
           ))}
-          {alert ? <Alert type="error" role="alert" showIcon style={{ marginBottom: 16 }} message={describe(alert)} /> : null}
+          <FormFailure failure={submit.failure ?? save.failure} />
           <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={submit.isPending} disabled={!open || (isOrganization && organizations.length === 0)}>
+            <Button type="primary" htmlType="submit" loading={submit.submitting} disabled={!open || (isOrganization && organizations.length === 0)}>
               {t('programs.form.submit')}
             </Button>
             {program.mode === 'reviewed' && (
-              <Button onClick={() => save.mutate(form.getFieldsValue(true))} loading={save.isPending} disabled={isOrganization && organizations.length === 0}>
+              <Button
+                onClick={() => {
+                  submit.clearFailure();
+                  save.submit(form.getFieldsValue(true));
+                }}
+                loading={save.submitting}
+                disabled={isOrganization && organizations.length === 0}
+              >
                 {t('programs.form.saveDraft')}
               </Button>
             )}

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { BenefitExplanation, FormField } from '../../../contracts/programs';
 import type { Locale } from '../../../contracts/error-messages';
-import { basisPointsText, formatYuan } from '../budget/yuan';
+import { formatMoney } from '../money/format-money';
+import { basisPointsText } from '../budget/percent';
 
 type Line = BenefitExplanation['lines'][number];
 
@@ -15,16 +16,24 @@ const moneyParams = new Set(['amount', 'atMost', 'claimed', 'result', 'cap', 'li
  */
 export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: readonly FormField[] = []): string {
   const p = line.params;
-  const money = Object.fromEntries(Object.entries(p).filter(([k]) => moneyParams.has(k)).map(([k, v]) => [k, formatYuan(String(v), locale)]));
+  const money = Object.fromEntries(
+    Object.entries(p)
+      .filter(([k]) => moneyParams.has(k))
+      .map(([k, v]) => [k, formatMoney(String(v), locale)]),
+  );
   const m = (key: string): string => money[key] ?? '';
   const pick = (name: { zh: string; en: string }) => (locale === 'zh-CN' ? name.zh : name.en);
   const rate = (bp: unknown) => basisPointsText(Number(bp));
   const rowText = (by: unknown, value: unknown) =>
-    by === 'degree' ? t(`programs.degrees.${String(value)}` as 'programs.degrees.none', { defaultValue: String(value) }) : t(`programs.tiers.${String(value)}` as 'programs.tiers.none', { defaultValue: String(value) });
+    by === 'degree'
+      ? t(`programs.degrees.${String(value)}` as 'programs.degrees.none', { defaultValue: String(value) })
+      : t(`programs.tiers.${String(value)}` as 'programs.tiers.none', { defaultValue: String(value) });
   const byText = (by: unknown) => t(by === 'degree' ? 'programs.lines.by.degree' : 'programs.lines.by.talentTier');
   switch (line.key) {
     case 'fixed':
       return t('programs.lines.fixed', { amount: m('amount') });
+    case 'rent_by_lease':
+      return t('programs.lines.rentByLease');
     case 'table_row':
       return t('programs.lines.tableRow', { ...money, by: byText(p.by), row: rowText(p.by, p.row) });
     case 'no_table_row':
@@ -34,7 +43,11 @@ export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: 
     case 'rate_by_choice': {
       const field = form.find((f) => f.key === p.field);
       const option = field?.type === 'choice' ? field.options.find((o) => o.value === p.option) : undefined;
-      return t('programs.lines.rateByChoice', { field: field ? pick(field.label) : String(p.field), option: option ? pick(option.label) : String(p.option), rate: rate(p.basisPoints) });
+      return t('programs.lines.rateByChoice', {
+        field: field ? pick(field.label) : String(p.field),
+        option: option ? pick(option.label) : String(p.option),
+        rate: rate(p.basisPoints),
+      });
     }
     case 'percentage':
       return t('programs.lines.percentage', { ...money, rate: rate(p.basisPoints) });
@@ -54,7 +67,15 @@ export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: 
       return t('programs.lines.coFunding', { ...money, rate: rate(p.cityBasisPoints) });
     case 'tranche':
       return t(
-        p.condition === 'date' ? 'programs.lines.trancheDate' : p.condition === 'report' ? 'programs.lines.trancheReport' : Number(p.months) > 0 ? 'programs.lines.trancheLater' : 'programs.lines.trancheNow',
+        p.condition === 'date'
+          ? 'programs.lines.trancheDate'
+          : p.condition === 'report'
+            ? 'programs.lines.trancheReport'
+            : p.condition === 'usage'
+              ? 'programs.lines.trancheUsage'
+              : Number(p.months) > 0
+                ? 'programs.lines.trancheLater'
+                : 'programs.lines.trancheNow',
         { ...money, index: p.index, rate: rate(p.shareBasisPoints), months: p.months, monthsAfterAward: p.monthsAfterAward, milestone: p.milestone },
       );
     default:

@@ -7,9 +7,13 @@ import { zhCN } from '../i18n/zh-CN';
 import { benefitSummary } from './benefit-summary';
 
 // The public "what it gives" sentences, generated from the real demo programs' formulas.
-const drafts = new Map((seedFile as { programs: { draft: unknown }[] }).programs.map((p) => programDraftSchema.parse(p.draft)).map((d) => [d.budgetLine, d] as const));
+const drafts = new Map(
+  (seedFile as { programs: { draft: unknown }[] }).programs.map((p) => programDraftSchema.parse(p.draft)).map((d) => [d.budgetLine, d] as const),
+);
 const i18n = i18next.createInstance();
-beforeAll(() => i18n.init({ lng: 'en-US', resources: { 'en-US': { translation: enUS }, 'zh-CN': { translation: zhCN } }, interpolation: { escapeValue: false } }));
+beforeAll(() =>
+  i18n.init({ lng: 'en-US', resources: { 'en-US': { translation: enUS }, 'zh-CN': { translation: zhCN } }, interpolation: { escapeValue: false } }),
+);
 
 const summary = (line: string, locale: 'en-US' | 'zh-CN' = 'en-US') => {
   const draft = drafts.get(line)!;
@@ -17,21 +21,21 @@ const summary = (line: string, locale: 'en-US' | 'zh-CN' = 'en-US') => {
 };
 
 describe('what a program gives, from its formula', () => {
-  it('compute vouchers: the rate per accelerator, the small-contract rate, the caps and the stacking limit', () => {
+  it('compute vouchers: the rate per accelerator, the small-contract rate, the caps, the stacking limit, paid on metered usage', () => {
     expect(summary('compute-vouchers')).toEqual([
       '30% of the Contract amount when Accelerators is "Domestic chips or a registered foundation-model service".',
       '20% of the Contract amount otherwise.',
-      '50% when the Contract amount is at most CN¥500,000.00.',
-      'At most CN¥8,000,000.00 per claim.',
-      'At most CN¥8,000,000.00 per applicant per year.',
+      '50% when the Contract amount is at most CNY 500,000.',
+      'At most CNY 8,000,000 per claim.',
+      'At most CNY 8,000,000 per applicant per year.',
       'Combined with other programs on the same claim, at most 60% of it in all.',
-      'Paid in full when approved.',
+      'Part 1 (100%) is paid as the compute used is metered.',
     ]);
   });
 
   it('the graduate living allowance: the row per degree and the two conditional halves, in both languages', () => {
     const en = summary('graduate-allowance');
-    expect(en[0]).toMatch(/^By degree: bachelor CN¥10,000\.00; master CN¥30,000\.00; doctorate CN¥100,000\.00/);
+    expect(en[0]).toMatch(/^By degree: bachelor CNY 10,000; master CNY 30,000; doctorate CNY 100,000/);
     expect(en.slice(-2)).toEqual([
       expect.stringMatching(/^Part 1 \(50%\) is paid after \d+ months of local social insurance\.$/),
       expect.stringMatching(/^Part 2 \(50%\) is paid after \d+ months of local social insurance\.$/),

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../contracts/error-messages';
 import type { BenefitFormulaJson, FormField } from '../../../contracts/programs';
-import { basisPointsText, formatYuan } from '../budget/yuan';
+import { formatMoney } from '../money/format-money';
+import { basisPointsText } from '../budget/percent';
 
 /**
  * "What it gives", written out from the program's benefit formula for the public page:
@@ -9,7 +10,7 @@ import { basisPointsText, formatYuan } from '../budget/yuan';
  * One sentence per rule, in the current language.
  */
 export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormField[], t: TFunction, locale: Locale): string[] {
-  const yuan = (fen: string) => formatYuan(fen, locale);
+  const yuan = (fen: string) => formatMoney(fen, locale);
   const rate = basisPointsText;
   const pick = (name: { zh: string; en: string }) => (locale === 'zh-CN' ? name.zh : name.en);
   const fieldName = (key: string) => {
@@ -30,14 +31,41 @@ export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormF
         const options = field?.type === 'choice' ? field.options : [];
         for (const r of choice.rates) {
           const option = options.find((o) => o.value === r.option);
-          lines.push(t('programs.summary.rateByChoice', { rate: rate(r.basisPoints), of, field: fieldName(choice.field), option: option ? pick(option.label) : r.option }));
+          lines.push(
+            t('programs.summary.rateByChoice', {
+              rate: rate(r.basisPoints),
+              of,
+              field: fieldName(choice.field),
+              option: option ? pick(option.label) : r.option,
+            }),
+          );
         }
-        if (options.some((o) => !choice.rates.some((r) => r.option === o.value))) lines.push(t('programs.summary.rateOtherwise', { rate: rate(formula.basisPoints), of }));
+        if (options.some((o) => !choice.rates.some((r) => r.option === o.value)))
+          lines.push(t('programs.summary.rateOtherwise', { rate: rate(formula.basisPoints), of }));
       } else {
         lines.push(t('programs.summary.percentage', { rate: rate(formula.basisPoints), of }));
       }
-      if (formula.smallClaim) lines.push(t('programs.summary.smallClaim', { rate: rate(formula.smallClaim.basisPoints), atMost: yuan(formula.smallClaim.atMost), of }));
+      if (formula.smallClaim)
+        lines.push(t('programs.summary.smallClaim', { rate: rate(formula.smallClaim.basisPoints), atMost: yuan(formula.smallClaim.atMost), of }));
       if (formula.cap) lines.push(t('programs.summary.capPerClaim', { cap: yuan(formula.cap) }));
+      break;
+    }
+    case 'rent': {
+      formula.years.forEach((y, i) => lines.push(t('programs.summary.rentYear', { year: i + 1, rate: rate(y.basisPoints) })));
+      if (formula.capPerSquareMetreMonth) lines.push(t('programs.summary.rentCapPerM2', { cap: yuan(formula.capPerSquareMetreMonth) }));
+      if (formula.capArea) lines.push(t('programs.summary.rentCapArea', { area: formula.capArea }));
+      if (formula.areaPerPerson) lines.push(t('programs.summary.rentAreaPerPerson', { area: formula.areaPerPerson }));
+      const ext = formula.extension;
+      if (ext)
+        lines.push(
+          t('programs.summary.rentExtension', {
+            years: ext.years.length,
+            rates: ext.years.map((y) => rate(y.basisPoints)).join(' / '),
+            criterion: pick(ext.criterion.name),
+            months: ext.withinMonths,
+          }),
+        );
+      lines.push(t('programs.summary.rentByLease'));
       break;
     }
     case 'table':
@@ -45,7 +73,10 @@ export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormF
         t('programs.summary.table', {
           by: t(formula.by === 'degree' ? 'programs.lines.by.degree' : 'programs.lines.by.talentTier'),
           rows: formula.rows
-            .map((r) => `${t(`programs.${formula.by === 'degree' ? 'degrees' : 'tiers'}.${r.key}` as 'programs.tiers.none', { defaultValue: r.key })} ${yuan(r.amount)}`)
+            .map(
+              (r) =>
+                `${t(`programs.${formula.by === 'degree' ? 'degrees' : 'tiers'}.${r.key}` as 'programs.tiers.none', { defaultValue: r.key })} ${yuan(r.amount)}`,
+            )
             .join(locale === 'zh-CN' ? '；' : '; '),
         }),
       );
@@ -55,9 +86,11 @@ export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormF
   if (formula.caps.perApplicantPerYear) lines.push(t('programs.summary.capPerYear', { cap: yuan(formula.caps.perApplicantPerYear) }));
   if (formula.stacking) lines.push(t('programs.summary.stacking', { rate: rate(formula.stacking.maxCombinedBasisPoints) }));
   else if (formula.type === 'percentage') lines.push(t('programs.summary.noStacking'));
-  if (formula.coFunding) lines.push(t('programs.summary.coFunding', { city: rate(formula.coFunding.cityBasisPoints), employer: rate(10_000 - formula.coFunding.cityBasisPoints) }));
+  if (formula.coFunding)
+    lines.push(t('programs.summary.coFunding', { city: rate(formula.coFunding.cityBasisPoints), employer: rate(10_000 - formula.coFunding.cityBasisPoints) }));
 
   const [only] = formula.tranches;
+  if (formula.type === 'rent') return lines;
   if (formula.tranches.length === 1 && only && !only.condition) lines.push(t('programs.summary.paidAtOnce'));
   else
     formula.tranches.forEach((tr, i) =>
@@ -68,7 +101,9 @@ export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormF
             ? t('programs.summary.trancheDate', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.monthsAfterAward })
             : tr.condition.kind === 'milestone_accepted'
               ? t('programs.summary.trancheReport', { index: i + 1, rate: rate(tr.shareBasisPoints), milestone: tr.condition.milestone })
-              : t('programs.summary.trancheAfter', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.months }),
+              : tr.condition.kind === 'metered_usage'
+                ? t('programs.summary.trancheUsage', { index: i + 1, rate: rate(tr.shareBasisPoints) })
+                : t('programs.summary.trancheAfter', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.months }),
       ),
     );
   return lines;

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { uploadFile, type UploadedFile } from '../api/files.api';
 import { useErrorText } from '../errors/use-error-text';
+import { useLocale } from '../i18n/locale-context';
+import { fileTypesText } from './file-types';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -19,6 +21,7 @@ export function FileAnswer({ value, onChange, accept, maxBytes }: Props) {
   const { t } = useTranslation();
   const { hub = '' } = useParams();
   const errorText = useErrorText();
+  const { locale } = useLocale();
   const [stored, setStored] = useState<UploadedFile | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -62,7 +65,7 @@ export function FileAnswer({ value, onChange, accept, maxBytes }: Props) {
           ? t('programs.form.fileStored', { name: stored.name, size: sizeText(stored.size) })
           : value
             ? t('programs.form.fileKept')
-            : t('programs.form.fileHint', { types: accept.join(', '), max: sizeText(maxBytes) })}
+            : t('programs.form.fileHint', { types: fileTypesText(accept, locale), max: sizeText(maxBytes) })}
       </Typography.Text>
       {problem && (
         <Typography.Text type="danger" role="alert">

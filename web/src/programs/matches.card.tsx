@@ -1,52 +1,83 @@
-import { Alert, Card, Empty, List, Tag, Typography } from 'antd';
+import { CheckCircleTwoTone, ClockCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ProgramMatch } from '../api/programs.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError } from '../layout/page-states';
 import { formatDay } from './program-format';
 import { matchingMissing, useMatches } from './use-programs';
 
-/** "Programs you qualify for": what the last matching run found for the signed-in applicant. */
+/** "Programs you qualify for": what matching found for the signed-in applicant, why, and one click to apply. */
 export function MyMatchesCard({ hub }: { hub: string }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
-  const bilingual = useBilingual();
   const matches = useMatches(hub);
   let body;
   if (matches.isPending) body = null;
-  else if (matches.isError) body = matchingMissing(matches.error) ? <Alert type="info" showIcon message={t('programs.matches.unavailable')} /> : <PageError error={matches.error} onRetry={() => void matches.refetch()} />;
+  else if (matches.isError)
+    body = matchingMissing(matches.error) ? (
+      <Alert type="info" showIcon title={t('programs.matches.unavailable')} />
+    ) : (
+      <PageError error={matches.error} onRetry={() => void matches.refetch()} />
+    );
   else if (matches.data.items.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('programs.matches.none')} />;
   else
     body = (
-      <List
-        dataSource={matches.data.items}
-        renderItem={(m) => (
-          <List.Item
-            key={`${m.program.id}:${m.applicant.id}`}
-            actions={[
-              <Link key="apply" to={`/hubs/${hub}/programs/${m.program.id}/apply${m.applicant.type === 'organization' ? `?organization=${m.applicant.id}` : ''}`}>
-                {t('programs.apply')}
-              </Link>,
-            ]}
-          >
-            <List.Item.Meta
-              title={<Link to={`/hubs/${hub}/programs/${m.program.id}`}>{bilingual(m.program.name).primary}</Link>}
-              description={
-                <>
-                  <Tag color="blue">{t(`programs.kinds.${m.program.kind}` as 'programs.kinds.subsidy', { defaultValue: m.program.kind })}</Tag>
-                  {m.applicant.name && <Typography.Text type="secondary">{t('programs.matches.forApplicant', { name: bilingual(m.applicant.name).primary })} · </Typography.Text>}
-                  <Typography.Text type="secondary">{t('programs.window')}: {formatDay(m.program.closesOn, locale)}</Typography.Text>
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
+      <Flex vertical gap={12} role="list" aria-label={t('programs.matches.mine')}>
+        {matches.data.items.map((m) => (
+          <MatchItem key={`${m.program.id}:${m.applicant.id}`} hub={hub} match={m} />
+        ))}
+      </Flex>
     );
   return (
-    <Card title={t('programs.matches.mine')} extra={<Typography.Text type="secondary">{t('programs.matches.mineHint')}</Typography.Text>}>
+    <Card title={<span style={{ whiteSpace: 'normal' }}>{t('programs.matches.mine')}</span>}>
+      <Typography.Paragraph type="secondary">{t('programs.matches.mineHint')}</Typography.Paragraph>
       {body}
     </Card>
+  );
+}
+
+function MatchItem({ hub, match: m }: { hub: string; match: ProgramMatch }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
+  const name = bilingual(m.program.name).primary;
+  const apply = `/hubs/${hub}/programs/${m.program.id}/apply${m.applicant.type === 'organization' ? `?organization=${m.applicant.id}` : ''}`;
+  return (
+    <div role="listitem" aria-label={name} data-program={m.program.id} style={{ border: '1px solid #d9d9d9', borderRadius: 8, padding: 12 }}>
+      <Flex justify="space-between" align="flex-start" gap={8} wrap>
+        <div style={{ minWidth: 0, flex: '1 1 220px' }}>
+          <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
+            <Link to={`/hubs/${hub}/programs/${m.program.id}`}>{name}</Link>
+          </Typography.Title>
+          <Flex gap={4} wrap style={{ marginTop: 4 }}>
+            <Tag color="blue">{t(`programs.kinds.${m.program.kind}` as 'programs.kinds.subsidy', { defaultValue: m.program.kind })}</Tag>
+            {m.applicant.name && (
+              <Typography.Text type="secondary">{t('programs.matches.forApplicant', { name: bilingual(m.applicant.name).primary })}</Typography.Text>
+            )}
+            <Typography.Text type="secondary">· {t('programs.matches.closesOn', { date: formatDay(m.program.closesOn, locale) })}</Typography.Text>
+          </Flex>
+        </div>
+        <Link to={apply}>
+          <Button type="primary">{t('programs.matches.applyNow')}</Button>
+        </Link>
+      </Flex>
+      <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>
+        {t('programs.matches.why')}
+      </Typography.Text>
+      <ul style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }} aria-label={t('programs.matches.why')}>
+        {m.reasons.map((r) => (
+          <li key={r.key}>
+            <CheckCircleTwoTone twoToneColor="#389e0d" aria-hidden /> {bilingual(r.name).primary}
+          </li>
+        ))}
+        {m.atApplication.map((r) => (
+          <li key={r.key}>
+            <ClockCircleOutlined aria-hidden /> {t('programs.matches.checkedWhenApplying', { name: bilingual(r.name).primary })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -10,7 +10,9 @@ export function MyApplicationsPage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2} style={{ margin: 0 }}>{t('programs.mine.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0 }}>
+          {t('programs.mine.title')}
+        </Typography.Title>
         <Link to={`/hubs/${hub}/programs`}>
           <Button>{t('programs.mine.browse')}</Button>
         </Link>

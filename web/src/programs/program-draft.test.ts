@@ -4,52 +4,94 @@ import seedFile from '../../../seed/programs.json';
 import { DraftLineError } from './draft-line-error';
 import { reviewValues, type ReviewValues } from './review-draft';
 import { draftFromValues, emptyValues, valuesFromProgram } from './program-draft';
+import { trancheRows, type TrancheRow } from './tranches/tranche-draft';
 
 // The editor's round trip over the real demo programs: program -> editor values -> draft.
 const seed = seedFile as { programs: { draft: unknown }[] };
 
 describe('program editor values', () => {
-  it.each(seed.programs.map((p) => [programDraftSchema.parse(p.draft).name.en, programDraftSchema.parse(p.draft)] as const))('round-trips %s', (_name, draft) => {
-    const program = {
-      ...draft,
-      id: '00000000-0000-4000-8000-000000000000',
-      hub: 'hangzhou',
-      status: 'draft',
-      claimField: draft.claimField ?? null,
-      version: 1,
-      applicantType: draft.rules.applicantType,
-      mode: draft.rules.mode,
-      criteria: [],
-      form: draft.rules.form,
-      benefit: draft.rules.benefit,
-      budgetLeft: null,
-    } as Program;
-    const back = programDraftSchema.parse(draftFromValues(valuesFromProgram(program)));
-    expect(back.rules).toEqual(draft.rules);
-    expect(back.window).toEqual(draft.window);
-  });
+  it.each(seed.programs.map((p) => [programDraftSchema.parse(p.draft).name.en, programDraftSchema.parse(p.draft)] as const))(
+    'round-trips %s',
+    (_name, draft) => {
+      const program = {
+        ...draft,
+        id: '00000000-0000-4000-8000-000000000000',
+        hub: 'hangzhou',
+        status: 'draft',
+        allowedActions: ['edit', 'publish'],
+        claimField: draft.claimField ?? null,
+        version: 1,
+        applicantType: draft.rules.applicantType,
+        mode: draft.rules.mode,
+        criteria: [],
+        form: draft.rules.form,
+        benefit: draft.rules.benefit,
+        budgetLeft: null,
+      } as Program;
+      const back = programDraftSchema.parse(draftFromValues(valuesFromProgram(program)));
+      expect(back.rules).toEqual(draft.rules);
+      expect(back.window).toEqual(draft.window);
+    },
+  );
 
   it('reads every kind of tranche condition and writes it back the same', () => {
-    const draft = draftFromValues({ ...emptyValues(2026), amount: '100', tranches: '40\n20@6\n20@date:12\n20@report:midterm' });
+    const tranches = [
+      { share: '40', when: 'award' as const },
+      { share: '20', when: 'social_insurance_months' as const, months: '6' },
+      { share: '20', when: 'date' as const, months: '12' },
+      { share: '20', when: 'milestone_accepted' as const, milestone: 'midterm' },
+    ];
+    const draft = draftFromValues({ ...emptyValues(2026), amount: '100', tranches });
     expect(draft.rules.benefit.tranches).toEqual([
       { shareBasisPoints: 4000, condition: null },
       { shareBasisPoints: 2000, condition: { kind: 'social_insurance_months', months: 6 } },
       { shareBasisPoints: 2000, condition: { kind: 'date', monthsAfterAward: 12 } },
       { shareBasisPoints: 2000, condition: { kind: 'milestone_accepted', milestone: 'midterm' } },
     ]);
-    expect(() => draftFromValues({ ...emptyValues(2026), amount: '100', tranches: '50@date:soon\n50' })).toThrow(DraftLineError);
+    expect(trancheRows(draft.rules.benefit.tranches!)).toEqual(tranches);
   });
 
-  it('names the line of a tranche list that does not parse', () => {
-    expect(() => draftFromValues({ ...emptyValues(2026), amount: '100', tranches: '50@6\nhalf' })).toThrow(DraftLineError);
+  it('names the tranche row and the part of it that does not fit', () => {
+    const at = (tranches: TrancheRow[]) => {
+      try {
+        draftFromValues({ ...emptyValues(2026), amount: '100', tranches });
+      } catch (error) {
+        return error instanceof DraftLineError ? [error.field, error.line] : error;
+      }
+      return null;
+    };
+    expect(
+      at([
+        { share: '50', when: 'date', months: 'soon' },
+        { share: '50', when: 'award' },
+      ]),
+    ).toEqual(['tranches.0.months', 1]);
+    expect(
+      at([
+        { share: '50', when: 'award' },
+        { share: 'half', when: 'award' },
+      ]),
+    ).toEqual(['tranches.1.share', 2]);
+    expect(
+      at([
+        { share: '50', when: 'award' },
+        { share: '50', when: 'milestone_accepted' },
+      ]),
+    ).toEqual(['tranches.1.milestone', 2]);
   });
 });
 
 describe('review settings in the editor', () => {
-  const reviewed = (review: Partial<ReviewValues>) => draftFromValues({ ...emptyValues(2026), amount: '100', mode: 'reviewed', review: { ...reviewValues(null), ...review } });
+  const reviewed = (review: Partial<ReviewValues>) =>
+    draftFromValues({ ...emptyValues(2026), amount: '100', mode: 'reviewed', review: { ...reviewValues(null), ...review } });
 
   it('reads the rubric, the reports and the two-person threshold in yuan', () => {
-    const draft = reviewed({ reviewersPerApplication: '3', twoPersonThreshold: '1,000,000', rubric: 'innovation=创新性|Innovation|40|5\nteam=团队|Team|60|10', milestones: 'midterm=中期报告|Midterm report|6' });
+    const draft = reviewed({
+      reviewersPerApplication: '3',
+      twoPersonThreshold: '1,000,000',
+      rubric: 'innovation=创新性|Innovation|40|5\nteam=团队|Team|60|10',
+      milestones: 'midterm=中期报告|Midterm report|6',
+    });
     expect(draft.rules.review).toEqual({
       reviewersPerApplication: 3,
       conflictYears: 5,

@@ -1,8 +1,13 @@
-import type { Program, ProgramDraft } from '../../../contracts/applications';
-import type { BenefitFormulaInput, FormField, FormFieldType, ProgramKind, TrancheCondition } from '../../../contracts/programs';
-import { basisPointsText, fenToYuanText, percentToBasisPoints, yuanToFen } from '../budget/yuan';
+import type { Program, ProgramDraft } from '../api/programs.api';
+import type { BenefitFormulaInput, FormField, FormFieldType, ProgramKind } from '../../../contracts/programs';
 import { DraftLineError } from './draft-line-error';
+import { emptyRentValues, rentRulesFrom, rentValues, type RentValues } from './rent/rent-draft';
+import { defaultTranches, trancheRows, tranchesFrom, type TrancheRow } from './tranches/tranche-draft';
+import { criterionFrom, criterionValues, factsOf, type CriterionValues } from './rule-builder/criteria-draft';
+import { obligationRows, obligationsFromRows, type ObligationRow } from '../obligations/obligation-values';
 import { reviewFromValues, reviewValues, type ReviewValues } from './review-draft';
+import { minorToInputText, yuanToFen } from '../money/money-math';
+import { basisPointsText, percentToBasisPoints } from '../budget/percent';
 
 /**
  * The program editor's values: everything a person types, as strings; list-like parts of
@@ -10,8 +15,18 @@ import { reviewFromValues, reviewValues, type ReviewValues } from './review-draf
  * ProgramDraft the server checks; valuesFromProgram goes back for editing.
  */
 /** `max`: a text's length, a number's or money's (yuan) limit; file limits are kept as they were. */
-export type FieldValues = { key: string; type: FormFieldType; labelZh: string; labelEn: string; required: boolean; options?: string; max?: string; accept?: string[]; maxBytes?: number };
-export type CriterionValues = { key: string; nameZh: string; nameEn: string; expression: string; reasonZh: string; reasonEn: string };
+export type FieldValues = {
+  key: string;
+  type: FormFieldType;
+  labelZh: string;
+  labelEn: string;
+  required: boolean;
+  options?: string;
+  max?: string;
+  accept?: string[];
+  maxBytes?: number;
+};
+export type { CriterionValues };
 export type EditorValues = {
   nameZh: string;
   nameEn: string;
@@ -29,7 +44,9 @@ export type EditorValues = {
   onePerApplicant: boolean;
   fields: FieldValues[];
   criteria: CriterionValues[];
-  benefitType: 'fixed' | 'percentage' | 'table';
+  benefitType: 'fixed' | 'percentage' | 'table' | 'rent';
+  /** A rent-subsidy formula as rows (years, share, condition), caps and the extension's condition. */
+  rent?: RentValues;
   amount?: string;
   of?: string;
   rate?: string;
@@ -40,13 +57,15 @@ export type EditorValues = {
   cap?: string;
   tableBy?: 'talentTier' | 'degree';
   tableRows?: string;
-  tranches: string;
+  tranches: TrancheRow[];
   cityShare?: string;
   annualCap?: string;
   stackingGroup?: string;
   stackingMax?: string;
   /** Reviewed programs: reviewers, rubric, conflicts window, two-person threshold, milestone reports. */
   review?: ReviewValues;
+  /** What awardees owe after the award. */
+  obligations?: ObligationRow[];
 };
 
 const lines = (text: string | undefined) =>
@@ -62,7 +81,7 @@ const bp = (percent: string | undefined, field: keyof EditorValues) => {
   return value;
 };
 const percent = (basisPoints: number) => basisPointsText(basisPoints).replace('%', '');
-const yuan = (fen: string | null | undefined) => (fen ? fenToYuanText(fen).replace(/\.00$/, '') : undefined);
+const yuan = (fen: string | null | undefined) => (fen ? minorToInputText(fen) : undefined);
 
 function fieldFrom(v: FieldValues, index: number): FormField {
   const base = { key: v.key.trim(), label: { zh: v.labelZh.trim(), en: v.labelEn.trim() }, required: Boolean(v.required) };
@@ -91,23 +110,15 @@ function fieldFrom(v: FieldValues, index: number): FormField {
 }
 
 function benefitFrom(v: EditorValues): BenefitFormulaInput {
-  const tranches = lines(v.tranches).map(({ text, line }) => {
-    // percent, percent@months (social insurance), percent@date:months (after the award), percent@report:key (a milestone accepted)
-    const match = /^(\d{1,3}(?:\.\d{1,2})?)\s*%?\s*(?:@\s*(?:(date|report):\s*)?([a-z0-9_-]{1,40}))?$/.exec(text);
-    const share = match ? percentToBasisPoints(match[1]!) : null;
-    if (!match || share === null) throw new DraftLineError('tranches', line);
-    const [, , kind, value] = match;
-    if (value !== undefined && kind !== 'report' && !/^\d{1,3}$/.test(value)) throw new DraftLineError('tranches', line);
-    const condition = value === undefined ? null : kind === 'report' ? { kind: 'milestone_accepted' as const, milestone: value } : kind === 'date' ? { kind: 'date' as const, monthsAfterAward: Number(value) } : { kind: 'social_insurance_months' as const, months: Number(value) };
-    return { shareBasisPoints: share, condition };
-  });
+  const tranches = tranchesFrom(v.tranches);
   const common = {
-    tranches: tranches.length ? tranches : [{ shareBasisPoints: 10_000, condition: null }],
+    tranches,
     coFunding: v.cityShare?.trim() ? { cityBasisPoints: bp(v.cityShare, 'cityShare') } : null,
     caps: { perApplicantPerYear: fenOrNull(v.annualCap) },
     stacking: v.stackingGroup?.trim() ? { group: v.stackingGroup.trim(), maxCombinedBasisPoints: bp(v.stackingMax, 'stackingMax') } : null,
   };
   if (v.benefitType === 'fixed') return { ...common, type: 'fixed', amount: fenOrNull(v.amount) ?? '' };
+  if (v.benefitType === 'rent') return { ...common, type: 'rent', ...rentRulesFrom(v.rent) };
   if (v.benefitType === 'table')
     return {
       ...common,
@@ -158,14 +169,10 @@ export function draftFromValues(v: EditorValues): ProgramDraft {
       applicantType: v.applicantType,
       mode: v.mode,
       form,
-      criteria: (v.criteria ?? []).map((c) => ({
-        key: c.key.trim(),
-        name: { zh: c.nameZh, en: c.nameEn },
-        expression: c.expression,
-        reason: { zh: c.reasonZh, en: c.reasonEn },
-      })),
+      criteria: (v.criteria ?? []).map((c, i) => criterionFrom(c, i, factsOf(v.applicantType, v.fields))),
       benefit: benefitFrom(v),
       ...(v.mode === 'reviewed' ? { review: reviewFromValues(v.review ?? {}) } : {}),
+      obligations: obligationsFromRows(v.obligations),
     },
   };
 }
@@ -187,12 +194,11 @@ export const emptyValues = (year: number): EditorValues => ({
   fields: [],
   criteria: [],
   benefitType: 'fixed',
-  tranches: '100',
+  tranches: defaultTranches(),
+  rent: emptyRentValues(),
   review: reviewValues(null),
+  obligations: [],
 });
-
-const conditionText = (c: TrancheCondition | null) =>
-  !c ? '' : c.kind === 'social_insurance_months' ? `@${c.months}` : c.kind === 'date' ? `@date:${c.monthsAfterAward}` : `@report:${c.milestone}`;
 
 /** A program (with its rules: staff only) as editor values. */
 export function valuesFromProgram(p: Program): EditorValues {
@@ -223,16 +229,19 @@ export function valuesFromProgram(p: Program): EditorValues {
       max: f.type === 'money' ? yuan(f.max) : f.type === 'number' && f.max !== null ? String(f.max) : f.type === 'text' ? String(f.maxLength) : undefined,
       ...(f.type === 'file' && { accept: f.accept, maxBytes: f.maxBytes }),
     })),
-    criteria: rules.criteria.map((c) => ({ key: c.key, nameZh: c.name.zh, nameEn: c.name.en, expression: c.expression, reasonZh: c.reason.zh, reasonEn: c.reason.en })),
+    criteria: [],
     benefitType: b.type,
-    tranches: b.tranches.map((t) => `${percent(t.shareBasisPoints)}${conditionText(t.condition)}`).join('\n'),
+    tranches: trancheRows(b.tranches),
     cityShare: b.coFunding ? percent(b.coFunding.cityBasisPoints) : undefined,
     annualCap: yuan(b.caps.perApplicantPerYear),
     stackingGroup: b.stacking?.group,
     stackingMax: b.stacking ? percent(b.stacking.maxCombinedBasisPoints) : undefined,
     review: reviewValues(rules.review),
+    obligations: obligationRows(rules.obligations),
   };
+  values.criteria = rules.criteria.map((c) => criterionValues(c, factsOf(rules.applicantType, values.fields)));
   if (b.type === 'fixed') values.amount = yuan(b.amount);
+  if (b.type === 'rent') values.rent = rentValues(b);
   if (b.type === 'table') {
     values.tableBy = b.by;
     values.tableRows = b.rows.map((r) => `${r.key}=${yuan(r.amount)}`).join('\n');

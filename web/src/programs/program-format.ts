@@ -1,6 +1,6 @@
-import type { Program } from '../../../contracts/applications';
+import type { Program } from '../api/programs.api';
 import type { Locale } from '../../../contracts/error-messages';
-import { formatYuan } from '../budget/yuan';
+import { formatMoney } from '../money/format-money';
 
 /** "2026-01-01" -> "2026年1月1日" / "Jan 1, 2026": a local date, read in UTC so it never shifts a day. */
 export function formatDay(day: string, locale: Locale): string {
@@ -13,7 +13,7 @@ export function formatMoment(iso: string, locale: Locale): string {
 
 /** The budget left on a program's line, or null when the server does not know it. */
 export function budgetLeftText(program: Pick<Program, 'budgetLeft'>, locale: Locale): string | null {
-  return program.budgetLeft === null ? null : formatYuan(program.budgetLeft, locale);
+  return program.budgetLeft === null ? null : formatMoney(program.budgetLeft, locale);
 }
 
 /** Whether today (in the browser) falls inside the window; the server decides in the hub's time zone. */

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Program } from '../../../contracts/applications';
+import type { Program } from '../api/programs.api';
 
 /** Kind, who applies and (for staff) a draft marker, as tags. */
 export function ProgramTags({ program }: { program: Pick<Program, 'kind' | 'applicantType' | 'status'> }) {

@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, List, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { Program } from '../../../contracts/applications';
+import type { Program } from '../api/programs.api';
 import { publishProgram } from '../api/programs.api';
+import { allows } from '../auth/allows';
 import { useMe } from '../auth/use-me';
 import { useErrorText } from '../errors/use-error-text';
-import { useHubRoles } from '../ecosystem/use-hub-roles';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
@@ -15,6 +15,7 @@ import { benefitSummary } from './benefit-summary';
 import { budgetLeftText, formatDay, isOpenNow } from './program-format';
 import { ProgramTags } from './program-tags';
 import { QualifiersCard } from './qualifiers.card';
+import { OutcomesCard } from './simulation/outcomes-card';
 import { programsKey, useProgram } from './use-programs';
 
 /** One program, public: what it gives, to whom, the window, the budget left; Apply for the signed in. */
@@ -22,51 +23,65 @@ export function ProgramPage() {
   const { hub = '', id = '' } = useParams();
   const { t } = useTranslation();
   const program = useProgram(hub, id);
-  const { isStaff } = useHubRoles(hub);
   if (program.isPending) return <PageLoading />;
   if (program.isError) return <PageError error={program.error} onRetry={() => void program.refetch()} />;
-  const about = <ProgramAbout hub={hub} program={program.data} />;
-  if (!isStaff) return about;
+  const about = <ProgramAbout program={program.data} />;
+  const header = <ProgramHeader hub={hub} program={program.data} />;
+  // Those who may read the program's applications (staff) see them, and its qualifiers, in tabs.
+  if (!allows(program.data, 'readApplications'))
+    return (
+      <Flex vertical gap={16}>
+        {header}
+        {about}
+      </Flex>
+    );
+  // Staff see the program in tabs under its name, so each tab says which program it is.
   return (
-    <Tabs
-      items={[
-        { key: 'about', label: t('programs.tabs.about'), children: about },
-        { key: 'qualifies', label: t('programs.tabs.qualifies'), children: <QualifiersCard hub={hub} program={program.data} /> },
-        { key: 'applications', label: t('programs.tabs.applications'), children: <ApplicationsTable hub={hub} program={program.data.id} /> },
-      ]}
-    />
+    <Flex vertical gap={8}>
+      {header}
+      <Tabs
+        items={[
+          { key: 'about', label: t('programs.tabs.about'), children: about },
+          { key: 'qualifies', label: t('programs.tabs.qualifies'), children: <QualifiersCard hub={hub} program={program.data} /> },
+          { key: 'applications', label: t('programs.tabs.applications'), children: <ApplicationsTable hub={hub} program={program.data.id} /> },
+          // Outcome studies are read by hub staff, a wider set than those who read applications.
+          { key: 'outcomes', label: t('programs.tabs.outcomes'), children: <OutcomesCard hub={hub} program={program.data.id} /> },
+        ]}
+      />
+    </Flex>
   );
 }
 
-function ProgramAbout({ hub, program }: { hub: string; program: Program }) {
+function ProgramHeader({ hub, program }: { hub: string; program: Program }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const bilingual = useBilingual();
   const me = useMe();
   const location = useLocation();
-  const { canEdit } = useHubRoles(hub);
   const name = bilingual(program.name);
   const open = isOpenNow(program);
+  const canApply = allows(program, 'apply');
   const applyTo = `/hubs/${hub}/programs/${program.id}/apply`;
   return (
-    <Flex vertical gap={16}>
+    <>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <div>
-          <Typography.Title level={2} style={{ margin: 0 }}>{name.primary}</Typography.Title>
+          <Typography.Title level={1} style={{ margin: 0 }}>
+            {name.primary}
+          </Typography.Title>
           <Typography.Text type="secondary">{name.secondary}</Typography.Text>
         </div>
         <Flex gap={8} wrap>
-          {canEdit && (
-            <>
-              <Link to={`/hubs/${hub}/programs/${program.id}/edit`}>
-                <Button>{t('programs.edit')}</Button>
-              </Link>
-              {program.status === 'draft' && <PublishButton hub={hub} id={program.id} />}
-            </>
+          {allows(program, 'edit') && (
+            <Link to={`/hubs/${hub}/programs/${program.id}/edit`}>
+              <Button>{t('programs.edit')}</Button>
+            </Link>
           )}
+          {allows(program, 'publish') && <PublishButton hub={hub} id={program.id} />}
           {me.data ? (
-            <Link to={applyTo} aria-disabled={!open} onClick={(e) => !open && e.preventDefault()}>
-              <Button type="primary" disabled={!open}>{t('programs.apply')}</Button>
+            <Link to={applyTo} aria-disabled={!canApply} onClick={(e) => !canApply && e.preventDefault()}>
+              <Button type="primary" disabled={!canApply}>
+                {t('programs.apply')}
+              </Button>
             </Link>
           ) : (
             <Link to={`/sign-in?next=${encodeURIComponent(applyTo)}`} state={{ from: location.pathname }}>
@@ -75,7 +90,17 @@ function ProgramAbout({ hub, program }: { hub: string; program: Program }) {
           )}
         </Flex>
       </Flex>
-      {!open && program.status === 'published' && <Alert type="info" showIcon message={t('programs.form.closed')} />}
+      {!open && program.status === 'published' && <Alert type="info" showIcon title={t('programs.form.closed')} />}
+    </>
+  );
+}
+
+function ProgramAbout({ program }: { program: Program }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
+  return (
+    <Flex vertical gap={16}>
       <Card title={t('programs.whatItGives')} extra={<ProgramTags program={program} />}>
         <ul aria-label={t('programs.summary.label')} style={{ paddingInlineStart: 20, marginTop: 0 }}>
           {benefitSummary(program.benefit, program.form, t, locale).map((line) => (

@@ -1,9 +1,9 @@
 import { Button, Card, Col, Descriptions, Empty, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Program } from '../../../contracts/applications';
+import type { Program } from '../api/programs.api';
 import { useMe } from '../auth/use-me';
-import { useHubRoles } from '../ecosystem/use-hub-roles';
+import { useCapabilities } from '../auth/use-capabilities';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
@@ -17,21 +17,28 @@ export function ProgramsCatalogPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const me = useMe();
-  const { canEdit } = useHubRoles(hub);
+  const canEdit = useCapabilities(hub).data?.actions.programs.create ?? false;
   const programs = usePrograms(hub);
 
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <div>
-          <Typography.Title level={2} style={{ margin: 0 }}>{t('programs.title')}</Typography.Title>
+          <Typography.Title level={1} style={{ margin: 0 }}>
+            {t('programs.title')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('programs.intro')}</Typography.Text>
         </div>
-        {canEdit && (
-          <Link to={`/hubs/${hub}/programs/new`}>
-            <Button type="primary">{t('programs.newProgram')}</Button>
+        <Flex gap={8} wrap>
+          <Link to={`/hubs/${hub}/open`}>
+            <Button>{t('open.link')}</Button>
           </Link>
-        )}
+          {canEdit && (
+            <Link to={`/hubs/${hub}/programs/new`}>
+              <Button type="primary">{t('programs.newProgram')}</Button>
+            </Link>
+          )}
+        </Flex>
       </Flex>
       {me.data && <MyMatchesCard hub={hub} />}
       {programs.isPending ? (
@@ -39,7 +46,9 @@ export function ProgramsCatalogPage() {
       ) : programs.isError ? (
         <PageError error={programs.error} onRetry={() => void programs.refetch()} />
       ) : programs.data.items.length === 0 ? (
-        <Card><Empty description={t('programs.empty')} /></Card>
+        <Card>
+          <Empty description={t('programs.empty')} />
+        </Card>
       ) : (
         <Row gutter={[16, 16]}>
           {programs.data.items.map((program) => (
@@ -61,7 +70,11 @@ function ProgramCard({ hub, program }: { hub: string; program: Program }) {
   const left = budgetLeftText(program, locale);
   return (
     <Card
-      title={<Link to={`/hubs/${hub}/programs/${program.id}`} style={{ whiteSpace: 'normal' }}>{name.primary}</Link>}
+      title={
+        <Link to={`/hubs/${hub}/programs/${program.id}`} style={{ whiteSpace: 'normal' }}>
+          {name.primary}
+        </Link>
+      }
       style={{ height: '100%' }}
       aria-label={name.primary}
     >

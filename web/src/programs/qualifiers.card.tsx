@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Program } from '../../../contracts/applications';
+import type { Program } from '../api/programs.api';
 import { inviteMatched, runMatching, type ProgramMatch } from '../api/programs.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -57,7 +57,15 @@ export function QualifiersCard({ hub, program }: { hub: string; program: Program
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('programs.matches.applicant'), render: (_, m) => (m.applicant.name ? bilingual(m.applicant.name).primary : m.applicant.id) },
-          { title: t('programs.matches.reasons'), render: (_, m) => m.reasons.map((r) => <Tag key={r.key} color="green">{bilingual(r.name).primary}</Tag>) },
+          {
+            title: t('programs.matches.reasons'),
+            render: (_, m) =>
+              m.reasons.map((r) => (
+                <Tag key={r.key} color="green">
+                  {bilingual(r.name).primary}
+                </Tag>
+              )),
+          },
           { title: t('programs.matches.atApplication'), render: (_, m) => m.atApplication.map((r) => <Tag key={r.key}>{bilingual(r.name).primary}</Tag>) },
           { title: t('programs.matches.matchedAt'), render: (_, m) => formatMoment(m.matchedAt, locale) },
         ]}

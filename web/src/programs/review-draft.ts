@@ -1,6 +1,6 @@
 import { defaultReviewSettings, type ReviewSettings, type ReviewSettingsInput } from '../../../contracts/review-settings';
-import { fenToYuanText, yuanToFen } from '../budget/yuan';
 import { DraftLineError } from './draft-line-error';
+import { minorToInputText, yuanToFen } from '../money/money-math';
 
 /**
  * How a reviewed program is judged, as the editor shows it: numbers as typed, the rubric
@@ -55,7 +55,7 @@ export function reviewValues(settings: ReviewSettings | null | undefined): Revie
   return {
     reviewersPerApplication: String(s.reviewersPerApplication),
     conflictYears: String(s.conflictYears),
-    twoPersonThreshold: s.twoPersonThreshold ? fenToYuanText(s.twoPersonThreshold).replace(/\.00$/, '') : undefined,
+    twoPersonThreshold: s.twoPersonThreshold ? minorToInputText(s.twoPersonThreshold) : undefined,
     scoresVisibleToApplicant: s.scoresVisibleToApplicant,
     rubric: s.rubric.map((c) => `${c.key}=${c.name.zh}|${c.name.en}|${c.weight}|${c.scale}`).join('\n'),
     milestones: s.milestones.map((m) => `${m.key}=${m.name.zh}|${m.name.en}|${m.dueAfterMonths}`).join('\n'),

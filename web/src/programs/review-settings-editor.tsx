@@ -24,7 +24,11 @@ export function ReviewSettingsEditor() {
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item label={t('programs.editor.review.twoPersonThreshold')} name={['review', 'twoPersonThreshold']} extra={t('programs.editor.review.twoPersonHint')}>
+          <Form.Item
+            label={t('programs.editor.review.twoPersonThreshold')}
+            name={['review', 'twoPersonThreshold']}
+            extra={t('programs.editor.review.twoPersonHint')}
+          >
             <Input inputMode="decimal" />
           </Form.Item>
         </Col>

@@ -1,11 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Switch, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ProgramDraft } from '../../../contracts/applications';
-import type { CriterionError } from '../../../contracts/programs';
-import { validateCriteria, type CriteriaCheck } from '../api/programs.api';
-import { useErrorText } from '../errors/use-error-text';
 import type { EditorValues } from './program-draft';
+import { MoneyInput } from '../money/money-input';
+import { TranchesEditor } from './tranches/tranches-editor';
+import { RentEditor } from './rent/rent-editor';
 
 const fieldTypes = ['text', 'number', 'money', 'date', 'choice', 'file'] as const;
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
@@ -19,24 +17,65 @@ export function FormFieldsEditor() {
         {(items, { add, remove }) => (
           <Flex vertical gap={8}>
             {items.map(({ key, name }) => (
-              <Card key={key} size="small" extra={<Button size="small" danger onClick={() => remove(name)}>{t('programs.editor.remove')}</Button>}>
+              <Card
+                key={key}
+                size="small"
+                extra={
+                  <Button size="small" danger onClick={() => remove(name)}>
+                    {t('programs.editor.remove')}
+                  </Button>
+                }
+              >
                 <Row gutter={8}>
-                  <Col xs={12} md={5}><Form.Item label={t('programs.editor.fieldKey')} name={[name, 'key']} rules={[{ required: true }]}><Input style={mono} /></Form.Item></Col>
+                  <Col xs={12} md={5}>
+                    <Form.Item label={t('programs.editor.fieldKey')} name={[name, 'key']} rules={[{ required: true }]}>
+                      <Input style={mono} />
+                    </Form.Item>
+                  </Col>
                   <Col xs={12} md={4}>
                     <Form.Item label={t('programs.editor.fieldType')} name={[name, 'type']} initialValue="text">
                       <Select options={fieldTypes.map((ft) => ({ value: ft, label: t(`programs.editor.fieldTypes.${ft}`) }))} />
                     </Form.Item>
                   </Col>
-                  <Col xs={12} md={6}><Form.Item label={t('programs.editor.labelZh')} name={[name, 'labelZh']} rules={[{ required: true }]}><Input /></Form.Item></Col>
-                  <Col xs={12} md={6}><Form.Item label={t('programs.editor.labelEn')} name={[name, 'labelEn']} rules={[{ required: true }]}><Input /></Form.Item></Col>
-                  <Col xs={12} md={3}><Form.Item label={t('programs.editor.required')} name={[name, 'required']} valuePropName="checked" initialValue><Switch /></Form.Item></Col>
+                  <Col xs={12} md={6}>
+                    <Form.Item label={t('programs.editor.labelZh')} name={[name, 'labelZh']} rules={[{ required: true }]}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Form.Item label={t('programs.editor.labelEn')} name={[name, 'labelEn']} rules={[{ required: true }]}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={3}>
+                    <Form.Item label={t('programs.editor.required')} name={[name, 'required']} valuePropName="checked" initialValue>
+                      <Switch />
+                    </Form.Item>
+                  </Col>
                   <Form.Item noStyle shouldUpdate>
                     {({ getFieldValue }) => {
                       const type = getFieldValue(['fields', name, 'type']) as string;
                       if (type === 'choice')
-                        return <Col xs={24}><Form.Item label={t('programs.editor.options')} name={[name, 'options']}><Input.TextArea autoSize={{ minRows: 2 }} style={mono} placeholder="domestic=国产|Domestic" /></Form.Item></Col>;
+                        return (
+                          <Col xs={24}>
+                            <Form.Item label={t('programs.editor.options')} name={[name, 'options']}>
+                              <Input.TextArea autoSize={{ minRows: 2 }} style={mono} placeholder="domestic=国产|Domestic" />
+                            </Form.Item>
+                          </Col>
+                        );
                       if (type === 'money' || type === 'number' || type === 'text')
-                        return <Col xs={12} md={6}><Form.Item label={t(type === 'money' ? 'programs.editor.moneyMax' : type === 'text' ? 'programs.editor.maxLength' : 'programs.editor.numberMax')} name={[name, 'max']}><Input inputMode="decimal" /></Form.Item></Col>;
+                        return (
+                          <Col xs={12} md={6}>
+                            <Form.Item
+                              label={t(
+                                type === 'money' ? 'programs.editor.moneyMax' : type === 'text' ? 'programs.editor.maxLength' : 'programs.editor.numberMax',
+                              )}
+                              name={[name, 'max']}
+                            >
+                              {type === 'money' ? <MoneyInput /> : <Input inputMode="decimal" />}
+                            </Form.Item>
+                          </Col>
+                        );
                       return null;
                     }}
                   </Form.Item>
@@ -44,65 +83,6 @@ export function FormFieldsEditor() {
               </Card>
             ))}
             <Button onClick={() => add({ type: 'text', required: true })}>{t('programs.editor.addField')}</Button>
-          </Flex>
-        )}
-      </Form.List>
-    </Card>
-  );
-}
-
-/** Criteria with a CEL editor each; Check type-checks them all and puts each error under its expression. */
-export function CriteriaEditor({ hub, draft }: { hub: string; draft: () => ProgramDraft | null }) {
-  const { t } = useTranslation();
-  const describe = useErrorText();
-  const check = useMutation({
-    mutationFn: async (): Promise<CriteriaCheck | null> => {
-      const body = draft();
-      return body ? validateCriteria(hub, body.rules) : null;
-    },
-  });
-  const errorsOf = (criterion: string | undefined): CriterionError[] => (criterion ? (check.data?.errors.filter((e) => e.criterion === criterion) ?? []) : []);
-  return (
-    <Card
-      title={t('programs.editor.criteria')}
-      extra={<Button onClick={() => check.mutate()} loading={check.isPending}>{t('programs.editor.check')}</Button>}
-    >
-      <Typography.Paragraph type="secondary">{t('programs.editor.criteriaHint')}</Typography.Paragraph>
-      {check.data?.ok && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('programs.editor.checkOk')} />}
-      {check.error && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} message={describe(check.error)} />}
-      <Form.List name="criteria">
-        {(items, { add, remove }) => (
-          <Flex vertical gap={8}>
-            {items.map(({ key, name }) => (
-              <Card key={key} size="small" extra={<Button size="small" danger onClick={() => remove(name)}>{t('programs.editor.remove')}</Button>}>
-                <Row gutter={8}>
-                  <Col xs={24} md={6}><Form.Item label={t('programs.editor.criterionKey')} name={[name, 'key']} rules={[{ required: true }]}><Input style={mono} /></Form.Item></Col>
-                  <Col xs={12} md={9}><Form.Item label={t('programs.editor.nameZh')} name={[name, 'nameZh']} rules={[{ required: true }]}><Input /></Form.Item></Col>
-                  <Col xs={12} md={9}><Form.Item label={t('programs.editor.nameEn')} name={[name, 'nameEn']} rules={[{ required: true }]}><Input /></Form.Item></Col>
-                  <Col xs={24}>
-                    <Form.Item noStyle shouldUpdate>
-                      {({ getFieldValue }) => {
-                        const errors = errorsOf(getFieldValue(['criteria', name, 'key']) as string | undefined);
-                        return (
-                          <Form.Item
-                            label={t('programs.editor.expression')}
-                            name={[name, 'expression']}
-                            rules={[{ required: true }]}
-                            validateStatus={errors.length ? 'error' : undefined}
-                            help={errors.length ? errors.map((e) => t('programs.editor.checkError', { criterion: e.criterion, line: e.position?.line ?? 1, column: e.position?.column ?? 1, message: e.message })).join('\n') : undefined}
-                          >
-                            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} style={mono} spellCheck={false} />
-                          </Form.Item>
-                        );
-                      }}
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12}><Form.Item label={t('programs.editor.reasonZh')} name={[name, 'reasonZh']} rules={[{ required: true }]}><Input /></Form.Item></Col>
-                  <Col xs={12}><Form.Item label={t('programs.editor.reasonEn')} name={[name, 'reasonEn']} rules={[{ required: true }]}><Input /></Form.Item></Col>
-                </Row>
-              </Card>
-            ))}
-            <Button onClick={() => add({ expression: '' })}>{t('programs.editor.addCriterion')}</Button>
           </Flex>
         )}
       </Form.List>
@@ -122,36 +102,102 @@ export function BenefitEditor() {
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item label={t('programs.editor.benefitType')} name="benefitType">
-            <Select options={(['fixed', 'percentage', 'table'] as const).map((k) => ({ value: k, label: t(`programs.editor.benefitTypes.${k}`) }))} />
+            <Select options={(['fixed', 'percentage', 'table', 'rent'] as const).map((k) => ({ value: k, label: t(`programs.editor.benefitTypes.${k}`) }))} />
           </Form.Item>
         </Col>
-        {type === 'fixed' && <Col xs={24} md={8}><Form.Item label={t('programs.editor.amount')} name="amount"><Input inputMode="decimal" /></Form.Item></Col>}
+        {type === 'fixed' && (
+          <Col xs={24} md={8}>
+            <Form.Item label={t('programs.editor.amount')} name="amount">
+              <MoneyInput />
+            </Form.Item>
+          </Col>
+        )}
         {type === 'percentage' && (
           <>
-            <Col xs={12} md={8}><Form.Item label={t('programs.editor.of')} name="of"><Select options={keysOf('money')} /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label={t('programs.editor.rate')} name="rate"><Input inputMode="decimal" /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label={t('programs.editor.choiceField')} name="choiceField"><Select allowClear options={keysOf('choice')} /></Form.Item></Col>
-            <Col xs={12} md={16}><Form.Item label={t('programs.editor.choiceRates')} name="choiceRates"><Input.TextArea autoSize={{ minRows: 1 }} style={mono} placeholder="domestic=30" /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label={t('programs.editor.smallAtMost')} name="smallAtMost"><Input inputMode="decimal" /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label={t('programs.editor.smallRate')} name="smallRate"><Input inputMode="decimal" /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label={t('programs.editor.cap')} name="cap"><Input inputMode="decimal" /></Form.Item></Col>
+            <Col xs={12} md={8}>
+              <Form.Item label={t('programs.editor.of')} name="of">
+                <Select options={keysOf('money')} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label={t('programs.editor.rate')} name="rate">
+                <Input inputMode="decimal" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label={t('programs.editor.choiceField')} name="choiceField">
+                <Select allowClear options={keysOf('choice')} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={16}>
+              <Form.Item label={t('programs.editor.choiceRates')} name="choiceRates">
+                <Input.TextArea autoSize={{ minRows: 1 }} style={mono} placeholder="domestic=30" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label={t('programs.editor.smallAtMost')} name="smallAtMost">
+                <MoneyInput />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label={t('programs.editor.smallRate')} name="smallRate">
+                <Input inputMode="decimal" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label={t('programs.editor.cap')} name="cap">
+                <MoneyInput />
+              </Form.Item>
+            </Col>
           </>
         )}
         {type === 'table' && (
           <>
             <Col xs={12} md={8}>
               <Form.Item label={t('programs.editor.tableBy')} name="tableBy">
-                <Select options={[{ value: 'degree', label: t('programs.lines.by.degree') }, { value: 'talentTier', label: t('programs.lines.by.talentTier') }]} />
+                <Select
+                  options={[
+                    { value: 'degree', label: t('programs.lines.by.degree') },
+                    { value: 'talentTier', label: t('programs.lines.by.talentTier') },
+                  ]}
+                />
               </Form.Item>
             </Col>
-            <Col xs={24} md={16}><Form.Item label={t('programs.editor.tableRows')} name="tableRows"><Input.TextArea autoSize={{ minRows: 2 }} style={mono} placeholder={'bachelor=10000\nmaster=30000'} /></Form.Item></Col>
+            <Col xs={24} md={16}>
+              <Form.Item label={t('programs.editor.tableRows')} name="tableRows">
+                <Input.TextArea autoSize={{ minRows: 2 }} style={mono} placeholder={'bachelor=10000\nmaster=30000'} />
+              </Form.Item>
+            </Col>
           </>
         )}
-        <Col xs={24} md={8}><Form.Item label={t('programs.editor.tranches')} name="tranches"><Input.TextArea autoSize={{ minRows: 1 }} style={mono} placeholder={'50@6\n50@12'} /></Form.Item></Col>
-        <Col xs={12} md={4}><Form.Item label={t('programs.editor.cityShare')} name="cityShare"><Input inputMode="decimal" /></Form.Item></Col>
-        <Col xs={12} md={4}><Form.Item label={t('programs.editor.annualCap')} name="annualCap"><Input inputMode="decimal" /></Form.Item></Col>
-        <Col xs={12} md={4}><Form.Item label={t('programs.editor.stackingGroup')} name="stackingGroup"><Input style={mono} /></Form.Item></Col>
-        <Col xs={12} md={4}><Form.Item label={t('programs.editor.stackingMax')} name="stackingMax"><Input inputMode="decimal" /></Form.Item></Col>
+        {type === 'rent' && (
+          <Col xs={24}>
+            <RentEditor />
+          </Col>
+        )}
+        <Col xs={24}>
+          <TranchesEditor />
+        </Col>
+        <Col xs={12} md={4}>
+          <Form.Item label={t('programs.editor.cityShare')} name="cityShare">
+            <Input inputMode="decimal" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={4}>
+          <Form.Item label={t('programs.editor.annualCap')} name="annualCap">
+            <MoneyInput />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={4}>
+          <Form.Item label={t('programs.editor.stackingGroup')} name="stackingGroup">
+            <Input style={mono} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={4}>
+          <Form.Item label={t('programs.editor.stackingMax')} name="stackingMax">
+            <Input inputMode="decimal" />
+          </Form.Item>
+        </Col>
       </Row>
     </Card>
   );

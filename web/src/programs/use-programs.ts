@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { isApiRequestError } from '../api/api-request-error';
+import { useCursorList } from '../layout/use-cursor-list';
 import { getApplication, getProgram, listApplications, listMatches, listPrograms } from '../api/programs.api';
 
 export const programsKey = (hub: string) => ['hubs', hub, 'programs'] as const;
@@ -14,8 +15,9 @@ export function useProgram(hub: string, id: string) {
   return useQuery({ queryKey: [...programsKey(hub), id], queryFn: () => getProgram(hub, id), retry: false, enabled: Boolean(id) });
 }
 
+/** Applications a page at a time (`<LoadMore list={...} />` for the next). */
 export function useApplications(hub: string, program?: string, enabled = true) {
-  return useQuery({ queryKey: [...applicationsKey(hub), { program }], queryFn: () => listApplications(hub, program), enabled });
+  return useCursorList([...applicationsKey(hub), { program }], (next) => listApplications(hub, program, next), enabled);
 }
 
 export function useApplication(hub: string, id: string, enabled = true) {

@@ -1,12 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, List, Radio, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Flex, List, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../api/idempotency-key';
-import type { Application } from '../../../contracts/applications';
-import { assignReviewers, decideApplication, type DecisionInput, type ReviewBoard } from '../api/reviews.api';
+import type { Application } from '../api/programs.api';
+import { assignReviewers, type ReviewBoard } from '../api/reviews.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
+import { DecisionForm } from './decision.form';
 import { ScoreChart } from './score-chart';
 import { useRefreshApplication } from './use-reviews';
 
@@ -17,14 +16,6 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
   const describe = useErrorText();
   const refresh = useRefreshApplication(hub, application.id);
   const assign = useMutation({ mutationFn: () => assignReviewers(hub, application.id), onSuccess: refresh });
-  const [key, setKey] = useState(newIdempotencyKey);
-  const decide = useMutation({
-    mutationFn: (input: DecisionInput) => decideApplication(hub, application.id, input, key),
-    onSuccess: async () => {
-      setKey(newIdempotencyKey());
-      await refresh();
-    },
-  });
   const canAssign = ['submitted', 'screening', 'appealed'].includes(board.status);
   const canDecide = board.status === 'in_review' || board.status === 'screening' || board.secondApprovalRequired;
   const conflicted = board.assignments.filter((a) => a.status === 'conflicted');
@@ -83,7 +74,10 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
               dataSource={board.reviews}
               columns={[
                 { title: t('reviews.board.reviewers'), render: (_, r) => r.reviewer },
-                ...board.rubric.map((c) => ({ title: `${bilingual(c.name).primary} (${c.weight})`, render: (_: unknown, r: ReviewBoard['reviews'][number]) => `${r.scores[c.key]} / ${c.scale}` })),
+                ...board.rubric.map((c) => ({
+                  title: `${bilingual(c.name).primary} (${c.weight})`,
+                  render: (_: unknown, r: ReviewBoard['reviews'][number]) => `${r.scores[c.key]} / ${c.scale}`,
+                })),
                 { title: t('reviews.board.total'), render: (_, r) => r.totalPercent },
                 { title: t('reviews.board.recommendation'), render: (_, r) => (r.recommendation ? t(`reviews.form.recommendations.${r.recommendation}`) : '') },
                 { title: t('reviews.board.comment'), render: (_, r) => r.comment },
@@ -97,7 +91,9 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
                     </Table.Summary.Cell>
                   ))}
                   <Table.Summary.Cell index={board.rubric.length + 1} colSpan={3}>
-                    {spread.get('total') ? `${(spread.get('total')!.max - spread.get('total')!.min).toFixed(2)} · ${t('reviews.board.mean')} ${spread.get('total')!.mean}` : ''}
+                    {spread.get('total')
+                      ? `${(spread.get('total')!.max - spread.get('total')!.min).toFixed(2)} · ${t('reviews.board.mean')} ${spread.get('total')!.mean}`
+                      : ''}
                   </Table.Summary.Cell>
                 </Table.Summary.Row>
               )}
@@ -106,26 +102,7 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
           </>
         )}
         {board.secondApprovalRequired && <Alert type="info" showIcon message={t('reviews.board.secondApproval')} />}
-        {canDecide && (
-          <Form<DecisionInput> layout="vertical" initialValues={{ outcome: 'approve', reason: '' }} onFinish={(values) => decide.mutate(values)}>
-            <Typography.Title level={5}>{t('reviews.board.decide')}</Typography.Title>
-            {decide.isError && <Alert type="error" showIcon message={describe(decide.error)} style={{ marginBottom: 8 }} />}
-            <Form.Item name="outcome" label={t('reviews.board.outcome')}>
-              <Radio.Group
-                options={(board.secondApprovalRequired ? (['approve', 'reject'] as const) : (['approve', 'reject', 'return'] as const)).map((o) => ({
-                  value: o,
-                  label: board.secondApprovalRequired ? t(o === 'approve' ? 'reviews.board.secondApprove' : 'reviews.board.secondReject') : t(`reviews.board.outcomes.${o}`),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="reason" label={t('reviews.board.reason')} rules={[{ required: true, whitespace: true, message: t('reviews.board.reason') }]}>
-              <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={decide.isPending}>
-              {t('reviews.board.confirm')}
-            </Button>
-          </Form>
-        )}
+        {canDecide && <DecisionForm hub={hub} applicationId={application.id} secondApproval={board.secondApprovalRequired} onDecided={refresh} />}
       </Flex>
     </Card>
   );

@@ -1,12 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio, Rate, Table, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Card, Descriptions, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { declareConflict, submitReview, type ReviewInput, type ReviewItem } from '../api/reviews.api';
-import { useErrorText } from '../errors/use-error-text';
+import type { ReviewItem } from '../api/reviews.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { PageError, PageLoading } from '../layout/page-states';
+import { ConflictModal } from './conflict.modal';
+import { ReviewRubricForm } from './review-rubric.form';
 import { useReviewItem } from './use-reviews';
 
 /** One assigned application: the answers, what changed since the last version, and the rubric to score. */
@@ -23,34 +24,23 @@ const show = (value: unknown) => (value === null || value === undefined ? '—' 
 function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
-  const describe = useErrorText();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [conflictOpen, setConflictOpen] = useState(false);
-  const [conflictReason, setConflictReason] = useState('');
-  const done = () => client.invalidateQueries({ queryKey: ['hubs', hub, 'review-queue'] });
-  const review = useMutation({
-    mutationFn: (input: ReviewInput) => submitReview(hub, item.applicationId, input),
-    onSuccess: async () => {
-      message.success(t('reviews.form.submitted'));
-      await done();
-      void navigate(`/hubs/${hub}/reviews`);
-    },
-  });
-  const conflict = useMutation({
-    mutationFn: () => declareConflict(hub, item.applicationId, conflictReason),
-    onSuccess: async () => {
-      message.success(t('reviews.form.conflictDone'));
-      await done();
-      void navigate(`/hubs/${hub}/reviews`);
-    },
-  });
+  /** Done with this application (reviewed, or a conflict declared): back to the queue. */
+  const leave = async (done: 'reviews.form.submitted' | 'reviews.form.conflictDone') => {
+    message.success(t(done));
+    await client.invalidateQueries({ queryKey: ['hubs', hub, 'review-queue'] });
+    void navigate(`/hubs/${hub}/reviews`);
+  };
   const open = item.assignment === 'assigned' && item.status === 'in_review';
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 900 }}>
-      <Typography.Title level={3}>{t('reviews.form.title', { applicant: bilingual(item.applicantName).primary })}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('reviews.form.title', { applicant: bilingual(item.applicantName).primary })}
+      </Typography.Title>
       <Typography.Text type="secondary">{bilingual(item.programName).primary}</Typography.Text>
       {item.changes.length > 0 && (
         <Alert
@@ -83,50 +73,16 @@ function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
       </Card>
       {open && (
         <Card title={t('reviews.form.rubric')}>
-          {review.isError && <Alert type="error" showIcon message={describe(review.error)} style={{ marginBottom: 16 }} />}
-          <Form<{ scores: Record<string, number>; comment: string; recommendation: ReviewInput['recommendation'] }>
-            layout="vertical"
-            initialValues={{ comment: '', recommendation: 'approve' }}
-            onFinish={(values) => review.mutate({ scores: values.scores, comment: values.comment ?? '', recommendation: values.recommendation })}
-          >
-            {item.rubric.map((c) => (
-              <Form.Item
-                key={c.key}
-                name={['scores', c.key]}
-                label={`${bilingual(c.name).primary} · ${t('reviews.form.weight', { weight: c.weight })} · ${t('reviews.form.scale', { scale: c.scale })}`}
-                rules={[{ required: true, message: t('reviews.form.required') }]}
-              >
-                <Rate count={c.scale} aria-label={c.key} />
-              </Form.Item>
-            ))}
-            <Form.Item name="comment" label={t('reviews.form.comment')}>
-              <Input.TextArea rows={4} maxLength={4000} />
-            </Form.Item>
-            <Form.Item name="recommendation" label={t('reviews.form.recommendation')}>
-              <Radio.Group options={(['approve', 'reject', 'return'] as const).map((r) => ({ value: r, label: t(`reviews.form.recommendations.${r}`) }))} />
-            </Form.Item>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" loading={review.isPending}>
-                {t('reviews.form.submit')}
-              </Button>
-              <Button danger onClick={() => setConflictOpen(true)}>
-                {t('reviews.form.conflict')}
-              </Button>
-            </Flex>
-          </Form>
+          <ReviewRubricForm hub={hub} item={item} onSubmitted={() => leave('reviews.form.submitted')} onConflict={() => setConflictOpen(true)} />
         </Card>
       )}
-      <Modal
+      <ConflictModal
+        hub={hub}
+        applicationId={item.applicationId}
         open={conflictOpen}
-        title={t('reviews.form.conflict')}
-        onCancel={() => setConflictOpen(false)}
-        onOk={() => conflict.mutate()}
-        okButtonProps={{ danger: true, disabled: !conflictReason.trim(), loading: conflict.isPending }}
-      >
-        <Typography.Paragraph>{t('reviews.form.conflictConfirm')}</Typography.Paragraph>
-        {conflict.isError && <Alert type="error" showIcon message={describe(conflict.error)} />}
-        <Input.TextArea aria-label={t('reviews.form.conflictReason')} placeholder={t('reviews.form.conflictReason')} value={conflictReason} onChange={(e) => setConflictReason(e.target.value)} />
-      </Modal>
+        onClose={() => setConflictOpen(false)}
+        onDeclared={() => leave('reviews.form.conflictDone')}
+      />
     </Flex>
   );
 }

@@ -2,32 +2,48 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Input, List, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Application } from '../../../contracts/applications';
+import type { ApplicationDetail } from '../api/programs.api';
 import type { FormField } from '../../../contracts/programs';
 import { appealDecision, withdrawApplication, type ReviewBoard } from '../api/reviews.api';
+import { allows } from '../auth/allows';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
+import { OutcomeReportsCard } from '../obligations/outcome-reports.card';
+import { OwnFindingsCard } from '../obligations/own-findings.card';
 import { AwardCard } from './award.card';
+import { HistoryCard } from './history.card';
 import { ResubmitCard } from './resubmit.card';
 import { ReviewBoardCard } from './review-board.card';
-import { isFinance, isOfficer, useAward, useHubRoles, useRefreshApplication, useReviewBoard } from './use-reviews';
+import { useAward, useRefreshApplication, useReviewBoard, useReviewPowers } from './use-reviews';
 
 const awardStates = ['approved', 'awarded', 'in_payment', 'closed'];
 
 /** Below an application: the officer's review board, or the applicant's decision, scores and actions; and the award. */
-export function ReviewSections({ hub, application, reviewed, fields }: { hub: string; application: Application; reviewed: boolean; fields: readonly FormField[] }) {
-  const roles = useHubRoles(hub);
-  const officer = isOfficer(roles);
-  const finance = isFinance(roles);
-  const staff = roles.length > 0;
+export function ReviewSections({
+  hub,
+  application,
+  reviewed,
+  fields,
+}: {
+  hub: string;
+  application: ApplicationDetail;
+  reviewed: boolean;
+  fields: readonly FormField[];
+}) {
+  const { officer, readsAllFindings } = useReviewPowers(hub);
   const board = useReviewBoard(hub, application.id);
   const award = useAward(hub, application.id, awardStates.includes(application.status));
   return (
     <>
-      {reviewed && board.data && (officer ? <ReviewBoardCard hub={hub} application={application} board={board.data} /> : <ApplicantDecision board={board.data} />)}
-      {reviewed && !staff && application.status === 'returned' && <ResubmitCard hub={hub} application={application} fields={fields} />}
-      {reviewed && !staff && <ApplicantActions hub={hub} application={application} />}
-      {award.data && <AwardCard hub={hub} award={award.data} own={!staff} officer={officer} finance={finance} />}
+      {reviewed &&
+        board.data &&
+        (officer ? <ReviewBoardCard hub={hub} application={application} board={board.data} /> : <ApplicantDecision board={board.data} />)}
+      {allows(application, 'resubmit') && <ResubmitCard hub={hub} application={application} fields={fields} />}
+      <ApplicantActions hub={hub} application={application} />
+      {award.data && <AwardCard hub={hub} award={award.data} />}
+      {award.data && !readsAllFindings && <OwnFindingsCard hub={hub} applicationId={application.id} />}
+      {award.data && <OutcomeReportsCard hub={hub} applicationId={application.id} />}
+      <HistoryCard hub={hub} applicationId={application.id} />
     </>
   );
 }
@@ -39,7 +55,10 @@ function ApplicantDecision({ board }: { board: ReviewBoard }) {
   if (!board.decisions.length && !board.reviews.length) return null;
   return (
     <Card title={t('reviews.applicant.decision')}>
-      <List dataSource={board.decisions} renderItem={(d) => <List.Item>{`${t(`reviews.board.outcomes.${d.outcome.replace('second_', '') as 'approve'}`)}: ${d.reason}`}</List.Item>} />
+      <List
+        dataSource={board.decisions}
+        renderItem={(d) => <List.Item>{`${t(`reviews.board.outcomes.${d.outcome.replace('second_', '') as 'approve'}`)}: ${d.reason}`}</List.Item>}
+      />
       {board.reviews.length > 0 && (
         <Table
           title={() => t('reviews.applicant.scores')}
@@ -49,7 +68,10 @@ function ApplicantDecision({ board }: { board: ReviewBoard }) {
           dataSource={board.reviews}
           columns={[
             { title: '#', render: (_, __, i) => i + 1 },
-            ...board.rubric.map((c) => ({ title: bilingual(c.name).primary, render: (_: unknown, r: ReviewBoard['reviews'][number]) => `${r.scores[c.key]} / ${c.scale}` })),
+            ...board.rubric.map((c) => ({
+              title: bilingual(c.name).primary,
+              render: (_: unknown, r: ReviewBoard['reviews'][number]) => `${r.scores[c.key]} / ${c.scale}`,
+            })),
             { title: t('reviews.board.total'), render: (_, r) => r.totalPercent },
           ]}
         />
@@ -59,7 +81,7 @@ function ApplicantDecision({ board }: { board: ReviewBoard }) {
 }
 
 /** Appeal a rejection; withdraw before a decision. */
-function ApplicantActions({ hub, application }: { hub: string; application: Application }) {
+function ApplicantActions({ hub, application }: { hub: string; application: ApplicationDetail }) {
   const { t } = useTranslation();
   const describe = useErrorText();
   const refresh = useRefreshApplication(hub, application.id);
@@ -72,8 +94,8 @@ function ApplicantActions({ hub, application }: { hub: string; application: Appl
       await refresh();
     },
   });
-  const canAppeal = application.status === 'rejected';
-  const canWithdraw = ['submitted', 'screening', 'in_review', 'returned', 'appealed'].includes(application.status);
+  const canAppeal = allows(application, 'appeal');
+  const canWithdraw = allows(application, 'withdraw');
   if (!canAppeal && !canWithdraw) return null;
   return (
     <Flex gap={8}>
@@ -83,7 +105,13 @@ function ApplicantActions({ hub, application }: { hub: string; application: Appl
           {t('reviews.applicant.withdraw')}
         </Button>
       )}
-      <Modal open={action !== null} title={action && t(`reviews.applicant.${action}`)} onCancel={() => setAction(null)} onOk={() => act.mutate()} okButtonProps={{ disabled: !reason.trim(), loading: act.isPending }}>
+      <Modal
+        open={action !== null}
+        title={action && t(`reviews.applicant.${action}`)}
+        onCancel={() => setAction(null)}
+        onOk={() => act.mutate()}
+        okButtonProps={{ disabled: !reason.trim(), loading: act.isPending }}
+      >
         {action === 'appeal' && <Typography.Paragraph>{t('reviews.applicant.appealHint')}</Typography.Paragraph>}
         {act.isError && <Alert type="error" showIcon message={describe(act.error)} />}
         <Input.TextArea

@@ -1,16 +1,19 @@
-import { App, Button, Card, DatePicker, Flex, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBooking, joinWaitlist, searchAvailability, type Availability, type StayBooking } from '../api/stays.api';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { useErrorText } from '../errors/use-error-text';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
 import { useBilingual } from '../i18n/use-bilingual';
-import { BookingQr } from './booking-qr';
+import { BookingCard } from './booking-card';
 import { useHubToday } from './hub-today';
 import { useRefreshStays, useStations } from './use-stays';
 
-type Row = Availability['stations'][number];
+type StationRow = Availability['stations'][number];
+type Values = { range: [Dayjs, Dayjs]; station?: string };
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /** Search free beds for a date range, then book (or join the waitlist when nothing is free). */
@@ -22,20 +25,21 @@ export function AvailabilityCard({ hub }: { hub: string }) {
   const stations = useStations(hub);
   const refresh = useRefreshStays(hub);
   const today = useHubToday();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today, today.add(6, 'day')]);
-  const [station, setStation] = useState<string | undefined>();
-  const [result, setResult] = useState<Availability | null>(null);
+  const [form] = Form.useForm<Values>();
   const [booked, setBooked] = useState<StayBooking | null>(null);
+  // The dates searched: booking and the waitlist take the range the results are for.
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today, today.add(6, 'day')]);
+  const search = useFormMutation({
+    form,
+    fieldFor: (path) => (path === 'from' || path === 'to' ? ['range'] : path === 'station' ? ['station'] : null),
+    mutationFn: (values: Values) => searchAvailability(hub, iso(values.range[0]), iso(values.range[1]), values.station),
+    onSuccess: (_, values) => setRange(values.range),
+  });
+  const result = search.mutation.data ?? null;
+  // After booking: the same search again, so the beds shown are what is left.
+  const searchAgain = () => search.mutation.variables && search.submit(search.mutation.variables);
 
-  async function search() {
-    try {
-      setResult(await searchAvailability(hub, iso(range[0]), iso(range[1]), station));
-    } catch (error) {
-      message.error(describe(error));
-    }
-  }
-
-  function book(row: Row) {
+  function book(row: StationRow) {
     const key = newIdempotencyKey();
     const nights = range[1].diff(range[0], 'day');
     modal.confirm({
@@ -46,7 +50,7 @@ export function AvailabilityCard({ hub }: { hub: string }) {
         try {
           setBooked(await createBooking(hub, { stationId: row.station.id, checkIn: iso(range[0]), checkOut: iso(range[1]) }, key));
           await refresh();
-          await search();
+          searchAgain();
         } catch (error) {
           message.error(describe(error));
         }
@@ -54,7 +58,7 @@ export function AvailabilityCard({ hub }: { hub: string }) {
     });
   }
 
-  async function wait(row: Row) {
+  async function wait(row: StationRow) {
     try {
       const entry = await joinWaitlist(hub, { stationId: row.station.id, startsOn: iso(range[0]), endsOn: iso(range[1]) });
       message.success(t('stays.search.waitlisted', { position: entry.position ?? 1 }));
@@ -66,77 +70,94 @@ export function AvailabilityCard({ hub }: { hub: string }) {
 
   return (
     <Card title={t('stays.search.title')}>
-      <Form layout="inline" onFinish={() => void search()} style={{ rowGap: 8 }}>
-        <Form.Item label={t('stays.search.dates')}>
-          <DatePicker.RangePicker
-            value={range}
-            allowClear={false}
-            disabledDate={(d) => d.isBefore(today, 'day')}
-            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-            aria-label={t('stays.search.dates')}
-          />
-        </Form.Item>
-        <Form.Item label={t('stays.search.station')}>
-          <Select
-            style={{ minWidth: 260 }}
-            allowClear
-            placeholder={t('stays.search.anyStation')}
-            value={station}
-            onChange={setStation}
-            options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: bilingual(s.name).primary }))}
-          />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t('stays.search.find')}
-        </Button>
+      <FormFailure failure={search.failure} />
+      <Form<Values> name="stay-search" form={form} layout="vertical" initialValues={{ range }} onFinish={search.submit} onValuesChange={search.clearFailure}>
+        <Row gutter={[16, 0]} align="bottom">
+          <Col xs={24} md={10}>
+            <Form.Item label={t('stays.search.dates')} name="range">
+              <DatePicker.RangePicker
+                style={{ width: '100%' }}
+                allowClear={false}
+                inputReadOnly
+                disabledDate={(d) => d.isBefore(today, 'day')}
+                aria-label={t('stays.search.dates')}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={9}>
+            <Form.Item label={t('stays.search.station')} name="station" htmlFor="stay-search-station">
+              <Select
+                id="stay-search-station"
+                style={{ width: '100%' }}
+                allowClear
+                placeholder={t('stays.search.anyStation')}
+                options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: bilingual(s.name).primary }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={5}>
+            <Form.Item>
+              <Button type="primary" htmlType="submit" block loading={search.submitting}>
+                {t('stays.search.find')}
+              </Button>
+            </Form.Item>
+          </Col>
+        </Row>
       </Form>
       {result && (
-        <Table<Row>
-          style={{ marginTop: 16 }}
-          rowKey={(r) => r.station.id}
-          pagination={false}
-          dataSource={result.stations}
-          columns={[
-            {
-              title: t('stays.search.station'),
-              render: (_, r) => (
-                <Flex vertical>
-                  <Typography.Text strong>{bilingual(r.station.name).primary}</Typography.Text>
-                  <Typography.Text type="secondary">{bilingual(r.station.address).primary}</Typography.Text>
-                  <Typography.Text type="secondary">{t('stays.search.rules', { nights: r.station.rules.maxNightsPerStay })}</Typography.Text>
-                </Flex>
-              ),
-            },
-            { title: t('stays.search.freeForRange'), dataIndex: 'freeForRange', align: 'right' },
-            {
-              title: t('stays.search.nightsFree'),
-              render: (_, r) => (
-                <Space size={[4, 4]} wrap>
-                  {r.nights.map((n) => (
-                    <Tag key={n.date} color={n.closed ? 'default' : n.free > 0 ? 'green' : 'red'}>
-                      {n.date.slice(5)}: {n.closed ? t('stays.search.closed') : n.free}
-                    </Tag>
-                  ))}
-                </Space>
-              ),
-            },
-            {
-              key: 'act',
-              render: (_, r) =>
-                r.freeForRange > 0 ? (
-                  <Button type="primary" onClick={() => book(r)}>
-                    {t('stays.search.book')}
-                  </Button>
-                ) : (
-                  <Button onClick={() => void wait(r)}>{t('stays.search.waitlist')}</Button>
-                ),
-            },
-          ]}
-        />
+        <Row gutter={[16, 16]} role="list" aria-label={t('stays.search.results')}>
+          {result.stations.map((r) => (
+            <Col key={r.station.id} xs={24} md={12} role="listitem" aria-label={bilingual(r.station.name).primary}>
+              <StationResult row={r} onBook={() => book(r)} onWait={() => void wait(r)} />
+            </Col>
+          ))}
+        </Row>
       )}
       <Modal open={booked !== null} title={t('stays.booking.confirmed')} footer={null} onCancel={() => setBooked(null)} width={640}>
-        {booked && <BookingQr booking={booked} />}
+        {booked && <BookingCard booking={booked} />}
       </Modal>
+    </Card>
+  );
+}
+
+/** One station in the results: where it is, its rule, how many nights have a free bed, book or wait. */
+function StationResult({ row: r, onBook, onWait }: { row: StationRow; onBook: () => void; onWait: () => void }) {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const full = r.nights.filter((n) => n.closed || n.free === 0);
+  return (
+    <Card size="small" style={{ height: '100%' }}>
+      <Flex vertical gap={4}>
+        <Typography.Title level={3} style={{ fontSize: 16, margin: 0, overflowWrap: 'anywhere' }}>
+          {bilingual(r.station.name).primary}
+        </Typography.Title>
+        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+          {bilingual(r.station.address).primary}
+        </Typography.Text>
+        <Typography.Text type="secondary">{t('stays.search.rules', { nights: r.station.rules.maxNightsPerStay })}</Typography.Text>
+        <Typography.Text strong>{r.freeForRange > 0 ? t('stays.search.bedsFree', { count: r.freeForRange }) : t('stays.search.noBed')}</Typography.Text>
+        {full.length > 0 && (
+          <Space size={[4, 4]} wrap aria-label={t('stays.search.fullNights')}>
+            <Typography.Text type="secondary">{t('stays.search.fullNights')}:</Typography.Text>
+            {full.map((n) => (
+              <Tag key={n.date} color={n.closed ? 'default' : 'red'}>
+                {n.date.slice(5)} {n.closed ? t('stays.search.closed') : t('stays.search.full')}
+              </Tag>
+            ))}
+          </Space>
+        )}
+        <div style={{ marginTop: 8 }}>
+          {r.freeForRange > 0 ? (
+            <Button type="primary" onClick={onBook} block>
+              {t('stays.search.book')}
+            </Button>
+          ) : (
+            <Button onClick={onWait} block>
+              {t('stays.search.waitlist')}
+            </Button>
+          )}
+        </div>
+      </Flex>
     </Card>
   );
 }

@@ -7,7 +7,7 @@ import { acceptOffer, cancelBooking, changeBooking, leaveWaitlist, type StayBook
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
-import { BookingQr } from './booking-qr';
+import { BookingCard } from './booking-card';
 import { useHubToday } from './hub-today';
 import { useMyBookings, useMyWaitlist, useRefreshStays, useStations } from './use-stays';
 
@@ -39,40 +39,43 @@ export function MyBookingsCard({ hub }: { hub: string }) {
     return s ? bilingual(s.name).primary : '';
   };
   const waiting = (waitlist.data?.items ?? []).filter((w) => w.status === 'waiting' || w.status === 'offered');
+  const shown = (bookings.data?.items ?? []).filter((b) => b.status !== 'changed');
 
   return (
     <Card title={t('stays.booking.mine')} loading={bookings.isPending}>
-      {bookings.data?.items.length === 0 && waiting.length === 0 && <Empty description={t('stays.booking.none')} />}
-      <List
-        dataSource={(bookings.data?.items ?? []).filter((b) => b.status !== 'changed')}
-        renderItem={(b) => (
-          <List.Item
-            actions={
-              b.status === 'confirmed'
-                ? [
-                    <Button key="change" onClick={() => setChanging({ booking: b, range: [dayjs(b.checkIn), dayjs(b.checkOut)], key: newIdempotencyKey() })}>
-                      {t('stays.booking.change')}
-                    </Button>,
-                    <Popconfirm key="cancel" title={t('stays.booking.cancelConfirm')} onConfirm={() => act(() => cancelBooking(hub, b.id))}>
-                      <Button danger>{t('stays.booking.cancel')}</Button>
-                    </Popconfirm>,
-                  ]
-                : []
-            }
-          >
-            <Flex vertical gap={8} style={{ width: '100%' }}>
-              <Space>
-                <Tag color={LIVE.has(b.status) ? 'green' : 'default'}>{t(`stays.booking.status.${b.status}`)}</Tag>
-                <Typography.Text strong>{bilingual(b.station.name).primary}</Typography.Text>
-                <Typography.Text>
-                  {b.checkIn} → {b.checkOut}
-                </Typography.Text>
-              </Space>
-              {b.status === 'confirmed' && <BookingQr booking={b} />}
-            </Flex>
-          </List.Item>
-        )}
-      />
+      {shown.length === 0 && waiting.length === 0 && <Empty description={t('stays.booking.none')} />}
+      {shown.length > 0 && (
+        <List
+          dataSource={shown}
+          renderItem={(b) => (
+            <List.Item
+              actions={
+                b.status === 'confirmed'
+                  ? [
+                      <Button key="change" onClick={() => setChanging({ booking: b, range: [dayjs(b.checkIn), dayjs(b.checkOut)], key: newIdempotencyKey() })}>
+                        {t('stays.booking.change')}
+                      </Button>,
+                      <Popconfirm key="cancel" title={t('stays.booking.cancelConfirm')} onConfirm={() => act(() => cancelBooking(hub, b.id))}>
+                        <Button danger>{t('stays.booking.cancel')}</Button>
+                      </Popconfirm>,
+                    ]
+                  : []
+              }
+            >
+              <Flex vertical gap={8} style={{ width: '100%' }}>
+                <Space wrap>
+                  <Tag color={LIVE.has(b.status) ? 'green' : 'default'}>{t(`stays.booking.status.${b.status}`)}</Tag>
+                  <Typography.Text strong>{bilingual(b.station.name).primary}</Typography.Text>
+                  <Typography.Text>
+                    {b.checkIn} → {b.checkOut}
+                  </Typography.Text>
+                </Space>
+                {b.status === 'confirmed' && <BookingCard booking={b} />}
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
       {waiting.length > 0 && (
         <List
           header={<Typography.Text strong>{t('stays.waitlist.title')}</Typography.Text>}
@@ -80,7 +83,13 @@ export function MyBookingsCard({ hub }: { hub: string }) {
           renderItem={(w) => (
             <List.Item
               actions={[
-                ...(w.offer ? [<Button key="accept" type="primary" onClick={() => void act(() => acceptOffer(hub, w.id))}>{t('stays.waitlist.accept')}</Button>] : []),
+                ...(w.offer
+                  ? [
+                      <Button key="accept" type="primary" onClick={() => void act(() => acceptOffer(hub, w.id))}>
+                        {t('stays.waitlist.accept')}
+                      </Button>,
+                    ]
+                  : []),
                 <Button key="leave" onClick={() => void act(() => leaveWaitlist(hub, w.id))}>
                   {t('stays.waitlist.leave')}
                 </Button>,
@@ -93,7 +102,9 @@ export function MyBookingsCard({ hub }: { hub: string }) {
                   {w.startsOn} → {w.endsOn}
                 </Typography.Text>
                 {w.position && <Typography.Text type="secondary">{t('stays.waitlist.position', { position: w.position })}</Typography.Text>}
-                {w.offer && <Typography.Text type="warning">{t('stays.waitlist.offered', { time: dayjs(w.offer.expiresAt).format('MM-DD HH:mm') })}</Typography.Text>}
+                {w.offer && (
+                  <Typography.Text type="warning">{t('stays.waitlist.offered', { time: dayjs(w.offer.expiresAt).format('MM-DD HH:mm') })}</Typography.Text>
+                )}
               </Space>
             </List.Item>
           )}
@@ -107,7 +118,12 @@ export function MyBookingsCard({ hub }: { hub: string }) {
         onOk={() =>
           changing &&
           act(async () => {
-            await changeBooking(hub, changing.booking.id, { checkIn: changing.range[0].format('YYYY-MM-DD'), checkOut: changing.range[1].format('YYYY-MM-DD') }, changing.key);
+            await changeBooking(
+              hub,
+              changing.booking.id,
+              { checkIn: changing.range[0].format('YYYY-MM-DD'), checkOut: changing.range[1].format('YYYY-MM-DD') },
+              changing.key,
+            );
             setChanging(null);
           })
         }

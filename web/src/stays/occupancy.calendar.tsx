@@ -1,16 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { Calendar, Card, Tag } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stationOccupancy } from '../api/stays.api';
-import { useHubToday } from './hub-today';
+import { HubCalendar } from './hub-calendar';
+import { useHubTimeZone, useHubToday } from './hub-today';
 import { staysKey } from './use-stays';
 
 /** A month of the station at a glance: beds taken each night, coloured by how full it is. */
 export function OccupancyCalendar({ hub, stationId }: { hub: string; stationId: string }) {
   const { t } = useTranslation();
   const today = useHubToday();
+  const timeZone = useHubTimeZone();
   const [month, setMonth] = useState<Dayjs>(today.startOf('month'));
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
   const to = month.endOf('month').add(8, 'day').format('YYYY-MM-DD');
@@ -19,8 +22,16 @@ export function OccupancyCalendar({ hub, stationId }: { hub: string; stationId: 
   const beds = occupancy.data?.beds ?? 0;
   return (
     <Card title={t('stays.desk.calendar')}>
-      <Calendar
+      <HubCalendar
+        timeZone={timeZone}
         fullscreen={false}
+        headerRender={({ value, onChange }) => (
+          <Flex align="center" justify="space-between" style={{ padding: 8 }}>
+            <Button aria-label={t('stays.desk.previousMonth')} icon={<LeftOutlined />} onClick={() => onChange(value.subtract(1, 'month'))} />
+            <Typography.Text strong>{value.format(t('stays.desk.monthFormat'))}</Typography.Text>
+            <Button aria-label={t('stays.desk.nextMonth')} icon={<RightOutlined />} onClick={() => onChange(value.add(1, 'month'))} />
+          </Flex>
+        )}
         value={month}
         onPanelChange={(d) => setMonth(d.startOf('month'))}
         onSelect={(d) => setMonth(d.startOf('month'))}

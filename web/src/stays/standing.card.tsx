@@ -1,48 +1,61 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, List, Select, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, List, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stayDegreeLevels } from '../../../contracts/stays';
-import { verifyGraduate } from '../api/stays.api';
-import { useErrorText } from '../errors/use-error-text';
+import { verifyGraduateInputSchema } from '../../../contracts/talent';
+import { verifyGraduate } from '../api/talent.api';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { zodRule } from '../forms/zod-rule';
 import { useLocale } from '../i18n/locale-context';
 import { useRefreshStays, useStanding } from './use-stays';
 
 type Values = { nameZh: string; nameEn: string; university: string; level: (typeof stayDegreeLevels)[number]; graduatesOn: Dayjs };
 
+const shape = verifyGraduateInputSchema.shape;
+const degree = shape.degree.shape;
+const day = (value: unknown) => (value as Dayjs).format('YYYY-MM-DD');
+const fields: Record<string, string> = {
+  'name.zh': 'nameZh',
+  'name.en': 'nameEn',
+  'degree.university': 'university',
+  'degree.level': 'level',
+  'degree.graduatesOn': 'graduatesOn',
+};
+
 /** Whether the graduate may stay, with every reason; the verification form until they are verified. */
 export function StandingCard({ hub }: { hub: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { message } = App.useApp();
-  const describe = useErrorText();
+  const fieldText = useFieldErrorText();
   const standing = useStanding(hub);
   const refresh = useRefreshStays(hub);
-  const [saving, setSaving] = useState(false);
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const [form] = Form.useForm<Values>();
 
-  async function submit(values: Values) {
-    setSaving(true);
-    try {
-      await verifyGraduate(hub, {
-        name: { zh: values.nameZh, en: values.nameEn },
-        degree: { university: values.university, level: values.level, graduatesOn: values.graduatesOn.format('YYYY-MM-DD') },
-      });
-      await refresh();
-    } catch (error) {
-      message.error(describe(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const verify = useFormMutation({
+    form,
+    fieldFor: (path) => (fields[path] ? [fields[path]] : null),
+    mutationFn: (values: Values) =>
+      verifyGraduate(hub, {
+        name: { zh: values.nameZh.trim(), en: values.nameEn.trim() },
+        degree: { university: values.university.trim(), level: values.level, graduatesOn: day(values.graduatesOn) },
+      }),
+    onSuccess: () => refresh(),
+  });
 
   const data = standing.data;
   return (
     <Card title={t('stays.standing.title')} loading={standing.isPending}>
       {data && (
         <Flex vertical gap={12}>
-          <Alert type={data.eligible ? 'success' : 'warning'} showIcon message={data.eligible ? t('stays.standing.eligible') : t('stays.standing.notEligible')} />
+          <Alert
+            type={data.eligible ? 'success' : 'warning'}
+            showIcon
+            message={data.eligible ? t('stays.standing.eligible') : t('stays.standing.notEligible')}
+          />
           <List
             size="small"
             dataSource={data.reasons}
@@ -56,24 +69,32 @@ export function StandingCard({ hub }: { hub: string }) {
             )}
           />
           {!data.verified && (
-            <Form<Values> layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 520 }}>
+            <Form<Values>
+              name="verify-graduate"
+              form={form}
+              layout="vertical"
+              onValuesChange={() => verify.clearFailure()}
+              onFinish={verify.submit}
+              style={{ maxWidth: 520 }}
+            >
               <Typography.Paragraph type="secondary">{t('stays.standing.verifyHint')}</Typography.Paragraph>
-              <Form.Item name="nameZh" label={t('stays.standing.nameZh')} rules={[{ required: true }]}>
+              <FormFailure failure={verify.failure} />
+              <Form.Item name="nameZh" label={t('stays.standing.nameZh')} rules={[zodRule(shape.name.shape.zh, fieldText)]} required>
                 <Input />
               </Form.Item>
-              <Form.Item name="nameEn" label={t('stays.standing.nameEn')} rules={[{ required: true }]}>
+              <Form.Item name="nameEn" label={t('stays.standing.nameEn')} rules={[zodRule(shape.name.shape.en, fieldText)]} required>
                 <Input />
               </Form.Item>
-              <Form.Item name="university" label={t('stays.standing.university')} rules={[{ required: true, min: 2 }]}>
+              <Form.Item name="university" label={t('stays.standing.university')} rules={[zodRule(degree.university, fieldText)]} required>
                 <Input />
               </Form.Item>
-              <Form.Item name="level" label={t('stays.standing.level')} rules={[{ required: true }]}>
+              <Form.Item name="level" label={t('stays.standing.level')} rules={[zodRule(degree.level, fieldText)]} required>
                 <Select options={stayDegreeLevels.map((l) => ({ value: l, label: t(`stays.levels.${l}`) }))} />
               </Form.Item>
-              <Form.Item name="graduatesOn" label={t('stays.standing.graduatesOn')} rules={[{ required: true }]}>
+              <Form.Item name="graduatesOn" label={t('stays.standing.graduatesOn')} rules={[zodRule(degree.graduatesOn, fieldText, { toInput: day })]} required>
                 <DatePicker />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={saving}>
+              <Button type="primary" htmlType="submit" loading={verify.submitting}>
                 {t('stays.standing.submit')}
               </Button>
             </Form>

@@ -64,7 +64,15 @@ function ManagerPopover({ hub, station, onAssigned }: { hub: string; station: St
       title={t('stays.admin.managerTitle')}
       content={
         <Space.Compact>
-          <Input type="email" aria-label={t('stays.admin.managerEmail')} placeholder={t('stays.admin.managerEmail')} value={email} onChange={(e) => setEmail(e.target.value)} onPressEnter={() => void assign()} style={{ width: 260 }} />
+          <Input
+            type="email"
+            aria-label={t('stays.admin.managerEmail')}
+            placeholder={t('stays.admin.managerEmail')}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            onPressEnter={() => void assign()}
+            style={{ width: 260 }}
+          />
           <Button type="primary" onClick={() => void assign()}>
             {t('stays.admin.assign')}
           </Button>

@@ -12,7 +12,7 @@ export function StaysPage() {
   return (
     <Flex vertical gap={16}>
       <div>
-        <Typography.Title level={2} style={{ marginBottom: 4 }}>
+        <Typography.Title level={1} style={{ marginBottom: 4 }}>
           {t('stays.title')}
         </Typography.Title>
         <Typography.Text type="secondary">{t('stays.intro')}</Typography.Text>

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { graduateStanding, listBookings, listStations, listWaitlist } from '../api/stays.api';
+import { listBookings, listStations, listWaitlist } from '../api/stays.api';
+import { graduateStanding } from '../api/talent.api';
 
 export const staysKey = (hub: string) => ['hubs', hub, 'stays'] as const;
 

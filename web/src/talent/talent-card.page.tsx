@@ -3,7 +3,7 @@ import { Card, Descriptions, Flex, QRCode, Result, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
-import { myTalentCard, type TalentCard } from '../api/stays.api';
+import { myTalentCard, type TalentCard } from '../api/talent.api';
 import { PageError } from '../layout/page-states';
 import { TalentProfileCard } from './talent-profile.card';
 
@@ -23,12 +23,29 @@ function CardOfTalent({ card }: { card: UseQueryResult<TalentCard> }) {
   const { t } = useTranslation();
   if (card.isPending) return <Card loading />;
   if (card.isError) {
-    if (isApiRequestError(card.error) && card.error.status === 404) return <Result status="info" title={t('stays.card.none')} />;
+    if (isApiRequestError(card.error) && card.error.status === 404)
+      return (
+        <Result
+          status="info"
+          title={
+            <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+              {t('stays.card.none')}
+            </Typography.Title>
+          }
+        />
+      );
     return <PageError error={card.error} onRetry={() => void card.refetch()} />;
   }
   const link = `${window.location.origin}${card.data.verifyPath}`;
   return (
-    <Card title={t('stays.card.title')} style={{ maxWidth: 640 }}>
+    <Card
+      title={
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
+          {t('stays.card.title')}
+        </Typography.Title>
+      }
+      style={{ maxWidth: 640 }}
+    >
       <Flex gap={24} wrap align="center">
         <QRCode value={link} size={200} />
         <Flex vertical gap={8}>

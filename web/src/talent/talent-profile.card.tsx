@@ -1,14 +1,21 @@
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Flex, Form, Input, List, Result, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
 import { fileUrl, uploadFile, type UploadedFile } from '../api/files.api';
-import { myTalentProfile, saveTalentProfile } from '../api/stays.api';
-import { useErrorText } from '../errors/use-error-text';
+import { myTalentProfile, saveTalentProfile } from '../api/talent.api';
+import { talentProfileInputSchema } from '../../../contracts/talent';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { zodRule } from '../forms/zod-rule';
 import { PageError } from '../layout/page-states';
+
+/** A change to the profile: the employer, the evidence kept, and a file to add (uploaded first). */
+type Change = { employer: string | null; evidence: string[]; file?: File };
 
 /**
  * The holder's talent profile: degrees (from graduate verification), employer, and the
@@ -17,18 +24,24 @@ import { PageError } from '../layout/page-states';
 export function TalentProfileCard({ hub }: { hub: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const describe = useErrorText();
+  const fieldText = useFieldErrorText();
+  const [form] = Form.useForm<{ employer: string }>();
   const client = useQueryClient();
   const key = ['hubs', hub, 'talent', 'profile'];
   const profile = useQuery({ queryKey: key, queryFn: () => myTalentProfile(hub), retry: false });
   const [added, setAdded] = useState<UploadedFile[]>([]);
-  const save = useMutation({
-    mutationFn: (body: { employer: string | null; evidence: string[] }) => saveTalentProfile(hub, body),
+  const save = useFormMutation({
+    form,
+    fields: ['employer'],
+    mutationFn: async ({ employer, evidence, file }: Change) => {
+      const stored = file ? await uploadFile(hub, file) : null;
+      if (stored) setAdded((list) => [...list, stored]);
+      return saveTalentProfile(hub, { employer, evidence: stored ? [...evidence, stored.id] : evidence });
+    },
     onSuccess: (saved) => {
       client.setQueryData(key, saved);
       message.success(t('stays.profile.saved'));
     },
-    onError: (error) => message.error(describe(error)),
   });
 
   if (profile.isPending) return <Card loading />;
@@ -39,15 +52,6 @@ export function TalentProfileCard({ hub }: { hub: string }) {
   }
   const data = profile.data;
   const named = new Map(added.map((f) => [f.id, f.name]));
-  const upload = async (file: File) => {
-    try {
-      const stored = await uploadFile(hub, file);
-      setAdded((list) => [...list, stored]);
-      save.mutate({ employer: data.employer, evidence: [...data.evidence, stored.id] });
-    } catch (error) {
-      message.error(describe(error));
-    }
-  };
 
   return (
     <Card title={t('stays.profile.title')} style={{ maxWidth: 640 }}>
@@ -66,11 +70,23 @@ export function TalentProfileCard({ hub }: { hub: string }) {
             {t('stays.profile.noDegree')} <Link to={`/hubs/${hub}/stays`}>{t('stays.profile.verifyFirst')}</Link>
           </Typography.Text>
         )}
-        <Form layout="inline" initialValues={{ employer: data.employer ?? '' }} onFinish={(v: { employer: string }) => save.mutate({ employer: v.employer.trim() || null, evidence: data.evidence })}>
-          <Form.Item label={t('stays.profile.employer')} name="employer">
+        <FormFailure failure={save.failure} />
+        <Form
+          name="talent-profile"
+          form={form}
+          layout="inline"
+          initialValues={{ employer: data.employer ?? '' }}
+          onValuesChange={save.onValuesChange}
+          onFinish={(v: { employer: string }) => save.submit({ employer: v.employer.trim() || null, evidence: data.evidence })}
+        >
+          <Form.Item
+            label={t('stays.profile.employer')}
+            name="employer"
+            rules={[zodRule(talentProfileInputSchema.shape.employer, fieldText, { optional: true })]}
+          >
             <Input style={{ width: 280 }} maxLength={200} />
           </Form.Item>
-          <Button htmlType="submit" loading={save.isPending}>
+          <Button htmlType="submit" loading={save.submitting}>
             {t('stays.profile.save')}
           </Button>
         </Form>
@@ -83,7 +99,13 @@ export function TalentProfileCard({ hub }: { hub: string }) {
             renderItem={(id) => (
               <List.Item
                 actions={[
-                  <Button key="remove" type="text" icon={<DeleteOutlined />} aria-label={t('stays.profile.remove')} onClick={() => save.mutate({ employer: data.employer, evidence: data.evidence.filter((e) => e !== id) })} />,
+                  <Button
+                    key="remove"
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={t('stays.profile.remove')}
+                    onClick={() => save.submit({ employer: data.employer, evidence: data.evidence.filter((e) => e !== id) })}
+                  />,
                 ]}
               >
                 <a href={fileUrl(hub, id)}>{named.get(id) ?? t('stays.profile.file', { id: id.slice(-6) })}</a>
@@ -93,7 +115,7 @@ export function TalentProfileCard({ hub }: { hub: string }) {
           <Upload
             showUploadList={false}
             beforeUpload={(file) => {
-              void upload(file);
+              save.submit({ employer: data.employer, evidence: data.evidence, file });
               return false; // sent by us, as the raw body
             }}
           >

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Result } from 'antd';
+import { Card, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { verifyCard } from '../api/stays.api';
+import { verifyCard } from '../api/talent.api';
 import { useBilingual } from '../i18n/use-bilingual';
 
 /** Public: anyone checks a talent card from its QR link; the answer names no one. */
@@ -19,7 +19,9 @@ export function VerifyCardPage() {
   return (
     <Result
       status={status === 'valid' ? 'success' : 'warning'}
-      title={`${t('stays.card.verifyTitle')}: ${t(`stays.card.${status}`)}`}
+      title={
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{`${t('stays.card.verifyTitle')}: ${t(`stays.card.${status}`)}`}</Typography.Title>
+      }
       subTitle={`${t('stays.card.tierValue', { tier })} · ${t('stays.card.expires')} ${expiresOn} · ${t('stays.card.hub')} ${bilingual(issuer.name).primary}`}
     />
   );

@@ -6,7 +6,7 @@ import type { ExchangeTable } from '../../../../contracts/ecosystem-exchange.js'
  * `resident_id` column can never slip personal numbers in or out).
  */
 export const columns: Record<ExchangeTable, readonly string[]> = {
-  organizations: ['ref', 'kind', 'name_zh', 'name_en', 'uscc', 'founded_on', 'sectors', 'headcount', 'website'],
+  organizations: ['ref', 'kind', 'name_zh', 'name_en', 'uscc', 'founded_on', 'sectors', 'headcount', 'website', 'district'],
   people: ['ref', 'name_zh', 'name_en', 'roles', 'born_on', 'talent_tier'],
   relations: ['kind', 'from_ref', 'to_ref', 'starts_on', 'ends_on', 'title', 'degree', 'round', 'amount_minor', 'currency', 'source_url', 'source_note'],
   facts: ['org_ref', 'metric', 'as_of', 'amount_minor', 'currency', 'quantity', 'label', 'source_url', 'source_note'],

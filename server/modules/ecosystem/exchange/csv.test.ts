@@ -31,11 +31,28 @@ describe('CSV (RFC 4180, streamed)', () => {
   it('reads back whatever csvLine writes, in any chunking', async () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'Z', '杭', ',', '"', '\n', '\r', ' ', '1') });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 9 }), async (rows, size) => {
-        const text = rows.map((r) => csvLine(r)).join('');
-        expect((await parse(text, size)).map((r) => r.fields)).toEqual(rows);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (rows, size) => {
+          const text = rows.map((r) => csvLine(r)).join('');
+          expect((await parse(text, size)).map((r) => r.fields)).toEqual(rows);
+        },
+      ),
       { numRuns: 200 },
     );
+  });
+
+  it('is strict on quotes: a quote inside an unquoted field (ab"c,d") and a quote never closed are problems at their line and column', async () => {
+    const text = 'a,b,c\r\nab"c,d"\r\n4,5,6\r\n7,"open\r\n';
+    for (const size of [1, 5, 1000]) {
+      expect(await parse(text, size)).toEqual([
+        { line: 1, fields: ['a', 'b', 'c'] },
+        { line: 2, fields: [], problem: { column: 1, code: 'INVALID_OPENING_QUOTE' } },
+        { line: 3, fields: ['4', '5', '6'] },
+        // A quote never closed is found where the file ends (line 5, after the last line break).
+        { line: 5, fields: [], problem: { column: 2, code: 'CSV_QUOTE_NOT_CLOSED' } },
+      ]);
+    }
   });
 });

@@ -1,95 +1,51 @@
-/**
- * RFC 4180 CSV, streamed: records come out as the bytes come in, so a file of any size
- * is read in constant memory. Quoted fields may hold commas, quotes ("") and line breaks;
- * lines end in CRLF or LF; a UTF-8 byte order mark (Excel writes one) is dropped.
- */
-export type CsvRecord = { line: number; fields: string[] };
+import { Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
 
-const QUOTE = 34;
-const COMMA = 44;
-const CR = 13;
-const LF = 10;
+/**
+ * RFC 4180 CSV through csv-parse, streamed: records come out as the bytes come in, so a file
+ * of any size is read in constant memory. Quoted fields may hold commas, quotes ("") and line
+ * breaks; lines end in CRLF or LF; a UTF-8 byte order mark (Excel writes one) is dropped; blank
+ * lines are skipped. Quotes are strict: a quote inside an unquoted field (`ab"c`), text after
+ * a closing quote, or a quote never closed is a problem at its line and column (1-based field
+ * position), and reading goes on with the next record.
+ */
+export type CsvRecord = { line: number; fields: string[]; problem?: undefined } | { line: number; fields: []; problem: { column: number; code: string } };
 
 export async function* parseCsv(input: AsyncIterable<Buffer | string>): AsyncGenerator<CsvRecord> {
-  const decoder = new TextDecoder('utf-8');
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false; // inside a quoted field
-  let afterQuote = false; // a quote just closed, or an escaped quote is pending
-  let line = 1; // physical line we are on
-  let recordLine = 1; // where the current record started
-  let sawAny = false; // the current record has any character (so a blank last line is no record)
-  let first = true;
-  let lastCr = false; // a CR ended the last record; an LF right after (maybe in the next chunk) belongs to it
-
-  const endRecord = (): CsvRecord => {
-    fields.push(field);
-    const record = { line: recordLine, fields };
-    fields = [];
-    field = '';
-    sawAny = false;
-    return record;
-  };
-
-  for await (const chunk of input) {
-    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.length) first = false;
-    let start = 0; // start of the pending plain run, copied in one slice (fast path)
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (lastCr) {
-        lastCr = false;
-        if (c === LF) {
-          start = i + 1;
-          continue;
-        }
-      }
-      if (quoted) {
-        if (c === QUOTE) {
-          field += text.slice(start, i);
-          quoted = false;
-          afterQuote = true;
-          start = i + 1;
-        } else if (c === LF) line++;
-        continue;
-      }
-      if (afterQuote) {
-        afterQuote = false;
-        if (c === QUOTE) {
-          // "" inside quotes: a literal quote, and we are back inside the quotes.
-          field += '"';
-          quoted = true;
-          start = i + 1;
-          continue;
-        }
-      }
-      if (c === COMMA) {
-        fields.push(field + text.slice(start, i));
-        field = '';
-        sawAny = true;
-        start = i + 1;
-      } else if (c === LF || c === CR) {
-        field += text.slice(start, i);
-        lastCr = c === CR;
-        if (sawAny || field.length || fields.length) yield endRecord();
-        else field = '';
-        line++;
-        recordLine = line;
-        start = i + 1;
-      } else if (c === QUOTE) {
-        field += text.slice(start, i);
-        quoted = true;
-        sawAny = true;
-        start = i + 1;
-      } else {
-        sawAny = true;
-      }
-    }
-    field += text.slice(start);
+  const problems: CsvRecord[] = [];
+  // csv-parse counts a CRLF inside a quoted field as two lines; we count it as one.
+  let crlfInFields = 0;
+  const seen = new Set<number>();
+  const parser = Readable.from(input).pipe(
+    parse({
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n'],
+      skip_records_with_error: true,
+      on_skip: (error: CsvError | undefined) => {
+        if (!error) return undefined;
+        const { lines, column } = error as CsvError & { lines?: number; column?: number | string };
+        const line = (lines ?? 0) - crlfInFields;
+        // One problem per record: csv-parse may report each broken field of it.
+        if (!seen.has(line)) problems.push({ line, fields: [], problem: { column: typeof column === 'number' ? column + 1 : 1, code: error.code } });
+        seen.add(line);
+        return undefined;
+      },
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    // on_skip can run before records read earlier reach us: keep file order.
+    const count = (pattern: RegExp) => record.reduce((n, field) => n + (field.match(pattern)?.length ?? 0), 0);
+    const line = info.lines - crlfInFields - count(/\r\n/g) - count(/\r\n|\n|\r/g);
+    yield* problems.filter((p) => p.line < line);
+    problems.splice(0, problems.length, ...problems.filter((p) => p.line >= line));
+    // info.lines is where the record ends; line breaks inside its fields go back to its start.
+    crlfInFields += count(/\r\n/g);
+    yield { line, fields: record };
   }
-  field += decoder.decode();
-  if (sawAny || field.length || fields.length) yield endRecord();
+  yield* problems.sort((a, b) => a.line - b.line);
 }
 
 /** One CSV line (with its CRLF): fields quoted only when they need it. */

@@ -19,17 +19,65 @@ const csv = (rows: Row[]) => csvLine(combinedColumns) + rows.map((r) => csvLine(
 /** A small, valid ecosystem: a university, a startup, an investor, two people, relations, facts. */
 function ecosystem(): Row[] {
   return [
-    { table: 'organizations', ref: 'uni', kind: 'university', name_zh: '浙江大学', name_en: 'Zhejiang University', uscc: validUscc(), founded_on: '1897-05-21', sectors: 'education' },
-    { table: 'organizations', ref: 'bot', kind: 'startup', name_zh: '云深处', name_en: 'Deep Robotics', uscc: validUscc(), founded_on: '2017-11-01', sectors: 'robotics;ai', headcount: '300', website: 'https://deeprobotics.cn' },
+    {
+      table: 'organizations',
+      ref: 'uni',
+      kind: 'university',
+      name_zh: '浙江大学',
+      name_en: 'Zhejiang University',
+      uscc: validUscc(),
+      founded_on: '1897-05-21',
+      sectors: 'education',
+    },
+    {
+      table: 'organizations',
+      ref: 'bot',
+      kind: 'startup',
+      name_zh: '云深处',
+      name_en: 'Deep Robotics',
+      uscc: validUscc(),
+      founded_on: '2017-11-01',
+      sectors: 'robotics;ai',
+      headcount: '300',
+      website: 'https://deeprobotics.cn',
+    },
     { table: 'organizations', ref: 'vc', kind: 'investor', name_zh: '西湖资本', name_en: 'West Lake Capital', uscc: validUscc(), sectors: 'finance' },
     { table: 'people', ref: 'zhu', name_zh: '朱秋国', name_en: 'Zhu Qiuguo', roles: 'founder;professor', born_on: '1980-03-01', talent_tier: 'B' },
     { table: 'people', ref: 'li', name_zh: '李超', name_en: 'Li Chao', roles: 'engineer', born_on: '1990-06-15' },
     { table: 'relations', kind: 'founded', from_ref: 'zhu', to_ref: 'bot', starts_on: '2017-11-01', source_note: 'company register' },
-    { table: 'relations', kind: 'alumnus_of', from_ref: 'zhu', to_ref: 'uni', starts_on: '1998-09-01', ends_on: '2008-06-30', degree: 'doctorate', source_url: 'https://example.edu/zhu' },
+    {
+      table: 'relations',
+      kind: 'alumnus_of',
+      from_ref: 'zhu',
+      to_ref: 'uni',
+      starts_on: '1998-09-01',
+      ends_on: '2008-06-30',
+      degree: 'doctorate',
+      source_url: 'https://example.edu/zhu',
+    },
     { table: 'relations', kind: 'works_at', from_ref: 'li', to_ref: 'bot', starts_on: '2019-01-01', title: 'Engineer', source_note: 'press' },
-    { table: 'relations', kind: 'invested_in', from_ref: 'vc', to_ref: 'bot', starts_on: '2021-03-01', round: 'b', amount_minor: '50000000000', currency: 'CNY', source_note: 'press release' },
+    {
+      table: 'relations',
+      kind: 'invested_in',
+      from_ref: 'vc',
+      to_ref: 'bot',
+      starts_on: '2021-03-01',
+      round: 'b',
+      amount_minor: '50000000000',
+      currency: 'CNY',
+      source_note: 'press release',
+    },
     { table: 'facts', org_ref: 'bot', metric: 'headcount', as_of: '2024-12-31', quantity: '300', source_note: 'annual report' },
-    { table: 'facts', org_ref: 'bot', metric: 'valuation', as_of: '2024-12-31', amount_minor: '800000000000', currency: 'CNY', label: 'post-money', source_note: 'press' },
+    {
+      table: 'facts',
+      org_ref: 'bot',
+      metric: 'valuation',
+      as_of: '2024-12-31',
+      amount_minor: '800000000000',
+      currency: 'CNY',
+      label: 'post-money',
+      source_note: 'press',
+    },
   ];
 }
 
@@ -40,11 +88,14 @@ async function setup() {
 }
 
 function importFile(hub: HubRow, user: TestUser | null, body: string | Buffer, query = 'format=csv', headers: Record<string, string> = {}) {
-  return ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/ecosystem/import?${query}`, payload: body, headers: { 'content-type': 'text/csv', ...headers } }));
+  return ctx.app.inject(
+    as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/ecosystem/import?${query}`, payload: body, headers: { 'content-type': 'text/csv', ...headers } }),
+  );
 }
 
 async function counts(hub: HubRow) {
-  const q = async (table: string) => (await ctx.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table} WHERE hub_id = '${hub.id}'`))).rows[0]!.n as number;
+  const q = async (table: string) =>
+    (await ctx.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table} WHERE hub_id = '${hub.id}'`))).rows[0]!.n as number;
   return { organizations: await q('organizations'), people: await q('people'), relations: await q('relations'), facts: await q('organization_facts') };
 }
 
@@ -74,7 +125,8 @@ describe('ecosystem import', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ written: { organizations: 3, people: 2, relations: 4, facts: 2 }, errors: [], errorCount: 0, rejected: 0 });
     expect(await counts(hub)).toEqual({ organizations: 3, people: 2, relations: 4, facts: 2 });
-    const events = (await ctx.database.db.execute(sql`SELECT action, payload FROM audit_events WHERE hub_id = ${hub.id} AND action = 'ecosystem.imported'`)).rows;
+    const events = (await ctx.database.db.execute(sql`SELECT action, payload FROM audit_events WHERE hub_id = ${hub.id} AND action = 'ecosystem.imported'`))
+      .rows;
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events[0]!.payload)).not.toMatch(/Zhu|朱/);
   });
@@ -92,7 +144,15 @@ describe('ecosystem import', () => {
     expect(result.written).toEqual({ organizations: 0, people: 0, relations: 0, facts: 0 });
     const found = result.errors.map((e: { sheet: string; line: number; field: string; code: string }) => `${e.sheet}:${e.line}:${e.field}:${e.code}`);
     // The bad startup and founder also break the rows that point at them.
-    expect(found).toEqual(expect.arrayContaining(['organizations:3:uscc:INVALID_USCC', 'people:5:born_on:INVALID_DATE', 'facts:11:metric:INVALID_OPTION', 'relations:7:from_ref:UNKNOWN_REF', 'relations:7:to_ref:UNKNOWN_REF']));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'organizations:3:uscc:INVALID_USCC',
+        'people:5:born_on:INVALID_DATE',
+        'facts:11:metric:INVALID_OPTION',
+        'relations:7:from_ref:UNKNOWN_REF',
+        'relations:7:to_ref:UNKNOWN_REF',
+      ]),
+    );
     expect(result.errors[0].message).toMatch(/Unified Social Credit Code/);
     const zh = (await importFile(hub, officer, body, 'format=csv', { 'accept-language': 'zh-CN' })).json();
     expect(zh.errors[0].message).toMatch(/统一社会信用代码/);
@@ -146,7 +206,14 @@ describe('ecosystem import', () => {
     ];
     const res = (await importFile(hub, officer, csv(second))).json();
     const found = res.errors.map((e: { line: number; field: string; code: string }) => `${e.line}:${e.field}:${e.code}`);
-    expect(found).toEqual(['2:uscc:ALREADY_IN_HUB', '4:ref:DUPLICATE_REF', '6:from_ref:UNKNOWN_REF', '6:to_ref:UNKNOWN_REF', '7:to_ref:NOT_A_UNIVERSITY', '8:org_ref:UNKNOWN_REF']);
+    expect(found).toEqual([
+      '2:uscc:ALREADY_IN_HUB',
+      '4:ref:DUPLICATE_REF',
+      '6:from_ref:UNKNOWN_REF',
+      '6:to_ref:UNKNOWN_REF',
+      '7:to_ref:NOT_A_UNIVERSITY',
+      '8:org_ref:UNKNOWN_REF',
+    ]);
   });
 
   it('refuses a file with an unknown column (e.g. resident_id) whole, even in partial mode', async () => {
@@ -235,9 +302,12 @@ describe('ecosystem import: XLSX', () => {
     ]);
     workbook.removeWorksheet(workbook.getWorksheet('notes')!.id);
     orgs.getRow(3).getCell(2).value = 'company';
-    const fixed = (await importFile(hub, officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'format=xlsx', { 'content-type': 'application/octet-stream' })).json();
+    const fixed = (
+      await importFile(hub, officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'format=xlsx', { 'content-type': 'application/octet-stream' })
+    ).json();
     expect(fixed).toMatchObject({ errorCount: 0, written: { organizations: 2 } });
-    const founded = (await ctx.database.db.execute(sql`SELECT founded_on::text AS d FROM organizations WHERE hub_id = ${hub.id} AND name_en = 'Alpha'`)).rows[0]!.d;
+    const founded = (await ctx.database.db.execute(sql`SELECT founded_on::text AS d FROM organizations WHERE hub_id = ${hub.id} AND name_en = 'Alpha'`))
+      .rows[0]!.d;
     expect(founded).toBe('2020-01-02');
   });
 });

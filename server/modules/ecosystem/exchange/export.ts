@@ -30,12 +30,21 @@ export function authorizeExport(actor: Actor): void {
  * are read in batches and written as they come; memory holds id -> ref maps only.
  * Resident identity numbers are never exported.
  */
-export async function exportEcosystem(db: Db, { hub, actor }: Scope, format: ExchangeFormat, out: Writable, onProgress?: (rows: number) => void): Promise<TableCounts> {
+export async function exportEcosystem(
+  db: Db,
+  { hub, actor }: Scope,
+  format: ExchangeFormat,
+  out: Writable,
+  onProgress?: (rows: number) => void,
+): Promise<TableCounts> {
   authorizeExport(actor);
-  return db.transaction((tx) => (format === 'csv' ? writeCsv(counted(rowsOf(tx, hub.id), onProgress), out) : writeXlsx(counted(rowsOf(tx, hub.id), onProgress), out)), {
-    isolationLevel: 'repeatable read',
-    accessMode: 'read only',
-  });
+  return db.transaction(
+    (tx) => (format === 'csv' ? writeCsv(counted(rowsOf(tx, hub.id), onProgress), out) : writeXlsx(counted(rowsOf(tx, hub.id), onProgress), out)),
+    {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    },
+  );
 }
 
 async function writeCsv(rows: AsyncGenerator<OutRow>, out: Writable): Promise<TableCounts> {
@@ -87,13 +96,27 @@ async function* rowsOf(tx: Tx, hubId: string): AsyncGenerator<OutRow> {
     orgRefs.set(o.id, ref);
     yield {
       table: 'organizations',
-      cells: { ref, kind: o.kind, name_zh: o.nameZh, name_en: o.nameEn, uscc: o.uscc, founded_on: o.foundedOn, sectors: o.sectors.join(LIST_SEPARATOR), headcount: o.headcount, website: o.website },
+      cells: {
+        ref,
+        kind: o.kind,
+        name_zh: o.nameZh,
+        name_en: o.nameEn,
+        uscc: o.uscc,
+        founded_on: o.foundedOn,
+        sectors: o.sectors.join(LIST_SEPARATOR),
+        headcount: o.headcount,
+        website: o.website,
+        district: o.district,
+      },
     };
   }
   for await (const p of pages(tx, people, people.hubId, people.id, hubId)) {
     const ref = `person-${personRefs.size + 1}`;
     personRefs.set(p.id, ref);
-    yield { table: 'people', cells: { ref, name_zh: p.nameZh, name_en: p.nameEn, roles: p.roles.join(LIST_SEPARATOR), born_on: p.bornOn, talent_tier: p.talentTier } };
+    yield {
+      table: 'people',
+      cells: { ref, name_zh: p.nameZh, name_en: p.nameEn, roles: p.roles.join(LIST_SEPARATOR), born_on: p.bornOn, talent_tier: p.talentTier },
+    };
   }
   for await (const r of pages(tx, relations, relations.hubId, relations.id, hubId)) {
     yield {
@@ -102,8 +125,15 @@ async function* rowsOf(tx: Tx, hubId: string): AsyncGenerator<OutRow> {
         kind: r.kind,
         from_ref: r.fromPersonId ? personRefs.get(r.fromPersonId)! : orgRefs.get(r.fromOrganizationId!)!,
         to_ref: orgRefs.get(r.toOrganizationId)!,
-        starts_on: r.startsOn, ends_on: r.endsOn, title: r.title, degree: r.degree, round: r.round,
-        amount_minor: r.amountMinor?.toString() ?? null, currency: r.currency, source_url: r.sourceUrl, source_note: r.sourceNote,
+        starts_on: r.startsOn,
+        ends_on: r.endsOn,
+        title: r.title,
+        degree: r.degree,
+        round: r.round,
+        amount_minor: r.amountMinor?.toString() ?? null,
+        currency: r.currency,
+        source_url: r.sourceUrl,
+        source_note: r.sourceNote,
       },
     };
   }
@@ -111,8 +141,15 @@ async function* rowsOf(tx: Tx, hubId: string): AsyncGenerator<OutRow> {
     yield {
       table: 'facts',
       cells: {
-        org_ref: orgRefs.get(f.organizationId)!, metric: f.metric, as_of: f.asOf, amount_minor: f.amountMinor?.toString() ?? null,
-        currency: f.currency, quantity: f.quantity, label: f.label, source_url: f.sourceUrl, source_note: f.sourceNote,
+        org_ref: orgRefs.get(f.organizationId)!,
+        metric: f.metric,
+        as_of: f.asOf,
+        amount_minor: f.amountMinor?.toString() ?? null,
+        currency: f.currency,
+        quantity: f.quantity,
+        label: f.label,
+        source_url: f.sourceUrl,
+        source_note: f.sourceNote,
       },
     };
   }
@@ -123,7 +160,12 @@ async function* pages<T extends PgTable>(tx: Tx, table: T, hubCol: PgColumn, idC
   let after: string | null = null;
   for (;;) {
     const where: SQL = after ? and(eq(hubCol, hubId), gt(idCol, after))! : eq(hubCol, hubId);
-    const rows = (await tx.select().from(table as PgTable).where(where).orderBy(asc(idCol)).limit(BATCH)) as T['$inferSelect'][];
+    const rows = (await tx
+      .select()
+      .from(table as PgTable)
+      .where(where)
+      .orderBy(asc(idCol))
+      .limit(BATCH)) as T['$inferSelect'][];
     yield* rows;
     if (rows.length < BATCH) return;
     after = (rows[rows.length - 1] as { id: string }).id;

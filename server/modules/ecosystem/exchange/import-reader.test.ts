@@ -30,3 +30,12 @@ describe('XLSX reader', () => {
     expect(tableOfHeader(['anything'])).toBeNull();
   });
 });
+
+describe('CSV reader', () => {
+  it('reports a badly quoted row as INVALID_FORMAT at its line and column, named by the header', async () => {
+    const text = 'table,ref,name_zh,name_en\r\norganizations,o1,甲,ab"c,d"\r\n';
+    const items = [];
+    for await (const item of readSource({ format: 'csv', open: () => Readable.from([Buffer.from(text)]) })) items.push(item);
+    expect(items).toEqual([{ problem: true, sheet: 'csv', line: 2, column: 4, field: 'name_en', code: 'INVALID_FORMAT' }]);
+  });
+});

@@ -15,7 +15,7 @@ import { AppError } from '../../../platform/errors.js';
 export type ImportSource = { format: ExchangeFormat; open: () => Readable; buffer?: Buffer };
 
 /** A problem with the file's shape rather than one row (an unknown sheet or column). */
-export type ShapeProblem = { problem: true; sheet: string; line: number; field: string; code: FieldErrorCode };
+export type ShapeProblem = { problem: true; sheet: string; line: number; column?: number; field: string; code: FieldErrorCode };
 export type ReadItem = SourceRow | ShapeProblem;
 
 const isTable = (name: string): name is ExchangeTable => (exchangeTables as readonly string[]).includes(name);
@@ -32,7 +32,9 @@ async function* notAWorkbookIsBadInput(rows: AsyncGenerator<ReadItem>): AsyncGen
     yield* rows;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('VALIDATION_FAILED', [{ path: 'body', code: 'INVALID_FORMAT', detail: error instanceof Error ? error.message.split('\n')[0] : 'not an XLSX workbook' }]);
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'body', code: 'INVALID_FORMAT', detail: error instanceof Error ? error.message.split('\n')[0] : 'not an XLSX workbook' },
+    ]);
   }
 }
 
@@ -55,9 +57,16 @@ async function* trickle(input: AsyncIterable<Buffer>, size = 4_096): AsyncGenera
 async function* readCsv(stream: Readable): AsyncGenerator<ReadItem> {
   let header: string[] | null = null;
   for await (const record of parseCsv(stream)) {
+    if (record.problem) {
+      // Bad quoting: the record cannot be read; name the column where it broke.
+      const { column } = record.problem;
+      yield { problem: true, sheet: 'csv', line: record.line, column, field: header?.[column - 1] ?? `column ${column}`, code: 'INVALID_FORMAT' };
+      continue;
+    }
     if (!header) {
       header = record.fields.map((f) => f.trim().toLowerCase());
-      for (const name of header) if (!combinedColumns.includes(name)) yield { problem: true, sheet: 'csv', line: record.line, field: name, code: 'UNKNOWN_FIELD' };
+      for (const name of header)
+        if (!combinedColumns.includes(name)) yield { problem: true, sheet: 'csv', line: record.line, field: name, code: 'UNKNOWN_FIELD' };
       if (!header.includes('table')) yield { problem: true, sheet: 'csv', line: record.line, field: 'table', code: 'REQUIRED' };
       continue;
     }
@@ -75,7 +84,13 @@ async function* readCsv(stream: Readable): AsyncGenerator<ReadItem> {
 
 /** A workbook with one sheet per table, read with exceljs's streaming reader. */
 async function* readXlsx(stream: Readable): AsyncGenerator<ReadItem> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   // When exceljs has missed workbook.xml (see trickle) it would throw reading `model.sheets`;
   // an empty model leaves the sheets unnamed instead, and their headers name them.
   (reader as unknown as { model: { sheets: unknown[] } }).model = { sheets: [] };
@@ -114,7 +129,8 @@ async function* sheetRows(sheetName: string, id: number | string, rows: AsyncIte
         yield { problem: true, sheet: name, line: row.number, field: 'sheet', code: 'INVALID_OPTION' };
         return;
       }
-      for (const col of header) if (col && !columns[table].includes(col)) yield { problem: true, sheet: table, line: row.number, field: col, code: 'UNKNOWN_FIELD' };
+      for (const col of header)
+        if (col && !columns[table].includes(col)) yield { problem: true, sheet: table, line: row.number, field: col, code: 'UNKNOWN_FIELD' };
       continue;
     }
     const cells: Record<string, string> = {};

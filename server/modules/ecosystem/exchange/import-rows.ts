@@ -23,18 +23,50 @@ export type RefBook = {
   people: Map<string, PersonRef>;
   /** USCC -> organisation: those already in the hub (seq -1) and those of the file. */
   usccs: Map<string, OrgRef>;
+  /** The hub's district codes (an organisation's district must be one of them). */
+  districts: ReadonlySet<string>;
 };
 
-export type OrgValues = { id: string; kind: string; nameZh: string; nameEn: string; uscc: string; foundedOn: string | null; sectors: string[]; headcount: number | null; website: string | null };
+export type OrgValues = {
+  id: string;
+  kind: string;
+  nameZh: string;
+  nameEn: string;
+  uscc: string;
+  foundedOn: string | null;
+  sectors: string[];
+  headcount: number | null;
+  website: string | null;
+  district: string | null;
+};
 export type PersonValues = { id: string; nameZh: string; nameEn: string; roles: string[]; bornOn: string | null; talentTier: string | null };
 export type RelationValues = {
-  id: string; kind: string; fromPersonId: string | null; fromOrganizationId: string | null; toOrganizationId: string;
-  startsOn: string | null; endsOn: string | null; title: string | null; degree: string | null; round: string | null;
-  amountMinor: string | null; currency: string | null; sourceUrl: string | null; sourceNote: string | null;
+  id: string;
+  kind: string;
+  fromPersonId: string | null;
+  fromOrganizationId: string | null;
+  toOrganizationId: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  title: string | null;
+  degree: string | null;
+  round: string | null;
+  amountMinor: string | null;
+  currency: string | null;
+  sourceUrl: string | null;
+  sourceNote: string | null;
 };
 export type FactValues = {
-  id: string; organizationId: string; metric: string; asOf: string; amountMinor: string | null; currency: string | null;
-  quantity: string | null; label: string | null; sourceUrl: string | null; sourceNote: string | null;
+  id: string;
+  organizationId: string;
+  metric: string;
+  asOf: string;
+  amountMinor: string | null;
+  currency: string | null;
+  quantity: string | null;
+  label: string | null;
+  sourceUrl: string | null;
+  sourceNote: string | null;
 };
 
 export type RowProblem = { field: string; code: FieldErrorCode };
@@ -48,8 +80,8 @@ export type Checked =
 /** A row is looked at in stream order (`seq`): a ref must be defined above where it is used. */
 export type Placed = SourceRow & { seq: number };
 
-export function emptyRefBook(): RefBook {
-  return { orgs: new Map(), people: new Map(), usccs: new Map() };
+export function emptyRefBook(districts: Iterable<string> = []): RefBook {
+  return { orgs: new Map(), people: new Map(), usccs: new Map(), districts: new Set(districts) };
 }
 
 /**
@@ -80,9 +112,12 @@ function checkOrganization(row: Placed, book: RefBook, define: boolean): Checked
     sectors: list(c.sectors),
     headcount: integer(c.headcount),
     website: cell(c.website),
+    district: cell(c.district),
   };
   const parsed = organizationInputSchema.safeParse(input);
   const problems = parsed.success ? [] : issuesOf(parsed.error, input);
+  if (parsed.success && parsed.data.district !== undefined && !book.districts.has(parsed.data.district))
+    problems.push({ field: 'district', code: 'UNKNOWN_DISTRICT' });
   const ref = cell(c.ref);
   const refProblem = ref !== undefined ? ownRefProblem(ref, row.seq, book.orgs, book.people) : null;
   if (refProblem) problems.push(refProblem);
@@ -92,7 +127,12 @@ function checkOrganization(row: Placed, book: RefBook, define: boolean): Checked
   }
   if (!parsed.success || problems.length) return { ok: false, problems: unique(problems) };
   const d = parsed.data;
-  const entry = (ref !== undefined ? book.orgs.get(ref) : book.usccs.get(d.uscc)) ?? { id: newId(), kind: d.kind, foundedOn: d.foundedOn ? own(d.foundedOn) : null, seq: row.seq };
+  const entry = (ref !== undefined ? book.orgs.get(ref) : book.usccs.get(d.uscc)) ?? {
+    id: newId(),
+    kind: d.kind,
+    foundedOn: d.foundedOn ? own(d.foundedOn) : null,
+    seq: row.seq,
+  };
   if (define) {
     if (ref !== undefined) book.orgs.set(own(ref), entry);
     book.usccs.set(own(d.uscc), entry);
@@ -100,7 +140,18 @@ function checkOrganization(row: Placed, book: RefBook, define: boolean): Checked
   return {
     ok: true,
     table: 'organizations',
-    values: { id: entry.id, kind: d.kind, nameZh: d.name.zh, nameEn: d.name.en, uscc: d.uscc, foundedOn: d.foundedOn ?? null, sectors: d.sectors, headcount: d.headcount ?? null, website: d.website ?? null },
+    values: {
+      id: entry.id,
+      kind: d.kind,
+      nameZh: d.name.zh,
+      nameEn: d.name.en,
+      uscc: d.uscc,
+      foundedOn: d.foundedOn ?? null,
+      sectors: d.sectors,
+      headcount: d.headcount ?? null,
+      website: d.website ?? null,
+      district: d.district ?? null,
+    },
   };
 }
 
@@ -116,7 +167,11 @@ function checkPerson(row: Placed, book: RefBook, define: boolean): Checked {
   const d = parsed.data;
   const entry = (ref !== undefined ? book.people.get(ref) : undefined) ?? { id: newId(), bornOn: d.bornOn ? own(d.bornOn) : null, seq: row.seq };
   if (define && ref !== undefined) book.people.set(own(ref), entry);
-  return { ok: true, table: 'people', values: { id: entry.id, nameZh: d.name.zh, nameEn: d.name.en, roles: d.roles, bornOn: d.bornOn ?? null, talentTier: d.talentTier ?? null } };
+  return {
+    ok: true,
+    table: 'people',
+    values: { id: entry.id, nameZh: d.name.zh, nameEn: d.name.en, roles: d.roles, bornOn: d.bornOn ?? null, talentTier: d.talentTier ?? null },
+  };
 }
 
 // Stands in for an unknown end, so the rest of the row is still checked and reported.
@@ -150,7 +205,13 @@ function checkRelation(row: Placed, book: RefBook): Checked {
   if (parsed.success) {
     const d = parsed.data;
     if (d.kind === 'alumnus_of' && to && to.kind !== 'university') problems.push({ field: 'to_ref', code: 'NOT_A_UNIVERSITY' });
-    const dates = impossibleDates({ kind: d.kind, startsOn: d.startsOn ?? null, endsOn: d.endsOn ?? null, personBornOn: person?.bornOn ?? null, organizationFoundedOn: to?.foundedOn ?? null });
+    const dates = impossibleDates({
+      kind: d.kind,
+      startsOn: d.startsOn ?? null,
+      endsOn: d.endsOn ?? null,
+      personBornOn: person?.bornOn ?? null,
+      organizationFoundedOn: to?.foundedOn ?? null,
+    });
     problems.push(...dates.map((p) => ({ field: columnOf(p.path), code: p.code })));
   }
   if (!parsed.success || problems.length) return { ok: false, problems: unique(problems) };
@@ -225,7 +286,12 @@ function cell(value: string | undefined): string | undefined {
 
 function list(value: string | undefined): string[] | undefined {
   const v = cell(value);
-  return v === undefined ? undefined : v.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  return v === undefined
+    ? undefined
+    : v
+        .split(LIST_SEPARATOR)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 /** A whole number stays a string if it is not one, so the schema names it as the wrong type. */
@@ -255,16 +321,38 @@ function ownRefProblem(ref: string, seq: number, same: Map<string, { seq: number
 }
 
 const columnByPath: Record<string, string> = {
-  'name.zh': 'name_zh', 'name.en': 'name_en', name: 'name_en', foundedOn: 'founded_on', bornOn: 'born_on', talentTier: 'talent_tier',
-  from: 'from_ref', 'from.type': 'from_ref', 'from.id': 'from_ref', to: 'to_ref', 'to.type': 'to_ref', 'to.id': 'to_ref',
-  startsOn: 'starts_on', endsOn: 'ends_on', amount: 'amount_minor', 'amount.amountMinor': 'amount_minor', 'amount.currency': 'currency',
-  money: 'amount_minor', 'money.amountMinor': 'amount_minor', 'money.currency': 'currency',
-  source: 'source_url', 'source.url': 'source_url', 'source.note': 'source_note', asOf: 'as_of',
+  'name.zh': 'name_zh',
+  'name.en': 'name_en',
+  name: 'name_en',
+  foundedOn: 'founded_on',
+  bornOn: 'born_on',
+  talentTier: 'talent_tier',
+  from: 'from_ref',
+  'from.type': 'from_ref',
+  'from.id': 'from_ref',
+  to: 'to_ref',
+  'to.type': 'to_ref',
+  'to.id': 'to_ref',
+  startsOn: 'starts_on',
+  endsOn: 'ends_on',
+  amount: 'amount_minor',
+  'amount.amountMinor': 'amount_minor',
+  'amount.currency': 'currency',
+  money: 'amount_minor',
+  'money.amountMinor': 'amount_minor',
+  'money.currency': 'currency',
+  source: 'source_url',
+  'source.url': 'source_url',
+  'source.note': 'source_note',
+  asOf: 'as_of',
 };
 
 /** The file column a schema path is about (list items point at their list's column). */
 export function columnOf(path: string): string {
-  const key = path.split('.').filter((p) => !/^\d+$/.test(p)).join('.');
+  const key = path
+    .split('.')
+    .filter((p) => !/^\d+$/.test(p))
+    .join('.');
   return columnByPath[key] ?? key;
 }
 

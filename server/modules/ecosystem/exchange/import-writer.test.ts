@@ -11,11 +11,41 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 
-const org = (id = newId()) => ({ ok: true as const, table: 'organizations' as const, values: { id, kind: 'startup', nameZh: '甲', nameEn: 'A', uscc: validUscc(), foundedOn: '2020-01-01', sectors: ['ai', 'robotics'], headcount: 3, website: null } });
+const org = (id = newId()) => ({
+  ok: true as const,
+  table: 'organizations' as const,
+  values: {
+    id,
+    kind: 'startup',
+    nameZh: '甲',
+    nameEn: 'A',
+    uscc: validUscc(),
+    foundedOn: '2020-01-01',
+    sectors: ['ai', 'robotics'],
+    headcount: 3,
+    website: null,
+    district: null,
+  },
+});
 const relation = (from: string, to: string) => ({
   ok: true as const,
   table: 'relations' as const,
-  values: { id: newId(), kind: 'partners_with', fromPersonId: null, fromOrganizationId: from, toOrganizationId: to, startsOn: null, endsOn: null, title: null, degree: null, round: null, amountMinor: '5', currency: 'CNY', sourceUrl: null, sourceNote: 'x' },
+  values: {
+    id: newId(),
+    kind: 'partners_with',
+    fromPersonId: null,
+    fromOrganizationId: from,
+    toOrganizationId: to,
+    startsOn: null,
+    endsOn: null,
+    title: null,
+    degree: null,
+    round: null,
+    amountMinor: '5',
+    currency: 'CNY',
+    sourceUrl: null,
+    sourceNote: 'x',
+  },
 });
 
 describe('batch writer', () => {

@@ -55,12 +55,12 @@ const arrayLiterals = (lists: string[][]) => sql.param(lists.map((l) => `{${l.ma
 
 export const insertSql: { [K in keyof TableCounts]: (hubId: string, rows: never[]) => SQL } = {
   organizations: (hubId, rows: OrgValues[]) => sql`
-    INSERT INTO organizations (hub_id, id, kind, name_zh, name_en, uscc, founded_on, sectors, headcount, website)
-    SELECT ${hubId}::uuid, t.id, t.kind, t.name_zh, t.name_en, t.uscc, t.founded_on, t.sectors::text[], t.headcount, t.website
+    INSERT INTO organizations (hub_id, id, kind, name_zh, name_en, uscc, founded_on, sectors, headcount, website, district)
+    SELECT ${hubId}::uuid, t.id, t.kind, t.name_zh, t.name_en, t.uscc, t.founded_on, t.sectors::text[], t.headcount, t.website, t.district
     FROM unnest(${col(rows, 'id')}::uuid[], ${col(rows, 'kind')}::text[], ${col(rows, 'nameZh')}::text[], ${col(rows, 'nameEn')}::text[],
                 ${col(rows, 'uscc')}::text[], ${col(rows, 'foundedOn')}::date[], ${arrayLiterals(rows.map((r) => r.sectors))}::text[],
-                ${col(rows, 'headcount')}::int[], ${col(rows, 'website')}::text[])
-      AS t(id, kind, name_zh, name_en, uscc, founded_on, sectors, headcount, website)`,
+                ${col(rows, 'headcount')}::int[], ${col(rows, 'website')}::text[], ${col(rows, 'district')}::text[])
+      AS t(id, kind, name_zh, name_en, uscc, founded_on, sectors, headcount, website, district)`,
   people: (hubId, rows: PersonValues[]) => sql`
     INSERT INTO people (hub_id, id, name_zh, name_en, roles, born_on, talent_tier)
     SELECT ${hubId}::uuid, t.id, t.name_zh, t.name_en, t.roles::text[], t.born_on, t.talent_tier

@@ -11,6 +11,7 @@ import { exchangePolicy } from './exchange.policies.js';
 import { checkRow, emptyRefBook, type RefBook } from './import-rows.js';
 import { readSource, type ImportSource } from './import-reader.js';
 import { batchWriter } from './import-writer.js';
+import { touchEcosystem } from '../summaries.js';
 
 export type ImportOptions = {
   partial?: boolean;
@@ -34,7 +35,7 @@ const zero = (): TableCounts => ({ organizations: 0, people: 0, relations: 0, fa
 export async function importEcosystem(db: Db, { hub, actor }: Scope, source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
   exchangePolicy.authorize(actor, 'import', null, 'export');
   const locale = options.locale ?? 'en-US';
-  const book = await hubRefBook(db, hub.id);
+  const book = await hubRefBook(db, hub);
   const valid = zero();
   const errors: RowError[] = [];
   let errorCount = 0;
@@ -51,7 +52,7 @@ export async function importEcosystem(db: Db, { hub, actor }: Scope, source: Imp
   for await (const item of readSource(source)) {
     if ('problem' in item) {
       shapeBroken = true;
-      report({ sheet: item.sheet, line: item.line, field: item.field, code: item.code });
+      report({ sheet: item.sheet, line: item.line, ...(item.column ? { column: item.column } : {}), field: item.field, code: item.code });
       continue;
     }
     const checked = checkRow({ ...item, seq: ++seq }, book, true);
@@ -85,7 +86,15 @@ export async function importEcosystem(db: Db, { hub, actor }: Scope, source: Imp
       if (n !== seq) throw new Error(`import: the file read ${n} rows on the writing pass, ${seq} on the checking pass`);
       const counts = await writer.finish();
       options.onProgress?.('write', n);
-      await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'ecosystem.imported', subjectType: 'hub', subjectId: hub.id, payload: { written: counts, rejected, format: source.format } });
+      await recordAudit(tx, {
+        hubId: hub.id,
+        actorId: actor.userId,
+        action: 'ecosystem.imported',
+        subjectType: 'hub',
+        subjectId: hub.id,
+        payload: { written: counts, rejected, format: source.format },
+      });
+      await touchEcosystem(tx, hub.id);
       return counts;
     },
     // Read committed: the writes are guarded by keys and constraints, and a serializable
@@ -93,15 +102,17 @@ export async function importEcosystem(db: Db, { hub, actor }: Scope, source: Imp
     { isolation: 'read committed' },
   ).catch((error: unknown) => {
     // Another request registered one of the file's USCCs after validation.
-    if (sqlState(error) === '23505' && constraintName(error) === 'organizations_hub_uscc_key') throw new AppError('DUPLICATE_USCC', [{ path: 'uscc', code: 'ALREADY_IN_HUB' }]);
+    if (sqlState(error) === '23505' && constraintName(error) === 'organizations_hub_uscc_key')
+      throw new AppError('DUPLICATE_USCC', [{ path: 'uscc', code: 'ALREADY_IN_HUB' }]);
     throw error;
   });
   return result(written);
 }
 
 /** The hub's organisations by USCC, so a file may point at them without a ref of its own. */
-async function hubRefBook(db: Db, hubId: string): Promise<RefBook> {
-  const book = emptyRefBook();
+async function hubRefBook(db: Db, hub: Scope['hub']): Promise<RefBook> {
+  const hubId = hub.id;
+  const book = emptyRefBook(hub.districts.map((d) => d.code));
   const rows = await db
     .select({ id: organizations.id, uscc: organizations.uscc, kind: organizations.kind, foundedOn: organizations.foundedOn })
     .from(organizations)

@@ -10,7 +10,14 @@ import { defineJob } from '../job.js';
  */
 export const purgeExpiredJob = defineJob({
   name: 'purge-expired',
-  payload: z.object({ idempotencyHours: z.number().int().min(1).max(24 * 30).default(24) }),
+  payload: z.object({
+    idempotencyHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
+  }),
   cron: '17 * * * *',
   async handle(db, { idempotencyHours }) {
     const now = new Date();

@@ -1,0 +1,2 @@
+ALTER TABLE "hubs" ADD COLUMN "open_data_prefix" text;--> statement-breakpoint
+CREATE INDEX "applications_awards_idx" ON "applications" USING btree ("hub_id","created_at","id") WHERE "applications"."commitment_id" IS NOT NULL;

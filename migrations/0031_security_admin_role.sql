@@ -1,0 +1,2 @@
+ALTER TABLE "hub_role_grants" DROP CONSTRAINT "hub_role_grants_role_check";--> statement-breakpoint
+ALTER TABLE "hub_role_grants" ADD CONSTRAINT "hub_role_grants_role_check" CHECK ("hub_role_grants"."role" IN ('hub_admin','security_admin','program_officer','reviewer','finance_officer','station_manager','space_manager','compute_operator','auditor'));

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv, runCli, startServe, type RunningServer } from '../test/cli-process.js';
+
+// Two `serve` processes on one database (one DRAGONGATE_HOME, so one embedded
+// PostgreSQL), as several stateless servers behind a load balancer would run.
+const home = mkdtempSync(path.join(tmpdir(), 'dragongate-two-'));
+const env = cliEnv(home, { DRAGONGATE_SIGNIN_PER_MINUTE: '5' });
+const password = 'a long passphrase for two servers';
+let a: RunningServer;
+let b: RunningServer;
+
+beforeAll(async () => {
+  expect((await runCli(['seed'], env)).code).toBe(0);
+  expect((await runCli(['users', 'create', '--email', 'two@servers.example', '--password', password], env)).code).toBe(0);
+  a = await startServe(41221, env);
+  b = await startServe(41222, env);
+}, 300_000);
+
+afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const signIn = (server: RunningServer, pass: string) =>
+  fetch(`${server.url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ email: 'two@servers.example', password: pass }),
+  });
+
+describe('two servers on one database', () => {
+  it(
+    'a session made on one works on the other; sign-in limits are shared; an idempotent write sent to both takes effect once',
+    { timeout: 120_000 },
+    async () => {
+      const res = await signIn(a, password);
+      expect(res.status).toBe(200);
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0]!)
+        .join('; ');
+      for (const server of [a, b]) expect((await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()).user.email).toBe('two@servers.example');
+
+      // The same Idempotency-Key to both at once: one organisation, the same answer twice.
+      const key = randomUUID();
+      const body = JSON.stringify({
+        kind: 'startup',
+        name: { zh: '双服测试', en: `Two Servers ${key.slice(0, 6)}` },
+        uscc: '91330100MA2DEMB7XX',
+        foundedOn: '2025-01-01',
+        sectors: ['ai'],
+      });
+      const create = (server: RunningServer) =>
+        fetch(`${server.url}/api/hubs/hangzhou/organizations`, {
+          method: 'POST',
+          headers: { cookie, origin: server.url, 'content-type': 'application/json', 'idempotency-key': key },
+          body,
+        });
+      const answers = await Promise.all([create(a), create(b), create(a), create(b)]);
+      const ids = await Promise.all(answers.map(async (r) => (r.status === 201 ? ((await r.json()) as { id: string }).id : `status ${r.status}`)));
+      expect(new Set(ids)).toEqual(new Set([ids[0]]));
+      expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+
+      // Sign-in attempts are counted in the database: 5 a minute from one address, whichever
+      // server answers (one was used above). Alternating, the sixth is refused.
+      const codes = [];
+      for (let i = 0; i < 5; i++) codes.push((await signIn(i % 2 ? a : b, 'not the password, not at all')).status);
+      expect(codes).toEqual([401, 401, 401, 401, 429]);
+    },
+  );
+
+  it('a scheduled job runs once a minute, not once per server', { timeout: 240_000 }, async () => {
+    const { port, password: secret } = JSON.parse(readFileSync(path.join(home, 'pg.json'), 'utf8')) as { port: number; password: string };
+    const client = new pg.Client({ connectionString: `postgres://dragongate:${encodeURIComponent(secret)}@127.0.0.1:${port}/dragongate` });
+    await client.connect();
+    try {
+      // Both servers schedule the every-minute jobs; wait until two minutes have fired.
+      const minutes = async () =>
+        (
+          await client.query<{ minute: string; n: number }>(
+            `SELECT date_trunc('minute', created_on)::text AS minute, count(*)::int AS n FROM pgboss.job WHERE name = 'offer-stay-beds' GROUP BY 1 ORDER BY 1`,
+          )
+        ).rows;
+      for (let i = 0; i < 200 && (await minutes()).length < 2; i++) await new Promise((r) => setTimeout(r, 1000));
+      const fired = await minutes();
+      expect(fired.length).toBeGreaterThanOrEqual(2);
+      expect(fired.every((m) => m.n === 1)).toBe(true);
+    } finally {
+      await client.end();
+    }
+  });
+});

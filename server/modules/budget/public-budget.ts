@@ -1,0 +1,40 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connection.js';
+import type { AccountRow, YearRow } from './accounts.js';
+import { fiscalYears } from './budget.tables.js';
+import { lineUsage, yearAccounts } from './ledger-queries.js';
+
+/** What the budget publishes of one year: the year, its accounts and each line's use. */
+export type PublicYearFigures = {
+  years: number[];
+  year: YearRow | null;
+  accounts: AccountRow[];
+  usage: Map<string, { committed: bigint; disbursed: bigint }>;
+};
+
+/**
+ * The hub's fiscal years and one year's envelope and lines, read live (the public budget
+ * page and its downloads). The newest year when none is asked; an unknown year is null.
+ */
+export async function publicYearFigures(db: Db | Tx, hubId: string, year?: number): Promise<PublicYearFigures> {
+  const years = await db.select().from(fiscalYears).where(eq(fiscalYears.hubId, hubId)).orderBy(desc(fiscalYears.year));
+  const row = year === undefined ? (years[0] ?? null) : (years.find((y) => y.year === year) ?? null);
+  if (!row) return { years: years.map((y) => y.year), year: null, accounts: [], usage: new Map() };
+  return { years: years.map((y) => y.year), year: row, accounts: await yearAccounts(db, hubId, row), usage: await lineUsage(db, hubId, row) };
+}
+
+/**
+ * Paid per group of commitments (e.g. per program), in one query: each group names its
+ * commitments. Released rests are not money paid, so only `posted` counts.
+ */
+export async function disbursedByGroup(db: Db | Tx, hubId: string, groups: { key: string; commitmentIds: string[] }[]): Promise<Map<string, bigint>> {
+  const keys = groups.flatMap((g) => g.commitmentIds.map(() => g.key));
+  const ids = groups.flatMap((g) => g.commitmentIds);
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.execute<{ key: string; posted: string }>(sql`
+    SELECT g.key, sum(c.posted)::text AS posted
+    FROM unnest(${sql.param(keys)}::text[], ${sql.param(ids)}::uuid[]) AS g(key, id)
+    JOIN commitments c ON c.hub_id = ${hubId} AND c.id = g.id
+    GROUP BY g.key`);
+  return new Map(rows.map((r) => [r.key, BigInt(r.posted)]));
+}

@@ -1,0 +1,139 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { notFound } from '../../platform/errors.js';
+import { accountByCode } from './accounts.js';
+import { limited } from './budget.service.js';
+import { fiscalYears, ledgerAccounts, ledgerTransfers } from './budget.tables.js';
+import { findCommitment, type Cause, type LedgerCaller } from './commitments.service.js';
+import { applyTransfer, type TransferRow } from './ledger.js';
+
+/**
+ * Money an awardee owes back (a recovery after a breach), as a receivable in the ledger:
+ * a pending transfer from the award's account back to the line it came from — or, when
+ * that year is closed, to the year's envelope. Each repayment received posts part of it;
+ * a write-off voids what is left. The award account's own limit (what left it never
+ * exceeds what it was paid) caps every recovery, whatever the concurrency.
+ */
+
+/** What an award paid and the city has not yet taken back or claimed back (fen). */
+export async function awardOutstanding(tx: Tx, hubId: string, commitmentId: string): Promise<bigint> {
+  const c = await findCommitment(tx, hubId, commitmentId);
+  const [row] = await tx
+    .select({ free: sql<string>`(${ledgerAccounts.creditsPosted} - ${ledgerAccounts.debitsPosted} - ${ledgerAccounts.debitsPending})::text` })
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.hubId, hubId), eq(ledgerAccounts.id, c.awardAccountId)));
+  return BigInt(row!.free);
+}
+
+/** Records a recovery due: the pending transfer award -> line (or envelope). */
+export async function openReceivable(
+  tx: Tx,
+  caller: LedgerCaller,
+  input: { transferId: string; commitmentId: string; amount: bigint; cause: Cause },
+): Promise<TransferRow> {
+  const c = await findCommitment(tx, caller.hubId, input.commitmentId);
+  const year = await guardYear(tx, caller.hubId, c.fiscalYearId);
+  const creditAccountId = year.status === 'open' ? c.lineAccountId : (await accountByCode(tx, caller.hubId, c.fiscalYearId, 'envelope')).id;
+  const { transfer, replayed } = await limited(
+    'amount',
+    () =>
+      applyTransfer(tx, {
+        hubId: caller.hubId,
+        id: input.transferId,
+        fiscalYearId: c.fiscalYearId,
+        kind: 'pending',
+        debitAccountId: c.awardAccountId,
+        creditAccountId,
+        amount: input.amount,
+        reason: 'recovery',
+        cause: input.cause,
+        actorId: caller.actorId,
+      }),
+    'CLAWBACK_EXCEEDS_PAID',
+  );
+  if (!replayed) await audit(tx, caller, 'ledger.recovery_due', transfer, input.amount);
+  return transfer;
+}
+
+/** A repayment received: posts `amount` of the receivable (the caller checks it is not more than is left). */
+export async function receiveRepayment(tx: Tx, caller: LedgerCaller, input: { transferId: string; receivableId: string; amount: bigint }): Promise<void> {
+  const r = await receivable(tx, caller.hubId, input.receivableId);
+  await guardYear(tx, caller.hubId, r.fiscalYearId);
+  const { replayed } = await applyTransfer(tx, {
+    hubId: caller.hubId,
+    id: input.transferId,
+    fiscalYearId: r.fiscalYearId,
+    kind: 'post_pending',
+    debitAccountId: r.debitAccountId,
+    creditAccountId: r.creditAccountId,
+    amount: input.amount,
+    pendingId: r.id,
+    reason: 'repayment',
+    cause: causeOf(r),
+    actorId: caller.actorId,
+  });
+  if (!replayed) await audit(tx, caller, 'ledger.repayment_received', r, input.amount);
+}
+
+/** Gives up what is left of a receivable (`amount`, computed by the caller from its tally). */
+export async function writeOffReceivable(tx: Tx, caller: LedgerCaller, input: { transferId: string; receivableId: string; amount: bigint }): Promise<void> {
+  if (input.amount <= 0n) return;
+  const r = await receivable(tx, caller.hubId, input.receivableId);
+  await guardYear(tx, caller.hubId, r.fiscalYearId);
+  const { replayed } = await applyTransfer(tx, {
+    hubId: caller.hubId,
+    id: input.transferId,
+    fiscalYearId: r.fiscalYearId,
+    kind: 'void_pending',
+    debitAccountId: r.debitAccountId,
+    creditAccountId: r.creditAccountId,
+    amount: input.amount,
+    pendingId: r.id,
+    reason: 'write_off',
+    cause: causeOf(r),
+    actorId: caller.actorId,
+  });
+  if (!replayed) await audit(tx, caller, 'ledger.written_off', r, input.amount);
+}
+
+async function receivable(tx: Tx, hubId: string, id: string): Promise<TransferRow> {
+  const [row] = await tx
+    .select()
+    .from(ledgerTransfers)
+    .where(and(eq(ledgerTransfers.hubId, hubId), eq(ledgerTransfers.id, id)));
+  if (!row || row.kind !== 'pending' || row.reason !== 'recovery') throw notFound();
+  return row;
+}
+
+/**
+ * Recoveries land in closed years too (the money came from there), so this takes the
+ * year's shared advisory lock (a closing in progress finishes first) without refusing a
+ * closed year the way new commitments are refused.
+ */
+async function guardYear(tx: Tx, hubId: string, fiscalYearId: string) {
+  const [row] = await tx
+    .select()
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
+  if (!row) throw notFound();
+  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(hashtextextended(${`${hubId}:${row.year}`}, 0))`);
+  const [now] = await tx
+    .select({ status: fiscalYears.status })
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
+  return { ...row, status: now!.status };
+}
+
+const causeOf = (r: TransferRow): Cause | null => (r.causeType && r.causeId ? { type: r.causeType, id: r.causeId } : null);
+
+function audit(tx: Tx, caller: LedgerCaller, action: string, r: TransferRow, amount: bigint) {
+  return recordAudit(tx, {
+    hubId: caller.hubId,
+    actorId: caller.actorId,
+    action,
+    subjectType: 'ledger_transfer',
+    subjectId: r.id,
+    payload: { amount: amount.toString(), cause: r.causeId },
+  });
+}

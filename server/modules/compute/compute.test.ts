@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeWorld, flavor, type ComputeWorld } from '../../test/compute-factories.js';
+import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { otherHub } from '../../test/review-factories.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+
+let ctx: TestContext;
+let hub: HubRow;
+let operator: TestUser;
+let provider: TestUser;
+let founder: TestUser;
+let stranger: TestUser;
+let world: ComputeWorld;
+const HOUR = 3_600_000;
+const inHours = (h: number) => new Date((Math.floor(Date.now() / HOUR) + h) * HOUR).toISOString();
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  hub = await createTestHub(ctx);
+  operator = await createTestUser(ctx, { hub, roles: ['compute_operator'] });
+  provider = await createTestUser(ctx);
+  founder = await createTestUser(ctx);
+  stranger = await createTestUser(ctx);
+  world = await computeWorld(ctx.database.db, hub, {
+    flavors: [flavor({ gpus: 8 }), flavor({ code: 'ascend', model: 'Ascend 910B', vendor: 'huawei', domestic: true, gpus: 8, pricePerGpuHour: '1500' })],
+    voucher: { contract: '100000000', chips: 'domestic' },
+    people: {
+      operator: { userId: operator.id, hubRoles: ['compute_operator'] },
+      provider: { userId: provider.id, hubRoles: [] },
+      founders: [{ userId: founder.id, hubRoles: [] }],
+    },
+  });
+});
+
+const url = (path: string) => `/api/hubs/${hub.slug}/compute${path}`;
+const submit = (user: TestUser | null, body: object, lang = 'en-US', key?: string) =>
+  ctx.app.inject(
+    as(user, { method: 'POST', url: url('/requests'), payload: body, headers: { 'accept-language': lang, ...(key ? { 'idempotency-key': key } : {}) } }),
+  );
+const ask = (over: object = {}) => ({
+  organizationId: world.startups[0]!.orgId,
+  flavor: world.flavors[0]!.id,
+  gpus: 2,
+  hours: 3,
+  deadline: inHours(48),
+  ...over,
+});
+
+describe('compute over HTTP', () => {
+  it('the operator adds a pool; anyone signed in lists its flavors with the provider’s name, page by page', async () => {
+    const res = await ctx.app.inject(
+      as(operator, {
+        method: 'POST',
+        url: url('/pools'),
+        payload: {
+          providerId: world.provider.id,
+          name: { zh: '城市算力中心', en: 'City centre' },
+          region: 'Hangzhou',
+          flavors: [flavor({ code: 'a800', model: 'A800' })],
+          maintenance: [{ flavorCode: 'a800', from: inHours(2), to: inHours(4), gpusOut: 8 }],
+        },
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().flavors[0]).toMatchObject({ model: 'A800', gpus: 8, provider: { id: world.provider.id } });
+    const first = await ctx.app.inject(as(stranger, { method: 'GET', url: url('/flavors?limit=2') }));
+    expect(first.json().items).toHaveLength(2);
+    const second = await ctx.app.inject(as(stranger, { method: 'GET', url: url(`/flavors?limit=2&next=${first.json().next}`) }));
+    expect(second.json()).toMatchObject({ next: null });
+    expect(second.json().items).toHaveLength(1);
+    expect(
+      (
+        await ctx.app.inject(
+          as(founder, {
+            method: 'POST',
+            url: url('/pools'),
+            payload: { providerId: world.provider.id, name: { zh: 'x', en: 'x' }, region: 'x', flavors: [flavor()] },
+          }),
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: url('/flavors') })).statusCode).toBe(401);
+  });
+
+  it('a startup’s request is admitted at once with its voucher’s share held; a replay with the same key is the same request', async () => {
+    const key = randomUUID();
+    const res = await submit(founder, ask(), 'en-US', key);
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ status: 'running', gpus: 2, hours: 3, flavor: { model: 'H20' }, voucherHeld: String((2000 * 6 * 2000) / 10000) }); // H20 is not domestic: 20%
+    expect(body).toMatchObject({ borrowed: false });
+    expect(body.reference).toMatch(/^CR-[2-9A-Z]{6}$/);
+    expect((await submit(founder, ask(), 'en-US', key)).json().id).toBe(body.id);
+    const got = await ctx.app.inject(as(founder, { method: 'GET', url: url(`/requests/${body.id}`) }));
+    expect(got.json().id).toBe(body.id);
+    expect((await ctx.app.inject(as(stranger, { method: 'GET', url: url(`/requests/${body.id}`) }))).statusCode).toBe(404);
+    expect((await ctx.app.inject(as(operator, { method: 'GET', url: url(`/requests/${body.id}`) }))).statusCode).toBe(200);
+  });
+
+  it('refuses with a stable code and a reason in both languages', async () => {
+    const unknown = await submit(founder, ask({ flavor: randomUUID() }), 'zh-CN');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({ code: 'FLAVOR_UNKNOWN', message: '没有这种算力规格。' });
+    const late = await submit(founder, ask({ hours: 10, deadline: inHours(5) }));
+    expect(late.json().error).toMatchObject({ code: 'DEADLINE_PASSED', message: expect.stringContaining('deadline') });
+    const big = await submit(founder, ask({ gpus: 9 }));
+    expect(big.json().error.code).toBe('QUOTA_EXCEEDED');
+    const noQuota = await submit(founder, ask({ flavor: world.flavors[1]!.id }));
+    expect(noQuota.json().error.code).toBe('QUOTA_EXCEEDED');
+    const bad = await submit(founder, ask({ gpus: 0, deadline: 'tomorrow' }));
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['deadline', 'gpus']);
+    const nul = await ctx.app.inject(
+      as(provider, {
+        method: 'POST',
+        url: url('/usage'),
+        payload: {
+          providerId: world.provider.id,
+          records: [
+            { recordId: 'a\u0000b', requestId: randomUUID(), flavorId: randomUUID(), gpuHours: '1', startedAt: inHours(0), endedAt: inHours(1), cost: '1' },
+          ],
+        },
+      }),
+    );
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.fields[0].path).toBe('records.0.recordId');
+  });
+
+  it('another company and another hub see nothing: 404, also when named in a filter or body', async () => {
+    expect((await submit(stranger, ask())).statusCode).toBe(404);
+    expect((await ctx.app.inject(as(stranger, { method: 'GET', url: url(`/queue?organizationId=${world.startups[0]!.orgId}`) }))).statusCode).toBe(404);
+    expect((await ctx.app.inject(as(stranger, { method: 'GET', url: url(`/usage?organizationId=${world.startups[0]!.orgId}`) }))).statusCode).toBe(404);
+    expect((await ctx.app.inject(as(stranger, { method: 'GET', url: url('/fair-share') }))).statusCode).toBe(404);
+    const other = await otherHub(ctx);
+    expect((await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${other.slug}/compute/requests`, payload: ask() }))).statusCode).toBe(404);
+  });
+
+  it('usage reported by the provider applies once; a replay answers the first result; a correction pays only the difference (20% on a non-domestic flavor)', async () => {
+    const req = (await submit(founder, ask({ gpus: 1, hours: 2 }))).json();
+    const record = {
+      recordId: `r-${req.id}`,
+      requestId: req.id,
+      flavorId: req.flavor.id,
+      gpuHours: '2',
+      startedAt: req.start,
+      endedAt: req.end,
+      cost: '4000',
+      corrects: null,
+    };
+    const report = (user: TestUser, records: object[], key?: string) =>
+      ctx.app.inject(
+        as(user, { method: 'POST', url: url('/usage'), payload: { providerId: world.provider.id, records }, headers: key ? { 'idempotency-key': key } : {} }),
+      );
+    const first = await report(provider, [record]);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().results).toEqual([{ recordId: record.recordId, outcome: 'applied', code: null, voucherPaid: '800' }]);
+    expect((await report(provider, [{ ...record, cost: '99999' }])).json().results[0]).toMatchObject({ outcome: 'replayed', voucherPaid: '800' });
+    const twice = await report(provider, [{ ...record, recordId: `again-${req.id}` }]);
+    expect(twice.json().results[0]).toMatchObject({ outcome: 'refused', code: 'ALREADY_CLAIMED', voucherPaid: '0' });
+    const fix = { ...record, recordId: `fix-${req.id}`, cost: '3000', corrects: record.recordId };
+    const corrected = await report(provider, [fix], `usage-fix-${req.id}`);
+    expect(corrected.json().results[0]).toMatchObject({ outcome: 'applied', voucherPaid: '-200' });
+    // The same report retried with its Idempotency-Key answers the first results, marked as a replay.
+    const retried = await report(provider, [fix], `usage-fix-${req.id}`);
+    expect([retried.statusCode, retried.headers['idempotent-replayed'], retried.json()]).toEqual([200, 'true', corrected.json()]);
+    expect((await report(stranger, [record])).statusCode).toBe(404);
+    const usage = await ctx.app.inject(as(founder, { method: 'GET', url: url(`/usage?organizationId=${world.startups[0]!.orgId}`) }));
+    expect(usage.json().items.map((u: { recordId: string; corrects: string | null }) => [u.recordId, u.corrects])).toContainEqual([
+      `fix-${req.id}`,
+      record.recordId,
+    ]);
+  });
+
+  it('cancelling gives the hours back; the fair-share page lists each company with its dominant share', async () => {
+    const req = (await submit(founder, ask({ gpus: 8, hours: 4, earliestStart: inHours(30), deadline: inHours(60) }))).json();
+    expect(req.status).toBe('pending');
+    const cancel = (key?: string) =>
+      ctx.app.inject(as(founder, { method: 'POST', url: url(`/requests/${req.id}/cancel`), headers: key ? { 'idempotency-key': key } : {} }));
+    const cancelled = await cancel(`cancel-${req.id}`);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', voucherHeld: '0' });
+    // A retry with the same key answers the first result; without a key, a second cancel is refused.
+    const retried = await cancel(`cancel-${req.id}`);
+    expect([retried.statusCode, retried.headers['idempotent-replayed']]).toEqual([200, 'true']);
+    expect(retried.json()).toEqual(cancelled.json());
+    expect((await cancel()).statusCode).toBe(409);
+    const share = await ctx.app.inject(as(operator, { method: 'GET', url: url('/fair-share') }));
+    expect(share.statusCode).toBe(200);
+    expect(share.json()).toMatchObject({ halfLifeHours: 168, items: [{ organization: { id: world.startups[0]!.orgId }, entitlementGpus: 8 }] });
+    expect(share.json().items[0].dominantShare).toBeGreaterThan(0);
+  });
+
+  it('refuses a voucher-funded request when buyer and provider are related parties (a founder works at the provider)', async () => {
+    const person = randomUUID();
+    const db = ctx.database.db;
+    await db.execute(sql`INSERT INTO people (hub_id, id, name_zh, name_en) VALUES (${hub.id}, ${person}, '张三', 'Zhang San')`);
+    await db.execute(sql`INSERT INTO relations (hub_id, id, kind, from_person_id, to_organization_id, starts_on, source_note) VALUES
+      (${hub.id}, ${randomUUID()}, 'founded', ${person}, ${world.startups[0]!.orgId}, '2020-01-01', 'test'),
+      (${hub.id}, ${randomUUID()}, 'works_at', ${person}, ${world.provider.id}, '2021-01-01', 'test')`);
+    const res = await submit(founder, ask(), 'zh-CN');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'RELATED_PARTY', message: expect.stringContaining('关联') });
+  });
+
+  it('a provider’s machine credential (an API token with the provider as subject) reports its own usage, and only its own', async () => {
+    const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
+    const mint = (subjectId: string) =>
+      ctx.app.inject(
+        as(admin, {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/api-tokens`,
+          headers: { origin: 'http://localhost:3000' },
+          payload: {
+            name: 'meter',
+            roles: ['compute_operator'],
+            subject: { kind: 'compute_provider', id: subjectId },
+            expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          },
+        }),
+      );
+    const minted = await mint(world.provider.id);
+    expect(minted.statusCode, minted.body).toBe(201);
+    const bearer = { authorization: `Bearer ${minted.json().secret}` };
+    const req = (await ctx.app.inject(as(operator, { method: 'GET', url: url(`/queue?organizationId=${world.startups[0]!.orgId}&status=running&limit=10`) })))
+      .json()
+      .items.at(-1); // the first one, not metered yet
+    const record = {
+      recordId: `tok-${randomUUID()}`,
+      requestId: req.id,
+      flavorId: req.flavor.id,
+      gpuHours: '0.5',
+      startedAt: req.start,
+      endedAt: new Date(Date.parse(req.start) + 1_800_000).toISOString(),
+      cost: '1000',
+      corrects: null,
+    };
+    const res = await ctx.app.inject({ method: 'POST', url: url('/usage'), headers: bearer, payload: { providerId: world.provider.id, records: [record] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().results[0].outcome).toBe('applied');
+    const otherProvider = randomUUID();
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: url('/usage'),
+      headers: bearer,
+      payload: { providerId: otherProvider, records: [{ ...record, recordId: 'x' }] },
+    });
+    expect(wrong.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,122 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { COMPUTE_LIMITS, type PoolInput } from '../../../contracts/compute.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { after, readCursor } from '../../platform/pagination.js';
+import type { Actor } from '../../platform/policies.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { organizationRecord } from '../ecosystem/index.js';
+import { computeAdminPolicy, flavorPolicy } from './compute.policies.js';
+import { computeFlavors, computePools, computeSlots } from './compute.tables.js';
+import { hourOf, HOUR_MS } from './hours.js';
+
+export type Scope = { hub: HubRow; actor: Actor };
+export type PoolRow = typeof computePools.$inferSelect;
+export type FlavorRow = typeof computeFlavors.$inferSelect;
+
+/**
+ * A provider's pool with its flavors; capacity rows for every hour of the planning
+ * horizon are written at once (maintenance windows take GPUs out of their hours).
+ */
+export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, now = new Date()): Promise<{ pool: PoolRow; flavors: FlavorRow[] }> {
+  computeAdminPolicy.authorize(scope.actor, 'manage', {});
+  const hubId = scope.hub.id;
+  if (!(await organizationRecord(tx, hubId, input.providerId))) throw new AppError('VALIDATION_FAILED', [{ path: 'providerId', code: 'NOT_IN_HUB' }]);
+  const codes = input.flavors.map((f) => f.code);
+  const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
+  if (dup >= 0) throw new AppError('VALIDATION_FAILED', [{ path: `flavors.${dup}.code`, code: 'INVALID' }]);
+  input.maintenance.forEach((m, i) => {
+    if (!codes.includes(m.flavorCode)) throw new AppError('VALIDATION_FAILED', [{ path: `maintenance.${i}.flavorCode`, code: 'INVALID_OPTION' }]);
+    if (Date.parse(m.to) <= Date.parse(m.from)) throw new AppError('VALIDATION_FAILED', [{ path: `maintenance.${i}.to`, code: 'ENDS_BEFORE_START' }]);
+  });
+  const [pool] = await tx
+    .insert(computePools)
+    .values({ hubId, id: uuidv7(), providerId: input.providerId, nameZh: input.name.zh, nameEn: input.name.en, region: input.region })
+    .returning();
+  const flavors = await tx
+    .insert(computeFlavors)
+    .values(
+      input.flavors.map((f) => ({
+        hubId,
+        id: uuidv7(),
+        poolId: pool!.id,
+        code: f.code,
+        model: f.model,
+        vendor: f.vendor,
+        domestic: f.domestic,
+        gpuMemoryGib: f.gpuMemoryGib,
+        cpuPerGpu: f.cpuPerGpu,
+        memoryGibPerGpu: f.memoryGibPerGpu,
+        gpus: f.gpus,
+        pricePerGpuHour: BigInt(f.pricePerGpuHour),
+      })),
+    )
+    .returning();
+  const from = hourOf(now);
+  for (const f of flavors) {
+    await ensureSlots(tx, hubId, f, from - 24 * 31, from + COMPUTE_LIMITS.horizonHours + 24);
+    for (const m of input.maintenance.filter((x) => x.flavorCode === f.code)) {
+      await tx.execute(sql`
+        UPDATE compute_slots SET capacity = greatest(0, capacity - ${m.gpusOut})
+        WHERE hub_id = ${hubId} AND flavor_id = ${f.id} AND hour >= date_trunc('hour', ${m.from}::timestamptz) AND hour < ${m.to}::timestamptz`);
+    }
+  }
+  await recordAudit(tx, {
+    hubId,
+    actorId: scope.actor.userId,
+    action: 'compute.pool_created',
+    subjectType: 'compute_pool',
+    subjectId: pool!.id,
+    payload: { provider: input.providerId, flavors: flavors.map((f) => ({ id: f.id, code: f.code, gpus: f.gpus })) },
+  });
+  return { pool: pool!, flavors };
+}
+
+/** Capacity rows for hours [fromHour, toHour) that do not exist yet (one statement). */
+export async function ensureSlots(db: Db | Tx, hubId: string, flavor: Pick<FlavorRow, 'id' | 'gpus'>, fromHour: number, toHour: number): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO compute_slots (hub_id, flavor_id, hour, capacity)
+    SELECT ${hubId}, ${flavor.id}, h, ${flavor.gpus}
+    FROM generate_series(${new Date(fromHour * HOUR_MS).toISOString()}::timestamptz, ${new Date((toHour - 1) * HOUR_MS).toISOString()}::timestamptz, interval '1 hour') AS h
+    ON CONFLICT DO NOTHING`);
+}
+
+/** The hub's flavors with their pools, paged by flavor id. */
+export async function listComputeFlavors(db: Db | Tx, scope: Scope, page: { limit: number; next?: string }) {
+  flavorPolicy.authorize(scope.actor, 'read', {});
+  const key = readCursor(page.next, 1);
+  return db
+    .select({ flavor: computeFlavors, pool: computePools })
+    .from(computeFlavors)
+    .innerJoin(computePools, and(eq(computePools.hubId, computeFlavors.hubId), eq(computePools.id, computeFlavors.poolId)))
+    .where(and(eq(computeFlavors.hubId, scope.hub.id), key ? after([computeFlavors.id], key) : undefined))
+    .orderBy(asc(computeFlavors.id))
+    .limit(page.limit + 1);
+}
+
+export async function flavorsOf(db: Db | Tx, hubId: string) {
+  return db
+    .select({ flavor: computeFlavors, pool: computePools })
+    .from(computeFlavors)
+    .innerJoin(computePools, and(eq(computePools.hubId, computeFlavors.hubId), eq(computePools.id, computeFlavors.poolId)))
+    .where(eq(computeFlavors.hubId, hubId));
+}
+
+/** Capacity per flavor per hour for [fromHour, toHour), index 0 = fromHour. */
+export async function capacityOf(db: Db | Tx, hubId: string, fromHour: number, toHour: number): Promise<Record<string, number[]>> {
+  const rows = await db
+    .select({ flavorId: computeSlots.flavorId, hour: computeSlots.hour, capacity: computeSlots.capacity })
+    .from(computeSlots)
+    .where(
+      and(
+        eq(computeSlots.hubId, hubId),
+        sql`${computeSlots.hour} >= ${new Date(fromHour * HOUR_MS).toISOString()}::timestamptz`,
+        sql`${computeSlots.hour} < ${new Date(toHour * HOUR_MS).toISOString()}::timestamptz`,
+      ),
+    );
+  const out: Record<string, number[]> = {};
+  for (const r of rows) (out[r.flavorId] ??= new Array<number>(toHour - fromHour).fill(0))[hourOf(r.hour) - fromHour] = r.capacity;
+  return out;
+}

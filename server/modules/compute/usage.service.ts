@@ -1,0 +1,97 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { UsageReport, UsageResult } from '../../../contracts/compute.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { after, readCursor } from '../../platform/pagination.js';
+import { memberRoleOf } from '../ecosystem/index.js';
+import { companyComputePolicy, usagePolicy } from './compute.policies.js';
+import { computeUsage } from './compute.tables.js';
+import type { Scope } from './pools.service.js';
+import { checkRecords, planUsage } from './usage-plan.js';
+import { loadUsageSnapshot } from './usage-snapshot.js';
+import { writeUsagePlan } from './usage-write.js';
+
+export type UsageRow = typeof computeUsage.$inferSelect;
+
+/** Where a report came from, for its audit event. */
+export type UsageSource = { via: 'api' } | { via: 'csv' | 'xlsx'; sha256: string };
+
+/**
+ * A provider reports metered usage. Every record applies once: a record id seen before
+ * answers its first result; a correction is a new record naming the one it corrects,
+ * and pays (or takes back) only the difference. The whole batch is checked first, so a
+ * bad record leaves nothing written. Records of requests on another provider's pools
+ * are "not in this hub" to the reporter; a provider's API token (subject
+ * `compute_provider`) reports for that provider only.
+ *
+ * Set-based whatever the batch's size: a fixed number of queries load and lock what the
+ * batch touches (usage-snapshot.ts), the pure planner decides every record in order
+ * (usage-plan.ts), and a fixed number of statements write it (usage-write.ts): one
+ * ledger transfer per voucher and direction, one audit event with the counts.
+ */
+export async function reportComputeUsage(tx: Tx, scope: Scope, report: UsageReport, source: UsageSource = { via: 'api' }): Promise<UsageResult[]> {
+  const hubId = scope.hub.id;
+  await authorizeReport(tx, scope, report.providerId);
+  const snapshot = await loadUsageSnapshot(tx, hubId, report.providerId, report.records);
+  const problems = checkRecords(report.records, snapshot);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  const planned = planUsage(report.records, snapshot, uuidv7);
+  if (planned.problems) throw new AppError('VALIDATION_FAILED', planned.problems);
+  const { plan } = planned;
+  const batchId = uuidv7();
+  const caller = { hubId, actorId: scope.actor.userId };
+  const transfers = await writeUsagePlan(tx, caller, { providerId: report.providerId, batchId }, plan);
+  const count = (outcome: string) => plan.results.filter((r) => r.outcome === outcome).length;
+  await recordAudit(tx, {
+    hubId,
+    actorId: scope.actor.userId,
+    action: 'compute.usage_reported',
+    subjectType: 'compute_usage_batch',
+    subjectId: batchId,
+    payload: {
+      provider: report.providerId,
+      ...source,
+      records: report.records.length,
+      applied: count('applied'),
+      replayed: count('replayed'),
+      refused: count('refused'),
+      firstRecord: report.records[0]!.recordId,
+      lastRecord: report.records.at(-1)!.recordId,
+      paid: plan.rows.reduce((sum, r) => sum + r.paid, 0n).toString(),
+      transfers,
+    },
+  });
+  return plan.results;
+}
+
+/** Who may report for a provider: its machine credential (only for it), its people, the operator; anyone else gets a 404. */
+export async function authorizeReport(tx: Tx, scope: Scope, providerId: string): Promise<void> {
+  // A provider's machine credential: an API token whose subject is that provider, and only for it.
+  const subject = scope.actor.token?.subject ?? null;
+  if (subject && !(subject.kind === 'compute_provider' && subject.id === providerId)) throw new AppError('NOT_FOUND');
+  const provider = subject !== null || (await memberRoleOf(tx, scope.hub.id, providerId, scope.actor.userId)) !== null;
+  usagePolicy.authorize(scope.actor, 'report', { provider });
+}
+
+/** Usage records of a company (its members) or the hub (staff), newest first. */
+export async function getComputeUsage(db: Db | Tx, scope: Scope, query: { organizationId?: string; limit: number; next?: string }): Promise<UsageRow[]> {
+  if (query.organizationId) {
+    const member = (await memberRoleOf(db, scope.hub.id, query.organizationId, scope.actor.userId)) !== null;
+    companyComputePolicy.authorize(scope.actor, 'read', { member });
+  } else companyComputePolicy.authorize(scope.actor, 'read', { member: false });
+  const key = readCursor(query.next, 1);
+  return db
+    .select()
+    .from(computeUsage)
+    .where(
+      and(
+        eq(computeUsage.hubId, scope.hub.id),
+        query.organizationId ? eq(computeUsage.organizationId, query.organizationId) : undefined,
+        key ? after([computeUsage.id], key, 'desc') : undefined,
+      ),
+    )
+    .orderBy(desc(computeUsage.id))
+    .limit(query.limit + 1);
+}

@@ -1,0 +1,115 @@
+import { eq } from 'drizzle-orm';
+import type { Capabilities, HubSection } from '../../../contracts/capabilities.js';
+import type { Db } from '../../db/connection.js';
+import { apiTokensPolicy } from '../../platform/api-tokens/index.js';
+import { users } from '../../platform/auth/auth.tables.js';
+import type { Actor } from '../../platform/policies.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { budgetPolicy } from '../budget/index.js';
+import { ecosystemRecordPolicy, exchangePolicy, listMembershipsOfUser, noOrganization, organizationPolicy, personPolicy } from '../ecosystem/index.js';
+import { computeAdminPolicy } from '../compute/index.js';
+import { findingPolicy } from '../obligations/index.js';
+import { dashboardPolicy } from '../open-data/index.js';
+import { spaceTreePolicy, tenancyPolicy } from '../spaces/index.js';
+import { applicationPolicy, programPolicy } from '../programs/index.js';
+import { reviewPolicy } from '../reviews/index.js';
+import { stationAdminPolicy, stationPolicy } from '../stays/index.js';
+import { talentPolicy } from '../talent/index.js';
+import { hubPolicy, hubSecurityPolicy, staffPolicy } from './hubs.policies.js';
+
+/** Asks each module's policy what this actor may do in the hub (no object in hand: the general case). */
+export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedRoles: number): Promise<Omit<Capabilities, 'mustEnrolTwoFactor'>> {
+  const signedIn = actor.userId !== null;
+  const [user] = signedIn ? await db.select({ verified: users.emailVerified }).from(users).where(eq(users.id, actor.userId!)) : [];
+  const org = noOrganization;
+  const member = signedIn && (await listMembershipsOfUser(db, actor.userId!, [hub.id])).length > 0;
+  const anyOwnership = { own: false, assigned: true };
+  const actions: Capabilities['actions'] = {
+    organizations: {
+      create: organizationPolicy.can(actor, 'create', org),
+      listAll: organizationPolicy.can(actor, 'list_all', org),
+      import: ecosystemRecordPolicy.can(actor, 'create', null),
+      export: exchangePolicy.can(actor, 'export', null),
+      update: organizationPolicy.can(actor, 'update', org),
+      addMember: organizationPolicy.can(actor, 'add_member', org),
+    },
+    people: { read: personPolicy.can(actor, 'read', null), create: personPolicy.can(actor, 'create', null) },
+    programs: { create: programPolicy.can(actor, 'write', { published: false }), readDrafts: programPolicy.can(actor, 'read', { published: false }) },
+    applications: {
+      submit: applicationPolicy.can(actor, 'submit', { own: true }),
+      listAll: applicationPolicy.can(actor, 'list_all', { own: false }),
+      decide: reviewPolicy.can(actor, 'decide', { own: false, assigned: false }),
+      assignReviewers: reviewPolicy.can(actor, 'assign', { own: false, assigned: false }),
+      pay: reviewPolicy.can(actor, 'pay', { own: false, assigned: false }),
+      review: reviewPolicy.can(actor, 'review', anyOwnership),
+    },
+    budget: { read: budgetPolicy.can(actor, 'read', null), write: budgetPolicy.can(actor, 'write', null) },
+    obligations: {
+      read: findingPolicy.can(actor, 'read', { own: false, decided: false }),
+      decide: findingPolicy.can(actor, 'decide', { own: false, decided: false }),
+    },
+    compute: { manage: computeAdminPolicy.can(actor, 'manage', {}) },
+    spaces: {
+      ask: tenancyPolicy.can(actor, 'ask', { member, operates: false }),
+      operate: spaceTreePolicy.can(actor, 'operate', { operates: true }),
+      openPark: spaceTreePolicy.can(actor, 'open_park', { operates: false }),
+    },
+    stations: {
+      book: stationPolicy.can(actor, 'book', { manages: false }),
+      run: stationPolicy.can(actor, 'run', { manages: true }),
+      open: stationAdminPolicy.can(actor, 'create', null),
+    },
+    talent: {
+      read: talentPolicy.can(actor, 'read', null),
+      assess: talentPolicy.can(actor, 'assess', null),
+      editCatalogue: talentPolicy.can(actor, 'edit_catalogue', null),
+      rotateKeys: talentPolicy.can(actor, 'rotate_keys', null),
+    },
+    staff: { read: staffPolicy.can(actor, 'read', null), invite: staffPolicy.can(actor, 'invite', null), manage: staffPolicy.can(actor, 'manage', null) },
+    apiTokens: { manage: apiTokensPolicy.can(actor, 'manage', null) },
+    hub: {
+      updateSettings: hubPolicy.can(actor, 'update_settings', null),
+      archive: hubPolicy.can(actor, 'archive', null),
+      create: hubPolicy.can(actor, 'create', null),
+      readSecurity: hubSecurityPolicy.can(actor, 'read', null),
+      updateSecurity: hubSecurityPolicy.can(actor, 'update', null),
+    },
+  };
+  const isStaff = actor.hubRoles.length > 0;
+  const show: Record<HubSection, boolean> = {
+    organizations: signedIn,
+    people: actions.people.read,
+    'talent-pipeline': signedIn,
+    compare: signedIn,
+    search: signedIn,
+    import: actions.organizations.import,
+    budget: actions.budget.read,
+    programs: true,
+    applications: signedIn,
+    reviews: actions.applications.review,
+    obligations: actions.obligations.read,
+    // Youth stations are for applicants; staff work at the desk.
+    stays: actions.stations.book && !isStaff,
+    'station-desk': actions.stations.run,
+    spaces: actions.spaces.ask,
+    'space-desk': actions.spaces.operate,
+    // A company's own compute (its requests, quota, usage, voucher); the operator works at the desk.
+    compute: member && !isStaff,
+    'compute-desk': actions.compute.manage,
+    staff: actions.staff.read,
+    settings: actions.hub.updateSettings,
+    security: actions.hub.readSecurity,
+    'api-tokens': actions.apiTokens.manage,
+    dashboard: dashboardPolicy.can(actor, 'read', null),
+  };
+  return {
+    hub: hub.slug,
+    signedIn,
+    roles: [...actor.hubRoles],
+    suspended: actor.hubRoles.length === 0 && grantedRoles > 0,
+    operator: actor.operator === true,
+    emailVerified: user?.verified ?? false,
+    sections: (Object.keys(show) as HubSection[]).filter((k) => show[k]),
+    actions,
+  };
+}

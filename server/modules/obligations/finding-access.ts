@@ -1,0 +1,22 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connection.js';
+import { notFound } from '../../platform/errors.js';
+import { findApplication, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { findingPolicy, type FindingSubject } from './obligations.policies.js';
+import { obligationFindings, type FindingRow } from './obligations.tables.js';
+
+/** A finding as the caller may see it: staff always, the awardee once it is decided; others 404. */
+export type LoadedFinding = { finding: FindingRow; app: ApplicationRow; subject: FindingSubject };
+
+export async function loadFinding(db: Db | Tx, scope: Scope, id: string, forUpdate = false): Promise<LoadedFinding> {
+  const q = db
+    .select()
+    .from(obligationFindings)
+    .where(and(eq(obligationFindings.hubId, scope.hub.id), eq(obligationFindings.id, id)));
+  const [finding] = forUpdate ? await q.for('update') : await q;
+  if (!finding) throw notFound();
+  const app = await findApplication(db, scope.hub.id, finding.applicationId);
+  const subject = { own: await isOwnApplication(db, app, scope.actor.userId), decided: finding.status !== 'open' };
+  findingPolicy.authorize(scope.actor, 'read', subject);
+  return { finding, app, subject };
+}

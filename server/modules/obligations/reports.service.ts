@@ -1,0 +1,113 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { CursorPage, CursorQuery } from '../../../contracts/pagination.js';
+import type { OutcomeFigures, OutcomeReport, OutcomeReportStatus, SubmitOutcomeReportInput } from '../../../contracts/obligations.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { after, pageOf, readCursor } from '../../platform/pagination.js';
+import { findApplication, hubToday, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { addDays } from './dates.js';
+import { REPORT_GRACE_DAYS } from './obligation-checks.js';
+import { findingPolicy } from './obligations.policies.js';
+import { obligationReports } from './obligations.tables.js';
+
+/**
+ * Outcome reports: under a report_outcomes obligation the awardee owes one a year (the
+ * daily check records their due dates and reminds two weeks ahead). The awardee submits
+ * each once, with what the award achieved and dated figures; a report still missing
+ * 30 days after its due date becomes a finding. Staff read them; anyone else gets 404.
+ */
+const REMIND_DAYS = 14;
+
+async function loadAward(db: Db | Tx, scope: Scope, applicationId: string): Promise<{ app: ApplicationRow; own: boolean }> {
+  const app = await findApplication(db, scope.hub.id, applicationId);
+  const own = await isOwnApplication(db, app, scope.actor.userId);
+  // An awardee reads their own reports whatever the findings say: reports are theirs to write.
+  findingPolicy.authorize(scope.actor, 'read', { own, decided: true });
+  return { app, own };
+}
+
+function statusOf(dueOn: string, submitted: boolean, today: string): OutcomeReportStatus {
+  if (submitted) return 'submitted';
+  if (today > dueOn) return 'overdue';
+  return today >= addDays(dueOn, -REMIND_DAYS) ? 'due' : 'upcoming';
+}
+
+/** The award's reports in due-date order, cursor-paged. */
+export async function listOutcomeReports(
+  db: Db | Tx,
+  scope: Scope,
+  applicationId: string,
+  query: CursorQuery,
+  now = new Date(),
+): Promise<CursorPage<OutcomeReport>> {
+  const { own } = await loadAward(db, scope, applicationId);
+  const canReport = own && findingPolicy.can(scope.actor, 'report', { own, decided: true });
+  const today = hubToday(scope.hub.timeZone, now);
+  const key = readCursor(query.next, 2);
+  const rows = await db
+    .select()
+    .from(obligationReports)
+    .where(
+      and(
+        eq(obligationReports.hubId, scope.hub.id),
+        eq(obligationReports.applicationId, applicationId),
+        key ? after([obligationReports.dueOn, obligationReports.obligationKey], key) : undefined,
+      ),
+    )
+    .orderBy(asc(obligationReports.dueOn), asc(obligationReports.obligationKey))
+    .limit(query.limit + 1);
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => [r.dueOn, r.obligationKey],
+    (r) => present(r, today, canReport),
+  );
+}
+
+const present = (r: typeof obligationReports.$inferSelect, today: string, canReport: boolean): OutcomeReport => ({
+  obligationKey: r.obligationKey,
+  dueOn: r.dueOn,
+  status: statusOf(r.dueOn, r.submittedAt !== null, today),
+  text: r.text,
+  figures: (r.figures as OutcomeFigures | null) ?? null,
+  submittedAt: r.submittedAt?.toISOString() ?? null,
+  canSubmit: canReport && r.submittedAt === null,
+});
+
+/** The awardee submits one report, once; a second submission (or a racing one) is 409. */
+export async function submitOutcomeReport(
+  tx: Tx,
+  scope: Scope,
+  applicationId: string,
+  key: { obligationKey: string; dueOn: string },
+  input: SubmitOutcomeReportInput,
+): Promise<OutcomeReport> {
+  const { app, own } = await loadAward(tx, scope, applicationId);
+  findingPolicy.authorize(scope.actor, 'report', { own, decided: true });
+  const where = and(
+    eq(obligationReports.hubId, scope.hub.id),
+    eq(obligationReports.applicationId, app.id),
+    eq(obligationReports.obligationKey, key.obligationKey),
+    eq(obligationReports.dueOn, key.dueOn),
+  );
+  const [saved] = await tx
+    .update(obligationReports)
+    .set({ text: input.text, figures: input.figures, submittedBy: scope.actor.userId, submittedAt: new Date() })
+    .where(and(where, isNull(obligationReports.submittedAt)))
+    .returning();
+  if (!saved) {
+    const [exists] = await tx.select({ dueOn: obligationReports.dueOn }).from(obligationReports).where(where);
+    if (!exists) throw notFound();
+    throw new AppError('REPORT_SUBMITTED');
+  }
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'obligation.report_submitted',
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { key: key.obligationKey, dueOn: key.dueOn, late: hubToday(scope.hub.timeZone) > addDays(key.dueOn, REPORT_GRACE_DAYS) },
+  });
+  return present(saved, hubToday(scope.hub.timeZone), false);
+}

@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pickLocale } from '../../../contracts/error-messages.js';
+import { hubParamsSchema } from '../../../contracts/hubs.js';
+import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { errorResponses } from '../../platform/http/error-responses.js';
+import { mediaTypes } from '../../platform/http/openapi/file-response.js';
+import { openDataFormats } from '../../../contracts/open-data.js';
+import { openDataPackage } from './open-data.service.js';
+import { tableCsv, tableXlsx, XLSX_TYPE } from './tables.js';
+import { threeSixtyGivingTable } from './three-sixty-giving.js';
+
+const tags = ['open data'];
+const packageSchema = z
+  .object({
+    version: z.string(),
+    title: z.string(),
+    description: z.string().describe('How many awards to individuals were left out, and their total'),
+    grants: z.array(
+      z.looseObject({
+        id: z.string().describe('`360G-<prefix>-<application number>`'),
+        amountAwarded: z.number().describe('Yuan (the standard’s unit), not fen'),
+      }),
+    ),
+  })
+  .describe('A 360Giving Data Standard 1.4 package');
+const exportResponse = {
+  description: 'The 360Giving package (JSON) or its summary as CSV or XLSX',
+  content: {
+    'application/json': { schema: packageSchema },
+    [mediaTypes.csv]: { schema: z.string().meta({ format: 'binary', description: 'The summary CSV, one row per grant' }) },
+    [mediaTypes.xlsx]: { schema: z.string().meta({ format: 'binary', description: 'The summary workbook (sheet "grants"), one row per grant' }) },
+  },
+};
+const exportQuery = z.object({
+  format: z.enum(openDataFormats).default('360giving').describe('`360giving`: the JSON package; `csv` / `xlsx`: the summary, one row per grant'),
+});
+
+export const openDataRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/hubs/:hub/open-data',
+      {
+        config: { public: true },
+        schema: {
+          operationId: 'exportOpenData',
+          description:
+            'Anyone. The hub’s awards to organisations (approved and later, holding a commitment) as a 360Giving Data Standard package: ids `360G-<prefix>-<number>`, recipients `CN-USCC-<uscc>`, amounts in yuan, commitment, disbursement and claw-back transactions from the ledger. Awards to individuals are counted in the description, never named.',
+          summary: 'Open data: the hub’s awards as 360Giving JSON, or its summary as CSV or XLSX',
+          tags,
+          params: hubParamsSchema,
+          querystring: exportQuery,
+          response: { 200: exportResponse, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const scope = await hubScope(deps, request, request.params.hub);
+        const pkg = await openDataPackage(deps.db, scope.hub, pickLocale(request.headers['accept-language']));
+        const name = `${scope.hub.slug}-360giving`;
+        const disposition = (ext: string) => `attachment; filename="${name}.${ext}"`;
+        if (request.query.format === 'csv')
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', disposition('csv'))
+            .send(tableCsv(threeSixtyGivingTable(pkg)));
+        if (request.query.format === 'xlsx')
+          return reply
+            .type(XLSX_TYPE)
+            .header('content-disposition', disposition('xlsx'))
+            .send(tableXlsx('grants', threeSixtyGivingTable(pkg)) as never); // a stream: Fastify pipes it
+        return reply.type('application/json; charset=utf-8').header('content-disposition', disposition('json')).send(JSON.stringify(pkg));
+      },
+    );
+  };

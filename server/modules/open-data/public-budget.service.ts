@@ -1,0 +1,68 @@
+import type { PublicBudget } from '../../../contracts/open-data.js';
+import type { Db } from '../../db/connection.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { disbursedByGroup, presentEnvelope, publicYearFigures } from '../budget/index.js';
+import { publicProgramSpend } from '../programs/index.js';
+
+/**
+ * getPublicBudget: one fiscal year's envelope and how it is spent, per line and per
+ * program, read live. Awards to individuals are only counted and summed. A hub without
+ * any fiscal year answers zeros; a year the hub never opened is 404 (the route decides).
+ */
+export async function getPublicBudget(db: Db, hub: HubRow, year?: number): Promise<PublicBudget | null> {
+  const figures = await publicYearFigures(db, hub.id, year);
+  if (!figures.year) {
+    if (year !== undefined) return null;
+    return {
+      years: figures.years,
+      year: null,
+      status: null,
+      envelope: '0',
+      unallocated: '0',
+      committed: '0',
+      disbursed: '0',
+      free: '0',
+      lines: [],
+      programs: [],
+      individuals: { count: 0, amount: '0' },
+    };
+  }
+  const envelope = presentEnvelope(figures.year, figures.accounts, figures.usage);
+  const spend = await publicProgramSpend(db, hub.id, figures.year.year);
+  const paid = await disbursedByGroup(
+    db,
+    hub.id,
+    spend.map((p) => ({ key: p.id, commitmentIds: p.commitmentIds })),
+  );
+  const total = (pick: (l: (typeof envelope.lines)[number]) => string) => envelope.lines.reduce((s, l) => s + BigInt(pick(l)), 0n).toString();
+  return {
+    years: figures.years,
+    year: envelope.year,
+    status: envelope.status,
+    envelope: envelope.envelope,
+    unallocated: envelope.unallocated,
+    committed: total((l) => l.committed),
+    disbursed: total((l) => l.disbursed),
+    free: total((l) => l.free),
+    lines: envelope.lines.map((l) => ({
+      code: l.code,
+      name: l.name,
+      funded: (BigInt(l.free) + BigInt(l.committed) + BigInt(l.disbursed)).toString(),
+      committed: l.committed,
+      disbursed: l.disbursed,
+      free: l.free,
+    })),
+    programs: spend.map((p) => ({
+      id: p.id,
+      name: { zh: p.zh, en: p.en },
+      line: p.line,
+      awards: p.awards,
+      awarded: p.awarded.toString(),
+      disbursed: (paid.get(p.id) ?? 0n).toString(),
+    })),
+    individuals: {
+      count: spend.reduce((s, p) => s + p.individuals, 0),
+      amount: spend.reduce((s, p) => s + p.individualsAmount, 0n).toString(),
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { ApplicationAction } from '../../../contracts/allowed-actions.js';
+import type { ApplicationStatus, WorkflowEvent } from '../../../contracts/reviews.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { permitted } from '../../platform/policies.js';
+import { isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { reviewsPending } from './decision.service.js';
+import { reviewPolicy } from './reviews.policies.js';
+import { isAssigned, pendingApprover } from './transitions.js';
+import { nextState, type ActorKind } from './workflow.js';
+
+/**
+ * What the caller may do with an application now (its `allowedActions`): the policy check
+ * and the workflow table's answer for the application's state, as `actorFor` and `fire`
+ * ask them when the route runs.
+ */
+export async function applicationActions(db: Db | Tx, scope: Scope, app: ApplicationRow): Promise<ApplicationAction[]> {
+  const own = await isOwnApplication(db, app, scope.actor.userId);
+  const subject = { own, assigned: await isAssigned(db, scope.hub.id, app.id, scope.actor.userId) };
+  const context = { actorId: scope.actor.userId, ownApplication: own, firstApproverId: await pendingApprover(db, app) };
+  const status = app.status as ApplicationStatus;
+  const may = (action: string, kind: ActorKind, events: readonly WorkflowEvent[], from = status) =>
+    reviewPolicy.can(scope.actor, action, subject) &&
+    events.some((event) => nextState(from, event, kind, { ...context, ownApplication: kind !== 'applicant' && own }).ok);
+  const screen = may('decide', 'officer', ['screen']);
+  return permitted<ApplicationAction>({
+    withdraw: may('act_as_applicant', 'applicant', ['withdraw']),
+    appeal: may('act_as_applicant', 'applicant', ['appeal']),
+    resubmit: may('act_as_applicant', 'applicant', ['resubmit']),
+    screen,
+    // Assigning screens a submitted application first (assignReviewers).
+    assignReviewers: may('assign', 'officer', ['assign']) || (screen && may('assign', 'officer', ['assign'], 'screening')),
+    // In review, every reviewer of the round must have scored first (REVIEWS_PENDING).
+    decide:
+      may('decide', 'officer', ['approve', 'reject', 'return', 'second_approve', 'second_reject']) &&
+      !(status === 'in_review' && (await reviewsPending(db, app))),
+  });
+}

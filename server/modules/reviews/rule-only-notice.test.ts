@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fundedYear } from '../../test/budget-factories.js';
+import { organizationInput } from '../../test/factories.js';
+import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { computeVoucherDraft, contractAnswers } from '../../test/program-factories.js';
+import { checkHubConditions } from './conditions.service.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+
+const later = new Date(Date.now() + 30 * 86_400_000);
+/** 30% of a 1,000,000 fen contract on domestic chips (computeVoucherDraft's rates). */
+const AMOUNT = '300000';
+
+/** A rule-only compute voucher with 2 working days of public notice; a startup applies and is approved at once. */
+async function noticedRuleOnlyAward() {
+  const hub = await createTestHub(ctx);
+  await fundedYear(ctx.database.db, hub, { 'compute-vouchers': 10_000_000_000n }, 1_000_000_000_000n);
+  const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+  const finance = await createTestUser(ctx, { hub, roles: ['finance_officer'] });
+  const draft = computeVoucherDraft();
+  draft.rules.review = {
+    reviewersPerApplication: 1,
+    rubric: [{ key: 'overall', name: { zh: '总体', en: 'Overall' }, weight: 1, scale: 5 }],
+    conflictYears: 5,
+    twoPersonThreshold: null,
+    scoresVisibleToApplicant: false,
+    milestones: [],
+    noticeWorkingDays: 2,
+  };
+  const call = (user: TestUser | null, method: 'GET' | 'POST', path: string, payload?: object, headers: Record<string, string> = {}) =>
+    ctx.app.inject(as(user, { method, url: `/api/hubs/${hub.slug}${path}`, ...(payload ? { payload } : {}), headers }));
+  const program = (await call(officer, 'POST', '/programs', draft)).json() as { id: string };
+  expect((await call(officer, 'POST', `/programs/${program.id}/publish`)).statusCode).toBe(200);
+  const founder = await createTestUser(ctx);
+  const org = (await call(founder, 'POST', '/organizations', organizationInput({ kind: 'startup', sectors: ['ai'] }))).json();
+  const applied = await call(
+    founder,
+    'POST',
+    `/programs/${program.id}/applications`,
+    { organizationId: org.id, answers: contractAnswers('1000000') },
+    { 'idempotency-key': `notice-${org.id}` },
+  );
+  expect(applied.statusCode, applied.body).toBe(201);
+  const application = applied.json() as { id: string; number: string; status: string; amount: string };
+  const posted = async () =>
+    (
+      await ctx.database.db.execute<{ posted: string; released: boolean }>(
+        sql`SELECT posted::text AS posted, released FROM commitments WHERE hub_id = ${hub.id} AND cause_id = ${application.id}`,
+      )
+    ).rows;
+  const board = async () => (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/public/notices` })).json().items;
+  const status = async () => (await call(officer, 'GET', `/applications/${application.id}`)).json().status as string;
+  const lodge = (remoteAddress: string) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: `/api/hubs/${hub.slug}/public/notices/${application.number}/objections`,
+      payload: { contact: 'citizen@example.cn', reason: 'The contract was signed with a related company.' },
+      remoteAddress,
+    });
+  return { hub, officer, finance, application, call, posted, board, status, lodge };
+}
+
+describe('public notice (公示) of a rule-only award', () => {
+  it('approved at once but not paid: on the board until the period ends and objections are resolved, then paid by the daily job, once', async () => {
+    const w = await noticedRuleOnlyAward();
+    expect(w.application).toMatchObject({ status: 'approved', amount: AMOUNT });
+    expect(await w.posted()).toEqual([{ posted: '0', released: false }]);
+    const [item] = await w.board();
+    expect(item).toMatchObject({ number: w.application.number, amount: AMOUNT, open: true });
+    expect(item.endsOn > item.startsOn).toBe(true);
+
+    // Finance by hand is refused while it runs; the job pays nothing before the period ends.
+    const byHand = await w.call(w.finance, 'POST', `/applications/${w.application.id}/tranches/1/release`, { reason: 'pay now' });
+    expect(byHand.statusCode, byHand.body).toBe(409);
+    expect(byHand.json().error.code).toBe('NOTICE_PENDING');
+    expect((await checkHubConditions(ctx.database.db, w.hub, new Date())).paid).toBe(0);
+
+    // An objection open after the period still holds it; dismissed, the job pays.
+    expect((await w.lodge('203.0.113.20')).statusCode).toBe(201);
+    expect((await checkHubConditions(ctx.database.db, w.hub, later)).paid).toBe(0);
+    expect(await w.posted()).toEqual([{ posted: '0', released: false }]);
+    const [open] = (await w.call(w.officer, 'GET', '/objections')).json().items;
+    const dismissed = await w.call(w.officer, 'POST', `/objections/${open.id}/resolution`, { outcome: 'dismissed', reason: 'The supplier is not related.' });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+
+    expect((await checkHubConditions(ctx.database.db, w.hub, later)).paid).toBe(1);
+    expect((await checkHubConditions(ctx.database.db, w.hub, later)).paid).toBe(0);
+    expect(await w.posted()).toEqual([{ posted: AMOUNT, released: false }]);
+    expect(await w.status()).toBe('closed');
+  });
+
+  it('an upheld objection stops it: rejected, commitment released, off the board and the public awards, never paid', async () => {
+    const w = await noticedRuleOnlyAward();
+    expect((await w.lodge('203.0.113.21')).statusCode).toBe(201);
+    const [open] = (await w.call(w.officer, 'GET', '/objections')).json().items;
+    const upheld = await w.call(w.officer, 'POST', `/objections/${open.id}/resolution`, { outcome: 'upheld', reason: 'Related-party contract confirmed.' });
+    expect(upheld.statusCode, upheld.body).toBe(200);
+    expect(await w.status()).toBe('rejected');
+    expect(await w.posted()).toEqual([{ posted: '0', released: true }]);
+    expect(await w.board()).toEqual([]);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/hubs/${w.hub.slug}/public/awards` })).json().items).toEqual([]);
+    expect((await checkHubConditions(ctx.database.db, w.hub, later)).paid).toBe(0);
+    expect(await w.posted()).toEqual([{ posted: '0', released: true }]);
+  });
+});

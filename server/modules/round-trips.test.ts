@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fundedYear } from '../test/budget-factories.js';
+import { organizationInput } from '../test/factories.js';
+import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../test/harness.js';
+import { computeVoucherDraft, contractAnswers } from '../test/program-factories.js';
+import { stayStation } from '../test/stay-factories.js';
+import { recordStatements } from '../test/statements.js';
+import type { HubRow } from '../platform/tenancy/tenancy.js';
+import { addDays, localToday } from './stays/stay-dates.js';
+
+/**
+ * Statements (each a round trip, BEGIN and COMMIT included) of one request by a signed-in
+ * caller whose session is already read: a count, not a timing. Lower them when a change
+ * saves one; a change that adds one must say why here.
+ */
+const SUBMISSION_STATEMENTS = 13;
+const BOOKING_STATEMENTS = 9;
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+
+async function graduate(hub: HubRow): Promise<TestUser> {
+  const user = await createTestUser(ctx);
+  const graduatesOn = addDays(localToday(hub.timeZone), -200);
+  const res = await ctx.app.inject(
+    as(user, {
+      method: 'POST',
+      url: `/api/hubs/${hub.slug}/talent/graduate`,
+      payload: { name: { zh: '李明', en: 'Li Ming' }, degree: { university: 'Zhejiang University', level: 'bachelor', graduatesOn } },
+    }),
+  );
+  expect(res.statusCode, res.body).toBe(200);
+  return user;
+}
+
+/** The statements of one request (after a first one by the same caller, so its session is cached). */
+async function statementsOf(request: () => Promise<{ statusCode: number; body: string }>, status: number) {
+  const { result, statements } = await recordStatements(request);
+  expect(result.statusCode, result.body).toBe(status);
+  return statements;
+}
+
+describe('SQL round trips of the two busiest writes', () => {
+  it('a rule-only submission with instant approval', async () => {
+    const hub = await createTestHub(ctx);
+    await fundedYear(ctx.database.db, hub, { 'compute-vouchers': 10_000_000_000n }, 1_000_000_000_000n);
+    const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+    const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: computeVoucherDraft() }))).json();
+    await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }));
+    const founder = await createTestUser(ctx);
+    const org = async () =>
+      (
+        await ctx.app.inject(
+          as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }),
+        )
+      ).json().id as string;
+    const apply = (organizationId: string, key: string) =>
+      ctx.app.inject(
+        as(founder, {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`,
+          payload: { organizationId, answers: contractAnswers('100000000', 'domestic') },
+          headers: { 'idempotency-key': key },
+        }),
+      );
+    const [first, second] = [await org(), await org()];
+    await apply(first, crypto.randomUUID());
+    const statements = await statementsOf(() => apply(second, crypto.randomUUID()), 201);
+    // Was 17: the program and its rules, the member's role and the organisation with its
+    // facts, and the audit event each became one statement.
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(SUBMISSION_STATEMENTS);
+    expect(statements[0]).toMatch(/^begin/i);
+    expect(statements.at(-1)).toMatch(/^commit/i);
+    expect(statements.filter((s) => /dg_ledger_commit/.test(s))).toHaveLength(1);
+  });
+
+  it('a stay booking', async () => {
+    const hub = await createTestHub(ctx);
+    const station = await stayStation(ctx.database.db, hub, 4);
+    const [a, b] = [await graduate(hub), await graduate(hub)];
+    const today = localToday(hub.timeZone);
+    const book = (user: TestUser) =>
+      ctx.app.inject(
+        as(user, {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/stays/bookings`,
+          payload: { stationId: station.id, checkIn: today, checkOut: addDays(today, 6) },
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        }),
+      );
+    await book(a);
+    const statements = await statementsOf(() => book(b), 201);
+    // Was 15: the person with their highest degree and the audit event each became one statement.
+    // Was 13: the person's lock, their limits, the bed, the audit event and the booking read back
+    // became one call (dg_stay_book, which Citus runs on the hub's worker).
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(BOOKING_STATEMENTS);
+    expect(statements[0]).toMatch(/^begin/i);
+    expect(statements.at(-1)).toMatch(/^commit/i);
+    expect(statements.filter((s) => /dg_stay_book/.test(s))).toHaveLength(1);
+  });
+});

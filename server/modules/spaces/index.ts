@@ -1,0 +1,19 @@
+// The spaces module's public face: routes, and what the jobs run (monthly subsidy payments).
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/http/deps.js';
+import { leaseRoutes } from './leases.routes.js';
+import { spaceRequestRoutes } from './requests.routes.js';
+import { spaceRoutes } from './spaces.routes.js';
+
+export async function registerSpaceRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(spaceRoutes(deps));
+  await app.register(leaseRoutes(deps));
+  await app.register(spaceRequestRoutes(deps));
+}
+
+export { runMonthlySubsidies, type MonthlyCounts } from './monthly-subsidy.service.js';
+export { lapseSpaceOffers } from './requests.service.js';
+export { remindExpiringHolds } from './hold-reminders.service.js';
+export { spaceTreePolicy, tenancyPolicy } from './spaces.policies.js';
+export { spaceAreaSummary } from './area-summary.js';
+export { spaceAreaTrend } from './area-trend.js';

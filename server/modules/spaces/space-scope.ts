@@ -1,0 +1,48 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connection.js';
+import { notFound } from '../../platform/errors.js';
+import type { Actor } from '../../platform/policies.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { applicantIdsOfUser, memberRoleOf, organizationRecord } from '../ecosystem/index.js';
+import { spaceNodes, spaceParkOperators } from './spaces.tables.js';
+
+export type Scope = { hub: HubRow; actor: Actor };
+export type NodeRow = typeof spaceNodes.$inferSelect;
+
+/** Parks the caller operates (empty for everyone but space managers). */
+export async function operatedParkIds(db: Db | Tx, scope: Scope): Promise<Set<string>> {
+  if (!scope.actor.userId || !scope.actor.hubRoles.includes('space_manager')) return new Set();
+  const rows = await db
+    .select({ id: spaceParkOperators.parkId })
+    .from(spaceParkOperators)
+    .where(and(eq(spaceParkOperators.hubId, scope.hub.id), eq(spaceParkOperators.userId, scope.actor.userId)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Whether the caller is a member of the organisation (in this hub). */
+export async function isMember(db: Db | Tx, scope: Scope, organizationId: string): Promise<boolean> {
+  return (await memberRoleOf(db, scope.hub.id, organizationId, scope.actor.userId)) !== null;
+}
+
+/** The organisation must be one of the hub's; another hub's (or none) answers 404. */
+export async function requireOrganization(db: Db | Tx, hubId: string, organizationId: string): Promise<void> {
+  if (!(await organizationRecord(db, hubId, organizationId))) throw notFound();
+}
+
+/** Nodes of the hub by id, in the order asked; missing ones are absent. */
+export async function findNodes(db: Db | Tx, hubId: string, ids: readonly string[]): Promise<NodeRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(spaceNodes)
+    .where(and(eq(spaceNodes.hubId, hubId), sql`${spaceNodes.id} = ANY(${sql.param([...ids])}::uuid[])`));
+}
+
+/** Hundredths of a m² (exact arithmetic on numeric(12,2)). */
+export const centiOf = (area: string | number | null) => BigInt(Math.round(Number(area ?? 0) * 100));
+
+/** Organisations the caller is a member of in this hub. */
+export async function memberOrganizations(db: Db | Tx, scope: Scope): Promise<string[]> {
+  if (!scope.actor.userId) return [];
+  return (await applicantIdsOfUser(db, scope.hub.id, scope.actor.userId)).organizationIds;
+}

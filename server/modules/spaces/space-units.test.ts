@@ -1,0 +1,188 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { operatePark, spaceOrgs, spacePark } from '../../test/space-factories.js';
+
+// Units edited on the space desk (code, names, area, seats, features, list rent, photos) and
+// their photos shown to companies: the pictures a node lists, to anyone who may read the tree.
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 3)]);
+
+async function member(hub: HubRow, organizationId: string): Promise<TestUser> {
+  const user = await createTestUser(ctx);
+  await ctx.database.db.execute(
+    sql`INSERT INTO organization_members (hub_id, organization_id, user_id, role) VALUES (${hub.id}, ${organizationId}, ${user.id}, 'owner')`,
+  );
+  return user;
+}
+const upload = async (who: TestUser, hub: HubRow, content: Buffer, name: string) =>
+  (
+    await ctx.app.inject(
+      as(who, { method: 'POST', url: `/api/hubs/${hub.slug}/files?name=${name}`, payload: content, headers: { 'content-type': 'application/octet-stream' } }),
+    )
+  ).json() as { id: string; mediaType: string };
+
+describe('units on the space desk', () => {
+  it('the operator changes a unit and its photos; bad input is a 400 with the field in both languages and changes nothing; others get 404', async () => {
+    const hub = await createTestHub(ctx);
+    const operator = await createTestUser(ctx, { hub, roles: ['space_manager'] });
+    const otherOperator = await createTestUser(ctx, { hub, roles: ['space_manager'] });
+    const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 2 });
+    await operatePark(ctx.database.db, hub, park.parkId, operator.id);
+    await operatePark(ctx.database.db, hub, (await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 1 })).parkId, otherOperator.id);
+    const [unit, sibling] = park.units as [string, string];
+    const floor = park.buildings[0]!.floors[0]!.id;
+    const patch = (who: TestUser, id: string, payload: object, lang = 'en-US') =>
+      ctx.app.inject(as(who, { method: 'PATCH', url: `/api/hubs/${hub.slug}/spaces/nodes/${id}`, payload, headers: { 'accept-language': lang } }));
+
+    const first = await upload(operator, hub, png, 'front.png');
+    const second = await upload(operator, hub, jpeg, 'inside.jpg');
+    const changed = await patch(operator, unit, {
+      code: 'DT-A-201',
+      name: { zh: '二楼东', en: 'East, 2nd floor' },
+      areaM2: 88.5,
+      seats: 9,
+      features: ['fibre', 'lab'],
+      listRent: '7500',
+      photos: [second.id, first.id],
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({
+      code: 'DT-A-201',
+      name: { zh: '二楼东', en: 'East, 2nd floor' },
+      areaM2: 88.5,
+      seats: 9,
+      features: ['fibre', 'lab'],
+      listRent: '7500',
+      photos: [second.id, first.id],
+      operates: true,
+    });
+    // Only what is sent changes.
+    const renamed = await patch(operator, unit, { name: { zh: '二楼', en: 'Second floor' } });
+    expect(renamed.json()).toMatchObject({ code: 'DT-A-201', areaM2: 88.5, listRent: '7500', photos: [second.id, first.id] });
+
+    const note = await upload(operator, hub, Buffer.from('not a picture'), 'note.txt');
+    const cases: [string, object, string][] = [
+      [unit, { areaM2: 0 }, 'areaM2 TOO_SMALL'],
+      [unit, { areaM2: 10.005 }, 'areaM2 INVALID'],
+      [unit, { listRent: '-1' }, 'listRent INVALID_FORMAT'],
+      [unit, { code: 'lower case' }, 'code INVALID_FORMAT'],
+      [unit, { name: { zh: 'x\u0000', en: 'x' } }, 'name.zh INVALID_CHARACTERS'],
+      [unit, { photos: [first.id, note.id] }, 'photos.1 INVALID'],
+      [unit, { code: await codeOf(sibling) }, 'code DUPLICATE_REF'],
+      [floor, { areaM2: 50 }, 'areaM2 INVALID'],
+    ];
+    for (const [id, payload, expected] of cases) {
+      for (const lang of ['en-US', 'zh-CN']) {
+        const res = await patch(operator, id, payload, lang);
+        expect(res.statusCode, `${expected}: ${res.body}`).toBe(400);
+        expect(res.json().error.fields.map((f: { path: string; code: string }) => `${f.path} ${f.code}`)).toContain(expected);
+        expect(res.json().error.message).toMatch(lang === 'zh-CN' ? /[\u4e00-\u9fff]/ : /^[\x20-\x7e’]+$/);
+      }
+    }
+    // Another park's operator, another hub's file, another hub's admin: 404; nothing changed.
+    expect((await patch(otherOperator, unit, { seats: 1 })).statusCode).toBe(404);
+    const elsewhere = await createTestHub(ctx);
+    const elsewhereAdmin = await createTestUser(ctx, { hub: elsewhere, roles: ['hub_admin'] });
+    const foreign = await upload(elsewhereAdmin, elsewhere, png, 'theirs.png');
+    expect((await patch(operator, unit, { photos: [foreign.id] })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject(as(elsewhereAdmin, { method: 'PATCH', url: `/api/hubs/${elsewhere.slug}/spaces/nodes/${unit}`, payload: { seats: 1 } })))
+        .statusCode,
+    ).toBe(404);
+    const tree = await ctx.app.inject(as(operator, { method: 'GET', url: `/api/hubs/${hub.slug}/spaces/nodes?parkId=${park.parkId}&limit=100` }));
+    expect(tree.json().items.find((n: { id: string }) => n.id === unit)).toMatchObject({
+      name: { en: 'Second floor' },
+      seats: 9,
+      areaM2: 88.5,
+      photos: [second.id, first.id],
+    });
+  });
+
+  it('a company sees the photos of the units offered, leased and free to it; a file the unit does not list is 404', async () => {
+    const hub = await createTestHub(ctx);
+    const operator = await createTestUser(ctx, { hub, roles: ['space_manager'] });
+    const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 2 });
+    await operatePark(ctx.database.db, hub, park.parkId, operator.id);
+    const [org] = await spaceOrgs(ctx.database.db, hub, 1);
+    const founder = await member(hub, org!);
+    const [leased, free] = park.units as [string, string];
+    const base = `/api/hubs/${hub.slug}/spaces`;
+    const photo = await upload(operator, hub, png, 'front.png');
+    const elsewhere = await upload(operator, hub, jpeg, 'elsewhere.jpg');
+    for (const id of [leased, free])
+      expect((await ctx.app.inject(as(operator, { method: 'PATCH', url: `${base}/nodes/${id}`, payload: { photos: [photo.id] } }))).statusCode).toBe(200);
+
+    const signed = await ctx.app.inject(
+      as(operator, {
+        method: 'POST',
+        url: `${base}/leases`,
+        headers: { 'idempotency-key': `photo-lease-${leased}` },
+        payload: {
+          organizationId: org,
+          nodeIds: [leased],
+          startsOn: '2027-01-01',
+          endsOn: '2028-01-01',
+          steps: [{ startsOn: '2027-01-01', endsOn: '2028-01-01', monthlyRent: '600000' }],
+        },
+      }),
+    );
+    expect(signed.statusCode, signed.body).toBe(201);
+    const mine = await ctx.app.inject(as(founder, { method: 'GET', url: `${base}/leases` }));
+    expect(mine.json().items[0].nodes).toMatchObject([{ id: leased, photos: [photo.id] }]);
+
+    // The company looks for free units in every park: the leased one is not among them.
+    const found = await ctx.app.inject(as(founder, { method: 'GET', url: `${base}/availability?from=2027-03-01&to=2027-06-01` }));
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().units.map((u: { id: string; photos: string[] }) => [u.id, u.photos])).toEqual([[free, [photo.id]]]);
+    // Offered: the company's request shows the offered unit with its photos.
+    const asked = await ctx.app.inject(
+      as(founder, {
+        method: 'POST',
+        url: `${base}/requests`,
+        headers: { 'idempotency-key': `photo-ask-${free}` },
+        payload: { organizationId: org, areaM2: 50, startsOn: '2027-03-01', months: 3 },
+      }),
+    );
+    expect(asked.statusCode, asked.body).toBe(201);
+    const offer = await ctx.app.inject(
+      as(operator, {
+        method: 'POST',
+        url: `${base}/requests/${asked.json().id}/offer`,
+        headers: { 'idempotency-key': `photo-offer-${free}` },
+        payload: { nodeIds: [free], hours: 48 },
+      }),
+    );
+    expect(offer.statusCode, offer.body).toBe(200);
+    const request = await ctx.app.inject(as(founder, { method: 'GET', url: `${base}/requests/${asked.json().id}` }));
+    expect(request.json().offer.nodes).toMatchObject([{ id: free, photos: [photo.id] }]);
+
+    const picture = await ctx.app.inject(as(founder, { method: 'GET', url: `${base}/nodes/${leased}/photos/${photo.id}` }));
+    expect(picture.statusCode).toBe(200);
+    expect(picture.headers['content-type']).toBe('image/png');
+    expect(picture.headers['content-disposition']).toBe('inline');
+    expect(picture.rawPayload.equals(png)).toBe(true);
+    // A file of the hub the node does not list, a node of another hub, or nobody signed in: no picture.
+    expect((await ctx.app.inject(as(founder, { method: 'GET', url: `${base}/nodes/${leased}/photos/${elsewhere.id}` }))).statusCode).toBe(404);
+    const otherHub = await createTestHub(ctx);
+    const stranger = await createTestUser(ctx, { hub: otherHub, roles: ['hub_admin'] });
+    expect(
+      (await ctx.app.inject(as(stranger, { method: 'GET', url: `/api/hubs/${otherHub.slug}/spaces/nodes/${leased}/photos/${photo.id}` }))).statusCode,
+    ).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: `${base}/nodes/${leased}/photos/${photo.id}` })).statusCode).toBe(401);
+    // The file itself stays the uploader's and staff's to download.
+    expect((await ctx.app.inject(as(founder, { method: 'GET', url: `/api/hubs/${hub.slug}/files/${photo.id}` }))).statusCode).toBe(404);
+  });
+});
+
+async function codeOf(id: string): Promise<string> {
+  const { rows } = await ctx.database.db.execute<{ code: string }>(sql`SELECT code FROM space_nodes WHERE id = ${id}`);
+  return rows[0]!.code;
+}

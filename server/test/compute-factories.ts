@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { HubRole } from '../../contracts/auth.js';
+import type { FlavorInput } from '../../contracts/compute.js';
+import type { Db } from '../db/connection.js';
+import { withTransaction } from '../db/transaction.js';
+import { createComputePool } from '../modules/compute/pools.service.js';
+import { setComputeQuota } from '../modules/compute/quotas.service.js';
+import { createOrganization } from '../modules/ecosystem/index.js';
+import { createProgram, publishProgram } from '../modules/programs/programs.service.js';
+import { submitApplication } from '../modules/programs/applications.service.js';
+import type { HubRow } from '../platform/tenancy/tenancy.js';
+import { fundedYear } from './budget-factories.js';
+import { organizationInput } from './factories.js';
+import { computeVoucherDraft } from './program-factories.js';
+
+export type Actor = { userId: string; hubRoles: HubRole[] };
+
+export async function userActor(db: Db, hubRoles: HubRole[] = []): Promise<Actor> {
+  const { rows } = await db.execute<{ id: string }>(
+    sql`INSERT INTO users (id, name, email, email_verified) VALUES (gen_random_uuid(), 'U', ${`u-${randomUUID()}@test.example`}, true) RETURNING id`,
+  );
+  return { userId: rows[0]!.id, hubRoles };
+}
+
+export const flavor = (over: Partial<FlavorInput> = {}): FlavorInput => ({
+  code: 'h20',
+  model: 'H20',
+  vendor: 'nvidia',
+  domestic: false,
+  gpuMemoryGib: 96,
+  cpuPerGpu: 16,
+  memoryGibPerGpu: 128,
+  gpus: 8,
+  pricePerGpuHour: '2000',
+  ...over,
+});
+
+export type ComputeWorld = Awaited<ReturnType<typeof computeWorld>>;
+
+/**
+ * A hub's compute: an operator, a provider (with a person of its own) and its pool of
+ * the given flavors, and `startups` companies with founders and quotas on the first
+ * flavor; with `voucher`, each startup holds a compute-voucher award (usage tranche)
+ * funding its quota.
+ */
+export async function computeWorld(
+  db: Db,
+  hub: HubRow,
+  options: {
+    flavors?: FlavorInput[];
+    startups?: number;
+    quota?: { concurrentGpus: number; borrowingLimit: number | null; gpuHours?: number };
+    voucher?: { contract: string; chips?: 'domestic' | 'other' };
+    people?: { operator?: Actor; provider?: Actor; founders?: Actor[] };
+  } = {},
+) {
+  const operator = options.people?.operator ?? (await userActor(db, ['compute_operator']));
+  const providerPerson = options.people?.provider ?? (await userActor(db));
+  const provider = await withTransaction(db, (tx) =>
+    createOrganization(tx, { hub, actor: providerPerson }, organizationInput({ kind: 'compute_provider', sectors: ['cloud_computing'] }) as never),
+  );
+  const { pool, flavors } = await withTransaction(db, (tx) =>
+    createComputePool(
+      tx,
+      { hub, actor: operator },
+      { providerId: provider.id, name: { zh: '测试算力池', en: 'Test pool' }, region: 'Hangzhou', flavors: options.flavors ?? [flavor()], maintenance: [] },
+    ),
+  );
+  let programId: string | null = null;
+  if (options.voucher) {
+    await fundedYear(db, hub, { 'compute-vouchers': 1_000_000_000_000n }, 10_000_000_000_000n);
+    const officer = { userId: randomUUID(), hubRoles: ['program_officer' as const] };
+    const draft = computeVoucherDraft({ onePerApplicant: false });
+    (draft.rules.benefit as { tranches: unknown }).tranches = [{ shareBasisPoints: 10000, condition: { kind: 'metered_usage' } }];
+    const program = await withTransaction(db, (tx) => createProgram(tx, { hub, actor: officer }, draft as never));
+    await withTransaction(db, (tx) => publishProgram(tx, { hub, actor: officer }, program.id));
+    programId = program.id;
+  }
+  const startups: { founder: Actor; orgId: string; awardId: string | null }[] = [];
+  for (let i = 0; i < (options.startups ?? 1); i++) {
+    const founder = options.people?.founders?.[i] ?? (await userActor(db));
+    const org = await withTransaction(db, (tx) =>
+      createOrganization(tx, { hub, actor: founder }, organizationInput({ kind: 'startup', sectors: ['ai'] }) as never),
+    );
+    let awardId: string | null = null;
+    if (programId && options.voucher) {
+      const answers = { contract_number: randomUUID(), contract_amount: options.voucher.contract, chips: options.voucher.chips ?? 'domestic' };
+      awardId = (await withTransaction(db, (tx) => submitApplication(tx, { hub, actor: founder }, programId!, { organizationId: org.id, answers }))).id;
+    }
+    const q = options.quota ?? { concurrentGpus: 8, borrowingLimit: 0 };
+    await withTransaction(db, (tx) =>
+      setComputeQuota(
+        tx,
+        { hub, actor: operator },
+        {
+          organizationId: org.id,
+          flavorId: flavors[0]!.id,
+          periodStart: '2026-01-01',
+          periodEnd: '2027-01-01',
+          gpuHours: q.gpuHours ?? 100_000,
+          concurrentGpus: q.concurrentGpus,
+          borrowingLimit: q.borrowingLimit,
+          lendingLimit: null,
+          cohort: 'startups',
+          weight: 1,
+          awardId,
+        },
+      ),
+    );
+    startups.push({ founder, orgId: org.id, awardId });
+  }
+  return { operator, providerPerson, provider, pool, flavors, startups };
+}

@@ -1,0 +1,98 @@
+import { Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { apiTokenInputSchema } from '../../../contracts/api-tokens';
+import { hubRoles, type HubRole } from '../../../contracts/auth';
+import { createApiToken } from '../api/api-tokens.api';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { zodRule } from '../forms/zod-rule';
+import { ReauthFields } from '../two-factor/reauth-fields';
+import { useReauthNeeded } from '../two-factor/use-reauth-needed';
+import { isApiRequestError } from '../api/api-request-error';
+import { useState } from 'react';
+
+type NewToken = { name: string; roles: HubRole[]; expiresAt: Dayjs; confirm?: { password: string; code?: string } };
+
+const shape = apiTokenInputSchema.shape;
+const endOfDay = (day: Dayjs) => day.endOf('day').toISOString();
+
+/** A new API token: name, roles and expiry (and the password and a code again where the server asks); `onCreated` gets the secret, shown once. */
+export function NewTokenModal({
+  hub,
+  open,
+  onClose,
+  onCreated,
+}: {
+  hub: string;
+  open: boolean;
+  onClose: () => void;
+  onCreated: (secret: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const [form] = Form.useForm<NewToken>();
+  const [asked, setAsked] = useState(false);
+  const reauth = useReauthNeeded(hub, asked);
+  const create = useFormMutation({
+    form,
+    fields: ['name', 'roles', 'expiresAt', 'confirm.password', 'confirm.code'],
+    mutationFn: (values: NewToken) =>
+      createApiToken(hub, {
+        name: values.name.trim(),
+        roles: values.roles,
+        expiresAt: endOfDay(values.expiresAt),
+        ...(values.confirm && { confirm: { password: values.confirm.password, ...(values.confirm.code && { code: values.confirm.code.trim() }) } }),
+      }).catch((error: unknown) => {
+        // The server asks for the password (and a code) again: show the fields it wants.
+        if (isApiRequestError(error) && error.code === 'REAUTH_REQUIRED') setAsked(true);
+        throw error;
+      }),
+    onSuccess: async (made) => {
+      form.resetFields();
+      await onCreated(made.secret);
+    },
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('admin.tokens.create')}
+      onCancel={() => {
+        create.clearFailure();
+        onClose();
+      }}
+      okText={t('admin.tokens.submit')}
+      cancelText={t('admin.tokens.cancel')}
+      confirmLoading={create.submitting}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <FormFailure failure={create.failure} />
+      <Form<NewToken>
+        name="api-token"
+        form={form}
+        layout="vertical"
+        onValuesChange={() => create.clearFailure()}
+        onFinish={create.submit}
+        initialValues={{ roles: [], expiresAt: dayjs().add(90, 'day') }}
+      >
+        <Form.Item name="name" label={t('admin.tokens.name')} rules={[zodRule(shape.name, fieldText)]} required>
+          <Input placeholder={t('admin.tokens.namePlaceholder')} maxLength={100} />
+        </Form.Item>
+        <Form.Item name="roles" label={t('admin.tokens.roles')} rules={[zodRule(shape.roles, fieldText)]} required>
+          <Checkbox.Group options={hubRoles.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }))} />
+        </Form.Item>
+        <Form.Item
+          name="expiresAt"
+          label={t('admin.tokens.expiresAt')}
+          rules={[zodRule(shape.expiresAt, fieldText, { toInput: (day) => endOfDay(day as Dayjs) })]}
+          required
+        >
+          <DatePicker disabledDate={(day) => day.isBefore(dayjs(), 'day') || day.isAfter(dayjs().add(365, 'day'))} />
+        </Form.Item>
+        {reauth.needed && <ReauthFields prefix={['confirm']} code={reauth.code} />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,174 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Empty, Flex, List, Progress, Select, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { cancelComputeRequest, getComputeDashboard, getComputeUsage, listComputeQueue, type ComputeRequest } from '../api/compute.api';
+import { useMe } from '../auth/use-me';
+import { useErrorText } from '../errors/use-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
+import { Money } from '../money/money';
+import { fenMinus } from '../money/money-math';
+import { BurnDownChart, WaitsChart } from './compute-charts';
+import { RequestFormCard } from './request-form.card';
+
+/** A company's GPU time: its quota and voucher balance, asking for time, its requests, usage and burn-down. Works on a phone. */
+export function ComputePage() {
+  const { hub = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useErrorText();
+  const bilingual = useBilingual();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const orgs = (me.data?.organizations ?? []).filter((o) => o.hub === hub);
+  const [chosen, setChosen] = useState<string | undefined>();
+  const org = chosen ?? orgs[0]?.id;
+  const key = ['compute', hub, 'mine', org] as const;
+  const dashboard = useQuery({ queryKey: [...key, 'dashboard'], queryFn: () => getComputeDashboard(hub, org), enabled: Boolean(org) });
+  const requests = useQuery({ queryKey: [...key, 'requests'], queryFn: () => listComputeQueue(hub, { organizationId: org }), enabled: Boolean(org) });
+  const usage = useQuery({ queryKey: [...key, 'usage'], queryFn: () => getComputeUsage(hub, { organizationId: org }), enabled: Boolean(org) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+
+  async function cancel(r: ComputeRequest) {
+    try {
+      await cancelComputeRequest(hub, r.id);
+      message.success(t('compute.mine.cancelled', { ref: r.reference }));
+      await refresh();
+    } catch (error) {
+      message.error(describe(error));
+    }
+  }
+
+  if (!org) return <Empty description={t('compute.mine.noCompany')} />;
+  const quotas = dashboard.data?.quotas ?? [];
+  const burnDown = dashboard.data?.burnDown ?? [];
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Title level={1} style={{ marginBottom: 4 }}>
+          {t('compute.mine.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('compute.mine.intro')}</Typography.Text>
+      </div>
+      {orgs.length > 1 && (
+        <Select
+          aria-label={t('compute.mine.company')}
+          value={org}
+          onChange={setChosen}
+          options={orgs.map((o) => ({ value: o.id, label: bilingual(o.name).primary }))}
+          style={{ maxWidth: 360 }}
+        />
+      )}
+
+      <Card title={t('compute.mine.quotas')} loading={dashboard.isPending}>
+        {quotas.length === 0 ? (
+          <Empty description={t('compute.mine.noQuota')} />
+        ) : (
+          <List
+            dataSource={quotas}
+            renderItem={(q) => (
+              <List.Item key={q.id} data-testid="compute-quota">
+                <Flex vertical gap={4} style={{ width: '100%' }}>
+                  <Typography.Text strong>
+                    {q.flavorModel} · {q.periodStart} – {q.periodEnd}
+                  </Typography.Text>
+                  <Progress
+                    percent={q.gpuHours > 0 ? Math.min(100, Math.round((q.gpuHoursUsed / q.gpuHours) * 100)) : 0}
+                    aria-label={t('compute.mine.hoursUsed', { used: q.gpuHoursUsed, total: q.gpuHours })}
+                  />
+                  <Typography.Text type="secondary">
+                    {t('compute.mine.hoursUsed', { used: q.gpuHoursUsed, total: q.gpuHours })} · {t('compute.mine.atOnce', { n: q.concurrentGpus })}
+                  </Typography.Text>
+                  {q.voucher && (
+                    <Descriptions size="small" column={1}>
+                      <Descriptions.Item label={t('compute.mine.voucherLeft')}>
+                        <Money value={fenMinus(q.voucher.granted, q.voucher.paid, q.voucher.held)} strong />
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('compute.mine.voucherPaid')}>
+                        <Money value={q.voucher.paid} />
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('compute.mine.voucherHeld')}>
+                        <Money value={q.voucher.held} />
+                      </Descriptions.Item>
+                    </Descriptions>
+                  )}
+                </Flex>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      {quotas.length > 0 && <RequestFormCard hub={hub} organizationId={org} quotas={quotas} onDone={() => void refresh()} />}
+
+      <Card title={t('compute.mine.requests')} loading={requests.isPending}>
+        {(requests.data?.items ?? []).length === 0 ? (
+          <Empty description={t('compute.desk.empty')} />
+        ) : (
+          <List
+            dataSource={requests.data?.items ?? []}
+            pagination={{ pageSize: 5, size: 'small' }}
+            renderItem={(r) => (
+              <List.Item key={r.id} data-testid="compute-request">
+                <Flex vertical gap={4} style={{ width: '100%' }}>
+                  <Flex justify="space-between" wrap gap={8}>
+                    <Typography.Text strong>
+                      {r.reference} · {r.flavor?.model ?? t('compute.mine.anyDomestic')}
+                    </Typography.Text>
+                    <Tag color={r.status === 'running' ? 'green' : r.status === 'refused' || r.status === 'preempted' ? 'red' : undefined}>
+                      {t(`compute.desk.status.${r.status}`)}
+                    </Tag>
+                  </Flex>
+                  <Typography.Text type="secondary">
+                    {t('compute.mine.shape', { gpus: r.gpus, hours: r.hours })}
+                    {r.start ? ` · ${dayjs(r.start).format('YYYY-MM-DD HH:mm')} – ${dayjs(r.end).format('HH:mm')}` : ''}
+                  </Typography.Text>
+                  {r.refusal && <Typography.Text type="danger">{t(`compute.refusal.${r.refusal}`)}</Typography.Text>}
+                  {['pending', 'admitted', 'running'].includes(r.status) && (
+                    <Button size="small" style={{ alignSelf: 'flex-start' }} onClick={() => void cancel(r)}>
+                      {t('compute.mine.cancel')}
+                    </Button>
+                  )}
+                </Flex>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      {burnDown.length > 0 && (
+        <Card title={t('compute.charts.burnDown')}>
+          <BurnDownChart data={burnDown} />
+        </Card>
+      )}
+      <Card title={t('compute.charts.waits')} loading={dashboard.isPending}>
+        <WaitsChart data={dashboard.data?.waits ?? []} />
+      </Card>
+
+      <Card title={t('compute.mine.usage')} loading={usage.isPending}>
+        {(usage.data?.items ?? []).length === 0 ? (
+          <Empty description={t('compute.desk.empty')} />
+        ) : (
+          <List
+            dataSource={usage.data?.items ?? []}
+            pagination={{ pageSize: 5, size: 'small' }}
+            renderItem={(u) => (
+              <List.Item key={u.id}>
+                <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
+                  <Typography.Text>
+                    {u.requestReference} · {u.flavor.model} · {t('compute.mine.gpuHours', { n: u.gpuHours })} · {dayjs(u.endedAt).format('YYYY-MM-DD')}
+                  </Typography.Text>
+                  <Typography.Text>
+                    <Money value={u.cost} /> · {t('compute.mine.paidBy')} <Money value={u.voucherPaid} />
+                  </Typography.Text>
+                </Flex>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,123 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Flex, Form, Input, InputNumber, List, Modal, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listOutcomeReports, submitOutcomeReport, type OutcomeReport } from '../api/obligations.api';
+import { outcomeFiguresSchema, submitOutcomeReportInputSchema } from '../../../contracts/obligations';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { zodRule } from '../forms/zod-rule';
+import { Money } from '../money/money';
+import { majorToMinor } from '../money/money-math';
+import { MoneyInput } from '../money/money-input';
+
+const statusColor: Record<OutcomeReport['status'], string> = { upcoming: 'default', due: 'gold', overdue: 'red', submitted: 'green' };
+
+/** The outcome reports an award owes: the awardee submits each once; staff read what was said. */
+export function OutcomeReportsCard({ hub, applicationId }: { hub: string; applicationId: string }) {
+  const { t } = useTranslation();
+  const reports = useQuery({ queryKey: ['outcome-reports', hub, applicationId], queryFn: () => listOutcomeReports(hub, applicationId) });
+  const [writing, setWriting] = useState<OutcomeReport | null>(null);
+  if (!reports.data?.items.length) return null;
+  return (
+    <Card title={t('obligations.reports.title')}>
+      <List
+        dataSource={reports.data.items}
+        renderItem={(r) => (
+          <List.Item>
+            <Flex vertical gap={6} style={{ width: '100%' }}>
+              <Flex gap={8} wrap align="center">
+                <Typography.Text strong>{t('obligations.reports.dueOn', { date: r.dueOn })}</Typography.Text>
+                <Tag color={statusColor[r.status]}>{t(`obligations.reports.statuses.${r.status}`)}</Tag>
+              </Flex>
+              {r.text && <Typography.Paragraph style={{ marginBottom: 0 }}>{r.text}</Typography.Paragraph>}
+              {r.figures && <Figures figures={r.figures} />}
+              {r.canSubmit && (
+                <Button type={r.status === 'upcoming' ? 'default' : 'primary'} onClick={() => setWriting(r)} style={{ alignSelf: 'flex-start' }}>
+                  {t('obligations.reports.write')}
+                </Button>
+              )}
+            </Flex>
+          </List.Item>
+        )}
+      />
+      {writing && <ReportDialog hub={hub} applicationId={applicationId} report={writing} onClose={() => setWriting(null)} />}
+    </Card>
+  );
+}
+
+function Figures({ figures }: { figures: NonNullable<OutcomeReport['figures']> }) {
+  const { t } = useTranslation();
+  return (
+    <Flex gap={16} wrap>
+      {figures.headcount !== undefined && (
+        <Typography.Text type="secondary">{t('obligations.reports.headcountIs', { count: figures.headcount })}</Typography.Text>
+      )}
+      {figures.revenue !== undefined && (
+        <Typography.Text type="secondary">
+          {t('obligations.reports.revenue')}: <Money value={figures.revenue} />
+        </Typography.Text>
+      )}
+      {figures.fundingRaised !== undefined && (
+        <Typography.Text type="secondary">
+          {t('obligations.reports.fundingRaised')}: <Money value={figures.fundingRaised} />
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+type Fields = { text: string; headcount?: number | null; revenue?: string; fundingRaised?: string };
+
+function ReportDialog({ hub, applicationId, report, onClose }: { hub: string; applicationId: string; report: OutcomeReport; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Fields>();
+  const send = useFormMutation({
+    form,
+    fields: ['text', 'headcount', ['figures', 'revenue'], ['figures', 'fundingRaised']],
+    fieldFor: (path) => (path === 'text' ? ['text'] : path.startsWith('figures.') ? [path.slice('figures.'.length)] : null),
+    mutationFn: (f: Fields) =>
+      submitOutcomeReport(hub, applicationId, report, {
+        text: f.text,
+        figures: {
+          ...(f.headcount !== undefined && f.headcount !== null && { headcount: f.headcount }),
+          ...(f.revenue && { revenue: majorToMinor(f.revenue, 'CNY') ?? undefined }),
+          ...(f.fundingRaised && { fundingRaised: majorToMinor(f.fundingRaised, 'CNY') ?? undefined }),
+        },
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['outcome-reports', hub, applicationId] });
+      onClose();
+    },
+  });
+  const money = zodRule(outcomeFiguresSchema.shape.revenue.unwrap(), fieldText, { optional: true, toInput: (v) => majorToMinor(String(v), 'CNY') ?? v });
+  return (
+    <Modal
+      open
+      title={t('obligations.reports.writeFor', { date: report.dueOn })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('obligations.reports.submit')}
+      okButtonProps={{ loading: send.submitting }}
+    >
+      <Form form={form} layout="vertical" onFinish={send.submit} requiredMark="optional">
+        <FormFailure failure={send.failure} />
+        <Form.Item name="text" label={t('obligations.reports.text')} rules={[zodRule(submitOutcomeReportInputSchema.shape.text, fieldText)]}>
+          <Input.TextArea rows={4} maxLength={5000} showCount />
+        </Form.Item>
+        <Form.Item name="headcount" label={t('obligations.reports.headcount')}>
+          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="revenue" label={t('obligations.reports.revenue')} rules={[money]}>
+          <MoneyInput />
+        </Form.Item>
+        <Form.Item name="fundingRaised" label={t('obligations.reports.fundingRaised')} rules={[money]}>
+          <MoneyInput />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

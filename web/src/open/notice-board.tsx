@@ -1,0 +1,57 @@
+import { Button, Card, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listPublicNotices } from '../api/open-data.api';
+import { useLocale } from '../i18n/locale-context';
+import { LoadMore } from '../layout/load-more';
+import { PageError, PageLoading } from '../layout/page-states';
+import { useCursorList } from '../layout/use-cursor-list';
+import { Money } from '../money/money';
+import { ObjectionModal } from './objection.modal';
+
+/** The hub's notice board (公示): awards before payment, with a way to object while the period runs. */
+export function NoticeBoard({ hub }: { hub: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [objecting, setObjecting] = useState<string | null>(null);
+  const list = useCursorList(['public-notices', hub], (next) => listPublicNotices(hub, next));
+  const name = (n: { zh: string; en: string }) => (locale === 'zh-CN' ? n.zh : n.en);
+  if (list.isPending) return <PageLoading />;
+  if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <List
+        dataSource={list.items}
+        locale={{ emptyText: t('open.noNotices') }}
+        renderItem={(n) => (
+          <List.Item>
+            <Card size="small" style={{ width: '100%' }} aria-label={n.number}>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Space wrap>
+                  <Typography.Text strong>{n.recipient ? name(n.recipient.name) : t('open.individual')}</Typography.Text>
+                  <Money value={n.amount} strong />
+                  <Tag color={n.open ? 'orange' : 'default'}>{n.open ? t('open.periodOpen') : t('open.periodEnded')}</Tag>
+                </Space>
+                <Typography.Text>
+                  {name(n.program.name)} · {n.number}
+                </Typography.Text>
+                <Typography.Text>
+                  {t('open.reason')}: {n.reason || t('open.byRules')}
+                </Typography.Text>
+                <Typography.Text type="secondary">{t('open.period', { from: n.startsOn, to: n.endsOn })}</Typography.Text>
+                {n.dismissals.map((d) => (
+                  <Typography.Text key={d.at} type="secondary">
+                    {t('open.dismissed', { reason: d.reason })}
+                  </Typography.Text>
+                ))}
+                {n.open && <Button onClick={() => setObjecting(n.number)}>{t('open.object')}</Button>}
+              </Space>
+            </Card>
+          </List.Item>
+        )}
+      />
+      <LoadMore list={list} />
+      {objecting && <ObjectionModal hub={hub} number={objecting} onClose={() => setObjecting(null)} />}
+    </Space>
+  );
+}

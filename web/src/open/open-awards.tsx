@@ -1,0 +1,47 @@
+import { List, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { listPublicAwards } from '../api/open-data.api';
+import { useLocale } from '../i18n/locale-context';
+import { LoadMore } from '../layout/load-more';
+import { PageError, PageLoading } from '../layout/page-states';
+import { useCursorList } from '../layout/use-cursor-list';
+import { Money } from '../money/money';
+
+/** The hub's awards to organisations, newest first (cards: readable on a phone). */
+export function OpenAwards({ hub }: { hub: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const list = useCursorList(['public-awards', hub], (next) => listPublicAwards(hub, next));
+  const name = (n: { zh: string; en: string }) => (locale === 'zh-CN' ? n.zh : n.en);
+  if (list.isPending) return <PageLoading />;
+  if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <List
+        dataSource={list.items}
+        locale={{ emptyText: t('open.noAwards') }}
+        renderItem={(a) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <Space wrap>
+                  <span>{name(a.recipient.name)}</span>
+                  <Money value={a.amount} strong />
+                </Space>
+              }
+              description={
+                <Space wrap size="middle">
+                  <span>{name(a.program.name)}</span>
+                  <span>{a.awardedOn}</span>
+                  <Typography.Text type="secondary">{a.number}</Typography.Text>
+                  <Tag>{t(`open.statusValue.${a.status}`)}</Tag>
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <LoadMore list={list} />
+    </Space>
+  );
+}

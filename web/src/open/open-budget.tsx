@@ -1,0 +1,152 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Empty, List, Row, Select, Space, Statistic, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloads, getPublicBudget } from '../api/open-data.api';
+import { EChart } from '../ecosystem/echart';
+import { useLocale } from '../i18n/locale-context';
+import { PageError, PageLoading } from '../layout/page-states';
+import { Money, useFormatMoney } from '../money/money';
+import { linesOption } from './open-charts';
+
+/** The envelope of one year and how it is spent, per line (chart) and per program; downloads. */
+export function OpenBudget({ hub }: { hub: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const format = useFormatMoney();
+  const [year, setYear] = useState<number | undefined>();
+  const budget = useQuery({ queryKey: ['public-budget', hub, year ?? null], queryFn: () => getPublicBudget(hub, year) });
+  const nameOf = (name: { zh: string; en: string }) => (locale === 'zh-CN' ? name.zh : name.en);
+  const option = useMemo(
+    () =>
+      budget.data
+        ? linesOption(
+            budget.data,
+            (n) => (locale === 'zh-CN' ? n.zh : n.en),
+            { disbursed: t('open.disbursed'), committed: t('open.committed'), free: t('open.free') },
+            locale,
+          )
+        : null,
+    [budget.data, locale, t],
+  );
+  if (budget.isPending) return <PageLoading />;
+  if (budget.isError) return <PageError error={budget.error} onRetry={() => void budget.refetch()} />;
+  const b = budget.data;
+  const files = downloads(hub, b.year);
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {b.years.length > 0 && (
+        <Space wrap>
+          <label htmlFor="open-year">{t('open.year')}</label>
+          <Select
+            id="open-year"
+            value={b.year ?? undefined}
+            onChange={setYear}
+            options={b.years.map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: 120 }}
+          />
+        </Space>
+      )}
+      {b.year === null ? (
+        <Empty description={t('open.noYear')} />
+      ) : (
+        <>
+          <Row gutter={[16, 16]}>
+            {(
+              [
+                ['envelope', b.envelope],
+                ['disbursed', b.disbursed],
+                ['committed', b.committed],
+                ['free', b.free],
+              ] as const
+            ).map(([key, value]) => (
+              <Col xs={12} md={6} key={key}>
+                <Card size="small">
+                  <Statistic title={t(`open.${key}`)} value={format(value, 'short')} />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Card
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t('open.lines')}
+              </Typography.Title>
+            }
+            size="small"
+          >
+            {option && <EChart option={option} height={Math.max(180, b.lines.length * 56 + 60)} label={t('open.chartLabel')} />}
+          </Card>
+          <Card
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t('open.programs')}
+              </Typography.Title>
+            }
+            size="small"
+          >
+            <List
+              dataSource={b.programs}
+              locale={{ emptyText: t('open.noAwards') }}
+              renderItem={(p) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={nameOf(p.name)}
+                    description={
+                      <Space wrap size="middle">
+                        <span>
+                          {t('open.awardsCount')}: {p.awards}
+                        </span>
+                        <span>
+                          {t('open.awarded')}: <Money value={p.awarded} />
+                        </span>
+                        <span>
+                          {t('open.disbursed')}: <Money value={p.disbursed} />
+                        </span>
+                      </Space>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+            {b.individuals.count > 0 && (
+              <Typography.Paragraph type="secondary">
+                {t('open.individuals', { count: b.individuals.count, amount: format(b.individuals.amount) })}
+              </Typography.Paragraph>
+            )}
+          </Card>
+        </>
+      )}
+      <Card
+        title={
+          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+            {t('open.downloads')}
+          </Typography.Title>
+        }
+        size="small"
+      >
+        <Space wrap>
+          {b.year !== null && (
+            <a href={files.budgetCsv} download>
+              {t('open.budgetCsv')}
+            </a>
+          )}
+          {b.year !== null && (
+            <a href={files.budgetXlsx} download>
+              {t('open.budgetXlsx')}
+            </a>
+          )}
+          <a href={files.grantsJson} download>
+            {t('open.grantsJson')}
+          </a>
+          <a href={files.grantsCsv} download>
+            {t('open.grantsCsv')}
+          </a>
+          <a href={files.grantsXlsx} download>
+            {t('open.grantsXlsx')}
+          </a>
+        </Space>
+      </Card>
+    </Space>
+  );
+}

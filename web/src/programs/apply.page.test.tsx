@@ -1,0 +1,77 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Program } from '../api/programs.api';
+import { fakeServer, validationFailed, type SeenRequest } from '../../test/fake-server';
+import { renderInApp } from '../../test/render';
+import { ApplyForm } from './apply.page';
+
+const programId = '0190a0b0-0000-7000-8000-0000000000e1';
+const organizationId = '0190a0b0-0000-7000-8000-0000000000aa';
+const program = {
+  id: programId,
+  hub: 'hangzhou',
+  name: { zh: '算力券', en: 'Compute voucher' },
+  status: 'published',
+  window: { opensOn: '2000-01-01', closesOn: '2999-12-31' },
+  applicantType: 'organization',
+  mode: 'reviewed',
+  form: [
+    { key: 'project', label: { zh: '项目名称', en: 'Project' }, type: 'text', required: true, maxLength: 100 },
+    { key: 'gpuHours', label: { zh: 'GPU 小时', en: 'GPU-hours' }, type: 'number', required: true, max: null },
+  ],
+} as unknown as Program;
+const me = {
+  user: { id: 'u', name: 'Startup', email: 'startup@hangzhou.demo' },
+  organizations: [{ id: organizationId, hub: 'hangzhou', name: { zh: '深度求索', en: 'DeepSeek' } }],
+};
+const labels = {
+  'zh-CN': { organization: '申请企业', project: '项目名称', hours: 'GPU 小时', submit: '提交申请', tooBig: '数值太大。' },
+  'en-US': { organization: 'Applying organisation', project: 'Project', hours: 'GPU-hours', submit: 'Submit application', tooBig: 'Too large.' },
+};
+
+/** /api/me names my organisation; the application answers `write`. */
+function server(write: { status: number; body?: unknown }) {
+  return fakeServer((r: SeenRequest) => (r.method === 'GET' ? { status: 200, body: me } : write));
+}
+
+async function apply(locale: keyof typeof labels) {
+  const l = labels[locale];
+  // My organisations arrive after the form: choose mine.
+  await userEvent.click(await screen.findByLabelText(l.organization));
+  await userEvent.click(await screen.findByTitle(locale === 'zh-CN' ? '深度求索' : 'DeepSeek'));
+  await userEvent.type(screen.getByLabelText(l.project), 'Embodied AI');
+  await userEvent.type(screen.getByLabelText(l.hours), '5000');
+  await userEvent.click(screen.getByRole('button', { name: l.submit }));
+}
+
+describe('ApplyForm (programs): an organisation applies', () => {
+  it('sends the answers for my organisation with an idempotency key', async () => {
+    const seen = server({ status: 201, body: { id: 'a-1' } });
+    renderInApp(<ApplyForm hub="hangzhou" program={program} draft={null} />);
+    await apply('zh-CN');
+    await vi.waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    const post = seen.find((r) => r.method === 'POST')!;
+    expect(post.path).toBe(`/api/hubs/hangzhou/programs/${programId}/applications`);
+    expect(post.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(post.body).toEqual({ organizationId, answers: { project: 'Embodied AI', gpuHours: 5000 } });
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('shows the server’s error on answers.gpuHours under that answer (%s)', async (locale) => {
+    server(validationFailed('answers.gpuHours', 'TOO_BIG'));
+    renderInApp(<ApplyForm hub="hangzhou" program={program} draft={null} />, { locale });
+    await apply(locale);
+    const l = labels[locale];
+    const field = screen.getByLabelText(l.hours).closest('.ant-form-item')!;
+    await vi.waitFor(() => expect(field.textContent).toContain(l.tooBig));
+    expect(screen.getByLabelText(l.project).closest('.ant-form-item')!.textContent).not.toContain(l.tooBig);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a refusal that names no answer as one sentence', async () => {
+    server({ status: 409, body: { error: { code: 'ALREADY_APPLIED', message: 'no' } } });
+    renderInApp(<ApplyForm hub="hangzhou" program={program} draft={null} />);
+    await apply('zh-CN');
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
+  });
+});

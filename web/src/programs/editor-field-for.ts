@@ -1,0 +1,47 @@
+type FieldName = (string | number)[];
+
+const direct: Record<string, FieldName> = {
+  'name.zh': ['nameZh'],
+  'name.en': ['nameEn'],
+  'description.zh': ['descriptionZh'],
+  'description.en': ['descriptionEn'],
+  kind: ['kind'],
+  sectors: ['sectors'],
+  'window.opensOn': ['opensOn'],
+  'window.closesOn': ['closesOn'],
+  fiscalYear: ['fiscalYear'],
+  budgetLine: ['budgetLine'],
+  claimField: ['claimField'],
+  'rules.benefit.amount': ['amount'],
+  'rules.benefit.cap': ['cap'],
+  'rules.benefit.caps.perApplicantPerYear': ['annualCap'],
+  'rules.benefit.type': ['benefitType'],
+  'rules.benefit.capPerSquareMetreMonth': ['rent', 'capPerM2'],
+  'rules.benefit.capArea': ['rent', 'capArea'],
+  'rules.benefit.areaPerPerson': ['rent', 'areaPerPerson'],
+  'rules.benefit.extension.withinMonths': ['rent', 'withinMonths'],
+  'rules.benefit.extension.criterion.expression': ['rent', 'condition'],
+  'rules.benefit.extension.criterion.name.zh': ['rent', 'conditionZh'],
+  'rules.benefit.extension.criterion.name.en': ['rent', 'conditionEn'],
+};
+
+const criterionParts: Record<string, string> = {
+  key: 'key',
+  expression: 'rule',
+  'name.zh': 'nameZh',
+  'name.en': 'nameEn',
+  'reason.zh': 'reasonZh',
+  'reason.en': 'reasonEn',
+};
+
+/** Where a server field error of a program draft goes in the editor (null: no field of its own; the save bar says it). */
+export function editorFieldFor(path: string): FieldName | null {
+  if (direct[path]) return direct[path];
+  const criterion = /^rules\.criteria\.(\d+)\.(.+)$/.exec(path);
+  if (criterion) return ['criteria', Number(criterion[1]), criterionParts[criterion[2]!] ?? 'rule'];
+  const field = /^rules\.form\.(\d+)\.(key|label\.zh|label\.en)/.exec(path);
+  if (field) return ['fields', Number(field[1]), field[2] === 'key' ? 'key' : field[2] === 'label.zh' ? 'labelZh' : 'labelEn'];
+  const tranche = /^rules\.benefit\.tranches(?:\.(\d+))?(?:\.(.+))?$/.exec(path);
+  if (tranche) return ['tranches', Number(tranche[1] ?? 0), tranche[2]?.startsWith('condition') ? 'when' : 'share'];
+  return null;
+}

@@ -1,0 +1,97 @@
+import { fireEvent, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Button, Form } from 'antd';
+import { describe, expect, it, vi } from 'vitest';
+import { dreamTownRules, wuchangRules, type RentRules as FixtureRules } from '../../../../contracts/test-fixtures/rent-programs';
+import { renderInApp } from '../../../test/render';
+import { DraftLineError } from '../draft-line-error';
+import { rentRulesFrom, rentValues, type RentRules, type RentValues } from './rent-draft';
+import { RentEditor } from './rent-editor';
+
+const full = { basisPoints: 10_000 };
+
+/** The rent rows' part of a stored formula (tranches, caps and stacking are the editor's other sections). */
+function rentPart({ years, capPerSquareMetreMonth, capArea, areaPerPerson, extension }: FixtureRules): RentRules {
+  return { years, capPerSquareMetreMonth, capArea, areaPerPerson, extension };
+}
+// The real rules, shared with the server's rent tests.
+const wuchang = rentPart(wuchangRules);
+const dreamTown = rentPart(dreamTownRules);
+
+function Editor({ rent, onFinish }: { rent: RentValues; onFinish: (values: { rent: RentValues }) => void }) {
+  return (
+    <Form layout="vertical" initialValues={{ rent }} onFinish={onFinish}>
+      <RentEditor />
+      <Button htmlType="submit">OK</Button>
+    </Form>
+  );
+}
+
+describe('rent subsidy rows', () => {
+  it('round-trips the real rules: Wuchang as two rows, Dream Town with its condition rows', () => {
+    expect(rentValues(wuchang).rows).toEqual([
+      { from: '1', to: '1', share: '100', when: 'always' },
+      { from: '2', to: '3', share: '50', when: 'always' },
+    ]);
+    expect(rentRulesFrom(rentValues(wuchang))).toEqual(wuchang);
+    expect(rentValues(dreamTown).rows).toEqual([
+      { from: '1', to: '3', share: '100', when: 'always' },
+      { from: '4', to: '5', share: '100', when: 'condition' },
+    ]);
+    expect(rentRulesFrom(rentValues(dreamTown))).toEqual(dreamTown);
+  });
+
+  it('names the row that leaves a gap, overlaps or puts a plain row after a condition row', () => {
+    const at = (rows: RentValues['rows']) => {
+      try {
+        rentRulesFrom({ rows });
+        return null;
+      } catch (e) {
+        return (e as DraftLineError).field;
+      }
+    };
+    const row = (from: string, to: string, when: 'always' | 'condition' = 'always') => ({ from, to, share: '50', when });
+    expect(at([row('1', '1'), row('3', '3')])).toBe('rent.rows.1.from');
+    expect(at([row('1', '2'), row('2', '3')])).toBe('rent.rows.1.from');
+    expect(at([row('1', '1'), row('2', '1')])).toBe('rent.rows.1.to');
+    expect(at([row('1', '1'), row('2', '2', 'condition'), row('3', '3')])).toBe('rent.rows.2.when');
+    expect(at([{ ...row('1', '1'), share: '120' }])).toBe('rent.rows.0.share');
+    expect(at([row('1', '2'), row('3', '3', 'condition')])).toBeNull();
+  });
+
+  it('edits rows and caps, and says the subsidy in words as it is built', { timeout: 120_000 }, async () => {
+    const onFinish = vi.fn();
+    renderInApp(<Editor rent={rentValues(wuchang)} onFinish={onFinish} />, { locale: 'en-US' });
+    const words = () => screen.getByRole('list', { name: 'As these rows stand, the subsidy is:' }).textContent;
+    expect(words()).toContain('Lease year 1: 100% of the rent.');
+    expect(words()).toContain('Lease year 3: 50% of the rent.');
+    expect(words()).toContain('At most CNY 80 per m² per month.');
+
+    fireEvent.change(screen.getByLabelText('Row 2 share of the rent (%)'), { target: { value: '40' } });
+    fireEvent.change(screen.getByLabelText('Area cap (m²)'), { target: { value: '500' } });
+    await vi.waitFor(() => expect(words()).toContain('Lease year 2: 40% of the rent.'));
+    expect(words()).toContain('On at most 500 m².');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add a row' }));
+    expect((screen.getByLabelText('Row 3 from lease year') as HTMLInputElement).value).toBe('4');
+    fireEvent.change(screen.getByLabelText('Row 3 share of the rent (%)'), { target: { value: '20' } });
+    await vi.waitFor(() => expect(words()).toContain('Lease year 4: 20% of the rent.'));
+
+    await userEvent.click(screen.getByRole('button', { name: 'OK' }));
+    await vi.waitFor(() => expect(onFinish).toHaveBeenCalled());
+    expect(rentRulesFrom(onFinish.mock.calls[0]![0].rent)).toEqual({
+      ...wuchang,
+      years: [full, { basisPoints: 4_000 }, { basisPoints: 4_000 }, { basisPoints: 2_000 }],
+      capArea: 500,
+    });
+  });
+
+  it('shows the condition rows’ condition in Chinese', { timeout: 120_000 }, async () => {
+    renderInApp(<Editor rent={rentValues(dreamTown)} onFinish={vi.fn()} />);
+    expect((screen.getByLabelText('延期条件（CEL 表达式）') as HTMLInputElement).value).toContain('fundingRaised');
+    const words = screen.getByRole('list', { name: '按当前各行，补贴为：' }).textContent;
+    expect(words).toContain('租期第 3 年：补贴租金的 100%。');
+    expect(words).toContain('若在 12 个月内满足“一年内融资500万元”，再补贴 2 年（100% / 100%）。');
+    expect(words).toContain('每名在职人员 10 平方米。');
+  });
+});

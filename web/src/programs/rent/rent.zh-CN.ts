@@ -1,0 +1,20 @@
+/** 租金补贴公式行的中文。 */
+export const rentZhCN = {
+  title: '租金补贴（按租期年度）',
+  from: '第 {{n}} 行：起始租期年',
+  to: '第 {{n}} 行：截止租期年',
+  share: '第 {{n}} 行：补贴租金比例（%）',
+  when: '第 {{n}} 行：条件',
+  whens: { always: '无条件', condition: '满足延期条件后' },
+  remove: '删除第 {{n}} 行',
+  add: '添加一行',
+  capPerM2: '每平方米每月补贴上限（元）',
+  capArea: '补贴面积上限（m²）',
+  areaPerPerson: '每人补贴面积（m²）',
+  conditionZh: '延期条件名称（中文）',
+  conditionEn: '延期条件名称（英文）',
+  condition: '延期条件（CEL 表达式）',
+  withinMonths: '租期开始后几个月内满足',
+  hint: '各行从第 1 年起连续、不重叠；带条件的行接在无条件的行之后。',
+  inWords: '按当前各行，补贴为：',
+};

@@ -1,0 +1,177 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Flex, Form, InputNumber, List, Row, Statistic, Typography, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { saveSimulation, simulateProgram, type Simulation, type SimulationInput } from '../../api/simulation.api';
+import { EChart } from '../../ecosystem/echart';
+import { FormFailure } from '../../forms/form-failure';
+import { useDistrictName } from '../../hubs/use-district-name';
+import { useBilingual } from '../../i18n/use-bilingual';
+import { Money } from '../../money/money';
+import { MoneyInput } from '../../money/money-input';
+import { DraftLineError } from '../draft-line-error';
+import { draftFromValues, type EditorValues } from '../program-draft';
+import { SavedSimulations, savedSimulationsKey } from './saved-simulations';
+import { groupBarsOption } from './simulation-chart';
+
+/** The program editor's "Simulate" card: the rules as filled in, run over the hub's ecosystem; a run may be kept with the program's version. */
+export function SimulationPanel({ hub, id, form }: { hub: string; id: string; form: FormInstance<EditorValues> }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [takeUp, setTakeUp] = useState<number>(100);
+  const [claim, setClaim] = useState<string>('');
+  const [draftError, setDraftError] = useState(false);
+  const percentage = Form.useWatch('benefitType', form) === 'percentage';
+  const run = useMutation({
+    mutationFn: async () => {
+      setDraftError(false);
+      let rules;
+      try {
+        rules = draftFromValues(form.getFieldsValue(true) as EditorValues).rules;
+      } catch (error) {
+        if (error instanceof DraftLineError) setDraftError(true);
+        throw error;
+      }
+      const field = rules.benefit.type === 'percentage' ? rules.benefit.of : undefined;
+      const input: SimulationInput = { rules, takeUpBasisPoints: Math.round(takeUp * 100), assumedAnswers: field && claim ? { [field]: claim } : {} };
+      return { input, sim: await simulateProgram(hub, id, input) };
+    },
+  });
+  // Keeping a run: the server runs it again with the same inputs and attaches it to the current version.
+  const keep = useMutation({
+    mutationFn: (input: SimulationInput) => saveSimulation(hub, id, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: savedSimulationsKey(hub, id) }),
+  });
+  return (
+    <Card title={t('programs.simulation.title')}>
+      <Flex vertical gap={16}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('programs.simulation.hint')}
+        </Typography.Paragraph>
+        <Flex gap={16} wrap align="end">
+          <label>
+            <div>{t('programs.simulation.takeUp')}</div>
+            <InputNumber min={0} max={100} value={takeUp} onChange={(v) => setTakeUp(v ?? 0)} aria-label={t('programs.simulation.takeUp')} />
+          </label>
+          {percentage && (
+            <label style={{ minWidth: 200 }}>
+              <div>{t('programs.simulation.claim')}</div>
+              <MoneyInput value={claim} onChange={setClaim} aria-label={t('programs.simulation.claim')} />
+            </label>
+          )}
+          <Button type="primary" onClick={() => run.mutate()} loading={run.isPending}>
+            {t('programs.simulation.run')}
+          </Button>
+          {run.data && (
+            <Button onClick={() => keep.mutate(run.data.input)} loading={keep.isPending} disabled={keep.isSuccess && keep.variables === run.data.input}>
+              {keep.isSuccess && keep.variables === run.data.input ? t('programs.simulation.saved.kept') : t('programs.simulation.saved.keep')}
+            </Button>
+          )}
+        </Flex>
+        {draftError ? (
+          <Alert type="error" showIcon role="alert" message={t('programs.editor.invalidLine', { line: '' })} />
+        ) : (
+          <FormFailure failure={run.error ?? keep.error} />
+        )}
+        {run.data && <SimulationFigures sim={run.data.sim} />}
+        <SavedSimulations hub={hub} id={id} />
+      </Flex>
+    </Card>
+  );
+}
+
+function SimulationFigures({ sim }: { sim: Simulation }) {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const label = (by: string, key: string) =>
+    by === 'sector'
+      ? key === 'none'
+        ? t('programs.simulation.none')
+        : t(`sector.${key}` as 'sector.ai')
+      : key === 'unknown'
+        ? t('programs.simulation.unknownSize')
+        : key;
+  const districtName = useDistrictName();
+  const sectors = sim.breakdowns.find((b) => b.by === 'sector' || b.by === 'talentTier');
+  const districts = sim.breakdowns.find((b) => b.by === 'district');
+  const sizes = sim.breakdowns.find((b) => b.by === 'size' || b.by === 'degree');
+  const names = (list: Simulation['gained']) =>
+    list.sample.length ? list.sample.map((s) => bilingual(s.name).primary).join('、') : t('programs.simulation.none');
+  return (
+    <Flex vertical gap={16}>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <Statistic title={t('programs.simulation.qualify')} value={sim.draft.qualify} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('programs.simulation.qualifyCurrent')} value={sim.current.qualify} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('programs.simulation.cost')} valueRender={() => <Money value={sim.draft.cost} short />} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('programs.simulation.expected')} valueRender={() => <Money value={sim.expectedCost} short />} />
+        </Col>
+      </Row>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label={t('programs.simulation.budgetLeft')}>{sim.budgetLeft === null ? '—' : <Money value={sim.budgetLeft} />}</Descriptions.Item>
+        <Descriptions.Item label={t('programs.simulation.shareOfLeft')}>
+          {sim.shareOfBudgetLeftBasisPoints === null ? t('programs.simulation.noBudget') : `${(sim.shareOfBudgetLeftBasisPoints / 100).toFixed(1)}%`}
+        </Descriptions.Item>
+        {sim.amounts && (
+          <Descriptions.Item label={t('programs.simulation.perAward')} span={2}>
+            <Money value={sim.amounts.min} /> / <Money value={sim.amounts.median} /> / <Money value={sim.amounts.max} />
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {sim.atApplication.length > 0 && <Alert type="info" showIcon message={t('programs.simulation.atApplication', { keys: sim.atApplication.join(', ') })} />}
+      <Row gutter={[16, 16]}>
+        {sectors && sectors.rows.length > 0 && (
+          <Col xs={24} md={12}>
+            <Typography.Title level={5}>{t('programs.simulation.chart')}</Typography.Title>
+            <EChart
+              option={groupBarsOption(
+                sectors.rows.slice(0, 12).map((r) => ({ label: label(sectors.by, r.key), qualify: r.qualify })),
+                t('programs.simulation.qualify'),
+              )}
+              height={Math.max(160, Math.min(12, sectors.rows.length) * 28 + 24)}
+              label={t('programs.simulation.chart')}
+            />
+          </Col>
+        )}
+        {sizes && sizes.rows.length > 0 && (
+          <Col xs={24} md={12}>
+            <Typography.Title level={5}>{t('programs.simulation.chartBySize')}</Typography.Title>
+            <EChart
+              option={groupBarsOption(
+                sizes.rows.map((r) => ({ label: label(sizes.by, r.key), qualify: r.qualify })),
+                t('programs.simulation.qualify'),
+              )}
+              height={Math.max(160, sizes.rows.length * 28 + 24)}
+              label={t('programs.simulation.chartBySize')}
+            />
+          </Col>
+        )}
+        {districts && districts.rows.length > 0 && (
+          <Col xs={24} md={12}>
+            <Typography.Title level={5}>{t('programs.simulation.chartByDistrict')}</Typography.Title>
+            <EChart
+              option={groupBarsOption(
+                districts.rows.map((r) => ({ label: r.key === 'none' ? t('programs.simulation.noDistrict') : districtName(r.key), qualify: r.qualify })),
+                t('programs.simulation.qualify'),
+              )}
+              height={Math.max(160, districts.rows.length * 28 + 24)}
+              label={t('programs.simulation.chartByDistrict')}
+            />
+          </Col>
+        )}
+      </Row>
+      <List size="small" header={t('programs.simulation.gained', { count: sim.gained.count })}>
+        <List.Item>{names(sim.gained)}</List.Item>
+      </List>
+      <List size="small" header={t('programs.simulation.lost', { count: sim.lost.count })}>
+        <List.Item>{names(sim.lost)}</List.Item>
+      </List>
+    </Flex>
+  );
+}

@@ -1,0 +1,60 @@
+import type { simulationZhCN } from './simulation.zh-CN';
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+
+/** The words of the cost simulation and the outcome study, in English. */
+export const simulationEnUS: Messages<typeof simulationZhCN> = {
+  title: 'Simulate',
+  hint: 'Runs the criteria and benefit as filled in above (not yet saved) over every organisation of the hub: how many qualify, what it costs, and who gains or loses against the current version. A run you keep is listed with the version it was run for.',
+  takeUp: 'Expected take-up (%)',
+  claim: 'Assumed claim',
+  run: 'Simulate',
+  qualify: 'Qualify',
+  qualifyCurrent: 'Qualify now',
+  cost: 'Cost if all apply',
+  expected: 'Expected cost at this take-up',
+  budgetLeft: 'Left on the budget line',
+  shareOfLeft: 'Share of what is left',
+  noBudget: 'Nothing left on the line',
+  perAward: 'One award (lowest / median / highest)',
+  gained: 'Newly qualify ({{count}})',
+  lost: 'No longer qualify ({{count}})',
+  none: 'None',
+  atApplication: 'Criteria that read the application form are decided when someone applies, so they were left out: {{keys}}',
+  chart: 'Organisations that qualify, by sector',
+  chartBySize: 'Organisations that qualify, by headcount',
+  by: { sector: 'Sector', size: 'Headcount', talentTier: 'Talent tier', degree: 'Degree' },
+  chartByDistrict: 'Organisations that qualify, by district',
+  noDistrict: 'Not said',
+  unknownSize: 'Unknown',
+  saved: {
+    title: 'Simulations kept',
+    none: 'No simulation kept yet',
+    keep: 'Keep this simulation',
+    kept: 'Kept',
+    version: 'Version {{version}}',
+    edited: 'with unsaved edits',
+    by: '{{name}} · {{when}}',
+    figures: 'Take-up {{percent}}%, {{qualify}} qualify, expected cost',
+  },
+  outcomes: {
+    title: 'Outcomes: funded firms against those turned down',
+    intro: 'Difference in differences: how the funded firms changed after applying, minus how the comparison group changed over the same time. 95% interval.',
+    awardees: '{{count}} funded',
+    comparisons: '{{count}} compared',
+    groups:
+      'Compared with: {{rejected}} rejected at review, and {{narrow}} refused by the rules for missing a single numeric criterion by at most {{percent}}% of its threshold (all others met). Other refusals were never close and are not compared.',
+    metric: { headcount: 'Headcount', revenue: 'Revenue', fundingRaised: 'Funding raised' },
+    horizon: 'after {{months}} months',
+    estimate: 'Difference {{value}} ({{low}} to {{high}})',
+    withheld: {
+      TOO_FEW_AWARDEES: 'Fewer than {{min}} funded firms have figures before and after ({{count}} do): no estimate is published',
+      TOO_FEW_COMPARISONS: 'Fewer than {{min}} turned-down firms have figures before and after ({{count}} do): no estimate is published',
+    },
+    chart: 'Difference after 12 months, per measure',
+    chartOf: '{{metric}}: mean change of the funded and the turned-down firms, by months after applying',
+    fundedSeries: 'Funded firms',
+    comparedSeries: 'Turned-down firms',
+    people: '{{value}} people',
+  },
+};

@@ -1,0 +1,115 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Modal, Select, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listOrganizations } from '../api/organizations.api';
+import { listPrograms } from '../api/programs.api';
+import type { SpaceNode } from '../api/spaces.api';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { useBilingual } from '../i18n/use-bilingual';
+
+export type DeskModalProps = { hub: string; onClose: () => void; onDone: () => Promise<unknown> };
+type FieldName = (string | number)[];
+
+/** The one shape of the desk's modals: a title, the form or picker, Confirm and Cancel, busy while sending. */
+export function DeskModal({
+  title,
+  onClose,
+  onOk,
+  busy,
+  okDisabled,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onOk: () => void;
+  busy: boolean;
+  okDisabled?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={onOk}
+      okButtonProps={{ disabled: okDisabled ?? false }}
+      okText={t('spaces.desk.submit')}
+      cancelText={t('spaces.desk.cancel')}
+      confirmLoading={busy}
+    >
+      {children}
+    </Modal>
+  );
+}
+
+/**
+ * A desk modal's submit on the one form pattern: sent with the modal's Idempotency-Key (a new
+ * one once the values change, so a changed body never reuses a key), server field errors under
+ * their fields, then the success sentence, the desk refreshed and the modal closed.
+ */
+export function useDeskForm<Values, Result>({
+  form,
+  fieldFor,
+  send,
+  said,
+  onClose,
+  onDone,
+}: Omit<DeskModalProps, 'hub'> & {
+  form: FormInstance;
+  fieldFor: (path: string) => FieldName | null;
+  send: (values: Values, idempotencyKey: string) => Promise<Result>;
+  said: (result: Result) => string;
+}) {
+  const { message } = App.useApp();
+  return useFormMutation<Values, Result>({
+    form,
+    idempotent: true,
+    fieldFor,
+    mutationFn: send,
+    onSuccess: async (result) => {
+      message.success(said(result));
+      await onDone();
+      onClose();
+    },
+  });
+}
+
+/** A field of the form by the server's path: the first part if the form has it; a range's two ends are one range field. */
+export function deskField(fields: readonly string[]) {
+  return (path: string): FieldName | null => {
+    const head = path.split('.')[0] ?? '';
+    if (head === 'startsOn' || head === 'endsOn') return fields.includes('range') ? ['range'] : null;
+    return fields.includes(head) ? [head] : null;
+  };
+}
+
+/** Published rent-subsidy programs of the hub, for a lease or an offer. */
+export function useRentPrograms(hub: string) {
+  const bilingual = useBilingual();
+  const programs = useQuery({ queryKey: ['spaces', hub, 'programs'], queryFn: () => listPrograms(hub) });
+  return (programs.data?.items ?? [])
+    .filter((p) => p.kind === 'rent_subsidy' && p.benefit.type === 'rent' && p.status === 'published')
+    .map((p) => ({ value: p.id, label: bilingual(p.name).primary }));
+}
+
+/** An organisation of the hub, found by name as one types. */
+export function OrganizationSelect({ hub, value, onChange, id }: { hub: string; value?: string; onChange?: (v: string) => void; id?: string }) {
+  const bilingual = useBilingual();
+  const [q, setQ] = useState('');
+  const found = useQuery({ queryKey: ['spaces', hub, 'orgs', q], queryFn: () => listOrganizations(hub, { q: q || undefined, limit: 20 }) });
+  return (
+    <Select
+      id={id}
+      showSearch
+      value={value}
+      onChange={onChange}
+      filterOption={false}
+      onSearch={setQ}
+      options={(found.data?.items ?? []).map((o) => ({ value: o.id, label: bilingual(o.name).primary }))}
+    />
+  );
+}
+
+export const nodeLabel = (n: SpaceNode, kind: string, name: string) => `${n.code} · ${name} · ${kind} · ${n.areaM2} m²`;

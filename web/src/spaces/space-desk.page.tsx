@@ -1,0 +1,194 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import {
+  listLeases,
+  listSpaceHolds,
+  listSpaceRequests,
+  releaseSpaceHold,
+  rentRollUrl,
+  spaceOccupancy,
+  type SpaceHold,
+  type SpaceRequest,
+} from '../api/spaces.api';
+import { EChart } from '../ecosystem/echart';
+import { useErrorText } from '../errors/use-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
+import { Money } from '../money/money';
+import { HoldModal } from './hold.modal';
+import { LeaseModal } from './lease.modal';
+import { OfferModal } from './offer.modal';
+import { LeaseItem } from './spaces.page';
+import { SpaceUnitsCard } from './space-units.card';
+
+export const spacesKey = (hub: string) => ['spaces', hub] as const;
+
+/** The space operator's desk: occupancy, holds with what they cost, the request queue, leases, the rent roll. */
+export function SpaceDeskPage() {
+  const { hub = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useErrorText();
+  const bilingual = useBilingual();
+  const queryClient = useQueryClient();
+  const today = dayjs().format('YYYY-MM-DD');
+  const from = dayjs().startOf('month').format('YYYY-MM-DD');
+  const to = dayjs().startOf('month').add(12, 'month').format('YYYY-MM-DD');
+  const occupancy = useQuery({ queryKey: [...spacesKey(hub), 'occupancy', from], queryFn: () => spaceOccupancy(hub, { from, to }) });
+  const holds = useQuery({ queryKey: [...spacesKey(hub), 'holds'], queryFn: () => listSpaceHolds(hub, { status: 'active' }) });
+  const queue = useQuery({ queryKey: [...spacesKey(hub), 'queue'], queryFn: () => listSpaceRequests(hub, { status: 'waiting' }) });
+  const leases = useQuery({ queryKey: [...spacesKey(hub), 'leases'], queryFn: () => listLeases(hub, { status: 'active' }) });
+  const [modal, setModal] = useState<{ kind: 'hold' } | { kind: 'lease' } | { kind: 'offer'; request: SpaceRequest } | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: spacesKey(hub) });
+
+  const option = useMemo(() => {
+    const months = occupancy.data?.months ?? [];
+    const parks = (occupancy.data?.series ?? []).filter((s) => s.node.kind === 'park');
+    const sum = (pick: (s: (typeof parks)[number]) => number[]) => months.map((_, i) => Math.round(parks.reduce((a, s) => a + (pick(s)[i] ?? 0), 0)));
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: [t('spaces.desk.leased'), t('spaces.desk.held'), t('spaces.desk.vacant')] },
+      grid: { left: 56, right: 16, top: 40, bottom: 32 },
+      xAxis: { type: 'category', data: months.map((m) => m.slice(0, 7)) },
+      yAxis: { type: 'value' },
+      series: [
+        { name: t('spaces.desk.leased'), type: 'bar', stack: 'm2', data: sum((s) => s.leasedM2) },
+        { name: t('spaces.desk.held'), type: 'bar', stack: 'm2', data: sum((s) => s.heldM2) },
+        { name: t('spaces.desk.vacant'), type: 'bar', stack: 'm2', data: sum((s) => s.vacantM2) },
+      ],
+    };
+  }, [occupancy.data, t]);
+
+  async function release(h: SpaceHold) {
+    try {
+      await releaseSpaceHold(hub, h.id, {});
+      message.success(t('spaces.desk.released', { ref: h.ref }));
+      await refresh();
+    } catch (error) {
+      message.error(describe(error));
+    }
+  }
+
+  const org = (o: { name: { zh: string; en: string } }) => bilingual(o.name).primary;
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
+          {t('spaces.desk.title')}
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          <Button onClick={() => setModal({ kind: 'hold' })}>{t('spaces.desk.newHold')}</Button>
+          <Button type="primary" onClick={() => setModal({ kind: 'lease' })}>
+            {t('spaces.desk.newLease')}
+          </Button>
+          <Button href={rentRollUrl(hub, today)}>{t('spaces.desk.rentRoll')}</Button>
+        </Flex>
+      </Flex>
+
+      <Card title={t('spaces.desk.occupancy')} loading={occupancy.isPending}>
+        <EChart option={option} height={280} label={t('spaces.desk.occupancy')} />
+      </Card>
+
+      <Card title={t('spaces.desk.holds')} loading={holds.isPending}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          scroll={{ x: true }}
+          locale={{ emptyText: t('spaces.desk.noHolds') }}
+          dataSource={holds.data?.items ?? []}
+          columns={[
+            { title: t('spaces.desk.organization'), render: (_, h) => org(h.organization) },
+            { title: t('spaces.desk.units'), render: (_, h) => h.nodes.map((n) => n.code).join(', ') },
+            { title: t('spaces.lease.period'), render: (_, h) => `${h.startsOn} – ${h.endsOn}` },
+            { title: t('spaces.lease.area'), render: (_, h) => `${h.areaM2} m²` },
+            { title: t('spaces.desk.costToDate'), render: (_, h) => <Money value={h.cost.toDate} short /> },
+            { title: t('spaces.desk.costToExpiry'), render: (_, h) => <Money value={h.cost.toExpiry} short /> },
+            { title: t('spaces.desk.reason'), dataIndex: 'reason' },
+            {
+              title: '',
+              render: (_, h) => (
+                <Button size="small" onClick={() => void release(h)}>
+                  {t('spaces.desk.release')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      <Card title={t('spaces.desk.queue')} loading={queue.isPending}>
+        {(queue.data?.items ?? []).length === 0 ? (
+          <Empty description={t('spaces.desk.noQueue')} />
+        ) : (
+          <List
+            dataSource={queue.data?.items ?? []}
+            renderItem={(r) => (
+              <List.Item
+                key={r.id}
+                data-testid="queued-request"
+                actions={[
+                  <Button key="offer" onClick={() => setModal({ kind: 'offer', request: r })}>
+                    {t('spaces.desk.offer')}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={`${r.position}. ${org(r.organization)} · ${r.ref}`}
+                  description={[
+                    r.areaM2 ? `${r.areaM2} m²` : null,
+                    r.seats ? t('spaces.desk.requestSeats', { count: r.seats }) : null,
+                    t('spaces.desk.requestTerm', { from: r.startsOn, months: r.months }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      <Flex gap={16} wrap>
+        <Card title={t('spaces.desk.expiring')} style={{ flex: '1 1 360px' }} loading={occupancy.isPending}>
+          {(occupancy.data?.expiring ?? []).length === 0 ? (
+            <Empty description={t('spaces.desk.noExpiring')} />
+          ) : (
+            <List
+              dataSource={occupancy.data?.expiring ?? []}
+              renderItem={(e) => (
+                <List.Item key={e.id}>
+                  {`${e.endsOn} · ${e.ref} · ${org(e.organization)}`} <Tag>{t(e.kind === 'lease' ? 'spaces.desk.leases' : 'spaces.desk.holds')}</Tag>
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+        <Card title={t('spaces.desk.subsidyByCompany')} style={{ flex: '1 1 360px' }} loading={occupancy.isPending}>
+          <List
+            dataSource={occupancy.data?.subsidy ?? []}
+            locale={{ emptyText: <Empty /> }}
+            renderItem={(s) => (
+              <List.Item key={s.organization.id}>
+                {org(s.organization)} · <Money value={s.paid} /> · <Money value={s.perM2} /> {t('spaces.desk.perM2')}
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Flex>
+
+      <Card title={t('spaces.desk.leases')} loading={leases.isPending}>
+        <List dataSource={leases.data?.items ?? []} locale={{ emptyText: <Empty /> }} renderItem={(l) => <LeaseItem lease={l} />} />
+      </Card>
+
+      <SpaceUnitsCard hub={hub} onChanged={refresh} />
+
+      {modal?.kind === 'hold' && <HoldModal hub={hub} onClose={() => setModal(null)} onDone={refresh} />}
+      {modal?.kind === 'lease' && <LeaseModal hub={hub} onClose={() => setModal(null)} onDone={refresh} />}
+      {modal?.kind === 'offer' && <OfferModal hub={hub} request={modal.request} onClose={() => setModal(null)} onDone={refresh} />}
+    </Flex>
+  );
+}

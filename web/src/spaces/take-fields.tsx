@@ -1,0 +1,39 @@
+import { DatePicker, Form, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { SpaceNode } from '../api/spaces.api';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { zodRule } from '../forms/zod-rule';
+import { useBilingual } from '../i18n/use-bilingual';
+import { nodeLabel, OrganizationSelect } from './desk-modal';
+
+/**
+ * What every taking of space names, in a desk dialog: the organisation, the units (any node
+ * the hub operates, up to whole buildings) and the dates. Holds and leases share these fields
+ * and the contract's rules for them.
+ */
+export function TakeFields({ hub, nodes, rules }: { hub: string; nodes: SpaceNode[]; rules: { organizationId: z.ZodType; nodeIds: z.ZodType } }) {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const fieldText = useFieldErrorText();
+  return (
+    <>
+      <Form.Item name="organizationId" label={t('spaces.desk.organization')} rules={[zodRule(rules.organizationId, fieldText)]} required>
+        <OrganizationSelect hub={hub} />
+      </Form.Item>
+      <Form.Item name="nodeIds" label={t('spaces.desk.units')} rules={[zodRule(rules.nodeIds, fieldText)]} required>
+        <Select
+          mode="multiple"
+          showSearch
+          optionFilterProp="label"
+          options={nodes
+            .filter((n) => n.operates && n.kind !== 'park')
+            .map((n) => ({ value: n.id, label: nodeLabel(n, t(`spaces.kinds.${n.kind}`), bilingual(n.name).primary) }))}
+        />
+      </Form.Item>
+      <Form.Item name="range" label={`${t('spaces.desk.startsOn')} – ${t('spaces.desk.endsOn')}`} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
+        <DatePicker.RangePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeServer, validationFailed, type SeenRequest } from '../../test/fake-server';
+import { renderInApp } from '../../test/render';
+import { StandingCard } from './standing.card';
+
+const unverified = {
+  verified: false,
+  eligible: false,
+  degree: null,
+  reasons: [{ key: 'person', ok: false, text: { zh: '尚未认证毕业生身份。', en: 'Not verified as a graduate yet.' } }],
+};
+const labels = {
+  'zh-CN': {
+    nameZh: '中文姓名',
+    nameEn: '英文姓名（拼音）',
+    university: '毕业院校',
+    level: '学历',
+    bachelor: '本科',
+    graduatesOn: '毕业日期（应届生填预计日期）',
+    submit: '提交认证',
+    tooShort: '内容太短。',
+  },
+  'en-US': {
+    nameZh: 'Name in Chinese',
+    nameEn: 'Name in English (pinyin)',
+    university: 'University',
+    level: 'Degree',
+    bachelor: "Bachelor's",
+    graduatesOn: 'Graduation date (expected, if in your final year)',
+    submit: 'Verify',
+    tooShort: 'Too short.',
+  },
+};
+
+/** The standing answers unverified until a verification succeeds; the verification gets `write`. */
+function server(write: { status: number; body?: unknown }) {
+  let verified = false;
+  return fakeServer((request: SeenRequest) => {
+    if (request.method === 'GET') return { status: 200, body: { ...unverified, verified } };
+    verified = write.status < 400;
+    return write;
+  });
+}
+
+async function fill(locale: keyof typeof labels) {
+  const l = labels[locale];
+  await userEvent.type(await screen.findByLabelText(l.nameZh), '李明');
+  await userEvent.type(screen.getByLabelText(l.nameEn), 'Li Ming');
+  await userEvent.type(screen.getByLabelText(l.university), '浙江大学');
+  await userEvent.click(screen.getByLabelText(l.level));
+  await userEvent.click(await screen.findByTitle(l.bachelor));
+  await userEvent.type(screen.getByLabelText(l.graduatesOn), '2026-06-30');
+  await userEvent.tab();
+  await userEvent.click(screen.getByRole('button', { name: l.submit }));
+}
+
+describe('StandingCard (stays): graduate verification', () => {
+  it('sends who I am and my degree, then reads the standing again', async () => {
+    const seen = server({ status: 200, body: { ...unverified, verified: true } });
+    renderInApp(<StandingCard hub="hangzhou" />);
+    await fill('zh-CN');
+    // The standing is read again after the verification: the form goes once verified.
+    await vi.waitFor(() => expect(screen.queryByLabelText('毕业院校')).toBeNull());
+    const post = seen.find((r) => r.method === 'POST')!;
+    expect(seen.slice(seen.indexOf(post)).some((r) => r.method === 'GET')).toBe(true);
+    expect(post.path).toBe('/api/hubs/hangzhou/talent/graduate');
+    expect(post.body).toEqual({ name: { zh: '李明', en: 'Li Ming' }, degree: { university: '浙江大学', level: 'bachelor', graduatesOn: '2026-06-30' } });
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('shows the server’s error on degree.university under the university (%s)', async (locale) => {
+    server(validationFailed('degree.university', 'TOO_SHORT'));
+    renderInApp(<StandingCard hub="hangzhou" />, { locale });
+    await fill(locale);
+    const l = labels[locale];
+    const field = screen.getByLabelText(l.university).closest('.ant-form-item')!;
+    await vi.waitFor(() => expect(field.textContent).toContain(l.tooShort));
+    expect(screen.getByLabelText(l.nameZh).closest('.ant-form-item')!.textContent).not.toContain(l.tooShort);
+    expect(document.querySelector('.ant-alert-error')).toBeNull();
+  });
+});
