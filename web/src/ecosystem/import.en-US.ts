@@ -1,7 +1,7 @@
-import type { importZhCN } from './import.zh-CN';
+import type { UiMessages } from '../i18n/zh-CN';
 
 /** English strings of the ecosystem import and export page; the same keys as import.zh-CN.ts. */
-export const importEnUS: Record<keyof typeof importZhCN, string> = {
+export const importEnUS: UiMessages['import'] = {
   title: 'Import and export',
   uploadTitle: 'Import ecosystem data',
   intro:
@@ -16,12 +16,12 @@ export const importEnUS: Record<keyof typeof importZhCN, string> = {
   clean: 'No errors found; ready to import.',
   hasErrors: '{{count}} errors found; {{rejected}} rows would be rejected.',
   toWrite: 'To be written',
+  tables: { organizations: 'Organisations', people: 'People', relations: 'Relations', facts: 'Facts' },
   sheet: 'Sheet',
   line: 'Line',
   field: 'Field',
   message: 'Problem',
   done: 'Imported: {{count}} records written.',
-  notAvailable: 'This server cannot import yet (the endpoint has not landed).',
   editorsOnly: 'Only hub admins and programme officers can import data.',
   exportTitle: 'Export',
   exportXlsx: 'Export XLSX',
