@@ -12,7 +12,8 @@ export type OrganizationAction = (typeof organizationActions)[number];
 export const programActions = ['edit', 'publish', 'apply', 'readApplications'] as const;
 export type ProgramAction = (typeof programActions)[number];
 
-export const applicationActions = ['withdraw', 'appeal', 'resubmit', 'screen', 'assignReviewers', 'decide'] as const;
+/** `readReviewers`: who reviewed it, their conflicts and scores side by side (the officer's review board). */
+export const applicationActions = ['withdraw', 'appeal', 'resubmit', 'screen', 'assignReviewers', 'readReviewers', 'decide'] as const;
 export type ApplicationAction = (typeof applicationActions)[number];
 
 /** An award as a whole: take money back, report on a milestone, accept or return a report, record social insurance. */

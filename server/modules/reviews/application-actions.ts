@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { permitted } from '../../platform/policies.js';
 import { isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { reviewsPending } from './decision.service.js';
-import { reviewPolicy } from './reviews.policies.js';
+import { readsReviewers, reviewPolicy } from './reviews.policies.js';
 import { isAssigned, pendingApprover } from './transitions.js';
 import { nextState, type ActorKind } from './workflow.js';
 
@@ -29,6 +29,8 @@ export async function applicationActions(db: Db | Tx, scope: Scope, app: Applica
     screen,
     // Assigning screens a submitted application first (assignReviewers).
     assignReviewers: may('assign', 'officer', ['assign']) || (screen && may('assign', 'officer', ['assign'], 'screening')),
+    // The review board names the reviewers and shows every score to the same callers.
+    readReviewers: readsReviewers(scope.actor, subject),
     // In review, every reviewer of the round must have scored first (REVIEWS_PENDING).
     decide:
       may('decide', 'officer', ['approve', 'reject', 'return', 'second_approve', 'second_reject']) &&

@@ -9,7 +9,7 @@ import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { userNames } from '../../platform/tenancy/tenancy.js';
 import { applicantNames } from '../ecosystem/index.js';
 import { findApplication, programOf, type ApplicationRow, type Scope } from '../programs/index.js';
-import { reviewPolicy } from './reviews.policies.js';
+import { readsReviewers, reviewPolicy } from './reviews.policies.js';
 import { answerVersions, applicationDecisions, reviewAssignments } from './reviews.tables.js';
 import { answerChanges, checkScores, spreadOf, totalBasisPoints } from './scoring.js';
 import { reviewedSettings, settingsOf } from './settings.js';
@@ -67,7 +67,7 @@ const decidedStates = ['approved', 'rejected', 'returned', 'awarded', 'in_paymen
 export async function reviewBoard(db: Db | Tx, scope: Scope, applicationId: string): Promise<ReviewBoard> {
   const { app, subject } = await loadVisible(db, scope, applicationId);
   const { settings } = await settingsOf(db, app);
-  const officer = reviewPolicy.can(scope.actor, 'read_reviewers', subject);
+  const officer = readsReviewers(scope.actor, subject);
   const staff = reviewPolicy.can(scope.actor, 'read', { own: false, assigned: false });
   const rows = await db
     .select()

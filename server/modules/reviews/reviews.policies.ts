@@ -1,4 +1,4 @@
-import { allow, definePolicy } from '../../platform/policies.js';
+import { allow, definePolicy, type Actor } from '../../platform/policies.js';
 
 /**
  * Who may act in the reviewed workflow. `own`: the caller submitted the application or
@@ -22,3 +22,6 @@ export const reviewPolicy = definePolicy<ReviewSubject>([
   allow(OFFICERS, 'accept_report'),
   allow([...OFFICERS, 'finance_officer'], 'record_fact'),
 ]);
+
+/** Who sees an application's reviewers by name, their conflicts and every score: the review board and the application's `readReviewers`. */
+export const readsReviewers = (actor: Actor, subject: ReviewSubject) => reviewPolicy.can(actor, 'read_reviewers', subject);
