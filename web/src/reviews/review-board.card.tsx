@@ -1,23 +1,23 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, List, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, List, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Application } from '../api/programs.api';
-import { assignReviewers, type ReviewBoard } from '../api/reviews.api';
-import { useErrorText } from '../errors/use-error-text';
+import type { ApplicationDetail } from '../api/programs.api';
+import type { ReviewBoard } from '../api/reviews.api';
+import { allows } from '../auth/allows';
 import { useBilingual } from '../i18n/use-bilingual';
+import { AssignReviewersForm } from './assign-reviewers.form';
 import { DecisionForm } from './decision.form';
 import { ScoreChart } from './score-chart';
 import { useRefreshApplication } from './use-reviews';
 
-/** The officer's side: assign reviewers, see who was excluded and why, scores side by side with the spread, decide. */
-export function ReviewBoardCard({ hub, application, board }: { hub: string; application: Application; board: ReviewBoard }) {
+/**
+ * The officer's side: assign reviewers, see who was excluded and why, scores side by side with
+ * the spread, decide. Shown to whom the server lists `readReviewers`; its buttons follow the
+ * application's `allowedActions` (assignReviewers, decide), never the status or a hub role.
+ */
+export function ReviewBoardCard({ hub, application, board }: { hub: string; application: ApplicationDetail; board: ReviewBoard }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
-  const describe = useErrorText();
   const refresh = useRefreshApplication(hub, application.id);
-  const assign = useMutation({ mutationFn: () => assignReviewers(hub, application.id), onSuccess: refresh });
-  const canAssign = ['submitted', 'screening', 'appealed'].includes(board.status);
-  const canDecide = board.status === 'in_review' || board.status === 'screening' || board.secondApprovalRequired;
   const conflicted = board.assignments.filter((a) => a.status === 'conflicted');
   const seated = board.assignments.filter((a) => a.status !== 'conflicted');
   const spread = new Map(board.spread.map((s) => [s.key, s]));
@@ -25,14 +25,7 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
   return (
     <Card title={t('reviews.board.title')} data-testid="review-board">
       <Flex vertical gap={16}>
-        {canAssign && (
-          <div>
-            <Button type="primary" onClick={() => assign.mutate()} loading={assign.isPending}>
-              {t('reviews.board.assign')}
-            </Button>
-            {assign.isError && <Alert type="error" showIcon message={describe(assign.error)} style={{ marginTop: 8 }} />}
-          </div>
-        )}
+        {allows(application, 'assignReviewers') && <AssignReviewersForm hub={hub} applicationId={application.id} onAssigned={refresh} />}
         {seated.length > 0 && (
           <div>
             <Typography.Text strong>{t('reviews.board.reviewers')}: </Typography.Text>
@@ -102,7 +95,9 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
           </>
         )}
         {board.secondApprovalRequired && <Alert type="info" showIcon message={t('reviews.board.secondApproval')} />}
-        {canDecide && <DecisionForm hub={hub} applicationId={application.id} secondApproval={board.secondApprovalRequired} onDecided={refresh} />}
+        {allows(application, 'decide') && (
+          <DecisionForm hub={hub} applicationId={application.id} secondApproval={board.secondApprovalRequired} onDecided={refresh} />
+        )}
       </Flex>
     </Card>
   );

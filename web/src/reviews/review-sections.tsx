@@ -30,14 +30,18 @@ export function ReviewSections({
   reviewed: boolean;
   fields: readonly FormField[];
 }) {
-  const { officer, readsAllFindings } = useReviewPowers(hub);
+  const { readsAllFindings } = useReviewPowers(hub);
   const board = useReviewBoard(hub, application.id);
   const award = useAward(hub, application.id, awardStates.includes(application.status));
   return (
     <>
       {reviewed &&
         board.data &&
-        (officer ? <ReviewBoardCard hub={hub} application={application} board={board.data} /> : <ApplicantDecision board={board.data} />)}
+        (allows(application, 'readReviewers') ? (
+          <ReviewBoardCard hub={hub} application={application} board={board.data} />
+        ) : (
+          <ApplicantDecision board={board.data} />
+        ))}
       {allows(application, 'resubmit') && <ResubmitCard hub={hub} application={application} fields={fields} />}
       <ApplicantActions hub={hub} application={application} />
       {award.data && <AwardCard hub={hub} award={award.data} />}

@@ -30,13 +30,11 @@ export function useRefreshApplication(hub: string, id: string) {
 }
 
 /**
- * Whether the caller decides in this hub, and whether they read every finding (at the findings desk) rather than
- * their own under the application, as the server says (GET capabilities).
+ * Whether the caller reads every finding (at the findings desk) rather than their own under the
+ * application, as the server says (GET capabilities). Who sees the review board and its buttons
+ * is the application's own `allowedActions`, not a hub-wide flag.
  */
-export function useReviewPowers(hub: string): { officer: boolean; readsAllFindings: boolean } {
+export function useReviewPowers(hub: string): { readsAllFindings: boolean } {
   const capabilities = useCapabilities(hub).data;
-  return {
-    officer: capabilities?.actions.applications.decide ?? false,
-    readsAllFindings: capabilities?.actions.obligations.read ?? false,
-  };
+  return { readsAllFindings: capabilities?.actions.obligations.read ?? false };
 }
