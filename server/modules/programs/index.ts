@@ -28,6 +28,7 @@ export {
   type ApplicationPatch,
 } from './application-port.js';
 export { presentApplication } from './programs.presenters.js';
+export { applicationsRead } from './application-reads.js';
 export { checkDraftAnswers, judgeDraft } from './application-drafts.js';
 export { toBenefitExplanation, type BenefitResult } from './benefits.js';
 export { hubToday, type ApplicationRow } from './applications.service.js';

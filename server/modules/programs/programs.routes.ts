@@ -13,16 +13,18 @@ import {
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { cursorPageOf, cursorQuerySchema } from '../../../contracts/pagination.js';
 import { withTransaction } from '../../db/transaction.js';
+import { auditedRead } from '../../platform/audit/personal-reads.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/idempotency-http.js';
 import { requestJob } from '../../platform/jobs/queue.js';
 import { pageOf } from '../../platform/pagination.js';
 import { lineAvailable } from '../budget/index.js';
-import { getApplication, hubToday, listApplications, namesOfApplicants, submitApplication } from './applications.service.js';
+import { getApplication, hubToday, listApplications, namesOfApplicants, submitApplication, type ApplicationRow } from './applications.service.js';
 import { checkCriteria } from './eligibility.js';
 import { isWindowOpen } from './application-judging.js';
 import { applicationActionsOf } from './application-actions-port.js';
+import { applicationsRead } from './application-reads.js';
 import { createProgram, getProgram, listPrograms, publishProgram, updateProgram, type LoadedProgram, type Scope } from './programs.service.js';
 import { presentApplication, presentProgram } from './programs.presenters.js';
 import { programActionsOf, programPolicy } from './programs.policies.js';
@@ -209,7 +211,10 @@ export const programRoutes =
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { program, ...page } = request.query;
-        const paged = pageOf(await listApplications(deps.db, scope, program, page), page.limit, (r) => [r.id]);
+        const read = applicationsRead(scope.actor.userId, ['answers', 'applicant_name'], (p: { items: ApplicationRow[] }) => p.items);
+        const paged = await auditedRead(deps.db, scope, read, async (tx) =>
+          pageOf(await listApplications(tx, scope, program, page), page.limit, (r) => [r.id]),
+        );
         const names = await namesOfApplicants(deps.db, scope.hub.id, paged.items);
         return { items: paged.items.map((row) => presentApplication(row, names.get((row.organizationId ?? row.personId)!) ?? null)), next: paged.next };
       },
@@ -230,7 +235,8 @@ export const programRoutes =
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const row = await getApplication(deps.db, scope, request.params.id);
+        const read = applicationsRead(scope.actor.userId, ['answers'], (row: ApplicationRow) => [row]);
+        const row = await auditedRead(deps.db, scope, read, (tx) => getApplication(tx, scope, request.params.id));
         return { ...presentApplication(row), allowedActions: await applicationActionsOf(deps.db, scope, row) };
       },
     );

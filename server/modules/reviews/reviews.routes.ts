@@ -13,13 +13,14 @@ import {
   reviewItemSchema,
   transitionSchema,
   type ReviewBoard,
+  type ReviewItem,
 } from '../../../contracts/reviews.js';
 import { withTransaction } from '../../db/transaction.js';
-import { auditedRead } from '../../platform/audit/personal-reads.js';
+import { auditedRead, recordPersonalRead } from '../../platform/audit/personal-reads.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/idempotency-http.js';
-import { presentApplication } from '../programs/index.js';
+import { applicationsRead, presentApplication, type ApplicationRow } from '../programs/index.js';
 import { assignReviewers, declareConflict } from './assignment.service.js';
 import { decideApplication } from './decision.service.js';
 import { saveDraftAnswers, submitDraft } from './drafts.service.js';
@@ -29,6 +30,21 @@ import { appealDecision, applicationHistory, resubmitApplication, screenApplicat
 const params = hubParamsSchema.extend({ id: z.uuid() });
 const tags = ['reviews'];
 const base = '/api/hubs/:hub/applications/:id';
+
+// Officers see who reviewed and their conflicts (personal data, audited); applicants and reviewers see neither, and nothing is recorded.
+const boardRead = (applicationId: string) => ({
+  subjectType: 'review_board',
+  fields: ['reviewer_name', 'conflict'],
+  ids: (board: ReviewBoard) => (board.assignments.length > 0 ? [applicationId] : []),
+});
+// Reviewers are never the applicant (assignment leaves out the submitter and its colleagues), so every item shown is a read of another's answers.
+const reviewItemsRead = () => ({
+  subjectType: 'application',
+  fields: ['answers', 'applicant_name'],
+  ids: (page: { items: ReviewItem[] }) => page.items.map((i) => i.applicationId),
+});
+// An officer's write that answers the application with its answers.
+const answersRead = (readerId: string | null) => applicationsRead(readerId, ['answers'], (row: ApplicationRow) => [row]);
 
 export const reviewRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -50,7 +66,7 @@ export const reviewRoutes =
       async (request) => {
         const scope = await scoped(request);
         await withTransaction(deps.db, (tx) => assignReviewers(tx, scope, request.params.id));
-        return reviewBoard(deps.db, scope, request.params.id);
+        return auditedRead(deps.db, scope, boardRead(request.params.id), (tx) => reviewBoard(tx, scope, request.params.id));
       },
     );
 
@@ -90,7 +106,7 @@ export const reviewRoutes =
       async (request) => {
         const scope = await scoped(request);
         await withTransaction(deps.db, (tx) => submitReview(tx, scope, request.params.id, request.body));
-        return reviewBoard(deps.db, scope, request.params.id);
+        return auditedRead(deps.db, scope, boardRead(request.params.id), (tx) => reviewBoard(tx, scope, request.params.id));
       },
     );
 
@@ -109,13 +125,7 @@ export const reviewRoutes =
       },
       async (request) => {
         const scope = await scoped(request);
-        // Officers see who reviewed and their conflicts (personal data, audited); applicants see neither, and nothing is recorded.
-        const read = {
-          subjectType: 'review_board',
-          fields: ['reviewer_name', 'conflict'],
-          ids: (board: ReviewBoard) => (board.assignments.length > 0 ? [request.params.id] : []),
-        };
-        return auditedRead(deps.db, scope, read, (tx) => reviewBoard(tx, scope, request.params.id));
+        return auditedRead(deps.db, scope, boardRead(request.params.id), (tx) => reviewBoard(tx, scope, request.params.id));
       },
     );
 
@@ -132,7 +142,10 @@ export const reviewRoutes =
           response: { 200: cursorPageOf(reviewItemSchema), ...errorResponses },
         },
       },
-      async (request) => reviewQueue(deps.db, await scoped(request), request.query),
+      async (request) => {
+        const scope = await scoped(request);
+        return auditedRead(deps.db, scope, reviewItemsRead(), (tx) => reviewQueue(tx, scope, request.query));
+      },
     );
 
     app.get(
@@ -147,7 +160,11 @@ export const reviewRoutes =
           response: { 200: reviewItemSchema, ...errorResponses },
         },
       },
-      async (request) => reviewItem(deps.db, await scoped(request), request.params.id),
+      async (request) => {
+        const scope = await scoped(request);
+        const read = { ...reviewItemsRead(), ids: (item: ReviewItem) => [item.applicationId] };
+        return auditedRead(deps.db, scope, read, (tx) => reviewItem(tx, scope, request.params.id));
+      },
     );
 
     app.post(
@@ -168,10 +185,11 @@ export const reviewRoutes =
       // An approval commits money and may pay the first tranche: a retry must not act twice.
       async (request, reply) => {
         const scope = await scoped(request);
-        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `decideApplication:${request.params.id}` }, async (tx) => ({
-          status: 200,
-          body: presentApplication(await decideApplication(tx, scope, request.params.id, request.body)),
-        }));
+        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: `decideApplication:${request.params.id}` }, async (tx) => {
+          const row = await decideApplication(tx, scope, request.params.id, request.body);
+          await recordPersonalRead(tx, scope, answersRead(scope.actor.userId), row);
+          return { status: 200, body: presentApplication(row) };
+        });
       },
     );
 
@@ -213,7 +231,12 @@ export const reviewRoutes =
       },
       async (request) => {
         const scope = await scoped(request);
-        return presentApplication(await withTransaction(deps.db, (tx) => screenApplication(tx, scope, request.params.id)));
+        const row = await withTransaction(deps.db, async (tx) => {
+          const screened = await screenApplication(tx, scope, request.params.id);
+          await recordPersonalRead(tx, scope, answersRead(scope.actor.userId), screened);
+          return screened;
+        });
+        return presentApplication(row);
       },
     );
 

@@ -4,6 +4,7 @@ import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { cursorPageOf, cursorQuerySchema } from '../../../contracts/pagination.js';
 import { assessmentInputSchema, assessmentSchema, cardVerificationSchema, talentCardSchema, talentCatalogueSchema } from '../../../contracts/talent.js';
 import { withTransaction } from '../../db/transaction.js';
+import { auditedRead } from '../../platform/audit/personal-reads.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { pageOf } from '../../platform/pagination.js';
@@ -103,7 +104,14 @@ export const talentCardRoutes =
         },
       },
       async (request) => {
-        const rows = await listAssessments(deps.db, await hubScope(deps, request, request.params.hub), request.params.id, request.query);
+        const scope = await hubScope(deps, request, request.params.hub);
+        // A person's assessments (class, conditions met, evidence, notes) are their talent profile as staff see it.
+        const read = {
+          subjectType: 'talent_profile',
+          fields: ['tier', 'conditions', 'evidence', 'note'],
+          ids: (rows: unknown[]) => (rows.length > 0 ? [request.params.id] : []),
+        };
+        const rows = await auditedRead(deps.db, scope, read, (tx) => listAssessments(tx, scope, request.params.id, request.query));
         return pageOf(rows, request.query.limit, (r) => [r.id], presentAssessment);
       },
     );
