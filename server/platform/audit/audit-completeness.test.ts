@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { organizationInput } from '../../test/factories.js';
 import { PDF, uploadAs } from '../../test/file-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, TEST_ORIGIN, TEST_PASSWORD, type TestContext } from '../../test/harness.js';
 import { verifyAuditChain } from './audit.js';
@@ -59,6 +60,42 @@ describe('audit completeness', () => {
         payload: { policyAction: 'manage', result: forbidden.statusCode },
       }),
     ]);
+    expect((await verifyAuditChain(ctx.database.db, hub.id)).break).toBeNull();
+  });
+
+  it("audits a 404 a service answered from its own lookup to a signed-in caller, once per request; not an anonymous one's, nor an unknown hub's", async () => {
+    const hub = await createTestHub(ctx);
+    const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+    const missing = crypto.randomUUID();
+    const get = (user: typeof officer | null, url: string) => ctx.app.inject(as(user, { method: 'GET', url }));
+    expect((await get(null, `/api/hubs/${hub.slug}/programs/${missing}`)).statusCode).toBe(404);
+    expect((await get(officer, `/api/hubs/no-such-hub-${missing.slice(0, 8)}/programs/${missing}`)).statusCode).toBe(404);
+    expect(await eventsOf(hub.id, 'access.refused')).toEqual([]);
+
+    expect((await get(officer, `/api/hubs/${hub.slug}/programs/${missing}`)).statusCode).toBe(404);
+    const other = await createTestHub(ctx);
+    const theirs = await ctx.app.inject(
+      as(await createTestUser(ctx), { method: 'POST', url: `/api/hubs/${other.slug}/organizations`, payload: organizationInput() }),
+    );
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect((await get(officer, `/api/hubs/${hub.slug}/organizations/${theirs.json().id}`)).statusCode).toBe(404);
+    expect(await eventsOf(hub.id, 'access.refused')).toEqual([
+      {
+        action: 'access.refused',
+        actor_id: officer.id,
+        subject_type: 'route',
+        subject_id: 'GET /api/hubs/:hub/programs/:id',
+        payload: { lookup: 'not_found', result: 404 },
+      },
+      {
+        action: 'access.refused',
+        actor_id: officer.id,
+        subject_type: 'route',
+        subject_id: 'GET /api/hubs/:hub/organizations/:id',
+        payload: { lookup: 'not_found', result: 404 },
+      },
+    ]);
+    expect(await eventsOf(other.id, 'access.refused')).toEqual([]);
     expect((await verifyAuditChain(ctx.database.db, hub.id)).break).toBeNull();
   });
 
