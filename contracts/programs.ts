@@ -251,7 +251,10 @@ export const programRulesSchema = z
     form: z.array(formFieldSchema).max(PROGRAM_LIMITS.formFieldsMax),
     criteria: z.array(criterionSchema).max(PROGRAM_LIMITS.criteriaMax),
     benefit: benefitFormulaSchema,
-    review: reviewSettingsSchema.nullable().default(null).meta({ description: 'Reviewed programs: how they are judged (defaults when null)' }),
+    review: reviewSettingsSchema.nullable().default(null).meta({
+      description:
+        'Reviewed programs: how they are judged (defaults when null). Rule-only programs use only milestones and noticeWorkingDays, e.g. { "noticeWorkingDays": 5 }',
+    }),
     obligations: z.array(obligationSchema).max(10).default([]).meta({ description: 'What awardees owe after the award, checked daily' }),
   })
   .superRefine((p, ctx) => {

@@ -21,11 +21,21 @@ export const milestoneSchema = z.strictObject({
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
-/** How a reviewed program is judged: reviewers, rubric, conflicts, the two-person rule, reports. */
+/** The longest public notice (公示) a program may ask for, in working days; the editor's limit too. */
+export const NOTICE_WORKING_DAYS_MAX = 30;
+
+/** The rubric of a reviewed program that names none: one overall score out of 5. */
+const overallRubric = (): RubricCriterion[] => [{ key: 'overall', name: { zh: '总体', en: 'Overall' }, weight: 1, scale: 5 }];
+
+/**
+ * How a program is judged and paid out: reviewers, rubric, conflicts, the two-person rule
+ * (reviewed programs), reports and the public notice (any program). Every part has a
+ * default, so a rule-only program may carry only what it uses, e.g. `{ noticeWorkingDays: 5 }`.
+ */
 export const reviewSettingsSchema = z
   .strictObject({
     reviewersPerApplication: z.number().int().min(1).max(10).default(2),
-    rubric: z.array(rubricCriterionSchema).min(1).max(20),
+    rubric: z.array(rubricCriterionSchema).min(1).max(20).default(overallRubric).meta({ description: 'Absent: one overall score out of 5' }),
     conflictYears: z.number().int().min(1).max(50).default(5).meta({ description: 'Ties older than this many years are no conflict' }),
     twoPersonThreshold: fenAmount('Awards above it need a second, different approver').nullable().default(null),
     scoresVisibleToApplicant: z.boolean().default(false),
@@ -34,7 +44,7 @@ export const reviewSettingsSchema = z
       .number()
       .int()
       .min(0)
-      .max(30)
+      .max(NOTICE_WORKING_DAYS_MAX)
       .default(0)
       .meta({ description: 'Public notice (公示) before payment: working days in the hub’s calendar on the notice board; 0: none' }),
   })
@@ -45,14 +55,17 @@ export const reviewSettingsSchema = z
     if (dup(s.milestones.map((m) => m.key)))
       ctx.addIssue({ code: 'custom', path: ['milestones'], params: { code: 'DUPLICATE' }, message: 'a milestone key appears twice' });
   })
-  .meta({ description: 'Reviewed programs: reviewers per application, rubric, conflicts window, two-person threshold, milestone reports' });
+  .meta({
+    description:
+      'Reviewed programs: reviewers per application, rubric, conflicts window, two-person threshold; any program: milestone reports and the public notice period',
+  });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
 export type ReviewSettingsInput = z.input<typeof reviewSettingsSchema>;
 
 /** What a reviewed program without settings uses. */
 export const defaultReviewSettings: ReviewSettings = {
   reviewersPerApplication: 2,
-  rubric: [{ key: 'overall', name: { zh: '总体', en: 'Overall' }, weight: 1, scale: 5 }],
+  rubric: overallRubric(),
   conflictYears: 5,
   twoPersonThreshold: null,
   scoresVisibleToApplicant: false,

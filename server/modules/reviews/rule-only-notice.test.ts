@@ -4,6 +4,7 @@ import { fundedYear } from '../../test/budget-factories.js';
 import { organizationInput } from '../../test/factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { computeVoucherDraft, contractAnswers } from '../../test/program-factories.js';
+import type { ReviewSettingsInput } from '../../../contracts/review-settings.js';
 import { checkHubConditions } from './conditions.service.js';
 
 let ctx: TestContext;
@@ -15,23 +16,26 @@ const later = new Date(Date.now() + 30 * 86_400_000);
 /** 30% of a 1,000,000 fen contract on domestic chips (computeVoucherDraft's rates). */
 const AMOUNT = '300000';
 
+/** Review settings as an API client wrote them before a rule-only program could carry the notice period alone. */
+const fullSettings: ReviewSettingsInput = {
+  reviewersPerApplication: 1,
+  rubric: [{ key: 'overall', name: { zh: '总体', en: 'Overall' }, weight: 1, scale: 5 }],
+  conflictYears: 5,
+  twoPersonThreshold: null,
+  scoresVisibleToApplicant: false,
+  milestones: [],
+  noticeWorkingDays: 2,
+};
+
 /** A rule-only compute voucher with 2 working days of public notice; a startup applies and is approved at once. */
-async function noticedRuleOnlyAward() {
+async function noticedRuleOnlyAward(review: ReviewSettingsInput = fullSettings) {
   const hub = await createTestHub(ctx);
   await fundedYear(ctx.database.db, hub, { 'compute-vouchers': 10_000_000_000n }, 1_000_000_000_000n);
   const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
   const finance = await createTestUser(ctx, { hub, roles: ['finance_officer'] });
   const draft = computeVoucherDraft();
-  draft.rules.review = {
-    reviewersPerApplication: 1,
-    rubric: [{ key: 'overall', name: { zh: '总体', en: 'Overall' }, weight: 1, scale: 5 }],
-    conflictYears: 5,
-    twoPersonThreshold: null,
-    scoresVisibleToApplicant: false,
-    milestones: [],
-    noticeWorkingDays: 2,
-  };
-  const call = (user: TestUser | null, method: 'GET' | 'POST', path: string, payload?: object, headers: Record<string, string> = {}) =>
+  draft.rules.review = review;
+  const call = (user: TestUser | null, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object, headers: Record<string, string> = {}) =>
     ctx.app.inject(as(user, { method, url: `/api/hubs/${hub.slug}${path}`, ...(payload ? { payload } : {}), headers }));
   const program = (await call(officer, 'POST', '/programs', draft)).json() as { id: string };
   expect((await call(officer, 'POST', `/programs/${program.id}/publish`)).statusCode).toBe(200);
@@ -61,7 +65,7 @@ async function noticedRuleOnlyAward() {
       payload: { contact: 'citizen@example.cn', reason: 'The contract was signed with a related company.' },
       remoteAddress,
     });
-  return { hub, officer, finance, application, call, posted, board, status, lodge };
+  return { hub, officer, finance, program, application, call, posted, board, status, lodge };
 }
 
 describe('public notice (公示) of a rule-only award', () => {
@@ -105,5 +109,36 @@ describe('public notice (公示) of a rule-only award', () => {
     expect((await ctx.app.inject({ method: 'GET', url: `/api/hubs/${w.hub.slug}/public/awards` })).json().items).toEqual([]);
     expect((await checkHubConditions(ctx.database.db, w.hub, later)).paid).toBe(0);
     expect(await w.posted()).toEqual([{ posted: '0', released: true }]);
+  });
+
+  it('a rule-only program carries the notice period alone (what the editor sends); the server checks it and names the field', async () => {
+    const w = await noticedRuleOnlyAward({ noticeWorkingDays: 2 });
+    expect(w.application).toMatchObject({ status: 'approved', amount: AMOUNT });
+    expect(await w.posted()).toEqual([{ posted: '0', released: false }]);
+    expect((await w.board()).map((n: { number: string }) => n.number)).toEqual([w.application.number]);
+    const stored = (await w.call(w.officer, 'GET', `/programs/${w.program.id}`)).json();
+    expect(stored.rules.review).toMatchObject({ noticeWorkingDays: 2, milestones: [] });
+
+    const put = (review: unknown, locale = 'en-US') => {
+      const draft = { ...computeVoucherDraft(), rules: { ...computeVoucherDraft().rules, review } };
+      return w.call(w.officer, 'PUT', `/programs/${w.program.id}`, draft, { 'accept-language': locale });
+    };
+    for (const bad of [31, -1, 1.5, '3']) {
+      const res = await put({ noticeWorkingDays: bad });
+      expect(res.statusCode, `${bad}: ${res.body}`).toBe(400);
+      expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['rules.review.noticeWorkingDays']);
+    }
+    const zh = await put({ noticeWorkingDays: 31 }, 'zh-CN');
+    expect(zh.json().error.fields[0]).toMatchObject({ path: 'rules.review.noticeWorkingDays' });
+    expect(zh.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    // A rule-only program's review may not carry a field no program knows.
+    const unknown = await put({ noticeWorkingDays: 3, noticeDays: 3 });
+    expect(unknown.statusCode, unknown.body).toBe(400);
+
+    const changed = await put({ noticeWorkingDays: 5 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().version).toBe(2);
+    const after = (await w.call(w.officer, 'GET', `/programs/${w.program.id}`)).json();
+    expect(after.rules.review.noticeWorkingDays).toBe(5);
   });
 });

@@ -16,6 +16,7 @@ const direct: Record<string, FieldName> = {
   'rules.benefit.cap': ['cap'],
   'rules.benefit.caps.perApplicantPerYear': ['annualCap'],
   'rules.benefit.type': ['benefitType'],
+  'rules.review.noticeWorkingDays': ['review', 'noticeWorkingDays'],
   'rules.benefit.capPerSquareMetreMonth': ['rent', 'capPerM2'],
   'rules.benefit.capArea': ['rent', 'capArea'],
   'rules.benefit.areaPerPerson': ['rent', 'areaPerPerson'],

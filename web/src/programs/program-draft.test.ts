@@ -102,9 +102,12 @@ describe('review settings in the editor', () => {
         { key: 'team', name: { zh: '团队', en: 'Team' }, weight: 60, scale: 10 },
       ],
       milestones: [{ key: 'midterm', name: { zh: '中期报告', en: 'Midterm report' }, dueAfterMonths: 6 }],
+      noticeWorkingDays: 0,
     });
-    // A rule-only program sends no review settings.
-    expect(draftFromValues({ ...emptyValues(2026), amount: '100' }).rules).not.toHaveProperty('review');
+    // A rule-only program sends only what it uses: nothing, or its notice period (the server fills in the rest).
+    expect(draftFromValues({ ...emptyValues(2026), amount: '100' }).rules.review).toBeNull();
+    const noticed = draftFromValues({ ...emptyValues(2026), amount: '100', review: { ...reviewValues(null), noticeWorkingDays: 5 } });
+    expect(noticed.rules.review).toEqual({ milestones: [], noticeWorkingDays: 5 });
   });
 
   it('names the line of the rubric or the reports that does not parse', () => {

@@ -5,7 +5,7 @@ import { emptyRentValues, rentRulesFrom, rentValues, type RentValues } from './r
 import { defaultTranches, trancheRows, tranchesFrom, type TrancheRow } from './tranches/tranche-draft';
 import { criterionFrom, criterionValues, factsOf, type CriterionValues } from './rule-builder/criteria-draft';
 import { obligationRows, obligationsFromRows, type ObligationRow } from '../obligations/obligation-values';
-import { reviewFromValues, reviewValues, type ReviewValues } from './review-draft';
+import { reviewFromValues, reviewValues, ruleOnlyReviewFromValues, type ReviewValues } from './review-draft';
 import { minorToInputText, yuanToFen } from '../money/money-math';
 import { basisPointsText, percentToBasisPoints } from '../budget/percent';
 
@@ -62,7 +62,7 @@ export type EditorValues = {
   annualCap?: string;
   stackingGroup?: string;
   stackingMax?: string;
-  /** Reviewed programs: reviewers, rubric, conflicts window, two-person threshold, milestone reports. */
+  /** Reviewed programs: reviewers, rubric, conflicts window, two-person threshold; any program: milestone reports, the notice period. */
   review?: ReviewValues;
   /** What awardees owe after the award. */
   obligations?: ObligationRow[];
@@ -171,7 +171,7 @@ export function draftFromValues(v: EditorValues): ProgramDraft {
       form,
       criteria: (v.criteria ?? []).map((c, i) => criterionFrom(c, i, factsOf(v.applicantType, v.fields))),
       benefit: benefitFrom(v),
-      ...(v.mode === 'reviewed' ? { review: reviewFromValues(v.review ?? {}) } : {}),
+      review: v.mode === 'reviewed' ? reviewFromValues(v.review ?? {}) : ruleOnlyReviewFromValues(v.review ?? {}),
       obligations: obligationsFromRows(v.obligations),
     },
   };

@@ -21,6 +21,7 @@ import { CriteriaEditor } from './rule-builder/criteria-editor';
 import { DraftLineError } from './draft-line-error';
 import { draftFromValues, emptyValues, valuesFromProgram, type EditorValues } from './program-draft';
 import { ObligationsEditor } from '../obligations/obligations-editor';
+import { NoticePeriodEditor } from './notice-period-editor';
 import { ReviewSettingsEditor } from './review-settings-editor';
 import { SimulationPanel } from './simulation/simulation-panel';
 import { programsKey, useProgram } from './use-programs';
@@ -177,6 +178,7 @@ function ProgramEditor({ hub, id, status, initial }: { hub: string; id?: string;
           <FormFieldsEditor />
           <CriteriaEditor hub={hub} />
           <BenefitEditor />
+          <NoticePeriodEditor />
           <ReviewSettingsEditor />
           <ObligationsEditor hub={hub} />
           {id && <SimulationPanel hub={hub} id={id} form={form} />}

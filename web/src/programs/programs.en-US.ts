@@ -231,6 +231,11 @@ export const programsEnUS: ProgramsMessages = {
     publishedOk: 'Published.',
     remove: 'Remove',
     invalidLine: 'Line {{line}} is not in the expected shape.',
+    notice: {
+      title: 'Public notice',
+      days: 'Public notice before payment (working days)',
+      help: 'Each award is first published on the hub’s public notice board for this many working days, counted on the hub’s calendar (weekends and public holidays are skipped, make-up working days count). During that time anyone may object; nothing is paid until the period has ended and every objection has been dealt with. Leave empty or enter 0 for no public notice.',
+    },
     review: {
       title: 'Review',
       reviewersPerApplication: 'Reviewers per application',

@@ -229,6 +229,11 @@ export const programsZhCN = {
     publishedOk: '已发布。',
     remove: '删除',
     invalidLine: '第 {{line}} 行格式不对。',
+    notice: {
+      title: '公示',
+      days: '支付前公示期（工作日）',
+      help: '每笔资助先在本园区公示栏公示所填的工作日数，按本园区工作日历计算（周末和法定节假日不计，调休上班日计入）。公示期内任何人都可以提出异议；公示期满且异议全部处理完毕后才会拨付资金。留空或填 0 表示不公示。',
+    },
     review: {
       title: '评审',
       reviewersPerApplication: '每份申请的评审人数',

@@ -1,0 +1,107 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { programDraftSchema, type Program } from '../../../contracts/applications';
+import type { ProgramMode } from '../../../contracts/programs';
+import { reviewSettingsSchema } from '../../../contracts/review-settings';
+import seedFile from '../../../seed/programs.json';
+import { fakeServer, validationFailed, type SeenRequest } from '../../test/fake-server';
+import { renderInApp } from '../../test/render';
+import { ProgramEditorPage } from './program-editor.page';
+
+// happy-dom has no canvas: the simulation card's chart stands in as its labelled figure.
+vi.mock('../ecosystem/echart', () => ({ EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
+
+const ID = '01a2373f-0000-7000-8000-0000000000b1';
+const seed = seedFile as { programs: { draft: unknown }[] };
+
+/** A demo program of the given mode, as the server answers it to its officer, with `noticeWorkingDays` of notice. */
+function programOf(mode: ProgramMode, noticeWorkingDays: number): Program {
+  const draft = seed.programs.map((p) => programDraftSchema.parse(p.draft)).find((d) => d.rules.mode === mode)!;
+  // As the server keeps it: a rule-only program's notice period with the other settings' defaults.
+  const review =
+    mode === 'reviewed' ? { ...draft.rules.review!, noticeWorkingDays } : noticeWorkingDays ? reviewSettingsSchema.parse({ noticeWorkingDays }) : null;
+  const rules = { ...draft.rules, review };
+  return {
+    ...draft,
+    rules,
+    id: ID,
+    hub: 'hangzhou',
+    status: 'draft',
+    allowedActions: ['edit', 'publish'],
+    claimField: draft.claimField ?? null,
+    version: 1,
+    applicantType: draft.rules.applicantType,
+    mode,
+    criteria: [],
+    form: draft.rules.form,
+    benefit: draft.rules.benefit,
+    budgetLeft: null,
+  } as Program;
+}
+
+/** The program's GET and PUT; `put` answers the save. Everything else the page asks is not needed here. */
+function server(program: Program, put: (r: SeenRequest) => { status: number; body?: unknown } = () => ({ status: 200, body: { ...program, version: 2 } })) {
+  return fakeServer((r) => {
+    if (r.path === `/api/hubs/hangzhou/programs/${ID}`) return r.method === 'PUT' ? put(r) : { status: 200, body: program };
+    return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
+  });
+}
+
+const words = {
+  // antd spaces a two-character Chinese button's label.
+  'zh-CN': { field: '支付前公示期（工作日）', save: '保存', saveButton: /^保\s?存$/, help: /留空或填 0 表示不公示/ },
+  'en-US': { field: 'Public notice before payment (working days)', save: 'Save', saveButton: /^Save$/, help: /Leave empty or enter 0 for no public notice/ },
+};
+
+async function openEditor(program: Program, locale: keyof typeof words) {
+  renderInApp(
+    <Routes>
+      <Route path="/hubs/:hub/programs/:id/edit" element={<ProgramEditorPage />} />
+    </Routes>,
+    { locale, path: `/hubs/hangzhou/programs/${ID}/edit` },
+  );
+  return (await screen.findByLabelText(words[locale].field)) as HTMLInputElement;
+}
+
+async function saveWith(field: HTMLInputElement, days: string, locale: keyof typeof words, seen: SeenRequest[]) {
+  await userEvent.clear(field);
+  if (days) await userEvent.type(field, days);
+  fireEvent.blur(field);
+  await userEvent.click(within(screen.getByRole('region', { name: words[locale].save })).getByRole('button', { name: words[locale].saveButton }));
+  await vi.waitFor(() => expect(seen.some((r) => r.method === 'PUT')).toBe(true), { timeout: 20_000 });
+  return seen.find((r) => r.method === 'PUT')!.body as { rules: { mode: ProgramMode; review: Record<string, unknown> | null } };
+}
+
+describe('the program editor’s public notice period', () => {
+  it.each(['zh-CN', 'en-US'] as const)('a rule-only program saves the days typed through updateProgram (%s)', { timeout: 120_000 }, async (locale) => {
+    const seen = server(programOf('rule_only', 0));
+    const field = await openEditor(programOf('rule_only', 0), locale);
+    expect(field.value).toBe('');
+    expect(screen.getByText(words[locale].help)).toBeTruthy();
+    const sent = await saveWith(field, '5', locale, seen);
+    expect(sent.rules.mode).toBe('rule_only');
+    expect(sent.rules.review).toEqual({ milestones: [], noticeWorkingDays: 5 });
+    expect(programDraftSchema.safeParse(sent).success).toBe(true);
+  });
+
+  it('a reviewed program shows its days and saves a change with its other review settings kept', { timeout: 120_000 }, async () => {
+    const program = programOf('reviewed', 3);
+    const seen = server(program);
+    const field = await openEditor(program, 'en-US');
+    expect(field.value).toBe('3');
+    const sent = await saveWith(field, '7', 'en-US', seen);
+    expect(sent.rules.review).toMatchObject({ ...program.rules!.review, noticeWorkingDays: 7 });
+  });
+
+  it('emptied, a rule-only program with notice sends none; the server’s complaint lands under the field', { timeout: 120_000 }, async () => {
+    const seen = server(programOf('rule_only', 4), () => validationFailed('rules.review.noticeWorkingDays', 'TOO_BIG'));
+    const field = await openEditor(programOf('rule_only', 4), 'en-US');
+    expect(field.value).toBe('4');
+    const sent = await saveWith(field, '', 'en-US', seen);
+    expect(sent.rules.review).toBeNull();
+    const item = field.closest('.ant-form-item')!;
+    await vi.waitFor(() => expect(item.querySelector('.ant-form-item-explain-error')).toBeTruthy());
+  });
+});
