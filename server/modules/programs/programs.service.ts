@@ -5,6 +5,7 @@ import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { canonicalJson } from '../../platform/audit/hash-chain.js';
 import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
@@ -77,7 +78,8 @@ export async function updateProgram(tx: Tx, scope: Scope, id: string, draft: Dra
   compileOrRefuse(draft.rules);
   checkRentFormula(draft);
   const current = await loadProgram(tx, scope.hub.id, id, true);
-  const changed = JSON.stringify(current.rules) !== JSON.stringify(draft.rules);
+  // jsonb keeps its own key order, so the stored rules come back reordered: compare canonically.
+  const changed = canonicalJson(current.rules) !== canonicalJson(draft.rules);
   const version = changed ? current.program.currentVersion + 1 : current.program.currentVersion;
   if (changed) await tx.insert(programVersions).values({ hubId: scope.hub.id, programId: id, version, rules: draft.rules });
   const [row] = await tx
