@@ -4,6 +4,7 @@ import { fundedYear } from '../../test/budget-factories.js';
 import { organizationInput } from '../../test/factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { computeVoucherDraft, contractAnswers } from '../../test/program-factories.js';
+import { reviewedWorld } from '../../test/review-factories.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 
 let ctx: TestContext;
@@ -211,5 +212,21 @@ describe('getProgramOutcomes', () => {
     expect((await outcomes(hub, outsider, program.id)).statusCode).toBe(404);
     expect((await outcomes(hub, await createTestUser(ctx), program.id)).statusCode).toBe(404);
     expect((await outcomes(hub, null, program.id)).statusCode).toBe(401);
+  });
+
+  it('a reviewed program’s rejection is the rejected-at-review group (a revoked rule-only award is not: rule-only-notice.test.ts)', async () => {
+    const w = await reviewedWorld(ctx, { review: { reviewersPerApplication: 1, twoPersonThreshold: null } });
+    const assigned = await w.call(w.officer, 'POST', w.at('/reviewers'));
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const reviewerId = assigned.json().assignments.find((a: { status: string }) => a.status === 'assigned').reviewerId as string;
+    const reviewer = w.reviewers.find((r) => r.id === reviewerId)!;
+    expect((await w.call(reviewer, 'POST', w.at('/reviews'), { scores: { innovation: 2, team: 2 }, recommendation: 'reject' })).statusCode).toBe(200);
+    const rejected = await w.call(w.officer, 'POST', w.at('/decision'), { outcome: 'reject', reason: 'Not this year' });
+    expect(rejected.json().status, rejected.body).toBe('rejected');
+    expect((await outcomes(w.hub, w.officer, w.program.id)).json()).toMatchObject({
+      awardees: 0,
+      comparisons: 1,
+      comparisonGroups: { rejectedAtReview: 1, narrowMisses: 0 },
+    });
   });
 });

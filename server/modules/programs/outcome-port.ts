@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { ProgramRules } from '../../../contracts/programs.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { notFound } from '../../platform/errors.js';
 import { isNarrowMiss } from './criterion-margins.js';
 import { criterionMisses } from './criterion-misses.tables.js';
 import type { ScreenResult } from './eligibility.js';
 import { publicAwardStates } from './public-awards-port.js';
-import { applications, programs } from './programs.tables.js';
+import { applications, programs, programVersions } from './programs.tables.js';
 
 /** Which side of the study an application stands on. */
 export type OutcomeSide = 'funded' | 'rejectedAtReview' | 'narrowMiss';
@@ -16,7 +17,8 @@ export type OutcomeApplicant = { applicationId: string; organizationId: string; 
  * applicants that were funded, rejected at review, or refused by the rules as a narrow
  * miss (one numeric criterion failed by at most `maxRelative` of its threshold, every
  * other criterion held; criterion-margins.ts), each with the day it applied. Other
- * refusals are no comparison: they were never close. 404 for another hub's program.
+ * refusals are no comparison: they were never close; nor is a revoked rule-only award.
+ * 404 for another hub's program.
  */
 export async function outcomeApplicants(db: Db | Tx, hubId: string, programId: string, maxRelative: number): Promise<OutcomeApplicant[]> {
   const [program] = await db
@@ -31,8 +33,17 @@ export async function outcomeApplicants(db: Db | Tx, hubId: string, programId: s
       status: applications.status,
       at: applications.createdAt,
       screening: applications.screening,
+      mode: sql<ProgramRules['mode']>`${programVersions.rules}->>'mode'`,
     })
     .from(applications)
+    .innerJoin(
+      programVersions,
+      and(
+        eq(programVersions.hubId, applications.hubId),
+        eq(programVersions.programId, applications.programId),
+        eq(programVersions.version, applications.programVersion),
+      ),
+    )
     .where(
       and(
         eq(applications.hubId, hubId),
@@ -53,7 +64,9 @@ export async function outcomeApplicants(db: Db | Tx, hubId: string, programId: s
   return rows.flatMap((r): OutcomeApplicant[] => {
     const base = { applicationId: r.id, organizationId: r.org!, appliedAt: r.at };
     if (publicAwardStates.includes(r.status)) return [{ ...base, side: 'funded' }];
-    if (r.status === 'rejected') return [{ ...base, side: 'rejectedAtReview' }];
+    // Only reviewers reject in a reviewed program; a rule-only one is rejected only when its award is
+    // revoked (an objection to the public notice upheld): it met every rule, so it is neither side.
+    if (r.status === 'rejected') return r.mode === 'reviewed' ? [{ ...base, side: 'rejectedAtReview' }] : [];
     const failed = (r.screening as ScreenResult).results.filter((c) => !c.passed).length;
     return isNarrowMiss(failed, misses.get(r.id) ?? [], maxRelative) ? [{ ...base, side: 'narrowMiss' }] : [];
   });

@@ -5,6 +5,7 @@ import { permitted } from '../../platform/policies.js';
 import { isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { reviewsPending } from './decision.service.js';
 import { readsReviewers, reviewPolicy } from './reviews.policies.js';
+import { settingsOf } from './settings.js';
 import { isAssigned, pendingApprover } from './transitions.js';
 import { nextState, type ActorKind } from './workflow.js';
 
@@ -21,19 +22,23 @@ export async function applicationActions(db: Db | Tx, scope: Scope, app: Applica
   const may = (action: string, kind: ActorKind, events: readonly WorkflowEvent[], from = status) =>
     reviewPolicy.can(scope.actor, action, subject) &&
     events.some((event) => nextState(from, event, kind, { ...context, ownApplication: kind !== 'applicant' && own }).ok);
-  const screen = may('decide', 'officer', ['screen']);
+  // The reviewed workflow's steps exist only in a reviewed program (the routes' reviewedSettings):
+  // a rule-only application has none, not even when it was rejected because its award was revoked.
+  const reviewed = (await settingsOf(db, app)).reviewed;
+  const step: typeof may = (...args) => reviewed && may(...args);
+  const screen = step('decide', 'officer', ['screen']);
   return permitted<ApplicationAction>({
     withdraw: may('act_as_applicant', 'applicant', ['withdraw']),
-    appeal: may('act_as_applicant', 'applicant', ['appeal']),
-    resubmit: may('act_as_applicant', 'applicant', ['resubmit']),
+    appeal: step('act_as_applicant', 'applicant', ['appeal']),
+    resubmit: step('act_as_applicant', 'applicant', ['resubmit']),
     screen,
     // Assigning screens a submitted application first (assignReviewers).
-    assignReviewers: may('assign', 'officer', ['assign']) || (screen && may('assign', 'officer', ['assign'], 'screening')),
+    assignReviewers: step('assign', 'officer', ['assign']) || (screen && step('assign', 'officer', ['assign'], 'screening')),
     // The review board names the reviewers and shows every score to the same callers.
     readReviewers: readsReviewers(scope.actor, subject),
     // In review, every reviewer of the round must have scored first (REVIEWS_PENDING).
     decide:
-      may('decide', 'officer', ['approve', 'reject', 'return', 'second_approve', 'second_reject']) &&
+      step('decide', 'officer', ['approve', 'reject', 'return', 'second_approve', 'second_reject']) &&
       !(status === 'in_review' && (await reviewsPending(db, app))),
   });
 }

@@ -65,7 +65,7 @@ async function noticedRuleOnlyAward(review: ReviewSettingsInput = fullSettings) 
       payload: { contact: 'citizen@example.cn', reason: 'The contract was signed with a related company.' },
       remoteAddress,
     });
-  return { hub, officer, finance, program, application, call, posted, board, status, lodge };
+  return { hub, officer, finance, founder, program, application, call, posted, board, status, lodge };
 }
 
 describe('public notice (公示) of a rule-only award', () => {
@@ -140,5 +140,25 @@ describe('public notice (公示) of a rule-only award', () => {
     expect(changed.json().version).toBe(2);
     const after = (await w.call(w.officer, 'GET', `/programs/${w.program.id}`)).json();
     expect(after.rules.review.noticeWorkingDays).toBe(5);
+  });
+
+  it('a revoked award is no rejection at review: out of the outcome study, and the applicant is offered no appeal, which is refused', async () => {
+    const w = await noticedRuleOnlyAward();
+    const study = async () => (await w.call(w.officer, 'GET', `/programs/${w.program.id}/outcomes`)).json();
+    expect(await study()).toMatchObject({ awardees: 1, comparisons: 0 });
+    expect((await w.lodge('203.0.113.22')).statusCode).toBe(201);
+    const [open] = (await w.call(w.officer, 'GET', '/objections')).json().items;
+    const upheld = await w.call(w.officer, 'POST', `/objections/${open.id}/resolution`, { outcome: 'upheld', reason: 'Related-party contract confirmed.' });
+    expect(upheld.statusCode, upheld.body).toBe(200);
+    expect(await w.status()).toBe('rejected');
+
+    expect(await study()).toMatchObject({ awardees: 0, comparisons: 0, comparisonGroups: { rejectedAtReview: 0, narrowMisses: 0 } });
+    const seen = await w.call(w.founder, 'GET', `/applications/${w.application.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().allowedActions).toEqual([]);
+    expect((await w.call(w.officer, 'GET', `/applications/${w.application.id}`)).json().allowedActions).toEqual([]);
+    const appeal = await w.call(w.founder, 'POST', `/applications/${w.application.id}/appeal`, { reason: 'The supplier is not related.' });
+    expect(appeal.statusCode, appeal.body).toBe(409);
+    expect(await w.status()).toBe('rejected');
   });
 });

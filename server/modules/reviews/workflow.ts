@@ -18,7 +18,9 @@ import type { ApplicationStatus, WorkflowEvent } from '../../../contracts/review
  *
  * `refused` (failed the rules at submission), `withdrawn` and `closed` are terminal
  * (a closed award can still be clawed back, and stays closed);
- * `rejected` is terminal unless appealed. A rule-only program approves at once and its
+ * `rejected` is terminal unless appealed; only a reviewed program's is (the routes check the
+ * program, as `applicationActions` does): a rule-only application is rejected only when its
+ * award is revoked, and stays so. A rule-only program approves at once and its
  * award then moves on with the money events (pay, close, claw_back) like a reviewed one.
  */
 
