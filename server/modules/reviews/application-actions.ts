@@ -34,8 +34,9 @@ export async function applicationActions(db: Db | Tx, scope: Scope, app: Applica
     screen,
     // Assigning screens a submitted application first (assignReviewers).
     assignReviewers: step('assign', 'officer', ['assign']) || (screen && step('assign', 'officer', ['assign'], 'screening')),
-    // The review board names the reviewers and shows every score to the same callers.
-    readReviewers: readsReviewers(scope.actor, subject),
+    // The review board names the reviewers and shows every score to the same callers; a
+    // rule-only program has no board.
+    readReviewers: reviewed && readsReviewers(scope.actor, subject),
     // In review, every reviewer of the round must have scored first (REVIEWS_PENDING).
     decide:
       step('decide', 'officer', ['approve', 'reject', 'return', 'second_approve', 'second_reject']) &&
