@@ -99,6 +99,11 @@ export const ledgerTransfers = pgTable(
     uniqueIndex('ledger_transfers_void_once_idx')
       .on(t.hubId, t.pendingId)
       .where(sql`${t.kind} = 'void_pending'`),
+    // A pending transfer's tranches (its post_pending transfers): the awards pages, the
+    // open-data export and `ledger verify` read them by pending_id.
+    index('ledger_transfers_tranches_idx')
+      .on(t.hubId, t.pendingId)
+      .where(sql`${t.kind} = 'post_pending'`),
     index('ledger_transfers_debit_idx').on(t.hubId, t.debitAccountId, t.createdAt),
     index('ledger_transfers_credit_idx').on(t.hubId, t.creditAccountId, t.createdAt),
     index('ledger_transfers_year_idx').on(t.hubId, t.fiscalYearId, t.createdAt),
