@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pickLocale } from '../../../contracts/error-messages.js';
@@ -6,9 +7,8 @@ import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { mediaTypes } from '../../platform/http/openapi/file-response.js';
 import { openDataFormats } from '../../../contracts/open-data.js';
-import { openDataPackage } from './open-data.service.js';
-import { tableCsv, tableXlsx, XLSX_TYPE } from './tables.js';
-import { threeSixtyGivingTable } from './three-sixty-giving.js';
+import { openDataCsv, openDataJson, openDataSummary } from './open-data-export.js';
+import { tableXlsx, XLSX_TYPE } from './tables.js';
 
 const tags = ['open data'];
 const packageSchema = z
@@ -56,20 +56,25 @@ export const openDataRoutes =
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const pkg = await openDataPackage(deps.db, scope.hub, pickLocale(request.headers['accept-language']));
+        const locale = pickLocale(request.headers['accept-language']);
         const name = `${scope.hub.slug}-360giving`;
         const disposition = (ext: string) => `attachment; filename="${name}.${ext}"`;
+        // Streams, written batch by batch as the awards are read (Fastify pipes them; `as never`:
+        // the reply's typed body is the JSON schema's).
         if (request.query.format === 'csv')
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', disposition('csv'))
-            .send(tableCsv(threeSixtyGivingTable(pkg)));
+            .send(Readable.from(openDataCsv(deps.db, scope.hub, locale)) as never);
         if (request.query.format === 'xlsx')
           return reply
             .type(XLSX_TYPE)
             .header('content-disposition', disposition('xlsx'))
-            .send(tableXlsx('grants', threeSixtyGivingTable(pkg)) as never); // a stream: Fastify pipes it
-        return reply.type('application/json; charset=utf-8').header('content-disposition', disposition('json')).send(JSON.stringify(pkg));
+            .send(tableXlsx('grants', openDataSummary(deps.db, scope.hub, locale)) as never);
+        return reply
+          .type('application/json; charset=utf-8')
+          .header('content-disposition', disposition('json'))
+          .send(Readable.from(openDataJson(deps.db, scope.hub, locale)) as never);
       },
     );
   };

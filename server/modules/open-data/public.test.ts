@@ -6,7 +6,11 @@ import { ecosystemBuilder } from '../../test/ecosystem-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { computeVoucherDraft } from '../../test/program-factories.js';
 import { reviewedWorld } from '../../test/review-factories.js';
-import { forgetHubs } from '../../platform/tenancy/tenancy.js';
+import { findHub, forgetHubs } from '../../platform/tenancy/tenancy.js';
+import { openDataCsv, openDataJson } from './open-data-export.js';
+import { openDataPackage } from './open-data.service.js';
+import { tableCsv } from './tables.js';
+import { threeSixtyGivingTable } from './three-sixty-giving.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -136,6 +140,22 @@ describe('getPublicBudget and listPublicAwards', () => {
     } while (next);
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
+
+    // The export, read two awards at a time, is the same as read at once: every award once, in
+    // order, the individual counted; the streamed JSON and CSV are the whole package's text.
+    const hubRow = await findHub(ctx.database.db, hub.slug);
+    const whole = await openDataPackage(ctx.database.db, hubRow, 'en-US');
+    expect(whole.grants.map((g) => g.id.split('-').slice(-3).join('-')).sort()).toEqual([...seen].sort());
+    expect(whole.description).toMatch(/^1 award\(s\) to individuals \(CNY 10000 in all\)/);
+    expect(await openDataPackage(ctx.database.db, hubRow, 'en-US', 2)).toEqual(whole);
+    const text = async (chunks: AsyncIterable<string>) => {
+      let all = '';
+      for await (const chunk of chunks) all += chunk;
+      return all;
+    };
+    expect(await text(openDataJson(ctx.database.db, hubRow, 'en-US', 2))).toBe(JSON.stringify(whole));
+    expect((await get(`/api/hubs/${hub.slug}/open-data`)).body).toBe(JSON.stringify(whole));
+    expect(await text(openDataCsv(ctx.database.db, hubRow, 'en-US', 2))).toBe(tableCsv(threeSixtyGivingTable(whole)));
 
     const b = (await get(`/api/hubs/${hub.slug}/public/budget`)).json();
     expect(b.individuals).toEqual({ count: 1, amount: '1000000' });

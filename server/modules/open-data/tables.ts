@@ -4,6 +4,9 @@ import ExcelJS from 'exceljs';
 /** A published table: column titles and rows of text or numbers (yuan as numbers). */
 export type Table = { header: string[]; rows: (string | number)[][]; moneyColumns?: number[] };
 
+/** A table whose rows arrive as they are read (a large export, batch by batch). */
+export type StreamedTable = Omit<Table, 'rows'> & { rows: Iterable<(string | number)[]> | AsyncIterable<(string | number)[]> };
+
 const csvCell = (value: string | number) => {
   const text = String(value);
   // Quote always; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
@@ -11,9 +14,12 @@ const csvCell = (value: string | number) => {
   return `"${safe.replace(/"/g, '""')}"`;
 };
 
+/** One line of RFC 4180 CSV, its CRLF included. */
+export const csvLine = (row: (string | number)[]) => `${row.map(csvCell).join(',')}\r\n`;
+
 /** RFC 4180 CSV (CRLF, every cell quoted). */
 export function tableCsv(table: Table): string {
-  return [table.header, ...table.rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [table.header, ...table.rows].map(csvLine).join('');
 }
 
 /**
@@ -21,7 +27,7 @@ export function tableCsv(table: Table): string {
  * never sits whole in memory as a workbook). Text that looks like a formula stays text:
  * ExcelJS writes strings as strings, never as formulas.
  */
-export function tableXlsx(sheetName: string, table: Table, numberFormat = '#,##0.00'): Readable {
+export function tableXlsx(sheetName: string, table: StreamedTable, numberFormat = '#,##0.00'): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Dragon Gate';
@@ -29,7 +35,7 @@ export function tableXlsx(sheetName: string, table: Table, numberFormat = '#,##0
   sheet.columns = table.header.map((header) => ({ header, width: Math.max(12, Math.min(40, header.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
   const write = async () => {
-    for (const row of table.rows) {
+    for await (const row of table.rows) {
       const added = sheet.addRow(row);
       for (const i of table.moneyColumns ?? []) if (typeof row[i] === 'number') added.getCell(i + 1).numFmt = numberFormat;
       added.commit();

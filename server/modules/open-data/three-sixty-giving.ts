@@ -31,68 +31,81 @@ export function grantId(prefix: string, key: string): string {
   return `360G-${prefix}-${key}`;
 }
 
-export function threeSixtyGivingPackage(input: OpenDataInput) {
+export type OpenDataHead = Omit<OpenDataInput, 'awards'>;
+
+/** The package without its grants: version, title and the note on awards to individuals. */
+export function threeSixtyGivingHead(input: OpenDataHead) {
   const en = input.locale === 'en-US';
   const note = en
     ? `${input.individuals.count} award(s) to individuals (CNY ${yuan(input.individuals.amount)} in all) are counted here and never named.`
     : `向个人发放的 ${input.individuals.count} 笔资助（合计 ${yuan(input.individuals.amount)} 元）仅计数，不公开姓名。`;
+  return { version: '1.4', title: en ? `${input.funder.name}: awards` : `${input.funder.name}：资助项目`, description: note };
+}
+
+/** One award as a 360Giving grant, its ledger movements as commitment and disbursement transactions. */
+export function threeSixtyGivingGrant(input: Pick<OpenDataInput, 'prefix' | 'funder'>, a: OpenAward) {
+  const tx = (kind: OpenAward['transactions'][number]['kind']) => a.transactions.filter((t) => t.kind === kind);
+  const transaction = (t: OpenAward['transactions'][number], sign: bigint) => ({
+    id: `${grantId(input.prefix, a.key)}-${t.id}`,
+    transactionDate: t.date,
+    currency: 'CNY',
+    value: yuan(t.amount * sign),
+  });
   return {
-    version: '1.4',
-    title: en ? `${input.funder.name}: awards` : `${input.funder.name}：资助项目`,
-    description: note,
-    grants: input.awards.map((a) => {
-      const tx = (kind: OpenAward['transactions'][number]['kind']) => a.transactions.filter((t) => t.kind === kind);
-      const transaction = (t: OpenAward['transactions'][number], sign: bigint) => ({
-        id: `${grantId(input.prefix, a.key)}-${t.id}`,
-        transactionDate: t.date,
-        currency: 'CNY',
-        value: yuan(t.amount * sign),
-      });
-      return {
-        id: grantId(input.prefix, a.key),
-        title: a.title,
-        description: a.description,
-        currency: 'CNY',
-        amountAwarded: yuan(a.amount),
-        awardDate: a.awardDate,
-        recipientOrganization: [{ id: `CN-USCC-${a.recipient.uscc}`, name: a.recipient.name }],
-        fundingOrganization: [{ id: input.funder.id, name: input.funder.name }],
-        commitmentTransaction: tx('commitment').map((t) => transaction(t, 1n)),
-        disbursementTransaction: [
-          ...tx('disbursement').map((t) => transaction(t, 1n)),
-          ...tx('claw_back').map((t) => transaction(t, -1n)),
-          ...tx('repayment').map((t) => transaction(t, -1n)),
-        ].sort((x, y) => x.transactionDate.localeCompare(y.transactionDate)),
-      };
-    }),
+    id: grantId(input.prefix, a.key),
+    title: a.title,
+    description: a.description,
+    currency: 'CNY',
+    amountAwarded: yuan(a.amount),
+    awardDate: a.awardDate,
+    recipientOrganization: [{ id: `CN-USCC-${a.recipient.uscc}`, name: a.recipient.name }],
+    fundingOrganization: [{ id: input.funder.id, name: input.funder.name }],
+    commitmentTransaction: tx('commitment').map((t) => transaction(t, 1n)),
+    disbursementTransaction: [
+      ...tx('disbursement').map((t) => transaction(t, 1n)),
+      ...tx('claw_back').map((t) => transaction(t, -1n)),
+      ...tx('repayment').map((t) => transaction(t, -1n)),
+    ].sort((x, y) => x.transactionDate.localeCompare(y.transactionDate)),
   };
 }
 
+export type ThreeSixtyGivingGrant = ReturnType<typeof threeSixtyGivingGrant>;
+
+export function threeSixtyGivingPackage(input: OpenDataInput) {
+  return { ...threeSixtyGivingHead(input), grants: input.awards.map((a) => threeSixtyGivingGrant(input, a)) };
+}
+
+export const threeSixtyGivingHeader = [
+  'Identifier',
+  'Title',
+  'Description',
+  'Currency',
+  'Amount Awarded',
+  'Award Date',
+  'Recipient Org:Identifier',
+  'Recipient Org:Name',
+  'Funding Org:Identifier',
+  'Funding Org:Name',
+];
+
+/** A grant's row of the summary table (360Giving's column titles above). */
+export const threeSixtyGivingRow = (g: ThreeSixtyGivingGrant): (string | number)[] => [
+  g.id,
+  g.title,
+  g.description,
+  g.currency,
+  g.amountAwarded,
+  g.awardDate,
+  g.recipientOrganization[0]!.id,
+  g.recipientOrganization[0]!.name,
+  g.fundingOrganization[0]!.id,
+  g.fundingOrganization[0]!.name,
+];
+
+/** The column of the summary table that holds yuan. */
+export const threeSixtyGivingMoneyColumns = [4];
+
 /** The summary table with 360Giving's column titles, one row per grant (for CSV and XLSX). */
 export function threeSixtyGivingTable(pkg: ReturnType<typeof threeSixtyGivingPackage>): Table {
-  const header = [
-    'Identifier',
-    'Title',
-    'Description',
-    'Currency',
-    'Amount Awarded',
-    'Award Date',
-    'Recipient Org:Identifier',
-    'Recipient Org:Name',
-    'Funding Org:Identifier',
-    'Funding Org:Name',
-  ];
-  const rows = pkg.grants.map((g) => [
-    g.id,
-    g.title,
-    g.description,
-    g.currency,
-    g.amountAwarded,
-    g.awardDate,
-    g.recipientOrganization[0]!.id,
-    g.recipientOrganization[0]!.name,
-    g.fundingOrganization[0]!.id,
-    g.fundingOrganization[0]!.name,
-  ]);
-  return { header, rows, moneyColumns: [4] };
+  return { header: threeSixtyGivingHeader, rows: pkg.grants.map(threeSixtyGivingRow), moneyColumns: threeSixtyGivingMoneyColumns };
 }

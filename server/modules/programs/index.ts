@@ -36,7 +36,7 @@ export type { Scope } from './programs.service.js';
 export { rentSubsidyProgram, rentExtensionHolds, programNames, type RentProgram } from './rent-port.js';
 export { maxMonthlySubsidy, subsidisedYears, type RentRules } from './rent-subsidy.js';
 export { awardsWithObligations, otherAwardsOf, type AwardWithRules } from './award-port.js';
-export { publicAwards, publicAwardStates, type PublicAwardRow } from './public-awards-port.js';
+export { publicAwardsAfter, publicAwardsToPeople, publicAwardStates, type PublicAwardRow } from './public-awards-port.js';
 export { programPolicy, applicationPolicy } from './programs.policies.js';
 export { publicAwardsPage, publicProgramSpend, noticedAwards, applicationIdByNumber, type ProgramSpendRow, type NoticedAward } from './public-award-pages.js';
 export { outcomeApplicants, type OutcomeApplicant, type OutcomeSide } from './outcome-port.js';
