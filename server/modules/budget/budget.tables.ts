@@ -104,6 +104,11 @@ export const ledgerTransfers = pgTable(
     index('ledger_transfers_tranches_idx')
       .on(t.hubId, t.pendingId)
       .where(sql`${t.kind} = 'post_pending'`),
+    // Claw-backs and repayments by their cause (few rows): what an award gave back, for the
+    // open-data export and the awards pages (commitment-transactions.ts).
+    index('ledger_transfers_returns_idx')
+      .on(t.hubId, t.causeType, t.causeId)
+      .where(sql`(${t.kind} = 'posted' AND ${t.reason} = 'claw_back') OR (${t.kind} = 'post_pending' AND ${t.reason} = 'repayment')`),
     index('ledger_transfers_debit_idx').on(t.hubId, t.debitAccountId, t.createdAt),
     index('ledger_transfers_credit_idx').on(t.hubId, t.creditAccountId, t.createdAt),
     index('ledger_transfers_year_idx').on(t.hubId, t.fiscalYearId, t.createdAt),

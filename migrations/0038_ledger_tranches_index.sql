@@ -1,1 +1,0 @@
-CREATE INDEX "ledger_transfers_tranches_idx" ON "ledger_transfers" USING btree ("hub_id","pending_id") WHERE "ledger_transfers"."kind" = 'post_pending';

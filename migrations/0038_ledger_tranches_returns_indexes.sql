@@ -1,0 +1,2 @@
+CREATE INDEX "ledger_transfers_tranches_idx" ON "ledger_transfers" USING btree ("hub_id","pending_id") WHERE "ledger_transfers"."kind" = 'post_pending';--> statement-breakpoint
+CREATE INDEX "ledger_transfers_returns_idx" ON "ledger_transfers" USING btree ("hub_id","cause_type","cause_id") WHERE ("ledger_transfers"."kind" = 'posted' AND "ledger_transfers"."reason" = 'claw_back') OR ("ledger_transfers"."kind" = 'post_pending' AND "ledger_transfers"."reason" = 'repayment');
