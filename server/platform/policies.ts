@@ -45,8 +45,19 @@ export type Policy<S> = {
   authorize(actor: Actor, action: string, subject: S, readAction?: string): void;
 };
 
-export function definePolicy<S>(rules: readonly Rule<S>[]): Policy<S> {
+/** Actions that change nothing, by their names: reading, listing, exporting. */
+const READ_ACTION = /^(read|list|export)(_|$)/;
+
+/**
+ * `reads`: the policy's actions that change nothing though their names do not say so (a
+ * desk's view). An account that is only the hub's auditor may take these and the read-named
+ * ones, nothing else, whatever the rules grant (三员分立, as `refuseAuditorWrite` refuses
+ * its writes): so no capability or `allowedActions` offers it a button that would answer 403.
+ */
+export function definePolicy<S>(rules: readonly Rule<S>[], options: { reads?: readonly string[] } = {}): Policy<S> {
+  const changesNothing = (action: string) => READ_ACTION.test(action) || (options.reads?.includes(action) ?? false);
   const can = (actor: Actor, action: string, subject: S) =>
+    (changesNothing(action) || !onlyAuditor(actor)) &&
     rules.some((r) => r.action === action && r.principals.some((p) => holds(actor, p)) && (!r.condition || r.condition(actor, subject)));
   return {
     rules,

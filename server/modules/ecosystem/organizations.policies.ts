@@ -1,6 +1,6 @@
 import type { OrgRole } from '../../../contracts/auth.js';
 import type { OrganizationAction } from '../../../contracts/allowed-actions.js';
-import { allow, definePolicy, HUB_STAFF, onlyAuditor, permitted, type Actor } from '../../platform/policies.js';
+import { allow, definePolicy, HUB_STAFF, permitted, type Actor } from '../../platform/policies.js';
 import { ecosystemRecordPolicy } from './people.policies.js';
 
 /** What the policy needs to know of one organisation: the actor's place in it. */
@@ -8,12 +8,11 @@ export type OrganizationSubject = { memberRole: OrgRole | null };
 
 const isMember = (_: unknown, org: OrganizationSubject) => org.memberRole !== null;
 const isOwner = (_: unknown, org: OrganizationSubject) => org.memberRole === 'owner';
-// An auditor's account is for reading: it registers nothing (unless it also holds a working role).
-const notOnlyAuditor = (actor: Actor) => !onlyAuditor(actor);
 
 export const organizationPolicy = definePolicy<OrganizationSubject>([
   allow('anyone', 'list_public'),
-  allow('signed_in', 'create', notOnlyAuditor),
+  // An auditor's account registers nothing (definePolicy), unless it also holds a working role.
+  allow('signed_in', 'create'),
   allow(HUB_STAFF, 'list_all'),
   allow(HUB_STAFF, 'read'),
   allow('signed_in', 'read', isMember),

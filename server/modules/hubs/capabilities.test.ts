@@ -98,6 +98,41 @@ describe('capabilities: what the server says a person may do', () => {
     expect((await rotate(security)).statusCode).toBeLessThan(300);
   });
 
+  it('offers an account that is only the hub’s auditor nothing that writes; one that also holds a working role keeps that role’s', async () => {
+    const hub = await createTestHub(ctx);
+    const [auditor, auditingOfficer] = await Promise.all([
+      createTestUser(ctx, { hub, roles: ['auditor'] }),
+      createTestUser(ctx, { hub, roles: ['auditor', 'program_officer'] }),
+    ]);
+    // The flags that change nothing: reading, listing, exporting, the station desk's view.
+    const reads = new Set([
+      'organizations.listAll',
+      'organizations.export',
+      'people.read',
+      'programs.readDrafts',
+      'applications.listAll',
+      'budget.read',
+      'obligations.read',
+      'stations.run',
+      'talent.read',
+      'staff.read',
+      'hub.readSecurity',
+    ]);
+    const offered = (actions: Record<string, Record<string, boolean>>) =>
+      Object.entries(actions).flatMap(([area, flags]) =>
+        Object.keys(flags)
+          .filter((flag) => flags[flag])
+          .map((flag) => `${area}.${flag}`),
+      );
+    const au = await capabilities(auditor, hub.slug);
+    expect(offered(au.actions).filter((flag) => !reads.has(flag))).toEqual([]);
+    expect(offered(au.actions)).toEqual(expect.arrayContaining(['budget.read', 'staff.read', 'applications.listAll']));
+    // Any signed-in person registers companies, applies and books; the auditor's account does none of it.
+    expect(au.actions).toMatchObject({ organizations: { create: false }, applications: { submit: false }, stations: { book: false } });
+    const both = await capabilities(auditingOfficer, hub.slug);
+    expect(both.actions).toMatchObject({ programs: { create: true }, organizations: { create: true }, applications: { submit: true, decide: true } });
+  });
+
   it('answers 404 for a hub that does not exist', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/hubs/no-such-hub/capabilities' })).statusCode).toBe(404);
   });

@@ -46,6 +46,11 @@ describe('a program’s allowedActions', () => {
     expect(await flags(officer, draft.id)).toEqual(['edit', 'apply', 'readApplications']);
     expect(await flags(founder, draft.id)).toEqual(['apply']);
     expect(await flags(null, draft.id)).toEqual([]);
+    // The hub's auditor reads the applications and applies for nothing (三员分立), unless it also holds a working role.
+    expect(await flags(auditor, draft.id)).toEqual(['readApplications']);
+    expect([403, 404]).toContain((await apply(auditor, draft.id)).statusCode);
+    const auditingOfficer = await createTestUser(ctx, { hub, roles: ['auditor', 'program_officer'] });
+    expect(await flags(auditingOfficer, draft.id)).toEqual(['edit', 'apply', 'readApplications']);
     expect([403, 404]).toContain((await edit(founder, draft.id)).statusCode);
     expect([403, 404]).toContain((await publish(founder, draft.id)).statusCode);
     const applied = await apply(founder, draft.id);

@@ -13,13 +13,15 @@ export const stayBookingPolicy = definePolicy<{ own: boolean; manages: boolean }
   allow('hub_admin', 'front_desk'),
 ]);
 
-/** Stations are public; their bookings and occupancy belong to their managers and admins. */
-export const stationPolicy = definePolicy<{ manages: boolean }>([
-  allow('anyone', 'read'),
-  allow('signed_in', 'book'),
-  allow('station_manager', 'run', (_, s) => s.manages),
-  allow(['hub_admin', 'auditor'], 'run'),
-]);
+/**
+ * Stations are public; their bookings and occupancy belong to their managers and admins.
+ * `run` is the desk's view (occupancy, the station's bookings): the desk's changes are the
+ * booking's `front_desk`.
+ */
+export const stationPolicy = definePolicy<{ manages: boolean }>(
+  [allow('anyone', 'read'), allow('signed_in', 'book'), allow('station_manager', 'run', (_, s) => s.manages), allow(['hub_admin', 'auditor'], 'run')],
+  { reads: ['run'] },
+);
 
 /** Hub admins open stations and name their managers. */
 export const stationAdminPolicy = definePolicy<null>([allow('hub_admin', 'create')]);
