@@ -9,7 +9,8 @@ import { z } from 'zod';
 export const organizationActions = ['update', 'manageMembers', 'readRecords', 'editRecords', 'transferOwnership'] as const;
 export type OrganizationAction = (typeof organizationActions)[number];
 
-export const programActions = ['edit', 'publish', 'apply', 'readApplications'] as const;
+/** `runMatching`, `inviteMatched`: find who qualifies for a published program now, and invite them to apply. */
+export const programActions = ['edit', 'publish', 'apply', 'readApplications', 'runMatching', 'inviteMatched'] as const;
 export type ProgramAction = (typeof programActions)[number];
 
 /** `readReviewers`: who reviewed it, their conflicts and scores side by side (the officer's review board). */

@@ -43,14 +43,22 @@ describe('a program’s allowedActions', () => {
     expect((await publish(officer, draft.id)).statusCode).toBe(200);
 
     // Published and open: anyone signed in may apply; the public reads it and may do nothing.
-    expect(await flags(officer, draft.id)).toEqual(['edit', 'apply', 'readApplications']);
+    expect(await flags(officer, draft.id)).toEqual(['edit', 'apply', 'readApplications', 'runMatching', 'inviteMatched']);
     expect(await flags(founder, draft.id)).toEqual(['apply']);
     expect(await flags(null, draft.id)).toEqual([]);
     // The hub's auditor reads the applications and applies for nothing (三员分立), unless it also holds a working role.
     expect(await flags(auditor, draft.id)).toEqual(['readApplications']);
     expect([403, 404]).toContain((await apply(auditor, draft.id)).statusCode);
     const auditingOfficer = await createTestUser(ctx, { hub, roles: ['auditor', 'program_officer'] });
-    expect(await flags(auditingOfficer, draft.id)).toEqual(['edit', 'apply', 'readApplications']);
+    expect(await flags(auditingOfficer, draft.id)).toEqual(['edit', 'apply', 'readApplications', 'runMatching', 'inviteMatched']);
+    // Matching and inviting: the officer's, as the routes say; the auditor is refused both.
+    const runMatching = (user: TestUser) =>
+      ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/matches/run`, payload: { programId: draft.id } }));
+    const invite = (user: TestUser) => ctx.app.inject(as(user, { method: 'POST', url: `${url(draft.id)}/invitations` }));
+    expect((await runMatching(auditor)).statusCode).toBe(403);
+    expect((await invite(auditor)).statusCode).toBe(403);
+    expect((await runMatching(officer)).statusCode).toBe(200);
+    expect((await invite(officer)).statusCode).toBe(200);
     expect([403, 404]).toContain((await edit(founder, draft.id)).statusCode);
     expect([403, 404]).toContain((await publish(founder, draft.id)).statusCode);
     const applied = await apply(founder, draft.id);

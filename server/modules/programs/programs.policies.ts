@@ -1,5 +1,6 @@
 import type { ProgramAction } from '../../../contracts/allowed-actions.js';
 import { allow, definePolicy, HUB_STAFF, permitted, type Actor } from '../../platform/policies.js';
+import { matchPolicy } from './matches.policies.js';
 
 /** Program officers and hub admins shape programs; staff read drafts; everyone reads published ones. */
 export const programPolicy = definePolicy<{ published: boolean }>([
@@ -34,5 +35,8 @@ export function programActionsOf(actor: Actor, program: ProgramState): ProgramAc
     // Submitting also needs a published program open today (PROGRAM_NOT_OPEN, OUTSIDE_WINDOW).
     apply: applicationPolicy.can(actor, 'submit', { own: true }) && program.status === 'published' && program.windowOpen,
     readApplications: applicationPolicy.can(actor, 'list_all', { own: false }),
+    // Matching and inviting look for applicants of a published program only.
+    runMatching: matchPolicy.can(actor, 'run', { own: false }) && program.status === 'published',
+    inviteMatched: matchPolicy.can(actor, 'invite', { own: false }) && program.status === 'published',
   });
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Program } from '../api/programs.api';
+import { allows } from '../auth/allows';
 import { inviteMatched, runMatching, type ProgramMatch } from '../api/programs.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -10,7 +11,7 @@ import { PageError } from '../layout/page-states';
 import { formatMoment } from './program-format';
 import { matchesKey, matchingMissing, useMatches } from './use-programs';
 
-/** Staff: who qualifies for this program and has not applied (the matches endpoint), and running matching now. */
+/** Staff: who qualifies for this program and has not applied (the matches endpoint); running matching now and inviting them, for whom the server allows. */
 export function QualifiersCard({ hub, program }: { hub: string; program: Program }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -40,12 +41,16 @@ export function QualifiersCard({ hub, program }: { hub: string; program: Program
       title={t('programs.matches.qualifiers')}
       extra={
         <Space>
-          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={program.status !== 'published'}>
-            {t('programs.matches.run')}
-          </Button>
-          <Button type="primary" onClick={() => invite.mutate()} loading={invite.isPending} disabled={program.status !== 'published' || qualifying === 0}>
-            {t('programs.matches.invite')}
-          </Button>
+          {allows(program, 'runMatching') && (
+            <Button onClick={() => run.mutate()} loading={run.isPending}>
+              {t('programs.matches.run')}
+            </Button>
+          )}
+          {allows(program, 'inviteMatched') && (
+            <Button type="primary" onClick={() => invite.mutate()} loading={invite.isPending} disabled={qualifying === 0}>
+              {t('programs.matches.invite')}
+            </Button>
+          )}
         </Space>
       }
     >
