@@ -56,7 +56,7 @@ export const capabilitiesSchema = z
       obligations: flags(['read', 'decide'] as const),
       stations: flags(['book', 'run', 'open'] as const),
       spaces: flags(['ask', 'operate', 'openPark'] as const),
-      compute: flags(['manage'] as const),
+      compute: flags(['manage', 'reportUsage'] as const),
       talent: flags(['read', 'assess', 'editCatalogue', 'rotateKeys'] as const),
       staff: flags(['read', 'invite', 'manage'] as const),
       apiTokens: flags(['manage'] as const),

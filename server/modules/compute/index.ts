@@ -14,6 +14,6 @@ export async function registerComputeRoutes(app: FastifyInstance, deps: Deps): P
 
 export { admissionRound } from './admission.service.js';
 export { reconcileComputeVouchers } from './reconcile.service.js';
-export { computeAdminPolicy } from './compute.policies.js';
+export { computeAdminPolicy, usagePolicy } from './compute.policies.js';
 export { computeUsageSummary } from './usage-summary.js';
 export { computeUsageTrend } from './usage-trend.js';

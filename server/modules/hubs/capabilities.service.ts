@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { budgetPolicy } from '../budget/index.js';
 import { ecosystemRecordPolicy, exchangePolicy, listMembershipsOfUser, noOrganization, organizationPolicy, personPolicy } from '../ecosystem/index.js';
-import { computeAdminPolicy } from '../compute/index.js';
+import { computeAdminPolicy, usagePolicy } from '../compute/index.js';
 import { findingPolicy } from '../obligations/index.js';
 import { dashboardPolicy } from '../open-data/index.js';
 import { spaceTreePolicy, tenancyPolicy } from '../spaces/index.js';
@@ -48,7 +48,7 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
       read: findingPolicy.can(actor, 'read', { own: false, decided: false }),
       decide: findingPolicy.can(actor, 'decide', { own: false, decided: false }),
     },
-    compute: { manage: computeAdminPolicy.can(actor, 'manage', {}) },
+    compute: { manage: computeAdminPolicy.can(actor, 'manage', {}), reportUsage: usagePolicy.can(actor, 'report', { provider: false }) },
     spaces: {
       ask: tenancyPolicy.can(actor, 'ask', { member, operates: false }),
       operate: spaceTreePolicy.can(actor, 'operate', { operates: true }),

@@ -129,6 +129,10 @@ describe('capabilities: what the server says a person may do', () => {
     expect(offered(au.actions)).toEqual(expect.arrayContaining(['budget.read', 'staff.read', 'applications.listAll']));
     // Any signed-in person registers companies, applies and books; the auditor's account does none of it.
     expect(au.actions).toMatchObject({ organizations: { create: false }, applications: { submit: false }, stations: { book: false } });
+    // Usage files: the compute operator's (and a provider's own credential), not the auditor's.
+    const operator = await createTestUser(ctx, { hub, roles: ['compute_operator'] });
+    expect((await capabilities(operator, hub.slug)).actions.compute).toEqual({ manage: true, reportUsage: true });
+    expect(au.actions.compute).toEqual({ manage: false, reportUsage: false });
     const both = await capabilities(auditingOfficer, hub.slug);
     expect(both.actions).toMatchObject({ programs: { create: true }, organizations: { create: true }, applications: { submit: true, decide: true } });
   });

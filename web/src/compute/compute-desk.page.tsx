@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { getComputeDashboard, getComputeUsage, getFairShare, listComputeQueue, type ComputeRequest, type ComputeUsageRecord } from '../api/compute.api';
 import { EChart } from '../ecosystem/echart';
+import { useCapabilities } from '../auth/use-capabilities';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { BurnDownChart, UtilisationChart, WaitsChart } from './compute-charts';
@@ -22,6 +23,8 @@ export function ComputeDeskPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  // Pools, quotas and usage files for whom the server allows them; the hub's auditor reads the desk.
+  const can = useCapabilities(hub).data?.actions.compute;
   const share = useQuery({ queryKey: ['compute', hub, 'fair-share'], queryFn: () => getFairShare(hub) });
   const queue = useQuery({ queryKey: ['compute', hub, 'queue'], queryFn: () => listComputeQueue(hub) });
   const usage = useQuery({ queryKey: ['compute', hub, 'usage'], queryFn: () => getComputeUsage(hub) });
@@ -56,12 +59,14 @@ export function ComputeDeskPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('compute.desk.title')}
         </Typography.Title>
-        <Flex gap={8} wrap>
-          <Button onClick={() => setForm('pool')}>{t('compute.forms.addPool')}</Button>
-          <Button type="primary" onClick={() => setForm('quota')}>
-            {t('compute.forms.setQuota')}
-          </Button>
-        </Flex>
+        {can?.manage && (
+          <Flex gap={8} wrap>
+            <Button onClick={() => setForm('pool')}>{t('compute.forms.addPool')}</Button>
+            <Button type="primary" onClick={() => setForm('quota')}>
+              {t('compute.forms.setQuota')}
+            </Button>
+          </Flex>
+        )}
       </Flex>
       <PoolFormModal hub={hub} open={form === 'pool'} onClose={() => setForm(null)} onDone={() => (setForm(null), refresh())} />
       <QuotaFormModal
@@ -109,7 +114,7 @@ export function ComputeDeskPage() {
           ]}
         />
       </Card>
-      <UsageUploadCard hub={hub} onDone={refresh} />
+      {can?.reportUsage && <UsageUploadCard hub={hub} onDone={refresh} />}
       <Card title={t('compute.desk.usage')}>
         <Table<ComputeUsageRecord>
           rowKey="id"

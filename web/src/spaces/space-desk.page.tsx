@@ -14,6 +14,7 @@ import {
   type SpaceHold,
   type SpaceRequest,
 } from '../api/spaces.api';
+import { useCapabilities } from '../auth/use-capabilities';
 import { EChart } from '../ecosystem/echart';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -34,6 +35,8 @@ export function SpaceDeskPage() {
   const describe = useErrorText();
   const bilingual = useBilingual();
   const queryClient = useQueryClient();
+  // Holding, leasing, releasing and offering for whom the server allows them; the hub's auditor reads the desk.
+  const operates = useCapabilities(hub).data?.actions.spaces.operate ?? false;
   const today = dayjs().format('YYYY-MM-DD');
   const from = dayjs().startOf('month').format('YYYY-MM-DD');
   const to = dayjs().startOf('month').add(12, 'month').format('YYYY-MM-DD');
@@ -80,10 +83,12 @@ export function SpaceDeskPage() {
           {t('spaces.desk.title')}
         </Typography.Title>
         <Flex gap={8} wrap>
-          <Button onClick={() => setModal({ kind: 'hold' })}>{t('spaces.desk.newHold')}</Button>
-          <Button type="primary" onClick={() => setModal({ kind: 'lease' })}>
-            {t('spaces.desk.newLease')}
-          </Button>
+          {operates && <Button onClick={() => setModal({ kind: 'hold' })}>{t('spaces.desk.newHold')}</Button>}
+          {operates && (
+            <Button type="primary" onClick={() => setModal({ kind: 'lease' })}>
+              {t('spaces.desk.newLease')}
+            </Button>
+          )}
           <Button href={rentRollUrl(hub, today)}>{t('spaces.desk.rentRoll')}</Button>
         </Flex>
       </Flex>
@@ -110,11 +115,12 @@ export function SpaceDeskPage() {
             { title: t('spaces.desk.reason'), dataIndex: 'reason' },
             {
               title: '',
-              render: (_, h) => (
-                <Button size="small" onClick={() => void release(h)}>
-                  {t('spaces.desk.release')}
-                </Button>
-              ),
+              render: (_, h) =>
+                operates && (
+                  <Button size="small" onClick={() => void release(h)}>
+                    {t('spaces.desk.release')}
+                  </Button>
+                ),
             },
           ]}
         />
@@ -130,11 +136,15 @@ export function SpaceDeskPage() {
               <List.Item
                 key={r.id}
                 data-testid="queued-request"
-                actions={[
-                  <Button key="offer" onClick={() => setModal({ kind: 'offer', request: r })}>
-                    {t('spaces.desk.offer')}
-                  </Button>,
-                ]}
+                actions={
+                  operates
+                    ? [
+                        <Button key="offer" onClick={() => setModal({ kind: 'offer', request: r })}>
+                          {t('spaces.desk.offer')}
+                        </Button>,
+                      ]
+                    : []
+                }
               >
                 <List.Item.Meta
                   title={`${r.position}. ${org(r.organization)} · ${r.ref}`}

@@ -1,0 +1,74 @@
+import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { capabilitiesWith, fakeServerWith, type Grants, loading } from '../../test/capabilities';
+import { renderInApp } from '../../test/render';
+import { SpaceDeskPage } from './space-desk.page';
+
+vi.mock('../ecosystem/echart', () => ({ EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
+
+const organization = { id: '0190a0b0-0000-7000-8000-0000000000aa', name: { zh: '深度求索', en: 'DeepSeek' } };
+const hold = {
+  id: '0190a0b0-0000-7000-8000-0000000000b1',
+  ref: 'H-1',
+  organization,
+  nodes: [{ id: '0190a0b0-0000-7000-8000-0000000000c1', code: 'A-101' }],
+  startsOn: '2026-01-01',
+  endsOn: '2026-12-31',
+  areaM2: '120',
+  cost: { toDate: '100000', toExpiry: '200000' },
+  reason: 'Anchor tenant',
+};
+const request = {
+  id: '0190a0b0-0000-7000-8000-0000000000d1',
+  ref: 'R-1',
+  position: 1,
+  organization,
+  areaM2: '80',
+  seats: null,
+  startsOn: '2026-06-01',
+  months: 12,
+};
+
+/** The desk of a hub with one hold and one waiting request. */
+function renderDesk(grants: Grants, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
+  fakeServerWith(capabilitiesWith(grants, ['hub_admin']), ({ path }) =>
+    path.startsWith('/api/hubs/hangzhou/spaces/holds')
+      ? { status: 200, body: { items: [hold], next: null } }
+      : path.startsWith('/api/hubs/hangzhou/spaces/requests')
+        ? { status: 200, body: { items: [request], next: null } }
+        : undefined,
+  );
+  renderInApp(
+    <Routes>
+      <Route path="/hubs/:hub/space-desk" element={<SpaceDeskPage />} />
+    </Routes>,
+    { path: '/hubs/hangzhou/space-desk', locale },
+  );
+}
+
+// antd spaces out a two-character Chinese label (释 放).
+const named = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
+const buttons = {
+  'zh-CN': ['保留空间', '签订租约', '释放', '提供空间'],
+  'en-US': ['Hold space', 'Sign a lease', 'Release', 'Offer space'],
+} as const;
+
+describe('SpaceDeskPage (follows the server’s capabilities, not roles)', () => {
+  it.each(['zh-CN', 'en-US'] as const)(
+    'shows one who may only read (the hub’s auditor) the holds and the queue with no button that changes them (%s)',
+    async (locale) => {
+      renderDesk({ spaces: { ask: true } }, locale);
+      await screen.findByText('A-101', undefined, loading);
+      await screen.findByText(/R-1/, undefined, loading);
+      for (const name of buttons[locale]) expect(screen.queryByRole('button', { name: named(name) })).toBeNull();
+    },
+  );
+
+  it('offers holding, leasing, releasing and offering to whom the server lets operate', async () => {
+    renderDesk({ spaces: { operate: true } });
+    await screen.findByText('A-101', undefined, loading);
+    await screen.findByText(/R-1/, undefined, loading);
+    for (const name of buttons['zh-CN']) expect(screen.getByRole('button', { name: named(name) })).toBeTruthy();
+  });
+});
