@@ -77,12 +77,13 @@ function ProgramHeader({ hub, program }: { hub: string; program: Program }) {
             </Link>
           )}
           {allows(program, 'publish') && <PublishButton hub={hub} id={program.id} />}
+          {/* Signed in: the button only for one the server lets apply now (never the hub's auditor; nobody once the window closes). */}
           {me.data ? (
-            <Link to={applyTo} aria-disabled={!canApply} onClick={(e) => !canApply && e.preventDefault()}>
-              <Button type="primary" disabled={!canApply}>
-                {t('programs.apply')}
-              </Button>
-            </Link>
+            canApply && (
+              <Link to={applyTo}>
+                <Button type="primary">{t('programs.apply')}</Button>
+              </Link>
+            )
           ) : (
             <Link to={`/sign-in?next=${encodeURIComponent(applyTo)}`} state={{ from: location.pathname }}>
               <Button type="primary">{t('programs.signInToApply')}</Button>
