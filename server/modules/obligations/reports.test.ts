@@ -75,3 +75,42 @@ describe('outcome reports', () => {
     expect(await checkHubObligations(ctx.database.db, w.hub, late)).toMatchObject({ findings: 0 });
   });
 });
+
+describe('outcome report reminders', () => {
+  const reminders = async (w: Awaited<ReturnType<typeof paidInFullAward>>) =>
+    (await w.call(w.founder, 'GET', '/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'obligation_report_due');
+
+  it('reminds the awardee in the app fourteen days before a report is due, once, and never for a report already submitted', async () => {
+    const w = await paidInFullAward(ctx, [reports]);
+    const started = hubToday(w.hub.timeZone);
+    expect((await w.call(w.officer, 'POST', '/obligation-checks')).json()).toMatchObject({ obligations: 1, reminders: 0 });
+    const firstDue = addMonths(started, 12);
+    const secondDue = addMonths(started, 24);
+
+    // Fifteen days ahead: too early, nothing sent.
+    expect(await checkHubObligations(ctx.database.db, w.hub, atNoon(addDays(firstDue, -15)))).toMatchObject({ reminders: 0 });
+    expect(await reminders(w)).toEqual([]);
+
+    // Fourteen days ahead: one reminder for the first report, in the awardee's bell.
+    expect(await checkHubObligations(ctx.database.db, w.hub, atNoon(addDays(firstDue, -14)))).toMatchObject({ reminders: 1 });
+    const sent = await reminders(w);
+    expect(sent).toEqual([
+      expect.objectContaining({ subjectType: 'application', subjectId: w.application.id, payload: { key: 'reports', dueOn: firstDue }, read: false }),
+    ]);
+    // Nobody else was told.
+    expect((await w.call(w.officer, 'GET', '/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'obligation_report_due')).toEqual([]);
+
+    // The job runs again the same day (later that evening, hub time), and on the following days: nothing more.
+    expect(await checkHubObligations(ctx.database.db, w.hub, new Date(`${addDays(firstDue, -14)}T15:00:00Z`))).toMatchObject({ reminders: 0 });
+    expect(await checkHubObligations(ctx.database.db, w.hub, atNoon(addDays(firstDue, -13)))).toMatchObject({ reminders: 0 });
+    expect(await checkHubObligations(ctx.database.db, w.hub, atNoon(firstDue))).toMatchObject({ reminders: 0 });
+    expect(await reminders(w)).toHaveLength(1);
+
+    // The second report is submitted early: when it comes within fourteen days, no reminder.
+    const submitted = await w.call(w.founder, 'POST', w.at(`/outcome-reports/reports/${secondDue}`), { text: 'Submitted ahead of time.' });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(await checkHubObligations(ctx.database.db, w.hub, atNoon(addDays(secondDue, -14)))).toMatchObject({ reminders: 0 });
+    expect(await checkHubObligations(ctx.database.db, w.hub, atNoon(addDays(secondDue, -1)))).toMatchObject({ reminders: 0 });
+    expect(await reminders(w)).toHaveLength(1);
+  });
+});
