@@ -34,6 +34,28 @@ async function accounts(w: World): Promise<Record<string, Balance>> {
   return Object.fromEntries(rows.map(({ code, kind, ...b }) => [kind === 'award' ? 'award' : code, b]));
 }
 
+/** The firm moves out; the check finds it; an officer decides a breach (a fifth of 1,000,000 yuan is due). */
+async function decideBreach(w: World, today: string, key: string) {
+  const fact = await w.call(w.officer, 'POST', `/organizations/${w.org.id}/facts`, {
+    metric: 'registered_in_hub',
+    asOf: today,
+    quantity: '0',
+    source: { note: 'Registration moved to Suzhou (business licence change)' },
+  });
+  expect(fact.statusCode, fact.body).toBe(201);
+  expect((await w.call(w.officer, 'POST', '/obligation-checks')).json()).toMatchObject({ findings: 1 });
+  const [finding] = (await w.call(w.officer, 'GET', '/obligation-findings')).json().items;
+  const decided = await w.call(
+    w.officer,
+    'POST',
+    `/obligation-findings/${finding.id}/decision`,
+    { decision: 'breach', reason: 'Moved its registration out of the hub within five years', breachOn: today },
+    { 'idempotency-key': key },
+  );
+  expect(decided.statusCode, decided.body).toBe(200);
+  return decided;
+}
+
 describe('a recovery on an award whose fiscal year is closed', () => {
   it('owes the money to the closed year’s envelope, and each repayment finance records lands there, not on the line', async () => {
     const w = await paidInFullAward(ctx, [stay]);
@@ -46,23 +68,7 @@ describe('a recovery on an award whose fiscal year is closed', () => {
     expect(before.award).toMatchObject({ creditsPosted: '100000000', debitsPosted: '0', debitsPending: '0' });
 
     // The firm moves out; the check finds it; an officer decides a breach.
-    const fact = await w.call(w.officer, 'POST', `/organizations/${w.org.id}/facts`, {
-      metric: 'registered_in_hub',
-      asOf: today,
-      quantity: '0',
-      source: { note: 'Registration moved to Suzhou (business licence change)' },
-    });
-    expect(fact.statusCode, fact.body).toBe(201);
-    expect((await w.call(w.officer, 'POST', '/obligation-checks')).json()).toMatchObject({ findings: 1 });
-    const [finding] = (await w.call(w.officer, 'GET', '/obligation-findings')).json().items;
-    const decided = await w.call(
-      w.officer,
-      'POST',
-      `/obligation-findings/${finding.id}/decision`,
-      { decision: 'breach', reason: 'Moved its registration out of the hub within five years', breachOn: today },
-      { 'idempotency-key': 'closed-year-decide-0001' },
-    );
-    expect(decided.statusCode, decided.body).toBe(200);
+    const decided = await decideBreach(w, today, 'closed-year-decide-0001');
     expect(decided.json().recovery).toMatchObject({ amountDue: '20000000', repaid: '0', status: 'due' });
 
     // The receivable: pending from the award to the closed year's envelope; the line is untouched.
@@ -94,5 +100,39 @@ describe('a recovery on an award whose fiscal year is closed', () => {
     // The year stays closed to everything else.
     const status = await ctx.database.db.execute<{ status: string }>(sql`SELECT status FROM fiscal_years WHERE hub_id = ${w.hub.id} AND year = 2026`);
     expect(status.rows[0]!.status).toBe('closed');
+  });
+
+  it('a recovery owed to the line before the year closed survives the closing, and repayments after it still post to that line', async () => {
+    const w = await paidInFullAward(ctx, [stay]);
+    const today = hubToday(w.hub.timeZone);
+    const before = await accounts(w);
+    const decided = await decideBreach(w, today, 'open-year-decide-0001');
+    expect(decided.json().recovery).toMatchObject({ amountDue: '20000000', status: 'due' });
+    const owed = await accounts(w);
+    expect(owed['rd-grants']).toMatchObject({ creditsPending: (BigInt(before['rd-grants']!.creditsPending) + 20_000_000n).toString() });
+    expect(owed.envelope).toEqual(before.envelope);
+
+    // Closing the year releases unpaid commitments only: the receivable is still owed.
+    const closed = await w.call(w.finance, 'POST', '/fiscal-years/2026/close', { decision: 'void', note: 'year end' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await accounts(w)).toEqual(owed);
+
+    const paid = await w.call(
+      w.finance,
+      'POST',
+      `/recoveries/${decided.json().recovery.id}/repayments`,
+      { amount: '20000000', receivedOn: today },
+      { 'idempotency-key': 'open-year-repay-01' },
+    );
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json().recovery.status).toBe('repaid');
+    const after = await accounts(w);
+    expect(after.award).toMatchObject({ debitsPending: '0', debitsPosted: '20000000' });
+    expect(after['rd-grants']).toMatchObject({
+      creditsPending: before['rd-grants']!.creditsPending,
+      creditsPosted: (BigInt(before['rd-grants']!.creditsPosted) + 20_000_000n).toString(),
+    });
+    expect(after.envelope).toEqual(before.envelope);
+    expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
   });
 });
