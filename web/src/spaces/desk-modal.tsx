@@ -112,4 +112,4 @@ export function OrganizationSelect({ hub, value, onChange, id }: { hub: string; 
   );
 }
 
-export const nodeLabel = (n: SpaceNode, kind: string, name: string) => `${n.code} · ${name} · ${kind} · ${n.areaM2} m²`;
+export const nodeLabel = (n: Pick<SpaceNode, 'code' | 'areaM2'>, kind: string, name: string) => `${n.code} · ${name} · ${kind} · ${n.areaM2} m²`;

@@ -31,9 +31,18 @@ export function TakeFields({ hub, nodes, rules }: { hub: string; nodes: SpaceNod
             .map((n) => ({ value: n.id, label: nodeLabel(n, t(`spaces.kinds.${n.kind}`), bilingual(n.name).primary) }))}
         />
       </Form.Item>
-      <Form.Item name="range" label={`${t('spaces.desk.startsOn')} – ${t('spaces.desk.endsOn')}`} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-        <DatePicker.RangePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <TakeRange />
     </>
+  );
+}
+
+/** The first and last day of a taking of space, as one `range` field. */
+export function TakeRange() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  return (
+    <Form.Item name="range" label={`${t('spaces.desk.startsOn')} – ${t('spaces.desk.endsOn')}`} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
+      <DatePicker.RangePicker style={{ width: '100%' }} />
+    </Form.Item>
   );
 }
