@@ -45,8 +45,8 @@ export const listSpaceHolds = (hub: string, query: Paged<'/api/hubs/{hub}/spaces
 export const createSpaceHold = (hub: string, body: HoldBody, idempotencyKey: string) =>
   answer(api.POST('/api/hubs/{hub}/spaces/holds', { params: { ...hubPath(hub), header: keyed(idempotencyKey) }, body }));
 
-export const releaseSpaceHold = (hub: string, id: string, body: ReleaseBody) =>
-  answer(api.POST('/api/hubs/{hub}/spaces/holds/{id}/release', { params: onePath(hub, id), body }));
+export const releaseSpaceHold = (hub: string, id: string, body: ReleaseBody, idempotencyKey: string) =>
+  answer(api.POST('/api/hubs/{hub}/spaces/holds/{id}/release', { params: { ...onePath(hub, id), header: keyed(idempotencyKey) }, body }));
 
 export const createLease = (hub: string, body: LeaseBody, idempotencyKey: string) =>
   answer(api.POST('/api/hubs/{hub}/spaces/leases', { params: { ...hubPath(hub), header: keyed(idempotencyKey) }, body }));

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { capabilitiesWith, fakeServerWith, type Grants, loading } from '../../test/capabilities';
@@ -12,7 +13,10 @@ const hold = {
   id: '0190a0b0-0000-7000-8000-0000000000b1',
   ref: 'H-1',
   organization,
-  nodes: [{ id: '0190a0b0-0000-7000-8000-0000000000c1', code: 'A-101' }],
+  nodes: [
+    { id: '0190a0b0-0000-7000-8000-0000000000c1', code: 'A-101', kind: 'unit', areaM2: 60, name: { zh: '一楼东', en: 'First floor east' } },
+    { id: '0190a0b0-0000-7000-8000-0000000000c2', code: 'A-102', kind: 'unit', areaM2: 60, name: { zh: '一楼西', en: 'First floor west' } },
+  ],
   startsOn: '2026-01-01',
   endsOn: '2026-12-31',
   areaM2: '120',
@@ -32,12 +36,14 @@ const request = {
 
 /** The desk of a hub with one hold and one waiting request. */
 function renderDesk(grants: Grants, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
-  fakeServerWith(capabilitiesWith(grants, ['hub_admin']), ({ path }) =>
-    path.startsWith('/api/hubs/hangzhou/spaces/holds')
-      ? { status: 200, body: { items: [hold], next: null } }
-      : path.startsWith('/api/hubs/hangzhou/spaces/requests')
-        ? { status: 200, body: { items: [request], next: null } }
-        : undefined,
+  const seen = fakeServerWith(capabilitiesWith(grants, ['hub_admin']), ({ method, path }) =>
+    method === 'POST'
+      ? { status: 200, body: hold }
+      : path.startsWith('/api/hubs/hangzhou/spaces/holds')
+        ? { status: 200, body: { items: [hold], next: null } }
+        : path.startsWith('/api/hubs/hangzhou/spaces/requests')
+          ? { status: 200, body: { items: [request], next: null } }
+          : undefined,
   );
   renderInApp(
     <Routes>
@@ -45,13 +51,14 @@ function renderDesk(grants: Grants, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
     </Routes>,
     { path: '/hubs/hangzhou/space-desk', locale },
   );
+  return seen;
 }
 
 // antd spaces out a two-character Chinese label (释 放).
 const named = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
 const buttons = {
-  'zh-CN': ['保留空间', '签订租约', '释放', '提供空间'],
-  'en-US': ['Hold space', 'Sign a lease', 'Release', 'Offer space'],
+  'zh-CN': ['保留空间', '签订租约', '释放', '部分释放', '转为租约', '提供空间'],
+  'en-US': ['Hold space', 'Sign a lease', 'Release', 'Release part', 'Convert to a lease', 'Offer space'],
 } as const;
 
 describe('SpaceDeskPage (follows the server’s capabilities, not roles)', () => {
@@ -59,7 +66,7 @@ describe('SpaceDeskPage (follows the server’s capabilities, not roles)', () =>
     'shows one who may only read (the hub’s auditor) the holds and the queue with no button that changes them (%s)',
     async (locale) => {
       renderDesk({ spaces: { ask: true } }, locale);
-      await screen.findByText('A-101', undefined, loading);
+      await screen.findByText('A-101, A-102', undefined, loading);
       await screen.findByText(/R-1/, undefined, loading);
       for (const name of buttons[locale]) expect(screen.queryByRole('button', { name: named(name) })).toBeNull();
     },
@@ -67,8 +74,24 @@ describe('SpaceDeskPage (follows the server’s capabilities, not roles)', () =>
 
   it('offers holding, leasing, releasing and offering to whom the server lets operate', async () => {
     renderDesk({ spaces: { operate: true } });
-    await screen.findByText('A-101', undefined, loading);
+    await screen.findByText('A-101, A-102', undefined, loading);
     await screen.findByText(/R-1/, undefined, loading);
     for (const name of buttons['zh-CN']) expect(screen.getByRole('button', { name: named(name) })).toBeTruthy();
+  });
+
+  it.each([
+    ['zh-CN', '部分释放', /一楼东/, /^确\s*认$/],
+    ['en-US', 'Release part', /First floor east/, /^Confirm$/],
+  ] as const)('releases part of a hold from the desk: only the units left ticked (%s)', async (locale, releasePart, east, confirm) => {
+    const seen = renderDesk({ spaces: { operate: true } }, locale);
+    await screen.findByText('A-101, A-102', undefined, loading);
+    await userEvent.click(await screen.findByRole('button', { name: named(releasePart) }, loading));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: east }));
+    await userEvent.click(within(dialog).getByRole('button', { name: confirm }));
+    await vi.waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    const post = seen.find((r) => r.method === 'POST')!;
+    expect(post.path).toBe(`/api/hubs/hangzhou/spaces/holds/${hold.id}/release`);
+    expect(post.body).toEqual({ nodeIds: [hold.nodes[1]!.id] });
   });
 });

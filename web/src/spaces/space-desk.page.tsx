@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import {
   listLeases,
   listSpaceHolds,
@@ -19,9 +20,11 @@ import { EChart } from '../ecosystem/echart';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
+import { ConvertHoldModal } from './convert-hold.modal';
 import { HoldModal } from './hold.modal';
 import { LeaseModal } from './lease.modal';
 import { OfferModal } from './offer.modal';
+import { ReleaseHoldModal } from './release-hold.modal';
 import { LeaseItem } from './spaces.page';
 import { SpaceUnitsCard } from './space-units.card';
 
@@ -44,7 +47,9 @@ export function SpaceDeskPage() {
   const holds = useQuery({ queryKey: [...spacesKey(hub), 'holds'], queryFn: () => listSpaceHolds(hub, { status: 'active' }) });
   const queue = useQuery({ queryKey: [...spacesKey(hub), 'queue'], queryFn: () => listSpaceRequests(hub, { status: 'waiting' }) });
   const leases = useQuery({ queryKey: [...spacesKey(hub), 'leases'], queryFn: () => listLeases(hub, { status: 'active' }) });
-  const [modal, setModal] = useState<{ kind: 'hold' } | { kind: 'lease' } | { kind: 'offer'; request: SpaceRequest } | null>(null);
+  const [modal, setModal] = useState<
+    { kind: 'hold' } | { kind: 'lease' } | { kind: 'offer'; request: SpaceRequest } | { kind: 'release' | 'convert'; hold: SpaceHold } | null
+  >(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: spacesKey(hub) });
 
   const option = useMemo(() => {
@@ -67,7 +72,7 @@ export function SpaceDeskPage() {
 
   async function release(h: SpaceHold) {
     try {
-      await releaseSpaceHold(hub, h.id, {});
+      await releaseSpaceHold(hub, h.id, {}, newIdempotencyKey());
       message.success(t('spaces.desk.released', { ref: h.ref }));
       await refresh();
     } catch (error) {
@@ -117,9 +122,17 @@ export function SpaceDeskPage() {
               title: '',
               render: (_, h) =>
                 operates && (
-                  <Button size="small" onClick={() => void release(h)}>
-                    {t('spaces.desk.release')}
-                  </Button>
+                  <Flex gap={4} wrap>
+                    <Button size="small" onClick={() => void release(h)}>
+                      {t('spaces.desk.release')}
+                    </Button>
+                    <Button size="small" onClick={() => setModal({ kind: 'release', hold: h })}>
+                      {t('spaces.desk.releasePart')}
+                    </Button>
+                    <Button size="small" onClick={() => setModal({ kind: 'convert', hold: h })}>
+                      {t('spaces.desk.convert')}
+                    </Button>
+                  </Flex>
                 ),
             },
           ]}
@@ -199,6 +212,8 @@ export function SpaceDeskPage() {
       {modal?.kind === 'hold' && <HoldModal hub={hub} onClose={() => setModal(null)} onDone={refresh} />}
       {modal?.kind === 'lease' && <LeaseModal hub={hub} onClose={() => setModal(null)} onDone={refresh} />}
       {modal?.kind === 'offer' && <OfferModal hub={hub} request={modal.request} onClose={() => setModal(null)} onDone={refresh} />}
+      {modal?.kind === 'release' && <ReleaseHoldModal hub={hub} hold={modal.hold} onClose={() => setModal(null)} onDone={refresh} />}
+      {modal?.kind === 'convert' && <ConvertHoldModal hub={hub} hold={modal.hold} onClose={() => setModal(null)} onDone={refresh} />}
     </Flex>
   );
 }
