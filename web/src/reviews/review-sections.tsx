@@ -1,15 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Input, List, Modal, Table, Typography } from 'antd';
+import { Button, Card, Flex, List, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetail } from '../api/programs.api';
 import type { FormField } from '../../../contracts/programs';
-import { appealDecision, withdrawApplication, type ReviewBoard } from '../api/reviews.api';
+import type { ReviewBoard } from '../api/reviews.api';
 import { allows } from '../auth/allows';
-import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { OutcomeReportsCard } from '../obligations/outcome-reports.card';
 import { OwnFindingsCard } from '../obligations/own-findings.card';
+import { ApplicantActionModal, type ApplicantAction } from './applicant-action.modal';
 import { AwardCard } from './award.card';
 import { HistoryCard } from './history.card';
 import { ResubmitCard } from './resubmit.card';
@@ -84,20 +83,11 @@ function ApplicantDecision({ board }: { board: ReviewBoard }) {
   );
 }
 
-/** Appeal a rejection; withdraw before a decision. */
+/** Appeal a rejection; withdraw before a decision: each opens its dialog. */
 function ApplicantActions({ hub, application }: { hub: string; application: ApplicationDetail }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const refresh = useRefreshApplication(hub, application.id);
-  const [action, setAction] = useState<'appeal' | 'withdraw' | null>(null);
-  const [reason, setReason] = useState('');
-  const act = useMutation({
-    mutationFn: () => (action === 'appeal' ? appealDecision(hub, application.id, reason) : withdrawApplication(hub, application.id, reason)),
-    onSuccess: async () => {
-      setAction(null);
-      await refresh();
-    },
-  });
+  const [action, setAction] = useState<ApplicantAction | null>(null);
   const canAppeal = allows(application, 'appeal');
   const canWithdraw = allows(application, 'withdraw');
   if (!canAppeal && !canWithdraw) return null;
@@ -109,21 +99,7 @@ function ApplicantActions({ hub, application }: { hub: string; application: Appl
           {t('reviews.applicant.withdraw')}
         </Button>
       )}
-      <Modal
-        open={action !== null}
-        title={action && t(`reviews.applicant.${action}`)}
-        onCancel={() => setAction(null)}
-        onOk={() => act.mutate()}
-        okButtonProps={{ disabled: !reason.trim(), loading: act.isPending }}
-      >
-        {action === 'appeal' && <Typography.Paragraph>{t('reviews.applicant.appealHint')}</Typography.Paragraph>}
-        {act.isError && <Alert type="error" showIcon message={describe(act.error)} />}
-        <Input.TextArea
-          aria-label={action === 'appeal' ? t('reviews.applicant.appealReason') : t('reviews.applicant.withdrawReason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Modal>
+      {action && <ApplicantActionModal hub={hub} applicationId={application.id} action={action} onClose={() => setAction(null)} onDone={refresh} />}
     </Flex>
   );
 }

@@ -121,8 +121,10 @@ export const reviewsEnUS: ReviewsMessages = {
     appeal: 'Appeal',
     appealReason: 'Why you appeal',
     appealHint: 'A different set of reviewers will look at it again.',
+    appealSend: 'Send the appeal',
     withdraw: 'Withdraw application',
     withdrawReason: 'Why you withdraw',
+    withdrawSend: 'Withdraw it',
   },
   award: {
     title: 'Award and payments',

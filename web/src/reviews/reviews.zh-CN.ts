@@ -119,8 +119,10 @@ export const reviewsZhCN = {
     appeal: '申诉',
     appealReason: '申诉理由',
     appealHint: '申诉将由另一组评审人重新评审。',
+    appealSend: '提交申诉',
     withdraw: '撤回申请',
     withdrawReason: '撤回原因',
+    withdrawSend: '确认撤回',
   },
   award: {
     title: '资助与拨付',
