@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCapabilities } from '../auth/use-capabilities';
-import { checkIn, checkOut, exportUrl, listBookings, type StayBooking } from '../api/stays.api';
+import { checkOut, exportUrl, listBookings, type StayBooking } from '../api/stays.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
+import { CheckInForm, type CheckInValues } from './check-in.form';
 import { useHubToday } from './hub-today';
 import { StationsAdminCard } from './stations-admin.card';
 import { OccupancyCalendar } from './occupancy.calendar';
 import { OccupancyChart } from './occupancy.chart';
 import { staysKey, useRefreshStays, useStations } from './use-stays';
 
-/** The station manager's desk: check in by QR code, check out, the month ahead, export. */
+/** The station manager's desk: check in by QR code (check-in.form.tsx), check out, the month ahead, export. */
 export function StationDeskPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
@@ -34,19 +35,11 @@ export function StationDeskPage() {
     queryFn: () => listBookings(hub, { station: stationId, from, to }),
     enabled: Boolean(stationId),
   });
-  const [code, setCode] = useState('');
-
-  async function arrive(value: string) {
-    if (!value.trim()) return;
-    try {
-      const b = await checkIn(hub, value.trim());
-      message.success(t('stays.desk.checkedIn', { name: b.guest.name ? bilingual(b.guest.name).primary : '', room: b.bed.room, bed: b.bed.label }));
-      setCode('');
-      await refresh();
-    } catch (error) {
-      message.error(describe(error));
-    }
-  }
+  const [checkInForm] = Form.useForm<CheckInValues>();
+  const checkInBy = (code: string) => {
+    checkInForm.setFieldsValue({ code });
+    checkInForm.submit();
+  };
 
   async function leave(b: StayBooking) {
     try {
@@ -86,17 +79,7 @@ export function StationDeskPage() {
       </Flex>
       {admin}
       <Card title={t('stays.desk.checkIn')}>
-        <Input.Search
-          aria-label={t('stays.desk.codeLabel')}
-          placeholder={t('stays.desk.codeLabel')}
-          enterButton={t('stays.desk.checkInButton')}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          onSearch={(v) => void arrive(v)}
-          style={{ maxWidth: 480 }}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the desk's one task: a QR scanner types into this field
-          autoFocus
-        />
+        <CheckInForm hub={hub} form={checkInForm} onCheckedIn={refresh} />
       </Card>
       <OccupancyChart hub={hub} stationId={stationId} />
       <OccupancyCalendar hub={hub} stationId={stationId} />
@@ -125,7 +108,7 @@ export function StationDeskPage() {
                 b.status === 'checked_in' ? (
                   <Button onClick={() => void leave(b)}>{t('stays.desk.checkOut')}</Button>
                 ) : b.status === 'confirmed' ? (
-                  <Button type="link" onClick={() => void arrive(b.code)}>
+                  <Button type="link" onClick={() => checkInBy(b.code)}>
                     {t('stays.desk.checkInButton')}
                   </Button>
                 ) : null,
