@@ -1,14 +1,12 @@
-import { App, Button, Card, DatePicker, Empty, Flex, List, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, Card, Empty, Flex, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acceptOffer, cancelBooking, changeBooking, leaveWaitlist, type StayBooking } from '../api/stays.api';
-import { newIdempotencyKey } from '../api/idempotency-key';
+import { acceptOffer, cancelBooking, leaveWaitlist, type StayBooking } from '../api/stays.api';
 import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { BookingCard } from './booking-card';
-import { useHubToday } from './hub-today';
+import { ChangeBookingModal } from './change-booking.modal';
 import { useMyBookings, useMyWaitlist, useRefreshStays, useStations } from './use-stays';
 
 const LIVE = new Set(['confirmed', 'checked_in', 'offered']);
@@ -23,8 +21,7 @@ export function MyBookingsCard({ hub }: { hub: string }) {
   const waitlist = useMyWaitlist(hub);
   const stations = useStations(hub);
   const refresh = useRefreshStays(hub);
-  const today = useHubToday();
-  const [changing, setChanging] = useState<{ booking: StayBooking; range: [Dayjs, Dayjs]; key: string } | null>(null);
+  const [changing, setChanging] = useState<StayBooking | null>(null);
 
   const act = async (work: () => Promise<unknown>) => {
     try {
@@ -52,7 +49,7 @@ export function MyBookingsCard({ hub }: { hub: string }) {
               actions={
                 b.status === 'confirmed'
                   ? [
-                      <Button key="change" onClick={() => setChanging({ booking: b, range: [dayjs(b.checkIn), dayjs(b.checkOut)], key: newIdempotencyKey() })}>
+                      <Button key="change" onClick={() => setChanging(b)}>
                         {t('stays.booking.change')}
                       </Button>,
                       <Popconfirm key="cancel" title={t('stays.booking.cancelConfirm')} onConfirm={() => act(() => cancelBooking(hub, b.id))}>
@@ -110,33 +107,7 @@ export function MyBookingsCard({ hub }: { hub: string }) {
           )}
         />
       )}
-      <Modal
-        open={changing !== null}
-        title={t('stays.booking.changeTitle')}
-        okText={t('stays.booking.save')}
-        onCancel={() => setChanging(null)}
-        onOk={() =>
-          changing &&
-          act(async () => {
-            await changeBooking(
-              hub,
-              changing.booking.id,
-              { checkIn: changing.range[0].format('YYYY-MM-DD'), checkOut: changing.range[1].format('YYYY-MM-DD') },
-              changing.key,
-            );
-            setChanging(null);
-          })
-        }
-      >
-        {changing && (
-          <DatePicker.RangePicker
-            value={changing.range}
-            allowClear={false}
-            disabledDate={(d) => d.isBefore(today, 'day')}
-            onChange={(v) => v?.[0] && v[1] && setChanging({ ...changing, range: [v[0], v[1]] })}
-          />
-        )}
-      </Modal>
+      {changing && <ChangeBookingModal hub={hub} booking={changing} onClose={() => setChanging(null)} onDone={refresh} />}
     </Card>
   );
 }

@@ -1,0 +1,67 @@
+import { DatePicker, Form, Modal } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { changeBooking, type StayBooking } from '../api/stays.api';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { useHubToday } from './hub-today';
+
+type Values = { range: [Dayjs, Dayjs] };
+const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+/**
+ * The graduate moves a booking to other dates: the old bed is given up and a new one taken in
+ * one write, sent with the dialog's Idempotency-Key so a double click books once. A date the
+ * server refuses (in the past, too many nights, closed) shows under the dates.
+ */
+export function ChangeBookingModal({
+  hub,
+  booking,
+  onClose,
+  onDone,
+}: {
+  hub: string;
+  booking: StayBooking;
+  onClose: () => void;
+  onDone: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const today = useHubToday();
+  const [form] = Form.useForm<Values>();
+  const change = useFormMutation({
+    form,
+    idempotent: true,
+    fieldFor: (path) => (path === 'checkIn' || path === 'checkOut' ? ['range'] : null),
+    mutationFn: (v: Values, key) => changeBooking(hub, booking.id, { checkIn: iso(v.range[0]), checkOut: iso(v.range[1]) }, key),
+    onSuccess: async () => {
+      await onDone();
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('stays.booking.changeTitle')}
+      okText={t('stays.booking.save')}
+      cancelText={t('org.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={change.submitting}
+    >
+      <FormFailure failure={change.failure} />
+      <Form<Values>
+        name="change-booking"
+        form={form}
+        layout="vertical"
+        initialValues={{ range: [dayjs(booking.checkIn), dayjs(booking.checkOut)] }}
+        onValuesChange={change.onValuesChange}
+        onFinish={change.submit}
+      >
+        <Form.Item name="range" label={t('stays.search.dates')}>
+          <DatePicker.RangePicker allowClear={false} inputReadOnly disabledDate={(d) => d.isBefore(today, 'day')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
