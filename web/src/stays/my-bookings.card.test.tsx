@@ -1,0 +1,110 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { StayBooking, WaitlistEntry } from '../../../contracts/stays';
+import { fakeServer, type SeenRequest } from '../../test/fake-server';
+import { renderInApp } from '../../test/render';
+import { MyBookingsCard } from './my-bookings.card';
+
+const stationId = '01a2373f-0000-7000-8000-000000000060';
+const booking: StayBooking = {
+  id: '01a2373f-0000-7000-8000-000000000061',
+  station: { id: stationId, name: { zh: '西湖驿站', en: 'West Lake Station' }, address: { zh: '文三路 1 号', en: '1 Wensan Road' } },
+  bed: { id: '01a2373f-0000-7000-8000-000000000062', label: 'A', room: '301' },
+  checkIn: '2099-05-01',
+  checkOut: '2099-05-04',
+  nights: 3,
+  status: 'confirmed',
+  code: 'QX7M2K',
+  guest: { personId: '01a2373f-0000-7000-8000-000000000063', name: null },
+  createdAt: '2026-11-20T08:00:00.000Z',
+  checkedInAt: null,
+  checkedOutAt: null,
+  replacesId: null,
+};
+const entry: WaitlistEntry = {
+  id: '01a2373f-0000-7000-8000-000000000064',
+  stationId,
+  startsOn: '2099-06-01',
+  endsOn: '2099-06-03',
+  status: 'offered',
+  position: 1,
+  offer: { bookingId: '01a2373f-0000-7000-8000-000000000065', expiresAt: '2099-05-30T08:00:00.000Z' },
+} as WaitlistEntry;
+const base = '/api/hubs/hangzhou/stays';
+const words = {
+  'zh-CN': {
+    cancel: '取消预订',
+    accept: '确认入住',
+    leave: '退出候补',
+    notActive: '该预订已取消、已变更或已结束。',
+    expired: '该床位的保留时间已过，已转给下一位。',
+  },
+  'en-US': {
+    cancel: 'Cancel booking',
+    accept: 'Accept the bed',
+    leave: 'Leave the waitlist',
+    notActive: 'This booking was cancelled, changed or has ended.',
+    expired: 'The offer of this bed has expired and passed on.',
+  },
+};
+type Locale = keyof typeof words;
+
+/** The graduate's card with one booking and one offered waitlist place; `write` answers every POST. */
+function renderCard(write: (request: SeenRequest) => { status: number; body?: unknown }, locale: Locale = 'zh-CN') {
+  const seen = fakeServer((request) => {
+    if (request.method === 'POST') return write(request);
+    if (request.path.startsWith(`${base}/bookings`)) return { status: 200, body: { items: [booking], next: null } };
+    if (request.path.startsWith(`${base}/waitlist`)) return { status: 200, body: { items: [entry], next: null } };
+    if (request.path.startsWith(`${base}/stations`)) return { status: 200, body: { items: [], next: null } };
+    return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'not found' } } };
+  });
+  renderInApp(<MyBookingsCard hub="hangzhou" />, { locale });
+  return () => seen.filter((r) => r.method === 'POST').map((r) => r.path);
+}
+const itemOf = (button: HTMLElement) => button.closest('.ant-list-item') as HTMLElement;
+
+async function cancel(locale: Locale) {
+  const button = await screen.findByRole('button', { name: words[locale].cancel });
+  await userEvent.click(button);
+  await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: words[locale].cancel }));
+  return itemOf(button);
+}
+
+describe('MyBookingsCard: the graduate’s booking and waitlist actions, each a form on the one pattern', () => {
+  it('cancels the booking only once confirmed', async () => {
+    const writes = renderCard(() => ({ status: 200, body: { ...booking, status: 'cancelled' } }));
+    await userEvent.click(await screen.findByRole('button', { name: words['zh-CN'].cancel }));
+    expect(writes()).toEqual([]);
+    await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: words['zh-CN'].cancel }));
+    await vi.waitFor(() => expect(writes()).toEqual([`${base}/bookings/${booking.id}/cancel`]));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('opens the change-of-dates dialog for that booking', async () => {
+    renderCard(() => ({ status: 200, body: booking }), 'en-US');
+    await userEvent.click(await screen.findByRole('button', { name: 'Change dates' }));
+    expect(within(await screen.findByRole('dialog')).getByText('New dates')).toBeTruthy();
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('shows a refused cancel under that booking, in words (%s)', async (locale) => {
+    renderCard(() => ({ status: 409, body: { error: { code: 'BOOKING_NOT_ACTIVE', message: 'not active' } } }), locale);
+    const item = await cancel(locale);
+    expect((await within(item).findByRole('alert')).textContent).toContain(words[locale].notActive);
+  });
+
+  it('accepts the offered bed, or leaves the list, each by its own button', async () => {
+    const writes = renderCard(() => ({ status: 200, body: entry }), 'en-US');
+    await userEvent.click(await screen.findByRole('button', { name: words['en-US'].accept }));
+    await vi.waitFor(() => expect(writes()).toEqual([`${base}/waitlist/${entry.id}/accept`]));
+    await userEvent.click(screen.getByRole('button', { name: words['en-US'].leave }));
+    await vi.waitFor(() => expect(writes()).toEqual([`${base}/waitlist/${entry.id}/accept`, `${base}/waitlist/${entry.id}/leave`]));
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('shows a lapsed offer under that waitlist place (%s)', async (locale) => {
+    renderCard(() => ({ status: 409, body: { error: { code: 'OFFER_EXPIRED', message: 'expired' } } }), locale);
+    const button = await screen.findByRole('button', { name: words[locale].accept });
+    await userEvent.click(button);
+    expect((await within(itemOf(button)).findByRole('alert')).textContent).toContain(words[locale].expired);
+  });
+});
