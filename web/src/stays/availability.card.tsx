@@ -1,15 +1,15 @@
-import { App, Button, Card, Col, DatePicker, Flex, Form, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Flex, Form, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBooking, joinWaitlist, searchAvailability, type Availability, type StayBooking } from '../api/stays.api';
-import { newIdempotencyKey } from '../api/idempotency-key';
-import { useErrorText } from '../errors/use-error-text';
+import { searchAvailability, type Availability, type StayBooking } from '../api/stays.api';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { useBilingual } from '../i18n/use-bilingual';
+import { BookStayModal } from './book-stay.modal';
 import { BookingCard } from './booking-card';
 import { useHubToday } from './hub-today';
+import { JoinWaitlistForm } from './join-waitlist.form';
 import { useRefreshStays, useStations } from './use-stays';
 
 type StationRow = Availability['stations'][number];
@@ -19,13 +19,12 @@ const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 /** Search free beds for a date range, then book (or join the waitlist when nothing is free). */
 export function AvailabilityCard({ hub }: { hub: string }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
-  const describe = useErrorText();
   const bilingual = useBilingual();
   const stations = useStations(hub);
   const refresh = useRefreshStays(hub);
   const today = useHubToday();
   const [form] = Form.useForm<Values>();
+  const [booking, setBooking] = useState<StationRow | null>(null);
   const [booked, setBooked] = useState<StayBooking | null>(null);
   // The dates searched: booking and the waitlist take the range the results are for.
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today, today.add(6, 'day')]);
@@ -39,39 +38,10 @@ export function AvailabilityCard({ hub }: { hub: string }) {
   // After booking: the same search again, so the beds shown are what is left.
   const searchAgain = () => search.mutation.variables && search.submit(search.mutation.variables);
 
-  function book(row: StationRow) {
-    const key = newIdempotencyKey();
-    const nights = range[1].diff(range[0], 'day');
-    modal.confirm({
-      title: t('stays.search.confirmTitle'),
-      content: t('stays.search.confirmBody', { station: bilingual(row.station.name).primary, from: iso(range[0]), to: iso(range[1]), nights }),
-      okText: t('stays.search.book'),
-      onOk: async () => {
-        try {
-          setBooked(await createBooking(hub, { stationId: row.station.id, checkIn: iso(range[0]), checkOut: iso(range[1]) }, key));
-          await refresh();
-          searchAgain();
-        } catch (error) {
-          message.error(describe(error));
-        }
-      },
-    });
-  }
-
-  async function wait(row: StationRow) {
-    try {
-      const entry = await joinWaitlist(hub, { stationId: row.station.id, startsOn: iso(range[0]), endsOn: iso(range[1]) });
-      message.success(t('stays.search.waitlisted', { position: entry.position ?? 1 }));
-      await refresh();
-    } catch (error) {
-      message.error(describe(error));
-    }
-  }
-
   return (
     <Card title={t('stays.search.title')}>
       <FormFailure failure={search.failure} />
-      <Form<Values> name="stay-search" form={form} layout="vertical" initialValues={{ range }} onFinish={search.submit} onValuesChange={search.clearFailure}>
+      <Form<Values> name="stay-search" form={form} layout="vertical" initialValues={{ range }} onFinish={search.submit} onValuesChange={search.onValuesChange}>
         <Row gutter={[16, 0]} align="bottom">
           <Col xs={24} md={10}>
             <Form.Item label={t('stays.search.dates')} name="range">
@@ -108,10 +78,27 @@ export function AvailabilityCard({ hub }: { hub: string }) {
         <Row gutter={[16, 16]} role="list" aria-label={t('stays.search.results')}>
           {result.stations.map((r) => (
             <Col key={r.station.id} xs={24} md={12} role="listitem" aria-label={bilingual(r.station.name).primary}>
-              <StationResult row={r} onBook={() => book(r)} onWait={() => void wait(r)} />
+              <StationResult
+                row={r}
+                onBook={() => setBooking(r)}
+                wait={<JoinWaitlistForm hub={hub} stationId={r.station.id} range={range} onDone={refresh} />}
+              />
             </Col>
           ))}
         </Row>
+      )}
+      {booking && (
+        <BookStayModal
+          hub={hub}
+          row={booking}
+          range={range}
+          onClose={() => setBooking(null)}
+          onBooked={async (b) => {
+            setBooked(b);
+            await refresh();
+            searchAgain();
+          }}
+        />
       )}
       <Modal open={booked !== null} title={t('stays.booking.confirmed')} footer={null} onCancel={() => setBooked(null)} width={640}>
         {booked && <BookingCard booking={booked} />}
@@ -121,7 +108,7 @@ export function AvailabilityCard({ hub }: { hub: string }) {
 }
 
 /** One station in the results: where it is, its rule, how many nights have a free bed, book or wait. */
-function StationResult({ row: r, onBook, onWait }: { row: StationRow; onBook: () => void; onWait: () => void }) {
+function StationResult({ row: r, onBook, wait }: { row: StationRow; onBook: () => void; wait: ReactNode }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
   const full = r.nights.filter((n) => n.closed || n.free === 0);
@@ -152,9 +139,7 @@ function StationResult({ row: r, onBook, onWait }: { row: StationRow; onBook: ()
               {t('stays.search.book')}
             </Button>
           ) : (
-            <Button onClick={onWait} block>
-              {t('stays.search.waitlist')}
-            </Button>
+            wait
           )}
         </div>
       </Flex>

@@ -1,0 +1,61 @@
+import { Form, Modal, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { createBooking, type Availability, type StayBooking } from '../api/stays.api';
+import { FormFailure } from '../forms/form-failure';
+import { useFormMutation } from '../forms/use-form-mutation';
+import { useBilingual } from '../i18n/use-bilingual';
+
+type StationRow = Availability['stations'][number];
+const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+/**
+ * The graduate confirms a bed at a station for the searched dates: a form of no fields on the
+ * one pattern, sent with the dialog's Idempotency-Key so a double click books once; a refusal
+ * (the bed went, too many nights) shows in the dialog.
+ */
+export function BookStayModal({
+  hub,
+  row,
+  range,
+  onClose,
+  onBooked,
+}: {
+  hub: string;
+  row: StationRow;
+  range: [Dayjs, Dayjs];
+  onClose: () => void;
+  onBooked: (booking: StayBooking) => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const [form] = Form.useForm<Record<string, never>>();
+  const book = useFormMutation({
+    form,
+    idempotent: true,
+    mutationFn: (_: Record<string, never>, key) => createBooking(hub, { stationId: row.station.id, checkIn: iso(range[0]), checkOut: iso(range[1]) }, key),
+    onSuccess: async (booking) => {
+      onClose();
+      await onBooked(booking);
+    },
+  });
+  const nights = range[1].diff(range[0], 'day');
+  return (
+    <Modal
+      open
+      title={t('stays.search.confirmTitle')}
+      okText={t('stays.search.book')}
+      cancelText={t('org.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={book.submitting}
+    >
+      <Typography.Paragraph>
+        {t('stays.search.confirmBody', { station: bilingual(row.station.name).primary, from: iso(range[0]), to: iso(range[1]), nights })}
+      </Typography.Paragraph>
+      <Form name="book-stay" form={form} onValuesChange={book.onValuesChange} onFinish={book.submit}>
+        <FormFailure failure={book.failure} />
+      </Form>
+    </Modal>
+  );
+}
