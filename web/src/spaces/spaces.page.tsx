@@ -1,14 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Flex, List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { newIdempotencyKey } from '../api/idempotency-key';
-import { acceptSpaceOffer, listLeases, listSpaceRequests, type Lease, type SpaceRequest } from '../api/spaces.api';
+import { listLeases, listSpaceRequests, type Lease } from '../api/spaces.api';
 import { useMe } from '../auth/use-me';
-import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
+import { AcceptOfferForm } from './accept-offer.form';
 import { FreeSpaceCard } from './free-space.card';
 import { RequestSpaceCard } from './request-space.card';
 import { UnitPhotos } from './unit-photos';
@@ -19,8 +18,6 @@ const key = (hub: string) => ['spaces', hub] as const;
 export function SpacesPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const describe = useErrorText();
   const bilingual = useBilingual();
   const queryClient = useQueryClient();
   const me = useMe();
@@ -28,16 +25,6 @@ export function SpacesPage() {
   const leases = useQuery({ queryKey: [...key(hub), 'leases'], queryFn: () => listLeases(hub) });
   const requests = useQuery({ queryKey: [...key(hub), 'requests'], queryFn: () => listSpaceRequests(hub) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key(hub) });
-
-  async function accept(r: SpaceRequest) {
-    try {
-      const lease = await acceptSpaceOffer(hub, r.id, newIdempotencyKey());
-      message.success(t('spaces.mine.accepted', { ref: lease.ref }));
-      await refresh();
-    } catch (error) {
-      message.error(describe(error));
-    }
-  }
 
   const units = (nodes: { code: string; name: { zh: string; en: string } }[]) => nodes.map((n) => `${n.code} ${bilingual(n.name).primary}`).join('、');
   return (
@@ -86,9 +73,7 @@ export function SpacesPage() {
                         <UnitPhotos key={n.id} hub={hub} node={n} />
                       ))}
                       {r.offer.program && <Tag color="green">{t('spaces.mine.offerSubsidy', { program: bilingual(r.offer.program.name).primary })}</Tag>}
-                      <Button type="primary" onClick={() => void accept(r)}>
-                        {t('spaces.mine.accept')}
-                      </Button>
+                      <AcceptOfferForm hub={hub} requestId={r.id} onDone={refresh} />
                     </Flex>
                   )}
                 </Flex>
