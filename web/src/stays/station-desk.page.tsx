@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Form, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCapabilities } from '../auth/use-capabilities';
-import { checkOut, exportUrl, listBookings, type StayBooking } from '../api/stays.api';
-import { useErrorText } from '../errors/use-error-text';
+import { exportUrl, listBookings, type StayBooking } from '../api/stays.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { CheckInForm, type CheckInValues } from './check-in.form';
+import { CheckOutForm } from './check-out.form';
 import { useHubToday } from './hub-today';
 import { StationsAdminCard } from './stations-admin.card';
 import { OccupancyCalendar } from './occupancy.calendar';
@@ -18,8 +18,6 @@ import { staysKey, useRefreshStays, useStations } from './use-stays';
 export function StationDeskPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const describe = useErrorText();
   const bilingual = useBilingual();
   const stations = useStations(hub);
   const canOpen = useCapabilities(hub).data?.actions.stations.open ?? false;
@@ -40,15 +38,6 @@ export function StationDeskPage() {
     checkInForm.setFieldsValue({ code });
     checkInForm.submit();
   };
-
-  async function leave(b: StayBooking) {
-    try {
-      await checkOut(hub, b.id);
-      await refresh();
-    } catch (error) {
-      message.error(describe(error));
-    }
-  }
 
   if (stations.isPending) return <Card loading />;
   const title = (
@@ -106,7 +95,7 @@ export function StationDeskPage() {
               key: 'act',
               render: (_, b) =>
                 b.status === 'checked_in' ? (
-                  <Button onClick={() => void leave(b)}>{t('stays.desk.checkOut')}</Button>
+                  <CheckOutForm hub={hub} bookingId={b.id} onDone={refresh} />
                 ) : b.status === 'confirmed' ? (
                   <Button type="link" onClick={() => checkInBy(b.code)}>
                     {t('stays.desk.checkInButton')}
