@@ -54,4 +54,28 @@ describe('UsageUploadCard (compute): a provider’s usage file', () => {
     await upload('zh-CN');
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('提交的内容太大。'));
   });
+
+  it('sends another file with another Idempotency-Key, after a refusal of the first', async () => {
+    const seen = server({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'big' } } });
+    renderInApp(<UsageUploadCard hub="hangzhou" onDone={vi.fn()} />);
+    await upload('zh-CN');
+    await screen.findByRole('alert');
+    await userEvent.upload(document.querySelector<HTMLInputElement>('input[type=file]')!, new File(['record_id\n'], 'smaller.csv', { type: 'text/csv' }));
+    await vi.waitFor(() => expect(seen.filter((r) => r.method === 'POST')).toHaveLength(2));
+    const [first, second] = seen.filter((r) => r.method === 'POST');
+    expect(second!.body).toBe('record_id\n');
+    expect(second!.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second!.headers.get('idempotency-key')).not.toBe(first!.headers.get('idempotency-key'));
+  });
+
+  it.each([
+    ['zh-CN', '算力服务商', '在本枢纽中找不到所引用的对象。'],
+    ['en-US', 'Compute provider', 'The referenced record does not exist in this hub.'],
+  ] as const)('shows a provider the server refuses under the provider, not as an alert (%s)', async (locale, label, text) => {
+    server({ status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'bad', fields: [{ path: 'providerId', code: 'NOT_IN_HUB', message: 'x' }] } } });
+    renderInApp(<UsageUploadCard hub="hangzhou" onDone={vi.fn()} />, { locale });
+    await upload(locale);
+    await vi.waitFor(() => expect(screen.getByLabelText(label).closest('.ant-form-item')!.textContent).toContain(text));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });
