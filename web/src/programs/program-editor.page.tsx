@@ -19,6 +19,7 @@ import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { BenefitEditor, FormFieldsEditor } from './rules-editor';
 import { CriteriaEditor } from './rule-builder/criteria-editor';
 import { DraftLineError } from './draft-line-error';
+import { markDraftLine } from './draft-line-field';
 import { draftFromValues, emptyValues, valuesFromProgram, type EditorValues } from './program-draft';
 import { ObligationsEditor } from '../obligations/obligations-editor';
 import { NoticePeriodEditor } from './notice-period-editor';
@@ -71,9 +72,7 @@ function ProgramEditor({ hub, id, status, initial }: { hub: string; id?: string;
       save.submit(draftFromValues({ ...(form.getFieldsValue(true) as EditorValues), ...values }));
     } catch (error) {
       if (!(error instanceof DraftLineError)) throw error;
-      const name = error.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-      form.setFields([{ name: name as never, errors: [t('programs.editor.invalidLine', { line: error.line })] }]);
-      form.scrollToField(name);
+      markDraftLine(form, error, t);
     }
   };
   const publish = useMutation({

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Form } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeServer, type SeenRequest } from '../../../test/fake-server';
+import { fakeServer, type SeenRequest, validationFailed } from '../../../test/fake-server';
 import { renderInApp } from '../../../test/render';
 import type { SavedSimulation, Simulation } from '../../api/simulation.api';
 import { formatMoney } from '../../money/format-money';
@@ -62,13 +62,20 @@ function server(saved: SavedSimulation[]) {
   });
 }
 
-function Editor() {
+/** The editor around the panel; `review` makes it a reviewed program with that rubric (a field of the editor). */
+function Editor({ review }: { review?: { rubric: string } }) {
   const [form] = Form.useForm<EditorValues>();
+  const initial = { ...emptyValues(2026), amount: '50000' };
   return (
-    <Form form={form} initialValues={{ ...emptyValues(2026), amount: '50000' }}>
+    <Form form={form} initialValues={review ? { ...initial, mode: 'reviewed', review: { ...initial.review, ...review } } : initial}>
       <Form.Item name="benefitType" hidden>
         <input />
       </Form.Item>
+      {review && (
+        <Form.Item name={['review', 'rubric']} label="Rubric">
+          <textarea />
+        </Form.Item>
+      )}
       <SimulationPanel hub="suzhou" id={PROGRAM} form={form} />
     </Form>
   );
@@ -124,5 +131,37 @@ describe('SimulationPanel', () => {
     const latest = await screen.findByText('Version 3');
     expect(within(latest.closest('li')!).queryByText('with unsaved edits')).toBeNull();
     expect(latest.closest('li')!.textContent).toContain(`Take-up 50%, 12 qualify, expected cost ${formatMoney('30000000', 'en-US')}`);
+  });
+
+  it.each([
+    ['zh-CN', '预计申请比例（%）', '测 算', '数值太大。'],
+    ['en-US', 'Expected take-up (%)', 'Simulate', 'Too large.'],
+  ] as const)('shows the server’s refusal of the take-up under the take-up, not as an alert (%s)', async (locale, label, run, text) => {
+    fakeServer((r: SeenRequest) => (r.method === 'POST' ? validationFailed('takeUpBasisPoints', 'TOO_BIG') : { status: 200, body: { items: [], next: null } }));
+    renderInApp(<Editor />, { locale });
+    await userEvent.click(screen.getByRole('button', { name: run }));
+    await vi.waitFor(() => expect(screen.getByLabelText(label).closest('.ant-form-item')!.textContent).toContain(text));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('marks a line of the rules that does not parse in the editor, and sends nothing', async () => {
+    const seen = server([]);
+    renderInApp(<Editor review={{ rubric: 'not a rubric line' }} />, { locale: 'en-US' });
+    await userEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    await vi.waitFor(() => expect(screen.getByLabelText('Rubric').closest('.ant-form-item')!.textContent).toContain('Line 1 is not in the expected shape.'));
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
+  it('shows a refusal to keep the run above its button', async () => {
+    const seen = fakeServer((r: SeenRequest) => {
+      if (r.method === 'POST' && r.path.endsWith('/simulation')) return { status: 200, body: simulationFor(10_000) };
+      if (r.method === 'POST') return { status: 403, body: { error: { code: 'FORBIDDEN', message: 'x' } } };
+      return { status: 200, body: { items: [], next: null } };
+    });
+    renderInApp(<Editor />, { locale: 'en-US' });
+    await userEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Keep this simulation' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('You are not allowed to do this.');
+    expect(seen.filter((r) => r.method === 'POST' && r.path.endsWith('/simulations'))).toHaveLength(1);
   });
 });

@@ -1,82 +1,110 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Flex, Form, InputNumber, List, Row, Statistic, Typography, type FormInstance } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveSimulation, simulateProgram, type Simulation, type SimulationInput } from '../../api/simulation.api';
 import { EChart } from '../../ecosystem/echart';
 import { FormFailure } from '../../forms/form-failure';
+import { useFormMutation } from '../../forms/use-form-mutation';
 import { useDistrictName } from '../../hubs/use-district-name';
 import { useBilingual } from '../../i18n/use-bilingual';
 import { Money } from '../../money/money';
 import { MoneyInput } from '../../money/money-input';
 import { DraftLineError } from '../draft-line-error';
+import { markDraftLine } from '../draft-line-field';
 import { draftFromValues, type EditorValues } from '../program-draft';
 import { SavedSimulations, savedSimulationsKey } from './saved-simulations';
 import { groupBarsOption } from './simulation-chart';
 
-/** The program editor's "Simulate" card: the rules as filled in, run over the hub's ecosystem; a run may be kept with the program's version. */
+type Values = { takeUp: number | null; claim?: string };
+type Run = Values & { rules: SimulationInput['rules'] };
+
+/**
+ * The program editor's "Simulate" card: the rules as filled in, run over the hub's ecosystem; a
+ * run may be kept with the program's version. Its own form on the one pattern (take-up and the
+ * assumed claim), inside the editor's form, so it renders no <form> of its own; a line of the
+ * rules that does not parse is marked in the editor, where it is.
+ */
 export function SimulationPanel({ hub, id, form }: { hub: string; id: string; form: FormInstance<EditorValues> }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [takeUp, setTakeUp] = useState<number>(100);
-  const [claim, setClaim] = useState<string>('');
-  const [draftError, setDraftError] = useState(false);
+  const [simForm] = Form.useForm<Values>();
   const percentage = Form.useWatch('benefitType', form) === 'percentage';
-  const run = useMutation({
-    mutationFn: async () => {
-      setDraftError(false);
-      let rules;
-      try {
-        rules = draftFromValues(form.getFieldsValue(true) as EditorValues).rules;
-      } catch (error) {
-        if (error instanceof DraftLineError) setDraftError(true);
-        throw error;
-      }
+  const run = useFormMutation({
+    form: simForm,
+    fieldFor: (path) => (path === 'takeUpBasisPoints' ? ['takeUp'] : path.startsWith('assumedAnswers') ? ['claim'] : null),
+    mutationFn: async ({ rules, takeUp, claim }: Run) => {
       const field = rules.benefit.type === 'percentage' ? rules.benefit.of : undefined;
-      const input: SimulationInput = { rules, takeUpBasisPoints: Math.round(takeUp * 100), assumedAnswers: field && claim ? { [field]: claim } : {} };
+      const input: SimulationInput = { rules, takeUpBasisPoints: Math.round((takeUp ?? 0) * 100), assumedAnswers: field && claim ? { [field]: claim } : {} };
       return { input, sim: await simulateProgram(hub, id, input) };
     },
   });
-  // Keeping a run: the server runs it again with the same inputs and attaches it to the current version.
-  const keep = useMutation({
-    mutationFn: (input: SimulationInput) => saveSimulation(hub, id, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: savedSimulationsKey(hub, id) }),
-  });
+  const simulate = (values: Values) => {
+    try {
+      run.submit({ ...values, rules: draftFromValues(form.getFieldsValue(true) as EditorValues).rules });
+    } catch (error) {
+      if (!(error instanceof DraftLineError)) throw error;
+      markDraftLine(form, error, t);
+    }
+  };
+  const shown = run.mutation.data;
   return (
     <Card title={t('programs.simulation.title')}>
       <Flex vertical gap={16}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('programs.simulation.hint')}
         </Typography.Paragraph>
-        <Flex gap={16} wrap align="end">
-          <label>
-            <div>{t('programs.simulation.takeUp')}</div>
-            <InputNumber min={0} max={100} value={takeUp} onChange={(v) => setTakeUp(v ?? 0)} aria-label={t('programs.simulation.takeUp')} />
-          </label>
-          {percentage && (
-            <label style={{ minWidth: 200 }}>
-              <div>{t('programs.simulation.claim')}</div>
-              <MoneyInput value={claim} onChange={setClaim} aria-label={t('programs.simulation.claim')} />
-            </label>
-          )}
-          <Button type="primary" onClick={() => run.mutate()} loading={run.isPending}>
-            {t('programs.simulation.run')}
-          </Button>
-          {run.data && (
-            <Button onClick={() => keep.mutate(run.data.input)} loading={keep.isPending} disabled={keep.isSuccess && keep.variables === run.data.input}>
-              {keep.isSuccess && keep.variables === run.data.input ? t('programs.simulation.saved.kept') : t('programs.simulation.saved.keep')}
+        <FormFailure failure={run.failure} />
+        <Form<Values>
+          name="simulation"
+          component={false}
+          form={simForm}
+          layout="vertical"
+          initialValues={{ takeUp: 100 }}
+          onValuesChange={run.onValuesChange}
+          onFinish={simulate}
+        >
+          <Flex gap={16} wrap align="end">
+            <Form.Item name="takeUp" label={t('programs.simulation.takeUp')} style={{ marginBottom: 0 }}>
+              <InputNumber min={0} max={100} />
+            </Form.Item>
+            {percentage && (
+              <Form.Item name="claim" label={t('programs.simulation.claim')} style={{ marginBottom: 0, minWidth: 200 }}>
+                <MoneyInput />
+              </Form.Item>
+            )}
+            {/* Not a submit button: the editor's <form> is the one around it. */}
+            <Button type="primary" onClick={() => simForm.submit()} loading={run.submitting}>
+              {t('programs.simulation.run')}
             </Button>
-          )}
-        </Flex>
-        {draftError ? (
-          <Alert type="error" showIcon role="alert" message={t('programs.editor.invalidLine', { line: '' })} />
-        ) : (
-          <FormFailure failure={run.error ?? keep.error} />
-        )}
-        {run.data && <SimulationFigures sim={run.data.sim} />}
+            {shown && <KeepRun key={run.mutation.submittedAt} hub={hub} id={id} input={shown.input} />}
+          </Flex>
+        </Form>
+        {shown && <SimulationFigures sim={shown.sim} />}
         <SavedSimulations hub={hub} id={id} />
       </Flex>
     </Card>
+  );
+}
+
+/** Keeping the run shown: the server runs it again with the same inputs and attaches it to the current version. A form of one button. */
+function KeepRun({ hub, id, input }: { hub: string; id: string; input: SimulationInput }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Record<string, never>>();
+  const keep = useFormMutation({
+    form,
+    mutationFn: () => saveSimulation(hub, id, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: savedSimulationsKey(hub, id) }),
+  });
+  const kept = keep.mutation.isSuccess;
+  return (
+    <Form name="keep-simulation" component={false} form={form} onFinish={keep.submit}>
+      <Flex vertical gap={8}>
+        <FormFailure failure={keep.failure} />
+        <Button onClick={() => form.submit()} loading={keep.submitting} disabled={kept}>
+          {kept ? t('programs.simulation.saved.kept') : t('programs.simulation.saved.keep')}
+        </Button>
+      </Flex>
+    </Form>
   );
 }
 
