@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Flex, List, Progress, Select, Tag, Typography } from 'antd';
+import { App, Card, Descriptions, Empty, Flex, List, Progress, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { cancelComputeRequest, getComputeDashboard, getComputeUsage, listComputeQueue, type ComputeRequest } from '../api/compute.api';
+import { cancelComputeRequest, getComputeDashboard, getComputeUsage, listComputeQueue } from '../api/compute.api';
 import { useMe } from '../auth/use-me';
-import { useErrorText } from '../errors/use-error-text';
+import { ActionForm } from '../forms/action-form';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { fenMinus } from '../money/money-math';
@@ -18,7 +18,6 @@ export function ComputePage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const bilingual = useBilingual();
   const queryClient = useQueryClient();
   const me = useMe();
@@ -30,16 +29,6 @@ export function ComputePage() {
   const requests = useQuery({ queryKey: [...key, 'requests'], queryFn: () => listComputeQueue(hub, { organizationId: org }), enabled: Boolean(org) });
   const usage = useQuery({ queryKey: [...key, 'usage'], queryFn: () => getComputeUsage(hub, { organizationId: org }), enabled: Boolean(org) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
-
-  async function cancel(r: ComputeRequest) {
-    try {
-      await cancelComputeRequest(hub, r.id);
-      message.success(t('compute.mine.cancelled', { ref: r.reference }));
-      await refresh();
-    } catch (error) {
-      message.error(describe(error));
-    }
-  }
 
   if (!org) return <Empty description={t('compute.mine.noCompany')} />;
   const quotas = dashboard.data?.quotas ?? [];
@@ -127,9 +116,16 @@ export function ComputePage() {
                   </Typography.Text>
                   {r.refusal && <Typography.Text type="danger">{t(`compute.refusal.${r.refusal}`)}</Typography.Text>}
                   {['pending', 'admitted', 'running'].includes(r.status) && (
-                    <Button size="small" style={{ alignSelf: 'flex-start' }} onClick={() => void cancel(r)}>
-                      {t('compute.mine.cancel')}
-                    </Button>
+                    <ActionForm
+                      name={`cancel-${r.id}`}
+                      label={t('compute.mine.cancel')}
+                      button={{ size: 'small' }}
+                      mutationFn={() => cancelComputeRequest(hub, r.id)}
+                      onSuccess={async () => {
+                        message.success(t('compute.mine.cancelled', { ref: r.reference }));
+                        await refresh();
+                      }}
+                    />
                   )}
                 </Flex>
               </List.Item>
