@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { capabilitiesWith, fakeServerWith, type Grants, loading } from '../../test/capabilities';
+import type { SeenRequest } from '../../test/fake-server';
 import { renderInApp } from '../../test/render';
 import { SpaceDeskPage } from './space-desk.page';
 
@@ -93,5 +94,41 @@ describe('SpaceDeskPage (follows the server’s capabilities, not roles)', () =>
     const post = seen.find((r) => r.method === 'POST')!;
     expect(post.path).toBe(`/api/hubs/hangzhou/spaces/holds/${hold.id}/release`);
     expect(post.body).toEqual({ nodeIds: [hold.nodes[1]!.id] });
+  });
+});
+
+const releasePath = `/api/hubs/hangzhou/spaces/holds/${hold.id}/release`;
+
+/** The desk of one who may operate, whose release of the hold `release` answers. */
+function renderRelease(release: () => { status: number; body?: unknown }, locale: 'zh-CN' | 'en-US') {
+  const seen = fakeServerWith(capabilitiesWith({ spaces: { operate: true } }, []), (r: SeenRequest) =>
+    r.method === 'POST' ? release() : r.path.startsWith('/api/hubs/hangzhou/spaces/holds') ? { status: 200, body: { items: [hold], next: null } } : undefined,
+  );
+  renderInApp(
+    <Routes>
+      <Route path="/hubs/:hub/space-desk" element={<SpaceDeskPage />} />
+    </Routes>,
+    { path: '/hubs/hangzhou/space-desk', locale },
+  );
+  return () => seen.filter((r) => r.method === 'POST').map((r) => [r.path, r.body]);
+}
+const holdRow = async () => (await screen.findByText('A-101', undefined, loading)).closest('tr') as HTMLElement;
+
+describe('SpaceDeskPage: an operator releases a hold, on the one form pattern', () => {
+  it('releases that hold and says so', async () => {
+    const writes = renderRelease(() => ({ status: 200, body: hold }), 'en-US');
+    await userEvent.click(await within(await holdRow()).findByRole('button', { name: 'Release' }, loading));
+    expect(await screen.findByText('Hold H-1 released.')).toBeTruthy();
+    expect(writes()).toEqual([[releasePath, {}]]);
+  });
+
+  it.each([
+    ['zh-CN', '释放', '该内容已被他人修改，请刷新后重试。'],
+    ['en-US', 'Release', 'Someone else changed this; reload and try again.'],
+  ] as const)('shows a refusal in that row, in words (%s)', async (locale, release, text) => {
+    renderRelease(() => ({ status: 409, body: { error: { code: 'CONFLICT', message: 'x' } } }), locale);
+    const row = await holdRow();
+    await userEvent.click(await within(row).findByRole('button', { name: named(release) }, loading));
+    expect((await within(row).findByRole('alert')).textContent).toContain(text);
   });
 });

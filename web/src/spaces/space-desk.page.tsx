@@ -4,7 +4,6 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { newIdempotencyKey } from '../api/idempotency-key';
 import {
   listLeases,
   listSpaceHolds,
@@ -17,7 +16,7 @@ import {
 } from '../api/spaces.api';
 import { useCapabilities } from '../auth/use-capabilities';
 import { EChart } from '../ecosystem/echart';
-import { useErrorText } from '../errors/use-error-text';
+import { ActionForm } from '../forms/action-form';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { ConvertHoldModal } from './convert-hold.modal';
@@ -35,7 +34,6 @@ export function SpaceDeskPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const bilingual = useBilingual();
   const queryClient = useQueryClient();
   // Holding, leasing, releasing and offering for whom the server allows them; the hub's auditor reads the desk.
@@ -69,16 +67,6 @@ export function SpaceDeskPage() {
       ],
     };
   }, [occupancy.data, t]);
-
-  async function release(h: SpaceHold) {
-    try {
-      await releaseSpaceHold(hub, h.id, {}, newIdempotencyKey());
-      message.success(t('spaces.desk.released', { ref: h.ref }));
-      await refresh();
-    } catch (error) {
-      message.error(describe(error));
-    }
-  }
 
   const org = (o: { name: { zh: string; en: string } }) => bilingual(o.name).primary;
   return (
@@ -123,9 +111,16 @@ export function SpaceDeskPage() {
               render: (_, h) =>
                 operates && (
                   <Flex gap={4} wrap>
-                    <Button size="small" onClick={() => void release(h)}>
-                      {t('spaces.desk.release')}
-                    </Button>
+                    <ActionForm
+                      name={`release-${h.id}`}
+                      label={t('spaces.desk.release')}
+                      button={{ size: 'small' }}
+                      mutationFn={(key) => releaseSpaceHold(hub, h.id, {}, key)}
+                      onSuccess={async () => {
+                        message.success(t('spaces.desk.released', { ref: h.ref }));
+                        await refresh();
+                      }}
+                    />
                     <Button size="small" onClick={() => setModal({ kind: 'release', hold: h })}>
                       {t('spaces.desk.releasePart')}
                     </Button>
