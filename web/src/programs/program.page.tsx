@@ -1,12 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, List, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, List, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Program } from '../api/programs.api';
-import { publishProgram } from '../api/programs.api';
 import { allows } from '../auth/allows';
 import { useMe } from '../auth/use-me';
-import { useErrorText } from '../errors/use-error-text';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
@@ -14,9 +11,10 @@ import { ApplicationsTable } from './applications.table';
 import { benefitSummary } from './benefit-summary';
 import { budgetLeftText, formatDay, isOpenNow } from './program-format';
 import { ProgramTags } from './program-tags';
+import { PublishProgramForm } from './publish-program.form';
 import { QualifiersCard } from './qualifiers.card';
 import { OutcomesCard } from './simulation/outcomes-card';
-import { programsKey, useProgram } from './use-programs';
+import { useProgram } from './use-programs';
 
 /** One program, public: what it gives, to whom, the window, the budget left; Apply for the signed in. */
 export function ProgramPage() {
@@ -76,7 +74,7 @@ function ProgramHeader({ hub, program }: { hub: string; program: Program }) {
               <Button>{t('programs.edit')}</Button>
             </Link>
           )}
-          {allows(program, 'publish') && <PublishButton hub={hub} id={program.id} />}
+          {allows(program, 'publish') && <PublishProgramForm hub={hub} id={program.id} />}
           {/* Signed in: the button only for one the server lets apply now (never the hub's auditor; nobody once the window closes). */}
           {me.data ? (
             canApply && (
@@ -133,25 +131,5 @@ function ProgramAbout({ program }: { program: Program }) {
         />
       </Card>
     </Flex>
-  );
-}
-
-function PublishButton({ hub, id }: { hub: string; id: string }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const describe = useErrorText();
-  const queryClient = useQueryClient();
-  const publish = useMutation({
-    mutationFn: () => publishProgram(hub, id),
-    onSuccess: async () => {
-      message.success(t('programs.editor.publishedOk'));
-      await queryClient.invalidateQueries({ queryKey: programsKey(hub) });
-    },
-    onError: (error) => message.error(describe(error)),
-  });
-  return (
-    <Button onClick={() => publish.mutate()} loading={publish.isPending}>
-      {t('programs.publish')}
-    </Button>
   );
 }

@@ -1,0 +1,30 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeServer } from '../../test/fake-server';
+import { renderInApp } from '../../test/render';
+import { PublishProgramForm } from './publish-program.form';
+
+const id = '01a2373f-0000-7000-8000-0000000000d0';
+const words = {
+  'zh-CN': { publish: /^发\s?布$/, done: '已发布。', forbidden: '您没有执行此操作的权限。' },
+  'en-US': { publish: /^Publish$/, done: 'Published.', forbidden: 'You are not allowed to do this.' },
+};
+
+describe('PublishProgramForm: an officer publishes a program, on the one form pattern', () => {
+  it.each(['zh-CN', 'en-US'] as const)('publishes that program and says so (%s)', async (locale) => {
+    const seen = fakeServer(() => ({ status: 200, body: {} }));
+    renderInApp(<PublishProgramForm hub="hangzhou" id={id} />, { locale });
+    await userEvent.click(screen.getByRole('button', { name: words[locale].publish }));
+    expect(await screen.findByText(words[locale].done)).toBeTruthy();
+    expect(seen.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([`/api/hubs/hangzhou/programs/${id}/publish`]);
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('shows a refusal above the button, not as a passing toast (%s)', async (locale) => {
+    fakeServer(() => ({ status: 403, body: { error: { code: 'FORBIDDEN', message: 'x' } } }));
+    renderInApp(<PublishProgramForm hub="hangzhou" id={id} />, { locale });
+    await userEvent.click(screen.getByRole('button', { name: words[locale].publish }));
+    expect((await screen.findByRole('alert')).textContent).toContain(words[locale].forbidden);
+    expect(screen.queryByText(words[locale].done)).toBeNull();
+  });
+});
