@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { listApiTokens, revokeApiToken, type ApiToken } from '../api/api-tokens.api';
-import { useErrorText } from '../errors/use-error-text';
+import { ActionForm } from '../forms/action-form';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
 import { PageError, PageLoading } from '../layout/page-states';
@@ -20,7 +20,6 @@ export function ApiTokensPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const client = useQueryClient();
   const key = ['hubs', hub, 'api-tokens'];
   const tokens = useCursorList(key, (next) => listApiTokens(hub, next));
@@ -31,16 +30,6 @@ export function ApiTokensPage() {
 
   if (tokens.isPending) return <PageLoading />;
   if (tokens.isError) return <PageError error={tokens.error} onRetry={() => void tokens.refetch()} />;
-
-  const revoke = async (token: ApiToken) => {
-    try {
-      await revokeApiToken(hub, token.id);
-      message.success(t('admin.tokens.revoked'));
-    } catch (error) {
-      message.error(describe(error));
-    }
-    await refresh();
-  };
 
   return (
     <Card
@@ -75,17 +64,17 @@ export function ApiTokensPage() {
             key: 'revoke',
             render: (_, token) =>
               token.status === 'active' ? (
-                <Popconfirm
-                  title={t('admin.tokens.revokeConfirm')}
-                  okText={t('admin.tokens.revoke')}
-                  cancelText={t('admin.tokens.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => revoke(token)}
-                >
-                  <Button danger size="small">
-                    {t('admin.tokens.revoke')}
-                  </Button>
-                </Popconfirm>
+                <ActionForm
+                  name={`revoke-${token.id}`}
+                  label={t('admin.tokens.revoke')}
+                  button={{ danger: true, size: 'small' }}
+                  confirm={{ title: t('admin.tokens.revokeConfirm'), okText: t('admin.tokens.revoke'), danger: true }}
+                  mutationFn={() => revokeApiToken(hub, token.id)}
+                  onSuccess={async () => {
+                    message.success(t('admin.tokens.revoked'));
+                    await refresh();
+                  }}
+                />
               ) : null,
           },
         ]}
