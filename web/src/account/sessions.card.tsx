@@ -1,38 +1,34 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Table, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listSessions, revokeOtherSessions, type SessionInfo } from '../api/account.api';
-import { useErrorText } from '../errors/use-error-text';
+import { ActionForm } from '../forms/action-form';
 import { useLocale } from '../i18n/locale-context';
 
 export const sessionsQueryKey = ['sessions'] as const;
 
-/** Where the person is signed in, and a button to sign out everywhere else. */
+/** Where the person is signed in, and a button to sign out everywhere else (an action on the one form pattern). */
 export function SessionsCard({ currentSessionId }: { currentSessionId: string | undefined }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const client = useQueryClient();
   const sessions = useQuery({ queryKey: sessionsQueryKey, queryFn: listSessions });
-  const signOutOthers = useMutation({
-    mutationFn: revokeOtherSessions,
-    onSuccess: async () => {
-      message.success(t('account.othersSignedOut'));
-      await client.invalidateQueries({ queryKey: sessionsQueryKey });
-    },
-    onError: (error) => message.error(describe(error)),
-  });
   const date = (iso: string) => new Date(iso).toLocaleString(locale);
   return (
-    <Card
-      title={t('account.sessionsTitle')}
-      extra={
-        <Button danger loading={signOutOthers.isPending} onClick={() => signOutOthers.mutate()}>
-          {t('account.signOutOthers')}
-        </Button>
-      }
-    >
+    <Card title={t('account.sessionsTitle')}>
+      <div style={{ marginBottom: 16 }}>
+        <ActionForm
+          name="sign-out-others"
+          label={t('account.signOutOthers')}
+          button={{ danger: true }}
+          mutationFn={() => revokeOtherSessions()}
+          onSuccess={async () => {
+            message.success(t('account.othersSignedOut'));
+            await client.invalidateQueries({ queryKey: sessionsQueryKey });
+          }}
+        />
+      </div>
       <Table<SessionInfo>
         rowKey="id"
         loading={sessions.isPending}
