@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Tag, Typography } from 'antd';
+import { Alert, App, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { sendVerificationEmail } from '../api/account.api';
 import { useMe } from '../auth/use-me';
-import { useErrorText } from '../errors/use-error-text';
+import { ActionForm } from '../forms/action-form';
 import { PageLoading } from '../layout/page-states';
 import { useSessionAccount } from '../two-factor/use-two-factor-state';
 import { ChangeEmailForm } from './change-email.form';
@@ -16,14 +15,8 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const current = useSessionAccount(Boolean(me.data));
   const twoFactorOn = current.data?.user.twoFactorEnabled === true;
-  const resend = useMutation({
-    mutationFn: sendVerificationEmail,
-    onSuccess: () => message.success(t('account.resent')),
-    onError: (error) => message.error(describe(error)),
-  });
 
   if (me.isPending) return <PageLoading />;
   if (!me.data) return <Navigate to="/sign-in?next=%2Fprofile" replace />;
@@ -39,16 +32,16 @@ export function ProfilePage() {
         {user.emailVerified ? (
           <Tag color="green">{t('account.verified')}</Tag>
         ) : (
-          <Alert
-            type="warning"
-            showIcon
-            message={t('account.unverified')}
-            action={
-              <Button size="small" loading={resend.isPending} onClick={() => resend.mutate(user.email)}>
-                {t('account.resend')}
-              </Button>
-            }
-          />
+          <Flex vertical gap={8}>
+            <Alert type="warning" showIcon message={t('account.unverified')} />
+            <ActionForm
+              name="resend-verification"
+              label={t('account.resend')}
+              button={{ size: 'small' }}
+              mutationFn={() => sendVerificationEmail(user.email)}
+              onSuccess={() => message.success(t('account.resent'))}
+            />
+          </Flex>
         )}
       </Card>
       <Card title={t('account.passwordTitle')}>
