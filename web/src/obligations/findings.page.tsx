@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { listFindings, runObligationChecks } from '../api/obligations.api';
-import { useErrorText } from '../errors/use-error-text';
+import { listFindings } from '../api/obligations.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { PageError, PageLoading } from '../layout/page-states';
 import { useCapabilities } from '../auth/use-capabilities';
+import { CheckObligationsForm } from './check-obligations.form';
 import { FindingActions } from './finding-actions';
 import { EvidenceText, FindingStatus, ObligationText, RecoveryText } from './finding-parts';
 
@@ -15,31 +15,15 @@ export function FindingsPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const bilingual = useBilingual();
-  const describe = useErrorText();
-  const queryClient = useQueryClient();
   const officer = useCapabilities(hub).data?.actions.obligations.decide ?? false;
   const findings = useQuery({ queryKey: ['obligation-findings', hub], queryFn: () => listFindings(hub) });
-  const check = useMutation({
-    mutationFn: () => runObligationChecks(hub),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['obligation-findings', hub] }),
-  });
   if (findings.isPending) return <PageLoading />;
   if (findings.isError) return <PageError error={findings.error} onRetry={() => void findings.refetch()} />;
   return (
-    <Card
-      title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('obligations.title')}</h1>}
-      extra={
-        officer && (
-          <Button onClick={() => check.mutate()} loading={check.isPending}>
-            {t('obligations.checkNow')}
-          </Button>
-        )
-      }
-    >
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('obligations.title')}</h1>}>
       <Flex vertical gap={12}>
         <Typography.Paragraph type="secondary">{t('obligations.intro')}</Typography.Paragraph>
-        {check.isSuccess && <Alert type="success" showIcon message={t('obligations.checked', check.data)} />}
-        {check.isError && <Alert type="error" showIcon message={describe(check.error)} />}
+        {officer && <CheckObligationsForm hub={hub} />}
         <Table
           rowKey="id"
           dataSource={findings.data.items}
