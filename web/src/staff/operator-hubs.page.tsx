@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Form, Input, Popconfirm, Row, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, Row, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hubInputSchema, type Hub } from '../../../contracts/hubs';
 import { createHub, setArchived } from '../api/staff.api';
 import { useMe } from '../auth/use-me';
-import { useErrorText } from '../errors/use-error-text';
 import { useFieldErrorText } from '../errors/use-field-error-text';
+import { ActionForm } from '../forms/action-form';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
@@ -26,7 +26,6 @@ export function OperatorHubsPage() {
   const client = useQueryClient();
   const bilingual = useBilingual();
   const { message } = App.useApp();
-  const describe = useErrorText();
   const fieldText = useFieldErrorText();
   const [form] = Form.useForm<NewHubValues>();
   const refresh = () => client.invalidateQueries({ queryKey: ['hubs'] });
@@ -43,8 +42,6 @@ export function OperatorHubsPage() {
 
   if (me.isPending || hubs.isPending) return <PageLoading />;
   if (!me.data?.operator) return <NotFoundPage />;
-
-  const archive = (hub: Hub, archived: boolean) => setArchived(hub.slug, archived).then(refresh, (error: unknown) => message.error(describe(error)));
 
   return (
     <Flex vertical gap={16}>
@@ -103,18 +100,18 @@ export function OperatorHubsPage() {
             { title: t('staff.status'), render: (_, h) => (h.archived ? <Tag>{t('staff.archived')}</Tag> : <Tag color="green">{t('staff.active')}</Tag>) },
             {
               title: t('staff.actions'),
-              render: (_, h) =>
-                h.archived ? (
-                  <Button size="small" onClick={() => void archive(h, false)}>
-                    {t('staff.reopen')}
-                  </Button>
-                ) : (
-                  <Popconfirm title={t('staff.archiveConfirm', { name: bilingual(h.name).primary })} onConfirm={() => archive(h, true)}>
-                    <Button size="small" danger>
-                      {t('staff.archive')}
-                    </Button>
-                  </Popconfirm>
-                ),
+              render: (_, h) => (
+                <ActionForm
+                  name={`archive-${h.slug}`}
+                  label={h.archived ? t('staff.reopen') : t('staff.archive')}
+                  button={{ size: 'small', danger: !h.archived }}
+                  confirm={
+                    h.archived ? undefined : { title: t('staff.archiveConfirm', { name: bilingual(h.name).primary }), okText: t('staff.archive'), danger: true }
+                  }
+                  mutationFn={() => setArchived(h.slug, !h.archived)}
+                  onSuccess={refresh}
+                />
+              ),
             },
           ]}
         />
