@@ -1,38 +1,37 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Flex, Input, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { hubRoles, type HubRole } from '../../../contracts/auth';
+import type { HubRole } from '../../../contracts/auth';
 import type { StaffMember } from '../../../contracts/staff';
 import { useCapabilities } from '../auth/use-capabilities';
-import { useErrorText } from '../errors/use-error-text';
+import { revokeStaffInvitation, setSuspended } from '../api/staff.api';
+import { ActionForm } from '../forms/action-form';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
 import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { InviteStaffModal } from './invite-staff.modal';
-import { useStaff, useStaffChanges, useStaffInvitations } from './use-staff';
+import { StaffRolesForm } from './staff-roles.form';
+import { useRefreshStaff, useStaff, useStaffInvitations } from './use-staff';
 
 /** The hub admin's staff desk: roles, suspensions, last sign-in and pending invitations. */
 export function StaffPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { message } = App.useApp();
-  const describe = useErrorText();
   const capabilities = useCapabilities(hub);
   const canManage = capabilities.data?.actions.staff.manage ?? false;
   const [search, setSearch] = useState('');
   const staff = useStaff(hub, search);
   const invitations = useStaffInvitations(hub, capabilities.data?.actions.staff.read ?? false);
-  const changes = useStaffChanges(hub);
+  const refresh = useRefreshStaff(hub);
   const [inviting, setInviting] = useState(false);
 
   if (capabilities.isPending || staff.isPending) return <PageLoading />;
   if (!capabilities.data?.actions.staff.read) return <NotFoundPage />;
   if (staff.isError) return <PageError error={staff.error} onRetry={() => void staff.refetch()} />;
 
-  const run = (work: Promise<unknown>) => work.catch((error: unknown) => message.error(describe(error)));
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : t('staff.never'));
   const roleName = (role: HubRole) => t(`staff.role.${role}`);
 
@@ -69,38 +68,16 @@ export function StaffPage() {
           { title: t('staff.email'), dataIndex: 'email' },
           {
             title: t('staff.roles'),
-            render: (_, member) => (
-              <Flex wrap gap={4}>
-                {member.roles.map((role) =>
-                  canManage ? (
-                    <Popconfirm
-                      key={role}
-                      title={t('staff.removeRoleConfirm', { role: roleName(role), name: member.name })}
-                      onConfirm={() => run(changes.revoke.mutateAsync({ userId: member.userId, role }))}
-                    >
-                      <Tag closable onClose={(e) => e.preventDefault()}>
-                        {roleName(role)}
-                      </Tag>
-                    </Popconfirm>
-                  ) : (
+            render: (_, member) =>
+              canManage ? (
+                <StaffRolesForm hub={hub} member={member} />
+              ) : (
+                <Flex wrap gap={4}>
+                  {member.roles.map((role) => (
                     <Tag key={role}>{roleName(role)}</Tag>
-                  ),
-                )}
-                {canManage && (
-                  <Dropdown
-                    trigger={['click']}
-                    menu={{
-                      items: hubRoles.filter((r) => !member.roles.includes(r)).map((role) => ({ key: role, label: roleName(role) })),
-                      onClick: ({ key }) => void run(changes.grant.mutateAsync({ userId: member.userId, role: key as HubRole })),
-                    }}
-                  >
-                    <Button size="small" type="dashed" icon={<PlusOutlined />} aria-label={`${t('staff.addRole')}: ${member.name}`}>
-                      {t('staff.addRole')}
-                    </Button>
-                  </Dropdown>
-                )}
-              </Flex>
-            ),
+                  ))}
+                </Flex>
+              ),
           },
           { title: t('staff.lastSignIn'), render: (_, m) => date(m.lastSignInAt) },
           {
@@ -116,21 +93,16 @@ export function StaffPage() {
             ? [
                 {
                   title: t('staff.actions'),
-                  render: (_: unknown, m: StaffMember) =>
-                    m.suspended ? (
-                      <Button size="small" onClick={() => void run(changes.suspend.mutateAsync({ userId: m.userId, suspended: false }))}>
-                        {t('staff.restore')}
-                      </Button>
-                    ) : (
-                      <Popconfirm
-                        title={t('staff.suspendConfirm', { name: m.name })}
-                        onConfirm={() => run(changes.suspend.mutateAsync({ userId: m.userId, suspended: true }))}
-                      >
-                        <Button size="small" danger>
-                          {t('staff.suspend')}
-                        </Button>
-                      </Popconfirm>
-                    ),
+                  render: (_: unknown, m: StaffMember) => (
+                    <ActionForm
+                      name={`suspend-${m.userId}`}
+                      label={m.suspended ? t('staff.restore') : t('staff.suspend')}
+                      button={{ size: 'small', danger: !m.suspended }}
+                      confirm={m.suspended ? undefined : { title: t('staff.suspendConfirm', { name: m.name }), okText: t('staff.suspend'), danger: true }}
+                      mutationFn={() => setSuspended(hub, m.userId, !m.suspended)}
+                      onSuccess={refresh}
+                    />
+                  ),
                 },
               ]
             : []),
@@ -154,9 +126,13 @@ export function StaffPage() {
                   {
                     title: t('staff.actions'),
                     render: (_: unknown, i: { id: string }) => (
-                      <Button size="small" onClick={() => void run(changes.withdraw.mutateAsync(i.id))}>
-                        {t('staff.withdraw')}
-                      </Button>
+                      <ActionForm
+                        name={`withdraw-${i.id}`}
+                        label={t('staff.withdraw')}
+                        button={{ size: 'small' }}
+                        mutationFn={() => revokeStaffInvitation(hub, i.id)}
+                        onSuccess={refresh}
+                      />
                     ),
                   },
                 ]
