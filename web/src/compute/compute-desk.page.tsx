@@ -56,7 +56,7 @@ export function ComputeDeskPage() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
           {t('compute.desk.title')}
         </Typography.Title>
         {can?.manage && (

@@ -1,6 +1,6 @@
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Flex, Form, Input, List, Result, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Form, Grid, Input, List, Result, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -26,6 +26,8 @@ export function TalentProfileCard({ hub }: { hub: string }) {
   const { message } = App.useApp();
   const fieldText = useFieldErrorText();
   const [form] = Form.useForm<{ employer: string }>();
+  // On a phone the label sits above the field, so the row fits 390 px.
+  const screens = Grid.useBreakpoint();
   const client = useQueryClient();
   const key = ['hubs', hub, 'talent', 'profile'];
   const profile = useQuery({ queryKey: key, queryFn: () => myTalentProfile(hub), retry: false });
@@ -74,7 +76,7 @@ export function TalentProfileCard({ hub }: { hub: string }) {
         <Form
           name="talent-profile"
           form={form}
-          layout="inline"
+          layout={screens.sm ? 'inline' : 'vertical'}
           initialValues={{ employer: data.employer ?? '' }}
           onValuesChange={save.onValuesChange}
           onFinish={(v: { employer: string }) => save.submit({ employer: v.employer.trim() || null, evidence: data.evidence })}
@@ -84,7 +86,7 @@ export function TalentProfileCard({ hub }: { hub: string }) {
             name="employer"
             rules={[zodRule(talentProfileInputSchema.shape.employer, fieldText, { optional: true })]}
           >
-            <Input style={{ width: 280 }} maxLength={200} />
+            <Input style={{ width: 280, maxWidth: '100%' }} maxLength={200} />
           </Form.Item>
           <Button htmlType="submit" loading={save.submitting}>
             {t('stays.profile.save')}

@@ -14,7 +14,18 @@ export function VerifyCardPage() {
   const bilingual = useBilingual();
   const check = useQuery({ queryKey: ['talent-card-check', hub, token], queryFn: () => verifyCard(hub, token), retry: false, enabled: token.length > 0 });
   if (check.isPending && token) return <Card loading />;
-  if (!check.data) return <Result status="error" title={t('stays.card.verifyTitle')} subTitle={t('stays.card.invalid')} />;
+  if (!check.data)
+    return (
+      <Result
+        status="error"
+        title={
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+            {t('stays.card.verifyTitle')}
+          </Typography.Title>
+        }
+        subTitle={t('stays.card.invalid')}
+      />
+    );
   const { status, tier, expiresOn, hub: issuer } = check.data;
   return (
     <Result
