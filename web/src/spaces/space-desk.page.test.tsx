@@ -112,7 +112,7 @@ function renderRelease(release: () => { status: number; body?: unknown }, locale
   );
   return () => seen.filter((r) => r.method === 'POST').map((r) => [r.path, r.body]);
 }
-const holdRow = async () => (await screen.findByText('A-101', undefined, loading)).closest('tr') as HTMLElement;
+const holdRow = async () => (await screen.findByText('A-101, A-102', undefined, loading)).closest('tr') as HTMLElement;
 
 describe('SpaceDeskPage: an operator releases a hold, on the one form pattern', () => {
   it('releases that hold and says so', async () => {
