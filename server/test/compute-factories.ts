@@ -13,6 +13,7 @@ import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { fundedYear } from './budget-factories.js';
 import { organizationInput } from './factories.js';
 import { computeVoucherDraft } from './program-factories.js';
+import { as, type TestContext, type TestUser } from './harness.js';
 
 export type Actor = { userId: string; hubRoles: HubRole[] };
 
@@ -111,4 +112,25 @@ export async function computeWorld(
     startups.push({ founder, orgId: org.id, awardId });
   }
   return { operator, providerPerson, provider, pool, flavors, startups };
+}
+
+/** The header row of a provider's usage file (CSV). */
+export const USAGE_FILE_HEADER = 'recordId,requestId,flavorId,gpuHours,startedAt,endedAt,cost,corrects\r\n';
+
+/**
+ * One request of the world's first startup, through the API: one GPU of the first flavor for
+ * two hours, deadline two days out (on the hour); it must be admitted at once (running).
+ */
+export async function runningRequest<T>(ctx: TestContext, founder: TestUser, hub: HubRow, world: ComputeWorld): Promise<T> {
+  const HOUR = 3_600_000;
+  const deadline = new Date((Math.floor(Date.now() / HOUR) + 48) * HOUR).toISOString();
+  const res = await ctx.app.inject(
+    as(founder, {
+      method: 'POST',
+      url: `/api/hubs/${hub.slug}/compute/requests`,
+      payload: { organizationId: world.startups[0]!.orgId, flavor: world.flavors[0]!.id, gpus: 1, hours: 2, deadline },
+    }),
+  );
+  if (res.json().status !== 'running') throw new Error(`the request was not admitted at once: ${res.body}`);
+  return res.json() as T;
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { computeWorld, flavor, type ComputeWorld } from '../../test/compute-factories.js';
+import { computeWorld, flavor, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { verifyLedger } from '../budget/index.js';
 import { reconcileComputeVouchers } from './reconcile.service.js';
@@ -12,9 +12,7 @@ let hub: HubRow;
 let provider: TestUser;
 let founder: TestUser;
 let world: ComputeWorld;
-const HOUR = 3_600_000;
 const ROWS = 5_000;
-const inHours = (h: number) => new Date((Math.floor(Date.now() / HOUR) + h) * HOUR).toISOString();
 type Admitted = { id: string; flavor: { id: string }; start: string; voucherHeld: string };
 
 beforeAll(async () => {
@@ -43,18 +41,8 @@ const upload = (body: string, key?: string) =>
       headers: { 'content-type': 'text/csv', ...(key ? { 'idempotency-key': key } : {}) },
     }),
   );
-const admitted = async (): Promise<Admitted> => {
-  const res = await ctx.app.inject(
-    as(founder, {
-      method: 'POST',
-      url: `/api/hubs/${hub.slug}/compute/requests`,
-      payload: { organizationId: world.startups[0]!.orgId, flavor: world.flavors[0]!.id, gpus: 1, hours: 2, deadline: inHours(48) },
-    }),
-  );
-  expect(res.json().status, res.body).toBe('running');
-  return res.json() as Admitted;
-};
-const header = 'recordId,requestId,flavorId,gpuHours,startedAt,endedAt,cost,corrects\r\n';
+const admitted = () => runningRequest<Admitted>(ctx, founder, hub, world);
+const header = USAGE_FILE_HEADER;
 /** Row `i` of a request's file: the i-th second of its run, costing 40 to 52 fen. */
 const row = (prefix: string, r: Admitted, i: number, cost = 40 + (i % 13), corrects = '') => {
   const from = Date.parse(r.start) + i * 1000;

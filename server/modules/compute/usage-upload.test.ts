@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeWorld, flavor, type ComputeWorld } from '../../test/compute-factories.js';
+import { computeWorld, flavor, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 
@@ -12,8 +12,6 @@ let provider: TestUser;
 let founder: TestUser;
 let stranger: TestUser;
 let world: ComputeWorld;
-const HOUR = 3_600_000;
-const inHours = (h: number) => new Date((Math.floor(Date.now() / HOUR) + h) * HOUR).toISOString();
 type Admitted = { id: string; flavor: { id: string }; start: string; end: string };
 
 beforeAll(async () => {
@@ -44,18 +42,8 @@ const upload = (user: TestUser, body: Buffer | string, format: 'csv' | 'xlsx' = 
       headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'accept-language': lang },
     }),
   );
-const admitted = async (): Promise<Admitted> => {
-  const res = await ctx.app.inject(
-    as(founder, {
-      method: 'POST',
-      url: `/api/hubs/${hub.slug}/compute/requests`,
-      payload: { organizationId: world.startups[0]!.orgId, flavor: world.flavors[0]!.id, gpus: 1, hours: 2, deadline: inHours(48) },
-    }),
-  );
-  expect(res.json().status, res.body).toBe('running');
-  return res.json() as Admitted;
-};
-const header = 'recordId,requestId,flavorId,gpuHours,startedAt,endedAt,cost,corrects\r\n';
+const admitted = () => runningRequest<Admitted>(ctx, founder, hub, world);
+const header = USAGE_FILE_HEADER;
 const line = (id: string, r: Admitted, cost = '4000') => `${id},${r.id},${r.flavor.id},2,${r.start},${r.end},${cost},\r\n`;
 const metered = async () =>
   (await ctx.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM compute_usage WHERE hub_id = ${hub.id}`)).rows[0]!.n;
