@@ -6,6 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization, Sector } from '../../../contracts/organizations';
+import { useReducedMotion } from '../theme/use-reduced-motion';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -13,6 +14,7 @@ echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 export function SectorChart({ organizations }: { organizations: Organization[] }) {
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
+  const still = useReducedMotion();
 
   const counts = useMemo(() => {
     const bySector = new Map<Sector, number>();
@@ -26,6 +28,7 @@ export function SectorChart({ organizations }: { organizations: Organization[] }
     if (!element.current || counts.length === 0) return;
     const chart = echarts.init(element.current);
     chart.setOption({
+      animation: !still,
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1 },
@@ -38,7 +41,7 @@ export function SectorChart({ organizations }: { organizations: Organization[] }
       observer.disconnect();
       chart.dispose();
     };
-  }, [counts, t]);
+  }, [counts, t, still]);
 
   return (
     <Card size="small" title={t('org.chartTitle')}>

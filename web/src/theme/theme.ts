@@ -30,3 +30,6 @@ export const theme: ThemeConfig = {
     fontSizeHeading1: 30,
   },
 };
+
+/** The house theme without motion: dialogs, menus and spinners appear and go at once (prefers-reduced-motion). */
+export const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };
