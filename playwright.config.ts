@@ -15,8 +15,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  // One retry in CI: a journey that fails twice fails the run; a pass on retry is reported as flaky.
-  retries: process.env.CI ? 1 : 0,
+  // Two retries in CI: a test that fails three times fails the run; a pass on a retry is reported as flaky.
+  retries: process.env.CI ? 2 : 0,
   // Whole journeys (an applicant, an officer and finance in one test) run long on a loaded machine.
   timeout: 150_000,
   expect: { timeout: 10_000 },
@@ -24,6 +24,11 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'en-US',
+    // The browser asks for less motion (here and, by the flag below, in every context a spec
+    // opens itself), so antd's dialogs, menus and spinners appear and go at once
+    // (web/src/theme/use-reduced-motion.ts): a click never lands on a dialog still opening, and a
+    // finished button's spinner never lingers in its name. Motion itself is antd's.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -37,6 +42,7 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        '--force-prefers-reduced-motion',
       ],
     },
   },

@@ -3,6 +3,7 @@ import { openMenu } from './demo-session.js';
 import { expectAccessible, expectNoAntdEnglish, expectOneH1 } from './accessibility.js';
 import { buttonName, dragongate, LANGUAGES, menuSections, PAGE_LOAD, PASSWORD, personIn, signInAs, stamp, WORDS } from './hub-people.js';
 import { startMailSink } from './mail-sink.js';
+import { chooseOption } from './select.js';
 
 // A shared, busy machine: pages that load their code on demand get longer than the default.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -78,8 +79,7 @@ for (const lang of LANGUAGES) {
       await admin.getByRole('button', { name: buttonName(t.staff.invite) }).click();
       const dialog = admin.getByRole('dialog', { name: t.staff.inviteTitle });
       await dialog.getByLabel(t.staff.email).fill(email);
-      await dialog.getByLabel(t.staff.roles).click();
-      await admin.locator('.ant-select-item-option', { hasText: t.staff.role[role] }).click();
+      await chooseOption(admin, dialog.getByLabel(t.staff.roles), t.staff.role[role]);
       await dialog.getByText(t.staff.inviteHint).click();
       await dialog.getByRole('button', { name: buttonName(t.staff.send) }).click();
       await expect(dialog).toBeHidden();

@@ -1,5 +1,6 @@
 import { expectAccessible } from './accessibility.js';
 import { expect, test, type Page } from '@playwright/test';
+import { chooseOption } from './select.js';
 
 const PASSWORD = 'dragongate-demo-2026';
 
@@ -39,8 +40,7 @@ test('a startup claims a compute voucher and is approved at once, with the expla
 
   // The organisation is prefilled from what the platform knows (the founder's organisations;
   // organizations.spec.ts may have registered a second one): choose the demo startup.
-  await page.getByLabel('Applying organisation').click();
-  await page.locator('.ant-select-item-option[title="Qiantang Embodied AI (demo)"]').click();
+  await chooseOption(page, page.getByLabel('Applying organisation'), 'Qiantang Embodied AI (demo)');
   await page.getByLabel('Compute contract number').fill(`HZ-E2E-${Date.now().toString(36)}`);
   await page.getByLabel('Contract amount').fill('1,000,000');
   await expect(page.getByText('That is CNY 1m')).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chooseOption } from './select.js';
 
 const PASSWORD = 'dragongate-demo-2026';
 const GRANT = 'Major AI R&D grant (demo)';
@@ -40,8 +41,7 @@ async function applyForGrant(page: Page, plan: string): Promise<string> {
   await page.getByRole('link', { name: GRANT, exact: true }).first().click();
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Apply: ${GRANT}` })).toBeVisible();
-  await page.getByLabel('Applying organisation').click();
-  await page.locator('.ant-select-item-option[title="Qiantang Embodied AI (demo)"]').click();
+  await chooseOption(page, page.getByLabel('Applying organisation'), 'Qiantang Embodied AI (demo)');
   await page.getByLabel('R&D plan').fill(plan);
   // Half done: saved as a draft, found again under My applications, finished and sent.
   await page.getByRole('button', { name: 'Save draft' }).click();

@@ -92,8 +92,12 @@ for (const l of languages) {
       await expect(page.getByRole('heading', { name: l.createTitle, level: 1 })).toBeVisible();
       await page.getByLabel(l.nameZh, { exact: true }).first().fill(nameZh);
       await page.getByLabel(l.nameEn, { exact: true }).first().fill(nameEn);
-      await page.getByLabel(l.budgetLine, { exact: true }).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      // The first budget line offered, chosen until the select shows it (a dropped click would leave the program without one).
+      const budgetLine = page.getByLabel(l.budgetLine, { exact: true });
+      await budgetLine.click();
+      const firstLine = (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().innerText()).trim();
+      await page.keyboard.press('Escape');
+      await chooseOption(page, budgetLine, firstLine);
       await page.getByLabel(l.amount, { exact: true }).fill('200000');
 
       // The rule, row by row, in words as it grows.

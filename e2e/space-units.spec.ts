@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './accessibility.js';
 import { chooseLanguage, signIn } from './demo-session.js';
 import { expectFitsPhone, PHONE } from './phone.js';
+import { chooseOption } from './select.js';
 
 // The space operator adds a unit with a photo on the desk and edits it (rent, a second
 // photo); the company, on a phone, sees the free unit with its photos. Once per language,
@@ -86,8 +87,8 @@ for (const run of runs) {
 
     await page.getByRole('button', { name: c.addUnder, exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(c.kind).click();
-    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${c.unit}$`) }).click();
+    // The unit's kind, chosen until the select shows it: the area and seats appear only for a unit.
+    await chooseOption(page, dialog.getByLabel(c.kind), new RegExp(`^${c.unit}$`));
     await dialog.getByLabel(c.code).fill(run.code);
     await dialog.getByLabel(c.nameZh).fill('九层东侧');
     await dialog.getByLabel(c.nameEn).fill('East wing, 9th floor');
