@@ -88,7 +88,7 @@ for (const run of runs) {
     await page.getByRole('button', { name: c.addUnder, exact: true }).click();
     const dialog = page.getByRole('dialog');
     // The unit's kind, chosen until the select shows it: the area and seats appear only for a unit.
-    await chooseOption(page, dialog.getByLabel(c.kind), new RegExp(`^${c.unit}$`));
+    await chooseOption(page, dialog.getByLabel(c.kind, { exact: true }), new RegExp(`^${c.unit}$`));
     await dialog.getByLabel(c.code).fill(run.code);
     await dialog.getByLabel(c.nameZh).fill('九层东侧');
     await dialog.getByLabel(c.nameEn).fill('East wing, 9th floor');
