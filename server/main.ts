@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { backup, restore } from './cli/backup.js';
 import { auditExport } from './cli/audit-export.js';
 import { auditCheckpoint, auditVerify, createUser, migrate, seed } from './cli/commands.js';
+import { jobsList, jobsRun } from './cli/jobs.js';
 import { ledgerVerify } from './cli/ledger.js';
 import { match } from './cli/match.js';
 import { exportFile, importFile, seedSynthetic } from './cli/exchange.js';
@@ -36,6 +37,8 @@ const usage = `dragongate <command>
   audit export FILE --hub SLUG|deployment [--format jsonl|csv] [--from ISO] [--to ISO]
                                   a chain's events, archived ones included, as JSON lines or CSV
   ledger verify [--hub SLUG]      check every ledger invariant over the whole history
+  jobs list                       the background jobs and when they run (UTC)
+  jobs run NAME [--hub SLUG]      run one background job now, beside a running server (safe to repeat)
   match --hub SLUG [--program ID] match open programs against the hub's organisations and people
   backup FILE                     a consistent backup of the whole database (gzipped); safe beside a running server
   restore FILE                    replace every row with a backup's (migrates first; the server must be stopped)
@@ -124,6 +127,10 @@ async function main(argv: string[]): Promise<number> {
       break;
     case 'ledger':
       if (sub === 'verify') return ledgerVerify(config, values.hub);
+      break;
+    case 'jobs':
+      if (sub === 'list') return jobsList();
+      if (sub === 'run') return jobsRun(config, positionals[2], values.hub);
       break;
     case 'backup':
       return backup(config, sub);

@@ -85,6 +85,8 @@ describe('the CLI beside a running server', () => {
       ['audit', 'export', path.join(work, 'hangzhou-audit.jsonl'), '--hub', 'hangzhou'],
       ['audit', 'export', path.join(work, 'deployment-audit.csv'), '--hub', 'deployment', '--format', 'csv'],
       ['ledger', 'verify'],
+      ['jobs', 'run', 'award-conditions', '--hub', 'hangzhou'],
+      ['jobs', 'run', 'schedule-matching'],
       ['backup', path.join(work, 'beside.backup.gz')],
     ];
     let cookie = '';
@@ -92,6 +94,7 @@ describe('the CLI beside a running server', () => {
       const result = await runCli(args, env);
       expect(result.code, `${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
       if (args[0] === 'import' && args.length === 4) expect(result.stdout).toMatch(/Written: 40 organisations/);
+      if (args[0] === 'jobs') expect(result.stdout).toContain(`${args[2]}${args[4] ? ` (${args[4]})` : ''}: done in`);
       // An export is whole (the partial file renamed at the end) and its lines are the chain's events.
       if (args[1] === 'export') {
         const lines = readFileSync(args[2]!, 'utf8').trim().split('\n');
