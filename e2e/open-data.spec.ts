@@ -3,6 +3,7 @@ import type { Locale } from '../contracts/error-messages.js';
 import { validUscc } from '../server/test/factories.js';
 import { formatMoney } from '../web/src/money/format-money.js';
 import { expectAccessible, expectNoAntdEnglish, expectOneH1 } from './accessibility.js';
+import { endNoticePeriod } from './calendar.js';
 import { buttonName, dragongate, LANGUAGES, PAGE_LOAD, PASSWORD, personIn, stamp, WORDS } from './hub-people.js';
 import { expectFitsPhone } from './phone.js';
 
@@ -114,7 +115,7 @@ async function reviewOnce(browser: Browser, lang: Locale, officer: Page, applica
 }
 
 for (const lang of LANGUAGES) {
-  test(`${lang}: public notice (公示): an award goes on the board, a signed-out visitor objects on a phone, the officer dismisses it, the reason is published and payment waits for the period`, async ({
+  test(`${lang}: public notice (公示): an award goes on the board, a signed-out visitor objects on a phone, the officer dismisses it, the reason is published, payment waits for the period and is made after it`, async ({
     browser,
   }) => {
     test.setTimeout(300_000);
@@ -247,6 +248,23 @@ for (const lang of LANGUAGES) {
     );
     expect(pay.status(), await pay.text()).toBe(409);
     expect((await pay.json()).error.code).toBe('NOTICE_PENDING');
+
+    // The period ends (the days pass in the data) and the night's payment job, run now, pays the award.
+    await endNoticePeriod(application.id);
+    expect(dragongate('jobs', 'run', 'award-conditions', '--hub', 'hangzhou')).toContain('award-conditions (hangzhou): done');
+    const paid = await (await api(finance, 'GET', `/api/hubs/hangzhou/applications/${application.id}/award`)).json();
+    expect(paid.tranches.map((x: { status: string }) => x.status)).toEqual(['paid']);
     await finance.context().close();
+
+    // The board says the notice has ended; the dismissal's reason stays published.
+    const later = await personIn(browser, lang, { phone: true });
+    await later.goto('/hubs/hangzhou/open?tab=notices');
+    const ended = later
+      .getByRole('group', { name: application.number })
+      .or(later.locator(`[aria-label="${application.number}"]`))
+      .first();
+    await expect(ended).toContainText(t.periodEnded, { timeout: PAGE_LOAD });
+    await expect(ended).toContainText(t.dismissed.replace('{{reason}}', dismissal));
+    await later.context().close();
   });
 }
