@@ -89,8 +89,11 @@ export async function runSimulateBench(): Promise<void> {
       takeUpBasisPoints: 6000,
     });
 
+    // The first run reads every organisation into the hub's snapshot; the officer's next tries reuse it.
     const times: number[] = [];
+    t = performance.now();
     let result = await simulateProgram(db, scope, program.id, input);
+    const firstMs = performance.now() - t;
     for (let i = 0; i < RUNS; i++) {
       t = performance.now();
       result = await simulateProgram(db, scope, program.id, input);
@@ -136,7 +139,7 @@ export async function runSimulateBench(): Promise<void> {
     const n = result.evaluated;
     process.stdout.write(
       table(
-        ['workload', 'organisations', 'qualify', 'ms (p50 of 3)', 'orgs/s', 'vs bare count', 'vs bare loop'],
+        ['workload', 'organisations', 'qualify', 'ms (next: p50 of 3)', 'orgs/s', 'vs bare count', 'vs bare loop'],
         [
           ['bare SQL count of the same rule', int(n), int(counted), ms(countMs), int((n / countMs) * 1000), '1.00x', '-'],
           [
@@ -149,7 +152,16 @@ export async function runSimulateBench(): Promise<void> {
             '1.00x',
           ],
           [
-            'simulateProgram (read, evaluate both, price, group)',
+            'simulateProgram, first run (reads the hub, evaluates both, prices, groups)',
+            int(n),
+            int(result.draft.qualify),
+            ms(firstMs),
+            int((n / firstMs) * 1000),
+            ratio(countMs, firstMs),
+            ratio(loopMs, firstMs),
+          ],
+          [
+            'simulateProgram, next drafts (hub snapshot kept)',
             int(n),
             int(result.draft.qualify),
             ms(simMs),
@@ -161,6 +173,8 @@ export async function runSimulateBench(): Promise<void> {
       ) + '\n',
     );
     log(`same answer: simulation ${int(result.draft.qualify)} qualify, bare count ${int(counted)}, bare loop ${int(bare)}`);
-    log(`aim: under 5 s at scale 1 and at least 0.30x the bare compiled loop; this run ${(simMs / 1000).toFixed(2)} s at scale ${SCALE}`);
+    log(
+      `aim: under 5 s at scale 1 and at least 0.30x the bare compiled loop; this run ${(firstMs / 1000).toFixed(2)} s first, ${(simMs / 1000).toFixed(2)} s next, at scale ${SCALE}`,
+    );
   });
 }

@@ -19,12 +19,15 @@ const citusTests = [
   'server/modules/spaces/spaces.concurrency.test.ts',
   'server/modules/programs/applications.test.ts',
   'server/modules/programs/applications.concurrency.test.ts',
+  'server/modules/programs/matching.test.ts',
+  'server/modules/programs/simulation.test.ts',
   'server/modules/reviews/reviews.test.ts',
   'server/modules/reviews/awards.test.ts',
   'server/modules/ecosystem/exchange/exchange.test.ts',
   'server/modules/ecosystem/exchange/import-writer.test.ts',
   'server/modules/ecosystem/organizations.test.ts',
   'server/modules/ecosystem/summaries.test.ts',
+  'server/modules/ecosystem/organization-snapshot.test.ts',
 ];
 
 function clusterUrl() {

@@ -1,7 +1,6 @@
-import { and, asc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import type { OrganizationRecord, PersonRecord } from './applicant-facts.js';
-import { organizationFacts } from './facts.tables.js';
 import { organizationMembers, organizations } from './organizations.tables.js';
 import { people } from './people.tables.js';
 import { relations } from './relations.tables.js';
@@ -16,48 +15,53 @@ import { relations } from './relations.tables.js';
 const DEGREE_ORDER = ['other', 'bachelor', 'master', 'doctorate'];
 
 export async function organizationRecordsPage(db: Db | Tx, hubId: string, afterId: string | null, limit: number): Promise<OrganizationRecord[]> {
-  const rows = await db
-    .select({
-      id: organizations.id,
-      kind: organizations.kind,
-      sectors: organizations.sectors,
-      foundedOn: organizations.foundedOn,
-      headcount: organizations.headcount,
-      district: organizations.district,
-    })
-    .from(organizations)
-    .where(and(eq(organizations.hubId, hubId), afterId ? gt(organizations.id, afterId) : undefined))
-    .orderBy(asc(organizations.id))
-    .limit(limit);
-  if (rows.length === 0) return [];
-  const facts = await db
-    .selectDistinctOn([organizationFacts.organizationId, organizationFacts.metric], {
-      org: organizationFacts.organizationId,
-      metric: organizationFacts.metric,
-      amount: organizationFacts.amountMinor,
-      quantity: organizationFacts.quantity,
-    })
-    .from(organizationFacts)
-    // The page's id range, not a list of its ids: an index range scan, already in order.
-    .where(
-      and(
-        eq(organizationFacts.hubId, hubId),
-        afterId ? gt(organizationFacts.organizationId, afterId) : undefined,
-        lte(organizationFacts.organizationId, rows.at(-1)!.id),
-      ),
+  // One statement: the page by id, and the latest fact per metric over the page's id range
+  // (an index range scan, already in order) pivoted to one row per organisation.
+  const { rows } = await db.execute<PageRow>(sql`
+    WITH page AS (
+      SELECT id, kind, sectors, founded_on, headcount, district FROM organizations
+      WHERE hub_id = ${hubId} ${afterId ? sql`AND id > ${afterId}::uuid` : sql``}
+      ORDER BY id LIMIT ${limit}
+    ), latest AS (
+      SELECT DISTINCT ON (organization_id, metric) organization_id, metric, amount_minor, quantity FROM organization_facts
+      WHERE hub_id = ${hubId} ${afterId ? sql`AND organization_id > ${afterId}::uuid` : sql``} AND organization_id <= (SELECT id FROM page ORDER BY id DESC LIMIT 1)
+      ORDER BY organization_id, metric, as_of DESC
+    ), pivot AS (
+      SELECT organization_id,
+        max(amount_minor) FILTER (WHERE metric = 'valuation')::text AS valuation,
+        max(amount_minor) FILTER (WHERE metric = 'revenue')::text AS revenue,
+        max(amount_minor) FILTER (WHERE metric = 'funding_raised')::text AS funding_raised,
+        max(quantity) FILTER (WHERE metric = 'market_share')::float8 AS market_share,
+        max(quantity) FILTER (WHERE metric = 'headcount')::float8 AS latest_headcount
+      FROM latest GROUP BY organization_id
     )
-    .orderBy(organizationFacts.organizationId, organizationFacts.metric, sql`${organizationFacts.asOf} DESC`);
-  const latest = new Map<string, OrganizationRecord['latest']>();
-  for (const f of facts) {
-    const l = latest.get(f.org) ?? latest.set(f.org, {}).get(f.org)!;
-    if (f.metric === 'valuation' && f.amount != null) l.valuation = f.amount;
-    else if (f.metric === 'revenue' && f.amount != null) l.revenue = f.amount;
-    else if (f.metric === 'funding_raised' && f.amount != null) l.fundingRaised = f.amount;
-    else if (f.metric === 'market_share' && f.quantity != null) l.marketShare = Number(f.quantity);
-    else if (f.metric === 'headcount' && f.quantity != null) l.headcount = Number(f.quantity);
-  }
-  return rows.map((r) => ({ ...r, latest: latest.get(r.id) ?? {} }));
+    SELECT p.id, p.kind, p.sectors, p.founded_on::text AS founded_on, p.headcount, p.district,
+      f.valuation, f.revenue, f.funding_raised, f.market_share, f.latest_headcount
+    FROM page p LEFT JOIN pivot f ON f.organization_id = p.id ORDER BY p.id`);
+  return rows.map((r) => {
+    const latest: OrganizationRecord['latest'] = {};
+    if (r.valuation != null) latest.valuation = BigInt(r.valuation);
+    if (r.revenue != null) latest.revenue = BigInt(r.revenue);
+    if (r.funding_raised != null) latest.fundingRaised = BigInt(r.funding_raised);
+    if (r.market_share != null) latest.marketShare = r.market_share;
+    if (r.latest_headcount != null) latest.headcount = r.latest_headcount;
+    return { id: r.id, kind: r.kind, sectors: r.sectors, foundedOn: r.founded_on, headcount: r.headcount, district: r.district, latest };
+  });
 }
+
+type PageRow = {
+  id: string;
+  kind: string;
+  sectors: string[];
+  founded_on: string | null;
+  headcount: number | null;
+  district: string | null;
+  valuation: string | null;
+  revenue: string | null;
+  funding_raised: string | null;
+  market_share: number | null;
+  latest_headcount: number | null;
+};
 
 /** People who use the platform themselves (an account link): person programs match them. */
 export async function personRecordsPage(db: Db | Tx, hubId: string, afterId: string | null, limit: number): Promise<PersonRecord[]> {

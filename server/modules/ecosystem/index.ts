@@ -31,6 +31,7 @@ export {
   usersOfApplicants,
   type ApplicantName,
 } from './applicant-pages.js';
+export { organizationSnapshot } from './organization-snapshot.js';
 export { findConflicts, personIdsOfUsers, type ConflictHit } from './conflicts.js';
 export { ownPersonRecord, setPersonTalentTier, findPeople, type PersonRow } from './people.service.js';
 export { relatedParties, type RelatedTie } from './related-parties.js';

@@ -4,19 +4,17 @@ import type { AwardFact, CriteriaFacts, FormAnswer } from './eligibility.js';
 
 /** The facts a criterion sees, built from ecosystem records (types exactly as the CEL environment declares them). */
 export function organizationFacts(org: OrganizationRecord, form: Record<string, FormAnswer>, awards: AwardFact[], now: Date): CriteriaFacts {
-  const founded = org.foundedOn ? new Date(`${org.foundedOn}T00:00:00Z`) : undefined;
-  return {
-    applicant: {
-      kind: org.kind,
-      sectors: org.sectors,
-      ...(founded && { foundedOn: founded, foundedYear: BigInt(founded.getUTCFullYear()), ageYears: BigInt(yearsBetween(founded, now)) }),
-      ...((org.latest.headcount ?? org.headcount) != null && { headcount: BigInt(Math.trunc(org.latest.headcount ?? org.headcount!)) }),
-    },
-    facts: pick(org.latest),
-    form,
-    awards,
-    now: { year: BigInt(now.getUTCFullYear()), date: now },
-  };
+  // Built field by field (no spread of temporaries): simulation builds one per organisation of the hub per run.
+  const applicant: CriteriaFacts['applicant'] = { kind: org.kind, sectors: org.sectors };
+  if (org.foundedOn) {
+    const founded = new Date(`${org.foundedOn}T00:00:00Z`);
+    applicant.foundedOn = founded;
+    applicant.foundedYear = BigInt(founded.getUTCFullYear());
+    applicant.ageYears = BigInt(yearsBetween(founded, now));
+  }
+  const headcount = org.latest.headcount ?? org.headcount;
+  if (headcount != null) applicant.headcount = BigInt(Math.trunc(headcount));
+  return { applicant, facts: pick(org.latest), form, awards, now: { year: BigInt(now.getUTCFullYear()), date: now } };
 }
 
 export function personFacts(person: PersonRecord, form: Record<string, FormAnswer>, awards: AwardFact[], now: Date): CriteriaFacts {
@@ -65,10 +63,10 @@ function monthsBetween(from: Date, to: Date): number {
 }
 
 function pick(latest: OrganizationRecord['latest']): CriteriaFacts['facts'] {
-  return {
-    ...(latest.valuation !== undefined && { valuation: latest.valuation }),
-    ...(latest.revenue !== undefined && { revenue: latest.revenue }),
-    ...(latest.fundingRaised !== undefined && { fundingRaised: latest.fundingRaised }),
-    ...(latest.marketShare !== undefined && { marketShare: latest.marketShare }),
-  };
+  const facts: CriteriaFacts['facts'] = {};
+  if (latest.valuation !== undefined) facts.valuation = latest.valuation;
+  if (latest.revenue !== undefined) facts.revenue = latest.revenue;
+  if (latest.fundingRaised !== undefined) facts.fundingRaised = latest.fundingRaised;
+  if (latest.marketShare !== undefined) facts.marketShare = latest.marketShare;
+  return facts;
 }

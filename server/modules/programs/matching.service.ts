@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import type { Db } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
@@ -100,12 +100,7 @@ async function loadPage(db: Db, hubId: string, type: 'organization' | 'person', 
     type === 'organization' ? await organizationRecordsPage(db, hubId, after, limit) : await personRecordsPage(db, hubId, after, limit);
   return {
     page,
-    history: await historyOf(
-      db,
-      hubId,
-      type,
-      page.map((r) => r.id),
-    ),
+    history: await historyOf(db, hubId, type, page, after),
   };
 }
 
@@ -152,16 +147,22 @@ async function removeOutdated(db: Db, hubId: string, open: MatchProgram[], close
   return rowCount ?? 0;
 }
 
-/** All applications of a page of applicants: their awards (a criteria fact) and what they applied to. */
-export async function historyOf(db: Db, hubId: string, type: 'organization' | 'person', ids: string[]) {
+/**
+ * All applications of a page of applicants: their awards (a criteria fact) and what they
+ * applied to. The page is a keyset page by id, so it is read by its id range (after, upTo]
+ * on the applicant index, not by a list of ids.
+ */
+export async function historyOf(db: Db, hubId: string, type: 'organization' | 'person', page: readonly { id: string }[], after: string | null) {
   const awards = new Map<string, AwardFact[]>();
   const applied = new Set<string>();
-  if (ids.length === 0) return { awards, applied };
+  if (page.length === 0) return { awards, applied };
   const column = type === 'organization' ? applications.organizationId : applications.personId;
   const rows = await db
     .select({ applicant: column, program: applications.programId, status: applications.status, amount: applications.amount, at: applications.createdAt })
     .from(applications)
-    .where(and(eq(applications.hubId, hubId), inArray(column, ids)));
+    .where(
+      and(eq(applications.hubId, hubId), after ? sql`${column} > ${after}::uuid` : sql`${column} IS NOT NULL`, sql`${column} <= ${page.at(-1)!.id}::uuid`),
+    );
   for (const r of rows) {
     if (r.status !== 'refused') applied.add(`${r.program}:${r.applicant}`);
     if (r.status === 'approved') {

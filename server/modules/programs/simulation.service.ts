@@ -4,7 +4,7 @@ import type { Simulation, simulationInputSchema } from '../../../contracts/simul
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { lineAvailable } from '../budget/index.js';
-import { applicantNames, organizationRecordsPage, personRecordsPage, type OrganizationRecord, type PersonRecord } from '../ecosystem/index.js';
+import { applicantNames, organizationSnapshot, personRecordsPage, type OrganizationRecord, type PersonRecord } from '../ecosystem/index.js';
 import { organizationFacts, personFacts, formFacts } from './criteria-facts.js';
 import { checkAnswers } from './form-answers.js';
 import { historyOf } from './matching.service.js';
@@ -40,13 +40,8 @@ export async function simulateProgram(db: Db, { hub, actor }: Scope, programId: 
     currentRules.applicantType === type ? prepareSimulation(program.id, program.currentVersion, currentRules, assumedFor(currentRules, input)) : null;
 
   const tally = new SimulationTally();
-  const batchSize = options.batchSize ?? 2_000;
   const year = BigInt(now.getUTCFullYear());
-  let next = quiet(loadPage(db, hub.id, type, null, batchSize));
-  for (;;) {
-    const { page, awards } = await next;
-    const full = page.length === batchSize;
-    if (full) next = quiet(loadPage(db, hub.id, type, page.at(-1)!.id, batchSize));
+  for await (const { page, awards } of applicants(db, hub.id, type, options.batchSize ?? 2_000)) {
     for (const record of page) {
       const history = awards.get(record.id) ?? [];
       const facts =
@@ -54,7 +49,6 @@ export async function simulateProgram(db: Db, { hub, actor }: Scope, programId: 
       const a = { id: record.id, facts, record, awardedThisYear: history.filter((h) => h.program === program.id && h.year === year).map((h) => h.amount) };
       tally.add(a, simulateOne(draft, a), current ? simulateOne(current, a) : null);
     }
-    if (!full) break;
   }
 
   const budgetLeft = await lineAvailable(db, hub.id, program.fiscalYear, program.budgetLine);
@@ -92,16 +86,30 @@ function assumedFor(rules: ProgramRules, input: Input) {
   return formFacts(rules.form, fitting);
 }
 
-async function loadPage(db: Db, hubId: string, type: 'organization' | 'person', after: string | null, limit: number) {
-  const page: (OrganizationRecord | PersonRecord)[] =
-    type === 'organization' ? await organizationRecordsPage(db, hubId, after, limit) : await personRecordsPage(db, hubId, after, limit);
-  const { awards } = await historyOf(
-    db,
-    hubId,
-    type,
-    page.map((r) => r.id),
-  );
-  return { page, awards };
+/**
+ * The hub's applicants with their awards: organisations from the hub's snapshot (kept while
+ * its ecosystem version stands, so trying draft after draft reads no row twice), people a
+ * page at a time (the next page read while this one is evaluated).
+ */
+async function* applicants(db: Db, hubId: string, type: 'organization' | 'person', batchSize: number) {
+  if (type === 'organization') {
+    const page = await organizationSnapshot(db, hubId);
+    yield { page, awards: (await historyOf(db, hubId, type, page, null)).awards };
+    return;
+  }
+  let next = quiet(personPage(db, hubId, null, batchSize));
+  for (;;) {
+    const loaded = await next;
+    const full = loaded.page.length === batchSize;
+    if (full) next = quiet(personPage(db, hubId, loaded.page.at(-1)!.id, batchSize));
+    yield loaded;
+    if (!full) break;
+  }
+}
+
+async function personPage(db: Db, hubId: string, after: string | null, limit: number) {
+  const page = await personRecordsPage(db, hubId, after, limit);
+  return { page, awards: (await historyOf(db, hubId, 'person', page, after)).awards };
 }
 
 function quiet<T>(promise: Promise<T>): Promise<T> {

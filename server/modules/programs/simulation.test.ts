@@ -7,6 +7,8 @@ import { organizationInput } from '../../test/factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { computeVoucherDraft, fixedBenefit, contractAnswers } from '../../test/program-factories.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { simulationInputSchema } from '../../../contracts/simulation.js';
+import { simulateProgram } from './simulation.service.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -171,6 +173,38 @@ describe('simulateProgram', () => {
     // Now the saved version is the current one: simulating it again gains and loses nobody.
     const again = (await simulate(hub, officer, program.id, { rules: draftRules() })).json();
     expect(again).toMatchObject({ version: 2, gained: { count: 0 }, lost: { count: 0 }, current: { qualify: approved.length } });
+  });
+
+  it('reads each organisation’s latest facts, and a fact recorded since the last run', async () => {
+    const { hub, program, orgs } = await seededHub();
+    const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
+    const fact = async (asOf: string, quantity: string) => {
+      const res = await ctx.app.inject(
+        as(admin, {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/organizations/${orgs.A!.id}/facts`,
+          payload: { metric: 'headcount', asOf, quantity, source: { note: 'payroll' } },
+        }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    const scope = { hub, actor: { userId: null, hubRoles: ['program_officer' as const] } };
+    const input = simulationInputSchema.parse({ rules: draftRules(), assumedAnswers: { contract_amount: CLAIM, chips: 'domestic' } });
+    const run = () => simulateProgram(ctx.database.db, scope, program.id, input, { now: new Date('2026-06-01T00:00:00Z') });
+    expect((await run()).draft.qualify).toBe(4); // B, C, E, F
+
+    // A had 5 people at registration; a later fact says 25 (an older one said 50): the latest wins, so A now qualifies.
+    await fact('2024-06-30', '25');
+    await fact('2020-01-01', '50');
+    const grown = await run();
+    expect(grown.draft.qualify).toBe(5);
+    // A counts by its latest headcount: two of 10-49 people (A at 25, B at 30).
+    expect(grown.breakdowns.find((b) => b.by === 'size')!.rows.find((r) => r.key === '10-49')).toMatchObject({ qualify: 2 });
+    expect(await run()).toEqual(grown);
+
+    // A newer fact shrinks A again: the next run sees it.
+    await fact('2025-12-31', '6');
+    expect((await run()).draft.qualify).toBe(4);
   });
 
   it('staff only; another hub’s program is 404; bad rules and bad assumed answers are 400 naming the field, in both languages', async () => {
