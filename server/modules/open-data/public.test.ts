@@ -157,6 +157,24 @@ describe('getPublicBudget and listPublicAwards', () => {
     expect((await get(`/api/hubs/${hub.slug}/open-data`)).body).toBe(JSON.stringify(whole));
     expect(await text(openDataCsv(ctx.database.db, hubRow, 'en-US', 2))).toBe(tableCsv(threeSixtyGivingTable(whole)));
 
+    // An award made while the export streams is not in it: every batch reads one snapshot.
+    const streaming = openDataJson(ctx.database.db, hubRow, 'en-US', 2);
+    let streamed = (await streaming.next()).value as string; // the head
+    streamed += (await streaming.next()).value as string; // the first two grants
+    const latecomer = await createTestUser(ctx);
+    const lateOrg = await ecosystemBuilder(ctx, hub, latecomer).org({ kind: 'startup', sectors: ['ai'] });
+    const late = await ctx.app.inject(
+      as(latecomer, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/programs/${voucher.id}/applications`,
+        payload: { organizationId: lateOrg.id, answers: { contract_number: 'C-late', contract_amount: '1000000', chips: 'domestic' } },
+      }),
+    );
+    expect(late.json().status, late.body).toBe('approved');
+    streamed += await text(streaming);
+    expect(streamed).toBe(JSON.stringify(whole));
+    expect((await openDataPackage(ctx.database.db, hubRow, 'en-US')).grants).toHaveLength(whole.grants.length + 1);
+
     const b = (await get(`/api/hubs/${hub.slug}/public/budget`)).json();
     expect(b.individuals).toEqual({ count: 1, amount: '1000000' });
     expect(b.programs.find((p: { id: string }) => p.id === allowance.id)).toMatchObject({ awards: 1, awarded: '1000000', disbursed: '1000000' });
