@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { backup, restore } from './cli/backup.js';
+import { backup, backupVerify, restore } from './cli/backup.js';
 import { auditExport } from './cli/audit-export.js';
 import { auditCheckpoint, auditVerify, createUser, migrate, seed } from './cli/commands.js';
 import { jobsList, jobsRun } from './cli/jobs.js';
@@ -41,6 +41,8 @@ const usage = `dragongate <command>
   jobs run NAME [--hub SLUG]      run one background job now, beside a running server (safe to repeat)
   match --hub SLUG [--program ID] match open programs against the hub's organisations and people
   backup FILE                     a consistent backup of the whole database (gzipped); safe beside a running server
+  backup verify FILE [--manifest M]
+                                  check an off-site backup against its signed manifest (FILE.manifest.json)
   restore FILE                    replace every row with a backup's (migrates first; the server must be stopped)
 `;
 
@@ -83,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      manifest: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -133,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'run') return jobsRun(config, positionals[2], values.hub);
       break;
     case 'backup':
+      if (sub === 'verify') return backupVerify(config, positionals[2], values.manifest);
       return backup(config, sub);
     case 'restore':
       return restore(config, sub);

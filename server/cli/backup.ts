@@ -1,8 +1,9 @@
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { backupDatabase, BackupRefused, restoreDatabase } from '../db/backup.js';
+import { manifestName, verifyBackup, type BackupManifest } from '../platform/backup/offsite.js';
 import type { Config } from '../platform/config.js';
 import { openDatabase } from './database.js';
 import { progressBar } from './progress.js';
@@ -80,4 +81,36 @@ export async function restore(config: Config, file: string | undefined): Promise
     client.release();
     await database.shutdown();
   }
+}
+
+/**
+ * `dragongate backup verify FILE [--manifest M]`: checks an off-site backup against its signed
+ * manifest (`FILE.manifest.json` by default) before anyone restores from it. Needs this
+ * deployment's secret (the key is derived from it); reads no database.
+ */
+export async function backupVerify(config: Config, file: string | undefined, manifest: string | undefined): Promise<number> {
+  if (!file) {
+    out('usage: dragongate backup verify FILE [--manifest FILE.manifest.json]');
+    return 2;
+  }
+  const manifestFile = manifest ?? manifestName(file);
+  for (const f of [file, manifestFile])
+    if (!existsSync(f)) {
+      out(`no such file: ${f}`);
+      return 2;
+    }
+  let parsed: BackupManifest;
+  try {
+    parsed = JSON.parse(readFileSync(manifestFile, 'utf8')) as BackupManifest;
+  } catch {
+    out(`BAD ${file}: the manifest is not JSON`);
+    return 1;
+  }
+  const result = await verifyBackup(file, parsed, config);
+  out(
+    result.ok
+      ? `ok ${file}: ${parsed.rows} rows of ${parsed.tables} tables, ${parsed.hashAlg} and ${parsed.alg} signature verify`
+      : `BAD ${file}: ${result.reason}`,
+  );
+  return result.ok ? 0 : 1;
 }

@@ -44,6 +44,9 @@ export type Config = {
   auditForward: string | undefined;
   /** Days events stay in `audit_events` before the archive job moves them (at least 184; `DRAGONGATE_AUDIT_ONLINE_DAYS`). */
   auditOnlineDays: number;
+  /** An off-site store the nightly backup is PUT to (`DRAGONGATE_BACKUP_URL`, http(s)://…), with `DRAGONGATE_BACKUP_TOKEN` as a Bearer token. */
+  backupUrl: string | undefined;
+  backupToken: string | undefined;
 };
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -74,6 +77,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     checkpointUrl: env.DRAGONGATE_CHECKPOINT_URL || undefined,
     auditForward: parseAuditForward(env.DRAGONGATE_AUDIT_FORWARD),
     auditOnlineDays: parseOnlineDays(env.DRAGONGATE_AUDIT_ONLINE_DAYS),
+    backupUrl: parseBackupUrl(env.DRAGONGATE_BACKUP_URL),
+    backupToken: env.DRAGONGATE_BACKUP_TOKEN || undefined,
     ...overrides,
   };
 }
@@ -83,6 +88,12 @@ function parseAuditForward(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^(udp|tcp):\/\/[^/:]+:\d+\/?$|^https?:\/\//.test(value))
     throw new Error(`DRAGONGATE_AUDIT_FORWARD must be udp://host:port, tcp://host:port or an http(s) URL, not ${value}`);
+  return value;
+}
+
+function parseBackupUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^/]/.test(value)) throw new Error(`DRAGONGATE_BACKUP_URL must be an http(s) URL, not ${value}`);
   return value;
 }
 

@@ -15,6 +15,7 @@ import { remindSpaceHoldsJob } from './definitions/remind-space-holds.job.js';
 import { auditArchiveJob } from './definitions/audit-archive.job.js';
 import { auditForwardJob } from './definitions/audit-forward.job.js';
 import { auditCheckpointJob } from './definitions/audit-checkpoint.job.js';
+import { backupOffsiteJob } from './definitions/backup-offsite.job.js';
 import type { Config } from '../config.js';
 import type { JobDefinition } from './job.js';
 import { setJobQueue } from './queue.js';
@@ -36,6 +37,7 @@ const jobs: JobDefinition<any>[] = [
   auditCheckpointJob,
   auditForwardJob,
   auditArchiveJob,
+  backupOffsiteJob,
 ];
 
 export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
