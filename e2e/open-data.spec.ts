@@ -37,6 +37,13 @@ async function signedIn(browser: Browser, lang: Locale, email: string, password:
   return page;
 }
 
+/** An award's card on the notice board, by its reference number. */
+const noticeCard = (page: Page, number: string) =>
+  page
+    .getByRole('group', { name: number })
+    .or(page.locator(`[aria-label="${number}"]`))
+    .first();
+
 for (const lang of LANGUAGES) {
   test(`${lang}, signed out on a phone: the hub's public money (budget with its chart, programs, awards, notice board) and its downloads`, async ({
     browser,
@@ -181,10 +188,7 @@ for (const lang of LANGUAGES) {
     // A signed-out visitor on a phone finds the award on the notice board with its amount and reason, and objects.
     const visitor = await personIn(browser, lang, { phone: true });
     await visitor.goto('/hubs/hangzhou/open?tab=notices');
-    const card = visitor
-      .getByRole('group', { name: application.number })
-      .or(visitor.locator(`[aria-label="${application.number}"]`))
-      .first();
+    const card = noticeCard(visitor, application.number);
     await expect(card).toBeVisible({ timeout: PAGE_LOAD });
     await expect(card).toContainText(company[lang === 'zh-CN' ? 'zh' : 'en']);
     await expect(card).toContainText(formatMoney('20000000', lang));
@@ -259,10 +263,7 @@ for (const lang of LANGUAGES) {
     // The board says the notice has ended; the dismissal's reason stays published.
     const later = await personIn(browser, lang, { phone: true });
     await later.goto('/hubs/hangzhou/open?tab=notices');
-    const ended = later
-      .getByRole('group', { name: application.number })
-      .or(later.locator(`[aria-label="${application.number}"]`))
-      .first();
+    const ended = noticeCard(later, application.number);
     await expect(ended).toContainText(t.periodEnded, { timeout: PAGE_LOAD });
     await expect(ended).toContainText(t.dismissed.replace('{{reason}}', dismissal));
     await later.context().close();

@@ -11,38 +11,19 @@ import { seedDemo } from '../db/seed.js';
 import { createAuth } from '../platform/auth/auth.js';
 import { loadConfig } from '../platform/config.js';
 import { cliEnv, runCli } from '../test/cli-process.js';
+import { scratchDatabases } from '../test/scratch-database.js';
 
 // The restore drill: a database with the whole demo in it is backed up, dropped, made
 // again empty, restored; then the audit chain and the ledger verify and every table has
 // the rows it had.
 const name = `dg_drill_${randomBytes(4).toString('hex')}`;
-const serverUrl = new URL(inject('databaseUrl'));
-const drillUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const scratch = scratchDatabases(new URL(inject('databaseUrl')));
+const { admin } = scratch;
+const drillUrl = scratch.urlOf(name);
 const work = mkdtempSync(path.join(tmpdir(), 'dragongate-drill-'));
 const env = cliEnv(work, { DATABASE_URL: drillUrl });
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function counts(): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: drillUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
-    const result: Record<string, number> = {};
-    for (const { name: table } of rows) result[table] = Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
-    return result;
-  } finally {
-    await client.end();
-  }
-}
+const counts = () => scratch.counts(drillUrl);
 
 beforeAll(async () => {
   await admin(`CREATE DATABASE ${name}`);

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { restoreDatabase } from '../../db/backup.js';
 import { connect, type Database } from '../../db/connection.js';
 import { runMigrations } from '../../db/migrate.js';
 import { seedDemo } from '../../db/seed.js';
 import { cliEnv, runCli } from '../../test/cli-process.js';
+import { scratchDatabases } from '../../test/scratch-database.js';
 import { createAuth } from '../auth/auth.js';
 import { loadConfig } from '../config.js';
 import { SUITE_ALGORITHMS } from '../crypto/suite.js';
@@ -22,8 +22,7 @@ import { manifestName, shipBackup, type BackupManifest } from './offsite.js';
 // An off-site store (another site's HTTP store, here in the test) receives the nightly backup
 // and its signed manifest; the file verifies there, and a database restored from it has every row.
 const secret = 'offsite-secret-offsite-secret-offsite-01';
-const serverUrl = new URL(inject('databaseUrl'));
-const dbUrl = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const { urlOf: dbUrl, admin, counts } = scratchDatabases(new URL(inject('databaseUrl')));
 const site = `dg_site_${randomBytes(4).toString('hex')}`;
 const copy = `dg_copy_${randomBytes(4).toString('hex')}`;
 const work = mkdtempSync(path.join(tmpdir(), 'dragongate-offsite-'));
@@ -32,29 +31,6 @@ let refuse = 0;
 let store: Server;
 let storeUrl = '';
 let database: Database;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl.toString() });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-async function counts(url: string): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
-    const result: Record<string, number> = {};
-    for (const { name } of rows) result[name] = Number((await client.query(`SELECT count(*) AS n FROM "${name}"`)).rows[0].n);
-    return result;
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   store = createServer((req, res) => {
