@@ -1,4 +1,4 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { decisionInputSchema } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
@@ -26,10 +26,17 @@ export async function decideApplication(tx: Tx, scope: Scope, applicationId: str
   const { app, subject } = await loadVisible(tx, scope, applicationId);
   const actor = actorFor(scope, subject, 'officer');
   const settings = await reviewedSettings(tx, app);
-  const record = (outcome: string, amount: bigint | null) =>
-    tx
-      .insert(applicationDecisions)
-      .values({ hubId: scope.hub.id, id: uuidv7(), applicationId: app.id, outcome, reason: input.reason, decidedBy: scope.actor.userId!, amount });
+  const record = async (outcome: string, amount: bigint | null) =>
+    tx.insert(applicationDecisions).values({
+      hubId: scope.hub.id,
+      id: uuidv7(),
+      applicationId: app.id,
+      outcome,
+      reason: input.reason,
+      decidedBy: scope.actor.userId!,
+      amount,
+      ...(await standing(tx, app)),
+    });
 
   if (app.status === 'approved' && (await pendingApprover(tx, app))) {
     if (input.outcome === 'return') throw new AppError('ILLEGAL_TRANSITION');
@@ -107,4 +114,29 @@ async function tell(tx: Tx, hubSlug: string, app: ApplicationRow, outcome: strin
       payload: { outcome, status: app.status, title: decisionTitles[outcome] ?? decisionTitles.approve!, link: `/hubs/${hubSlug}/applications/${app.id}` },
     })),
   );
+}
+
+/**
+ * Where the application stands among the program's reviewed applications as it is decided:
+ * its score (the mean of its last round's submitted totals) and its rank by score (ties share
+ * a rank) out of how many; all null when it has no submitted review (rule-only, or decided
+ * at screening). Kept on the decision, so a rejection's score and rank outlive later rounds.
+ */
+async function standing(tx: Tx, app: ApplicationRow): Promise<{ scoreBasisPoints: number | null; rank: number | null; rankedAmong: number | null }> {
+  const { rows } = await tx.execute<{ score: number; rank: number; among: number }>(sql`
+    WITH last_round AS (
+      SELECT r.application_id, max(r.round) AS round FROM review_assignments r
+      JOIN applications a ON a.hub_id = r.hub_id AND a.id = r.application_id
+      WHERE r.hub_id = ${app.hubId} AND a.program_id = ${app.programId} AND r.status = 'submitted'
+      GROUP BY r.application_id
+    ), scores AS (
+      SELECT r.application_id, round(avg(r.total_basis_points))::int AS score FROM review_assignments r
+      JOIN last_round l ON l.application_id = r.application_id AND l.round = r.round
+      WHERE r.hub_id = ${app.hubId} AND r.status = 'submitted'
+      GROUP BY r.application_id
+    )
+    SELECT s.score, (SELECT count(*) FROM scores o WHERE o.score > s.score)::int + 1 AS rank, (SELECT count(*) FROM scores)::int AS among
+    FROM scores s WHERE s.application_id = ${app.id}`);
+  const row = rows[0];
+  return row ? { scoreBasisPoints: row.score, rank: row.rank, rankedAmong: row.among } : { scoreBasisPoints: null, rank: null, rankedAmong: null };
 }

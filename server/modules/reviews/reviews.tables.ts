@@ -70,7 +70,7 @@ export const reviewAssignments = pgTable(
   ],
 );
 
-/** Officers' decisions with their reasons; an approval above the threshold waits for a second one. */
+/** Officers' decisions with their reasons (and the score and rank they were taken at); an approval above the threshold waits for a second one. */
 export const applicationDecisions = pgTable(
   'application_decisions',
   {
@@ -81,6 +81,14 @@ export const applicationDecisions = pgTable(
     reason: text('reason').notNull(),
     decidedBy: uuid('decided_by').notNull(),
     amount: bigint('amount', { mode: 'bigint' }),
+    /**
+     * The application's review score when decided (mean of its last round's totals, basis
+     * points) and its rank among the program's reviewed applications then (1 = best; ties share
+     * a rank), kept for outcome studies; null when it had no submitted review.
+     */
+    scoreBasisPoints: integer('score_basis_points'),
+    rank: integer('rank'),
+    rankedAmong: integer('ranked_among'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
