@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { runningEmbeddedUrl } from '../server/db/embedded-settings.js';
 
 /**
  * Days pass only in the data: a spec that must see what happens after a period ends moves
@@ -8,8 +8,7 @@ import pg from 'pg';
  */
 async function inServerDatabase(query: string, params: unknown[]): Promise<number> {
   const port = Number(process.env.E2E_PORT ?? 3100);
-  const settings = JSON.parse(readFileSync(`.dragongate/e2e-${port}/pg.json`, 'utf8')) as { port: number; password: string };
-  const client = new pg.Client({ host: '127.0.0.1', port: settings.port, user: 'dragongate', password: settings.password, database: 'dragongate' });
+  const client = new pg.Client({ connectionString: runningEmbeddedUrl(`.dragongate/e2e-${port}`) });
   await client.connect();
   try {
     return (await client.query(query, params)).rowCount ?? 0;

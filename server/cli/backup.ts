@@ -1,8 +1,7 @@
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
-import { backupDatabase, BackupRefused, restoreDatabase } from '../db/backup.js';
+import { createGunzip } from 'node:zlib';
+import { BackupRefused, backupToFile, restoreDatabase } from '../db/backup.js';
 import { manifestName, verifyBackup, type BackupManifest } from '../platform/backup/offsite.js';
 import type { Config } from '../platform/config.js';
 import { openDatabase } from './database.js';
@@ -18,22 +17,13 @@ export async function backup(config: Config, file: string | undefined): Promise<
   }
   const database = await openDatabase(config, { poolSize: 1 });
   const client = await database.pool.connect();
-  // Written beside the target and renamed at the end: a failed backup never leaves a
-  // half file under the name asked for.
-  const partial = `${file}.partial`;
   try {
-    const gzip = createGzip();
-    const written = pipeline(gzip, createWriteStream(partial));
     const bar = progressBar('Backing up');
-    const counts = await backupDatabase(client, gzip, (done, total) => bar.update(done, total));
-    gzip.end();
-    await written;
+    const counts = await backupToFile(client, file, { progress: (done, total) => bar.update(done, total) });
     bar.stop();
-    renameSync(partial, file);
     out(`Backed up ${Object.values(counts).reduce((a, b) => a + b, 0)} rows of ${Object.keys(counts).length} tables to ${file}.`);
     return 0;
   } finally {
-    rmSync(partial, { force: true });
     client.release();
     await database.shutdown();
   }

@@ -1,5 +1,8 @@
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import { Transform, type Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import type pg from 'pg';
 
 /**
@@ -71,6 +74,36 @@ async function appliedMigrations(client: pg.ClientBase): Promise<number> {
 
 function write(out: Writable, line: string): Promise<void> | void {
   if (!out.write(line + '\n')) return new Promise((resolve) => out.once('drain', resolve));
+}
+
+/**
+ * Writes a consistent, gzipped backup to `file`: beside it first (`FILE.partial`) and renamed
+ * at the end, so a failed backup never leaves a half file under the name asked for. `tap`
+ * sees every gzipped chunk on its way to the disk (a digest, a byte count).
+ */
+export async function backupToFile(
+  client: pg.ClientBase,
+  file: string,
+  options: { progress?: Progress; tap?: (chunk: Buffer) => void } = {},
+): Promise<Record<string, number>> {
+  const partial = `${file}.partial`;
+  try {
+    const gzip = createGzip();
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        options.tap?.(chunk);
+        done(null, chunk);
+      },
+    });
+    const written = pipeline(gzip, tap, createWriteStream(partial));
+    const counts = await backupDatabase(client, gzip, options.progress);
+    gzip.end();
+    await written;
+    renameSync(partial, file);
+    return counts;
+  } finally {
+    rmSync(partial, { force: true });
+  }
 }
 
 /** Writes a consistent backup of the database to `out`; returns the rows per table. */

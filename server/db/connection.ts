@@ -8,6 +8,9 @@ export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 
+/** The pool a handle was made with (drizzle keeps it as `$client`; the `Db` type leaves it out): for work that needs a connection of its own. */
+export const poolOf = (db: Db): pg.Pool => (db as unknown as { $client: pg.Pool }).$client;
+
 // DATE columns stay 'YYYY-MM-DD' strings: a founding date has no time zone.
 pg.types.setTypeParser(1082, (v) => v);
 

