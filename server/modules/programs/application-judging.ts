@@ -3,7 +3,8 @@ import type { Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { answeredFiles } from './answered-files.js';
-import { awardsOf, hubToday, type Applicant } from './applications.service.js';
+import { hubToday, type Applicant } from './applications.service.js';
+import { priorAwards } from './prior-awards.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
 import { criterionMisses } from './criterion-misses.tables.js';
 import { marginsOf } from './criterion-margins.js';
@@ -46,11 +47,12 @@ export async function screenApplicant(
   except?: string,
 ) {
   const form = formFacts(rules.form, answers);
-  const awards = await awardsOf(tx, program.hubId, applicant, except);
-  const facts = applicant.type === 'organization' ? organizationFacts(applicant.record, form, awards, now) : personFacts(applicant.record, form, awards, now);
-  const screening = screen(compiledFor(program, rules), facts);
   const claimKey = program.claimField && answers[program.claimField] !== undefined ? String(answers[program.claimField]) : null;
-  return { form, awards, facts, screening, claimKey };
+  const prior = await priorAwards(tx, program.hubId, applicant, claimKey, except);
+  const facts =
+    applicant.type === 'organization' ? organizationFacts(applicant.record, form, prior.awards, now) : personFacts(applicant.record, form, prior.awards, now);
+  const screening = screen(compiledFor(program, rules), facts);
+  return { form, prior, facts, screening, claimKey };
 }
 
 /**

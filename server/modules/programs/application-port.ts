@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
-import { awardsOf, benefitOf, type Applicant, type ApplicationRow } from './applications.service.js';
+import { benefitOf, type Applicant, type ApplicationRow } from './applications.service.js';
+import { priorAwards } from './prior-awards.js';
 import type { BenefitResult } from './benefits.js';
 import { formFacts } from './criteria-facts.js';
 import { answeredFiles } from './answered-files.js';
@@ -74,9 +75,8 @@ export async function priceApplication(tx: Tx, app: ApplicationRow, now = new Da
   const loaded = await programOf(tx, app);
   const applicant = await applicantOf(tx, app);
   const form = formFacts(loaded.rules.form, app.answers as Record<string, unknown>);
-  const awards = await awardsOf(tx, app.hubId, applicant, app.id);
-  const claimKey = app.claimKey;
-  return benefitOf(tx, app.hubId, { ...loaded, applicant, form, awards, claimKey, now, except: app.id });
+  const prior = await priorAwards(tx, app.hubId, applicant, app.claimKey, app.id);
+  return benefitOf({ ...loaded, applicant, form, prior, now });
 }
 
 export async function applicantOf(tx: Tx, app: ApplicationRow): Promise<Applicant> {

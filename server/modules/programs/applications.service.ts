@@ -1,5 +1,5 @@
 import { nextApplicationNumber } from './application-numbers.js';
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
 import type { CursorQuery } from '../../../contracts/pagination.js';
@@ -16,7 +16,7 @@ import type { OrgRole } from '../../../contracts/auth.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
 import type { formFacts } from './criteria-facts.js';
-import type { AwardFact } from './eligibility.js';
+import type { PriorAwards } from './prior-awards.js';
 import { saveDraft } from './application-drafts.js';
 import { admitSubmission, onceKeyOf, recordCriterionMisses, screenApplicant } from './application-judging.js';
 import { applicationPolicy } from './programs.policies.js';
@@ -50,13 +50,13 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   await admitSubmission(tx, hub, program, rules, input.answers, [actor.userId!], now);
 
   const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
-  const { form, awards, facts, screening, claimKey } = await screenApplicant(tx, program, rules, applicant, input.answers, now);
+  const { form, prior, facts, screening, claimKey } = await screenApplicant(tx, program, rules, applicant, input.answers, now);
 
   const id = uuidv7();
   let benefit: BenefitResult | null = null;
   let status: 'approved' | 'refused' | 'submitted' = screening.eligible ? (rules.mode === 'rule_only' ? 'approved' : 'submitted') : 'refused';
   if (status === 'approved') {
-    benefit = await benefitOf(tx, hub.id, { program, rules, applicant, form, awards, claimKey, now });
+    benefit = benefitOf({ program, rules, applicant, form, prior, now });
     if (benefit.amount === 0n) status = 'refused';
   }
   const onceKey = onceKeyOf(program, applicant, status !== 'refused');
@@ -123,21 +123,19 @@ type BenefitContext = {
   rules: ProgramRules;
   applicant: Applicant;
   form: ReturnType<typeof formFacts>;
-  awards: AwardFact[];
-  claimKey: string | null;
+  prior: PriorAwards;
   now: Date;
-  except?: string;
 };
 
 /** What an approval pays under the program's formula, given the applicant's earlier awards. */
-export async function benefitOf(tx: Tx, hubId: string, c: BenefitContext): Promise<BenefitResult> {
+export function benefitOf(c: BenefitContext): BenefitResult {
   return computeBenefit(formulaFromJson(c.rules.benefit), {
     program: c.program.id,
     form: c.form,
     talentTier: c.applicant.type === 'person' ? c.applicant.record.talentTier : null,
     degree: c.applicant.type === 'person' ? c.applicant.record.degree : null,
-    awardedThisYear: c.awards.filter((a) => a.program === c.program.id && a.year === BigInt(c.now.getUTCFullYear())).map((a) => a.amount),
-    awardsOnClaim: c.claimKey ? await awardsOnClaim(tx, hubId, c.claimKey, c.except) : [],
+    awardedThisYear: c.prior.awards.filter((a) => a.program === c.program.id && a.year === BigInt(c.now.getUTCFullYear())).map((a) => a.amount),
+    awardsOnClaim: c.prior.onClaim,
   });
 }
 
@@ -173,34 +171,6 @@ export async function resolveApplicant(tx: Tx, scope: Scope, type: 'organization
   const person = await personRecordOfUser(tx, scope.hub.id, scope.actor.userId!);
   if (!person) throw new AppError('VALIDATION_FAILED', [{ path: 'applicant', code: 'NOT_IN_HUB' }]);
   return { type, record: person };
-}
-
-/** Statuses in which an application holds (or is about to hold) an award. */
-export const AWARDED_STATUSES = ['approved', 'awarded', 'in_payment', 'closed'] as const;
-
-export async function awardsOf(tx: Tx, hubId: string, applicant: Applicant, except?: string): Promise<AwardFact[]> {
-  const column = applicant.type === 'organization' ? applications.organizationId : applications.personId;
-  const rows = await tx
-    .select({ program: applications.programId, amount: applications.amount, at: applications.createdAt })
-    .from(applications)
-    .where(
-      and(
-        eq(applications.hubId, hubId),
-        eq(column, applicant.record.id),
-        inArray(applications.status, AWARDED_STATUSES),
-        except ? ne(applications.id, except) : undefined,
-      ),
-    );
-  return rows.map((r) => ({ program: r.program, amount: r.amount ?? 0n, year: BigInt(r.at.getUTCFullYear()) }));
-}
-
-/** Awards already made on the same claim, with each program's stacking group. */
-async function awardsOnClaim(tx: Tx, hubId: string, claimKey: string, except?: string) {
-  const { rows } = await tx.execute<{ program: string; grp: string | null; amount: string }>(sql`
-    SELECT a.program_id AS program, v.rules #>> '{benefit,stacking,group}' AS grp, a.amount::text AS amount
-    FROM applications a JOIN program_versions v ON v.hub_id = a.hub_id AND v.program_id = a.program_id AND v.version = a.program_version
-    WHERE a.hub_id = ${hubId} AND a.claim_key = ${claimKey} AND a.status IN ('approved','awarded','in_payment','closed') AND a.id IS DISTINCT FROM ${except ?? null}::uuid`);
-  return rows.map((r) => ({ program: r.program, group: r.grp, amount: BigInt(r.amount) }));
 }
 
 export async function getApplication(db: Db | Tx, scope: Scope, id: string): Promise<ApplicationRow> {
