@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 
 /**
@@ -80,6 +80,14 @@ export async function organizationForApplicant(
 
 /** The person record linked to an account in this hub (graduates and talent apply as themselves), with their highest degree: one statement. */
 export async function personRecordOfUser(db: Db | Tx, hubId: string, userId: string): Promise<PersonRecord | null> {
+  return (await personOfUserWith(db, hubId, userId, sql`NULL`))?.person ?? null;
+}
+
+/**
+ * `personRecordOfUser` and, in the same statement, `also`: an expression over the person row
+ * `p` for a caller that needs more of them (the talent module's declared degrees).
+ */
+export async function personOfUserWith(db: Db | Tx, hubId: string, userId: string, also: SQL): Promise<{ person: PersonRecord; also: unknown } | null> {
   const { rows } = await db.execute<{
     id: string;
     user_id: string | null;
@@ -88,8 +96,9 @@ export async function personRecordOfUser(db: Db | Tx, hubId: string, userId: str
     born_on: string | null;
     degree: string | null;
     graduated_on: string | null;
+    also: unknown;
   }>(sql`
-    SELECT p.id, p.user_id, p.roles, p.talent_tier, p.born_on, d.degree, d.ends_on AS graduated_on
+    SELECT p.id, p.user_id, p.roles, p.talent_tier, p.born_on, d.degree, d.ends_on AS graduated_on, ${also} AS also
     FROM people p
     LEFT JOIN LATERAL (
       SELECT r.degree, r.ends_on FROM relations r
@@ -100,12 +109,15 @@ export async function personRecordOfUser(db: Db | Tx, hubId: string, userId: str
   const person = rows[0];
   if (!person) return null;
   return {
-    id: person.id,
-    userId: person.user_id,
-    roles: person.roles,
-    talentTier: person.talent_tier,
-    bornOn: person.born_on,
-    degree: person.degree,
-    graduatedOn: person.graduated_on,
+    person: {
+      id: person.id,
+      userId: person.user_id,
+      roles: person.roles,
+      talentTier: person.talent_tier,
+      bornOn: person.born_on,
+      degree: person.degree,
+      graduatedOn: person.graduated_on,
+    },
+    also: person.also,
   };
 }

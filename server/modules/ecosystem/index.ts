@@ -21,7 +21,14 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
 }
 
 export { createOrganization, addOrganizationMember, getOrganization, listOrganizations, memberRoleOf } from './organizations.service.js';
-export { organizationForApplicant, organizationRecord, personRecordOfUser, type OrganizationRecord, type PersonRecord } from './applicant-facts.js';
+export {
+  organizationForApplicant,
+  organizationRecord,
+  personOfUserWith,
+  personRecordOfUser,
+  type OrganizationRecord,
+  type PersonRecord,
+} from './applicant-facts.js';
 export {
   organizationRecordsPage,
   personRecordsPage,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import type { StayDegreeLevel } from '../../../contracts/stays.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -6,7 +6,7 @@ import type { FieldCrypto } from '../../platform/crypto/fields.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policies.js';
-import { ownPersonRecord, personRecordOfUser } from '../ecosystem/index.js';
+import { ownPersonRecord, personOfUserWith } from '../ecosystem/index.js';
 import { judgeGraduate, type DegreeFact, type GraduateRules, type GraduateStanding } from './graduate-eligibility.js';
 import { talentDegrees } from './talent.tables.js';
 
@@ -30,13 +30,17 @@ export async function graduateStanding(
   rules: GraduateRules,
   onDate: string,
 ): Promise<GraduateStanding & { personId: string | null }> {
-  const person = await personRecordOfUser(db, hubId, userId);
-  if (!person) return { ...judgeGraduate(false, [], rules, onDate), personId: null };
-  const rows = await db
-    .select({ level: talentDegrees.level, graduatesOn: talentDegrees.graduatesOn, university: talentDegrees.university })
-    .from(talentDegrees)
-    .where(and(eq(talentDegrees.hubId, hubId), eq(talentDegrees.personId, person.id)));
-  const degrees: DegreeFact[] = rows.map((r) => ({ ...r, level: r.level as StayDegreeLevel }));
+  // The person and the degrees they declared: one statement.
+  const found = await personOfUserWith(
+    db,
+    hubId,
+    userId,
+    sql`(SELECT coalesce(json_agg(json_build_object('level', t.level, 'graduatesOn', t.graduates_on, 'university', t.university)), '[]'::json)
+          FROM talent_degrees t WHERE t.hub_id = ${hubId} AND t.person_id = p.id)`,
+  );
+  if (!found) return { ...judgeGraduate(false, [], rules, onDate), personId: null };
+  const { person } = found;
+  const degrees = [...(found.also as DegreeFact[])];
   // Degrees the ecosystem knows from alumnus relations count too (staff recorded them).
   if (person.degree && person.graduatedOn && ECOSYSTEM_LEVELS.has(person.degree))
     degrees.push({ level: person.degree as StayDegreeLevel, graduatesOn: person.graduatedOn, university: '' });
