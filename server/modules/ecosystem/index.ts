@@ -49,3 +49,4 @@ export { listMembershipsOfUser } from './organizations.service.js';
 export { personPolicy, ecosystemRecordPolicy } from './people.policies.js';
 export { exchangePolicy } from './exchange/exchange.policies.js';
 export { datedFacts, type DatedFact } from './dated-facts.js';
+export { refreshStaleSummaries } from './summary-refresh.js';

@@ -5,6 +5,7 @@ import { as, createTestHub, createTestUser, startTestApp, type TestContext, type
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { computeComparisonSummary } from './compare.service.js';
 import { computePipelineSummary } from './pipeline-summary.js';
+import { refreshStaleSummaries } from './summary-refresh.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -176,5 +177,41 @@ describe('ecosystem summaries (talent pipeline, hub comparison)', () => {
     expect(served.university.name).toEqual({ zh: '新名', en: 'Zhejiang University (renamed)' });
     expect(served.foundedOrganizations.map((o) => o.name.en)).toEqual(['Renamed Robotics']);
     expect((await compareOf(hub)).hubs[0]!.founderUniversities[0]!.name.en).toBe('Zhejiang University (renamed)');
+  });
+
+  it('are kept up to date by the refresh job: after a write it stores them, and the next read serves what it stored', async () => {
+    const { hub, b, unis } = await world();
+    const db = ctx.database.db;
+    await pipelineOf(hub);
+    await compareOf(hub);
+    const org = await b.org({ foundedOn: '2021-01-01' });
+    const founder = await b.person();
+    await b.relation('founded', { type: 'person', id: founder.id }, org.id, { startsOn: '2021-01-01' });
+    await b.relation('alumnus_of', { type: 'person', id: founder.id }, unis[1]!.id);
+    const stored = async () =>
+      (
+        await db.execute<{ kind: string; current: boolean; computed_at: string }>(sql`
+          SELECT s.kind, s.version = v.version AS current, s.computed_at::text FROM ecosystem_summaries s
+          JOIN ecosystem_versions v ON v.hub_id = s.hub_id WHERE s.hub_id = ${hub.id} ORDER BY s.kind`)
+      ).rows;
+    expect((await stored()).map((r) => [r.kind, r.current])).toEqual([
+      ['hub_comparison', false],
+      ['talent_pipeline', false],
+    ]);
+
+    expect(await refreshStaleSummaries(db)).toBeGreaterThanOrEqual(2);
+    const refreshed = await stored();
+    expect(refreshed.map((r) => [r.kind, r.current])).toEqual([
+      ['hub_comparison', true],
+      ['talent_pipeline', true],
+    ]);
+    expect(await refreshStaleSummaries(db)).toBe(0);
+
+    const served = await pipelineOf(hub);
+    expect(served.founders).toBe(1);
+    expect(figuresOf(served)).toEqual((await computePipelineSummary(db, hub.id)).head);
+    expect(comparedOf(await compareOf(hub))).toEqual(await computeComparisonSummary(db, hub.id));
+    // Served from what the job stored, not computed again.
+    expect(await stored()).toEqual(refreshed);
   });
 });

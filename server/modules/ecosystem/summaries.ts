@@ -37,6 +37,14 @@ export async function summary<V extends Record<string, unknown>>(
     LEFT JOIN ecosystem_versions v ON v.hub_id = s.hub_id
     WHERE s.hub_id = ${hubId} AND s.kind = ${kind} AND s.version = coalesce(v.version, 0)`);
   if (rows[0]) return rows[0] as V;
+  return cut(db, await storeFresh(db, hubId, kind, compute));
+}
+
+/**
+ * Computes the hub's summary of `kind` in a REPEATABLE READ snapshot together with the
+ * counter it saw and stores it under that counter, never over a newer one. Returns the body.
+ */
+export async function storeFresh(db: Db, hubId: string, kind: SummaryKind, compute: (tx: Db | Tx) => Promise<unknown>): Promise<unknown> {
   const fresh = await withTransaction(
     db,
     async (tx) => {
@@ -53,7 +61,17 @@ export async function summary<V extends Record<string, unknown>>(
     VALUES (${hubId}, ${kind}, ${fresh.version}::bigint, ${JSON.stringify(fresh.body)}::jsonb)
     ON CONFLICT (hub_id, kind) DO UPDATE SET version = excluded.version, body = excluded.body, computed_at = excluded.computed_at
     WHERE ecosystem_summaries.version < excluded.version`);
-  return cut(db, fresh.body);
+  return fresh.body;
+}
+
+/** The hubs whose stored summary of `kind` is missing or behind their counter (a hub never written to has none to keep). */
+export async function hubsWithStale(db: Db, kind: SummaryKind): Promise<string[]> {
+  const { rows } = await db.execute<{ hub_id: string }>(sql`
+    SELECT v.hub_id FROM ecosystem_versions v
+    LEFT JOIN ecosystem_summaries s ON s.hub_id = v.hub_id AND s.kind = ${kind}
+    WHERE s.version IS NULL OR s.version < v.version
+    ORDER BY v.hub_id`);
+  return rows.map((r) => r.hub_id);
 }
 
 /** A pool handle (not a transaction): only it can open the snapshot and store apart. */

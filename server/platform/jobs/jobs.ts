@@ -16,6 +16,7 @@ import { auditArchiveJob } from './definitions/audit-archive.job.js';
 import { auditForwardJob } from './definitions/audit-forward.job.js';
 import { auditCheckpointJob } from './definitions/audit-checkpoint.job.js';
 import { backupOffsiteJob } from './definitions/backup-offsite.job.js';
+import { refreshSummariesJob } from './definitions/refresh-summaries.job.js';
 import type { Config } from '../config.js';
 import type { JobDefinition } from './job.js';
 import { setJobQueue } from './queue.js';
@@ -38,6 +39,7 @@ const jobs: JobDefinition<any>[] = [
   auditForwardJob,
   auditArchiveJob,
   backupOffsiteJob,
+  refreshSummariesJob,
 ];
 
 export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
