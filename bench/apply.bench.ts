@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
 import { withTransaction } from '../server/db/transaction.js';
+import { commit } from '../server/modules/budget/commitments.service.js';
 import { createBudgetLine, openFiscalYear } from '../server/modules/budget/budget.service.js';
 import { verifyLedger } from '../server/modules/budget/ledger-verify.js';
 import { createProgram, publishProgram } from '../server/modules/programs/programs.service.js';
@@ -17,19 +18,22 @@ import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { computeVoucherDraft } from '../server/test/program-factories.js';
 import { insertOrganizations } from './orgs.js';
 import { withBenchDatabase } from './bench-database.js';
-import { freePort, int, latency, ratio, table } from './support.js';
+import { closedLoop, freePort, int, latency, ratio, table } from './support.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const WARMUP = Math.max(50, Math.round(500 * SCALE));
 const MEASURED = Math.max(200, Math.round(4_000 * SCALE));
 const CONNECTIONS = 10;
+const LEDGER_SECONDS = 5;
 const PASSWORD = 'bench password bench password 2026';
 const log = (line: string) => process.stdout.write(`  ${line}\n`);
 
 /**
  * Rule-only `submitApplication` (apply -> screen -> approve -> commit on the ledger ->
- * pay the unconditional tranche, one transaction) with autocannon, against a bare Fastify
- * POST route in the same run. Each request applies for a different organisation (one
+ * pay the unconditional tranche, one transaction) with autocannon, against two baselines in
+ * the same run: bare calls of the ledger's commit function (one round trip each, on the same
+ * budget line, from as many clients as autocannon has connections; the aim is >= 0.25x) and a
+ * bare Fastify POST route. Each request applies for a different organisation (one
  * application per applicant), all owned by one signed-in founder.
  */
 export async function runApplyBench(): Promise<void> {
@@ -98,6 +102,16 @@ export async function runApplyBench(): Promise<void> {
       const warm = await fire(url, cookie, setupFile(home, 'warm', ids.slice(0, WARMUP)), WARMUP);
       const measured = await fire(url, cookie, setupFile(home, 'measured', ids.slice(WARMUP)), MEASURED);
       const bareFigures = await fire(`${bareUrl}/apply`, undefined, setupFile(home, 'bare', ids), undefined, 5);
+      const caller = { hubId: hub.id, actorId: null };
+      const commits = await closedLoop(
+        async () => {
+          const id = randomUUID();
+          await commit(db, caller, { transferId: id, year, lineCode: 'compute-vouchers', amount: 1n, cause: { type: 'bench', id } });
+        },
+        CONNECTIONS,
+        LEDGER_SECONDS,
+      );
+      const commitsPerSecond = commits / LEDGER_SECONDS;
       const { rows: approved } = await db.execute<{ n: number }>(
         sql`SELECT count(*)::int AS n FROM applications WHERE hub_id = ${hub.id} AND status = 'approved'`,
       );
@@ -105,14 +119,16 @@ export async function runApplyBench(): Promise<void> {
       log(`${int(MEASURED)} applications (after ${int(WARMUP)} to warm up), ${CONNECTIONS} connections, one organisation per request, scale ${SCALE}`);
       process.stdout.write(
         table(
-          ['target', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'non-2xx'],
+          ['target', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'vs ledger commits', 'vs bare route', 'non-2xx'],
           [
+            ['bare ledger commit calls (dg_ledger_commit)', int(commits), int(commitsPerSecond), '', '', '1.00x', '', ''],
             [
               'bare Fastify POST route',
               int(bareFigures.total),
               int(bareFigures.rps),
               latency(bareFigures.p50),
               latency(bareFigures.p99),
+              '',
               '1.00x',
               int(bareFigures.non2xx),
             ],
@@ -122,6 +138,7 @@ export async function runApplyBench(): Promise<void> {
               int(measured.rps),
               latency(measured.p50),
               latency(measured.p99),
+              ratio(measured.rps, commitsPerSecond),
               ratio(measured.rps, bareFigures.rps),
               int(measured.non2xx),
             ],
@@ -131,6 +148,7 @@ export async function runApplyBench(): Promise<void> {
       log(
         `approved in the database: ${int(approved[0]!.n)} of ${int(warm.total + measured.total)} sent; ledger verify: ${(await verifyLedger(db, hub.id)).length === 0 ? 'ok' : 'PROBLEMS'}`,
       );
+      log('aim: submitApplication >= 0.25x the bare ledger commit calls');
       if (measured.non2xx) log(`WARNING: ${int(measured.non2xx)} non-2xx answers (e.g. ${measured.sample ?? '?'})`);
     } finally {
       await app?.close();
