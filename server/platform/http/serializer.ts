@@ -13,6 +13,13 @@ type JsonSchema = { [key: string]: unknown };
  * A schema JSON Schema cannot say (a transform, a codec) keeps Zod's encoder.
  */
 export const serializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
+  // Compiled on the route's first answer of this status: a server (and each test's app) starts
+  // without building the hundreds it may never send.
+  let write: ((data: unknown) => string) | undefined;
+  return (data) => (write ??= compile(route))(data);
+};
+
+function compile(route: Parameters<FastifySerializerCompiler<unknown>>[0]): (data: unknown) => string {
   const schema = (route.schema instanceof z.ZodType ? route.schema : (route.schema as { properties?: unknown }).properties) as z.ZodType | undefined;
   if (!(schema instanceof z.ZodType)) return zodSerializer(route as never);
   let json: JsonSchema;
@@ -22,7 +29,7 @@ export const serializerCompiler: FastifySerializerCompiler<unknown> = (route) =>
     return zodSerializer(route as never);
   }
   return build(forSerializing(json) as never) as (data: unknown) => string;
-};
+}
 
 /**
  * The schema as the serializer needs it: `additionalProperties: false` dropped everywhere (the
