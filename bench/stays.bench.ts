@@ -20,7 +20,9 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * free bed under the exclusion constraints, audit event) against a baseline in the same
  * run: raw INSERTs of a chosen bed into a table with the same exclusion constraint.
  * Under contention: 500 clients at once on one 50-bed station, overlapping ranges (each
- * attempt counts, booked or refused). Without: 32 clients on 50 stations, apart. Then
+ * attempt counts, booked or refused). Without: 32 clients on 50 stations, apart, in one hub and
+ * then spread over 8 hubs (each hub's bookings append to that hub's one audit chain, whose
+ * head is held from the append to the commit's WAL flush: the per-hub ceiling). Then
  * availability search over 50 stations x 2,000 beds (BENCH_SCALE) x 90 days of bookings.
  * With BENCH_CITUS_URL the throughput is measured on that Citus cluster too, printed beside.
  */
@@ -90,13 +92,39 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
       addDays(today, 4 + Math.floor(n / 5000) * 4),
     );
   });
+  const acrossHubs = await perSecond(32, await spreadOverHubs(database, 8, today));
   log(
     `${label}: ${contention.bookings} booked of ${contention.attempts} attempts under contention (3 rounds of 500; 50 beds, 3-night stays starting over one week), the rest NO_AVAILABILITY`,
   );
   return [
     beside('createStayBooking, 500 clients, 50 beds', contention.attempts / contention.seconds, contention.base / contention.baseSeconds),
     beside('createStayBooking, 32 clients, no contention', uncontended, uncontendedBase),
+    beside('createStayBooking, 32 clients, no contention, 8 hubs', acrossHubs, uncontendedBase),
   ];
+}
+
+/** A booking operation spread round-robin over `count` fresh hubs, each with 50 stations of 10 beds and 500 graduates. */
+async function spreadOverHubs(database: Database, count: number, today: string): Promise<() => Promise<void>> {
+  const hubs: { hub: HubRow; stations: { id: string }[]; people: Graduate[]; next: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const hub = await benchHub(database);
+    const stations = await Promise.all(Array.from({ length: 50 }, () => stayStation(database.db, hub, 10)));
+    hubs.push({ hub, stations, people: await graduates(database.db, hub, 500), next: 0 });
+  }
+  let turn = 0;
+  return async () => {
+    const h = hubs[turn++ % count]!;
+    const n = h.next++;
+    const g = h.people[n % 500]!;
+    const start = addDays(today, 1 + Math.floor(n / 500) * 4);
+    await withTransaction(database.db, (tx) =>
+      createStayBooking(
+        tx,
+        { hub: h.hub, actor: { userId: g.userId, hubRoles: [] } },
+        { stationId: h.stations[n % 50]!.id, checkIn: start, checkOut: addDays(start, 3) },
+      ),
+    );
+  };
 }
 
 async function benchHub(database: Database): Promise<HubRow> {
