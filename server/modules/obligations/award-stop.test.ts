@@ -5,9 +5,9 @@ import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { startTestApp, type TestContext } from '../../test/harness.js';
 import { awardInPayment } from '../../test/review-factories.js';
 import { verifyLedger } from '../budget/index.js';
-import { hubToday } from '../programs/index.js';
 import { addDays } from './dates.js';
 import { checkHubObligations } from './monitoring.service.js';
+import { localToday } from '../../platform/hub-time.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ const stay: ObligationInput = {
 /** An award in payment (40% paid, the second tranche waiting) whose firm moved out: the breach decided. */
 async function breached() {
   const w = await awardInPayment(ctx, [stay]);
-  const today = hubToday(w.hub.timeZone);
+  const today = localToday(w.hub.timeZone);
   await w.call(w.officer, 'POST', `/organizations/${w.org.id}/facts`, {
     metric: 'registered_in_hub',
     asOf: today,

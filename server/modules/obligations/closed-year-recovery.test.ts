@@ -4,7 +4,7 @@ import type { ObligationInput } from '../../../contracts/obligations.js';
 import { startTestApp, type TestContext } from '../../test/harness.js';
 import { paidInFullAward } from '../../test/review-factories.js';
 import { verifyLedger } from '../budget/index.js';
-import { hubToday } from '../programs/index.js';
+import { localToday } from '../../platform/hub-time.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ async function decideBreach(w: World, today: string, key: string) {
 describe('a recovery on an award whose fiscal year is closed', () => {
   it('owes the money to the closed year’s envelope, and each repayment finance records lands there, not on the line', async () => {
     const w = await paidInFullAward(ctx, [stay]);
-    const today = hubToday(w.hub.timeZone);
+    const today = localToday(w.hub.timeZone);
 
     // Finance closes the award's year (nothing is committed unpaid: the award was paid in full).
     const closed = await w.call(w.finance, 'POST', '/fiscal-years/2026/close', { decision: 'void', note: 'year end' });
@@ -104,7 +104,7 @@ describe('a recovery on an award whose fiscal year is closed', () => {
 
   it('a recovery owed to the line before the year closed survives the closing, and repayments after it still post to that line', async () => {
     const w = await paidInFullAward(ctx, [stay]);
-    const today = hubToday(w.hub.timeZone);
+    const today = localToday(w.hub.timeZone);
     const before = await accounts(w);
     const decided = await decideBreach(w, today, 'open-year-decide-0001');
     expect(decided.json().recovery).toMatchObject({ amountDue: '20000000', status: 'due' });

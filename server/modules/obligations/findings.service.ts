@@ -8,7 +8,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { notify } from '../../platform/notifications/notifications.service.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { awardOutstanding, openReceivable } from '../budget/index.js';
-import { findApplication, hubToday, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { findApplication, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { holdAward, resumeAward, stopAward } from '../reviews/index.js';
 import { addDays } from './dates.js';
 import { loadFinding } from './finding-access.js';
@@ -16,6 +16,7 @@ import { findingPolicy } from './obligations.policies.js';
 import { awardObligations, obligationFindings, recoveries, type FindingRow } from './obligations.tables.js';
 import { recoveryAmount } from './recovery-amount.js';
 import { cancelRecovery } from './recoveries.service.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * Findings: officers decide whether a finding is a breach (then the recovery is computed
@@ -58,7 +59,7 @@ export async function listFindings(db: Db, scope: Scope, query: CursorQuery & { 
 export async function decideFinding(tx: Tx, scope: Scope, id: string, input: DecideFindingInput, now = new Date()): Promise<string> {
   const { finding, app } = await loadFinding(tx, scope, id, true);
   findingPolicy.authorize(scope.actor, 'decide', { own: false, decided: true });
-  const today = hubToday(scope.hub.timeZone, now);
+  const today = localToday(scope.hub.timeZone, now);
   if (finding.status === 'appealed') return decideAppeal(tx, scope, finding, app, input);
   if (finding.status !== 'open') throw new AppError('FINDING_DECIDED');
   const [obligation] = await tx
@@ -170,7 +171,7 @@ export async function appealFinding(tx: Tx, scope: Scope, id: string, reason: st
   const { finding, app, subject } = await loadFinding(tx, scope, id, true);
   findingPolicy.authorize(scope.actor, 'appeal', subject);
   if (finding.status !== 'breach') throw new AppError('FINDING_DECIDED');
-  if (!finding.appealUntil || hubToday(scope.hub.timeZone, now) > finding.appealUntil) throw new AppError('APPEAL_TOO_LATE');
+  if (!finding.appealUntil || localToday(scope.hub.timeZone, now) > finding.appealUntil) throw new AppError('APPEAL_TOO_LATE');
   await setStatus(tx, scope, finding, 'breach', { status: 'appealed', appealReason: reason });
   await recordAudit(tx, {
     hubId: scope.hub.id,

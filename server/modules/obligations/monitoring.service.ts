@@ -8,10 +8,11 @@ import { notify } from '../../platform/notifications/notifications.service.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { findCommitment } from '../budget/index.js';
 import { latestFacts, organizationIdByUscc, relatedParties } from '../ecosystem/index.js';
-import { awardsWithObligations, hubToday, otherAwardsOf, type AwardWithRules, type Scope } from '../programs/index.js';
+import { awardsWithObligations, otherAwardsOf, type AwardWithRules, type Scope } from '../programs/index.js';
 import { addMonths, awardPaymentState, stopAward } from '../reviews/index.js';
 import { checkObligation, REPORT_GRACE_DAYS, type Breach } from './obligation-checks.js';
 import { awardObligations, obligationFindings, obligationReports } from './obligations.tables.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * The daily check of what awardees owe. For every award with obligations: record its
@@ -26,7 +27,7 @@ export type CheckCounts = { awards: number; obligations: number; findings: numbe
 const REMIND_DAYS_BEFORE = 14;
 
 export async function checkHubObligations(db: Db, hub: HubRow, now = new Date(), onlyApplicationIds?: string[]): Promise<CheckCounts> {
-  const today = hubToday(hub.timeZone, now);
+  const today = localToday(hub.timeZone, now);
   const counts: CheckCounts = { awards: 0, obligations: 0, findings: 0, reminders: 0, stopped: 0 };
   for (const award of await awardsWithObligations(db, hub.id, onlyApplicationIds)) {
     counts.awards++;
@@ -46,10 +47,10 @@ async function recordObligations(tx: Tx, hub: HubRow, { app, obligations }: Awar
   const payments = await awardPaymentState(tx, hub.id, app.id);
   let recorded = 0;
   for (const o of obligations) {
-    let startsOn = hubToday(hub.timeZone, commitment.createdAt);
+    let startsOn = localToday(hub.timeZone, commitment.createdAt);
     if (o.from === 'last_payment') {
       if (!payments.settled && app.status !== 'closed') continue;
-      startsOn = hubToday(hub.timeZone, payments.lastPaidAt ?? commitment.createdAt);
+      startsOn = localToday(hub.timeZone, payments.lastPaidAt ?? commitment.createdAt);
     }
     const endsOn = addMonths(startsOn, o.months);
     const [row] = await tx
@@ -134,7 +135,7 @@ async function factsFor(tx: Tx, hub: HubRow, { app }: AwardWithRules, o: Obligat
       const others = await otherAwardsOf(tx, app, o.exclusivePrograms);
       const dated = [];
       for (const a of others) {
-        const awardedOn = hubToday(hub.timeZone, (await findCommitment(tx, hub.id, a.app.commitmentId!)).createdAt);
+        const awardedOn = localToday(hub.timeZone, (await findCommitment(tx, hub.id, a.app.commitmentId!)).createdAt);
         dated.push({ applicationId: a.app.id, programName: a.programName, awardedOn });
       }
       return { otherAwards: dated.filter((a) => a.awardedOn <= endsOn) };

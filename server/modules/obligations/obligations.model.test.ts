@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { reviewedWorld } from '../../test/review-factories.js';
 import { verifyLedger } from '../budget/index.js';
-import { hubToday } from '../programs/index.js';
+import { localToday } from '../../platform/hub-time.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('obligations model (services, real PostgreSQL)', () => {
           finance2: await createTestUser(ctx, { hub: w.hub, roles: ['finance_officer'] }),
           founder: w.founder,
         };
-        const today = hubToday(w.hub.timeZone);
+        const today = localToday(w.hub.timeZone);
         for (const step of ops) {
           const before = await state(w.hub.id, w.application.id);
           const findings = (await w.call(w.officer, 'GET', '/obligation-findings')).json().items as { id: string; recovery: { id: string } | null }[];

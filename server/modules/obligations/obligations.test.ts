@@ -6,8 +6,8 @@ import { otherHub, paidInFullAward } from '../../test/review-factories.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { verifyLedger } from '../budget/index.js';
 import { addMonths } from '../reviews/index.js';
-import { hubToday } from '../programs/index.js';
 import { recoveryAmount } from './recovery-amount.js';
+import { localToday } from '../../platform/hub-time.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ const movedOut = (w: World, asOf: string) =>
     source: { note: 'Registration moved to Suzhou (business licence change)' },
   });
 
-const today = (w: World) => hubToday(w.hub.timeZone);
+const today = (w: World) => localToday(w.hub.timeZone);
 
 async function books(w: World) {
   const { rows } = await ctx.database.db.execute<{ net: string; pending: string }>(sql`

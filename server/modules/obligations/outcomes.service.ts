@@ -11,9 +11,10 @@ import {
 import type { Db } from '../../db/connection.js';
 import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
 import { datedFacts } from '../ecosystem/index.js';
-import { hubToday, outcomeApplicants, type OutcomeSide, type Scope } from '../programs/index.js';
+import { outcomeApplicants, type OutcomeSide, type Scope } from '../programs/index.js';
 import { obligationReports } from './obligations.tables.js';
 import { estimate, type Firm, type Observation } from './outcomes.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /** Hub staff read outcome studies (aggregates only; a group too small is withheld). */
 export const outcomePolicy = definePolicy<Record<string, never>>([allow(HUB_STAFF, 'read')]);
@@ -38,7 +39,7 @@ export async function getProgramOutcomes(db: Db, { hub, actor }: Scope, programI
   const applicants = await outcomeApplicants(db, hub.id, programId, NARROW_MISS_MAX_RELATIVE);
   const firms = new Map<string, Firm & { side: OutcomeSide }>();
   for (const a of applicants) {
-    const anchor = hubToday(hub.timeZone, a.appliedAt);
+    const anchor = localToday(hub.timeZone, a.appliedAt);
     // One firm, one side: funded wins over a rejection, a rejection over a narrow miss; that application anchors it.
     const known = firms.get(a.organizationId);
     if (!known || RANK[a.side] > RANK[known.side]) firms.set(a.organizationId, { anchor, series: {}, side: a.side });

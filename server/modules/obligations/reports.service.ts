@@ -5,11 +5,12 @@ import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
-import { findApplication, hubToday, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { findApplication, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { addDays } from './dates.js';
 import { REPORT_GRACE_DAYS } from './obligation-checks.js';
 import { findingPolicy } from './obligations.policies.js';
 import { obligationReports } from './obligations.tables.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * Outcome reports: under a report_outcomes obligation the awardee owes one a year (the
@@ -43,7 +44,7 @@ export async function listOutcomeReports(
 ): Promise<CursorPage<OutcomeReport>> {
   const { own } = await loadAward(db, scope, applicationId);
   const canReport = own && findingPolicy.can(scope.actor, 'report', { own, decided: true });
-  const today = hubToday(scope.hub.timeZone, now);
+  const today = localToday(scope.hub.timeZone, now);
   const key = readCursor(query.next, 2);
   const rows = await db
     .select()
@@ -107,7 +108,7 @@ export async function submitOutcomeReport(
     action: 'obligation.report_submitted',
     subjectType: 'application',
     subjectId: app.id,
-    payload: { key: key.obligationKey, dueOn: key.dueOn, late: hubToday(scope.hub.timeZone) > addDays(key.dueOn, REPORT_GRACE_DAYS) },
+    payload: { key: key.obligationKey, dueOn: key.dueOn, late: localToday(scope.hub.timeZone) > addDays(key.dueOn, REPORT_GRACE_DAYS) },
   });
-  return present(saved, hubToday(scope.hub.timeZone), false);
+  return present(saved, localToday(scope.hub.timeZone), false);
 }

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ObligationInput } from '../../../contracts/obligations.js';
 import { as, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { otherHub, paidInFullAward } from '../../test/review-factories.js';
-import { hubToday } from '../programs/index.js';
 import { addMonths } from '../reviews/index.js';
 import { addDays } from './dates.js';
 import { checkHubObligations } from './monitoring.service.js';
+import { localToday } from '../../platform/hub-time.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ const atNoon = (date: string) => new Date(`${date}T04:00:00Z`);
 describe('outcome reports', () => {
   it('the awardee submits each yearly report once; a submitted report is never a finding, a missing one is', async () => {
     const w = await paidInFullAward(ctx, [reports]);
-    const started = hubToday(w.hub.timeZone);
+    const started = localToday(w.hub.timeZone);
     expect((await w.call(w.officer, 'POST', '/obligation-checks')).json()).toMatchObject({ obligations: 1 });
 
     const listed = await w.call(w.founder, 'GET', w.at('/outcome-reports'));
@@ -82,7 +82,7 @@ describe('outcome report reminders', () => {
 
   it('reminds the awardee in the app fourteen days before a report is due, once, and never for a report already submitted', async () => {
     const w = await paidInFullAward(ctx, [reports]);
-    const started = hubToday(w.hub.timeZone);
+    const started = localToday(w.hub.timeZone);
     expect((await w.call(w.officer, 'POST', '/obligation-checks')).json()).toMatchObject({ obligations: 1, reminders: 0 });
     const firstDue = addMonths(started, 12);
     const secondDue = addMonths(started, 24);

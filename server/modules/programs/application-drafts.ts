@@ -5,13 +5,14 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { FormField, ProgramRules } from '../../../contracts/programs.js';
-import { applicationOf, hubToday, resolveApplicant, type ApplicationRow } from './applications.service.js';
+import { applicationOf, resolveApplicant, type ApplicationRow } from './applications.service.js';
 import { admitSubmission, onceKeyOf, screenApplicant } from './application-judging.js';
 import { answeredFiles } from './answered-files.js';
 import { applicantOf } from './application-port.js';
 import { checkAnswers } from './form-answers.js';
 import { loadProgram, type ProgramRow, type Scope } from './programs.service.js';
 import { applications } from './programs.tables.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * Drafts of applications to reviewed programs: saved as often as the applicant likes
@@ -41,7 +42,7 @@ export async function saveDraft(
 ): Promise<ApplicationRow> {
   const { hub, actor } = scope;
   if (rules.mode !== 'reviewed') throw invalid('draft', 'INVALID');
-  if (hubToday(hub.timeZone, now) > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
+  if (localToday(hub.timeZone, now) > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
   await checkDraftAnswers(tx, hub.id, [actor.userId!], rules.form, input.answers);
   const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
   const id = uuidv7();

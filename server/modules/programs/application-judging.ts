@@ -3,7 +3,7 @@ import type { Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { answeredFiles } from './answered-files.js';
-import { hubToday, type Applicant } from './applications.service.js';
+import { type Applicant } from './applications.service.js';
 import { priorAwards } from './prior-awards.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
 import { criterionMisses } from './criterion-misses.tables.js';
@@ -11,6 +11,7 @@ import { marginsOf } from './criterion-margins.js';
 import { screen, type CriteriaFacts, type ScreenResult } from './eligibility.js';
 import { checkAnswers } from './form-answers.js';
 import { compiledFor, type ProgramRow } from './programs.service.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * What every submission passes before it is judged (a new application, or a draft sent
@@ -26,7 +27,7 @@ export async function admitSubmission(
   owners: readonly string[],
   now: Date,
 ): Promise<void> {
-  if (!isWindowOpen(program, hubToday(hub.timeZone, now))) throw new AppError('OUTSIDE_WINDOW');
+  if (!isWindowOpen(program, localToday(hub.timeZone, now))) throw new AppError('OUTSIDE_WINDOW');
   const problems = checkAnswers(rules.form, answers, await answeredFiles(tx, hub.id, owners, rules.form, answers));
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }

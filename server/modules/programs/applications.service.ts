@@ -27,11 +27,6 @@ import { applications } from './programs.tables.js';
 type Input = z.output<typeof applicationInputSchema>;
 export type ApplicationRow = typeof applications.$inferSelect;
 
-/** Today's date where the hub is: windows are in local days. */
-export function hubToday(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /**
  * Applies to a program. Rule-only programs decide at once: the criteria screen the
  * applicant; a pass is approved, its amount computed and committed on the program's

@@ -31,7 +31,7 @@ export { presentApplication } from './programs.presenters.js';
 export { applicationsRead } from './application-reads.js';
 export { checkDraftAnswers, judgeDraft } from './application-drafts.js';
 export { toBenefitExplanation, type BenefitResult } from './benefits.js';
-export { hubToday, type ApplicationRow } from './applications.service.js';
+export { type ApplicationRow } from './applications.service.js';
 export type { Scope } from './programs.service.js';
 export { rentSubsidyProgram, rentExtensionHolds, programNames, type RentProgram } from './rent-port.js';
 export { maxMonthlySubsidy, subsidisedYears, type RentRules } from './rent-subsidy.js';

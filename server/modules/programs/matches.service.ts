@@ -10,7 +10,6 @@ import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { enqueueEmails } from '../../platform/mail/index.js';
 import { notify } from '../../platform/notifications/index.js';
 import { applicantIdsOfUser, applicantNames, usersOfApplicants, type ApplicantName } from '../ecosystem/index.js';
-import { hubToday } from './applications.service.js';
 import { invitationEmail, type InvitationProgram } from './invitation-email.js';
 import { labelsOf, matchReasons } from './matching.js';
 import { matchPolicy } from './matches.policies.js';
@@ -18,6 +17,7 @@ import { programMatches } from './matches.tables.js';
 import { loadProgram, type Scope } from './programs.service.js';
 import { applications, programs, programVersions } from './programs.tables.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
+import { localToday } from '../../platform/hub-time.js';
 
 type Query = z.output<typeof matchListQuerySchema>;
 
@@ -44,7 +44,7 @@ const notApplied = (db: Db | Tx) =>
  */
 export async function listMatches(db: Db | Tx, scope: Scope, query: Query): Promise<CursorPage<ProgramMatch>> {
   const { hub, actor } = scope;
-  const today = hubToday(hub.timeZone);
+  const today = localToday(hub.timeZone);
   const base = [
     eq(programMatches.hubId, hub.id),
     eq(programs.status, 'published'),

@@ -5,7 +5,6 @@ import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { countApplicants, organizationRecordsPage, personRecordsPage, type OrganizationRecord, type PersonRecord } from '../ecosystem/index.js';
-import { hubToday } from './applications.service.js';
 import { organizationFacts, personFacts } from './criteria-facts.js';
 import type { AwardFact, CriteriaFacts } from './eligibility.js';
 import { matchBatch, prepareForMatching, type Match, type MatchProgram } from './matching.js';
@@ -13,6 +12,7 @@ import { matchPolicy } from './matches.policies.js';
 import type { Scope } from './programs.service.js';
 import { programMatches } from './matches.tables.js';
 import { applications, programs, programVersions } from './programs.tables.js';
+import { localToday } from '../../platform/hub-time.js';
 
 export type MatchingCounts = { programs: number; applicants: number; evaluations: number; matches: number; removed: number; seconds: number };
 export type MatchingOptions = {
@@ -106,7 +106,7 @@ async function loadPage(db: Db, hubId: string, type: 'organization' | 'person', 
 
 /** Open programs compiled once; the ids of the others (their matches are removed). */
 async function programsToMatch(db: Db, hub: HubRow, now: Date, programId: string | undefined): Promise<{ open: MatchProgram[]; closed: string[] }> {
-  const today = hubToday(hub.timeZone, now);
+  const today = localToday(hub.timeZone, now);
   const rows = await db
     .select({
       id: programs.id,

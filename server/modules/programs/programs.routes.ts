@@ -20,7 +20,7 @@ import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/i
 import { requestJob } from '../../platform/jobs/queue.js';
 import { pageOf } from '../../platform/pagination.js';
 import { lineAvailable } from '../budget/index.js';
-import { getApplication, hubToday, listApplications, namesOfApplicants, submitApplication, type ApplicationRow } from './applications.service.js';
+import { getApplication, listApplications, namesOfApplicants, submitApplication, type ApplicationRow } from './applications.service.js';
 import { checkCriteria } from './eligibility.js';
 import { isWindowOpen } from './application-judging.js';
 import { applicationActionsOf } from './application-actions-port.js';
@@ -28,6 +28,7 @@ import { applicationsRead } from './application-reads.js';
 import { createProgram, getProgram, listPrograms, publishProgram, updateProgram, type LoadedProgram, type Scope } from './programs.service.js';
 import { presentApplication, presentProgram } from './programs.presenters.js';
 import { programActionsOf, programPolicy } from './programs.policies.js';
+import { localToday } from '../../platform/hub-time.js';
 
 const programParams = hubParamsSchema.extend({ id: z.uuid() });
 const tags = ['programs'];
@@ -41,7 +42,7 @@ export const programRoutes =
       presentProgram(program, rules, scope.hub.slug, {
         withRules: programPolicy.can(scope.actor, 'read_rules', { published: true }),
         budgetLeft: await lineAvailable(deps.db, scope.hub.id, program.fiscalYear, program.budgetLine),
-        allowedActions: programActionsOf(scope.actor, { status: program.status, windowOpen: isWindowOpen(program, hubToday(scope.hub.timeZone)) }),
+        allowedActions: programActionsOf(scope.actor, { status: program.status, windowOpen: isWindowOpen(program, localToday(scope.hub.timeZone)) }),
       });
 
     app.get(

@@ -5,11 +5,12 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { usersWithRole } from '../../platform/tenancy/tenancy.js';
 import { findConflicts, memberRoleOf, personIdsOfUsers } from '../ecosystem/index.js';
-import { hubToday, type ApplicationRow, type Scope } from '../programs/index.js';
+import { type ApplicationRow, type Scope } from '../programs/index.js';
 import { reviewPolicy } from './reviews.policies.js';
 import { reviewAssignments } from './reviews.tables.js';
 import { addMonths, reviewedSettings } from './settings.js';
 import { actorFor, fire, loadVisible } from './transitions.js';
+import { localToday } from '../../platform/hub-time.js';
 
 type Candidate = { userId: string; conflict: ConflictReason | null };
 
@@ -91,7 +92,7 @@ async function screenReviewers(tx: Tx, scope: Scope, app: ApplicationRow, years:
     scope.hub.id,
     pool.map((p) => p.userId),
   );
-  const since = addMonths(hubToday(scope.hub.timeZone, now), -12 * years);
+  const since = addMonths(localToday(scope.hub.timeZone, now), -12 * years);
   const hits = await findConflicts(tx, scope.hub.id, {
     reviewers: [...persons.values()],
     organizations: app.organizationId ? [app.organizationId] : [],

@@ -2,11 +2,12 @@ import type { AwardAction, TrancheAction } from '../../../contracts/allowed-acti
 import type { ApplicationStatus } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { permitted } from '../../platform/policies.js';
-import { hubToday, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { noticeHold } from './notices.service.js';
 import { reviewPolicy } from './reviews.policies.js';
 import { isAssigned } from './transitions.js';
 import { nextState } from './workflow.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /** Where the awardee reports on milestones (as submitMilestoneReport checks). */
 const reporting: readonly string[] = ['awarded', 'in_payment'];
@@ -27,7 +28,7 @@ export async function awardPowers(db: Db | Tx, scope: Scope, app: ApplicationRow
   const context = { actorId: scope.actor.userId, ownApplication: false, firstApproverId: null };
   const finance = can('pay') && Boolean(app.commitmentId);
   const payable =
-    finance && nextState(status, 'pay', 'finance', context).ok && !(await noticeHold(db, scope.hub.id, app.id, hubToday(scope.hub.timeZone, now)));
+    finance && nextState(status, 'pay', 'finance', context).ok && !(await noticeHold(db, scope.hub.id, app.id, localToday(scope.hub.timeZone, now)));
   const award = permitted<AwardAction>({
     clawBack: finance && paid > 0n && nextState(status, 'claw_back', 'finance', context).ok,
     reportMilestone: can('act_as_applicant') && reporting.includes(status),

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { clawBack, commit, disburse, findCommitment, release } from '../budget/index.js';
-import { findApplication, hubToday, type ApplicationRow, type Scope } from '../programs/index.js';
+import { findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { awardPowers } from './award-actions.js';
 import { awardClawbacks, awardTranches, milestoneReports } from './awards.tables.js';
 import { openNotice, requireNoticeCleared } from './notices.service.js';
@@ -14,6 +14,7 @@ import { reviewPolicy } from './reviews.policies.js';
 import { addMonths, settingsOf } from './settings.js';
 import { fire, loadVisible } from './transitions.js';
 import type { ActorKind } from './workflow.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * Awards: an approved application's commitment in the ledger, its tranches, and the
@@ -32,7 +33,7 @@ const caller = (scope: Scope) => ({ hubId: scope.hub.id, actorId: scope.actor.us
 export async function createAward(tx: Tx, scope: Scope, app: ApplicationRow, now = new Date()): Promise<ApplicationRow> {
   const { settings, fiscalYear, budgetLine } = await settingsOf(tx, app);
   const benefit = app.benefit as BenefitExplanation;
-  const today = hubToday(scope.hub.timeZone, now);
+  const today = localToday(scope.hub.timeZone, now);
   const payId = uuidv7();
   // On public notice nothing is paid with the award: every tranche waits for the notice to clear.
   const onNotice = settings.noticeWorkingDays > 0;

@@ -5,11 +5,12 @@ import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { conditionalRuleOnlyAwards, findApplication, hubToday, type ApplicationRow, type Scope } from '../programs/index.js';
+import { conditionalRuleOnlyAwards, findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { payTranche } from './awards.service.js';
 import { awardFacts, awardTranches, milestoneReports } from './awards.tables.js';
 import { noticeHold } from './notices.service.js';
 import { conditionMet } from './tranche-conditions.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * The condition checker: pays every waiting tranche of an award whose condition now
@@ -35,7 +36,7 @@ export async function payMetConditions(tx: Tx, scope: Scope, app: ApplicationRow
     .orderBy(desc(awardFacts.asOf), desc(awardFacts.createdAt), desc(awardFacts.id))
     .limit(1);
   const facts = {
-    today: hubToday(scope.hub.timeZone, now),
+    today: localToday(scope.hub.timeZone, now),
     acceptedMilestones: new Set(accepted.map((a) => a.key)),
     socialInsuranceMonths: insurance?.months ?? null,
   };

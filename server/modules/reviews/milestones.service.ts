@@ -6,12 +6,13 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { usersOfApplicants } from '../ecosystem/index.js';
 import { notify } from '../../platform/notifications/index.js';
-import { findApplication, hubToday, type Scope } from '../programs/index.js';
+import { findApplication, type Scope } from '../programs/index.js';
 import { awardOf } from './awards.service.js';
 import { milestoneReports } from './awards.tables.js';
 import { payMetConditions } from './conditions.service.js';
 import { reviewPolicy } from './reviews.policies.js';
 import { loadVisible } from './transitions.js';
+import { localToday } from '../../platform/hub-time.js';
 
 const open = ['awarded', 'in_payment'];
 
@@ -94,7 +95,7 @@ async function reportExists(db: Db | Tx, hubId: string, applicationId: string, k
  * `daysAhead` days, and one more once it is overdue.
  */
 export async function remindMilestones(db: Db, hub: HubRow, now = new Date(), daysAhead = 14): Promise<number> {
-  const today = hubToday(hub.timeZone, now);
+  const today = localToday(hub.timeZone, now);
   const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + daysAhead * 86_400_000).toISOString().slice(0, 10);
   const due = await db
     .select()

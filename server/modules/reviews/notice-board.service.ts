@@ -5,8 +5,9 @@ import type { Db } from '../../db/connection.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { publicOrganizations } from '../ecosystem/index.js';
-import { hubToday, noticedAwards } from '../programs/index.js';
+import { noticedAwards } from '../programs/index.js';
 import { noticeObjections, publicNotices } from './notices.tables.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * listPublicNotices: the hub's notice board, newest first, for anyone. Each award with
@@ -51,7 +52,7 @@ export async function listPublicNotices(
         )
         .orderBy(noticeObjections.resolvedAt)
     : [];
-  const today = hubToday(hub.timeZone, now);
+  const today = localToday(hub.timeZone, now);
   return {
     next: page.next,
     items: page.items.map((n) => {

@@ -5,10 +5,11 @@ import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { addWorkingDays } from '../../platform/working-days.js';
 import { release } from '../budget/index.js';
-import { hubToday, type ApplicationRow, type Scope } from '../programs/index.js';
+import { type ApplicationRow, type Scope } from '../programs/index.js';
 import { awardTranches, milestoneReports } from './awards.tables.js';
 import { noticeObjections, publicNotices } from './notices.tables.js';
 import { applicationDecisions } from './reviews.tables.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /**
  * Public notice (公示): an award of a program with a notice period goes on the hub's
@@ -18,7 +19,7 @@ import { applicationDecisions } from './reviews.tables.js';
 
 /** Puts a fresh award on the notice board (its tranches wait; see createAward). */
 export async function openNotice(tx: Tx, scope: Scope, app: ApplicationRow, workingDays: number, now: Date): Promise<void> {
-  const startsOn = hubToday(scope.hub.timeZone, now);
+  const startsOn = localToday(scope.hub.timeZone, now);
   const endsOn = addWorkingDays(scope.hub, startsOn, workingDays);
   const [decision] = await tx
     .select({ reason: applicationDecisions.reason })
@@ -52,7 +53,7 @@ export async function noticeHold(db: Db | Tx, hubId: string, applicationId: stri
 
 /** Refuses a payment while the award is on notice or objected to (409 NOTICE_PENDING). */
 export async function requireNoticeCleared(tx: Tx, scope: Scope, applicationId: string, now: Date): Promise<void> {
-  if (await noticeHold(tx, scope.hub.id, applicationId, hubToday(scope.hub.timeZone, now))) throw new AppError('NOTICE_PENDING');
+  if (await noticeHold(tx, scope.hub.id, applicationId, localToday(scope.hub.timeZone, now))) throw new AppError('NOTICE_PENDING');
 }
 
 /** Whether the application's award was once reopened (a new award then needs a new commitment id). */

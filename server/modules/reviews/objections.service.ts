@@ -11,11 +11,12 @@ import { sniffMediaType } from '../../platform/files/media-type.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { publicOrganizations } from '../ecosystem/index.js';
-import { applicationIdByNumber, findApplication, hubToday, noticedAwards, type Scope } from '../programs/index.js';
+import { applicationIdByNumber, findApplication, noticedAwards, type Scope } from '../programs/index.js';
 import { noticeObjections, publicNotices } from './notices.tables.js';
 import { undoNoticedAward } from './notices.service.js';
 import { reviewPolicy } from './reviews.policies.js';
 import { fire } from './transitions.js';
+import { localToday } from '../../platform/hub-time.js';
 
 /** Objections one client address may lodge in a hub per day, and one award may receive per day. */
 export const OBJECTIONS_PER_ADDRESS_PER_DAY = 5;
@@ -43,7 +44,7 @@ export async function lodgeObjection(
     .from(publicNotices)
     .where(and(eq(publicNotices.hubId, hub.id), eq(publicNotices.applicationId, applicationId), eq(publicNotices.status, 'open')));
   if (!notice) throw notFound();
-  if (notice.endsOn < hubToday(hub.timeZone, now)) throw new AppError('NOTICE_ENDED');
+  if (notice.endsOn < localToday(hub.timeZone, now)) throw new AppError('NOTICE_ENDED');
   const evidence = input.evidence ? Buffer.from(input.evidence.content, 'base64') : null;
   if (evidence && evidence.length === 0) throw invalid('evidence.content', 'REQUIRED');
   if (evidence && evidence.length > EVIDENCE_MAX_BYTES) throw invalid('evidence.content', 'TOO_BIG');
