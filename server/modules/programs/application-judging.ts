@@ -3,7 +3,7 @@ import type { Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { answeredFiles } from './answered-files.js';
-import { type Applicant } from './applications.service.js';
+import type { Applicant } from './applications.service.js';
 import { priorAwards } from './prior-awards.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
 import { criterionMisses } from './criterion-misses.tables.js';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { usersWithRole } from '../../platform/tenancy/tenancy.js';
 import { findConflicts, memberRoleOf, personIdsOfUsers } from '../ecosystem/index.js';
-import { type ApplicationRow, type Scope } from '../programs/index.js';
+import type { ApplicationRow, Scope } from '../programs/index.js';
 import { reviewPolicy } from './reviews.policies.js';
 import { reviewAssignments } from './reviews.tables.js';
 import { addMonths, reviewedSettings } from './settings.js';

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { addWorkingDays } from '../../platform/working-days.js';
 import { release } from '../budget/index.js';
-import { type ApplicationRow, type Scope } from '../programs/index.js';
+import type { ApplicationRow, Scope } from '../programs/index.js';
 import { awardTranches, milestoneReports } from './awards.tables.js';
 import { noticeObjections, publicNotices } from './notices.tables.js';
 import { applicationDecisions } from './reviews.tables.js';
