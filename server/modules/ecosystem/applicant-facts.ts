@@ -83,21 +83,24 @@ export async function personRecordOfUser(db: Db | Tx, hubId: string, userId: str
   return (await personOfUserWith(db, hubId, userId, sql`NULL`))?.person ?? null;
 }
 
+type PersonRow = {
+  id: string;
+  user_id: string | null;
+  roles: string[];
+  talent_tier: string | null;
+  born_on: string | null;
+  degree: string | null;
+  graduated_on: string | null;
+  also: unknown;
+};
+
 /**
- * `personRecordOfUser` and, in the same statement, `also`: an expression over the person row
- * `p` for a caller that needs more of them (the talent module's declared degrees).
+ * The SELECT behind `personOfUserWith`: the person linked to the account, their highest
+ * degree, and `also`, an expression over the person row `p` for a caller that needs more of
+ * them (the talent module's declared degrees).
  */
-export async function personOfUserWith(db: Db | Tx, hubId: string, userId: string, also: SQL): Promise<{ person: PersonRecord; also: unknown } | null> {
-  const { rows } = await db.execute<{
-    id: string;
-    user_id: string | null;
-    roles: string[];
-    talent_tier: string | null;
-    born_on: string | null;
-    degree: string | null;
-    graduated_on: string | null;
-    also: unknown;
-  }>(sql`
+function personOfUserSql(hubId: string, userId: string, also: SQL): SQL {
+  return sql`
     SELECT p.id, p.user_id, p.roles, p.talent_tier, p.born_on, d.degree, d.ends_on AS graduated_on, ${also} AS also
     FROM people p
     LEFT JOIN LATERAL (
@@ -105,9 +108,22 @@ export async function personOfUserWith(db: Db | Tx, hubId: string, userId: strin
       WHERE r.hub_id = ${hubId} AND r.from_person_id = p.id AND r.kind = 'alumnus_of' AND r.degree IS NOT NULL
       ORDER BY array_position(${sql.raw(`ARRAY[${DEGREE_ORDER.map((d) => `'${d}'`).join(',')}]`)}::text[], r.degree::text) DESC NULLS LAST
       LIMIT 1) d ON true
-    WHERE p.hub_id = ${hubId} AND p.user_id = ${userId}`);
-  const person = rows[0];
-  if (!person) return null;
+    WHERE p.hub_id = ${hubId} AND p.user_id = ${userId}`;
+}
+
+/**
+ * `personOfUserWith` as one JSON value (null without a person), for a caller that reads it
+ * inside a statement of its own (a booking reads the station and its guest at once); read
+ * the value with `personWithOf`.
+ */
+export function personOfUserJson(hubId: string, userId: string, also: SQL): SQL<unknown> {
+  return sql`(SELECT row_to_json(x) FROM (${personOfUserSql(hubId, userId, also)}) x)`;
+}
+
+/** A row of `personOfUserSql` (or the JSON of `personOfUserJson`) as the person and `also`. */
+export function personWithOf(row: unknown): { person: PersonRecord; also: unknown } | null {
+  if (!row) return null;
+  const person = row as PersonRow;
   return {
     person: {
       id: person.id,
@@ -120,4 +136,10 @@ export async function personOfUserWith(db: Db | Tx, hubId: string, userId: strin
     },
     also: person.also,
   };
+}
+
+/** `personRecordOfUser` and, in the same statement, `also` (see `personOfUserSql`). */
+async function personOfUserWith(db: Db | Tx, hubId: string, userId: string, also: SQL): Promise<{ person: PersonRecord; also: unknown } | null> {
+  const { rows } = await db.execute<PersonRow>(personOfUserSql(hubId, userId, also));
+  return personWithOf(rows[0]);
 }

@@ -24,7 +24,8 @@ export { createOrganization, addOrganizationMember, getOrganization, listOrganiz
 export {
   organizationForApplicant,
   organizationRecord,
-  personOfUserWith,
+  personOfUserJson,
+  personWithOf,
   personRecordOfUser,
   type OrganizationRecord,
   type PersonRecord,

@@ -23,7 +23,7 @@ export async function createStayBooking(tx: Tx, scope: Scope, input: StayBooking
   stationPolicy.authorize(scope.actor, 'book', { manages: false });
   const loaded = await stationForBooking(tx, scope, input.stationId);
   const range = { checkIn: input.checkIn, checkOut: input.checkOut };
-  const guest = await admit(tx, scope, loaded, range, now);
+  const guest = admit(scope, loaded, range, now);
   return bookBed(tx, scope.hub.id, loaded.station, guest, range, scope.actor.userId);
 }
 
@@ -82,7 +82,7 @@ export async function changeStayBooking(tx: Tx, scope: Scope, id: string, range:
   const old = await bookingFor(tx, scope, id, 'change', true);
   if (old.status !== 'confirmed') throw new AppError('BOOKING_NOT_ACTIVE');
   const loaded = await stationForBooking(tx, scope, old.stationId);
-  const guest = await admit(tx, scope, loaded, range, now);
+  const guest = admit(scope, loaded, range, now);
   // Marked changed first, so its bed is free for the new dates; a refusal rolls it back.
   await tx
     .update(stayBookings)

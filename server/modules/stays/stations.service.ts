@@ -5,6 +5,7 @@ import { notFound, type FieldProblem } from '../../platform/errors.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { graduateFactsSql } from '../talent/index.js';
 import { stationPolicy } from './stays.policies.js';
 import { stayBeds, stayBlackouts, stayStationManagers, stayStations } from './stays.tables.js';
 
@@ -59,8 +60,14 @@ export async function listStations(db: Db | Tx, scope: Scope, id?: string, page?
   }));
 }
 
-/** A station and its blackouts in one query: what a booking needs (no counts, no managers). */
-export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): Promise<Pick<LoadedStation, 'station' | 'blackouts'>> {
+/** What a booking needs of a station and its guest: no counts, no managers. */
+export type StationForBooking = Pick<LoadedStation, 'station' | 'blackouts'> & { guest: unknown };
+
+/**
+ * A station, its blackouts and the caller's graduate facts (`graduateFactsSql`, judged by
+ * `admit`) in one statement: what a booking, a change or a place on the waitlist needs.
+ */
+export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): Promise<StationForBooking> {
   stationPolicy.authorize(scope.actor, 'read', { manages: false });
   const [row] = await db
     .select({
@@ -69,6 +76,7 @@ export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): 
         BlackoutRow[]
       >`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
         FROM stay_blackouts b WHERE b.hub_id = stay_stations.hub_id AND b.station_id = stay_stations.id), '[]'::json)`, // qualified by hand: drizzle leaves columns bare in a select list
+      guest: scope.actor.userId ? graduateFactsSql(scope.hub.id, scope.actor.userId) : sql<unknown>`NULL`,
     })
     .from(stayStations)
     .where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, id)));

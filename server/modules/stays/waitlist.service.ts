@@ -10,7 +10,7 @@ import { after, readCursor } from '../../platform/pagination.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { admit } from './admit.js';
 import { localToday } from './stay-dates.js';
-import { loadStation, type Scope } from './stations.service.js';
+import { stationForBooking, type Scope } from './stations.service.js';
 import { stationPolicy } from './stays.policies.js';
 import { stayBookings, stayStations, stayWaitlist } from './stays.tables.js';
 import { holdBed } from './take-bed.js';
@@ -24,9 +24,9 @@ export const OFFER_MINUTES = 120;
 /** Joins a station's waitlist for a range (an eligible graduate, once per station and range). */
 export async function joinStayWaitlist(tx: Tx, scope: Scope, input: Input, now = new Date()): Promise<WaitlistRow> {
   stationPolicy.authorize(scope.actor, 'book', { manages: false });
-  const loaded = await loadStation(tx, scope, input.stationId);
+  const loaded = await stationForBooking(tx, scope, input.stationId);
   const range = { checkIn: input.startsOn, checkOut: input.endsOn };
-  const guest = await admit(tx, scope, loaded, range, now, { from: 'startsOn', to: 'endsOn' });
+  const guest = admit(scope, loaded, range, now, { from: 'startsOn', to: 'endsOn' });
   await holdBed(tx, scope.hub.id, loaded.station, guest, range, { take: false });
   const [twin] = await tx
     .select({ id: stayWaitlist.id })

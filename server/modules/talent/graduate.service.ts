@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import type { StayDegreeLevel } from '../../../contracts/stays.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -6,7 +6,7 @@ import type { FieldCrypto } from '../../platform/crypto/fields.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policies.js';
-import { ownPersonRecord, personOfUserWith } from '../ecosystem/index.js';
+import { ownPersonRecord, personOfUserJson, personWithOf } from '../ecosystem/index.js';
 import { judgeGraduate, type DegreeFact, type GraduateRules, type GraduateStanding } from './graduate-eligibility.js';
 import { talentDegrees } from './talent.tables.js';
 
@@ -22,22 +22,24 @@ export const DEFAULT_GRADUATE_RULES: GraduateRules = { minDegree: 'junior_colleg
 
 const ECOSYSTEM_LEVELS = new Set<string>(['bachelor', 'master', 'doctorate']);
 
-/** A signed-in user's standing as a graduate against a station's rules on a given first night. */
-export async function graduateStanding(
-  db: Db | Tx,
-  hubId: string,
-  userId: string,
-  rules: GraduateRules,
-  onDate: string,
-): Promise<GraduateStanding & { personId: string | null }> {
-  // The person and the degrees they declared: one statement.
-  const found = await personOfUserWith(
-    db,
-    hubId,
-    userId,
-    sql`(SELECT coalesce(json_agg(json_build_object('level', t.level, 'graduatesOn', t.graduates_on, 'university', t.university)), '[]'::json)
-          FROM talent_degrees t WHERE t.hub_id = ${hubId} AND t.person_id = p.id)`,
-  );
+/** The degrees a person declared, as JSON: the `also` of the person read. */
+function declaredDegrees(hubId: string): SQL {
+  return sql`(SELECT coalesce(json_agg(json_build_object('level', t.level, 'graduatesOn', t.graduates_on, 'university', t.university)), '[]'::json)
+          FROM talent_degrees t WHERE t.hub_id = ${hubId} AND t.person_id = p.id)`;
+}
+
+/**
+ * What a graduate's standing is judged on (the person and the degrees they declared), as one
+ * JSON value for a caller's own statement (a booking reads it with the station); judge it
+ * with `standingFromFacts`.
+ */
+export function graduateFactsSql(hubId: string, userId: string): SQL<unknown> {
+  return personOfUserJson(hubId, userId, declaredDegrees(hubId));
+}
+
+/** A standing from what `graduateFactsSql` read (null: no person linked to the account). */
+export function standingFromFacts(facts: unknown, rules: GraduateRules, onDate: string): GraduateStanding & { personId: string | null } {
+  const found = personWithOf(facts);
   if (!found) return { ...judgeGraduate(false, [], rules, onDate), personId: null };
   const { person } = found;
   const degrees = [...(found.also as DegreeFact[])];
@@ -45,6 +47,18 @@ export async function graduateStanding(
   if (person.degree && person.graduatedOn && ECOSYSTEM_LEVELS.has(person.degree))
     degrees.push({ level: person.degree as StayDegreeLevel, graduatesOn: person.graduatedOn, university: '' });
   return { ...judgeGraduate(true, degrees, rules, onDate), personId: person.id };
+}
+
+/** A signed-in user's standing as a graduate against a station's rules on a given first night: one statement. */
+export async function graduateStanding(
+  db: Db | Tx,
+  hubId: string,
+  userId: string,
+  rules: GraduateRules,
+  onDate: string,
+): Promise<GraduateStanding & { personId: string | null }> {
+  const { rows } = await db.execute<{ facts: unknown }>(sql`SELECT ${graduateFactsSql(hubId, userId)} AS facts`);
+  return standingFromFacts(rows[0]?.facts, rules, onDate);
 }
 
 /**

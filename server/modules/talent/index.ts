@@ -9,7 +9,7 @@ export async function registerTalentRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(talentCardRoutes(deps));
 }
 
-export { graduateStanding, verifyGraduate, DEFAULT_GRADUATE_RULES } from './graduate.service.js';
+export { graduateFactsSql, graduateStanding, standingFromFacts, verifyGraduate, DEFAULT_GRADUATE_RULES } from './graduate.service.js';
 export { saveTalentCatalogue, type CatalogueClass } from './catalogue.service.js';
 export type { GraduateRules, GraduateStanding, Reason as GraduateReason } from './graduate-eligibility.js';
 export { talentPolicy } from './talent.policies.js';
