@@ -1,5 +1,5 @@
 import { nextApplicationNumber } from './application-numbers.js';
-import { requireVerifiedEmail } from '../../platform/auth/users.js';
+import { requireVerified } from '../../platform/auth/users.js';
 import type { Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, invalid } from '../../platform/errors.js';
@@ -10,7 +10,7 @@ import { admitSubmission, onceKeyOf, screenApplicant } from './application-judgi
 import { answeredFiles } from './answered-files.js';
 import { applicantOf } from './application-port.js';
 import { checkAnswers } from './form-answers.js';
-import { loadProgram, type ProgramRow, type Scope } from './programs.service.js';
+import { programForSubmission, type ProgramRow, type Scope } from './programs.service.js';
 import { applications } from './programs.tables.js';
 import { localToday } from '../../platform/hub-time.js';
 
@@ -73,10 +73,10 @@ export async function saveDraft(
  * not decides whether it goes on to review or is refused with its reasons.
  */
 export async function judgeDraft(tx: Tx, scope: Scope, app: ApplicationRow, now = new Date()) {
-  const { program, rules } = await loadProgram(tx, app.hubId, app.programId);
+  const { program, rules, emailVerified } = await programForSubmission(tx, app.hubId, app.programId, scope.actor.userId!);
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   const answers = app.answers as Record<string, unknown>;
-  await requireVerifiedEmail(tx, scope.actor.userId!);
+  requireVerified(emailVerified);
   await admitSubmission(tx, scope.hub, program, rules, answers, [app.submittedBy, scope.actor.userId!], now);
   const applicant = await applicantOf(tx, app);
   const { screening, claimKey } = await screenApplicant(tx, program, rules, applicant, answers, now, app.id);

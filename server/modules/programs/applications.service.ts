@@ -11,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import { commit } from '../budget/index.js';
 import { applicantNames, mayApplyFor, organizationForApplicant, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
-import { requireVerifiedEmail } from '../../platform/auth/users.js';
+import { requireVerified } from '../../platform/auth/users.js';
 import type { OrgRole } from '../../../contracts/auth.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
@@ -20,7 +20,7 @@ import type { PriorAwards } from './prior-awards.js';
 import { saveDraft } from './application-drafts.js';
 import { admitSubmission, onceKeyOf, recordCriterionMisses, screenApplicant } from './application-judging.js';
 import { applicationPolicy } from './programs.policies.js';
-import { loadProgram, type ProgramRow, type Scope } from './programs.service.js';
+import { programForSubmission, type ProgramRow, type Scope } from './programs.service.js';
 import { openRuleOnlyNotice } from './notice-port.js';
 import { applications } from './programs.tables.js';
 
@@ -38,10 +38,10 @@ export type ApplicationRow = typeof applications.$inferSelect;
 export async function submitApplication(tx: Tx, scope: Scope, programId: string, input: Input, now = new Date()): Promise<ApplicationRow> {
   const { hub, actor } = scope;
   applicationPolicy.authorize(actor, 'submit', { own: true }, 'submit');
-  const { program, rules } = await loadProgram(tx, hub.id, programId);
+  const { program, rules, emailVerified } = await programForSubmission(tx, hub.id, programId, actor.userId!);
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   if (input.draft) return saveDraft(tx, scope, program, rules, input, now);
-  await requireVerifiedEmail(tx, actor.userId!);
+  requireVerified(emailVerified);
   await admitSubmission(tx, hub, program, rules, input.answers, [actor.userId!], now);
 
   const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);

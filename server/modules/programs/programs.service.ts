@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { programDraftSchema } from '../../../contracts/applications.js';
 import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { emailVerifiedSql } from '../../platform/auth/users.js';
 import { canonicalJson } from '../../platform/audit/hash-chain.js';
 import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -151,9 +152,26 @@ export async function getProgram(db: Db | Tx, { hub, actor }: Scope, id: string)
 
 /** The program with the rules of a version (its current one by default). */
 export async function loadProgram(db: Db | Tx, hubId: string, id: string, forUpdate = false, version?: number): Promise<LoadedProgram> {
-  // One statement: the program with the rules of its current (or the asked) version.
-  const q = db
-    .select({ program: programs, rules: programVersions.rules })
+  const q = programQuery(db, hubId, id, version, {});
+  const [row] = forUpdate ? await q.for('update', { of: programs }) : await q;
+  if (!row) throw notFound();
+  return { program: row.program, rules: row.rules as ProgramRules };
+}
+
+/**
+ * What a submission needs first, in one statement: the program with its current rules and
+ * whether the caller's address is confirmed (`requireVerified` judges it).
+ */
+export async function programForSubmission(db: Db | Tx, hubId: string, id: string, userId: string): Promise<LoadedProgram & { emailVerified: boolean | null }> {
+  const [row] = await programQuery(db, hubId, id, undefined, { emailVerified: emailVerifiedSql(userId) });
+  if (!row) throw notFound();
+  return { program: row.program, rules: row.rules as ProgramRules, emailVerified: row.emailVerified };
+}
+
+/** One statement: the program with the rules of its current (or the asked) version, and `extra` columns. */
+function programQuery<E extends Record<string, SQL<unknown>>>(db: Db | Tx, hubId: string, id: string, version: number | undefined, extra: E) {
+  return db
+    .select({ program: programs, rules: programVersions.rules, ...extra })
     .from(programs)
     .innerJoin(
       programVersions,
@@ -164,9 +182,6 @@ export async function loadProgram(db: Db | Tx, hubId: string, id: string, forUpd
       ),
     )
     .where(and(eq(programs.hubId, hubId), eq(programs.id, id)));
-  const [row] = forUpdate ? await q.for('update', { of: programs }) : await q;
-  if (!row) throw notFound();
-  return { program: row.program, rules: row.rules as ProgramRules };
 }
 
 function columnsOf(d: Draft) {

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError } from '../errors.js';
 import { users } from './auth.tables.js';
@@ -19,8 +19,12 @@ export async function findUsers(db: Db | Tx, ids: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Whether the user's address is confirmed, as an expression for a caller's own statement; judge it with `requireVerified`. */
+export function emailVerifiedSql(userId: string): SQL<boolean | null> {
+  return sql<boolean | null>`(SELECT u.email_verified FROM users u WHERE u.id = ${userId})`;
+}
+
 /** Money is applied for only from a confirmed address (EMAIL_NOT_VERIFIED otherwise). */
-export async function requireVerifiedEmail(db: Db | Tx, userId: string): Promise<void> {
-  const [row] = await db.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId));
-  if (!row?.verified) throw new AppError('EMAIL_NOT_VERIFIED');
+export function requireVerified(verified: boolean | null | undefined): void {
+  if (!verified) throw new AppError('EMAIL_NOT_VERIFIED');
 }
