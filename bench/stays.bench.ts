@@ -22,7 +22,8 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * Under contention: 500 clients at once on one 50-bed station, overlapping ranges (each
  * attempt counts, booked or refused). Without: 32 clients on 50 stations, apart, in one hub and
  * then spread over 8 hubs (each hub's bookings append to that hub's one audit chain, whose
- * head is held from the append to the commit's WAL flush: the per-hub ceiling). Then
+ * head is held from the append to the commit's WAL flush: the per-hub ceiling), and the
+ * booking's SQL function called bare over 8 hubs (what the database alone allows). Then
  * availability search over 50 stations x 2,000 beds (BENCH_SCALE) x 90 days of bookings.
  * With BENCH_CITUS_URL the throughput is measured on that Citus cluster too, printed beside.
  */
@@ -94,7 +95,8 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
       addDays(today, 4 + Math.floor(n / 5000) * 4),
     );
   });
-  const acrossHubs = await perSecond(32, await spreadOverHubs(database, 8, today));
+  const acrossHubs = await perSecond(32, await spreadOverHubs(database, 8, today, 'service'));
+  const bareCall = await perSecond(32, await spreadOverHubs(database, 8, today, 'call'));
   log(
     `${label}: ${contention.bookings} booked of ${contention.attempts} attempts under contention (3 rounds of 500; 50 beds, 3-night stays starting over one week), the rest NO_AVAILABILITY`,
   );
@@ -102,11 +104,17 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
     beside('createStayBooking, 500 clients, 50 beds', contention.attempts / contention.seconds, contention.base / contention.baseSeconds),
     beside('createStayBooking, 32 clients, no contention', uncontended, uncontendedBase),
     beside('createStayBooking, 32 clients, no contention, 8 hubs', acrossHubs, uncontendedBase),
+    beside('dg_stay_book called bare (no admission), 32 clients, no contention, 8 hubs', bareCall, uncontendedBase),
   ];
 }
 
-/** A booking operation spread round-robin over `count` fresh hubs, each with 50 stations of 10 beds and 500 graduates. */
-async function spreadOverHubs(database: Database, count: number, today: string): Promise<() => Promise<void>> {
+/**
+ * A booking spread round-robin over `count` fresh hubs, each with 50 stations of 10 beds and
+ * 500 graduates: through the service (`service`: a transaction, the station and guest read,
+ * admission, the call) or the booking's SQL function called bare (`call`: what the database
+ * alone costs, the floor the service cannot beat).
+ */
+async function spreadOverHubs(database: Database, count: number, today: string, how: 'service' | 'call'): Promise<() => Promise<void>> {
   const hubs: { hub: HubRow; stations: { id: string }[]; people: Graduate[]; next: number }[] = [];
   for (let i = 0; i < count; i++) {
     const hub = await benchHub(database);
@@ -119,12 +127,24 @@ async function spreadOverHubs(database: Database, count: number, today: string):
     const n = h.next++;
     const g = h.people[n % 500]!;
     const start = addDays(today, 1 + Math.floor(n / 500) * 4);
+    const station = h.stations[n % 50]!.id;
+    if (how === 'call') {
+      await database.pool.query('SELECT * FROM dg_stay_book($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+        h.hub.id,
+        station,
+        g.personId,
+        g.userId,
+        start,
+        addDays(start, 3),
+        randomUUID(),
+        randomUUID(),
+        new Date().toISOString(),
+        g.userId,
+      ]);
+      return;
+    }
     await withTransaction(database.db, (tx) =>
-      createStayBooking(
-        tx,
-        { hub: h.hub, actor: { userId: g.userId, hubRoles: [] } },
-        { stationId: h.stations[n % 50]!.id, checkIn: start, checkOut: addDays(start, 3) },
-      ),
+      createStayBooking(tx, { hub: h.hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station, checkIn: start, checkOut: addDays(start, 3) }),
     );
   };
 }
