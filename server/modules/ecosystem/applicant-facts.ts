@@ -37,13 +37,16 @@ export async function organizationRecord(db: Db | Tx, hubId: string, organizatio
 /**
  * An organisation as programs screen it (its row and latest fact of each metric) with the
  * caller's role in it (null: not a member), in one statement; null when there is none.
+ * `also`: an expression over the organisation row `o` for a caller that needs more of it in
+ * the same statement (programs' earlier awards).
  */
 export async function organizationForApplicant(
   db: Db | Tx,
   hubId: string,
   organizationId: string,
   userId: string | null,
-): Promise<{ record: OrganizationRecord; role: string | null } | null> {
+  also: SQL = sql`NULL`,
+): Promise<{ record: OrganizationRecord; role: string | null; also: unknown } | null> {
   const { rows } = await db.execute<{
     id: string;
     kind: string;
@@ -52,6 +55,7 @@ export async function organizationForApplicant(
     headcount: number | null;
     role: string | null;
     latest: { metric: string; amount: string | null; quantity: string | null }[];
+    also: unknown;
   }>(sql`
     -- Every table named with the hub, so on Citus the statement goes to that hub's shard alone.
     SELECT o.id, o.kind, o.sectors, o.founded_on, o.headcount,
@@ -59,7 +63,8 @@ export async function organizationForApplicant(
         WHERE m.hub_id = ${hubId} AND m.organization_id = o.id AND m.user_id = ${userId}::uuid) AS role,
       (SELECT coalesce(json_agg(json_build_object('metric', f.metric, 'amount', f.amount_minor::text, 'quantity', f.quantity::text)), '[]'::json)
          FROM (SELECT DISTINCT ON (metric) metric, amount_minor, quantity FROM organization_facts
-                WHERE hub_id = ${hubId} AND organization_id = o.id ORDER BY metric, as_of DESC) f) AS latest
+                WHERE hub_id = ${hubId} AND organization_id = o.id ORDER BY metric, as_of DESC) f) AS latest,
+      ${also} AS also
     FROM organizations o WHERE o.hub_id = ${hubId} AND o.id = ${organizationId}`);
   const org = rows[0];
   if (!org) return null;
@@ -75,6 +80,7 @@ export async function organizationForApplicant(
   return {
     record: { id: org.id, kind: org.kind, sectors: org.sectors, foundedOn: org.founded_on, headcount: org.headcount, latest },
     role: org.role,
+    also: org.also,
   };
 }
 
@@ -139,7 +145,7 @@ export function personWithOf(row: unknown): { person: PersonRecord; also: unknow
 }
 
 /** `personRecordOfUser` and, in the same statement, `also` (see `personOfUserSql`). */
-async function personOfUserWith(db: Db | Tx, hubId: string, userId: string, also: SQL): Promise<{ person: PersonRecord; also: unknown } | null> {
+export async function personOfUserWith(db: Db | Tx, hubId: string, userId: string, also: SQL): Promise<{ person: PersonRecord; also: unknown } | null> {
   const { rows } = await db.execute<PersonRow>(personOfUserSql(hubId, userId, also));
   return personWithOf(rows[0]);
 }

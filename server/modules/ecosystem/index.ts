@@ -25,6 +25,7 @@ export {
   organizationForApplicant,
   organizationRecord,
   personOfUserJson,
+  personOfUserWith,
   personWithOf,
   personRecordOfUser,
   type OrganizationRecord,

@@ -6,7 +6,7 @@ import { AppError, invalid } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { FormField, ProgramRules } from '../../../contracts/programs.js';
 import { applicationOf, resolveApplicant, type ApplicationRow } from './applications.service.js';
-import { admitSubmission, onceKeyOf, screenApplicant } from './application-judging.js';
+import { admitSubmission, claimKeyOf, onceKeyOf, screenApplicant } from './application-judging.js';
 import { answeredFiles } from './answered-files.js';
 import { applicantOf } from './application-port.js';
 import { checkAnswers } from './form-answers.js';
@@ -44,7 +44,7 @@ export async function saveDraft(
   if (rules.mode !== 'reviewed') throw invalid('draft', 'INVALID');
   if (localToday(hub.timeZone, now) > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
   await checkDraftAnswers(tx, hub.id, [actor.userId!], rules.form, input.answers);
-  const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
+  const { applicant } = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId, { claimKey: null });
   const id = uuidv7();
   const [row] = await tx
     .insert(applications)
@@ -78,8 +78,9 @@ export async function judgeDraft(tx: Tx, scope: Scope, app: ApplicationRow, now 
   const answers = app.answers as Record<string, unknown>;
   requireVerified(emailVerified);
   await admitSubmission(tx, scope.hub, program, rules, answers, [app.submittedBy, scope.actor.userId!], now);
-  const applicant = await applicantOf(tx, app);
-  const { screening, claimKey } = await screenApplicant(tx, program, rules, applicant, answers, now, app.id);
+  const claimKey = claimKeyOf(program, answers);
+  const { applicant, prior } = await applicantOf(tx, app, { claimKey, except: app.id });
+  const { screening } = screenApplicant(program, rules, applicant, prior, answers, now);
   const onceKey = onceKeyOf(program, applicant, screening.eligible);
   return { eligible: screening.eligible, patch: { screening, programVersion: program.currentVersion, claimKey, onceKey } };
 }

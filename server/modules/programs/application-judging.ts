@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { answeredFiles } from './answered-files.js';
 import type { Applicant } from './applications.service.js';
-import { priorAwards } from './prior-awards.js';
+import type { PriorAwards } from './prior-awards.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
 import { criterionMisses } from './criterion-misses.tables.js';
 import { marginsOf } from './criterion-margins.js';
@@ -37,23 +37,25 @@ export function isWindowOpen(program: Pick<ProgramRow, 'opensOn' | 'closesOn'>, 
   return program.opensOn <= today && today <= program.closesOn;
 }
 
-/** The program's criteria on the applicant with these answers; `except` leaves the application itself out of their awards. */
-export async function screenApplicant(
-  tx: Tx,
+/** What the application claims for (the answer the program names as its claim: a contract, an invoice), or null. */
+export function claimKeyOf(program: Pick<ProgramRow, 'claimField'>, answers: Record<string, unknown>): string | null {
+  return program.claimField && answers[program.claimField] !== undefined ? String(answers[program.claimField]) : null;
+}
+
+/** The program's criteria on the applicant, their earlier awards (read with them) and these answers. */
+export function screenApplicant(
   program: ProgramRow,
   rules: ProgramRules,
   applicant: Applicant,
+  prior: PriorAwards,
   answers: Record<string, unknown>,
   now: Date,
-  except?: string,
-) {
+): { form: ReturnType<typeof formFacts>; facts: CriteriaFacts; screening: ScreenResult } {
   const form = formFacts(rules.form, answers);
-  const claimKey = program.claimField && answers[program.claimField] !== undefined ? String(answers[program.claimField]) : null;
-  const prior = await priorAwards(tx, program.hubId, applicant, claimKey, except);
   const facts =
     applicant.type === 'organization' ? organizationFacts(applicant.record, form, prior.awards, now) : personFacts(applicant.record, form, prior.awards, now);
   const screening = screen(compiledFor(program, rules), facts);
-  return { form, prior, facts, screening, claimKey };
+  return { form, facts, screening };
 }
 
 /**

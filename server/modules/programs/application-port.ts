@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { memberRoleOf, organizationRecord, personRecordOfUser } from '../ecosystem/index.js';
+import { memberRoleOf } from '../ecosystem/index.js';
 import { benefitOf, type Applicant, type ApplicationRow } from './applications.service.js';
-import { priorAwards } from './prior-awards.js';
+import { organizationWithPrior, personWithPrior, type PriorAwards, type PriorQuery } from './prior-awards.js';
 import type { BenefitResult } from './benefits.js';
 import { formFacts } from './criteria-facts.js';
 import { answeredFiles } from './answered-files.js';
@@ -73,21 +73,21 @@ export async function isOwnApplication(db: Db | Tx, app: ApplicationRow, userId:
 /** What approving the application pays now, by its program version's formula. */
 export async function priceApplication(tx: Tx, app: ApplicationRow, now = new Date()): Promise<BenefitResult> {
   const loaded = await programOf(tx, app);
-  const applicant = await applicantOf(tx, app);
+  const { applicant, prior } = await applicantOf(tx, app, { claimKey: app.claimKey, except: app.id });
   const form = formFacts(loaded.rules.form, app.answers as Record<string, unknown>);
-  const prior = await priorAwards(tx, app.hubId, applicant, app.claimKey, app.id);
   return benefitOf({ ...loaded, applicant, form, prior, now });
 }
 
-export async function applicantOf(tx: Tx, app: ApplicationRow): Promise<Applicant> {
+/** Who an application is from and their earlier awards: one statement. */
+export async function applicantOf(tx: Tx, app: ApplicationRow, query: PriorQuery): Promise<{ applicant: Applicant; prior: PriorAwards }> {
   if (app.organizationId) {
-    const record = await organizationRecord(tx, app.hubId, app.organizationId);
-    if (!record) throw notFound();
-    return { type: 'organization', record };
+    const found = await organizationWithPrior(tx, app.hubId, app.organizationId, null, query);
+    if (!found) throw notFound();
+    return { applicant: { type: 'organization', record: found.record }, prior: found.prior };
   }
-  const record = await personRecordOfUser(tx, app.hubId, app.submittedBy);
-  if (!record) throw notFound();
-  return { type: 'person', record };
+  const found = await personWithPrior(tx, app.hubId, app.submittedBy, query);
+  if (!found) throw notFound();
+  return { applicant: { type: 'person', record: found.record }, prior: found.prior };
 }
 
 /**

@@ -10,15 +10,15 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import { commit } from '../budget/index.js';
-import { applicantNames, mayApplyFor, organizationForApplicant, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
+import { applicantNames, mayApplyFor, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
 import { requireVerified } from '../../platform/auth/users.js';
 import type { OrgRole } from '../../../contracts/auth.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
 import type { formFacts } from './criteria-facts.js';
-import type { PriorAwards } from './prior-awards.js';
+import { organizationWithPrior, personWithPrior, type PriorAwards, type PriorQuery } from './prior-awards.js';
 import { saveDraft } from './application-drafts.js';
-import { admitSubmission, onceKeyOf, recordCriterionMisses, screenApplicant } from './application-judging.js';
+import { admitSubmission, claimKeyOf, onceKeyOf, recordCriterionMisses, screenApplicant } from './application-judging.js';
 import { applicationPolicy } from './programs.policies.js';
 import { programForSubmission, type ProgramRow, type Scope } from './programs.service.js';
 import { openRuleOnlyNotice } from './notice-port.js';
@@ -44,8 +44,9 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
   requireVerified(emailVerified);
   await admitSubmission(tx, hub, program, rules, input.answers, [actor.userId!], now);
 
-  const applicant = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId);
-  const { form, prior, facts, screening, claimKey } = await screenApplicant(tx, program, rules, applicant, input.answers, now);
+  const claimKey = claimKeyOf(program, input.answers);
+  const { applicant, prior } = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId, { claimKey });
+  const { form, facts, screening } = screenApplicant(program, rules, applicant, prior, input.answers, now);
 
   const id = uuidv7();
   let benefit: BenefitResult | null = null;
@@ -152,20 +153,26 @@ export type Applicant =
   | { type: 'organization'; record: NonNullable<Awaited<ReturnType<typeof organizationRecord>>> }
   | { type: 'person'; record: NonNullable<Awaited<ReturnType<typeof personRecordOfUser>>> };
 
-/** Who applies: an organisation the caller belongs to, or the caller's own person record. */
-export async function resolveApplicant(tx: Tx, scope: Scope, type: 'organization' | 'person', organizationId: string | undefined): Promise<Applicant> {
+/** Who applies (an organisation the caller belongs to, or the caller's own person record) and their earlier awards: one statement. */
+export async function resolveApplicant(
+  tx: Tx,
+  scope: Scope,
+  type: 'organization' | 'person',
+  organizationId: string | undefined,
+  query: PriorQuery,
+): Promise<{ applicant: Applicant; prior: PriorAwards }> {
   if (type === 'organization') {
     if (!organizationId) throw new AppError('VALIDATION_FAILED', [{ path: 'organizationId', code: 'REQUIRED' }]);
     // Only a member applies for an organisation; anyone else learns nothing of it (404);
     // a member who may only view it is told so (403).
-    const found = await organizationForApplicant(tx, scope.hub.id, organizationId, scope.actor.userId);
+    const found = await organizationWithPrior(tx, scope.hub.id, organizationId, scope.actor.userId, query);
     if (!found?.role) throw notFound();
     if (!mayApplyFor(found.role as OrgRole)) throw new AppError('FORBIDDEN', [{ path: 'organizationId', code: 'INVALID' }]);
-    return { type, record: found.record };
+    return { applicant: { type, record: found.record }, prior: found.prior };
   }
-  const person = await personRecordOfUser(tx, scope.hub.id, scope.actor.userId!);
+  const person = await personWithPrior(tx, scope.hub.id, scope.actor.userId!, query);
   if (!person) throw new AppError('VALIDATION_FAILED', [{ path: 'applicant', code: 'NOT_IN_HUB' }]);
-  return { type, record: person };
+  return { applicant: { type, record: person.record }, prior: person.prior };
 }
 
 export async function getApplication(db: Db | Tx, scope: Scope, id: string): Promise<ApplicationRow> {

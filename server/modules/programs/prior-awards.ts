@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.js';
-import type { Applicant } from './applications.service.js';
+import { organizationForApplicant, personOfUserWith, type OrganizationRecord, type PersonRecord } from '../ecosystem/index.js';
 import type { AwardOnClaim } from './benefits.js';
 import type { AwardFact } from './eligibility.js';
 
@@ -16,24 +16,55 @@ export type PriorAwards = {
   onClaim: AwardOnClaim[];
 };
 
+/** Which earlier awards to read: those on the same claim (when the application names one), and `except` left out (the application being judged). */
+export type PriorQuery = { claimKey: string | null; except?: string | undefined };
+
+type PriorRow = { on_claim: boolean; program: string; grp: string | null; amount: string | null; year: number };
+
 /**
- * The applicant's awards and, when the application names a claim, the awards already made
- * on that claim: one statement (both read the hub's applications; on Citus, its shard).
- * `except` leaves out the application being judged.
+ * The applicant's awards and the awards already made on the claim, as one JSON array for
+ * the statement that reads the applicant (`applicant`: the column naming them and the
+ * expression for their id in that statement). Both read the hub's applications; on Citus,
+ * its shard.
  */
-export async function priorAwards(tx: Tx, hubId: string, applicant: Applicant, claimKey: string | null, except?: string): Promise<PriorAwards> {
-  const column = sql.raw(applicant.type === 'organization' ? 'organization_id' : 'person_id');
-  const { rows } = await tx.execute<{ on_claim: boolean; program: string; grp: string | null; amount: string | null; year: number }>(sql`
+function priorAwardsJson(hubId: string, column: 'organization_id' | 'person_id', applicant: SQL, query: PriorQuery): SQL {
+  const except = query.except ?? null;
+  return sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (
     SELECT false AS on_claim, a.program_id AS program, NULL AS grp, a.amount::text AS amount, extract(year FROM a.created_at AT TIME ZONE 'UTC')::int AS year
     FROM applications a
-    WHERE a.hub_id = ${hubId} AND a.${column} = ${applicant.record.id}::uuid AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except ?? null}::uuid
+    WHERE a.hub_id = ${hubId} AND a.${sql.raw(column)} = ${applicant} AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except}::uuid
     UNION ALL
     SELECT true, a.program_id, v.rules #>> '{benefit,stacking,group}', a.amount::text, 0
     FROM applications a JOIN program_versions v ON v.hub_id = a.hub_id AND v.program_id = a.program_id AND v.version = a.program_version
-    WHERE a.hub_id = ${hubId} AND a.claim_key = ${claimKey}::text AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except ?? null}::uuid`);
-  const amount = (r: { amount: string | null }) => BigInt(r.amount ?? 0);
+    WHERE a.hub_id = ${hubId} AND a.claim_key = ${query.claimKey}::text AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except}::uuid) x)`;
+}
+
+function priorAwardsOf(rows: unknown): PriorAwards {
+  const list = rows as PriorRow[];
+  const amount = (r: PriorRow) => BigInt(r.amount ?? 0);
   return {
-    awards: rows.filter((r) => !r.on_claim).map((r) => ({ program: r.program, amount: amount(r), year: BigInt(r.year) })),
-    onClaim: rows.filter((r) => r.on_claim).map((r) => ({ program: r.program, group: r.grp, amount: amount(r) })),
+    awards: list.filter((r) => !r.on_claim).map((r) => ({ program: r.program, amount: amount(r), year: BigInt(r.year) })),
+    onClaim: list.filter((r) => r.on_claim).map((r) => ({ program: r.program, group: r.grp, amount: amount(r) })),
   };
+}
+
+/**
+ * An organisation as programs screen it, the caller's role in it (null: not a member; no
+ * caller: null) and its earlier awards: one statement. Null when there is none.
+ */
+export async function organizationWithPrior(
+  tx: Tx,
+  hubId: string,
+  organizationId: string,
+  userId: string | null,
+  query: PriorQuery,
+): Promise<{ record: OrganizationRecord; role: string | null; prior: PriorAwards } | null> {
+  const found = await organizationForApplicant(tx, hubId, organizationId, userId, priorAwardsJson(hubId, 'organization_id', sql`o.id`, query));
+  return found && { record: found.record, role: found.role, prior: priorAwardsOf(found.also) };
+}
+
+/** The person record of an account (graduates and talent apply as themselves) and their earlier awards: one statement. Null when there is none. */
+export async function personWithPrior(tx: Tx, hubId: string, userId: string, query: PriorQuery): Promise<{ record: PersonRecord; prior: PriorAwards } | null> {
+  const found = await personOfUserWith(tx, hubId, userId, priorAwardsJson(hubId, 'person_id', sql`p.id`, query));
+  return found && { record: found.person, prior: priorAwardsOf(found.also) };
 }
