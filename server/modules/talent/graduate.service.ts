@@ -6,7 +6,7 @@ import type { FieldCrypto } from '../../platform/crypto/fields.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policies.js';
-import { ownPersonRecord, personOfUserJson, personWithOf } from '../ecosystem/index.js';
+import { ownPersonRecord, personOfUserJson, personOfUserWith, personWithOf, type PersonRecord } from '../ecosystem/index.js';
 import { judgeGraduate, type DegreeFact, type GraduateRules, type GraduateStanding } from './graduate-eligibility.js';
 import { talentDegrees } from './talent.tables.js';
 
@@ -39,14 +39,7 @@ export function graduateFactsSql(hubId: string, userId: string): SQL<unknown> {
 
 /** A standing from what `graduateFactsSql` read (null: no person linked to the account). */
 export function standingFromFacts(facts: unknown, rules: GraduateRules, onDate: string): GraduateStanding & { personId: string | null } {
-  const found = personWithOf(facts);
-  if (!found) return { ...judgeGraduate(false, [], rules, onDate), personId: null };
-  const { person } = found;
-  const degrees = [...(found.also as DegreeFact[])];
-  // Degrees the ecosystem knows from alumnus relations count too (staff recorded them).
-  if (person.degree && person.graduatedOn && ECOSYSTEM_LEVELS.has(person.degree))
-    degrees.push({ level: person.degree as StayDegreeLevel, graduatesOn: person.graduatedOn, university: '' });
-  return { ...judgeGraduate(true, degrees, rules, onDate), personId: person.id };
+  return standingOf(personWithOf(facts), rules, onDate);
 }
 
 /** A signed-in user's standing as a graduate against a station's rules on a given first night: one statement. */
@@ -57,8 +50,22 @@ export async function graduateStanding(
   rules: GraduateRules,
   onDate: string,
 ): Promise<GraduateStanding & { personId: string | null }> {
-  const { rows } = await db.execute<{ facts: unknown }>(sql`SELECT ${graduateFactsSql(hubId, userId)} AS facts`);
-  return standingFromFacts(rows[0]?.facts, rules, onDate);
+  return standingOf(await personOfUserWith(db, hubId, userId, declaredDegrees(hubId)), rules, onDate);
+}
+
+/** The person and their declared degrees (`also`) judged against the rules. */
+function standingOf(
+  found: { person: PersonRecord; also: unknown } | null,
+  rules: GraduateRules,
+  onDate: string,
+): GraduateStanding & { personId: string | null } {
+  if (!found) return { ...judgeGraduate(false, [], rules, onDate), personId: null };
+  const { person } = found;
+  const degrees = [...(found.also as DegreeFact[])];
+  // Degrees the ecosystem knows from alumnus relations count too (staff recorded them).
+  if (person.degree && person.graduatedOn && ECOSYSTEM_LEVELS.has(person.degree))
+    degrees.push({ level: person.degree as StayDegreeLevel, graduatesOn: person.graduatedOn, university: '' });
+  return { ...judgeGraduate(true, degrees, rules, onDate), personId: person.id };
 }
 
 /**
