@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Database } from '../server/db/connection.js';
-import { sqlState, withTransaction } from '../server/db/transaction.js';
+import { sqlState } from '../server/db/transaction.js';
 import { createStayBooking } from '../server/modules/stays/bookings.service.js';
 import { addDays, localToday } from '../server/modules/stays/stay-dates.js';
 import { findHub, type HubRow } from '../server/platform/tenancy/tenancy.js';
@@ -51,12 +51,10 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
     const t0 = performance.now();
     const outcomes = await Promise.allSettled(
       people.map((g, i) =>
-        withTransaction(db, (tx) =>
-          createStayBooking(
-            tx,
-            { hub, actor: { userId: g.userId, hubRoles: [] } },
-            { stationId: station.id, checkIn: starts[i]!, checkOut: addDays(starts[i]!, 3) },
-          ),
+        createStayBooking(
+          db,
+          { hub, actor: { userId: g.userId, hubRoles: [] } },
+          { stationId: station.id, checkIn: starts[i]!, checkOut: addDays(starts[i]!, 3) },
         ),
       ),
     );
@@ -79,9 +77,7 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
     const g = pool[n % pool.length]!;
     const station = stations[n % 50]!;
     const start = addDays(today, 1 + Math.floor(n / 500) * 4);
-    await withTransaction(db, (tx) =>
-      createStayBooking(tx, { hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station.id, checkIn: start, checkOut: addDays(start, 3) }),
-    );
+    await createStayBooking(db, { hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station.id, checkIn: start, checkOut: addDays(start, 3) });
   });
   const freeBeds = Array.from({ length: 5000 }, () => randomUUID());
   let k = 0;
@@ -110,7 +106,7 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
 
 /**
  * A booking spread round-robin over `count` fresh hubs, each with 50 stations of 10 beds and
- * 500 graduates: through the service (`service`: a transaction, the station and guest read,
+ * 500 graduates: through the service (`service`: the station and guest read,
  * admission, the call) or the booking's SQL function called bare (`call`: what the database
  * alone costs, the floor the service cannot beat).
  */
@@ -143,8 +139,10 @@ async function spreadOverHubs(database: Database, count: number, today: string, 
       ]);
       return;
     }
-    await withTransaction(database.db, (tx) =>
-      createStayBooking(tx, { hub: h.hub, actor: { userId: g.userId, hubRoles: [] } }, { stationId: station, checkIn: start, checkOut: addDays(start, 3) }),
+    await createStayBooking(
+      database.db,
+      { hub: h.hub, actor: { userId: g.userId, hubRoles: [] } },
+      { stationId: station, checkIn: start, checkOut: addDays(start, 3) },
     );
   };
 }

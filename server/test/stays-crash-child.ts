@@ -1,7 +1,6 @@
 // Test helper process: books stays in a loop and prints "ack <graduate user id>" after each
 // booking is durable, until it is killed. Used by the SIGKILL test of stays.
 import { connect } from '../db/connection.js';
-import { withTransaction } from '../db/transaction.js';
 import { findHub } from '../platform/tenancy/tenancy.js';
 import { createStayBooking } from '../modules/stays/bookings.service.js';
 
@@ -14,7 +13,7 @@ async function worker(): Promise<void> {
   for (let userId = queue.shift(); userId; userId = queue.shift()) {
     const scope = { hub, actor: { userId, hubRoles: [] } };
     try {
-      await withTransaction(database.db, (tx) => createStayBooking(tx, scope, { stationId, checkIn, checkOut }));
+      await createStayBooking(database.db, scope, { stationId, checkIn, checkOut });
       process.stdout.write(`ack ${userId}\n`);
     } catch (error) {
       process.stdout.write(`refused ${userId} ${(error as { code?: string }).code ?? 'ERROR'}\n`);

@@ -74,6 +74,7 @@ async function expectLayout(db: Database['db']) {
     { name: 'dg_space_lease', arg: 0, colocation: group, forced: true },
     { name: 'dg_space_take', arg: 0, colocation: group, forced: false },
     { name: 'dg_stay_book', arg: 0, colocation: group, forced: true },
+    { name: 'dg_stay_book_once', arg: 0, colocation: group, forced: false },
     { name: 'dg_stay_take', arg: 0, colocation: group, forced: false },
   ]);
   expect(await foreignKeys(db)).toEqual(declaredKeys);

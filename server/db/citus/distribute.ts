@@ -66,8 +66,8 @@ export async function distribute(db: Db, layout: Placement[] = citusLayout()): P
 
 /**
  * The house's SQL functions whose first argument is the hub (`p_hub`: dg_ledger_commit,
- * dg_audit_append, dg_stay_take, dg_stay_book, dg_space_take, dg_space_clash,
- * dg_space_lease) become distributed functions colocated with the hub tables: Citus sends
+ * dg_audit_append, dg_stay_take, dg_stay_book, dg_stay_book_once, dg_space_take,
+ * dg_space_clash, dg_space_lease) become distributed functions colocated with the hub tables: Citus sends
  * the whole call to the worker holding that hub, so a commit is one round trip to one node
  * instead of one per statement from the coordinator (2-4x the commits per second on the
  * test cluster). Citus delegates a call only when it is its own transaction, unless the
@@ -92,7 +92,11 @@ export async function delegateHubFunctions(tx: Run): Promise<number> {
   return rows.length;
 }
 
-/** A booking's and a lease's whole write (migrations/0036): delegated also inside a transaction. */
+/**
+ * A booking's and a lease's whole write (migrations/0036): delegated also inside a
+ * transaction. A booking's route now calls dg_stay_book_once (migrations/0040) as its own
+ * transaction, which needs no forcing; dg_stay_book keeps it for callers inside one.
+ */
 const FORCE_DELEGATED = new Set(['dg_stay_book', 'dg_space_lease']);
 
 /** How Citus holds each table today: 'reference', 'distributed' or 'local' (Citus-local). */

@@ -4,27 +4,38 @@ import type { StayBookingInput } from '../../../contracts/stays.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { storedResponse } from '../../platform/idempotency/idempotency.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import { admit } from './admit.js';
 import { managedStationIds, stationForBooking, type Scope } from './stations.service.js';
 import { stayBookingPolicy, stationPolicy } from './stays.policies.js';
 import { stayBookings } from './stays.tables.js';
 import { offerFreedBeds } from './waitlist.service.js';
-import { bookBed, holdBed, type Range } from './take-bed.js';
+import { bookBedOnce, bookedStay, holdBed, type BookedResult, type BookedStay, type Guest, type Range } from './take-bed.js';
 
 export type BookingRow = typeof stayBookings.$inferSelect;
 
 /**
- * A graduate books a free stay: admitted (dates, the station's calendar, their standing),
- * then the rest in one round trip (`bookBed`: the person locked, their limits checked, a bed
- * taken under the exclusion constraints, the audit event), all in the caller's transaction.
+ * A graduate books a free stay in two round trips and no transaction of the app's: the
+ * station, its calendar and the guest's facts read in one statement and judged (`admit`),
+ * then the rest in one call (`bookBedOnce`: the key, the person locked, their limits, a bed
+ * taken under the exclusion constraints, the audit event). A refusal of a retry whose key
+ * already holds a first answer gives that answer instead (the dates may have passed since).
  */
-export async function createStayBooking(tx: Tx, scope: Scope, input: StayBookingInput, now = new Date()): Promise<BookingRow> {
+export async function createStayBooking(db: Db | Tx, scope: Scope, input: StayBookingInput, idempotencyKey?: string, now = new Date()): Promise<BookedStay> {
   stationPolicy.authorize(scope.actor, 'book', { manages: false });
-  const loaded = await stationForBooking(tx, scope, input.stationId);
+  const key = { hubId: scope.hub.id, userId: scope.actor.userId!, key: idempotencyKey, operation: 'createStayBooking', request: input };
+  const loaded = await stationForBooking(db, scope, input.stationId);
   const range = { checkIn: input.checkIn, checkOut: input.checkOut };
-  const guest = admit(scope, loaded, range, now);
-  return bookBed(tx, scope.hub.id, loaded.station, guest, range, scope.actor.userId);
+  let guest: Guest;
+  try {
+    guest = admit(scope, loaded, range, now);
+  } catch (error) {
+    const first = await storedResponse<BookedResult>(db, key);
+    if (first) return bookedStay(first.body, true);
+    throw error;
+  }
+  return bookBedOnce(db, key, loaded.station, guest, range);
 }
 
 async function findBooking(db: Db | Tx, hubId: string, id: string, lock = false): Promise<BookingRow | undefined> {

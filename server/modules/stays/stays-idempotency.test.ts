@@ -29,7 +29,7 @@ describe('Idempotency-Key on writes that move beds', () => {
       sql`INSERT INTO talent_degrees (hub_id, id, person_id, university, level, graduates_on) VALUES (${hub.id}, gen_random_uuid(), ${personId}, 'Zhejiang University', 'bachelor', ${addDays(localToday(hub.timeZone), -100)})`,
     );
     const day = (n: number) => addDays(localToday(hub.timeZone), 3 + n);
-    const booking = await withTransaction(db, (t) =>
+    const { booking } = await withTransaction(db, (t) =>
       createStayBooking(t, scopeOf(hub, guest!.userId), { stationId: station.id, checkIn: day(0), checkOut: day(2) }),
     );
     const entry = await withTransaction(db, (t) => joinStayWaitlist(t, scopeOf(hub, waiting.id), { stationId: station.id, startsOn: day(0), endsOn: day(2) }));

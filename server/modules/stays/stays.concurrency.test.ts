@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, type Database } from '../../db/connection.js';
-import { withTransaction } from '../../db/transaction.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { createTestHub, startTestApp, type TestContext } from '../../test/harness.js';
 import { graduates, scopeOf, stayStation } from '../../test/stay-factories.js';
@@ -40,9 +39,7 @@ describe('stays under concurrency', () => {
     const outcomes = await Promise.allSettled(
       people.map((g, i) => {
         const checkIn = addDays(base, i % 3);
-        return withTransaction(wide.db, (tx) =>
-          createStayBooking(tx, scopeOf(hub, g.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 6) }),
-        );
+        return createStayBooking(wide.db, scopeOf(hub, g.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 6) });
       }),
     );
     const codes = outcomes.map(codeOf);
@@ -64,9 +61,7 @@ describe('stays under concurrency', () => {
     const apart = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) => {
         const checkIn = addDays(base, i * 3);
-        return withTransaction(wide.db, (tx) =>
-          createStayBooking(tx, scopeOf(hub, g!.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 2) }),
-        );
+        return createStayBooking(wide.db, scopeOf(hub, g!.userId), { stationId: station.id, checkIn, checkOut: addDays(checkIn, 2) });
       }),
     );
     expect(apart.map(codeOf).filter((c) => c === 'BOOKED')).toHaveLength(3);
@@ -76,7 +71,7 @@ describe('stays under concurrency', () => {
     const [h] = await graduates(wide.db, hub, 1);
     const same = await Promise.allSettled(
       Array.from({ length: 10 }, () =>
-        withTransaction(wide.db, (tx) => createStayBooking(tx, scopeOf(hub, h!.userId), { stationId: station.id, checkIn: base, checkOut: addDays(base, 6) })),
+        createStayBooking(wide.db, scopeOf(hub, h!.userId), { stationId: station.id, checkIn: base, checkOut: addDays(base, 6) }),
       ),
     );
     expect(same.map(codeOf).filter((c) => c === 'BOOKED')).toHaveLength(1);
@@ -85,6 +80,34 @@ describe('stays under concurrency', () => {
       SELECT person_id AS person, sum(check_out - check_in)::int AS nights FROM stay_bookings WHERE hub_id = ${hub.id} GROUP BY person_id ORDER BY 2`);
     expect(rows.map((r) => r.nights)).toEqual([6, 6]);
     expect(await doubleBooked(hub.id)).toBe(0);
+  });
+
+  it('ten copies of one booking under one Idempotency-Key at once: one booking, one audit event, the first answer ten times', async () => {
+    const hub = await createTestHub(ctx);
+    const station = await stayStation(wide.db, hub, 5);
+    const [g] = await graduates(wide.db, hub, 1);
+    const checkIn = addDays(localToday(hub.timeZone), 2);
+    const input = { stationId: station.id, checkIn, checkOut: addDays(checkIn, 3) };
+    const key = `book-${crypto.randomUUID()}`;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => createStayBooking(wide.db, scopeOf(hub, g!.userId), input, key)));
+    expect(new Set(answers.map((a) => a.booking.id)).size).toBe(1);
+    expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
+    expect(new Set(answers.map((a) => JSON.stringify(a)).map((a) => a.replace('"replayed":true', '"replayed":false'))).size).toBe(1);
+    const { rows } = await wide.db.execute<{ bookings: number; events: number }>(sql`
+      SELECT (SELECT count(*)::int FROM stay_bookings WHERE hub_id = ${hub.id}) AS bookings,
+             (SELECT count(*)::int FROM audit_events WHERE hub_id = ${hub.id} AND action = 'stay.booked') AS events`);
+    expect(rows[0]).toEqual({ bookings: 1, events: 1 });
+
+    // The same key for other nights is refused; nothing is written.
+    await expect(createStayBooking(wide.db, scopeOf(hub, g!.userId), { ...input, checkOut: addDays(checkIn, 2) }, key)).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    // A retry after the check-in day has passed would be refused on its dates: it gets the first answer.
+    const later = new Date(Date.now() + 5 * 86_400_000);
+    const retry = await createStayBooking(wide.db, scopeOf(hub, g!.userId), input, key, later);
+    expect([retry.replayed, retry.booking.id]).toEqual([true, answers[0]!.booking.id]);
+    await expect(createStayBooking(wide.db, scopeOf(hub, g!.userId), input, undefined, later)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await verifyAuditChain(wide.db, hub.id)).break).toBeNull();
   });
 
   it('a process killed with SIGKILL mid-stream loses no acknowledged booking and books no bed twice', async () => {

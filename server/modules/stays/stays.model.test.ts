@@ -101,8 +101,8 @@ describe('stays model', () => {
             const r = await run((tx) => createStayBooking(tx, scopeOf(hub, people[step.who]!.userId), { stationId: station.id, ...range(step.span) }));
             expect(r.ok ? 'BOOKED' : r.code).toBe(expected);
             if (r.ok) {
-              expect(bedFree(r.value.bedId, step.span)).toBe(true);
-              bookings.push({ id: r.value.id, bed: r.value.bedId, who: step.who, span: step.span, status: 'confirmed' });
+              expect(bedFree(r.value.booking.bedId, step.span)).toBe(true);
+              bookings.push({ id: r.value.booking.id, bed: r.value.booking.bedId, who: step.who, span: step.span, status: 'confirmed' });
             }
           } else if (step.kind === 'cancel') {
             const b = bookings[step.which % Math.max(1, bookings.length)];

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { findPeople } from '../ecosystem/index.js';
 import type { BookingRow } from './bookings.service.js';
 import { nightsBetween } from './stay-dates.js';
+import type { BookedBed } from './take-bed.js';
 import type { LoadedStation } from './stations.service.js';
 import { stayBeds, stayRooms, stayStations } from './stays.tables.js';
 import type { WaitlistRow } from './waitlist.service.js';
@@ -57,24 +58,28 @@ export async function presentBookings(db: Db | Tx, hubId: string, rows: BookingR
   const bedOf = new Map(beds.map((b) => [b.id, b]));
   const people = withNames ? await findPeople(db, hubId, [...new Set(rows.map((r) => r.personId))]) : new Map();
   return rows.map((r) => {
-    const bed = bedOf.get(r.bedId)!;
     const person = people.get(r.personId);
-    return {
-      id: r.id,
-      station: { id: bed.stationId, name: { zh: bed.nameZh, en: bed.nameEn }, address: { zh: bed.addressZh, en: bed.addressEn } },
-      bed: { id: bed.id, label: bed.label, room: bed.room },
-      checkIn: r.checkIn,
-      checkOut: r.checkOut,
-      nights: nightsBetween(r.checkIn, r.checkOut),
-      status: r.status as StayStatus,
-      code: r.code,
-      guest: { personId: r.personId, name: person ? { zh: person.nameZh, en: person.nameEn } : null },
-      createdAt: r.createdAt.toISOString(),
-      checkedInAt: r.checkedInAt?.toISOString() ?? null,
-      checkedOutAt: r.checkedOutAt?.toISOString() ?? null,
-      replacesId: r.replacesId,
-    };
+    return presentBooking(r, bedOf.get(r.bedId)!, person ? { zh: person.nameZh, en: person.nameEn } : null);
   });
+}
+
+/** One booking with its bed, room and station (and the guest's name, for those who run the station). */
+export function presentBooking(r: BookingRow, bed: BookedBed, guestName: { zh: string; en: string } | null): StayBooking {
+  return {
+    id: r.id,
+    station: { id: bed.stationId, name: { zh: bed.nameZh, en: bed.nameEn }, address: { zh: bed.addressZh, en: bed.addressEn } },
+    bed: { id: bed.id, label: bed.label, room: bed.room },
+    checkIn: r.checkIn,
+    checkOut: r.checkOut,
+    nights: nightsBetween(r.checkIn, r.checkOut),
+    status: r.status as StayStatus,
+    code: r.code,
+    guest: { personId: r.personId, name: guestName },
+    createdAt: r.createdAt.toISOString(),
+    checkedInAt: r.checkedInAt?.toISOString() ?? null,
+    checkedOutAt: r.checkedOutAt?.toISOString() ?? null,
+    replacesId: r.replacesId,
+  };
 }
 
 export function presentWaitlistEntry(row: WaitlistRow, position: number | null): WaitlistEntry {

@@ -17,12 +17,12 @@ import { withTransaction } from '../../db/transaction.js';
 import { auditedRead } from '../../platform/audit/personal-reads.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
-import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/idempotency-http.js';
+import { idempotencyHeadersSchema, idempotencyScopeOf, idempotentWrite, sendStored } from '../../platform/http/idempotency-http.js';
 import { pageOf } from '../../platform/pagination.js';
 import { searchStayAvailability } from './availability.service.js';
 import { cancelStayBooking, changeStayBooking, createStayBooking, getStayBooking, listStayBookings } from './bookings.service.js';
 import { listStations, managedStationIds } from './stations.service.js';
-import { presentBookings, presentStation, presentWaitlistEntry } from './stays.presenters.js';
+import { presentBooking, presentBookings, presentStation, presentWaitlistEntry } from './stays.presenters.js';
 import { acceptStayOffer, joinStayWaitlist, leaveStayWaitlist, listMyWaitlist, waitlistPosition } from './waitlist.service.js';
 
 const idParams = hubParamsSchema.extend({ id: z.uuid() });
@@ -95,10 +95,9 @@ export const stayRoutes =
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        return idempotentWrite(deps, request, reply, { hubId: scope.hub.id, operation: 'createStayBooking' }, async (tx) => ({
-          status: 201,
-          body: (await presentBookings(tx, scope.hub.id, [await createStayBooking(tx, scope, request.body)], false))[0]!,
-        }));
+        const { key } = idempotencyScopeOf(request, { hubId: scope.hub.id, operation: 'createStayBooking' });
+        const { booking, bed, replayed } = await createStayBooking(deps.db, scope, request.body, key);
+        return sendStored(reply, { status: 201, body: presentBooking(booking, bed, null), replayed });
       },
     );
 

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { rowOf } from '../../db/raw-row.js';
 import { serverDetail, serverMessage, sqlState } from '../../db/transaction.js';
 import { AppError } from '../../platform/errors.js';
+import { requestHashOf, type IdempotencyScope } from '../../platform/idempotency/idempotency.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { nightsBetween } from './stay-dates.js';
 import type { StationRow } from './stations.service.js';
@@ -21,9 +22,10 @@ export function checkStayLength(station: Pick<StationRow, 'maxNightsPerStay'>, r
     throw new AppError('STAY_LIMIT_REACHED', [{ path: 'checkOut', code: 'TOO_MANY_NIGHTS', detail: `at most ${station.maxNightsPerStay} nights a stay` }]);
 }
 
-/** The refusals dg_stay_take and dg_stay_book answer with, as the app's errors. */
+/** The refusals dg_stay_take and dg_stay_book(_once) answer with, as the app's errors. */
 function refusal(code: string, detail: string | null): AppError {
   if (code === 'STAY_LIMIT_REACHED') return new AppError('STAY_LIMIT_REACHED', [{ path: 'checkOut', code: 'TOO_MANY_NIGHTS', detail: detail ?? '' }]);
+  if (code === 'IDEMPOTENCY_KEY_REUSED' || code === 'IDEMPOTENCY_KEY_IN_FLIGHT') return new AppError(code);
   return new AppError(code === 'ALREADY_BOOKED' ? 'ALREADY_BOOKED' : 'NO_AVAILABILITY');
 }
 
@@ -56,25 +58,39 @@ export async function holdBed(
   return row.booking_id && row.bed_id ? { id: row.booking_id, bedId: row.bed_id } : null;
 }
 
+/** A booking as dg_stay_book_once answers and its key keeps it: the row and where its bed is. */
+export type BookedBed = { id: string; label: string; room: string; stationId: string; nameZh: string; nameEn: string; addressZh: string; addressEn: string };
+export type BookedStay = { booking: BookingRow; bed: BookedBed; replayed: boolean };
+/** The same as the function returns it and the key keeps it: the row by its column names. */
+export type BookedResult = { booking: Record<string, unknown>; bed: BookedBed };
+
+export const bookedStay = (result: BookedResult, replayed: boolean): BookedStay => ({
+  booking: rowOf(stayBookings, result.booking),
+  bed: result.bed,
+  replayed,
+});
+
 /**
- * A confirmed booking, whole, in one round trip (`dg_stay_book`): `holdBed`'s lock, limits
- * and bed, and the audit event 'stay.booked' (the same bytes as recordAudit). On Citus the
- * call runs on the hub's worker, also inside the route's transaction (force_delegation).
+ * A confirmed booking, whole, in one round trip and its own transaction
+ * (`dg_stay_book_once`, migrations/0040): with the caller's Idempotency-Key its row, then
+ * `holdBed`'s lock, limits and bed, the audit event 'stay.booked' (the same bytes as
+ * recordAudit) and the result kept under the key; a retry gets the first result back
+ * (`replayed`). On Citus the call runs on the hub's worker.
  */
-export async function bookBed(
-  tx: Tx,
-  hubId: string,
+export async function bookBedOnce(
+  db: Db | Tx,
+  key: IdempotencyScope,
   station: Pick<StationRow, 'id' | 'maxNightsPerStay'>,
   guest: Guest,
   range: Range,
-  actorId: string | null,
-): Promise<BookingRow> {
+): Promise<BookedStay> {
   checkStayLength(station, range);
   try {
-    const { rows } = await tx.execute<Record<string, unknown>>(sql`
-      SELECT * FROM dg_stay_book(${hubId}::uuid, ${station.id}::uuid, ${guest.personId}::uuid, ${guest.userId}::uuid, ${range.checkIn}::date,
-        ${range.checkOut}::date, ${uuidv7()}::uuid, ${uuidv7()}::uuid, ${new Date().toISOString()}::timestamptz, ${actorId}::uuid)`);
-    return rowOf(stayBookings, rows[0]!);
+    const { rows } = await db.execute<{ replayed: boolean; result: BookedResult }>(sql`
+      SELECT * FROM dg_stay_book_once(${key.hubId}::uuid, ${guest.userId}::uuid, ${key.key ?? null}, ${key.operation}, ${requestHashOf(key)},
+        ${station.id}::uuid, ${guest.personId}::uuid, ${range.checkIn}::date, ${range.checkOut}::date, ${uuidv7()}::uuid, ${uuidv7()}::uuid,
+        ${new Date().toISOString()}::timestamptz)`);
+    return bookedStay(rows[0]!.result, rows[0]!.replayed);
   } catch (error) {
     if (sqlState(error) === 'DG001') throw refusal(serverMessage(error) ?? '', serverDetail(error));
     throw error;

@@ -20,7 +20,7 @@ describe('stay waitlist', () => {
     const [guest, first, second, third] = await graduates(db, hub, 4);
     const day = (n: number) => addDays(localToday(hub.timeZone), 3 + n);
     const tx = <T>(work: Parameters<typeof withTransaction<T>>[1]) => withTransaction(db, work);
-    const booking = await tx((t) => createStayBooking(t, scopeOf(hub, guest!.userId), { stationId: station.id, checkIn: day(0), checkOut: day(4) }));
+    const { booking } = await tx((t) => createStayBooking(t, scopeOf(hub, guest!.userId), { stationId: station.id, checkIn: day(0), checkOut: day(4) }));
     await expect(
       tx((t) => createStayBooking(t, scopeOf(hub, first!.userId), { stationId: station.id, checkIn: day(0), checkOut: day(2) })),
     ).rejects.toMatchObject({ code: 'NO_AVAILABILITY' });

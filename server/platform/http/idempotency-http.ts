@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../../db/connection.js';
 import { withTransaction, type TxOptions } from '../../db/transaction.js';
 import { AppError } from '../errors.js';
-import { idempotent, type StoredResponse } from '../idempotency/idempotency.js';
+import { idempotent, type IdempotencyScope, type StoredResponse } from '../idempotency/idempotency.js';
 
 export const idempotencyHeadersSchema = z.object({
   'idempotency-key': z
@@ -31,7 +31,9 @@ export type IdempotentOperation = { hubId: string; operation: string; request?: 
 /**
  * The one way a route performs a write that moves money, beds, space or compute: in one
  * transaction, `effect` runs at most once per (hub, caller, `Idempotency-Key`); a retry
- * gets the first status and body back (marked `Idempotent-Replayed`).
+ * gets the first status and body back (marked `Idempotent-Replayed`). A write that is one
+ * SQL function keeps its key in that call instead (a booking: `bookBedOnce`), with the same
+ * rules, from `idempotencyScopeOf`.
  */
 export async function idempotentWrite<T>(
   deps: { db: Db },
@@ -40,24 +42,21 @@ export async function idempotentWrite<T>(
   write: IdempotentOperation,
   effect: (tx: Tx) => Promise<{ status: number; body: T }>,
 ): Promise<FastifyReply> {
+  const scope = idempotencyScopeOf(request, write);
+  const result = await withTransaction(deps.db, (tx) => idempotent(tx, scope, () => effect(tx)), write.tx);
+  return sendStored(reply, result);
+}
+
+/** The caller, their `Idempotency-Key` (if sent) and the request it stands for. */
+export function idempotencyScopeOf(request: FastifyRequest, write: IdempotentOperation): IdempotencyScope {
   const userId = request.userId;
   if (!userId) throw new AppError('UNAUTHENTICATED');
   const key = (request.headers as Record<string, string | string[] | undefined>)['idempotency-key'];
-  const result = await withTransaction(
-    deps.db,
-    (tx) =>
-      idempotent(
-        tx,
-        {
-          hubId: write.hubId,
-          userId,
-          key: typeof key === 'string' ? key : undefined,
-          operation: write.operation,
-          request: write.request ?? request.body ?? {},
-        },
-        () => effect(tx),
-      ),
-    write.tx,
-  );
-  return sendStored(reply, result);
+  return {
+    hubId: write.hubId,
+    userId,
+    key: typeof key === 'string' ? key : undefined,
+    operation: write.operation,
+    request: write.request ?? request.body ?? {},
+  };
 }

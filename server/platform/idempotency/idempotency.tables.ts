@@ -1,6 +1,10 @@
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
 
-/** One row per (hub, caller, key): the first request's fingerprint and response. */
+/**
+ * One row per (hub, caller, key): the first request's fingerprint and response. For a write
+ * made by one SQL function (a booking, dg_stay_book_once) the response is that function's
+ * result, which the route presents the same way for the first answer and each replay.
+ */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {

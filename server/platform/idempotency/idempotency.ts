@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { canonicalJson } from '../audit/hash-chain.js';
 import { AppError } from '../errors.js';
 import { idempotencyKeys } from './idempotency.tables.js';
@@ -17,7 +17,7 @@ export type IdempotencyScope = { hubId: string; userId: string; key: string | un
  */
 export async function idempotent<T>(tx: Tx, scope: IdempotencyScope, effect: () => Promise<{ status: number; body: T }>): Promise<StoredResponse<T>> {
   if (!scope.key) return { ...(await effect()), replayed: false };
-  const requestHash = createHash('sha256').update(scope.operation).update('\n').update(canonicalJson(scope.request)).digest('hex');
+  const requestHash = requestHashOf(scope);
   const inserted = await tx
     .insert(idempotencyKeys)
     .values({ hubId: scope.hubId, userId: scope.userId, key: scope.key, operation: scope.operation, requestHash })
@@ -25,13 +25,9 @@ export async function idempotent<T>(tx: Tx, scope: IdempotencyScope, effect: () 
     .returning({ key: idempotencyKeys.key });
 
   if (inserted.length === 0) {
-    const [first] = await tx
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.hubId, scope.hubId), eq(idempotencyKeys.userId, scope.userId), eq(idempotencyKeys.key, scope.key)));
-    if (!first || first.requestHash !== requestHash || first.operation !== scope.operation) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (first.statusCode === null) throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT');
-    return { status: first.statusCode, body: first.response as T, replayed: true };
+    const first = await storedResponse<T>(tx, scope);
+    if (!first) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return first;
   }
 
   const result = await effect();
@@ -40,4 +36,27 @@ export async function idempotent<T>(tx: Tx, scope: IdempotencyScope, effect: () 
     .set({ statusCode: result.status, response: result.body as object })
     .where(and(eq(idempotencyKeys.hubId, scope.hubId), eq(idempotencyKeys.userId, scope.userId), eq(idempotencyKeys.key, scope.key)));
   return { ...result, replayed: false };
+}
+
+/** What identifies a request under its key: the operation and the request, hashed. */
+export function requestHashOf(scope: Pick<IdempotencyScope, 'operation' | 'request'>): string {
+  return createHash('sha256').update(scope.operation).update('\n').update(canonicalJson(scope.request)).digest('hex');
+}
+
+/**
+ * The first response stored under the scope's key, as a replay; undefined when there is
+ * none. The same key with another request is refused (422), one still being written 409.
+ * A write judged before its one call (a booking) asks this when it refuses a retry, so a
+ * retry whose first attempt succeeded gets that answer, not a refusal of today's making.
+ */
+export async function storedResponse<T>(db: Db | Tx, scope: IdempotencyScope): Promise<StoredResponse<T> | undefined> {
+  if (!scope.key) return undefined;
+  const [first] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.hubId, scope.hubId), eq(idempotencyKeys.userId, scope.userId), eq(idempotencyKeys.key, scope.key)));
+  if (!first) return undefined;
+  if (first.requestHash !== requestHashOf(scope) || first.operation !== scope.operation) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  if (first.statusCode === null) throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT');
+  return { status: first.statusCode, body: first.response as T, replayed: true };
 }
