@@ -50,7 +50,7 @@ export async function saveDraft(
     .insert(applications)
     .values({
       ...applicationOf(hub.id, id, program, applicant, actor.userId!),
-      number: await nextApplicationNumber(tx, hub, now),
+      number: nextApplicationNumber(hub, now),
       status: 'draft',
       answers: input.answers,
       screening: { eligible: false, results: [] },

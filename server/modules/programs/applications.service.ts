@@ -61,7 +61,7 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
     .insert(applications)
     .values({
       ...applicationOf(hub.id, id, program, applicant, actor.userId!),
-      number: await nextApplicationNumber(tx, hub, now),
+      number: nextApplicationNumber(hub, now),
       status,
       answers: input.answers,
       screening,
