@@ -94,8 +94,9 @@ export async function delegateHubFunctions(tx: Run): Promise<number> {
 
 /**
  * A booking's and a lease's whole write (migrations/0036): delegated also inside a
- * transaction. A booking's route now calls dg_stay_book_once (migrations/0040) as its own
- * transaction, which needs no forcing; dg_stay_book keeps it for callers inside one.
+ * transaction. Since migrations/0040 a booking calls dg_stay_book only from inside
+ * dg_stay_book_once, its own transaction, which needs no forcing; dg_stay_book stays
+ * registered as before, so databases distributed earlier and later agree.
  */
 const FORCE_DELEGATED = new Set(['dg_stay_book', 'dg_space_lease']);
 

@@ -17,7 +17,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { auditedRead } from '../../platform/audit/personal-reads.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
-import { idempotencyHeadersSchema, idempotencyScopeOf, idempotentWrite, sendStored } from '../../platform/http/idempotency-http.js';
+import { idempotencyHeadersSchema, idempotencyKeyOf, idempotentWrite, sendStored } from '../../platform/http/idempotency-http.js';
 import { pageOf } from '../../platform/pagination.js';
 import { searchStayAvailability } from './availability.service.js';
 import { cancelStayBooking, changeStayBooking, createStayBooking, getStayBooking, listStayBookings } from './bookings.service.js';
@@ -95,8 +95,7 @@ export const stayRoutes =
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const { key } = idempotencyScopeOf(request, { hubId: scope.hub.id, operation: 'createStayBooking' });
-        const { booking, bed, replayed } = await createStayBooking(deps.db, scope, request.body, key);
+        const { booking, bed, replayed } = await createStayBooking(deps.db, scope, request.body, idempotencyKeyOf(request));
         return sendStored(reply, { status: 201, body: presentBooking(booking, bed, null), replayed });
       },
     );

@@ -32,8 +32,8 @@ export type IdempotentOperation = { hubId: string; operation: string; request?: 
  * The one way a route performs a write that moves money, beds, space or compute: in one
  * transaction, `effect` runs at most once per (hub, caller, `Idempotency-Key`); a retry
  * gets the first status and body back (marked `Idempotent-Replayed`). A write that is one
- * SQL function keeps its key in that call instead (a booking: `bookBedOnce`), with the same
- * rules, from `idempotencyScopeOf`.
+ * SQL function keeps its key in that call instead (a booking: `bookBedOnce`, given
+ * `idempotencyKeyOf(request)`), with the same rules and the same rows.
  */
 export async function idempotentWrite<T>(
   deps: { db: Db },
@@ -48,15 +48,14 @@ export async function idempotentWrite<T>(
 }
 
 /** The caller, their `Idempotency-Key` (if sent) and the request it stands for. */
-export function idempotencyScopeOf(request: FastifyRequest, write: IdempotentOperation): IdempotencyScope {
+function idempotencyScopeOf(request: FastifyRequest, write: IdempotentOperation): IdempotencyScope {
   const userId = request.userId;
   if (!userId) throw new AppError('UNAUTHENTICATED');
+  return { hubId: write.hubId, userId, key: idempotencyKeyOf(request), operation: write.operation, request: write.request ?? request.body ?? {} };
+}
+
+/** The request's `Idempotency-Key` header, if it sent one (its form checked by idempotencyHeadersSchema). */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const key = (request.headers as Record<string, string | string[] | undefined>)['idempotency-key'];
-  return {
-    hubId: write.hubId,
-    userId,
-    key: typeof key === 'string' ? key : undefined,
-    operation: write.operation,
-    request: write.request ?? request.body ?? {},
-  };
+  return typeof key === 'string' ? key : undefined;
 }
