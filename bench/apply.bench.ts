@@ -30,7 +30,8 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
 
 /**
  * Rule-only `submitApplication` (apply -> screen -> approve -> commit on the ledger ->
- * pay the unconditional tranche, one transaction) with autocannon, against two baselines in
+ * pay the unconditional tranche: two reads, then one call that writes it all with its
+ * Idempotency-Key, as the web sends one) with autocannon, against two baselines in
  * the same run: bare calls of the ledger's commit function (one round trip each, on the same
  * budget line, from as many clients as autocannon has connections; the aim is >= 0.25x) and a
  * bare Fastify POST route. Each request applies for a different organisation (one
@@ -165,7 +166,9 @@ function setupFile(home: string, name: string, ids: string[]): string {
     `const ids = ${JSON.stringify(ids)}; let i = 0;
 module.exports = (req) => {
   const n = i++;
-  req.body = JSON.stringify({ organizationId: ids[n % ids.length], answers: { contract_number: 'C-' + n + '-' + Math.random().toString(36).slice(2), contract_amount: '1000000', chips: 'domestic' } });
+  const unique = n + '-' + Math.random().toString(36).slice(2);
+  req.body = JSON.stringify({ organizationId: ids[n % ids.length], answers: { contract_number: 'C-' + unique, contract_amount: '1000000', chips: 'domestic' } });
+  req.headers = Object.assign({}, req.headers, { 'idempotency-key': 'bench-apply-' + unique });
   return req;
 };\n`,
   );

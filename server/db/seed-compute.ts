@@ -108,7 +108,7 @@ export async function seedCompute(db: Db, seed = readComputeSeed(), now = new Da
         signed_on: new Date(now.getTime() - 40 * 24 * HOUR).toISOString().slice(0, 10),
         contract_scan: scan.id,
       };
-      awardId = (await withTransaction(db, (tx) => submitApplication(tx, { hub, actor }, voucherProgram.id, { organizationId, answers }))).id;
+      awardId = (await submitApplication(db, { hub, actor }, voucherProgram.id, { organizationId, answers })).row.id;
     }
     for (const q of s.quotas) {
       await withTransaction(db, (tx) =>

@@ -87,7 +87,7 @@ export async function computeWorld(
     let awardId: string | null = null;
     if (programId && options.voucher) {
       const answers = { contract_number: randomUUID(), contract_amount: options.voucher.contract, chips: options.voucher.chips ?? 'domestic' };
-      awardId = (await withTransaction(db, (tx) => submitApplication(tx, { hub, actor: founder }, programId!, { organizationId: org.id, answers }))).id;
+      awardId = (await submitApplication(db, { hub, actor: founder }, programId!, { organizationId: org.id, answers })).row.id;
     }
     const q = options.quota ?? { concurrentGpus: 8, borrowingLimit: 0 };
     await withTransaction(db, (tx) =>

@@ -68,6 +68,7 @@ async function expectLayout(db: Database['db']) {
     FROM pg_dist_object o JOIN pg_proc p ON p.oid = o.objid WHERE o.classid = 'pg_proc'::regclass AND starts_with(p.proname, 'dg_') ORDER BY 1`);
   const group = [...groups][0];
   expect(functions).toEqual([
+    { name: 'dg_application_file', arg: 0, colocation: group, forced: false },
     { name: 'dg_application_number', arg: 0, colocation: group, forced: false },
     { name: 'dg_audit_append', arg: 0, colocation: group, forced: false },
     { name: 'dg_ledger_commit', arg: 0, colocation: group, forced: false },

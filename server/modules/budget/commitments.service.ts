@@ -39,19 +39,27 @@ export async function commit(
         ${pay?.transferId ?? null}::uuid, ${pay?.amount ?? 0n}::bigint, ${pay ? uuidv7() : null}::uuid)`);
     return commitmentOf(rows[0]!);
   } catch (error) {
-    if (sqlState(error) === '23514' && constraintName(error) === 'ledger_accounts_debit_limit_check')
-      throw new AppError('BUDGET_EXHAUSTED', [{ path: 'amount', code: 'TOO_BIG' }]);
-    if (sqlState(error) === '23514' && constraintName(error) === 'commitments_posted_check')
-      throw new AppError('COMMITMENT_EXCEEDED', [{ path: 'amount', code: 'TOO_BIG' }]);
-    if (sqlState(error) === 'DG001') {
-      const code = serverMessage(error) ?? '';
-      if (code === 'NOT_FOUND') throw notFound();
-      if (code === 'LINE_NOT_FOUND') throw new AppError('VALIDATION_FAILED', [{ path: 'line', code: 'NOT_IN_HUB' }]);
-      if (code === 'FISCAL_YEAR_CLOSED') throw new AppError('FISCAL_YEAR_CLOSED');
-      if (code === 'TRANSFER_ID_REUSED') throw new AppError('TRANSFER_ID_REUSED', [{ path: 'transferId', code: 'INVALID' }]);
-    }
-    throw error;
+    throw ledgerRefusal(error) ?? error;
   }
+}
+
+/**
+ * A commitment refused by the ledger (dg_ledger_commit, called alone or inside another
+ * write's function) as the app's error: the line overdrawn, the year closed, a transfer id
+ * reused. Undefined for anything else, which the caller rethrows.
+ */
+export function ledgerRefusal(error: unknown): AppError | undefined {
+  if (sqlState(error) === '23514' && constraintName(error) === 'ledger_accounts_debit_limit_check')
+    return new AppError('BUDGET_EXHAUSTED', [{ path: 'amount', code: 'TOO_BIG' }]);
+  if (sqlState(error) === '23514' && constraintName(error) === 'commitments_posted_check')
+    return new AppError('COMMITMENT_EXCEEDED', [{ path: 'amount', code: 'TOO_BIG' }]);
+  if (sqlState(error) !== 'DG001') return undefined;
+  const code = serverMessage(error) ?? '';
+  if (code === 'NOT_FOUND') return notFound();
+  if (code === 'LINE_NOT_FOUND') return new AppError('VALIDATION_FAILED', [{ path: 'line', code: 'NOT_IN_HUB' }]);
+  if (code === 'FISCAL_YEAR_CLOSED') return new AppError('FISCAL_YEAR_CLOSED');
+  if (code === 'TRANSFER_ID_REUSED') return new AppError('TRANSFER_ID_REUSED', [{ path: 'transferId', code: 'INVALID' }]);
+  return undefined;
 }
 
 type RawCommitment = {

@@ -10,7 +10,7 @@ export async function registerBudgetRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(ledgerExportRoutes(deps));
 }
 
-export { commit, disburse, release, clawBack, type Cause, type LedgerCaller } from './commitments.service.js';
+export { commit, ledgerRefusal, disburse, release, clawBack, type Cause, type LedgerCaller } from './commitments.service.js';
 export { verifyLedger, type LedgerProblem } from './ledger-verify.js';
 export { lineAvailable } from './accounts.js';
 export { findCommitment } from './commitments.service.js';

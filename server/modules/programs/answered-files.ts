@@ -1,9 +1,9 @@
 import type { FormField } from '../../../contracts/programs.js';
-import type { Tx } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { filesOwnedBy, type FileFacts } from '../../platform/files/index.js';
 
 /** The uploaded files the answers name, if one of `owners` uploaded them in this hub. */
-export async function answeredFiles(tx: Tx, hubId: string, owners: readonly string[], form: readonly FormField[], answers: Record<string, unknown>) {
+export async function answeredFiles(tx: Db | Tx, hubId: string, owners: readonly string[], form: readonly FormField[], answers: Record<string, unknown>) {
   const ids = form
     .filter((f) => f.type === 'file')
     .map((f) => answers[f.key])

@@ -1,7 +1,5 @@
-import { nextApplicationNumber } from './application-numbers.js';
 import { requireVerified } from '../../platform/auth/users.js';
-import type { Tx } from '../../db/connection.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { FormField, ProgramRules } from '../../../contracts/programs.js';
@@ -11,7 +9,7 @@ import { answeredFiles } from './answered-files.js';
 import { applicantOf } from './application-port.js';
 import { checkAnswers } from './form-answers.js';
 import { programForSubmission, type ProgramRow, type Scope } from './programs.service.js';
-import { applications } from './programs.tables.js';
+import type { Filing } from './file-application.js';
 import { localToday } from '../../platform/hub-time.js';
 
 /**
@@ -22,7 +20,7 @@ import { localToday } from '../../platform/hub-time.js';
 
 /** Answers as far as they go: every given answer of the right type; missing ones are fine. */
 export async function checkDraftAnswers(
-  tx: Tx,
+  tx: Db | Tx,
   hubId: string,
   owners: readonly string[],
   form: readonly FormField[],
@@ -32,39 +30,31 @@ export async function checkDraftAnswers(
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 
-export async function saveDraft(
-  tx: Tx,
+/** A draft to save (`submitApplication` with `draft: true`): its answers as far as they go, its applicant; nothing judged. */
+export async function draftFiling(
+  db: Db,
   scope: Scope,
   program: ProgramRow,
   rules: ProgramRules,
   input: { organizationId?: string; answers: Record<string, unknown> },
   now: Date,
-): Promise<ApplicationRow> {
+): Promise<Filing> {
   const { hub, actor } = scope;
   if (rules.mode !== 'reviewed') throw invalid('draft', 'INVALID');
   if (localToday(hub.timeZone, now) > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
-  await checkDraftAnswers(tx, hub.id, [actor.userId!], rules.form, input.answers);
-  const { applicant } = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId, { claimKey: null });
-  const id = uuidv7();
-  const [row] = await tx
-    .insert(applications)
-    .values({
-      ...applicationOf(hub.id, id, program, applicant, actor.userId!),
-      number: nextApplicationNumber(hub, now),
+  await checkDraftAnswers(db, hub.id, [actor.userId!], rules.form, input.answers);
+  const { applicant } = await resolveApplicant(db, scope, rules.applicantType, input.organizationId, { claimKey: null });
+  return {
+    application: {
+      ...applicationOf(uuidv7(), program, applicant, actor.userId!),
       status: 'draft',
       answers: input.answers,
       screening: { eligible: false, results: [] },
-    })
-    .returning();
-  await recordAudit(tx, {
-    hubId: hub.id,
-    actorId: actor.userId,
-    action: 'application.draft_saved',
-    subjectType: 'application',
-    subjectId: id,
-    payload: { program: program.id },
-  });
-  return row!;
+    },
+    misses: [],
+    commit: null,
+    audit: { action: 'application.draft_saved', payload: { program: program.id } },
+  };
 }
 
 /**

@@ -1,13 +1,12 @@
 import type { ProgramRules } from '../../../contracts/programs.js';
-import type { Tx } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { answeredFiles } from './answered-files.js';
 import type { Applicant } from './applications.service.js';
 import type { PriorAwards } from './prior-awards.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
-import { criterionMisses } from './criterion-misses.tables.js';
-import { marginsOf } from './criterion-margins.js';
+import { marginsOf, type CriterionMargin } from './criterion-margins.js';
 import { screen, type CriteriaFacts, type ScreenResult } from './eligibility.js';
 import { checkAnswers } from './form-answers.js';
 import { compiledFor, type ProgramRow } from './programs.service.js';
@@ -19,7 +18,7 @@ import { localToday } from '../../platform/hub-time.js';
  * uploaded by one of `owners`.
  */
 export async function admitSubmission(
-  tx: Tx,
+  tx: Db | Tx,
   hub: HubRow,
   program: ProgramRow,
   rules: ProgramRules,
@@ -60,20 +59,12 @@ export function screenApplicant(
 
 /**
  * A rule-only refusal by the criteria: how far each numeric criterion it failed was
- * missed (criterion-margins.ts), kept for the outcome study's narrow misses.
+ * missed (criterion-margins.ts), kept with the application for the outcome study's narrow
+ * misses. None for a pass or a reviewed program.
  */
-export async function recordCriterionMisses(
-  tx: Tx,
-  program: ProgramRow,
-  rules: ProgramRules,
-  applicationId: string,
-  screening: ScreenResult,
-  facts: CriteriaFacts,
-): Promise<void> {
-  if (rules.mode !== 'rule_only' || screening.eligible) return;
-  const margins = marginsOf(compiledFor(program, rules), screening, facts, rules.form);
-  if (!margins.length) return;
-  await tx.insert(criterionMisses).values(margins.map((m) => ({ hubId: program.hubId, applicationId, ...m })));
+export function criterionMissesOf(program: ProgramRow, rules: ProgramRules, screening: ScreenResult, facts: CriteriaFacts): CriterionMargin[] {
+  if (rules.mode !== 'rule_only' || screening.eligible) return [];
+  return marginsOf(compiledFor(program, rules), screening, facts, rules.form);
 }
 
 /** The key that holds an applicant's one place in a one-per-applicant program. */

@@ -1,15 +1,13 @@
-import { nextApplicationNumber } from './application-numbers.js';
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
 import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
-import { constraintName, sqlState } from '../../db/transaction.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { storedResponse } from '../../platform/idempotency/idempotency.js';
+import { withTransaction } from '../../db/transaction.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
-import { commit } from '../budget/index.js';
 import { applicantNames, mayApplyFor, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
 import { requireVerified } from '../../platform/auth/users.js';
 import type { OrgRole } from '../../../contracts/auth.js';
@@ -17,35 +15,71 @@ import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
 import type { formFacts } from './criteria-facts.js';
 import { organizationWithPrior, personWithPrior, type PriorAwards, type PriorQuery } from './prior-awards.js';
-import { saveDraft } from './application-drafts.js';
-import { admitSubmission, claimKeyOf, onceKeyOf, recordCriterionMisses, screenApplicant } from './application-judging.js';
+import { draftFiling } from './application-drafts.js';
+import { admitSubmission, claimKeyOf, criterionMissesOf, onceKeyOf, screenApplicant } from './application-judging.js';
+import { fileApplication, filedApplication, type ApplicationRow, type FiledApplication, type Filing } from './file-application.js';
 import { applicationPolicy } from './programs.policies.js';
 import { programForSubmission, type ProgramRow, type Scope } from './programs.service.js';
 import { openRuleOnlyNotice } from './notice-port.js';
 import { applications } from './programs.tables.js';
 
 type Input = z.output<typeof applicationInputSchema>;
-export type ApplicationRow = typeof applications.$inferSelect;
+export type { ApplicationRow };
 
 /**
- * Applies to a program. Rule-only programs decide at once: the criteria screen the
- * applicant; a pass is approved, its amount computed and committed on the program's
- * budget line in this same transaction, and unconditional tranches paid. A refusal is
- * recorded with its reasons. BUDGET_EXHAUSTED rolls everything back: no half-made award.
- * A program with a notice period (`review.noticeWorkingDays`) pays nothing at once: the
- * award goes on the public notice board and its tranches wait (the reviews module).
+ * Applies to a program (or saves a draft). Rule-only programs decide at once: the criteria
+ * screen the applicant; a pass is approved, its amount computed and committed on the
+ * program's budget line, and unconditional tranches paid. A refusal is recorded with its
+ * reasons. A program with a notice period (`review.noticeWorkingDays`) pays nothing at
+ * once: the award goes on the public notice board and its tranches wait (the reviews
+ * module).
+ *
+ * Everything is read and judged first, then written by one call (`fileApplication`), which
+ * keeps the caller's Idempotency-Key: a rule-only submission is its reads and that call.
+ * BUDGET_EXHAUSTED, ALREADY_APPLIED and the rest leave nothing written. A retry that
+ * would now be refused (the window has closed) but whose key holds a first answer gets it.
  */
-export async function submitApplication(tx: Tx, scope: Scope, programId: string, input: Input, now = new Date()): Promise<ApplicationRow> {
+export async function submitApplication(
+  db: Db,
+  scope: Scope,
+  programId: string,
+  input: Input,
+  idempotencyKey?: string,
+  now = new Date(),
+): Promise<FiledApplication> {
   const { hub, actor } = scope;
   applicationPolicy.authorize(actor, 'submit', { own: true }, 'submit');
-  const { program, rules, emailVerified } = await programForSubmission(tx, hub.id, programId, actor.userId!);
+  const key = { hubId: hub.id, userId: actor.userId!, key: idempotencyKey, operation: `fileApplication:${programId}`, request: input };
+  let judged: { filing: Filing; noticeDays: number };
+  try {
+    judged = await judgeSubmission(db, scope, programId, input, now);
+  } catch (error) {
+    const first = await storedResponse<Record<string, unknown>>(db, key);
+    if (first) return filedApplication(first.body, true);
+    throw error;
+  }
+  const { filing, noticeDays } = judged;
+  // Public notice (公示): the award and its place on the board commit together.
+  if (noticeDays > 0)
+    return withTransaction(db, async (tx) => {
+      const filed = await fileApplication(tx, key, hub, filing, now);
+      if (!filed.replayed) await openRuleOnlyNotice(tx, scope, filed.row, noticeDays, now);
+      return filed;
+    });
+  return fileApplication(db, key, hub, filing, now);
+}
+
+/** The program, the applicant and their earlier awards read; the application decided, nothing written. */
+async function judgeSubmission(db: Db, scope: Scope, programId: string, input: Input, now: Date): Promise<{ filing: Filing; noticeDays: number }> {
+  const { hub, actor } = scope;
+  const { program, rules, emailVerified } = await programForSubmission(db, hub.id, programId, actor.userId!);
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
-  if (input.draft) return saveDraft(tx, scope, program, rules, input, now);
+  if (input.draft) return { filing: await draftFiling(db, scope, program, rules, input, now), noticeDays: 0 };
   requireVerified(emailVerified);
-  await admitSubmission(tx, hub, program, rules, input.answers, [actor.userId!], now);
+  await admitSubmission(db, hub, program, rules, input.answers, [actor.userId!], now);
 
   const claimKey = claimKeyOf(program, input.answers);
-  const { applicant, prior } = await resolveApplicant(tx, scope, rules.applicantType, input.organizationId, { claimKey });
+  const { applicant, prior } = await resolveApplicant(db, scope, rules.applicantType, input.organizationId, { claimKey });
   const { form, facts, screening } = screenApplicant(program, rules, applicant, prior, input.answers, now);
 
   const id = uuidv7();
@@ -55,63 +89,36 @@ export async function submitApplication(tx: Tx, scope: Scope, programId: string,
     benefit = benefitOf({ program, rules, applicant, form, prior, now });
     if (benefit.amount === 0n) status = 'refused';
   }
-  const onceKey = onceKeyOf(program, applicant, status !== 'refused');
-
-  const [row] = await tx
-    .insert(applications)
-    .values({
-      ...applicationOf(hub.id, id, program, applicant, actor.userId!),
-      number: nextApplicationNumber(hub, now),
+  const award = status === 'approved' && benefit ? benefit : null;
+  const noticeDays = award ? (rules.review?.noticeWorkingDays ?? 0) : 0;
+  // Paid at once: the tranches without a condition, unless the award waits for its notice.
+  const payNow = award && noticeDays === 0 ? award.tranches.filter((t) => t.condition === null).reduce((sum, t) => sum + t.amount, 0n) : 0n;
+  const filing: Filing = {
+    application: {
+      ...applicationOf(id, program, applicant, actor.userId!),
       status,
       answers: input.answers,
       screening,
       benefit: benefit ? toBenefitExplanation(benefit) : null,
-      amount: status === 'approved' && benefit ? benefit.amount : null,
+      amount: award?.amount ?? null,
       claimKey,
-      onceKey,
+      onceKey: onceKeyOf(program, applicant, status !== 'refused'),
       // The commitment takes the application's id as its transfer id.
-      commitmentId: status === 'approved' ? id : null,
-    })
-    .returning()
-    .catch((error: unknown) => {
-      if (sqlState(error) === '23505' && constraintName(error) === 'applications_once_idx') throw new AppError('ALREADY_APPLIED');
-      throw error;
-    });
-
-  await recordCriterionMisses(tx, program, rules, id, screening, facts);
-  // Public notice (公示): the award goes on the board and nothing is paid until the period ends.
-  const noticeDays = rules.review?.noticeWorkingDays ?? 0;
-  if (status === 'approved' && benefit) {
-    // One round trip: the commitment and, when a tranche has no condition, its payment.
-    const payNow = noticeDays > 0 ? 0n : benefit.tranches.filter((t) => t.condition === null).reduce((sum, t) => sum + t.amount, 0n);
-    await commit(
-      tx,
-      { hubId: hub.id, actorId: actor.userId },
-      {
-        transferId: id,
-        year: program.fiscalYear,
-        lineCode: program.budgetLine,
-        amount: benefit.amount,
-        cause: { type: 'application', id },
-        payNow: { transferId: uuidv7(), amount: payNow },
-      },
-    );
-    if (noticeDays > 0) await openRuleOnlyNotice(tx, scope, row!, noticeDays, now);
-  }
-  await recordAudit(tx, {
-    hubId: hub.id,
-    actorId: actor.userId,
-    action: `application.${status}`,
-    subjectType: 'application',
-    subjectId: id,
-    payload: {
-      program: program.id,
-      version: program.currentVersion,
-      applicant: { type: applicant.type, id: applicant.record.id },
-      amount: row!.amount?.toString() ?? null,
+      commitmentId: award ? id : null,
     },
-  });
-  return row!;
+    misses: criterionMissesOf(program, rules, screening, facts),
+    commit: award && { year: program.fiscalYear, lineCode: program.budgetLine, payNow },
+    audit: {
+      action: `application.${status}`,
+      payload: {
+        program: program.id,
+        version: program.currentVersion,
+        applicant: { type: applicant.type, id: applicant.record.id },
+        amount: award?.amount.toString() ?? null,
+      },
+    },
+  };
+  return { filing, noticeDays };
 }
 
 type BenefitContext = {
@@ -136,9 +143,8 @@ export function benefitOf(c: BenefitContext): BenefitResult {
 }
 
 /** The columns that say whose application to which program version, for a new row. */
-export function applicationOf(hubId: string, id: string, program: { id: string; currentVersion: number }, applicant: Applicant, submittedBy: string) {
+export function applicationOf(id: string, program: { id: string; currentVersion: number }, applicant: Applicant, submittedBy: string) {
   return {
-    hubId,
     id,
     programId: program.id,
     programVersion: program.currentVersion,
@@ -155,7 +161,7 @@ export type Applicant =
 
 /** Who applies (an organisation the caller belongs to, or the caller's own person record) and their earlier awards: one statement. */
 export async function resolveApplicant(
-  tx: Tx,
+  tx: Db | Tx,
   scope: Scope,
   type: 'organization' | 'person',
   organizationId: string | undefined,

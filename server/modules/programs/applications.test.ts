@@ -39,12 +39,38 @@ async function founderOf(hub: HubRow, overrides: Record<string, unknown> = {}) {
   return { founder, org };
 }
 
-const apply = (hub: HubRow, user: TestUser, programId: string, body: object, lang = 'en-US') =>
+const apply = (hub: HubRow, user: TestUser, programId: string, body: object, lang = 'en-US', headers: Record<string, string> = {}) =>
   ctx.app.inject(
-    as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${programId}/applications`, payload: body, headers: { 'accept-language': lang } }),
+    as(user, {
+      method: 'POST',
+      url: `/api/hubs/${hub.slug}/programs/${programId}/applications`,
+      payload: body,
+      headers: { 'accept-language': lang, ...headers },
+    }),
   );
 
 describe('rule-only applications', () => {
+  it('a retry under the same Idempotency-Key answers the first application again, word for word, and files nothing more', async () => {
+    const { hub, program } = await publishedVoucher();
+    const { founder, org } = await founderOf(hub);
+    const body = { organizationId: org.id, answers: contractAnswers('100000000', 'domestic') };
+    const headers = { 'idempotency-key': `apply-${crypto.randomUUID()}` };
+    const first = await apply(hub, founder, program.id, body, 'en-US', headers);
+    const retry = await apply(hub, founder, program.id, body, 'en-US', headers);
+    expect([first.statusCode, retry.statusCode, first.headers['idempotent-replayed'], retry.headers['idempotent-replayed']]).toEqual([
+      201,
+      201,
+      undefined,
+      'true',
+    ]);
+    expect(retry.json()).toEqual(first.json());
+    expect(first.json()).toMatchObject({ status: 'approved', amount: '30000000', number: expect.stringMatching(/^[A-Z]+-\d{4}-\d{6}$/) });
+    const { rows } = await ctx.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM applications WHERE hub_id = ${hub.id}`);
+    expect(rows[0]!.n).toBe(1);
+    const reused = await apply(hub, founder, program.id, { ...body, answers: contractAnswers('200000000', 'domestic') }, 'en-US', headers);
+    expect([reused.statusCode, reused.json().error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+  });
+
   it('a startup claims a compute voucher and is approved at once, with the amount explained and committed', async () => {
     const { hub, officer, program } = await publishedVoucher();
     const { founder, org } = await founderOf(hub);

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import { organizationForApplicant, personOfUserWith, type OrganizationRecord, type PersonRecord } from '../ecosystem/index.js';
 import type { AwardOnClaim } from './benefits.js';
 import type { AwardFact } from './eligibility.js';
@@ -53,7 +53,7 @@ function priorAwardsOf(rows: unknown): PriorAwards {
  * caller: null) and its earlier awards: one statement. Null when there is none.
  */
 export async function organizationWithPrior(
-  tx: Tx,
+  tx: Db | Tx,
   hubId: string,
   organizationId: string,
   userId: string | null,
@@ -64,7 +64,12 @@ export async function organizationWithPrior(
 }
 
 /** The person record of an account (graduates and talent apply as themselves) and their earlier awards: one statement. Null when there is none. */
-export async function personWithPrior(tx: Tx, hubId: string, userId: string, query: PriorQuery): Promise<{ record: PersonRecord; prior: PriorAwards } | null> {
+export async function personWithPrior(
+  tx: Db | Tx,
+  hubId: string,
+  userId: string,
+  query: PriorQuery,
+): Promise<{ record: PersonRecord; prior: PriorAwards } | null> {
   const found = await personOfUserWith(tx, hubId, userId, priorAwardsJson(hubId, 'person_id', sql`p.id`, query));
   return found && { record: found.person, prior: priorAwardsOf(found.also) };
 }

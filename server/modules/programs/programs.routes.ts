@@ -16,7 +16,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { auditedRead } from '../../platform/audit/personal-reads.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
-import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/idempotency-http.js';
+import { idempotencyHeadersSchema, idempotencyKeyOf, sendStored } from '../../platform/http/idempotency-http.js';
 import { requestJob } from '../../platform/jobs/queue.js';
 import { pageOf } from '../../platform/pagination.js';
 import { lineAvailable } from '../budget/index.js';
@@ -32,8 +32,6 @@ import { localToday } from '../../platform/hub-time.js';
 
 const programParams = hubParamsSchema.extend({ id: z.uuid() });
 const tags = ['programs'];
-// Approvals commit money: READ COMMITTED with the ledger's constraints as the guard.
-const ledgerTx = { isolation: 'read committed' as const };
 
 export const programRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -183,16 +181,8 @@ export const programRoutes =
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        return idempotentWrite(
-          deps,
-          request,
-          reply,
-          { hubId: scope.hub.id, operation: `submitApplication:${request.params.id}`, tx: ledgerTx },
-          async (tx) => ({
-            status: 201,
-            body: presentApplication(await submitApplication(tx, scope, request.params.id, request.body)),
-          }),
-        );
+        const { row, replayed } = await submitApplication(deps.db, scope, request.params.id, request.body, idempotencyKeyOf(request));
+        return sendStored(reply, { status: 201, body: presentApplication(row), replayed });
       },
     );
 
