@@ -46,17 +46,27 @@ export async function organizationForApplicant(
   organizationId: string,
   userId: string | null,
   also: SQL = sql`NULL`,
-): Promise<{ record: OrganizationRecord; role: string | null; also: unknown } | null> {
-  const { rows } = await db.execute<{
-    id: string;
-    kind: string;
-    sectors: string[];
-    founded_on: string | null;
-    headcount: number | null;
-    role: string | null;
-    latest: { metric: string; amount: string | null; quantity: string | null }[];
-    also: unknown;
-  }>(sql`
+): Promise<OrganizationWith | null> {
+  const { rows } = await db.execute<OrganizationRow>(organizationForApplicantSql(hubId, organizationId, userId, also));
+  return organizationWithOf(rows[0]);
+}
+
+export type OrganizationWith = { record: OrganizationRecord; role: string | null; also: unknown };
+
+type OrganizationRow = {
+  id: string;
+  kind: string;
+  sectors: string[];
+  founded_on: string | null;
+  headcount: number | null;
+  role: string | null;
+  latest: { metric: string; amount: string | null; quantity: string | null }[];
+  also: unknown;
+};
+
+/** The SELECT behind `organizationForApplicant`. */
+function organizationForApplicantSql(hubId: string, organizationId: string, userId: string | null, also: SQL): SQL {
+  return sql`
     -- Every table named with the hub, so on Citus the statement goes to that hub's shard alone.
     SELECT o.id, o.kind, o.sectors, o.founded_on, o.headcount,
       (SELECT m.role FROM organization_members m
@@ -65,9 +75,22 @@ export async function organizationForApplicant(
          FROM (SELECT DISTINCT ON (metric) metric, amount_minor, quantity FROM organization_facts
                 WHERE hub_id = ${hubId} AND organization_id = o.id ORDER BY metric, as_of DESC) f) AS latest,
       ${also} AS also
-    FROM organizations o WHERE o.hub_id = ${hubId} AND o.id = ${organizationId}`);
-  const org = rows[0];
-  if (!org) return null;
+    FROM organizations o WHERE o.hub_id = ${hubId} AND o.id = ${organizationId}`;
+}
+
+/**
+ * `organizationForApplicant` as one JSON value (null without the organisation), for a caller
+ * that reads it inside a statement of its own (a submission reads the program and its
+ * applicant at once); read the value with `organizationWithOf`.
+ */
+export function organizationForApplicantJson(hubId: string, organizationId: string, userId: string | null, also: SQL): SQL<unknown> {
+  return sql`(SELECT row_to_json(x) FROM (${organizationForApplicantSql(hubId, organizationId, userId, also)}) x)`;
+}
+
+/** A row of `organizationForApplicantSql` (or the JSON of `organizationForApplicantJson`) as the record, the caller's role and `also`. */
+export function organizationWithOf(row: unknown): OrganizationWith | null {
+  if (!row) return null;
+  const org = row as OrganizationRow;
   const by = new Map(org.latest.map((f) => [f.metric, f]));
   const amount = (metric: string) => (by.get(metric)?.amount != null ? BigInt(by.get(metric)!.amount!) : undefined);
   const quantity = (metric: string) => (by.get(metric)?.quantity != null ? Number(by.get(metric)!.quantity) : undefined);

@@ -23,6 +23,8 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
 export { createOrganization, addOrganizationMember, getOrganization, listOrganizations, memberRoleOf } from './organizations.service.js';
 export {
   organizationForApplicant,
+  organizationForApplicantJson,
+  organizationWithOf,
   organizationRecord,
   personOfUserJson,
   personOfUserWith,

@@ -2,13 +2,14 @@ import { requireVerified } from '../../platform/auth/users.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import type { FormField, ProgramRules } from '../../../contracts/programs.js';
-import { applicationOf, resolveApplicant, type ApplicationRow } from './applications.service.js';
+import type { FormField } from '../../../contracts/programs.js';
+import { applicationOf, type ApplicationRow } from './applications.service.js';
+import { applicantOfSubmission, type SubmissionReads } from './submission-reads.js';
 import { admitSubmission, claimKeyOf, onceKeyOf, screenApplicant } from './application-judging.js';
 import { answeredFiles } from './answered-files.js';
 import { applicantOf } from './application-port.js';
 import { checkAnswers } from './form-answers.js';
-import { programForSubmission, type ProgramRow, type Scope } from './programs.service.js';
+import { programForSubmission, type Scope } from './programs.service.js';
 import type { Filing } from './file-application.js';
 import { localToday } from '../../platform/hub-time.js';
 
@@ -34,16 +35,16 @@ export async function checkDraftAnswers(
 export async function draftFiling(
   db: Db,
   scope: Scope,
-  program: ProgramRow,
-  rules: ProgramRules,
+  read: SubmissionReads,
   input: { organizationId?: string; answers: Record<string, unknown> },
   now: Date,
 ): Promise<Filing> {
   const { hub, actor } = scope;
+  const { program, rules } = read;
   if (rules.mode !== 'reviewed') throw invalid('draft', 'INVALID');
   if (localToday(hub.timeZone, now) > program.closesOn) throw new AppError('OUTSIDE_WINDOW');
   await checkDraftAnswers(db, hub.id, [actor.userId!], rules.form, input.answers);
-  const { applicant } = await resolveApplicant(db, scope, rules.applicantType, input.organizationId, { claimKey: null });
+  const { applicant } = applicantOfSubmission(scope, rules, input.organizationId, read.applicant);
   return {
     application: {
       ...applicationOf(uuidv7(), program, applicant, actor.userId!),

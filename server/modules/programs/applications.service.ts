@@ -8,18 +8,18 @@ import { withTransaction } from '../../db/transaction.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
-import { applicantNames, mayApplyFor, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
+import { applicantNames, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
 import { requireVerified } from '../../platform/auth/users.js';
-import type { OrgRole } from '../../../contracts/auth.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
 import type { formFacts } from './criteria-facts.js';
-import { organizationWithPrior, personWithPrior, type PriorAwards, type PriorQuery } from './prior-awards.js';
+import type { PriorAwards } from './prior-awards.js';
+import { applicantOfSubmission, submissionReads } from './submission-reads.js';
 import { draftFiling } from './application-drafts.js';
 import { admitSubmission, claimKeyOf, criterionMissesOf, onceKeyOf, screenApplicant } from './application-judging.js';
 import { fileApplication, filedApplication, type ApplicationRow, type FiledApplication, type Filing } from './file-application.js';
 import { applicationPolicy } from './programs.policies.js';
-import { programForSubmission, type ProgramRow, type Scope } from './programs.service.js';
+import type { ProgramRow, Scope } from './programs.service.js';
 import { openRuleOnlyNotice } from './notice-port.js';
 import { applications } from './programs.tables.js';
 
@@ -72,14 +72,15 @@ export async function submitApplication(
 /** The program, the applicant and their earlier awards read; the application decided, nothing written. */
 async function judgeSubmission(db: Db, scope: Scope, programId: string, input: Input, now: Date): Promise<{ filing: Filing; noticeDays: number }> {
   const { hub, actor } = scope;
-  const { program, rules, emailVerified } = await programForSubmission(db, hub.id, programId, actor.userId!);
+  const read = await submissionReads(db, hub.id, programId, actor.userId!, input);
+  const { program, rules } = read;
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
-  if (input.draft) return { filing: await draftFiling(db, scope, program, rules, input, now), noticeDays: 0 };
-  requireVerified(emailVerified);
+  if (input.draft) return { filing: await draftFiling(db, scope, read, input, now), noticeDays: 0 };
+  requireVerified(read.emailVerified);
   await admitSubmission(db, hub, program, rules, input.answers, [actor.userId!], now);
 
   const claimKey = claimKeyOf(program, input.answers);
-  const { applicant, prior } = await resolveApplicant(db, scope, rules.applicantType, input.organizationId, { claimKey });
+  const { applicant, prior } = applicantOfSubmission(scope, rules, input.organizationId, read.applicant);
   const { form, facts, screening } = screenApplicant(program, rules, applicant, prior, input.answers, now);
 
   const id = uuidv7();
@@ -158,28 +159,6 @@ export function applicationOf(id: string, program: { id: string; currentVersion:
 export type Applicant =
   | { type: 'organization'; record: NonNullable<Awaited<ReturnType<typeof organizationRecord>>> }
   | { type: 'person'; record: NonNullable<Awaited<ReturnType<typeof personRecordOfUser>>> };
-
-/** Who applies (an organisation the caller belongs to, or the caller's own person record) and their earlier awards: one statement. */
-export async function resolveApplicant(
-  tx: Db | Tx,
-  scope: Scope,
-  type: 'organization' | 'person',
-  organizationId: string | undefined,
-  query: PriorQuery,
-): Promise<{ applicant: Applicant; prior: PriorAwards }> {
-  if (type === 'organization') {
-    if (!organizationId) throw new AppError('VALIDATION_FAILED', [{ path: 'organizationId', code: 'REQUIRED' }]);
-    // Only a member applies for an organisation; anyone else learns nothing of it (404);
-    // a member who may only view it is told so (403).
-    const found = await organizationWithPrior(tx, scope.hub.id, organizationId, scope.actor.userId, query);
-    if (!found?.role) throw notFound();
-    if (!mayApplyFor(found.role as OrgRole)) throw new AppError('FORBIDDEN', [{ path: 'organizationId', code: 'INVALID' }]);
-    return { applicant: { type, record: found.record }, prior: found.prior };
-  }
-  const person = await personWithPrior(tx, scope.hub.id, scope.actor.userId!, query);
-  if (!person) throw new AppError('VALIDATION_FAILED', [{ path: 'applicant', code: 'NOT_IN_HUB' }]);
-  return { applicant: { type, record: person.record }, prior: person.prior };
-}
 
 export async function getApplication(db: Db | Tx, scope: Scope, id: string): Promise<ApplicationRow> {
   const [row] = await db

@@ -50,6 +50,27 @@ const apply = (hub: HubRow, user: TestUser, programId: string, body: object, lan
   );
 
 describe('rule-only applications', () => {
+  it('a second program on the same contract pays only up to the stacking limit: the claim is read with the program', async () => {
+    const stacked = () => {
+      const draft = computeVoucherDraft();
+      return { ...draft, rules: { ...draft.rules, benefit: { ...draft.rules.benefit, stacking: { group: 'compute', maxCombinedBasisPoints: 4000 } } } };
+    };
+    const { hub, officer, program: first } = await publishedVoucher(10_000_000_000n, stacked());
+    const second = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: stacked() }))).json();
+    await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${second.id}/publish` }));
+    const { founder, org } = await founderOf(hub);
+    const answers = contractAnswers('100000000', 'domestic');
+    const a = await apply(hub, founder, first.id, { organizationId: org.id, answers });
+    expect([a.statusCode, a.json().amount]).toEqual([201, '30000000']);
+    // 40% of the contract in all, 30% already paid on it: 10% more.
+    const b = await apply(hub, founder, second.id, { organizationId: org.id, answers });
+    expect([b.statusCode, b.json().status, b.json().amount]).toEqual([201, 'approved', '10000000']);
+    // Another contract is another claim: the full 30%.
+    const other = await founderOf(hub);
+    const c = await apply(hub, other.founder, second.id, { organizationId: other.org.id, answers: contractAnswers('100000000', 'domestic') });
+    expect([c.statusCode, c.json().amount]).toEqual([201, '30000000']);
+  });
+
   it('a retry under the same Idempotency-Key answers the first application again, word for word, and files nothing more', async () => {
     const { hub, program } = await publishedVoucher();
     const { founder, org } = await founderOf(hub);

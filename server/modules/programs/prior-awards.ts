@@ -1,6 +1,15 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
-import { organizationForApplicant, personOfUserWith, type OrganizationRecord, type PersonRecord } from '../ecosystem/index.js';
+import {
+  organizationForApplicant,
+  organizationForApplicantJson,
+  organizationWithOf,
+  personOfUserJson,
+  personOfUserWith,
+  personWithOf,
+  type OrganizationRecord,
+  type PersonRecord,
+} from '../ecosystem/index.js';
 import type { AwardOnClaim } from './benefits.js';
 import type { AwardFact } from './eligibility.js';
 
@@ -16,8 +25,12 @@ export type PriorAwards = {
   onClaim: AwardOnClaim[];
 };
 
-/** Which earlier awards to read: those on the same claim (when the application names one), and `except` left out (the application being judged). */
-export type PriorQuery = { claimKey: string | null; except?: string | undefined };
+/**
+ * Which earlier awards to read: those on the same claim (when the application names one;
+ * SQL when the claim is only known in the statement, from the program read with it), and
+ * `except` left out (the application being judged).
+ */
+export type PriorQuery = { claimKey: string | null | SQL; except?: string | undefined };
 
 type PriorRow = { on_claim: boolean; program: string; grp: string | null; amount: string | null; year: number };
 
@@ -29,6 +42,7 @@ type PriorRow = { on_claim: boolean; program: string; grp: string | null; amount
  */
 function priorAwardsJson(hubId: string, column: 'organization_id' | 'person_id', applicant: SQL, query: PriorQuery): SQL {
   const except = query.except ?? null;
+  const claim = query.claimKey instanceof SQL ? query.claimKey : sql`${query.claimKey}::text`;
   return sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (
     SELECT false AS on_claim, a.program_id AS program, NULL AS grp, a.amount::text AS amount, extract(year FROM a.created_at AT TIME ZONE 'UTC')::int AS year
     FROM applications a
@@ -36,7 +50,7 @@ function priorAwardsJson(hubId: string, column: 'organization_id' | 'person_id',
     UNION ALL
     SELECT true, a.program_id, v.rules #>> '{benefit,stacking,group}', a.amount::text, 0
     FROM applications a JOIN program_versions v ON v.hub_id = a.hub_id AND v.program_id = a.program_id AND v.version = a.program_version
-    WHERE a.hub_id = ${hubId} AND a.claim_key = ${query.claimKey}::text AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except}::uuid) x)`;
+    WHERE a.hub_id = ${hubId} AND a.claim_key = ${claim} AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except}::uuid) x)`;
 }
 
 function priorAwardsOf(rows: unknown): PriorAwards {
@@ -48,6 +62,9 @@ function priorAwardsOf(rows: unknown): PriorAwards {
   };
 }
 
+export type OrganizationWithPrior = { record: OrganizationRecord; role: string | null; prior: PriorAwards };
+export type PersonWithPrior = { record: PersonRecord; prior: PriorAwards };
+
 /**
  * An organisation as programs screen it, the caller's role in it (null: not a member; no
  * caller: null) and its earlier awards: one statement. Null when there is none.
@@ -58,18 +75,30 @@ export async function organizationWithPrior(
   organizationId: string,
   userId: string | null,
   query: PriorQuery,
-): Promise<{ record: OrganizationRecord; role: string | null; prior: PriorAwards } | null> {
-  const found = await organizationForApplicant(tx, hubId, organizationId, userId, priorAwardsJson(hubId, 'organization_id', sql`o.id`, query));
-  return found && { record: found.record, role: found.role, prior: priorAwardsOf(found.also) };
+): Promise<OrganizationWithPrior | null> {
+  return organizationPriorOf(await organizationForApplicant(tx, hubId, organizationId, userId, priorAwardsJson(hubId, 'organization_id', sql`o.id`, query)));
 }
 
 /** The person record of an account (graduates and talent apply as themselves) and their earlier awards: one statement. Null when there is none. */
-export async function personWithPrior(
-  tx: Db | Tx,
-  hubId: string,
-  userId: string,
-  query: PriorQuery,
-): Promise<{ record: PersonRecord; prior: PriorAwards } | null> {
-  const found = await personOfUserWith(tx, hubId, userId, priorAwardsJson(hubId, 'person_id', sql`p.id`, query));
+export async function personWithPrior(tx: Db | Tx, hubId: string, userId: string, query: PriorQuery): Promise<PersonWithPrior | null> {
+  return personPriorOf(await personOfUserWith(tx, hubId, userId, priorAwardsJson(hubId, 'person_id', sql`p.id`, query)));
+}
+
+/** `organizationWithPrior` as one JSON value, for a statement that reads more (a submission's program); read it with `organizationWithPriorOf`. */
+export const organizationWithPriorJson = (hubId: string, organizationId: string, userId: string, query: PriorQuery): SQL<unknown> =>
+  organizationForApplicantJson(hubId, organizationId, userId, priorAwardsJson(hubId, 'organization_id', sql`o.id`, query));
+
+/** `personWithPrior` as one JSON value; read it with `personWithPriorOf`. */
+export const personWithPriorJson = (hubId: string, userId: string, query: PriorQuery): SQL<unknown> =>
+  personOfUserJson(hubId, userId, priorAwardsJson(hubId, 'person_id', sql`p.id`, query));
+
+export const organizationWithPriorOf = (value: unknown): OrganizationWithPrior | null => organizationPriorOf(organizationWithOf(value));
+export const personWithPriorOf = (value: unknown): PersonWithPrior | null => personPriorOf(personWithOf(value));
+
+function organizationPriorOf(found: ReturnType<typeof organizationWithOf>): OrganizationWithPrior | null {
+  return found && { record: found.record, role: found.role, prior: priorAwardsOf(found.also) };
+}
+
+function personPriorOf(found: ReturnType<typeof personWithOf>): PersonWithPrior | null {
   return found && { record: found.person, prior: priorAwardsOf(found.also) };
 }

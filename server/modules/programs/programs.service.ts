@@ -168,8 +168,8 @@ export async function programForSubmission(db: Db | Tx, hubId: string, id: strin
   return { program: row.program, rules: row.rules as ProgramRules, emailVerified: row.emailVerified };
 }
 
-/** One statement: the program with the rules of its current (or the asked) version, and `extra` columns. */
-function programQuery<E extends Record<string, SQL<unknown>>>(db: Db | Tx, hubId: string, id: string, version: number | undefined, extra: E) {
+/** One statement: the program with the rules of its current (or the asked) version, and `extra` columns (SQL over `programs` and `program_versions`). */
+export function programQuery<E extends Record<string, SQL<unknown>>>(db: Db | Tx, hubId: string, id: string, version: number | undefined, extra: E) {
   return db
     .select({ program: programs, rules: programVersions.rules, ...extra })
     .from(programs)
