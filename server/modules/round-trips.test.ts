@@ -4,6 +4,7 @@ import { organizationInput } from '../test/factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../test/harness.js';
 import { computeVoucherDraft, contractAnswers } from '../test/program-factories.js';
 import { stayStation } from '../test/stay-factories.js';
+import { PDF, uploadAs } from '../test/file-factories.js';
 import { recordStatements } from '../test/statements.js';
 import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { addDays, localToday } from './stays/stay-dates.js';
@@ -47,7 +48,17 @@ describe('SQL round trips of the two busiest writes', () => {
     const hub = await createTestHub(ctx);
     await fundedYear(ctx.database.db, hub, { 'compute-vouchers': 10_000_000_000n }, 1_000_000_000_000n);
     const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
-    const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: computeVoucherDraft() }))).json();
+    // The contract's scan is an uploaded file: the files an application names are read with the rest.
+    const draft = computeVoucherDraft();
+    draft.rules.form.push({
+      key: 'contract_scan',
+      type: 'file',
+      label: { zh: '合同扫描件', en: 'Contract scan' },
+      required: true,
+      accept: ['application/pdf'],
+      maxBytes: 1024,
+    });
+    const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: draft }))).json();
     await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }));
     const founder = await createTestUser(ctx);
     const org = async () =>
@@ -56,18 +67,20 @@ describe('SQL round trips of the two busiest writes', () => {
           as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }),
         )
       ).json().id as string;
-    const apply = (organizationId: string, key: string) =>
+    const scan = async () => (await uploadAs(ctx, hub, founder, PDF)).json().id as string;
+    const apply = async (organizationId: string, key: string, contractScan: string) =>
       ctx.app.inject(
         as(founder, {
           method: 'POST',
           url: `/api/hubs/${hub.slug}/programs/${program.id}/applications`,
-          payload: { organizationId, answers: contractAnswers('100000000', 'domestic') },
+          payload: { organizationId, answers: { ...contractAnswers('100000000', 'domestic'), contract_scan: contractScan } },
           headers: { 'idempotency-key': key },
         }),
       );
     const [first, second] = [await org(), await org()];
-    await apply(first, crypto.randomUUID());
-    const statements = await statementsOf(() => apply(second, crypto.randomUUID()), 201);
+    const [firstScan, secondScan] = [await scan(), await scan()];
+    await apply(first, crypto.randomUUID(), firstScan);
+    const statements = await statementsOf(() => apply(second, crypto.randomUUID(), secondScan), 201);
     // Was 17: the program and its rules, the member's role and the organisation with its
     // facts, and the audit event each became one statement.
     // Was 13: the applicant's awards and the awards on the same claim became one statement.
@@ -77,8 +90,9 @@ describe('SQL round trips of the two busiest writes', () => {
     // Was 9: BEGIN, the key's row, the application with its number, the ledger's commit, the
     // audit event, the key's answer and COMMIT became one call (dg_application_file), its own
     // transaction.
-    // Was 3: the program with the caller's address and the organisation with its earlier
-    // awards became one read (submissionReads).
+    // Was 3 (4 with a file answered): the program with the caller's address, the organisation
+    // with its earlier awards and the uploaded files the answers name became one read
+    // (submissionReads).
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(SUBMISSION_STATEMENTS);
     expect(statements.filter((s) => /^(begin|commit)/i.test(s))).toEqual([]);
     expect(statements.at(-1)).toMatch(/dg_application_file/);

@@ -68,7 +68,7 @@ export async function judgeDraft(tx: Tx, scope: Scope, app: ApplicationRow, now 
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   const answers = app.answers as Record<string, unknown>;
   requireVerified(emailVerified);
-  await admitSubmission(tx, scope.hub, program, rules, answers, [app.submittedBy, scope.actor.userId!], now);
+  admitSubmission(scope.hub, program, rules, answers, await answeredFiles(tx, app.hubId, [app.submittedBy, scope.actor.userId!], rules.form, answers), now);
   const claimKey = claimKeyOf(program, answers);
   const { applicant, prior } = await applicantOf(tx, app, { claimKey, except: app.id });
   const { screening } = screenApplicant(program, rules, applicant, prior, answers, now);

@@ -1,8 +1,7 @@
 import type { ProgramRules } from '../../../contracts/programs.js';
-import type { Db, Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { answeredFiles } from './answered-files.js';
+import type { FileFacts } from '../../platform/files/index.js';
 import type { Applicant } from './applications.service.js';
 import type { PriorAwards } from './prior-awards.js';
 import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
@@ -15,19 +14,19 @@ import { localToday } from '../../platform/hub-time.js';
 /**
  * What every submission passes before it is judged (a new application, or a draft sent
  * on): today inside the program's window, every answer there and of its type, files
- * uploaded by one of `owners`.
+ * uploaded by the applicant (`files`: the uploaded files the answers name, read with
+ * `answeredFiles` or with the program by `submissionReads`).
  */
-export async function admitSubmission(
-  tx: Db | Tx,
+export function admitSubmission(
   hub: HubRow,
   program: ProgramRow,
   rules: ProgramRules,
   answers: Record<string, unknown>,
-  owners: readonly string[],
+  files: ReadonlyMap<string, FileFacts>,
   now: Date,
-): Promise<void> {
+): void {
   if (!isWindowOpen(program, localToday(hub.timeZone, now))) throw new AppError('OUTSIDE_WINDOW');
-  const problems = checkAnswers(rules.form, answers, await answeredFiles(tx, hub.id, owners, rules.form, answers));
+  const problems = checkAnswers(rules.form, answers, files);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 

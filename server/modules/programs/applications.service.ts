@@ -4,6 +4,7 @@ import type { applicationInputSchema } from '../../../contracts/applications.js'
 import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { storedResponse } from '../../platform/idempotency/idempotency.js';
+import { fileFactsOf } from '../../platform/files/index.js';
 import { withTransaction } from '../../db/transaction.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -49,6 +50,9 @@ export async function submitApplication(
 ): Promise<FiledApplication> {
   const { hub, actor } = scope;
   applicationPolicy.authorize(actor, 'submit', { own: true }, 'submit');
+  // The key keeps the application's row (dg_application_file), not a presented body as keys
+  // under the former `submitApplication:` name did: a retry across that change is refused
+  // (422), never misread.
   const key = { hubId: hub.id, userId: actor.userId!, key: idempotencyKey, operation: `fileApplication:${programId}`, request: input };
   let judged: { filing: Filing; noticeDays: number };
   try {
@@ -77,7 +81,7 @@ async function judgeSubmission(db: Db, scope: Scope, programId: string, input: I
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   if (input.draft) return { filing: await draftFiling(db, scope, read, input, now), noticeDays: 0 };
   requireVerified(read.emailVerified);
-  await admitSubmission(db, hub, program, rules, input.answers, [actor.userId!], now);
+  admitSubmission(hub, program, rules, input.answers, fileFactsOf(read.files), now);
 
   const claimKey = claimKeyOf(program, input.answers);
   const { applicant, prior } = applicantOfSubmission(scope, rules, input.organizationId, read.applicant);

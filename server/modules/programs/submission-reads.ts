@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { emailVerifiedSql } from '../../platform/auth/users.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { filesOwnedByJson } from '../../platform/files/index.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import type { OrgRole } from '../../../contracts/auth.js';
 import { mayApplyFor } from '../ecosystem/index.js';
@@ -10,15 +11,16 @@ import { organizationWithPriorJson, organizationWithPriorOf, personWithPriorJson
 import { programQuery, type LoadedProgram, type Scope } from './programs.service.js';
 import { programs, programVersions } from './programs.tables.js';
 
-export type SubmissionReads = LoadedProgram & { emailVerified: boolean | null; applicant: unknown };
+export type SubmissionReads = LoadedProgram & { emailVerified: boolean | null; applicant: unknown; files: unknown };
 
 /**
  * Everything a new application is judged on, in one statement: the program with its current
  * rules, whether the caller's address is confirmed, and the applicant those rules name (the
  * organisation given, with the caller's role in it, or the caller's own person record) with
  * their earlier awards and the awards already made on the claim the answers name (the
- * program's claim field picked from them in SQL, as `claimKeyOf` picks it). Read the
- * applicant with `applicantOfSubmission`.
+ * program's claim field picked from them in SQL, as `claimKeyOf` picks it), and the files
+ * the answers name that the caller uploaded (`fileFactsOf`). Read the applicant with
+ * `applicantOfSubmission`.
  */
 export async function submissionReads(
   db: Db,
@@ -32,9 +34,15 @@ export async function submissionReads(
   const organization = input.organizationId ? organizationWithPriorJson(hubId, input.organizationId, userId, query) : sql`NULL::json`;
   const applicant = sql<unknown>`CASE WHEN ${programVersions.rules} ->> 'applicantType' = 'organization'
     THEN ${organization} ELSE ${personWithPriorJson(hubId, userId, query)} END`;
-  const [row] = await programQuery(db, hubId, programId, undefined, { emailVerified: emailVerifiedSql(userId), applicant });
+  // The files among the answers the caller uploaded (which answers are files, the form says: checkAnswers).
+  const files = filesOwnedByJson(
+    hubId,
+    userId,
+    Object.values(input.answers).filter((v): v is string => typeof v === 'string'),
+  );
+  const [row] = await programQuery(db, hubId, programId, undefined, { emailVerified: emailVerifiedSql(userId), applicant, files });
   if (!row) throw notFound();
-  return { program: row.program, rules: row.rules as ProgramRules, emailVerified: row.emailVerified, applicant: row.applicant };
+  return { program: row.program, rules: row.rules as ProgramRules, emailVerified: row.emailVerified, applicant: row.applicant, files: row.files };
 }
 
 /**

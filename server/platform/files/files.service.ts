@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { UploadedFile } from '../../../contracts/files.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
@@ -82,13 +82,32 @@ export async function readFile(db: Db | Tx, scope: Scope, fileId: string) {
 
 /** The type and size of the files among `ids` that `ownerId` uploaded in the hub. */
 export async function filesOwnedBy(tx: Db | Tx, hubId: string, ownerId: string, ids: readonly string[]): Promise<Map<string, FileFacts>> {
-  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  const uuids = ids.filter(isUuid);
   if (uuids.length === 0) return new Map();
   const rows = await tx
     .select({ id: uploadedFiles.id, mediaType: uploadedFiles.mediaType, size: uploadedFiles.size })
     .from(uploadedFiles)
     .where(and(eq(uploadedFiles.hubId, hubId), eq(uploadedFiles.ownerId, ownerId), inArray(uploadedFiles.id, uuids)));
   return new Map(rows.map((r) => [r.id, { mediaType: r.mediaType, size: r.size }]));
+}
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/**
+ * `filesOwnedBy` as one JSON value, for a statement that reads more (a submission reads its
+ * program, applicant and files at once); read it with `fileFactsOf`.
+ */
+export function filesOwnedByJson(hubId: string, ownerId: string, ids: readonly string[]): SQL<unknown> {
+  const uuids = ids.filter(isUuid);
+  if (uuids.length === 0) return sql`NULL::json`;
+  return sql`(SELECT json_agg(json_build_object('id', f.id, 'mediaType', f.media_type, 'size', f.size)) FROM uploaded_files f
+    WHERE f.hub_id = ${hubId} AND f.owner_id = ${ownerId}::uuid AND f.id IN ${uuids})`;
+}
+
+/** The value of `filesOwnedByJson` as `filesOwnedBy` answers. */
+export function fileFactsOf(value: unknown): Map<string, FileFacts> {
+  const rows = (value ?? []) as { id: string; mediaType: string; size: number }[];
+  return new Map(rows.map((r) => [r.id, { mediaType: r.mediaType, size: Number(r.size) }]));
 }
 
 /** The type and size of the files among `ids` uploaded in the hub (by anyone); other hubs' files are absent. */

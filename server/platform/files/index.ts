@@ -1,4 +1,4 @@
 // Uploaded files: what other modules may use (routes are registered by the app).
 export { fileRoutes } from './files.routes.js';
-export { fileOfHub, filesInHub, filesOwnedBy, type FileFacts } from './files.service.js';
+export { fileFactsOf, fileOfHub, filesInHub, filesOwnedBy, filesOwnedByJson, type FileFacts } from './files.service.js';
 export { accepts } from './media-type.js';
