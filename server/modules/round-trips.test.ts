@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fundedYear } from '../test/budget-factories.js';
 import { organizationInput } from '../test/factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../test/harness.js';
-import { computeVoucherDraft, contractAnswers } from '../test/program-factories.js';
+import { contractAnswers, voucherWithScanDraft } from '../test/program-factories.js';
 import { stayStation } from '../test/stay-factories.js';
 import { PDF, uploadAs } from '../test/file-factories.js';
 import { recordStatements } from '../test/statements.js';
@@ -49,15 +49,7 @@ describe('SQL round trips of the two busiest writes', () => {
     await fundedYear(ctx.database.db, hub, { 'compute-vouchers': 10_000_000_000n }, 1_000_000_000_000n);
     const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
     // The contract's scan is an uploaded file: the files an application names are read with the rest.
-    const draft = computeVoucherDraft();
-    draft.rules.form.push({
-      key: 'contract_scan',
-      type: 'file',
-      label: { zh: '合同扫描件', en: 'Contract scan' },
-      required: true,
-      accept: ['application/pdf'],
-      maxBytes: 1024,
-    });
+    const draft = voucherWithScanDraft();
     const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: draft }))).json();
     await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }));
     const founder = await createTestUser(ctx);

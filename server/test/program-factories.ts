@@ -60,6 +60,20 @@ export function computeVoucherDraft(overrides: Partial<ProgramDraft> = {}): Prog
   } as ProgramDraft;
 }
 
+/** The compute voucher with a required scan of the contract: PDF only, at most 1 KB. */
+export function voucherWithScanDraft(): ProgramDraft {
+  const draft = computeVoucherDraft();
+  draft.rules.form.push({
+    key: 'contract_scan',
+    type: 'file',
+    label: { zh: '合同扫描件', en: 'Contract scan' },
+    required: true,
+    accept: ['application/pdf'],
+    maxBytes: 1024,
+  });
+  return draft;
+}
+
 export const contractAnswers = (amount: string, chips = 'domestic') => ({ contract_number: `C-${randomUUID().slice(0, 8)}`, contract_amount: amount, chips });
 
 /** A fixed sum (fen), paid at once in one tranche, no caps: the simplest benefit. */

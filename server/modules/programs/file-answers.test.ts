@@ -5,7 +5,7 @@ import { fundedYear } from '../../test/budget-factories.js';
 import { organizationInput } from '../../test/factories.js';
 import { PDF, PNG, uploadAs } from '../../test/file-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
-import { computeVoucherDraft, contractAnswers } from '../../test/program-factories.js';
+import { contractAnswers, voucherWithScanDraft } from '../../test/program-factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -17,15 +17,7 @@ async function voucherWithScan() {
   const hub = await createTestHub(ctx);
   await fundedYear(ctx.database.db, hub, { 'compute-vouchers': 10_000_000_000n }, 1_000_000_000_000n);
   const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
-  const draft = computeVoucherDraft();
-  draft.rules.form.push({
-    key: 'contract_scan',
-    type: 'file',
-    label: { zh: '合同扫描件', en: 'Contract scan' },
-    required: true,
-    accept: ['application/pdf'],
-    maxBytes: 1024,
-  });
+  const draft = voucherWithScanDraft();
   const program = (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: draft }))).json();
   await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs/${program.id}/publish` }));
   const founder = await createTestUser(ctx);
