@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { columnsOf, rowOf } from '../../db/raw-row.js';
-import { constraintName, serverMessage, sqlState } from '../../db/transaction.js';
+import { constraintName, sqlState } from '../../db/transaction.js';
 import { canonicalJson } from '../../platform/audit/hash-chain.js';
 import { AppError } from '../../platform/errors.js';
-import { requestHashOf, type IdempotencyScope } from '../../platform/idempotency/idempotency.js';
+import { keyRefusal, requestHashOf, type IdempotencyScope } from '../../platform/idempotency/idempotency.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { ledgerRefusal } from '../budget/index.js';
@@ -71,7 +71,5 @@ export async function fileApplication(db: Db | Tx, key: IdempotencyScope, hub: H
 /** What dg_application_file refuses, as the app's errors: the key, the applicant's one place, the ledger's refusals. */
 function refusal(error: unknown): AppError | undefined {
   if (sqlState(error) === '23505' && constraintName(error) === 'applications_once_idx') return new AppError('ALREADY_APPLIED');
-  const code = sqlState(error) === 'DG001' ? serverMessage(error) : undefined;
-  if (code === 'IDEMPOTENCY_KEY_REUSED' || code === 'IDEMPOTENCY_KEY_IN_FLIGHT') return new AppError(code);
-  return ledgerRefusal(error);
+  return keyRefusal(error) ?? ledgerRefusal(error);
 }

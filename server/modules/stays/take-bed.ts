@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { rowOf } from '../../db/raw-row.js';
 import { serverDetail, serverMessage, sqlState } from '../../db/transaction.js';
 import { AppError } from '../../platform/errors.js';
-import { requestHashOf, type IdempotencyScope } from '../../platform/idempotency/idempotency.js';
+import { keyRefusal, requestHashOf, type IdempotencyScope } from '../../platform/idempotency/idempotency.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { nightsBetween } from './stay-dates.js';
 import type { StationRow } from './stations.service.js';
@@ -22,10 +22,9 @@ export function checkStayLength(station: Pick<StationRow, 'maxNightsPerStay'>, r
     throw new AppError('STAY_LIMIT_REACHED', [{ path: 'checkOut', code: 'TOO_MANY_NIGHTS', detail: `at most ${station.maxNightsPerStay} nights a stay` }]);
 }
 
-/** The refusals dg_stay_take and dg_stay_book(_once) answer with, as the app's errors. */
+/** The refusals dg_stay_take and dg_stay_book answer with, as the app's errors (the key's: `keyRefusal`). */
 function refusal(code: string, detail: string | null): AppError {
   if (code === 'STAY_LIMIT_REACHED') return new AppError('STAY_LIMIT_REACHED', [{ path: 'checkOut', code: 'TOO_MANY_NIGHTS', detail: detail ?? '' }]);
-  if (code === 'IDEMPOTENCY_KEY_REUSED' || code === 'IDEMPOTENCY_KEY_IN_FLIGHT') return new AppError(code);
   return new AppError(code === 'ALREADY_BOOKED' ? 'ALREADY_BOOKED' : 'NO_AVAILABILITY');
 }
 
@@ -92,6 +91,8 @@ export async function bookBedOnce(
         ${new Date().toISOString()}::timestamptz)`);
     return bookedStay(rows[0]!.result, rows[0]!.replayed);
   } catch (error) {
+    const key = keyRefusal(error);
+    if (key) throw key;
     if (sqlState(error) === 'DG001') throw refusal(serverMessage(error) ?? '', serverDetail(error));
     throw error;
   }

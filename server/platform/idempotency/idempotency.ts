@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
+import { serverMessage, sqlState } from '../../db/transaction.js';
 import { canonicalJson } from '../audit/hash-chain.js';
 import { AppError } from '../errors.js';
 import { idempotencyKeys } from './idempotency.tables.js';
@@ -59,4 +60,15 @@ export async function storedResponse<T>(db: Db | Tx, scope: IdempotencyScope): P
   if (first.requestHash !== requestHashOf(scope) || first.operation !== scope.operation) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   if (first.statusCode === null) throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT');
   return { status: first.statusCode, body: first.response as T, replayed: true };
+}
+
+/**
+ * A key refused inside a write that is one SQL function (`dg_idempotency_claim`,
+ * migrations/0042: SQLSTATE 'DG001'), as the app's error, the same as `idempotent` raises;
+ * undefined for any other error.
+ */
+export function keyRefusal(error: unknown): AppError | undefined {
+  if (sqlState(error) !== 'DG001') return undefined;
+  const code = serverMessage(error);
+  return code === 'IDEMPOTENCY_KEY_REUSED' || code === 'IDEMPOTENCY_KEY_IN_FLIGHT' ? new AppError(code) : undefined;
 }
