@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Locale } from '../contracts/error-messages.js';
 import { DEMO_PASSWORD } from './demo-session.js';
 import { buttonName, PAGE_LOAD, personIn, signInAs, WORDS } from './hub-people.js';
+import { seedYear } from '../server/db/demo-year.js';
 
 /**
  * The hub's auditor (三员分立, seed/demo-accounts.json) reads the staff pages and is shown no
@@ -70,10 +71,10 @@ test('the hub auditor reads programs, applications, budget, ecosystem, staff and
   await applications.click();
   await readsOnly(page, en, /./);
 
-  await page.goto('/hubs/hangzhou/budget?year=2026');
-  await readsOnly(page, en, en.budget.title.replace('{{year}}', '2026'));
+  await page.goto(`/hubs/hangzhou/budget?year=${seedYear()}`);
+  await readsOnly(page, en, en.budget.title.replace('{{year}}', String(seedYear())));
   await page.getByRole('tab', { name: en.budget.tabLedger }).click();
-  await readsOnly(page, en, en.budget.title.replace('{{year}}', '2026'));
+  await readsOnly(page, en, en.budget.title.replace('{{year}}', String(seedYear())));
 
   await page.goto('/hubs/hangzhou/organizations');
   await readsOnly(page, en, en.org.listTitle);

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { errorMessages } from '../contracts/error-messages.js';
+import { seedYear } from '../server/db/demo-year.js';
 
 const PASSWORD = 'dragongate-demo-2026';
+const YEAR = seedYear();
 
 async function chooseLanguage(page: Page, label: '中文' | 'English') {
   await page.getByRole('banner').getByText(label, { exact: true }).click();
@@ -23,16 +25,16 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await main.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
 
-  // The Budget entry in the hub menu, then fiscal year 2026.
+  // The Budget entry in the hub menu, then this year's budget (the one the demo seed opens).
   await page.goto('/hubs/hangzhou/organizations');
   await chooseLanguage(page, 'English');
   await page.getByRole('menuitem', { name: 'Budget' }).click();
   await expect(page.getByRole('heading', { name: /^Budget \d{4}$/ })).toBeVisible();
-  await page.goto('/hubs/hangzhou/budget?year=2026');
-  await expect(page.getByRole('heading', { name: 'Budget 2026' })).toBeVisible();
+  await page.goto(`/hubs/hangzhou/budget?year=${YEAR}`);
+  await expect(page.getByRole('heading', { name: `Budget ${YEAR}` })).toBeVisible();
 
-  // The demo seed opens 2026 (CNY 250 bn of revenue, 15% -> 37.5 bn: seed/programs.json); on
-  // a database without it, open 2026 here with 200 million yuan (15% -> 30 million).
+  // The demo seed opens this year (CNY 250 bn of revenue, 15% -> 37.5 bn: seed/programs.json); on
+  // a database without it, open it here with 200 million yuan (15% -> 30 million).
   const openYear = page.getByRole('button', { name: 'Open fiscal year' });
   const overview = page.getByRole('tab', { name: 'Envelope and lines' });
   await expect(openYear.or(overview)).toBeVisible();
@@ -51,7 +53,7 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
     [lineB, '250,000.50'],
   ] as const) {
     await page.getByRole('button', { name: 'New budget line' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New budget line for 2026' });
+    const dialog = page.getByRole('dialog', { name: `New budget line for ${YEAR}` });
     await dialog.getByLabel('Line code').fill(line.code);
     await dialog.getByLabel('Name in Chinese').fill(line.zh);
     await dialog.getByLabel('Name in English').fill(line.en);
@@ -90,7 +92,7 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await screenshot(page, 'exhausted-zh');
   await moveZh.getByRole('button', { name: /取\s*消/ }).click();
   await expect(moveZh).toBeHidden();
-  await expect(page.getByRole('heading', { name: '2026 年度预算' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `${YEAR} 年度预算` })).toBeVisible();
   await expect(page.getByRole('tab', { name: '资金池与科目' })).toBeVisible();
   await expect(page.getByRole('img', { name: '各科目执行情况' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: lineA.zh })).toContainText('100万元');
@@ -99,7 +101,7 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   // The ledger lists the two fundings; the download link points at the XLSX export.
   await page.getByRole('tab', { name: '账本' }).click();
   await expect(page.getByRole('row').filter({ hasText: lineA.zh }).getByText('科目拨款')).toBeVisible();
-  await expect(page.getByRole('link', { name: /下载 XLSX/ })).toHaveAttribute('href', '/api/hubs/hangzhou/fiscal-years/2026/ledger.xlsx');
+  await expect(page.getByRole('link', { name: /下载 XLSX/ })).toHaveAttribute('href', `/api/hubs/hangzhou/fiscal-years/${YEAR}/ledger.xlsx`);
   await page.getByRole('row').filter({ hasText: lineA.zh }).getByText(lineA.zh).first().click();
   await expect(page.getByRole('dialog', { name: `余额：${lineA.zh}` })).toContainText('100万元');
   await screenshot(page, 'ledger-zh');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startupClaimsVoucher } from './demo-applications.js';
 import { chooseLanguage, signIn } from './demo-session.js';
+import { seedYear } from '../server/db/demo-year.js';
 
 // Finance reads the ledger in words: each account by what it is (budget line, award for a
 // program and an applicant) with a link, statuses in plain words, never internal codes.
@@ -10,7 +11,7 @@ test('the ledger names each account and links an award to its application, in bo
   await page.context().clearCookies();
 
   await signIn(page, 'finance@hangzhou.demo');
-  await page.goto('/hubs/hangzhou/budget?year=2026');
+  await page.goto(`/hubs/hangzhou/budget?year=${seedYear()}`);
   await chooseLanguage(page, '中文');
   await page.getByRole('tab', { name: '账本' }).click();
   const award = '资助：杭州算力券 · 钱塘具身智能（演示）';

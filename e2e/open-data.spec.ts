@@ -6,6 +6,7 @@ import { expectAccessible, expectNoAntdEnglish, expectOneH1 } from './accessibil
 import { endNoticePeriod } from './calendar.js';
 import { buttonName, dragongate, LANGUAGES, PAGE_LOAD, PASSWORD, personIn, stamp, WORDS } from './hub-people.js';
 import { expectFitsPhone } from './phone.js';
+import { seedYear } from '../server/db/demo-year.js';
 
 // A shared, busy machine: pages that load their code (and ECharts) on demand take longer than the default.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -136,9 +137,9 @@ for (const lang of LANGUAGES) {
       description: { zh: '评审后公示三个工作日', en: 'Reviewed, then three working days on public notice' },
       kind: 'subsidy',
       sectors: ['ai'],
-      window: { opensOn: '2026-01-01', closesOn: '2026-12-31' },
+      window: { opensOn: `${seedYear()}-01-01`, closesOn: `${seedYear()}-12-31` },
       budgetLine: 'rd-grants',
-      fiscalYear: 2026,
+      fiscalYear: seedYear(), // the demo seed's budget, this year
       onePerApplicant: true,
       rules: {
         applicantType: 'organization',

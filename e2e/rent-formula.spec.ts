@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './accessibility.js';
 import { chooseLanguage, signIn } from './demo-session.js';
+import { seedYear } from '../server/db/demo-year.js';
 
 // An officer edits a rent subsidy as rows on a program of their own (the demo programs the
 // spaces spec relies on stay as they are): the rows, the words as built, a save that makes
@@ -40,9 +41,9 @@ for (const j of journeys) {
         description: { zh: '端到端测试', en: 'End-to-end test' },
         kind: 'rent_subsidy',
         sectors: ['ai'],
-        window: { opensOn: '2026-01-01', closesOn: '2026-12-31' },
+        window: { opensOn: `${seedYear()}-01-01`, closesOn: `${seedYear()}-12-31` },
         budgetLine: 'office-rent-subsidy',
-        fiscalYear: 2026,
+        fiscalYear: seedYear(), // the demo seed's budget, this year
         onePerApplicant: false,
         rules: {
           applicantType: 'organization',

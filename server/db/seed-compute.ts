@@ -17,6 +17,7 @@ import { findUserByEmail } from '../platform/auth/users.js';
 import { storeFile } from '../platform/files/files.service.js';
 import { findHub, loadActor } from '../platform/tenancy/tenancy.js';
 import type { Db } from './connection.js';
+import { seedYear } from './demo-year.js';
 import { withTransaction } from './transaction.js';
 
 const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
@@ -115,8 +116,9 @@ export async function seedCompute(db: Db, seed = readComputeSeed(), now = new Da
         setComputeQuota(tx, operator, {
           organizationId,
           flavorId: flavorIds.get(q.flavor)!,
-          periodStart: '2026-01-01',
-          periodEnd: '2027-01-01',
+          // This year's quota, as the seed's programmes are this year's (demo-year.ts).
+          periodStart: `${seedYear(now)}-01-01`,
+          periodEnd: `${seedYear(now) + 1}-01-01`,
           gpuHours: q.gpuHours,
           concurrentGpus: q.concurrentGpus,
           borrowingLimit: q.borrowingLimit,

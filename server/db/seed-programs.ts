@@ -21,9 +21,10 @@ import { findHub, loadActor, type HubRow } from '../platform/tenancy/tenancy.js'
 import type { Actor } from '../platform/policies.js';
 import type { Db, Tx } from './connection.js';
 import { withTransaction } from './transaction.js';
+import { inYear, seedYear } from './demo-year.js';
 
 /**
- * Hangzhou's demo programs (seed/programs.json): fiscal year 2026 with a budget line per
+ * Hangzhou's demo programs (seed/programs.json): this year's fiscal year with a budget line per
  * program, the six programs drafted and published through the real services as the hub
  * admin (so every criterion is type-checked as if an officer had typed it), and a person
  * record for the demo graduate so person programs have someone to screen.
@@ -45,8 +46,9 @@ export type ProgramsSeed = {
 };
 type Scope = { hub: HubRow; actor: Actor };
 
-export function readProgramsSeed(): ProgramsSeed {
-  return JSON.parse(readFileSync(path.join(seedDir, 'programs.json'), 'utf8')) as ProgramsSeed;
+/** seed/programs.json, its dates and years moved to the year the seed runs in (demo-year.ts). */
+export function readProgramsSeed(now = new Date()): ProgramsSeed {
+  return inYear(JSON.parse(readFileSync(path.join(seedDir, 'programs.json'), 'utf8')) as ProgramsSeed, seedYear(now));
 }
 
 export type ProgramsResult = { yearOpened: boolean; lines: number; programs: number; graduateLinked: boolean };

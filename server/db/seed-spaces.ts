@@ -12,6 +12,7 @@ import { findHub, loadActor } from '../platform/tenancy/tenancy.js';
 import type { Db } from './connection.js';
 import { readProgramsSeed, seedPrograms, type ProgramsSeed } from './seed-programs.js';
 import { withTransaction } from './transaction.js';
+import { inYear, seedYear } from './demo-year.js';
 
 const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
 
@@ -25,8 +26,9 @@ export type SpacesSeed = {
   leases: { organization: string; nodes: string[]; startsOn: string; endsOn: string; staff: number; program: string; source: string }[];
 };
 
-export function readSpacesSeed(): SpacesSeed {
-  return JSON.parse(readFileSync(path.join(seedDir, 'spaces.json'), 'utf8')) as SpacesSeed;
+/** seed/spaces.json, its dates and years moved to the year the seed runs in (demo-year.ts). */
+export function readSpacesSeed(now = new Date()): SpacesSeed {
+  return inYear(JSON.parse(readFileSync(path.join(seedDir, 'spaces.json'), 'utf8')) as SpacesSeed, seedYear(now));
 }
 
 /**

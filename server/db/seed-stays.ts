@@ -10,13 +10,15 @@ import { stayStations } from '../modules/stays/stays.tables.js';
 import { saveTalentCatalogue, type CatalogueClass } from '../modules/talent/index.js';
 import type { Db } from './connection.js';
 import { withTransaction } from './transaction.js';
+import { inYear, seedYear } from './demo-year.js';
 
 const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
 
 export type StaysSeed = { hub: string; manager: string; stations: StationInput[]; talentCatalogue: CatalogueClass[] };
 
-export function readStaysSeed(): StaysSeed {
-  return JSON.parse(readFileSync(path.join(seedDir, 'stays.json'), 'utf8')) as StaysSeed;
+/** seed/stays.json, its dates and years moved to the year the seed runs in (demo-year.ts). */
+export function readStaysSeed(now = new Date()): StaysSeed {
+  return inYear(JSON.parse(readFileSync(path.join(seedDir, 'stays.json'), 'utf8')) as StaysSeed, seedYear(now));
 }
 
 /**

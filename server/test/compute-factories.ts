@@ -14,6 +14,7 @@ import { fundedYear } from './budget-factories.js';
 import { organizationInput } from './factories.js';
 import { computeVoucherDraft } from './program-factories.js';
 import { as, type TestContext, type TestUser } from './harness.js';
+import { openWindow } from './test-window.js';
 
 export type Actor = { userId: string; hubRoles: HubRole[] };
 
@@ -97,8 +98,8 @@ export async function computeWorld(
         {
           organizationId: org.id,
           flavorId: flavors[0]!.id,
-          periodStart: '2026-01-01',
-          periodEnd: '2027-01-01',
+          periodStart: openWindow().opensOn,
+          periodEnd: openWindow().closesOn,
           gpuHours: q.gpuHours ?? 100_000,
           concurrentGpus: q.concurrentGpus,
           borrowingLimit: q.borrowingLimit,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProgramDraft } from '../../contracts/applications.js';
+import { openWindow } from './test-window.js';
 
 /** Hangzhou's compute voucher, as an officer would draft it (domain.md figures). */
 export function computeVoucherDraft(overrides: Partial<ProgramDraft> = {}): ProgramDraft {
@@ -8,7 +9,7 @@ export function computeVoucherDraft(overrides: Partial<ProgramDraft> = {}): Prog
     description: { zh: '算力合同补贴', en: 'A share of a compute contract' },
     kind: 'compute_voucher',
     sectors: ['ai'],
-    window: { opensOn: '2026-01-01', closesOn: '2026-12-31' },
+    window: openWindow(),
     budgetLine: 'compute-vouchers',
     fiscalYear: 2026,
     claimField: 'contract_number',

@@ -8,6 +8,7 @@ import { fundedYear } from './budget-factories.js';
 import { ecosystemBuilder } from './ecosystem-factories.js';
 import { organizationInput } from './factories.js';
 import { as, createTestHub, createTestUser, type TestContext, type TestUser } from './harness.js';
+import { openWindow } from './test-window.js';
 
 /** A large R&D grant judged by reviewers: CNY 1 m, 40% with the award, 60% once the midterm report is accepted. */
 export function rdGrantDraft(review: Partial<ReviewSettingsInput> = {}, amount = '100000000', obligations: ObligationInput[] = []): ProgramDraft {
@@ -16,7 +17,7 @@ export function rdGrantDraft(review: Partial<ReviewSettingsInput> = {}, amount =
     description: { zh: '专家评审', en: 'Judged by reviewers' },
     kind: 'subsidy',
     sectors: ['ai'],
-    window: { opensOn: '2026-01-01', closesOn: '2026-12-31' },
+    window: openWindow(),
     budgetLine: 'rd-grants',
     fiscalYear: 2026,
     onePerApplicant: true,
