@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_YEAR, inYear, seedYear } from './demo-year.js';
+import { DEMO_YEAR, inYear, seedYear, withDemoRowsIn } from './demo-year.js';
 import { readProgramsSeed } from './seed-programs.js';
 import { readSpacesSeed } from './seed-spaces.js';
 import { readStaysSeed } from './seed-stays.js';
@@ -36,5 +36,16 @@ describe('the demo seed in a later year', () => {
     for (const p of readSpacesSeed(now).programs)
       expect(p.draft).toMatchObject({ fiscalYear: 2031, window: { opensOn: '2031-01-01', closesOn: '2031-12-31' } });
     for (const s of readStaysSeed(now).stations) expect(s.opensOn).toBe('2031-01-01');
+  });
+
+  it('moves only the ecosystem rows flagged to move with the demo (the fictional startup), and drops the flag', () => {
+    const rows = [
+      { name: 'DeepSeek', foundedOn: '2023-07-17' },
+      { name: 'Qiantang Embodied AI (demo)', foundedOn: '2025-03-01', movesWithDemoYear: true },
+    ];
+    expect(withDemoRowsIn(rows, 2029)).toEqual([
+      { name: 'DeepSeek', foundedOn: '2023-07-17' },
+      { name: 'Qiantang Embodied AI (demo)', foundedOn: '2028-03-01' },
+    ]);
   });
 });

@@ -32,3 +32,12 @@ export function inYear<T>(seed: T, year: number): T {
   };
   return years === 0 ? seed : (move(seed) as T);
 }
+
+/**
+ * Rows of the ecosystem's files, with those flagged `movesWithDemoYear` (the fictional demo
+ * startup and its investor's stake, which must stay young enough for the startup programmes)
+ * moved to `year`; every other row is history and kept as written.
+ */
+export function withDemoRowsIn<T extends object>(rows: (T & { movesWithDemoYear?: boolean })[], year: number): T[] {
+  return rows.map(({ movesWithDemoYear, ...row }) => (movesWithDemoYear ? inYear(row as T, year) : (row as T)));
+}

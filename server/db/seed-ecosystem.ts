@@ -18,6 +18,7 @@ import { findUserByEmail } from '../platform/auth/users.js';
 import type { FieldCrypto } from '../platform/crypto/fields.js';
 import { findHub, loadActor, type HubRow } from '../platform/tenancy/tenancy.js';
 import type { Db, Tx } from './connection.js';
+import { seedYear, withDemoRowsIn } from './demo-year.js';
 import { withTransaction } from './transaction.js';
 
 /**
@@ -67,7 +68,7 @@ export type EcosystemSeed = {
 export function readEcosystemSeed(): EcosystemSeed {
   return {
     people: read<{ people: SeedPerson[] }>('people.json').people,
-    relations: read<{ relations: SeedRelation[] }>('relations.json').relations,
+    relations: withDemoRowsIn(read<{ relations: SeedRelation[] }>('relations.json').relations, seedYear()),
     facts: read<{ facts: SeedFact[] }>('facts.json').facts,
     rules: read<{ rules: SeedDragonRule[] }>('dragon-rules.json').rules,
     organizations: read<{ organizations: SeedOrganization[] }>('organizations.json').organizations,

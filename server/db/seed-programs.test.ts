@@ -4,6 +4,7 @@ import { PDF, uploadAs } from '../test/file-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../test/harness.js';
 import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { readProgramsSeed, seedPrograms } from './seed-programs.js';
+import { yearsAgo } from '../test/test-window.js';
 
 // The demo programs seeded into a hub of this test's own (the shared demo hubs belong to
 // seed.test.ts), then used the way the demo accounts use them.
@@ -27,7 +28,7 @@ beforeAll(async () => {
     admin,
     organizationInput({ kind: 'university', name: { zh: '浙江大学', en: 'Zhejiang University' }, sectors: ['education'], foundedOn: '1897-05-21' }),
   );
-  startupId = (await create(founder, organizationInput({ kind: 'startup', sectors: ['robotics', 'ai'], foundedOn: '2025-03-01', headcount: undefined }))).json()
+  startupId = (await create(founder, organizationInput({ kind: 'startup', sectors: ['robotics', 'ai'], foundedOn: yearsAgo(1), headcount: undefined }))).json()
     .id;
   const seed = readProgramsSeed();
   await seedPrograms(ctx.database.db, admin.email, { ...seed, hub: hub.slug, graduate: { ...seed.graduate, account: graduate.email } });

@@ -4,6 +4,7 @@ import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { localToday } from '../platform/hub-time.js';
 import { addDays } from '../modules/stays/stay-dates.js';
 import { readStaysSeed, seedStays } from './seed-stays.js';
+import { yearsAgo } from '../test/test-window.js';
 
 // The demo stations and catalogue seeded into a hub of this test's own, then used the way
 // the demo graduate and station manager use them.
@@ -41,13 +42,13 @@ describe('demo stays seed', () => {
     expect(await seedStays(ctx.database.db, admin.email, { ...readStaysSeed(), hub: hub.slug, manager: manager.email })).toEqual({ stations: 0 });
   });
 
-  it('a 2025 master’s graduate books a week there and the manager checks them in', async () => {
+  it('a master’s graduate of a year ago books a week there and the manager checks them in', async () => {
     const graduate = await createTestUser(ctx);
     const verified = await ctx.app.inject(
       as(graduate, {
         method: 'POST',
         url: `/api/hubs/${hub.slug}/talent/graduate`,
-        payload: { name: { zh: '王芳', en: 'Wang Fang' }, degree: { university: 'Zhejiang University', level: 'master', graduatesOn: '2025-06-30' } },
+        payload: { name: { zh: '王芳', en: 'Wang Fang' }, degree: { university: 'Zhejiang University', level: 'master', graduatesOn: yearsAgo(1) } },
       }),
     );
     expect(verified.json()).toMatchObject({ verified: true, eligible: true });

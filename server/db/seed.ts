@@ -11,6 +11,7 @@ import type { Auth } from '../platform/auth/auth.js';
 import { findHub, listHubRows, loadActor } from '../platform/tenancy/tenancy.js';
 import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js';
 import type { Db } from './connection.js';
+import { seedYear, withDemoRowsIn } from './demo-year.js';
 import { ecosystemHubs, readEcosystemSeed, seedEcosystem } from './seed-ecosystem.js';
 import { linkReviewers, readProgramsSeed, seedPrograms } from './seed-programs.js';
 import { seedCompute } from './seed-compute.js';
@@ -49,7 +50,7 @@ export async function seedHubs(db: Db): Promise<number> {
 export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}): Promise<void> {
   await seedHubs(db);
   const { accounts, password } = read<{ accounts: DemoAccount[]; password: string }>('demo-accounts.json');
-  const { organizations } = read<{ organizations: SeedOrganization[] }>('organizations.json');
+  const organizations = withDemoRowsIn(read<{ organizations: SeedOrganization[] }>('organizations.json').organizations, seedYear());
   const ecosystem = readEcosystemSeed();
   const programs = readProgramsSeed();
   const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length + 5;

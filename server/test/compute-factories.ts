@@ -52,7 +52,8 @@ export async function computeWorld(
   options: {
     flavors?: FlavorInput[];
     startups?: number;
-    quota?: { concurrentGpus: number; borrowingLimit: number | null; gpuHours?: number };
+    /** The quota's period is around today unless named ([periodStart, periodEnd)). */
+    quota?: { concurrentGpus: number; borrowingLimit: number | null; gpuHours?: number; periodStart?: string; periodEnd?: string };
     voucher?: { contract: string; chips?: 'domestic' | 'other' };
     people?: { operator?: Actor; provider?: Actor; founders?: Actor[] };
   } = {},
@@ -98,8 +99,8 @@ export async function computeWorld(
         {
           organizationId: org.id,
           flavorId: flavors[0]!.id,
-          periodStart: openWindow().opensOn,
-          periodEnd: openWindow().closesOn,
+          periodStart: q.periodStart ?? openWindow().opensOn,
+          periodEnd: q.periodEnd ?? openWindow().closesOn,
           gpuHours: q.gpuHours ?? 100_000,
           concurrentGpus: q.concurrentGpus,
           borrowingLimit: q.borrowingLimit,

@@ -68,7 +68,9 @@ describe('the hub dashboard trends, month by month from the modules’ dated rec
     const db = ctx.database.db;
     const hub = await createTestHub(ctx);
     // A quota of 36,500 GPU hours over 2026: 100 a day.
-    const world = await computeWorld(db, hub, { quota: { concurrentGpus: 8, borrowingLimit: 0, gpuHours: 36_500 } });
+    const world = await computeWorld(db, hub, {
+      quota: { concurrentGpus: 8, borrowingLimit: 0, gpuHours: 36_500, periodStart: '2026-01-01', periodEnd: '2027-01-01' },
+    });
     const orgId = world.startups[0]!.orgId;
     const flavorId = world.flavors[0]!.id;
     const usage = async (hours: number, startedAt: string, endedAt: string, outcome = 'applied', correctsId: string | null = null) => {
