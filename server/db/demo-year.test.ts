@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_YEAR, inYear, seedYear, withDemoRowsIn } from './demo-year.js';
+import { DEMO_YEAR, inYear, seedYear, placedInYear } from './demo-year.js';
 import { readProgramsSeed } from './seed-programs.js';
 import { readSpacesSeed } from './seed-spaces.js';
 import { readStaysSeed } from './seed-stays.js';
@@ -43,7 +43,7 @@ describe('the demo seed in a later year', () => {
       { name: 'DeepSeek', foundedOn: '2023-07-17' },
       { name: 'Qiantang Embodied AI (demo)', foundedOn: '2025-03-01', movesWithDemoYear: true },
     ];
-    expect(withDemoRowsIn(rows, 2029)).toEqual([
+    expect(placedInYear(rows, 2029)).toEqual([
       { name: 'DeepSeek', foundedOn: '2023-07-17' },
       { name: 'Qiantang Embodied AI (demo)', foundedOn: '2028-03-01' },
     ]);

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import dayjs from 'dayjs';
 import { localToday } from '../platform/hub-time.js';
 
@@ -7,7 +10,8 @@ import { localToday } from '../platform/hub-time.js';
  * graduate who finished the year before, a lease and a hold that began in it. Seeded in a later
  * year they would be a closed budget and shut windows, so a seed moves every date and year in
  * them by whole years to the year it runs in, where the demo hub is (Hangzhou). The ecosystem
- * (seed/organizations.json, facts.json, ...) is history and is never moved.
+ * (seed/organizations.json, facts.json, ...) is history and is not moved, but for the rows
+ * flagged to move with the demo (placedInYear).
  */
 export const DEMO_YEAR = 2026;
 const DEMO_TIME_ZONE = 'Asia/Shanghai'; // the demo hub's (seed/hubs.json)
@@ -34,10 +38,22 @@ export function inYear<T>(seed: T, year: number): T {
 }
 
 /**
- * Rows of the ecosystem's files, with those flagged `movesWithDemoYear` (the fictional demo
- * startup and its investor's stake, which must stay young enough for the startup programmes)
- * moved to `year`; every other row is history and kept as written.
+ * `value` with every object flagged `movesWithDemoYear` moved to `year` (inYear), and the flags
+ * dropped. The demo's programmes, space and stations are flagged whole (at the top of their
+ * files); in the ecosystem's files only the fictional demo startup and its investor's stake
+ * are, so they stay young enough for the startup programmes while the rest stays history.
  */
-export function withDemoRowsIn<T extends object>(rows: (T & { movesWithDemoYear?: boolean })[], year: number): T[] {
-  return rows.map(({ movesWithDemoYear, ...row }) => (movesWithDemoYear ? inYear(row as T, year) : (row as T)));
+export function placedInYear(value: unknown, year: number): unknown {
+  if (Array.isArray(value)) return value.map((item) => placedInYear(item, year));
+  if (!value || typeof value !== 'object') return value;
+  const { movesWithDemoYear, ...rest } = value as Record<string, unknown>;
+  const placed = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, placedInYear(v, year)]));
+  return movesWithDemoYear ? inYear(placed, year) : placed;
+}
+
+const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
+
+/** A file of seed/, as the year the seed runs in sees it. Every seed reads its files here. */
+export function readSeed<T>(file: string, now = new Date()): T {
+  return placedInYear(JSON.parse(readFileSync(path.join(seedDir, file), 'utf8')), seedYear(now)) as T;
 }

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { flavorInputSchema, type FlavorInput } from '../../contracts/compute.js';
 import { organizationInputSchema } from '../../contracts/organizations.js';
@@ -17,10 +14,9 @@ import { findUserByEmail } from '../platform/auth/users.js';
 import { storeFile } from '../platform/files/files.service.js';
 import { findHub, loadActor } from '../platform/tenancy/tenancy.js';
 import type { Db } from './connection.js';
-import { seedYear } from './demo-year.js';
+import { readSeed, seedYear } from './demo-year.js';
 import { withTransaction } from './transaction.js';
 
-const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
 const HOUR = 3_600_000;
 
 type Quota = { flavor: string; gpuHours: number; concurrentGpus: number; borrowingLimit: number };
@@ -39,7 +35,7 @@ export type ComputeSeed = {
 };
 
 export function readComputeSeed(): ComputeSeed {
-  return JSON.parse(readFileSync(path.join(seedDir, 'compute.json'), 'utf8')) as ComputeSeed;
+  return readSeed<ComputeSeed>('compute.json');
 }
 
 /**

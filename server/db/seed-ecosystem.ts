@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { dragonRuleSchema, type DragonRule } from '../../contracts/ecosystem-insights.js';
 import { factInputSchema } from '../../contracts/facts.js';
@@ -18,7 +15,7 @@ import { findUserByEmail } from '../platform/auth/users.js';
 import type { FieldCrypto } from '../platform/crypto/fields.js';
 import { findHub, loadActor, type HubRow } from '../platform/tenancy/tenancy.js';
 import type { Db, Tx } from './connection.js';
-import { seedYear, withDemoRowsIn } from './demo-year.js';
+import { readSeed } from './demo-year.js';
 import { withTransaction } from './transaction.js';
 
 /**
@@ -32,8 +29,7 @@ import { withTransaction } from './transaction.js';
  * are skipped), and a hub that already has a dragon rule keeps it.
  */
 
-const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
-const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(seedDir, file), 'utf8')) as T;
+const read = readSeed;
 
 type Name = { zh: string; en: string };
 type Source = { note?: string; url?: string };
@@ -68,7 +64,7 @@ export type EcosystemSeed = {
 export function readEcosystemSeed(): EcosystemSeed {
   return {
     people: read<{ people: SeedPerson[] }>('people.json').people,
-    relations: withDemoRowsIn(read<{ relations: SeedRelation[] }>('relations.json').relations, seedYear()),
+    relations: read<{ relations: SeedRelation[] }>('relations.json').relations,
     facts: read<{ facts: SeedFact[] }>('facts.json').facts,
     rules: read<{ rules: SeedDragonRule[] }>('dragon-rules.json').rules,
     organizations: read<{ organizations: SeedOrganization[] }>('organizations.json').organizations,

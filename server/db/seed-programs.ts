@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { programDraftSchema } from '../../contracts/applications.js';
 import { budgetLineInputSchema, fiscalYearInputSchema } from '../../contracts/budget.js';
@@ -21,7 +18,7 @@ import { findHub, loadActor, type HubRow } from '../platform/tenancy/tenancy.js'
 import type { Actor } from '../platform/policies.js';
 import type { Db, Tx } from './connection.js';
 import { withTransaction } from './transaction.js';
-import { inYear, seedYear } from './demo-year.js';
+import { readSeed } from './demo-year.js';
 
 /**
  * Hangzhou's demo programs (seed/programs.json): this year's fiscal year with a budget line per
@@ -31,8 +28,6 @@ import { inYear, seedYear } from './demo-year.js';
  *
  * Idempotent: a year, line, program (by English name) or graduate already there is kept.
  */
-
-const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
 
 type Name = { zh: string; en: string };
 type SeedProgram = { budget: { name: Name; amount: string }; draft: unknown };
@@ -48,7 +43,7 @@ type Scope = { hub: HubRow; actor: Actor };
 
 /** seed/programs.json, its dates and years moved to the year the seed runs in (demo-year.ts). */
 export function readProgramsSeed(now = new Date()): ProgramsSeed {
-  return inYear(JSON.parse(readFileSync(path.join(seedDir, 'programs.json'), 'utf8')) as ProgramsSeed, seedYear(now));
+  return readSeed<ProgramsSeed>('programs.json', now);
 }
 
 export type ProgramsResult = { yearOpened: boolean; lines: number; programs: number; graduateLinked: boolean };

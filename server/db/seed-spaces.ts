@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { spaceNodeInputSchema, type SpaceNodeInput } from '../../contracts/spaces.js';
 import { createLease } from '../modules/spaces/leases.service.js';
@@ -12,9 +9,7 @@ import { findHub, loadActor } from '../platform/tenancy/tenancy.js';
 import type { Db } from './connection.js';
 import { readProgramsSeed, seedPrograms, type ProgramsSeed } from './seed-programs.js';
 import { withTransaction } from './transaction.js';
-import { inYear, seedYear } from './demo-year.js';
-
-const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
+import { readSeed } from './demo-year.js';
 
 type SeedNode = Omit<SpaceNodeInput, 'parentId'> & { children?: SeedNode[] };
 export type SpacesSeed = {
@@ -28,7 +23,7 @@ export type SpacesSeed = {
 
 /** seed/spaces.json, its dates and years moved to the year the seed runs in (demo-year.ts). */
 export function readSpacesSeed(now = new Date()): SpacesSeed {
-  return inYear(JSON.parse(readFileSync(path.join(seedDir, 'spaces.json'), 'utf8')) as SpacesSeed, seedYear(now));
+  return readSeed<SpacesSeed>('spaces.json', now);
 }
 
 /**

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { stationInputSchema } from '../../contracts/stays.js';
 import { findUserByEmail } from '../platform/auth/users.js';
@@ -10,15 +7,13 @@ import { stayStations } from '../modules/stays/stays.tables.js';
 import { saveTalentCatalogue, type CatalogueClass } from '../modules/talent/index.js';
 import type { Db } from './connection.js';
 import { withTransaction } from './transaction.js';
-import { inYear, seedYear } from './demo-year.js';
-
-const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
+import { readSeed } from './demo-year.js';
 
 export type StaysSeed = { hub: string; manager: string; stations: StationInput[]; talentCatalogue: CatalogueClass[] };
 
 /** seed/stays.json, its dates and years moved to the year the seed runs in (demo-year.ts). */
 export function readStaysSeed(now = new Date()): StaysSeed {
-  return inYear(JSON.parse(readFileSync(path.join(seedDir, 'stays.json'), 'utf8')) as StaysSeed, seedYear(now));
+  return readSeed<StaysSeed>('stays.json', now);
 }
 
 /**

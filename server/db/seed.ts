@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HubRole } from '../../contracts/auth.js';
 import type { HubBasics } from '../../contracts/hubs.js';
 import { organizationInputSchema } from '../../contracts/organizations.js';
@@ -11,7 +8,7 @@ import type { Auth } from '../platform/auth/auth.js';
 import { findHub, listHubRows, loadActor } from '../platform/tenancy/tenancy.js';
 import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js';
 import type { Db } from './connection.js';
-import { seedYear, withDemoRowsIn } from './demo-year.js';
+import { readSeed } from './demo-year.js';
 import { ecosystemHubs, readEcosystemSeed, seedEcosystem } from './seed-ecosystem.js';
 import { linkReviewers, readProgramsSeed, seedPrograms } from './seed-programs.js';
 import { seedCompute } from './seed-compute.js';
@@ -19,8 +16,7 @@ import { seedSpaces } from './seed-spaces.js';
 import { seedStays } from './seed-stays.js';
 import { withTransaction } from './transaction.js';
 
-const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
-const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(seedDir, file), 'utf8')) as T;
+const read = readSeed;
 
 type DemoAccount = { email: string; name: string; hub: string; roles: HubRole[]; owns?: string };
 type SeedOrganization = { hub: string; name: { en: string }; owner?: string } & Record<string, unknown>;
@@ -50,7 +46,7 @@ export async function seedHubs(db: Db): Promise<number> {
 export async function seedDemo(db: Db, auth: Auth, progress: Progress = () => {}): Promise<void> {
   await seedHubs(db);
   const { accounts, password } = read<{ accounts: DemoAccount[]; password: string }>('demo-accounts.json');
-  const organizations = withDemoRowsIn(read<{ organizations: SeedOrganization[] }>('organizations.json').organizations, seedYear());
+  const { organizations } = read<{ organizations: SeedOrganization[] }>('organizations.json');
   const ecosystem = readEcosystemSeed();
   const programs = readProgramsSeed();
   const total = accounts.length + organizations.length + ecosystemHubs(ecosystem).length + 5;
