@@ -23,7 +23,9 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * attempt counts, booked or refused). Without: 32 clients on 50 stations, apart, in one hub and
  * then spread over 8 hubs (each hub's bookings append to that hub's one audit chain, whose
  * head is held from the append to the commit's WAL flush: the per-hub ceiling), and the
- * booking's SQL function called bare over 8 hubs (what the database alone allows). Then
+ * booking's SQL function called bare over 8 hubs (what the database alone allows), and the
+ * booking's row alone INSERTed over 8 hubs (its bed chosen by the bench; no lock, limits, search or audit: what
+ * stay_bookings' own indexes and constraints cost beside the baseline's one). Then
  * availability search over 50 stations x 2,000 beds (BENCH_SCALE) x 90 days of bookings.
  * With BENCH_CITUS_URL the throughput is measured on that Citus cluster too, printed beside.
  */
@@ -93,6 +95,7 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
   });
   const acrossHubs = await perSecond(32, await spreadOverHubs(database, 8, today, 'service'));
   const bareCall = await perSecond(32, await spreadOverHubs(database, 8, today, 'call'));
+  const rowAlone = await perSecond(32, await spreadOverHubs(database, 8, today, 'row'));
   log(
     `${label}: ${contention.bookings} booked of ${contention.attempts} attempts under contention (3 rounds of 500; 50 beds, 3-night stays starting over one week), the rest NO_AVAILABILITY`,
   );
@@ -101,17 +104,19 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
     beside('createStayBooking, 32 clients, no contention', uncontended, uncontendedBase),
     beside('createStayBooking, 32 clients, no contention, 8 hubs', acrossHubs, uncontendedBase),
     beside('dg_stay_book called bare (no admission), 32 clients, no contention, 8 hubs', bareCall, uncontendedBase),
+    beside('the booking row alone (INSERT into stay_bookings), 32 clients, 8 hubs', rowAlone, uncontendedBase),
   ];
 }
 
 /**
  * A booking spread round-robin over `count` fresh hubs, each with 50 stations of 10 beds and
  * 500 graduates: through the service (`service`: the station and guest read,
- * admission, the call) or the booking's SQL function called bare (`call`: what the database
- * alone costs, the floor the service cannot beat).
+ * admission, the call), the booking's SQL function called bare (`call`: what the database
+ * alone costs, the floor the service cannot beat) or the booking's row alone (`row`: one
+ * INSERT, each of a station's ten bookings on the same nights in its own bed).
  */
-async function spreadOverHubs(database: Database, count: number, today: string, how: 'service' | 'call'): Promise<() => Promise<void>> {
-  const hubs: { hub: HubRow; stations: { id: string }[]; people: Graduate[]; next: number }[] = [];
+async function spreadOverHubs(database: Database, count: number, today: string, how: 'service' | 'call' | 'row'): Promise<() => Promise<void>> {
+  const hubs: { hub: HubRow; stations: { id: string; bedIds: string[] }[]; people: Graduate[]; next: number }[] = [];
   for (let i = 0; i < count; i++) {
     const hub = await benchHub(database);
     const stations = await Promise.all(Array.from({ length: 50 }, () => stayStation(database.db, hub, 10)));
@@ -124,6 +129,15 @@ async function spreadOverHubs(database: Database, count: number, today: string, 
     const g = h.people[n % 500]!;
     const start = addDays(today, 1 + Math.floor(n / 500) * 4);
     const station = h.stations[n % 50]!.id;
+    if (how === 'row') {
+      const beds = h.stations[n % 50]!.bedIds;
+      await database.pool.query(
+        `INSERT INTO stay_bookings (hub_id, id, station_id, bed_id, person_id, user_id, check_in, check_out, status, code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'confirmed', $9) ON CONFLICT DO NOTHING`,
+        [h.hub.id, randomUUID(), station, beds[Math.floor(n / 50) % beds.length], g.personId, g.userId, start, addDays(start, 3), randomUUID().slice(0, 10)],
+      );
+      return;
+    }
     if (how === 'call') {
       await database.pool.query('SELECT * FROM dg_stay_book($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
         h.hub.id,

@@ -1,0 +1,83 @@
+-- A booking tries one bed of the station at random before it looks for a free one. Without
+-- contention most beds are free on most nights, so the first INSERT ... ON CONFLICT DO NOTHING
+-- usually takes it: the exclusion constraint checks that one bed, where the search for a bed
+-- that looks free checks every bed of the station (docs/scaling.md, the stays bench). When
+-- the bed is taken the search runs as before; what can be booked, and when a booking is
+-- refused, is unchanged. The check-in code is drawn by a plpgsql loop instead of a query.
+
+-- The person locked (a transaction-level advisory lock on hub and person), their limits
+-- checked, and (p_take) a bed of the station taken for [p_check_in, p_check_out): one bed
+-- at random, then, while the bed tried clashes, a bed that looks free (random order), each
+-- an INSERT ... ON CONFLICT DO NOTHING against the exclusion constraint, until one inserts
+-- or no bed looks free.
+-- refusal: 'ALREADY_BOOKED' (another stay on these nights), 'STAY_LIMIT_REACHED' (detail
+-- says which), 'NO_AVAILABILITY' (p_take and no bed); else the booking's id and bed.
+CREATE OR REPLACE FUNCTION dg_stay_take(
+  p_hub uuid, p_station uuid, p_person uuid, p_user uuid, p_check_in date, p_check_out date,
+  p_take boolean, p_booking uuid, p_status text, p_replaces uuid, p_except uuid
+) RETURNS TABLE (refusal text, detail text, booking_id uuid, bed_id uuid) LANGUAGE plpgsql AS $$
+DECLARE
+  v_station record;
+  v_year int;
+  v_ever int;
+  v_overlapping boolean;
+  v_nights int := p_check_out - p_check_in;
+  v_bed uuid;
+  v_code text;
+  v_attempt int := 0;
+  v_random bytea;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended('stay:' || p_hub::text || ':' || p_person::text, 0));
+  SELECT max_nights_per_year, max_nights_lifetime INTO v_station FROM stay_stations WHERE hub_id = p_hub AND id = p_station;
+  SELECT coalesce(sum(b.check_out - b.check_in) FILTER (WHERE to_char(b.check_in, 'YYYY') = to_char(p_check_in, 'YYYY') AND b.station_id = p_station), 0)::int,
+         coalesce(sum(b.check_out - b.check_in) FILTER (WHERE b.station_id = p_station), 0)::int,
+         coalesce(bool_or(b.status IN ('offered','confirmed','checked_in') AND daterange(b.check_in, b.check_out) && daterange(p_check_in, p_check_out)), false)
+    INTO v_year, v_ever, v_overlapping
+    FROM stay_bookings b
+   WHERE b.hub_id = p_hub AND b.person_id = p_person AND b.status IN ('offered','confirmed','checked_in','checked_out')
+     AND (p_except IS NULL OR b.id <> p_except);
+  IF v_overlapping THEN RETURN QUERY SELECT 'ALREADY_BOOKED', NULL::text, NULL::uuid, NULL::uuid; RETURN; END IF;
+  IF v_station.max_nights_per_year IS NOT NULL AND v_year + v_nights > v_station.max_nights_per_year THEN
+    RETURN QUERY SELECT 'STAY_LIMIT_REACHED', format('%s of %s nights this year used', v_year, v_station.max_nights_per_year), NULL::uuid, NULL::uuid;
+    RETURN;
+  END IF;
+  IF v_station.max_nights_lifetime IS NOT NULL AND v_ever + v_nights > v_station.max_nights_lifetime THEN
+    RETURN QUERY SELECT 'STAY_LIMIT_REACHED', format('%s of %s nights used', v_ever, v_station.max_nights_lifetime), NULL::uuid, NULL::uuid;
+    RETURN;
+  END IF;
+  IF NOT p_take THEN RETURN QUERY SELECT NULL::text, NULL::text, NULL::uuid, NULL::uuid; RETURN; END IF;
+  LOOP
+    IF v_attempt = 0 THEN
+      -- Any bed: the INSERT below is what decides whether it is free.
+      SELECT b.id INTO v_bed FROM stay_beds b WHERE b.hub_id = p_hub AND b.station_id = p_station ORDER BY random() LIMIT 1;
+    ELSE
+      -- A new statement, a new snapshot: a bed taken meanwhile is seen and not picked again.
+      SELECT b.id INTO v_bed FROM stay_beds b
+      WHERE b.hub_id = p_hub AND b.station_id = p_station
+        AND NOT EXISTS (
+          SELECT 1 FROM stay_bookings k
+          WHERE k.hub_id = p_hub AND k.bed_id = b.id AND k.status IN ('offered','confirmed','checked_in')
+            AND daterange(k.check_in, k.check_out) && daterange(p_check_in, p_check_out))
+      ORDER BY random()
+      LIMIT 1;
+    END IF;
+    IF v_bed IS NULL THEN RETURN QUERY SELECT 'NO_AVAILABILITY', NULL::text, NULL::uuid, NULL::uuid; RETURN; END IF;
+    -- A check-in code: 10 characters of an alphabet without look-alikes (0/O, 1/I).
+    v_random := gen_random_bytes(10);
+    v_code := '';
+    FOR i IN 0..9 LOOP
+      v_code := v_code || substr('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', get_byte(v_random, i) % 32 + 1, 1);
+    END LOOP;
+    INSERT INTO stay_bookings (hub_id, id, station_id, bed_id, person_id, user_id, check_in, check_out, status, code, replaces_id)
+    VALUES (p_hub, p_booking, p_station, v_bed, p_person, p_user, p_check_in, p_check_out, p_status, v_code, p_replaces)
+    ON CONFLICT DO NOTHING;
+    IF FOUND THEN RETURN QUERY SELECT NULL::text, NULL::text, p_booking, v_bed; RETURN; END IF;
+    v_attempt := v_attempt + 1;
+    -- The person's own overlap is ruled out under their lock above; should it ever collide, say so rather than loop.
+    IF v_attempt % 16 = 0 AND EXISTS (
+      SELECT 1 FROM stay_bookings WHERE hub_id = p_hub AND person_id = p_person AND status IN ('offered','confirmed','checked_in')
+        AND daterange(check_in, check_out) && daterange(p_check_in, p_check_out)) THEN
+      RETURN QUERY SELECT 'ALREADY_BOOKED', NULL::text, NULL::uuid, NULL::uuid; RETURN;
+    END IF;
+  END LOOP;
+END $$;
