@@ -1,15 +1,16 @@
--- A booking tries one bed of the station at random before it looks for a free one. Without
--- contention most beds are free on most nights, so the first INSERT ... ON CONFLICT DO NOTHING
--- usually takes it: the exclusion constraint checks that one bed, where the search for a bed
--- that looks free checks every bed of the station (docs/scaling.md, the stays bench). When
--- the bed is taken the search runs as before; what can be booked, and when a booking is
--- refused, is unchanged. The check-in code is drawn by a plpgsql loop instead of a query.
+-- A booking looks for a free bed with one scan of its station's bookings on those nights
+-- (stay_bookings_station_nights_idx), where before it probed every bed of the station for a
+-- clash (docs/scaling.md, the stays bench). A bed tried and found taken is not tried again,
+-- so the search ends after at most one try per bed. What can be booked, and when a booking
+-- is refused, is unchanged. The check-in code is drawn by a plpgsql loop, not a query.
 
 -- The person locked (a transaction-level advisory lock on hub and person), their limits
--- checked, and (p_take) a bed of the station taken for [p_check_in, p_check_out): one bed
--- at random, then, while the bed tried clashes, a bed that looks free (random order), each
--- an INSERT ... ON CONFLICT DO NOTHING against the exclusion constraint, until one inserts
--- or no bed looks free.
+-- checked, and (p_take) a free bed of the station taken for [p_check_in, p_check_out): a
+-- bed none of the station's active bookings holds on those nights, in random order, and
+-- not one already tried; INSERT ... ON CONFLICT DO NOTHING against the exclusion
+-- constraints, which wait for a booking of that bed still in flight and skip the row if it
+-- committed; again until a row goes in or no bed is left. (A booking's station is its
+-- bed's: dg_stay_take writes every booking, and a bed never changes station.)
 -- refusal: 'ALREADY_BOOKED' (another stay on these nights), 'STAY_LIMIT_REACHED' (detail
 -- says which), 'NO_AVAILABILITY' (p_take and no bed); else the booking's id and bed.
 CREATE OR REPLACE FUNCTION dg_stay_take(
@@ -24,7 +25,7 @@ DECLARE
   v_nights int := p_check_out - p_check_in;
   v_bed uuid;
   v_code text;
-  v_attempt int := 0;
+  v_tried uuid[] := '{}';
   v_random bytea;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended('stay:' || p_hub::text || ':' || p_person::text, 0));
@@ -47,21 +48,16 @@ BEGIN
   END IF;
   IF NOT p_take THEN RETURN QUERY SELECT NULL::text, NULL::text, NULL::uuid, NULL::uuid; RETURN; END IF;
   LOOP
-    IF v_attempt = 0 THEN
-      -- Any bed: the INSERT below is what decides whether it is free.
-      SELECT b.id INTO v_bed FROM stay_beds b WHERE b.hub_id = p_hub AND b.station_id = p_station ORDER BY random() LIMIT 1;
-    ELSE
-      -- A new statement, a new snapshot: a bed taken meanwhile is seen and not picked again.
-      SELECT b.id INTO v_bed FROM stay_beds b
-      WHERE b.hub_id = p_hub AND b.station_id = p_station
-        AND NOT EXISTS (
-          SELECT 1 FROM stay_bookings k
-          WHERE k.hub_id = p_hub AND k.bed_id = b.id AND k.status IN ('offered','confirmed','checked_in')
-            AND daterange(k.check_in, k.check_out) && daterange(p_check_in, p_check_out))
-      ORDER BY random()
-      LIMIT 1;
-    END IF;
-    IF v_bed IS NULL THEN RETURN QUERY SELECT 'NO_AVAILABILITY', NULL::text, NULL::uuid, NULL::uuid; RETURN; END IF;
+    -- A new statement, a new snapshot: a bed taken meanwhile is seen and not picked again.
+    SELECT b.id INTO v_bed FROM stay_beds b
+    WHERE b.hub_id = p_hub AND b.station_id = p_station AND b.id <> ALL (v_tried)
+      AND b.id NOT IN (  -- bed_id is NOT NULL, so NOT IN is NOT EXISTS, planned as one scan
+        SELECT k.bed_id FROM stay_bookings k
+        WHERE k.hub_id = p_hub AND k.station_id = p_station AND k.status IN ('offered','confirmed','checked_in')
+          AND daterange(k.check_in, k.check_out) && daterange(p_check_in, p_check_out))
+    ORDER BY random()
+    LIMIT 1;
+    EXIT WHEN v_bed IS NULL;
     -- A check-in code: 10 characters of an alphabet without look-alikes (0/O, 1/I).
     v_random := gen_random_bytes(10);
     v_code := '';
@@ -72,12 +68,14 @@ BEGIN
     VALUES (p_hub, p_booking, p_station, v_bed, p_person, p_user, p_check_in, p_check_out, p_status, v_code, p_replaces)
     ON CONFLICT DO NOTHING;
     IF FOUND THEN RETURN QUERY SELECT NULL::text, NULL::text, p_booking, v_bed; RETURN; END IF;
-    v_attempt := v_attempt + 1;
-    -- The person's own overlap is ruled out under their lock above; should it ever collide, say so rather than loop.
-    IF v_attempt % 16 = 0 AND EXISTS (
-      SELECT 1 FROM stay_bookings WHERE hub_id = p_hub AND person_id = p_person AND status IN ('offered','confirmed','checked_in')
-        AND daterange(check_in, check_out) && daterange(p_check_in, p_check_out)) THEN
-      RETURN QUERY SELECT 'ALREADY_BOOKED', NULL::text, NULL::uuid, NULL::uuid; RETURN;
-    END IF;
+    v_tried := v_tried || v_bed;
   END LOOP;
+  -- The person's own overlap is ruled out under their lock above; should a clash with it
+  -- have refused every bed, say so rather than that the station is full.
+  IF EXISTS (
+    SELECT 1 FROM stay_bookings WHERE hub_id = p_hub AND person_id = p_person AND status IN ('offered','confirmed','checked_in')
+      AND daterange(check_in, check_out) && daterange(p_check_in, p_check_out)) THEN
+    RETURN QUERY SELECT 'ALREADY_BOOKED', NULL::text, NULL::uuid, NULL::uuid; RETURN;
+  END IF;
+  RETURN QUERY SELECT 'NO_AVAILABILITY', NULL::text, NULL::uuid, NULL::uuid;
 END $$;
