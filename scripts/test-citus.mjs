@@ -28,6 +28,7 @@ const citusTests = [
   'server/modules/ecosystem/organizations.test.ts',
   'server/modules/ecosystem/summaries.test.ts',
   'server/modules/ecosystem/organization-snapshot.test.ts',
+  'server/modules/round-trips.test.ts',
 ];
 
 function clusterUrl() {

@@ -5,7 +5,7 @@ import { as, createTestHub, createTestUser, startTestApp, type TestContext, type
 import { contractAnswers, voucherWithScanDraft } from '../test/program-factories.js';
 import { stayStation } from '../test/stay-factories.js';
 import { PDF, uploadAs } from '../test/file-factories.js';
-import { recordStatements } from '../test/statements.js';
+import { recordStatements, type SentStatement } from '../test/statements.js';
 import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { addDays, localToday } from './stays/stay-dates.js';
 
@@ -36,11 +36,24 @@ async function graduate(hub: HubRow): Promise<TestUser> {
   return user;
 }
 
-/** The statements of one request (after a first one by the same caller, so its session is cached). */
+/**
+ * The statements of one request (after a first one by the same caller, so its session is
+ * cached). On Citus (`npm run test:citus`) each must also run on the hub's one shard: a
+ * single task and no distributed subplan in its plan. (A subquery that names its hub by the
+ * outer row's hub_id, not by the hub's id, is planned over every shard.)
+ */
 async function statementsOf(request: () => Promise<{ statusCode: number; body: string }>, status: number) {
-  const { result, statements } = await recordStatements(request);
+  const { result, statements, sent } = await recordStatements(request);
   expect(result.statusCode, result.body).toBe(status);
+  if (process.env.DRAGONGATE_CITUS) for (const statement of sent) await expectOneShard(statement);
   return statements;
+}
+
+async function expectOneShard({ text, values }: SentStatement) {
+  const { rows } = await ctx.database.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, values);
+  const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+  expect(plan, `${text}\n${plan}`).toMatch(/Task Count: 1\b/);
+  expect(plan, `${text}\n${plan}`).not.toMatch(/Task Count: (?!1\b)|Distributed Subplan/);
 }
 
 describe('SQL round trips of the two busiest writes', () => {

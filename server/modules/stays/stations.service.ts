@@ -75,7 +75,7 @@ export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): 
       blackouts: sql<
         BlackoutRow[]
       >`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
-        FROM stay_blackouts b WHERE b.hub_id = stay_stations.hub_id AND b.station_id = stay_stations.id), '[]'::json)`, // qualified by hand: drizzle leaves columns bare in a select list
+        FROM stay_blackouts b WHERE b.hub_id = ${scope.hub.id} AND b.station_id = stay_stations.id), '[]'::json)`, // the hub by its id, so Citus plans one shard; the station qualified by hand (drizzle leaves columns bare in a select list)
       guest: scope.actor.userId ? graduateFactsSql(scope.hub.id, scope.actor.userId) : sql<unknown>`NULL`,
     })
     .from(stayStations)
