@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { connect, type Database } from '../server/db/connection.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/db/embedded.js';
 import { distribute, isCitus } from '../server/db/citus/distribute.js';
@@ -78,4 +79,13 @@ export async function throughputBeside(
     ) + '\n',
   );
   if (targets.length === 1) process.stdout.write('  BENCH_CITUS_URL=<coordinator> measures the same on Citus beside it\n');
+}
+
+/**
+ * A write bench's baseline table placed as the rows it is compared with: on Citus
+ * distributed by `hub_id` and colocated with `beside` (a plain table on the coordinator
+ * would be measured without the hop to the hub's worker); on one node left as it is.
+ */
+export async function placeBaseline(database: Database, table: string, beside: string): Promise<void> {
+  if (await isCitus(database.db)) await database.db.execute(sql`SELECT create_distributed_table(${table}, 'hub_id', colocate_with => ${beside})`);
 }

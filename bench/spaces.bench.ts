@@ -8,7 +8,7 @@ import { addMonths } from '../server/modules/spaces/rent-schedule.js';
 import { findHub, type HubRow } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { operatorScope, spaceOrgs, spacePark } from '../server/test/space-factories.js';
-import { throughputBeside } from './bench-database.js';
+import { placeBaseline, throughputBeside } from './bench-database.js';
 import { beside, closedLoop, int, ms, table, type Throughput } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SPACES_SECONDS ?? 3);
@@ -37,8 +37,9 @@ async function leaseThroughput(database: Database, label: string): Promise<Throu
   const hub = await benchHub(database);
   const scope = operatorScope(hub);
   await db.execute(sql`DROP TABLE IF EXISTS bench_unit_claims`);
-  await db.execute(sql`CREATE TABLE bench_unit_claims (id uuid PRIMARY KEY, hub_id uuid NOT NULL, node_id uuid NOT NULL, starts_on date NOT NULL, ends_on date NOT NULL, claim int8range NOT NULL,
-    EXCLUDE USING gist (hub_id WITH =, node_id WITH =, daterange(starts_on, ends_on) WITH &&, claim WITH &&))`);
+  await db.execute(sql`CREATE TABLE bench_unit_claims (id uuid NOT NULL, hub_id uuid NOT NULL, node_id uuid NOT NULL, starts_on date NOT NULL, ends_on date NOT NULL, claim int8range NOT NULL,
+    PRIMARY KEY (hub_id, id), EXCLUDE USING gist (hub_id WITH =, node_id WITH =, daterange(starts_on, ends_on) WITH &&, claim WITH &&))`);
+  await placeBaseline(database, 'bench_unit_claims', 'space_claims');
   const orgs = await spaceOrgs(db, hub, 200);
   const terms = (startsOn: string) => {
     const endsOn = addMonths(startsOn, 12);

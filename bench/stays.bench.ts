@@ -8,8 +8,7 @@ import { findHub, type HubRow } from '../server/platform/tenancy/tenancy.js';
 import { createHub } from '../server/platform/tenancy/tenancy.service.js';
 import { graduates, stayStation, type Graduate } from '../server/test/stay-factories.js';
 import { searchStayAvailability } from '../server/modules/stays/availability.service.js';
-import { isCitus } from '../server/db/citus/distribute.js';
-import { throughputBeside } from './bench-database.js';
+import { placeBaseline, throughputBeside } from './bench-database.js';
 import { beside, closedLoop, int, ms, table, type Throughput } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_STAYS_SECONDS ?? 3);
@@ -44,8 +43,7 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
   await db.execute(sql`DROP TABLE IF EXISTS bench_bed_nights`);
   await db.execute(sql`CREATE TABLE bench_bed_nights (id uuid NOT NULL, hub_id uuid NOT NULL, bed_id uuid NOT NULL, check_in date NOT NULL, check_out date NOT NULL,
     PRIMARY KEY (hub_id, id), EXCLUDE USING gist (hub_id WITH =, bed_id WITH =, daterange(check_in, check_out) WITH &&))`);
-  // On Citus the baseline's rows sit on the hub's shard, as the bookings do.
-  if (await isCitus(db)) await db.execute(sql`SELECT create_distributed_table('bench_bed_nights', 'hub_id', colocate_with => 'stay_bookings')`);
+  await placeBaseline(database, 'bench_bed_nights', 'stay_bookings');
   const today = localToday(hub.timeZone);
   // --- contention: 500 at once, 50 beds, 3-night stays starting within one week -----
   const contention = { bookings: 0, attempts: 0, seconds: 0, base: 0, baseSeconds: 0 };
