@@ -1,7 +1,7 @@
 import pg from 'pg';
 
-/** A statement as sent: its SQL and its parameters. */
-export type SentStatement = { text: string; values: unknown[] };
+/** A statement as sent: its SQL, its parameters and, for a named prepared statement, its name. */
+export type SentStatement = { text: string; values: unknown[]; name?: string };
 
 /**
  * Runs `work` and returns the SQL statements it sent, in order, each one a round trip to
@@ -14,10 +14,10 @@ export async function recordStatements<T>(work: () => Promise<T>): Promise<{ res
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string; values?: unknown[] } | undefined;
+    const first = args[0] as string | { text?: string; values?: unknown[]; name?: string } | undefined;
     const text = typeof first === 'string' ? first : (first?.text ?? '');
     const values = (typeof first === 'object' ? first.values : undefined) ?? (Array.isArray(args[1]) ? args[1] : []);
-    sent.push({ text, values });
+    sent.push({ text, values, ...(typeof first === 'object' && first.name ? { name: first.name } : {}) });
     return original.apply(this, args);
   };
   try {

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
+import { runNamed } from '../../db/named.js';
 import { notFound, type FieldProblem } from '../../platform/errors.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
@@ -65,21 +66,25 @@ export type StationForBooking = Pick<LoadedStation, 'station' | 'blackouts'> & {
 
 /**
  * A station, its blackouts and the caller's graduate facts (`graduateFactsSql`, judged by
- * `admit`) in one statement: what a booking, a change or a place on the waitlist needs.
+ * `admit`) in one statement: what a booking, a change or a place on the waitlist needs. A
+ * named statement (`runNamed`): every booking runs it.
  */
 export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): Promise<StationForBooking> {
   stationPolicy.authorize(scope.actor, 'read', { manages: false });
-  const [row] = await db
+  const guest = Boolean(scope.actor.userId);
+  const name = guest ? 'station_for_booking' : 'station_for_booking_anonymous';
+  const query = db
     .select({
       station: stayStations,
       blackouts: sql<
         BlackoutRow[]
       >`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
         FROM stay_blackouts b WHERE b.hub_id = ${scope.hub.id} AND b.station_id = stay_stations.id), '[]'::json)`, // the hub by its id, so Citus plans one shard; the station qualified by hand (drizzle leaves columns bare in a select list)
-      guest: scope.actor.userId ? graduateFactsSql(scope.hub.id, scope.actor.userId) : sql<unknown>`NULL`,
+      guest: guest ? graduateFactsSql(scope.hub.id, scope.actor.userId!) : sql<unknown>`NULL`,
     })
     .from(stayStations)
     .where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, id)));
+  const [row] = await runNamed(name, query.prepare(name));
   if (!row) throw notFound();
   return row;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { rowOf } from '../../db/raw-row.js';
+import { executeNamed } from '../../db/named.js';
 import { serverDetail, serverMessage, sqlState } from '../../db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import { keyRefusal, requestHashOf, type IdempotencyScope } from '../../platform/idempotency/idempotency.js';
@@ -85,10 +86,14 @@ export async function bookBedOnce(
 ): Promise<BookedStay> {
   checkStayLength(station, range);
   try {
-    const { rows } = await db.execute<{ replayed: boolean; result: BookedResult }>(sql`
+    const { rows } = await executeNamed<{ replayed: boolean; result: BookedResult }>(
+      db,
+      'dg_stay_book_once',
+      sql`
       SELECT * FROM dg_stay_book_once(${key.hubId}::uuid, ${guest.userId}::uuid, ${key.key ?? null}, ${key.operation}, ${requestHashOf(key)},
         ${station.id}::uuid, ${guest.personId}::uuid, ${range.checkIn}::date, ${range.checkOut}::date, ${uuidv7()}::uuid, ${uuidv7()}::uuid,
-        ${new Date().toISOString()}::timestamptz)`);
+        ${new Date().toISOString()}::timestamptz)`,
+    );
     return bookedStay(rows[0]!.result, rows[0]!.replayed);
   } catch (error) {
     const key = keyRefusal(error);
