@@ -19,20 +19,30 @@ import type { Db, Tx } from './connection.js';
 const dialect = new PgDialect();
 const textOfName = new Map<string, string>();
 
-/** A query as drizzle prepares it (`builder.prepare(name)`, or `executeNamed`'s). */
+/** A query as drizzle prepares it under a name. */
 type Prepared<R> = { getQuery(): Query; execute(): Promise<R> };
 
-/** Runs a query drizzle prepared under `name`, once the name is known to stand for its text. */
-export async function runNamed<R>(name: string, prepared: Prepared<R>): Promise<R> {
+/** A drizzle query builder (a select), which prepares itself under a name. */
+type Preparable<R> = { prepare(name: string): Prepared<R> };
+
+/** Runs a drizzle query as the named statement `name`. */
+export async function runNamed<R>(name: string, query: Preparable<R>): Promise<R> {
+  return await runPrepared(name, query.prepare(name));
+}
+
+/** `db.execute(query)` as the named statement `name` (its rows raw, as `db.execute` gives them). */
+export async function executeNamed<T extends Record<string, unknown>>(db: Db | Tx, name: string, query: SQL): Promise<pg.QueryResult<T>> {
+  return await runPrepared(
+    name,
+    db._.session.prepareQuery<{ execute: pg.QueryResult<T>; all: T[]; values: unknown[][] }>(dialect.sqlToQuery(query), undefined, name, false),
+  );
+}
+
+/** Runs what drizzle prepared under `name`, once the name is known to stand for its text. */
+async function runPrepared<R>(name: string, prepared: Prepared<R>): Promise<R> {
   const text = prepared.getQuery().sql;
   const known = textOfName.get(name);
   if (known === undefined) textOfName.set(name, text);
   else if (known !== text) throw new Error(`statement ${name} was prepared with another SQL text`);
   return await prepared.execute();
-}
-
-/** `db.execute(query)` as the named statement `name` (its rows raw, as `db.execute` gives them). */
-export async function executeNamed<T extends Record<string, unknown>>(db: Db | Tx, name: string, query: SQL): Promise<pg.QueryResult<T>> {
-  const prepared = db._.session.prepareQuery<{ execute: pg.QueryResult<T>; all: T[]; values: unknown[][] }>(dialect.sqlToQuery(query), undefined, name, false);
-  return await runNamed(name, prepared);
 }

@@ -71,8 +71,7 @@ export type StationForBooking = Pick<LoadedStation, 'station' | 'blackouts'> & {
  */
 export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): Promise<StationForBooking> {
   stationPolicy.authorize(scope.actor, 'read', { manages: false });
-  const guest = Boolean(scope.actor.userId);
-  const name = guest ? 'station_for_booking' : 'station_for_booking_anonymous';
+  const userId = scope.actor.userId;
   const query = db
     .select({
       station: stayStations,
@@ -80,11 +79,11 @@ export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): 
         BlackoutRow[]
       >`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
         FROM stay_blackouts b WHERE b.hub_id = ${scope.hub.id} AND b.station_id = stay_stations.id), '[]'::json)`, // the hub by its id, so Citus plans one shard; the station qualified by hand (drizzle leaves columns bare in a select list)
-      guest: guest ? graduateFactsSql(scope.hub.id, scope.actor.userId!) : sql<unknown>`NULL`,
+      guest: userId ? graduateFactsSql(scope.hub.id, userId) : sql<unknown>`NULL`,
     })
     .from(stayStations)
     .where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, id)));
-  const [row] = await runNamed(name, query.prepare(name));
+  const [row] = await runNamed(userId ? 'station_for_booking' : 'station_for_booking_anonymous', query);
   if (!row) throw notFound();
   return row;
 }
