@@ -26,6 +26,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...(process.env.DRAGONGATE_CITUS ? [] : ['**/*.citus.test.ts'])],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
+          setupFiles: ['server/test/setup.ts'],
         },
       },
       {

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import type { HubRole } from '../../contracts/auth.js';
 import { buildApp } from '../app.js';
 import { connect, type Database } from '../db/connection.js';
@@ -13,6 +10,8 @@ import { createAuth } from '../platform/auth/auth.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { findHub, type HubRow } from '../platform/tenancy/tenancy.js';
 import { createHub, grantHubRole } from '../platform/tenancy/tenancy.service.js';
+import { afterFile } from './after-file.js';
+import { tempDir } from './temp-dir.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple 2026';
 
@@ -21,7 +20,7 @@ export type TestContext = { app: FastifyInstance; database: Database; config: Co
 /** An app on the shared test database, closed after the file's tests. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const config = loadConfig({
-    home: mkdtempSync(path.join(tmpdir(), 'dragongate-app-')),
+    home: tempDir('dragongate-app-'),
     authSecret: 'test-secret-test-secret-test-secret-0123',
     publicUrl: 'http://localhost:3000',
     port: 3000,
@@ -35,7 +34,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   });
   const database = connect(inject('databaseUrl'), 5, config.cryptoSuite);
   const app = await buildApp({ db: database.db, config, logger: false, webDir: '/nonexistent' });
-  afterAll(async () => {
+  afterFile(async () => {
     await app.close();
     await database.close();
   });

@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { is, sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { tempDir } from '../../test/temp-dir.js';
 import { connect, type Database } from '../connection.js';
 import { migrationsFolder, runMigrations } from '../migrate.js';
 import * as schema from '../schema.js';
@@ -133,7 +133,7 @@ async function existingTables(db: Database['db']): Promise<Set<string>> {
 
 /** The checked-in migrations without the newest `drop`, in a folder of their own. */
 function olderMigrationsFolder(drop: number): { folder: string; left: string[] } {
-  const folder = mkdtempSync(path.join(tmpdir(), 'dragongate-migrations-'));
+  const folder = tempDir('dragongate-migrations-');
   cpSync(migrationsFolder, folder, { recursive: true });
   const journalFile = path.join(folder, 'meta/_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };

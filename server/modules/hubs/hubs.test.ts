@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOperator, freshEmail, lastMessageTo } from '../../test/account-factories.js';
 import { organizationInput } from '../../test/factories.js';
+import { tempDir } from '../../test/temp-dir.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 
 let ctx: TestContext;
@@ -166,7 +164,7 @@ describe('hub settings and archiving', () => {
 
 describe('the CLI', () => {
   it('adds an operator, creates a hub with its first admin invited, and lists hubs', async () => {
-    const env = { ...process.env, DATABASE_URL: inject('databaseUrl'), DRAGONGATE_HOME: mkdtempSync(path.join(tmpdir(), 'dg-cli-')), DRAGONGATE_JOBS: 'off' };
+    const env = { ...process.env, DATABASE_URL: inject('databaseUrl'), DRAGONGATE_HOME: tempDir('dg-cli-'), DRAGONGATE_JOBS: 'off' };
     const run = (...args: string[]) => spawnSync(process.execPath, ['bin/dragongate.mjs', ...args], { env, encoding: 'utf8', timeout: 60_000 });
     const person = await createTestUser(ctx);
     const added = run('operators', 'add', person.email);

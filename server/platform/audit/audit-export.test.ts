@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { organizationInput } from '../../test/factories.js';
+import { tempDir } from '../../test/temp-dir.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { findBreak, type StoredEvent } from './hash-chain.js';
 
@@ -64,7 +64,7 @@ describe('audit export', () => {
 
   it('`dragongate audit export` writes JSON lines or CSV with progress and leaves the database it did not start running', async () => {
     const { hub } = await hubWithHistory();
-    const dir = mkdtempSync(path.join(tmpdir(), 'audit-export-'));
+    const dir = tempDir('audit-export-');
     const run = (args: string[]) =>
       promisify(execFile)('node', ['bin/dragongate.mjs', 'audit', 'export', ...args], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') } }).then(
         (r) => ({ code: 0, out: r.stdout, err: r.stderr }),

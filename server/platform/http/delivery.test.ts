@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { buildApp } from '../../app.js';
 import { connect, type Database } from '../../db/connection.js';
+import { tempDir } from '../../test/temp-dir.js';
 import { loadConfig } from '../config.js';
 import { IMMUTABLE } from './delivery.js';
 
@@ -16,14 +16,14 @@ const page = `<!doctype html><html><head><script type="module" src="/assets/inde
 let app: FastifyInstance;
 let database: Database;
 beforeAll(async () => {
-  const webDir = mkdtempSync(path.join(tmpdir(), 'dragongate-web-'));
+  const webDir = tempDir('dragongate-web-');
   mkdirSync(path.join(webDir, 'assets'));
   writeFileSync(path.join(webDir, 'index.html'), page);
   writeFileSync(path.join(webDir, 'assets/index-AbC123.js'), script);
   writeFileSync(path.join(webDir, 'assets/index-AbC123.js.br'), brotliCompressSync(script));
   database = connect(inject('databaseUrl'), 2);
   const config = loadConfig({
-    home: mkdtempSync(path.join(tmpdir(), 'dragongate-app-')),
+    home: tempDir('dragongate-app-'),
     authSecret: 'test-secret-test-secret-test-secret-0123',
     publicUrl: 'http://localhost:3000',
     startJobs: false,
