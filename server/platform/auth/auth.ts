@@ -50,6 +50,12 @@ export function trustedOrigins(config: Config): string[] {
 
 const secondFactorSteps: Record<string, 'totp' | 'backup_code'> = { '/two-factor/verify-totp': 'totp', '/two-factor/verify-backup-code': 'backup_code' };
 
+/** What an auth request that failed logs: nothing for an answer the client earned (4xx), else the error. */
+export function logAuthFailure(error: unknown, logger: { error: (message: string, ...args: unknown[]) => void }): void {
+  if (error instanceof APIError && error.statusCode < 500) return;
+  logger.error('auth request failed', error);
+}
+
 /** Email + password accounts, database sessions in HttpOnly SameSite cookies. */
 export function createAuth(db: Db, config: Config) {
   const lockout = { failures: config.lockoutFailures, minutes: config.lockoutMinutes };
@@ -60,8 +66,10 @@ export function createAuth(db: Db, config: Config) {
     secret: config.authSecret,
     trustedOrigins: trustedOrigins(config),
     telemetry: { enabled: false },
-    // Failed sign-ins are routine; the HTTP log already records each request.
+    // Failed sign-ins and rejected passwords are routine: the HTTP log records each request
+    // and its status. Only what failed on the server (not a 4xx answer) is logged, as an error.
     logger: { level: 'error' },
+    onAPIError: { onError: (error, ctx) => logAuthFailure(error, ctx.logger) },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits, twoFactor: twoFactors },
