@@ -22,7 +22,7 @@ export function ForgotPasswordPage() {
         {t('account.forgotTitle')}
       </Typography.Title>
       {request.mutation.isSuccess ? (
-        <Alert type="success" showIcon role="status" message={t('account.sent')} />
+        <Alert type="success" showIcon role="status" title={t('account.sent')} />
       ) : (
         <>
           <Typography.Paragraph type="secondary">{t('account.forgotIntro')}</Typography.Paragraph>

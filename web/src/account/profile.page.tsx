@@ -33,7 +33,7 @@ export function ProfilePage() {
           <Tag color="green">{t('account.verified')}</Tag>
         ) : (
           <Flex vertical gap={8}>
-            <Alert type="warning" showIcon message={t('account.unverified')} />
+            <Alert type="warning" showIcon title={t('account.unverified')} />
             <ActionForm
               name="resend-verification"
               label={t('account.resend')}

@@ -32,12 +32,12 @@ export function ResetPasswordPage() {
       </Typography.Title>
       {reset.mutation.isSuccess ? (
         <>
-          <Alert type="success" showIcon role="status" message={t('account.resetDone')} style={{ marginBottom: 16 }} />
+          <Alert type="success" showIcon role="status" title={t('account.resetDone')} style={{ marginBottom: 16 }} />
           <Link to="/sign-in">{t('auth.signIn')}</Link>
         </>
       ) : invalid ? (
         <>
-          <Alert type="warning" showIcon role="alert" message={t('account.linkInvalid')} style={{ marginBottom: 16 }} />
+          <Alert type="warning" showIcon role="alert" title={t('account.linkInvalid')} style={{ marginBottom: 16 }} />
           <Link to="/forgot-password">{t('account.forgot')}</Link>
         </>
       ) : (

@@ -94,7 +94,7 @@ export function ApiTokensPage() {
         open={secret !== null}
         title={t('admin.tokens.createdTitle')}
         closable={false}
-        maskClosable={false}
+        mask={{ closable: false }}
         destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setSecret(null)}>
@@ -102,7 +102,7 @@ export function ApiTokensPage() {
           </Button>
         }
       >
-        <Alert type="warning" showIcon message={t('admin.tokens.shownOnce')} style={{ marginBottom: 16 }} />
+        <Alert type="warning" showIcon title={t('admin.tokens.shownOnce')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph
           code
           copyable={{ tooltips: [t('admin.tokens.copy'), t('admin.tokens.copied')] }}

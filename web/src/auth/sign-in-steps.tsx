@@ -53,7 +53,7 @@ export function SignInSteps({
   return (
     <>
       {header}
-      {failureText && <Alert type="error" showIcon message={failureText} style={{ marginBottom: 16 }} role="alert" />}
+      {failureText && <Alert type="error" showIcon title={failureText} style={{ marginBottom: 16 }} role="alert" />}
       <Form<SignInValues> form={form} layout="vertical" onFinish={submit.submit} requiredMark={false} initialValues={{ email: email ?? '' }}>
         <Form.Item label={t('auth.email')} name="email" rules={[{ required: true, type: 'email', message: t('auth.emailInvalid') }]}>
           <Input type="email" autoComplete="email" readOnly={email !== undefined} />

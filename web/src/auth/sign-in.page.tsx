@@ -22,7 +22,7 @@ export function SignInPage() {
             <Typography.Title level={1} style={{ fontSize: 24 }}>
               {t('auth.signInTitle')}
             </Typography.Title>
-            {expired && <Alert type="warning" showIcon message={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />}
+            {expired && <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />}
           </>
         }
         footer={

@@ -26,7 +26,7 @@ export function BalanceDrawer({ hub, account, onClose }: { hub: string; account:
       title={t('budget.balanceTitle', { name: account ? bilingual(account.name).primary : '' })}
       open={account !== null}
       onClose={onClose}
-      width={440}
+      size={440}
       destroyOnHidden
     >
       <Flex vertical gap={16}>
@@ -43,7 +43,7 @@ export function BalanceDrawer({ hub, account, onClose }: { hub: string; account:
           />
           <Typography.Text type="secondary">{t('budget.asOfHint')}</Typography.Text>
         </div>
-        {balance.isError && <Alert type="error" showIcon message={describe(balance.error)} />}
+        {balance.isError && <Alert type="error" showIcon title={describe(balance.error)} />}
         {balance.isPending && <Spin />}
         {b && (
           <Descriptions column={1} bordered size="small">

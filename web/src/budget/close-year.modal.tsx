@@ -45,12 +45,12 @@ export function CloseYearModal({ hub, year, open, onClose }: { hub: string; year
       confirmLoading={save.submitting}
       forceRender
     >
-      <Alert type="warning" role="note" showIcon message={t('budget.closeWarning')} style={{ marginBottom: 16 }} />
+      <Alert type="warning" role="note" showIcon title={t('budget.closeWarning')} style={{ marginBottom: 16 }} />
       <FormFailure failure={save.failure} />
       <Form<CloseYearInput> name="close-year" form={form} layout="vertical" initialValues={{ decision: 'void' }} onFinish={save.submit}>
         <Form.Item label={t('budget.closeDecision')} name="decision">
           <Radio.Group>
-            <Space direction="vertical">
+            <Space orientation="vertical">
               <Radio value="void">{t('budget.decisionVoid')}</Radio>
               <Radio value="carry_forward">{t('budget.decisionCarry', { next: year + 1 })}</Radio>
             </Space>

@@ -78,7 +78,7 @@ export function OpenYearForm({ hub, year, onOpened }: { hub: string; year: numbe
             role="status"
             showIcon
             style={{ marginBottom: 16 }}
-            message={t('budget.envelopePreview', { share: basisPointsText(bp), amount: formatMoney(envelopeFen, locale) })}
+            title={t('budget.envelopePreview', { share: basisPointsText(bp), amount: formatMoney(envelopeFen, locale) })}
           />
         )}
         <Button type="primary" htmlType="submit" loading={save.submitting}>

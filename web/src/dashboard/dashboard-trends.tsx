@@ -55,7 +55,7 @@ export function DashboardTrends({ trends }: { trends: HubDashboard['trends'] }) 
   const heldCost = trends.spaces.reduce((s, m) => s + BigInt(m.heldVacantCost), 0n).toString();
   return (
     <Section title={t('dashboard.trends')}>
-      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Trend
           title={t('dashboard.trendStays')}
           label={t('dashboard.trendStaysLabel')}

@@ -19,7 +19,7 @@ export function HubDashboardPage() {
   const [year, setYear] = useState<number | undefined>();
   const dashboard = useQuery({ queryKey: ['hub-dashboard', slug, year ?? null], queryFn: () => getHubDashboard(slug, year) });
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div>
         <Typography.Title level={1}>
           {t('dashboard.title')}

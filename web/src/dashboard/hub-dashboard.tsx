@@ -51,7 +51,7 @@ export function HubDashboardFigures({ dashboard: d }: { dashboard: HubDashboard 
   const m2 = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {d.year === null ? (
         <Empty description={t('dashboard.noYear')} />
       ) : (
@@ -86,7 +86,7 @@ export function HubDashboardFigures({ dashboard: d }: { dashboard: HubDashboard 
             {d.programs.length === 0 ? (
               <Empty description={t('dashboard.noPrograms')} />
             ) : (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <EChart option={programs} height={Math.max(180, d.programs.length * 56 + 60)} label={t('dashboard.programsLabel')} />
                 <ul className="dashboard-programs" style={{ margin: 0, paddingInlineStart: 20 }}>
                   {d.programs.map((p) => (

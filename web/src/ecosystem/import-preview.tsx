@@ -16,7 +16,7 @@ export function ImportPreview({ result, partial }: { result: ImportResult; parti
         <Alert
           type={result.errors.length === 0 ? 'success' : partial ? 'warning' : 'error'}
           showIcon
-          message={result.errors.length === 0 ? t('import.clean') : t('import.hasErrors', { count: result.errors.length, rejected: result.rejected })}
+          title={result.errors.length === 0 ? t('import.clean') : t('import.hasErrors', { count: result.errors.length, rejected: result.rejected })}
         />
         <Descriptions title={t('import.toWrite')} size="small" bordered column={{ xs: 1, md: 3 }}>
           {counts.map(([table, count]) => (

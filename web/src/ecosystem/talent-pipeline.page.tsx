@@ -106,7 +106,7 @@ export function TalentPipelinePage() {
             />
           </Col>
           <Col xs={24} xl={8}>
-            <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <Card size="small" title={t('pipeline.chartTitle')}>
                 <EChart option={option} height={Math.max(160, rows.length * 40 + 40)} label={t('pipeline.chartTitle')} />
               </Card>

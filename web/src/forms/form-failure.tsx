@@ -5,5 +5,5 @@ import { useErrorText } from '../errors/use-error-text';
 export function FormFailure({ failure }: { failure: unknown }) {
   const describe = useErrorText();
   if (failure === null || failure === undefined) return null;
-  return <Alert type="error" showIcon role="alert" message={describe(failure)} style={{ marginBottom: 16 }} />;
+  return <Alert type="error" showIcon role="alert" title={describe(failure)} style={{ marginBottom: 16 }} />;
 }

@@ -18,7 +18,7 @@ export function HubPickerPage() {
   if (hubs.isError) return <PageError error={hubs.error} onRetry={() => void hubs.refetch()} />;
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
         <Typography.Title level={1}>{t('hubs.pickTitle')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('hubs.pickIntro')}</Typography.Paragraph>

@@ -7,7 +7,7 @@ export function PageLoading() {
   const { t } = useTranslation();
   return (
     <Flex justify="center" style={{ padding: 64 }}>
-      <Spin size="large" tip={t('app.loading')}>
+      <Spin size="large" description={t('app.loading')}>
         <div style={{ width: 120, height: 60 }} />
       </Spin>
     </Flex>

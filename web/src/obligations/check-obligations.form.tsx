@@ -20,7 +20,7 @@ export function CheckObligationsForm({ hub }: { hub: string }) {
     <Form name="check-obligations" form={form} onValuesChange={check.onValuesChange} onFinish={check.submit}>
       <Flex vertical gap={8} align="start">
         <FormFailure failure={check.failure} />
-        {done && <Alert type="success" showIcon role="status" message={t('obligations.checked', done)} />}
+        {done && <Alert type="success" showIcon role="status" title={t('obligations.checked', done)} />}
         <Button htmlType="submit" loading={check.submitting}>
           {t('obligations.checkNow')}
         </Button>

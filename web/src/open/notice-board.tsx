@@ -19,14 +19,14 @@ export function NoticeBoard({ hub }: { hub: string }) {
   if (list.isPending) return <PageLoading />;
   if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <List
         dataSource={list.items}
         locale={{ emptyText: t('open.noNotices') }}
         renderItem={(n) => (
           <List.Item>
             <Card size="small" style={{ width: '100%' }} aria-label={n.number}>
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space wrap>
                   <Typography.Text strong>{n.recipient ? name(n.recipient.name) : t('open.individual')}</Typography.Text>
                   <Money value={n.amount} strong />

@@ -55,7 +55,7 @@ export function ObjectionModal({ hub, number, onClose }: { hub: string; number: 
       cancelButtonProps={reference ? { style: { display: 'none' } } : {}}
     >
       {reference ? (
-        <Alert type="success" showIcon message={t('open.received', { reference })} />
+        <Alert type="success" showIcon title={t('open.received', { reference })} />
       ) : (
         <Form<Values> name="objection" form={form} layout="vertical" onValuesChange={object.onValuesChange} onFinish={object.submit}>
           <FormFailure failure={object.failure} />

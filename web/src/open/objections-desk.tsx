@@ -52,7 +52,7 @@ function ObjectionItem({ hub, objection: o }: { hub: string; objection: Objectio
   const label = `${t('open.resolution')} ${o.reference}`;
   return (
     <List.Item>
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text strong>{t('open.objectionFor', { number: o.number, program: locale === 'zh-CN' ? o.program.zh : o.program.en })}</Typography.Text>
         <Space wrap>
           <Money value={o.amount} />

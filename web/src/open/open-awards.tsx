@@ -16,7 +16,7 @@ export function OpenAwards({ hub }: { hub: string }) {
   if (list.isPending) return <PageLoading />;
   if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <List
         dataSource={list.items}
         locale={{ emptyText: t('open.noAwards') }}

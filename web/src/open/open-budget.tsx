@@ -34,7 +34,7 @@ export function OpenBudget({ hub }: { hub: string }) {
   const b = budget.data;
   const files = downloads(hub, b.year);
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {b.years.length > 0 && (
         <Space wrap>
           <label htmlFor="open-year">{t('open.year')}</label>

@@ -20,7 +20,7 @@ export function OpenPage() {
   const tab = params.get('tab') ?? 'budget';
   const name = hub.data ? bilingual(hub.data.name).primary : '';
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div>
         <Typography.Title level={1}>{t('open.title', { hub: name })}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('open.intro')}</Typography.Paragraph>
@@ -35,7 +35,7 @@ export function OpenPage() {
             key: 'notices',
             label: t('open.tabNotices'),
             children: (
-              <Space direction="vertical" size="large" style={{ width: '100%' }}>
+              <Space orientation="vertical" size="large" style={{ width: '100%' }}>
                 {capabilities.data?.actions.applications.decide && <ObjectionsDesk hub={slug} />}
                 <NoticeBoard hub={slug} />
               </Space>

@@ -69,7 +69,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         ]}
       />
       {application.status === 'refused' && refusal && (
-        <Alert type="error" showIcon message={`${t('programs.result.refusal')}: ${t(`programs.result.refusals.${refusal}`)}`} />
+        <Alert type="error" showIcon title={`${t('programs.result.refusal')}: ${t(`programs.result.refusals.${refusal}`)}`} />
       )}
 
       {benefit && benefit.lines.length > 0 && (

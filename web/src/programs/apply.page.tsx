@@ -104,7 +104,7 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
       <Typography.Title level={1} style={{ margin: 0 }}>
         {t('programs.form.title', { name: bilingual(program.name).primary })}
       </Typography.Title>
-      {!open && <Alert type="warning" showIcon message={t('programs.form.closed')} />}
+      {!open && <Alert type="warning" showIcon title={t('programs.form.closed')} />}
       <Card>
         <Form
           form={form}
@@ -125,7 +125,7 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
                 type="warning"
                 showIcon
                 style={{ marginBottom: 16 }}
-                message={t('programs.form.noOrganization')}
+                title={t('programs.form.noOrganization')}
                 action={<Link to={`/hubs/${hub}/organizations/new`}>{t('org.register')}</Link>}
               />
             ) : (
@@ -140,7 +140,7 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
               </Form.Item>
             )
           ) : (
-            <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('programs.form.personNote')} />
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('programs.form.personNote')} />
           )}
           {fields.map((field) => (
             <AnswerField key={field.key} field={field} prefilled={prefilledKeys.has(field.key)} />

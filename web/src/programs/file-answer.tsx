@@ -47,7 +47,7 @@ export function FileAnswer({ value, onChange, accept, maxBytes }: Props) {
   };
 
   return (
-    <Space direction="vertical" size={4}>
+    <Space orientation="vertical" size={4}>
       <Upload
         accept={accept.join(',')}
         showUploadList={false}

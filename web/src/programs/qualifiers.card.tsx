@@ -39,7 +39,7 @@ export function QualifiersCard({ hub, program }: { hub: string; program: Program
   });
   const pending = (c: Change) => act.submitting && act.mutation.variables?.change === c;
   const qualifying = matches.data?.items.length ?? 0;
-  if (matches.isError && matchingMissing(matches.error)) return <Alert type="info" showIcon message={t('programs.matches.unavailable')} />;
+  if (matches.isError && matchingMissing(matches.error)) return <Alert type="info" showIcon title={t('programs.matches.unavailable')} />;
   if (matches.isError) return <PageError error={matches.error} onRetry={() => void matches.refetch()} />;
   return (
     <Card

@@ -40,9 +40,9 @@ export function AwardCard({ hub, award }: Props) {
       <Flex vertical gap={16}>
         <Flex gap={32} wrap>
           <Statistic title={t('reviews.award.amount')} value={formatMoney(award.amount, locale)} />
-          <Statistic title={t('reviews.award.paid')} value={formatMoney(award.paid, locale)} valueStyle={{ color: '#3f8600' }} />
+          <Statistic title={t('reviews.award.paid')} value={formatMoney(award.paid, locale)} styles={{ content: { color: '#3f8600' } }} />
           {award.clawedBack !== '0' && (
-            <Statistic title={t('reviews.award.clawedBack')} value={formatMoney(award.clawedBack, locale)} valueStyle={{ color: '#cf1322' }} />
+            <Statistic title={t('reviews.award.clawedBack')} value={formatMoney(award.clawedBack, locale)} styles={{ content: { color: '#cf1322' } }} />
           )}
         </Flex>
         <Table

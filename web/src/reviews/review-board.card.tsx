@@ -40,7 +40,7 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
           <Alert
             type="warning"
             showIcon
-            message={t('reviews.board.conflicts')}
+            title={t('reviews.board.conflicts')}
             description={
               <List
                 size="small"
@@ -94,7 +94,7 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
             <ScoreChart board={board} />
           </>
         )}
-        {board.secondApprovalRequired && <Alert type="info" showIcon message={t('reviews.board.secondApproval')} />}
+        {board.secondApprovalRequired && <Alert type="info" showIcon title={t('reviews.board.secondApproval')} />}
         {allows(application, 'decide') && (
           <DecisionForm hub={hub} applicationId={application.id} secondApproval={board.secondApprovalRequired} onDecided={refresh} />
         )}

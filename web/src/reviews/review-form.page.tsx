@@ -46,7 +46,7 @@ function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
         <Alert
           type="info"
           showIcon
-          message={t('reviews.form.changes')}
+          title={t('reviews.form.changes')}
           description={
             <Table
               size="small"

@@ -51,11 +51,7 @@ export function StandingCard({ hub }: { hub: string }) {
     <Card title={t('stays.standing.title')} loading={standing.isPending}>
       {data && (
         <Flex vertical gap={12}>
-          <Alert
-            type={data.eligible ? 'success' : 'warning'}
-            showIcon
-            message={data.eligible ? t('stays.standing.eligible') : t('stays.standing.notEligible')}
-          />
+          <Alert type={data.eligible ? 'success' : 'warning'} showIcon title={data.eligible ? t('stays.standing.eligible') : t('stays.standing.notEligible')} />
           <List
             size="small"
             dataSource={data.reasons}

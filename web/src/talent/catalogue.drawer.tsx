@@ -48,7 +48,7 @@ export function CatalogueDrawer({ hub, open, onClose }: { hub: string; open: boo
     <Drawer
       open={open}
       onClose={onClose}
-      width={720}
+      size={720}
       title={t('stays.catalogue.title')}
       extra={
         <Button type="primary" loading={save.submitting} onClick={() => form.submit()}>

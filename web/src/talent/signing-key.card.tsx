@@ -25,7 +25,7 @@ export function SigningKeyCard({ hub }: { hub: string }) {
       <Typography.Paragraph type="secondary">{t('stays.signingKey.intro')}</Typography.Paragraph>
       <Form name="rotate-signing-key" form={form} onValuesChange={rotate.onValuesChange} onFinish={rotate.submit}>
         <FormFailure failure={rotate.failure} />
-        {rotated && <Alert type="success" showIcon role="status" message={t('stays.signingKey.rotated', { kid: rotated.kid })} style={{ marginBottom: 16 }} />}
+        {rotated && <Alert type="success" showIcon role="status" title={t('stays.signingKey.rotated', { kid: rotated.kid })} style={{ marginBottom: 16 }} />}
         <Popconfirm
           title={t('stays.signingKey.rotateConfirm')}
           onConfirm={() => form.submit()}

@@ -9,7 +9,7 @@ export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => 
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('twoFactor.backupTitle')}
       </Typography.Title>
-      <Alert type="warning" showIcon message={t('twoFactor.backupShownOnce')} style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon title={t('twoFactor.backupShownOnce')} style={{ marginBottom: 16 }} />
       <List
         data-testid="backup-codes"
         grid={{ gutter: 8, xs: 2, sm: 2, md: 5 }}

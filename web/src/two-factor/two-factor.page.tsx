@@ -43,7 +43,7 @@ export function TwoFactorPage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('twoFactor.title')}
       </Typography.Title>
-      {requiredBy && !on && <Alert type="info" showIcon message={t('twoFactor.requiredByHub')} style={{ marginBottom: 16 }} />}
+      {requiredBy && !on && <Alert type="info" showIcon title={t('twoFactor.requiredByHub')} style={{ marginBottom: 16 }} />}
       {backupCodes ? (
         <BackupCodes
           codes={backupCodes}
@@ -54,7 +54,7 @@ export function TwoFactorPage() {
         />
       ) : on ? (
         <>
-          <Alert type="success" showIcon message={t('twoFactor.on')} style={{ marginBottom: 16 }} />
+          <Alert type="success" showIcon title={t('twoFactor.on')} style={{ marginBottom: 16 }} />
           {next && (
             <Button type="primary" onClick={() => navigate(next, { replace: true })} style={{ marginBottom: 16 }}>
               {t('twoFactor.continue')}

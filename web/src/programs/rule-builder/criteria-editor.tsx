@@ -54,7 +54,7 @@ export function CriteriaEditor({ hub, check }: { hub: string; check?: CheckCrite
 
   return (
     <Card title={t('programs.editor.criteria')}>
-      {checked.error && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} message={describe(checked.error)} />}
+      {checked.error && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} title={describe(checked.error)} />}
       <Form.List name="criteria">
         {(items, { add, remove }) => (
           <Flex vertical gap={8}>

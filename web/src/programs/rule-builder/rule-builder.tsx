@@ -73,7 +73,7 @@ export function RuleBuilder({ id, value = { mode: 'rows', rule: emptyRule }, onC
         <RowsEditor rule={value.rule} typed={value.typed} facts={facts} strict={strict} onChange={setRule} />
       ) : (
         <>
-          {!asRows && <Alert type="info" showIcon message={say(t, 'celOnly')} />}
+          {!asRows && <Alert type="info" showIcon title={say(t, 'celOnly')} />}
           <Input.TextArea
             aria-label={say(t, 'modeCel')}
             value={value.expression}

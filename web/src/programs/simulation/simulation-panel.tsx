@@ -147,12 +147,12 @@ function SimulationFigures({ sim }: { sim: Simulation }) {
           {sim.shareOfBudgetLeftBasisPoints === null ? t('programs.simulation.noBudget') : `${(sim.shareOfBudgetLeftBasisPoints / 100).toFixed(1)}%`}
         </Descriptions.Item>
         {sim.amounts && (
-          <Descriptions.Item label={t('programs.simulation.perAward')} span={2}>
+          <Descriptions.Item label={t('programs.simulation.perAward')} span="filled">
             <Money value={sim.amounts.min} /> / <Money value={sim.amounts.median} /> / <Money value={sim.amounts.max} />
           </Descriptions.Item>
         )}
       </Descriptions>
-      {sim.atApplication.length > 0 && <Alert type="info" showIcon message={t('programs.simulation.atApplication', { keys: sim.atApplication.join(', ') })} />}
+      {sim.atApplication.length > 0 && <Alert type="info" showIcon title={t('programs.simulation.atApplication', { keys: sim.atApplication.join(', ') })} />}
       <Row gutter={[16, 16]}>
         {sectors && sectors.rows.length > 0 && (
           <Col xs={24} md={12}>
