@@ -33,7 +33,7 @@ export function FormFieldsEditor() {
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={4}>
-                    <Form.Item label={t('programs.editor.fieldType')} name={[name, 'type']} initialValue="text">
+                    <Form.Item label={t('programs.editor.fieldType')} name={[name, 'type']}>
                       <Select options={fieldTypes.map((ft) => ({ value: ft, label: t(`programs.editor.fieldTypes.${ft}`) }))} />
                     </Form.Item>
                   </Col>
@@ -48,7 +48,7 @@ export function FormFieldsEditor() {
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={3}>
-                    <Form.Item label={t('programs.editor.required')} name={[name, 'required']} valuePropName="checked" initialValue>
+                    <Form.Item label={t('programs.editor.required')} name={[name, 'required']} valuePropName="checked">
                       <Switch />
                     </Form.Item>
                   </Col>
