@@ -81,7 +81,7 @@ for (const lang of LANGUAGES) {
     await page.getByRole('tab', { name: t.tabAwards }).click();
     await expect(page.getByRole('tab', { name: t.tabAwards, selected: true })).toBeVisible();
     const awards = page.getByRole('tabpanel', { name: t.tabAwards });
-    await expect(awards.getByText(t.noAwards).or(awards.locator('.ant-list-item').first())).toBeVisible();
+    await expect(awards.getByText(t.noAwards).or(awards.getByRole('listitem').first())).toBeVisible();
     await expectReadable(page, lang, `open awards ${lang}`);
     await page.getByRole('tab', { name: t.tabNotices }).click();
     const notices = page.getByRole('tabpanel', { name: t.tabNotices });
@@ -228,7 +228,7 @@ for (const lang of LANGUAGES) {
     await officer.goto('/hubs/hangzhou/open?tab=notices');
     const resolution = officer.getByLabel(`${t.resolution} ${objectionRef}`);
     await expect(resolution).toBeVisible({ timeout: PAGE_LOAD });
-    const item = officer.locator('.ant-list-item').filter({ has: resolution });
+    const item = officer.getByRole('listitem').filter({ has: resolution });
     await expect(item).toContainText(objection);
     await expect(item).toContainText(`watcher-${run}@example.cn`);
     const dismissal = lang === 'zh-CN' ? `社保记录显示 12 名员工 ${run}` : `Social insurance records show 12 staff ${run}`;

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Descriptions, Empty, Flex, List, Progress, Select, Tag, Typography } from 'antd';
+import { App, Card, Descriptions, Empty, Flex, Progress, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ItemList, ListItem } from '../layout/item-list';
 import { cancelComputeRequest, getComputeDashboard, getComputeUsage, listComputeQueue } from '../api/compute.api';
 import { useMe } from '../auth/use-me';
 import { ActionForm } from '../forms/action-form';
@@ -55,10 +56,10 @@ export function ComputePage() {
         {quotas.length === 0 ? (
           <Empty description={t('compute.mine.noQuota')} />
         ) : (
-          <List
-            dataSource={quotas}
+          <ItemList
+            items={quotas}
             renderItem={(q) => (
-              <List.Item key={q.id} data-testid="compute-quota">
+              <ListItem key={q.id} data-testid="compute-quota">
                 <Flex vertical gap={4} style={{ width: '100%' }}>
                   <Typography.Text strong>
                     {q.flavorModel} · {q.periodStart} – {q.periodEnd}
@@ -84,7 +85,7 @@ export function ComputePage() {
                     </Descriptions>
                   )}
                 </Flex>
-              </List.Item>
+              </ListItem>
             )}
           />
         )}
@@ -96,11 +97,11 @@ export function ComputePage() {
         {(requests.data?.items ?? []).length === 0 ? (
           <Empty description={t('compute.desk.empty')} />
         ) : (
-          <List
-            dataSource={requests.data?.items ?? []}
-            pagination={{ pageSize: 5, size: 'small' }}
+          <ItemList
+            items={requests.data?.items ?? []}
+            pageSize={5}
             renderItem={(r) => (
-              <List.Item key={r.id} data-testid="compute-request">
+              <ListItem key={r.id} data-testid="compute-request">
                 <Flex vertical gap={4} style={{ width: '100%' }}>
                   <Flex justify="space-between" wrap gap={8}>
                     <Typography.Text strong>
@@ -128,7 +129,7 @@ export function ComputePage() {
                     />
                   )}
                 </Flex>
-              </List.Item>
+              </ListItem>
             )}
           />
         )}
@@ -147,11 +148,11 @@ export function ComputePage() {
         {(usage.data?.items ?? []).length === 0 ? (
           <Empty description={t('compute.desk.empty')} />
         ) : (
-          <List
-            dataSource={usage.data?.items ?? []}
-            pagination={{ pageSize: 5, size: 'small' }}
+          <ItemList
+            items={usage.data?.items ?? []}
+            pageSize={5}
             renderItem={(u) => (
-              <List.Item key={u.id}>
+              <ListItem key={u.id}>
                 <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
                   <Typography.Text>
                     {u.requestReference} · {u.flavor.model} · {t('compute.mine.gpuHours', { n: u.gpuHours })} · {dayjs(u.endedAt).format('YYYY-MM-DD')}
@@ -160,7 +161,7 @@ export function ComputePage() {
                     <Money value={u.cost} /> · {t('compute.mine.paidBy')} <Money value={u.voucherPaid} />
                   </Typography.Text>
                 </Flex>
-              </List.Item>
+              </ListItem>
             )}
           />
         )}

@@ -1,6 +1,7 @@
-import { Card, Col, Empty, Flex, List, Row, Select, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Select, Statistic, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import type { HubComparison } from '../../../contracts/ecosystem-insights';
 import { useHubs } from '../hubs/use-hub';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -74,12 +75,12 @@ export function CompareHubsPage() {
                       </Tag>
                     ))
                   )}
-                  <List
+                  <ItemList
                     size="small"
                     header={<Typography.Text strong>{t('compare.dragonList')}</Typography.Text>}
-                    dataSource={hub.dragons}
-                    locale={{ emptyText: t('compare.noDragons') }}
-                    renderItem={(dragon) => <List.Item>{bilingual(dragon.name).primary}</List.Item>}
+                    items={hub.dragons}
+                    empty={t('compare.noDragons')}
+                    renderItem={(dragon) => <ListItem>{bilingual(dragon.name).primary}</ListItem>}
                   />
                 </Card>
               </Col>

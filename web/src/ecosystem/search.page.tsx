@@ -1,6 +1,7 @@
-import { Card, Col, Empty, Flex, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import { useCapabilities } from '../auth/use-capabilities';
 import { sectors, type Sector } from '../../../contracts/organizations';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -59,19 +60,19 @@ export function SearchPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={readsPeople ? 14 : 24}>
             <Card title={t('search.organizations', { count: results.data.organizations.length })} size="small">
-              <List
-                dataSource={results.data.organizations}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.empty')} /> }}
+              <ItemList
+                items={results.data.organizations}
+                empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.empty')} />}
                 renderItem={(organization) => {
                   const name = bilingual(organization.name);
                   return (
-                    <List.Item>
-                      <List.Item.Meta title={<Link to={`/hubs/${hub}/organizations/${organization.id}`}>{name.primary}</Link>} description={name.secondary} />
+                    <ListItem>
+                      <ListItemMeta title={<Link to={`/hubs/${hub}/organizations/${organization.id}`}>{name.primary}</Link>} description={name.secondary} />
                       <Space wrap>
                         <KindTag kind={organization.kind} />
                         <SectorTags sectors={organization.sectors} />
                       </Space>
-                    </List.Item>
+                    </ListItem>
                   );
                 }}
               />
@@ -80,20 +81,20 @@ export function SearchPage() {
           {readsPeople && (
             <Col xs={24} lg={10}>
               <Card title={t('search.people', { count: results.data.people.length })} size="small">
-                <List
-                  dataSource={results.data.people}
-                  locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.empty')} /> }}
+                <ItemList
+                  items={results.data.people}
+                  empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.empty')} />}
                   renderItem={(person) => {
                     const name = bilingual(person.name);
                     return (
-                      <List.Item>
-                        <List.Item.Meta title={name.primary} description={name.secondary} />
+                      <ListItem>
+                        <ListItemMeta title={name.primary} description={name.secondary} />
                         <Space size={[0, 4]} wrap>
                           {person.roles.map((role) => (
                             <Tag key={role}>{t(`personRole.${role}`)}</Tag>
                           ))}
                         </Space>
-                      </List.Item>
+                      </ListItem>
                     );
                   }}
                 />

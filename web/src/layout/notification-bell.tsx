@@ -1,9 +1,10 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { ItemList, ListItem, ListItemMeta } from './item-list';
 import type { BilingualName } from '../../../contracts/common';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, type Notification } from '../api/notifications.api';
 import { useMe } from '../auth/use-me';
@@ -42,16 +43,16 @@ export function NotificationBell() {
       {list.data.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.none')} />
       ) : (
-        <List
+        <ItemList
           size="small"
-          dataSource={list.data.items}
+          items={list.data.items}
           renderItem={(n) => (
-            <List.Item style={{ cursor: 'pointer' }} onClick={() => openOne(n)}>
-              <List.Item.Meta
+            <ListItem style={{ cursor: 'pointer' }} onClick={() => openOne(n)}>
+              <ListItemMeta
                 title={<Typography.Text strong={!n.read}>{titleOf(n)}</Typography.Text>}
                 description={new Date(n.createdAt).toLocaleString(locale)}
               />
-            </List.Item>
+            </ListItem>
           )}
         />
       )}

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Form, Input, InputNumber, List, Modal, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import { listOutcomeReports, submitOutcomeReport, type OutcomeReport } from '../api/obligations.api';
 import { outcomeFiguresSchema, submitOutcomeReportInputSchema } from '../../../contracts/obligations';
 import { useFieldErrorText } from '../errors/use-field-error-text';
@@ -22,10 +23,10 @@ export function OutcomeReportsCard({ hub, applicationId }: { hub: string; applic
   if (!reports.data?.items.length) return null;
   return (
     <Card title={t('obligations.reports.title')}>
-      <List
-        dataSource={reports.data.items}
+      <ItemList
+        items={reports.data.items}
         renderItem={(r) => (
-          <List.Item>
+          <ListItem>
             <Flex vertical gap={6} style={{ width: '100%' }}>
               <Flex gap={8} wrap align="center">
                 <Typography.Text strong>{t('obligations.reports.dueOn', { date: r.dueOn })}</Typography.Text>
@@ -39,7 +40,7 @@ export function OutcomeReportsCard({ hub, applicationId }: { hub: string; applic
                 </Button>
               )}
             </Flex>
-          </List.Item>
+          </ListItem>
         )}
       />
       {writing && <ReportDialog hub={hub} applicationId={applicationId} report={writing} onClose={() => setWriting(null)} />}

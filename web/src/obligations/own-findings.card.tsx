@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, List, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import { listFindings } from '../api/obligations.api';
 import { FindingActions } from './finding-actions';
 import { EvidenceText, FindingStatus, ObligationText, RecoveryText } from './finding-parts';
@@ -12,10 +13,10 @@ export function OwnFindingsCard({ hub, applicationId }: { hub: string; applicati
   if (!findings.data?.items.length) return null;
   return (
     <Card title={t('obligations.yourFindings')}>
-      <List
-        dataSource={findings.data.items}
+      <ItemList
+        items={findings.data.items}
         renderItem={(f) => (
-          <List.Item>
+          <ListItem>
             <Flex vertical gap={6} style={{ width: '100%' }}>
               <Flex gap={8} wrap align="center">
                 <Typography.Text strong>{f.reference}</Typography.Text>
@@ -30,7 +31,7 @@ export function OwnFindingsCard({ hub, applicationId }: { hub: string; applicati
               )}
               <FindingActions hub={hub} finding={f} />
             </Flex>
-          </List.Item>
+          </ListItem>
         )}
       />
     </Card>

@@ -1,6 +1,7 @@
-import { Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import { listPublicNotices } from '../api/open-data.api';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
@@ -20,11 +21,11 @@ export function NoticeBoard({ hub }: { hub: string }) {
   if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <List
-        dataSource={list.items}
-        locale={{ emptyText: t('open.noNotices') }}
+      <ItemList
+        items={list.items}
+        empty={t('open.noNotices')}
         renderItem={(n) => (
-          <List.Item>
+          <ListItem>
             <Card size="small" style={{ width: '100%' }} aria-label={n.number}>
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space wrap>
@@ -47,7 +48,7 @@ export function NoticeBoard({ hub }: { hub: string }) {
                 {n.open && <Button onClick={() => setObjecting(n.number)}>{t('open.object')}</Button>}
               </Space>
             </Card>
-          </List.Item>
+          </ListItem>
         )}
       />
       <LoadMore list={list} />

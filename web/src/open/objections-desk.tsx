@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, List, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import { resolveObjection, type Objection } from '../api/open-data.api';
 import { listObjections } from '../api/open-data.api';
 import { resolutionInputSchema } from '../../../contracts/notices';
@@ -26,7 +27,7 @@ export function ObjectionsDesk({ hub }: { hub: string }) {
       }
       size="small"
     >
-      <List dataSource={list.items} locale={{ emptyText: t('open.noObjections') }} renderItem={(o) => <ObjectionItem hub={hub} objection={o} />} />
+      <ItemList items={list.items} empty={t('open.noObjections')} renderItem={(o) => <ObjectionItem hub={hub} objection={o} />} />
       <LoadMore list={list} />
     </Card>
   );
@@ -51,7 +52,7 @@ function ObjectionItem({ hub, objection: o }: { hub: string; objection: Objectio
   const decide = (outcome: Resolution['outcome']) => () => resolve.submitWith({ outcome });
   const label = `${t('open.resolution')} ${o.reference}`;
   return (
-    <List.Item>
+    <ListItem>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text strong>{t('open.objectionFor', { number: o.number, program: locale === 'zh-CN' ? o.program.zh : o.program.en })}</Typography.Text>
         <Space wrap>
@@ -78,6 +79,6 @@ function ObjectionItem({ hub, objection: o }: { hub: string; objection: Objectio
           </Space>
         </Form>
       </Space>
-    </List.Item>
+    </ListItem>
   );
 }

@@ -1,5 +1,6 @@
-import { List, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import { listPublicAwards } from '../api/open-data.api';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
@@ -17,12 +18,12 @@ export function OpenAwards({ hub }: { hub: string }) {
   if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <List
-        dataSource={list.items}
-        locale={{ emptyText: t('open.noAwards') }}
+      <ItemList
+        items={list.items}
+        empty={t('open.noAwards')}
         renderItem={(a) => (
-          <List.Item>
-            <List.Item.Meta
+          <ListItem>
+            <ListItemMeta
               title={
                 <Space wrap>
                   <span>{name(a.recipient.name)}</span>
@@ -38,7 +39,7 @@ export function OpenAwards({ hub }: { hub: string }) {
                 </Space>
               }
             />
-          </List.Item>
+          </ListItem>
         )}
       />
       <LoadMore list={list} />

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, List, Row, Select, Space, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import { downloads, getPublicBudget } from '../api/open-data.api';
 import { EChart } from '../ecosystem/echart';
 import { useLocale } from '../i18n/locale-context';
@@ -85,12 +86,12 @@ export function OpenBudget({ hub }: { hub: string }) {
             }
             size="small"
           >
-            <List
-              dataSource={b.programs}
-              locale={{ emptyText: t('open.noAwards') }}
+            <ItemList
+              items={b.programs}
+              empty={t('open.noAwards')}
               renderItem={(p) => (
-                <List.Item>
-                  <List.Item.Meta
+                <ListItem>
+                  <ListItemMeta
                     title={nameOf(p.name)}
                     description={
                       <Space wrap size="middle">
@@ -106,7 +107,7 @@ export function OpenBudget({ hub }: { hub: string }) {
                       </Space>
                     }
                   />
-                </List.Item>
+                </ListItem>
               )}
             />
             {b.individuals.count > 0 && (

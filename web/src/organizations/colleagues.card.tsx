@@ -1,5 +1,6 @@
-import { Card, List } from 'antd';
+import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import { ColleagueRow, type Colleague } from './colleague-row.form';
 import { InviteColleagueForm } from './invite-colleague.form';
 
@@ -22,11 +23,11 @@ export function ColleaguesCard(props: {
 
   return (
     <Card title={t('org.members')}>
-      <List
-        dataSource={members}
-        locale={{ emptyText: t('org.membersEmpty') }}
+      <ItemList
+        items={members}
+        empty={t('org.membersEmpty')}
         renderItem={(member) => (
-          <List.Item>
+          <ListItem>
             {/* Keyed by the role too: once the server has changed it, the row starts from the new one. */}
             <ColleagueRow
               key={`${member.userId}:${member.role}`}
@@ -38,7 +39,7 @@ export function ColleaguesCard(props: {
               canManage={canManage}
               canTransfer={canTransfer}
             />
-          </List.Item>
+          </ListItem>
         )}
       />
       {canManage && <InviteColleagueForm hub={hub} organizationId={organizationId} />}

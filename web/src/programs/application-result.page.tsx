@@ -1,7 +1,8 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, List, Result, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Result, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import type { ApplicationDetail } from '../api/programs.api';
 import type { FormField } from '../../../contracts/programs';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -105,12 +106,12 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
       )}
 
       <Card title={t('programs.result.screening')} extra={<ApplicationStatusTag status={application.status} />}>
-        <List
+        <ItemList
           aria-label={t('programs.result.screening')}
-          dataSource={application.screening.results}
+          items={application.screening.results}
           renderItem={(r) => (
-            <List.Item key={r.key} data-criterion={r.key} data-passed={r.passed}>
-              <List.Item.Meta
+            <ListItem key={r.key} data-criterion={r.key} data-passed={r.passed}>
+              <ListItemMeta
                 avatar={
                   r.passed ? <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} /> : <CloseCircleFilled style={{ color: '#ff4d4f', fontSize: 18 }} />
                 }
@@ -131,7 +132,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
                   )
                 }
               />
-            </List.Item>
+            </ListItem>
           )}
         />
       </Card>

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Descriptions, Flex, List, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import type { Program } from '../api/programs.api';
 import { allows } from '../auth/allows';
 import { useMe } from '../auth/use-me';
@@ -121,12 +122,12 @@ function ProgramAbout({ program }: { program: Program }) {
         </Descriptions>
       </Card>
       <Card title={t('programs.whoQualifies')}>
-        <List
-          dataSource={program.criteria}
+        <ItemList
+          items={program.criteria}
           renderItem={(c) => (
-            <List.Item key={c.key}>
-              <List.Item.Meta title={bilingual(c.name).primary} description={bilingual(c.reason).primary} />
-            </List.Item>
+            <ListItem key={c.key}>
+              <ListItemMeta title={bilingual(c.name).primary} description={bilingual(c.reason).primary} />
+            </ListItem>
           )}
         />
       </Card>

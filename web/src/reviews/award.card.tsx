@@ -1,6 +1,7 @@
-import { Button, Card, Flex, List, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import type { Award } from '../api/reviews.api';
 import { allows } from '../auth/allows';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -73,11 +74,11 @@ export function AwardCard({ hub, award }: Props) {
           ]}
         />
         {award.milestones.length > 0 && (
-          <List
+          <ItemList
             header={<Typography.Text strong>{t('reviews.award.milestones')}</Typography.Text>}
-            dataSource={award.milestones}
+            items={award.milestones}
             renderItem={(m) => (
-              <List.Item data-testid={`milestone-${m.key}`}>
+              <ListItem data-testid={`milestone-${m.key}`}>
                 <Flex vertical gap={8} style={{ width: '100%' }}>
                   <Flex gap={8} align="center">
                     <Typography.Text strong>{bilingual(m.name).primary}</Typography.Text>
@@ -92,15 +93,15 @@ export function AwardCard({ hub, award }: Props) {
                     <MilestoneReviewForm hub={hub} applicationId={award.applicationId} milestone={m.key} onDone={refresh} />
                   )}
                 </Flex>
-              </List.Item>
+              </ListItem>
             )}
           />
         )}
         {award.clawbacks.length > 0 && (
-          <List
+          <ItemList
             header={<Typography.Text strong>{t('reviews.award.clawbacks')}</Typography.Text>}
-            dataSource={award.clawbacks}
-            renderItem={(c) => <List.Item>{`${formatMoney(c.amount, locale)} · ${c.reason} · ${c.at.slice(0, 10)}`}</List.Item>}
+            items={award.clawbacks}
+            renderItem={(c) => <ListItem>{`${formatMoney(c.amount, locale)} · ${c.reason} · ${c.at.slice(0, 10)}`}</ListItem>}
           />
         )}
         {allows(award, 'clawBack') && (

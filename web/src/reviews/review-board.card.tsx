@@ -1,5 +1,6 @@
-import { Alert, Card, Flex, List, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import type { ApplicationDetail } from '../api/programs.api';
 import type { ReviewBoard } from '../api/reviews.api';
 import { allows } from '../auth/allows';
@@ -42,14 +43,14 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
             showIcon
             title={t('reviews.board.conflicts')}
             description={
-              <List
+              <ItemList
                 size="small"
-                dataSource={conflicted}
+                items={conflicted}
                 renderItem={(a) => (
-                  <List.Item data-testid="conflict">
+                  <ListItem data-testid="conflict">
                     {a.reviewerName}: {t(`reviews.board.conflictKinds.${a.conflict!.kind}`)}
                     {a.conflict?.note ? ` (${a.conflict.note})` : ''}
-                  </List.Item>
+                  </ListItem>
                 )}
               />
             }

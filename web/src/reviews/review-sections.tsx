@@ -1,6 +1,7 @@
-import { Button, Card, Flex, List, Table } from 'antd';
+import { Button, Card, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import type { ApplicationDetail } from '../api/programs.api';
 import type { FormField } from '../../../contracts/programs';
 import type { ReviewBoard } from '../api/reviews.api';
@@ -58,9 +59,9 @@ function ApplicantDecision({ board }: { board: ReviewBoard }) {
   if (!board.decisions.length && !board.reviews.length) return null;
   return (
     <Card title={t('reviews.applicant.decision')}>
-      <List
-        dataSource={board.decisions}
-        renderItem={(d) => <List.Item>{`${t(`reviews.board.outcomes.${d.outcome.replace('second_', '') as 'approve'}`)}: ${d.reason}`}</List.Item>}
+      <ItemList
+        items={board.decisions}
+        renderItem={(d) => <ListItem>{`${t(`reviews.board.outcomes.${d.outcome.replace('second_', '') as 'approve'}`)}: ${d.reason}`}</ListItem>}
       />
       {board.reviews.length > 0 && (
         <Table

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, List, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import { searchSpaceAvailability } from '../api/spaces.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
@@ -27,10 +28,10 @@ export function FreeSpaceCard({ hub }: { hub: string }) {
       {units.length === 0 ? (
         <Empty description={t('spaces.free.none')} />
       ) : (
-        <List
-          dataSource={all ? units : units.slice(0, SHOWN)}
+        <ItemList
+          items={all ? units : units.slice(0, SHOWN)}
           renderItem={(u) => (
-            <List.Item key={u.id} data-testid="free-unit">
+            <ListItem key={u.id} data-testid="free-unit">
               <Flex vertical gap={8} style={{ width: '100%' }}>
                 <Typography.Text strong>
                   {u.code} · {bilingual(u.name).primary}
@@ -47,7 +48,7 @@ export function FreeSpaceCard({ hub }: { hub: string }) {
                 </Typography.Text>
                 <UnitPhotos hub={hub} node={u} />
               </Flex>
-            </List.Item>
+            </ListItem>
           )}
         />
       )}

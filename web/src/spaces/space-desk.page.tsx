@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import {
   listLeases,
   listSpaceHolds,
@@ -138,10 +139,10 @@ export function SpaceDeskPage() {
         {(queue.data?.items ?? []).length === 0 ? (
           <Empty description={t('spaces.desk.noQueue')} />
         ) : (
-          <List
-            dataSource={queue.data?.items ?? []}
+          <ItemList
+            items={queue.data?.items ?? []}
             renderItem={(r) => (
-              <List.Item
+              <ListItem
                 key={r.id}
                 data-testid="queued-request"
                 actions={
@@ -154,7 +155,7 @@ export function SpaceDeskPage() {
                     : []
                 }
               >
-                <List.Item.Meta
+                <ListItemMeta
                   title={`${r.position}. ${org(r.organization)} · ${r.ref}`}
                   description={[
                     r.areaM2 ? `${r.areaM2} m²` : null,
@@ -164,7 +165,7 @@ export function SpaceDeskPage() {
                     .filter(Boolean)
                     .join(' · ')}
                 />
-              </List.Item>
+              </ListItem>
             )}
           />
         )}
@@ -175,31 +176,31 @@ export function SpaceDeskPage() {
           {(occupancy.data?.expiring ?? []).length === 0 ? (
             <Empty description={t('spaces.desk.noExpiring')} />
           ) : (
-            <List
-              dataSource={occupancy.data?.expiring ?? []}
+            <ItemList
+              items={occupancy.data?.expiring ?? []}
               renderItem={(e) => (
-                <List.Item key={e.id}>
+                <ListItem key={e.id}>
                   {`${e.endsOn} · ${e.ref} · ${org(e.organization)}`} <Tag>{t(e.kind === 'lease' ? 'spaces.desk.leases' : 'spaces.desk.holds')}</Tag>
-                </List.Item>
+                </ListItem>
               )}
             />
           )}
         </Card>
         <Card title={t('spaces.desk.subsidyByCompany')} style={{ flex: '1 1 360px' }} loading={occupancy.isPending}>
-          <List
-            dataSource={occupancy.data?.subsidy ?? []}
-            locale={{ emptyText: <Empty /> }}
+          <ItemList
+            items={occupancy.data?.subsidy ?? []}
+            empty={<Empty />}
             renderItem={(s) => (
-              <List.Item key={s.organization.id}>
+              <ListItem key={s.organization.id}>
                 {org(s.organization)} · <Money value={s.paid} /> · <Money value={s.perM2} /> {t('spaces.desk.perM2')}
-              </List.Item>
+              </ListItem>
             )}
           />
         </Card>
       </Flex>
 
       <Card title={t('spaces.desk.leases')} loading={leases.isPending}>
-        <List dataSource={leases.data?.items ?? []} locale={{ emptyText: <Empty /> }} renderItem={(l) => <LeaseItem lease={l} />} />
+        <ItemList items={leases.data?.items ?? []} empty={<Empty />} renderItem={(l) => <LeaseItem lease={l} />} />
       </Card>
 
       <SpaceUnitsCard hub={hub} onChanged={refresh} />

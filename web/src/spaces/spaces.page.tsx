@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Descriptions, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ItemList, ListItem } from '../layout/item-list';
 import { listLeases, listSpaceRequests, type Lease } from '../api/spaces.api';
 import { useMe } from '../auth/use-me';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -40,7 +41,7 @@ export function SpacesPage() {
         {(leases.data?.items ?? []).length === 0 ? (
           <Empty description={t('spaces.mine.noLeases')} />
         ) : (
-          <List dataSource={leases.data?.items ?? []} renderItem={(l) => <LeaseItem lease={l} />} />
+          <ItemList items={leases.data?.items ?? []} renderItem={(l) => <LeaseItem lease={l} />} />
         )}
       </Card>
 
@@ -48,10 +49,10 @@ export function SpacesPage() {
         {(requests.data?.items ?? []).length === 0 ? (
           <Empty description={t('spaces.mine.noRequests')} />
         ) : (
-          <List
-            dataSource={requests.data?.items ?? []}
+          <ItemList
+            items={requests.data?.items ?? []}
             renderItem={(r) => (
-              <List.Item key={r.id} data-testid="space-request">
+              <ListItem key={r.id} data-testid="space-request">
                 <Flex vertical gap={4} style={{ width: '100%' }}>
                   <Flex justify="space-between" wrap gap={8}>
                     <Typography.Text strong>
@@ -77,7 +78,7 @@ export function SpacesPage() {
                     </Flex>
                   )}
                 </Flex>
-              </List.Item>
+              </ListItem>
             )}
           />
         )}
@@ -96,7 +97,7 @@ export function LeaseItem({ lease: l }: { lease: Lease }) {
   const { hub = '' } = useParams();
   const bilingual = useBilingual();
   return (
-    <List.Item key={l.id} data-testid="lease">
+    <ListItem key={l.id} data-testid="lease">
       <Flex vertical gap={8} style={{ width: '100%' }}>
         <Flex justify="space-between" wrap gap={8}>
           <Typography.Text strong>
@@ -121,12 +122,12 @@ export function LeaseItem({ lease: l }: { lease: Lease }) {
             </Descriptions.Item>
           )}
         </Descriptions>
-        <List
+        <ItemList
           size="small"
           header={t('spaces.lease.steps')}
-          dataSource={l.steps}
+          items={l.steps}
           renderItem={(s) => (
-            <List.Item key={s.startsOn}>
+            <ListItem key={s.startsOn}>
               <Flex vertical gap={2} style={{ width: '100%' }}>
                 <Typography.Text type="secondary">
                   {s.startsOn} – {s.endsOn}
@@ -143,10 +144,10 @@ export function LeaseItem({ lease: l }: { lease: Lease }) {
                   </span>
                 </Flex>
               </Flex>
-            </List.Item>
+            </ListItem>
           )}
         />
       </Flex>
-    </List.Item>
+    </ListItem>
   );
 }

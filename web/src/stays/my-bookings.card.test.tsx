@@ -62,7 +62,7 @@ function renderCard(write: (request: SeenRequest) => { status: number; body?: un
   renderInApp(<MyBookingsCard hub="hangzhou" />, { locale });
   return () => seen.filter((r) => r.method === 'POST').map((r) => r.path);
 }
-const itemOf = (button: HTMLElement) => button.closest('.ant-list-item') as HTMLElement;
+const itemOf = (button: HTMLElement) => button.closest('li') as HTMLElement;
 
 async function cancel(locale: Locale) {
   const button = await screen.findByRole('button', { name: words[locale].cancel });

@@ -1,7 +1,8 @@
-import { Card, Empty, Flex, List, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import type { StayBooking } from '../api/stays.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { BookingActions } from './booking-actions.form';
@@ -33,10 +34,10 @@ export function MyBookingsCard({ hub }: { hub: string }) {
     <Card title={t('stays.booking.mine')} loading={bookings.isPending}>
       {shown.length === 0 && waiting.length === 0 && <Empty description={t('stays.booking.none')} />}
       {shown.length > 0 && (
-        <List
-          dataSource={shown}
+        <ItemList
+          items={shown}
           renderItem={(b) => (
-            <List.Item>
+            <ListItem>
               <Flex vertical gap={8} style={{ width: '100%' }}>
                 <Space wrap>
                   <Tag color={LIVE.has(b.status) ? 'green' : 'default'}>{t(`stays.booking.status.${b.status}`)}</Tag>
@@ -48,16 +49,16 @@ export function MyBookingsCard({ hub }: { hub: string }) {
                 {b.status === 'confirmed' && <BookingCard booking={b} />}
                 {b.status === 'confirmed' && <BookingActions hub={hub} booking={b} onChange={() => setChanging(b)} onDone={refresh} />}
               </Flex>
-            </List.Item>
+            </ListItem>
           )}
         />
       )}
       {waiting.length > 0 && (
-        <List
+        <ItemList
           header={<Typography.Text strong>{t('stays.waitlist.title')}</Typography.Text>}
-          dataSource={waiting}
+          items={waiting}
           renderItem={(w) => (
-            <List.Item>
+            <ListItem>
               <Flex vertical gap={8} style={{ width: '100%' }}>
                 <Space wrap>
                   <Tag>{t(`stays.waitlist.status.${w.status}`)}</Tag>
@@ -72,7 +73,7 @@ export function MyBookingsCard({ hub }: { hub: string }) {
                 </Space>
                 <WaitlistActions hub={hub} entry={w} onDone={refresh} />
               </Flex>
-            </List.Item>
+            </ListItem>
           )}
         />
       )}

@@ -1,7 +1,8 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, List, Select, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 import { stayDegreeLevels } from '../../../contracts/stays';
 import { verifyGraduateInputSchema } from '../../../contracts/talent';
 import { verifyGraduate } from '../api/talent.api';
@@ -52,16 +53,16 @@ export function StandingCard({ hub }: { hub: string }) {
       {data && (
         <Flex vertical gap={12}>
           <Alert type={data.eligible ? 'success' : 'warning'} showIcon title={data.eligible ? t('stays.standing.eligible') : t('stays.standing.notEligible')} />
-          <List
+          <ItemList
             size="small"
-            dataSource={data.reasons}
+            items={data.reasons}
             renderItem={(r) => (
-              <List.Item>
+              <ListItem>
                 <Flex gap={8}>
                   {r.ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}
                   <Typography.Text>{r.text[lang]}</Typography.Text>
                 </Flex>
-              </List.Item>
+              </ListItem>
             )}
           />
           {!data.verified && (

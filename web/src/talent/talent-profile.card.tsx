@@ -1,9 +1,10 @@
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Flex, Form, Grid, Input, List, Result, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Form, Grid, Input, Result, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ItemList, ListItem } from '../layout/item-list';
 import { isApiRequestError } from '../api/api-request-error';
 import { fileUrl, uploadFile, type UploadedFile } from '../api/files.api';
 import { myTalentProfile, saveTalentProfile } from '../api/talent.api';
@@ -94,12 +95,12 @@ export function TalentProfileCard({ hub }: { hub: string }) {
         </Form>
         <div>
           <Typography.Text strong>{t('stays.profile.evidence')}</Typography.Text>
-          <List
+          <ItemList
             size="small"
-            locale={{ emptyText: t('stays.profile.noEvidence') }}
-            dataSource={data.evidence}
+            empty={t('stays.profile.noEvidence')}
+            items={data.evidence}
             renderItem={(id) => (
-              <List.Item
+              <ListItem
                 actions={[
                   <Button
                     key="remove"
@@ -111,7 +112,7 @@ export function TalentProfileCard({ hub }: { hub: string }) {
                 ]}
               >
                 <a href={fileUrl(hub, id)}>{named.get(id) ?? t('stays.profile.file', { id: id.slice(-6) })}</a>
-              </List.Item>
+              </ListItem>
             )}
           />
           <Upload

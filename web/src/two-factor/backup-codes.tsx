@@ -1,5 +1,6 @@
-import { Alert, Button, List, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../layout/item-list';
 
 /** The backup codes, shown once after enrolment, until the person says they have them. */
 export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -10,14 +11,14 @@ export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => 
         {t('twoFactor.backupTitle')}
       </Typography.Title>
       <Alert type="warning" showIcon title={t('twoFactor.backupShownOnce')} style={{ marginBottom: 16 }} />
-      <List
+      <ItemList
         data-testid="backup-codes"
-        grid={{ gutter: 8, xs: 2, sm: 2, md: 5 }}
-        dataSource={codes}
+        grid={{ minColumnWidth: 120 }}
+        items={codes}
         renderItem={(code) => (
-          <List.Item>
+          <ListItem>
             <Typography.Text code>{code}</Typography.Text>
-          </List.Item>
+          </ListItem>
         )}
       />
       <Typography.Paragraph copyable={{ text: codes.join('\n') }} />

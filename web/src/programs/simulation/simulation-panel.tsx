@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Flex, Form, InputNumber, List, Row, Statistic, Typography, type FormInstance } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Form, InputNumber, Row, Statistic, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ItemList, ListItem } from '../../layout/item-list';
 import { saveSimulation, simulateProgram, type Simulation, type SimulationInput } from '../../api/simulation.api';
 import { EChart } from '../../ecosystem/echart';
 import { FormFailure } from '../../forms/form-failure';
@@ -194,12 +195,18 @@ function SimulationFigures({ sim }: { sim: Simulation }) {
           </Col>
         )}
       </Row>
-      <List size="small" header={t('programs.simulation.gained', { count: sim.gained.count })}>
-        <List.Item>{names(sim.gained)}</List.Item>
-      </List>
-      <List size="small" header={t('programs.simulation.lost', { count: sim.lost.count })}>
-        <List.Item>{names(sim.lost)}</List.Item>
-      </List>
+      <ItemList
+        size="small"
+        header={t('programs.simulation.gained', { count: sim.gained.count })}
+        items={[names(sim.gained)]}
+        renderItem={(text) => <ListItem>{text}</ListItem>}
+      />
+      <ItemList
+        size="small"
+        header={t('programs.simulation.lost', { count: sim.lost.count })}
+        items={[names(sim.lost)]}
+        renderItem={(text) => <ListItem>{text}</ListItem>}
+      />
     </Flex>
   );
 }
