@@ -1,5 +1,5 @@
 import { Empty, Pagination, Spin, theme } from 'antd';
-import { Children, createContext, isValidElement, useContext, useId, useState, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
+import { Children, createContext, isValidElement, useContext, useState, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
 
 /**
  * Our list of things (antd 6 deprecates its List): a semantic `<ul>` of `<li>`, so screen readers
@@ -11,7 +11,7 @@ import { Children, createContext, isValidElement, useContext, useId, useState, t
 export type ItemListProps<T> = {
   items: readonly T[];
   renderItem: (item: T, index: number) => ReactNode;
-  /** Above the items, and the list's accessible name unless `aria-label` gives one. */
+  /** Above the items (as antd's List, it does not name the list: `aria-label` does). */
   header?: ReactNode;
   /** Shown instead of the list when there are no items: words go under antd's simple Empty image. */
   empty?: ReactNode;
@@ -31,7 +31,6 @@ const RowContext = createContext<Row>({ last: false, small: false, grid: false }
 
 export function ItemList<T>({ items, renderItem, header, empty, size, loading, pageSize, grid, ...aria }: ItemListProps<T>) {
   const { token } = theme.useToken();
-  const headerId = useId();
   const [page, setPage] = useState(1);
   const pages = pageSize ? Math.max(1, Math.ceil(items.length / pageSize)) : 1;
   const current = Math.min(page, pages); // a list that shrank shows its last page
@@ -43,20 +42,11 @@ export function ItemList<T>({ items, renderItem, header, empty, size, loading, p
     : {};
   const body = (
     <div style={{ minWidth: 0, color: token.colorText }}>
-      {header && (
-        <div id={headerId} style={{ paddingBlock: token.paddingSM, paddingInline: small ? token.paddingContentHorizontal : 0, borderBlockEnd: line }}>
-          {header}
-        </div>
-      )}
+      {header && <div style={{ paddingBlock: token.paddingSM, paddingInline: small ? token.paddingContentHorizontal : 0, borderBlockEnd: line }}>{header}</div>}
       {items.length === 0 ? (
         <div style={{ padding: token.padding }}>{isValidElement(empty) ? empty : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />}</div>
       ) : (
-        <ul
-          aria-label={aria['aria-label']}
-          aria-labelledby={header && !aria['aria-label'] ? headerId : undefined}
-          data-testid={aria['data-testid']}
-          style={{ margin: 0, padding: 0, listStyle: 'none', ...list }}
-        >
+        <ul aria-label={aria['aria-label']} data-testid={aria['data-testid']} style={{ margin: 0, padding: 0, listStyle: 'none', ...list }}>
           {shown.map((item, i) => (
             <RowContext.Provider key={i} value={{ last: i === shown.length - 1, small, grid: !!grid }}>
               {renderItem(item, i)}
