@@ -1,4 +1,4 @@
-import { Empty, Pagination, Spin, theme } from 'antd';
+import { Empty, Pagination, theme } from 'antd';
 import { Children, createContext, isValidElement, useContext, useState, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
 
 /**
@@ -17,7 +17,6 @@ export type ItemListProps<T> = {
   empty?: ReactNode;
   /** `small`: tighter rows, indented as antd's small List. */
   size?: 'small' | 'default';
-  loading?: boolean;
   /** Shows this many at a time, with pages under the list. */
   pageSize?: number;
   /** Items side by side in columns at least this wide (px), without lines between them. */
@@ -29,7 +28,7 @@ export type ItemListProps<T> = {
 type Row = { last: boolean; small: boolean; grid: boolean };
 const RowContext = createContext<Row>({ last: false, small: false, grid: false });
 
-export function ItemList<T>({ items, renderItem, header, empty, size, loading, pageSize, grid, ...aria }: ItemListProps<T>) {
+export function ItemList<T>({ items, renderItem, header, empty, size, pageSize, grid, ...aria }: ItemListProps<T>) {
   const { token } = theme.useToken();
   const [page, setPage] = useState(1);
   const pages = pageSize ? Math.max(1, Math.ceil(items.length / pageSize)) : 1;
@@ -40,7 +39,7 @@ export function ItemList<T>({ items, renderItem, header, empty, size, loading, p
   const list: CSSProperties = grid
     ? { display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(min(100%, ${grid.minColumnWidth}px), 1fr))`, gap: token.marginXS }
     : {};
-  const body = (
+  return (
     <div style={{ minWidth: 0, color: token.colorText }}>
       {header && <div style={{ paddingBlock: token.paddingSM, paddingInline: small ? token.paddingContentHorizontal : 0, borderBlockEnd: line }}>{header}</div>}
       {items.length === 0 ? (
@@ -68,8 +67,6 @@ export function ItemList<T>({ items, renderItem, header, empty, size, loading, p
       )}
     </div>
   );
-  // Wrapped only when the caller tracks loading, so the items below never remount.
-  return loading === undefined ? body : <Spin spinning={loading}>{body}</Spin>;
 }
 
 export type ListItemProps = Omit<HTMLAttributes<HTMLLIElement>, 'children'> & {
