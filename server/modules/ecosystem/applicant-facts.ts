@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
+import type { Param } from '../../db/named.js';
 
 /**
  * What the ecosystem knows of an applicant, for programs to screen against. Other
@@ -128,7 +129,7 @@ type PersonRow = {
  * degree, and `also`, an expression over the person row `p` for a caller that needs more of
  * them (the talent module's declared degrees).
  */
-function personOfUserSql(hubId: string, userId: string, also: SQL): SQL {
+function personOfUserSql(hubId: Param, userId: Param, also: SQL): SQL {
   return sql`
     SELECT p.id, p.user_id, p.roles, p.talent_tier, p.born_on, d.degree, d.ends_on AS graduated_on, ${also} AS also
     FROM people p
@@ -145,7 +146,7 @@ function personOfUserSql(hubId: string, userId: string, also: SQL): SQL {
  * inside a statement of its own (a booking reads the station and its guest at once); read
  * the value with `personWithOf`.
  */
-export function personOfUserJson(hubId: string, userId: string, also: SQL): SQL<unknown> {
+export function personOfUserJson(hubId: Param, userId: Param, also: SQL): SQL<unknown> {
   return sql`(SELECT row_to_json(x) FROM (${personOfUserSql(hubId, userId, also)}) x)`;
 }
 

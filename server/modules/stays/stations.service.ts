@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
-import { runNamed } from '../../db/named.js';
+import { namedSelect } from '../../db/named.js';
 import { notFound, type FieldProblem } from '../../platform/errors.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
@@ -64,26 +64,38 @@ export async function listStations(db: Db | Tx, scope: Scope, id?: string, page?
 /** What a booking needs of a station and its guest: no counts, no managers. */
 export type StationForBooking = Pick<LoadedStation, 'station' | 'blackouts'> & { guest: unknown };
 
+/** The read behind `stationForBooking`, with the caller's graduate facts or without: a named statement built once. */
+function stationForBookingStatement(name: string, guest: boolean) {
+  const hub = sql.placeholder('hub');
+  return namedSelect<{ hub: string; station: string; user?: string }, StationForBooking[]>(name, (db) =>
+    db
+      .select({
+        station: stayStations,
+        blackouts: sql<
+          BlackoutRow[]
+        >`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
+        FROM stay_blackouts b WHERE b.hub_id = ${hub} AND b.station_id = stay_stations.id), '[]'::json)`, // the hub by its id, so Citus plans one shard; the station qualified by hand (drizzle leaves columns bare in a select list)
+        guest: guest ? graduateFactsSql(hub, sql.placeholder('user')) : sql<unknown>`NULL`,
+      })
+      .from(stayStations)
+      .where(and(eq(stayStations.hubId, hub), eq(stayStations.id, sql.placeholder('station')))),
+  );
+}
+
+const stationAndGuest = stationForBookingStatement('station_for_booking', true);
+const stationAlone = stationForBookingStatement('station_for_booking_anonymous', false);
+
 /**
  * A station, its blackouts and the caller's graduate facts (`graduateFactsSql`, judged by
  * `admit`) in one statement: what a booking, a change or a place on the waitlist needs. A
- * named statement (`runNamed`): every booking runs it.
+ * named statement built once (`namedSelect`): every booking runs it.
  */
 export async function stationForBooking(db: Db | Tx, scope: Scope, id: string): Promise<StationForBooking> {
   stationPolicy.authorize(scope.actor, 'read', { manages: false });
   const userId = scope.actor.userId;
-  const query = db
-    .select({
-      station: stayStations,
-      blackouts: sql<
-        BlackoutRow[]
-      >`coalesce((SELECT json_agg(json_build_object('hubId', b.hub_id, 'id', b.id, 'stationId', b.station_id, 'startsOn', b.starts_on, 'endsOn', b.ends_on, 'reason', b.reason))
-        FROM stay_blackouts b WHERE b.hub_id = ${scope.hub.id} AND b.station_id = stay_stations.id), '[]'::json)`, // the hub by its id, so Citus plans one shard; the station qualified by hand (drizzle leaves columns bare in a select list)
-      guest: userId ? graduateFactsSql(scope.hub.id, userId) : sql<unknown>`NULL`,
-    })
-    .from(stayStations)
-    .where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, id)));
-  const [row] = await runNamed(userId ? 'station_for_booking' : 'station_for_booking_anonymous', query);
+  const [row] = userId
+    ? await stationAndGuest(db, { hub: scope.hub.id, station: id, user: userId })
+    : await stationAlone(db, { hub: scope.hub.id, station: id });
   if (!row) throw notFound();
   return row;
 }

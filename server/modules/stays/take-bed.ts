@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { rowOf } from '../../db/raw-row.js';
-import { executeNamed } from '../../db/named.js';
+import { namedSql } from '../../db/named.js';
 import { serverDetail, serverMessage, sqlState } from '../../db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import { keyRefusal, requestHashOf, type IdempotencyScope } from '../../platform/idempotency/idempotency.js';
@@ -70,6 +70,31 @@ export const bookedStay = (result: BookedResult, replayed: boolean): BookedStay 
   replayed,
 });
 
+/** The call behind `bookBedOnce`, a named statement built once (its values placeholders). */
+const bookOnce = namedSql<
+  {
+    hub: string;
+    user: string;
+    key: string | null;
+    operation: string;
+    requestHash: string;
+    station: string;
+    person: string;
+    checkIn: string;
+    checkOut: string;
+    booking: string;
+    event: string;
+    at: string;
+  },
+  { replayed: boolean; result: BookedResult }
+>(
+  'dg_stay_book_once',
+  sql`SELECT * FROM dg_stay_book_once(${sql.placeholder('hub')}::uuid, ${sql.placeholder('user')}::uuid, ${sql.placeholder('key')},
+    ${sql.placeholder('operation')}, ${sql.placeholder('requestHash')}, ${sql.placeholder('station')}::uuid, ${sql.placeholder('person')}::uuid,
+    ${sql.placeholder('checkIn')}::date, ${sql.placeholder('checkOut')}::date, ${sql.placeholder('booking')}::uuid, ${sql.placeholder('event')}::uuid,
+    ${sql.placeholder('at')}::timestamptz)`,
+);
+
 /**
  * A confirmed booking, whole, in one round trip and its own transaction
  * (`dg_stay_book_once`, migrations/0040): with the caller's Idempotency-Key its row, then
@@ -86,14 +111,20 @@ export async function bookBedOnce(
 ): Promise<BookedStay> {
   checkStayLength(station, range);
   try {
-    const { rows } = await executeNamed<{ replayed: boolean; result: BookedResult }>(
-      db,
-      'dg_stay_book_once',
-      sql`
-      SELECT * FROM dg_stay_book_once(${key.hubId}::uuid, ${guest.userId}::uuid, ${key.key ?? null}, ${key.operation}, ${requestHashOf(key)},
-        ${station.id}::uuid, ${guest.personId}::uuid, ${range.checkIn}::date, ${range.checkOut}::date, ${uuidv7()}::uuid, ${uuidv7()}::uuid,
-        ${new Date().toISOString()}::timestamptz)`,
-    );
+    const { rows } = await bookOnce(db, {
+      hub: key.hubId,
+      user: guest.userId,
+      key: key.key ?? null,
+      operation: key.operation,
+      requestHash: requestHashOf(key),
+      station: station.id,
+      person: guest.personId,
+      checkIn: range.checkIn,
+      checkOut: range.checkOut,
+      booking: uuidv7(),
+      event: uuidv7(),
+      at: new Date().toISOString(),
+    });
     return bookedStay(rows[0]!.result, rows[0]!.replayed);
   } catch (error) {
     const key = keyRefusal(error);

@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Param } from '../../db/named.js';
 import type { Db, Tx } from '../../db/connection.js';
 import type { StayDegreeLevel } from '../../../contracts/stays.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -23,17 +24,17 @@ export const DEFAULT_GRADUATE_RULES: GraduateRules = { minDegree: 'junior_colleg
 const ECOSYSTEM_LEVELS = new Set<string>(['bachelor', 'master', 'doctorate']);
 
 /** The degrees a person declared, as JSON: the `also` of the person read. */
-function declaredDegrees(hubId: string): SQL {
+function declaredDegrees(hubId: Param): SQL {
   return sql`(SELECT coalesce(json_agg(json_build_object('level', t.level, 'graduatesOn', t.graduates_on, 'university', t.university)), '[]'::json)
           FROM talent_degrees t WHERE t.hub_id = ${hubId} AND t.person_id = p.id)`;
 }
 
 /**
  * What a graduate's standing is judged on (the person and the degrees they declared), as one
- * JSON value for a caller's own statement (a booking reads it with the station); judge it
- * with `standingFromFacts`.
+ * JSON value for a caller's own statement (a booking reads it with the station, in a named
+ * statement whose hub and user are placeholders); judge it with `standingFromFacts`.
  */
-export function graduateFactsSql(hubId: string, userId: string): SQL<unknown> {
+export function graduateFactsSql(hubId: Param, userId: Param): SQL<unknown> {
   return personOfUserJson(hubId, userId, declaredDegrees(hubId));
 }
 
