@@ -25,7 +25,8 @@ const log = (line: string) => process.stdout.write(`  ${line}\n`);
  * head is held from the append to the commit's WAL flush: the per-hub ceiling), and the
  * booking's SQL function called bare over 8 hubs (what the database alone allows), and the
  * booking's row alone INSERTed over 8 hubs (its bed chosen by the bench; no lock, limits, search or audit: what
- * stay_bookings' own indexes and constraints cost beside the baseline's one). Then
+ * stay_bookings' own indexes and constraints cost beside the baseline's one), with this
+ * process's CPU a booking through the service and called bare (the service's own cost). Then
  * availability search over 50 stations x 2,000 beds (BENCH_SCALE) x 90 days of bookings.
  * With BENCH_CITUS_URL the throughput is measured on that Citus cluster too, printed beside.
  */
@@ -94,17 +95,20 @@ async function bookingThroughput(database: Database, label: string): Promise<Thr
       addDays(today, 4 + Math.floor(n / 5000) * 4),
     );
   });
-  const acrossHubs = await perSecond(32, await spreadOverHubs(database, 8, today, 'service'));
-  const bareCall = await perSecond(32, await spreadOverHubs(database, 8, today, 'call'));
+  const acrossHubs = await withNodeCpu(32, await spreadOverHubs(database, 8, today, 'service'));
+  const bareCall = await withNodeCpu(32, await spreadOverHubs(database, 8, today, 'call'));
   const rowAlone = await perSecond(32, await spreadOverHubs(database, 8, today, 'row'));
+  log(
+    `${label}: this process's CPU a booking over 8 hubs (the bench and the service share one thread): ${acrossHubs.cpuMs.toFixed(2)} ms through the service, ${bareCall.cpuMs.toFixed(2)} ms calling dg_stay_book bare`,
+  );
   log(
     `${label}: ${contention.bookings} booked of ${contention.attempts} attempts under contention (3 rounds of 500; 50 beds, 3-night stays starting over one week), the rest NO_AVAILABILITY`,
   );
   return [
     beside('createStayBooking, 500 clients, 50 beds', contention.attempts / contention.seconds, contention.base / contention.baseSeconds),
     beside('createStayBooking, 32 clients, no contention', uncontended, uncontendedBase),
-    beside('createStayBooking, 32 clients, no contention, 8 hubs', acrossHubs, uncontendedBase),
-    beside('dg_stay_book called bare (no admission), 32 clients, no contention, 8 hubs', bareCall, uncontendedBase),
+    beside('createStayBooking, 32 clients, no contention, 8 hubs', acrossHubs.perSecond, uncontendedBase),
+    beside('dg_stay_book called bare (no admission), 32 clients, no contention, 8 hubs', bareCall.perSecond, uncontendedBase),
     beside('the booking row alone (INSERT into stay_bookings), 32 clients, 8 hubs', rowAlone, uncontendedBase),
   ];
 }
@@ -189,6 +193,14 @@ async function rawInsert(database: Database, hubId: string, beds: string[], chec
 /** Operations per second of `op` on `clients` concurrent loops. */
 async function perSecond(clients: number, op: () => Promise<void>): Promise<number> {
   return (await closedLoop(op, clients, SECONDS)) / SECONDS;
+}
+
+/** Operations per second of `op` on `clients` concurrent loops, and this process's CPU time (user and system) per operation. */
+async function withNodeCpu(clients: number, op: () => Promise<void>): Promise<{ perSecond: number; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const done = await closedLoop(op, clients, SECONDS);
+  const used = process.cpuUsage(before);
+  return { perSecond: done / SECONDS, cpuMs: (used.user + used.system) / 1000 / done };
 }
 
 /** 50 stations x 2,000 beds (x BENCH_SCALE), 90 days of stays; search latency p50/p95. */
