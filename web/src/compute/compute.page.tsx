@@ -53,86 +53,80 @@ export function ComputePage() {
       )}
 
       <Card title={t('compute.mine.quotas')} loading={dashboard.isPending}>
-        {quotas.length === 0 ? (
-          <Empty description={t('compute.mine.noQuota')} />
-        ) : (
-          <ItemList
-            items={quotas}
-            renderItem={(q) => (
-              <ListItem key={q.id} data-testid="compute-quota">
-                <Flex vertical gap={4} style={{ width: '100%' }}>
-                  <Typography.Text strong>
-                    {q.flavorModel} · {q.periodStart} – {q.periodEnd}
-                  </Typography.Text>
-                  <Progress
-                    percent={q.gpuHours > 0 ? Math.min(100, Math.round((q.gpuHoursUsed / q.gpuHours) * 100)) : 0}
-                    aria-label={t('compute.mine.hoursUsed', { used: q.gpuHoursUsed, total: q.gpuHours })}
-                  />
-                  <Typography.Text type="secondary">
-                    {t('compute.mine.hoursUsed', { used: q.gpuHoursUsed, total: q.gpuHours })} · {t('compute.mine.atOnce', { n: q.concurrentGpus })}
-                  </Typography.Text>
-                  {q.voucher && (
-                    <Descriptions size="small" column={1}>
-                      <Descriptions.Item label={t('compute.mine.voucherLeft')}>
-                        <Money value={fenMinus(q.voucher.granted, q.voucher.paid, q.voucher.held)} strong />
-                      </Descriptions.Item>
-                      <Descriptions.Item label={t('compute.mine.voucherPaid')}>
-                        <Money value={q.voucher.paid} />
-                      </Descriptions.Item>
-                      <Descriptions.Item label={t('compute.mine.voucherHeld')}>
-                        <Money value={q.voucher.held} />
-                      </Descriptions.Item>
-                    </Descriptions>
-                  )}
-                </Flex>
-              </ListItem>
-            )}
-          />
-        )}
+        <ItemList
+          empty={<Empty description={t('compute.mine.noQuota')} />}
+          items={quotas}
+          renderItem={(q) => (
+            <ListItem key={q.id} data-testid="compute-quota">
+              <Flex vertical gap={4} style={{ width: '100%' }}>
+                <Typography.Text strong>
+                  {q.flavorModel} · {q.periodStart} – {q.periodEnd}
+                </Typography.Text>
+                <Progress
+                  percent={q.gpuHours > 0 ? Math.min(100, Math.round((q.gpuHoursUsed / q.gpuHours) * 100)) : 0}
+                  aria-label={t('compute.mine.hoursUsed', { used: q.gpuHoursUsed, total: q.gpuHours })}
+                />
+                <Typography.Text type="secondary">
+                  {t('compute.mine.hoursUsed', { used: q.gpuHoursUsed, total: q.gpuHours })} · {t('compute.mine.atOnce', { n: q.concurrentGpus })}
+                </Typography.Text>
+                {q.voucher && (
+                  <Descriptions size="small" column={1}>
+                    <Descriptions.Item label={t('compute.mine.voucherLeft')}>
+                      <Money value={fenMinus(q.voucher.granted, q.voucher.paid, q.voucher.held)} strong />
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('compute.mine.voucherPaid')}>
+                      <Money value={q.voucher.paid} />
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('compute.mine.voucherHeld')}>
+                      <Money value={q.voucher.held} />
+                    </Descriptions.Item>
+                  </Descriptions>
+                )}
+              </Flex>
+            </ListItem>
+          )}
+        />
       </Card>
 
       {quotas.length > 0 && <RequestFormCard hub={hub} organizationId={org} quotas={quotas} onDone={() => void refresh()} />}
 
       <Card title={t('compute.mine.requests')} loading={requests.isPending}>
-        {(requests.data?.items ?? []).length === 0 ? (
-          <Empty description={t('compute.desk.empty')} />
-        ) : (
-          <ItemList
-            items={requests.data?.items ?? []}
-            pageSize={5}
-            renderItem={(r) => (
-              <ListItem key={r.id} data-testid="compute-request">
-                <Flex vertical gap={4} style={{ width: '100%' }}>
-                  <Flex justify="space-between" wrap gap={8}>
-                    <Typography.Text strong>
-                      {r.reference} · {r.flavor?.model ?? t('compute.mine.anyDomestic')}
-                    </Typography.Text>
-                    <Tag color={r.status === 'running' ? 'green' : r.status === 'refused' || r.status === 'preempted' ? 'red' : undefined}>
-                      {t(`compute.desk.status.${r.status}`)}
-                    </Tag>
-                  </Flex>
-                  <Typography.Text type="secondary">
-                    {t('compute.mine.shape', { gpus: r.gpus, hours: r.hours })}
-                    {r.start ? ` · ${dayjs(r.start).format('YYYY-MM-DD HH:mm')} – ${dayjs(r.end).format('HH:mm')}` : ''}
+        <ItemList
+          empty={<Empty description={t('compute.desk.empty')} />}
+          items={requests.data?.items ?? []}
+          pageSize={5}
+          renderItem={(r) => (
+            <ListItem key={r.id} data-testid="compute-request">
+              <Flex vertical gap={4} style={{ width: '100%' }}>
+                <Flex justify="space-between" wrap gap={8}>
+                  <Typography.Text strong>
+                    {r.reference} · {r.flavor?.model ?? t('compute.mine.anyDomestic')}
                   </Typography.Text>
-                  {r.refusal && <Typography.Text type="danger">{t(`compute.refusal.${r.refusal}`)}</Typography.Text>}
-                  {['pending', 'admitted', 'running'].includes(r.status) && (
-                    <ActionForm
-                      name={`cancel-${r.id}`}
-                      label={t('compute.mine.cancel')}
-                      button={{ size: 'small' }}
-                      mutationFn={() => cancelComputeRequest(hub, r.id)}
-                      onSuccess={async () => {
-                        message.success(t('compute.mine.cancelled', { ref: r.reference }));
-                        await refresh();
-                      }}
-                    />
-                  )}
+                  <Tag color={r.status === 'running' ? 'green' : r.status === 'refused' || r.status === 'preempted' ? 'red' : undefined}>
+                    {t(`compute.desk.status.${r.status}`)}
+                  </Tag>
                 </Flex>
-              </ListItem>
-            )}
-          />
-        )}
+                <Typography.Text type="secondary">
+                  {t('compute.mine.shape', { gpus: r.gpus, hours: r.hours })}
+                  {r.start ? ` · ${dayjs(r.start).format('YYYY-MM-DD HH:mm')} – ${dayjs(r.end).format('HH:mm')}` : ''}
+                </Typography.Text>
+                {r.refusal && <Typography.Text type="danger">{t(`compute.refusal.${r.refusal}`)}</Typography.Text>}
+                {['pending', 'admitted', 'running'].includes(r.status) && (
+                  <ActionForm
+                    name={`cancel-${r.id}`}
+                    label={t('compute.mine.cancel')}
+                    button={{ size: 'small' }}
+                    mutationFn={() => cancelComputeRequest(hub, r.id)}
+                    onSuccess={async () => {
+                      message.success(t('compute.mine.cancelled', { ref: r.reference }));
+                      await refresh();
+                    }}
+                  />
+                )}
+              </Flex>
+            </ListItem>
+          )}
+        />
       </Card>
 
       {burnDown.length > 0 && (
@@ -145,26 +139,23 @@ export function ComputePage() {
       </Card>
 
       <Card title={t('compute.mine.usage')} loading={usage.isPending}>
-        {(usage.data?.items ?? []).length === 0 ? (
-          <Empty description={t('compute.desk.empty')} />
-        ) : (
-          <ItemList
-            items={usage.data?.items ?? []}
-            pageSize={5}
-            renderItem={(u) => (
-              <ListItem key={u.id}>
-                <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
-                  <Typography.Text>
-                    {u.requestReference} · {u.flavor.model} · {t('compute.mine.gpuHours', { n: u.gpuHours })} · {dayjs(u.endedAt).format('YYYY-MM-DD')}
-                  </Typography.Text>
-                  <Typography.Text>
-                    <Money value={u.cost} /> · {t('compute.mine.paidBy')} <Money value={u.voucherPaid} />
-                  </Typography.Text>
-                </Flex>
-              </ListItem>
-            )}
-          />
-        )}
+        <ItemList
+          empty={<Empty description={t('compute.desk.empty')} />}
+          items={usage.data?.items ?? []}
+          pageSize={5}
+          renderItem={(u) => (
+            <ListItem key={u.id}>
+              <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
+                <Typography.Text>
+                  {u.requestReference} · {u.flavor.model} · {t('compute.mine.gpuHours', { n: u.gpuHours })} · {dayjs(u.endedAt).format('YYYY-MM-DD')}
+                </Typography.Text>
+                <Typography.Text>
+                  <Money value={u.cost} /> · {t('compute.mine.paidBy')} <Money value={u.voucherPaid} />
+                </Typography.Text>
+              </Flex>
+            </ListItem>
+          )}
+        />
       </Card>
     </Flex>
   );

@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Popover, Typography } from 'antd';
+import { Badge, Button, Popover, Typography } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -53,25 +53,22 @@ export function NotificationBell() {
   };
   const content = (
     <div style={{ width: 340 }}>
-      {list.data.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.none')} />
-      ) : (
-        <ItemList
-          size="small"
-          items={list.data.items}
-          renderItem={(n) => (
-            <ListItem>
-              {/* A button, so the keyboard opens a notification as a click does (Tab, then Enter). */}
-              <button type="button" style={openButton} onClick={() => openOne(n)}>
-                <ListItemMeta
-                  title={<Typography.Text strong={!n.read}>{titleOf(n)}</Typography.Text>}
-                  description={new Date(n.createdAt).toLocaleString(locale)}
-                />
-              </button>
-            </ListItem>
-          )}
-        />
-      )}
+      <ItemList
+        empty={t('notifications.none')}
+        size="small"
+        items={list.data.items}
+        renderItem={(n) => (
+          <ListItem>
+            {/* A button, so the keyboard opens a notification as a click does (Tab, then Enter). */}
+            <button type="button" style={openButton} onClick={() => openOne(n)}>
+              <ListItemMeta
+                title={<Typography.Text strong={!n.read}>{titleOf(n)}</Typography.Text>}
+                description={new Date(n.createdAt).toLocaleString(locale)}
+              />
+            </button>
+          </ListItem>
+        )}
+      />
     </div>
   );
   return (

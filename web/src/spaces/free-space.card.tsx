@@ -25,33 +25,30 @@ export function FreeSpaceCard({ hub }: { hub: string }) {
   return (
     <Card title={t('spaces.free.title')} loading={free.isPending}>
       <Typography.Paragraph type="secondary">{t('spaces.free.intro', { from: from.format('YYYY-MM-DD') })}</Typography.Paragraph>
-      {units.length === 0 ? (
-        <Empty description={t('spaces.free.none')} />
-      ) : (
-        <ItemList
-          items={all ? units : units.slice(0, SHOWN)}
-          renderItem={(u) => (
-            <ListItem key={u.id} data-testid="free-unit">
-              <Flex vertical gap={8} style={{ width: '100%' }}>
-                <Typography.Text strong>
-                  {u.code} · {bilingual(u.name).primary}
-                </Typography.Text>
-                <Typography.Text type="secondary">
-                  {u.unitKind ? t(`spaces.unitKinds.${u.unitKind}`) : ''} · {u.areaM2} m² · {u.seats} {t('spaces.ask.seats')}
-                  {u.listRent && (
-                    <>
-                      {' · '}
-                      {t('spaces.free.rent')} <Money value={u.listRent} />
-                      {t('spaces.units.perM2Month')}
-                    </>
-                  )}
-                </Typography.Text>
-                <UnitPhotos hub={hub} node={u} />
-              </Flex>
-            </ListItem>
-          )}
-        />
-      )}
+      <ItemList
+        empty={<Empty description={t('spaces.free.none')} />}
+        items={all ? units : units.slice(0, SHOWN)}
+        renderItem={(u) => (
+          <ListItem key={u.id} data-testid="free-unit">
+            <Flex vertical gap={8} style={{ width: '100%' }}>
+              <Typography.Text strong>
+                {u.code} · {bilingual(u.name).primary}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {u.unitKind ? t(`spaces.unitKinds.${u.unitKind}`) : ''} · {u.areaM2} m² · {u.seats} {t('spaces.ask.seats')}
+                {u.listRent && (
+                  <>
+                    {' · '}
+                    {t('spaces.free.rent')} <Money value={u.listRent} />
+                    {t('spaces.units.perM2Month')}
+                  </>
+                )}
+              </Typography.Text>
+              <UnitPhotos hub={hub} node={u} />
+            </Flex>
+          </ListItem>
+        )}
+      />
       {!all && units.length > SHOWN && (
         <Button block onClick={() => setAll(true)}>
           {t('spaces.free.more', { n: units.length })}

@@ -136,55 +136,49 @@ export function SpaceDeskPage() {
       </Card>
 
       <Card title={t('spaces.desk.queue')} loading={queue.isPending}>
-        {(queue.data?.items ?? []).length === 0 ? (
-          <Empty description={t('spaces.desk.noQueue')} />
-        ) : (
-          <ItemList
-            items={queue.data?.items ?? []}
-            renderItem={(r) => (
-              <ListItem
-                key={r.id}
-                data-testid="queued-request"
-                actions={
-                  operates
-                    ? [
-                        <Button key="offer" onClick={() => setModal({ kind: 'offer', request: r })}>
-                          {t('spaces.desk.offer')}
-                        </Button>,
-                      ]
-                    : []
-                }
-              >
-                <ListItemMeta
-                  title={`${r.position}. ${org(r.organization)} · ${r.ref}`}
-                  description={[
-                    r.areaM2 ? `${r.areaM2} m²` : null,
-                    r.seats ? t('spaces.desk.requestSeats', { count: r.seats }) : null,
-                    t('spaces.desk.requestTerm', { from: r.startsOn, months: r.months }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                />
-              </ListItem>
-            )}
-          />
-        )}
+        <ItemList
+          empty={<Empty description={t('spaces.desk.noQueue')} />}
+          items={queue.data?.items ?? []}
+          renderItem={(r) => (
+            <ListItem
+              key={r.id}
+              data-testid="queued-request"
+              actions={
+                operates
+                  ? [
+                      <Button key="offer" onClick={() => setModal({ kind: 'offer', request: r })}>
+                        {t('spaces.desk.offer')}
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              <ListItemMeta
+                title={`${r.position}. ${org(r.organization)} · ${r.ref}`}
+                description={[
+                  r.areaM2 ? `${r.areaM2} m²` : null,
+                  r.seats ? t('spaces.desk.requestSeats', { count: r.seats }) : null,
+                  t('spaces.desk.requestTerm', { from: r.startsOn, months: r.months }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            </ListItem>
+          )}
+        />
       </Card>
 
       <Flex gap={16} wrap>
         <Card title={t('spaces.desk.expiring')} style={{ flex: '1 1 360px' }} loading={occupancy.isPending}>
-          {(occupancy.data?.expiring ?? []).length === 0 ? (
-            <Empty description={t('spaces.desk.noExpiring')} />
-          ) : (
-            <ItemList
-              items={occupancy.data?.expiring ?? []}
-              renderItem={(e) => (
-                <ListItem key={e.id}>
-                  {`${e.endsOn} · ${e.ref} · ${org(e.organization)}`} <Tag>{t(e.kind === 'lease' ? 'spaces.desk.leases' : 'spaces.desk.holds')}</Tag>
-                </ListItem>
-              )}
-            />
-          )}
+          <ItemList
+            empty={<Empty description={t('spaces.desk.noExpiring')} />}
+            items={occupancy.data?.expiring ?? []}
+            renderItem={(e) => (
+              <ListItem key={e.id}>
+                {`${e.endsOn} · ${e.ref} · ${org(e.organization)}`} <Tag>{t(e.kind === 'lease' ? 'spaces.desk.leases' : 'spaces.desk.holds')}</Tag>
+              </ListItem>
+            )}
+          />
         </Card>
         <Card title={t('spaces.desk.subsidyByCompany')} style={{ flex: '1 1 360px' }} loading={occupancy.isPending}>
           <ItemList

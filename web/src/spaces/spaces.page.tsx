@@ -38,50 +38,42 @@ export function SpacesPage() {
       </div>
 
       <Card title={t('spaces.mine.leases')} loading={leases.isPending}>
-        {(leases.data?.items ?? []).length === 0 ? (
-          <Empty description={t('spaces.mine.noLeases')} />
-        ) : (
-          <ItemList items={leases.data?.items ?? []} renderItem={(l) => <LeaseItem lease={l} />} />
-        )}
+        <ItemList empty={<Empty description={t('spaces.mine.noLeases')} />} items={leases.data?.items ?? []} renderItem={(l) => <LeaseItem lease={l} />} />
       </Card>
 
       <Card title={t('spaces.mine.requests')} loading={requests.isPending}>
-        {(requests.data?.items ?? []).length === 0 ? (
-          <Empty description={t('spaces.mine.noRequests')} />
-        ) : (
-          <ItemList
-            items={requests.data?.items ?? []}
-            renderItem={(r) => (
-              <ListItem key={r.id} data-testid="space-request">
-                <Flex vertical gap={4} style={{ width: '100%' }}>
-                  <Flex justify="space-between" wrap gap={8}>
-                    <Typography.Text strong>
-                      {r.ref} · {bilingual(r.organization.name).primary}
-                    </Typography.Text>
-                    <Tag>{t(`spaces.status.${r.status}`)}</Tag>
-                  </Flex>
-                  <Typography.Text type="secondary">
-                    {r.areaM2 ? `${r.areaM2} m²` : ''} {r.seats ? `${r.seats} ${t('spaces.ask.seats')}` : ''} · {r.startsOn} · {r.months}{' '}
-                    {t('spaces.ask.months')}
+        <ItemList
+          empty={<Empty description={t('spaces.mine.noRequests')} />}
+          items={requests.data?.items ?? []}
+          renderItem={(r) => (
+            <ListItem key={r.id} data-testid="space-request">
+              <Flex vertical gap={4} style={{ width: '100%' }}>
+                <Flex justify="space-between" wrap gap={8}>
+                  <Typography.Text strong>
+                    {r.ref} · {bilingual(r.organization.name).primary}
                   </Typography.Text>
-                  {r.position && <Typography.Text>{t('spaces.mine.position', { n: r.position })}</Typography.Text>}
-                  {r.offer && (
-                    <Flex vertical gap={8}>
-                      <Typography.Text>
-                        {t('spaces.mine.offered', { units: units(r.offer.nodes), time: dayjs(r.offer.expiresAt).format('YYYY-MM-DD HH:mm') })}
-                      </Typography.Text>
-                      {r.offer.nodes.map((n) => (
-                        <UnitPhotos key={n.id} hub={hub} node={n} />
-                      ))}
-                      {r.offer.program && <Tag color="green">{t('spaces.mine.offerSubsidy', { program: bilingual(r.offer.program.name).primary })}</Tag>}
-                      <AcceptOfferForm hub={hub} requestId={r.id} onDone={refresh} />
-                    </Flex>
-                  )}
+                  <Tag>{t(`spaces.status.${r.status}`)}</Tag>
                 </Flex>
-              </ListItem>
-            )}
-          />
-        )}
+                <Typography.Text type="secondary">
+                  {r.areaM2 ? `${r.areaM2} m²` : ''} {r.seats ? `${r.seats} ${t('spaces.ask.seats')}` : ''} · {r.startsOn} · {r.months} {t('spaces.ask.months')}
+                </Typography.Text>
+                {r.position && <Typography.Text>{t('spaces.mine.position', { n: r.position })}</Typography.Text>}
+                {r.offer && (
+                  <Flex vertical gap={8}>
+                    <Typography.Text>
+                      {t('spaces.mine.offered', { units: units(r.offer.nodes), time: dayjs(r.offer.expiresAt).format('YYYY-MM-DD HH:mm') })}
+                    </Typography.Text>
+                    {r.offer.nodes.map((n) => (
+                      <UnitPhotos key={n.id} hub={hub} node={n} />
+                    ))}
+                    {r.offer.program && <Tag color="green">{t('spaces.mine.offerSubsidy', { program: bilingual(r.offer.program.name).primary })}</Tag>}
+                    <AcceptOfferForm hub={hub} requestId={r.id} onDone={refresh} />
+                  </Flex>
+                )}
+              </Flex>
+            </ListItem>
+          )}
+        />
       </Card>
 
       <FreeSpaceCard hub={hub} />
