@@ -37,6 +37,12 @@ describe('named prepared statements', () => {
     await ctx.database.db.transaction(async (tx) => expect(await hubOf(tx, { slug })).toEqual([hub]));
   });
 
+  it('run at once from many callers on the pool, each with its own values (one statement object shared by all)', async () => {
+    const ns = Array.from({ length: 64 }, (_, i) => i * 7);
+    const answers = await Promise.all(ns.map(async (n) => (await plusOne(ctx.database.db, { n })).rows[0]!.n));
+    expect(answers).toEqual(ns.map((n) => n + 1));
+  });
+
   it('refuse a run that leaves a placeholder without its value', async () => {
     await expect(plusOne(ctx.database.db, {} as { n: number })).rejects.toThrow(`No value for placeholder "n" was provided`);
   });
