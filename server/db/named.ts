@@ -12,9 +12,9 @@ import type { Db, Tx } from './connection.js';
  * generic plan instead of planning again (on Citus a statement that names its hub by a
  * parameter is still planned per run, on the hub's one shard: `round-trips.test.ts`).
  *
- * Building a query is most of what a booking costs the server's one thread (drizzle walking
- * the query's parts to write its text): built per run, it was about a third of the Node CPU
- * of a booking (docs/scaling.md, "Named statements built once").
+ * Building a query (drizzle walking its parts to write its text) was the largest part of what
+ * a booking cost the server's one thread; built once, a booking's Node CPU halved
+ * (docs/scaling.md, "Named statements built once").
  *
  * A name stands for one SQL text: every value a placeholder, never written into the text. Two
  * texts under one name would make PostgreSQL refuse the second on a connection that already
