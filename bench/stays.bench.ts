@@ -192,7 +192,7 @@ async function rawInsert(database: Database, hubId: string, beds: string[], chec
 
 /** Operations per second of `op` on `clients` concurrent loops. */
 async function perSecond(clients: number, op: () => Promise<void>): Promise<number> {
-  return (await closedLoop(op, clients, SECONDS)) / SECONDS;
+  return (await withNodeCpu(clients, op)).perSecond;
 }
 
 /** Operations per second of `op` on `clients` concurrent loops, and this process's CPU time (user and system) per operation. */
