@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { chooseLanguage, openMenu, signIn } from './demo-session.js';
+import { keepScreenshot } from './screenshot.js';
 
 test('a hub admin makes an API token, sees it once, a script uses it, the admin revokes it', async ({ page, playwright }) => {
   await signIn(page, 'admin@hangzhou.demo');
@@ -19,7 +20,7 @@ test('a hub admin makes an API token, sees it once, a script uses it, the admin 
   await expect(shown).toContainText('shown only this once');
   const secret = (await shown.getByTestId('new-token-secret').innerText()).trim();
   expect(secret).toMatch(/^dgt_[A-Za-z0-9_-]{86}$/);
-  await page.screenshot({ path: '/tmp/api-tokens-made-en.png', fullPage: true });
+  await keepScreenshot(page, 'api-tokens-made-en');
   await shown.getByRole('button', { name: 'I have saved it' }).click();
 
   // The list shows the token by its last characters, never the secret.

@@ -1,16 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { errorMessages } from '../contracts/error-messages.js';
 import { seedYear } from '../server/db/demo-year.js';
+import { keepScreenshot } from './screenshot.js';
 
 const PASSWORD = 'dragongate-demo-2026';
 const YEAR = seedYear();
 
 async function chooseLanguage(page: Page, label: '中文' | 'English') {
   await page.getByRole('banner').getByText(label, { exact: true }).click();
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/budget-${name}.png`, fullPage: true });
 }
 
 test('a finance officer opens a year, funds lines, is refused an overdraft, in both languages', async ({ page }) => {
@@ -41,7 +38,7 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   if (await openYear.isVisible()) {
     await page.getByLabel('General budget revenue (yuan)').fill('200,000,000');
     await expect(page.getByText('Envelope: 15% of revenue = CNY 30,000,000')).toBeVisible();
-    await screenshot(page, 'open-year-en');
+    await keepScreenshot(page, 'open-year-en');
     await openYear.click();
   }
   await expect(overview).toBeVisible();
@@ -77,7 +74,7 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await move.getByLabel('Amount to move (yuan)').fill('1,000,000.01');
   await move.getByRole('button', { name: 'Move money' }).click();
   await expect(move.getByRole('alert')).toHaveText(errorMessages.BUDGET_EXHAUSTED['en-US']);
-  await screenshot(page, 'exhausted-en');
+  await keepScreenshot(page, 'exhausted-en');
 
   await move.getByRole('button', { name: 'Cancel' }).click();
   await expect(move).toBeHidden();
@@ -89,14 +86,14 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await expect(moveZh.getByLabel('调剂金额（元）')).toHaveValue('1,000,000.01');
   await moveZh.getByRole('button', { name: '科目间调剂' }).click();
   await expect(moveZh.getByRole('alert')).toHaveText(errorMessages.BUDGET_EXHAUSTED['zh-CN']);
-  await screenshot(page, 'exhausted-zh');
+  await keepScreenshot(page, 'exhausted-zh');
   await moveZh.getByRole('button', { name: /取\s*消/ }).click();
   await expect(moveZh).toBeHidden();
   await expect(page.getByRole('heading', { name: `${YEAR} 年度预算` })).toBeVisible();
   await expect(page.getByRole('tab', { name: '资金池与科目' })).toBeVisible();
   await expect(page.getByRole('img', { name: '各科目执行情况' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: lineA.zh })).toContainText('100万元');
-  await screenshot(page, 'overview-zh');
+  await keepScreenshot(page, 'overview-zh');
 
   // The ledger lists the two fundings; the download link points at the XLSX export.
   await page.getByRole('tab', { name: '账本' }).click();
@@ -104,13 +101,13 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await expect(page.getByRole('link', { name: /下载 XLSX/ })).toHaveAttribute('href', `/api/hubs/hangzhou/fiscal-years/${YEAR}/ledger.xlsx`);
   await page.getByRole('row').filter({ hasText: lineA.zh }).getByText(lineA.zh).first().click();
   await expect(page.getByRole('dialog', { name: `余额：${lineA.zh}` })).toContainText('100万元');
-  await screenshot(page, 'ledger-zh');
+  await keepScreenshot(page, 'ledger-zh');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: `余额：${lineA.zh}` })).toBeHidden();
   await chooseLanguage(page, 'English');
   await expect(page.getByRole('link', { name: /Download XLSX/ })).toBeVisible();
-  await screenshot(page, 'ledger-en');
+  await keepScreenshot(page, 'ledger-en');
   await page.getByRole('tab', { name: 'Envelope and lines' }).click();
   await expect(page.getByRole('img', { name: 'Burn-down per line' })).toBeVisible();
-  await screenshot(page, 'overview-en');
+  await keepScreenshot(page, 'overview-en');
 });

@@ -1,6 +1,7 @@
 import { expectAccessible } from './accessibility.js';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseOption } from './select.js';
+import { keepScreenshot } from './screenshot.js';
 
 const PASSWORD = 'dragongate-demo-2026';
 
@@ -15,10 +16,6 @@ async function signIn(page: Page, email: string) {
 
 async function chooseLanguage(page: Page, label: '中文' | 'English') {
   await page.getByRole('banner').getByText(label, { exact: true }).click();
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/programs-${name}.png`, fullPage: true });
 }
 
 /** From the catalog (through the menu) to a program's page and its apply form. */
@@ -36,7 +33,7 @@ async function openApplyForm(page: Page, program: string) {
 test('a startup claims a compute voucher and is approved at once, with the explanation', async ({ page }) => {
   await signIn(page, 'startup@hangzhou.demo');
   await openApplyForm(page, 'Hangzhou compute vouchers');
-  await screenshot(page, 'catalog-apply-en');
+  await keepScreenshot(page, 'catalog-apply-en');
 
   // The organisation is prefilled from what the platform knows (the founder's organisations;
   // organizations.spec.ts may have registered a second one): choose the demo startup.
@@ -49,7 +46,7 @@ test('a startup claims a compute voucher and is approved at once, with the expla
   // The scan is uploaded as soon as it is chosen; the server decides its type from its bytes.
   await page.locator('input[type=file]').setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
   await expect(page.getByText('Uploaded: contract.pdf')).toBeVisible();
-  await screenshot(page, 'voucher-form-en');
+  await keepScreenshot(page, 'voucher-form-en');
   await page.getByRole('button', { name: 'Submit application' }).click();
 
   await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
@@ -59,13 +56,13 @@ test('a startup claims a compute voucher and is approved at once, with the expla
   await expect(explanation).toContainText('CNY 1,000,000 × 30% = CNY 300,000.');
   await expect(explanation).toContainText('Total CNY 300,000.');
   await expect(page.getByText('Paid share by share as the provider reports the compute used').first()).toBeVisible();
-  await screenshot(page, 'voucher-approved-en');
+  await keepScreenshot(page, 'voucher-approved-en');
 
   await chooseLanguage(page, '中文');
   await expect(page.getByText('已批准', { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('award-amount')).toHaveText('30万元');
   await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('100万元 × 30% = 30万元。');
-  await screenshot(page, 'voucher-approved-zh');
+  await keepScreenshot(page, 'voucher-approved-zh');
 
   // My applications lists it.
   await page.getByRole('menuitem', { name: '我的申请' }).click();
@@ -94,12 +91,12 @@ test('a graduate claims the living allowance: approved in two tranches that wait
   const tranches = page.getByRole('table');
   await expect(tranches.getByRole('row').nth(1)).toContainText('Waiting for 6 months of local social insurance');
   await expect(tranches.getByRole('row').nth(2)).toContainText('Waiting for 12 months of local social insurance');
-  await screenshot(page, 'allowance-approved-en');
+  await keepScreenshot(page, 'allowance-approved-en');
 
   await chooseLanguage(page, '中文');
   await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('第 1 期（50%）：1.5万元，本地社保缴纳满 6 个月后支付。');
   await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('待满足：本地社保缴纳满 6 个月');
-  await screenshot(page, 'allowance-approved-zh');
+  await keepScreenshot(page, 'allowance-approved-zh');
 });
 
 test('an ineligible applicant sees which criterion failed, in English and in Chinese', async ({ page }) => {
@@ -114,14 +111,14 @@ test('an ineligible applicant sees which criterion failed, in English and in Chi
   await expect(failed).toContainText('Failed');
   await expect(failed).toContainText('You must be recognised as high-level talent of class B to E (class A is decided case by case).');
   await expect(page.getByRole('alert').filter({ hasText: 'A criterion was not met.' })).toBeVisible();
-  await screenshot(page, 'refused-en');
+  await keepScreenshot(page, 'refused-en');
 
   await chooseLanguage(page, '中文');
   await expect(page.getByText('未通过', { exact: true }).first()).toBeVisible();
   await expect(failed).toContainText('B–E 类高层次人才');
   await expect(failed).toContainText('不符合');
   await expect(failed).toContainText('须经认定为 B 至 E 类高层次人才（A 类一事一议）。');
-  await screenshot(page, 'refused-zh');
+  await keepScreenshot(page, 'refused-zh');
 });
 
 test('the catalog is public: a visitor sees programs, budget left and criteria, and is asked to sign in to apply', async ({ page }) => {
@@ -132,7 +129,7 @@ test('the catalog is public: a visitor sees programs, budget left and criteria, 
   await expect(card).toContainText('Budget left');
   await expect(card).toContainText('CNY');
   await expect(card).toContainText('Founded within three years');
-  await screenshot(page, 'catalog-public-en');
+  await keepScreenshot(page, 'catalog-public-en');
   await card.getByRole('link', { name: 'AI and robotics startup subsidy' }).click();
   await expect(page.getByRole('button', { name: 'Sign in to apply' })).toBeVisible();
   // What it gives is written out from the formula that computes the awards.
@@ -157,7 +154,7 @@ test('a program officer reads a criterion as rows and in words, and CEL is check
   await expression.fill('applicant.kind in ["startup", "company"]\n  && applicant.headcont < 300');
   await expect(first.getByText(/^Line 2, column \d+: /)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Save' }).getByRole('status')).toHaveText('Unsaved changes');
-  await screenshot(page, 'editor-check-en');
+  await keepScreenshot(page, 'editor-check-en');
   await expression.fill('applicant.kind in ["startup", "company"] && applicant.headcount < 300');
   await expect(page.getByText('The rule checks out.')).toBeVisible();
   await first.getByTitle('Rows').click();
@@ -174,7 +171,7 @@ test('an officer finds who qualifies and invites them; the startup sees the invi
   await expect(page.getByRole('row').filter({ hasText: 'Qiantang Embodied AI (demo)' })).toBeVisible();
   await page.getByRole('button', { name: 'Invite them to apply' }).click();
   await expect(page.getByText(/^Invited [1-9]\d* \(not invited before\)/)).toBeVisible();
-  await screenshot(page, 'qualifiers-invited-en');
+  await keepScreenshot(page, 'qualifiers-invited-en');
 
   await page.getByRole('button', { name: /^Account/ }).click();
   await page.getByText('Sign out').click();

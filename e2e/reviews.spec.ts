@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chooseOption } from './select.js';
+import { keepScreenshot } from './screenshot.js';
 
 const PASSWORD = 'dragongate-demo-2026';
 const GRANT = 'Major AI R&D grant (demo)';
@@ -29,10 +30,6 @@ async function as(browser: Browser, email: string): Promise<Page> {
   await page.goto('/hubs/hangzhou/programs');
   await page.getByRole('banner').getByText('English', { exact: true }).click();
   return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/reviews-${name}.png`, fullPage: true });
 }
 
 /** The demo startup drafts, then submits, an application to the reviewed grant; returns the application's page. */
@@ -69,7 +66,7 @@ async function review(browser: Browser, email: string, applicationPath: string, 
       .nth(n - 1)
       .click();
   await page.getByLabel('Comment').fill('Credible team and a clear plan');
-  await screenshot(page, `review-form-${email.split('@')[0]}`);
+  await keepScreenshot(page, `review-form-${email.split('@')[0]}`);
   await page.getByRole('button', { name: 'Submit review' }).click();
   await expect(page.getByText('Review submitted. Thank you.')).toBeVisible();
   await page.context().close();
@@ -87,7 +84,7 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
   const conflict = officer.getByTestId('conflict');
   await expect(conflict).toContainText('Reviewer Three');
   await expect(conflict).toContainText('their organisation invested in the applicant');
-  await screenshot(officer, 'board-assigned');
+  await keepScreenshot(officer, 'board-assigned');
 
   await review(browser, 'reviewer@hangzhou.demo', path, [4, 5, 4]);
   await review(browser, 'reviewer2@hangzhou.demo', path, [5, 4, 3]);
@@ -102,7 +99,7 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
   await expect(officer.getByTestId('review-board').getByRole('row')).toHaveCount(4); // header, two reviews, spread
   await expect(officer.getByText('Spread (highest − lowest)')).toBeVisible();
   await officer.getByLabel('Reason (the applicant sees it)').fill('Strong scores from both reviewers');
-  await screenshot(officer, 'board-scores');
+  await keepScreenshot(officer, 'board-scores');
   await officer.getByRole('button', { name: 'Record the decision' }).click();
   await expect(officer.getByText('Above the two-person threshold: another officer must approve too.')).toBeVisible();
 
@@ -122,7 +119,7 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
   await founder.getByLabel('Report').fill('Prototype arms picking in two warehouses');
   await founder.getByRole('button', { name: 'Submit report' }).click();
   await expect(founder.getByTestId('milestone-midterm')).toContainText('Waiting for the officer');
-  await screenshot(founder, 'applicant-award');
+  await keepScreenshot(founder, 'applicant-award');
 
   // The officer accepts the report: the second tranche is paid at once and the award closes.
   await officer.reload();
@@ -130,7 +127,7 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
   await expect(officer.getByTestId('award')).toContainText('CNY 3,000,000');
   await expect(officer.getByTestId('award').getByText('Waiting', { exact: true })).toHaveCount(0);
   await expect(officer.getByText('Closed').first()).toBeVisible();
-  await screenshot(officer, 'award-closed');
+  await keepScreenshot(officer, 'award-closed');
 });
 
 test('two officers deciding the same application at once: one wins, the other gets 409', async ({ browser }) => {

@@ -2,6 +2,7 @@ import { expectAccessible } from './accessibility.js';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseLanguage, signIn } from './demo-session.js';
 import { chooseOption } from './select.js';
+import { keepScreenshot } from './screenshot.js';
 
 /** What the officer and the visitor read, in each language the journey runs in. */
 const languages = [
@@ -135,7 +136,7 @@ for (const l of languages) {
       const who = publicPage.locator('.ant-card').filter({ has: publicPage.getByText(l.whoQualifies, { exact: true }) });
       await expect(who).toContainText(l.publicWords);
       await expectAccessible(publicPage, `public program with the rule (${l.locale})`);
-      await publicPage.screenshot({ path: `/tmp/rule-builder-public-${l.locale}.png`, fullPage: true });
+      await keepScreenshot(publicPage, `rule-builder-public-${l.locale}`);
       await visitor.close();
     });
   });

@@ -3,6 +3,7 @@ import { expectAccessible } from './accessibility.js';
 import { chooseLanguage, signIn } from './demo-session.js';
 import { expectFitsPhone, PHONE } from './phone.js';
 import { chooseOption } from './select.js';
+import { keepScreenshot } from './screenshot.js';
 
 // The space operator adds a unit with a photo on the desk and edits it (rent, a second
 // photo); the company, on a phone, sees the free unit with its photos. Once per language,
@@ -129,6 +130,6 @@ for (const run of runs) {
     await expect(free.getByRole('img', { name: c.photo(2) })).toBeVisible();
     await expectFitsPhone(phone);
     await expectAccessible(phone, `company's space page with photos (${run.language})`);
-    await phone.screenshot({ path: `/tmp/space-units-company-${run.language === 'English' ? 'en' : 'zh'}.png`, fullPage: true });
+    await keepScreenshot(phone, `space-units-company-${run.language === 'English' ? 'en' : 'zh'}`);
   });
 }

@@ -3,6 +3,7 @@ import { expectAccessible } from './accessibility.js';
 import { chooseLanguage, signIn } from './demo-session.js';
 import { expectFitsPhone, PHONE } from './phone.js';
 import { chooseOption } from './select.js';
+import { keepScreenshot } from './screenshot.js';
 
 // The operator holds space for a company; the company (on a phone) asks for space and is
 // offered a unit, accepts it; a lease with a year-1-free schedule (the Wuchang rule on a
@@ -164,8 +165,8 @@ for (const run of runs) {
     await expect(deskPhone.getByTestId('lease').filter({ hasText: run.lease })).toBeVisible();
     await expectFitsPhone(deskPhone);
     await expectAccessible(deskPhone, `space desk on a phone (${run.language})`);
-    await deskPhone.screenshot({ path: `/tmp/spaces-desk-phone-${run.language === 'English' ? 'en' : 'zh'}.png`, fullPage: true });
-    await phone.screenshot({ path: `/tmp/spaces-company-${run.language === 'English' ? 'en' : 'zh'}.png`, fullPage: true });
-    await page.screenshot({ path: `/tmp/spaces-desk-${run.language === 'English' ? 'en' : 'zh'}.png`, fullPage: true });
+    await keepScreenshot(deskPhone, `spaces-desk-phone-${run.language === 'English' ? 'en' : 'zh'}`);
+    await keepScreenshot(phone, `spaces-company-${run.language === 'English' ? 'en' : 'zh'}`);
+    await keepScreenshot(page, `spaces-desk-${run.language === 'English' ? 'en' : 'zh'}`);
   });
 }

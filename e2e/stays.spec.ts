@@ -1,9 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { chooseLanguage, openMenu, signIn } from './demo-session.js';
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/stays-${name}.png`, fullPage: true });
-}
+import { keepScreenshot } from './screenshot.js';
 
 test('a graduate finds a week, books it and gets the QR; the station manager checks them in by its code', async ({ page, browser }) => {
   await signIn(page, 'graduate@hangzhou.demo');
@@ -19,7 +16,7 @@ test('a graduate finds a week, books it and gets the QR; the station manager che
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('list', { name: 'Stations' }).getByRole('listitem').filter({ hasText: 'Future Sci-Tech City' });
   await expect(row).toContainText('Up to 6 nights a stay');
-  await screenshot(page, 'search-en');
+  await keepScreenshot(page, 'search-en');
   await row.getByRole('button', { name: 'Book' }).click();
   await expect(page.getByRole('dialog')).toContainText(/Future Sci-Tech City.*check in .*6 nights/);
   await page.getByRole('dialog').getByRole('button', { name: 'Book' }).click();
@@ -29,7 +26,7 @@ test('a graduate finds a week, books it and gets the QR; the station manager che
   await expect(confirmation.locator('canvas')).toBeVisible(); // the QR
   const code = (await confirmation.locator('.ant-typography strong').first().innerText()).trim();
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{10}$/);
-  await screenshot(page, 'booked-en');
+  await keepScreenshot(page, 'booked-en');
   await confirmation.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('Confirmed', { exact: true }).first()).toBeVisible();
 
@@ -51,7 +48,7 @@ test('a graduate finds a week, books it and gets the QR; the station manager che
   // The occupancy calendar counts the guest on each of their nights (24 beds at this station).
   await expect(desk.getByText('Occupancy calendar (occupied / beds)')).toBeVisible();
   await expect(desk.getByText('1/24').first()).toBeVisible();
-  await screenshot(desk, 'desk-en');
+  await keepScreenshot(desk, 'desk-en');
 });
 
 test('a hub admin opens a station with its rooms and a closed week, and names its manager', async ({ page }) => {
@@ -80,5 +77,5 @@ test('a hub admin opens a station with its rooms and a closed week, and names it
   await page.getByLabel('Their sign-in e-mail').fill('station@hangzhou.demo');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByText('station@hangzhou.demo now runs this station.')).toBeVisible();
-  await screenshot(page, 'admin-en');
+  await keepScreenshot(page, 'admin-en');
 });

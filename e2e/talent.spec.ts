@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './accessibility.js';
 import { chooseLanguage, signIn } from './demo-session.js';
 import { buttonName, dragongate, PAGE_LOAD, PASSWORD, personIn, signInAs, stamp, WORDS } from './hub-people.js';
+import { keepScreenshot } from './screenshot.js';
 
 test('an officer grants a talent class; the holder shows the card and anyone checks it without signing in', async ({ page, browser }) => {
   await signIn(page, 'officer@hangzhou.demo');
@@ -46,7 +47,7 @@ test('an officer grants a talent class; the holder shows the card and anyone che
   await expect(holder.getByText('Profile saved.')).toBeVisible();
   await holder.locator('input[type=file]').setInputFiles({ name: 'award.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
   await expect(holder.getByRole('link', { name: 'award.pdf' })).toBeVisible();
-  await holder.screenshot({ path: '/tmp/talent-card-en.png', fullPage: true });
+  await keepScreenshot(holder, 'talent-card-en');
 
   // A stranger (no session at all) opens the QR's link.
   const stranger = await (await browser.newContext({ locale: 'en-US' })).newPage();
