@@ -6,7 +6,7 @@ import { apiTags } from './tags.js';
 
 /**
  * The rules of the contract, for every operation, so routes added later follow them too
- * (docs/ARCHITECTURE.md, "The API contract"). Spectral (npm run lint) checks the rest.
+ * (docs/architecture/api-contract.md). Spectral (npm run lint) checks the rest.
  */
 type Schema = {
   $ref?: string;
