@@ -42,4 +42,18 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   { files: ['web/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  {
+    // One form pattern (web/src/forms/use-form-mutation.ts): a form's changes clear its failure
+    // and end its Idempotency-Key together, so a changed body is never sent under the old key.
+    files: ['web/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='onValuesChange'] MemberExpression[property.name='clearFailure']",
+          message: "Give the form its mutation's onValuesChange: it clears the failure and starts a new Idempotency-Key.",
+        },
+      ],
+    },
+  },
 );

@@ -27,7 +27,7 @@ export function ChangeEmailForm() {
   return (
     <>
       <FormFailure failure={change.failure} />
-      <Form<Values> name="change-email" form={form} layout="vertical" requiredMark={false} onFinish={change.submit} onValuesChange={change.clearFailure}>
+      <Form<Values> name="change-email" form={form} layout="vertical" requiredMark={false} onFinish={change.submit} onValuesChange={change.onValuesChange}>
         <Form.Item
           label={t('account.newEmail')}
           name="newEmail"

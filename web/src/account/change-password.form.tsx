@@ -37,7 +37,7 @@ export function ChangePasswordForm({ withCode }: { withCode: boolean }) {
   return (
     <>
       <FormFailure failure={change.failure} />
-      <Form<Values> name="change-password" form={form} layout="vertical" requiredMark={false} onFinish={change.submit} onValuesChange={change.clearFailure}>
+      <Form<Values> name="change-password" form={form} layout="vertical" requiredMark={false} onFinish={change.submit} onValuesChange={change.onValuesChange}>
         <Form.Item label={t('account.currentPassword')} name="currentPassword" rules={[{ required: true, message: fieldText('REQUIRED') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

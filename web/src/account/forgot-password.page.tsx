@@ -32,7 +32,7 @@ export function ForgotPasswordPage() {
             form={form}
             layout="vertical"
             onFinish={request.submit}
-            onValuesChange={request.clearFailure}
+            onValuesChange={request.onValuesChange}
             requiredMark={false}
           >
             <Form.Item

@@ -73,7 +73,7 @@ export function NewTokenModal({
         name="api-token"
         form={form}
         layout="vertical"
-        onValuesChange={() => create.clearFailure()}
+        onValuesChange={create.onValuesChange}
         onFinish={create.submit}
         initialValues={{ roles: [], expiresAt: dayjs().add(90, 'day') }}
       >

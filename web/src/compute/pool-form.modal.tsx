@@ -106,7 +106,7 @@ export function PoolFormModal({ hub, open, onClose, onDone }: { hub: string; ope
         name="compute-pool"
         form={form}
         layout="vertical"
-        onValuesChange={() => save.clearFailure()}
+        onValuesChange={save.onValuesChange}
         onFinish={save.submit}
         initialValues={{ flavors: [{ vendor: 'nvidia', gpuMemoryGib: 80, cpuPerGpu: 16, memoryGibPerGpu: 128, gpus: 8 }] }}
       >

@@ -102,7 +102,7 @@ export function QuotaFormModal({
         name="compute-quota"
         form={form}
         layout="vertical"
-        onValuesChange={() => save.clearFailure()}
+        onValuesChange={save.onValuesChange}
         onFinish={save.submit}
         initialValues={{
           period: [dayjs().startOf('month'), dayjs().startOf('month').add(1, 'year')],

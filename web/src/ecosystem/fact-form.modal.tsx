@@ -81,7 +81,7 @@ export function FactFormModal({ hub, organizationId, open, onClose }: { hub: str
         form={form}
         layout="vertical"
         initialValues={{ metric: 'valuation', currency: 'CNY' }}
-        onValuesChange={() => save.clearFailure()}
+        onValuesChange={save.onValuesChange}
         onFinish={save.submit}
       >
         <Row gutter={16}>

@@ -71,6 +71,7 @@ function useFormMutationImpl<Values, Result>({ form, mutationFn, fields, fieldFo
     submit: (values: Values) => mutation.mutate(values),
     submitting: mutation.isPending,
     failure,
+    /** For a dialog that closes or a submit that starts elsewhere; a form's own changes go to onValuesChange. */
     clearFailure: () => setFailure(null),
     /** For the form's onValuesChange: the failure shown and the key are about the old values. */
     onValuesChange: () => {

@@ -34,7 +34,7 @@ export function InviteColleagueForm({ hub, organizationId }: { hub: string; orga
       form={form}
       layout="vertical"
       initialValues={{ role: 'applicant' }}
-      onValuesChange={() => invite.clearFailure()}
+      onValuesChange={invite.onValuesChange}
       onFinish={invite.submit}
       style={{ marginTop: 16, maxWidth: 420 }}
     >

@@ -46,7 +46,7 @@ export function ConflictModal({
     >
       <Typography.Paragraph>{t('reviews.form.conflictConfirm')}</Typography.Paragraph>
       <FormFailure failure={conflict.failure} />
-      <Form<Values> name="conflict" form={form} layout="vertical" onValuesChange={() => conflict.clearFailure()} onFinish={conflict.submit}>
+      <Form<Values> name="conflict" form={form} layout="vertical" onValuesChange={conflict.onValuesChange} onFinish={conflict.submit}>
         <Form.Item name="reason" label={t('reviews.form.conflictReason')} rules={[zodRule(reasonInputSchema.shape.reason, fieldText)]} required>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>

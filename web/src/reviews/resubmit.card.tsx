@@ -36,7 +36,7 @@ export function ResubmitCard({ hub, application, fields }: { hub: string; applic
   return (
     <Card title={t('reviews.applicant.resubmit')}>
       <FormFailure failure={send.failure} />
-      <Form<Values> name="resubmit" form={form} layout="vertical" initialValues={initial} onValuesChange={() => send.clearFailure()} onFinish={send.submit}>
+      <Form<Values> name="resubmit" form={form} layout="vertical" initialValues={initial} onValuesChange={send.onValuesChange} onFinish={send.submit}>
         {fields.map((f) => (
           <AnswerField key={f.key} field={f} />
         ))}

@@ -41,7 +41,7 @@ export function ReviewRubricForm({
       form={form}
       layout="vertical"
       initialValues={{ comment: '', recommendation: 'approve' }}
-      onValuesChange={() => review.clearFailure()}
+      onValuesChange={review.onValuesChange}
       onFinish={review.submit}
     >
       <FormFailure failure={review.failure} />

@@ -47,7 +47,7 @@ export function HubSettingsPage() {
         layout="vertical"
         initialValues={fromHub(hub.data)}
         onFinish={save.submit}
-        onValuesChange={save.clearFailure}
+        onValuesChange={save.onValuesChange}
         requiredMark={false}
       >
         <HubSettingsFields />

@@ -45,7 +45,7 @@ export function InviteStaffModal({ hub, open, onClose }: { hub: string; open: bo
     >
       <Typography.Paragraph type="secondary">{t('staff.inviteHint')}</Typography.Paragraph>
       <FormFailure failure={send.failure} />
-      <Form<Values> name="invite-staff" form={form} layout="vertical" requiredMark={false} onValuesChange={() => send.clearFailure()} onFinish={send.submit}>
+      <Form<Values> name="invite-staff" form={form} layout="vertical" requiredMark={false} onValuesChange={send.onValuesChange} onFinish={send.submit}>
         <Form.Item label={t('staff.email')} name="email" rules={[zodRule(shape.email, fieldText, { toInput: (value) => String(value).trim() })]}>
           <Input type="email" autoComplete="off" />
         </Form.Item>

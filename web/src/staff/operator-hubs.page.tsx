@@ -57,7 +57,7 @@ export function OperatorHubsPage() {
           layout="vertical"
           initialValues={NEW_HUB_DEFAULTS}
           onFinish={open.submit}
-          onValuesChange={open.clearFailure}
+          onValuesChange={open.onValuesChange}
           requiredMark={false}
         >
           <Row gutter={16}>

@@ -70,7 +70,7 @@ export function StandingCard({ hub }: { hub: string }) {
               name="verify-graduate"
               form={form}
               layout="vertical"
-              onValuesChange={() => verify.clearFailure()}
+              onValuesChange={verify.onValuesChange}
               onFinish={verify.submit}
               style={{ maxWidth: 520 }}
             >

@@ -91,7 +91,7 @@ export function StationFormDrawer({
           noShowHour: '22',
           rooms: '1F=10',
         }}
-        onValuesChange={() => save.clearFailure()}
+        onValuesChange={save.onValuesChange}
         onFinish={save.submit}
       >
         <Row gutter={12}>

@@ -81,7 +81,7 @@ export function AssessTierModal({ hub, person, onClose }: { hub: string; person:
         name="assess-tier"
         form={form}
         layout="vertical"
-        onValuesChange={() => save.clearFailure()}
+        onValuesChange={save.onValuesChange}
         onFinish={save.submit}
         initialValues={{ decision: 'granted', validity: [dayjs(), dayjs().add(3, 'year')], conditions: [], evidence: [] }}
       >

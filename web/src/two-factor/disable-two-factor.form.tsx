@@ -25,7 +25,7 @@ export function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => unknown
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('twoFactor.disableIntro')}</Typography.Paragraph>
       <FormFailure failure={disable.failure} />
-      <Form name="disable-two-factor" form={form} layout="vertical" requiredMark={false} onFinish={disable.submit} onValuesChange={disable.clearFailure}>
+      <Form name="disable-two-factor" form={form} layout="vertical" requiredMark={false} onFinish={disable.submit} onValuesChange={disable.onValuesChange}>
         <Form.Item name="password" label={t('twoFactor.password')} rules={[zodRule(disableTwoFactorInputSchema.shape.password, fieldText)]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

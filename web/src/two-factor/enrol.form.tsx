@@ -41,7 +41,7 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (backupCodes: string[]) 
     return (
       <>
         <FormFailure failure={start.failure} />
-        <Form name="enrol-password" form={passwordForm} layout="vertical" requiredMark={false} onFinish={start.submit} onValuesChange={start.clearFailure}>
+        <Form name="enrol-password" form={passwordForm} layout="vertical" requiredMark={false} onFinish={start.submit} onValuesChange={start.onValuesChange}>
           <Form.Item name="password" label={t('twoFactor.password')} rules={[zodRule(enableTwoFactorInputSchema.shape.password, fieldText)]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
@@ -72,7 +72,7 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (backupCodes: string[]) 
         </div>
       </Flex>
       <FormFailure failure={confirm.failure} />
-      <Form name="enrol-code" form={codeForm} layout="vertical" requiredMark={false} onFinish={confirm.submit} onValuesChange={confirm.clearFailure}>
+      <Form name="enrol-code" form={codeForm} layout="vertical" requiredMark={false} onFinish={confirm.submit} onValuesChange={confirm.onValuesChange}>
         <Form.Item name="code" label={t('twoFactor.firstCode')} rules={[{ ...zodRule(totpCodeSchema, fieldText), message: t('twoFactor.codeFormat') }]}>
           <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} style={{ maxWidth: 200 }} />
         </Form.Item>

@@ -62,7 +62,7 @@ export function HubSecurityForm({ hub, readOnly = false }: { hub: string; readOn
             disabled={readOnly}
             initialValues={current.data}
             onFinish={save.submit}
-            onValuesChange={save.clearFailure}
+            onValuesChange={save.onValuesChange}
           >
             <Form.Item name="twoFactorRoles" label={t('twoFactor.security.roles')} rules={[zodRule(shape.twoFactorRoles, fieldText, { optional: true })]}>
               <Checkbox.Group options={hubRoles.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }))} />

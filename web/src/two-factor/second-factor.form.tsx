@@ -48,7 +48,7 @@ export function SecondFactorForm({ onSignedIn, onStartAgain }: { onSignedIn: () 
       </Typography.Title>
       <Typography.Paragraph>{backup ? t('twoFactor.backupIntro') : t('twoFactor.codeIntro')}</Typography.Paragraph>
       {!onField && <FormFailure failure={failure} />}
-      <Form<Values> name="second-factor" form={form} layout="vertical" requiredMark={false} onFinish={verify.submit} onValuesChange={verify.clearFailure}>
+      <Form<Values> name="second-factor" form={form} layout="vertical" requiredMark={false} onFinish={verify.submit} onValuesChange={verify.onValuesChange}>
         <Form.Item
           name="code"
           label={backup ? t('twoFactor.backupCode') : t('twoFactor.code')}
