@@ -50,6 +50,9 @@ export const programSchema = z
     criteria: z.array(z.object({ key: z.string(), name, reason: name })).meta({ description: 'The criteria in plain words' }),
     form: z.array(formFieldSchema).meta({ description: 'The application form (public: applicants fill it in)' }),
     benefit: benefitFormulaSchema.meta({ description: 'What it gives: the benefit formula (public, like the criteria)' }),
+    milestones: z
+      .array(z.object({ key: z.string(), name, dueAfterMonths: z.number().int() }))
+      .meta({ description: 'The reports an awardee owes, by name: a tranche may wait for one to be accepted (public, like the benefit)' }),
     budgetLeft: fenBalance('Still free on the program’s budget line').nullable(),
     allowedActions: allowedActionsSchema(programActions),
   })
@@ -95,6 +98,7 @@ export const programSchema = z
           caps: { perApplicantPerYear: '500000000' },
           stacking: null,
         },
+        milestones: [],
         budgetLeft: '12500000000',
         allowedActions: ['apply'],
       },

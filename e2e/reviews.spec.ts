@@ -116,6 +116,10 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
   // The decision's reason, as the decision (the award's history repeats it under its event).
   await expect(founder.getByText('Approve: Strong scores from both reviewers', { exact: true })).toBeVisible();
   await expect(founder.getByText('Reviewer Two')).toHaveCount(0); // never who reviewed
+  // The report a tranche waits for, by the program's name for it.
+  await expect(founder.getByRole('list', { name: 'How the amount was worked out' })).toContainText(
+    'Tranche 2 (60%): CNY 1,800,000, paid once the report “Midterm report” is accepted.',
+  );
   await founder.getByLabel('Report').fill('Prototype arms picking in two warehouses');
   await founder.getByRole('button', { name: 'Submit report' }).click();
   await expect(founder.getByTestId('milestone-midterm')).toContainText('Waiting for the officer');

@@ -242,14 +242,17 @@ describe('program rules', () => {
     expect((await check(applicant, rules)).statusCode).toBe(404);
   });
 
-  it('changed rules become a new version; the public sees criteria in plain words and the budget left', async () => {
+  it('changed rules become a new version; the public sees criteria in plain words, the reports owed by name and the budget left', async () => {
     const { hub, officer, program } = await publishedVoucher(5_000_000n);
     const draft = computeVoucherDraft();
     draft.rules.criteria.pop();
+    const midterm = { key: 'midterm', name: { zh: '中期报告', en: 'Midterm report' }, dueAfterMonths: 6 };
+    draft.rules.review = { milestones: [midterm] };
     const updated = (await ctx.app.inject(as(officer, { method: 'PUT', url: `/api/hubs/${hub.slug}/programs/${program.id}`, payload: draft }))).json();
     expect(updated.version).toBe(2);
     const pub = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/programs/${program.id}` })).json();
     expect(pub).toMatchObject({ version: 2, budgetLeft: '5000000', criteria: [{ key: 'is_startup' }] });
+    expect(pub.milestones).toEqual([midterm]);
     expect(pub.rules).toBeUndefined();
   });
 });

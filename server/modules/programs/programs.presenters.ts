@@ -30,6 +30,7 @@ export function presentProgram(
     criteria: rules.criteria.map((c) => ({ key: c.key, name: c.name, reason: c.reason })),
     form: rules.form,
     benefit: rules.benefit,
+    milestones: (rules.review?.milestones ?? []).map((m) => ({ key: m.key, name: m.name, dueAfterMonths: m.dueAfterMonths })),
     budgetLeft: options.budgetLeft === null ? null : options.budgetLeft.toString(),
     allowedActions: options.allowedActions,
   };

@@ -77,7 +77,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         <Card title={t('programs.result.explanation')}>
           <ol aria-label={t('programs.result.explanation')} style={{ margin: 0, paddingInlineStart: 20 }}>
             {benefit.lines.map((line, index) => (
-              <li key={index}>{benefitLineText(line, t, locale, form)}</li>
+              <li key={index}>{benefitLineText(line, t, locale, { form, milestones: program.data?.milestones ?? [] })}</li>
             ))}
           </ol>
         </Card>

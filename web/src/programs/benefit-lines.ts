@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { BenefitExplanation, FormField } from '../../../contracts/programs';
+import type { BenefitExplanation } from '../../../contracts/programs';
 import type { Locale } from '../../../contracts/error-messages';
 import { formatMoney } from '../money/format-money';
 import { basisPointsText } from '../budget/percent';
+import { noProgramWords, programNames, type ProgramWords } from './program-words';
 
 type Line = BenefitExplanation['lines'][number];
 
@@ -11,10 +12,10 @@ const moneyParams = new Set(['amount', 'atMost', 'claimed', 'result', 'cap', 'li
 
 /**
  * One explanation line of an award in the current language. The keys and params are the
- * ones computeBenefit (server/modules/programs/benefits.ts) writes; form fields and
- * options are named by the program's own labels when the form is at hand.
+ * ones computeBenefit (server/modules/programs/benefits.ts) writes; form fields, options and
+ * reports are named by the program's own words when the program is at hand.
  */
-export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: readonly FormField[] = []): string {
+export function benefitLineText(line: Line, t: TFunction, locale: Locale, words: ProgramWords = noProgramWords): string {
   const p = line.params;
   const money = Object.fromEntries(
     Object.entries(p)
@@ -22,7 +23,7 @@ export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: 
       .map(([k, v]) => [k, formatMoney(String(v), locale)]),
   );
   const m = (key: string): string => money[key] ?? '';
-  const pick = (name: { zh: string; en: string }) => (locale === 'zh-CN' ? name.zh : name.en);
+  const names = programNames(words, locale);
   const rate = (bp: unknown) => basisPointsText(Number(bp));
   const rowText = (by: unknown, value: unknown) =>
     by === 'degree'
@@ -41,11 +42,9 @@ export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: 
     case 'small_claim_rate':
       return t('programs.lines.smallClaimRate', { ...money, rate: rate(p.basisPoints) });
     case 'rate_by_choice': {
-      const field = form.find((f) => f.key === p.field);
-      const option = field?.type === 'choice' ? field.options.find((o) => o.value === p.option) : undefined;
       return t('programs.lines.rateByChoice', {
-        field: field ? pick(field.label) : String(p.field),
-        option: option ? pick(option.label) : String(p.option),
+        field: names.field(String(p.field)),
+        option: names.option(String(p.field), String(p.option)),
         rate: rate(p.basisPoints),
       });
     }
@@ -76,7 +75,14 @@ export function benefitLineText(line: Line, t: TFunction, locale: Locale, form: 
               : Number(p.months) > 0
                 ? 'programs.lines.trancheLater'
                 : 'programs.lines.trancheNow',
-        { ...money, index: p.index, rate: rate(p.shareBasisPoints), months: p.months, monthsAfterAward: p.monthsAfterAward, milestone: p.milestone },
+        {
+          ...money,
+          index: p.index,
+          rate: rate(p.shareBasisPoints),
+          months: p.months,
+          monthsAfterAward: p.monthsAfterAward,
+          milestone: names.milestone(String(p.milestone)),
+        },
       );
     default:
       // A line this page does not know yet (a newer server): its key, never nothing.

@@ -17,7 +17,7 @@ beforeAll(() =>
 
 const summary = (line: string, locale: 'en-US' | 'zh-CN' = 'en-US') => {
   const draft = drafts.get(line)!;
-  return benefitSummary(draft.rules.benefit, draft.rules.form, i18n.getFixedT(locale), locale);
+  return benefitSummary(draft.rules.benefit, { form: draft.rules.form, milestones: draft.rules.review?.milestones ?? [] }, i18n.getFixedT(locale), locale);
 };
 
 describe('what a program gives, from its formula', () => {
@@ -41,6 +41,11 @@ describe('what a program gives, from its formula', () => {
       expect.stringMatching(/^Part 2 \(50%\) is paid after \d+ months of local social insurance\.$/),
     ]);
     expect(summary('graduate-allowance', 'zh-CN')[0]).toMatch(/^按学历：/);
+  });
+
+  it('the R&D grant names the report its second part waits for, not the report’s key', () => {
+    expect(summary('rd-grants')).toContain('Part 2 (60%) is paid once the report “Midterm report” is accepted.');
+    expect(summary('rd-grants', 'zh-CN')).toContain('第 2 期（60%）在报告“中期报告”通过后发放。');
   });
 
   it('the talent housing supplement names the co-funding split', () => {

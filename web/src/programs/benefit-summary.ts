@@ -1,22 +1,22 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../contracts/error-messages';
-import type { BenefitFormulaJson, FormField } from '../../../contracts/programs';
+import type { BenefitFormulaJson } from '../../../contracts/programs';
 import { formatMoney } from '../money/format-money';
 import { basisPointsText } from '../budget/percent';
+import { programNames, type ProgramWords } from './program-words';
 
 /**
  * "What it gives", written out from the program's benefit formula for the public page:
  * the same formula that computes every award, so the words cannot drift from the money.
- * One sentence per rule, in the current language.
+ * One sentence per rule, in the current language; fields, options and reports by the
+ * program's own names (`words`).
  */
-export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormField[], t: TFunction, locale: Locale): string[] {
+export function benefitSummary(formula: BenefitFormulaJson, words: ProgramWords, t: TFunction, locale: Locale): string[] {
   const yuan = (fen: string) => formatMoney(fen, locale);
   const rate = basisPointsText;
-  const pick = (name: { zh: string; en: string }) => (locale === 'zh-CN' ? name.zh : name.en);
-  const fieldName = (key: string) => {
-    const field = form.find((f) => f.key === key);
-    return field ? pick(field.label) : key;
-  };
+  const names = programNames(words, locale);
+  const pick = names.pick;
+  const fieldName = names.field;
   const lines: string[] = [];
 
   switch (formula.type) {
@@ -27,19 +27,16 @@ export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormF
       const of = fieldName(formula.of);
       const choice = formula.byChoice;
       if (choice) {
-        const field = form.find((f) => f.key === choice.field);
-        const options = field?.type === 'choice' ? field.options : [];
-        for (const r of choice.rates) {
-          const option = options.find((o) => o.value === r.option);
+        const options = names.options(choice.field);
+        for (const r of choice.rates)
           lines.push(
             t('programs.summary.rateByChoice', {
               rate: rate(r.basisPoints),
               of,
               field: fieldName(choice.field),
-              option: option ? pick(option.label) : r.option,
+              option: names.option(choice.field, r.option),
             }),
           );
-        }
         if (options.some((o) => !choice.rates.some((r) => r.option === o.value)))
           lines.push(t('programs.summary.rateOtherwise', { rate: rate(formula.basisPoints), of }));
       } else {
@@ -100,7 +97,7 @@ export function benefitSummary(formula: BenefitFormulaJson, form: readonly FormF
           : tr.condition.kind === 'date'
             ? t('programs.summary.trancheDate', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.monthsAfterAward })
             : tr.condition.kind === 'milestone_accepted'
-              ? t('programs.summary.trancheReport', { index: i + 1, rate: rate(tr.shareBasisPoints), milestone: tr.condition.milestone })
+              ? t('programs.summary.trancheReport', { index: i + 1, rate: rate(tr.shareBasisPoints), milestone: names.milestone(tr.condition.milestone) })
               : tr.condition.kind === 'metered_usage'
                 ? t('programs.summary.trancheUsage', { index: i + 1, rate: rate(tr.shareBasisPoints) })
                 : t('programs.summary.trancheAfter', { index: i + 1, rate: rate(tr.shareBasisPoints), months: tr.condition.months }),

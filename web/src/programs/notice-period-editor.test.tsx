@@ -37,6 +37,7 @@ function programOf(mode: ProgramMode, noticeWorkingDays: number): Program {
     criteria: [],
     form: draft.rules.form,
     benefit: draft.rules.benefit,
+    milestones: review?.milestones ?? [],
     budgetLeft: null,
   } as Program;
 }

@@ -26,6 +26,7 @@ describe('program editor values', () => {
         criteria: [],
         form: draft.rules.form,
         benefit: draft.rules.benefit,
+        milestones: draft.rules.review?.milestones ?? [],
         budgetLeft: null,
       } as Program;
       const back = programDraftSchema.parse(draftFromValues(valuesFromProgram(program)));

@@ -103,7 +103,7 @@ function ProgramAbout({ program }: { program: Program }) {
     <Flex vertical gap={16}>
       <Card title={t('programs.whatItGives')} extra={<ProgramTags program={program} />}>
         <ul aria-label={t('programs.summary.label')} style={{ paddingInlineStart: 20, marginTop: 0 }}>
-          {benefitSummary(program.benefit, program.form, t, locale).map((line) => (
+          {benefitSummary(program.benefit, program, t, locale).map((line) => (
             <li key={line}>
               <Typography.Text>{line}</Typography.Text>
             </li>

@@ -4,6 +4,7 @@ import type { BenefitFormulaJson } from '../../../../contracts/programs';
 import { useLocale } from '../../i18n/locale-context';
 import { MoneyInput } from '../../money/money-input';
 import { benefitSummary } from '../benefit-summary';
+import { noProgramWords } from '../program-words';
 import { rentRulesFrom, type RentRow, type RentValues } from './rent-draft';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
@@ -17,7 +18,7 @@ function useRentInWords(values: RentValues | undefined): string[] {
     const rules = rentRulesFrom(values);
     if (rules.years.length === 0) return [];
     const formula = { ...common, type: 'rent', ...rules } as BenefitFormulaJson;
-    return benefitSummary(formula, [], t, locale).slice(0, -1);
+    return benefitSummary(formula, noProgramWords, t, locale).slice(0, -1);
   } catch {
     return [];
   }
