@@ -17,6 +17,9 @@ const direct: Record<string, FieldName> = {
   'rules.benefit.caps.perApplicantPerYear': ['annualCap'],
   'rules.benefit.type': ['benefitType'],
   'rules.review.noticeWorkingDays': ['review', 'noticeWorkingDays'],
+  'rules.review.reviewersPerApplication': ['review', 'reviewersPerApplication'],
+  'rules.review.conflictYears': ['review', 'conflictYears'],
+  'rules.review.twoPersonThreshold': ['review', 'twoPersonThreshold'],
   'rules.benefit.capPerSquareMetreMonth': ['rent', 'capPerM2'],
   'rules.benefit.capArea': ['rent', 'capArea'],
   'rules.benefit.areaPerPerson': ['rent', 'areaPerPerson'],
@@ -24,6 +27,16 @@ const direct: Record<string, FieldName> = {
   'rules.benefit.extension.criterion.expression': ['rent', 'condition'],
   'rules.benefit.extension.criterion.name.zh': ['rent', 'conditionZh'],
   'rules.benefit.extension.criterion.name.en': ['rent', 'conditionEn'],
+};
+
+/** A rubric row's or report row's inputs by the server's path; the key (hidden) is shown under the English name. */
+const reviewRowParts: Record<string, string> = {
+  key: 'en',
+  'name.zh': 'zh',
+  'name.en': 'en',
+  weight: 'weight',
+  scale: 'scale',
+  dueAfterMonths: 'months',
 };
 
 const criterionParts: Record<string, string> = {
@@ -42,6 +55,8 @@ export function editorFieldFor(path: string): FieldName | null {
   if (criterion) return ['criteria', Number(criterion[1]), criterionParts[criterion[2]!] ?? 'rule'];
   const field = /^rules\.form\.(\d+)\.(key|label\.zh|label\.en)/.exec(path);
   if (field) return ['fields', Number(field[1]), field[2] === 'key' ? 'key' : field[2] === 'label.zh' ? 'labelZh' : 'labelEn'];
+  const reviewRow = /^rules\.review\.(rubric|milestones)\.(\d+)\.(.+)$/.exec(path);
+  if (reviewRow && reviewRowParts[reviewRow[3]!]) return ['review', reviewRow[1]!, Number(reviewRow[2]), reviewRowParts[reviewRow[3]!]!];
   const tranche = /^rules\.benefit\.tranches(?:\.(\d+))?(?:\.(.+))?$/.exec(path);
   if (tranche) return ['tranches', Number(tranche[1] ?? 0), tranche[2]?.startsWith('condition') ? 'when' : 'share'];
   return null;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { programDraftSchema, type Program } from '../../../contracts/applications';
+import { reviewSettingsSchema } from '../../../contracts/review-settings';
 import seedFile from '../../../seed/programs.json';
 import { DraftLineError } from './draft-line-error';
+import { editorFieldFor } from './editor-field-for';
 import { reviewValues, type ReviewValues } from './review-draft';
 import { draftFromValues, emptyValues, valuesFromProgram } from './program-draft';
 import { trancheRows, type TrancheRow } from './tranches/tranche-draft';
@@ -90,8 +92,11 @@ describe('review settings in the editor', () => {
     const draft = reviewed({
       reviewersPerApplication: '3',
       twoPersonThreshold: '1,000,000',
-      rubric: 'innovation=创新性|Innovation|40|5\nteam=团队|Team|60|10',
-      milestones: 'midterm=中期报告|Midterm report|6',
+      rubric: [
+        { key: 'innovation', zh: '创新性', en: 'Innovation', weight: '40', scale: '5' },
+        { key: 'team', zh: '团队', en: ' Team ', weight: '60', scale: '10' },
+      ],
+      milestones: [{ key: 'midterm', zh: '中期报告', en: 'Midterm report', months: '6' }],
     });
     expect(draft.rules.review).toEqual({
       reviewersPerApplication: 3,
@@ -111,7 +116,44 @@ describe('review settings in the editor', () => {
     expect(noticed.rules.review).toEqual({ milestones: [], noticeWorkingDays: 5 });
   });
 
-  it('names the line of the rubric or the reports that does not parse', () => {
+  it('sends each row with its key, and numbers a row that has none', () => {
+    const draft = reviewed({
+      milestones: [
+        { key: 'midterm', zh: '中期报告', en: 'Final report', months: '6' },
+        { key: 'report_2', zh: '结题报告', en: 'Final report', months: '24' },
+        { zh: '补充材料', en: 'More', months: '0' },
+      ],
+    });
+    expect(draft.rules.review?.milestones?.map((m) => m.key)).toEqual(['midterm', 'report_2', 'report_3']);
+    expect(reviewSettingsSchema.safeParse(draft.rules.review).success).toBe(true);
+    // A rule-only program's report is what a tranche can wait for, under the same key.
+    const paid = draftFromValues({
+      ...emptyValues(2026),
+      amount: '100',
+      tranches: [{ share: '100', when: 'milestone_accepted', milestone: 'report_1' }],
+      review: { ...reviewValues(null), milestones: [{ key: 'report_1', zh: '结题报告', en: 'Final report', months: '24' }] },
+    });
+    expect(paid.rules.review).toEqual({
+      milestones: [{ key: 'report_1', name: { zh: '结题报告', en: 'Final report' }, dueAfterMonths: 24 }],
+      noticeWorkingDays: 0,
+    });
+    expect(reviewSettingsSchema.safeParse(paid.rules.review).success).toBe(true);
+  });
+
+  it('puts a row’s missing name under that row’s input', () => {
+    const draft = reviewed({ milestones: [{ key: 'midterm', zh: '中期报告', en: ' ', months: '6' }] });
+    const result = programDraftSchema.safeParse(draft);
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toContain('rules.review.milestones.0.name.en');
+    expect(editorFieldFor('rules.review.milestones.0.name.en')).toEqual(['review', 'milestones', 0, 'en']);
+    expect(editorFieldFor('rules.review.milestones.2.dueAfterMonths')).toEqual(['review', 'milestones', 2, 'months']);
+    expect(editorFieldFor('rules.review.rubric.1.name.zh')).toEqual(['review', 'rubric', 1, 'zh']);
+    expect(editorFieldFor('rules.review.rubric.1.scale')).toEqual(['review', 'rubric', 1, 'scale']);
+    expect(editorFieldFor('rules.review.rubric.0.key')).toEqual(['review', 'rubric', 0, 'en']);
+  });
+
+  it('names the row and the input whose number is not whole', () => {
     const at = (review: Partial<ReviewValues>) => {
       try {
         reviewed(review);
@@ -120,7 +162,15 @@ describe('review settings in the editor', () => {
       }
       return null;
     };
-    expect(at({ rubric: 'innovation=创新性|Innovation|40|5\nteam=团队|Team|sixty|5' })).toEqual(['review.rubric', 2]);
-    expect(at({ milestones: 'midterm=中期报告|Midterm report' })).toEqual(['review.milestones', 1]);
+    expect(
+      at({
+        rubric: [
+          { key: 'innovation', zh: '创新性', en: 'Innovation', weight: '40', scale: '5' },
+          { zh: '团队', en: 'Team', weight: 'sixty', scale: '5' },
+        ],
+      }),
+    ).toEqual(['review.rubric.1.weight', 2]);
+    expect(at({ milestones: [{ zh: '中期报告', en: 'Midterm report', months: '' }] })).toEqual(['review.milestones.0.months', 1]);
+    expect(at({ milestones: [{ zh: '中期报告', en: 'Midterm report', months: '6' }] })).toBeNull();
   });
 });

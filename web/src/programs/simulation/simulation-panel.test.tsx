@@ -7,6 +7,7 @@ import { renderInApp } from '../../../test/render';
 import type { SavedSimulation, Simulation } from '../../api/simulation.api';
 import { formatMoney } from '../../money/format-money';
 import { emptyValues, type EditorValues } from '../program-draft';
+import type { RubricRow } from '../review-draft';
 import { SimulationPanel } from './simulation-panel';
 
 // happy-dom has no canvas: the chart stands in as its labelled figure.
@@ -62,8 +63,8 @@ function server(saved: SavedSimulation[]) {
   });
 }
 
-/** The editor around the panel; `review` makes it a reviewed program with that rubric (a field of the editor). */
-function Editor({ review }: { review?: { rubric: string } }) {
+/** The editor around the panel; `review` makes it a reviewed program with that rubric (its first weight a field of the editor). */
+function Editor({ review }: { review?: { rubric: RubricRow[] } }) {
   const [form] = Form.useForm<EditorValues>();
   const initial = { ...emptyValues(2026), amount: '50000' };
   return (
@@ -72,8 +73,8 @@ function Editor({ review }: { review?: { rubric: string } }) {
         <input />
       </Form.Item>
       {review && (
-        <Form.Item name={['review', 'rubric']} label="Rubric">
-          <textarea />
+        <Form.Item name={['review', 'rubric', 0, 'weight']} label="Weight of criterion 1">
+          <input />
         </Form.Item>
       )}
       <SimulationPanel hub="suzhou" id={PROGRAM} form={form} />
@@ -144,11 +145,13 @@ describe('SimulationPanel', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('marks a line of the rules that does not parse in the editor, and sends nothing', async () => {
+  it('marks a row of the rules whose number is not whole in the editor, and sends nothing', async () => {
     const seen = server([]);
-    renderInApp(<Editor review={{ rubric: 'not a rubric line' }} />, { locale: 'en-US' });
+    renderInApp(<Editor review={{ rubric: [{ key: 'overall', zh: '总体', en: 'Overall', weight: 'heavy', scale: '5' }] }} />, { locale: 'en-US' });
     await userEvent.click(screen.getByRole('button', { name: 'Simulate' }));
-    await vi.waitFor(() => expect(screen.getByLabelText('Rubric').closest('.ant-form-item')!.textContent).toContain('Line 1 is not in the expected shape.'));
+    await vi.waitFor(() =>
+      expect(screen.getByLabelText('Weight of criterion 1').closest('.ant-form-item')!.textContent).toContain('Line 1 is not in the expected shape.'),
+    );
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 

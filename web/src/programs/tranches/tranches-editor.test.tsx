@@ -8,7 +8,11 @@ import { TranchesEditor } from './tranches-editor';
 
 function Editor({ tranches, onFinish }: { tranches: TrancheRow[]; onFinish: (values: { tranches: TrancheRow[] }) => void }) {
   return (
-    <Form layout="vertical" initialValues={{ tranches, review: { milestones: 'midterm=中期报告|Midterm report|6' } }} onFinish={onFinish}>
+    <Form
+      layout="vertical"
+      initialValues={{ tranches, review: { milestones: [{ key: 'midterm', zh: '中期报告', en: 'Midterm report', months: '6' }] } }}
+      onFinish={onFinish}
+    >
       <TranchesEditor />
       <Button htmlType="submit">OK</Button>
     </Form>

@@ -2,14 +2,15 @@ import { Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useBilingual } from '../../i18n/use-bilingual';
 import { percentToBasisPoints } from '../../budget/percent';
+import { MILESTONE_KEY, type MilestoneRow } from '../review-draft';
+import { rowKeys } from '../review-keys';
 import { takesMonths, trancheWhens, type TrancheRow } from './tranche-draft';
 
-/** The reports a reviewed program asks for (editor text: key=中文|English|months, one a line). */
-function milestonesOf(text: string | undefined): { key: string; zh: string; en: string }[] {
-  return (text ?? '').split('\n').flatMap((line) => {
-    const match = /^([^=]+)=([^|]+)\|([^|]+)\|/.exec(line.trim());
-    return match ? [{ key: match[1]!.trim(), zh: match[2]!.trim(), en: match[3]!.trim() }] : [];
-  });
+/** The reports a program asks for, as the review editor's rows: the key each is (or will be) saved with, and its names. */
+function milestonesOf(rows: (MilestoneRow | undefined)[] | undefined): { key: string; zh: string; en: string }[] {
+  const list = rows ?? [];
+  const keys = rowKeys(list, MILESTONE_KEY);
+  return list.map((row, i) => ({ key: keys[i]!, zh: row?.zh?.trim() ?? '', en: row?.en?.trim() ?? '' }));
 }
 
 /** Tranches as rows: a share, when it is paid and, as the condition needs, months or a report. */
@@ -18,7 +19,7 @@ export function TranchesEditor() {
   const bilingual = useBilingual();
   const form = Form.useFormInstance();
   const rows = (Form.useWatch('tranches', form) as (TrancheRow | undefined)[] | undefined) ?? [];
-  const milestones = milestonesOf(Form.useWatch(['review', 'milestones'], { form, preserve: true }) as string | undefined);
+  const milestones = milestonesOf(Form.useWatch(['review', 'milestones'], { form, preserve: true }) as MilestoneRow[] | undefined);
   const total = rows.reduce((sum, r) => sum + (percentToBasisPoints((r?.share ?? '').replace('%', '')) ?? 0), 0) / 100;
   return (
     <Flex vertical gap={8} style={{ marginBottom: 16 }}>
@@ -51,7 +52,7 @@ export function TranchesEditor() {
                   {when === 'milestone_accepted' && (
                     <Col xs={12} md={5}>
                       <Form.Item label={t('programs.tranches.milestone', { n })} name={[name, 'milestone']} rules={[{ required: true }]}>
-                        <Select options={milestones.map((m) => ({ value: m.key, label: bilingual(m).primary }))} />
+                        <Select options={milestones.map((m) => ({ value: m.key, label: bilingual(m).primary || m.key }))} />
                       </Form.Item>
                     </Col>
                   )}
