@@ -185,6 +185,9 @@ export const enUS: UiMessages = {
   spaces: spacesEnUS,
   compute: computeEnUS,
   twoFactor: twoFactorEnUS,
+  forms: {
+    wholeNumber: 'Enter a whole number from {{min}} to {{max}}.',
+  },
   errors: {
     network: 'Cannot reach the server; check the connection and try again.',
     unknown: 'Something unexpected happened; try again later.',

@@ -183,6 +183,9 @@ export const zhCN = {
   spaces: spacesZhCN,
   compute: computeZhCN,
   twoFactor: twoFactorZhCN,
+  forms: {
+    wholeNumber: '请输入 {{min}} 到 {{max}} 之间的整数。',
+  },
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '出现未知错误，请稍后重试。',

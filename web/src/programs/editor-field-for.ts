@@ -16,6 +16,9 @@ const direct: Record<string, FieldName> = {
   'rules.benefit.cap': ['cap'],
   'rules.benefit.caps.perApplicantPerYear': ['annualCap'],
   'rules.benefit.type': ['benefitType'],
+  'rules.benefit.basisPoints': ['rate'],
+  'rules.benefit.byChoice.field': ['choiceField'],
+  'rules.benefit.by': ['tableBy'],
   'rules.review.noticeWorkingDays': ['review', 'noticeWorkingDays'],
   'rules.review.reviewersPerApplication': ['review', 'reviewersPerApplication'],
   'rules.review.conflictYears': ['review', 'conflictYears'],
@@ -53,6 +56,13 @@ export function editorFieldFor(path: string): FieldName | null {
   if (direct[path]) return direct[path];
   const criterion = /^rules\.criteria\.(\d+)\.(.+)$/.exec(path);
   if (criterion) return ['criteria', Number(criterion[1]), criterionParts[criterion[2]!] ?? 'rule'];
+  // A choice's option row: its value (hidden) is shown under the English label.
+  const option = /^rules\.form\.(\d+)\.options\.(\d+)\.(.+)$/.exec(path);
+  if (option) return ['fields', Number(option[1]), 'options', Number(option[2]), option[3] === 'label.zh' ? 'zh' : 'en'];
+  const rate = /^rules\.benefit\.byChoice\.rates\.(\d+)\.(.+)$/.exec(path);
+  if (rate) return ['choiceRates', Number(rate[1]), rate[2] === 'option' ? 'option' : 'rate'];
+  const tableRow = /^rules\.benefit\.rows\.(\d+)\.(.+)$/.exec(path);
+  if (tableRow) return ['tableRows', Number(tableRow[1]), tableRow[2] === 'key' ? 'key' : 'amount'];
   const field = /^rules\.form\.(\d+)\.(key|label\.zh|label\.en)/.exec(path);
   if (field) return ['fields', Number(field[1]), field[2] === 'key' ? 'key' : field[2] === 'label.zh' ? 'labelZh' : 'labelEn'];
   const reviewRow = /^rules\.review\.(rubric|milestones)\.(\d+)\.(.+)$/.exec(path);

@@ -7,6 +7,7 @@ import { editorFieldFor } from './editor-field-for';
 import { reviewValues, type ReviewValues } from './review-draft';
 import { draftFromValues, emptyValues, valuesFromProgram } from './program-draft';
 import { trancheRows, type TrancheRow } from './tranches/tranche-draft';
+import { builderFieldsOf } from './rule-builder/criteria-draft';
 
 // The editor's round trip over the real demo programs: program -> editor values -> draft.
 const seed = seedFile as { programs: { draft: unknown }[] };
@@ -31,11 +32,133 @@ describe('program editor values', () => {
         milestones: draft.rules.review?.milestones ?? [],
         budgetLeft: null,
       } as Program;
-      const back = programDraftSchema.parse(draftFromValues(valuesFromProgram(program)));
+      const values = valuesFromProgram(program);
+      // Options, rates and table rows come as rows, never as lines of text.
+      for (const field of values.fields) expect(field.options === undefined || Array.isArray(field.options)).toBe(true);
+      expect(values.choiceRates === undefined || Array.isArray(values.choiceRates)).toBe(true);
+      expect(values.tableRows === undefined || Array.isArray(values.tableRows)).toBe(true);
+      const back = programDraftSchema.parse(draftFromValues(values));
       expect(back.rules).toEqual(draft.rules);
       expect(back.window).toEqual(draft.window);
     },
   );
+
+  it('shows the compute vouchers’ options and rates and the graduate table as rows, values kept', () => {
+    const drafts = seed.programs.map((p) => programDraftSchema.parse(p.draft));
+    const asProgram = (draft: (typeof drafts)[number]) =>
+      ({ ...draft, claimField: draft.claimField ?? null, form: draft.rules.form, benefit: draft.rules.benefit, criteria: [] }) as unknown as Program;
+    const vouchers = valuesFromProgram(asProgram(drafts.find((d) => d.rules.form.some((f) => f.key === 'chips'))!));
+    expect(vouchers.fields.find((f) => f.key === 'chips')!.options).toEqual([
+      { key: 'domestic', zh: '国产芯片或已备案大模型服务', en: 'Domestic chips or a registered foundation-model service' },
+      { key: 'other', zh: '其他芯片', en: 'Other chips' },
+    ]);
+    expect(vouchers.choiceRates).toEqual([{ option: 'domestic', rate: '30' }]);
+    const graduates = valuesFromProgram(asProgram(drafts.find((d) => d.rules.benefit.type === 'table' && d.rules.benefit.by === 'degree')!));
+    expect(graduates.tableRows).toEqual([
+      { key: 'bachelor', amount: '10,000' },
+      { key: 'master', amount: '30,000' },
+      { key: 'doctorate', amount: '100,000' },
+    ]);
+  });
+
+  const chips = {
+    key: 'chips',
+    type: 'choice' as const,
+    labelZh: '芯片',
+    labelEn: 'Chips',
+    required: true,
+    options: [{ key: 'domestic', zh: ' 国产 ', en: 'Domestic' }, { zh: '云服务', en: 'Cloud' }, undefined],
+  };
+  const claimed = { key: 'amount', type: 'money' as const, labelZh: '金额', labelEn: 'Amount', required: true };
+
+  it('sends a choice’s option rows with their values, and numbers an option that has none', () => {
+    const draft = draftFromValues({ ...emptyValues(2026), amount: '100', fields: [chips] });
+    expect(draft.rules.form[0]).toMatchObject({
+      options: [
+        { value: 'domestic', label: { zh: '国产', en: 'Domestic' } },
+        { value: 'option_2', label: { zh: '云服务', en: 'Cloud' } },
+        { value: 'option_3', label: { zh: '', en: '' } },
+      ],
+    });
+    // The rule builder compares the same values, an unnamed option reading as its value.
+    expect(builderFieldsOf([chips])[0]!.options).toEqual([
+      { value: 'domestic', label: { zh: '国产', en: 'Domestic' } },
+      { value: 'option_2', label: { zh: '云服务', en: 'Cloud' } },
+      { value: 'option_3', label: { zh: 'option_3', en: 'option_3' } },
+    ]);
+    // A missing label goes under that option's input.
+    const result = programDraftSchema.safeParse(draft);
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toContain('rules.form.0.options.2.label.en');
+    expect(editorFieldFor('rules.form.0.options.2.label.en')).toEqual(['fields', 0, 'options', 2, 'en']);
+    expect(editorFieldFor('rules.form.1.options.0.label.zh')).toEqual(['fields', 1, 'options', 0, 'zh']);
+    expect(editorFieldFor('rules.form.1.options.0.value')).toEqual(['fields', 1, 'options', 0, 'en']);
+  });
+
+  it('reads rates by option and table rows, and names the row whose number does not fit', () => {
+    const percentage = {
+      ...emptyValues(2026),
+      fields: [claimed, chips],
+      benefitType: 'percentage' as const,
+      of: 'amount',
+      rate: '20',
+      choiceField: 'chips',
+      choiceRates: [
+        { option: 'domestic', rate: '30' },
+        { option: 'option_2', rate: '12.5%' },
+      ],
+    };
+    expect(draftFromValues(percentage).rules.benefit).toMatchObject({
+      byChoice: {
+        field: 'chips',
+        rates: [
+          { option: 'domestic', basisPoints: 3000 },
+          { option: 'option_2', basisPoints: 1250 },
+        ],
+      },
+    });
+    const table = {
+      ...emptyValues(2026),
+      applicantType: 'person' as const,
+      benefitType: 'table' as const,
+      tableBy: 'talentTier' as const,
+      tableRows: [
+        { key: 'A', amount: '2,000,000' },
+        { key: 'B', amount: '500000.5' },
+      ],
+    };
+    expect(draftFromValues(table).rules.benefit).toMatchObject({
+      by: 'talentTier',
+      rows: [
+        { key: 'A', amount: '200000000' },
+        { key: 'B', amount: '50000050' },
+      ],
+    });
+    const at = (values: Parameters<typeof draftFromValues>[0]) => {
+      try {
+        draftFromValues(values);
+      } catch (error) {
+        return error instanceof DraftLineError ? [error.field, error.line] : error;
+      }
+      return null;
+    };
+    expect(
+      at({
+        ...percentage,
+        choiceRates: [
+          { option: 'domestic', rate: '30' },
+          { option: 'option_2', rate: 'half' },
+        ],
+      }),
+    ).toEqual(['choiceRates.1.rate', 2]);
+    expect(at({ ...table, tableRows: [{ key: 'A', amount: 'lots' }] })).toEqual(['tableRows.0.amount', 1]);
+    expect(at({ ...table, tableRows: [{ key: 'A' }] })).toEqual(['tableRows.0.amount', 1]);
+    expect(editorFieldFor('rules.benefit.byChoice.rates.1.basisPoints')).toEqual(['choiceRates', 1, 'rate']);
+    expect(editorFieldFor('rules.benefit.byChoice.rates.0.option')).toEqual(['choiceRates', 0, 'option']);
+    expect(editorFieldFor('rules.benefit.rows.2.amount')).toEqual(['tableRows', 2, 'amount']);
+    expect(editorFieldFor('rules.benefit.rows.0.key')).toEqual(['tableRows', 0, 'key']);
+  });
 
   it('reads every kind of tranche condition and writes it back the same', () => {
     const tranches = [

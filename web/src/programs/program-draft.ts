@@ -8,11 +8,17 @@ import { obligationRows, obligationsFromRows, type ObligationRow } from '../obli
 import { reviewFromValues, reviewValues, ruleOnlyReviewFromValues, type ReviewValues } from './review-draft';
 import { minorToInputText, yuanToFen } from '../money/money-math';
 import { basisPointsText, percentToBasisPoints } from '../budget/percent';
+import { optionsFrom, type OptionRow } from './choice-options';
+
+/** One rate by option of a percentage formula: the option's value and the percent as typed. */
+export type RateRow = { option?: string; rate?: string };
+/** One row of a table formula: a degree or talent tier and the amount in yuan as typed. */
+export type TableRow = { key?: string; amount?: string };
 
 /**
- * The program editor's values: everything a person types, as strings; list-like parts of
- * a formula (rates, rows, tranches) one item a line. draftFromValues turns them into the
- * ProgramDraft the server checks; valuesFromProgram goes back for editing.
+ * The program editor's values: everything a person types, as strings; list-like parts
+ * (a choice's options, rates by option, table rows, tranches) as rows. draftFromValues
+ * turns them into the ProgramDraft the server checks; valuesFromProgram goes back for editing.
  */
 /** `max`: a text's length, a number's or money's (yuan) limit; file limits are kept as they were. */
 export type FieldValues = {
@@ -21,12 +27,12 @@ export type FieldValues = {
   labelZh: string;
   labelEn: string;
   required: boolean;
-  options?: string;
+  options?: (OptionRow | undefined)[];
   max?: string;
   accept?: string[];
   maxBytes?: number;
 };
-export type { CriterionValues };
+export type { CriterionValues, OptionRow };
 export type EditorValues = {
   nameZh: string;
   nameEn: string;
@@ -51,12 +57,12 @@ export type EditorValues = {
   of?: string;
   rate?: string;
   choiceField?: string;
-  choiceRates?: string;
+  choiceRates?: (RateRow | undefined)[];
   smallAtMost?: string;
   smallRate?: string;
   cap?: string;
   tableBy?: 'talentTier' | 'degree';
-  tableRows?: string;
+  tableRows?: (TableRow | undefined)[];
   tranches: TrancheRow[];
   cityShare?: string;
   annualCap?: string;
@@ -68,12 +74,6 @@ export type EditorValues = {
   obligations?: ObligationRow[];
 };
 
-const lines = (text: string | undefined) =>
-  (text ?? '')
-    .split('\n')
-    .map((l, i) => ({ text: l.trim(), line: i + 1 }))
-    .filter((l) => l.text);
-
 const fenOrNull = (yuan: string | undefined) => (yuan?.trim() ? yuanToFen(yuan) : null);
 const bp = (percent: string | undefined, field: keyof EditorValues) => {
   const value = percentToBasisPoints(percent ?? '');
@@ -83,7 +83,7 @@ const bp = (percent: string | undefined, field: keyof EditorValues) => {
 const percent = (basisPoints: number) => basisPointsText(basisPoints).replace('%', '');
 const yuan = (fen: string | null | undefined) => (fen ? minorToInputText(fen) : undefined);
 
-function fieldFrom(v: FieldValues, index: number): FormField {
+function fieldFrom(v: FieldValues): FormField {
   const base = { key: v.key.trim(), label: { zh: v.labelZh.trim(), en: v.labelEn.trim() }, required: Boolean(v.required) };
   switch (v.type) {
     case 'text':
@@ -98,11 +98,7 @@ function fieldFrom(v: FieldValues, index: number): FormField {
       return {
         ...base,
         type: 'choice',
-        options: lines(v.options).map(({ text, line }) => {
-          const match = /^([^=]+)=([^|]+)\|(.+)$/.exec(text);
-          if (!match) throw new DraftLineError(`fields.${index}.options`, line);
-          return { value: match[1]!.trim(), label: { zh: match[2]!.trim(), en: match[3]!.trim() } };
-        }),
+        options: optionsFrom(v.options),
       };
     case 'file':
       return { ...base, type: 'file', accept: v.accept ?? ['application/pdf', 'image/*'], maxBytes: v.maxBytes ?? 10 * 1024 * 1024 };
@@ -124,11 +120,10 @@ function benefitFrom(v: EditorValues): BenefitFormulaInput {
       ...common,
       type: 'table',
       by: v.tableBy ?? 'degree',
-      rows: lines(v.tableRows).map(({ text, line }) => {
-        const match = /^([^=]+)=(.+)$/.exec(text);
-        const amount = match ? yuanToFen(match[2]!.trim()) : null;
-        if (!match || !amount) throw new DraftLineError('tableRows', line);
-        return { key: match[1]!.trim(), amount };
+      rows: (v.tableRows ?? []).map((row, i) => {
+        const amount = row?.amount?.trim() ? yuanToFen(row.amount) : null;
+        if (!amount) throw new DraftLineError(`tableRows.${i}.amount`, i + 1);
+        return { key: row?.key ?? '', amount };
       }),
     };
   return {
@@ -139,11 +134,10 @@ function benefitFrom(v: EditorValues): BenefitFormulaInput {
     byChoice: v.choiceField
       ? {
           field: v.choiceField,
-          rates: lines(v.choiceRates).map(({ text, line }) => {
-            const match = /^([^=]+)=(.+)$/.exec(text);
-            const rate = match ? percentToBasisPoints(match[2]!.trim().replace('%', '')) : null;
-            if (!match || rate === null) throw new DraftLineError('choiceRates', line);
-            return { option: match[1]!.trim(), basisPoints: rate };
+          rates: (v.choiceRates ?? []).map((row, i) => {
+            const rate = percentToBasisPoints((row?.rate ?? '').replace('%', ''));
+            if (rate === null) throw new DraftLineError(`choiceRates.${i}.rate`, i + 1);
+            return { option: row?.option ?? '', basisPoints: rate };
           }),
         }
       : null,
@@ -152,7 +146,7 @@ function benefitFrom(v: EditorValues): BenefitFormulaInput {
   };
 }
 
-/** The editor's values as the draft the server validates; throws DraftLineError on a bad line. */
+/** The editor's values as the draft the server validates; throws DraftLineError naming a row's number that does not fit. */
 export function draftFromValues(v: EditorValues): ProgramDraft {
   const form = (v.fields ?? []).map(fieldFrom);
   return {
@@ -225,7 +219,7 @@ export function valuesFromProgram(p: Program): EditorValues {
       labelZh: f.label.zh,
       labelEn: f.label.en,
       required: f.required,
-      options: f.type === 'choice' ? f.options.map((o) => `${o.value}=${o.label.zh}|${o.label.en}`).join('\n') : undefined,
+      options: f.type === 'choice' ? f.options.map((o) => ({ key: o.value, zh: o.label.zh, en: o.label.en })) : undefined,
       max: f.type === 'money' ? yuan(f.max) : f.type === 'number' && f.max !== null ? String(f.max) : f.type === 'text' ? String(f.maxLength) : undefined,
       ...(f.type === 'file' && { accept: f.accept, maxBytes: f.maxBytes }),
     })),
@@ -244,13 +238,13 @@ export function valuesFromProgram(p: Program): EditorValues {
   if (b.type === 'rent') values.rent = rentValues(b);
   if (b.type === 'table') {
     values.tableBy = b.by;
-    values.tableRows = b.rows.map((r) => `${r.key}=${yuan(r.amount)}`).join('\n');
+    values.tableRows = b.rows.map((r) => ({ key: r.key, amount: yuan(r.amount) }));
   }
   if (b.type === 'percentage') {
     values.of = b.of;
     values.rate = percent(b.basisPoints);
     values.choiceField = b.byChoice?.field;
-    values.choiceRates = b.byChoice?.rates.map((r) => `${r.option}=${percent(r.basisPoints)}`).join('\n');
+    values.choiceRates = b.byChoice?.rates.map((r) => ({ option: r.option, rate: percent(r.basisPoints) }));
     values.smallAtMost = b.smallClaim ? yuan(b.smallClaim.atMost) : undefined;
     values.smallRate = b.smallClaim ? percent(b.smallClaim.basisPoints) : undefined;
     values.cap = yuan(b.cap);

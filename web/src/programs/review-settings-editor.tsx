@@ -1,32 +1,17 @@
-import { Button, Card, Col, Flex, Form, Input, Row, Switch, Typography, type FormRule } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFieldErrorText } from '../errors/use-field-error-text';
+import { useWholeNumberRules } from '../forms/whole-number-rules';
 import type { EditorValues } from './program-draft';
 import { MILESTONE_KEY, RUBRIC_KEY, type MilestoneRow, type RubricRow } from './review-draft';
 import { newRowKey } from './review-keys';
-
-/** Whether a typed number is whole and within the contract's limits (empty is left to `required`). */
-function useWholeNumber() {
-  const { t } = useTranslation();
-  const fieldText = useFieldErrorText();
-  return (min: number, max: number): FormRule[] => [
-    { required: true, whitespace: true, message: fieldText('REQUIRED') },
-    {
-      validator: async (_, value: unknown) => {
-        const text = String(value ?? '').trim();
-        if (!text) return;
-        if (!/^\d{1,3}$/.test(text) || Number(text) < min || Number(text) > max) throw new Error(t('programs.editor.review.wholeNumber', { min, max }));
-      },
-    },
-  ];
-}
 
 /** The criteria reviewers score: names, weight and scale per row; the key stays hidden (made when the row is added). */
 function RubricRows() {
   const { t } = useTranslation();
   const form = Form.useFormInstance<EditorValues>();
   const fieldText = useFieldErrorText();
-  const whole = useWholeNumber();
+  const whole = useWholeNumberRules();
   const required = [{ required: true, whitespace: true, message: fieldText('REQUIRED') }];
   return (
     <Flex vertical gap={8}>
@@ -100,7 +85,7 @@ function MilestoneRows({ titled }: { titled: boolean }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<EditorValues>();
   const fieldText = useFieldErrorText();
-  const whole = useWholeNumber();
+  const whole = useWholeNumberRules();
   const required = [{ required: true, whitespace: true, message: fieldText('REQUIRED') }];
   return (
     <Flex vertical gap={8}>

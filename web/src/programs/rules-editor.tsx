@@ -1,6 +1,14 @@
-import { Button, Card, Col, Flex, Form, Input, Row, Select, Switch } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Select, Switch, Typography, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EditorValues } from './program-draft';
+import { degrees } from '../../../contracts/programs';
+import { talentTiers } from '../../../contracts/people';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { useBilingual } from '../i18n/use-bilingual';
+import { percentToBasisPoints } from '../budget/percent';
+import { majorToMinor } from '../money/money-math';
+import type { EditorValues, FieldValues, RateRow, TableRow } from './program-draft';
+import { OPTION_KEY, optionsFrom, type OptionRow } from './choice-options';
+import { newRowKey } from './review-keys';
 import { MoneyInput } from '../money/money-input';
 import { TranchesEditor } from './tranches/tranches-editor';
 import { RentEditor } from './rent/rent-editor';
@@ -8,7 +16,86 @@ import { RentEditor } from './rent/rent-editor';
 const fieldTypes = ['text', 'number', 'money', 'date', 'choice', 'file'] as const;
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
-/** The application form: one row per field; choices list their options one a line. */
+/** The checks of a row's inputs: a name or pick that is required, a percent, an amount in yuan. */
+function useRowRules() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const required: FormRule[] = [{ required: true, whitespace: true, message: fieldText('REQUIRED') }];
+  const percent: FormRule[] = [
+    { required: true, whitespace: true, message: fieldText('REQUIRED') },
+    {
+      validator: async (_, value: unknown) => {
+        const text = String(value ?? '').trim();
+        if (text && percentToBasisPoints(text.replace('%', '')) === null) throw new Error(t('programs.editor.percentRange'));
+      },
+    },
+  ];
+  const money: FormRule[] = [
+    {
+      validator: async (_, value: string | undefined) => {
+        if (!value?.trim()) throw new Error(fieldText('REQUIRED'));
+        const minor = majorToMinor(value, 'CNY');
+        if (!minor || minor === '0') throw new Error(t('money.invalid'));
+      },
+    },
+  ];
+  return { required, percent, money };
+}
+
+/** A choice field's options as rows: Chinese and English labels; the value stays hidden (made when the row is added). */
+function OptionRows({ field }: { field: number }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<EditorValues>();
+  const { required } = useRowRules();
+  const f = field + 1;
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text strong>{t('programs.editor.options')}</Typography.Text>
+      <Typography.Text type="secondary">{t('programs.editor.optionsHint')}</Typography.Text>
+      <Form.List name={[field, 'options']}>
+        {(items, { add, remove }) => (
+          <>
+            {items.length === 0 && <Typography.Text type="secondary">{t('programs.editor.noOptions')}</Typography.Text>}
+            {items.map(({ key, name }) => {
+              const n = name + 1;
+              return (
+                <Row gutter={8} key={key} data-option-row={n}>
+                  <Form.Item name={[name, 'key']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Col xs={24} md={10}>
+                    <Form.Item label={t('programs.editor.optionZh', { n, field: f })} name={[name, 'zh']} rules={required}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={10}>
+                    <Form.Item label={t('programs.editor.optionEn', { n, field: f })} name={[name, 'en']} rules={required}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={4} style={{ display: 'flex', alignItems: 'center' }}>
+                    <Button danger size="small" onClick={() => remove(name)}>
+                      {t('programs.editor.removeOption', { n, field: f })}
+                    </Button>
+                  </Col>
+                </Row>
+              );
+            })}
+            <Flex>
+              <Button
+                onClick={() => add({ key: newRowKey(form.getFieldValue(['fields', field, 'options']) ?? [], OPTION_KEY), zh: '', en: '' } satisfies OptionRow)}
+              >
+                {t('programs.editor.addOption')}
+              </Button>
+            </Flex>
+          </>
+        )}
+      </Form.List>
+    </Flex>
+  );
+}
+
+/** The application form: one row per field; a choice lists its options as rows. */
 export function FormFieldsEditor() {
   const { t } = useTranslation();
   return (
@@ -57,10 +144,8 @@ export function FormFieldsEditor() {
                       const type = getFieldValue(['fields', name, 'type']) as string;
                       if (type === 'choice')
                         return (
-                          <Col xs={24}>
-                            <Form.Item label={t('programs.editor.options')} name={[name, 'options']}>
-                              <Input.TextArea autoSize={{ minRows: 2 }} style={mono} placeholder="domestic=国产|Domestic" />
-                            </Form.Item>
+                          <Col xs={24} data-options-of={name + 1}>
+                            <OptionRows field={name} />
                           </Col>
                         );
                       if (type === 'money' || type === 'number' || type === 'text')
@@ -90,6 +175,106 @@ export function FormFieldsEditor() {
   );
 }
 
+/** Rates by the answer of a choice field, as rows: one of the field's options (named in the page's language) and a percent. */
+function RateRows({ field }: { field: string }) {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const form = Form.useFormInstance<EditorValues>();
+  const { required, percent } = useRowRules();
+  const fields = (Form.useWatch('fields', form) ?? []) as (FieldValues | undefined)[];
+  const choice = fields.find((f) => f?.key?.trim() === field && f.type === 'choice');
+  const options = optionsFrom(choice?.options).map((o) => ({ value: o.value, label: bilingual(o.label).primary || o.value }));
+  return (
+    <Flex vertical gap={8} style={{ marginBottom: 16 }}>
+      <Typography.Text strong>{t('programs.editor.choiceRates')}</Typography.Text>
+      <Typography.Text type="secondary">{t('programs.editor.ratesHint')}</Typography.Text>
+      <Form.List name="choiceRates">
+        {(items, { add, remove }) => (
+          <>
+            {items.map(({ key, name }) => {
+              const n = name + 1;
+              return (
+                <Row gutter={8} key={key} data-rate-row={n}>
+                  <Col xs={24} md={12}>
+                    <Form.Item label={t('programs.editor.rateOption', { n })} name={[name, 'option']} rules={required}>
+                      <Select options={options} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Form.Item label={t('programs.editor.ratePercent', { n })} name={[name, 'rate']} rules={percent}>
+                      <Input inputMode="decimal" suffix="%" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={6} style={{ display: 'flex', alignItems: 'center' }}>
+                    <Button danger size="small" onClick={() => remove(name)}>
+                      {t('programs.editor.removeRate', { n })}
+                    </Button>
+                  </Col>
+                </Row>
+              );
+            })}
+            <Flex>
+              <Button onClick={() => add({ rate: '' } satisfies RateRow)}>{t('programs.editor.addRate')}</Button>
+            </Flex>
+          </>
+        )}
+      </Form.List>
+    </Flex>
+  );
+}
+
+/** A table formula's rows: a degree or talent tier (as the table is by) and the amount in yuan. */
+function TableRows() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<EditorValues>();
+  const { required, money } = useRowRules();
+  const by = Form.useWatch('tableBy', form) ?? 'degree';
+  const keys: { value: string; label: string }[] =
+    by === 'talentTier'
+      ? talentTiers.map((k) => ({ value: k, label: t(`programs.tiers.${k}`) }))
+      : degrees.map((k) => ({ value: k, label: t(`programs.degrees.${k}`) }));
+  return (
+    <Flex vertical gap={8} style={{ marginBottom: 16 }}>
+      <Typography.Text strong>{t('programs.editor.tableRows')}</Typography.Text>
+      <Form.List name="tableRows">
+        {(items, { add, remove }) => (
+          <>
+            {items.map(({ key, name }) => {
+              const n = name + 1;
+              return (
+                <Row gutter={8} key={key} data-table-row={n}>
+                  <Col xs={12} md={8}>
+                    <Form.Item
+                      label={t(by === 'talentTier' ? 'programs.editor.rowTier' : 'programs.editor.rowDegree', { n })}
+                      name={[name, 'key']}
+                      rules={required}
+                    >
+                      <Select options={keys} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={10}>
+                    <Form.Item label={t('programs.editor.rowAmount', { n })} name={[name, 'amount']} rules={money} required>
+                      <MoneyInput />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={6} style={{ display: 'flex', alignItems: 'center' }}>
+                    <Button danger size="small" onClick={() => remove(name)}>
+                      {t('programs.editor.removeRow', { n })}
+                    </Button>
+                  </Col>
+                </Row>
+              );
+            })}
+            <Flex>
+              <Button onClick={() => add({ amount: '' } satisfies TableRow)}>{t('programs.editor.addRow')}</Button>
+            </Flex>
+          </>
+        )}
+      </Form.List>
+    </Flex>
+  );
+}
+
 /** The benefit formula: fixed, percentage of a claim, or a table; then tranches, co-funding, caps and stacking. */
 export function BenefitEditor() {
   const { t } = useTranslation();
@@ -97,6 +282,7 @@ export function BenefitEditor() {
   const type = Form.useWatch('benefitType', form);
   const fields = (Form.useWatch('fields', form) ?? []).filter((f) => f?.key);
   const keysOf = (kind: string) => fields.filter((f) => f.type === kind).map((f) => ({ value: f.key, label: f.key }));
+  const choiceField = Form.useWatch('choiceField', form);
   return (
     <Card title={t('programs.editor.benefit')}>
       <Row gutter={16}>
@@ -129,11 +315,11 @@ export function BenefitEditor() {
                 <Select allowClear options={keysOf('choice')} />
               </Form.Item>
             </Col>
-            <Col xs={12} md={16}>
-              <Form.Item label={t('programs.editor.choiceRates')} name="choiceRates">
-                <Input.TextArea autoSize={{ minRows: 1 }} style={mono} placeholder="domestic=30" />
-              </Form.Item>
-            </Col>
+            {choiceField && (
+              <Col xs={24}>
+                <RateRows field={choiceField} />
+              </Col>
+            )}
             <Col xs={12} md={8}>
               <Form.Item label={t('programs.editor.smallAtMost')} name="smallAtMost">
                 <MoneyInput />
@@ -163,10 +349,8 @@ export function BenefitEditor() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} md={16}>
-              <Form.Item label={t('programs.editor.tableRows')} name="tableRows">
-                <Input.TextArea autoSize={{ minRows: 2 }} style={mono} placeholder={'bachelor=10000\nmaster=30000'} />
-              </Form.Item>
+            <Col xs={24}>
+              <TableRows />
             </Col>
           </>
         )}

@@ -1,5 +1,6 @@
 import type { ApplicantType, Criterion, FormFieldType } from '../../../../contracts/programs';
 import { DraftLineError } from '../draft-line-error';
+import { optionsFrom, type OptionRow } from '../choice-options';
 import { celToRule } from './cel-to-rule';
 import { builderFacts, type BuilderFact, type BuilderField, type Rule } from './rule-rows';
 import { ruleToCel } from './rule-to-cel';
@@ -26,15 +27,16 @@ export type CriterionValues = {
   autoEn?: string;
 };
 
-/** The form fields as the editor holds them (options one a line: value=中文|English). */
-type FieldLike = { key?: string; type?: FormFieldType; labelZh?: string; labelEn?: string; options?: string };
+/** The form fields as the editor holds them (a choice's options as rows, each with its value as `key`). */
+type FieldLike = { key?: string; type?: FormFieldType; labelZh?: string; labelEn?: string; options?: readonly (OptionRow | undefined)[] };
 
 export function builderFieldsOf(fields: readonly (FieldLike | undefined)[] | undefined): BuilderField[] {
   return (fields ?? []).flatMap((f) => {
     if (!f?.key?.trim() || !f.type) return [];
-    const options = (f.options ?? '').split('\n').flatMap((line) => {
-      const match = /^([^=]+)=([^|]+)\|(.+)$/.exec(line.trim());
-      return match ? [{ value: match[1]!.trim(), label: { zh: match[2]!.trim(), en: match[3]!.trim() } }] : [];
+    // An option not yet named reads as its value (or its other label) in the rule's words.
+    const options = optionsFrom(f.options).map(({ value, label }) => {
+      const zh = label.zh || label.en || value;
+      return { value, label: { zh, en: label.en || zh } };
     });
     const key = f.key.trim();
     return [{ key, type: f.type, label: { zh: f.labelZh?.trim() || key, en: f.labelEn?.trim() || key }, options }];
