@@ -142,13 +142,16 @@ export type Occupancy = z.infer<typeof occupancySchema>;
 
 const textPair = z.object({ zh: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) });
 
+/** The most rooms, closed-day ranges and photo links a station takes (the form offers no more rows). */
+export const STATION_LIMITS = { rooms: 200, blackouts: 50, photos: 12 } as const;
+
 /** A new station (hub admins): its rooms and beds, rules, calendar and blackout days. */
 export const stationInputSchema = z
   .strictObject({
     name: bilingualNameSchema,
     address: textPair,
     district: z.string().trim().min(1).max(60),
-    photos: z.array(z.url()).max(12).default([]),
+    photos: z.array(z.url()).max(STATION_LIMITS.photos).default([]),
     rules: z.strictObject({
       maxNightsPerStay: z.number().int().min(1).max(90).default(6),
       maxNightsPerYear: z.number().int().min(1).max(366).nullable().default(null),
@@ -162,10 +165,10 @@ export const stationInputSchema = z
     rooms: z
       .array(z.strictObject({ name: z.string().trim().min(1).max(40), beds: z.number().int().min(1).max(50) }))
       .min(1)
-      .max(200),
+      .max(STATION_LIMITS.rooms),
     blackouts: z
       .array(z.strictObject({ startsOn: dateSchema, endsOn: dateSchema, reason: z.string().trim().min(1).max(200) }))
-      .max(50)
+      .max(STATION_LIMITS.blackouts)
       .default([]),
   })
   .superRefine((s, ctx) => {

@@ -63,12 +63,24 @@ test('a hub admin opens a station with its rooms and a closed week, and names it
   await drawer.getByLabel('Address (Chinese)').fill('文一西路1号');
   await drawer.getByLabel('Address (English)').fill('1 Wenyi West Road');
   await drawer.getByLabel('District').fill('Yuhang');
-  await drawer.getByLabel('Rooms (one a line: name=beds)').fill('1F=6\nattic');
+  // Rooms, closed days and photo links are rows of labelled inputs, each checked where it is typed.
+  await drawer.getByLabel('Beds in room 1', { exact: true }).fill('6');
+  await drawer.getByRole('button', { name: 'Add a room' }).click();
+  await drawer.getByLabel('Name of room 2', { exact: true }).fill('2F');
+  await drawer.getByLabel('Beds in room 2', { exact: true }).fill('sixty');
   await drawer.getByRole('button', { name: 'Open the station' }).click();
-  // A line that does not parse is named under its field, and nothing is sent.
-  await expect(drawer.getByText('Rooms: line 2 is not in the expected shape.')).toBeVisible();
-  await drawer.getByLabel('Rooms (one a line: name=beds)').fill('1F=6\n2F=4');
-  await drawer.getByLabel('Closed days (one a line: first..reopening day reason)').fill('2027-02-10..2027-02-17 Spring Festival');
+  // A bad row's error is under that row's input, and nothing is sent.
+  await expect(drawer.locator('[data-room-row="2"]')).toContainText('Enter a whole number from 1 to 50.');
+  await drawer.getByLabel('Beds in room 2', { exact: true }).fill('4');
+  // A closed week two months ahead (the picker offers no day before the hub's today).
+  const daysAhead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  await drawer.getByRole('button', { name: 'Add closed days' }).click();
+  const closed = drawer.locator('[data-blackout-row="1"]');
+  await closed.getByLabel('Closed days 1 (first day – reopening day)').fill(daysAhead(60));
+  await closed.getByLabel('Closed days 1 (first day – reopening day)').press('Enter');
+  await closed.getByPlaceholder('Reopening day').fill(daysAhead(67));
+  await closed.getByPlaceholder('Reopening day').press('Enter');
+  await closed.getByLabel('Reason for closed days 1').fill('Spring Festival');
   await drawer.getByRole('button', { name: 'Open the station' }).click();
   await expect(page.getByText('Station opened.')).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'E2E Youth Station' });

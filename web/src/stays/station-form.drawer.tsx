@@ -1,32 +1,182 @@
-import { App, Button, Col, Drawer, Form, Input, Row, Select, type FormRule } from 'antd';
-import type { TFunction } from 'i18next';
+import { App, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, Typography, type FormRule } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { stationInputSchema, stayDegreeLevels } from '../../../contracts/stays';
+import { STATION_LIMITS, stationInputSchema, stayDegreeLevels } from '../../../contracts/stays';
 import { createStation } from '../api/stays.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
+import { useWholeNumberRules } from '../forms/whole-number-rules';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
-import { StationLineError, blackoutsFrom, photosFrom, roomsFrom, stationFieldFor, stationInputFrom, type StationFormValues } from './station-input';
+import { stationFieldFor, stationInputFrom, type BlackoutRow, type RoomRow, type StationFormValues } from './station-input';
 
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 const shape = stationInputSchema.shape;
 const rules = shape.rules.shape;
+const roomShape = shape.rooms.element.shape;
+const blackoutShape = shape.blackouts.unwrap().element.shape;
+const photoSchema = shape.photos.unwrap().element;
 const whole = (value: unknown) => Number(String(value).trim());
 
-/** Each line of a list typed one item a line must parse (the contract then checks the list). */
-function linesRule(parse: (text: string) => unknown, t: TFunction): FormRule {
-  return {
-    validator: async (_rule, value: string | undefined) => {
-      try {
-        parse(value ?? '');
-      } catch (error) {
-        if (!(error instanceof StationLineError)) throw error;
-        throw new Error(t('stays.admin.badLine', { field: t(`stays.admin.${error.field}`), line: error.line }));
-      }
+/** The rooms: a name and a number of beds per row; a station has at least one. */
+function RoomRows() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const whole = useWholeNumberRules();
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text strong>{t('stays.admin.rooms')}</Typography.Text>
+      <Typography.Text type="secondary">{t('stays.admin.roomsHint')}</Typography.Text>
+      <Form.List name="rooms">
+        {(items, { add, remove }, { errors }) => (
+          <>
+            {items.map(({ key, name }) => {
+              const n = name + 1;
+              return (
+                <Row gutter={8} key={key} data-room-row={n}>
+                  <Col xs={24} md={14}>
+                    <Form.Item label={t('stays.admin.roomName', { n })} name={[name, 'name']} rules={[zodRule(roomShape.name, fieldText)]}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Form.Item
+                      label={t('stays.admin.roomBeds', { n })}
+                      name={[name, 'beds']}
+                      rules={whole(roomShape.beds.minValue ?? 1, roomShape.beds.maxValue ?? 50)}
+                    >
+                      <Input inputMode="numeric" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={4} style={{ display: 'flex', alignItems: 'center' }}>
+                    <Button danger size="small" onClick={() => remove(name)} disabled={items.length === 1}>
+                      {t('stays.admin.removeRoom', { n })}
+                    </Button>
+                  </Col>
+                </Row>
+              );
+            })}
+            <Form.ErrorList errors={errors} />
+            <Flex>
+              <Button onClick={() => add({ name: '', beds: '' } satisfies RoomRow)} disabled={items.length >= STATION_LIMITS.rooms}>
+                {t('stays.admin.addRoom')}
+              </Button>
+            </Flex>
+          </>
+        )}
+      </Form.List>
+    </Flex>
+  );
+}
+
+/**
+ * Closed days: the first closed day and the reopening day (the first open day again, as the
+ * contract's endsOn) in one range picker, and the reason, per row.
+ */
+function BlackoutRows({ today }: { today: Dayjs }) {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const range: FormRule = {
+    validator: async (_, value: BlackoutRow['range']) => {
+      if (!value?.[0] || !value[1]) throw new Error(fieldText('REQUIRED'));
+      if (!value[1].isAfter(value[0], 'day')) throw new Error(fieldText('ENDS_BEFORE_START'));
     },
   };
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text strong>{t('stays.admin.blackouts')}</Typography.Text>
+      <Typography.Text type="secondary">{t('stays.admin.blackoutsHint')}</Typography.Text>
+      <Form.List name="blackouts">
+        {(items, { add, remove }, { errors }) => (
+          <>
+            {items.length === 0 && <Typography.Text type="secondary">{t('stays.admin.noBlackouts')}</Typography.Text>}
+            {items.map(({ key, name }) => {
+              const n = name + 1;
+              return (
+                <Row gutter={8} key={key} data-blackout-row={n}>
+                  <Col xs={24} md={11}>
+                    <Form.Item label={t('stays.admin.blackoutRange', { n })} name={[name, 'range']} rules={[range]} required>
+                      <DatePicker.RangePicker
+                        style={{ width: '100%' }}
+                        placeholder={[t('stays.admin.firstClosedDay'), t('stays.admin.reopeningDay')]}
+                        disabledDate={(d) => d.isBefore(today, 'day')}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={9}>
+                    <Form.Item
+                      label={t('stays.admin.blackoutReason', { n })}
+                      name={[name, 'reason']}
+                      rules={[zodRule(blackoutShape.reason, fieldText)]}
+                      required
+                    >
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={4} style={{ display: 'flex', alignItems: 'center' }}>
+                    <Button danger size="small" onClick={() => remove(name)}>
+                      {t('stays.admin.removeBlackout', { n })}
+                    </Button>
+                  </Col>
+                </Row>
+              );
+            })}
+            <Form.ErrorList errors={errors} />
+            <Flex>
+              <Button onClick={() => add({ range: null, reason: '' } satisfies BlackoutRow)} disabled={items.length >= STATION_LIMITS.blackouts}>
+                {t('stays.admin.addBlackout')}
+              </Button>
+            </Flex>
+          </>
+        )}
+      </Form.List>
+    </Flex>
+  );
+}
+
+/** Photo links, one a row, each a URL as the contract checks it. */
+function PhotoRows() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text strong>{t('stays.admin.photos')}</Typography.Text>
+      <Form.List name="photos">
+        {(items, { add, remove }, { errors }) => (
+          <>
+            {items.length === 0 && <Typography.Text type="secondary">{t('stays.admin.noPhotos')}</Typography.Text>}
+            {items.map(({ key, name }) => {
+              const n = name + 1;
+              return (
+                <Row gutter={8} key={key} data-photo-row={n}>
+                  <Col xs={24} md={20}>
+                    <Form.Item
+                      label={t('stays.admin.photo', { n })}
+                      name={name}
+                      rules={[zodRule(photoSchema, fieldText, { toInput: (v) => String(v).trim() })]}
+                    >
+                      <Input inputMode="url" placeholder="https://…" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={4} style={{ display: 'flex', alignItems: 'center' }}>
+                    <Button danger size="small" onClick={() => remove(name)}>
+                      {t('stays.admin.removePhoto', { n })}
+                    </Button>
+                  </Col>
+                </Row>
+              );
+            })}
+            <Form.ErrorList errors={errors} />
+            <Flex>
+              <Button onClick={() => add('')} disabled={items.length >= STATION_LIMITS.photos}>
+                {t('stays.admin.addPhoto')}
+              </Button>
+            </Flex>
+          </>
+        )}
+      </Form.List>
+    </Flex>
+  );
 }
 
 /** Hub admins open a youth station: names, address, rules, calendar, rooms and beds, blackouts. */
@@ -48,10 +198,6 @@ export function StationFormDrawer({
   const fieldText = useFieldErrorText();
   const [form] = Form.useForm<StationFormValues>();
   const rule = (schema: z.ZodType, optional = false, toInput?: (value: unknown) => unknown) => [zodRule(schema, fieldText, { optional, toInput })];
-  const listRule = (schema: z.ZodType, parse: (text: string) => unknown, optional = false) => [
-    linesRule(parse, t),
-    zodRule(schema, fieldText, { optional, toInput: (value) => parse(String(value)) }),
-  ];
 
   const save = useFormMutation({
     form,
@@ -89,93 +235,85 @@ export function StationFormDrawer({
           maxNightsLifetime: '6',
           graduatedWithinMonths: '24',
           noShowHour: '22',
-          rooms: '1F=10',
+          rooms: [{ name: '1F', beds: '10' }] satisfies RoomRow[],
+          blackouts: [],
+          photos: [],
         }}
         onValuesChange={save.onValuesChange}
         onFinish={save.submit}
       >
         <Row gutter={12}>
-          <Col span={12}>
+          <Col xs={24} md={12}>
             <Form.Item label={t('stays.admin.nameZh')} name="nameZh" rules={rule(shape.name.shape.zh)} required>
               <Input />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} md={12}>
             <Form.Item label={t('stays.admin.nameEn')} name="nameEn" rules={rule(shape.name.shape.en)} required>
               <Input />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} md={12}>
             <Form.Item label={t('stays.admin.addressZh')} name="addressZh" rules={rule(shape.address.shape.zh)} required>
               <Input />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} md={12}>
             <Form.Item label={t('stays.admin.addressEn')} name="addressEn" rules={rule(shape.address.shape.en)} required>
               <Input />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.district')} name="district" rules={rule(shape.district)} required>
               <Input />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.opensOn')} name="opensOn" rules={rule(shape.opensOn)} required>
               <Input type="date" />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.closesOn')} name="closesOn" rules={rule(shape.opensOn, true)}>
               <Input type="date" />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.maxNightsPerStay')} name="maxNightsPerStay" rules={rule(rules.maxNightsPerStay, true, whole)}>
               <Input inputMode="numeric" />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.maxNightsLifetime')} name="maxNightsLifetime" rules={rule(rules.maxNightsLifetime, true, whole)}>
               <Input inputMode="numeric" />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.maxNightsPerYear')} name="maxNightsPerYear" rules={rule(rules.maxNightsPerYear, true, whole)}>
               <Input inputMode="numeric" />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.minDegree')} name="minDegree">
               <Select options={stayDegreeLevels.map((l) => ({ value: l, label: t(`stays.levels.${l}`) }))} />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.graduatedWithinMonths')} name="graduatedWithinMonths" rules={rule(rules.graduatedWithinMonths, true, whole)}>
               <Input inputMode="numeric" />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.noShowHour')} name="noShowHour" rules={rule(rules.noShowHour, true, whole)}>
               <Input inputMode="numeric" />
             </Form.Item>
           </Col>
-          <Col span={12}>
-            <Form.Item label={t('stays.admin.roomsLabel')} name="rooms" rules={listRule(shape.rooms, roomsFrom)} validateFirst required>
-              <Input.TextArea autoSize={{ minRows: 2 }} style={mono} placeholder={'1F=12\n2F=12'} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label={t('stays.admin.blackoutsLabel')} name="blackouts" rules={listRule(shape.blackouts, blackoutsFrom, true)} validateFirst>
-              <Input.TextArea autoSize={{ minRows: 2 }} style={mono} placeholder="2026-12-31..2027-01-02 New Year" />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label={t('stays.admin.photos')} name="photos" rules={listRule(shape.photos, photosFrom, true)} validateFirst>
-              <Input.TextArea autoSize={{ minRows: 1 }} style={mono} placeholder="https://…" />
-            </Form.Item>
-          </Col>
         </Row>
+        <Flex vertical gap={24}>
+          <RoomRows />
+          <BlackoutRows today={dayjs(today)} />
+          <PhotoRows />
+        </Flex>
       </Form>
     </Drawer>
   );

@@ -1,6 +1,12 @@
+import type { Dayjs } from 'dayjs';
 import type { StationInput } from '../../../contracts/stays';
 
-/** What the new-station form holds: numbers and lists as typed (rooms and blackouts one a line). */
+/** A room as typed: its name and its beds (text until sent). */
+export type RoomRow = { name: string; beds: string };
+/** Closed days as picked: the first closed day and the reopening day (the first open day again), and why. */
+export type BlackoutRow = { range?: [Dayjs, Dayjs] | null; reason: string };
+
+/** What the new-station form holds: numbers as typed; rooms, closed days and photo links as rows. */
 export type StationFormValues = {
   nameZh: string;
   nameEn: string;
@@ -15,48 +21,14 @@ export type StationFormValues = {
   minDegree: StationInput['rules']['minDegree'];
   graduatedWithinMonths?: string;
   noShowHour?: string;
-  /** name=beds, one room a line */
-  rooms: string;
-  /** YYYY-MM-DD..YYYY-MM-DD reason, one a line (the end day is the first open day again) */
-  blackouts?: string;
-  /** one URL a line */
-  photos?: string;
+  rooms: RoomRow[];
+  blackouts?: BlackoutRow[];
+  /** one URL a row */
+  photos?: string[];
 };
 
-/** A line that does not parse: which list, which line (1-based). */
-export class StationLineError extends Error {
-  constructor(
-    readonly field: 'rooms' | 'blackouts',
-    readonly line: number,
-  ) {
-    super(`${field}: line ${line}`);
-  }
-}
-
-const lines = (text: string | undefined) =>
-  (text ?? '')
-    .split('\n')
-    .map((t, i) => ({ text: t.trim(), line: i + 1 }))
-    .filter((l) => l.text);
 const whole = (text: string | undefined) => (text?.trim() ? Number(text.trim()) : undefined);
-
-/** `name=beds`, one room a line. */
-export const roomsFrom = (text: string | undefined) =>
-  lines(text).map(({ text, line }) => {
-    const m = /^(.+?)\s*=\s*(\d{1,3})$/.exec(text);
-    if (!m) throw new StationLineError('rooms', line);
-    return { name: m[1]!.trim(), beds: Number(m[2]) };
-  });
-
-/** `YYYY-MM-DD..YYYY-MM-DD reason`, one a line. */
-export const blackoutsFrom = (text: string | undefined) =>
-  lines(text).map(({ text, line }) => {
-    const m = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s+(.+)$/.exec(text);
-    if (!m) throw new StationLineError('blackouts', line);
-    return { startsOn: m[1]!, endsOn: m[2]!, reason: m[3]!.trim() };
-  });
-
-export const photosFrom = (text: string | undefined) => lines(text).map((l) => l.text);
+const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /** The form as the API's StationInput; the server checks ranges and dates again. */
 export function stationInputFrom(v: StationFormValues): StationInput {
@@ -64,7 +36,7 @@ export function stationInputFrom(v: StationFormValues): StationInput {
     name: { zh: v.nameZh, en: v.nameEn },
     address: { zh: v.addressZh, en: v.addressEn },
     district: v.district,
-    photos: photosFrom(v.photos),
+    photos: (v.photos ?? []).map((url) => url.trim()),
     rules: {
       maxNightsPerStay: whole(v.maxNightsPerStay) ?? 6,
       maxNightsPerYear: whole(v.maxNightsPerYear) ?? null,
@@ -75,18 +47,29 @@ export function stationInputFrom(v: StationFormValues): StationInput {
     },
     opensOn: v.opensOn,
     closesOn: v.closesOn?.trim() ? v.closesOn : null,
-    rooms: roomsFrom(v.rooms),
-    blackouts: blackoutsFrom(v.blackouts),
+    rooms: v.rooms.map((r) => ({ name: r.name.trim(), beds: Number(r.beds.trim()) })),
+    blackouts: (v.blackouts ?? []).map((b) => ({ startsOn: iso(b.range![0]), endsOn: iso(b.range![1]), reason: b.reason.trim() })),
   };
 }
 
-const pairs: Record<string, keyof StationFormValues> = { 'name.zh': 'nameZh', 'name.en': 'nameEn', 'address.zh': 'addressZh', 'address.en': 'addressEn' };
+type FieldName = (string | number)[];
 
-/** The form field that shows a server path ("name.en", "rules.noShowHour", "rooms.3.beds"). */
-export function stationFieldFor(path: string): string[] | null {
-  const [head = '', second = ''] = path.split('.');
+const pairs: Record<string, string> = { 'name.zh': 'nameZh', 'name.en': 'nameEn', 'address.zh': 'addressZh', 'address.en': 'addressEn' };
+/** A closed-days row's input by the server's part: both days are the one range picker. */
+const blackoutParts: Record<string, string> = { startsOn: 'range', endsOn: 'range', reason: 'reason' };
+
+/**
+ * The form field that shows a server path ("name.en", "rules.noShowHour"): a row's input for
+ * "rooms.2.beds", "blackouts.0.endsOn" or "photos.3"; the list itself for "rooms" (too few, too many).
+ */
+export function stationFieldFor(path: string): FieldName | null {
+  const [head = '', second = '', third = ''] = path.split('.');
   const pair = pairs[`${head}.${second}`];
   if (pair) return [pair];
   if (head === 'rules') return second ? [second] : null;
-  return ['district', 'photos', 'opensOn', 'closesOn', 'rooms', 'blackouts'].includes(head) ? [head] : null;
+  const row = /^\d+$/.test(second) ? Number(second) : null;
+  if (head === 'rooms') return row === null ? ['rooms'] : ['rooms', row, third === 'beds' ? 'beds' : 'name'];
+  if (head === 'blackouts') return row === null ? ['blackouts'] : ['blackouts', row, blackoutParts[third] ?? 'range'];
+  if (head === 'photos') return row === null ? ['photos'] : ['photos', row];
+  return ['district', 'opensOn', 'closesOn'].includes(head) ? [head] : null;
 }
