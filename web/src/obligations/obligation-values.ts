@@ -1,4 +1,7 @@
 import type { Obligation, ObligationInput } from '../../../contracts/obligations';
+import { newRowKey, rowKeys } from '../programs/review-keys';
+
+const OBLIGATION_KEY = 'obligation';
 
 /** One obligation as the program editor's form holds it (numbers as typed text). */
 export type ObligationRow = {
@@ -35,8 +38,9 @@ export function obligationRows(obligations: readonly Obligation[] | undefined): 
 
 /** The rows as the API takes them; the server checks them and names any field at fault. */
 export function obligationsFromRows(rows: readonly ObligationRow[] | undefined): ObligationInput[] {
+  const keys = rowKeys(rows ?? [], OBLIGATION_KEY);
   return (rows ?? []).map((r, i) => ({
-    key: r.key?.trim() || `obligation_${i + 1}`,
+    key: keys[i]!,
     kind: r.kind,
     months: int(r.months) ?? 0,
     from: r.from,
@@ -49,8 +53,9 @@ export function obligationsFromRows(rows: readonly ObligationRow[] | undefined):
   }));
 }
 
-export const newObligationRow = (n: number): ObligationRow => ({
-  key: `obligation_${n}`,
+/** A new row, with a key no row has (the key is never shown; findings and reports are stored under it). */
+export const newObligationRow = (rows: readonly { key?: string }[]): ObligationRow => ({
+  key: newRowKey(rows, OBLIGATION_KEY),
   kind: 'stay_registered',
   months: '60',
   from: 'award',

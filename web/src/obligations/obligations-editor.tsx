@@ -1,6 +1,7 @@
-import { Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Card, Col, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { obligationKinds, recoveryRules } from '../../../contracts/obligations';
+import { RowList } from '../forms/row-list';
 import { useBilingual } from '../i18n/use-bilingual';
 import type { EditorValues } from '../programs/program-draft';
 import { usePrograms } from '../programs/use-programs';
@@ -18,96 +19,92 @@ export function ObligationsEditor({ hub }: { hub: string }) {
   return (
     <Card title={t('obligations.editor.title')}>
       <Typography.Paragraph type="secondary">{t('obligations.editor.intro')}</Typography.Paragraph>
-      <Form.List name="obligations">
-        {(rows, { add, remove }) => (
+      <RowList
+        name="obligations"
+        kind="obligation"
+        divided
+        removeCol={{ xs: 24, md: 4 }}
+        removeLabel={(n) => t('obligations.editor.remove', { n })}
+        addLabel={t('obligations.editor.add')}
+        newRow={() => newObligationRow(form.getFieldValue('obligations') ?? [])}
+      >
+        {({ name, n }) => (
           <>
-            {rows.map((row) => (
-              <Row gutter={12} key={row.key} align="bottom" style={{ borderBottom: '1px solid #f0f0f0', marginBottom: 12 }}>
-                <Col xs={24} md={8}>
-                  <Form.Item label={t('obligations.obligation')} name={[row.name, 'kind']}>
-                    <Select options={obligationKinds.map((k) => ({ value: k, label: t(`obligations.kinds.${k}`) }))} />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={4}>
-                  <Form.Item label={t('obligations.editor.months')} name={[row.name, 'months']}>
-                    <Input inputMode="numeric" />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={6}>
-                  <Form.Item label={t('obligations.editor.from')} name={[row.name, 'from']}>
-                    <Select
-                      options={[
-                        { value: 'award', label: t('obligations.editor.fromAward') },
-                        { value: 'last_payment', label: t('obligations.editor.fromLastPayment') },
-                      ]}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={6}>
-                  <Form.Item label={t('obligations.editor.rule')} name={[row.name, 'rule']}>
-                    <Select options={recoveryRules.map((r) => ({ value: r, label: t(`obligations.rules.${r}`) }))} />
-                  </Form.Item>
-                </Col>
-                <Form.Item noStyle shouldUpdate>
-                  {() => {
-                    const r = form.getFieldValue(['obligations', row.name]) as { kind?: string; rule?: string } | undefined;
-                    return (
-                      <>
-                        {r?.rule === 'share' && (
-                          <Col xs={12} md={4}>
-                            <Form.Item label={t('obligations.editor.sharePercent')} name={[row.name, 'sharePercent']}>
-                              <Input inputMode="decimal" suffix="%" />
-                            </Form.Item>
-                          </Col>
-                        )}
-                        {r?.kind === 'keep_headcount' && (
-                          <Col xs={12} md={4}>
-                            <Form.Item label={t('obligations.editor.minHeadcount')} name={[row.name, 'minHeadcount']}>
-                              <Input inputMode="numeric" />
-                            </Form.Item>
-                          </Col>
-                        )}
-                        {r?.kind === 'no_related_party' && (
-                          <Col xs={24} md={8}>
-                            <Form.Item label={t('obligations.editor.supplierField')} name={[row.name, 'supplierField']}>
-                              <Select options={textFields} />
-                            </Form.Item>
-                          </Col>
-                        )}
-                        {r?.kind === 'no_double_subsidy' && (
-                          <Col xs={24} md={12}>
-                            <Form.Item label={t('obligations.editor.exclusivePrograms')} name={[row.name, 'exclusivePrograms']}>
-                              <Select mode="multiple" options={programOptions} />
-                            </Form.Item>
-                          </Col>
-                        )}
-                      </>
-                    );
-                  }}
-                </Form.Item>
-                <Col xs={12} md={4}>
-                  <Form.Item label={t('obligations.editor.appealDays')} name={[row.name, 'appealDays']}>
-                    <Input inputMode="numeric" />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={4}>
-                  <Form.Item label={t('obligations.editor.repayDays')} name={[row.name, 'repayDays']}>
-                    <Input inputMode="numeric" />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={4}>
-                  <Form.Item>
-                    <Button danger onClick={() => remove(row.name)}>
-                      {t('obligations.editor.remove')}
-                    </Button>
-                  </Form.Item>
-                </Col>
-              </Row>
-            ))}
-            <Button onClick={() => add(newObligationRow(rows.length + 1))}>{t('obligations.editor.add')}</Button>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('obligations.editor.kind', { n })} name={[name, 'kind']}>
+                <Select options={obligationKinds.map((k) => ({ value: k, label: t(`obligations.kinds.${k}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item label={t('obligations.editor.months', { n })} name={[name, 'months']}>
+                <Input inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item label={t('obligations.editor.from', { n })} name={[name, 'from']}>
+                <Select
+                  options={[
+                    { value: 'award', label: t('obligations.editor.fromAward') },
+                    { value: 'last_payment', label: t('obligations.editor.fromLastPayment') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item label={t('obligations.editor.rule', { n })} name={[name, 'rule']}>
+                <Select options={recoveryRules.map((r) => ({ value: r, label: t(`obligations.rules.${r}`) }))} />
+              </Form.Item>
+            </Col>
+            <Form.Item noStyle shouldUpdate>
+              {() => {
+                const r = form.getFieldValue(['obligations', name]) as { kind?: string; rule?: string } | undefined;
+                return (
+                  <>
+                    {r?.rule === 'share' && (
+                      <Col xs={12} md={4}>
+                        <Form.Item label={t('obligations.editor.sharePercent', { n })} name={[name, 'sharePercent']}>
+                          <Input inputMode="decimal" suffix="%" />
+                        </Form.Item>
+                      </Col>
+                    )}
+                    {r?.kind === 'keep_headcount' && (
+                      <Col xs={12} md={4}>
+                        <Form.Item label={t('obligations.editor.minHeadcount', { n })} name={[name, 'minHeadcount']}>
+                          <Input inputMode="numeric" />
+                        </Form.Item>
+                      </Col>
+                    )}
+                    {r?.kind === 'no_related_party' && (
+                      <Col xs={24} md={8}>
+                        <Form.Item label={t('obligations.editor.supplierField', { n })} name={[name, 'supplierField']}>
+                          <Select options={textFields} />
+                        </Form.Item>
+                      </Col>
+                    )}
+                    {r?.kind === 'no_double_subsidy' && (
+                      <Col xs={24} md={12}>
+                        <Form.Item label={t('obligations.editor.exclusivePrograms', { n })} name={[name, 'exclusivePrograms']}>
+                          <Select mode="multiple" options={programOptions} />
+                        </Form.Item>
+                      </Col>
+                    )}
+                  </>
+                );
+              }}
+            </Form.Item>
+            <Col xs={12} md={4}>
+              <Form.Item label={t('obligations.editor.appealDays', { n })} name={[name, 'appealDays']}>
+                <Input inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item label={t('obligations.editor.repayDays', { n })} name={[name, 'repayDays']}>
+                <Input inputMode="numeric" />
+              </Form.Item>
+            </Col>
           </>
         )}
-      </Form.List>
+      </RowList>
     </Card>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Card, Col, Flex, Form, Input, Row, Switch, Typography } from 'antd';
+import { Card, Col, Flex, Form, Input, Row, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { useWholeNumberRules } from '../forms/whole-number-rules';
+import { RowList } from '../forms/row-list';
 import type { EditorValues } from './program-draft';
 import { MILESTONE_KEY, RUBRIC_KEY, type MilestoneRow, type RubricRow } from './review-draft';
 import { newRowKey } from './review-keys';
@@ -14,66 +15,45 @@ function RubricRows() {
   const whole = useWholeNumberRules();
   const required = [{ required: true, whitespace: true, message: fieldText('REQUIRED') }];
   return (
-    <Flex vertical gap={8}>
-      <Typography.Text strong>{t('programs.editor.review.rubric')}</Typography.Text>
-      <Typography.Text type="secondary">{t('programs.editor.review.rubricHint')}</Typography.Text>
-      <Form.List name={['review', 'rubric']}>
-        {(items, { add, remove }) => (
-          <>
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-rubric-row={n}>
-                  <Form.Item name={[name, 'key']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Col xs={24} md={7}>
-                    <Form.Item label={t('programs.editor.review.criterionZh', { n })} name={[name, 'zh']} rules={required}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={7}>
-                    <Form.Item label={t('programs.editor.review.criterionEn', { n })} name={[name, 'en']} rules={required}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={4}>
-                    <Form.Item label={t('programs.editor.review.weight', { n })} name={[name, 'weight']} rules={whole(1, 100)}>
-                      <Input inputMode="numeric" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={3}>
-                    <Form.Item label={t('programs.editor.review.scale', { n })} name={[name, 'scale']} rules={whole(2, 10)}>
-                      <Input inputMode="numeric" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={3} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)} disabled={items.length === 1}>
-                      {t('programs.editor.review.removeCriterion', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Flex>
-              <Button
-                onClick={() =>
-                  add({
-                    key: newRowKey(form.getFieldValue(['review', 'rubric']) ?? [], RUBRIC_KEY),
-                    zh: '',
-                    en: '',
-                    weight: '',
-                    scale: '5',
-                  } satisfies RubricRow)
-                }
-              >
-                {t('programs.editor.review.addCriterion')}
-              </Button>
-            </Flex>
-          </>
-        )}
-      </Form.List>
-    </Flex>
+    <RowList
+      name={['review', 'rubric']}
+      kind="rubric"
+      title={t('programs.editor.review.rubric')}
+      hint={t('programs.editor.review.rubricHint')}
+      min={1}
+      removeCol={{ xs: 24, md: 3 }}
+      removeLabel={(n) => t('programs.editor.review.removeCriterion', { n })}
+      addLabel={t('programs.editor.review.addCriterion')}
+      newRow={(): RubricRow => ({ key: newRowKey(form.getFieldValue(['review', 'rubric']) ?? [], RUBRIC_KEY), zh: '', en: '', weight: '', scale: '5' })}
+    >
+      {({ name, n }) => (
+        <>
+          <Form.Item name={[name, 'key']} hidden>
+            <Input />
+          </Form.Item>
+          <Col xs={24} md={7}>
+            <Form.Item label={t('programs.editor.review.criterionZh', { n })} name={[name, 'zh']} rules={required}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={7}>
+            <Form.Item label={t('programs.editor.review.criterionEn', { n })} name={[name, 'en']} rules={required}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item label={t('programs.editor.review.weight', { n })} name={[name, 'weight']} rules={whole(1, 100)}>
+              <Input inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={3}>
+            <Form.Item label={t('programs.editor.review.scale', { n })} name={[name, 'scale']} rules={whole(2, 10)}>
+              <Input inputMode="numeric" />
+            </Form.Item>
+          </Col>
+        </>
+      )}
+    </RowList>
   );
 }
 
@@ -88,56 +68,40 @@ function MilestoneRows({ titled }: { titled: boolean }) {
   const whole = useWholeNumberRules();
   const required = [{ required: true, whitespace: true, message: fieldText('REQUIRED') }];
   return (
-    <Flex vertical gap={8}>
-      {titled && <Typography.Text strong>{t('programs.editor.review.milestones')}</Typography.Text>}
-      <Typography.Text type="secondary">{t('programs.editor.review.milestonesHint')}</Typography.Text>
-      <Form.List name={['review', 'milestones']}>
-        {(items, { add, remove }) => (
-          <>
-            {items.length === 0 && <Typography.Text type="secondary">{t('programs.editor.review.noMilestones')}</Typography.Text>}
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-milestone-row={n}>
-                  <Form.Item name={[name, 'key']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Col xs={24} md={8}>
-                    <Form.Item label={t('programs.editor.review.reportZh', { n })} name={[name, 'zh']} rules={required}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={8}>
-                    <Form.Item label={t('programs.editor.review.reportEn', { n })} name={[name, 'en']} rules={required}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={5}>
-                    <Form.Item label={t('programs.editor.review.reportMonths', { n })} name={[name, 'months']} rules={whole(0, 120)}>
-                      <Input inputMode="numeric" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={3} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)}>
-                      {t('programs.editor.review.removeReport', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Flex>
-              <Button
-                onClick={() =>
-                  add({ key: newRowKey(form.getFieldValue(['review', 'milestones']) ?? [], MILESTONE_KEY), zh: '', en: '', months: '' } satisfies MilestoneRow)
-                }
-              >
-                {t('programs.editor.review.addReport')}
-              </Button>
-            </Flex>
-          </>
-        )}
-      </Form.List>
-    </Flex>
+    <RowList
+      name={['review', 'milestones']}
+      kind="milestone"
+      title={titled ? t('programs.editor.review.milestones') : undefined}
+      hint={t('programs.editor.review.milestonesHint')}
+      empty={t('programs.editor.review.noMilestones')}
+      removeCol={{ xs: 12, md: 3 }}
+      removeLabel={(n) => t('programs.editor.review.removeReport', { n })}
+      addLabel={t('programs.editor.review.addReport')}
+      newRow={(): MilestoneRow => ({ key: newRowKey(form.getFieldValue(['review', 'milestones']) ?? [], MILESTONE_KEY), zh: '', en: '', months: '' })}
+    >
+      {({ name, n }) => (
+        <>
+          <Form.Item name={[name, 'key']} hidden>
+            <Input />
+          </Form.Item>
+          <Col xs={24} md={8}>
+            <Form.Item label={t('programs.editor.review.reportZh', { n })} name={[name, 'zh']} rules={required}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t('programs.editor.review.reportEn', { n })} name={[name, 'en']} rules={required}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={5}>
+            <Form.Item label={t('programs.editor.review.reportMonths', { n })} name={[name, 'months']} rules={whole(0, 120)}>
+              <Input inputMode="numeric" />
+            </Form.Item>
+          </Col>
+        </>
+      )}
+    </RowList>
   );
 }
 

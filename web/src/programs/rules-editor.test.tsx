@@ -42,6 +42,10 @@ const programOf = (draft: ProgramDraft) =>
 
 const words = {
   'zh-CN': {
+    of: '申报金额字段',
+    amountField: '合同金额',
+    choiceField: '按选项定比例的字段',
+    chipsField: '算力芯片',
     addOption: '添加选项',
     optionZh: (n: number, f: number) => `第 ${f} 个字段第 ${n} 个选项中文名称`,
     optionEn: (n: number, f: number) => `第 ${f} 个字段第 ${n} 个选项英文名称`,
@@ -58,6 +62,10 @@ const words = {
     percentRange: '请输入大于 0、不超过 100 的百分比（最多两位小数）。',
   },
   'en-US': {
+    of: 'Claimed amount field',
+    amountField: 'Contract amount',
+    choiceField: 'Rate by the answer of',
+    chipsField: 'Accelerators',
     addOption: 'Add an option',
     optionZh: (n: number, f: number) => `Chinese label of option ${n} of field ${f}`,
     optionEn: (n: number, f: number) => `English label of option ${n} of field ${f}`,
@@ -114,6 +122,9 @@ describe('a choice’s options and the rates by option as rows', () => {
       expect(valueOf(w.optionZh(2, 3))).toBe('其他芯片');
       expect(((await screen.findByLabelText(w.ratePercent(1))) as HTMLInputElement).value).toBe('30');
       expect(screen.queryByLabelText(w.optionEn(3, 3))).toBeNull();
+      // The claimed amount and the choice the rates go by are named, not shown by their keys.
+      expect(within(screen.getByLabelText(w.of).closest('.ant-select') as HTMLElement).getByText(w.amountField)).toBeTruthy();
+      expect(within(screen.getByLabelText(w.choiceField).closest('.ant-select') as HTMLElement).getByText(w.chipsField)).toBeTruthy();
 
       await userEvent.click(screen.getByRole('button', { name: w.addOption }));
       type(w.optionZh(3, 3), '云服务');

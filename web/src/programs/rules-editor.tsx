@@ -1,4 +1,4 @@
-import { Button, Card, Col, Flex, Form, Input, Row, Select, Switch, Typography, type FormRule } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Select, Switch, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { degrees } from '../../../contracts/programs';
 import { talentTiers } from '../../../contracts/people';
@@ -10,6 +10,7 @@ import type { EditorValues, FieldValues, RateRow, TableRow } from './program-dra
 import { OPTION_KEY, optionsFrom, type OptionRow } from './choice-options';
 import { newRowKey } from './review-keys';
 import { MoneyInput } from '../money/money-input';
+import { RowList } from '../forms/row-list';
 import { TranchesEditor } from './tranches/tranches-editor';
 import { RentEditor } from './rent/rent-editor';
 
@@ -49,49 +50,34 @@ function OptionRows({ field }: { field: number }) {
   const { required } = useRowRules();
   const f = field + 1;
   return (
-    <Flex vertical gap={8}>
-      <Typography.Text strong>{t('programs.editor.options')}</Typography.Text>
-      <Typography.Text type="secondary">{t('programs.editor.optionsHint')}</Typography.Text>
-      <Form.List name={[field, 'options']}>
-        {(items, { add, remove }) => (
-          <>
-            {items.length === 0 && <Typography.Text type="secondary">{t('programs.editor.noOptions')}</Typography.Text>}
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-option-row={n}>
-                  <Form.Item name={[name, 'key']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Col xs={24} md={10}>
-                    <Form.Item label={t('programs.editor.optionZh', { n, field: f })} name={[name, 'zh']} rules={required}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={10}>
-                    <Form.Item label={t('programs.editor.optionEn', { n, field: f })} name={[name, 'en']} rules={required}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={4} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)}>
-                      {t('programs.editor.removeOption', { n, field: f })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Flex>
-              <Button
-                onClick={() => add({ key: newRowKey(form.getFieldValue(['fields', field, 'options']) ?? [], OPTION_KEY), zh: '', en: '' } satisfies OptionRow)}
-              >
-                {t('programs.editor.addOption')}
-              </Button>
-            </Flex>
-          </>
-        )}
-      </Form.List>
-    </Flex>
+    <RowList
+      name={[field, 'options']}
+      kind="option"
+      title={t('programs.editor.options')}
+      hint={t('programs.editor.optionsHint')}
+      empty={t('programs.editor.noOptions')}
+      removeLabel={(n) => t('programs.editor.removeOption', { n, field: f })}
+      addLabel={t('programs.editor.addOption')}
+      newRow={(): OptionRow => ({ key: newRowKey(form.getFieldValue(['fields', field, 'options']) ?? [], OPTION_KEY), zh: '', en: '' })}
+    >
+      {({ name, n }) => (
+        <>
+          <Form.Item name={[name, 'key']} hidden>
+            <Input />
+          </Form.Item>
+          <Col xs={24} md={10}>
+            <Form.Item label={t('programs.editor.optionZh', { n, field: f })} name={[name, 'zh']} rules={required}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={10}>
+            <Form.Item label={t('programs.editor.optionEn', { n, field: f })} name={[name, 'en']} rules={required}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </>
+      )}
+    </RowList>
   );
 }
 
@@ -185,41 +171,32 @@ function RateRows({ field }: { field: string }) {
   const choice = fields.find((f) => f?.key?.trim() === field && f.type === 'choice');
   const options = optionsFrom(choice?.options).map((o) => ({ value: o.value, label: bilingual(o.label).primary || o.value }));
   return (
-    <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-      <Typography.Text strong>{t('programs.editor.choiceRates')}</Typography.Text>
-      <Typography.Text type="secondary">{t('programs.editor.ratesHint')}</Typography.Text>
-      <Form.List name="choiceRates">
-        {(items, { add, remove }) => (
-          <>
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-rate-row={n}>
-                  <Col xs={24} md={12}>
-                    <Form.Item label={t('programs.editor.rateOption', { n })} name={[name, 'option']} rules={required}>
-                      <Select options={options} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={6}>
-                    <Form.Item label={t('programs.editor.ratePercent', { n })} name={[name, 'rate']} rules={percent}>
-                      <Input inputMode="decimal" suffix="%" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={6} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)}>
-                      {t('programs.editor.removeRate', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Flex>
-              <Button onClick={() => add({ rate: '' } satisfies RateRow)}>{t('programs.editor.addRate')}</Button>
-            </Flex>
-          </>
-        )}
-      </Form.List>
-    </Flex>
+    <RowList
+      name="choiceRates"
+      kind="rate"
+      title={t('programs.editor.choiceRates')}
+      hint={t('programs.editor.ratesHint')}
+      removeCol={{ xs: 12, md: 6 }}
+      removeLabel={(n) => t('programs.editor.removeRate', { n })}
+      addLabel={t('programs.editor.addRate')}
+      newRow={(): RateRow => ({ rate: '' })}
+      style={{ marginBottom: 16 }}
+    >
+      {({ name, n }) => (
+        <>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('programs.editor.rateOption', { n })} name={[name, 'option']} rules={required}>
+              <Select options={options} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label={t('programs.editor.ratePercent', { n })} name={[name, 'rate']} rules={percent}>
+              <Input inputMode="decimal" suffix="%" />
+            </Form.Item>
+          </Col>
+        </>
+      )}
+    </RowList>
   );
 }
 
@@ -234,44 +211,31 @@ function TableRows() {
       ? talentTiers.map((k) => ({ value: k, label: t(`programs.tiers.${k}`) }))
       : degrees.map((k) => ({ value: k, label: t(`programs.degrees.${k}`) }));
   return (
-    <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-      <Typography.Text strong>{t('programs.editor.tableRows')}</Typography.Text>
-      <Form.List name="tableRows">
-        {(items, { add, remove }) => (
-          <>
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-table-row={n}>
-                  <Col xs={12} md={8}>
-                    <Form.Item
-                      label={t(by === 'talentTier' ? 'programs.editor.rowTier' : 'programs.editor.rowDegree', { n })}
-                      name={[name, 'key']}
-                      rules={required}
-                    >
-                      <Select options={keys} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={10}>
-                    <Form.Item label={t('programs.editor.rowAmount', { n })} name={[name, 'amount']} rules={money} required>
-                      <MoneyInput />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={6} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)}>
-                      {t('programs.editor.removeRow', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Flex>
-              <Button onClick={() => add({ amount: '' } satisfies TableRow)}>{t('programs.editor.addRow')}</Button>
-            </Flex>
-          </>
-        )}
-      </Form.List>
-    </Flex>
+    <RowList
+      name="tableRows"
+      kind="table"
+      title={t('programs.editor.tableRows')}
+      removeCol={{ xs: 24, md: 6 }}
+      removeLabel={(n) => t('programs.editor.removeRow', { n })}
+      addLabel={t('programs.editor.addRow')}
+      newRow={(): TableRow => ({ amount: '' })}
+      style={{ marginBottom: 16 }}
+    >
+      {({ name, n }) => (
+        <>
+          <Col xs={12} md={8}>
+            <Form.Item label={t(by === 'talentTier' ? 'programs.editor.rowTier' : 'programs.editor.rowDegree', { n })} name={[name, 'key']} rules={required}>
+              <Select options={keys} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={10}>
+            <Form.Item label={t('programs.editor.rowAmount', { n })} name={[name, 'amount']} rules={money} required>
+              <MoneyInput />
+            </Form.Item>
+          </Col>
+        </>
+      )}
+    </RowList>
   );
 }
 
@@ -280,8 +244,11 @@ export function BenefitEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance<EditorValues>();
   const type = Form.useWatch('benefitType', form);
+  const bilingual = useBilingual();
   const fields = (Form.useWatch('fields', form) ?? []).filter((f) => f?.key);
-  const keysOf = (kind: string) => fields.filter((f) => f.type === kind).map((f) => ({ value: f.key, label: f.key }));
+  /** The form's fields of a kind, by name in the page's language (the key is what is saved). */
+  const fieldsOf = (kind: string) =>
+    fields.filter((f) => f.type === kind).map((f) => ({ value: f.key, label: bilingual({ zh: f.labelZh ?? '', en: f.labelEn ?? '' }).primary || f.key }));
   const choiceField = Form.useWatch('choiceField', form);
   return (
     <Card title={t('programs.editor.benefit')}>
@@ -302,7 +269,7 @@ export function BenefitEditor() {
           <>
             <Col xs={12} md={8}>
               <Form.Item label={t('programs.editor.of')} name="of">
-                <Select options={keysOf('money')} />
+                <Select options={fieldsOf('money')} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
@@ -312,7 +279,7 @@ export function BenefitEditor() {
             </Col>
             <Col xs={12} md={8}>
               <Form.Item label={t('programs.editor.choiceField')} name="choiceField">
-                <Select allowClear options={keysOf('choice')} />
+                <Select allowClear options={fieldsOf('choice')} />
               </Form.Item>
             </Col>
             {choiceField && (

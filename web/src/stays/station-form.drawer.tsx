@@ -1,4 +1,4 @@
-import { App, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, Typography, type FormRule } from 'antd';
+import { App, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import { createStation } from '../api/stays.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { useWholeNumberRules } from '../forms/whole-number-rules';
 import { FormFailure } from '../forms/form-failure';
+import { RowList } from '../forms/row-list';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { stationFieldFor, stationInputFrom, type BlackoutRow, type RoomRow, type StationFormValues } from './station-input';
@@ -24,48 +25,36 @@ function RoomRows() {
   const fieldText = useFieldErrorText();
   const whole = useWholeNumberRules();
   return (
-    <Flex vertical gap={8}>
-      <Typography.Text strong>{t('stays.admin.rooms')}</Typography.Text>
-      <Typography.Text type="secondary">{t('stays.admin.roomsHint')}</Typography.Text>
-      <Form.List name="rooms">
-        {(items, { add, remove }, { errors }) => (
-          <>
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-room-row={n}>
-                  <Col xs={24} md={14}>
-                    <Form.Item label={t('stays.admin.roomName', { n })} name={[name, 'name']} rules={[zodRule(roomShape.name, fieldText)]}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={6}>
-                    <Form.Item
-                      label={t('stays.admin.roomBeds', { n })}
-                      name={[name, 'beds']}
-                      rules={whole(roomShape.beds.minValue ?? 1, roomShape.beds.maxValue ?? 50)}
-                    >
-                      <Input inputMode="numeric" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={4} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)} disabled={items.length === 1}>
-                      {t('stays.admin.removeRoom', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Form.ErrorList errors={errors} />
-            <Flex>
-              <Button onClick={() => add({ name: '', beds: '' } satisfies RoomRow)} disabled={items.length >= STATION_LIMITS.rooms}>
-                {t('stays.admin.addRoom')}
-              </Button>
-            </Flex>
-          </>
-        )}
-      </Form.List>
-    </Flex>
+    <RowList
+      name="rooms"
+      kind="room"
+      title={t('stays.admin.rooms')}
+      hint={t('stays.admin.roomsHint')}
+      min={1}
+      max={STATION_LIMITS.rooms}
+      removeLabel={(n) => t('stays.admin.removeRoom', { n })}
+      addLabel={t('stays.admin.addRoom')}
+      newRow={(): RoomRow => ({ name: '', beds: '' })}
+    >
+      {({ name, n }) => (
+        <>
+          <Col xs={24} md={14}>
+            <Form.Item label={t('stays.admin.roomName', { n })} name={[name, 'name']} rules={[zodRule(roomShape.name, fieldText)]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              label={t('stays.admin.roomBeds', { n })}
+              name={[name, 'beds']}
+              rules={whole(roomShape.beds.minValue ?? 1, roomShape.beds.maxValue ?? 50)}
+            >
+              <Input inputMode="numeric" />
+            </Form.Item>
+          </Col>
+        </>
+      )}
+    </RowList>
   );
 }
 
@@ -83,54 +72,36 @@ function BlackoutRows({ today }: { today: Dayjs }) {
     },
   };
   return (
-    <Flex vertical gap={8}>
-      <Typography.Text strong>{t('stays.admin.blackouts')}</Typography.Text>
-      <Typography.Text type="secondary">{t('stays.admin.blackoutsHint')}</Typography.Text>
-      <Form.List name="blackouts">
-        {(items, { add, remove }, { errors }) => (
-          <>
-            {items.length === 0 && <Typography.Text type="secondary">{t('stays.admin.noBlackouts')}</Typography.Text>}
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-blackout-row={n}>
-                  <Col xs={24} md={11}>
-                    <Form.Item label={t('stays.admin.blackoutRange', { n })} name={[name, 'range']} rules={[range]} required>
-                      <DatePicker.RangePicker
-                        style={{ width: '100%' }}
-                        placeholder={[t('stays.admin.firstClosedDay'), t('stays.admin.reopeningDay')]}
-                        disabledDate={(d) => d.isBefore(today, 'day')}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={9}>
-                    <Form.Item
-                      label={t('stays.admin.blackoutReason', { n })}
-                      name={[name, 'reason']}
-                      rules={[zodRule(blackoutShape.reason, fieldText)]}
-                      required
-                    >
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={4} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)}>
-                      {t('stays.admin.removeBlackout', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Form.ErrorList errors={errors} />
-            <Flex>
-              <Button onClick={() => add({ range: null, reason: '' } satisfies BlackoutRow)} disabled={items.length >= STATION_LIMITS.blackouts}>
-                {t('stays.admin.addBlackout')}
-              </Button>
-            </Flex>
-          </>
-        )}
-      </Form.List>
-    </Flex>
+    <RowList
+      name="blackouts"
+      kind="blackout"
+      title={t('stays.admin.blackouts')}
+      hint={t('stays.admin.blackoutsHint')}
+      empty={t('stays.admin.noBlackouts')}
+      max={STATION_LIMITS.blackouts}
+      removeLabel={(n) => t('stays.admin.removeBlackout', { n })}
+      addLabel={t('stays.admin.addBlackout')}
+      newRow={(): BlackoutRow => ({ range: null, reason: '' })}
+    >
+      {({ name, n }) => (
+        <>
+          <Col xs={24} md={11}>
+            <Form.Item label={t('stays.admin.blackoutRange', { n })} name={[name, 'range']} rules={[range]} required>
+              <DatePicker.RangePicker
+                style={{ width: '100%' }}
+                placeholder={[t('stays.admin.firstClosedDay'), t('stays.admin.reopeningDay')]}
+                disabledDate={(d) => d.isBefore(today, 'day')}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={9}>
+            <Form.Item label={t('stays.admin.blackoutReason', { n })} name={[name, 'reason']} rules={[zodRule(blackoutShape.reason, fieldText)]} required>
+              <Input />
+            </Form.Item>
+          </Col>
+        </>
+      )}
+    </RowList>
   );
 }
 
@@ -139,43 +110,24 @@ function PhotoRows() {
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
   return (
-    <Flex vertical gap={8}>
-      <Typography.Text strong>{t('stays.admin.photos')}</Typography.Text>
-      <Form.List name="photos">
-        {(items, { add, remove }, { errors }) => (
-          <>
-            {items.length === 0 && <Typography.Text type="secondary">{t('stays.admin.noPhotos')}</Typography.Text>}
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-photo-row={n}>
-                  <Col xs={24} md={20}>
-                    <Form.Item
-                      label={t('stays.admin.photo', { n })}
-                      name={name}
-                      rules={[zodRule(photoSchema, fieldText, { toInput: (v) => String(v).trim() })]}
-                    >
-                      <Input inputMode="url" placeholder="https://…" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={4} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)}>
-                      {t('stays.admin.removePhoto', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Form.ErrorList errors={errors} />
-            <Flex>
-              <Button onClick={() => add('')} disabled={items.length >= STATION_LIMITS.photos}>
-                {t('stays.admin.addPhoto')}
-              </Button>
-            </Flex>
-          </>
-        )}
-      </Form.List>
-    </Flex>
+    <RowList
+      name="photos"
+      kind="photo"
+      title={t('stays.admin.photos')}
+      empty={t('stays.admin.noPhotos')}
+      max={STATION_LIMITS.photos}
+      removeLabel={(n) => t('stays.admin.removePhoto', { n })}
+      addLabel={t('stays.admin.addPhoto')}
+      newRow={() => ''}
+    >
+      {({ name, n }) => (
+        <Col xs={24} md={20}>
+          <Form.Item label={t('stays.admin.photo', { n })} name={name} rules={[zodRule(photoSchema, fieldText, { toInput: (v) => String(v).trim() })]}>
+            <Input inputMode="url" placeholder="https://…" />
+          </Form.Item>
+        </Col>
+      )}
+    </RowList>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { Col, Form, Input, Select, Typography } from 'antd';
+import { RowList } from '../../forms/row-list';
 import { useTranslation } from 'react-i18next';
 import { useBilingual } from '../../i18n/use-bilingual';
 import { percentToBasisPoints } from '../../budget/percent';
@@ -22,57 +23,53 @@ export function TranchesEditor() {
   const milestones = milestonesOf(Form.useWatch(['review', 'milestones'], { form, preserve: true }) as MilestoneRow[] | undefined);
   const total = rows.reduce((sum, r) => sum + (percentToBasisPoints((r?.share ?? '').replace('%', '')) ?? 0), 0) / 100;
   return (
-    <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-      <Typography.Text strong>{t('programs.tranches.title')}</Typography.Text>
-      <Form.List name="tranches">
-        {(items, { add, remove }) => (
+    <RowList
+      name="tranches"
+      kind="tranche"
+      title={t('programs.tranches.title')}
+      min={1}
+      removeCol={{ xs: 24, md: 5 }}
+      removeLabel={(n) => t('programs.tranches.remove', { n })}
+      addLabel={t('programs.tranches.add')}
+      newRow={(): TrancheRow => ({ share: '', when: 'award' })}
+      footer={
+        <Typography.Text type={total === 100 ? 'secondary' : 'danger'} role="status">
+          {t('programs.tranches.total', { total })} · {t('programs.tranches.hint')}
+        </Typography.Text>
+      }
+      style={{ marginBottom: 16 }}
+    >
+      {({ name, n }) => {
+        const when = rows[name]?.when;
+        return (
           <>
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              const when = rows[name]?.when;
-              return (
-                <Row gutter={8} key={key} data-tranche-row={n}>
-                  <Col xs={12} md={5}>
-                    <Form.Item label={t('programs.tranches.share', { n })} name={[name, 'share']} rules={[{ required: true }]}>
-                      <Input inputMode="decimal" suffix="%" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={9}>
-                    <Form.Item label={t('programs.tranches.when', { n })} name={[name, 'when']}>
-                      <Select options={trancheWhens.map((w) => ({ value: w, label: t(`programs.tranches.whens.${w}`) }))} />
-                    </Form.Item>
-                  </Col>
-                  {takesMonths(when) && (
-                    <Col xs={12} md={5}>
-                      <Form.Item label={t('programs.tranches.months', { n })} name={[name, 'months']} rules={[{ required: true, pattern: /^\d{1,3}$/ }]}>
-                        <Input inputMode="numeric" />
-                      </Form.Item>
-                    </Col>
-                  )}
-                  {when === 'milestone_accepted' && (
-                    <Col xs={12} md={5}>
-                      <Form.Item label={t('programs.tranches.milestone', { n })} name={[name, 'milestone']} rules={[{ required: true }]}>
-                        <Select options={milestones.map((m) => ({ value: m.key, label: bilingual(m).primary || m.key }))} />
-                      </Form.Item>
-                    </Col>
-                  )}
-                  <Col xs={24} md={5} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)} disabled={items.length === 1}>
-                      {t('programs.tranches.remove', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Flex gap={12} align="center">
-              <Button onClick={() => add({ share: '', when: 'award' } satisfies TrancheRow)}>{t('programs.tranches.add')}</Button>
-              <Typography.Text type={total === 100 ? 'secondary' : 'danger'} role="status">
-                {t('programs.tranches.total', { total })} · {t('programs.tranches.hint')}
-              </Typography.Text>
-            </Flex>
+            <Col xs={12} md={5}>
+              <Form.Item label={t('programs.tranches.share', { n })} name={[name, 'share']} rules={[{ required: true }]}>
+                <Input inputMode="decimal" suffix="%" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={9}>
+              <Form.Item label={t('programs.tranches.when', { n })} name={[name, 'when']}>
+                <Select options={trancheWhens.map((w) => ({ value: w, label: t(`programs.tranches.whens.${w}`) }))} />
+              </Form.Item>
+            </Col>
+            {takesMonths(when) && (
+              <Col xs={12} md={5}>
+                <Form.Item label={t('programs.tranches.months', { n })} name={[name, 'months']} rules={[{ required: true, pattern: /^\d{1,3}$/ }]}>
+                  <Input inputMode="numeric" />
+                </Form.Item>
+              </Col>
+            )}
+            {when === 'milestone_accepted' && (
+              <Col xs={12} md={5}>
+                <Form.Item label={t('programs.tranches.milestone', { n })} name={[name, 'milestone']} rules={[{ required: true }]}>
+                  <Select options={milestones.map((m) => ({ value: m.key, label: bilingual(m).primary || m.key }))} />
+                </Form.Item>
+              </Col>
+            )}
           </>
-        )}
-      </Form.List>
-    </Flex>
+        );
+      }}
+    </RowList>
   );
 }
