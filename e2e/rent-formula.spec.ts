@@ -10,8 +10,8 @@ import { seedYear } from '../server/db/demo-year.js';
 const journeys = [
   {
     language: 'English',
-    words: 'As these rows stand, the subsidy is:',
-    share: 'Row 2 share of the rent (%)',
+    words: 'As these periods stand, the subsidy is:',
+    share: 'Period 2 share of the rent (%)',
     year2: 'Lease year 2: 40% of the rent.',
     cap: 'At most CNY 80 per m² per month.',
     save: /^Save$/,
@@ -19,8 +19,8 @@ const journeys = [
   },
   {
     language: '中文',
-    words: '按当前各行，补贴为：',
-    share: '第 2 行：补贴租金比例（%）',
+    words: '按当前各段，补贴为：',
+    share: '第 2 段：补贴租金比例（%）',
     year2: '租期第 2 年：补贴租金的 40%。',
     cap: '每平方米每月最多',
     save: /^保\s?存$/,

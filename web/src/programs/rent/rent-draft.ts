@@ -2,8 +2,12 @@ import type { BenefitFormulaJson } from '../../../../contracts/programs';
 import { minorToInputText, yuanToFen } from '../../money/money-math';
 import { basisPointsText, percentToBasisPoints } from '../../budget/percent';
 import { DraftLineError } from '../draft-line-error';
+import { expressionOf, factsOf, ruleValueOf, type RuleValue } from '../rule-builder/criteria-draft';
 
 type RentFormula = Extract<BenefitFormulaJson, { type: 'rent' }>;
+
+/** What the extension's condition may compare: an organisation's facts (it is checked daily, long after any form). */
+export const rentConditionFacts = factsOf('organization', []);
 /** The rent parts of a formula (the common parts, tranches and caps, are the editor's). */
 export type RentRules = Pick<RentFormula, 'years' | 'capPerSquareMetreMonth' | 'capArea' | 'areaPerPerson' | 'extension'>;
 
@@ -21,7 +25,8 @@ export type RentValues = {
   areaPerPerson?: string;
   conditionZh?: string;
   conditionEn?: string;
-  condition?: string;
+  /** The condition as rule rows (or CEL the rows cannot show), as a criterion's rule is edited. */
+  condition?: RuleValue;
   withinMonths?: string;
   /** The condition's key and reason as loaded (the editor does not change them). */
   conditionKey?: string;
@@ -53,7 +58,7 @@ export function rentValues(rules: RentRules): RentValues {
     areaPerPerson: rules.areaPerPerson === null ? undefined : String(rules.areaPerPerson),
     conditionZh: ext?.criterion.name.zh,
     conditionEn: ext?.criterion.name.en,
-    condition: ext?.criterion.expression,
+    condition: ext ? ruleValueOf(ext.criterion.expression, rentConditionFacts) : undefined,
     withinMonths: ext ? String(ext.withinMonths) : undefined,
     conditionKey: ext?.criterion.key,
     reason: ext?.criterion.reason,
@@ -82,6 +87,9 @@ export function rentRulesFrom(v: RentValues | undefined): RentRules {
     if (share === null) throw new DraftLineError(`rent.rows.${i}.share`, i + 1);
     for (let y = from; y <= to; y++) into.push({ basisPoints: share });
   });
+  const expression = extra.length > 0 && v?.condition ? expressionOf(v.condition, rentConditionFacts) : '';
+  // A condition row not filled in yet: the condition's rows are one line of the form.
+  if (expression === null) throw new DraftLineError('rent.condition', 1);
   const extension =
     extra.length > 0
       ? {
@@ -90,7 +98,7 @@ export function rentRulesFrom(v: RentValues | undefined): RentRules {
           criterion: {
             key: v?.conditionKey ?? 'extension',
             name: { zh: v?.conditionZh?.trim() ?? '', en: v?.conditionEn?.trim() ?? '' },
-            expression: v?.condition ?? '',
+            expression,
             reason: v?.reason ?? { zh: '条件尚未满足', en: 'The condition does not hold yet' },
           },
         }

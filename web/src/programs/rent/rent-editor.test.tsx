@@ -10,6 +10,13 @@ import { RentEditor } from './rent-editor';
 
 const full = { basisPoints: 10_000 };
 
+/** Opens an antd Select by its label and picks the option with this title. */
+async function pick(label: string, option: string) {
+  fireEvent.mouseDown(screen.getByLabelText(label));
+  const options = await screen.findAllByTitle(option);
+  await userEvent.click(options.at(-1)!);
+}
+
 /** The rent rows' part of a stored formula (tranches, caps and stacking are the editor's other sections). */
 function rentPart({ years, capPerSquareMetreMonth, capArea, areaPerPerson, extension }: FixtureRules): RentRules {
   return { years, capPerSquareMetreMonth, capArea, areaPerPerson, extension };
@@ -62,19 +69,19 @@ describe('rent subsidy rows', () => {
   it('edits rows and caps, and says the subsidy in words as it is built', { timeout: 120_000 }, async () => {
     const onFinish = vi.fn();
     renderInApp(<Editor rent={rentValues(wuchang)} onFinish={onFinish} />, { locale: 'en-US' });
-    const words = () => screen.getByRole('list', { name: 'As these rows stand, the subsidy is:' }).textContent;
+    const words = () => screen.getByRole('list', { name: 'As these periods stand, the subsidy is:' }).textContent;
     expect(words()).toContain('Lease year 1: 100% of the rent.');
     expect(words()).toContain('Lease year 3: 50% of the rent.');
     expect(words()).toContain('At most CNY 80 per m² per month.');
 
-    fireEvent.change(screen.getByLabelText('Row 2 share of the rent (%)'), { target: { value: '40' } });
+    fireEvent.change(screen.getByLabelText('Period 2 share of the rent (%)'), { target: { value: '40' } });
     fireEvent.change(screen.getByLabelText('Area cap (m²)'), { target: { value: '500' } });
     await vi.waitFor(() => expect(words()).toContain('Lease year 2: 40% of the rent.'));
     expect(words()).toContain('On at most 500 m².');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Add a row' }));
-    expect((screen.getByLabelText('Row 3 from lease year') as HTMLInputElement).value).toBe('4');
-    fireEvent.change(screen.getByLabelText('Row 3 share of the rent (%)'), { target: { value: '20' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Add a period' }));
+    expect((screen.getByLabelText('Period 3 from lease year') as HTMLInputElement).value).toBe('4');
+    fireEvent.change(screen.getByLabelText('Period 3 share of the rent (%)'), { target: { value: '20' } });
     await vi.waitFor(() => expect(words()).toContain('Lease year 4: 20% of the rent.'));
 
     await userEvent.click(screen.getByRole('button', { name: 'OK' }));
@@ -88,10 +95,42 @@ describe('rent subsidy rows', () => {
 
   it('shows the condition rows’ condition in Chinese', { timeout: 120_000 }, async () => {
     renderInApp(<Editor rent={rentValues(dreamTown)} onFinish={vi.fn()} />);
-    expect((screen.getByLabelText('延期条件（CEL 表达式）') as HTMLInputElement).value).toContain('fundingRaised');
-    const words = screen.getByRole('list', { name: '按当前各行，补贴为：' }).textContent;
+    // The seeded condition checks the fact exists first, which rows cannot show: it stays CEL, in the rule builder.
+    expect((screen.getByRole('textbox', { name: 'CEL 表达式' }) as HTMLTextAreaElement).value).toBe(dreamTown.extension!.criterion.expression);
+    const words = screen.getByRole('list', { name: '按当前各段，补贴为：' }).textContent;
     expect(words).toContain('租期第 3 年：补贴租金的 100%。');
     expect(words).toContain('若在 12 个月内满足“一年内融资500万元”，再补贴 2 年（100% / 100%）。');
     expect(words).toContain('每名在职人员 10 平方米。');
+  });
+
+  it('builds the extension condition as rule rows over the organisation’s facts, and refuses a condition with no row', { timeout: 120_000 }, async () => {
+    const onFinish = vi.fn();
+    renderInApp(<Editor rent={rentValues(wuchang)} onFinish={onFinish} />, { locale: 'en-US' });
+    await pick('Period 2 applies', 'Once the extension condition holds');
+    fireEvent.change(screen.getByLabelText('Condition name (Chinese)'), { target: { value: '融资500万元' } });
+    fireEvent.change(screen.getByLabelText('Condition name (English)'), { target: { value: 'Raised CNY 5 m' } });
+    fireEvent.change(screen.getByLabelText('Within months of the lease start'), { target: { value: '12' } });
+    await userEvent.click(screen.getByRole('button', { name: 'OK' }));
+    expect(await screen.findByText('Add at least one row.')).toBeTruthy();
+    expect(onFinish).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add a row' }));
+    await pick('Row 1: Fact', 'Funding raised');
+    await pick('Row 1: Comparison', 'at least');
+    fireEvent.change(screen.getByLabelText('Row 1: Value'), { target: { value: '5000000' } });
+    await userEvent.click(screen.getByRole('button', { name: 'OK' }));
+    await vi.waitFor(() => expect(onFinish).toHaveBeenCalled());
+    const rules = rentRulesFrom(onFinish.mock.calls[0]![0].rent);
+    expect(rules.years).toEqual([full]);
+    expect(rules.extension).toEqual({
+      years: [{ basisPoints: 5_000 }, { basisPoints: 5_000 }],
+      withinMonths: 12,
+      criterion: {
+        key: 'extension',
+        name: { zh: '融资500万元', en: 'Raised CNY 5 m' },
+        expression: 'facts.fundingRaised >= 500000000',
+        reason: { zh: '条件尚未满足', en: 'The condition does not hold yet' },
+      },
+    });
   });
 });

@@ -1,13 +1,15 @@
-import { Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { Col, Flex, Form, Input, Row, Select, Typography, type FormRule } from 'antd';
+import { RowList } from '../../forms/row-list';
 import { useTranslation } from 'react-i18next';
 import type { BenefitFormulaJson } from '../../../../contracts/programs';
 import { useLocale } from '../../i18n/locale-context';
 import { MoneyInput } from '../../money/money-input';
 import { benefitSummary } from '../benefit-summary';
 import { noProgramWords } from '../program-words';
-import { rentRulesFrom, type RentRow, type RentValues } from './rent-draft';
+import { RuleBuilder, ruleProblem } from '../rule-builder/rule-builder';
+import type { RuleValue } from '../rule-builder/criteria-draft';
+import { rentConditionFacts, rentRulesFrom, type RentRow, type RentValues } from './rent-draft';
 
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 const common = { tranches: [], coFunding: null, caps: { perApplicantPerYear: null }, stacking: null };
 
 /** The subsidy the rows make, in words (the same sentences as the program's page), or nothing while a row does not fit. */
@@ -35,59 +37,55 @@ export function RentEditor() {
   const rows = rent?.rows ?? [];
   const conditional = rows.some((r) => r?.when === 'condition');
   const words = useRentInWords(rent);
+  const { locale } = useLocale();
+  const conditionRule: FormRule = {
+    validator: async (_, value: RuleValue | undefined) => {
+      const problem = ruleProblem(value, rentConditionFacts, t, locale);
+      if (problem) throw new Error(problem);
+    },
+  };
   return (
     <Flex vertical gap={8} data-testid="rent-editor">
       <Typography.Text strong>{t('programs.rent.title')}</Typography.Text>
-      <Form.List name={['rent', 'rows']}>
-        {(items, { add, remove }) => (
+      <RowList
+        name={['rent', 'rows']}
+        kind="rent"
+        min={1}
+        removeCol={{ xs: 8, md: 4 }}
+        removeLabel={(n) => t('programs.rent.remove', { n })}
+        addLabel={t('programs.rent.add')}
+        newRow={(): RentRow => {
+          const last = rows.at(-1);
+          const next = String(Number(last?.to ?? 0) + 1);
+          return { from: next, to: next, share: '', when: last?.when ?? 'always' };
+        }}
+        footer={<Typography.Text type="secondary">{t('programs.rent.hint')}</Typography.Text>}
+      >
+        {({ name, n }) => (
           <>
-            {items.map(({ key, name }) => {
-              const n = name + 1;
-              return (
-                <Row gutter={8} key={key} data-rent-row={n}>
-                  <Col xs={8} md={4}>
-                    <Form.Item label={t('programs.rent.from', { n })} name={[name, 'from']} rules={[{ required: true }]}>
-                      <Input inputMode="numeric" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={4}>
-                    <Form.Item label={t('programs.rent.to', { n })} name={[name, 'to']} rules={[{ required: true }]}>
-                      <Input inputMode="numeric" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={5}>
-                    <Form.Item label={t('programs.rent.share', { n })} name={[name, 'share']} rules={[{ required: true }]}>
-                      <Input inputMode="decimal" suffix="%" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={16} md={7}>
-                    <Form.Item label={t('programs.rent.when', { n })} name={[name, 'when']}>
-                      <Select options={(['always', 'condition'] as const).map((w) => ({ value: w, label: t(`programs.rent.whens.${w}`) }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={4} style={{ display: 'flex', alignItems: 'center' }}>
-                    <Button danger size="small" onClick={() => remove(name)} disabled={items.length === 1}>
-                      {t('programs.rent.remove', { n })}
-                    </Button>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Flex gap={12} align="center" wrap>
-              <Button
-                onClick={() => {
-                  const last = rows.at(-1);
-                  const next = String(Number(last?.to ?? 0) + 1);
-                  add({ from: next, to: next, share: '', when: last?.when ?? 'always' } satisfies RentRow);
-                }}
-              >
-                {t('programs.rent.add')}
-              </Button>
-              <Typography.Text type="secondary">{t('programs.rent.hint')}</Typography.Text>
-            </Flex>
+            <Col xs={8} md={4}>
+              <Form.Item label={t('programs.rent.from', { n })} name={[name, 'from']} rules={[{ required: true }]}>
+                <Input inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={4}>
+              <Form.Item label={t('programs.rent.to', { n })} name={[name, 'to']} rules={[{ required: true }]}>
+                <Input inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={5}>
+              <Form.Item label={t('programs.rent.share', { n })} name={[name, 'share']} rules={[{ required: true }]}>
+                <Input inputMode="decimal" suffix="%" />
+              </Form.Item>
+            </Col>
+            <Col xs={16} md={7}>
+              <Form.Item label={t('programs.rent.when', { n })} name={[name, 'when']}>
+                <Select options={(['always', 'condition'] as const).map((w) => ({ value: w, label: t(`programs.rent.whens.${w}`) }))} />
+              </Form.Item>
+            </Col>
           </>
         )}
-      </Form.List>
+      </RowList>
       <Row gutter={8}>
         <Col xs={12} md={8}>
           <Form.Item label={t('programs.rent.capPerM2')} name={['rent', 'capPerM2']}>
@@ -117,14 +115,14 @@ export function RentEditor() {
               <Input />
             </Form.Item>
           </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label={t('programs.rent.condition')} name={['rent', 'condition']} rules={[{ required: true }]}>
-              <Input style={mono} placeholder="facts.fundingRaised >= 500000000" />
-            </Form.Item>
-          </Col>
           <Col xs={12} md={4}>
             <Form.Item label={t('programs.rent.withinMonths')} name={['rent', 'withinMonths']} rules={[{ required: true }]}>
               <Input inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label={t('programs.rent.condition')} name={['rent', 'condition']} rules={[conditionRule]}>
+              <RuleBuilder facts={rentConditionFacts} />
             </Form.Item>
           </Col>
         </Row>
