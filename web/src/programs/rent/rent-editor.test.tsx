@@ -95,8 +95,9 @@ describe('rent subsidy rows', () => {
 
   it('shows the condition rows’ condition in Chinese', { timeout: 120_000 }, async () => {
     renderInApp(<Editor rent={rentValues(dreamTown)} onFinish={vi.fn()} />);
-    // The seeded condition checks the fact exists first, which rows cannot show: it stays CEL, in the rule builder.
-    expect((screen.getByRole('textbox', { name: 'CEL 表达式' }) as HTMLTextAreaElement).value).toBe(dreamTown.extension!.criterion.expression);
+    // The seeded condition (has(facts.fundingRaised) && facts.fundingRaised >= 500000000) reads as one rule row.
+    expect(screen.getByLabelText('第 1 行：条件').closest('.ant-select')?.textContent).toBe('累计融资');
+    expect(screen.getByLabelText('第 1 行：值')).toHaveProperty('value', '5,000,000');
     const words = screen.getByRole('list', { name: '按当前各段，补贴为：' }).textContent;
     expect(words).toContain('租期第 3 年：补贴租金的 100%。');
     expect(words).toContain('若在 12 个月内满足“一年内融资500万元”，再补贴 2 年（100% / 100%）。');

@@ -4,13 +4,13 @@ import { opsFor, type BuilderFact, type Rule, type RuleJoin, type RuleOp, type R
 
 /**
  * Reads CEL back into rows, for the shapes rule-to-cel.ts writes (and their plain variants:
- * `x in ["a"]`, parentheses around a row). Anything else (nested groups, functions, other
+ * `x in ["a"]`, parentheses around a row, single quotes, a comparison guarded by `has()`). Anything else (nested groups, functions, other
  * facts) answers null and the criterion stays in CEL: the builder never rewrites what it
  * cannot show.
  */
 type Token = { kind: 'str' | 'num' | 'id' | 'op'; text: string };
 
-const TOKEN = /\s*(?:("(?:[^"\\\n]|\\.)*")|(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(&&|\|\||==|!=|>=|<=|[<>!()[\],.-]))/y;
+const TOKEN = /\s*(?:("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(&&|\|\||==|!=|>=|<=|[<>!()[\],.-]))/y;
 
 function tokenize(source: string): Token[] | null {
   const tokens: Token[] = [];
@@ -52,7 +52,14 @@ class Parser {
   private string(): string {
     const token = this.take();
     if (token.kind !== 'str') throw new Fail();
-    const value: unknown = JSON.parse(token.text);
+    // CEL quotes either way: a single-quoted string is read as the same JSON string.
+    const text = token.text.startsWith("'")
+      ? `"${token.text
+          .slice(1, -1)
+          .replace(/\\'/g, "'")
+          .replace(/(^|[^\\])"/g, '$1\\"')}"`
+      : token.text;
+    const value: unknown = JSON.parse(text);
     if (typeof value !== 'string') throw new Fail();
     return value;
   }
@@ -84,6 +91,7 @@ class Parser {
       if (inner.shape === 'in' || inner.shape === 'has' || inner.shape === 'bool') return { ...inner, negated: !inner.negated };
       throw new Fail();
     }
+    if (this.is('has') && this.is('(', 1)) return this.guardedRow();
     if (this.peek()?.kind === 'str') {
       const value = this.string();
       this.take('in');
@@ -100,6 +108,22 @@ class Parser {
       return { shape: 'rank', path, rank: Number(rank.text) };
     }
     return this.pathRow(false);
+  }
+
+  /**
+   * `has(path) && path <op> literal`: the comparison alone, since a fact the applicant lacks
+   * already fails a criterion (the server notes the error), so the guard changes nothing a
+   * row can say. `!has(path) || …` (a missing fact passes) is not this and stays CEL.
+   */
+  private guardedRow(): Raw {
+    this.take('has');
+    this.take('(');
+    const guarded = this.path();
+    this.take(')');
+    this.take('&&');
+    const row = this.pathRow(false);
+    if (row.shape !== 'compare' || row.path !== guarded) throw new Fail();
+    return row;
   }
 
   /** `path`, `path.exists(x, x in [...])`, `path in [...]` or `path <op> literal`. */

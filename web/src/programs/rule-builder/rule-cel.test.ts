@@ -88,6 +88,23 @@ describe('CEL -> rule rows', () => {
     });
   });
 
+  it('reads single-quoted strings and a comparison guarded by has(), as the seeded criteria are written', () => {
+    expect(celToRule("'ai' in applicant.sectors || 'robotics' in applicant.sectors", org)).toEqual({
+      join: 'any',
+      rows: [row('sectors', 'any', ['ai']), row('sectors', 'any', ['robotics'])],
+    });
+    expect(celToRule("applicant.kind == 'startup'", org)).toEqual({ join: 'all', rows: [row('kind', 'in', ['startup'])] });
+    expect(celToRule("applicant.kind == 'it\\'s'", org)).toBeNull();
+    expect(celToRule('has(facts.revenue) && facts.revenue >= 150 && applicant.kind == "startup"', org)).toEqual({
+      join: 'all',
+      rows: [row('revenue', 'ge', '1.50'), row('kind', 'in', ['startup'])],
+    });
+    expect(celToRule('applicant.kind == "startup" || has(facts.revenue) && facts.revenue < 150', org)).toEqual({
+      join: 'any',
+      rows: [row('kind', 'in', ['startup']), row('revenue', 'lt', '1.50')],
+    });
+  });
+
   it('leaves in CEL what rows cannot show', () => {
     for (const cel of [
       'applicant.kind in ["startup", "company"] && ("ai" in applicant.sectors || "robotics" in applicant.sectors)',
@@ -97,6 +114,12 @@ describe('CEL -> rule rows', () => {
       'applicant.headcount < 30.5',
       'applicant.socialInsuranceMonths >= 6',
       'applicant.headcount <',
+      // A missing fact passes here: rows cannot say so.
+      '!has(facts.revenue) || facts.revenue <= 150',
+      // The guard is about another fact, or guards something other than a comparison.
+      'has(facts.revenue) && facts.fundingRaised >= 150',
+      'has(applicant.sectors) && "ai" in applicant.sectors',
+      "'ai' in applicant.sectors' ",
       '',
     ])
       expect(celToRule(cel, org), cel).toBeNull();
