@@ -43,6 +43,7 @@ test('a startup claims a compute voucher and is approved at once, with the expla
   await expect(page.getByText('That is CNY 1m')).toBeVisible();
   await page.getByLabel('Domestic chips or a registered foundation-model service').check();
   await page.getByLabel('Contract signed on').fill('2026-10-15');
+  await page.getByLabel('Contract signed on').press('Enter');
   // The scan is uploaded as soon as it is chosen; the server decides its type from its bytes.
   await page.locator('input[type=file]').setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
   await expect(page.getByText('Uploaded: contract.pdf')).toBeVisible();

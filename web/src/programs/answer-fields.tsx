@@ -6,6 +6,7 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { FileAnswer } from './file-answer';
 import { MoneyField } from '../money/money-field';
 import { minorToInputText, yuanToFen } from '../money/money-math';
+import { DayPicker } from '../forms/day-picker';
 
 export type AnswerValues = Record<string, string | undefined>;
 
@@ -71,7 +72,7 @@ export function AnswerField({ field, prefilled }: { field: FormField; prefilled?
     case 'date':
       return (
         <Form.Item {...common}>
-          <Input type="date" />
+          <DayPicker />
         </Form.Item>
       );
     case 'choice':

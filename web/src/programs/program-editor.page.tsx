@@ -26,6 +26,7 @@ import { NoticePeriodEditor } from './notice-period-editor';
 import { ReviewSettingsEditor } from './review-settings-editor';
 import { SimulationPanel } from './simulation/simulation-panel';
 import { programsKey, useProgram } from './use-programs';
+import { DayPicker } from '../forms/day-picker';
 
 /** Program officers: create or change a program (names, window, budget line, form, criteria, formula) and publish it. */
 export function ProgramEditorPage() {
@@ -135,12 +136,12 @@ function ProgramEditor({ hub, id, status, initial }: { hub: string; id?: string;
               </Col>
               <Col xs={12} md={6}>
                 <Form.Item label={t('programs.editor.opensOn')} name="opensOn" rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-                  <Input type="date" />
+                  <DayPicker />
                 </Form.Item>
               </Col>
               <Col xs={12} md={6}>
                 <Form.Item label={t('programs.editor.closesOn')} name="closesOn" rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-                  <Input type="date" />
+                  <DayPicker />
                 </Form.Item>
               </Col>
               <Col xs={12} md={4}>

@@ -11,6 +11,7 @@ import { RowList } from '../forms/row-list';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { stationFieldFor, stationInputFrom, type BlackoutRow, type RoomRow, type StationFormValues } from './station-input';
+import { DayPicker } from '../forms/day-picker';
 
 const shape = stationInputSchema.shape;
 const rules = shape.rules.shape;
@@ -222,12 +223,12 @@ export function StationFormDrawer({
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.opensOn')} name="opensOn" rules={rule(shape.opensOn)} required>
-              <Input type="date" />
+              <DayPicker />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.closesOn')} name="closesOn" rules={rule(shape.opensOn, true)}>
-              <Input type="date" />
+              <DayPicker />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
