@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingualNameSchema } from './common.js';
+import { districtCodeSchema } from './organizations.js';
 
 /**
  * Stays: free nights for job-seeking graduates at a hub's youth stations. Nights are
@@ -150,7 +151,7 @@ export const stationInputSchema = z
   .strictObject({
     name: bilingualNameSchema,
     address: textPair,
-    district: z.string().trim().min(1).max(60),
+    district: districtCodeSchema,
     photos: z.array(z.url()).max(STATION_LIMITS.photos).default([]),
     rules: z.strictObject({
       maxNightsPerStay: z.number().int().min(1).max(90).default(6),

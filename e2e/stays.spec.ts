@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chooseLanguage, openMenu, signIn } from './demo-session.js';
 import { keepScreenshot } from './screenshot.js';
+import { chooseOption } from './select.js';
 
 test('a graduate finds a week, books it and gets the QR; the station manager checks them in by its code', async ({ page, browser }) => {
   await signIn(page, 'graduate@hangzhou.demo');
@@ -62,7 +63,8 @@ test('a hub admin opens a station with its rooms and a closed week, and names it
   await drawer.getByLabel('Name (English)').fill('E2E Youth Station');
   await drawer.getByLabel('Address (Chinese)').fill('文一西路1号');
   await drawer.getByLabel('Address (English)').fill('1 Wenyi West Road');
-  await drawer.getByLabel('District').fill('Yuhang');
+  // The district is one of the hub's, picked by name.
+  await chooseOption(page, drawer.getByLabel('District'), 'Yuhang');
   // Rooms, closed days and photo links are rows of labelled inputs, each checked where it is typed.
   await drawer.getByLabel('Beds in room 1', { exact: true }).fill('6');
   await drawer.getByRole('button', { name: 'Add a room' }).click();

@@ -4,6 +4,7 @@ import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { localToday } from '../platform/hub-time.js';
 import { addDays } from '../modules/stays/stay-dates.js';
 import { readStaysSeed, seedStays } from './seed-stays.js';
+import { readHubsSeed } from './seed.js';
 import { yearsAgo } from '../test/test-window.js';
 
 // The demo stations and catalogue seeded into a hub of this test's own, then used the way
@@ -16,7 +17,8 @@ let manager: TestUser;
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  hub = await createTestHub(ctx);
+  // The demo hub's districts, which the demo stations are in.
+  hub = await createTestHub(ctx, { districts: readHubsSeed().find((h) => h.slug === 'hangzhou')!.districts ?? [] });
   admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
   manager = await createTestUser(ctx, { hub, roles: ['station_manager'] });
   expect(await seedStays(ctx.database.db, admin.email, { ...readStaysSeed(), hub: hub.slug, manager: manager.email })).toEqual({ stations: 3 });
@@ -33,9 +35,9 @@ describe('demo stays seed', () => {
         s.rules.maxNightsPerStay,
       ]),
     ).toEqual([
-      ['Yuhang', 24, true, 6],
-      ['Binjiang', 18, true, 6],
-      ['Xihu', 20, true, 6],
+      ['yuhang', 24, true, 6],
+      ['binjiang', 18, true, 6],
+      ['xihu', 20, true, 6],
     ]);
     const catalogue = (await ctx.app.inject({ method: 'GET', url: `/api/hubs/${hub.slug}/talent/catalogue` })).json();
     expect(catalogue.map((c: { tier: string }) => c.tier)).toEqual(['A', 'B', 'C', 'D', 'E']);

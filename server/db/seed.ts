@@ -23,10 +23,13 @@ type SeedOrganization = { hub: string; name: { en: string }; owner?: string } & 
 
 export type Progress = (step: string, done: number, total: number) => void;
 
+/** The demo hubs as seed/hubs.json has them. */
+export const readHubsSeed = (): HubBasics[] => read<{ hubs: HubBasics[] }>('hubs.json').hubs;
+
 /** The demo hubs (Hangzhou, Shenzhen, Beijing): created once, skipped when present. */
 export async function seedHubs(db: Db): Promise<number> {
   const present = new Set((await listHubRows(db)).map((h) => h.slug));
-  const { hubs } = read<{ hubs: HubBasics[] }>('hubs.json');
+  const hubs = readHubsSeed();
   let created = 0;
   for (const hub of hubs) {
     if (present.has(hub.slug)) continue;

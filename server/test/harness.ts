@@ -1,3 +1,4 @@
+import type { HubBasics } from '../../contracts/hubs.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { inject } from 'vitest';
@@ -41,8 +42,8 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   return { app, database, config };
 }
 
-/** A hub of its own for one test: no truncation, no interference. */
-export async function createTestHub(ctx: TestContext): Promise<HubRow> {
+/** A hub of its own for one test (with the districts given): no truncation, no interference. */
+export async function createTestHub(ctx: TestContext, settings: Pick<HubBasics, 'districts'> = {}): Promise<HubRow> {
   const slug = `t-${randomUUID().slice(0, 12)}`;
   await createHub(ctx.database.db, {
     slug,
@@ -51,6 +52,7 @@ export async function createTestHub(ctx: TestContext): Promise<HubRow> {
     timeZone: 'Asia/Shanghai',
     currency: 'CNY',
     defaultLocale: 'en-US',
+    ...settings,
   });
   return findHub(ctx.database.db, slug);
 }

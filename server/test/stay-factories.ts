@@ -19,7 +19,7 @@ export async function stayStation(db: Db, hub: HubRow, beds: number, rules: Stat
   const r = { maxNightsPerStay: 6, maxNightsPerYear: null, maxNightsLifetime: null, minDegree: 'junior_college', graduatedWithinMonths: 24, ...rules };
   await db.execute(sql`
     INSERT INTO stay_stations (hub_id, id, name_zh, name_en, address_zh, address_en, district, max_nights_per_stay, max_nights_per_year, max_nights_lifetime, min_degree, graduated_within_months, opens_on)
-    VALUES (${hub.id}, ${id}, '测试驿站', ${`Test station ${id.slice(-6)}`}, '测试路1号', '1 Test Road', 'Xihu', ${r.maxNightsPerStay}, ${r.maxNightsPerYear}, ${r.maxNightsLifetime}, ${r.minDegree}, ${r.graduatedWithinMonths}, ${localToday(hub.timeZone)})`);
+    VALUES (${hub.id}, ${id}, '测试驿站', ${`Test station ${id.slice(-6)}`}, '测试路1号', '1 Test Road', 'xihu', ${r.maxNightsPerStay}, ${r.maxNightsPerYear}, ${r.maxNightsLifetime}, ${r.minDegree}, ${r.graduatedWithinMonths}, ${localToday(hub.timeZone)})`);
   const bedIds: string[] = [];
   for (let room = 0; room * 10 < beds; room++) {
     const roomId = uuidv7();

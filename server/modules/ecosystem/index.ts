@@ -20,6 +20,7 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
   await app.register(exchangeRoutes(deps));
 }
 
+export { assertDistrict } from './districts.js';
 export { createOrganization, addOrganizationMember, getOrganization, listOrganizations, memberRoleOf } from './organizations.service.js';
 export {
   organizationForApplicant,

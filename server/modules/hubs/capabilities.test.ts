@@ -51,7 +51,7 @@ describe('capabilities: what the server says a person may do', () => {
   });
 
   it('says who opens stations, edits the talent catalogue, rotates its keys and reads people; the routes refuse whoever it leaves out', async () => {
-    const hub = await createTestHub(ctx);
+    const hub = await createTestHub(ctx, { districts: [{ code: 'gongshu', name: { zh: '拱墅区', en: 'Gongshu' } }] });
     const [admin, security, officer, manager, auditor, graduate] = await Promise.all([
       createTestUser(ctx, { hub, roles: ['hub_admin'] }),
       createTestUser(ctx, { hub, roles: ['security_admin'] }),
@@ -82,7 +82,7 @@ describe('capabilities: what the server says a person may do', () => {
     const station = {
       name: { zh: '驿站', en: 'Station' },
       address: { zh: '杭州', en: 'Hangzhou' },
-      district: 'Gongshu',
+      district: 'gongshu',
       rules: {},
       opensOn: '2030-01-01',
       rooms: [{ name: '101', beds: 2 }],

@@ -3,6 +3,7 @@ import type { StationInput } from '../../../contracts/stays.js';
 import type { Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { assertDistrict } from '../ecosystem/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Scope } from './stations.service.js';
 import { stationAdminPolicy } from './stays.policies.js';
@@ -13,6 +14,7 @@ export type { StationInput };
 /** Opens a station with its rooms and beds, its calendar and blackout days. */
 export async function createStation(tx: Tx, scope: Scope, input: StationInput): Promise<string> {
   stationAdminPolicy.authorize(scope.actor, 'create', null);
+  assertDistrict(scope.hub, input.district);
   const hubId = scope.hub.id;
   const id = uuidv7();
   await tx.insert(stayStations).values({

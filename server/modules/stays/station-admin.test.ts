@@ -9,7 +9,7 @@ beforeAll(async () => {
 
 describe('station administration', () => {
   it('a hub admin opens a station and names its manager; nobody else may, and bad input is a 400 on its field', async () => {
-    const hub = await createTestHub(ctx);
+    const hub = await createTestHub(ctx, { districts: [{ code: 'gongshu', name: { zh: '拱墅区', en: 'Gongshu' } }] });
     const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
     const manager = await createTestUser(ctx, { hub, roles: ['station_manager'] });
     const graduate = await createTestUser(ctx);
@@ -18,7 +18,7 @@ describe('station administration', () => {
     const station = {
       name: { zh: '青荷驿站·拱墅站', en: 'Qinghe Youth Station, Gongshu' },
       address: { zh: '杭州市拱墅区', en: 'Gongshu District, Hangzhou' },
-      district: 'Gongshu',
+      district: 'gongshu',
       rules: {},
       opensOn: today,
       rooms: [
@@ -36,6 +36,15 @@ describe('station administration', () => {
         ['closesOn', 'ENDS_BEFORE_START'],
       ]),
     );
+
+    // The district is a code of the hub's list, as an organisation's is; its name is the hub's.
+    for (const district of ['Gongshu', 'xihu']) {
+      const refused = await ctx.app.inject(as(admin, { method: 'POST', url, payload: { ...station, district } }));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.fields).toEqual([
+        expect.objectContaining({ path: 'district', code: district === 'xihu' ? 'UNKNOWN_DISTRICT' : 'INVALID_FORMAT' }),
+      ]);
+    }
 
     const created = await ctx.app.inject(as(admin, { method: 'POST', url, payload: station }));
     expect(created.statusCode, created.body).toBe(201);

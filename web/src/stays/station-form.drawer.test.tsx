@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeServer, validationFailed } from '../../test/fake-server';
+import { fakeServer, validationFailed, type SeenRequest } from '../../test/fake-server';
+import { testHub } from '../../test/hub';
 import { renderInApp } from '../../test/render';
 import { StationFormDrawer } from './station-form.drawer';
 
@@ -12,6 +13,7 @@ const labels = {
     addressZh: '地址（中文）',
     addressEn: '地址（英文）',
     district: '区县',
+    binjiang: '滨江区',
     noShow: '未到店释放时间（时）',
     create: '开设驿站',
     tooBig: '数值太大。',
@@ -37,6 +39,7 @@ const labels = {
     addressZh: 'Address (Chinese)',
     addressEn: 'Address (English)',
     district: 'District',
+    binjiang: 'Binjiang',
     noShow: 'No-show after (hour)',
     create: 'Open the station',
     tooBig: 'Too large.',
@@ -66,7 +69,9 @@ async function fill(locale: keyof typeof labels, submit = true) {
   await type(l.nameEn, 'Binjiang Youth Station');
   await type(l.addressZh, '江南大道 1 号');
   await type(l.addressEn, '1 Jiangnan Avenue');
-  await type(l.district, '滨江区');
+  // The district is picked by name from the hub's list.
+  await userEvent.click(within(drawer).getByLabelText(l.district));
+  await userEvent.click(await screen.findByTitle(l.binjiang));
   if (submit) await userEvent.click(within(drawer).getByRole('button', { name: l.create }));
   return drawer;
 }
@@ -82,6 +87,22 @@ async function addClosedDays(locale: keyof typeof labels, n: number, first: stri
   await userEvent.type(within(row).getByLabelText(l.blackoutReason(n)), reason);
 }
 
+/** The server: the hub (with its districts) for the page, `reply` for the station. */
+const hubServer = (reply: (request: SeenRequest) => { status: number; body?: unknown }) =>
+  fakeServer((request) =>
+    request.method === 'GET' && request.path === '/api/hubs/hangzhou'
+      ? {
+          status: 200,
+          body: testHub({
+            districts: [
+              { code: 'xihu', name: { zh: '西湖区', en: 'Xihu' } },
+              { code: 'binjiang', name: { zh: '滨江区', en: 'Binjiang' } },
+            ],
+          }),
+        }
+      : reply(request),
+  );
+
 const rowOf = (list: 'room' | 'blackout' | 'photo', n: number) => document.querySelector<HTMLElement>(`[data-${list}-row="${n}"]`)!;
 const errorsIn = (row: HTMLElement) => [...row.querySelectorAll('.ant-form-item-explain-error')].map((e) => e.textContent);
 
@@ -91,7 +112,7 @@ const render = (onCreated = vi.fn(async () => undefined), locale: keyof typeof l
 const sent = {
   name: { zh: '滨江青年驿站', en: 'Binjiang Youth Station' },
   address: { zh: '江南大道 1 号', en: '1 Jiangnan Avenue' },
-  district: '滨江区',
+  district: 'binjiang',
   rules: { maxNightsPerStay: 6, maxNightsPerYear: null, maxNightsLifetime: 6, minDegree: 'junior_college', graduatedWithinMonths: 24, noShowHour: 22 },
   opensOn: '2026-12-01',
   closesOn: null,
@@ -99,7 +120,7 @@ const sent = {
 
 describe('StationFormDrawer (stays)', () => {
   it('sends the station with its default room and no closed days or photos', async () => {
-    const seen = fakeServer(() => ({ status: 201, body: {} }));
+    const seen = hubServer(() => ({ status: 201, body: {} }));
     const onCreated = vi.fn(async () => undefined);
     render(onCreated);
     await fill('zh-CN');
@@ -111,7 +132,7 @@ describe('StationFormDrawer (stays)', () => {
 
   it.each(['zh-CN', 'en-US'] as const)('sends the rooms, closed days and photo links added as rows (%s)', { timeout: 60_000 }, async (locale) => {
     const l = labels[locale];
-    const seen = fakeServer(() => ({ status: 201, body: {} }));
+    const seen = hubServer(() => ({ status: 201, body: {} }));
     const onCreated = vi.fn(async () => undefined);
     render(onCreated, locale);
     const drawer = await fill(locale, false);
@@ -139,7 +160,7 @@ describe('StationFormDrawer (stays)', () => {
 
   it('shows a bad row’s error under that row, and an hour past 23, before sending; a removed row is not sent', { timeout: 60_000 }, async () => {
     const l = labels['en-US'];
-    const seen = fakeServer(() => ({ status: 201, body: {} }));
+    const seen = hubServer(() => ({ status: 201, body: {} }));
     const onCreated = vi.fn(async () => undefined);
     render(onCreated, 'en-US');
     const drawer = await screen.findByRole('dialog');
@@ -170,7 +191,7 @@ describe('StationFormDrawer (stays)', () => {
   });
 
   it.each(['zh-CN', 'en-US'] as const)('shows the server’s error on rules.noShowHour under its field (%s)', async (locale) => {
-    fakeServer(() => validationFailed('rules.noShowHour', 'TOO_BIG'));
+    hubServer(() => validationFailed('rules.noShowHour', 'TOO_BIG'));
     const onCreated = vi.fn(async () => undefined);
     render(onCreated, locale);
     const drawer = await fill(locale);
@@ -187,7 +208,7 @@ describe('StationFormDrawer (stays)', () => {
     async (locale) => {
       const failed = validationFailed('rooms.0.beds', 'TOO_BIG');
       failed.body.error.fields.push({ path: 'blackouts.0.reason', code: 'TOO_LONG', message: 'TOO_LONG' });
-      fakeServer(() => failed);
+      hubServer(() => failed);
       const onCreated = vi.fn(async () => undefined);
       render(onCreated, locale);
       const l = labels[locale];

@@ -7,6 +7,8 @@ import { createStation } from '../api/stays.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { useWholeNumberRules } from '../forms/whole-number-rules';
 import { FormFailure } from '../forms/form-failure';
+import { useHub } from '../hubs/use-hub';
+import { useBilingual } from '../i18n/use-bilingual';
 import { RowList } from '../forms/row-list';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
@@ -149,6 +151,8 @@ export function StationFormDrawer({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fieldText = useFieldErrorText();
+  const bilingual = useBilingual();
+  const districts = (useHub(hub).data?.districts ?? []).map((d) => ({ value: d.code, label: bilingual(d.name).primary }));
   const [form] = Form.useForm<StationFormValues>();
   const rule = (schema: z.ZodType, optional = false, toInput?: (value: unknown) => unknown) => [zodRule(schema, fieldText, { optional, toInput })];
 
@@ -218,7 +222,7 @@ export function StationFormDrawer({
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label={t('stays.admin.district')} name="district" rules={rule(shape.district)} required>
-              <Input />
+              <Select showSearch optionFilterProp="label" options={districts} notFoundContent={t('stays.admin.noDistricts')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

@@ -8,7 +8,7 @@ const values: StationFormValues = {
   nameEn: 'Test station',
   addressZh: '测试路1号',
   addressEn: '1 Test Road',
-  district: 'Xihu',
+  district: 'xihu',
   opensOn: '2026-12-01',
   minDegree: 'junior_college',
   maxNightsLifetime: '6',

@@ -3,7 +3,10 @@ import { Button, Card, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Station } from '../api/stays.api';
+import { useDistrictName } from '../hubs/use-district-name';
 import { useBilingual } from '../i18n/use-bilingual';
+import { useLocale } from '../i18n/locale-context';
+import { formatDay } from '../programs/program-format';
 import { StationFormDrawer } from './station-form.drawer';
 import { StationManagerForm } from './station-manager.form';
 
@@ -11,6 +14,8 @@ import { StationManagerForm } from './station-manager.form';
 export function StationsAdminCard({ hub, stations, today, onChanged }: { hub: string; stations: Station[]; today: string; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  const { locale } = useLocale();
+  const districtName = useDistrictName();
   const [creating, setCreating] = useState(false);
   return (
     <Card
@@ -28,9 +33,9 @@ export function StationsAdminCard({ hub, stations, today, onChanged }: { hub: st
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         columns={[
           { title: t('stays.desk.station'), render: (_, s) => bilingual(s.name).primary },
-          { title: t('stays.admin.district'), dataIndex: 'district' },
+          { title: t('stays.admin.district'), render: (_, s) => districtName(s.district) },
           { title: t('stays.desk.beds'), dataIndex: 'beds', align: 'right' },
-          { title: t('stays.admin.opensOn'), render: (_, s) => s.opensOn },
+          { title: t('stays.admin.opensOn'), render: (_, s) => formatDay(s.opensOn, locale) },
           { key: 'manager', render: (_, s) => <StationManagerForm hub={hub} station={s} onAssigned={onChanged} /> },
         ]}
       />

@@ -112,6 +112,7 @@ export const staysEnUS: StaysMessages = {
     addressZh: 'Address (Chinese)',
     addressEn: 'Address (English)',
     district: 'District',
+    noDistricts: 'The hub has no districts yet: a hub admin adds them in the hub settings.',
     opensOn: 'Opens on',
     closesOn: 'Closes on (empty: open-ended)',
     maxNightsPerStay: 'Nights per stay',

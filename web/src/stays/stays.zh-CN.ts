@@ -110,6 +110,7 @@ export const staysZhCN = {
     addressZh: '地址（中文）',
     addressEn: '地址（英文）',
     district: '区县',
+    noDistricts: '本园区尚未设置区县，请园区管理员在园区设置中添加。',
     opensOn: '开放日期',
     closesOn: '关闭日期（留空：长期开放）',
     maxNightsPerStay: '每次最多入住晚数',
