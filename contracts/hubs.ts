@@ -77,7 +77,7 @@ export const hubSettingsSchema = z
     districts: z
       .array(districtSchema)
       .max(HUB_LIMITS.districtsMax)
-      .refine((list) => new Set(list.map((d) => d.code)).size === list.length, { params: { code: 'DUPLICATE_REF' }, message: 'each district code once' })
+      .refine((list) => new Set(list.map((d) => d.code)).size === list.length, { params: { code: 'TAKEN' }, message: 'each district code once' })
       .optional()
       .meta({ description: 'The districts organisations choose from (absent: unchanged)' }),
   })

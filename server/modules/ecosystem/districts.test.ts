@@ -28,7 +28,7 @@ async function hubWithDistricts(): Promise<{ hub: HubRow; admin: TestUser }> {
     as(admin, { method: 'PUT', url: `/api/hubs/${hub.slug}/settings`, payload: { ...settings, districts: [DISTRICTS[0], DISTRICTS[0]] } }),
   );
   expect(twice.statusCode).toBe(400);
-  expect(twice.json().error.fields[0]).toMatchObject({ path: 'districts', code: 'DUPLICATE_REF' });
+  expect(twice.json().error.fields[0]).toMatchObject({ path: 'districts', code: 'TAKEN' });
   const saved = await ctx.app.inject(as(admin, { method: 'PUT', url: `/api/hubs/${hub.slug}/settings`, payload: { ...settings, districts: DISTRICTS } }));
   expect(saved.statusCode, saved.body).toBe(200);
   expect(saved.json().districts).toEqual(DISTRICTS);

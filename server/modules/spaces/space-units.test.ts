@@ -76,7 +76,7 @@ describe('units on the space desk', () => {
       [unit, { code: 'lower case' }, 'code INVALID_FORMAT'],
       [unit, { name: { zh: 'x\u0000', en: 'x' } }, 'name.zh INVALID_CHARACTERS'],
       [unit, { photos: [first.id, note.id] }, 'photos.1 INVALID'],
-      [unit, { code: await codeOf(sibling) }, 'code DUPLICATE_REF'],
+      [unit, { code: await codeOf(sibling) }, 'code TAKEN'],
       [floor, { areaM2: 50 }, 'areaM2 INVALID'],
     ];
     for (const [id, payload, expected] of cases) {

@@ -67,7 +67,7 @@ export async function createSpaceNode(tx: Tx, scope: Scope, input: NodeInput): P
     })
     .returning()
     .catch((error: unknown) => {
-      if (sqlState(error) === '23505') throw new AppError('VALIDATION_FAILED', [{ path: 'code', code: 'DUPLICATE_REF' }]);
+      if (sqlState(error) === '23505') throw new AppError('VALIDATION_FAILED', [{ path: 'code', code: 'TAKEN' }]);
       throw error;
     });
   if (input.parentId === null && scope.actor.userId && scope.actor.hubRoles.includes('space_manager')) {
@@ -119,7 +119,7 @@ export async function updateSpaceNode(tx: Tx, scope: Scope, id: string, input: S
     .where(and(eq(spaceNodes.hubId, scope.hub.id), eq(spaceNodes.id, id)))
     .returning()
     .catch((error: unknown) => {
-      if (sqlState(error) === '23505') throw new AppError('VALIDATION_FAILED', [{ path: 'code', code: 'DUPLICATE_REF' }]);
+      if (sqlState(error) === '23505') throw new AppError('VALIDATION_FAILED', [{ path: 'code', code: 'TAKEN' }]);
       throw error;
     });
   await recordAudit(tx, {

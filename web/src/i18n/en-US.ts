@@ -187,6 +187,7 @@ export const enUS: UiMessages = {
   twoFactor: twoFactorEnUS,
   forms: {
     wholeNumber: 'Enter a whole number from {{min}} to {{max}}.',
+    dropDay: 'Remove {{day}}',
   },
   errors: {
     network: 'Cannot reach the server; check the connection and try again.',

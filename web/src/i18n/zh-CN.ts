@@ -185,6 +185,7 @@ export const zhCN = {
   twoFactor: twoFactorZhCN,
   forms: {
     wholeNumber: '请输入 {{min}} 到 {{max}} 之间的整数。',
+    dropDay: '移除{{day}}',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试。',

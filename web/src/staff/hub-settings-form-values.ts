@@ -1,6 +1,10 @@
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Hub, HubSettings } from '../../../contracts/hubs';
 
-/** The settings form's fields: dates one per line, the technology share in percent. */
+/** A district as a row of the form: its code, its Chinese and its English name. */
+export type DistrictRow = { code: string; zh: string; en: string };
+
+/** The settings form's fields: days off picked on a calendar, districts as rows, the technology share in percent. */
 export type HubSettingsValues = {
   nameZh: string;
   nameEn: string;
@@ -10,33 +14,19 @@ export type HubSettingsValues = {
   defaultLocale: 'zh-CN' | 'en-US';
   fiscalYearStartMonth: number;
   workingDays: number[];
-  holidays: string;
-  makeUpWorkdays: string;
+  holidays?: Dayjs[] | null;
+  makeUpWorkdays?: Dayjs[] | null;
   code: string;
   techSharePercent: number;
   openDataPrefix: string;
-  /** One district a line: `code, 中文名, English name`. */
-  districts: string;
+  districts?: DistrictRow[];
 };
 
-/** Dates typed one per line (or separated by spaces) as the list the server takes. */
-export const lines = (text: string | undefined) =>
-  (text ?? '')
-    .split(/\s+/)
-    .map((l) => l.trim())
-    .filter(Boolean);
+/** Picked days as the server takes them: ISO dates, each once, in order. */
+export const isoDates = (days: readonly Dayjs[] | null | undefined): string[] => [...new Set((days ?? []).map((d) => d.format('YYYY-MM-DD')))].sort();
 
-/** `xihu, 西湖区, Xihu` per line (Chinese commas too); a line short of a part keeps it empty, and the server names it. */
-export function parseDistricts(text: string | undefined): NonNullable<HubSettings['districts']> {
-  return (text ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [code = '', zh = '', en = ''] = line.split(/[,，]/).map((p) => p.trim());
-      return { code, name: { zh, en } };
-    });
-}
+/** The server's ISO dates as days a picker holds. */
+const pickedDays = (dates: readonly string[]): Dayjs[] => dates.map((date) => dayjs(date));
 
 export function toHubSettings(v: HubSettingsValues): HubSettings {
   return {
@@ -47,12 +37,12 @@ export function toHubSettings(v: HubSettingsValues): HubSettings {
     defaultLocale: v.defaultLocale,
     fiscalYearStartMonth: v.fiscalYearStartMonth,
     workingDays: [...v.workingDays].sort(),
-    holidays: lines(v.holidays),
-    makeUpWorkdays: lines(v.makeUpWorkdays),
+    holidays: isoDates(v.holidays),
+    makeUpWorkdays: isoDates(v.makeUpWorkdays),
     code: v.code.trim().toUpperCase(),
     techShareDefaultBasisPoints: Math.round(v.techSharePercent * 100),
     openDataPrefix: v.openDataPrefix.trim() || null,
-    districts: parseDistricts(v.districts),
+    districts: (v.districts ?? []).map((d) => ({ code: (d.code ?? '').trim(), name: { zh: (d.zh ?? '').trim(), en: (d.en ?? '').trim() } })),
   };
 }
 
@@ -66,12 +56,12 @@ export function fromHub(hub: Hub): HubSettingsValues {
     defaultLocale: hub.defaultLocale,
     fiscalYearStartMonth: hub.fiscalYearStartMonth,
     workingDays: hub.workingDays,
-    holidays: hub.holidays.join('\n'),
-    makeUpWorkdays: hub.makeUpWorkdays.join('\n'),
+    holidays: pickedDays(hub.holidays),
+    makeUpWorkdays: pickedDays(hub.makeUpWorkdays),
     code: hub.code,
     techSharePercent: hub.techShareDefaultBasisPoints / 100,
     openDataPrefix: hub.openDataPrefix ?? '',
-    districts: hub.districts.map((d) => `${d.code}, ${d.name.zh}, ${d.name.en}`).join('\n'),
+    districts: hub.districts.map((d) => ({ code: d.code, zh: d.name.zh, en: d.name.en })),
   };
 }
 
@@ -84,19 +74,29 @@ export const NEW_HUB_DEFAULTS: HubSettingsValues = {
   defaultLocale: 'zh-CN',
   fiscalYearStartMonth: 1,
   workingDays: [1, 2, 3, 4, 5],
-  holidays: '',
-  makeUpWorkdays: '',
+  holidays: [],
+  makeUpWorkdays: [],
   code: '',
   techSharePercent: 15,
   openDataPrefix: '',
-  districts: '',
+  districts: [],
 };
 
-/** Where a server field error goes in the settings form (new hubs add `slug` and `firstAdminEmail`). */
-export function hubSettingsField(path: string): string[] | null {
-  const [head, sub] = path.split('.');
+const districtParts: Record<string, keyof DistrictRow> = { code: 'code', 'name.zh': 'zh', 'name.en': 'en' };
+
+/**
+ * Where a server field error goes in the settings form (new hubs add `slug` and `firstAdminEmail`):
+ * "districts.2.name.en" under that row's English name, "districts" (one code twice, too many)
+ * under the list, a date of "holidays.3" under its picker.
+ */
+export function hubSettingsField(path: string): (string | number)[] | null {
+  const [head, sub, ...rest] = path.split('.');
   if (head === 'name') return sub === 'zh' ? ['nameZh'] : sub === 'en' ? ['nameEn'] : null;
   if (head === 'techShareDefaultBasisPoints') return ['techSharePercent'];
+  if (head === 'districts') {
+    if (!sub || !/^\d+$/.test(sub)) return ['districts'];
+    return ['districts', Number(sub), districtParts[rest.join('.')] ?? 'code'];
+  }
   const direct = [
     'country',
     'timeZone',

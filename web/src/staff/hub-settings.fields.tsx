@@ -1,17 +1,114 @@
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select, type FormRule, type SelectProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hubSettingsSchema } from '../../../contracts/hubs';
+import { districtSchema, HUB_LIMITS, hubSettingsSchema } from '../../../contracts/hubs';
 import { useFieldErrorText } from '../errors/use-field-error-text';
+import { DayListPicker } from '../forms/day-list-picker';
+import { RowList } from '../forms/row-list';
 import { zodRule } from '../forms/zod-rule';
-import { lines, parseDistricts } from './hub-settings-form-values';
-
-const DISTRICT_CODE = /^[a-z][a-z0-9-]{0,39}$/;
+import { useLocale } from '../i18n/locale-context';
+import { isoDates, type DistrictRow } from './hub-settings-form-values';
+import { countryOptions, currencyOptions, matchesPlace, timeZoneOptions, type PlaceOption } from './place-options';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const shape = hubSettingsSchema.shape;
+const districtShape = districtSchema.shape;
 const trimmed = (value: unknown) => String(value).trim();
 const upper = (value: unknown) => String(value).trim().toUpperCase();
+
+/** A code, a currency or a zone chosen by its name in the page's language; typing searches the names and codes. */
+function PlaceSelect(props: Omit<SelectProps<string, PlaceOption>, 'showSearch'>) {
+  return <Select<string, PlaceOption> {...props} showSearch={{ filterOption: matchesPlace }} />;
+}
+
+/** The hub's country, time zone and currency, each picked from a list named in the page's language. */
+function PlaceFields() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const { locale } = useLocale();
+  // The hub's own codes stay choosable even when this browser does not list them.
+  const country = Form.useWatch<string | undefined>('country');
+  const currency = Form.useWatch<string | undefined>('currency');
+  const timeZone = Form.useWatch<string | undefined>('timeZone');
+  const countries = useMemo(() => countryOptions(locale, country), [locale, country]);
+  const currencies = useMemo(() => currencyOptions(locale, currency), [locale, currency]);
+  const zones = useMemo(() => timeZoneOptions(locale, timeZone), [locale, timeZone]);
+  return (
+    <>
+      <Col xs={24} md={6}>
+        <Form.Item label={t('staff.country')} name="country" rules={[zodRule(shape.country, fieldText, { toInput: upper })]}>
+          <PlaceSelect options={countries} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={6}>
+        <Form.Item label={t('staff.currency')} name="currency" rules={[zodRule(shape.currency, fieldText, { toInput: upper })]}>
+          <PlaceSelect options={currencies} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item label={t('staff.timeZone')} name="timeZone" rules={[zodRule(shape.timeZone, fieldText, { toInput: trimmed })]}>
+          <PlaceSelect options={zones} />
+        </Form.Item>
+      </Col>
+    </>
+  );
+}
+
+/** The hub's districts as rows: a code organisations and imports carry, a Chinese and an English name; each code once. */
+function DistrictRows() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  // The later row of two with one code is the one refused: the first keeps its place.
+  const once =
+    (row: number): FormRule =>
+    ({ getFieldValue }) => ({
+      validator: async (_, value: unknown) => {
+        const code = String(value ?? '').trim();
+        const earlier = ((getFieldValue('districts') as DistrictRow[] | undefined) ?? []).slice(0, row);
+        if (code && earlier.some((d) => String(d?.code ?? '').trim() === code)) throw new Error(fieldText('TAKEN'));
+      },
+    });
+  return (
+    <RowList
+      name="districts"
+      kind="district"
+      title={t('staff.districts')}
+      hint={t('staff.districtsHint')}
+      empty={t('staff.noDistricts')}
+      max={HUB_LIMITS.districtsMax}
+      removeLabel={(n) => t('staff.removeDistrict', { n })}
+      addLabel={t('staff.addDistrict')}
+      newRow={(): DistrictRow => ({ code: '', zh: '', en: '' })}
+      style={{ marginBottom: 24 }}
+    >
+      {({ name, n }) => (
+        <>
+          <Col xs={24} md={6}>
+            <Form.Item
+              label={t('staff.districtCode', { n })}
+              name={[name, 'code']}
+              rules={[zodRule(districtShape.code, fieldText, { toInput: trimmed }), once(name)]}
+            >
+              <Input maxLength={40} autoCapitalize="off" spellCheck={false} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={7}>
+            <Form.Item label={t('staff.districtZh', { n })} name={[name, 'zh']} rules={[zodRule(districtShape.name.shape.zh, fieldText)]}>
+              <Input maxLength={120} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={7}>
+            <Form.Item label={t('staff.districtEn', { n })} name={[name, 'en']} rules={[zodRule(districtShape.name.shape.en, fieldText)]}>
+              <Input maxLength={160} />
+            </Form.Item>
+          </Col>
+        </>
+      )}
+    </RowList>
+  );
+}
 
 /** The fields a hub's settings have (inside a Form of HubSettingsValues), checked by the server's own schema. */
 export function HubSettingsFields() {
@@ -30,21 +127,7 @@ export function HubSettingsFields() {
             <Input maxLength={160} />
           </Form.Item>
         </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label={t('staff.country')} name="country" rules={[zodRule(shape.country, fieldText, { toInput: upper })]}>
-            <Input maxLength={2} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label={t('staff.currency')} name="currency" rules={[zodRule(shape.currency, fieldText, { toInput: upper })]}>
-            <Input maxLength={3} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('staff.timeZone')} name="timeZone" rules={[zodRule(shape.timeZone, fieldText, { toInput: trimmed })]}>
-            <Input />
-          </Form.Item>
-        </Col>
+        <PlaceFields />
         <Col xs={12} md={6}>
           <Form.Item label={t('staff.defaultLocale')} name="defaultLocale">
             <Select
@@ -94,41 +177,24 @@ export function HubSettingsFields() {
           <Form.Item
             label={t('staff.holidays')}
             name="holidays"
-            extra={t('staff.datesHint')}
-            rules={[zodRule(shape.holidays, fieldText, { optional: true, toInput: (text) => lines(String(text)) })]}
+            extra={t('staff.holidaysHint')}
+            rules={[zodRule(shape.holidays, fieldText, { optional: true, toInput: (days) => isoDates(days as Dayjs[]) })]}
           >
-            <Input.TextArea rows={4} />
+            <DayListPicker placeholder={t('staff.pickDays')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item
             label={t('staff.makeUpWorkdays')}
             name="makeUpWorkdays"
-            extra={t('staff.datesHint')}
-            rules={[zodRule(shape.makeUpWorkdays, fieldText, { optional: true, toInput: (text) => lines(String(text)) })]}
+            extra={t('staff.makeUpWorkdaysHint')}
+            rules={[zodRule(shape.makeUpWorkdays, fieldText, { optional: true, toInput: (days) => isoDates(days as Dayjs[]) })]}
           >
-            <Input.TextArea rows={4} />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            label={t('staff.districts')}
-            name="districts"
-            extra={t('staff.districtsHint')}
-            rules={[
-              {
-                validator: async (_, value: string | undefined) => {
-                  const list = parseDistricts(value);
-                  if (list.some((d) => !DISTRICT_CODE.test(d.code) || !d.name.zh || !d.name.en)) throw new Error(fieldText('INVALID_FORMAT'));
-                  if (new Set(list.map((d) => d.code)).size !== list.length) throw new Error(fieldText('DUPLICATE_REF'));
-                },
-              },
-            ]}
-          >
-            <Input.TextArea rows={5} />
+            <DayListPicker placeholder={t('staff.pickDays')} />
           </Form.Item>
         </Col>
       </Row>
+      <DistrictRows />
     </>
   );
 }
