@@ -79,11 +79,17 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await move.getByRole('button', { name: 'Cancel' }).click();
   await expect(move).toBeHidden();
 
-  // In Chinese: the labels, and the same refusal in Chinese (the form keeps what was typed).
+  // In Chinese: the labels, and the same refusal in Chinese. A cancelled dialog opens fresh (no draft, no failure), so it is filled again.
   await chooseLanguage(page, '中文');
   await page.getByRole('button', { name: '科目间调剂' }).click();
   const moveZh = page.getByRole('dialog', { name: '在科目之间调剂资金' });
-  await expect(moveZh.getByLabel('调剂金额（元）')).toHaveValue('1,000,000.01');
+  await expect(moveZh.getByLabel('调剂金额（元）')).toHaveValue('');
+  await expect(moveZh.getByRole('alert')).toHaveCount(0);
+  await moveZh.getByLabel('调出科目').fill(lineA.code);
+  await page.keyboard.press('Enter');
+  await moveZh.getByLabel('调入科目').fill(lineB.code);
+  await page.keyboard.press('Enter');
+  await moveZh.getByLabel('调剂金额（元）').fill('1,000,000.01');
   await moveZh.getByRole('button', { name: '科目间调剂' }).click();
   await expect(moveZh.getByRole('alert')).toHaveText(errorMessages.BUDGET_EXHAUSTED['zh-CN']);
   await keepScreenshot(page, 'exhausted-zh');

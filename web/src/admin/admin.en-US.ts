@@ -25,7 +25,6 @@ export const adminEnUS: Messages<typeof adminZhCN> = {
     revoked: 'The token is revoked.',
     empty: 'No tokens yet.',
     submit: 'Make token',
-    cancel: 'Cancel',
     shownOnce: 'Copy this token now: it is shown only this once and is not kept here.',
     copy: 'Copy',
     copied: 'Copied.',

@@ -20,7 +20,6 @@ export const adminZhCN = {
     revoked: '令牌已吊销。',
     empty: '还没有令牌。',
     submit: '创建',
-    cancel: '取消',
     shownOnce: '请立即复制此令牌：它只显示这一次，本系统不保存它。',
     copy: '复制',
     copied: '已复制。',

@@ -1,11 +1,11 @@
-import { Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import { Checkbox, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { apiTokenInputSchema } from '../../../contracts/api-tokens';
 import { hubRoles, type HubRole } from '../../../contracts/auth';
 import { createApiToken } from '../api/api-tokens.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { ReauthFields } from '../two-factor/reauth-fields';
@@ -50,49 +50,35 @@ export function NewTokenModal({
         throw error;
       }),
     onSuccess: async (made) => {
-      form.resetFields();
       await onCreated(made.secret);
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('admin.tokens.create')}
-      onCancel={() => {
-        create.clearFailure();
-        onClose();
-      }}
+      onClose={onClose}
+      form={form}
+      mutation={create}
+      name="api-token"
+      initialValues={{ roles: [], expiresAt: dayjs().add(90, 'day') }}
       okText={t('admin.tokens.submit')}
-      cancelText={t('admin.tokens.cancel')}
-      confirmLoading={create.submitting}
-      onOk={() => form.submit()}
-      destroyOnHidden
     >
-      <FormFailure failure={create.failure} />
-      <Form<NewToken>
-        name="api-token"
-        form={form}
-        layout="vertical"
-        onValuesChange={create.onValuesChange}
-        onFinish={create.submit}
-        initialValues={{ roles: [], expiresAt: dayjs().add(90, 'day') }}
+      <Form.Item name="name" label={t('admin.tokens.name')} rules={[zodRule(shape.name, fieldText)]} required>
+        <Input placeholder={t('admin.tokens.namePlaceholder')} maxLength={100} />
+      </Form.Item>
+      <Form.Item name="roles" label={t('admin.tokens.roles')} rules={[zodRule(shape.roles, fieldText)]} required>
+        <Checkbox.Group options={hubRoles.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }))} />
+      </Form.Item>
+      <Form.Item
+        name="expiresAt"
+        label={t('admin.tokens.expiresAt')}
+        rules={[zodRule(shape.expiresAt, fieldText, { toInput: (day) => endOfDay(day as Dayjs) })]}
+        required
       >
-        <Form.Item name="name" label={t('admin.tokens.name')} rules={[zodRule(shape.name, fieldText)]} required>
-          <Input placeholder={t('admin.tokens.namePlaceholder')} maxLength={100} />
-        </Form.Item>
-        <Form.Item name="roles" label={t('admin.tokens.roles')} rules={[zodRule(shape.roles, fieldText)]} required>
-          <Checkbox.Group options={hubRoles.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="expiresAt"
-          label={t('admin.tokens.expiresAt')}
-          rules={[zodRule(shape.expiresAt, fieldText, { toInput: (day) => endOfDay(day as Dayjs) })]}
-          required
-        >
-          <DatePicker disabledDate={(day) => day.isBefore(dayjs(), 'day') || day.isAfter(dayjs().add(365, 'day'))} />
-        </Form.Item>
-        {reauth.needed && <ReauthFields prefix={['confirm']} code={reauth.code} />}
-      </Form>
-    </Modal>
+        <DatePicker disabledDate={(day) => day.isBefore(dayjs(), 'day') || day.isAfter(dayjs().add(365, 'day'))} />
+      </Form.Item>
+      {reauth.needed && <ReauthFields prefix={['confirm']} code={reauth.code} />}
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Radio, Space } from 'antd';
+import { Alert, App, Form, Input, Radio, Space } from 'antd';
 
 import { useTranslation } from 'react-i18next';
 import { closeFiscalYear, type CloseYearInput } from '../api/budget.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { budgetKey } from './use-budget';
 
@@ -25,41 +25,34 @@ export function CloseYearModal({ hub, year, open, onClose }: { hub: string; year
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: budgetKey(hub) });
       message.success(t('budget.closed', { year }));
-      form.resetFields();
       onClose();
     },
   });
 
   return (
-    <Modal
+    <FormModal
       title={t('budget.closeTitle', { year })}
       open={open}
-      onCancel={() => {
-        save.clearFailure();
-        onClose();
-      }}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={save}
+      name="close-year"
+      initialValues={{ decision: 'void' }}
       okText={t('budget.closeConfirm', { year })}
-      okButtonProps={{ danger: true }}
-      cancelText={t('org.cancel')}
-      confirmLoading={save.submitting}
-      forceRender
+      okDanger
+      intro={<Alert type="warning" role="note" showIcon title={t('budget.closeWarning')} style={{ marginBottom: 16 }} />}
     >
-      <Alert type="warning" role="note" showIcon title={t('budget.closeWarning')} style={{ marginBottom: 16 }} />
-      <FormFailure failure={save.failure} />
-      <Form<CloseYearInput> name="close-year" form={form} layout="vertical" initialValues={{ decision: 'void' }} onFinish={save.submit}>
-        <Form.Item label={t('budget.closeDecision')} name="decision">
-          <Radio.Group>
-            <Space orientation="vertical">
-              <Radio value="void">{t('budget.decisionVoid')}</Radio>
-              <Radio value="carry_forward">{t('budget.decisionCarry', { next: year + 1 })}</Radio>
-            </Space>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item label={t('budget.closeNote')} name="note" rules={[{ required: true, whitespace: true, message: fieldText('REQUIRED') }]}>
-          <Input.TextArea maxLength={500} rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('budget.closeDecision')} name="decision">
+        <Radio.Group>
+          <Space orientation="vertical">
+            <Radio value="void">{t('budget.decisionVoid')}</Radio>
+            <Radio value="carry_forward">{t('budget.decisionCarry', { next: year + 1 })}</Radio>
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item label={t('budget.closeNote')} name="note" rules={[{ required: true, whitespace: true, message: fieldText('REQUIRED') }]}>
+        <Input.TextArea maxLength={500} rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }

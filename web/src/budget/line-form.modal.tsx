@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Col, Form, Input, Modal, Row } from 'antd';
+import { App, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { budgetLineInputSchema } from '../../../contracts/budget';
 import { createBudgetLine } from '../api/budget.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { budgetKey } from './use-budget';
@@ -37,51 +37,43 @@ export function LineFormModal({ hub, year, open, onClose }: { hub: string; year:
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: budgetKey(hub) });
       message.success(t('budget.lineCreated'));
-      form.resetFields();
       onClose();
     },
   });
 
   return (
-    <Modal
+    <FormModal
       title={t('budget.newLineTitle', { year })}
       open={open}
-      onCancel={() => {
-        save.clearFailure();
-        onClose();
-      }}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={save}
+      name="budget-line"
       okText={t('budget.createLine')}
-      cancelText={t('org.cancel')}
-      confirmLoading={save.submitting}
       width={640}
-      forceRender
     >
-      <FormFailure failure={save.failure} />
-      <Form<Values> name="budget-line" form={form} layout="vertical" onValuesChange={save.onValuesChange} onFinish={save.submit}>
-        <Form.Item
-          label={t('budget.lineCode')}
-          name="code"
-          extra={t('budget.lineCodeHint')}
-          rules={[zodRule(budgetLineInputSchema.shape.code, fieldText)]}
-          required
-        >
-          <Input maxLength={40} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('budget.lineNameZh')} name={['name', 'zh']} rules={[zodRule(budgetLineInputSchema.shape.name.shape.zh, fieldText)]} required>
-              <Input maxLength={120} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('budget.lineNameEn')} name={['name', 'en']} rules={[zodRule(budgetLineInputSchema.shape.name.shape.en, fieldText)]} required>
-              <Input maxLength={160} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <MoneyField name="amount" label={t('budget.lineAmount')} />
-      </Form>
-    </Modal>
+      <Form.Item
+        label={t('budget.lineCode')}
+        name="code"
+        extra={t('budget.lineCodeHint')}
+        rules={[zodRule(budgetLineInputSchema.shape.code, fieldText)]}
+        required
+      >
+        <Input maxLength={40} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('budget.lineNameZh')} name={['name', 'zh']} rules={[zodRule(budgetLineInputSchema.shape.name.shape.zh, fieldText)]} required>
+            <Input maxLength={120} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('budget.lineNameEn')} name={['name', 'en']} rules={[zodRule(budgetLineInputSchema.shape.name.shape.en, fieldText)]} required>
+            <Input maxLength={160} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <MoneyField name="amount" label={t('budget.lineAmount')} />
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Envelope } from '../../../contracts/budget';
 import { transferBetweenLines } from '../api/budget.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
@@ -46,41 +46,33 @@ export function LineTransferModal({ hub, envelope, open, onClose }: { hub: strin
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: budgetKey(hub) });
       message.success(t('budget.moved'));
-      form.resetFields();
       onClose();
     },
   });
 
   const required = [{ required: true, message: fieldText('REQUIRED') }];
   return (
-    <Modal
+    <FormModal
       title={t('budget.moveTitle')}
       open={open}
-      onCancel={() => {
-        save.clearFailure();
-        onClose();
-      }}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={save}
+      name="line-transfer"
       okText={t('budget.move')}
-      cancelText={t('org.cancel')}
-      confirmLoading={save.submitting}
       width={640}
-      forceRender
+      intro={<Typography.Paragraph type="secondary">{t('budget.moveIntro')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('budget.moveIntro')}</Typography.Paragraph>
-      <FormFailure failure={save.failure} />
-      <Form<Values> name="line-transfer" form={form} layout="vertical" onValuesChange={save.onValuesChange} onFinish={save.submit}>
-        <Form.Item label={t('budget.fromLine')} name="fromLine" rules={required}>
-          <Select options={options} showSearch optionFilterProp="label" />
-        </Form.Item>
-        <Form.Item label={t('budget.toLine')} name="toLine" rules={required}>
-          <Select options={options.filter((o) => o.value !== fromLine)} showSearch optionFilterProp="label" />
-        </Form.Item>
-        <MoneyField name="amount" label={t('budget.moveAmount')} />
-        <Form.Item label={t('budget.note')} name="note">
-          <Input.TextArea maxLength={300} rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('budget.fromLine')} name="fromLine" rules={required}>
+        <Select options={options} showSearch optionFilterProp="label" />
+      </Form.Item>
+      <Form.Item label={t('budget.toLine')} name="toLine" rules={required}>
+        <Select options={options.filter((o) => o.value !== fromLine)} showSearch optionFilterProp="label" />
+      </Form.Item>
+      <MoneyField name="amount" label={t('budget.moveAmount')} />
+      <Form.Item label={t('budget.note')} name="note">
+        <Input.TextArea maxLength={300} rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

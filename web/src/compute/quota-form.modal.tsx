@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { quotaInputSchema } from '../../../contracts/compute';
 import { listComputeFlavors, setComputeQuota, type ComputeDashboard } from '../api/compute.api';
 import { listOrganizations } from '../api/organizations.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -78,103 +78,90 @@ export function QuotaFormModal({
       }),
     onSuccess: () => {
       message.success(t('compute.forms.quotaSet'));
-      form.resetFields();
       onDone();
     },
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('compute.forms.setQuota')}
-      onCancel={() => {
-        save.clearFailure();
-        onClose();
-      }}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={save}
+      name="compute-quota"
       okText={t('compute.forms.save')}
-      okButtonProps={{ loading: save.submitting }}
       width={600}
-      destroyOnHidden
+      initialValues={{
+        period: [dayjs().startOf('month'), dayjs().startOf('month').add(1, 'year')],
+        gpuHours: 1000,
+        concurrentGpus: 8,
+        borrowingLimit: 0,
+        cohort: 'startups',
+        weight: 1,
+      }}
     >
-      <FormFailure failure={save.failure} />
-      <Form<Values>
-        name="compute-quota"
-        form={form}
-        layout="vertical"
-        onValuesChange={save.onValuesChange}
-        onFinish={save.submit}
-        initialValues={{
-          period: [dayjs().startOf('month'), dayjs().startOf('month').add(1, 'year')],
-          gpuHours: 1000,
-          concurrentGpus: 8,
-          borrowingLimit: 0,
-          cohort: 'startups',
-          weight: 1,
-        }}
-      >
-        <Form.Item name="organizationId" label={t('compute.forms.company')} rules={[zodRule(shape.organizationId, fieldText)]} required>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={orgs.isPending}
-            options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: bilingual(o.name).primary }))}
-          />
+      <Form.Item name="organizationId" label={t('compute.forms.company')} rules={[zodRule(shape.organizationId, fieldText)]} required>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={orgs.isPending}
+          options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: bilingual(o.name).primary }))}
+        />
+      </Form.Item>
+      <Form.Item name="flavorId" label={t('compute.forms.flavorOf')} rules={[zodRule(shape.flavorId, fieldText)]} required>
+        <Select
+          loading={flavors.isPending}
+          options={(flavors.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.model} · ${bilingual(f.pool).primary}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="period" label={t('compute.forms.period')} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
+        <DatePicker.RangePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Flex gap={12} wrap>
+        <Form.Item name="gpuHours" label={t('compute.forms.gpuHours')} rules={[zodRule(shape.gpuHours, fieldText)]} required style={{ flex: '1 1 140px' }}>
+          <InputNumber min={0} max={10_000_000} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="flavorId" label={t('compute.forms.flavorOf')} rules={[zodRule(shape.flavorId, fieldText)]} required>
-          <Select
-            loading={flavors.isPending}
-            options={(flavors.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.model} · ${bilingual(f.pool).primary}` }))}
-          />
+        <Form.Item
+          name="concurrentGpus"
+          label={t('compute.forms.atOnce')}
+          rules={[zodRule(shape.concurrentGpus, fieldText)]}
+          required
+          style={{ flex: '1 1 140px' }}
+        >
+          <InputNumber min={0} max={100_000} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="period" label={t('compute.forms.period')} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} />
+        <Form.Item
+          name="borrowingLimit"
+          label={t('compute.forms.borrowing')}
+          rules={[zodRule(shape.borrowingLimit, fieldText)]}
+          required
+          style={{ flex: '1 1 140px' }}
+        >
+          <InputNumber min={0} max={100_000} style={{ width: '100%' }} />
         </Form.Item>
-        <Flex gap={12} wrap>
-          <Form.Item name="gpuHours" label={t('compute.forms.gpuHours')} rules={[zodRule(shape.gpuHours, fieldText)]} required style={{ flex: '1 1 140px' }}>
-            <InputNumber min={0} max={10_000_000} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item
-            name="concurrentGpus"
-            label={t('compute.forms.atOnce')}
-            rules={[zodRule(shape.concurrentGpus, fieldText)]}
-            required
-            style={{ flex: '1 1 140px' }}
-          >
-            <InputNumber min={0} max={100_000} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item
-            name="borrowingLimit"
-            label={t('compute.forms.borrowing')}
-            rules={[zodRule(shape.borrowingLimit, fieldText)]}
-            required
-            style={{ flex: '1 1 140px' }}
-          >
-            <InputNumber min={0} max={100_000} style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
-        <Flex gap={12} wrap>
-          <Form.Item
-            name="cohort"
-            label={t('compute.forms.cohort')}
-            rules={[zodRule(shape.cohort, fieldText)]}
-            required
-            extra={t('compute.forms.codeRule')}
-            style={{ flex: '1 1 200px' }}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="weight" label={t('compute.forms.weight')} rules={[zodRule(shape.weight, fieldText)]} required style={{ flex: '1 1 120px' }}>
-            <InputNumber min={0.01} max={100} step={0.1} style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="awardId" label={t('compute.forms.voucher')} extra={t('compute.forms.voucherHint')}>
-          <Select
-            allowClear
-            disabled={funding.length === 0}
-            options={funding.map((v) => ({ value: v.awardId, label: t('compute.forms.voucherOption', { granted: money(v.granted) }) }))}
-          />
+      </Flex>
+      <Flex gap={12} wrap>
+        <Form.Item
+          name="cohort"
+          label={t('compute.forms.cohort')}
+          rules={[zodRule(shape.cohort, fieldText)]}
+          required
+          extra={t('compute.forms.codeRule')}
+          style={{ flex: '1 1 200px' }}
+        >
+          <Input />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="weight" label={t('compute.forms.weight')} rules={[zodRule(shape.weight, fieldText)]} required style={{ flex: '1 1 120px' }}>
+          <InputNumber min={0.01} max={100} step={0.1} style={{ width: '100%' }} />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="awardId" label={t('compute.forms.voucher')} extra={t('compute.forms.voucherHint')}>
+        <Select
+          allowClear
+          disabled={funding.length === 0}
+          options={funding.map((v) => ({ value: v.awardId, label: t('compute.forms.voucherOption', { granted: money(v.granted) }) }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { factInputSchema, factMetrics, moneyMetrics, type FactMetric } from '../../../contracts/facts';
 import { moneySchema } from '../../../contracts/relations';
 import { addOrganizationFact, type FactInput } from '../api/facts.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { ecosystemKey } from './use-ecosystem';
@@ -58,93 +58,82 @@ export function FactFormModal({ hub, organizationId, open, onClose }: { hub: str
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ecosystemKey(hub) });
       message.success(t('facts.added'));
-      form.resetFields();
       onClose();
     },
   });
 
   return (
-    <Modal
+    <FormModal
       title={t('facts.addTitle')}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={save}
+      name="fact"
+      initialValues={{ metric: 'valuation', currency: 'CNY' }}
       okText={t('facts.submit')}
-      cancelText={t('org.cancel')}
-      confirmLoading={save.submitting}
       width={640}
-      forceRender
     >
-      <FormFailure failure={save.failure} />
-      <Form<Values>
-        name="fact"
-        form={form}
-        layout="vertical"
-        initialValues={{ metric: 'valuation', currency: 'CNY' }}
-        onValuesChange={save.onValuesChange}
-        onFinish={save.submit}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('facts.metric')} name="metric" rules={[zodRule(shape.metric, fieldText)]} required>
-              <Select options={factMetrics.map((value) => ({ value, label: t(`metric.${value}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('facts.asOfLabel')} name="asOf" rules={[zodRule(shape.asOf, fieldText, { toInput: day })]} required>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          {isMoney ? (
-            <>
-              <Col xs={16}>
-                <Form.Item
-                  label={t('facts.amount')}
-                  name="amount"
-                  rules={[zodRule(moneySchema.shape.amountMinor, fieldText, { toInput: toMinor })]}
-                  dependencies={['currency']}
-                  required
-                  extra={t('facts.amountHint')}
-                >
-                  <Input inputMode="decimal" />
-                </Form.Item>
-              </Col>
-              <Col xs={8}>
-                <Form.Item label={t('facts.currency')} name="currency">
-                  <Select options={CURRENCIES.map((value) => ({ value, label: value }))} />
-                </Form.Item>
-              </Col>
-            </>
-          ) : (
-            <Col xs={24}>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('facts.metric')} name="metric" rules={[zodRule(shape.metric, fieldText)]} required>
+            <Select options={factMetrics.map((value) => ({ value, label: t(`metric.${value}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('facts.asOfLabel')} name="asOf" rules={[zodRule(shape.asOf, fieldText, { toInput: day })]} required>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {isMoney ? (
+          <>
+            <Col xs={16}>
               <Form.Item
-                label={t('facts.quantity')}
-                name="quantity"
-                rules={[zodRule(shape.quantity, fieldText)]}
+                label={t('facts.amount')}
+                name="amount"
+                rules={[zodRule(moneySchema.shape.amountMinor, fieldText, { toInput: toMinor })]}
+                dependencies={['currency']}
                 required
-                extra={metric === 'market_share' ? t('facts.percentHint') : metric === 'registered_in_hub' ? t('facts.registeredHint') : undefined}
+                extra={t('facts.amountHint')}
               >
                 <Input inputMode="decimal" />
               </Form.Item>
             </Col>
-          )}
+            <Col xs={8}>
+              <Form.Item label={t('facts.currency')} name="currency">
+                <Select options={CURRENCIES.map((value) => ({ value, label: value }))} />
+              </Form.Item>
+            </Col>
+          </>
+        ) : (
           <Col xs={24}>
-            <Form.Item label={t('facts.label')} name="label" rules={[zodRule(shape.label, fieldText, { optional: true })]}>
-              <Input maxLength={120} placeholder={t('facts.labelPlaceholder')} />
+            <Form.Item
+              label={t('facts.quantity')}
+              name="quantity"
+              rules={[zodRule(shape.quantity, fieldText)]}
+              required
+              extra={metric === 'market_share' ? t('facts.percentHint') : metric === 'registered_in_hub' ? t('facts.registeredHint') : undefined}
+            >
+              <Input inputMode="decimal" />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('facts.sourceUrl')} name="url" rules={[zodRule(shape.source.shape.url, fieldText, { optional: true })]}>
-              <Input type="url" placeholder="https://" maxLength={500} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('facts.sourceNote')} name="note" rules={[zodRule(shape.source.shape.note, fieldText, { optional: true })]}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+        )}
+        <Col xs={24}>
+          <Form.Item label={t('facts.label')} name="label" rules={[zodRule(shape.label, fieldText, { optional: true })]}>
+            <Input maxLength={120} placeholder={t('facts.labelPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('facts.sourceUrl')} name="url" rules={[zodRule(shape.source.shape.url, fieldText, { optional: true })]}>
+            <Input type="url" placeholder="https://" maxLength={500} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('facts.sourceNote')} name="note" rules={[zodRule(shape.source.shape.note, fieldText, { optional: true })]}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

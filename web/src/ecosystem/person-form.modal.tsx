@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { personInputSchema, personRoles, talentTiers, type PersonRole, type Tale
 import { normalizeResidentId } from '../../../contracts/resident-id';
 import { createPerson, type PersonInput } from '../api/people.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { useLocale } from '../i18n/locale-context';
@@ -56,64 +56,60 @@ export function PersonFormModal({ hub, open, onClose }: { hub: string; open: boo
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ecosystemKey(hub) });
       message.success(t('people.created'));
-      form.resetFields();
       onClose();
     },
   });
 
   return (
-    <Modal
+    <FormModal
       title={t('people.addTitle')}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={save}
+      name="person"
+      initialValues={{ roles: [] }}
       okText={t('people.submit')}
-      cancelText={t('org.cancel')}
-      confirmLoading={save.submitting}
       width={720}
-      forceRender
     >
-      <FormFailure failure={save.failure} />
-      <Form<Values> name="person" form={form} layout="vertical" initialValues={{ roles: [] }} onValuesChange={save.onValuesChange} onFinish={save.submit}>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('people.nameZh')} name={['name', 'zh']} rules={[zodRule(shape.name.shape.zh, fieldText)]} required>
-              <Input maxLength={120} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('people.nameEn')} name={['name', 'en']} rules={[zodRule(shape.name.shape.en, fieldText)]} required>
-              <Input maxLength={160} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item label={t('people.roles')} name="roles">
-              <Select mode="multiple" maxCount={8} options={personRoles.map((role) => ({ value: role, label: t(`personRole.${role}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('people.bornOn')} name="bornOn" rules={[zodRule(shape.bornOn, fieldText, { optional: true, toInput: day })]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(new Date(), 'day')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('people.talentTier')} name="talentTier">
-              <Select allowClear options={talentTiers.map((tier) => ({ value: tier, label: t('people.tierValue', { tier }) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              label={t('people.residentId')}
-              name="residentId"
-              rules={[zodRule(shape.residentId, fieldText, { optional: true })]}
-              extra={t('people.residentIdHint')}
-              hasFeedback
-            >
-              <Input maxLength={22} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('people.nameZh')} name={['name', 'zh']} rules={[zodRule(shape.name.shape.zh, fieldText)]} required>
+            <Input maxLength={120} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('people.nameEn')} name={['name', 'en']} rules={[zodRule(shape.name.shape.en, fieldText)]} required>
+            <Input maxLength={160} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label={t('people.roles')} name="roles">
+            <Select mode="multiple" maxCount={8} options={personRoles.map((role) => ({ value: role, label: t(`personRole.${role}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('people.bornOn')} name="bornOn" rules={[zodRule(shape.bornOn, fieldText, { optional: true, toInput: day })]}>
+            <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(new Date(), 'day')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('people.talentTier')} name="talentTier">
+            <Select allowClear options={talentTiers.map((tier) => ({ value: tier, label: t('people.tierValue', { tier }) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            label={t('people.residentId')}
+            name="residentId"
+            rules={[zodRule(shape.residentId, fieldText, { optional: true })]}
+            extra={t('people.residentIdHint')}
+            hasFeedback
+          >
+            <Input maxLength={22} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, type FormRule } from 'antd';
+import { App, Col, DatePicker, Form, Input, Radio, Row, Select, type FormRule } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { degrees, fundingRounds, moneySchema, relationFrom, relationInputSchema, relationKinds } from '../../../contracts/relations';
@@ -8,7 +8,7 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { EntitySelect } from './entity-select';
 import { CURRENCIES } from './fact-form.modal';
 import { relationFieldForPath, toRelationInput, type RelationFormValues } from './relation-form-values';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { ecosystemKey } from './use-ecosystem';
@@ -57,138 +57,127 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ecosystemKey(hub) });
       message.success(t('relations.added'));
-      form.resetFields();
       onClose();
     },
   });
 
   return (
-    <Modal
+    <FormModal
       title={t('relations.addTitle')}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={save}
+      name="relation"
+      initialValues={{ kind: 'founded', fromType: 'person', toId: organization.id, currency: 'CNY' }}
       okText={t('relations.submit')}
-      cancelText={t('org.cancel')}
-      confirmLoading={save.submitting}
       width={760}
-      forceRender
     >
-      <FormFailure failure={save.failure} />
-      <Form<RelationFormValues>
-        name="relation"
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'founded', fromType: 'person', toId: organization.id, currency: 'CNY' }}
-        onValuesChange={save.onValuesChange}
-        onFinish={save.submit}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('relations.kind')} name="kind" rules={[zodRule(shape.kind, fieldText)]}>
-              <Select options={relationKinds.map((value) => ({ value, label: t(`relationKind.${value}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('relations.fromType')} name="fromType">
-              <Radio.Group
-                options={(['person', 'organization'] as const).map((value) => ({
-                  value,
-                  label: t(`relations.${value}`),
-                  disabled: !allowedFrom.includes(value),
-                }))}
-                onChange={() => form.setFieldsValue({ fromId: undefined })}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('relations.from')} name="fromId" rules={[required]} required>
-              <EntitySelect
-                type={fromType}
-                placeholder={t('relations.searchPlaceholder')}
-                initial={fromType === 'organization' ? [{ value: organization.id, label: organization.label }] : []}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('relations.to')} name="toId" rules={[required]} required>
-              <EntitySelect
-                type="organization"
-                placeholder={t('relations.searchPlaceholder')}
-                initial={[{ value: organization.id, label: organization.label }]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item label={t('relations.startsOn')} name="startsOn">
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item label={t('relations.endsOn')} name="endsOn" dependencies={['startsOn']} rules={[endsRule]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          {(kind === 'works_at' || kind === 'partners_with') && (
-            <Col xs={24}>
-              <Form.Item
-                label={t(kind === 'works_at' ? 'relations.jobTitle' : 'relations.provides')}
-                name="title"
-                rules={[zodRule(shape.title, fieldText, { optional: true })]}
-              >
-                <Input maxLength={120} />
-              </Form.Item>
-            </Col>
-          )}
-          {kind === 'alumnus_of' && (
-            <Col xs={24} md={12}>
-              <Form.Item label={t('relations.degree')} name="degree">
-                <Select allowClear options={degrees.map((value) => ({ value, label: t(`degree.${value}`) }))} />
-              </Form.Item>
-            </Col>
-          )}
-          {kind === 'invested_in' && (
-            <>
-              <Col xs={24} md={8}>
-                <Form.Item label={t('relations.round')} name="round">
-                  <Select allowClear options={fundingRounds.map((value) => ({ value, label: t(`round.${value}`) }))} />
-                </Form.Item>
-              </Col>
-              <Col xs={16} md={10}>
-                <Form.Item
-                  label={t('relations.amount')}
-                  name="amount"
-                  rules={[zodRule(moneySchema.shape.amountMinor, fieldText, { optional: true, toInput: toMinor })]}
-                  dependencies={['currency']}
-                  extra={t('facts.amountHint')}
-                >
-                  <Input inputMode="decimal" />
-                </Form.Item>
-              </Col>
-              <Col xs={8} md={6}>
-                <Form.Item label={t('facts.currency')} name="currency">
-                  <Select options={CURRENCIES.map((value) => ({ value, label: value }))} />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-          <Col xs={24} md={12}>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('relations.kind')} name="kind" rules={[zodRule(shape.kind, fieldText)]}>
+            <Select options={relationKinds.map((value) => ({ value, label: t(`relationKind.${value}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('relations.fromType')} name="fromType">
+            <Radio.Group
+              options={(['person', 'organization'] as const).map((value) => ({
+                value,
+                label: t(`relations.${value}`),
+                disabled: !allowedFrom.includes(value),
+              }))}
+              onChange={() => form.setFieldsValue({ fromId: undefined })}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('relations.from')} name="fromId" rules={[required]} required>
+            <EntitySelect
+              type={fromType}
+              placeholder={t('relations.searchPlaceholder')}
+              initial={fromType === 'organization' ? [{ value: organization.id, label: organization.label }] : []}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('relations.to')} name="toId" rules={[required]} required>
+            <EntitySelect
+              type="organization"
+              placeholder={t('relations.searchPlaceholder')}
+              initial={[{ value: organization.id, label: organization.label }]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item label={t('relations.startsOn')} name="startsOn">
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item label={t('relations.endsOn')} name="endsOn" dependencies={['startsOn']} rules={[endsRule]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {(kind === 'works_at' || kind === 'partners_with') && (
+          <Col xs={24}>
             <Form.Item
-              label={t('facts.sourceUrl')}
-              name="url"
-              dependencies={['note']}
-              rules={[sourceRule, zodRule(shape.source.shape.url, fieldText, { optional: true })]}
+              label={t(kind === 'works_at' ? 'relations.jobTitle' : 'relations.provides')}
+              name="title"
+              rules={[zodRule(shape.title, fieldText, { optional: true })]}
             >
-              <Input type="url" placeholder="https://" maxLength={500} />
+              <Input maxLength={120} />
             </Form.Item>
           </Col>
+        )}
+        {kind === 'alumnus_of' && (
           <Col xs={24} md={12}>
-            <Form.Item label={t('facts.sourceNote')} name="note" rules={[zodRule(shape.source.shape.note, fieldText, { optional: true })]}>
-              <Input maxLength={500} />
+            <Form.Item label={t('relations.degree')} name="degree">
+              <Select allowClear options={degrees.map((value) => ({ value, label: t(`degree.${value}`) }))} />
             </Form.Item>
           </Col>
-        </Row>
-      </Form>
-    </Modal>
+        )}
+        {kind === 'invested_in' && (
+          <>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('relations.round')} name="round">
+                <Select allowClear options={fundingRounds.map((value) => ({ value, label: t(`round.${value}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={16} md={10}>
+              <Form.Item
+                label={t('relations.amount')}
+                name="amount"
+                rules={[zodRule(moneySchema.shape.amountMinor, fieldText, { optional: true, toInput: toMinor })]}
+                dependencies={['currency']}
+                extra={t('facts.amountHint')}
+              >
+                <Input inputMode="decimal" />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={6}>
+              <Form.Item label={t('facts.currency')} name="currency">
+                <Select options={CURRENCIES.map((value) => ({ value, label: value }))} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('facts.sourceUrl')}
+            name="url"
+            dependencies={['note']}
+            rules={[sourceRule, zodRule(shape.source.shape.url, fieldText, { optional: true })]}
+          >
+            <Input type="url" placeholder="https://" maxLength={500} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('facts.sourceNote')} name="note" rules={[zodRule(shape.source.shape.note, fieldText, { optional: true })]}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -73,6 +73,12 @@ function useFormMutationImpl<Values, Result>({ form, mutationFn, fields, fieldFo
     failure,
     /** For a dialog that closes or a submit that starts elsewhere; a form's own changes go to onValuesChange. */
     clearFailure: () => setFailure(null),
+    /** For a dialog that closed (FormModal does it): the form back to its initial values, a new key next time, no failure. */
+    reset: () => {
+      form.resetFields();
+      key.current = null;
+      setFailure(null);
+    },
     /** For the form's onValuesChange: the failure shown and the key are about the old values. */
     onValuesChange: () => {
       key.current = null;

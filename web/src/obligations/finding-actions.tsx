@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Form, Input, Modal, Radio } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appealFindingInputSchema, decideFindingInputSchema, recordRepaymentInputSchema, writeOffInputSchema } from '../../../contracts/obligations';
 import { appealFinding, decideFinding, recordRepayment, writeOffRecovery, type ObligationFinding } from '../api/obligations.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { MoneyField } from '../money/money-field';
@@ -105,41 +105,39 @@ function ActionDialog({
         ? appealFindingInputSchema.shape.reason
         : decideFindingInputSchema.shape.reason;
   return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={act.submitting} okButtonProps={{ danger: action === 'write_off' }}>
-      <FormFailure failure={act.failure} />
-      <Form<Values>
-        name={`finding-${action}`}
-        form={form}
-        layout="vertical"
-        initialValues={{ decision: 'breach', receivedOn: dayjs() }}
-        onValuesChange={act.onValuesChange}
-        onFinish={act.submit}
-      >
-        {decide && (
-          <Form.Item name="decision">
-            <Radio.Group
-              options={[
-                { value: 'breach', label: action === 'decide' ? t('obligations.breach') : t('obligations.upholdAppeal') },
-                { value: 'dismiss', label: action === 'decide' ? t('obligations.dismiss') : t('obligations.grantAppeal') },
-              ]}
-            />
-          </Form.Item>
-        )}
-        {repay && <MoneyField name="amount" label={t('obligations.amount')} />}
-        {repay && (
-          <Form.Item
-            name="receivedOn"
-            label={t('obligations.receivedOn')}
-            rules={[zodRule(recordRepaymentInputSchema.shape.receivedOn, fieldText, { toInput: day })]}
-            required
-          >
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        )}
-        <Form.Item name="reason" label={reasonLabel} rules={[zodRule(reasonSchema, fieldText, { optional: repay })]} required={!repay}>
-          <Input.TextArea maxLength={repay ? 500 : 2000} />
+    <FormModal
+      title={title}
+      onClose={onClose}
+      form={form}
+      mutation={act}
+      name={`finding-${action}`}
+      initialValues={{ decision: 'breach', receivedOn: dayjs() }}
+      okDanger={action === 'write_off'}
+    >
+      {decide && (
+        <Form.Item name="decision">
+          <Radio.Group
+            options={[
+              { value: 'breach', label: action === 'decide' ? t('obligations.breach') : t('obligations.upholdAppeal') },
+              { value: 'dismiss', label: action === 'decide' ? t('obligations.dismiss') : t('obligations.grantAppeal') },
+            ]}
+          />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      {repay && <MoneyField name="amount" label={t('obligations.amount')} />}
+      {repay && (
+        <Form.Item
+          name="receivedOn"
+          label={t('obligations.receivedOn')}
+          rules={[zodRule(recordRepaymentInputSchema.shape.receivedOn, fieldText, { toInput: day })]}
+          required
+        >
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+      <Form.Item name="reason" label={reasonLabel} rules={[zodRule(reasonSchema, fieldText, { optional: repay })]} required={!repay}>
+        <Input.TextArea maxLength={repay ? 500 : 2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

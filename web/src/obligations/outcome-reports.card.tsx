@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, InputNumber, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
 import { listOutcomeReports, submitOutcomeReport, type OutcomeReport } from '../api/obligations.api';
 import { outcomeFiguresSchema, submitOutcomeReportInputSchema } from '../../../contracts/obligations';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { Money } from '../money/money';
@@ -96,29 +96,26 @@ function ReportDialog({ hub, applicationId, report, onClose }: { hub: string; ap
   });
   const money = zodRule(outcomeFiguresSchema.shape.revenue.unwrap(), fieldText, { optional: true, toInput: (v) => majorToMinor(String(v), 'CNY') ?? v });
   return (
-    <Modal
-      open
+    <FormModal
       title={t('obligations.reports.writeFor', { date: report.dueOn })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={send}
+      requiredMark="optional"
       okText={t('obligations.reports.submit')}
-      okButtonProps={{ loading: send.submitting }}
     >
-      <Form form={form} layout="vertical" onFinish={send.submit} requiredMark="optional">
-        <FormFailure failure={send.failure} />
-        <Form.Item name="text" label={t('obligations.reports.text')} rules={[zodRule(submitOutcomeReportInputSchema.shape.text, fieldText)]}>
-          <Input.TextArea rows={4} maxLength={5000} showCount />
-        </Form.Item>
-        <Form.Item name="headcount" label={t('obligations.reports.headcount')}>
-          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="revenue" label={t('obligations.reports.revenue')} rules={[money]}>
-          <MoneyInput />
-        </Form.Item>
-        <Form.Item name="fundingRaised" label={t('obligations.reports.fundingRaised')} rules={[money]}>
-          <MoneyInput />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="text" label={t('obligations.reports.text')} rules={[zodRule(submitOutcomeReportInputSchema.shape.text, fieldText)]}>
+        <Input.TextArea rows={4} maxLength={5000} showCount />
+      </Form.Item>
+      <Form.Item name="headcount" label={t('obligations.reports.headcount')}>
+        <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="revenue" label={t('obligations.reports.revenue')} rules={[money]}>
+        <MoneyInput />
+      </Form.Item>
+      <Form.Item name="fundingRaised" label={t('obligations.reports.fundingRaised')} rules={[money]}>
+        <MoneyInput />
+      </Form.Item>
+    </FormModal>
   );
 }

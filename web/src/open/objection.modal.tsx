@@ -1,10 +1,10 @@
-import { Alert, Form, Input, Modal, Upload, type FormRule, type UploadFile } from 'antd';
+import { Alert, Form, Input, Upload, type FormRule, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_MAX_BYTES, objectionInputSchema } from '../../../contracts/notices';
 import { lodgeObjection } from '../api/open-data.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 
@@ -44,42 +44,34 @@ export function ObjectionModal({ hub, number, onClose }: { hub: string; number: 
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('open.objectTitle', { number })}
-      onCancel={onClose}
+      onClose={onClose}
+      form={form}
+      mutation={object}
+      name="objection"
       okText={reference ? t('open.cancel') : t('open.send')}
-      cancelText={t('open.cancel')}
-      confirmLoading={object.submitting}
-      onOk={() => (reference ? onClose() : form.submit())}
-      cancelButtonProps={reference ? { style: { display: 'none' } } : {}}
+      receipt={reference && <Alert type="success" showIcon title={t('open.received', { reference })} />}
     >
-      {reference ? (
-        <Alert type="success" showIcon title={t('open.received', { reference })} />
-      ) : (
-        <Form<Values> name="objection" form={form} layout="vertical" onValuesChange={object.onValuesChange} onFinish={object.submit}>
-          <FormFailure failure={object.failure} />
-          <Form.Item label={t('open.contact')} name="contact" extra={t('open.contactHint')} rules={[zodRule(shape.contact, fieldText)]} required>
-            <Input autoComplete="email" />
-          </Form.Item>
-          <Form.Item label={t('open.objectionReason')} name="reason" rules={[zodRule(shape.reason, fieldText)]} required>
-            <Input.TextArea rows={4} maxLength={4000} />
-          </Form.Item>
-          <Form.Item
-            label={t('open.evidence')}
-            name="evidence"
-            valuePropName="fileList"
-            getValueFromEvent={(event: { fileList: UploadFile[] }) => event.fileList}
-            rules={[fitsLimit]}
-          >
-            <Upload beforeUpload={() => false} maxCount={1}>
-              <a href="#evidence" onClick={(e) => e.preventDefault()}>
-                {t('open.evidence')}
-              </a>
-            </Upload>
-          </Form.Item>
-        </Form>
-      )}
-    </Modal>
+      <Form.Item label={t('open.contact')} name="contact" extra={t('open.contactHint')} rules={[zodRule(shape.contact, fieldText)]} required>
+        <Input autoComplete="email" />
+      </Form.Item>
+      <Form.Item label={t('open.objectionReason')} name="reason" rules={[zodRule(shape.reason, fieldText)]} required>
+        <Input.TextArea rows={4} maxLength={4000} />
+      </Form.Item>
+      <Form.Item
+        label={t('open.evidence')}
+        name="evidence"
+        valuePropName="fileList"
+        getValueFromEvent={(event: { fileList: UploadFile[] }) => event.fileList}
+        rules={[fitsLimit]}
+      >
+        <Upload beforeUpload={() => false} maxCount={1}>
+          <a href="#evidence" onClick={(e) => e.preventDefault()}>
+            {t('open.evidence')}
+          </a>
+        </Upload>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { reasonInputSchema } from '../../../contracts/reviews';
 import { appealDecision, withdrawApplication } from '../api/reviews.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 
@@ -30,28 +30,24 @@ export function ApplicantActionModal({ hub, applicationId, action, onClose, onDo
   });
   const appeal = action === 'appeal';
   return (
-    <Modal
-      open
+    <FormModal
       title={t(`reviews.applicant.${action}`)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      mutation={act}
+      name={`applicant-${action}`}
       okText={appeal ? t('reviews.applicant.appealSend') : t('reviews.applicant.withdrawSend')}
-      cancelText={t('org.cancel')}
-      okButtonProps={{ danger: !appeal }}
-      confirmLoading={act.submitting}
+      okDanger={!appeal}
+      intro={appeal && <Typography.Paragraph>{t('reviews.applicant.appealHint')}</Typography.Paragraph>}
     >
-      {appeal && <Typography.Paragraph>{t('reviews.applicant.appealHint')}</Typography.Paragraph>}
-      <FormFailure failure={act.failure} />
-      <Form<Values> name={`applicant-${action}`} form={form} layout="vertical" onValuesChange={act.onValuesChange} onFinish={act.submit}>
-        <Form.Item
-          name="reason"
-          label={appeal ? t('reviews.applicant.appealReason') : t('reviews.applicant.withdrawReason')}
-          rules={[zodRule(reasonInputSchema.shape.reason, fieldText)]}
-          required
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={appeal ? t('reviews.applicant.appealReason') : t('reviews.applicant.withdrawReason')}
+        rules={[zodRule(reasonInputSchema.shape.reason, fieldText)]}
+        required
+      >
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

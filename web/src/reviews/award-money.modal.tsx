@@ -1,9 +1,9 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { clawBackInputSchema, reasonInputSchema } from '../../../contracts/reviews';
 import { clawBackAward, releaseTranche } from '../api/reviews.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { MoneyField } from '../money/money-field';
@@ -38,23 +38,11 @@ export function AwardMoneyModal({ hub, applicationId, seq, onClose, onDone }: Pr
   const reasonSchema = clawBack ? clawBackInputSchema.shape.reason : reasonInputSchema.shape.reason;
 
   return (
-    <Modal
-      open
-      title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={title}
-      cancelText={t('org.cancel')}
-      okButtonProps={{ danger: clawBack }}
-      confirmLoading={move.submitting}
-    >
-      <FormFailure failure={move.failure} />
-      <Form<Values> name={clawBack ? 'claw-back' : 'release-tranche'} form={form} layout="vertical" onValuesChange={move.onValuesChange} onFinish={move.submit}>
-        {clawBack && <MoneyField name="amount" label={t('reviews.award.clawBackAmount')} />}
-        <Form.Item name="reason" label={reasonLabel} rules={[zodRule(reasonSchema, fieldText)]} required>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal title={title} onClose={onClose} form={form} mutation={move} name={clawBack ? 'claw-back' : 'release-tranche'} okText={title} okDanger={clawBack}>
+      {clawBack && <MoneyField name="amount" label={t('reviews.award.clawBackAmount')} />}
+      <Form.Item name="reason" label={reasonLabel} rules={[zodRule(reasonSchema, fieldText)]} required>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

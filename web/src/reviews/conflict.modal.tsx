@@ -1,9 +1,9 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { reasonInputSchema } from '../../../contracts/reviews';
 import { declareConflict } from '../api/reviews.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 
@@ -33,24 +33,19 @@ export function ConflictModal({
     onSuccess: onDeclared,
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('reviews.form.conflict')}
-      onCancel={() => {
-        conflict.clearFailure();
-        onClose();
-      }}
-      onOk={() => form.submit()}
-      okButtonProps={{ danger: true, loading: conflict.submitting }}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      mutation={conflict}
+      name="conflict"
+      okDanger
+      intro={<Typography.Paragraph>{t('reviews.form.conflictConfirm')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph>{t('reviews.form.conflictConfirm')}</Typography.Paragraph>
-      <FormFailure failure={conflict.failure} />
-      <Form<Values> name="conflict" form={form} layout="vertical" onValuesChange={conflict.onValuesChange} onFinish={conflict.submit}>
-        <Form.Item name="reason" label={t('reviews.form.conflictReason')} rules={[zodRule(reasonInputSchema.shape.reason, fieldText)]} required>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label={t('reviews.form.conflictReason')} rules={[zodRule(reasonInputSchema.shape.reason, fieldText)]} required>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -2,9 +2,9 @@ import { Form } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { convertHoldToLease, type SpaceHold } from '../api/spaces.api';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useBilingual } from '../i18n/use-bilingual';
-import { deskField, DeskModal, useDeskForm, type DeskModalProps } from './desk-modal';
+import { deskField, useDeskForm, type DeskModalProps } from './desk-modal';
 import { allNodesOf, HoldNodesField } from './hold-nodes.field';
 import { LeaseTermsFields, leaseTermsOf, monthlyListRent, type LeaseTermValues } from './lease-terms';
 import { TakeRange } from './take-fields';
@@ -31,25 +31,18 @@ export function ConvertHoldModal({ hub, hold, onClose, onDone }: DeskModalProps 
   });
 
   return (
-    <DeskModal
+    <FormModal
       title={t('spaces.desk.convertTitle', { ref: hold.ref, org: bilingual(hold.organization.name).primary })}
       onClose={onClose}
-      onOk={() => form.submit()}
-      busy={convert.submitting}
+      form={form}
+      mutation={convert}
+      name="space-convert"
+      initialValues={{ nodeIds: allNodesOf(hold), range: [dayjs().startOf('day'), dayjs().startOf('day').add(3, 'year')] }}
+      okText={t('spaces.desk.submit')}
     >
-      <FormFailure failure={convert.failure} />
-      <Form<Values>
-        name="space-convert"
-        form={form}
-        layout="vertical"
-        onValuesChange={convert.onValuesChange}
-        onFinish={convert.submit}
-        initialValues={{ nodeIds: allNodesOf(hold), range: [dayjs().startOf('day'), dayjs().startOf('day').add(3, 'year')] }}
-      >
-        <HoldNodesField hold={hold} label={t('spaces.desk.convertUnits')} />
-        <TakeRange />
-        <LeaseTermsFields hub={hub} monthly={monthly} />
-      </Form>
-    </DeskModal>
+      <HoldNodesField hold={hold} label={t('spaces.desk.convertUnits')} />
+      <TakeRange />
+      <LeaseTermsFields hub={hub} monthly={monthly} />
+    </FormModal>
   );
 }

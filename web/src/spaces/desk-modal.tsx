@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Modal, Select, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { App, Select, type FormInstance } from 'antd';
+import { useState } from 'react';
 import { listOrganizations } from '../api/organizations.api';
 import { listPrograms } from '../api/programs.api';
 import type { SpaceNode } from '../api/spaces.api';
@@ -10,39 +9,6 @@ import { useBilingual } from '../i18n/use-bilingual';
 
 export type DeskModalProps = { hub: string; onClose: () => void; onDone: () => Promise<unknown> };
 type FieldName = (string | number)[];
-
-/** The one shape of the desk's modals: a title, the form or picker, Confirm and Cancel, busy while sending. */
-export function DeskModal({
-  title,
-  onClose,
-  onOk,
-  busy,
-  okDisabled,
-  children,
-}: {
-  title: string;
-  onClose: () => void;
-  onOk: () => void;
-  busy: boolean;
-  okDisabled?: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      open
-      title={title}
-      onCancel={onClose}
-      onOk={onOk}
-      okButtonProps={{ disabled: okDisabled ?? false }}
-      okText={t('spaces.desk.submit')}
-      cancelText={t('spaces.desk.cancel')}
-      confirmLoading={busy}
-    >
-      {children}
-    </Modal>
-  );
-}
 
 /**
  * A desk modal's submit on the one form pattern: sent with the modal's Idempotency-Key (a new

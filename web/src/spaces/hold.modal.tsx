@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { spaceHoldInputSchema } from '../../../contracts/spaces';
 import { createSpaceHold } from '../api/spaces.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { zodRule } from '../forms/zod-rule';
 import { useBilingual } from '../i18n/use-bilingual';
-import { deskField, DeskModal, useDeskForm, type DeskModalProps } from './desk-modal';
+import { deskField, useDeskForm, type DeskModalProps } from './desk-modal';
 import { TakeFields } from './take-fields';
 import { useSpaceTree } from './use-space-tree';
 
@@ -45,24 +45,22 @@ export function HoldModal({ hub, onClose, onDone }: DeskModalProps) {
   });
 
   return (
-    <DeskModal title={t('spaces.desk.newHold')} onClose={onClose} onOk={() => form.submit()} busy={hold.submitting}>
-      <FormFailure failure={hold.failure} />
-      <Form<Values>
-        name="space-hold"
-        form={form}
-        layout="vertical"
-        onValuesChange={hold.onValuesChange}
-        onFinish={hold.submit}
-        initialValues={{ range: [dayjs(), dayjs().add(3, 'year')] }}
-      >
-        <TakeFields hub={hub} nodes={nodes.data?.items ?? []} rules={shape} />
-        <Form.Item name="reason" label={t('spaces.desk.reason')} rules={[zodRule(shape.reason, fieldText)]} required>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="decidedBy" label={t('spaces.desk.decidedBy')} rules={[zodRule(shape.decidedBy, fieldText)]} required>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </DeskModal>
+    <FormModal
+      title={t('spaces.desk.newHold')}
+      onClose={onClose}
+      form={form}
+      mutation={hold}
+      name="space-hold"
+      initialValues={{ range: [dayjs(), dayjs().add(3, 'year')] }}
+      okText={t('spaces.desk.submit')}
+    >
+      <TakeFields hub={hub} nodes={nodes.data?.items ?? []} rules={shape} />
+      <Form.Item name="reason" label={t('spaces.desk.reason')} rules={[zodRule(shape.reason, fieldText)]} required>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="decidedBy" label={t('spaces.desk.decidedBy')} rules={[zodRule(shape.decidedBy, fieldText)]} required>
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -3,8 +3,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { leaseInputSchema } from '../../../contracts/spaces';
 import { createLease } from '../api/spaces.api';
-import { FormFailure } from '../forms/form-failure';
-import { deskField, DeskModal, useDeskForm, type DeskModalProps } from './desk-modal';
+import { FormModal } from '../forms/form-modal';
+import { deskField, useDeskForm, type DeskModalProps } from './desk-modal';
 import { LeaseTermsFields, leaseTermsOf, monthlyListRent, type LeaseTermValues } from './lease-terms';
 import { TakeFields } from './take-fields';
 import { useSpaceTree } from './use-space-tree';
@@ -31,19 +31,17 @@ export function LeaseModal({ hub, onClose, onDone }: DeskModalProps) {
   });
 
   return (
-    <DeskModal title={t('spaces.desk.newLease')} onClose={onClose} onOk={() => form.submit()} busy={lease.submitting}>
-      <FormFailure failure={lease.failure} />
-      <Form<Values>
-        name="space-lease"
-        form={form}
-        layout="vertical"
-        onValuesChange={lease.onValuesChange}
-        onFinish={lease.submit}
-        initialValues={{ range: [dayjs().startOf('day'), dayjs().startOf('day').add(3, 'year')] }}
-      >
-        <TakeFields hub={hub} nodes={all} rules={leaseInputSchema.shape} />
-        <LeaseTermsFields hub={hub} monthly={monthly} />
-      </Form>
-    </DeskModal>
+    <FormModal
+      title={t('spaces.desk.newLease')}
+      onClose={onClose}
+      form={form}
+      mutation={lease}
+      name="space-lease"
+      initialValues={{ range: [dayjs().startOf('day'), dayjs().startOf('day').add(3, 'year')] }}
+      okText={t('spaces.desk.submit')}
+    >
+      <TakeFields hub={hub} nodes={all} rules={leaseInputSchema.shape} />
+      <LeaseTermsFields hub={hub} monthly={monthly} />
+    </FormModal>
   );
 }

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { offerInputSchema } from '../../../contracts/spaces';
 import { offerSpace, searchSpaceAvailability, type SpaceRequest } from '../api/spaces.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { zodRule } from '../forms/zod-rule';
 import { useBilingual } from '../i18n/use-bilingual';
-import { deskField, DeskModal, nodeLabel, useDeskForm, useRentPrograms, type DeskModalProps } from './desk-modal';
+import { deskField, nodeLabel, useDeskForm, useRentPrograms, type DeskModalProps } from './desk-modal';
 
 type Values = { nodeIds: string[]; hours: number; programId?: string; staff?: number };
 
@@ -48,42 +48,35 @@ export function OfferModal({ hub, request, onClose, onDone }: DeskModalProps & {
 
   const units = free.data?.units ?? [];
   return (
-    <DeskModal
+    <FormModal
       title={t('spaces.desk.offerTitle', { org })}
       onClose={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      mutation={offer}
+      name="space-offer"
+      initialValues={{ hours: 72 }}
+      okText={t('spaces.desk.submit')}
       okDisabled={chosen.length === 0}
-      busy={offer.submitting}
+      intro={units.length === 0 && !free.isPending && <Typography.Paragraph type="secondary">{t('spaces.desk.noFree')}</Typography.Paragraph>}
     >
-      <FormFailure failure={offer.failure} />
-      {units.length === 0 && !free.isPending && <Typography.Paragraph type="secondary">{t('spaces.desk.noFree')}</Typography.Paragraph>}
-      <Form<Values>
-        name="space-offer"
-        form={form}
-        layout="vertical"
-        onValuesChange={offer.onValuesChange}
-        onFinish={offer.submit}
-        initialValues={{ hours: 72 }}
+      <Form.Item
+        name="nodeIds"
+        label={t('spaces.desk.units')}
+        rules={[zodRule(shape.nodeIds, fieldText)]}
+        required
+        hidden={units.length === 0 && !free.isPending}
       >
-        <Form.Item
-          name="nodeIds"
-          label={t('spaces.desk.units')}
-          rules={[zodRule(shape.nodeIds, fieldText)]}
-          required
-          hidden={units.length === 0 && !free.isPending}
-        >
-          <Select mode="multiple" options={units.map((u) => ({ value: u.id, label: nodeLabel(u, t(`spaces.kinds.${u.kind}`), bilingual(u.name).primary) }))} />
-        </Form.Item>
-        <Form.Item name="hours" label={t('spaces.desk.offerHours')} rules={[zodRule(shape.hours, fieldText)]} required>
-          <InputNumber min={1} max={336} />
-        </Form.Item>
-        <Form.Item name="programId" label={t('spaces.desk.program')}>
-          <Select allowClear placeholder={t('spaces.desk.noProgram')} options={rentPrograms} />
-        </Form.Item>
-        <Form.Item name="staff" label={t('spaces.desk.staff')} rules={[zodRule(shape.staff, fieldText, { optional: true })]}>
-          <InputNumber min={1} max={100000} />
-        </Form.Item>
-      </Form>
-    </DeskModal>
+        <Select mode="multiple" options={units.map((u) => ({ value: u.id, label: nodeLabel(u, t(`spaces.kinds.${u.kind}`), bilingual(u.name).primary) }))} />
+      </Form.Item>
+      <Form.Item name="hours" label={t('spaces.desk.offerHours')} rules={[zodRule(shape.hours, fieldText)]} required>
+        <InputNumber min={1} max={336} />
+      </Form.Item>
+      <Form.Item name="programId" label={t('spaces.desk.program')}>
+        <Select allowClear placeholder={t('spaces.desk.noProgram')} options={rentPrograms} />
+      </Form.Item>
+      <Form.Item name="staff" label={t('spaces.desk.staff')} rules={[zodRule(shape.staff, fieldText, { optional: true })]}>
+        <InputNumber min={1} max={100000} />
+      </Form.Item>
+    </FormModal>
   );
 }

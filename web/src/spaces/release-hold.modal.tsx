@@ -1,8 +1,8 @@
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { releaseSpaceHold, type SpaceHold } from '../api/spaces.api';
-import { FormFailure } from '../forms/form-failure';
-import { deskField, DeskModal, useDeskForm, type DeskModalProps } from './desk-modal';
+import { FormModal } from '../forms/form-modal';
+import { deskField, useDeskForm, type DeskModalProps } from './desk-modal';
 import { allNodesOf, HoldNodesField } from './hold-nodes.field';
 
 type Values = { nodeIds: string[] };
@@ -23,18 +23,16 @@ export function ReleaseHoldModal({ hub, hold, onClose, onDone }: DeskModalProps 
   });
 
   return (
-    <DeskModal title={t('spaces.desk.releaseTitle', { ref: hold.ref })} onClose={onClose} onOk={() => form.submit()} busy={release.submitting}>
-      <FormFailure failure={release.failure} />
-      <Form<Values>
-        name="space-release"
-        form={form}
-        layout="vertical"
-        onValuesChange={release.onValuesChange}
-        onFinish={release.submit}
-        initialValues={{ nodeIds: allNodesOf(hold) }}
-      >
-        <HoldNodesField hold={hold} label={t('spaces.desk.releaseUnits')} />
-      </Form>
-    </DeskModal>
+    <FormModal
+      title={t('spaces.desk.releaseTitle', { ref: hold.ref })}
+      onClose={onClose}
+      form={form}
+      mutation={release}
+      name="space-release"
+      initialValues={{ nodeIds: allNodesOf(hold) }}
+      okText={t('spaces.desk.submit')}
+    >
+      <HoldNodesField hold={hold} label={t('spaces.desk.releaseUnits')} />
+    </FormModal>
   );
 }

@@ -2,12 +2,11 @@ import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { unitKinds, type SpaceNodeKind, type UnitKind } from '../../../contracts/spaces';
 import { createSpaceNode, updateSpaceNode, type SpaceNode } from '../api/spaces.api';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { minorToInputText, yuanToFen } from '../money/money-math';
 import { MoneyInput } from '../money/money-input';
 import { PhotoPicker } from './photo-picker';
-import { DeskModal } from './desk-modal';
 
 /** What may sit under what (the server checks the same). */
 export const childKinds: Record<SpaceNodeKind, readonly SpaceNodeKind[]> = { park: ['building'], building: ['floor', 'unit'], floor: ['unit'], unit: [] };
@@ -89,76 +88,73 @@ export function UnitModal({ hub, target, onClose, onDone }: { hub: string; targe
         ? t('spaces.units.newTitle', { code: target.parent.code })
         : t('spaces.units.openPark');
   return (
-    <DeskModal title={title} onClose={onClose} onOk={() => form.submit()} busy={save.submitting}>
-      <FormFailure failure={save.failure} />
-      <Form form={form} layout="vertical" initialValues={initialValues(target)} onFinish={save.submit}>
-        <Row gutter={12}>
-          {target.mode === 'add' && (
-            <Col xs={24} sm={12}>
-              <Form.Item name="kind" label={t('spaces.units.kind')} rules={[{ required: true }]}>
-                <Select options={childKinds[target.parent.kind].map((k) => ({ value: k, label: t(`spaces.kinds.${k}`) }))} />
+    <FormModal title={title} onClose={onClose} form={form} mutation={save} initialValues={initialValues(target)} okText={t('spaces.desk.submit')}>
+      <Row gutter={12}>
+        {target.mode === 'add' && (
+          <Col xs={24} sm={12}>
+            <Form.Item name="kind" label={t('spaces.units.kind')} rules={[{ required: true }]}>
+              <Select options={childKinds[target.parent.kind].map((k) => ({ value: k, label: t(`spaces.kinds.${k}`) }))} />
+            </Form.Item>
+          </Col>
+        )}
+        {unit && (
+          <Col xs={24} sm={12}>
+            <Form.Item name="unitKind" label={t('spaces.units.unitKind')} rules={[{ required: true }]}>
+              <Select options={unitKinds.map((k) => ({ value: k, label: t(`spaces.unitKinds.${k}`) }))} />
+            </Form.Item>
+          </Col>
+        )}
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="code"
+            label={t('spaces.units.code')}
+            extra={t('spaces.units.codeHint')}
+            normalize={(v: string) => v.toUpperCase()}
+            rules={[{ required: true, pattern: /^[A-Z0-9][A-Z0-9-]{0,23}$/, message: t('spaces.units.codeHint') }]}
+          >
+            <Input maxLength={24} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="nameZh" label={t('spaces.units.nameZh')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={120} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="nameEn" label={t('spaces.units.nameEn')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={160} />
+          </Form.Item>
+        </Col>
+        {unit && (
+          <>
+            <Col xs={12}>
+              <Form.Item name="areaM2" label={t('spaces.units.area')} rules={[{ required: true }]}>
+                <InputNumber min={0.01} max={1_000_000} step={1} precision={2} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-          )}
-          {unit && (
-            <Col xs={24} sm={12}>
-              <Form.Item name="unitKind" label={t('spaces.units.unitKind')} rules={[{ required: true }]}>
-                <Select options={unitKinds.map((k) => ({ value: k, label: t(`spaces.unitKinds.${k}`) }))} />
+            <Col xs={12}>
+              <Form.Item name="seats" label={t('spaces.units.seats')}>
+                <InputNumber min={0} max={10_000} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-          )}
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="code"
-              label={t('spaces.units.code')}
-              extra={t('spaces.units.codeHint')}
-              normalize={(v: string) => v.toUpperCase()}
-              rules={[{ required: true, pattern: /^[A-Z0-9][A-Z0-9-]{0,23}$/, message: t('spaces.units.codeHint') }]}
-            >
-              <Input maxLength={24} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="nameZh" label={t('spaces.units.nameZh')} rules={[{ required: true, whitespace: true }]}>
-              <Input maxLength={120} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="nameEn" label={t('spaces.units.nameEn')} rules={[{ required: true, whitespace: true }]}>
-              <Input maxLength={160} />
-            </Form.Item>
-          </Col>
-          {unit && (
-            <>
-              <Col xs={12}>
-                <Form.Item name="areaM2" label={t('spaces.units.area')} rules={[{ required: true }]}>
-                  <InputNumber min={0.01} max={1_000_000} step={1} precision={2} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-              <Col xs={12}>
-                <Form.Item name="seats" label={t('spaces.units.seats')}>
-                  <InputNumber min={0} max={10_000} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-              <Col xs={24}>
-                <Form.Item name="listRent" label={t('spaces.units.listRent')} rules={[{ required: true }]}>
-                  <MoneyInput />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-          <Col xs={24}>
-            <Form.Item name="features" label={t('spaces.units.features')} extra={t('spaces.units.featuresHint')}>
-              <Select mode="tags" tokenSeparators={[',', ' ']} open={false} suffixIcon={null} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="photos" label={t('spaces.units.photos')}>
-              <PhotoPicker hub={hub} code={code} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </DeskModal>
+            <Col xs={24}>
+              <Form.Item name="listRent" label={t('spaces.units.listRent')} rules={[{ required: true }]}>
+                <MoneyInput />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        <Col xs={24}>
+          <Form.Item name="features" label={t('spaces.units.features')} extra={t('spaces.units.featuresHint')}>
+            <Select mode="tags" tokenSeparators={[',', ' ']} open={false} suffixIcon={null} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="photos" label={t('spaces.units.photos')}>
+            <PhotoPicker hub={hub} code={code} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

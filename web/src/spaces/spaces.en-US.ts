@@ -100,7 +100,6 @@ export const spacesEnUS: SpacesMessages = {
     startsOn: 'From',
     endsOn: 'Until',
     submit: 'Confirm',
-    cancel: 'Cancel',
     held2: '{{units}} held for {{org}}.',
   },
   units: {

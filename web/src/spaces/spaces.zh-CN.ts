@@ -98,7 +98,6 @@ export const spacesZhCN = {
     startsOn: '开始日期',
     endsOn: '结束日期',
     submit: '确认',
-    cancel: '取消',
     held2: '已为 {{org}} 保留 {{units}}。',
   },
   units: {

@@ -1,8 +1,8 @@
-import { Form, Modal, Typography } from 'antd';
+import { Form, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { createBooking, type Availability, type StayBooking } from '../api/stays.api';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { useBilingual } from '../i18n/use-bilingual';
 
@@ -41,21 +41,18 @@ export function BookStayModal({
   });
   const nights = range[1].diff(range[0], 'day');
   return (
-    <Modal
-      open
+    <FormModal
       title={t('stays.search.confirmTitle')}
+      onClose={onClose}
+      form={form}
+      mutation={book}
+      name="book-stay"
       okText={t('stays.search.book')}
-      cancelText={t('org.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={book.submitting}
-    >
-      <Typography.Paragraph>
-        {t('stays.search.confirmBody', { station: bilingual(row.station.name).primary, from: iso(range[0]), to: iso(range[1]), nights })}
-      </Typography.Paragraph>
-      <Form name="book-stay" form={form} onValuesChange={book.onValuesChange} onFinish={book.submit}>
-        <FormFailure failure={book.failure} />
-      </Form>
-    </Modal>
+      intro={
+        <Typography.Paragraph>
+          {t('stays.search.confirmBody', { station: bilingual(row.station.name).primary, from: iso(range[0]), to: iso(range[1]), nights })}
+        </Typography.Paragraph>
+      }
+    />
   );
 }

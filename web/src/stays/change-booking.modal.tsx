@@ -1,9 +1,9 @@
-import { DatePicker, Form, Modal } from 'antd';
+import { DatePicker, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { changeBooking, type StayBooking } from '../api/stays.api';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { useHubToday } from './hub-today';
 
@@ -40,28 +40,18 @@ export function ChangeBookingModal({
     },
   });
   return (
-    <Modal
-      open
+    <FormModal
       title={t('stays.booking.changeTitle')}
+      onClose={onClose}
+      form={form}
+      mutation={change}
+      name="change-booking"
+      initialValues={{ range: [dayjs(booking.checkIn), dayjs(booking.checkOut)] }}
       okText={t('stays.booking.save')}
-      cancelText={t('org.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={change.submitting}
     >
-      <FormFailure failure={change.failure} />
-      <Form<Values>
-        name="change-booking"
-        form={form}
-        layout="vertical"
-        initialValues={{ range: [dayjs(booking.checkIn), dayjs(booking.checkOut)] }}
-        onValuesChange={change.onValuesChange}
-        onFinish={change.submit}
-      >
-        <Form.Item name="range" label={t('stays.search.dates')}>
-          <DatePicker.RangePicker allowClear={false} inputReadOnly disabledDate={(d) => d.isBefore(today, 'day')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="range" label={t('stays.search.dates')}>
+        <DatePicker.RangePicker allowClear={false} inputReadOnly disabledDate={(d) => d.isBefore(today, 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }

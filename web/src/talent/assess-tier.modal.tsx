@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { talentTiers } from '../../../contracts/people';
 import { assessmentInputSchema } from '../../../contracts/talent';
 import { assessTalentTier, talentCatalogue } from '../api/talent.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { useLocale } from '../i18n/locale-context';
@@ -64,64 +64,52 @@ export function AssessTierModal({ hub, person, onClose }: { hub: string; person:
 
   const conditions = catalogue.data?.find((c) => c.tier === tier)?.conditions ?? [];
   return (
-    <Modal
+    <FormModal
       open={person !== null}
       title={t('stays.assess.title', { name: person?.name ?? '' })}
+      onClose={onClose}
+      form={form}
+      mutation={save}
+      name="assess-tier"
+      initialValues={{ decision: 'granted', validity: [dayjs(), dayjs().add(3, 'year')], conditions: [], evidence: [] }}
       okText={t('stays.assess.save')}
-      confirmLoading={save.submitting}
-      onCancel={() => {
-        save.clearFailure();
-        onClose();
-      }}
-      onOk={() => form.submit()}
-      destroyOnHidden
     >
-      <FormFailure failure={save.failure} />
-      <Form<Values>
-        name="assess-tier"
-        form={form}
-        layout="vertical"
-        onValuesChange={save.onValuesChange}
-        onFinish={save.submit}
-        initialValues={{ decision: 'granted', validity: [dayjs(), dayjs().add(3, 'year')], conditions: [], evidence: [] }}
+      <Form.Item name="tier" label={t('stays.assess.tier')} rules={[zodRule(shape.tier, fieldText)]} required>
+        <Select
+          options={talentTiers.map((tr) => ({ value: tr, label: catalogue.data?.find((c) => c.tier === tr)?.name[lang] ?? tr }))}
+          onChange={() => form.setFieldValue('conditions', [])}
+        />
+      </Form.Item>
+      <Form.Item name="decision" label={t('stays.assess.decision')}>
+        <Radio.Group
+          options={[
+            { value: 'granted', label: t('stays.assess.granted') },
+            { value: 'refused', label: t('stays.assess.refused') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="conditions" label={t('stays.assess.conditions')}>
+        <Checkbox.Group options={conditions.map((c) => ({ value: c.key, label: c[lang] }))} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} />
+      </Form.Item>
+      <Form.Item
+        name="evidence"
+        label={t('stays.assess.evidence')}
+        tooltip={t('stays.assess.evidenceHint')}
+        rules={[zodRule(shape.evidence, fieldText, { optional: true })]}
       >
-        <Form.Item name="tier" label={t('stays.assess.tier')} rules={[zodRule(shape.tier, fieldText)]} required>
-          <Select
-            options={talentTiers.map((tr) => ({ value: tr, label: catalogue.data?.find((c) => c.tier === tr)?.name[lang] ?? tr }))}
-            onChange={() => form.setFieldValue('conditions', [])}
-          />
-        </Form.Item>
-        <Form.Item name="decision" label={t('stays.assess.decision')}>
-          <Radio.Group
-            options={[
-              { value: 'granted', label: t('stays.assess.granted') },
-              { value: 'refused', label: t('stays.assess.refused') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="conditions" label={t('stays.assess.conditions')}>
-          <Checkbox.Group options={conditions.map((c) => ({ value: c.key, label: c[lang] }))} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} />
-        </Form.Item>
-        <Form.Item
-          name="evidence"
-          label={t('stays.assess.evidence')}
-          tooltip={t('stays.assess.evidenceHint')}
-          rules={[zodRule(shape.evidence, fieldText, { optional: true })]}
-        >
-          <Select mode="tags" open={false} />
-        </Form.Item>
-        <Form.Item name="note" label={t('stays.assess.note')} rules={[zodRule(shape.note, fieldText, { optional: true })]}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-        <Form.Item
-          name="validity"
-          label={t('stays.assess.validity')}
-          rules={[zodRule(shape.validUntil, fieldText, { toInput: (range) => day((range as Values['validity'])[1]) })]}
-          required
-        >
-          <DatePicker.RangePicker allowClear={false} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select mode="tags" open={false} />
+      </Form.Item>
+      <Form.Item name="note" label={t('stays.assess.note')} rules={[zodRule(shape.note, fieldText, { optional: true })]}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item
+        name="validity"
+        label={t('stays.assess.validity')}
+        rules={[zodRule(shape.validUntil, fieldText, { toInput: (range) => day((range as Values['validity'])[1]) })]}
+        required
+      >
+        <DatePicker.RangePicker allowClear={false} />
+      </Form.Item>
+    </FormModal>
   );
 }
