@@ -1,9 +1,9 @@
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hubRoles, type HubRole } from '../../../contracts/auth';
 import { inviteStaffInputSchema } from '../../../contracts/staff';
 import { useFieldErrorText } from '../errors/use-field-error-text';
-import { FormFailure } from '../forms/form-failure';
+import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { useStaffChanges } from './use-staff';
@@ -25,34 +25,28 @@ export function InviteStaffModal({ hub, open, onClose }: { hub: string; open: bo
     mutationFn: (values: Values) => invite.mutateAsync({ email: values.email.trim(), roles: values.roles }),
     onSuccess: (_sent, values) => {
       message.success(t('staff.invited', { email: values.email.trim() }));
-      form.resetFields();
       onClose();
     },
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('staff.inviteTitle')}
       okText={t('staff.send')}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        send.clearFailure();
-        onClose();
-      }}
-      confirmLoading={send.submitting}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      mutation={send}
+      name="invite-staff"
+      requiredMark={false}
+      intro={<Typography.Paragraph type="secondary">{t('staff.inviteHint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('staff.inviteHint')}</Typography.Paragraph>
-      <FormFailure failure={send.failure} />
-      <Form<Values> name="invite-staff" form={form} layout="vertical" requiredMark={false} onValuesChange={send.onValuesChange} onFinish={send.submit}>
-        <Form.Item label={t('staff.email')} name="email" rules={[zodRule(shape.email, fieldText, { toInput: (value) => String(value).trim() })]}>
-          <Input type="email" autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('staff.roles')} name="roles" rules={[zodRule(shape.roles, fieldText)]}>
-          <Select mode="multiple" options={hubRoles.map((role) => ({ value: role, label: t(`staff.role.${role}`) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('staff.email')} name="email" rules={[zodRule(shape.email, fieldText, { toInput: (value) => String(value).trim() })]}>
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('staff.roles')} name="roles" rules={[zodRule(shape.roles, fieldText)]}>
+        <Select mode="multiple" options={hubRoles.map((role) => ({ value: role, label: t(`staff.role.${role}`) }))} />
+      </Form.Item>
+    </FormModal>
   );
 }
