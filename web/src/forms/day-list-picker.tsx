@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import type { AriaAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/locale-context';
-import { formatDay } from '../programs/program-format';
+import { formatDay } from '../i18n/format-date';
 
 type Props = AriaAttributes & {
   /** Given by Form.Item: its label names the day input. */

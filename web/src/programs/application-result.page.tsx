@@ -11,7 +11,7 @@ import { PageError, PageLoading } from '../layout/page-states';
 import { ReviewSections } from '../reviews/review-sections';
 import { ApplicationStatusTag } from './application-status';
 import { benefitLineText } from './benefit-lines';
-import { formatMoment } from './program-format';
+import { formatMoment } from '../i18n/format-date';
 import { useApplication, useProgram } from './use-programs';
 import { formatMoney } from '../money/format-money';
 import { basisPointsText } from '../budget/percent';

@@ -8,7 +8,7 @@ import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
 import { PageError } from '../layout/page-states';
 import { ApplicationStatusTag } from './application-status';
-import { formatMoment } from './program-format';
+import { formatMoment } from '../i18n/format-date';
 import { useApplications, usePrograms } from './use-programs';
 import { Money } from '../money/money';
 

@@ -6,7 +6,7 @@ import type { ProgramMatch } from '../api/programs.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError } from '../layout/page-states';
-import { formatDay } from './program-format';
+import { formatDay } from '../i18n/format-date';
 import { matchingMissing, useMatches } from './use-programs';
 
 /** "Programs you qualify for": what matching found for the signed-in applicant, why, and one click to apply. */

@@ -8,7 +8,8 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
 import { MyMatchesCard } from './matches.card';
-import { budgetLeftText, formatDay } from './program-format';
+import { budgetLeftText } from './program-format';
+import { formatDay } from '../i18n/format-date';
 import { ProgramTags } from './program-tags';
 import { usePrograms } from './use-programs';
 

@@ -9,7 +9,7 @@ import { useFormMutation } from '../forms/use-form-mutation';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError } from '../layout/page-states';
-import { formatMoment } from './program-format';
+import { formatMoment } from '../i18n/format-date';
 import { matchesKey, matchingMissing, useMatches } from './use-programs';
 
 type Change = 'run' | 'invite';

@@ -6,7 +6,7 @@ import type { Station } from '../api/stays.api';
 import { useDistrictName } from '../hubs/use-district-name';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
-import { formatDay } from '../programs/program-format';
+import { formatDay } from '../i18n/format-date';
 import { StationFormDrawer } from './station-form.drawer';
 import { StationManagerForm } from './station-manager.form';
 

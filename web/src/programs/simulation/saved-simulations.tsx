@@ -5,7 +5,7 @@ import { listSavedSimulations, type SavedSimulation } from '../../api/simulation
 import { useLocale } from '../../i18n/locale-context';
 import { PageError } from '../../layout/page-states';
 import { Money } from '../../money/money';
-import { formatMoment } from '../program-format';
+import { formatMoment } from '../../i18n/format-date';
 
 export const savedSimulationsKey = (hub: string, id: string) => ['hubs', hub, 'programs', id, 'simulations'] as const;
 
