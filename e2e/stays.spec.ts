@@ -78,10 +78,12 @@ test('a hub admin opens a station with its rooms and a closed week, and names it
   const daysAhead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
   await drawer.getByRole('button', { name: 'Add closed days' }).click();
   const closed = drawer.locator('[data-blackout-row="1"]');
-  await closed.getByLabel('Closed days 1 (first day – reopening day)').fill(daysAhead(60));
-  await closed.getByLabel('Closed days 1 (first day – reopening day)').press('Enter');
-  await closed.getByPlaceholder('Reopening day').fill(daysAhead(67));
-  await closed.getByPlaceholder('Reopening day').press('Enter');
+  const firstClosed = closed.getByLabel('Closed days 1 (first day – reopening day)', { exact: true });
+  await firstClosed.fill(daysAhead(60));
+  await firstClosed.press('Enter');
+  const reopening = closed.getByLabel('Closed days 1 (first day – reopening day): Reopening day', { exact: true });
+  await reopening.fill(daysAhead(67));
+  await reopening.press('Enter');
   await closed.getByLabel('Reason for closed days 1').fill('Spring Festival');
   await drawer.getByRole('button', { name: 'Open the station' }).click();
   await expect(page.getByText('Station opened.')).toBeVisible();

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { PageError } from '../layout/page-states';
 import { useTransfers, useYearAccounts } from './use-budget';
 import { Money } from '../money/money';
 import type { ShownAccount } from './shown-account';
+import { DayRangePicker } from '../forms/day-range-picker';
 
 type Filters = { account?: string; reason?: ReasonCode; range?: [Dayjs | null, Dayjs | null] | null };
 
@@ -128,8 +129,9 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
             options={reasonCodes.map((reason) => ({ value: reason, label: t(`budget.reasons.${reason}`) }))}
             style={{ width: 200 }}
           />
-          <DatePicker.RangePicker
-            aria-label={t('budget.filterDates')}
+          <DayRangePicker
+            label={t('budget.filterDates')}
+            endLabel={t('forms.lastDay')}
             value={filters.range ?? null}
             onChange={(range) => setFilters((f) => ({ ...f, range }))}
             allowEmpty={[true, true]}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { App, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { quotaInputSchema } from '../../../contracts/compute';
@@ -11,6 +11,7 @@ import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useFormatMoney } from '../money/money';
+import { DayRangePicker } from '../forms/day-range-picker';
 
 type Values = {
   organizationId: string;
@@ -115,7 +116,7 @@ export function QuotaFormModal({
         />
       </Form.Item>
       <Form.Item name="period" label={t('compute.forms.period')} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-        <DatePicker.RangePicker style={{ width: '100%' }} />
+        <DayRangePicker label={t('compute.forms.period')} endLabel={t('forms.lastDay')} style={{ width: '100%' }} />
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="gpuHours" label={t('compute.forms.gpuHours')} rules={[zodRule(shape.gpuHours, fieldText)]} required style={{ flex: '1 1 140px' }}>

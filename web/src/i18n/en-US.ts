@@ -188,6 +188,8 @@ export const enUS: UiMessages = {
   forms: {
     wholeNumber: 'Enter a whole number from {{min}} to {{max}}.',
     dropDay: 'Remove {{day}}',
+    rangeEnd: '{{field}}: {{end}}',
+    lastDay: 'Last day',
   },
   errors: {
     network: 'Cannot reach the server; check the connection and try again.',

@@ -186,6 +186,8 @@ export const zhCN = {
   forms: {
     wholeNumber: '请输入 {{min}} 到 {{max}} 之间的整数。',
     dropDay: '移除{{day}}',
+    rangeEnd: '{{field}}：{{end}}',
+    lastDay: '最后一天',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试。',

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { SpaceNode } from '../api/spaces.api';
@@ -6,6 +6,7 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { zodRule } from '../forms/zod-rule';
 import { useBilingual } from '../i18n/use-bilingual';
 import { nodeLabel, OrganizationSelect } from './desk-modal';
+import { DayRangePicker } from '../forms/day-range-picker';
 
 /**
  * What every taking of space names, in a desk dialog: the organisation, the units (any node
@@ -42,7 +43,7 @@ export function TakeRange() {
   const fieldText = useFieldErrorText();
   return (
     <Form.Item name="range" label={`${t('spaces.desk.startsOn')} – ${t('spaces.desk.endsOn')}`} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-      <DatePicker.RangePicker style={{ width: '100%' }} />
+      <DayRangePicker label={`${t('spaces.desk.startsOn')} – ${t('spaces.desk.endsOn')}`} endLabel={t('spaces.desk.endsOn')} style={{ width: '100%' }} />
     </Form.Item>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Col, DatePicker, Flex, Form, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { BookingCard } from './booking-card';
 import { useHubToday } from './hub-today';
 import { JoinWaitlistForm } from './join-waitlist.form';
 import { useRefreshStays, useStations } from './use-stays';
+import { DayRangePicker } from '../forms/day-range-picker';
 
 type StationRow = Availability['stations'][number];
 type Values = { range: [Dayjs, Dayjs]; station?: string };
@@ -45,12 +46,13 @@ export function AvailabilityCard({ hub }: { hub: string }) {
         <Row gutter={[16, 0]} align="bottom">
           <Col xs={24} md={10}>
             <Form.Item label={t('stays.search.dates')} name="range">
-              <DatePicker.RangePicker
+              <DayRangePicker
+                label={t('stays.search.dates')}
+                endLabel={t('stays.search.checkOutDay')}
                 style={{ width: '100%' }}
                 allowClear={false}
                 inputReadOnly
                 disabledDate={(d) => d.isBefore(today, 'day')}
-                aria-label={t('stays.search.dates')}
               />
             </Form.Item>
           </Col>

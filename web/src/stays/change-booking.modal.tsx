@@ -1,4 +1,4 @@
-import { DatePicker, Form } from 'antd';
+import { Form } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { changeBooking, type StayBooking } from '../api/stays.api';
 import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { useHubToday } from './hub-today';
+import { DayRangePicker } from '../forms/day-range-picker';
 
 type Values = { range: [Dayjs, Dayjs] };
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -50,7 +51,13 @@ export function ChangeBookingModal({
       okText={t('stays.booking.save')}
     >
       <Form.Item name="range" label={t('stays.search.dates')}>
-        <DatePicker.RangePicker allowClear={false} inputReadOnly disabledDate={(d) => d.isBefore(today, 'day')} />
+        <DayRangePicker
+          label={t('stays.search.dates')}
+          endLabel={t('stays.search.checkOutDay')}
+          allowClear={false}
+          inputReadOnly
+          disabledDate={(d) => d.isBefore(today, 'day')}
+        />
       </Form.Item>
     </FormModal>
   );

@@ -24,7 +24,7 @@ const labels = {
     removeRoom: (n: number) => `删除第 ${n} 间房`,
     addRoom: '添加房间',
     blackoutRange: (n: number) => `第 ${n} 段停止接待（首日—恢复日）`,
-    reopening: '恢复接待日',
+    reopeningBox: (n: number) => `第 ${n} 段停止接待（首日—恢复日）：恢复接待日`,
     blackoutReason: (n: number) => `第 ${n} 段停止接待原因`,
     addBlackout: '添加停止接待日期',
     photo: (n: number) => `第 ${n} 个照片链接`,
@@ -50,7 +50,7 @@ const labels = {
     removeRoom: (n: number) => `Remove room ${n}`,
     addRoom: 'Add a room',
     blackoutRange: (n: number) => `Closed days ${n} (first day – reopening day)`,
-    reopening: 'Reopening day',
+    reopeningBox: (n: number) => `Closed days ${n} (first day – reopening day): Reopening day`,
     blackoutReason: (n: number) => `Reason for closed days ${n}`,
     addBlackout: 'Add closed days',
     photo: (n: number) => `Photo link ${n}`,
@@ -76,14 +76,14 @@ async function fill(locale: keyof typeof labels, submit = true) {
   return drawer;
 }
 
-/** Adds a row of closed days: the first day typed in the range's first input, the reopening day in its second. */
+/** Adds a row of closed days: the first day typed in the range's first input, the reopening day in its second (each found by its own name). */
 async function addClosedDays(locale: keyof typeof labels, n: number, first: string, reopening: string, reason: string) {
   const l = labels[locale];
   const drawer = screen.getByRole('dialog');
   await userEvent.click(within(drawer).getByRole('button', { name: l.addBlackout }));
   const row = rowOf('blackout', n);
   await userEvent.type(within(row).getByLabelText(l.blackoutRange(n)), `${first}{enter}`);
-  await userEvent.type(within(row).getByPlaceholderText(l.reopening), `${reopening}{enter}`);
+  await userEvent.type(within(row).getByLabelText(l.reopeningBox(n)), `${reopening}{enter}`);
   await userEvent.type(within(row).getByLabelText(l.blackoutReason(n)), reason);
 }
 

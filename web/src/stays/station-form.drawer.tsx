@@ -1,4 +1,4 @@
-import { App, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, type FormRule } from 'antd';
+import { App, Button, Col, Drawer, Flex, Form, Input, Row, Select, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -14,6 +14,7 @@ import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { stationFieldFor, stationInputFrom, type BlackoutRow, type RoomRow, type StationFormValues } from './station-input';
 import { DayPicker } from '../forms/day-picker';
+import { DayRangePicker } from '../forms/day-range-picker';
 
 const shape = stationInputSchema.shape;
 const rules = shape.rules.shape;
@@ -90,7 +91,9 @@ function BlackoutRows({ today }: { today: Dayjs }) {
         <>
           <Col xs={24} md={11}>
             <Form.Item label={t('stays.admin.blackoutRange', { n })} name={[name, 'range']} rules={[range]} required>
-              <DatePicker.RangePicker
+              <DayRangePicker
+                label={t('stays.admin.blackoutRange', { n })}
+                endLabel={t('stays.admin.reopeningDay')}
                 style={{ width: '100%' }}
                 placeholder={[t('stays.admin.firstClosedDay'), t('stays.admin.reopeningDay')]}
                 disabledDate={(d) => d.isBefore(today, 'day')}

@@ -21,6 +21,7 @@ export const staysEnUS: StaysMessages = {
   search: {
     title: 'Find a free bed',
     dates: 'Check-in and check-out',
+    checkOutDay: 'Check-out day',
     station: 'Station',
     anyStation: 'All stations',
     find: 'Search',

@@ -24,6 +24,7 @@ export const staysZhCN = {
     full: '已满',
     title: '查找空床',
     dates: '入住与离店日期',
+    checkOutDay: '离店日',
     station: '驿站',
     anyStation: '全部驿站',
     find: '查找',

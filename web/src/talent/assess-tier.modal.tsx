@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { App, Checkbox, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { talentTiers } from '../../../contracts/people';
@@ -10,6 +10,7 @@ import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { useLocale } from '../i18n/locale-context';
+import { DayRangePicker } from '../forms/day-range-picker';
 
 type Values = {
   tier: (typeof talentTiers)[number];
@@ -108,7 +109,7 @@ export function AssessTierModal({ hub, person, onClose }: { hub: string; person:
         rules={[zodRule(shape.validUntil, fieldText, { toInput: (range) => day((range as Values['validity'])[1]) })]}
         required
       >
-        <DatePicker.RangePicker allowClear={false} />
+        <DayRangePicker label={t('stays.assess.validity')} endLabel={t('forms.lastDay')} allowClear={false} />
       </Form.Item>
     </FormModal>
   );
