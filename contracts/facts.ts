@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { moneySchema } from './relations.js';
+import { moneySchema, sourceInputSchema, sourceSchema } from './relations.js';
 
 /** Facts about an organisation that change over time, each dated and sourced. */
 export const factMetrics = ['headcount', 'valuation', 'revenue', 'funding_raised', 'market_share', 'registered_in_hub'] as const;
@@ -20,13 +20,7 @@ export const factInputSchema = z
       .optional()
       .meta({ description: 'headcount, or market share in percent' }),
     label: z.string().trim().max(120).optional().meta({ description: 'e.g. "quadruped robots, global"' }),
-    source: z.object({
-      url: z
-        .url({ protocol: /^https?$/, error: 'INVALID_URL' })
-        .max(500)
-        .optional(),
-      note: z.string().trim().max(500).optional(),
-    }),
+    source: sourceInputSchema,
   })
   .refine((f) => (moneyMetrics.includes(f.metric) ? f.money && !f.quantity : f.quantity && !f.money), {
     path: ['money'],
@@ -51,7 +45,7 @@ export const factSchema = z
     money: moneySchema.nullable(),
     quantity: z.string().nullable(),
     label: z.string().nullable(),
-    source: z.object({ url: z.string().nullable(), note: z.string().nullable() }),
+    source: sourceSchema,
   })
   .meta({ id: 'Fact' });
 export type Fact = z.infer<typeof factSchema>;

@@ -34,15 +34,17 @@ export const moneySchema = z.object({
 export type Money = z.infer<typeof moneySchema>;
 
 const endSchema = z.object({ type: z.enum(['person', 'organization']), id: idSchema });
-const sourceSchema = z
-  .object({
-    url: z
-      .url({ protocol: /^https?$/, error: 'INVALID_URL' })
-      .max(500)
-      .optional(),
-    note: z.string().trim().max(500).optional(),
-  })
-  .refine((s) => s.url || s.note, { params: { code: 'REQUIRED' }, message: 'a source URL or note' });
+/** Where a fact or a relation was learnt: a web page, a note (a filing, a press release), or both. */
+export const sourceInputSchema = z.object({
+  url: z
+    .url({ protocol: /^https?$/, error: 'INVALID_URL' })
+    .max(500)
+    .optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export const sourceSchema = z.object({ url: z.string().nullable(), note: z.string().nullable() });
+/** A relation must say where it was learnt. */
+const relationSourceSchema = sourceInputSchema.refine((s) => s.url || s.note, { params: { code: 'REQUIRED' }, message: 'a source URL or note' });
 
 export const relationInputSchema = z
   .strictObject({
@@ -55,7 +57,7 @@ export const relationInputSchema = z
     degree: z.enum(degrees).optional().meta({ description: 'alumnus_of' }),
     round: z.enum(fundingRounds).optional().meta({ description: 'invested_in' }),
     amount: moneySchema.optional().meta({ description: 'invested_in' }),
-    source: sourceSchema,
+    source: relationSourceSchema,
   })
   .refine((r) => !r.startsOn || !r.endsOn || r.endsOn >= r.startsOn, {
     path: ['endsOn'],
@@ -84,7 +86,7 @@ export const relationSchema = z
     degree: z.enum(degrees).nullable(),
     round: z.enum(fundingRounds).nullable(),
     amount: moneySchema.nullable(),
-    source: z.object({ url: z.string().nullable(), note: z.string().nullable() }),
+    source: sourceSchema,
     createdAt: timestampSchema,
   })
   .meta({ id: 'Relation' });

@@ -38,6 +38,16 @@ describe('FactFormModal (ecosystem)', () => {
     });
   });
 
+  it.each([
+    ['zh-CN', '人民币 (CNY)'],
+    ['en-US', 'Chinese Yuan (CNY)'],
+  ] as const)('names the currency in the page’s language (%s)', async (locale, name) => {
+    fakeServer(() => ({ status: 201, body: {} }));
+    renderInApp(<FactFormModal hub="hangzhou" organizationId={organizationId} open onClose={() => undefined} />, { locale });
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(name)).toBeTruthy();
+  });
+
   it('refuses an amount finer than a fen before sending', async () => {
     const seen = fakeServer(() => ({ status: 201, body: {} }));
     renderInApp(<FactFormModal hub="hangzhou" organizationId={organizationId} open onClose={() => undefined} />);

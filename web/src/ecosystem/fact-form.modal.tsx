@@ -10,11 +10,10 @@ import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { ecosystemKey } from './use-ecosystem';
+import { CurrencySelect, SourceFields } from './record-fields';
 import { majorToMinor } from '../money/money-math';
 
 type Values = { metric: FactMetric; asOf?: Dayjs; amount?: string; currency: string; quantity?: string; label?: string; url?: string; note?: string };
-
-export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'];
 
 /** Server paths onto this form's fields. */
 function fieldFor(path: string): string[] | null {
@@ -101,7 +100,7 @@ export function FactFormModal({ hub, organizationId, open, onClose }: { hub: str
             </Col>
             <Col xs={8}>
               <Form.Item label={t('facts.currency')} name="currency">
-                <Select options={CURRENCIES.map((value) => ({ value, label: value }))} />
+                <CurrencySelect />
               </Form.Item>
             </Col>
           </>
@@ -123,16 +122,7 @@ export function FactFormModal({ hub, organizationId, open, onClose }: { hub: str
             <Input maxLength={120} placeholder={t('facts.labelPlaceholder')} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('facts.sourceUrl')} name="url" rules={[zodRule(shape.source.shape.url, fieldText, { optional: true })]}>
-            <Input type="url" placeholder="https://" maxLength={500} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('facts.sourceNote')} name="note" rules={[zodRule(shape.source.shape.note, fieldText, { optional: true })]}>
-            <Input maxLength={500} />
-          </Form.Item>
-        </Col>
+        <SourceFields />
       </Row>
     </FormModal>
   );

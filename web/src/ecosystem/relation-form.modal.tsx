@@ -6,7 +6,7 @@ import { degrees, fundingRounds, moneySchema, relationFrom, relationInputSchema,
 import { createRelation } from '../api/relations.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { EntitySelect } from './entity-select';
-import { CURRENCIES } from './fact-form.modal';
+import { CurrencySelect, SourceFields } from './record-fields';
 import { relationFieldForPath, toRelationInput, type RelationFormValues } from './relation-form-values';
 import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
@@ -34,12 +34,6 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
 
   const shape = relationInputSchema.shape;
   const required = zodRule(shape.from.shape.id, fieldText);
-  // A source is a URL or a note (the contract's refinement, checked on the URL's field).
-  const sourceRule: FormRule = ({ getFieldValue }) => ({
-    validator: async () => {
-      if (!String(getFieldValue('url') ?? '').trim() && !String(getFieldValue('note') ?? '').trim()) throw new Error(t('relations.needsSource'));
-    },
-  });
   const endsRule: FormRule = ({ getFieldValue }) => ({
     validator: async (_rule, value: RelationFormValues['endsOn']) => {
       const starts = getFieldValue('startsOn') as RelationFormValues['startsOn'];
@@ -157,26 +151,12 @@ export function RelationFormModal({ hub, organization, open, onClose }: Props) {
             </Col>
             <Col xs={8} md={6}>
               <Form.Item label={t('facts.currency')} name="currency">
-                <Select options={CURRENCIES.map((value) => ({ value, label: value }))} />
+                <CurrencySelect />
               </Form.Item>
             </Col>
           </>
         )}
-        <Col xs={24} md={12}>
-          <Form.Item
-            label={t('facts.sourceUrl')}
-            name="url"
-            dependencies={['note']}
-            rules={[sourceRule, zodRule(shape.source.shape.url, fieldText, { optional: true })]}
-          >
-            <Input type="url" placeholder="https://" maxLength={500} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('facts.sourceNote')} name="note" rules={[zodRule(shape.source.shape.note, fieldText, { optional: true })]}>
-            <Input maxLength={500} />
-          </Form.Item>
-        </Col>
+        <SourceFields required />
       </Row>
     </FormModal>
   );
