@@ -24,6 +24,8 @@ export function DayPicker({ value, onChange, ...rest }: Props) {
     <DatePicker
       {...rest}
       style={{ width: '100%' }}
+      // Enter takes the day typed; it must not also send the form around it.
+      onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
       value={day?.isValid() ? day : null}
       onChange={(next: Dayjs | null) => onChange?.(next ? next.format('YYYY-MM-DD') : '')}
     />

@@ -40,7 +40,12 @@ export function DayRangePicker({ id, label, endLabel, ...rest }: Props) {
   const end = `${id ?? own}-end`;
   return (
     <>
-      <DatePicker.RangePicker {...rest} id={{ start, end }} />
+      <DatePicker.RangePicker
+        {...rest}
+        id={{ start, end }}
+        // Enter takes the day typed (and moves to the second box); it must not also send the form.
+        onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+      />
       {id ? null : (
         <label htmlFor={start} style={unseen}>
           {label}
