@@ -13,12 +13,31 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
 }
 
+/** The menu button a phone's bar shows in place of the navigation and the language switch. */
+const phoneMenu = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^(Menu|菜单)$/ });
+
+/** Picks the page's language in the bar, or on a phone in the menu's drawer (closed again after). */
 export async function chooseLanguage(page: Page, label: '中文' | 'English') {
-  await page.getByRole('banner').getByText(label, { exact: true }).click();
+  const inBar = page.getByRole('banner').getByText(label, { exact: true });
+  await expect(inBar.or(phoneMenu(page))).toBeVisible();
+  if (await phoneMenu(page).isVisible()) {
+    await phoneMenu(page).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText(label, { exact: true }).click();
+    await drawer.getByRole('button', { name: /^(Close|关闭)$/ }).click();
+    await expect(drawer).toBeHidden();
+    return;
+  }
+  await inBar.click();
 }
 
-/** Clicks a hub menu item, opening the Ecosystem menu or the overflow (…) first when it sits there. */
+/** Clicks a hub menu item, opening the phone's menu, the Ecosystem menu or the overflow (…) first when it sits there. */
 export async function openMenu(page: Page, name: string) {
+  if (await phoneMenu(page).isVisible()) {
+    await phoneMenu(page).click();
+    await page.getByRole('dialog').getByRole('menuitem', { name, exact: true }).click();
+    return;
+  }
   const banner = page.getByRole('banner');
   const item = page.getByRole('menuitem', { name, exact: true });
   for (const opener of [banner.getByRole('menuitem', { name: /^(Ecosystem|生态)$/ }), banner.locator('.ant-menu-overflow-item-rest')]) {

@@ -44,8 +44,9 @@ export function TalentPipelinePage() {
       key: 'name',
       render: (_, row) => <Link to={`/hubs/${hub}/organizations/${row.university.id}`}>{bilingual(row.university.name).primary}</Link>,
     },
-    { title: t('pipeline.alumni'), dataIndex: 'alumni', width: 100, align: 'right' },
-    { title: t('pipeline.founders'), dataIndex: 'founders', width: 100, align: 'right' },
+    // On a phone the share says what the two counts do; the table scrolls sideways for the rest.
+    { title: t('pipeline.alumni'), dataIndex: 'alumni', width: 100, align: 'right', responsive: ['md'] },
+    { title: t('pipeline.founders'), dataIndex: 'founders', width: 100, align: 'right', responsive: ['md'] },
     { title: t('pipeline.founderShare'), dataIndex: 'founderShare', width: 130, align: 'right', render: (value: number) => percent.format(value) },
     {
       title: t('pipeline.dragons'),
@@ -85,6 +86,7 @@ export function TalentPipelinePage() {
               columns={columns}
               dataSource={rows}
               pagination={false}
+              scroll={{ x: 'max-content' }}
               expandable={{
                 rowExpandable: (row) => row.foundedOrganizations.length > 0,
                 expandedRowRender: (row) => (

@@ -7,7 +7,7 @@ import { useMe } from '../auth/use-me';
 import { useCapabilities } from '../auth/use-capabilities';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
-import { AppHeader } from '../layout/app-header';
+import { AppHeader, type NavMode } from '../layout/app-header';
 import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { enrolPath } from '../two-factor/use-after-sign-in';
 import { useHub } from './use-hub';
@@ -50,23 +50,28 @@ export function HubLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <AppHeader
-        title={<Typography.Text style={{ fontSize: 16, whiteSpace: 'nowrap' }}>{bilingual(hub.data.name).primary}</Typography.Text>}
-        nav={
+        title={
+          <Typography.Text ellipsis style={{ fontSize: 16, minWidth: 0, flexShrink: 1 }}>
+            {bilingual(hub.data.name).primary}
+          </Typography.Text>
+        }
+        nav={(mode) => (
           <ConfigProvider theme={{ components: { Menu: { itemPaddingInline: 12 } } }}>
             <Menu
-              mode="horizontal"
+              mode={mode}
               selectedKeys={[section]}
-              style={{ borderBottom: 'none', minWidth: 0, flex: 'auto' }}
+              style={mode === 'horizontal' ? { borderBottom: 'none', minWidth: 0, flex: 'auto' } : { borderInlineEnd: 'none' }}
               items={menuItems(
                 sections,
                 (key) => (
                   <Link to={`/hubs/${slug}/${key}`}>{t(`nav.${key}`)}</Link>
                 ),
                 t('nav.ecosystem'),
+                mode,
               )}
             />
           </ConfigProvider>
-        }
+        )}
       />
       <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
         <Outlet />
@@ -97,10 +102,13 @@ const SECTIONS = [
   'api-tokens',
 ] as const;
 
-function menuItems<K extends string>(sections: readonly K[], label: (key: K) => ReactNode, ecosystemLabel: string): MenuProps['items'] {
+/** In the bar the ecosystem is a submenu; down a phone's drawer it is a group shown open, under its heading. */
+function menuItems<K extends string>(sections: readonly K[], label: (key: K) => ReactNode, ecosystemLabel: string, mode: NavMode): MenuProps['items'] {
   const inEcosystem = (key: K) => (ECOSYSTEM as readonly string[]).includes(key);
   const ecosystem = sections.filter(inEcosystem);
   const rest = sections.filter((key) => !inEcosystem(key)).map((key) => ({ key, label: label(key) }));
   if (ecosystem.length <= 1) return [...ecosystem.map((key) => ({ key, label: label(key) })), ...rest];
-  return [{ key: 'ecosystem', label: ecosystemLabel, children: ecosystem.map((key) => ({ key, label: label(key) })) }, ...rest];
+  const children = ecosystem.map((key) => ({ key, label: label(key) }));
+  if (mode === 'inline') return [{ type: 'group', key: 'ecosystem', label: ecosystemLabel, children }, { type: 'divider' }, ...rest];
+  return [{ key: 'ecosystem', label: ecosystemLabel, children }, ...rest];
 }

@@ -28,6 +28,7 @@ export const enUS: UiMessages = {
     notFound: 'This page does not exist.',
     backHome: 'Back to home',
     retry: 'Try again',
+    menu: 'Menu',
     loadMore: 'Load more',
   },
   language: {

@@ -27,6 +27,7 @@ export const zhCN = {
     notFound: '找不到该页面。',
     backHome: '返回首页',
     retry: '重试',
+    menu: '菜单',
     loadMore: '加载更多',
   },
   language: {

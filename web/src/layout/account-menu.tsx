@@ -8,8 +8,11 @@ import { signOut } from '../api/auth.api';
 import { meQueryKey } from '../auth/use-me';
 import { useErrorText } from '../errors/use-error-text';
 
-/** The signed-in person's name with a menu: talent card, profile, operator's hubs, sign out. */
-export function AccountMenu({ me }: { me: Me }) {
+/**
+ * The signed-in person's name with a menu: talent card, profile, operator's hubs, sign out.
+ * `compact` (a phone's bar) shows the icon alone; the name stays the button's name.
+ */
+export function AccountMenu({ me, compact = false }: { me: Me; compact?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { hub } = useParams();
@@ -46,7 +49,7 @@ export function AccountMenu({ me }: { me: Me }) {
       }}
     >
       <Button icon={<UserOutlined />} aria-label={`${t('auth.account')}: ${me.user.name || me.user.email}`}>
-        {me.user.name || me.user.email}
+        {compact ? null : me.user.name || me.user.email}
       </Button>
     </Dropdown>
   );

@@ -1,6 +1,7 @@
-import { Flex, Layout, Space, Typography } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout, Space, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me';
 import { LanguageSwitch } from './language-switch';
@@ -9,33 +10,56 @@ import { UserMenu } from './user-menu';
 // Notifications (antd's List, Popover, Badge) load only inside a hub for someone signed in.
 const NotificationBell = lazy(() => import('./notification-bell').then((module) => ({ default: module.NotificationBell })));
 
-/** The bar on every page: brand (or hub name), optional navigation, language, user. */
-export function AppHeader({ title, nav }: { title?: ReactNode; nav?: ReactNode }) {
+/** The navigation as a bar across the header, or as a list down a phone's drawer. */
+export type NavMode = 'horizontal' | 'inline';
+
+/**
+ * The bar on every page: brand (or hub name), optional navigation, language, user. On a
+ * phone (narrower than antd's `md`) the navigation and the language switch move into a
+ * drawer opened by a menu button, and the account button shows its icon alone: a bar of
+ * 390 px holds the brand, the hub's name, the bell, the account and that button.
+ */
+export function AppHeader({ title, nav }: { title?: ReactNode; nav?: (mode: NavMode) => ReactNode }) {
   const { t } = useTranslation();
   const { hub } = useParams();
   const me = useMe();
+  const phone = Grid.useBreakpoint().md === false;
+  const [drawer, setDrawer] = useState(false);
+  const { pathname } = useLocation();
+  // A page chosen in the drawer closes it.
+  useEffect(() => setDrawer(false), [pathname]);
+  const folded = phone && nav !== undefined;
   return (
-    <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24 }}>
-      <Flex align="center" justify="space-between" gap={16} style={{ height: '100%' }}>
-        <Flex align="center" gap={24} style={{ minWidth: 0, flex: 1 }}>
+    <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: phone ? 12 : 24 }}>
+      <Flex align="center" justify="space-between" gap={phone ? 8 : 16} style={{ height: '100%' }}>
+        <Flex align="center" gap={phone ? 12 : 24} style={{ minWidth: 0, flex: 1, overflow: 'hidden' }}>
           <Link to="/" aria-label={t('app.allHubs')}>
             <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Typography.Text>
           </Link>
           {title}
-          {nav}
+          {folded ? null : nav?.('horizontal')}
         </Flex>
-        <Space size="middle">
+        <Space size={phone ? 'small' : 'middle'}>
           {hub && me.data && (
             <Suspense fallback={null}>
               <NotificationBell />
             </Suspense>
           )}
-          <LanguageSwitch />
-          <UserMenu />
+          {folded ? null : <LanguageSwitch />}
+          <UserMenu compact={folded} />
+          {folded && <Button icon={<MenuOutlined />} aria-label={t('app.menu')} aria-expanded={drawer} onClick={() => setDrawer(true)} />}
         </Space>
       </Flex>
+      {folded && (
+        <Drawer title={t('app.menu')} placement="right" open={drawer} onClose={() => setDrawer(false)} size={300} styles={{ body: { padding: 0 } }}>
+          {nav('inline')}
+          <div style={{ padding: 16 }}>
+            <LanguageSwitch />
+          </div>
+        </Drawer>
+      )}
     </Layout.Header>
   );
 }

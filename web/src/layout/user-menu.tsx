@@ -8,8 +8,8 @@ import { useMe } from '../auth/use-me';
 // page a visitor opens first does without it.
 const AccountMenu = lazy(() => import('./account-menu').then((module) => ({ default: module.AccountMenu })));
 
-/** The person's name with a menu to sign out, or a sign-in button when signed out. */
-export function UserMenu() {
+/** The person's name with a menu to sign out (`compact`: the icon alone), or a sign-in button when signed out. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -25,7 +25,7 @@ export function UserMenu() {
   }
   return (
     <Suspense fallback={null}>
-      <AccountMenu me={me.data} />
+      <AccountMenu me={me.data} compact={compact} />
     </Suspense>
   );
 }
