@@ -1,6 +1,6 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Space, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me';
@@ -24,10 +24,10 @@ export function AppHeader({ title, nav }: { title?: ReactNode; nav?: (mode: NavM
   const { hub } = useParams();
   const me = useMe();
   const phone = Grid.useBreakpoint().md === false;
-  const [drawer, setDrawer] = useState(false);
   const { pathname } = useLocation();
-  // A page chosen in the drawer closes it.
-  useEffect(() => setDrawer(false), [pathname]);
+  // The drawer is open on the page it was opened on: a page chosen in it closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const drawer = openOn === pathname;
   const folded = phone && nav !== undefined;
   return (
     <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: phone ? 12 : 24 }}>
@@ -49,11 +49,11 @@ export function AppHeader({ title, nav }: { title?: ReactNode; nav?: (mode: NavM
           )}
           {folded ? null : <LanguageSwitch />}
           <UserMenu compact={folded} />
-          {folded && <Button icon={<MenuOutlined />} aria-label={t('app.menu')} aria-expanded={drawer} onClick={() => setDrawer(true)} />}
+          {folded && <Button icon={<MenuOutlined />} aria-label={t('app.menu')} aria-expanded={drawer} onClick={() => setOpenOn(pathname)} />}
         </Space>
       </Flex>
       {folded && (
-        <Drawer title={t('app.menu')} placement="right" open={drawer} onClose={() => setDrawer(false)} size={300} styles={{ body: { padding: 0 } }}>
+        <Drawer title={t('app.menu')} placement="right" open={drawer} onClose={() => setOpenOn(null)} size={300} styles={{ body: { padding: 0 } }}>
           {nav('inline')}
           <div style={{ padding: 16 }}>
             <LanguageSwitch />
