@@ -18,6 +18,6 @@ export { transferAmounts } from './transfer-lookup.js';
 export { awardOutstanding, openReceivable, receiveRepayment, writeOffReceivable } from './receivables.service.js';
 export { commitmentTransactions, type CommitmentTransaction } from './commitment-transactions.js';
 export { budgetPolicy } from './budget.policies.js';
-export { publicYearFigures, disbursedByGroup, type PublicYearFigures } from './public-budget.js';
+export { publicYearFigures, totalsByGroup, type PublicYearFigures, type GroupTotals } from './public-budget.js';
 export { presentEnvelope } from './budget.presenters.js';
 export { monthlyFlows } from './monthly-flows.js';

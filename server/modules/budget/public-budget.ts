@@ -23,18 +23,22 @@ export async function publicYearFigures(db: Db | Tx, hubId: string, year?: numbe
   return { years: years.map((y) => y.year), year: row, accounts: await yearAccounts(db, hubId, row), usage: await lineUsage(db, hubId, row) };
 }
 
+/** What a group of commitments stands at: awarded (a released one only what it paid) and paid. */
+export type GroupTotals = { awarded: bigint; paid: bigint };
+
 /**
- * Paid per group of commitments (e.g. per program), in one query: each group names its
- * commitments. Released rests are not money paid, so only `posted` counts.
+ * Awarded and paid per group of commitments (e.g. per program), in one query: each group
+ * names its commitments. Released rests are not money paid nor still awarded, so a
+ * released commitment counts what it posted; an open one its whole amount.
  */
-export async function disbursedByGroup(db: Db | Tx, hubId: string, groups: { key: string; commitmentIds: string[] }[]): Promise<Map<string, bigint>> {
+export async function totalsByGroup(db: Db | Tx, hubId: string, groups: { key: string; commitmentIds: string[] }[]): Promise<Map<string, GroupTotals>> {
   const keys = groups.flatMap((g) => g.commitmentIds.map(() => g.key));
   const ids = groups.flatMap((g) => g.commitmentIds);
   if (ids.length === 0) return new Map();
-  const { rows } = await db.execute<{ key: string; posted: string }>(sql`
-    SELECT g.key, sum(c.posted)::text AS posted
+  const { rows } = await db.execute<{ key: string; awarded: string; posted: string }>(sql`
+    SELECT g.key, sum(CASE WHEN c.released THEN c.posted ELSE c.amount END)::text AS awarded, sum(c.posted)::text AS posted
     FROM unnest(${sql.param(keys)}::text[], ${sql.param(ids)}::uuid[]) AS g(key, id)
     JOIN commitments c ON c.hub_id = ${hubId} AND c.id = g.id
     GROUP BY g.key`);
-  return new Map(rows.map((r) => [r.key, BigInt(r.posted)]));
+  return new Map(rows.map((r) => [r.key, { awarded: BigInt(r.awarded), paid: BigInt(r.posted) }]));
 }

@@ -1,8 +1,9 @@
 import type { PublicBudget } from '../../../contracts/open-data.js';
 import type { Db } from '../../db/connection.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { disbursedByGroup, presentEnvelope, publicYearFigures } from '../budget/index.js';
+import { presentEnvelope, publicYearFigures, totalsByGroup } from '../budget/index.js';
 import { publicProgramSpend } from '../programs/index.js';
+import { rentSubsidyGrants } from '../spaces/index.js';
 
 /**
  * getPublicBudget: one fiscal year's envelope and how it is spent, per line and per
@@ -29,11 +30,25 @@ export async function getPublicBudget(db: Db, hub: HubRow, year?: number): Promi
   }
   const envelope = presentEnvelope(figures.year, figures.accounts, figures.usage);
   const spend = await publicProgramSpend(db, hub.id, figures.year.year);
-  const paid = await disbursedByGroup(
+  // A rent-subsidy program grants per lease (the spaces module's), not per application:
+  // its leases count as its awards, and their commitments as what it awarded and paid.
+  const leases = await rentSubsidyGrants(
     db,
     hub.id,
-    spend.map((p) => ({ key: p.id, commitmentIds: p.commitmentIds })),
+    spend.map((p) => p.id),
   );
+  const [paid, leased] = await Promise.all([
+    totalsByGroup(
+      db,
+      hub.id,
+      spend.map((p) => ({ key: p.id, commitmentIds: p.commitmentIds })),
+    ),
+    totalsByGroup(
+      db,
+      hub.id,
+      spend.map((p) => ({ key: p.id, commitmentIds: leases.get(p.id)?.commitmentIds ?? [] })),
+    ),
+  ]);
   const total = (pick: (l: (typeof envelope.lines)[number]) => string) => envelope.lines.reduce((s, l) => s + BigInt(pick(l)), 0n).toString();
   return {
     years: figures.years,
@@ -56,9 +71,9 @@ export async function getPublicBudget(db: Db, hub: HubRow, year?: number): Promi
       id: p.id,
       name: { zh: p.zh, en: p.en },
       line: p.line,
-      awards: p.awards,
-      awarded: p.awarded.toString(),
-      disbursed: (paid.get(p.id) ?? 0n).toString(),
+      awards: p.awards + (leases.get(p.id)?.leases ?? 0),
+      awarded: (p.awarded + (leased.get(p.id)?.awarded ?? 0n)).toString(),
+      disbursed: ((paid.get(p.id)?.paid ?? 0n) + (leased.get(p.id)?.paid ?? 0n)).toString(),
     })),
     individuals: {
       count: spend.reduce((s, p) => s + p.individuals, 0),

@@ -95,7 +95,7 @@ export const budgetEnUS: BudgetMessages = {
     write_off: 'Written off',
   },
   kinds: { posted: 'Done', pending: 'Reserved, not paid yet', post_pending: 'Paid from the reservation', void_pending: 'Reservation released' },
-  causeTypes: { budget_line: 'Budget line', award: 'Award', application: 'Application', other: 'Other' },
+  causeTypes: { budget_line: 'Budget line', award: 'Award', application: 'Application', space_lease: 'Rent subsidy', other: 'Other' },
   balanceTitle: 'Balance: {{name}}',
   asOf: 'As of',
   asOfNow: 'Now',

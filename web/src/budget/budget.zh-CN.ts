@@ -93,7 +93,7 @@ export const budgetZhCN = {
     write_off: '核销',
   },
   kinds: { posted: '已完成', pending: '已预留，尚未支付', post_pending: '从预留中支付', void_pending: '预留已释放' },
-  causeTypes: { budget_line: '预算科目', award: '资助', application: '申请', other: '其他' },
+  causeTypes: { budget_line: '预算科目', award: '资助', application: '申请', space_lease: '租金补贴', other: '其他' },
   balanceTitle: '余额：{{name}}',
   asOf: '截至',
   asOfNow: '现在',

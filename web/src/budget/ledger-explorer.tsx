@@ -41,24 +41,30 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
       : []),
     ...envelope.lines.map((line) => ({ value: line.id, label: bilingual(line.name).primary })),
   ];
-  // An award account links to its application (with the short number); the others open their balance.
+  const shortNumber = (number: string | null | undefined) =>
+    number && (
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+        {number}
+      </Typography.Text>
+    );
+  // An award account links to its application; the others open their balance. An award
+  // account shows its cause's short number (an application's, a lease's) under its name.
   const accountLink = (account: LedgerTransferAccount) => {
     const name = bilingual(account.name).primary;
     if (account.kind === 'award' && account.cause?.type === 'application')
       return (
         <span>
           <Link to={`/hubs/${hub}/applications/${account.cause.id}`}>{name}</Link>
-          {account.cause.number && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {account.cause.number}
-            </Typography.Text>
-          )}
+          {shortNumber(account.cause.number)}
         </span>
       );
     return (
-      <Typography.Link onClick={() => onShowAccount({ id: account.id, name: account.name })} title={t('budget.showBalance')}>
-        {name}
-      </Typography.Link>
+      <span>
+        <Typography.Link onClick={() => onShowAccount({ id: account.id, name: account.name })} title={t('budget.showBalance')}>
+          {name}
+        </Typography.Link>
+        {account.kind === 'award' && shortNumber(account.cause?.number)}
+      </span>
     );
   };
 
@@ -89,6 +95,14 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
             <span>
               {type}
               <Link to={`/hubs/${hub}/applications/${cause.id}`}>{cause.number ?? t('budget.causeTypes.application')}</Link>
+            </span>
+          );
+        // A rent subsidy: the lease's short reference.
+        if (cause.type === 'space_lease' && cause.number)
+          return (
+            <span>
+              {type}
+              {cause.number}
             </span>
           );
         // A line's funding: the line it funded, by name.

@@ -9,6 +9,7 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
 import { ReviewSections } from '../reviews/review-sections';
+import { useAward } from '../reviews/use-reviews';
 import { ApplicationStatusTag } from './application-status';
 import { benefitLineText } from './benefit-lines';
 import { formatMoment } from '../i18n/format-date';
@@ -38,6 +39,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
   const approved = ['approved', 'awarded', 'in_payment', 'closed'].includes(application.status);
   const refusal = refusalKeys.find((k) => k === application.refusal);
   const programName = program.data ? bilingual(program.data.name).primary : '';
+  const award = useAward(hub, application.id, approved);
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 900 }}>
@@ -85,7 +87,8 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
 
       <ReviewSections hub={hub} application={application} reviewed={program.data?.mode === 'reviewed'} fields={form} />
 
-      {approved && benefit && program.data?.mode !== 'reviewed' && (
+      {/* The plan, until the award (ReviewSections' award card) shows each tranche with its state. */}
+      {approved && benefit && program.data?.mode !== 'reviewed' && (award.isError || (award.isSuccess && !award.data)) && (
         <Card title={t('programs.result.tranches')}>
           <Table
             rowKey={(_, index) => String(index)}
@@ -97,7 +100,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
               { title: t('programs.result.amount'), align: 'right', render: (_, tr) => <Money value={tr.amount} /> },
               { title: t('programs.result.share'), render: (_, tr) => basisPointsText(tr.shareBasisPoints) },
               {
-                title: t('programs.mine.status'),
+                title: t('reviews.award.condition'),
                 render: (_, tr) => (tr.condition ? t(`programs.result.waiting_${tr.condition.kind}`, { ...tr.condition }) : t('programs.result.paidNow')),
               },
             ]}

@@ -8,6 +8,7 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { useRefreshApplication } from './use-reviews';
 import { formatMoney } from '../money/format-money';
+import { formatDay, formatMomentDay } from '../i18n/format-date';
 import { Money } from '../money/money';
 import { AwardMoneyModal } from './award-money.modal';
 import { MilestoneReportForm } from './milestone-report.form';
@@ -55,9 +56,12 @@ export function AwardCard({ hub, award }: Props) {
             { title: '#', render: (_, tr) => t('reviews.award.tranche', { seq: tr.seq }) },
             { title: t('programs.result.amount'), align: 'right', render: (_, tr) => <Money value={tr.amount} /> },
             { title: t('reviews.award.condition'), render: (_, tr) => conditionText(tr) },
-            { title: t('reviews.award.dueOn'), render: (_, tr) => tr.paidAt?.slice(0, 10) ?? tr.dueOn ?? '' },
             {
-              title: '',
+              title: t('reviews.award.dueOn'),
+              render: (_, tr) => (tr.paidAt ? formatMomentDay(tr.paidAt, locale) : tr.dueOn ? formatDay(tr.dueOn, locale) : ''),
+            },
+            {
+              title: t('programs.mine.status'),
               render: (_, tr) => (
                 <Tag color={tr.status === 'paid' ? 'green' : tr.status === 'waiting' ? 'gold' : 'default'}>{t(`reviews.award.trancheStatus.${tr.status}`)}</Tag>
               ),
