@@ -11,6 +11,7 @@ import { LoadMore } from '../layout/load-more';
 import { PageError, PageLoading } from '../layout/page-states';
 import { useCursorList } from '../layout/use-cursor-list';
 import { NewTokenModal } from './new-token.modal';
+import { formatMoment } from '../i18n/format-date';
 
 const STATUS_COLOR = { active: 'green', expired: 'default', revoked: 'red' } as const;
 
@@ -26,7 +27,7 @@ export function ApiTokensPage() {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: key });
-  const when = (at: string | null) => (at ? new Date(at).toLocaleString(locale) : t('admin.tokens.never'));
+  const when = (at: string | null) => (at ? formatMoment(at, locale) : t('admin.tokens.never'));
 
   if (tokens.isPending) return <PageLoading />;
   if (tokens.isError) return <PageError error={tokens.error} onRetry={() => void tokens.refetch()} />;

@@ -9,6 +9,7 @@ import type { ShownAccount } from './shown-account';
 import { useAccountBalance } from './use-budget';
 import { formatMoney } from '../money/format-money';
 import { fenMinus } from '../money/money-math';
+import { formatMoment } from '../i18n/format-date';
 
 /** An account's totals now, or as they stood at any past moment (recomputed from the transfers). */
 export function BalanceDrawer({ hub, account, onClose }: { hub: string; account: ShownAccount | null; onClose: () => void }) {
@@ -54,7 +55,7 @@ export function BalanceDrawer({ hub, account, onClose }: { hub: string; account:
             <Descriptions.Item label={t('budget.available')}>
               <Typography.Text strong>{money(fenMinus(b.creditsPosted, b.debitsPosted, b.debitsPending))}</Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={t('budget.asOf')}>{new Date(b.asOf).toLocaleString(locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('budget.asOf')}>{formatMoment(b.asOf, locale)}</Descriptions.Item>
           </Descriptions>
         )}
       </Flex>

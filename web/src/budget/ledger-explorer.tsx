@@ -13,6 +13,7 @@ import { useTransfers, useYearAccounts } from './use-budget';
 import { Money } from '../money/money';
 import type { ShownAccount } from './shown-account';
 import { DayRangePicker } from '../forms/day-range-picker';
+import { formatMoment } from '../i18n/format-date';
 
 type Filters = { account?: string; reason?: ReasonCode; range?: [Dayjs | null, Dayjs | null] | null };
 
@@ -69,7 +70,7 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
   };
 
   const columns: TableColumnsType<LedgerTransfer> = [
-    { title: t('budget.when'), dataIndex: 'createdAt', width: 180, render: (at: string) => new Date(at).toLocaleString(locale) },
+    { title: t('budget.when'), dataIndex: 'createdAt', width: 180, render: (at: string) => formatMoment(at, locale) },
     {
       title: t('budget.reason'),
       dataIndex: 'reason',

@@ -5,6 +5,22 @@ export function formatDay(day: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A day without its year: "12月12日" / "Dec 12". */
+function formatMonthDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/**
+ * A stay or a term, first day to last, the year said once when both share it:
+ * "2026年12月6日至12月12日" / "Dec 6 – Dec 12, 2026". (Not Intl's formatRange, whose Chinese
+ * differs between ICU builds: "2026/12/6 – 2026/12/12" in some.)
+ */
+export function formatDayRange(from: string, to: string, locale: Locale): string {
+  const sameYear = from.slice(0, 4) === to.slice(0, 4);
+  if (locale === 'zh-CN') return `${formatDay(from, locale)}至${sameYear ? formatMonthDay(to, locale) : formatDay(to, locale)}`;
+  return `${sameYear ? formatMonthDay(from, locale) : formatDay(from, locale)} – ${formatDay(to, locale)}`;
+}
+
 /** A moment's day where the reader is: "2026年12月6日" / "Dec 6, 2026". */
 export function formatMomentDay(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));

@@ -10,6 +10,7 @@ import { listNotifications, markAllNotificationsRead, markNotificationRead, type
 import { useMe } from '../auth/use-me';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
+import { formatMoment } from '../i18n/format-date';
 
 const isName = (v: unknown): v is BilingualName =>
   typeof v === 'object' && v !== null && typeof (v as BilingualName).zh === 'string' && typeof (v as BilingualName).en === 'string';
@@ -61,10 +62,7 @@ export function NotificationBell() {
           <ListItem>
             {/* A button, so the keyboard opens a notification as a click does (Tab, then Enter). */}
             <button type="button" style={openButton} onClick={() => openOne(n)}>
-              <ListItemMeta
-                title={<Typography.Text strong={!n.read}>{titleOf(n)}</Typography.Text>}
-                description={new Date(n.createdAt).toLocaleString(locale)}
-              />
+              <ListItemMeta title={<Typography.Text strong={!n.read}>{titleOf(n)}</Typography.Text>} description={formatMoment(n.createdAt, locale)} />
             </button>
           </ListItem>
         )}

@@ -15,6 +15,7 @@ import { RelationsCard } from '../ecosystem/relations.card';
 import { ColleaguesCard } from './colleagues.card';
 import { KindTag, SectorTags } from './organization-tags';
 import { useOrganization } from './use-organizations';
+import { formatMoment } from '../i18n/format-date';
 
 export function OrganizationDetailPage() {
   const { hub = '', id = '' } = useParams();
@@ -69,7 +70,7 @@ export function OrganizationDetailPage() {
               notProvided
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('org.createdAt')}>{new Date(detail.createdAt).toLocaleString(locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('org.createdAt')}>{formatMoment(detail.createdAt, locale)}</Descriptions.Item>
         </Descriptions>
       </Card>
       {/* What the server says this person may do with the organisation (allowedActions). */}

@@ -14,6 +14,7 @@ import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { InviteStaffModal } from './invite-staff.modal';
 import { StaffRolesForm } from './staff-roles.form';
 import { useRefreshStaff, useStaff, useStaffInvitations } from './use-staff';
+import { formatMoment } from '../i18n/format-date';
 
 /** The hub admin's staff desk: roles, suspensions, last sign-in and pending invitations. */
 export function StaffPage() {
@@ -32,7 +33,7 @@ export function StaffPage() {
   if (!capabilities.data?.actions.staff.read) return <NotFoundPage />;
   if (staff.isError) return <PageError error={staff.error} onRetry={() => void staff.refetch()} />;
 
-  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : t('staff.never'));
+  const date = (iso: string | null) => (iso ? formatMoment(iso, locale) : t('staff.never'));
   const roleName = (role: HubRole) => t(`staff.role.${role}`);
 
   return (

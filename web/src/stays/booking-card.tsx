@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { StayBooking } from '../api/stays.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { bookingIcs, icsHref } from './booking-ics';
+import { formatDayRange } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 
 /** A map search for an address (a link the guest follows; the page itself calls no map service). */
 export const mapLink = (address: string) => `https://uri.amap.com/search?keyword=${encodeURIComponent(address)}`;
@@ -14,6 +16,7 @@ export const mapLink = (address: string) => `https://uri.amap.com/search?keyword
  */
 export function BookingCard({ booking }: { booking: StayBooking }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   const station = bilingual(booking.station.name).primary;
   const address = bilingual(booking.station.address).primary;
@@ -46,7 +49,7 @@ export function BookingCard({ booking }: { booking: StayBooking }) {
             {
               key: 'dates',
               label: t('stays.desk.dates'),
-              children: `${booking.checkIn} → ${booking.checkOut} (${t('stays.search.nights', { count: booking.nights })})`,
+              children: `${formatDayRange(booking.checkIn, booking.checkOut, locale)} (${t('stays.search.nights', { count: booking.nights })})`,
             },
             { key: 'bed', label: t('stays.booking.bed'), children: `${t('stays.booking.room')} ${booking.bed.room} · ${booking.bed.label}` },
             {

@@ -10,12 +10,15 @@ import { BookingCard } from './booking-card';
 import { ChangeBookingModal } from './change-booking.modal';
 import { useMyBookings, useMyWaitlist, useRefreshStays, useStations } from './use-stays';
 import { WaitlistActions } from './waitlist-actions.form';
+import { formatDayRange } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 
 const LIVE = new Set(['confirmed', 'checked_in', 'offered']);
 
 /** The graduate's bookings (QR, cancel, change dates) and waitlist places (accept an offer). */
 export function MyBookingsCard({ hub }: { hub: string }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   const bookings = useMyBookings(hub);
   const waitlist = useMyWaitlist(hub);
@@ -42,9 +45,7 @@ export function MyBookingsCard({ hub }: { hub: string }) {
                 <Space wrap>
                   <Tag color={LIVE.has(b.status) ? 'green' : 'default'}>{t(`stays.booking.status.${b.status}`)}</Tag>
                   <Typography.Text strong>{bilingual(b.station.name).primary}</Typography.Text>
-                  <Typography.Text>
-                    {b.checkIn} → {b.checkOut}
-                  </Typography.Text>
+                  <Typography.Text>{formatDayRange(b.checkIn, b.checkOut, locale)}</Typography.Text>
                 </Space>
                 {b.status === 'confirmed' && <BookingCard booking={b} />}
                 {b.status === 'confirmed' && <BookingActions hub={hub} booking={b} onChange={() => setChanging(b)} onDone={refresh} />}
@@ -63,9 +64,7 @@ export function MyBookingsCard({ hub }: { hub: string }) {
                 <Space wrap>
                   <Tag>{t(`stays.waitlist.status.${w.status}`)}</Tag>
                   <Typography.Text>{stationName(w.stationId)}</Typography.Text>
-                  <Typography.Text>
-                    {w.startsOn} → {w.endsOn}
-                  </Typography.Text>
+                  <Typography.Text>{formatDayRange(w.startsOn, w.endsOn, locale)}</Typography.Text>
                   {w.position && <Typography.Text type="secondary">{t('stays.waitlist.position', { position: w.position })}</Typography.Text>}
                   {w.offer && (
                     <Typography.Text type="warning">{t('stays.waitlist.offered', { time: dayjs(w.offer.expiresAt).format('MM-DD HH:mm') })}</Typography.Text>

@@ -13,11 +13,14 @@ import { StationsAdminCard } from './stations-admin.card';
 import { OccupancyCalendar } from './occupancy.calendar';
 import { OccupancyChart } from './occupancy.chart';
 import { staysKey, useRefreshStays, useStations } from './use-stays';
+import { formatDayRange } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 
 /** The station manager's desk: check in by QR code (check-in.form.tsx), check out, the month ahead, export. */
 export function StationDeskPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   const stations = useStations(hub);
   const canOpen = useCapabilities(hub).data?.actions.stations.open ?? false;
@@ -87,7 +90,7 @@ export function StationDeskPage() {
           pagination={{ pageSize: 20 }}
           columns={[
             { title: t('stays.desk.guest'), render: (_, b) => (b.guest.name ? bilingual(b.guest.name).primary : '') },
-            { title: t('stays.desk.dates'), render: (_, b) => `${b.checkIn} → ${b.checkOut}` },
+            { title: t('stays.desk.dates'), render: (_, b) => formatDayRange(b.checkIn, b.checkOut, locale) },
             { title: t('stays.booking.bed'), render: (_, b) => `${b.bed.room} · ${b.bed.label}` },
             { title: t('stays.booking.code'), dataIndex: 'code' },
             { title: '', render: (_, b) => <Tag>{t(`stays.booking.status.${b.status}`)}</Tag> },
