@@ -10,6 +10,11 @@ describe('formatMoney in zh-CN', () => {
     expect(formatMoney('800000000', 'zh-CN')).toBe('800万元');
     expect(formatMoney('1234500000', 'zh-CN')).toBe('1,234.5万元');
     expect(formatMoney('25000000000', 'zh-CN')).toBe('2.5亿元');
+    // Whole 元 stay in 万/亿 (one column never mixes 2.5亿元 with 249,700,000元).
+    expect(formatMoney('24970000000', 'zh-CN')).toBe('2.497亿元');
+    expect(formatMoney('4913138000', 'zh-CN')).toBe('4,913.138万元');
+    expect(formatMoney('12345670000', 'zh-CN')).toBe('12,345.67万元');
+    expect(formatMoney('41328000', 'zh-CN')).toBe('41.328万元');
     expect(formatMoney('1000000', 'zh-CN')).toBe('1万元');
   });
 

@@ -3,7 +3,8 @@ import { groupThousands, minorDigits, type Money } from './money-math';
 /**
  * The web's one money format.
  * - zh-CN: in 元 (other currencies by their Chinese name, 美元), large figures in 万 / 亿:
- *   exact "2,500亿元", "1,234.5万元", "123,456.78元"; short "2.35亿元" for cards and axes.
+ *   exact "2,500亿元", "2.497亿元", "4,913.138万元", "123,456.78元" (with 角 or 分: in full);
+ *   short "2.35亿元" for cards and axes.
  * - en-US: "CNY" with separators, exact "CNY 8,000,000" / "CNY 1,234.50"; short "CNY 8m",
  *   "CNY 2.5bn", "CNY 12k" for cards and axes.
  * Amounts are minor units (fen) as decimal strings; all arithmetic is BigInt, never a float.
@@ -53,9 +54,11 @@ function zhAmount(abs: bigint, digits: number, style: MoneyStyle): string {
   for (const unit of ZH_UNITS) {
     const divisor = pow10(unit.power + digits);
     if (abs < divisor) continue;
-    // Exact: only when the figure in 万/亿 needs at most two decimals; otherwise the full amount.
-    if (style === 'exact' && abs % pow10(unit.power + digits - 2) !== 0n) break;
-    return `${scaled(abs, divisor, 2).text}${unit.name}`;
+    if (style === 'short') return `${scaled(abs, divisor, 2).text}${unit.name}`;
+    // Exact: in 亿 when that needs at most four decimals (whole 万), else in 万 when whole 元
+    // (2.497亿元, 4,913.138万元), so one column never mixes 万/亿 with full figures of
+    // whole 元; an amount with 角 or 分 is written in full.
+    if (abs % pow10(unit.power + digits - 4) === 0n) return `${scaled(abs, divisor, 4).text}${unit.name}`;
   }
   if (style === 'short') {
     const { whole, text } = scaled(abs, pow10(digits), 0);
