@@ -37,18 +37,12 @@ export async function getPublicBudget(db: Db, hub: HubRow, year?: number): Promi
     hub.id,
     spend.map((p) => p.id),
   );
-  const [paid, leased] = await Promise.all([
-    totalsByGroup(
-      db,
-      hub.id,
-      spend.map((p) => ({ key: p.id, commitmentIds: p.commitmentIds })),
-    ),
-    totalsByGroup(
-      db,
-      hub.id,
-      spend.map((p) => ({ key: p.id, commitmentIds: leases.get(p.id)?.commitmentIds ?? [] })),
-    ),
+  // One query: each program's applications' commitments, then its leases'.
+  const totals = await totalsByGroup(db, hub.id, [
+    ...spend.map((p) => ({ key: `application:${p.id}`, commitmentIds: p.commitmentIds })),
+    ...spend.map((p) => ({ key: `lease:${p.id}`, commitmentIds: leases.get(p.id)?.commitmentIds ?? [] })),
   ]);
+  const zero = { awarded: 0n, paid: 0n };
   const total = (pick: (l: (typeof envelope.lines)[number]) => string) => envelope.lines.reduce((s, l) => s + BigInt(pick(l)), 0n).toString();
   return {
     years: figures.years,
@@ -72,8 +66,8 @@ export async function getPublicBudget(db: Db, hub: HubRow, year?: number): Promi
       name: { zh: p.zh, en: p.en },
       line: p.line,
       awards: p.awards + (leases.get(p.id)?.leases ?? 0),
-      awarded: (p.awarded + (leased.get(p.id)?.awarded ?? 0n)).toString(),
-      disbursed: ((paid.get(p.id)?.paid ?? 0n) + (leased.get(p.id)?.paid ?? 0n)).toString(),
+      awarded: (p.awarded + (totals.get(`lease:${p.id}`) ?? zero).awarded).toString(),
+      disbursed: ((totals.get(`application:${p.id}`) ?? zero).paid + (totals.get(`lease:${p.id}`) ?? zero).paid).toString(),
     })),
     individuals: {
       count: spend.reduce((s, p) => s + p.individuals, 0),

@@ -1,0 +1,55 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Envelope, LedgerTransfer } from '../../../contracts/budget';
+import { fakeServer } from '../../test/fake-server';
+import { renderInApp } from '../../test/render';
+import { LedgerExplorer } from './ledger-explorer';
+
+const lease = {
+  type: 'space_lease',
+  id: '01a24a66-bda7-7799-9015-a7a4982f1388',
+  name: { zh: '人工智能小镇租金补贴 · 深度求索', en: 'AI Town rent subsidy · DeepSeek' },
+  number: 'L-7K2M9Q',
+};
+
+const payment: LedgerTransfer = {
+  id: '01a24a66-bda7-7799-9015-a7a4982f1399',
+  kind: 'post_pending',
+  reason: 'disburse',
+  debitAccount: {
+    id: '01a24a66-bda7-7799-9015-a7a4982f0001',
+    code: 'rent-subsidy',
+    kind: 'budget_line',
+    name: { zh: '租金补贴', en: 'Rent subsidy' },
+    cause: null,
+  },
+  creditAccount: {
+    id: '01a24a66-bda7-7799-9015-a7a4982f0002',
+    code: 'award:01a24a66',
+    kind: 'award',
+    name: { zh: `资助：${lease.name.zh}`, en: `Award: ${lease.name.en}` },
+    cause: lease,
+  },
+  amount: '3444000',
+  pendingId: '01a24a66-bda7-7799-9015-a7a4982f0003',
+  cause: lease,
+  note: null,
+  createdAt: '2026-06-01T04:00:00.000Z',
+};
+
+const envelope = { year: 2026, lines: [] } as unknown as Envelope;
+
+describe('LedgerExplorer', () => {
+  it('names a rent-subsidy payment: the organisation under its program, the lease’s short reference, and “rent subsidy” as what it is for', async () => {
+    fakeServer((request) =>
+      request.path.includes('allocate_envelope') ? { status: 200, body: { items: [], next: null } } : { status: 200, body: { items: [payment], next: null } },
+    );
+    renderInApp(<LedgerExplorer hub="hangzhou" envelope={envelope} onShowAccount={vi.fn()} />);
+    const row = (await screen.findByText(`资助：${lease.name.zh}`)).closest('tr')!;
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[3]!.textContent).toBe(`资助：${lease.name.zh}${lease.number}`);
+    expect(cells[5]!.textContent).toBe(`租金补贴${lease.number}`);
+    expect(row.textContent).not.toContain('其他');
+    expect(row.textContent).not.toContain(lease.id);
+  });
+});
