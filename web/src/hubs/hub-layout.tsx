@@ -40,7 +40,7 @@ export function HubLayout() {
   // The hub requires a second factor of this person's role and they have none: enrol first.
   if (capabilities.data?.mustEnrolTwoFactor) return <Navigate to={enrolPath(location.pathname + location.search, slug)} replace />;
   if (hub.isError) {
-    if (isApiRequestError(hub.error) && hub.error.status === 404) return <NotFoundPage title={t('hubs.notFound')} />;
+    if (isApiRequestError(hub.error) && hub.error.status === 404) return <NotFoundPage title={t('hubs.notFound')} hubHome={false} />;
     return <PageError error={hub.error} onRetry={() => void hub.refetch()} />;
   }
 

@@ -1,6 +1,7 @@
-import { Button, Flex, Result, Spin } from 'antd';
+import { Button, Flex, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { isApiRequestError } from '../api/api-request-error';
 import { useErrorText } from '../errors/use-error-text';
 
 export function PageLoading() {
@@ -14,23 +15,54 @@ export function PageLoading() {
   );
 }
 
-/** A failed load, translated, with a way to try again. */
+/** Trying again can help: no answer came, the server failed or was busy, or someone else changed it meanwhile. */
+function retryCanHelp(error: unknown): boolean {
+  if (!isApiRequestError(error)) return true;
+  return error.status === 0 || error.status >= 500 || [408, 409, 429].includes(error.status);
+}
+
+/**
+ * A failed load, translated. What does not exist (a 404) is a not-found state with a way
+ * back; a retry button only where trying again can help.
+ */
 export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const describe = useErrorText();
-  return <Result status="warning" title={describe(error)} extra={onRetry ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined} />;
+  if (isApiRequestError(error) && error.status === 404) return <NotFoundPage title={describe(error)} hint={t('app.notFoundHint')} />;
+  return (
+    <Result status="warning" title={describe(error)} extra={onRetry && retryCanHelp(error) ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined} />
+  );
 }
 
-export function NotFoundPage({ title }: { title?: string }) {
+/**
+ * Nothing here: the page's one h1 and a way back. Inside a hub, to the hub's home (its
+ * programs, which anyone may read) and to all hubs; elsewhere, or when the hub itself is
+ * unknown (`hubHome={false}`), to all hubs.
+ */
+export function NotFoundPage({ title, hint, hubHome = true }: { title?: string; hint?: string; hubHome?: boolean }) {
   const { t } = useTranslation();
+  const { hub } = useParams();
+  const home = hubHome && hub ? `/hubs/${hub}/programs` : null;
   return (
     <Result
       status="404"
-      title={title ?? t('app.notFound')}
+      title={
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+          {title ?? t('app.notFound')}
+        </Typography.Title>
+      }
+      subTitle={hint}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('app.backHome')}</Button>
-        </Link>
+        <Flex wrap gap={8} justify="center">
+          {home && (
+            <Link to={home}>
+              <Button type="primary">{t('app.backToHub')}</Button>
+            </Link>
+          )}
+          <Link to="/">
+            <Button type={home ? 'default' : 'primary'}>{home ? t('app.allHubs') : t('app.backHome')}</Button>
+          </Link>
+        </Flex>
       }
     />
   );

@@ -175,6 +175,13 @@ export const staysEnUS: StaysMessages = {
     expired: 'Expired',
     revoked: 'Revoked',
     invalid: 'Not a valid talent card: the signature does not match or it was altered.',
+    notACard: 'This is not a whole talent card link or code; check that it was copied in full.',
+    verifyIntro:
+      'When someone shows you a Dragon Gate talent card, check here that it is genuine and current: scan the QR code on the card, or paste the check link the holder sent you below. The check shows only the talent class, the validity and the issuing city, never anything about the holder, and needs no sign-in.',
+    checkLabel: 'Talent card link or code',
+    checkHint: 'Paste the whole link, or just the code in it.',
+    check: 'Check',
+    checkAnother: 'Check another talent card',
     hub: 'Issued by',
   },
   assess: {
