@@ -99,7 +99,18 @@ export const talentProfileSchema = z
     personId: z.uuid(),
     employer: z.string().nullable(),
     evidence: z.array(z.uuid()),
-    degrees: z.array(z.object({ university: z.string(), level: z.enum(stayDegreeLevels), graduatesOn: z.iso.date() })),
+    degrees: z.array(
+      z.object({
+        university: z.string().meta({ description: 'as the graduate typed it; for a recorded degree the Chinese name of the university' }),
+        universityName: z
+          .object({ zh: z.string(), en: z.string() })
+          .nullable()
+          .meta({ description: 'a recorded degree: the university as the ecosystem names it' }),
+        level: z.enum(stayDegreeLevels),
+        graduatesOn: z.iso.date(),
+        source: z.enum(['declared', 'recorded']).meta({ description: 'declared by the graduate at verification, or recorded by staff as an alumnus tie' }),
+      }),
+    ),
     tier: z.enum(talentTiers).nullable(),
   })
   .meta({ id: 'TalentProfile' });

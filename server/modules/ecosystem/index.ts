@@ -54,4 +54,5 @@ export { listMembershipsOfUser } from './organizations.service.js';
 export { personPolicy, ecosystemRecordPolicy } from './people.policies.js';
 export { exchangePolicy } from './exchange/exchange.policies.js';
 export { datedFacts, type DatedFact } from './dated-facts.js';
+export { recordedDegrees, type RecordedDegree } from './recorded-degrees.js';
 export { refreshStaleSummaries } from './summary-refresh.js';

@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { StayDegreeLevel } from '../../../contracts/stays.js';
+import { stayDegreeLevels, type StayDegreeLevel } from '../../../contracts/stays.js';
 import type { TalentProfile } from '../../../contracts/talent.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { filesOwnedBy } from '../../platform/files/index.js';
-import { personRecordOfUser } from '../ecosystem/index.js';
+import { personRecordOfUser, recordedDegrees } from '../ecosystem/index.js';
 import type { TalentScope } from './catalogue.service.js';
 import { talentDegrees, talentProfiles } from './talent.tables.js';
 
@@ -28,11 +28,24 @@ export async function getTalentProfile(db: Db | Tx, scope: TalentScope): Promise
     .from(talentDegrees)
     .where(and(eq(talentDegrees.hubId, scope.hub.id), eq(talentDegrees.personId, person.id)))
     .orderBy(asc(talentDegrees.graduatesOn));
+  const recorded = await recordedDegrees(db, scope.hub.id, person.id, stayDegreeLevels);
   return {
     personId: person.id,
     employer: profile?.employer ?? null,
     evidence: profile?.evidence ?? [],
-    degrees: degrees.map((d) => ({ ...d, level: d.level as StayDegreeLevel })),
+    degrees: [
+      ...degrees.map((d) => ({ ...d, universityName: null, level: d.level as StayDegreeLevel, source: 'declared' as const })),
+      // What staff recorded counts toward the graduate's standing (graduate.service), so it shows here too.
+      ...recorded
+        .filter((r) => !degrees.some((d) => d.level === r.level && d.graduatesOn === r.graduatesOn))
+        .map((r) => ({
+          university: r.university.zh,
+          universityName: r.university,
+          level: r.level as StayDegreeLevel,
+          graduatesOn: r.graduatesOn,
+          source: 'recorded' as const,
+        })),
+    ],
     tier: person.talentTier as TalentProfile['tier'],
   };
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { readStaysSeed } from '../../db/seed-stays.js';
 import { PDF, uploadAs } from '../../test/file-factories.js';
+import { spaceOrgs } from '../../test/space-factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -115,8 +116,34 @@ describe('talent tiers and cards', () => {
     expect(saved.json()).toMatchObject({
       employer: 'Hikvision',
       evidence: [mine],
-      degrees: [{ university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2026-06-30' }],
+      degrees: [{ university: 'Zhejiang University', universityName: null, level: 'bachelor', graduatesOn: '2026-06-30', source: 'declared' }],
       tier: null,
     });
+  });
+
+  it('a talent profile shows the degrees staff recorded as alumnus ties, as the graduate’s standing counts them', async () => {
+    const hub = await createTestHub(ctx);
+    const talent = await createTestUser(ctx);
+    const verified = await ctx.app.inject(
+      as(talent, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/talent/graduate`,
+        payload: { name: { zh: '钱雯', en: 'Qian Wen' }, degree: { university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2024-06-30' } },
+      }),
+    );
+    expect(verified.statusCode).toBeLessThan(300);
+    const [university] = await spaceOrgs(ctx.database.db, hub, 1);
+    await ctx.database.db.execute(
+      sql`UPDATE organizations SET kind = 'university', name_zh = '浙江大学', name_en = 'Zhejiang University' WHERE hub_id = ${hub.id} AND id = ${university!}`,
+    );
+    await ctx.database.db.execute(sql`
+      INSERT INTO relations (hub_id, id, kind, from_person_id, to_organization_id, degree, ends_on, source_note)
+      SELECT ${hub.id}, gen_random_uuid(), 'alumnus_of', p.id, ${university!}, 'master', '2026-06-30', 'registrar'
+      FROM people p WHERE p.hub_id = ${hub.id} AND p.user_id = ${talent.id}`);
+    const profile = (await ctx.app.inject(as(talent, { method: 'GET', url: `/api/hubs/${hub.slug}/talent/profile` }))).json();
+    expect(profile.degrees).toEqual([
+      { university: 'Zhejiang University', universityName: null, level: 'bachelor', graduatesOn: '2024-06-30', source: 'declared' },
+      { university: '浙江大学', universityName: { zh: '浙江大学', en: 'Zhejiang University' }, level: 'master', graduatesOn: '2026-06-30', source: 'recorded' },
+    ]);
   });
 });

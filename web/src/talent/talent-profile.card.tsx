@@ -14,6 +14,9 @@ import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { PageError } from '../layout/page-states';
+import { formatDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
+import { useBilingual } from '../i18n/use-bilingual';
 
 /** A change to the profile: the employer, the evidence kept, and a file to add (uploaded first). */
 type Change = { employer: string | null; evidence: string[]; file?: File };
@@ -26,6 +29,8 @@ export function TalentProfileCard({ hub }: { hub: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fieldText = useFieldErrorText();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
   const [form] = Form.useForm<{ employer: string }>();
   // On a phone the label sits above the field, so the row fits 390 px.
   const screens = Grid.useBreakpoint();
@@ -65,7 +70,9 @@ export function TalentProfileCard({ hub }: { hub: string }) {
             items={data.degrees.map((d, i) => ({
               key: String(i),
               label: t('stays.profile.degree'),
-              children: `${t(`stays.levels.${d.level}`)} · ${d.university} · ${d.graduatesOn}`,
+              children: [t(`stays.levels.${d.level}`), d.universityName ? bilingual(d.universityName).primary : d.university, formatDay(d.graduatesOn, locale)]
+                .filter(Boolean)
+                .join(' · '),
             }))}
           />
         ) : (
