@@ -109,3 +109,15 @@ for (const [language, title] of [
     await expectFitsPhone(page);
   });
 }
+
+test('an officer’s menu and page name the hub’s applications, and the catalogue shows no empty panel “for you”', async ({ page }) => {
+  await signIn(page, 'officer@hangzhou.demo');
+  await openPrograms(page, 'English');
+  await expect(page.getByRole('heading', { level: 1, name: 'Programs' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'AI and robotics startup subsidy' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText('Programs you qualify for')).toHaveCount(0);
+  await page.getByRole('menuitem', { name: 'Applications', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Applications to this hub' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'My applications' })).toHaveCount(0);
+});

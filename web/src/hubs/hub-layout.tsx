@@ -47,6 +47,8 @@ export function HubLayout() {
   // The menu shows what the server says this person may open (GET capabilities), in the house order.
   const allowed = new Set<string>(capabilities.data?.sections ?? ['programs']);
   const sections = SECTIONS.filter((key) => allowed.has(key));
+  // Staff who read every application of the hub: the page is the hub's, not theirs.
+  const allApplications = capabilities.data?.actions.applications.listAll ?? false;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <AppHeader
@@ -64,7 +66,7 @@ export function HubLayout() {
               items={menuItems(
                 sections,
                 (key) => (
-                  <Link to={`/hubs/${slug}/${key}`}>{t(`nav.${key}`)}</Link>
+                  <Link to={`/hubs/${slug}/${key}`}>{key === 'applications' && allApplications ? t('nav.hubApplications') : t(`nav.${key}`)}</Link>
                 ),
                 t('nav.ecosystem'),
                 mode,

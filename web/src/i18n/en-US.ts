@@ -87,6 +87,7 @@ export const enUS: UiMessages = {
     budget: 'Budget',
     programs: 'Programs',
     applications: 'My applications',
+    hubApplications: 'Applications',
     reviews: 'My reviews',
     stays: 'Youth stations',
     'api-tokens': 'API tokens',

@@ -85,6 +85,7 @@ export const zhCN = {
     budget: '预算',
     programs: '扶持项目',
     applications: '我的申请',
+    hubApplications: '申请管理',
     reviews: '评审任务',
     stays: '青荷驿站',
     'api-tokens': 'API 令牌',

@@ -9,8 +9,11 @@ import { PageError } from '../layout/page-states';
 import { formatDay } from '../i18n/format-date';
 import { matchingMissing, useMatches } from './use-programs';
 
-/** "Programs you qualify for": what matching found for the signed-in applicant, why, and one click to apply. */
-export function MyMatchesCard({ hub }: { hub: string }) {
+/**
+ * "Programs you qualify for": what matching found for the signed-in applicant, why, and one
+ * click to apply. `hideWhenNone`: nothing at all when nothing matched (a staff member's view).
+ */
+export function MyMatchesCard({ hub, hideWhenNone = false }: { hub: string; hideWhenNone?: boolean }) {
   const { t } = useTranslation();
   const matches = useMatches(hub);
   let body;
@@ -21,8 +24,10 @@ export function MyMatchesCard({ hub }: { hub: string }) {
     ) : (
       <PageError error={matches.error} onRetry={() => void matches.refetch()} />
     );
-  else if (matches.data.items.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('programs.matches.none')} />;
-  else
+  else if (matches.data.items.length === 0) {
+    if (hideWhenNone) return null;
+    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('programs.matches.none')} />;
+  } else
     body = (
       <Flex vertical gap={12} role="list" aria-label={t('programs.matches.mine')}>
         {matches.data.items.map((m) => (

@@ -18,7 +18,10 @@ export function ProgramsCatalogPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const me = useMe();
-  const canEdit = useCapabilities(hub).data?.actions.programs.create ?? false;
+  const capabilities = useCapabilities(hub).data;
+  const canEdit = capabilities?.actions.programs.create ?? false;
+  // Staff who read the hub's applications apply seldom: no empty "for you" panel above the catalogue.
+  const staff = capabilities?.actions.applications.listAll ?? false;
   const programs = usePrograms(hub);
 
   return (
@@ -41,7 +44,7 @@ export function ProgramsCatalogPage() {
           )}
         </Flex>
       </Flex>
-      {me.data && <MyMatchesCard hub={hub} />}
+      {me.data && <MyMatchesCard hub={hub} hideWhenNone={staff} />}
       {programs.isPending ? (
         <PageLoading />
       ) : programs.isError ? (

@@ -168,6 +168,7 @@ export const programsEnUS: ProgramsMessages = {
   },
   mine: {
     title: 'My applications',
+    hubTitle: 'Applications to this hub',
     empty: 'You have not applied to any program yet.',
     browse: 'Browse programs',
     submittedAt: 'Submitted',

@@ -166,6 +166,7 @@ export const programsZhCN = {
   },
   mine: {
     title: '我的申请',
+    hubTitle: '本枢纽收到的申请',
     empty: '您还没有提交过申请。',
     browse: '浏览项目',
     submittedAt: '提交时间',
