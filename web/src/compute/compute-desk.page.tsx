@@ -38,10 +38,11 @@ export function ComputeDeskPage() {
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('compute.desk.share'), t('compute.desk.decayed')] },
-      grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
+      // Each axis named under (or over) its middle, where a long name has room; at the end it was cut off.
+      grid: { left: 8, right: 24, top: 72, bottom: 36, containLabel: true },
       xAxis: [
-        { type: 'value', name: t('compute.desk.share') },
-        { type: 'value', name: t('compute.desk.decayed') },
+        { type: 'value', name: t('compute.desk.share'), nameLocation: 'middle', nameGap: 28 },
+        { type: 'value', name: t('compute.desk.decayed'), nameLocation: 'middle', nameGap: 28 },
       ],
       yAxis: { type: 'category', data: names },
       series: [
