@@ -13,6 +13,7 @@ import { BurnDownChart, UtilisationChart, WaitsChart } from './compute-charts';
 import { PoolFormModal } from './pool-form.modal';
 import { QuotaFormModal } from './quota-form.modal';
 import { UsageUploadCard } from './usage-upload.card';
+import { useLocale } from '../i18n/locale-context';
 
 /**
  * The compute operator's desk: pools and quotas (forms), utilisation, waits and voucher
@@ -22,6 +23,7 @@ import { UsageUploadCard } from './usage-upload.card';
 export function ComputeDeskPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   // Pools, quotas and usage files for whom the server allows them; the hub's auditor reads the desk.
   const can = useCapabilities(hub).data?.actions.compute;
@@ -35,13 +37,20 @@ export function ComputeDeskPage() {
   const option = useMemo(() => {
     const items = share.data?.items ?? [];
     const names = items.map((i) => bilingual(i.organization.name).primary);
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('compute.desk.share'), t('compute.desk.decayed')] },
       // Each axis named under (or over) its middle, where a long name has room; at the end it was cut off.
       grid: { left: 8, right: 24, top: 72, bottom: 36, containLabel: true },
       xAxis: [
-        { type: 'value', name: t('compute.desk.share'), nameLocation: 'middle', nameGap: 28 },
+        {
+          type: 'value',
+          name: t('compute.desk.share'),
+          nameLocation: 'middle',
+          nameGap: 28,
+          axisLabel: { formatter: (v: number) => percent.format(v) },
+        },
         { type: 'value', name: t('compute.desk.decayed'), nameLocation: 'middle', nameGap: 28 },
       ],
       yAxis: { type: 'category', data: names },
@@ -50,7 +59,7 @@ export function ComputeDeskPage() {
         { name: t('compute.desk.decayed'), type: 'bar', xAxisIndex: 1, data: items.map((i) => i.decayedGpuHours) },
       ],
     };
-  }, [share.data, t, bilingual]);
+  }, [share.data, t, bilingual, locale]);
   const status = (s: ComputeRequest['status']) => (
     <Tag color={s === 'running' ? 'green' : s === 'refused' || s === 'preempted' ? 'red' : undefined}>{t(`compute.desk.status.${s}`)}</Tag>
   );
