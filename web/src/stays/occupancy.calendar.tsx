@@ -14,7 +14,9 @@ export function OccupancyCalendar({ hub, stationId }: { hub: string; stationId: 
   const { t } = useTranslation();
   const today = useHubToday();
   const timeZone = useHubTimeZone();
-  const [month, setMonth] = useState<Dayjs>(today.startOf('month'));
+  // The day shown as chosen: today in today's month, else the month's first (the month is what counts).
+  const [month, setMonth] = useState<Dayjs>(today);
+  const shown = (d: Dayjs) => (d.isSame(today, 'month') ? today : d.startOf('month'));
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
   const to = month.endOf('month').add(8, 'day').format('YYYY-MM-DD');
   const occupancy = useQuery({ queryKey: [...staysKey(hub), 'calendar', stationId, from], queryFn: () => stationOccupancy(hub, stationId, from, to) });
@@ -33,8 +35,8 @@ export function OccupancyCalendar({ hub, stationId }: { hub: string; stationId: 
           </Flex>
         )}
         value={month}
-        onPanelChange={(d) => setMonth(d.startOf('month'))}
-        onSelect={(d) => setMonth(d.startOf('month'))}
+        onPanelChange={(d) => setMonth(shown(d))}
+        onSelect={(d) => setMonth(shown(d))}
         cellRender={(date, info) => {
           if (info.type !== 'date') return info.originNode;
           const night = byDate.get(date.format('YYYY-MM-DD'));

@@ -93,9 +93,10 @@ export function StationDeskPage() {
             { title: t('stays.desk.dates'), render: (_, b) => formatDayRange(b.checkIn, b.checkOut, locale) },
             { title: t('stays.booking.bed'), render: (_, b) => `${b.bed.room} · ${b.bed.label}` },
             { title: t('stays.booking.code'), dataIndex: 'code' },
-            { title: '', render: (_, b) => <Tag>{t(`stays.booking.status.${b.status}`)}</Tag> },
+            { title: t('stays.desk.state'), render: (_, b) => <Tag>{t(`stays.booking.status.${b.status}`)}</Tag> },
             {
               key: 'act',
+              title: t('stays.desk.action'),
               render: (_, b) =>
                 b.status === 'checked_in' ? (
                   <CheckOutForm hub={hub} bookingId={b.id} onDone={refresh} />

@@ -82,6 +82,8 @@ export const staysEnUS: StaysMessages = {
   },
   desk: {
     title: 'Station desk',
+    state: 'Status',
+    action: 'Action',
     station: 'Station',
     checkIn: 'Check a guest in',
     codeLabel: 'Scan the QR code or type the check-in code',

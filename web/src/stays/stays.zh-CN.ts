@@ -80,6 +80,8 @@ export const staysZhCN = {
   },
   desk: {
     title: '驿站前台',
+    state: '状态',
+    action: '操作',
     station: '驿站',
     checkIn: '办理入住',
     codeLabel: '扫描二维码或输入入住码',
