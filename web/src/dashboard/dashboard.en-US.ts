@@ -23,7 +23,7 @@ export const dashboardEnUS: DashboardMessages = {
   programsLabel: 'Awarded and paid per program',
   programAwarded: 'Awarded',
   programPaid: 'Paid',
-  programLine: '{{name}}: {{count}} award(s), {{awarded}} awarded, {{paid}} paid',
+  programLine: '{{name}} · awards: {{count}}, awarded {{awarded}}, paid {{paid}}',
   noPrograms: 'No program this year yet.',
   use: 'Use of what the hub offers',
   stays: 'Youth station occupancy',

@@ -68,7 +68,7 @@ describe('HubDashboardFigures', () => {
   it('speaks English with CNY amounts', () => {
     renderInApp(<HubDashboardFigures dashboard={dashboard} />, { locale: 'en-US' });
     expect(screen.getByText('Paid').closest('.ant-statistic')!.textContent).toContain('CNY 400k');
-    expect(screen.getByText('Major R&D grant: 1 award(s), CNY 1,000,000 awarded, CNY 400,000 paid')).toBeTruthy();
+    expect(screen.getByText('Major R&D grant · awards: 1, awarded CNY 1,000,000, paid CNY 400,000')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Youth station occupancy' }).textContent).toContain('6 of 120 bed-nights slept');
     expect(screen.getByRole('img', { name: 'Compute quota and GPU hours used each month' })).toBeTruthy();
     expect(screen.getByText('Last 12 months: 40 of 200 bed-nights booked (20%)')).toBeTruthy();

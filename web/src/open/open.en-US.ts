@@ -22,7 +22,7 @@ export const openEnUS: OpenMessages = {
   program: 'Program',
   awardsCount: 'Awards',
   awarded: 'Awarded',
-  individuals: '{{count}} award(s) to individuals, {{amount}} in all (never named).',
+  individuals: 'Awards to individuals: {{count}}, {{amount}} in all (never named).',
   downloads: 'Downloads',
   budgetCsv: 'Budget (CSV)',
   budgetXlsx: 'Budget (Excel)',
