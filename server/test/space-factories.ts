@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
+import { withTransaction } from '../db/transaction.js';
+import { createLease } from '../modules/spaces/leases.service.js';
 import { uuidv7 } from '../platform/ids.js';
+import { ledgerTx } from './budget-factories.js';
 import type { HubRow } from '../platform/tenancy/tenancy.js';
 
 export type TestPark = { parkId: string; buildings: { id: string; floors: { id: string; units: string[] }[] }[]; units: string[] };
@@ -61,3 +64,27 @@ export async function operatePark(db: Db, hub: HubRow, parkId: string, userId: s
 }
 
 export const operatorScope = (hub: HubRow) => ({ hub, actor: { userId: null, hubRoles: ['hub_admin' as const] } });
+
+/**
+ * A lease signed under a rent-subsidy program, as an operator signs it at noon in Hangzhou on
+ * its first day: `units` for one rent step [startsOn, endsOn) at `monthlyRent` (fen), 90 days'
+ * notice. Signing commits the subsidy and pays the months begun.
+ */
+export async function signSubsidisedLease(
+  db: Db,
+  hub: HubRow,
+  lease: { programId: string; organizationId: string; units: string[]; startsOn: string; endsOn: string; monthlyRent: string },
+) {
+  const { programId, organizationId, units, startsOn, endsOn, monthlyRent } = lease;
+  return withTransaction(
+    db,
+    (tx) =>
+      createLease(
+        tx,
+        operatorScope(hub),
+        { organizationId, nodeIds: units, startsOn, endsOn, steps: [{ startsOn, endsOn, monthlyRent }], noticeDays: 90, staff: null, programId },
+        new Date(`${startsOn}T04:00:00Z`),
+      ),
+    ledgerTx,
+  );
+}

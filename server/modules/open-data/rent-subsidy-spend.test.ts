@@ -6,10 +6,10 @@ import { withTransaction } from '../../db/transaction.js';
 import { financeActor, ledgerTx } from '../../test/budget-factories.js';
 import { as, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { awardInPayment } from '../../test/review-factories.js';
-import { operatorScope, spaceOrgs, spacePark } from '../../test/space-factories.js';
+import { operatorScope, signSubsidisedLease, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { createBudgetLine } from '../budget/budget.service.js';
 import { createProgram, publishProgram } from '../programs/programs.service.js';
-import { createLease, endLease } from '../spaces/leases.service.js';
+import { endLease } from '../spaces/leases.service.js';
 import { runMonthlySubsidies } from '../spaces/monthly-subsidy.service.js';
 
 let ctx: TestContext;
@@ -44,26 +44,14 @@ async function grantAndRentSubsidy() {
   const park = await spacePark(ctx.database.db, w.hub, { buildings: 1, floors: 1, units: 2 });
   const [org] = await spaceOrgs(ctx.database.db, w.hub, 1);
   const [start, end] = ['2026-06-01', '2029-06-01'];
-  const lease = await withTransaction(
-    ctx.database.db,
-    (tx) =>
-      createLease(
-        tx,
-        operatorScope(w.hub),
-        {
-          organizationId: org!,
-          nodeIds: park.units,
-          startsOn: start,
-          endsOn: end,
-          steps: [{ startsOn: start, endsOn: end, monthlyRent: '1200000' }],
-          noticeDays: 90,
-          staff: null,
-          programId: rent.id,
-        },
-        at(start),
-      ),
-    ledgerTx,
-  );
+  const lease = await signSubsidisedLease(ctx.database.db, w.hub, {
+    programId: rent.id,
+    organizationId: org!,
+    units: park.units,
+    startsOn: start,
+    endsOn: end,
+    monthlyRent: '1200000',
+  });
   await runMonthlySubsidies(ctx.database.db, w.hub, at('2026-07-01'));
   return { ...w, rent, lease };
 }

@@ -2,11 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { programDraftSchema } from '../../../contracts/applications.js';
 import { rentProgramDraft, wuchangRules } from '../../../contracts/test-fixtures/rent-programs.js';
 import { withTransaction } from '../../db/transaction.js';
-import { fundedYear, ledgerTx } from '../../test/budget-factories.js';
+import { fundedYear } from '../../test/budget-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
-import { operatorScope, spaceOrgs, spacePark } from '../../test/space-factories.js';
+import { signSubsidisedLease, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { createProgram, publishProgram } from '../programs/programs.service.js';
-import { createLease } from './leases.service.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -29,26 +28,14 @@ describe('the ledger names a rent subsidy', () => {
     const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 1 });
     const [org] = await spaceOrgs(ctx.database.db, hub, 1);
     const start = '2026-06-01';
-    const lease = await withTransaction(
-      ctx.database.db,
-      (tx) =>
-        createLease(
-          tx,
-          operatorScope(hub),
-          {
-            organizationId: org!,
-            nodeIds: park.units,
-            startsOn: start,
-            endsOn: '2027-06-01',
-            steps: [{ startsOn: start, endsOn: '2027-06-01', monthlyRent: '600000' }],
-            noticeDays: 90,
-            staff: null,
-            programId: program.id,
-          },
-          new Date(`${start}T04:00:00Z`),
-        ),
-      ledgerTx,
-    );
+    const lease = await signSubsidisedLease(ctx.database.db, hub, {
+      programId: program.id,
+      organizationId: org!,
+      units: park.units,
+      startsOn: start,
+      endsOn: '2027-06-01',
+      monthlyRent: '600000',
+    });
     expect(lease.ref).toBeTruthy();
 
     const finance = await createTestUser(ctx, { hub, roles: ['finance_officer'] });

@@ -1,14 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramDraft } from '../../../contracts/applications.js';
-import { withTransaction } from '../../db/transaction.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { fundedYear, ledgerTx } from '../../test/budget-factories.js';
+import { fundedYear } from '../../test/budget-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { rentProgramDraft, wuchangRules } from '../../../contracts/test-fixtures/rent-programs.js';
-import { operatorScope, spaceOrgs, spacePark } from '../../test/space-factories.js';
+import { signSubsidisedLease, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import type { RentRules } from '../programs/rent-subsidy.js';
-import { createLease } from './leases.service.js';
 import { spaceLeaseSteps } from './spaces.tables.js';
 
 // An officer edits a rent-subsidy program's formula (the editor's rows become the
@@ -36,26 +34,14 @@ const withRules = (rules: Partial<RentRules>, draft: Partial<ProgramDraft> = {})
 async function signLease(programId: string): Promise<string> {
   const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 1 });
   const [org] = await spaceOrgs(ctx.database.db, hub, 1);
-  const lease = await withTransaction(
-    ctx.database.db,
-    (tx) =>
-      createLease(
-        tx,
-        operatorScope(hub),
-        {
-          organizationId: org!,
-          nodeIds: park.units,
-          startsOn: '2027-01-01',
-          endsOn: '2029-01-01',
-          steps: [{ startsOn: '2027-01-01', endsOn: '2029-01-01', monthlyRent: '600000' }],
-          noticeDays: 90,
-          staff: null,
-          programId,
-        },
-        new Date('2027-01-01T04:00:00Z'),
-      ),
-    ledgerTx,
-  );
+  const lease = await signSubsidisedLease(ctx.database.db, hub, {
+    programId,
+    organizationId: org!,
+    units: park.units,
+    startsOn: '2027-01-01',
+    endsOn: '2029-01-01',
+    monthlyRent: '600000',
+  });
   return lease.id;
 }
 

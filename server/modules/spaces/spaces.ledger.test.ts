@@ -6,7 +6,7 @@ import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { fundedYear, ledgerTx } from '../../test/budget-factories.js';
 import { createTestHub, startTestApp, type TestContext } from '../../test/harness.js';
 import { rentProgramDraft, wuchangRules } from '../../../contracts/test-fixtures/rent-programs.js';
-import { operatorScope, spaceOrgs, spacePark } from '../../test/space-factories.js';
+import { operatorScope, signSubsidisedLease, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { lineAvailable, verifyLedger } from '../budget/index.js';
 import { createProgram, publishProgram } from '../programs/programs.service.js';
 import { createLease, endLease } from './leases.service.js';
@@ -47,26 +47,14 @@ describe('rent subsidy through the ledger', () => {
     const start = '2027-01-01';
     const end = '2030-01-01';
     // 200 m² at CNY 60: CNY 12,000 a month; year 1 all of it, years 2-3 half.
-    const lease = await withTransaction(
-      ctx.database.db,
-      (tx) =>
-        createLease(
-          tx,
-          operatorScope(hub),
-          {
-            organizationId: org!,
-            nodeIds: park.units,
-            startsOn: start,
-            endsOn: end,
-            steps: [{ startsOn: start, endsOn: end, monthlyRent: '1200000' }],
-            noticeDays: 90,
-            staff: null,
-            programId,
-          },
-          at(start),
-        ),
-      ledgerTx,
-    );
+    const lease = await signSubsidisedLease(ctx.database.db, hub, {
+      programId,
+      organizationId: org!,
+      units: park.units,
+      startsOn: start,
+      endsOn: end,
+      monthlyRent: '1200000',
+    });
     const total = 12n * 1_200_000n + 24n * 600_000n;
     expect(lease.subsidyTotal).toBe(total);
     expect(await paidOf(lease.id)).toBe(1_200_000n); // the first month, at signing
