@@ -190,7 +190,7 @@ describe('demo seed: office space', () => {
     // seed/spaces.json's dates, moved to this year as every seed moves them (demo-year.ts).
     expect(gs).toMatchObject({ ...inYear({ startsOn: '2026-07-01', endsOn: '2029-07-01' }, seedYear()), status: 'active', areaM2: 2400 });
     expect(gs.nodes.map((n: { code: string }) => n.code)).toEqual(['DT-B', 'DT-C']);
-    expect(gs.source).toMatch(/not public/);
+    expect(gs.source).toMatch(/未公开/);
     const leases = (await ctx.app.inject({ method: 'GET', url: '/api/hubs/hangzhou/spaces/leases', headers: { cookie } })).json().items;
     const brainco = leases.find((l: { organization: { name: { en: string } } }) => l.organization.name.en === 'BrainCo');
     // 430.5 m² (CNY 31,545 + 6,400 a month): year 1 capped at CNY 80 a m² on all of it.
