@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The demo accounts' shared password (seed/demo-accounts.json). */
 export const DEMO_PASSWORD = 'dragongate-demo-2026';
@@ -16,14 +16,25 @@ export async function signIn(page: Page, email: string) {
 /** The menu button a phone's bar shows in place of the navigation and the language switch. */
 const phoneMenu = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^(Menu|菜单)$/ });
 
+/**
+ * Opens the phone's menu drawer and does `act` in it, again if a navigation closed the
+ * drawer first (a page that redirects, /hubs/x to its programs, closes a drawer opened on it).
+ */
+async function inPhoneMenu(page: Page, act: (drawer: Locator) => Promise<void>) {
+  const drawer = page.getByRole('dialog', { name: /^(Menu|菜单)$/ });
+  await expect(async () => {
+    if (!(await drawer.isVisible())) await phoneMenu(page).click({ timeout: 2_000 });
+    await act(drawer);
+  }).toPass({ timeout: 15_000 });
+}
+
 /** Picks the page's language in the bar, or on a phone in the menu's drawer (closed again after). */
 export async function chooseLanguage(page: Page, label: '中文' | 'English') {
   const inBar = page.getByRole('banner').getByText(label, { exact: true });
   await expect(inBar.or(phoneMenu(page))).toBeVisible();
   if (await phoneMenu(page).isVisible()) {
-    await phoneMenu(page).click();
-    const drawer = page.getByRole('dialog');
-    await drawer.getByText(label, { exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: /^(Menu|菜单)$/ });
+    await inPhoneMenu(page, (menu) => menu.getByText(label, { exact: true }).click({ timeout: 2_000 }));
     await drawer.getByRole('button', { name: /^(Close|关闭)$/ }).click();
     await expect(drawer).toBeHidden();
     return;
@@ -34,8 +45,7 @@ export async function chooseLanguage(page: Page, label: '中文' | 'English') {
 /** Clicks a hub menu item, opening the phone's menu, the Ecosystem menu or the overflow (…) first when it sits there. */
 export async function openMenu(page: Page, name: string) {
   if (await phoneMenu(page).isVisible()) {
-    await phoneMenu(page).click();
-    await page.getByRole('dialog').getByRole('menuitem', { name, exact: true }).click();
+    await inPhoneMenu(page, (menu) => menu.getByRole('menuitem', { name, exact: true }).click({ timeout: 2_000 }));
     return;
   }
   const banner = page.getByRole('banner');

@@ -12,12 +12,15 @@ import { ORGANIZATION_PAGE_SIZE, useOrganizationListParams } from './organizatio
 import { KindTag, SectorTags } from './organization-tags';
 import { SectorChart } from './sector-chart';
 import { useOrganizationList } from './use-organizations';
+import { useLocale } from '../i18n/locale-context';
+import { formatDay } from '../i18n/format-date';
 
 export function OrganizationsListPage() {
   const { hub = '' } = useParams();
   // The server says who may register one (a read-only auditor may not).
   const canRegister = useCapabilities(hub).data?.actions.organizations.create ?? false;
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const bilingual = useBilingual();
   const [params, setParams] = useOrganizationListParams();
@@ -41,8 +44,15 @@ export function OrganizationsListPage() {
     },
     { title: t('org.kind'), dataIndex: 'kind', width: 140, render: (_, organization) => <KindTag kind={organization.kind} /> },
     { title: t('org.sectors'), dataIndex: 'sectors', render: (_, organization) => <SectorTags sectors={organization.sectors} /> },
-    { title: t('org.foundedOn'), dataIndex: 'foundedOn', width: 130, render: (value: string | null) => value ?? '—' },
-    { title: t('org.headcount'), dataIndex: 'headcount', width: 110, align: 'right', render: (value: number | null) => value ?? '—' },
+    // On a phone the name, kind and sectors; the table scrolls inside itself for a long name.
+    {
+      title: t('org.foundedOn'),
+      dataIndex: 'foundedOn',
+      width: 130,
+      responsive: ['md'],
+      render: (value: string | null) => (value ? formatDay(value, locale) : '—'),
+    },
+    { title: t('org.headcount'), dataIndex: 'headcount', width: 110, align: 'right', responsive: ['md'], render: (value: number | null) => value ?? '—' },
   ];
 
   const emptyState = (
@@ -82,6 +92,7 @@ export function OrganizationsListPage() {
               loading={list.isFetching && !list.isFetchingNextPage}
               locale={{ emptyText: list.isPending ? ' ' : emptyState }}
               pagination={false}
+              scroll={{ x: 'max-content' }}
               footer={list.items.length ? () => t('org.shown', { count: list.items.length }) : undefined}
             />
             <LoadMore list={list} />
