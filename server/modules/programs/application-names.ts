@@ -1,20 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
-import type { CauseName } from '../../platform/cause-names.js';
+import { grantName, type CauseName } from '../../platform/cause-names.js';
 import { namesOfApplicants } from './applications.service.js';
 import { applications, programs } from './programs.tables.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Applications in words for the ledger: "<program> · <applicant>" in both languages, and the short number. */
 export async function nameApplications(db: Db | Tx, hubId: string, ids: string[]): Promise<Map<string, CauseName>> {
-  const wanted = ids.filter((id) => UUID.test(id));
-  if (wanted.length === 0) return new Map();
+  if (ids.length === 0) return new Map();
   const rows = await db
     .select({ app: applications, zh: programs.nameZh, en: programs.nameEn })
     .from(applications)
     .innerJoin(programs, and(eq(programs.hubId, applications.hubId), eq(programs.id, applications.programId)))
-    .where(and(eq(applications.hubId, hubId), inArray(applications.id, wanted)));
+    .where(and(eq(applications.hubId, hubId), inArray(applications.id, ids)));
   const applicants = await namesOfApplicants(
     db,
     hubId,
@@ -22,8 +19,7 @@ export async function nameApplications(db: Db | Tx, hubId: string, ids: string[]
   );
   return new Map(
     rows.map(({ app, zh, en }) => {
-      const who = applicants.get((app.organizationId ?? app.personId)!);
-      return [app.id, { name: { zh: who ? `${zh} · ${who.zh}` : zh, en: who ? `${en} · ${who.en}` : en }, number: app.number }];
+      return [app.id, { name: grantName({ zh, en }, applicants.get((app.organizationId ?? app.personId)!)), number: app.number }];
     }),
   );
 }
