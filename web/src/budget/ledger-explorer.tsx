@@ -98,14 +98,6 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
               <Link to={`/hubs/${hub}/applications/${cause.id}`}>{cause.number ?? t('budget.causeTypes.application')}</Link>
             </span>
           );
-        // A rent subsidy: the lease's short reference.
-        if (cause.type === 'space_lease' && cause.number)
-          return (
-            <span>
-              {type}
-              {cause.number}
-            </span>
-          );
         // A line's funding: the line it funded, by name.
         if (cause.type === 'budget_line')
           return (
@@ -114,7 +106,13 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
               {accountLink(transfer.creditAccount)}
             </span>
           );
-        return type;
+        // Any other cause its module names (a lease of a rent subsidy): its short reference.
+        return (
+          <span>
+            {type}
+            {cause.number}
+          </span>
+        );
       },
     },
     { title: t('budget.note'), dataIndex: 'note', ellipsis: true, render: (note: string | null) => note ?? '—' },
