@@ -5,6 +5,7 @@ import { sourceInputSchema } from '../../../contracts/relations';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { zodRule } from '../forms/zod-rule';
 import { useLocale } from '../i18n/locale-context';
+import { namedCurrencies } from '../staff/place-options';
 
 /** The currencies a fact's or a tie's amount may be in. */
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'];
@@ -12,10 +13,7 @@ export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'];
 /** The amount's currency, named in the page's language with its code: "人民币 (CNY)", "US Dollar (USD)". */
 export function CurrencySelect(props: { id?: string; value?: string; onChange?: (value: string) => void }) {
   const { locale } = useLocale();
-  const options = useMemo(() => {
-    const names = new Intl.DisplayNames([locale], { type: 'currency' });
-    return CURRENCIES.map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }));
-  }, [locale]);
+  const options = useMemo(() => namedCurrencies(CURRENCIES, locale), [locale]);
   return <Select {...props} options={options} />;
 }
 

@@ -59,15 +59,20 @@ export function countryOptions(locale: Locale, current?: string): PlaceOption[] 
   return keeping(options, current);
 }
 
-/** Currencies named in `locale` with their ISO 4217 code ("人民币 (CNY)"), sorted by name there. */
+/** `codes` as currencies named in `locale` with their ISO 4217 code ("人民币 (CNY)"), in the order given. */
+export function namedCurrencies(codes: readonly string[], locale: Locale): PlaceOption[] {
+  const names = new Intl.DisplayNames([locale], { type: 'currency' });
+  return codes.map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }));
+}
+
+/** Every currency named in `locale` with its ISO 4217 code, sorted by name there. */
 export function currencyOptions(locale: Locale, current?: string): PlaceOption[] {
-  const options = remembered(`currency:${locale}`, () => {
-    const names = new Intl.DisplayNames([locale], { type: 'currency' });
-    return Intl.supportedValuesOf('currency')
-      .filter((code) => !NOT_A_CURRENCY.has(code))
-      .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
-      .sort(byLabel(locale));
-  });
+  const options = remembered(`currency:${locale}`, () =>
+    namedCurrencies(
+      Intl.supportedValuesOf('currency').filter((code) => !NOT_A_CURRENCY.has(code)),
+      locale,
+    ).sort(byLabel(locale)),
+  );
   return keeping(options, current);
 }
 
