@@ -10,11 +10,13 @@ import { PageError } from '../layout/page-states';
 import { ApplicationStatusTag } from './application-status';
 import { formatMoment } from '../i18n/format-date';
 import { useApplications, usePrograms } from './use-programs';
+import { useCapabilities } from '../auth/use-capabilities';
 import { Money } from '../money/money';
 
 /**
- * Applications: the signed-in person's own (no `program`), or, for staff, one program's with
- * who applied. Each has its short number; on a phone each is a card instead of a table row.
+ * Applications: one program's, for staff, with who applied; without `program`, the
+ * signed-in person's own, or for staff who read every application the hub's, with who
+ * applied and to what. Each has its short number; on a phone each is a card, not a row.
  */
 export function ApplicationsTable({ hub, program }: { hub: string; program?: string }) {
   const { t } = useTranslation();
@@ -22,11 +24,13 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
   const bilingual = useBilingual();
   const screens = Grid.useBreakpoint();
   const applications = useApplications(hub, program);
+  // The server lists the hub's applications to staff who read them all, the caller's own to anyone else.
+  const hubWide = (useCapabilities(hub).data?.actions.applications.listAll ?? false) && program === undefined;
   const programs = usePrograms(hub);
   const names = new Map(programs.data?.items.map((p) => [p.id, p.name]) ?? []);
   if (applications.isError) return <PageError error={applications.error} onRetry={() => void applications.refetch()} />;
-  const staff = program !== undefined;
-  const empty = staff ? t('programs.applications.empty') : t('programs.mine.empty');
+  const staff = program !== undefined || hubWide;
+  const empty = program !== undefined ? t('programs.applications.empty') : hubWide ? t('programs.applications.emptyHub') : t('programs.mine.empty');
   // A draft opens where it is finished: the apply form, with its answers.
   const linkOf = (a: Application) => (a.status === 'draft' ? `/hubs/${hub}/programs/${a.programId}/apply?draft=${a.id}` : `/hubs/${hub}/applications/${a.id}`);
   const programName = (a: Application) => {
@@ -42,7 +46,12 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
     if (items.length === 0) return <Empty description={empty} />;
     return (
       <Flex vertical gap={12}>
-        <Flex vertical gap={12} role="list" aria-label={staff ? t('programs.tabs.applications') : t('programs.mine.title')}>
+        <Flex
+          vertical
+          gap={12}
+          role="list"
+          aria-label={program !== undefined ? t('programs.tabs.applications') : hubWide ? t('programs.mine.hubTitle') : t('programs.mine.title')}
+        >
           {items.map((a) => (
             <Card key={a.id} size="small" role="listitem">
               <Flex justify="space-between" gap={8} wrap>
@@ -53,6 +62,7 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
               </Flex>
               <Typography.Text type="secondary" style={{ display: 'block' }}>
                 {t('programs.applications.number')} {a.number}
+                {hubWide && ` · ${programName(a)}`}
               </Typography.Text>
               <Flex justify="space-between" gap={8} wrap>
                 <Typography.Text>{amount(a)}</Typography.Text>
@@ -68,9 +78,10 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
 
   const columns: ColumnsType<Application> = [
     { title: t('programs.applications.number'), render: (_, a) => <Link to={linkOf(a)}>{a.number}</Link> },
-    staff
-      ? { title: t('programs.applications.applicant'), render: (_, a) => applicantName(a) }
-      : { title: t('programs.result.program'), render: (_, a) => <Link to={linkOf(a)}>{programName(a)}</Link> },
+    ...(staff ? [{ title: t('programs.applications.applicant'), render: (_: unknown, a: Application) => applicantName(a) }] : []),
+    ...(program === undefined
+      ? [{ title: t('programs.result.program'), render: (_: unknown, a: Application) => <Link to={linkOf(a)}>{programName(a)}</Link> }]
+      : []),
     { title: t('programs.mine.status'), render: (_, a) => <ApplicationStatusTag status={a.status} /> },
     { title: t('programs.mine.amount'), align: 'right', render: (_, a) => amount(a) },
     { title: t('programs.mine.submittedAt'), render: (_, a) => formatMoment(a.createdAt, locale) },

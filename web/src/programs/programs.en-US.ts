@@ -164,6 +164,7 @@ export const programsEnUS: ProgramsMessages = {
     number: 'No.',
     applicant: 'Applicant',
     empty: 'Nobody has applied to this program yet.',
+    emptyHub: 'Nobody has applied to this hub yet.',
     aProgram: 'A program',
   },
   mine: {

@@ -162,6 +162,7 @@ export const programsZhCN = {
     number: '编号',
     applicant: '申请主体',
     empty: '该项目还没有收到申请。',
+    emptyHub: '本枢纽还没有收到申请。',
     aProgram: '某项目',
   },
   mine: {
