@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
@@ -93,8 +93,6 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   await registerOpenDataRoutes(app, deps);
   await registerHubAdminRoutes(app, deps);
 
-  const spaIndex = existsSync(path.join(webDir, 'index.html')) ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : null;
-  if (spaIndex) await registerWebFiles(app, webDir, spaIndex);
-  registerNotFound(app, spaIndex);
+  registerNotFound(app, await registerWebFiles(app, webDir));
   return app;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
@@ -15,8 +15,9 @@ const page = `<!doctype html><html><head><script type="module" src="/assets/inde
 
 let app: FastifyInstance;
 let database: Database;
+let webDir: string;
 beforeAll(async () => {
-  const webDir = tempDir('dragongate-web-');
+  webDir = tempDir('dragongate-web-');
   mkdirSync(path.join(webDir, 'assets'));
   writeFileSync(path.join(webDir, 'index.html'), page);
   writeFileSync(path.join(webDir, 'assets/index-AbC123.js'), script);
@@ -69,5 +70,32 @@ describe('delivery', () => {
       expect(response.headers['content-encoding']).toBe('br');
       expect(brotliDecompressSync(response.rawPayload).toString()).toBe(page);
     }
+  });
+
+  it('answers a missing asset with 404, not the page', async () => {
+    const response = await app.inject({ method: 'GET', url: '/assets/index-Gone99.js' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('serves a rebuild made while it runs: the new page and its new assets, the old ones gone', async () => {
+    const rebuilt = page.replace('index-AbC123.js', 'index-New456.js');
+    const newScript = 'export const answer = 42;\n';
+    rmSync(path.join(webDir, 'assets'), { recursive: true });
+    mkdirSync(path.join(webDir, 'assets'));
+    writeFileSync(path.join(webDir, 'assets/index-New456.js'), newScript);
+    writeFileSync(path.join(webDir, 'index.html'), rebuilt);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(webDir, 'index.html'), later, later);
+
+    const pageNow = await app.inject({ method: 'GET', url: '/hubs/hangzhou/programs' });
+    expect(pageNow.statusCode).toBe(200);
+    expect(pageNow.body).toBe(rebuilt);
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-New456.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe(IMMUTABLE);
+    expect(asset.body).toBe(newScript);
+    expect((await app.inject({ method: 'GET', url: '/assets/index-AbC123.js' })).statusCode).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { pickLocale, type Locale } from '../../../contracts/error-messages.js';
 import type { ErrorCode } from '../../../contracts/errors.js';
 import { AppError, errorBody, errorStatus, type FieldProblem } from '../errors.js';
 import { fieldProblemOf } from '../zod-issues.js';
+import { isPagePath, REVALIDATE, type WebPage } from './delivery.js';
 
 export function localeOf(request: FastifyRequest): Locale {
   return pickLocale(request.headers['accept-language']);
@@ -99,10 +100,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
 }
 
 /** Unknown API paths answer 404 JSON; other GETs get the web app's page, if built. */
-export function registerNotFound(app: FastifyInstance, spaIndex: string | null): void {
+export function registerNotFound(app: FastifyInstance, page: WebPage | null): void {
   app.setNotFoundHandler((request, reply) => {
-    if (spaIndex && request.method === 'GET' && !request.url.startsWith('/api/'))
-      return reply.type('text/html').header('cache-control', 'no-cache').send(spaIndex);
+    const html = page && request.method === 'GET' && isPagePath(request.url) ? page() : null;
+    if (html !== null) return reply.type('text/html').header('cache-control', REVALIDATE).send(html);
     return reply.status(404).send(errorBody('NOT_FOUND', localeOf(request)));
   });
 }
