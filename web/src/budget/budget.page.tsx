@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
-import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
+import { NotFoundPage, PageLoading, PartError } from '../layout/page-states';
 import { BalanceDrawer } from './balance-drawer';
 import { EnvelopeOverview } from './envelope-overview';
 import { LedgerExplorer } from './ledger-explorer';
@@ -41,7 +41,7 @@ export function BudgetPage() {
         <Empty description={t('budget.yearMissing', { year })} />
       </Card>
     );
-  else if (envelope.isError) body = <PageError error={envelope.error} onRetry={() => void envelope.refetch()} />;
+  else if (envelope.isError) body = <PartError error={envelope.error} onRetry={() => void envelope.refetch()} />;
   else
     body = (
       <Tabs

@@ -8,7 +8,7 @@ import { reasonCodes, type Envelope, type LedgerTransfer, type LedgerTransferAcc
 import { ledgerExportUrl } from '../api/budget.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { useTransfers, useYearAccounts } from './use-budget';
 import { Money } from '../money/money';
 import type { ShownAccount } from './shown-account';
@@ -155,7 +155,7 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
         </Button>
       </Flex>
       {transfers.isError ? (
-        <PageError error={transfers.error} onRetry={() => void transfers.refetch()} />
+        <PartError error={transfers.error} onRetry={() => void transfers.refetch()} />
       ) : (
         <Table<LedgerTransfer>
           rowKey="id"

@@ -5,7 +5,7 @@ import type { Envelope } from '../../../contracts/budget';
 import { EChart } from '../ecosystem/echart';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
-import { PageError, PageLoading } from '../layout/page-states';
+import { PageLoading, PartError } from '../layout/page-states';
 import { yearOverYearOption } from './budget-charts';
 import { useEnvelopes } from './use-budget';
 import { Money } from '../money/money';
@@ -32,7 +32,7 @@ export function YearOverYear({ hub, envelope }: { hub: string; envelope: Envelop
   }, [envelopes, bilingual, t, locale]);
 
   if (earlier.isPending) return <PageLoading />;
-  if (earlier.error) return <PageError error={earlier.error} />;
+  if (earlier.error) return <PartError error={earlier.error} />;
 
   const columns: TableColumnsType<Envelope> = [
     { title: t('budget.year'), dataIndex: 'year' },

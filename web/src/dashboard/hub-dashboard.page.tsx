@@ -7,7 +7,7 @@ import { useParams } from 'react-router';
 import { getHubDashboard } from '../api/hub-dashboard.api';
 import { useHub } from '../hubs/use-hub';
 import { useBilingual } from '../i18n/use-bilingual';
-import { PageError, PageLoading } from '../layout/page-states';
+import { PageLoading, PartError } from '../layout/page-states';
 import { HubDashboardFigures } from './hub-dashboard';
 
 /** /hubs/:hub/dashboard: the hub admin's figures for one year, printable as a report. */
@@ -48,7 +48,7 @@ export function HubDashboardPage() {
       {dashboard.isPending ? (
         <PageLoading />
       ) : dashboard.isError ? (
-        <PageError error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+        <PartError error={dashboard.error} onRetry={() => void dashboard.refetch()} />
       ) : (
         <HubDashboardFigures dashboard={dashboard.data} />
       )}

@@ -5,7 +5,7 @@ import { ItemList, ListItem } from '../layout/item-list';
 import type { HubComparison } from '../../../contracts/ecosystem-insights';
 import { useHubs } from '../hubs/use-hub';
 import { useBilingual } from '../i18n/use-bilingual';
-import { PageError, PageLoading } from '../layout/page-states';
+import { PageLoading, PartError } from '../layout/page-states';
 import { foundingYearOption, sectorOption, universityOption } from './compare-charts';
 import { EChart } from './echart';
 import { useHubComparison } from './use-ecosystem';
@@ -49,7 +49,7 @@ export function CompareHubsPage() {
         />
       </Flex>
       {chosen.length === 0 && <Empty description={t('compare.pickHint')} />}
-      {comparison.isError && <PageError error={comparison.error} onRetry={() => void comparison.refetch()} />}
+      {comparison.isError && <PartError error={comparison.error} onRetry={() => void comparison.refetch()} />}
       {chosen.length > 0 && comparison.isPending && <PageLoading />}
       {rows.length > 0 && (
         <>

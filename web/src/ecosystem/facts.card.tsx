@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { factMetrics, type Fact, type FactMetric } from '../../../contracts/facts';
 import { useLocale } from '../i18n/locale-context';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { FactFormModal } from './fact-form.modal';
 import { FactHistoryChart } from './fact-history.chart';
 import { formatFactValue } from './fact-value';
@@ -35,7 +35,7 @@ export function FactsCard({ hub, organizationId, canEdit }: { hub: string; organ
 
   return (
     <Card title={t('facts.title')} extra={canEdit && <Button onClick={() => setAdding(true)}>{t('facts.add')}</Button>}>
-      {facts.isError && <PageError error={facts.error} onRetry={() => void facts.refetch()} />}
+      {facts.isError && <PartError error={facts.error} onRetry={() => void facts.refetch()} />}
       {facts.isSuccess && metrics.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('facts.empty')} />}
       <Row gutter={[16, 16]}>
         {metrics.map((metric) => {

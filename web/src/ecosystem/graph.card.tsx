@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { OrganizationGraph } from '../../../contracts/ecosystem-insights';
 import type { RelationKind } from '../../../contracts/relations';
 import { useBilingual } from '../i18n/use-bilingual';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { EChart, type ChartClick } from './echart';
 import { useOrganizationGraph } from './use-ecosystem';
 
@@ -74,7 +74,7 @@ export function GraphCard({ hub, organizationId }: { hub: string; organizationId
 
   return (
     <Card title={t('graph.title')}>
-      {graph.isError && <PageError error={graph.error} onRetry={() => void graph.refetch()} />}
+      {graph.isError && <PartError error={graph.error} onRetry={() => void graph.refetch()} />}
       {graph.data && graph.data.edges.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('graph.empty')} />}
       {graph.data && option && graph.data.edges.length > 0 && (
         <Row gutter={[16, 16]}>

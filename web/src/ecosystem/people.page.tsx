@@ -7,7 +7,7 @@ import { useCapabilities } from '../auth/use-capabilities';
 import { personRoles, type Person, type PersonRole } from '../../../contracts/people';
 import { useBilingual } from '../i18n/use-bilingual';
 import { LoadMore } from '../layout/load-more';
-import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
+import { NotFoundPage, PageLoading, PartError } from '../layout/page-states';
 import { AssessTierModal } from '../talent/assess-tier.modal';
 import { CatalogueDrawer } from '../talent/catalogue.drawer';
 import { PersonFormModal } from './person-form.modal';
@@ -130,7 +130,7 @@ export function PeoplePage() {
         />
       </Space>
       {list.isError ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
+        <PartError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<Person>
           rowKey="id"

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { Relation } from '../../../contracts/relations';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { FactSource } from './facts.card';
 import { RelationFormModal } from './relation-form.modal';
 import { useRelations } from './use-ecosystem';
@@ -68,7 +68,7 @@ export function RelationsCard({ hub, organization, canEdit }: Props) {
   return (
     <Card title={t('relations.title')} extra={canEdit && <Button onClick={() => setAdding(true)}>{t('relations.add')}</Button>}>
       {relations.isError ? (
-        <PageError error={relations.error} onRetry={() => void relations.refetch()} />
+        <PartError error={relations.error} onRetry={() => void relations.refetch()} />
       ) : (
         <Table<Relation>
           rowKey="id"

@@ -5,7 +5,7 @@ import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import { useCapabilities } from '../auth/use-capabilities';
 import { sectors, type Sector } from '../../../contracts/organizations';
 import { useBilingual } from '../i18n/use-bilingual';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { KindTag, SectorTags } from '../organizations/organization-tags';
 import { useHubSearch } from './use-ecosystem';
 
@@ -55,7 +55,7 @@ export function SearchPage() {
         />
       </Space>
       {!q && <Typography.Text type="secondary">{t('search.hint')}</Typography.Text>}
-      {results.isError && <PageError error={results.error} onRetry={() => void results.refetch()} />}
+      {results.isError && <PartError error={results.error} onRetry={() => void results.refetch()} />}
       {q && results.data && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={readsPeople ? 14 : 24}>

@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiRequestError } from '../api/api-request-error';
 import { renderInApp } from '../../test/render';
-import { NotFoundPage, PageError } from './page-states';
+import { NotFoundPage, PageError, PartError } from './page-states';
 
 const words = {
   'zh-CN': { gone: '找不到该内容。', page: '找不到该页面。', hub: '返回枢纽首页', all: '全部枢纽', home: '返回首页', retry: /^重\s?试$/ },
@@ -66,5 +66,33 @@ describe('PageError and NotFoundPage', () => {
     expect(screen.getByRole('heading', { level: 1, name: '找不到该枢纽。' })).toBeTruthy();
     expect(hrefOf(words['zh-CN'].home)).toBe('/');
     expect(screen.queryByRole('button', { name: words['zh-CN'].hub })).toBeNull();
+  });
+});
+
+describe('PartError', () => {
+  it.each(['zh-CN', 'en-US'] as const)('shows a part that is gone as a line, never a second h1 or a way out (%s)', (locale) => {
+    const w = words[locale];
+    renderAt(
+      <main>
+        <h1>Page</h1>
+        <PartError error={failure(404, 'NOT_FOUND')} onRetry={() => undefined} />
+      </main>,
+      '/hubs/hangzhou/programs/x',
+      locale,
+    );
+    expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Page']);
+    expect(screen.getByRole('alert').textContent).toContain(w.gone);
+    expect(screen.queryByRole('button', { name: w.hub })).toBeNull();
+    expect(screen.queryByRole('button', { name: w.retry })).toBeNull();
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('offers a retry only where trying again can help (%s)', async (locale) => {
+    const onRetry = vi.fn();
+    const { unmount } = renderAt(<PartError error={failure(503, 'INTERNAL')} onRetry={onRetry} />, '/hubs/hangzhou/programs', locale);
+    await userEvent.click(screen.getByRole('button', { name: words[locale].retry }));
+    expect(onRetry).toHaveBeenCalledOnce();
+    unmount();
+    renderAt(<PartError error={failure(403, 'FORBIDDEN')} onRetry={onRetry} />, '/hubs/hangzhou/programs', locale);
+    expect(screen.queryByRole('button', { name: words[locale].retry })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Flex, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Flex, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
@@ -31,6 +31,30 @@ export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => 
   if (isApiRequestError(error) && error.status === 404) return <NotFoundPage title={describe(error)} hint={t('app.notFoundHint')} />;
   return (
     <Result status="warning" title={describe(error)} extra={onRetry && retryCanHelp(error) ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined} />
+  );
+}
+
+/**
+ * A failed load of a part of a page (a card, a panel): a line in the part's place, with a
+ * retry only where trying again can help. Never the not-found state: the page around it
+ * keeps its own h1, and says itself when its subject is gone.
+ */
+export function PartError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={describe(error)}
+      action={
+        onRetry && retryCanHelp(error) ? (
+          <Button size="small" onClick={onRetry}>
+            {t('app.retry')}
+          </Button>
+        ) : undefined
+      }
+    />
   );
 }
 

@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Organization } from '../../../contracts/organizations';
 import { useBilingual } from '../i18n/use-bilingual';
 import { LoadMore } from '../layout/load-more';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { OrganizationFilters } from './organization-filters';
 import { ORGANIZATION_PAGE_SIZE, useOrganizationListParams } from './organization-list-params';
 import { KindTag, SectorTags } from './organization-tags';
@@ -81,7 +81,7 @@ export function OrganizationsListPage() {
       </Flex>
       <OrganizationFilters value={params} onChange={setParams} />
       {list.isError ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
+        <PartError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={17}>

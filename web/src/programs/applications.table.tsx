@@ -6,7 +6,7 @@ import type { Application } from '../api/programs.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { ApplicationStatusTag } from './application-status';
 import { formatMoment } from '../i18n/format-date';
 import { useApplications, usePrograms } from './use-programs';
@@ -28,7 +28,7 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
   const hubWide = (useCapabilities(hub).data?.actions.applications.listAll ?? false) && program === undefined;
   const programs = usePrograms(hub);
   const names = new Map(programs.data?.items.map((p) => [p.id, p.name]) ?? []);
-  if (applications.isError) return <PageError error={applications.error} onRetry={() => void applications.refetch()} />;
+  if (applications.isError) return <PartError error={applications.error} onRetry={() => void applications.refetch()} />;
   const staff = program !== undefined || hubWide;
   const empty = program !== undefined ? t('programs.applications.empty') : hubWide ? t('programs.applications.emptyHub') : t('programs.mine.empty');
   // A draft opens where it is finished: the apply form, with its answers.

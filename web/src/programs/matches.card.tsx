@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { ProgramMatch } from '../api/programs.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { formatDay } from '../i18n/format-date';
 import { matchingMissing, useMatches } from './use-programs';
 
@@ -22,7 +22,7 @@ export function MyMatchesCard({ hub, hideWhenNone = false }: { hub: string; hide
     body = matchingMissing(matches.error) ? (
       <Alert type="info" showIcon title={t('programs.matches.unavailable')} />
     ) : (
-      <PageError error={matches.error} onRetry={() => void matches.refetch()} />
+      <PartError error={matches.error} onRetry={() => void matches.refetch()} />
     );
   else if (matches.data.items.length === 0) {
     if (hideWhenNone) return null;

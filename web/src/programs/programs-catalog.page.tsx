@@ -6,7 +6,7 @@ import { useMe } from '../auth/use-me';
 import { useCapabilities } from '../auth/use-capabilities';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
-import { PageError, PageLoading } from '../layout/page-states';
+import { PageLoading, PartError } from '../layout/page-states';
 import { MyMatchesCard } from './matches.card';
 import { budgetLeftText } from './program-format';
 import { formatDay } from '../i18n/format-date';
@@ -48,7 +48,7 @@ export function ProgramsCatalogPage() {
       {programs.isPending ? (
         <PageLoading />
       ) : programs.isError ? (
-        <PageError error={programs.error} onRetry={() => void programs.refetch()} />
+        <PartError error={programs.error} onRetry={() => void programs.refetch()} />
       ) : programs.data.items.length === 0 ? (
         <Card>
           <Empty description={t('programs.empty')} />

@@ -8,7 +8,7 @@ import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { formatMoment } from '../i18n/format-date';
 import { matchesKey, matchingMissing, useMatches } from './use-programs';
 
@@ -40,7 +40,7 @@ export function QualifiersCard({ hub, program }: { hub: string; program: Program
   const pending = (c: Change) => act.submitting && act.mutation.variables?.change === c;
   const qualifying = matches.data?.items.length ?? 0;
   if (matches.isError && matchingMissing(matches.error)) return <Alert type="info" showIcon title={t('programs.matches.unavailable')} />;
-  if (matches.isError) return <PageError error={matches.error} onRetry={() => void matches.refetch()} />;
+  if (matches.isError) return <PartError error={matches.error} onRetry={() => void matches.refetch()} />;
   return (
     <Card
       title={t('programs.matches.qualifiers')}

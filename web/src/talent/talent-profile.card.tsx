@@ -13,7 +13,7 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { formatDay } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -56,7 +56,7 @@ export function TalentProfileCard({ hub }: { hub: string }) {
   if (profile.isError) {
     if (isApiRequestError(profile.error) && profile.error.status === 404)
       return <Result status="info" title={t('stays.profile.notLinked')} extra={<Link to={`/hubs/${hub}/stays`}>{t('stays.profile.verifyFirst')}</Link>} />;
-    return <PageError error={profile.error} onRetry={() => void profile.refetch()} />;
+    return <PartError error={profile.error} onRetry={() => void profile.refetch()} />;
   }
   const data = profile.data;
   const named = new Map(added.map((f) => [f.id, f.name]));

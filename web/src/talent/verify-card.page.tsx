@@ -7,7 +7,7 @@ import { verifyCard } from '../api/talent.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { formatDay } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
-import { PageError } from '../layout/page-states';
+import { PartError } from '../layout/page-states';
 import { looksLikeCardToken } from './card-to-check';
 import { CheckCardForm } from './check-card.form';
 
@@ -62,7 +62,7 @@ function CheckAnswer({ hub, token }: { hub: string; token: string }) {
     return (
       <div>
         {title(t('stays.card.verifyTitle'))}
-        <PageError error={check.error} onRetry={() => void check.refetch()} />
+        <PartError error={check.error} onRetry={() => void check.refetch()} />
       </div>
     );
   }

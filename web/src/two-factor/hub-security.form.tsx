@@ -8,7 +8,7 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
-import { PageError, PageLoading } from '../layout/page-states';
+import { PageLoading, PartError } from '../layout/page-states';
 
 type Values = { twoFactorRoles: HubSecurity['twoFactorRoles']; idleMinutes?: number | null; absoluteHours?: number | null };
 
@@ -50,7 +50,7 @@ export function HubSecurityForm({ hub, readOnly = false }: { hub: string; readOn
       {current.isPending ? (
         <PageLoading />
       ) : current.isError ? (
-        <PageError error={current.error} onRetry={() => void current.refetch()} />
+        <PartError error={current.error} onRetry={() => void current.refetch()} />
       ) : (
         <>
           <Typography.Paragraph type="secondary">{t('twoFactor.security.intro')}</Typography.Paragraph>

@@ -3,7 +3,7 @@ import { Alert, Card, Col, Divider, Flex, Row, Statistic, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { getProgramOutcomes, type ProgramOutcomes } from '../../api/simulation.api';
 import { EChart } from '../../ecosystem/echart';
-import { PageError, PageLoading } from '../../layout/page-states';
+import { PageLoading, PartError } from '../../layout/page-states';
 import { useFormatMoney } from '../../money/money';
 import { outcomeBarsOption } from './outcomes-chart';
 
@@ -14,7 +14,7 @@ const metrics = ['headcount', 'revenue', 'fundingRaised'] as const;
 export function OutcomesCard({ hub, program }: { hub: string; program: string }) {
   const outcomes = useQuery({ queryKey: ['hubs', hub, 'programs', program, 'outcomes'], queryFn: () => getProgramOutcomes(hub, program) });
   if (outcomes.isPending) return <PageLoading />;
-  if (outcomes.isError) return <PageError error={outcomes.error} onRetry={() => void outcomes.refetch()} />;
+  if (outcomes.isError) return <PartError error={outcomes.error} onRetry={() => void outcomes.refetch()} />;
   return <OutcomesFigures outcomes={outcomes.data} />;
 }
 

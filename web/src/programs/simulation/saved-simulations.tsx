@@ -3,7 +3,7 @@ import { Flex, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listSavedSimulations, type SavedSimulation } from '../../api/simulation.api';
 import { useLocale } from '../../i18n/locale-context';
-import { PageError } from '../../layout/page-states';
+import { PartError } from '../../layout/page-states';
 import { Money } from '../../money/money';
 import { formatMoment } from '../../i18n/format-date';
 
@@ -19,7 +19,7 @@ export function SavedSimulations({ hub, id }: { hub: string; id: string }) {
       {saved.isPending ? (
         <Skeleton active paragraph={{ rows: 1 }} />
       ) : saved.isError ? (
-        <PageError error={saved.error} onRetry={() => void saved.refetch()} />
+        <PartError error={saved.error} onRetry={() => void saved.refetch()} />
       ) : saved.data.items.length === 0 ? (
         <Typography.Text type="secondary">{t('programs.simulation.saved.none')}</Typography.Text>
       ) : (
