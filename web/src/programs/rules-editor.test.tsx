@@ -233,3 +233,54 @@ describe('the program editor saves the option rows', () => {
     expect(programDraftSchema.safeParse(sent).success).toBe(true);
   });
 });
+
+describe('a form field’s key', () => {
+  const fieldWords = {
+    'zh-CN': {
+      addField: '添加字段',
+      labelZh: (n: number) => `第 ${n} 个字段的中文标签`,
+      labelEn: (n: number) => `第 ${n} 个字段的英文标签`,
+      inRules: (key: string) => `规则文本中写作 answers.${key}`,
+      remove: (n: number) => `删除第 ${n} 个字段`,
+    },
+    'en-US': {
+      addField: 'Add field',
+      labelZh: (n: number) => `Chinese label of field ${n}`,
+      labelEn: (n: number) => `English label of field ${n}`,
+      inRules: (key: string) => `In rule text: answers.${key}`,
+      remove: (n: number) => `Remove field ${n}`,
+    },
+  };
+
+  it.each(['zh-CN', 'en-US'] as const)(
+    'is made when the field is added, shown for rule text, never typed; loaded keys stay (%s)',
+    { timeout: 120_000 },
+    async (locale) => {
+      const w = fieldWords[locale];
+      const onDraft = vi.fn();
+      renderInApp(<Editor draft={vouchers} onDraft={onDraft} />, { locale });
+      const loaded = vouchers.rules.form.map((f) => f.key);
+      const n = loaded.length + 1;
+      // Each loaded field names the key rule text uses; nothing asks for a key.
+      for (const key of loaded) expect(screen.getByText(w.inRules(key))).toBeTruthy();
+      await userEvent.click(screen.getByRole('button', { name: w.addField }));
+      type(w.labelZh(n), '团队人数');
+      type(w.labelEn(n), 'Team size');
+      expect(screen.getByText(w.inRules(`field_${n}`))).toBeTruthy();
+      expect(screen.getByRole('button', { name: w.remove(n) })).toBeTruthy();
+      expect(
+        screen
+          .queryAllByRole('textbox')
+          .filter((box) => (box as HTMLInputElement).value === `field_${n}`)
+          .every((box) => box.closest('.ant-form-item-hidden')),
+      ).toBe(true);
+
+      await userEvent.click(screen.getByRole('button', { name: 'OK' }));
+      await vi.waitFor(() => expect(onDraft).toHaveBeenCalled());
+      const draft = onDraft.mock.calls[0]![0] as ProgramDraft;
+      expect(draft.rules.form.map((f) => f.key)).toEqual([...loaded, `field_${n}`]);
+      expect(draft.rules.form.at(-1)!.label).toEqual({ zh: '团队人数', en: 'Team size' });
+      expect(programDraftSchema.safeParse(draft).success).toBe(true);
+    },
+  );
+});

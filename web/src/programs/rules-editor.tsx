@@ -1,4 +1,4 @@
-import { Button, Card, Col, Flex, Form, Input, Row, Select, Switch, type FormRule } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Select, Switch, Typography, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { degrees } from '../../../contracts/programs';
 import { talentTiers } from '../../../contracts/people';
@@ -81,79 +81,103 @@ function OptionRows({ field }: { field: number }) {
   );
 }
 
-/** The application form: one row per field; a choice lists its options as rows. */
+/**
+ * The application form: one card per field; a choice lists its options as rows. A field's
+ * key is made when it is added (`field_<n>`) and never typed: rules name the field by its
+ * label, and rule text by the key the card shows.
+ */
 export function FormFieldsEditor() {
   const { t } = useTranslation();
+  const form = Form.useFormInstance<EditorValues>();
   return (
     <Card title={t('programs.editor.formFields')}>
       <Form.List name="fields">
         {(items, { add, remove }) => (
           <Flex vertical gap={8}>
-            {items.map(({ key, name }) => (
-              <Card
-                key={key}
-                size="small"
-                extra={
-                  <Button size="small" danger onClick={() => remove(name)}>
-                    {t('programs.editor.remove')}
-                  </Button>
-                }
-              >
-                <Row gutter={8}>
-                  <Col xs={12} md={5}>
-                    <Form.Item label={t('programs.editor.fieldKey')} name={[name, 'key']} rules={[{ required: true }]}>
-                      <Input style={mono} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={4}>
-                    <Form.Item label={t('programs.editor.fieldType')} name={[name, 'type']}>
-                      <Select options={fieldTypes.map((ft) => ({ value: ft, label: t(`programs.editor.fieldTypes.${ft}`) }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={6}>
-                    <Form.Item label={t('programs.editor.labelZh')} name={[name, 'labelZh']} rules={[{ required: true }]}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={6}>
-                    <Form.Item label={t('programs.editor.labelEn')} name={[name, 'labelEn']} rules={[{ required: true }]}>
-                      <Input />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={3}>
-                    <Form.Item label={t('programs.editor.required')} name={[name, 'required']} valuePropName="checked">
-                      <Switch />
-                    </Form.Item>
-                  </Col>
-                  <Form.Item noStyle shouldUpdate>
-                    {({ getFieldValue }) => {
-                      const type = getFieldValue(['fields', name, 'type']) as string;
-                      if (type === 'choice')
-                        return (
-                          <Col xs={24} data-options-of={name + 1}>
-                            <OptionRows field={name} />
-                          </Col>
-                        );
-                      if (type === 'money' || type === 'number' || type === 'text')
-                        return (
-                          <Col xs={12} md={6}>
-                            <Form.Item
-                              label={t(
-                                type === 'money' ? 'programs.editor.moneyMax' : type === 'text' ? 'programs.editor.maxLength' : 'programs.editor.numberMax',
-                              )}
-                              name={[name, 'max']}
-                            >
-                              {type === 'money' ? <MoneyInput /> : <Input inputMode="decimal" />}
-                            </Form.Item>
-                          </Col>
-                        );
-                      return null;
-                    }}
+            {items.map(({ key, name }) => {
+              const n = name + 1;
+              return (
+                <Card
+                  key={key}
+                  size="small"
+                  title={
+                    <Flex wrap gap={8} align="baseline">
+                      <span>{t('programs.editor.field', { n })}</span>
+                      <Form.Item noStyle shouldUpdate>
+                        {({ getFieldValue }) => {
+                          const fieldKey = getFieldValue(['fields', name, 'key']) as string | undefined;
+                          return fieldKey ? (
+                            <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
+                              {t('programs.editor.fieldInRules', { name: `answers.${fieldKey}` })}
+                            </Typography.Text>
+                          ) : null;
+                        }}
+                      </Form.Item>
+                    </Flex>
+                  }
+                  extra={
+                    <Button size="small" danger aria-label={t('programs.editor.removeField', { n })} onClick={() => remove(name)}>
+                      {t('programs.editor.remove')}
+                    </Button>
+                  }
+                >
+                  <Form.Item name={[name, 'key']} hidden>
+                    <Input />
                   </Form.Item>
-                </Row>
-              </Card>
-            ))}
-            <Button onClick={() => add({ type: 'text', required: true })}>{t('programs.editor.addField')}</Button>
+                  <Row gutter={8}>
+                    <Col xs={12} md={4}>
+                      <Form.Item label={t('programs.editor.fieldType', { n })} name={[name, 'type']}>
+                        <Select options={fieldTypes.map((ft) => ({ value: ft, label: t(`programs.editor.fieldTypes.${ft}`) }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item label={t('programs.editor.labelZh', { n })} name={[name, 'labelZh']} rules={[{ required: true }]}>
+                        <Input />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item label={t('programs.editor.labelEn', { n })} name={[name, 'labelEn']} rules={[{ required: true }]}>
+                        <Input />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={4}>
+                      <Form.Item label={t('programs.editor.required', { n })} name={[name, 'required']} valuePropName="checked">
+                        <Switch />
+                      </Form.Item>
+                    </Col>
+                    <Form.Item noStyle shouldUpdate>
+                      {({ getFieldValue }) => {
+                        const type = getFieldValue(['fields', name, 'type']) as string;
+                        if (type === 'choice')
+                          return (
+                            <Col xs={24} data-options-of={name + 1}>
+                              <OptionRows field={name} />
+                            </Col>
+                          );
+                        if (type === 'money' || type === 'number' || type === 'text')
+                          return (
+                            <Col xs={12} md={6}>
+                              <Form.Item
+                                label={t(
+                                  type === 'money' ? 'programs.editor.moneyMax' : type === 'text' ? 'programs.editor.maxLength' : 'programs.editor.numberMax',
+                                  { n },
+                                )}
+                                name={[name, 'max']}
+                              >
+                                {type === 'money' ? <MoneyInput /> : <Input inputMode="decimal" />}
+                              </Form.Item>
+                            </Col>
+                          );
+                        return null;
+                      }}
+                    </Form.Item>
+                  </Row>
+                </Card>
+              );
+            })}
+            <Button onClick={() => add({ key: newRowKey(form.getFieldValue('fields') ?? [], 'field'), type: 'text', required: true })}>
+              {t('programs.editor.addField')}
+            </Button>
           </Flex>
         )}
       </Form.List>

@@ -54,8 +54,8 @@ describe('the rule builder', () => {
     await pick('第 2 行：可选值', '人工智能');
     await pick('第 2 行：可选值', '机器人');
     expect(cel()).toBe('applicant.headcount < 300 && applicant.sectors.exists(x, x in ["ai", "robotics"])');
-    expect(screen.getByLabelText('中文名称')).toHaveProperty('value', '员工人数少于300人，且所属行业包括人工智能或机器人。');
-    expect(screen.getByLabelText('英文名称')).toHaveProperty('value', 'It has fewer than 300 employees and it works in AI or robotics.');
+    expect(screen.getByLabelText('第 1 个条件的中文名称')).toHaveProperty('value', '员工人数少于300人，且所属行业包括人工智能或机器人。');
+    expect(screen.getByLabelText('第 1 个条件的英文名称')).toHaveProperty('value', 'It has fewer than 300 employees and it works in AI or robotics.');
     expect(await screen.findByText('规则检查通过。')).toBeTruthy();
     await vi.waitFor(() =>
       expect(realCheck).toHaveBeenLastCalledWith('test', {

@@ -8,16 +8,7 @@ import { builderFieldsOf, type CriterionValues } from './criteria-draft';
 import { RuleBuilder, ruleProblem, type RuleWordsBoth } from './rule-builder';
 import { builderFacts } from './rule-rows';
 import { checkInput, useCriteriaCheck, type CheckCriteria } from './use-criteria-check';
-
-/** A key no other criterion has: rule_1, rule_2, ... */
-function freeKey(criteria: readonly (CriterionValues | undefined)[] | undefined): string {
-  const taken = new Set((criteria ?? []).map((c) => c?.key));
-  let n = (criteria?.length ?? 0) + 1;
-  while (taken.has(`rule_${n}`)) n++;
-  return `rule_${n}`;
-}
-
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
+import { newRowKey } from '../review-keys';
 
 /**
  * Who qualifies: each criterion a rule (rows or CEL) with its name and the reason an applicant
@@ -62,26 +53,34 @@ export function CriteriaEditor({ hub, check }: { hub: string; check?: CheckCrite
               <Card
                 key={key}
                 size="small"
+                title={t('programs.editor.criterion', { n: name + 1 })}
                 data-criterion-card={name + 1}
                 extra={
-                  <Button size="small" danger onClick={() => remove(name)}>
+                  <Button size="small" danger aria-label={t('programs.editor.removeCriterion', { n: name + 1 })} onClick={() => remove(name)}>
                     {t('programs.editor.remove')}
                   </Button>
                 }
               >
+                {/* The criterion's key, made when it is added: how checks and decisions name it, never typed. */}
+                <Form.Item name={[name, 'key']} hidden>
+                  <Input />
+                </Form.Item>
                 <Row gutter={8}>
-                  <Col xs={24} md={6}>
-                    <Form.Item label={t('programs.editor.criterionKey')} name={[name, 'key']} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-                      <Input style={mono} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={9}>
-                    <Form.Item label={t('programs.editor.nameZh')} name={[name, 'nameZh']} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
+                  <Col xs={24} md={12}>
+                    <Form.Item
+                      label={t('programs.editor.criterionNameZh', { n: name + 1 })}
+                      name={[name, 'nameZh']}
+                      rules={[{ required: true, message: fieldText('REQUIRED') }]}
+                    >
                       <Input />
                     </Form.Item>
                   </Col>
-                  <Col xs={12} md={9}>
-                    <Form.Item label={t('programs.editor.nameEn')} name={[name, 'nameEn']} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
+                  <Col xs={24} md={12}>
+                    <Form.Item
+                      label={t('programs.editor.criterionNameEn', { n: name + 1 })}
+                      name={[name, 'nameEn']}
+                      rules={[{ required: true, message: fieldText('REQUIRED') }]}
+                    >
                       <Input />
                     </Form.Item>
                   </Col>
@@ -111,12 +110,20 @@ export function CriteriaEditor({ hub, check }: { hub: string; check?: CheckCrite
                     </Form.Item>
                   </Col>
                   <Col xs={12}>
-                    <Form.Item label={t('programs.editor.reasonZh')} name={[name, 'reasonZh']} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
+                    <Form.Item
+                      label={t('programs.editor.reasonZh', { n: name + 1 })}
+                      name={[name, 'reasonZh']}
+                      rules={[{ required: true, message: fieldText('REQUIRED') }]}
+                    >
                       <Input />
                     </Form.Item>
                   </Col>
                   <Col xs={12}>
-                    <Form.Item label={t('programs.editor.reasonEn')} name={[name, 'reasonEn']} rules={[{ required: true, message: fieldText('REQUIRED') }]}>
+                    <Form.Item
+                      label={t('programs.editor.reasonEn', { n: name + 1 })}
+                      name={[name, 'reasonEn']}
+                      rules={[{ required: true, message: fieldText('REQUIRED') }]}
+                    >
                       <Input />
                     </Form.Item>
                   </Col>
@@ -130,7 +137,9 @@ export function CriteriaEditor({ hub, check }: { hub: string; check?: CheckCrite
             ) : null}
             <Button
               style={{ alignSelf: 'flex-start' }}
-              onClick={() => add({ key: freeKey(criteria), rule: { mode: 'rows', rule: { join: 'all', rows: [] } } } satisfies Partial<CriterionValues>)}
+              onClick={() =>
+                add({ key: newRowKey(criteria ?? [], 'rule'), rule: { mode: 'rows', rule: { join: 'all', rows: [] } } } satisfies Partial<CriterionValues>)
+              }
             >
               {t('programs.editor.addCriterion')}
             </Button>
