@@ -10,7 +10,9 @@ export type PublicAwardStatus = (typeof publicAwardStatuses)[number];
 /** One award to an organisation, as anyone may read it (awards to individuals are never listed). */
 export const publicAwardSchema = z
   .object({
-    number: z.string().meta({ description: 'The application’s short number', example: 'HZ-2026-000123' }),
+    number: z
+      .string()
+      .meta({ description: 'The award’s short reference: the application’s number, or the lease’s reference for a rent subsidy', example: 'HZ-2026-000123' }),
     grantId: z.string().meta({ description: 'The 360Giving id of the award', example: '360G-DG-HANGZHOU-HZ-2026-000123' }),
     program: z.object({ id: z.uuid(), name: bilingualNameSchema }),
     recipient: z.object({ name: bilingualNameSchema, uscc: z.string().meta({ description: 'Unified social credit code' }) }),

@@ -18,7 +18,7 @@ const packageSchema = z
     description: z.string().describe('How many awards to individuals were left out, and their total'),
     grants: z.array(
       z.looseObject({
-        id: z.string().describe('`360G-<prefix>-<application number>`'),
+        id: z.string().describe('`360G-<prefix>-<application number>`, or `360G-<prefix>-<lease reference>` for a lease’s rent subsidy'),
         amountAwarded: z.number().describe('Yuan (the standard’s unit), not fen'),
       }),
     ),
@@ -46,7 +46,7 @@ export const openDataRoutes =
         schema: {
           operationId: 'exportOpenData',
           description:
-            'Anyone. The hub’s awards to organisations (approved and later, holding a commitment) as a 360Giving Data Standard package: ids `360G-<prefix>-<number>`, recipients `CN-USCC-<uscc>`, amounts in yuan, commitment, disbursement and claw-back transactions from the ledger. Awards to individuals are counted in the description, never named.',
+            'Anyone. The hub’s awards to organisations as a 360Giving Data Standard package, oldest first: applications approved and later holding a commitment (id `360G-<prefix>-<application number>`, awarded the day of the commitment) and leases with a rent subsidy, each its program’s award to the lease’s organisation (id `360G-<prefix>-<lease reference>`, awarded the subsidy in all on the day the lease was signed). Recipients `CN-USCC-<uscc>`, the program as the grant programme, amounts in yuan, commitment, disbursement and claw-back transactions from the ledger. Awards to individuals are counted in the description, never named.',
           summary: 'Open data: the hub’s awards as 360Giving JSON, or its summary as CSV or XLSX',
           tags,
           params: hubParamsSchema,

@@ -1,29 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../test/harness.js';
 import { reviewedWorld } from '../../test/review-factories.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-// The files name the 2020-12 meta-schema by its http:// URL; Ajv knows it by https://.
-const fixture = (name: string) => ({
-  ...(JSON.parse(readFileSync(path.join(here, 'fixtures/360giving', name), 'utf8')) as Record<string, unknown>),
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-});
-
-/** The standard's own package schema (fixture; source and licence in its README). */
-function packageValidator() {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  const grant = fixture('360-giving-schema.json');
-  ajv.addSchema(grant);
-  ajv.addSchema({ ...grant, $id: 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json' });
-  return ajv.compile(fixture('360-giving-package-schema.json'));
-}
+import { packageValidator } from './fixtures/package-validator.js';
 
 type Grant = {
   id: string;

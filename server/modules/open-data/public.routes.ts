@@ -82,7 +82,7 @@ export const publicRoutes =
           operationId: 'listPublicAwards',
           summary: 'The hub’s awards to organisations, newest first',
           description:
-            'Anyone, signed out. Awards (approved and later) to organisations: recipient, program, amount, day and status; cursor paged. Awards to individuals, drafts and applications not approved are never listed.',
+            'Anyone, signed out. Awards to organisations, newest first, cursor paged: applications approved and later (`number`: the application’s number) and leases with a rent subsidy, each its program’s award to the lease’s organisation (`number`: the lease’s reference; the subsidy in all, the day it was signed, `in_payment` while the lease runs and `closed` once it has ended). Each with recipient, program, amount, day, status and 360Giving id. Awards to individuals, drafts and applications not approved are never listed.',
           tags,
           params: hubParamsSchema,
           querystring: publicAwardsQuerySchema,

@@ -6,6 +6,8 @@ export type OpenAward = {
   key: string;
   title: string;
   description: string;
+  /** The program it was awarded under (360Giving's grant programme). */
+  programme: { code: string; title: string };
   amount: bigint;
   awardDate: string;
   recipient: { uscc: string; name: string };
@@ -42,7 +44,7 @@ export function threeSixtyGivingHead(input: OpenDataHead) {
   return { version: '1.4', title: en ? `${input.funder.name}: awards` : `${input.funder.name}：资助项目`, description: note };
 }
 
-/** One award as a 360Giving grant, its ledger movements as commitment and disbursement transactions. */
+/** One award as a 360Giving grant under its program, its ledger movements as commitment and disbursement transactions. */
 export function threeSixtyGivingGrant(input: Pick<OpenDataInput, 'prefix' | 'funder'>, a: OpenAward) {
   const tx = (kind: OpenAward['transactions'][number]['kind']) => a.transactions.filter((t) => t.kind === kind);
   const transaction = (t: OpenAward['transactions'][number], sign: bigint) => ({
@@ -60,6 +62,7 @@ export function threeSixtyGivingGrant(input: Pick<OpenDataInput, 'prefix' | 'fun
     awardDate: a.awardDate,
     recipientOrganization: [{ id: `CN-USCC-${a.recipient.uscc}`, name: a.recipient.name }],
     fundingOrganization: [{ id: input.funder.id, name: input.funder.name }],
+    grantProgramme: [{ code: a.programme.code, title: a.programme.title }],
     commitmentTransaction: tx('commitment').map((t) => transaction(t, 1n)),
     disbursementTransaction: [
       ...tx('disbursement').map((t) => transaction(t, 1n)),

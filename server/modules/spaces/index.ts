@@ -22,3 +22,4 @@ export { spaceTreePolicy, tenancyPolicy } from './spaces.policies.js';
 export { spaceAreaSummary } from './area-summary.js';
 export { spaceAreaTrend } from './area-trend.js';
 export { rentSubsidyGrants, type RentSubsidyGrants } from './subsidy-grants.js';
+export { rentGrantsAfter, rentGrantsPage, type RentGrantRow } from './public-rent-grants.js';

@@ -1,6 +1,14 @@
-import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { spaceLeases } from './spaces.tables.js';
+
+/**
+ * The hub's leases that are rent-subsidy grants: signed under a program and holding a
+ * commitment (the lease's, or only its extension's). The one rule for the public figures
+ * (`rentSubsidyGrants`) and the public lists of awards (`public-rent-grants.ts`).
+ */
+export const subsidisedLeases = (hubId: string): SQL =>
+  and(eq(spaceLeases.hubId, hubId), isNotNull(spaceLeases.programId), or(isNotNull(spaceLeases.commitmentId), isNotNull(spaceLeases.extensionCommitmentId)))!;
 
 /** A rent-subsidy program's grants: the leases signed under it with a subsidy, and their commitments. */
 export type RentSubsidyGrants = { leases: number; commitmentIds: string[] };
@@ -15,13 +23,7 @@ export async function rentSubsidyGrants(db: Db | Tx, hubId: string, programIds: 
   const rows = await db
     .select({ program: spaceLeases.programId, commitment: spaceLeases.commitmentId, extension: spaceLeases.extensionCommitmentId })
     .from(spaceLeases)
-    .where(
-      and(
-        eq(spaceLeases.hubId, hubId),
-        inArray(spaceLeases.programId, [...programIds]),
-        or(isNotNull(spaceLeases.commitmentId), isNotNull(spaceLeases.extensionCommitmentId)),
-      ),
-    );
+    .where(and(subsidisedLeases(hubId), inArray(spaceLeases.programId, [...programIds])));
   const out = new Map<string, RentSubsidyGrants>();
   for (const r of rows) {
     const grants = out.get(r.program!) ?? { leases: 0, commitmentIds: [] };
