@@ -4,7 +4,7 @@ import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import { listPublicAwards } from '../api/open-data.api';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
-import { PageError, PageLoading } from '../layout/page-states';
+import { PageLoading, PartError } from '../layout/page-states';
 import { useCursorList } from '../layout/use-cursor-list';
 import { Money } from '../money/money';
 
@@ -15,7 +15,7 @@ export function OpenAwards({ hub }: { hub: string }) {
   const list = useCursorList(['public-awards', hub], (next) => listPublicAwards(hub, next));
   const name = (n: { zh: string; en: string }) => (locale === 'zh-CN' ? n.zh : n.en);
   if (list.isPending) return <PageLoading />;
-  if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.isError) return <PartError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ItemList

@@ -6,7 +6,7 @@ import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import { downloads, getPublicBudget } from '../api/open-data.api';
 import { EChart } from '../ecosystem/echart';
 import { useLocale } from '../i18n/locale-context';
-import { PageError, PageLoading } from '../layout/page-states';
+import { PageLoading, PartError } from '../layout/page-states';
 import { Money, useFormatMoney } from '../money/money';
 import { linesOption } from './open-charts';
 
@@ -31,7 +31,7 @@ export function OpenBudget({ hub }: { hub: string }) {
     [budget.data, locale, t],
   );
   if (budget.isPending) return <PageLoading />;
-  if (budget.isError) return <PageError error={budget.error} onRetry={() => void budget.refetch()} />;
+  if (budget.isError) return <PartError error={budget.error} onRetry={() => void budget.refetch()} />;
   const b = budget.data;
   const files = downloads(hub, b.year);
   return (
