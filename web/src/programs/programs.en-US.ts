@@ -246,6 +246,9 @@ export const programsEnUS: ProgramsMessages = {
     removeRow: 'Remove row {{n}}',
     cityShare: 'City share (%, empty for all)',
     stackingGroup: 'Stacking group',
+    stackingGroupOption: '{{group}} ({{programs}})',
+    stackingGroupHint:
+      'Programs of one group together pay at most the limit beside it on one claim. Pick a group in use, or type a new name (lowercase letters, digits, - or _).',
     stackingMax: 'Combined limit (%)',
     saveBar: 'Save',
     unsaved: 'Unsaved changes',

@@ -244,6 +244,8 @@ export const programsZhCN = {
     removeRow: '删除第 {{n}} 行',
     cityShare: '城市承担比例（%，留空为全部）',
     stackingGroup: '叠加组',
+    stackingGroupOption: '{{group}}（{{programs}}）',
+    stackingGroupHint: '同组的项目对同一申报合计不超过下面的上限。选已有的组，或输入新组名（小写字母、数字、- 或 _）。',
     stackingMax: '叠加合计上限（%）',
     saveBar: '保存',
     unsaved: '有未保存的更改',

@@ -284,3 +284,36 @@ describe('a form field’s key', () => {
     },
   );
 });
+
+describe('a stacking group', () => {
+  it('is picked from the groups the hub’s programs share, each shown with its programs', { timeout: 120_000 }, async () => {
+    const program = programOf(vouchers);
+    const group = vouchers.rules.benefit.type === 'percentage' ? vouchers.rules.benefit.stacking!.group : '';
+    const other = { ...program, id: '01a2373f-0000-7000-8000-0000000000c4', name: { zh: '云合同补贴', en: 'Cloud contract subsidy' } };
+    const unstacked = programOf(graduates);
+    const seen = fakeServer((r) => {
+      if (r.path === `/api/hubs/hangzhou/programs/${ID}`)
+        return r.method === 'PUT' ? { status: 200, body: { ...program, version: 2 } } : { status: 200, body: program };
+      if (r.path.startsWith('/api/hubs/hangzhou/programs?'))
+        return { status: 200, body: { items: [program, other, { ...unstacked, id: '01a2373f-0000-7000-8000-0000000000c5' }], next: null } };
+      return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
+    });
+    renderInApp(
+      <Routes>
+        <Route path="/hubs/:hub/programs/:id/edit" element={<ProgramEditorPage />} />
+      </Routes>,
+      { locale: 'en-US', path: `/hubs/hangzhou/programs/${ID}/edit` },
+    );
+    const box = await screen.findByLabelText('Stacking group');
+    expect((box as HTMLInputElement).value).toBe(group);
+    await userEvent.clear(box);
+    await userEvent.type(box, group.slice(0, 4));
+    const option = await screen.findByText(`${group} (${program.name.en} and Cloud contract subsidy)`);
+    await userEvent.click(option);
+    expect((box as HTMLInputElement).value).toBe(group);
+    await userEvent.click(within(screen.getByRole('region', { name: 'Save' })).getByRole('button', { name: /^Save$/ }));
+    await vi.waitFor(() => expect(seen.some((r) => r.method === 'PUT')).toBe(true), { timeout: 20_000 });
+    const sent = seen.find((r) => r.method === 'PUT')!.body as ProgramDraft;
+    expect(sent.rules.benefit).toMatchObject({ stacking: { group } });
+  });
+});

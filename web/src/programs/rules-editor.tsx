@@ -13,9 +13,9 @@ import { MoneyInput } from '../money/money-input';
 import { RowList } from '../forms/row-list';
 import { TranchesEditor } from './tranches/tranches-editor';
 import { RentEditor } from './rent/rent-editor';
+import { StackingGroupInput } from './stacking-group-input';
 
 const fieldTypes = ['text', 'number', 'money', 'date', 'choice', 'file'] as const;
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
 /** The checks of a row's inputs: a name or pick that is required, a percent, an amount in yuan. */
 function useRowRules() {
@@ -364,8 +364,8 @@ export function BenefitEditor() {
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
-          <Form.Item label={t('programs.editor.stackingGroup')} name="stackingGroup">
-            <Input style={mono} />
+          <Form.Item label={t('programs.editor.stackingGroup')} tooltip={t('programs.editor.stackingGroupHint')} name="stackingGroup">
+            <StackingGroupInput />
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>

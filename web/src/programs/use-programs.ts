@@ -7,8 +7,8 @@ export const programsKey = (hub: string) => ['hubs', hub, 'programs'] as const;
 export const applicationsKey = (hub: string) => ['hubs', hub, 'applications'] as const;
 export const matchesKey = (hub: string) => ['hubs', hub, 'matches'] as const;
 
-export function usePrograms(hub: string) {
-  return useQuery({ queryKey: programsKey(hub), queryFn: () => listPrograms(hub) });
+export function usePrograms(hub: string, enabled = true) {
+  return useQuery({ queryKey: programsKey(hub), queryFn: () => listPrograms(hub), enabled });
 }
 
 export function useProgram(hub: string, id: string) {
