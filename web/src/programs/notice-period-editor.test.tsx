@@ -1,14 +1,12 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { programDraftSchema, type Program } from '../../../contracts/applications';
 import type { ProgramMode } from '../../../contracts/programs';
 import { reviewSettingsSchema } from '../../../contracts/review-settings';
 import seedFile from '../../../seed/programs.json';
-import { fakeServer, validationFailed, type SeenRequest } from '../../test/fake-server';
-import { renderInApp } from '../../test/render';
-import { ProgramEditorPage } from './program-editor.page';
+import { validationFailed, type SeenRequest } from '../../test/fake-server';
+import { openProgramEditor, servedProgram } from '../../test/program-editor';
 
 // happy-dom has no canvas: the simulation card's chart stands in as its labelled figure.
 vi.mock('../ecosystem/echart', () => ({ EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
@@ -23,31 +21,7 @@ function programOf(mode: ProgramMode, noticeWorkingDays: number): Program {
   const review =
     mode === 'reviewed' ? { ...draft.rules.review!, noticeWorkingDays } : noticeWorkingDays ? reviewSettingsSchema.parse({ noticeWorkingDays }) : null;
   const rules = { ...draft.rules, review };
-  return {
-    ...draft,
-    rules,
-    id: ID,
-    hub: 'hangzhou',
-    status: 'draft',
-    allowedActions: ['edit', 'publish'],
-    claimField: draft.claimField ?? null,
-    version: 1,
-    applicantType: draft.rules.applicantType,
-    mode,
-    criteria: [],
-    form: draft.rules.form,
-    benefit: draft.rules.benefit,
-    milestones: review?.milestones ?? [],
-    budgetLeft: null,
-  } as Program;
-}
-
-/** The program's GET and PUT; `put` answers the save. Everything else the page asks is not needed here. */
-function server(program: Program, put: (r: SeenRequest) => { status: number; body?: unknown } = () => ({ status: 200, body: { ...program, version: 2 } })) {
-  return fakeServer((r) => {
-    if (r.path === `/api/hubs/hangzhou/programs/${ID}`) return r.method === 'PUT' ? put(r) : { status: 200, body: program };
-    return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
-  });
+  return servedProgram({ ...draft, rules }, ID);
 }
 
 const words = {
@@ -56,14 +30,10 @@ const words = {
   'en-US': { field: 'Public notice before payment (working days)', save: 'Save', saveButton: /^Save$/, help: /Leave empty or enter 0 for no public notice/ },
 };
 
-async function openEditor(program: Program, locale: keyof typeof words) {
-  renderInApp(
-    <Routes>
-      <Route path="/hubs/:hub/programs/:id/edit" element={<ProgramEditorPage />} />
-    </Routes>,
-    { locale, path: `/hubs/hangzhou/programs/${ID}/edit` },
-  );
-  return (await screen.findByLabelText(words[locale].field)) as HTMLInputElement;
+async function openEditor(program: Program, locale: keyof typeof words, put?: (r: SeenRequest) => { status: number; body?: unknown }) {
+  const seen = openProgramEditor(program, { locale, put });
+  const field = (await screen.findByLabelText(words[locale].field)) as HTMLInputElement;
+  return { seen, field };
 }
 
 async function saveWith(field: HTMLInputElement, days: string, locale: keyof typeof words, seen: SeenRequest[]) {
@@ -77,8 +47,7 @@ async function saveWith(field: HTMLInputElement, days: string, locale: keyof typ
 
 describe('the program editor’s public notice period', () => {
   it.each(['zh-CN', 'en-US'] as const)('a rule-only program saves the days typed through updateProgram (%s)', { timeout: 120_000 }, async (locale) => {
-    const seen = server(programOf('rule_only', 0));
-    const field = await openEditor(programOf('rule_only', 0), locale);
+    const { seen, field } = await openEditor(programOf('rule_only', 0), locale);
     expect(field.value).toBe('');
     expect(screen.getByText(words[locale].help)).toBeTruthy();
     const sent = await saveWith(field, '5', locale, seen);
@@ -89,16 +58,14 @@ describe('the program editor’s public notice period', () => {
 
   it('a reviewed program shows its days and saves a change with its other review settings kept', { timeout: 120_000 }, async () => {
     const program = programOf('reviewed', 3);
-    const seen = server(program);
-    const field = await openEditor(program, 'en-US');
+    const { seen, field } = await openEditor(program, 'en-US');
     expect(field.value).toBe('3');
     const sent = await saveWith(field, '7', 'en-US', seen);
     expect(sent.rules.review).toMatchObject({ ...program.rules!.review, noticeWorkingDays: 7 });
   });
 
   it('emptied, a rule-only program with notice sends none; the server’s complaint lands under the field', { timeout: 120_000 }, async () => {
-    const seen = server(programOf('rule_only', 4), () => validationFailed('rules.review.noticeWorkingDays', 'TOO_BIG'));
-    const field = await openEditor(programOf('rule_only', 4), 'en-US');
+    const { seen, field } = await openEditor(programOf('rule_only', 4), 'en-US', () => validationFailed('rules.review.noticeWorkingDays', 'TOO_BIG'));
     expect(field.value).toBe('4');
     const sent = await saveWith(field, '', 'en-US', seen);
     expect(sent.rules.review).toBeNull();

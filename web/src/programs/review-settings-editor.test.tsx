@@ -1,14 +1,12 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button, Form } from 'antd';
-import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { programDraftSchema, type Program } from '../../../contracts/applications';
+import { programDraftSchema } from '../../../contracts/applications';
 import seedFile from '../../../seed/programs.json';
-import { fakeServer } from '../../test/fake-server';
 import { renderInApp } from '../../test/render';
+import { openProgramEditor, servedProgram } from '../../test/program-editor';
 import type { EditorValues } from './program-draft';
-import { ProgramEditorPage } from './program-editor.page';
 import { reviewFromValues, reviewValues, ruleOnlyReviewFromValues } from './review-draft';
 import { ReviewSettingsEditor } from './review-settings-editor';
 import { tranchesFrom } from './tranches/tranche-draft';
@@ -171,36 +169,11 @@ describe('the rubric and the reports as rows', () => {
 
 describe('the program editor saves the rows', () => {
   const ID = '01a2373f-0000-7000-8000-0000000000b2';
-  const program = {
-    ...reviewedDraft,
-    id: ID,
-    hub: 'hangzhou',
-    status: 'draft',
-    allowedActions: ['edit', 'publish'],
-    claimField: reviewedDraft.claimField ?? null,
-    version: 1,
-    applicantType: reviewedDraft.rules.applicantType,
-    mode: reviewedDraft.rules.mode,
-    criteria: [],
-    form: reviewedDraft.rules.form,
-    benefit: reviewedDraft.rules.benefit,
-    milestones: reviewedDraft.rules.review!.milestones,
-    budgetLeft: null,
-  } as Program;
+  const program = servedProgram(reviewedDraft, ID);
 
   it('sends a new report with the key it got when added and the loaded ones unchanged, and keeps the key when renamed', { timeout: 120_000 }, async () => {
     const w = words['en-US'];
-    const seen = fakeServer((r) => {
-      if (r.path === `/api/hubs/hangzhou/programs/${ID}`)
-        return r.method === 'PUT' ? { status: 200, body: { ...program, version: 2 } } : { status: 200, body: program };
-      return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
-    });
-    renderInApp(
-      <Routes>
-        <Route path="/hubs/:hub/programs/:id/edit" element={<ProgramEditorPage />} />
-      </Routes>,
-      { locale: 'en-US', path: `/hubs/hangzhou/programs/${ID}/edit` },
-    );
+    const seen = openProgramEditor(program);
     await userEvent.click(await screen.findByRole('button', { name: w.addReport }));
     type(w.reportZh(2), '年度报告');
     type(w.reportEn(2), 'Annual report');

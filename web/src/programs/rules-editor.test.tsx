@@ -1,14 +1,12 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button, Form } from 'antd';
-import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { programDraftSchema, type Program, type ProgramDraft } from '../../../contracts/applications';
+import { programDraftSchema, type ProgramDraft } from '../../../contracts/applications';
 import seedFile from '../../../seed/programs.json';
-import { fakeServer } from '../../test/fake-server';
 import { renderInApp } from '../../test/render';
+import { openProgramEditor, servedProgram } from '../../test/program-editor';
 import { draftFromValues, valuesFromProgram, type EditorValues } from './program-draft';
-import { ProgramEditorPage } from './program-editor.page';
 import { BenefitEditor, FormFieldsEditor } from './rules-editor';
 
 // happy-dom has no canvas: the simulation card's chart stands in as its labelled figure.
@@ -22,23 +20,7 @@ const vouchers = drafts.find((d) => d.rules.benefit.type === 'percentage' && d.r
 const graduates = drafts.find((d) => d.rules.benefit.type === 'table' && d.rules.benefit.by === 'degree')!;
 
 const ID = '01a2373f-0000-7000-8000-0000000000c3';
-const programOf = (draft: ProgramDraft) =>
-  ({
-    ...draft,
-    id: ID,
-    hub: 'hangzhou',
-    status: 'draft',
-    allowedActions: ['edit', 'publish'],
-    claimField: draft.claimField ?? null,
-    version: 1,
-    applicantType: draft.rules.applicantType,
-    mode: draft.rules.mode,
-    criteria: [],
-    form: draft.rules.form,
-    benefit: draft.rules.benefit,
-    milestones: draft.rules.review?.milestones ?? [],
-    budgetLeft: null,
-  }) as Program;
+const programOf = (draft: ProgramDraft) => servedProgram(draft, ID);
 
 const words = {
   'zh-CN': {
@@ -198,17 +180,7 @@ describe('the program editor saves the option rows', () => {
   it('sends a new option with the value it got when added, the loaded ones unchanged, and a rate for it', { timeout: 120_000 }, async () => {
     const w = words['en-US'];
     const program = programOf(vouchers);
-    const seen = fakeServer((r) => {
-      if (r.path === `/api/hubs/hangzhou/programs/${ID}`)
-        return r.method === 'PUT' ? { status: 200, body: { ...program, version: 2 } } : { status: 200, body: program };
-      return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
-    });
-    renderInApp(
-      <Routes>
-        <Route path="/hubs/:hub/programs/:id/edit" element={<ProgramEditorPage />} />
-      </Routes>,
-      { locale: 'en-US', path: `/hubs/hangzhou/programs/${ID}/edit` },
-    );
+    const seen = openProgramEditor(program);
     await userEvent.click(await screen.findByRole('button', { name: w.addOption }));
     type(w.optionZh(3, 3), '云服务');
     type(w.optionEn(3, 3), 'Cloud service');
@@ -291,19 +263,7 @@ describe('a stacking group', () => {
     const group = vouchers.rules.benefit.type === 'percentage' ? vouchers.rules.benefit.stacking!.group : '';
     const other = { ...program, id: '01a2373f-0000-7000-8000-0000000000c4', name: { zh: '云合同补贴', en: 'Cloud contract subsidy' } };
     const unstacked = programOf(graduates);
-    const seen = fakeServer((r) => {
-      if (r.path === `/api/hubs/hangzhou/programs/${ID}`)
-        return r.method === 'PUT' ? { status: 200, body: { ...program, version: 2 } } : { status: 200, body: program };
-      if (r.path.startsWith('/api/hubs/hangzhou/programs?'))
-        return { status: 200, body: { items: [program, other, { ...unstacked, id: '01a2373f-0000-7000-8000-0000000000c5' }], next: null } };
-      return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
-    });
-    renderInApp(
-      <Routes>
-        <Route path="/hubs/:hub/programs/:id/edit" element={<ProgramEditorPage />} />
-      </Routes>,
-      { locale: 'en-US', path: `/hubs/hangzhou/programs/${ID}/edit` },
-    );
+    const seen = openProgramEditor(program, { programs: [program, other, { ...unstacked, id: '01a2373f-0000-7000-8000-0000000000c5' }] });
     const box = await screen.findByLabelText('Stacking group');
     expect((box as HTMLInputElement).value).toBe(group);
     await userEvent.clear(box);
