@@ -1,7 +1,8 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionExpiryRedirect } from './auth/session-expiry-redirect';
 import { HubPickerPage } from './hubs/hub-picker.page';
+import { PageLoadBoundary } from './layout/page-load-boundary';
 import { NotFoundPage, PageLoading } from './layout/page-states';
 import { PublicLayout } from './layout/public-layout';
 
@@ -53,60 +54,63 @@ const HubDashboardPage = lazyPage(() => import('./dashboard/hub-dashboard.page')
 const OpenPage = lazyPage(() => import('./open/open.page'), 'OpenPage');
 
 export function AppRoutes() {
+  const { pathname } = useLocation();
   return (
-    <Suspense fallback={<PageLoading />}>
-      <SessionExpiryRedirect />
-      <Routes>
-        <Route element={<PublicLayout />}>
-          <Route index element={<HubPickerPage />} />
-          <Route path="sign-in" element={<SignInPage />} />
-          <Route path="sign-up" element={<SignUpPage />} />
-          <Route path="forgot-password" element={<ForgotPasswordPage />} />
-          <Route path="reset-password" element={<ResetPasswordPage />} />
-          <Route path="profile" element={<ProfilePage />} />
-          <Route path="two-factor" element={<TwoFactorPage />} />
-          <Route path="operator/hubs" element={<OperatorHubsPage />} />
-          <Route path="invitations/:kind" element={<AcceptInvitationPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-        <Route path="hubs/:hub" element={<HubLayout />}>
-          <Route index element={<Navigate to="organizations" replace />} />
-          <Route path="organizations" element={<OrganizationsListPage />} />
-          <Route path="organizations/new" element={<OrganizationRegisterPage />} />
-          <Route path="organizations/:id" element={<OrganizationDetailPage />} />
-          <Route path="people" element={<PeoplePage />} />
-          <Route path="talent-pipeline" element={<TalentPipelinePage />} />
-          <Route path="compare" element={<CompareHubsPage />} />
-          <Route path="search" element={<SearchPage />} />
-          <Route path="import" element={<ImportPage />} />
-          <Route path="budget" element={<BudgetPage />} />
-          <Route path="programs" element={<ProgramsCatalogPage />} />
-          <Route path="programs/new" element={<ProgramEditorPage />} />
-          <Route path="programs/:id" element={<ProgramPage />} />
-          <Route path="programs/:id/edit" element={<ProgramEditorPage />} />
-          <Route path="programs/:id/apply" element={<ApplyPage />} />
-          <Route path="applications" element={<MyApplicationsPage />} />
-          <Route path="applications/:id" element={<ApplicationResultPage />} />
-          <Route path="reviews" element={<ReviewQueuePage />} />
-          <Route path="obligations" element={<FindingsPage />} />
-          <Route path="reviews/:id" element={<ReviewFormPage />} />
-          <Route path="stays" element={<StaysPage />} />
-          <Route path="station-desk" element={<StationDeskPage />} />
-          <Route path="spaces" element={<SpacesPage />} />
-          <Route path="space-desk" element={<SpaceDeskPage />} />
-          <Route path="compute" element={<ComputePage />} />
-          <Route path="compute-desk" element={<ComputeDeskPage />} />
-          <Route path="staff" element={<StaffPage />} />
-          <Route path="settings" element={<HubSettingsPage />} />
-          <Route path="security" element={<HubSecurityPage />} />
-          <Route path="talent-card" element={<TalentCardPage />} />
-          <Route path="talent/verify" element={<VerifyCardPage />} />
-          <Route path="api-tokens" element={<ApiTokensPage />} />
-          <Route path="open" element={<OpenPage />} />
-          <Route path="dashboard" element={<HubDashboardPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </Suspense>
+    <PageLoadBoundary page={pathname}>
+      <Suspense fallback={<PageLoading />}>
+        <SessionExpiryRedirect />
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route index element={<HubPickerPage />} />
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route path="sign-up" element={<SignUpPage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="reset-password" element={<ResetPasswordPage />} />
+            <Route path="profile" element={<ProfilePage />} />
+            <Route path="two-factor" element={<TwoFactorPage />} />
+            <Route path="operator/hubs" element={<OperatorHubsPage />} />
+            <Route path="invitations/:kind" element={<AcceptInvitationPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="hubs/:hub" element={<HubLayout />}>
+            <Route index element={<Navigate to="organizations" replace />} />
+            <Route path="organizations" element={<OrganizationsListPage />} />
+            <Route path="organizations/new" element={<OrganizationRegisterPage />} />
+            <Route path="organizations/:id" element={<OrganizationDetailPage />} />
+            <Route path="people" element={<PeoplePage />} />
+            <Route path="talent-pipeline" element={<TalentPipelinePage />} />
+            <Route path="compare" element={<CompareHubsPage />} />
+            <Route path="search" element={<SearchPage />} />
+            <Route path="import" element={<ImportPage />} />
+            <Route path="budget" element={<BudgetPage />} />
+            <Route path="programs" element={<ProgramsCatalogPage />} />
+            <Route path="programs/new" element={<ProgramEditorPage />} />
+            <Route path="programs/:id" element={<ProgramPage />} />
+            <Route path="programs/:id/edit" element={<ProgramEditorPage />} />
+            <Route path="programs/:id/apply" element={<ApplyPage />} />
+            <Route path="applications" element={<MyApplicationsPage />} />
+            <Route path="applications/:id" element={<ApplicationResultPage />} />
+            <Route path="reviews" element={<ReviewQueuePage />} />
+            <Route path="obligations" element={<FindingsPage />} />
+            <Route path="reviews/:id" element={<ReviewFormPage />} />
+            <Route path="stays" element={<StaysPage />} />
+            <Route path="station-desk" element={<StationDeskPage />} />
+            <Route path="spaces" element={<SpacesPage />} />
+            <Route path="space-desk" element={<SpaceDeskPage />} />
+            <Route path="compute" element={<ComputePage />} />
+            <Route path="compute-desk" element={<ComputeDeskPage />} />
+            <Route path="staff" element={<StaffPage />} />
+            <Route path="settings" element={<HubSettingsPage />} />
+            <Route path="security" element={<HubSecurityPage />} />
+            <Route path="talent-card" element={<TalentCardPage />} />
+            <Route path="talent/verify" element={<VerifyCardPage />} />
+            <Route path="api-tokens" element={<ApiTokensPage />} />
+            <Route path="open" element={<OpenPage />} />
+            <Route path="dashboard" element={<HubDashboardPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </PageLoadBoundary>
   );
 }
