@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Row, Select, Space, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Grid, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
@@ -15,6 +15,7 @@ export function OpenBudget({ hub }: { hub: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const format = useFormatMoney();
+  const narrow = Grid.useBreakpoint().md === false;
   const [year, setYear] = useState<number | undefined>();
   const budget = useQuery({ queryKey: ['public-budget', hub, year ?? null], queryFn: () => getPublicBudget(hub, year) });
   const nameOf = (name: { zh: string; en: string }) => (locale === 'zh-CN' ? name.zh : name.en);
@@ -26,9 +27,10 @@ export function OpenBudget({ hub }: { hub: string }) {
             (n) => (locale === 'zh-CN' ? n.zh : n.en),
             { disbursed: t('open.disbursed'), committed: t('open.committed'), free: t('open.free') },
             locale,
+            narrow,
           )
         : null,
-    [budget.data, locale, t],
+    [budget.data, locale, t, narrow],
   );
   if (budget.isPending) return <PageLoading />;
   if (budget.isError) return <PartError error={budget.error} onRetry={() => void budget.refetch()} />;
@@ -52,22 +54,25 @@ export function OpenBudget({ hub }: { hub: string }) {
         <Empty description={t('open.noYear')} />
       ) : (
         <>
+          {/* The envelope and the four parts it is made of, in the order they add up. */}
           <Row gutter={[16, 16]}>
             {(
               [
                 ['envelope', b.envelope],
-                ['disbursed', b.disbursed],
+                ['unallocated', b.unallocated],
+                ['freeOnLines', b.free],
                 ['committed', b.committed],
-                ['free', b.free],
+                ['disbursed', b.disbursed],
               ] as const
             ).map(([key, value]) => (
-              <Col xs={12} md={6} key={key}>
+              <Col flex="1 0 150px" key={key}>
                 <Card size="small">
                   <Statistic title={t(`open.${key}`)} value={format(value, 'short')} />
                 </Card>
               </Col>
             ))}
           </Row>
+          <Typography.Text type="secondary">{t('open.addsUp')}</Typography.Text>
           <Card
             title={
               <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
@@ -94,17 +99,21 @@ export function OpenBudget({ hub }: { hub: string }) {
                   <ListItemMeta
                     title={nameOf(p.name)}
                     description={
-                      <Space wrap size="middle">
-                        <span>
-                          {t('open.awardsCount')}: {p.awards}
-                        </span>
-                        <span>
-                          {t('open.awarded')}: <Money value={p.awarded} />
-                        </span>
-                        <span>
-                          {t('open.disbursed')}: <Money value={p.disbursed} />
-                        </span>
-                      </Space>
+                      p.awards === 0 ? (
+                        t('open.noAwardsYet')
+                      ) : (
+                        <Space wrap size="middle">
+                          <span>
+                            {t('open.awardsCount')}: {p.awards}
+                          </span>
+                          <span>
+                            {t('open.awarded')}: <Money value={p.awarded} />
+                          </span>
+                          <span>
+                            {t('open.disbursed')}: <Money value={p.disbursed} />
+                          </span>
+                        </Space>
+                      )
                     }
                   />
                 </ListItem>
