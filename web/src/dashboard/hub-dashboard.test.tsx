@@ -68,6 +68,8 @@ describe('HubDashboardFigures', () => {
   it('speaks English with CNY amounts', () => {
     renderInApp(<HubDashboardFigures dashboard={dashboard} />, { locale: 'en-US' });
     expect(screen.getByText('Paid').closest('.ant-statistic')!.textContent).toContain('CNY 400k');
+    // The envelope's part not yet given to a line reads as the cards beside it do.
+    expect(screen.getByText(/^Not yet given to a line:/).textContent).toBe('Not yet given to a line: CNY 7bn');
     expect(screen.getByText('Major R&D grant · awards: 1, awarded CNY 1,000,000, paid CNY 400,000')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Youth station occupancy' }).textContent).toContain('6 of 120 bed-nights slept');
     expect(screen.getByRole('img', { name: 'Compute quota and GPU hours used each month' })).toBeTruthy();
