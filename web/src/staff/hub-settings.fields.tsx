@@ -111,9 +111,14 @@ function DistrictRows() {
 }
 
 /** The fields a hub's settings have (inside a Form of HubSettingsValues), checked by the server's own schema. */
+/** A month by its name in the page's language ("1月", "January"). */
+const monthName = (month: number, locale: string) =>
+  new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month - 1, 15)));
+
 export function HubSettingsFields() {
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
+  const { locale } = useLocale();
   return (
     <>
       <Row gutter={16}>
@@ -140,7 +145,7 @@ export function HubSettingsFields() {
         </Col>
         <Col xs={12} md={6}>
           <Form.Item label={t('staff.fiscalYearStart')} name="fiscalYearStartMonth">
-            <Select options={MONTHS.map((month) => ({ value: month, label: t('staff.month', { month }) }))} />
+            <Select options={MONTHS.map((month) => ({ value: month, label: monthName(month, locale) }))} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>

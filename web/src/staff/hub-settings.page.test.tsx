@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
@@ -112,6 +112,20 @@ describe('HubSettingsPage (the one form pattern)', () => {
     await userEvent.click(saveButton(locale));
     await vi.waitFor(() => expect(writes(seen)).toHaveLength(1));
     expect(writes(seen)[0]!.body).toMatchObject({ country: 'JP', currency: 'JPY', timeZone: 'Asia/Tokyo' });
+  });
+
+  it.each([
+    ['zh-CN', '财年起始月份', '一月', '四月'],
+    ['en-US', 'Fiscal year starts in', 'January', 'April'],
+  ] as const)('names the fiscal year’s first month in the page’s language, and sends its number (%s)', async (locale, label, january, april) => {
+    const seen = renderPage(locale, () => ({ status: 200, body: hub }));
+    const month = await screen.findByRole('combobox', { name: label }, loading);
+    expect(month.closest('.ant-select')!.textContent).toBe(january);
+    fireEvent.mouseDown(month);
+    await userEvent.click((await screen.findAllByTitle(april)).at(-1)!);
+    await userEvent.click(saveButton(locale));
+    await vi.waitFor(() => expect(writes(seen)).toHaveLength(1));
+    expect(writes(seen)[0]!.body).toMatchObject({ fiscalYearStartMonth: 4 });
   });
 
   it('keeps a time zone this browser does not list, and sends it unchanged', async () => {

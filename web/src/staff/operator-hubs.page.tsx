@@ -94,7 +94,7 @@ export function OperatorHubsPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           columns={[
-            { title: t('staff.nameZh'), render: (_, h) => <Link to={`/hubs/${h.slug}`}>{bilingual(h.name).primary}</Link> },
+            { title: t('staff.hubName'), render: (_, h) => <Link to={`/hubs/${h.slug}`}>{bilingual(h.name).primary}</Link> },
             { title: t('staff.slug'), dataIndex: 'slug' },
             { title: t('staff.code'), dataIndex: 'code' },
             { title: t('staff.status'), render: (_, h) => (h.archived ? <Tag>{t('staff.archived')}</Tag> : <Tag color="green">{t('staff.active')}</Tag>) },

@@ -36,6 +36,7 @@ export const staffEnUS: StaffMessages = {
   saved: 'Saved.',
   settingsTitle: 'Hub settings',
   settingsIntro: 'The hub’s short name ({{slug}}) cannot change once the hub exists.',
+  hubName: 'Name',
   nameZh: 'Name in Chinese',
   nameEn: 'Name in English',
   country: 'Country or region',
@@ -65,7 +66,6 @@ export const staffEnUS: StaffMessages = {
   techShare: 'Default technology share (%)',
   save: 'Save settings',
   weekday: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },
-  month: 'Month {{month}}',
   role: {
     hub_admin: 'Hub admin',
     program_officer: 'Program officer',

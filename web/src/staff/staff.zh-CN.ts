@@ -34,6 +34,7 @@ export const staffZhCN = {
   saved: '已保存。',
   settingsTitle: '枢纽设置',
   settingsIntro: '网址名（{{slug}}）创建后不可更改。',
+  hubName: '名称',
   nameZh: '中文名称',
   nameEn: '英文名称',
   country: '国家或地区',
@@ -62,7 +63,6 @@ export const staffZhCN = {
   techShare: '默认科技占比（%）',
   save: '保存设置',
   weekday: { '1': '周一', '2': '周二', '3': '周三', '4': '周四', '5': '周五', '6': '周六', '7': '周日' },
-  month: '{{month}} 月',
   role: {
     hub_admin: '枢纽管理员',
     program_officer: '项目专员',
