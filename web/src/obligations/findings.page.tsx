@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { listFindings } from '../api/obligations.api';
 import { useBilingual } from '../i18n/use-bilingual';
-import { PageError, PageLoading } from '../layout/page-states';
+import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { useCapabilities } from '../auth/use-capabilities';
 import { CheckObligationsForm } from './check-obligations.form';
 import { FindingActions } from './finding-actions';
@@ -15,8 +15,11 @@ export function FindingsPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const bilingual = useBilingual();
-  const officer = useCapabilities(hub).data?.actions.obligations.decide ?? false;
-  const findings = useQuery({ queryKey: ['obligation-findings', hub], queryFn: () => listFindings(hub) });
+  const can = useCapabilities(hub).data?.actions.obligations;
+  const officer = can?.decide ?? false;
+  const findings = useQuery({ queryKey: ['obligation-findings', hub], queryFn: () => listFindings(hub), enabled: can?.read === true });
+  // An awardee's reports and findings are on each award's page; this desk is the staff's.
+  if (can && !can.read) return <NotFoundPage title={t('obligations.staffOnly')} hint={t('obligations.staffOnlyHint')} />;
   if (findings.isPending) return <PageLoading />;
   if (findings.isError) return <PageError error={findings.error} onRetry={() => void findings.refetch()} />;
   return (

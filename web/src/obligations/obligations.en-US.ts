@@ -2,6 +2,8 @@ export const obligationsEnUS = {
   title: 'After the money',
   intro:
     'What awardees promised once paid: staying registered here, keeping their staff, reporting outcomes, no related-party purchases, no double subsidy. The daily check raises a finding with its evidence; officers decide, and finance records what is repaid.',
+  staffOnly: 'After the money is the hub staff’s desk.',
+  staffOnlyHint: 'The reports your awards owe and any findings about them are on each award’s page, under My applications.',
   checkNow: 'Check obligations now',
   checked: 'Checked {{awards}} awards: {{findings}} new findings.',
   empty: 'No findings: every awardee is keeping its promises.',

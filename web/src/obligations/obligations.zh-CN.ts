@@ -4,6 +4,8 @@ export const obligationsZhCN: ObligationsMessages = {
   title: '资助后管理',
   intro:
     '获资助方在拿到资金后的承诺：在本地注册经营、保持用工规模、按期报告成效、不向关联方采购、不重复享受补贴。每日核查会附证据提出核查发现；业务人员作出认定，财务人员登记退回款项。',
+  staffOnly: '资助后管理仅供本枢纽的工作人员使用。',
+  staffOnlyHint: '您的资助须提交的报告和对它的核查结果，在“我的申请”中该项资助的页面上。',
   checkNow: '立即核查',
   checked: '已核查 {{awards}} 项资助，新增 {{findings}} 项核查发现。',
   empty: '暂无核查发现：所有获资助方都在履行承诺。',

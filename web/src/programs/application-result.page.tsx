@@ -14,6 +14,7 @@ import { ApplicationStatusTag } from './application-status';
 import { benefitLineText } from './benefit-lines';
 import { formatMoment } from '../i18n/format-date';
 import { useApplication, useProgram } from './use-programs';
+import { useCapabilities } from '../auth/use-capabilities';
 import { formatMoney } from '../money/format-money';
 import { basisPointsText } from '../budget/percent';
 import { Money } from '../money/money';
@@ -31,6 +32,8 @@ const refusalKeys = ['NOT_ELIGIBLE', 'CAP_REACHED', 'STACKING_LIMIT', 'DUPLICATE
 
 function ApplicationResult({ hub, application }: { hub: string; application: ApplicationDetail }) {
   const { t } = useTranslation();
+  // Staff who read every application go back to the hub's list, not to "my applications".
+  const hubWide = useCapabilities(hub).data?.actions.applications.listAll ?? false;
   const { locale } = useLocale();
   const bilingual = useBilingual();
   const program = useProgram(hub, application.programId);
@@ -67,7 +70,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
             <Button>{t('programs.result.back')}</Button>
           </Link>,
           <Link key="mine" to={`/hubs/${hub}/applications`}>
-            <Button type="primary">{t('programs.result.mine')}</Button>
+            <Button type="primary">{hubWide ? t('nav.hubApplications') : t('programs.result.mine')}</Button>
           </Link>,
         ]}
       />
