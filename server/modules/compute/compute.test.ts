@@ -167,6 +167,9 @@ describe('compute over HTTP', () => {
     const fix = { ...record, recordId: `fix-${req.id}`, cost: '3000', corrects: record.recordId };
     const corrected = await report(provider, [fix], `usage-fix-${req.id}`);
     expect(corrected.json().results[0]).toMatchObject({ outcome: 'applied', voucherPaid: '-200' });
+    // The voucher's award says what its usage was paid, net of the correction, as compute does.
+    const award = await ctx.app.inject(as(founder, { method: 'GET', url: `/api/hubs/${hub.slug}/applications/${world.startups[0]!.awardId}/award` }));
+    expect([award.statusCode, award.json().paid]).toEqual([200, '600']);
     // The same report retried with its Idempotency-Key answers the first results, marked as a replay.
     const retried = await report(provider, [fix], `usage-fix-${req.id}`);
     expect([retried.statusCode, retried.headers['idempotent-replayed'], retried.json()]).toEqual([200, 'true', corrected.json()]);

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { clawBack, commit, disburse, findCommitment, release } from '../budget/index.js';
+import { clawBack, commit, commitmentTransactions, disburse, findCommitment, release } from '../budget/index.js';
 import { findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { awardPowers } from './award-actions.js';
 import { awardClawbacks, awardTranches, milestoneReports } from './awards.tables.js';
@@ -182,7 +182,6 @@ export async function awardOf(db: Db | Tx, applicationId: string, scope: Scope):
     .from(awardClawbacks)
     .where(and(eq(awardClawbacks.hubId, scope.hub.id), eq(awardClawbacks.applicationId, app.id)))
     .orderBy(asc(awardClawbacks.createdAt), asc(awardClawbacks.id));
-  const paid = tranches.filter((t) => t.status === 'paid').reduce((s, t) => s + t.amount, 0n);
   const ruleTranches = (app.benefit as BenefitExplanation | null)?.tranches ?? [];
   // A rule-only award whose tranches were never recorded: all unconditional ones were paid with it.
   const schedule = tranches.length
@@ -202,7 +201,13 @@ export async function awardOf(db: Db | Tx, applicationId: string, scope: Scope):
         status: (t.condition ? 'waiting' : 'paid') as 'paid',
         paidAt: t.condition ? null : app.createdAt.toISOString(),
       }));
-  const paidSoFar = tranches.length ? paid : schedule.filter((t) => t.status === 'paid').reduce((s, t) => s + BigInt(t.amount), 0n);
+  // What was paid is the ledger's: the tranches the award paid and, for a compute voucher, the
+  // usage compute pays share by share (its metered-usage tranche stays waiting while it does),
+  // less what compute took back for corrected usage. A breach's claw-back is shown apart.
+  const moves = app.commitmentId ? await commitmentTransactions(db, scope.hub.id, [app.commitmentId]) : [];
+  const total = (kind: string) => moves.filter((m) => m.kind === kind).reduce((s, m) => s + m.amount, 0n);
+  const breachTakenBack = clawbacks.reduce((s, c) => s + c.amount, 0n);
+  const paidSoFar = total('disbursement') - (total('claw_back') - breachTakenBack);
   const powers = await awardPowers(db, scope, app, paidSoFar);
   return {
     applicationId: app.id,
