@@ -121,7 +121,11 @@ test('an officer’s menu and page name the hub’s applications, and the catalo
   await expect(page.getByRole('heading', { level: 1, name: 'Applications to this hub' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: 'My applications' })).toHaveCount(0);
   // An application opened from there leads back to the hub's applications, not to "my applications".
-  await page.getByRole('table').getByRole('link', { name: /HZ-\d{4}-\d{6}/ }).first().click();
+  await page
+    .getByRole('table')
+    .getByRole('link', { name: /HZ-\d{4}-\d{6}/ })
+    .first()
+    .click();
   await expect(page.getByTestId('application-number')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Applications', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'My applications' })).toHaveCount(0);
