@@ -34,6 +34,13 @@ export type Priority = (typeof priorities)[number];
 export const priorityRank: Record<Priority, number> = { low: 0, normal: 1, high: 2 };
 export const requestStatuses = ['pending', 'admitted', 'running', 'finished', 'preempted', 'cancelled', 'refused'] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
+/**
+ * The most GPUs a company may hold at once on a flavor: its nominal quota plus what it may
+ * borrow (no borrowing limit: no ceiling but the pool's). The admission engine's ceiling.
+ */
+export const gpusAtOnceLimit = (quota: { concurrentGpus: number; borrowingLimit: number | null }): number =>
+  quota.borrowingLimit === null ? Infinity : quota.concurrentGpus + quota.borrowingLimit;
+
 export const refusalCodes = ['QUOTA_EXCEEDED', 'NO_CAPACITY', 'FLAVOR_UNKNOWN', 'DEADLINE_PASSED', 'RELATED_PARTY'] as const;
 
 export const flavorInputSchema = z.strictObject({

@@ -200,6 +200,18 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
     'en-US': 'Contains characters that are not allowed (a NUL or broken Unicode).',
   },
   TAKEN: { 'zh-CN': '已被占用。', 'en-US': 'Already taken.' },
+  GPUS_OVER_QUOTA: {
+    'zh-CN': 'GPU 数量超过了配额允许的同时可用 GPU 数。',
+    'en-US': 'More GPUs at once than the company’s quota allows on this flavor.',
+  },
+  GPU_HOURS_OVER_QUOTA: {
+    'zh-CN': 'GPU 数量 × 时长超过了配额剩余的 GPU 小时。',
+    'en-US': 'GPUs × hours is more than the GPU-hours left on the quota.',
+  },
+  DEADLINE_TOO_SOON: {
+    'zh-CN': '最迟完成时间太早：从开始到截止的小时数少于任务所需的时长。',
+    'en-US': 'Too soon: there are fewer hours between the start and this time than the job needs.',
+  },
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };
 

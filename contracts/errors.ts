@@ -128,6 +128,9 @@ export const fieldErrorCodes = [
   'ABOVE_CAP',
   'INVALID_CHARACTERS',
   'TAKEN',
+  'GPUS_OVER_QUOTA',
+  'GPU_HOURS_OVER_QUOTA',
+  'DEADLINE_TOO_SOON',
   'INVALID',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { QuotaInput } from '../../../contracts/compute.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -69,4 +69,27 @@ export async function queueOfOrganization(db: Db | Tx, hubId: string, organizati
     .from(computeQueues)
     .where(and(eq(computeQueues.hubId, hubId), eq(computeQueues.organizationId, organizationId)));
   return row ?? null;
+}
+
+/** The quotas a company's queue holds today on these flavors: the ones the admission engine decides with (periodStart <= today < periodEnd). */
+export async function currentQuotasOf(
+  db: Db | Tx,
+  hubId: string,
+  queueId: string,
+  flavorIds: string[],
+  today: string,
+): Promise<{ flavorId: string; concurrentGpus: number; borrowingLimit: number | null }[]> {
+  if (flavorIds.length === 0) return [];
+  return db
+    .select({ flavorId: computeQuotas.flavorId, concurrentGpus: computeQuotas.nominal, borrowingLimit: computeQuotas.borrowingLimit })
+    .from(computeQuotas)
+    .where(
+      and(
+        eq(computeQuotas.hubId, hubId),
+        eq(computeQuotas.queueId, queueId),
+        inArray(computeQuotas.flavorId, flavorIds),
+        lte(computeQuotas.periodStart, today),
+        gt(computeQuotas.periodEnd, today),
+      ),
+    );
 }

@@ -1,18 +1,19 @@
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { COMPUTE_LIMITS, priorityRank, type RequestInput, type RequestStatus } from '../../../contracts/compute.js';
+import { COMPUTE_LIMITS, gpusAtOnceLimit, priorityRank, type RequestInput, type RequestStatus } from '../../../contracts/compute.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import { memberRoleOf, relatedParties } from '../ecosystem/index.js';
 import { admissionRound, moveSlots } from './admission.service.js';
+import type { RefusalCode } from './admission.types.js';
 import { companyComputePolicy } from './compute.policies.js';
 import { computeFlavors, computePools, computeQuotas, computeRequests } from './compute.tables.js';
 import { hourCeil, hourOf, HOUR_MS } from './hours.js';
 import type { Scope } from './pools.service.js';
-import { queueOfOrganization } from './quotas.service.js';
+import { currentQuotasOf, queueOfOrganization } from './quotas.service.js';
 import { releaseHold } from './vouchers.service.js';
 
 export type RequestRow = typeof computeRequests.$inferSelect;
@@ -37,9 +38,13 @@ export async function submitComputeRequest(tx: Tx, scope: Scope, input: RequestI
   const earliest = input.earliestStart ? new Date(Math.max(Date.parse(input.earliestStart), now.getTime())) : now;
   if (deadline.getTime() > now.getTime() + COMPUTE_LIMITS.horizonHours * HOUR_MS)
     throw new AppError('VALIDATION_FAILED', [{ path: 'deadline', code: 'TOO_BIG' }]);
-  if (hourOf(deadline) - hourOf(earliest) < input.hours) throw new AppError('DEADLINE_PASSED', [{ path: 'deadline', code: 'TOO_SMALL' }]);
+  // Every problem the request's own numbers have is named at once, each under its field.
+  const tooSoon: FieldProblem[] =
+    hourOf(deadline) - hourOf(earliest) < input.hours
+      ? [{ path: 'deadline', code: 'DEADLINE_TOO_SOON', detail: `needs at least ${input.hours} hours after the start` }]
+      : [];
   const queue = await queueOfOrganization(tx, hubId, input.organizationId);
-  if (!queue) throw new AppError('QUOTA_EXCEEDED', [{ path: 'organizationId', code: 'INVALID' }]);
+  if (!queue) throw new AppError('QUOTA_EXCEEDED', [{ path: 'organizationId', code: 'INVALID' }, ...tooSoon]);
   const flavors = await tx
     .select({ flavor: computeFlavors, providerId: computePools.providerId, voucherId: computeQuotas.voucherId })
     .from(computeFlavors)
@@ -50,6 +55,12 @@ export async function submitComputeRequest(tx: Tx, scope: Scope, input: RequestI
     )
     .where(and(eq(computeFlavors.hubId, hubId), input.flavor === 'any_domestic' ? eq(computeFlavors.domestic, true) : eq(computeFlavors.id, input.flavor)));
   if (flavors.length === 0) throw new AppError('FLAVOR_UNKNOWN', [{ path: 'flavor', code: 'NOT_IN_HUB' }]);
+  const quotas = await currentQuotasOf(tx, hubId, queue.id, [...new Set(flavors.map((f) => f.flavor.id))], now.toISOString().slice(0, 10));
+  if (quotas.length === 0) throw new AppError('QUOTA_EXCEEDED', [{ path: 'flavor', code: 'INVALID' }, ...tooSoon]);
+  const limit = Math.max(...quotas.map(gpusAtOnceLimit));
+  if (input.gpus > limit)
+    throw new AppError('QUOTA_EXCEEDED', [{ path: 'gpus', code: 'GPUS_OVER_QUOTA', detail: `at most ${limit} GPUs at once` }, ...tooSoon]);
+  if (tooSoon.length > 0) throw new AppError('DEADLINE_PASSED', tooSoon);
   // Buyer and supplier must not be related parties when a voucher pays (Yangzhou's rule).
   for (const f of flavors.filter((x) => x.voucherId)) {
     if ((await relatedParties(tx, hubId, input.organizationId, f.providerId, now.toISOString().slice(0, 10))).length > 0)
@@ -86,8 +97,19 @@ export async function submitComputeRequest(tx: Tx, scope: Scope, input: RequestI
   });
   await admissionRound(tx, hubId, scope.actor.userId, now);
   const decided = (await findRequest(tx, hubId, row!.id))!;
-  if (decided.status === 'refused') throw new AppError(decided.refusal as 'NO_CAPACITY');
+  if (decided.status === 'refused') throw new AppError(decided.refusal as RefusalCode, refusalFields(decided.refusal as RefusalCode));
   return decided;
+}
+
+/**
+ * The field an engine refusal is about. The request's GPUs, its deadline and whether the
+ * company holds quota were checked before the round, so a quota refusal here is GPU-hours:
+ * GPUs x hours more than the quota has left.
+ */
+function refusalFields(code: RefusalCode): FieldProblem[] {
+  if (code === 'QUOTA_EXCEEDED') return [{ path: 'hours', code: 'GPU_HOURS_OVER_QUOTA' }];
+  if (code === 'DEADLINE_PASSED') return [{ path: 'deadline', code: 'DEADLINE_TOO_SOON' }];
+  return [];
 }
 
 export async function findRequest(db: Db | Tx, hubId: string, id: string, lock = false): Promise<RequestRow | undefined> {

@@ -1,52 +1,58 @@
+import { MarkLineComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComputeDashboard } from '../api/compute.api';
+import type { ComputeDashboard, FairShare } from '../api/compute.api';
 import { EChart } from '../ecosystem/echart';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { formatMoneyAxis } from '../money/format-money';
 import { moneyForChart } from '../money/money-math';
+import { useHubToday } from '../stays/hub-today';
+import { fairShareHeight, fairShareOption, utilisationOption, waitsOption } from './compute-chart-options';
+import { useFormatHours } from './format-hours';
 
-/** Share of each flavor's GPU-hours reserved per day (30 days back, 14 ahead). */
+// The utilisation chart marks today with a line.
+echarts.use([MarkLineComponent]);
+
+/** Share of each flavor's GPU-hours reserved per day (30 days back), up to today in the hub. */
 export function UtilisationChart({ data }: { data: ComputeDashboard['utilisation'] }) {
   const { t } = useTranslation();
-  const option = useMemo(() => {
-    const days = [...new Set(data.map((u) => u.day))].sort();
-    const models = [...new Set(data.map((u) => u.model))];
-    const percent = (model: string, day: string) => {
-      const u = data.find((x) => x.model === model && x.day === day);
-      return u && u.capacityGpuHours > 0 ? Math.round((u.reservedGpuHours / u.capacityGpuHours) * 1000) / 10 : 0;
-    };
-    return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
-      legend: { top: 0, data: models },
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: days.map((d) => d.slice(5)) },
-      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      series: models.map((m) => ({ name: m, type: 'line', showSymbol: false, data: days.map((d) => percent(m, d)) })),
-    };
-  }, [data]);
+  const today = useHubToday().format('YYYY-MM-DD');
+  const option = useMemo(() => utilisationOption(data, today, { today: t('compute.charts.today') }), [data, today, t]);
   return <EChart option={option} height={260} label={t('compute.charts.utilisation')} />;
 }
 
 /** Hours from submission to start, per day of submission: the average and the longest. */
 export function WaitsChart({ data }: { data: ComputeDashboard['waits'] }) {
   const { t } = useTranslation();
+  const hours = useFormatHours();
   const option = useMemo(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: [t('compute.charts.averageWait'), t('compute.charts.longestWait')] },
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: data.map((w) => w.day.slice(5)) },
-      yAxis: { type: 'value', name: t('compute.charts.hours') },
-      series: [
-        { name: t('compute.charts.averageWait'), type: 'bar', data: data.map((w) => w.averageHours) },
-        { name: t('compute.charts.longestWait'), type: 'line', data: data.map((w) => w.longestHours) },
-      ],
-    }),
-    [data, t],
+    () => waitsOption(data, { average: t('compute.charts.averageWait'), longest: t('compute.charts.longestWait'), hours: t('compute.charts.hours') }, hours),
+    [data, t, hours],
   );
   return <EChart option={option} height={240} label={t('compute.charts.waits')} />;
+}
+
+/** Each company's recent GPU use, as bars, with its share (who goes first) beside each. */
+export function FairShareChart({ data }: { data: FairShare['items'] }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const bilingual = useBilingual();
+  const hours = useFormatHours();
+  const option = useMemo(() => {
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    return fairShareOption(
+      data,
+      {
+        name: (i) => bilingual(i.organization.name).primary,
+        axis: t('compute.desk.decayed'),
+        label: (h, share) => t('compute.desk.shareLabel', { hours: h, share }),
+      },
+      { hours, percent: (v) => percent.format(v) },
+    );
+  }, [data, t, locale, bilingual, hours]);
+  return <EChart option={option} height={fairShareHeight(data.length)} label={t('compute.desk.fairShare')} />;
 }
 
 /** What each voucher has left after each day's metered usage paid its share. */

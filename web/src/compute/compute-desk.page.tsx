@@ -1,19 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { getComputeDashboard, getComputeUsage, getFairShare, listComputeQueue, type ComputeRequest, type ComputeUsageRecord } from '../api/compute.api';
-import { EChart } from '../ecosystem/echart';
 import { useCapabilities } from '../auth/use-capabilities';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
-import { BurnDownChart, UtilisationChart, WaitsChart } from './compute-charts';
+import { BurnDownChart, FairShareChart, UtilisationChart, WaitsChart } from './compute-charts';
+import { useFormatHours } from './format-hours';
 import { PoolFormModal } from './pool-form.modal';
 import { QuotaFormModal } from './quota-form.modal';
 import { UsageUploadCard } from './usage-upload.card';
-import { useLocale } from '../i18n/locale-context';
 
 /**
  * The compute operator's desk: pools and quotas (forms), utilisation, waits and voucher
@@ -23,7 +22,7 @@ import { useLocale } from '../i18n/locale-context';
 export function ComputeDeskPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const hours = useFormatHours();
   const bilingual = useBilingual();
   // Pools, quotas and usage files for whom the server allows them; the hub's auditor reads the desk.
   const can = useCapabilities(hub).data?.actions.compute;
@@ -34,32 +33,6 @@ export function ComputeDeskPage() {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['compute', hub] });
   const [form, setForm] = useState<'pool' | 'quota' | null>(null);
-  const option = useMemo(() => {
-    const items = share.data?.items ?? [];
-    const names = items.map((i) => bilingual(i.organization.name).primary);
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: [t('compute.desk.share'), t('compute.desk.decayed')] },
-      // Each axis named under (or over) its middle, where a long name has room; at the end it was cut off.
-      grid: { left: 8, right: 24, top: 72, bottom: 36, containLabel: true },
-      xAxis: [
-        {
-          type: 'value',
-          name: t('compute.desk.share'),
-          nameLocation: 'middle',
-          nameGap: 28,
-          axisLabel: { formatter: (v: number) => percent.format(v) },
-        },
-        { type: 'value', name: t('compute.desk.decayed'), nameLocation: 'middle', nameGap: 28 },
-      ],
-      yAxis: { type: 'category', data: names },
-      series: [
-        { name: t('compute.desk.share'), type: 'bar', data: items.map((i) => Number(i.dominantShare.toFixed(4))) },
-        { name: t('compute.desk.decayed'), type: 'bar', xAxisIndex: 1, data: items.map((i) => i.decayedGpuHours) },
-      ],
-    };
-  }, [share.data, t, bilingual, locale]);
   const status = (s: ComputeRequest['status']) => (
     <Tag color={s === 'running' ? 'green' : s === 'refused' || s === 'preempted' ? 'red' : undefined}>{t(`compute.desk.status.${s}`)}</Tag>
   );
@@ -97,12 +70,11 @@ export function ComputeDeskPage() {
           <BurnDownChart data={dashboard.data?.burnDown ?? []} />
         </Card>
       </Flex>
-      <Card
-        title={t('compute.desk.fairShare')}
-        extra={share.data ? t('compute.desk.halfLife', { hours: share.data.halfLifeHours }) : null}
-        loading={share.isPending}
-      >
-        <EChart option={option} height={Math.max(200, 60 * (share.data?.items.length ?? 1))} label={t('compute.desk.fairShare')} />
+      <Card title={t('compute.desk.fairShare')} loading={share.isPending}>
+        {share.data && (
+          <Typography.Paragraph type="secondary">{t('compute.desk.fairShareHelp', { days: hours(share.data.halfLifeHours / 24) })}</Typography.Paragraph>
+        )}
+        <FairShareChart data={share.data?.items ?? []} />
       </Card>
       <Card title={t('compute.desk.queue')}>
         <Table<ComputeRequest>
@@ -118,7 +90,7 @@ export function ComputeDeskPage() {
             { title: t('compute.desk.columns.company'), render: (_, r) => bilingual(r.organization.name).primary },
             { title: t('compute.desk.columns.flavor'), render: (_, r) => r.flavor?.model ?? r.flavorRequested },
             { title: t('compute.desk.columns.gpus'), dataIndex: 'gpus', align: 'right' },
-            { title: t('compute.desk.columns.hours'), dataIndex: 'hours', align: 'right' },
+            { title: t('compute.desk.columns.hours'), render: (_, r) => hours(r.hours), align: 'right' },
             { title: t('compute.desk.columns.start'), render: (_, r) => (r.start ? dayjs(r.start).format('YYYY-MM-DD HH:mm') : '—') },
             { title: t('compute.desk.columns.status'), render: (_, r) => status(r.status) },
           ]}
@@ -138,7 +110,7 @@ export function ComputeDeskPage() {
             { title: t('compute.desk.columns.record'), dataIndex: 'recordId' },
             { title: t('compute.desk.columns.company'), render: (_, u) => bilingual(u.organization.name).primary },
             { title: t('compute.desk.columns.flavor'), render: (_, u) => u.flavor.model },
-            { title: t('compute.desk.columns.hours'), dataIndex: 'gpuHours', align: 'right' },
+            { title: t('compute.desk.columns.gpuHours'), render: (_, u) => hours(u.gpuHours), align: 'right' },
             { title: t('compute.desk.columns.cost'), render: (_, u) => <Money value={u.cost} />, align: 'right' },
             { title: t('compute.desk.columns.paid'), render: (_, u) => <Money value={u.voucherPaid} />, align: 'right' },
           ]}

@@ -40,18 +40,50 @@ const running: ComputeRequest = {
 } as ComputeRequest;
 const cancelPath = `/api/hubs/hangzhou/compute/requests/${running.id}/cancel`;
 
-function renderPage(cancel: () => { status: number; body?: unknown }, locale: 'zh-CN' | 'en-US') {
+const quota = {
+  id: '01a2373f-0000-7000-8000-0000000000b3',
+  organization: running.organization,
+  flavorId: '01a2373f-0000-7000-8000-0000000000b4',
+  flavorModel: 'H20',
+  periodStart: '2026-01-01',
+  periodEnd: '2027-01-01',
+  gpuHours: 20000,
+  gpuHoursUsed: 1260,
+  concurrentGpus: 32,
+  borrowingLimit: 0,
+  lendingLimit: null,
+  cohort: 'startups',
+  weight: 1,
+  voucher: null,
+};
+const usage = {
+  id: '01a2373f-0000-7000-8000-0000000000b5',
+  recordId: 'r-1',
+  requestReference: 'CR-7K3Q',
+  organization: running.organization,
+  flavor: { id: quota.flavorId, model: 'H20' },
+  gpuHours: '42.000',
+  startedAt: '2026-12-03T08:00:00.000Z',
+  endedAt: '2026-12-03T11:00:00.000Z',
+  cost: '840000',
+  voucherPaid: '0',
+  corrects: null,
+};
+
+function renderPage(cancel: () => { status: number; body?: unknown }, locale: 'zh-CN' | 'en-US', who: Me = me, withQuota = false) {
   const seen = fakeServer((request: SeenRequest) => {
-    if (request.path === '/api/me') return { status: 200, body: me };
+    if (request.path === '/api/me') return { status: 200, body: who };
     if (request.method === 'POST') return cancel();
-    if (request.path.includes('/compute/dashboard')) return { status: 200, body: { quotas: [], burnDown: [] } };
+    if (request.path.includes('/compute/flavors')) return { status: 200, body: { items: [], next: null } };
+    if (request.path.includes('/compute/dashboard')) return { status: 200, body: { quotas: withQuota ? [quota] : [], burnDown: [], waits: [] } };
     if (request.path.includes('/compute/queue')) return { status: 200, body: { items: [running], next: null } };
-    if (request.path.includes('/compute/usage')) return { status: 200, body: { items: [], next: null } };
+    if (request.path.includes('/compute/usage')) return { status: 200, body: { items: withQuota ? [usage] : [], next: null } };
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
   });
   renderInApp(
     <Routes>
       <Route path="/hubs/:hub/compute" element={<ComputePage />} />
+      <Route path="/hubs/:hub/organizations/new" element={<p>register page</p>} />
     </Routes>,
     { locale, path: '/hubs/hangzhou/compute' },
   );
@@ -75,5 +107,28 @@ describe('ComputePage: a company cancels its GPU request, on the one form patter
     const item = await requestItem();
     await userEvent.click(within(item).getByRole('button', { name: cancel }));
     expect((await within(item).findByRole('alert')).textContent).toContain(text);
+  });
+});
+
+describe('ComputePage: what people read', () => {
+  it.each([
+    ['zh-CN', '已用 1,260 / 20,000 GPU 小时', '42 GPU 小时'],
+    ['en-US', '1,260 of 20,000 GPU-hours used', '42 GPU-hours'],
+  ] as const)('hours grouped and without trailing zeros (%s)', async (locale, used, metered) => {
+    renderPage(() => ({ status: 200 }), locale, me, true);
+    const card = (await screen.findAllByTestId('compute-quota', undefined, loading))[0]!;
+    expect(card.textContent).toContain(used);
+    expect(await screen.findByText(new RegExp(metered))).toBeTruthy();
+    expect(document.body.textContent).not.toContain('42.000');
+  });
+
+  it.each([
+    ['zh-CN', '先登记或加入一家企业，才能申请算力。', /^登记企业$/],
+    ['en-US', 'Register or join a company first to ask for GPU time.', /^Register a company$/],
+  ] as const)('offers one with no company the way to register one (%s)', async (locale, text, button) => {
+    renderPage(() => ({ status: 200 }), locale, { ...me, organizations: [] });
+    expect(await screen.findByText(text, undefined, loading)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: button }));
+    expect(await screen.findByText('register page')).toBeTruthy();
   });
 });

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Descriptions, Empty, Flex, Progress, Select, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Progress, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ItemList, ListItem } from '../layout/item-list';
 import { cancelComputeRequest, getComputeDashboard, getComputeUsage, listComputeQueue } from '../api/compute.api';
 import { useMe } from '../auth/use-me';
@@ -12,6 +12,7 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { fenMinus } from '../money/money-math';
 import { BurnDownChart, WaitsChart } from './compute-charts';
+import { useFormatHours } from './format-hours';
 import { RequestFormCard } from './request-form.card';
 
 /** A company's GPU time: its quota and voucher balance, asking for time, its requests, usage and burn-down. Works on a phone. */
@@ -20,6 +21,8 @@ export function ComputePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const bilingual = useBilingual();
+  const hours = useFormatHours();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useMe();
   const orgs = (me.data?.organizations ?? []).filter((o) => o.hub === hub);
@@ -31,7 +34,21 @@ export function ComputePage() {
   const usage = useQuery({ queryKey: [...key, 'usage'], queryFn: () => getComputeUsage(hub, { organizationId: org }), enabled: Boolean(org) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 
-  if (!org) return <Empty description={t('compute.mine.noCompany')} />;
+  if (!org)
+    return (
+      <Empty
+        description={
+          <Flex vertical gap={4}>
+            <Typography.Text>{t('compute.mine.noCompany')}</Typography.Text>
+            <Typography.Text type="secondary">{t('compute.mine.joinHint')}</Typography.Text>
+          </Flex>
+        }
+      >
+        <Button type="primary" onClick={() => void navigate(`/hubs/${hub}/organizations/new`)}>
+          {t('compute.mine.registerCompany')}
+        </Button>
+      </Empty>
+    );
   const quotas = dashboard.data?.quotas ?? [];
   const burnDown = dashboard.data?.burnDown ?? [];
   return (
@@ -64,10 +81,11 @@ export function ComputePage() {
                 </Typography.Text>
                 <Progress
                   percent={q.gpuHours > 0 ? Math.min(100, Math.round((q.gpuHoursUsed / q.gpuHours) * 100)) : 0}
-                  aria-label={t('compute.mine.hoursUsed', { used: q.gpuHoursUsed, total: q.gpuHours })}
+                  aria-label={t('compute.mine.hoursUsed', { used: hours(q.gpuHoursUsed), total: hours(q.gpuHours) })}
                 />
                 <Typography.Text type="secondary">
-                  {t('compute.mine.hoursUsed', { used: q.gpuHoursUsed, total: q.gpuHours })} · {t('compute.mine.atOnce', { n: q.concurrentGpus })}
+                  {t('compute.mine.hoursUsed', { used: hours(q.gpuHoursUsed), total: hours(q.gpuHours) })} ·{' '}
+                  {t('compute.mine.atOnce', { n: hours(q.concurrentGpus) })}
                 </Typography.Text>
                 {q.voucher && (
                   <Descriptions size="small" column={1}>
@@ -107,7 +125,7 @@ export function ComputePage() {
                   </Tag>
                 </Flex>
                 <Typography.Text type="secondary">
-                  {t('compute.mine.shape', { gpus: r.gpus, hours: r.hours })}
+                  {t('compute.mine.shape', { gpus: hours(r.gpus), hours: hours(r.hours) })}
                   {r.start ? ` · ${dayjs(r.start).format('YYYY-MM-DD HH:mm')} – ${dayjs(r.end).format('HH:mm')}` : ''}
                 </Typography.Text>
                 {r.refusal && <Typography.Text type="danger">{t(`compute.refusal.${r.refusal}`)}</Typography.Text>}
@@ -147,7 +165,7 @@ export function ComputePage() {
             <ListItem key={u.id}>
               <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
                 <Typography.Text>
-                  {u.requestReference} · {u.flavor.model} · {t('compute.mine.gpuHours', { n: u.gpuHours })} · {dayjs(u.endedAt).format('YYYY-MM-DD')}
+                  {u.requestReference} · {u.flavor.model} · {t('compute.mine.gpuHours', { n: hours(u.gpuHours) })} · {dayjs(u.endedAt).format('YYYY-MM-DD')}
                 </Typography.Text>
                 <Typography.Text>
                   <Money value={u.cost} /> · {t('compute.mine.paidBy')} <Money value={u.voucherPaid} />

@@ -26,8 +26,36 @@ const flavor = {
 const REQUIRED = '此项必填。';
 const quotas = [{ flavorId }] as ComputeDashboard['quotas'];
 const labels = {
-  'zh-CN': { flavor: '规格', gpus: 'GPU 数量', deadline: '最迟完成', submit: '提交申请', inThePast: '日期不能早于今天。' },
-  'en-US': { flavor: 'Flavor', gpus: 'GPUs', deadline: 'Done by', submit: 'Ask', inThePast: 'The date cannot be in the past.' },
+  'zh-CN': {
+    flavor: '规格',
+    gpus: 'GPU 数量',
+    hours: '时长（小时）',
+    deadline: '最迟完成',
+    submit: '提交申请',
+    inThePast: '日期不能早于今天。',
+    overLimit: '您的配额在此规格下同时最多 32 张 GPU，请减少 GPU 数量。',
+    limitHint: '您的配额：同时最多 32 张 GPU',
+    hoursHint: '最多 336 小时（14 天）',
+    tooManyHours: '时长最多 336 小时。',
+    tooSoon: '按 2 张 GPU 计，这项任务需要 100 小时：“最迟完成”须比开始时间至少晚 100 小时。',
+    hoursLeft: '32 张 GPU × 300 小时 = 9,600 GPU 小时，超过配额剩余的 5,000 GPU 小时。',
+    serverOver: 'GPU 数量超过了配额允许的同时可用 GPU 数。',
+  },
+  'en-US': {
+    flavor: 'Flavor',
+    gpus: 'GPUs',
+    hours: 'Hours',
+    deadline: 'Done by',
+    submit: 'Ask',
+    inThePast: 'The date cannot be in the past.',
+    overLimit: 'Your quota allows at most 32 GPUs at once on this flavor; ask for fewer.',
+    limitHint: 'Your quota: up to 32 GPUs at once',
+    hoursHint: 'At most 336 hours (14 days)',
+    tooManyHours: 'At most 336 hours.',
+    tooSoon: 'At 2 GPUs this job needs 100 hours: “Done by” must be at least 100 hours after it can start.',
+    hoursLeft: '32 GPUs × 300 hours = 9,600 GPU-hours, more than the 5,000 left on your quota.',
+    serverOver: 'More GPUs at once than the company’s quota allows on this flavor.',
+  },
 };
 
 /** Flavors are listed; the request answers `write`. */
@@ -35,15 +63,27 @@ function server(write: { status: number; body?: unknown }) {
   return fakeServer((request: SeenRequest) => (request.method === 'GET' ? { status: 200, body: { items: [flavor], next: null } } : write));
 }
 
-async function ask(locale: keyof typeof labels, gpus: string) {
+async function ask(locale: keyof typeof labels, gpus: string, hours?: string) {
   const l = labels[locale];
   await userEvent.click(await screen.findByLabelText(l.flavor));
   await userEvent.click(await screen.findByTitle(/^H20 · /));
   const count = screen.getByLabelText(l.gpus);
   await userEvent.clear(count);
   if (gpus) await userEvent.type(count, gpus);
+  if (hours) {
+    const length = screen.getByLabelText(l.hours);
+    await userEvent.clear(length);
+    await userEvent.type(length, hours);
+  }
   await userEvent.click(screen.getByRole('button', { name: l.submit }));
 }
+
+/** The startup of the audit: 32 GPUs at once, 1,260 of 20,000 GPU-hours used, in force today. */
+const year = new Date().getUTCFullYear();
+const quota32 = [
+  { flavorId, periodStart: `${year - 1}-01-01`, periodEnd: `${year + 1}-01-01`, gpuHours: 20000, gpuHoursUsed: 1260, concurrentGpus: 32, borrowingLimit: 0 },
+] as ComputeDashboard['quotas'];
+const fieldOf = (label: string) => screen.getByLabelText(label).closest('.ant-form-item')!;
 
 describe('RequestFormCard (compute): a company asks for GPU time', () => {
   it('sends the request with an idempotency key, then says it is queued', async () => {
@@ -86,5 +126,61 @@ describe('RequestFormCard (compute): a company asks for GPU time', () => {
     renderInApp(<RequestFormCard hub="hangzhou" organizationId={organizationId} quotas={quotas} onDone={vi.fn()} />);
     await ask('zh-CN', '1');
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('配额'));
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('says the quota’s limit under the GPUs, before sending 64 on a quota of 32 (%s)', async (locale) => {
+    const seen = server({ status: 201, body: {} });
+    renderInApp(<RequestFormCard hub="hangzhou" organizationId={organizationId} quotas={quota32} onDone={vi.fn()} />, { locale });
+    const l = labels[locale];
+    await ask(locale, '64');
+    await vi.waitFor(() => expect(fieldOf(l.gpus).textContent).toContain(l.overLimit));
+    expect(fieldOf(l.gpus).textContent).toContain(l.limitHint);
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('keeps 4000 hours as typed and says the most is 336 (%s)', async (locale) => {
+    const seen = server({ status: 201, body: {} });
+    renderInApp(<RequestFormCard hub="hangzhou" organizationId={organizationId} quotas={quota32} onDone={vi.fn()} />, { locale });
+    const l = labels[locale];
+    expect(fieldOf(l.hours).textContent).toContain(l.hoursHint);
+    await ask(locale, '2', '4000');
+    await vi.waitFor(() => expect(fieldOf(l.hours).textContent).toContain(l.tooManyHours));
+    expect((screen.getByLabelText(l.hours) as HTMLInputElement).value).toBe('4000');
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('says under the deadline how many hours the job needs when it is too soon (%s)', async (locale) => {
+    const seen = server({ status: 201, body: {} });
+    renderInApp(<RequestFormCard hub="hangzhou" organizationId={organizationId} quotas={quota32} onDone={vi.fn()} />, { locale });
+    const l = labels[locale];
+    await ask(locale, '2', '100');
+    await vi.waitFor(() => expect(fieldOf(l.deadline).textContent).toContain(l.tooSoon));
+    expect(fieldOf(l.gpus).textContent).not.toContain(l.tooSoon);
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('says under the hours when GPUs × hours is more than the quota has left (%s)', async (locale) => {
+    const seen = server({ status: 201, body: {} });
+    const nearlyUsed = [{ ...quota32[0]!, gpuHoursUsed: 15000 }];
+    renderInApp(<RequestFormCard hub="hangzhou" organizationId={organizationId} quotas={nearlyUsed} onDone={vi.fn()} />, { locale });
+    const l = labels[locale];
+    await ask(locale, '32', '300');
+    await vi.waitFor(() => expect(fieldOf(l.hours).textContent).toContain(l.hoursLeft));
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('puts the server’s quota refusal under the GPUs, not the deadline (%s)', async (locale) => {
+    server({
+      status: 409,
+      body: {
+        error: { code: 'QUOTA_EXCEEDED', message: 'x', fields: [{ path: 'gpus', code: 'GPUS_OVER_QUOTA', message: 'x', detail: 'at most 32 GPUs at once' }] },
+      },
+    });
+    renderInApp(<RequestFormCard hub="hangzhou" organizationId={organizationId} quotas={quotas} onDone={vi.fn()} />, { locale });
+    const l = labels[locale];
+    await ask(locale, '2');
+    await vi.waitFor(() => expect(fieldOf(l.gpus).textContent).toContain(l.serverOver));
+    expect(fieldOf(l.deadline).textContent).not.toContain(l.serverOver);
+    expect(document.querySelector('.ant-alert-error')).toBeNull();
   });
 });
