@@ -299,6 +299,12 @@ export const spaceRequestSchema = z
         expiresAt: z.iso.datetime(),
         program: z.object({ id: z.uuid(), name: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
         staff: z.number().int().nullable(),
+        terms: z
+          .object({ startsOn: dateSchema, endsOn: dateSchema, steps: z.array(leaseStepSchema) })
+          .nullable()
+          .meta({
+            description: 'what accepting signs: the term and each rent step split into the company’s share and the subsidy; null when it cannot be planned now',
+          }),
       })
       .nullable(),
     leaseId: z.uuid().nullable(),
@@ -317,7 +323,14 @@ export const occupancySchema = z
     series: z.array(
       z.object({ node: takenNodeSchema.omit({ photos: true }), leasedM2: z.array(z.number()), heldM2: z.array(z.number()), vacantM2: z.array(z.number()) }),
     ),
-    subsidy: z.array(z.object({ organization: orgRefSchema, paid: fen, areaM2: z.number(), perM2: fen })),
+    subsidy: z.array(
+      z.object({
+        organization: orgRefSchema,
+        paid: fenValue('rent subsidy paid so far, every month (not only the window’s)'),
+        areaM2: z.number().meta({ description: 'm² the company leases now' }),
+        perM2: fenValue('subsidy per m² per month, on average over the months paid'),
+      }),
+    ),
     expiring: z.array(z.object({ kind: z.enum(['lease', 'hold']), id: z.uuid(), ref: z.string(), organization: orgRefSchema, endsOn: dateSchema })),
   })
   .meta({ id: 'SpaceOccupancy' });

@@ -31,6 +31,7 @@ const runs = [
       offerButton: 'Offer space',
       heldForYou: /Held for you: DT-A-101/,
       accept: 'Accept and sign',
+      confirmSign: 'Sign the lease',
       signLease: 'Sign a lease',
       program: 'Rent subsidy program',
       programName: 'AI Town rent subsidy (Wuchang rule, demo)',
@@ -57,6 +58,7 @@ const runs = [
       offerButton: '提供空间',
       heldForYou: /已为您保留：DT-A-201/,
       accept: '接受并签约',
+      confirmSign: '确认签约',
       signLease: '签订租约',
       program: '租金补贴项目',
       programName: '人工智能小镇租金补贴（武昌标准，演示）',
@@ -134,6 +136,9 @@ for (const run of runs) {
     await phone.reload();
     await expect(phone.getByText(c.heldForYou)).toBeVisible({ timeout: 30_000 });
     await phone.getByRole('button', { name: c.accept }).click();
+    // What is being signed is shown first; nothing is signed until it is confirmed.
+    await expect(phone.getByRole('dialog')).toContainText(run.offer);
+    await phone.getByRole('dialog').getByRole('button', { name: c.confirmSign }).click();
     await expect(phone.getByTestId('lease').filter({ hasText: run.offer })).toBeVisible({ timeout: 30_000 });
     await expect(phone.getByTestId('lease').filter({ hasText: run.offer })).toBeVisible();
     await expectFitsPhone(phone);

@@ -26,8 +26,10 @@ const m2 = (centi: string | null) => Number(centi ?? 0) / 100;
 
 /**
  * Leased / held / vacant m² per park and building on the first day of each month of
- * [from, to), the subsidy paid per company in that window (and per m² it leases), and the
- * leases and holds that end in the next 90 days. One scan of units × months.
+ * [from, to); the rent subsidy paid per company so far (every month paid, whatever the window:
+ * the sum of its leases' "subsidy paid"), the m² it leases now and the subsidy per m² per month
+ * on average over the months paid; and the leases and holds that end in the next 90 days.
+ * One scan of units × months.
  */
 export async function spaceOccupancy(
   db: Db,
@@ -73,12 +75,15 @@ export async function spaceOccupancy(
     };
   });
 
-  const { rows: paid } = await db.execute<{ org: string; paid: string; centi: string }>(sql`
+  // Every month paid so far, as each lease's "subsidy paid" counts it; and the m² those months
+  // paid for, so paid / m²-months is the subsidy per m² per month on average.
+  const { rows: paid } = await db.execute<{ org: string; paid: string; centi: string; centi_months: string }>(sql`
     SELECT l.organization_id AS org, sum(p.amount)::text AS paid,
-           (SELECT coalesce(sum(round(x.area_m2 * 100)), 0)::bigint::text FROM space_leases x WHERE x.hub_id = l.hub_id AND x.organization_id = l.organization_id AND x.status = 'active') AS centi
+           (SELECT coalesce(sum(round(x.area_m2 * 100)), 0)::bigint::text FROM space_leases x WHERE x.hub_id = l.hub_id AND x.organization_id = l.organization_id AND x.status = 'active') AS centi,
+           sum(round(l.area_m2 * 100))::bigint::text AS centi_months
     FROM space_subsidy_payments p JOIN space_leases l ON l.hub_id = p.hub_id AND l.id = p.lease_id
-    WHERE p.hub_id = ${hub} AND p.due_on >= ${q.from} AND p.due_on < ${q.to} AND ${inParks('park_id')}
-    GROUP BY l.hub_id, l.organization_id ORDER BY 2 DESC`);
+    WHERE p.hub_id = ${hub} AND ${inParks('park_id')}
+    GROUP BY l.hub_id, l.organization_id ORDER BY sum(p.amount) DESC, 1`);
 
   const today = localToday(scope.hub.timeZone, now);
   const { rows: expiring } = await db.execute<{ kind: 'lease' | 'hold'; id: string; ref: string; org: string; ends_on: string }>(sql`
@@ -97,7 +102,7 @@ export async function spaceOccupancy(
       organization: org(p.org),
       paid: p.paid,
       areaM2: m2(p.centi),
-      perM2: BigInt(p.centi) > 0n ? ((BigInt(p.paid) * 100n) / BigInt(p.centi)).toString() : '0',
+      perM2: BigInt(p.centi_months) > 0n ? ((BigInt(p.paid) * 100n) / BigInt(p.centi_months)).toString() : '0',
     })),
     expiring: expiring.map((e) => ({ kind: e.kind, id: e.id, ref: e.ref, organization: org(e.org), endsOn: e.ends_on })),
   };

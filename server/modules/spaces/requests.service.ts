@@ -13,7 +13,7 @@ import { rentSubsidyProgram } from '../programs/index.js';
 import { convertHoldToLease } from './convert-hold.service.js';
 import { createSpaceHold, releaseSpaceHold } from './holds.service.js';
 import type { LeaseRow } from './leases.service.js';
-import { addMonths } from './rent-schedule.js';
+import { listRentOfHold, offerEnds } from './offer-terms.js';
 import { isMember, memberOrganizations, operatedParkIds, requireOrganization, type Scope } from './space-scope.js';
 import { tenancyPolicy } from './spaces.policies.js';
 import { spaceRequests } from './spaces.tables.js';
@@ -101,8 +101,6 @@ export async function queuePosition(db: Db | Tx, row: RequestRow): Promise<numbe
   return rows[0]!.n;
 }
 
-const offerEnds = (request: RequestRow) => addMonths(request.startsOn, request.months);
-
 /**
  * The operator offers units to a waiting request: they are held for the organisation
  * (the same exclusion constraint) until the offer's time limit; the company's members are told.
@@ -180,7 +178,7 @@ export async function acceptSpaceOffer(tx: Tx, scope: Scope, id: string, now = n
   if (request.offerExpiresAt && request.offerExpiresAt <= now) throw new AppError('OFFER_EXPIRED');
   const operator: Scope = { hub: scope.hub, actor: { userId: scope.actor.userId, hubRoles: ['hub_admin'] } };
   const endsOn = offerEnds(request);
-  const monthly = await listRentOfHold(tx, scope.hub.id, request.holdId);
+  const { monthly } = await listRentOfHold(tx, scope.hub.id, request.holdId);
   const lease = await convertHoldToLease(
     tx,
     operator,
@@ -209,15 +207,6 @@ export async function acceptSpaceOffer(tx: Tx, scope: Scope, id: string, now = n
     payload: { lease: lease.id, program: request.offerProgramId },
   });
   return { request: row!, lease };
-}
-
-/** What the held units rent for a month at list price (fen, rounded down). */
-async function listRentOfHold(tx: Tx, hubId: string, holdId: string): Promise<bigint> {
-  const { rows } = await tx.execute<{ monthly: string }>(sql`
-    SELECT coalesce(floor(sum(u.area_m2 * u.list_rent)), 0)::bigint::text AS monthly
-    FROM space_holds h JOIN space_nodes u ON u.hub_id = h.hub_id AND u.kind = 'unit' AND (u.id = ANY(h.node_ids) OR u.ancestors && h.node_ids)
-    WHERE h.hub_id = ${hubId} AND h.id = ${holdId}`);
-  return BigInt(rows[0]!.monthly);
 }
 
 /** Offers past their time limit go back: the hold is released and the request waits again, at its place. */

@@ -9,6 +9,7 @@ import type { HoldRow } from './holds.service.js';
 import { daysBetween } from './rent-schedule.js';
 import type { TreeNode } from './tree.service.js';
 import type { LeaseRow } from './subsidy.service.js';
+import { offerTerms, type OfferTerms } from './offer-terms.js';
 import { queuePosition, type RequestRow } from './requests.service.js';
 
 const m2 = (centi: bigint) => Number(centi) / 100;
@@ -155,7 +156,11 @@ export async function presentRequests(db: Db | Tx, hub: HubRow, rows: RequestRow
   const programs = await programNames(db, hub.id, [...new Set(rows.flatMap((r) => (r.offerProgramId ? [r.offerProgramId] : [])))]);
   // One after another: `db` may be a transaction, one client that runs one query at a time.
   const positions: (number | null)[] = [];
-  for (const r of rows) positions.push(await queuePosition(db, r));
+  const terms: (OfferTerms | null)[] = [];
+  for (const r of rows) {
+    positions.push(await queuePosition(db, r));
+    terms.push(r.status === 'offered' && r.holdId ? await offerTerms(db, hub, r) : null);
+  }
   return rows.map((r, i) => {
     const hold = holds.find((h) => h.id === r.holdId);
     return {
@@ -181,6 +186,7 @@ export async function presentRequests(db: Db | Tx, hub: HubRow, rows: RequestRow
               expiresAt: r.offerExpiresAt.toISOString(),
               program: r.offerProgramId ? { id: r.offerProgramId, name: programs.get(r.offerProgramId) ?? { zh: '', en: '' } } : null,
               staff: r.offerStaff,
+              terms: terms[i] ?? null,
             }
           : null,
       leaseId: r.leaseId,

@@ -18,7 +18,7 @@ export type PlannedRent = { steps: RentStep[]; program: RentProgram | null; exte
  * above it is a 400 on that step), and a Dream-Town-like extension counts when its
  * criterion already holds; otherwise it stays pending for the monthly job to decide.
  */
-export async function planRent(tx: Tx, hubId: string, organizationId: string, terms: Terms, areaCenti: bigint, now: Date): Promise<PlannedRent> {
+export async function planRent(tx: Db | Tx, hubId: string, organizationId: string, terms: Terms, areaCenti: bigint, now: Date): Promise<PlannedRent> {
   let program: Awaited<ReturnType<typeof rentSubsidyProgram>> | null = null;
   let extended = false;
   if (terms.programId) {

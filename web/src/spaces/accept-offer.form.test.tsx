@@ -1,41 +1,123 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../test/fake-server';
 import { renderInApp } from '../../test/render';
+import type { SpaceRequest } from '../api/spaces.api';
 import { AcceptOfferForm } from './accept-offer.form';
 
 const requestId = '01a2373f-0000-7000-8000-000000000080';
 const acceptPath = `/api/hubs/hangzhou/spaces/requests/${requestId}/accept`;
+const organization = { id: '01a2373f-0000-7000-8000-0000000000aa', name: { zh: '深度求索', en: 'DeepSeek' } };
+const node = { id: '01a2373f-0000-7000-8000-0000000000c1', code: 'DT-A-102', name: { zh: '102 室', en: 'Room 102' }, kind: 'unit', areaM2: 120, photos: [] };
+const request = {
+  id: requestId,
+  ref: 'R-1',
+  organization,
+  areaM2: 100,
+  seats: null,
+  startsOn: '2027-01-01',
+  months: 36,
+  features: [],
+  parkId: null,
+  status: 'offered',
+  position: null,
+  offer: {
+    holdId: '01a2373f-0000-7000-8000-0000000000b1',
+    nodes: [node],
+    expiresAt: '2026-12-09T04:10:00.000Z',
+    program: { id: '01a2373f-0000-7000-8000-0000000000e9', name: { zh: '租金补贴', en: 'Rent subsidy' } },
+    staff: null,
+    terms: {
+      startsOn: '2027-01-01',
+      endsOn: '2030-01-01',
+      steps: [
+        { startsOn: '2027-01-01', endsOn: '2028-01-01', monthlyRent: '720000', tenantShare: '0', subsidyShare: '720000' },
+        { startsOn: '2028-01-01', endsOn: '2030-01-01', monthlyRent: '720000', tenantShare: '360000', subsidyShare: '360000' },
+      ],
+    },
+  },
+  leaseId: null,
+  createdAt: '2026-12-01T00:00:00.000Z',
+} as SpaceRequest & { offer: NonNullable<SpaceRequest['offer']> };
+
 const words = {
-  'zh-CN': { accept: '接受并签约', signed: '已签约，租约 LS-000042。', conflict: '该内容已被他人修改，请刷新后重试。' },
-  'en-US': { accept: 'Accept and sign', signed: 'Signed: lease LS-000042.', conflict: 'Someone else changed this; reload and try again.' },
+  'zh-CN': {
+    accept: '接受并签约',
+    sign: '确认签约',
+    cancel: /^取\s*消$/,
+    unit: 'DT-A-102 102 室',
+    term: '2027年1月1日至2030年1月1日，共 36 个月',
+    steps: ['月租金 7,200元', '企业承担 0元', '补贴 7,200元', '企业承担 3,600元', '补贴 3,600元'],
+    signed: '已签约，租约 LS-000042。',
+    conflict: '该内容已被他人修改，请刷新后重试。',
+  },
+  'en-US': {
+    accept: 'Accept and sign',
+    sign: 'Sign the lease',
+    cancel: /^Cancel$/,
+    unit: 'DT-A-102 Room 102',
+    term: 'Jan 1, 2027 – Jan 1, 2030, 36 months',
+    steps: ['Monthly rent CNY 7,200', 'You pay CNY 0', 'Subsidy CNY 7,200', 'You pay CNY 3,600', 'Subsidy CNY 3,600'],
+    signed: 'Signed: lease LS-000042.',
+    conflict: 'Someone else changed this; reload and try again.',
+  },
 };
 type Locale = keyof typeof words;
 
-function renderForm(reply: Parameters<typeof fakeServer>[0], locale: Locale) {
+function renderForm(reply: Parameters<typeof fakeServer>[0], locale: Locale, offer = request) {
   const seen = fakeServer(reply);
   const onDone = vi.fn(async () => undefined);
-  renderInApp(<AcceptOfferForm hub="hangzhou" requestId={requestId} onDone={onDone} />, { locale });
+  renderInApp(<AcceptOfferForm hub="hangzhou" request={offer} onDone={onDone} />, { locale });
   return { seen, onDone };
 }
 const accept = (locale: Locale) => userEvent.click(screen.getByRole('button', { name: words[locale].accept }));
+const text = (el: HTMLElement) => (el.textContent ?? '').replace(/\s+/g, ' ');
 
-describe('AcceptOfferForm: the company signs the space offered, on the one form pattern', () => {
-  it.each(['zh-CN', 'en-US'] as const)('signs with an Idempotency-Key and names the lease (%s)', async (locale) => {
+describe('AcceptOfferForm: the company signs the space offered only once it has seen what it signs', () => {
+  // Without antd's motion (as for one who asked for less), a dialog closes at once in happy-dom.
+  beforeEach(() =>
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === '(prefers-reduced-motion: reduce)',
+      addEventListener() {},
+      removeEventListener() {},
+    })),
+  );
+
+  it.each(['zh-CN', 'en-US'] as const)(
+    'asks first, naming the unit, the term, the rent, the company’s share and the subsidy; cancel signs nothing (%s)',
+    async (locale) => {
+      const { seen, onDone } = renderForm(() => ({ status: 200, body: { ref: 'LS-000042' } }), locale);
+      await accept(locale);
+      const dialog = await screen.findByRole('dialog');
+      expect(seen).toEqual([]);
+      expect(text(dialog)).toContain(words[locale].unit);
+      expect(text(dialog)).toContain(words[locale].term);
+      for (const step of words[locale].steps) expect(text(dialog)).toContain(step);
+      await userEvent.click(within(dialog).getByRole('button', { name: words[locale].cancel }));
+      await vi.waitFor(() => expect(screen.queryByRole('button', { name: words[locale].sign })).toBeNull());
+      expect(seen).toEqual([]);
+      expect(onDone).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each(['zh-CN', 'en-US'] as const)('signs when confirmed, with an Idempotency-Key, and names the lease (%s)', async (locale) => {
     const { seen, onDone } = renderForm(() => ({ status: 200, body: { ref: 'LS-000042' } }), locale);
     await accept(locale);
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: words[locale].sign }));
     expect(await screen.findByText(words[locale].signed)).toBeTruthy();
     expect(seen.map((r) => [r.method, r.path])).toEqual([['POST', acceptPath]]);
     expect(seen[0]!.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(onDone).toHaveBeenCalled();
   });
 
-  it.each(['zh-CN', 'en-US'] as const)('shows a refusal above the button, and a retry sends the same key (%s)', async (locale) => {
+  it.each(['zh-CN', 'en-US'] as const)('shows a refusal in the dialog, and a retry sends the same key (%s)', async (locale) => {
     const { seen, onDone } = renderForm(() => ({ status: 409, body: { error: { code: 'CONFLICT', message: 'conflict' } } }), locale);
     await accept(locale);
-    expect((await screen.findByRole('alert')).textContent).toContain(words[locale].conflict);
-    await accept(locale);
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: words[locale].sign }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(words[locale].conflict);
+    await userEvent.click(within(dialog).getByRole('button', { name: words[locale].sign }));
     await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen[1]!.headers.get('idempotency-key')).toBe(seen[0]!.headers.get('idempotency-key'));
     expect(onDone).not.toHaveBeenCalled();

@@ -6,6 +6,7 @@ import { listPrograms } from '../api/programs.api';
 import type { SpaceNode } from '../api/spaces.api';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { useBilingual } from '../i18n/use-bilingual';
+import { useSpaceClashUnderField } from './space-clash';
 
 export type DeskModalProps = { hub: string; onClose: () => void; onDone: () => Promise<unknown> };
 type FieldName = (string | number)[];
@@ -13,7 +14,8 @@ type FieldName = (string | number)[];
 /**
  * A desk modal's submit on the one form pattern: sent with the modal's Idempotency-Key (a new
  * one once the values change, so a changed body never reuses a key), server field errors under
- * their fields, then the success sentence, the desk refreshed and the modal closed.
+ * their fields (space already taken: which space and which days), then the success sentence,
+ * the desk refreshed and the modal closed.
  */
 export function useDeskForm<Values, Result>({
   form,
@@ -26,20 +28,22 @@ export function useDeskForm<Values, Result>({
   form: FormInstance;
   fieldFor: (path: string) => FieldName | null;
   send: (values: Values, idempotencyKey: string) => Promise<Result>;
-  said: (result: Result) => string;
+  said: (result: Result, values: Values) => string;
 }) {
   const { message } = App.useApp();
-  return useFormMutation<Values, Result>({
+  const mutation = useFormMutation<Values, Result>({
     form,
     idempotent: true,
     fieldFor,
     mutationFn: send,
-    onSuccess: async (result) => {
-      message.success(said(result));
+    onSuccess: async (result, values) => {
+      message.success(said(result, values));
       await onDone();
       onClose();
     },
   });
+  useSpaceClashUnderField(form, mutation.mutation.error, fieldFor);
+  return mutation;
 }
 
 /** A field of the form by the server's path: the first part if the form has it; a range's two ends are one range field. */

@@ -35,7 +35,9 @@ export function FreeSpaceCard({ hub }: { hub: string }) {
                 {u.code} · {bilingual(u.name).primary}
               </Typography.Text>
               <Typography.Text type="secondary">
-                {u.unitKind ? t(`spaces.unitKinds.${u.unitKind}`) : ''} · {u.areaM2} m² · {u.seats} {t('spaces.ask.seats')}
+                {[u.unitKind ? t(`spaces.unitKinds.${u.unitKind}`) : null, `${u.areaM2} m²`, u.seats ? t('spaces.units.seatCount', { count: u.seats }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
                 {u.listRent && (
                   <>
                     {' · '}

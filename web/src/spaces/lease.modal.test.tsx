@@ -88,4 +88,26 @@ describe('LeaseModal (spaces desk): sign a lease at list rent', () => {
     const dialog = await sign('zh-CN');
     await vi.waitFor(() => expect(within(dialog).getByRole('alert')).toBeTruthy());
   });
+
+  it.each([
+    ['zh-CN', 'DT-A-1 在 2027年2月1日至7月31日 已被占用。'],
+    ['en-US', 'DT-A-1 is taken on Feb 1 – Jul 31, 2027.'],
+  ] as const)('says under the space which space is taken and on which days (%s)', async (locale, said) => {
+    server({
+      status: 409,
+      body: {
+        error: {
+          code: 'SPACE_NOT_AVAILABLE',
+          message: 'taken',
+          fields: [{ path: 'nodeIds.0', code: 'SPACE_TAKEN', message: 'taken', detail: 'DT-A-1 2027-02-01/2027-07-31' }],
+        },
+      },
+    });
+    const onClose = vi.fn();
+    renderInApp(<LeaseModal hub="hangzhou" onClose={onClose} onDone={async () => undefined} />, { locale });
+    const dialog = await sign(locale);
+    const field = within(dialog).getByLabelText(labels[locale].units).closest('.ant-form-item')!;
+    await vi.waitFor(() => expect(field.textContent).toContain(said));
+    expect(onClose).not.toHaveBeenCalled();
+  });
 });

@@ -17,10 +17,26 @@ const hold = {
     node(ids[1]!, 'A-102', '一楼西', 'First floor west'),
     node(ids[2]!, 'A-103', '一楼南', 'First floor south'),
   ],
+  startsOn: '2027-02-01',
+  endsOn: '2027-07-31',
 } as unknown as SpaceHold;
 const labels = {
-  'zh-CN': { units: '要释放的空间（今天起空出）', west: /一楼西/, confirm: /^确\s*认$/, invalid: '此项无效。' },
-  'en-US': { units: 'Space to release (free from today)', west: /First floor west/, confirm: /^Confirm$/, invalid: 'This value is not valid.' },
+  'zh-CN': {
+    units: '要释放的空间（今天起空出）',
+    west: /一楼西/,
+    confirm: /^确\s*认$/,
+    invalid: '此项无效。',
+    title: '释放 深度求索 保留的部分空间（H-1）',
+    said: '已释放 深度求索 在 A-101、A-103 的保留（H-1）。',
+  },
+  'en-US': {
+    units: 'Space to release (free from today)',
+    west: /First floor west/,
+    confirm: /^Confirm$/,
+    invalid: 'This value is not valid.',
+    title: 'Release part of the hold for DeepSeek (H-1)',
+    said: 'Released the hold for DeepSeek on A-101, A-103 (H-1).',
+  },
 };
 
 function open(locale: keyof typeof labels, write: { status: number; body?: unknown }) {
@@ -56,6 +72,15 @@ describe('ReleaseHoldModal (spaces desk): release part of a hold', () => {
       expect(post.body).toEqual({ nodeIds: [ids[0], ids[2]] });
     },
   );
+
+  it.each(['zh-CN', 'en-US'] as const)('names whom the hold is for in the title, and which units went in the toast (%s)', async (locale) => {
+    const { onClose } = open(locale, { status: 200, body: hold });
+    const l = labels[locale];
+    expect(await screen.findByText(l.title)).toBeTruthy();
+    await releaseAllButWest(locale);
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(await screen.findByText(l.said)).toBeTruthy();
+  });
 
   it('sends nothing when every unit is unticked, and says the field is required', async () => {
     const { seen } = open('en-US', { status: 200, body: hold });

@@ -4,27 +4,29 @@ import { releaseSpaceHold, type SpaceHold } from '../api/spaces.api';
 import { FormModal } from '../forms/form-modal';
 import { deskField, useDeskForm, type DeskModalProps } from './desk-modal';
 import { allNodesOf, HoldNodesField } from './hold-nodes.field';
+import { useHoldWords } from './hold-words';
 
 type Values = { nodeIds: string[] };
 
 const fieldFor = deskField(['nodeIds']);
 
-/** Release some (or all) of a hold's units from today; the hold keeps the rest. */
+/** Release some (or all) of a hold's units from today; the hold keeps the rest. The title and the toast name whom it was for. */
 export function ReleaseHoldModal({ hub, hold, onClose, onDone }: DeskModalProps & { hold: SpaceHold }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const holdWords = useHoldWords();
   const release = useDeskForm({
     form,
     fieldFor,
     onClose,
     onDone,
     send: (v: Values, key) => releaseSpaceHold(hub, hold.id, { nodeIds: v.nodeIds }, key),
-    said: () => t('spaces.desk.released', { ref: hold.ref }),
+    said: (_, v: Values) => t('spaces.desk.released', holdWords({ ...hold, nodes: hold.nodes.filter((n) => v.nodeIds.includes(n.id)) })),
   });
 
   return (
     <FormModal
-      title={t('spaces.desk.releaseTitle', { ref: hold.ref })}
+      title={t('spaces.desk.releaseTitle', holdWords(hold))}
       onClose={onClose}
       form={form}
       mutation={release}

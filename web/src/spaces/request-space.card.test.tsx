@@ -8,8 +8,8 @@ import { RequestSpaceCard } from './request-space.card';
 const organizationId = '0190a0b0-0000-7000-8000-0000000000aa';
 const organizations = [{ id: organizationId, name: { zh: '深度求索', en: 'DeepSeek' } }];
 const labels = {
-  'zh-CN': { area: '面积（平方米）', months: '租期（月）', submit: '提交申请', tooBig: '数值太大。' },
-  'en-US': { area: 'Area (m²)', months: 'For how many months', submit: 'Send the request', tooBig: 'Too large.' },
+  'zh-CN': { area: '面积（平方米）', months: '租期（月）', startsOn: '起租日期', submit: '提交申请', tooBig: '数值太大。' },
+  'en-US': { area: 'Area (m²)', months: 'For how many months', startsOn: 'From', submit: 'Send the request', tooBig: 'Too large.' },
 };
 
 async function ask(locale: keyof typeof labels, area: string) {
@@ -53,4 +53,24 @@ describe('RequestSpaceCard (spaces): a company asks for office space', () => {
     expect(document.querySelector('.ant-alert-error')).toBeNull();
     expect(onDone).not.toHaveBeenCalled();
   });
+
+  it.each(['zh-CN', 'en-US'] as const)(
+    'Enter in the start date takes the day and sends nothing; the button sends that day (%s)',
+    { timeout: 60_000 },
+    async (locale) => {
+      const seen = fakeServer(() => ({ status: 201, body: { position: 1 } }));
+      const onDone = vi.fn(async () => undefined);
+      renderInApp(<RequestSpaceCard hub="hangzhou" organizations={organizations} onDone={onDone} />, { locale });
+      const l = labels[locale];
+      await userEvent.type(await screen.findByLabelText(l.area), '60');
+      const day = screen.getByLabelText(l.startsOn);
+      await userEvent.clear(day);
+      await userEvent.type(day, '2027-03-01{enter}');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(seen.some((r) => r.method === 'POST')).toBe(false);
+      await userEvent.click(screen.getByRole('button', { name: l.submit }));
+      await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
+      expect(seen.find((r) => r.method === 'POST')!.body).toMatchObject({ startsOn: '2027-03-01', months: 36 });
+    },
+  );
 });

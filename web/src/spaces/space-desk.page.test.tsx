@@ -114,12 +114,50 @@ function renderRelease(release: () => { status: number; body?: unknown }, locale
 }
 const holdRow = async () => (await screen.findByText('A-101, A-102', undefined, loading)).closest('tr') as HTMLElement;
 
+const releaseWords = {
+  'zh-CN': {
+    release: '释放',
+    cancel: '取消',
+    asked: '释放 深度求索 在 A-101、A-102 的保留（2026年1月1日至12月31日）？空间今天起空出。',
+    said: '已释放 深度求索 在 A-101、A-102 的保留（H-1）。',
+  },
+  'en-US': {
+    release: 'Release',
+    cancel: 'Cancel',
+    asked: 'Release the hold for DeepSeek on A-101, A-102 (Jan 1 – Dec 31, 2026)? The space is free from today.',
+    said: 'Released the hold for DeepSeek on A-101, A-102 (H-1).',
+  },
+} as const;
+/** Clicks Release in the hold's row; the question it asks. */
+async function askRelease(locale: 'zh-CN' | 'en-US') {
+  await userEvent.click(await within(await holdRow()).findByRole('button', { name: named(releaseWords[locale].release) }, loading));
+  return (await screen.findByText(releaseWords[locale].asked)).closest('.ant-popover') as HTMLElement;
+}
+
 describe('SpaceDeskPage: an operator releases a hold, on the one form pattern', () => {
-  it('releases that hold and says so', async () => {
-    const writes = renderRelease(() => ({ status: 200, body: hold }), 'en-US');
-    await userEvent.click(await within(await holdRow()).findByRole('button', { name: 'Release' }, loading));
-    expect(await screen.findByText('Hold H-1 released.')).toBeTruthy();
+  it.each(['zh-CN', 'en-US'] as const)('asks first, naming whom the hold is for, its space and days; cancel keeps it (%s)', async (locale) => {
+    const writes = renderRelease(() => ({ status: 200, body: hold }), locale);
+    const asked = await askRelease(locale);
+    await userEvent.click(within(asked).getByRole('button', { name: named(releaseWords[locale].cancel) }));
+    expect(writes()).toEqual([]);
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('releases that hold once confirmed and says whose and which space (%s)', async (locale) => {
+    const writes = renderRelease(() => ({ status: 200, body: hold }), locale);
+    const asked = await askRelease(locale);
+    await userEvent.click(within(asked).getByRole('button', { name: named(releaseWords[locale].release) }));
+    expect(await screen.findByText(releaseWords[locale].said)).toBeTruthy();
     expect(writes()).toEqual([[releasePath, {}]]);
+  });
+
+  it.each([
+    ['zh-CN', '编号'],
+    ['en-US', 'Reference'],
+  ] as const)('shows each hold’s reference, as the toasts and dialogs name it (%s)', async (locale, column) => {
+    renderRelease(() => ({ status: 200, body: hold }), locale);
+    const row = await holdRow();
+    expect(within(row.closest('table')!).getByRole('columnheader', { name: column })).toBeTruthy();
+    expect(within(row).getByText('H-1')).toBeTruthy();
   });
 
   it.each([
@@ -128,7 +166,8 @@ describe('SpaceDeskPage: an operator releases a hold, on the one form pattern', 
   ] as const)('shows a refusal in that row, in words (%s)', async (locale, release, text) => {
     renderRelease(() => ({ status: 409, body: { error: { code: 'CONFLICT', message: 'x' } } }), locale);
     const row = await holdRow();
-    await userEvent.click(await within(row).findByRole('button', { name: named(release) }, loading));
+    const asked = await askRelease(locale);
+    await userEvent.click(within(asked).getByRole('button', { name: named(release) }));
     expect((await within(row).findByRole('alert')).textContent).toContain(text);
   });
 });

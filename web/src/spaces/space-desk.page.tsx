@@ -25,7 +25,9 @@ import { HoldModal } from './hold.modal';
 import { LeaseModal } from './lease.modal';
 import { OfferModal } from './offer.modal';
 import { ReleaseHoldModal } from './release-hold.modal';
-import { LeaseItem } from './spaces.page';
+import { LeaseItem } from './lease-item';
+import { useHoldWords } from './hold-words';
+import { useRequestWords } from './request-words';
 import { SpaceUnitsCard } from './space-units.card';
 
 export const spacesKey = (hub: string) => ['spaces', hub] as const;
@@ -70,6 +72,8 @@ export function SpaceDeskPage() {
   }, [occupancy.data, t]);
 
   const org = (o: { name: { zh: string; en: string } }) => bilingual(o.name).primary;
+  const requestWords = useRequestWords();
+  const holdWords = useHoldWords();
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -100,6 +104,7 @@ export function SpaceDeskPage() {
           locale={{ emptyText: t('spaces.desk.noHolds') }}
           dataSource={holds.data?.items ?? []}
           columns={[
+            { title: t('spaces.desk.holdRef'), dataIndex: 'ref' },
             { title: t('spaces.desk.organization'), render: (_, h) => org(h.organization) },
             { title: t('spaces.desk.units'), render: (_, h) => h.nodes.map((n) => n.code).join(', ') },
             { title: t('spaces.lease.period'), render: (_, h) => `${h.startsOn} – ${h.endsOn}` },
@@ -116,9 +121,10 @@ export function SpaceDeskPage() {
                       name={`release-${h.id}`}
                       label={t('spaces.desk.release')}
                       button={{ size: 'small' }}
+                      confirm={{ title: t('spaces.desk.releaseConfirm', holdWords(h)), okText: t('spaces.desk.release'), danger: true }}
                       mutationFn={(key) => releaseSpaceHold(hub, h.id, {}, key)}
                       onSuccess={async () => {
-                        message.success(t('spaces.desk.released', { ref: h.ref }));
+                        message.success(t('spaces.desk.released', holdWords(h)));
                         await refresh();
                       }}
                     />
@@ -153,16 +159,7 @@ export function SpaceDeskPage() {
                   : []
               }
             >
-              <ListItemMeta
-                title={`${r.position}. ${org(r.organization)} · ${r.ref}`}
-                description={[
-                  r.areaM2 ? `${r.areaM2} m²` : null,
-                  r.seats ? t('spaces.desk.requestSeats', { count: r.seats }) : null,
-                  t('spaces.desk.requestTerm', { from: r.startsOn, months: r.months }),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              />
+              <ListItemMeta title={`${r.position}. ${org(r.organization)} · ${r.ref}`} description={requestWords(r)} />
             </ListItem>
           )}
         />
@@ -186,7 +183,7 @@ export function SpaceDeskPage() {
             empty={<Empty />}
             renderItem={(s) => (
               <ListItem key={s.organization.id}>
-                {org(s.organization)} · <Money value={s.paid} /> · <Money value={s.perM2} /> {t('spaces.desk.perM2')}
+                {org(s.organization)} · <Money value={s.paid} /> · {t('spaces.desk.perM2')} <Money value={s.perM2} />
               </ListItem>
             )}
           />
@@ -194,7 +191,7 @@ export function SpaceDeskPage() {
       </Flex>
 
       <Card title={t('spaces.desk.leases')} loading={leases.isPending}>
-        <ItemList items={leases.data?.items ?? []} empty={<Empty />} renderItem={(l) => <LeaseItem lease={l} />} />
+        <ItemList items={leases.data?.items ?? []} empty={<Empty />} renderItem={(l) => <LeaseItem lease={l} payer="company" />} />
       </Card>
 
       <SpaceUnitsCard hub={hub} onChanged={refresh} />

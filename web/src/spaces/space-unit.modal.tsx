@@ -6,6 +6,8 @@ import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { minorToInputText, yuanToFen } from '../money/money-math';
 import { MoneyInput } from '../money/money-input';
+import { useFieldErrorText } from '../errors/use-field-error-text';
+import { FeatureSelect } from './feature-select';
 import { PhotoPicker } from './photo-picker';
 
 /** What may sit under what (the server checks the same). */
@@ -60,10 +62,12 @@ function initialValues(target: UnitTarget): Partial<Values> {
 export function UnitModal({ hub, target, onClose, onDone }: { hub: string; target: UnitTarget; onClose: () => void; onDone: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const fieldText = useFieldErrorText();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? initialValues(target).kind;
   const code = Form.useWatch('code', form) ?? '';
   const unit = kind === 'unit';
+  const required = { required: true, message: fieldText('REQUIRED') };
 
   const save = useFormMutation<Values, SpaceNode>({
     form,
@@ -72,7 +76,13 @@ export function UnitModal({ hub, target, onClose, onDone }: { hub: string; targe
       const common = { code: v.code, name: { zh: v.nameZh, en: v.nameEn }, features: v.features ?? [], photos: v.photos ?? [] };
       const unitPart = unit ? { unitKind: v.unitKind!, areaM2: v.areaM2!, seats: v.seats ?? 0, listRent: yuanToFen(v.listRent ?? '') ?? '' } : {};
       if (target.mode === 'edit') return updateSpaceNode(hub, target.node.id, { ...common, ...unitPart });
-      return createSpaceNode(hub, { ...common, ...unitPart, kind: v.kind, parentId: target.mode === 'add' ? target.parent.id : null });
+      // A park's kind has no field (nothing to choose), so the form's values lack it.
+      return createSpaceNode(hub, {
+        ...common,
+        ...unitPart,
+        kind: target.mode === 'park' ? 'park' : v.kind,
+        parentId: target.mode === 'add' ? target.parent.id : null,
+      });
     },
     onSuccess: async (node) => {
       message.success(t(target.mode === 'edit' ? 'spaces.units.saved' : 'spaces.units.created', { code: node.code }));
@@ -92,14 +102,14 @@ export function UnitModal({ hub, target, onClose, onDone }: { hub: string; targe
       <Row gutter={12}>
         {target.mode === 'add' && (
           <Col xs={24} sm={12}>
-            <Form.Item name="kind" label={t('spaces.units.kind')} rules={[{ required: true }]}>
+            <Form.Item name="kind" label={t('spaces.units.kind')} rules={[required]}>
               <Select options={childKinds[target.parent.kind].map((k) => ({ value: k, label: t(`spaces.kinds.${k}`) }))} />
             </Form.Item>
           </Col>
         )}
         {unit && (
           <Col xs={24} sm={12}>
-            <Form.Item name="unitKind" label={t('spaces.units.unitKind')} rules={[{ required: true }]}>
+            <Form.Item name="unitKind" label={t('spaces.units.unitKind')} rules={[required]}>
               <Select options={unitKinds.map((k) => ({ value: k, label: t(`spaces.unitKinds.${k}`) }))} />
             </Form.Item>
           </Col>
@@ -108,27 +118,26 @@ export function UnitModal({ hub, target, onClose, onDone }: { hub: string; targe
           <Form.Item
             name="code"
             label={t('spaces.units.code')}
-            extra={t('spaces.units.codeHint')}
             normalize={(v: string) => v.toUpperCase()}
-            rules={[{ required: true, pattern: /^[A-Z0-9][A-Z0-9-]{0,23}$/, message: t('spaces.units.codeHint') }]}
+            rules={[required, { pattern: /^[A-Z0-9][A-Z0-9-]{0,23}$/, message: t('spaces.units.codeHint') }]}
           >
-            <Input maxLength={24} />
+            <Input maxLength={24} placeholder={t('spaces.units.codeExample')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="nameZh" label={t('spaces.units.nameZh')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="nameZh" label={t('spaces.units.nameZh')} rules={[{ ...required, whitespace: true }]}>
             <Input maxLength={120} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="nameEn" label={t('spaces.units.nameEn')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="nameEn" label={t('spaces.units.nameEn')} rules={[{ ...required, whitespace: true }]}>
             <Input maxLength={160} />
           </Form.Item>
         </Col>
         {unit && (
           <>
             <Col xs={12}>
-              <Form.Item name="areaM2" label={t('spaces.units.area')} rules={[{ required: true }]}>
+              <Form.Item name="areaM2" label={t('spaces.units.area')} rules={[required]}>
                 <InputNumber min={0.01} max={1_000_000} step={1} precision={2} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
@@ -138,15 +147,15 @@ export function UnitModal({ hub, target, onClose, onDone }: { hub: string; targe
               </Form.Item>
             </Col>
             <Col xs={24}>
-              <Form.Item name="listRent" label={t('spaces.units.listRent')} rules={[{ required: true }]}>
+              <Form.Item name="listRent" label={t('spaces.units.listRent')} rules={[required]}>
                 <MoneyInput />
               </Form.Item>
             </Col>
           </>
         )}
         <Col xs={24}>
-          <Form.Item name="features" label={t('spaces.units.features')} extra={t('spaces.units.featuresHint')}>
-            <Select mode="tags" tokenSeparators={[',', ' ']} open={false} suffixIcon={null} />
+          <Form.Item name="features" label={t('spaces.units.features')}>
+            <FeatureSelect />
           </Form.Item>
         </Col>
         <Col xs={24}>
