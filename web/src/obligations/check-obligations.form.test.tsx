@@ -6,8 +6,8 @@ import { renderInApp } from '../../test/render';
 import { CheckObligationsForm } from './check-obligations.form';
 
 const words = {
-  'zh-CN': { check: '立即核查', done: '已核查 12 项资助，新增 2 项核查发现。', forbidden: '您没有执行此操作的权限。' },
-  'en-US': { check: 'Check obligations now', done: 'Checked 12 awards: 2 new findings.', forbidden: 'You are not allowed to do this.' },
+  'zh-CN': { check: '立即核查', done: '已核查 12 项附有资助后义务的资助，新增 2 项核查发现。', forbidden: '您没有执行此操作的权限。' },
+  'en-US': { check: 'Check obligations now', done: 'Checked 12 awards that carry obligations: 2 new findings.', forbidden: 'You are not allowed to do this.' },
 };
 
 describe('CheckObligationsForm: an officer runs the obligations check, on the one form pattern', () => {

@@ -5,7 +5,7 @@ export const obligationsEnUS = {
   staffOnly: 'After the money is the hub staff’s desk.',
   staffOnlyHint: 'The reports your awards owe and any findings about them are on each award’s page, under My applications.',
   checkNow: 'Check obligations now',
-  checked: 'Checked {{awards}} awards: {{findings}} new findings.',
+  checked: 'Checked {{awards}} awards that carry obligations: {{findings}} new findings.',
   empty: 'No findings: every awardee is keeping its promises.',
   reference: 'No.',
   applicant: 'Applicant',

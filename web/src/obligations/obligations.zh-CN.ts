@@ -7,7 +7,7 @@ export const obligationsZhCN: ObligationsMessages = {
   staffOnly: '资助后管理仅供本枢纽的工作人员使用。',
   staffOnlyHint: '您的资助须提交的报告和对它的核查结果，在“我的申请”中该项资助的页面上。',
   checkNow: '立即核查',
-  checked: '已核查 {{awards}} 项资助，新增 {{findings}} 项核查发现。',
+  checked: '已核查 {{awards}} 项附有资助后义务的资助，新增 {{findings}} 项核查发现。',
   empty: '暂无核查发现：所有获资助方都在履行承诺。',
   reference: '编号',
   applicant: '申请方',
