@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { withTransaction } from '../db/transaction.js';
+import { programDraftSchema } from '../../contracts/applications.js';
+import { rentProgramDraft } from '../../contracts/test-fixtures/rent-programs.js';
+import { createProgram, publishProgram } from '../modules/programs/programs.service.js';
 import { createLease } from '../modules/spaces/leases.service.js';
 import { uuidv7 } from '../platform/ids.js';
 import { ledgerTx } from './budget-factories.js';
@@ -87,4 +90,14 @@ export async function signSubsidisedLease(
       ),
     ledgerTx,
   );
+}
+
+/** A rent-subsidy program of these rules, published in the hub (the caller funds its budget line): its id. */
+export async function publishedRentProgram(db: Db, hub: HubRow, name: string, rules: Parameters<typeof rentProgramDraft>[1]): Promise<string> {
+  const officer = { hub, actor: { userId: null, hubRoles: ['program_officer' as const, 'hub_admin' as const] } };
+  return withTransaction(db, async (tx) => {
+    const p = await createProgram(tx, officer, programDraftSchema.parse(rentProgramDraft(name, rules)));
+    await publishProgram(tx, officer, p.id);
+    return p.id;
+  });
 }

@@ -1,14 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { programDraftSchema } from '../../../contracts/applications.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { fundedYear, ledgerTx } from '../../test/budget-factories.js';
 import { createTestHub, startTestApp, type TestContext } from '../../test/harness.js';
-import { rentProgramDraft, wuchangRules } from '../../../contracts/test-fixtures/rent-programs.js';
-import { operatorScope, signSubsidisedLease, spaceOrgs, spacePark } from '../../test/space-factories.js';
+import { wuchangRules } from '../../../contracts/test-fixtures/rent-programs.js';
+import { operatorScope, publishedRentProgram, signSubsidisedLease, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { lineAvailable, verifyLedger } from '../budget/index.js';
-import { createProgram, publishProgram } from '../programs/programs.service.js';
 import { createLease, endLease } from './leases.service.js';
 import { runMonthlySubsidies } from './monthly-subsidy.service.js';
 import { addMonths } from './rent-schedule.js';
@@ -20,12 +18,7 @@ beforeAll(async () => {
   ctx = await startTestApp();
   hub = await createTestHub(ctx);
   await fundedYear(ctx.database.db, hub, { 'rent-subsidy': 100_000_000n });
-  const officer = { hub, actor: { userId: null, hubRoles: ['program_officer' as const, 'hub_admin' as const] } };
-  programId = await withTransaction(ctx.database.db, async (tx) => {
-    const p = await createProgram(tx, officer, programDraftSchema.parse(rentProgramDraft('Wuchang rent subsidy', wuchangRules)));
-    await publishProgram(tx, officer, p.id);
-    return p.id;
-  });
+  programId = await publishedRentProgram(ctx.database.db, hub, 'Wuchang rent subsidy', wuchangRules);
 });
 
 /** Noon in Hangzhou on a local day. */

@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { programDraftSchema } from '../../../contracts/applications.js';
 import { withTransaction } from '../../db/transaction.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { fundedYear } from '../../test/budget-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
-import { dreamTownRules, rentProgramDraft } from '../../../contracts/test-fixtures/rent-programs.js';
-import { operatorScope, spaceOrgs, spacePark } from '../../test/space-factories.js';
+import { dreamTownRules } from '../../../contracts/test-fixtures/rent-programs.js';
+import { operatorScope, publishedRentProgram, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { verifyLedger } from '../budget/index.js';
-import { createProgram, publishProgram } from '../programs/programs.service.js';
 import { createSpaceHold } from './holds.service.js';
 import { findLease } from './leases.service.js';
 import { runMonthlySubsidies } from './monthly-subsidy.service.js';
@@ -35,12 +33,7 @@ beforeAll(async () => {
   hub = await createTestHub(ctx);
   operator = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
   await fundedYear(ctx.database.db, hub, { 'rent-subsidy': 900_000_000_000n }, 9_000_000_000_000n);
-  const officer = { hub, actor: { userId: null, hubRoles: ['program_officer' as const, 'hub_admin' as const] } };
-  programId = await withTransaction(ctx.database.db, async (tx) => {
-    const p = await createProgram(tx, officer, programDraftSchema.parse(rentProgramDraft('Dream Town (model)', dreamTownRules)));
-    await publishProgram(tx, officer, p.id);
-    return p.id;
-  });
+  programId = await publishedRentProgram(ctx.database.db, hub, 'Dream Town (model)', dreamTownRules);
 });
 
 // Node 0 is the building, 1 its floor, 2-3 the floor's units.

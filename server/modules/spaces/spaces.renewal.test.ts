@@ -1,15 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { programDraftSchema } from '../../../contracts/applications.js';
 import { connect, type Database } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { fundedYear, ledgerTx } from '../../test/budget-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
-import { rentProgramDraft, wuchangRules } from '../../../contracts/test-fixtures/rent-programs.js';
-import { operatePark, operatorScope, spaceOrgs, spacePark } from '../../test/space-factories.js';
+import { wuchangRules } from '../../../contracts/test-fixtures/rent-programs.js';
+import { operatePark, operatorScope, publishedRentProgram, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { verifyLedger } from '../budget/index.js';
-import { createProgram, publishProgram } from '../programs/programs.service.js';
 import { createLease } from './leases.service.js';
 import { renewLease } from './renew-lease.service.js';
 
@@ -25,12 +23,7 @@ beforeAll(async () => {
   wide = connect(inject('databaseUrl'), 20); // real concurrency: 20 sessions at once
   hub = await createTestHub(ctx);
   await fundedYear(ctx.database.db, hub, { 'rent-subsidy': 100_000_000n });
-  const officer = { hub, actor: { userId: null, hubRoles: ['program_officer' as const, 'hub_admin' as const] } };
-  programId = await withTransaction(ctx.database.db, async (tx) => {
-    const p = await createProgram(tx, officer, programDraftSchema.parse(rentProgramDraft('Wuchang', wuchangRules)));
-    await publishProgram(tx, officer, p.id);
-    return p.id;
-  });
+  programId = await publishedRentProgram(ctx.database.db, hub, 'Wuchang', wuchangRules);
 });
 afterAll(() => wide.close());
 

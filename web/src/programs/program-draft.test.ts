@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { programDraftSchema, type Program } from '../../../contracts/applications';
 import { reviewSettingsSchema } from '../../../contracts/review-settings';
 import seedFile from '../../../seed/programs.json';
+import { servedProgram } from '../../test/program-editor';
 import { DraftLineError } from './draft-line-error';
 import { editorFieldFor } from './editor-field-for';
 import { reviewValues, type ReviewValues } from './review-draft';
@@ -16,22 +17,7 @@ describe('program editor values', () => {
   it.each(seed.programs.map((p) => [programDraftSchema.parse(p.draft).name.en, programDraftSchema.parse(p.draft)] as const))(
     'round-trips %s',
     (_name, draft) => {
-      const program = {
-        ...draft,
-        id: '00000000-0000-4000-8000-000000000000',
-        hub: 'hangzhou',
-        status: 'draft',
-        allowedActions: ['edit', 'publish'],
-        claimField: draft.claimField ?? null,
-        version: 1,
-        applicantType: draft.rules.applicantType,
-        mode: draft.rules.mode,
-        criteria: [],
-        form: draft.rules.form,
-        benefit: draft.rules.benefit,
-        milestones: draft.rules.review?.milestones ?? [],
-        budgetLeft: null,
-      } as Program;
+      const program = servedProgram(draft, '00000000-0000-4000-8000-000000000000');
       const values = valuesFromProgram(program);
       // Options, rates and table rows come as rows, never as lines of text.
       for (const field of values.fields) expect(field.options === undefined || Array.isArray(field.options)).toBe(true);
