@@ -54,7 +54,7 @@ function ProgramEditor({ hub, id, status, initial }: { hub: string; id?: string;
   const [dirty, setDirty] = useState(false);
   const fiscalYear = Number(Form.useWatch('fiscalYear', form) ?? initial.fiscalYear);
   const envelope = useEnvelope(hub, fiscalYear);
-  const lineOptions = (envelope.data?.lines ?? []).map((l) => ({ value: l.code, label: `${l.code} · ${bilingual(l.name).primary}` }));
+  const lineOptions = (envelope.data?.lines ?? []).map((l) => ({ value: l.code, label: bilingual(l.name).primary }));
 
   const save = useFormMutation<ProgramDraft, Program>({
     form,

@@ -56,6 +56,8 @@ describe('ProgramPage header (follows the program’s allowedActions)', () => {
       renderProgram(['readApplications'], locale);
       const l = labels[locale];
       expect(await screen.findByRole('heading', { name: l.title }, loading)).toBeTruthy();
+      // One language: the program's name in the other is not shown under it.
+      expect(screen.queryByText(locale === 'zh-CN' ? 'Compute voucher' : '算力券')).toBeNull();
       expect(screen.getByRole('tab', { name: l.tab })).toBeTruthy();
       // Signed in once "sign in to apply" has gone: only then is a missing button the page's choice.
       await waitFor(() => expect(screen.queryByRole('button', { name: l.signIn })).toBeNull(), loading);

@@ -68,7 +68,6 @@ function ProgramHeader({ hub, program }: { hub: string; program: Program }) {
           <Typography.Title level={1} style={{ margin: 0 }}>
             {name.primary}
           </Typography.Title>
-          <Typography.Text type="secondary">{name.secondary}</Typography.Text>
         </div>
         <Flex gap={8} wrap>
           {allows(program, 'edit') && (
