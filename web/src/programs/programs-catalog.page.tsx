@@ -57,7 +57,11 @@ export function ProgramsCatalogPage() {
         <Row gutter={[16, 16]}>
           {programs.data.items.map((program) => (
             <Col key={program.id} xs={24} md={12} xl={8}>
-              <ProgramCard hub={hub} program={program} />
+              <ProgramCard
+                hub={hub}
+                program={program}
+                sharing={programs.data.items.filter((p) => p.id !== program.id && p.budgetLine === program.budgetLine).length}
+              />
             </Col>
           ))}
         </Row>
@@ -66,7 +70,8 @@ export function ProgramsCatalogPage() {
   );
 }
 
-function ProgramCard({ hub, program }: { hub: string; program: Program }) {
+/** A program's card; `sharing`: how many other listed programs spend the same budget line (their budget left is one sum). */
+function ProgramCard({ hub, program, sharing }: { hub: string; program: Program; sharing: number }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const bilingual = useBilingual();
@@ -92,7 +97,9 @@ function ProgramCard({ hub, program }: { hub: string; program: Program }) {
         <Descriptions.Item label={t('programs.window')}>
           {t('programs.windowValue', { from: formatDay(program.window.opensOn, locale), to: formatDay(program.window.closesOn, locale) })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('programs.budgetLeft')}>{left ?? t('programs.budgetUnknown')}</Descriptions.Item>
+        <Descriptions.Item label={t('programs.budgetLeft')}>
+          {left === null ? t('programs.budgetUnknown') : sharing > 0 ? t('programs.budgetShared', { left, count: sharing }) : left}
+        </Descriptions.Item>
         <Descriptions.Item label={t('programs.whoQualifies')}>
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {program.criteria.map((c) => (

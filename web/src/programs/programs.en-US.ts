@@ -18,6 +18,8 @@ export const programsEnUS: ProgramsMessages = {
   published: 'Published',
   window: 'Window',
   windowValue: '{{from}} to {{to}}',
+  budgetShared_one: '{{left}}, shared with {{count}} other program',
+  budgetShared_other: '{{left}}, shared with {{count}} other programs',
   budgetLeft: 'Budget left',
   budgetUnknown: 'unknown',
   whoQualifies: 'Who qualifies',

@@ -16,6 +16,8 @@ export const programsZhCN = {
   published: '已发布',
   window: '申请时间',
   windowValue: '{{from}} 至 {{to}}',
+  budgetShared_one: '{{left}}，与另外 {{count}} 个项目共用',
+  budgetShared_other: '{{left}}，与另外 {{count}} 个项目共用',
   budgetLeft: '剩余预算',
   budgetUnknown: '未知',
   whoQualifies: '申请条件',
