@@ -143,6 +143,15 @@ export const reviewBoardSchema = z
     spread: z.array(z.object({ key: z.string(), min: z.number(), max: z.number(), mean: z.number() })).meta({ description: 'Per criterion, plus "total"' }),
     decisions: z.array(z.object({ outcome: z.string(), reason: z.string(), decidedBy: z.string().nullable(), at: z.string() })),
     secondApprovalRequired: z.boolean(),
+    approval: z
+      .object({
+        amount: fenBalance('What approving awards now (priced as the decision would price it)'),
+        toSecondApprover: z.boolean().meta({ description: 'Above the two-person threshold: approving passes it to a second officer, nothing is awarded yet' }),
+        onNotice: z.boolean().meta({ description: 'The award goes on public notice first: nothing is paid with it' }),
+        paidNow: z.array(z.object({ seq: z.number().int(), amount: fenBalance() })).meta({ description: 'The tranches approving pays at once' }),
+      })
+      .nullable()
+      .meta({ description: 'What approving would do, for the officers who may decide now; null otherwise' }),
   })
   .meta({ id: 'ReviewBoard' });
 export type ReviewBoard = z.infer<typeof reviewBoardSchema>;
@@ -166,12 +175,32 @@ export const reviewItemSchema = z
   .meta({ id: 'ReviewItem' });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
+/**
+ * The reasons the system itself writes into an application's history (a tranche paid with the
+ * award, on a condition met, after the public notice; the award closed once all is settled).
+ * The history names them by code so a page says them in its language; people's reasons have none.
+ */
+export const systemReasonCodes = [
+  'paid_with_award',
+  'tranches_settled',
+  'notice_ended',
+  'condition_date',
+  'condition_milestone_accepted',
+  'condition_social_insurance_months',
+  'condition_metered_usage',
+] as const;
+export type SystemReasonCode = (typeof systemReasonCodes)[number];
+
 export const transitionSchema = z
   .object({
     from: z.string(),
     to: z.string(),
     event: z.enum(historyEvents),
     reason: z.string().nullable(),
+    reasonCode: z
+      .enum(systemReasonCodes)
+      .nullable()
+      .meta({ description: 'The reason’s code when the system wrote it (shown in the reader’s language); null: a person’s reason, shown as written' }),
     amount: fenValue('Money the event moved or put due, when it did').nullable(),
     at: z.string(),
   })

@@ -66,6 +66,8 @@ async function review(browser: Browser, email: string, applicationPath: string, 
       .nth(n - 1)
       .click();
   await page.getByLabel('Comment').fill('Credible team and a clear plan');
+  // No recommendation is chosen for the reviewer.
+  await page.getByRole('radio', { name: 'Approve' }).check();
   await keepScreenshot(page, `review-form-${email.split('@')[0]}`);
   await page.getByRole('button', { name: 'Submit review' }).click();
   await expect(page.getByText('Review submitted. Thank you.')).toBeVisible();
@@ -100,13 +102,20 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
   await expect(officer.getByText('Spread (highest − lowest)')).toBeVisible();
   await officer.getByLabel('Reason (the applicant sees it)').fill('Strong scores from both reviewers');
   await keepScreenshot(officer, 'board-scores');
+  // No decision is chosen for the officer, and approving asks first, saying what follows.
+  await officer.getByRole('radio', { name: 'Approve' }).check();
   await officer.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(officer.getByRole('dialog')).toContainText('Approve CNY 3,000,000 and pass it to a second officer?');
+  await officer.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
   await expect(officer.getByText('Above the two-person threshold: another officer must approve too.')).toBeVisible();
 
   const second = await as(browser, 'officer2@hangzhou.demo');
   await second.goto(path);
   await second.getByLabel('Reason (the applicant sees it)').fill('Agreed');
+  await second.getByRole('radio', { name: 'Approve as second approver' }).check();
   await second.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(second.getByRole('dialog')).toContainText('Approve and pay tranche 1, CNY 1,200,000?');
+  await second.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
   const award = second.getByTestId('award');
   await expect(award).toContainText('CNY 1,200,000'); // 40% paid with the award
   await expect(award.getByText('Paid', { exact: true }).first()).toBeVisible();
@@ -128,6 +137,8 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
   // The officer accepts the report: the second tranche is paid at once and the award closes.
   await officer.reload();
   await officer.getByTestId('milestone-midterm').getByRole('button', { name: 'Accept' }).click();
+  await expect(officer.locator('.ant-popconfirm')).toContainText('Accept the report and pay tranche 2, CNY 1,800,000?');
+  await officer.locator('.ant-popconfirm').getByRole('button', { name: 'Accept' }).click();
   await expect(officer.getByTestId('award')).toContainText('CNY 3,000,000');
   await expect(officer.getByTestId('award').getByText('Waiting', { exact: true })).toHaveCount(0);
   await expect(officer.getByText('Closed').first()).toBeVisible();

@@ -12,6 +12,7 @@ import { awardClawbacks, awardTranches, milestoneReports } from './awards.tables
 import { openNotice, requireNoticeCleared } from './notices.service.js';
 import { reviewPolicy } from './reviews.policies.js';
 import { addMonths, settingsOf } from './settings.js';
+import { systemReason } from './system-reasons.js';
 import { fire, loadVisible } from './transitions.js';
 import type { ActorKind } from './workflow.js';
 import { localToday } from '../../platform/hub-time.js';
@@ -68,7 +69,7 @@ export async function createAward(tx: Tx, scope: Scope, app: ApplicationRow, now
       .values(settings.milestones.map((m) => ({ hubId: scope.hub.id, applicationId: app.id, key: m.key, dueOn: addMonths(today, m.dueAfterMonths) })));
   }
   let current = app;
-  if (payNow > 0n) current = await fire(tx, scope, current, 'pay', 'system', 'paid with the award');
+  if (payNow > 0n) current = await fire(tx, scope, current, 'pay', 'system', systemReason('paid_with_award'));
   return closeIfSettled(tx, scope, current);
 }
 
@@ -79,7 +80,7 @@ async function closeIfSettled(tx: Tx, scope: Scope, app: ApplicationRow): Promis
     .from(awardTranches)
     .where(and(eq(awardTranches.hubId, scope.hub.id), eq(awardTranches.applicationId, app.id), eq(awardTranches.status, 'waiting')));
   if (left!.n > 0 || app.status === 'approved') return app;
-  return fire(tx, scope, app, 'close', 'system', 'all tranches settled');
+  return fire(tx, scope, app, 'close', 'system', systemReason('tranches_settled'));
 }
 
 /**

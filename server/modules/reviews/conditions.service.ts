@@ -9,6 +9,7 @@ import { conditionalRuleOnlyAwards, findApplication, type ApplicationRow, type S
 import { payTranche } from './awards.service.js';
 import { awardFacts, awardTranches, milestoneReports } from './awards.tables.js';
 import { noticeHold } from './notices.service.js';
+import { tranchePaidReason } from './system-reasons.js';
 import { conditionMet } from './tranche-conditions.js';
 import { localToday } from '../../platform/hub-time.js';
 
@@ -47,8 +48,7 @@ export async function payMetConditions(tx: Tx, scope: Scope, app: ApplicationRow
   for (const t of waiting) {
     // A tranche without a condition waits only for the public notice (cleared above).
     if (t.condition && !conditionMet(t.condition as TrancheCondition, t.dueOn, facts)) continue;
-    const why = t.condition ? `condition met: ${(t.condition as TrancheCondition).kind}` : 'public notice ended';
-    current = await payTranche(tx, scope, current, t.seq, 'system', why, now);
+    current = await payTranche(tx, scope, current, t.seq, 'system', tranchePaidReason(t.condition as TrancheCondition | null), now);
     paid++;
   }
   return paid;

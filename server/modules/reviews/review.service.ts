@@ -10,6 +10,7 @@ import { userNames } from '../../platform/tenancy/tenancy.js';
 import { applicantNames } from '../ecosystem/index.js';
 import { findApplication, programOf, type ApplicationRow, type Scope } from '../programs/index.js';
 import { readsReviewers, reviewPolicy } from './reviews.policies.js';
+import { approvalPreview } from './approval-preview.js';
 import { answerVersions, applicationDecisions, reviewAssignments } from './reviews.tables.js';
 import { answerChanges, checkScores, spreadOf, totalBasisPoints } from './scoring.js';
 import { reviewedSettings, settingsOf } from './settings.js';
@@ -64,7 +65,7 @@ const decidedStates = ['approved', 'rejected', 'returned', 'awarded', 'in_paymen
  * the spread; a reviewer sees their own review; the applicant sees the decisions' reasons
  * and, once decided and if the program allows, the scores without who gave them.
  */
-export async function reviewBoard(db: Db | Tx, scope: Scope, applicationId: string): Promise<ReviewBoard> {
+export async function reviewBoard(db: Tx, scope: Scope, applicationId: string): Promise<ReviewBoard> {
   const { app, subject } = await loadVisible(db, scope, applicationId);
   const { settings } = await settingsOf(db, app);
   const officer = readsReviewers(scope.actor, subject);
@@ -104,6 +105,7 @@ export async function reviewBoard(db: Db | Tx, scope: Scope, applicationId: stri
     recommendation: applicantView ? null : (r.recommendation as 'approve' | 'reject' | 'return'),
     submittedAt: r.submittedAt!.toISOString(),
   }));
+  const firstApprover = await pendingApprover(db, app);
   return {
     status: app.status as ReviewBoard['status'],
     rubric: settings.rubric,
@@ -125,7 +127,8 @@ export async function reviewBoard(db: Db | Tx, scope: Scope, applicationId: stri
           )
         : [],
     decisions: decisions.map((d) => ({ outcome: d.outcome, reason: d.reason, decidedBy: officer ? d.decidedBy : null, at: d.createdAt.toISOString() })),
-    secondApprovalRequired: (await pendingApprover(db, app)) !== null,
+    secondApprovalRequired: firstApprover !== null,
+    approval: reviewPolicy.can(scope.actor, 'decide', subject) ? await approvalPreview(db, app, settings, firstApprover) : null,
   };
 }
 

@@ -46,12 +46,23 @@ describe('reviewed programs', () => {
     expect(side.reviews).toHaveLength(2);
     expect(side.spread.find((s: { key: string }) => s.key === 'total')).toEqual({ key: 'total', min: 88, max: 88, mean: 88 });
 
+    // What approving would do, said before the click: above the threshold it goes to a second officer.
+    expect(side.approval).toEqual({ amount: '100000000', toSecondApprover: true, onNotice: false, paidNow: [] });
+    expect((await w.call(w.founder, 'GET', w.at('/reviews'))).json().approval).toBeNull();
+
     // Above the two-person threshold: the first approval waits; the same officer cannot be the second.
     const first = await w.call(w.officer, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'Scores and plan are strong' });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ status: 'approved', amount: '100000000' });
     const same = await w.call(w.officer, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'me again' });
     expect(same.json().error.code).toBe('SAME_APPROVER');
+    // The second approver's approval makes the award and pays the unconditional tranche.
+    expect((await w.call(w.officer2, 'GET', w.at('/reviews'))).json().approval).toEqual({
+      amount: '100000000',
+      toSecondApprover: false,
+      onNotice: false,
+      paidNow: [{ seq: 1, amount: '40000000' }],
+    });
     const second = await w.call(w.officer2, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'Agreed' });
     expect(second.statusCode, second.body).toBe(200);
     expect(second.json().status).toBe('in_payment');
@@ -86,8 +97,22 @@ describe('reviewed programs', () => {
     expect(rows).toEqual([{ amount: '100000000', posted: '100000000' }]);
     expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
     expect((await verifyAuditChain(ctx.database.db, w.hub.id)).break).toBeNull();
-    const history = (await w.call(w.founder, 'GET', w.at('/history'))).json().items.map((t: { event: string }) => t.event);
-    expect(history).toEqual(['screen', 'assign', 'approve', 'second_approve', 'pay', 'pay', 'close']);
+    const history = (await w.call(w.founder, 'GET', w.at('/history'))).json().items as Array<{
+      event: string;
+      reason: string | null;
+      reasonCode: string | null;
+    }>;
+    expect(history.map((t) => t.event)).toEqual(['screen', 'assign', 'approve', 'second_approve', 'pay', 'pay', 'close']);
+    // What the system wrote is named by code (the page says it in its language); people's reasons stay as typed.
+    expect(history.map((t) => t.reasonCode ?? t.reason)).toEqual([
+      null,
+      null,
+      'Scores and plan are strong',
+      'Agreed',
+      'paid_with_award',
+      'condition_milestone_accepted',
+      'tranches_settled',
+    ]);
   });
 
   it('a history written in one transaction reads in the order it happened: approved before awarded', async () => {

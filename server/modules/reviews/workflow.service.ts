@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { checkRevisedAnswers, type Scope } from '../programs/index.js';
 import { answerVersions, applicationTransitions } from './reviews.tables.js';
 import { reviewedSettings } from './settings.js';
+import { systemReasonCode } from './system-reasons.js';
 import { actorFor, fire, loadVisible } from './transitions.js';
 
 /** The applicant withdraws (any state before a decision, or while returned or appealed). */
@@ -61,6 +62,7 @@ export async function applicationHistory(db: Db | Tx, scope: Scope, applicationI
     to: r.toStatus,
     event: r.event as HistoryEvent,
     reason: r.reason,
+    reasonCode: systemReasonCode(r.reason),
     amount: r.amount?.toString() ?? null,
     at: r.createdAt.toISOString(),
   }));

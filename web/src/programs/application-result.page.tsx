@@ -9,7 +9,8 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
 import { ReviewSections } from '../reviews/review-sections';
-import { useAward } from '../reviews/use-reviews';
+import { useAward, useReviewBoard } from '../reviews/use-reviews';
+import { AnswersCard } from './answers-card';
 import { ApplicationStatusTag } from './application-status';
 import { benefitLineText } from './benefit-lines';
 import { formatMoment } from '../i18n/format-date';
@@ -39,7 +40,10 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
   const program = useProgram(hub, application.programId);
   const form: FormField[] = program.data?.form ?? program.data?.rules?.form ?? [];
   const benefit = application.benefit;
-  const approved = ['approved', 'awarded', 'in_payment', 'closed'].includes(application.status);
+  // Approved by one officer, waiting for the second (two-person rule): not approved yet.
+  const board = useReviewBoard(hub, application.id);
+  const awaitingSecond = application.status === 'approved' && (board.data?.secondApprovalRequired ?? false);
+  const approved = ['approved', 'awarded', 'in_payment', 'closed'].includes(application.status) && !awaitingSecond;
   const refusal = refusalKeys.find((k) => k === application.refusal);
   const programName = program.data ? bilingual(program.data.name).primary : '';
   const award = useAward(hub, application.id, approved);
@@ -50,7 +54,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         status={approved ? 'success' : ['refused', 'rejected'].includes(application.status) ? 'error' : 'info'}
         title={
           <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
-            {t(`reviews.status.${application.status}`)}
+            {awaitingSecond ? t('reviews.awaitingSecondApproval') : t(`reviews.status.${application.status}`)}
             {approved && application.amount ? (
               <>
                 {' '}
@@ -75,7 +79,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         ]}
       />
       {application.status === 'refused' && refusal && (
-        <Alert type="error" showIcon title={`${t('programs.result.refusal')}: ${t(`programs.result.refusals.${refusal}`)}`} />
+        <Alert type="error" showIcon title={t('programs.result.refusalLine', { reason: t(`programs.result.refusals.${refusal}`) })} />
       )}
 
       {benefit && benefit.lines.length > 0 && (
@@ -87,6 +91,8 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
           </ol>
         </Card>
       )}
+
+      <AnswersCard hub={hub} title={t('programs.result.submitted')} answers={application.answers} fields={form} loading={program.isPending} />
 
       <ReviewSections hub={hub} application={application} reviewed={program.data?.mode === 'reviewed'} fields={form} />
 
@@ -111,7 +117,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         </Card>
       )}
 
-      <Card title={t('programs.result.screening')} extra={<ApplicationStatusTag status={application.status} />}>
+      <Card title={t('programs.result.screening')} extra={<ApplicationStatusTag status={application.status} awaitingSecondApproval={awaitingSecond} />}>
         <ItemList
           aria-label={t('programs.result.screening')}
           items={application.screening.results}
@@ -125,7 +131,7 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
                   <>
                     {bilingual(r.name).primary}{' '}
                     <Typography.Text type={r.passed ? 'success' : 'danger'}>
-                      ({r.passed ? t('programs.result.passed') : t('programs.result.failed')})
+                      {t('programs.result.criterionState', { state: r.passed ? t('programs.result.passed') : t('programs.result.failed') })}
                     </Typography.Text>
                   </>
                 }

@@ -17,7 +17,9 @@ const colors: Partial<Record<Application['status'], string>> = {
   appealed: 'purple',
 };
 
-export function ApplicationStatusTag({ status }: { status: Application['status'] }) {
+/** An application's status; approved by one officer but still `awaitingSecondApproval` is said so, not as approved. */
+export function ApplicationStatusTag({ status, awaitingSecondApproval = false }: { status: Application['status']; awaitingSecondApproval?: boolean }) {
   const { t } = useTranslation();
+  if (awaitingSecondApproval) return <Tag color="gold">{t('reviews.awaitingSecondApproval')}</Tag>;
   return <Tag color={colors[status] ?? 'default'}>{t(`reviews.status.${status}`)}</Tag>;
 }

@@ -110,6 +110,10 @@ export const programsEnUS: ProgramsMessages = {
     back: 'Back to the program',
     mine: 'My applications',
     program: 'Program',
+    submitted: 'What was submitted',
+    refusalLine: 'Why: {{reason}}',
+    criterionState: '({{state}})',
+    answerFile: 'Download the file',
   },
   summary: {
     rentYear: 'Lease year {{year}}: {{rate}} of the rent.',

@@ -108,6 +108,10 @@ export const programsZhCN = {
     back: '返回项目',
     mine: '我的申请',
     program: '项目',
+    submitted: '申请内容',
+    refusalLine: '原因：{{reason}}',
+    criterionState: '（{{state}}）',
+    answerFile: '下载文件',
   },
   summary: {
     rentYear: '租期第 {{year}} 年：补贴租金的 {{rate}}。',

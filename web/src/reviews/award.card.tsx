@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
@@ -9,8 +9,8 @@ import { useLocale } from '../i18n/locale-context';
 import { useRefreshApplication } from './use-reviews';
 import { formatMoney } from '../money/format-money';
 import { formatDay, formatMomentDay } from '../i18n/format-date';
-import { Money } from '../money/money';
 import { AwardMoneyModal } from './award-money.modal';
+import { AwardTranches } from './award-tranches';
 import { MilestoneReportForm } from './milestone-report.form';
 import { MilestoneReviewForm } from './milestone-review.form';
 
@@ -27,15 +27,11 @@ export function AwardCard({ hub, award }: Props) {
   const bilingual = useBilingual();
   const refresh = useRefreshApplication(hub, award.applicationId);
   const [pending, setPending] = useState<Pending>(null);
-  const conditionText = (tr: Award['tranches'][number]) => {
-    const c = tr.condition;
-    if (!c) return t('reviews.award.none');
-    if (c.kind === 'milestone_accepted') {
-      const m = award.milestones.find((x) => x.key === c.milestone);
-      return t('programs.result.waiting_milestone_accepted', { milestone: m ? bilingual(m.name).primary : c.milestone });
-    }
-    return t(`programs.result.waiting_${c.kind}`, { ...c });
-  };
+  /** The tranches still waiting on a report: accepting it pays them. */
+  const paysOn = (milestone: string) =>
+    award.tranches
+      .filter((tr) => tr.status === 'waiting' && tr.condition?.kind === 'milestone_accepted' && tr.condition.milestone === milestone)
+      .map((tr) => ({ seq: tr.seq, amount: tr.amount }));
 
   return (
     <Card title={t('reviews.award.title')} data-testid="award">
@@ -47,36 +43,7 @@ export function AwardCard({ hub, award }: Props) {
             <Statistic title={t('reviews.award.clawedBack')} value={formatMoney(award.clawedBack, locale)} styles={{ content: { color: '#cf1322' } }} />
           )}
         </Flex>
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="seq"
-          dataSource={award.tranches}
-          columns={[
-            { title: '#', render: (_, tr) => t('reviews.award.tranche', { seq: tr.seq }) },
-            { title: t('programs.result.amount'), align: 'right', render: (_, tr) => <Money value={tr.amount} /> },
-            { title: t('reviews.award.condition'), render: (_, tr) => conditionText(tr) },
-            {
-              title: t('reviews.award.dueOn'),
-              render: (_, tr) => (tr.paidAt ? formatMomentDay(tr.paidAt, locale) : tr.dueOn ? formatDay(tr.dueOn, locale) : ''),
-            },
-            {
-              title: t('programs.mine.status'),
-              render: (_, tr) => (
-                <Tag color={tr.status === 'paid' ? 'green' : tr.status === 'waiting' ? 'gold' : 'default'}>{t(`reviews.award.trancheStatus.${tr.status}`)}</Tag>
-              ),
-            },
-            ...(award.tranches.some((tr) => allows(tr, 'release'))
-              ? [
-                  {
-                    title: '',
-                    render: (_: unknown, tr: Award['tranches'][number]) =>
-                      allows(tr, 'release') && <Button onClick={() => setPending({ kind: 'release', seq: tr.seq })}>{t('reviews.award.release')}</Button>,
-                  },
-                ]
-              : []),
-          ]}
-        />
+        <AwardTranches award={award} onRelease={(seq) => setPending({ kind: 'release', seq })} />
         {award.milestones.length > 0 && (
           <ItemList
             header={<Typography.Text strong>{t('reviews.award.milestones')}</Typography.Text>}
@@ -86,7 +53,7 @@ export function AwardCard({ hub, award }: Props) {
                 <Flex vertical gap={8} style={{ width: '100%' }}>
                   <Flex gap={8} align="center">
                     <Typography.Text strong>{bilingual(m.name).primary}</Typography.Text>
-                    <Typography.Text type="secondary">{m.dueOn}</Typography.Text>
+                    <Typography.Text type="secondary">{formatDay(m.dueOn, locale)}</Typography.Text>
                     <Tag>{t(`reviews.award.milestoneStatus.${m.status}`)}</Tag>
                   </Flex>
                   {m.text && <Typography.Paragraph style={{ margin: 0 }}>{m.text}</Typography.Paragraph>}
@@ -94,7 +61,7 @@ export function AwardCard({ hub, award }: Props) {
                     <MilestoneReportForm hub={hub} applicationId={award.applicationId} milestone={m.key} onDone={refresh} />
                   )}
                   {allows(award, 'reviewMilestone') && m.status === 'submitted' && (
-                    <MilestoneReviewForm hub={hub} applicationId={award.applicationId} milestone={m.key} onDone={refresh} />
+                    <MilestoneReviewForm hub={hub} applicationId={award.applicationId} milestone={m.key} pays={paysOn(m.key)} onDone={refresh} />
                   )}
                 </Flex>
               </ListItem>
@@ -105,7 +72,7 @@ export function AwardCard({ hub, award }: Props) {
           <ItemList
             header={<Typography.Text strong>{t('reviews.award.clawbacks')}</Typography.Text>}
             items={award.clawbacks}
-            renderItem={(c) => <ListItem>{`${formatMoney(c.amount, locale)} · ${c.reason} · ${c.at.slice(0, 10)}`}</ListItem>}
+            renderItem={(c) => <ListItem>{`${formatMoney(c.amount, locale)} · ${c.reason} · ${formatMomentDay(c.at, locale)}`}</ListItem>}
           />
         )}
         {allows(award, 'clawBack') && (

@@ -34,6 +34,7 @@ const board: ReviewBoard = {
   spread: [],
   decisions: [{ outcome: 'return', reason: '请补充材料', decidedBy: null, at: '2026-03-05T08:00:00.000Z' }],
   secondApprovalRequired: false,
+  approval: null,
 };
 const boardPath = `/api/hubs/hangzhou/applications/${id}/reviews`;
 const assignPath = `/api/hubs/hangzhou/applications/${id}/reviewers`;
@@ -61,8 +62,8 @@ const decideButton = () => screen.queryByRole('button', { name: '提交决定' }
 describe('ReviewBoardCard (follows the application’s allowedActions, not the hub’s capabilities or roles)', () => {
   it('is not shown, nor the reviewers, when the application does not list readReviewers, though the hub lets the caller decide', async () => {
     renderSections([], { applications: { decide: true } }, ['program_officer']);
-    // The board has loaded: the applicant's side of it (the decision and its reason) stands instead.
-    expect(await screen.findByText('退回修改: 请补充材料', undefined, loading)).toBeTruthy();
+    // The board has loaded: the applicant's side of it (the decision and its reason, with Chinese punctuation) stands instead.
+    expect(await screen.findByText('退回修改：请补充材料', undefined, loading)).toBeTruthy();
     expect(boardTitle()).toBeNull();
     expect(screen.queryByText(/张评审/)).toBeNull();
     expect(assignButton()).toBeNull();

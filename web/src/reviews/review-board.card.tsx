@@ -5,9 +5,11 @@ import type { ApplicationDetail } from '../api/programs.api';
 import type { ReviewBoard } from '../api/reviews.api';
 import { allows } from '../auth/allows';
 import { useBilingual } from '../i18n/use-bilingual';
+import { useLocale } from '../i18n/locale-context';
 import { AssignReviewersForm } from './assign-reviewers.form';
 import { DecisionForm } from './decision.form';
 import { ScoreChart } from './score-chart';
+import { scoreText } from './score-text';
 import { useRefreshApplication } from './use-reviews';
 
 /**
@@ -22,6 +24,12 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
   const conflicted = board.assignments.filter((a) => a.status === 'conflicted');
   const seated = board.assignments.filter((a) => a.status !== 'conflicted');
   const spread = new Map(board.spread.map((s) => [s.key, s]));
+  const { locale } = useLocale();
+  /** One criterion's (or the total's) spread and mean, written like every other score: no trailing zeros. */
+  const spreadText = (key: string) => {
+    const s = spread.get(key);
+    return s ? t('reviews.board.spreadValue', { spread: scoreText(s.max - s.min, locale), mean: scoreText(s.mean, locale) }) : '';
+  };
 
   return (
     <Card title={t('reviews.board.title')} data-testid="review-board">
@@ -29,7 +37,7 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
         {allows(application, 'assignReviewers') && <AssignReviewersForm hub={hub} applicationId={application.id} onAssigned={refresh} />}
         {seated.length > 0 && (
           <div>
-            <Typography.Text strong>{t('reviews.board.reviewers')}: </Typography.Text>
+            <Typography.Text strong>{t('reviews.board.reviewersOf')}</Typography.Text>
             {seated.map((a) => (
               <Tag key={`${a.round}-${a.reviewerId}`} color={a.status === 'submitted' ? 'green' : 'gold'}>
                 {a.reviewerName} · {t(`reviews.board.statuses.${a.status}`)}
@@ -48,8 +56,8 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
                 items={conflicted}
                 renderItem={(a) => (
                   <ListItem data-testid="conflict">
-                    {a.reviewerName}: {t(`reviews.board.conflictKinds.${a.conflict!.kind}`)}
-                    {a.conflict?.note ? ` (${a.conflict.note})` : ''}
+                    {t('reviews.board.conflictLine', { name: a.reviewerName, kind: t(`reviews.board.conflictKinds.${a.conflict!.kind}`) })}
+                    {a.conflict?.note ? t('reviews.board.conflictNote', { note: a.conflict.note }) : ''}
                   </ListItem>
                 )}
               />
@@ -81,13 +89,11 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
                   <Table.Summary.Cell index={0}>{t('reviews.board.spread')}</Table.Summary.Cell>
                   {board.rubric.map((c, i) => (
                     <Table.Summary.Cell key={c.key} index={i + 1}>
-                      {spread.get(c.key) ? `${spread.get(c.key)!.max - spread.get(c.key)!.min} · ${t('reviews.board.mean')} ${spread.get(c.key)!.mean}` : ''}
+                      {spreadText(c.key)}
                     </Table.Summary.Cell>
                   ))}
                   <Table.Summary.Cell index={board.rubric.length + 1} colSpan={3}>
-                    {spread.get('total')
-                      ? `${(spread.get('total')!.max - spread.get('total')!.min).toFixed(2)} · ${t('reviews.board.mean')} ${spread.get('total')!.mean}`
-                      : ''}
+                    {spreadText('total')}
                   </Table.Summary.Cell>
                 </Table.Summary.Row>
               )}
@@ -97,7 +103,7 @@ export function ReviewBoardCard({ hub, application, board }: { hub: string; appl
         )}
         {board.secondApprovalRequired && <Alert type="info" showIcon title={t('reviews.board.secondApproval')} />}
         {allows(application, 'decide') && (
-          <DecisionForm hub={hub} applicationId={application.id} secondApproval={board.secondApprovalRequired} onDecided={refresh} />
+          <DecisionForm hub={hub} applicationId={application.id} secondApproval={board.secondApprovalRequired} approval={board.approval} onDecided={refresh} />
         )}
       </Flex>
     </Card>

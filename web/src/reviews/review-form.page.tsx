@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Descriptions, Flex, Table, Typography } from 'antd';
+import { Alert, App, Card, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { ReviewItem } from '../api/reviews.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { PageError, PageLoading } from '../layout/page-states';
+import { AnswersCard, AnswerValue, useFieldLabel } from '../programs/answers-card';
+import { useProgram } from '../programs/use-programs';
 import { ConflictModal } from './conflict.modal';
 import { ReviewRubricForm } from './review-rubric.form';
 import { useReviewItem } from './use-reviews';
@@ -19,8 +21,6 @@ export function ReviewFormPage() {
   return <ReviewForm hub={hub} item={item.data} />;
 }
 
-const show = (value: unknown) => (value === null || value === undefined ? '—' : String(value));
-
 function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
@@ -28,6 +28,11 @@ function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [conflictOpen, setConflictOpen] = useState(false);
+  // The program's form gives each answer its label and type.
+  const program = useProgram(hub, item.programId);
+  const fields = program.data?.form ?? [];
+  const label = useFieldLabel(fields);
+  const fieldOf = (key: string) => fields.find((f) => f.key === key);
   /** Done with this application (reviewed, or a conflict declared): back to the queue. */
   const leave = async (done: 'reviews.form.submitted' | 'reviews.form.conflictDone') => {
     message.success(t(done));
@@ -54,23 +59,29 @@ function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
               rowKey="key"
               dataSource={item.changes}
               columns={[
-                { title: '', dataIndex: 'key' },
-                { title: t('reviews.form.before'), render: (_, c) => <Typography.Text delete>{show(c.before)}</Typography.Text> },
-                { title: t('reviews.form.after'), render: (_, c) => <Typography.Text mark>{show(c.after)}</Typography.Text> },
+                { title: '', render: (_, c) => label(c.key) },
+                {
+                  title: t('reviews.form.before'),
+                  render: (_, c) => (
+                    <Typography.Text delete>
+                      <AnswerValue hub={hub} field={fieldOf(c.key)} value={c.before} />
+                    </Typography.Text>
+                  ),
+                },
+                {
+                  title: t('reviews.form.after'),
+                  render: (_, c) => (
+                    <Typography.Text mark>
+                      <AnswerValue hub={hub} field={fieldOf(c.key)} value={c.after} />
+                    </Typography.Text>
+                  ),
+                },
               ]}
             />
           }
         />
       )}
-      <Card title={t('reviews.form.answers')}>
-        <Descriptions column={1} bordered size="small">
-          {Object.entries(item.answers).map(([key, value]) => (
-            <Descriptions.Item key={key} label={key}>
-              {show(value)}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-      </Card>
+      <AnswersCard hub={hub} title={t('reviews.form.answers')} answers={item.answers} fields={fields} loading={program.isPending} />
       {open && (
         <Card title={t('reviews.form.rubric')}>
           <ReviewRubricForm hub={hub} item={item} onSubmitted={() => leave('reviews.form.submitted')} onConflict={() => setConflictOpen(true)} />

@@ -16,21 +16,53 @@ const item = {
 } as ReviewItem;
 
 const labels = {
-  'zh-CN': { submit: '提交评审', score: '请为每一项打分。', reason: '与申请人的关系', required: '此项必填。' },
-  'en-US': { submit: 'Submit review', score: 'Score every criterion.', reason: 'Your tie to the applicant', required: 'This field is required.' },
+  'zh-CN': {
+    submit: '提交评审',
+    score: '请为每一项打分。',
+    reason: '与申请人的关系',
+    required: '此项必填。',
+    team: '团队',
+    market: '市场',
+    recommendation: '建议',
+    choose: '请选择您的建议。',
+    approve: '建议批准',
+  },
+  'en-US': {
+    submit: 'Submit review',
+    score: 'Score every criterion.',
+    reason: 'Your tie to the applicant',
+    required: 'This field is required.',
+    team: 'Team',
+    market: 'Market',
+    recommendation: 'Recommendation',
+    choose: 'Choose your recommendation.',
+    approve: 'Approve',
+  },
 };
 
-/** Clicks the n-th star (1-based) of a criterion's Rate. */
-const star = async (key: string, n: number) => userEvent.click(within(screen.getByLabelText(key)).getAllByRole('radio')[n - 1]!);
+/** Clicks the n-th star (1-based) of a criterion's Rate, found by the criterion's name. */
+const star = async (name: string, n: number) => userEvent.click(within(screen.getByLabelText(name)).getAllByRole('radio')[n - 1]!);
+const itemOf = (label: string) => screen.getByText(label, { selector: 'label' }).closest('.ant-form-item')!;
 
 describe('ReviewRubricForm (a reviewer scores)', () => {
   it.each(['zh-CN', 'en-US'] as const)('asks for every score before sending (%s)', async (locale) => {
     const seen = fakeServer(() => ({ status: 200, body: {} }));
     renderInApp(<ReviewRubricForm hub="hangzhou" item={item} onSubmitted={vi.fn()} onConflict={vi.fn()} />, { locale });
-    await star('team', 4);
+    await star(labels[locale].team, 4);
     await userEvent.click(screen.getByRole('button', { name: labels[locale].submit }));
-    await vi.waitFor(() => expect(screen.getByLabelText('market').closest('.ant-form-item')!.textContent).toContain(labels[locale].score));
-    expect(screen.getByLabelText('team').closest('.ant-form-item')!.textContent).not.toContain(labels[locale].score);
+    await vi.waitFor(() => expect(screen.getByLabelText(labels[locale].market).closest('.ant-form-item')!.textContent).toContain(labels[locale].score));
+    expect(screen.getByLabelText(labels[locale].team).closest('.ant-form-item')!.textContent).not.toContain(labels[locale].score);
+    expect(seen).toHaveLength(0);
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('chooses no recommendation for the reviewer and asks for one (%s)', async (locale) => {
+    const seen = fakeServer(() => ({ status: 200, body: {} }));
+    renderInApp(<ReviewRubricForm hub="hangzhou" item={item} onSubmitted={vi.fn()} onConflict={vi.fn()} />, { locale });
+    expect((screen.getByLabelText(labels[locale].approve) as HTMLInputElement).checked).toBe(false);
+    await star(labels[locale].team, 4);
+    await star(labels[locale].market, 3);
+    await userEvent.click(screen.getByRole('button', { name: labels[locale].submit }));
+    await vi.waitFor(() => expect(itemOf(labels[locale].recommendation).textContent).toContain(labels[locale].choose));
     expect(seen).toHaveLength(0);
   });
 
@@ -38,8 +70,8 @@ describe('ReviewRubricForm (a reviewer scores)', () => {
     const seen = fakeServer(() => ({ status: 201, body: {} }));
     const onSubmitted = vi.fn(async () => undefined);
     renderInApp(<ReviewRubricForm hub="hangzhou" item={item} onSubmitted={onSubmitted} onConflict={vi.fn()} />, { locale: 'en-US' });
-    await star('team', 4);
-    await star('market', 2);
+    await star('Team', 4);
+    await star('Market', 2);
     await userEvent.type(screen.getByLabelText('Comment'), ' Strong team ');
     await userEvent.click(screen.getByLabelText('Return for changes'));
     await userEvent.click(screen.getByRole('button', { name: 'Submit review' }));

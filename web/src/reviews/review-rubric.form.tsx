@@ -8,7 +8,7 @@ import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { useBilingual } from '../i18n/use-bilingual';
 
-type Values = { scores: Record<string, number>; comment?: string; recommendation: ReviewInput['recommendation'] };
+type Values = { scores: Record<string, number>; comment?: string; recommendation?: ReviewInput['recommendation'] };
 
 const shape = reviewInputSchema.shape;
 
@@ -32,18 +32,11 @@ export function ReviewRubricForm({
     form,
     fields: [...item.rubric.map((c) => ['scores', c.key]), 'comment', 'recommendation'],
     mutationFn: (values: Values) =>
-      submitReview(hub, item.applicationId, { scores: values.scores, comment: (values.comment ?? '').trim(), recommendation: values.recommendation }),
+      submitReview(hub, item.applicationId, { scores: values.scores, comment: (values.comment ?? '').trim(), recommendation: values.recommendation! }),
     onSuccess: onSubmitted,
   });
   return (
-    <Form<Values>
-      name="review"
-      form={form}
-      layout="vertical"
-      initialValues={{ comment: '', recommendation: 'approve' }}
-      onValuesChange={review.onValuesChange}
-      onFinish={review.submit}
-    >
+    <Form<Values> name="review" form={form} layout="vertical" initialValues={{ comment: '' }} onValuesChange={review.onValuesChange} onFinish={review.submit}>
       <FormFailure failure={review.failure} />
       {item.rubric.map((c) => (
         <Form.Item
@@ -52,13 +45,14 @@ export function ReviewRubricForm({
           label={`${bilingual(c.name).primary} · ${t('reviews.form.weight', { weight: c.weight })} · ${t('reviews.form.scale', { scale: c.scale })}`}
           rules={[{ required: true, message: t('reviews.form.required') }]}
         >
-          <Rate count={c.scale} aria-label={c.key} />
+          <Rate count={c.scale} aria-label={bilingual(c.name).primary} />
         </Form.Item>
       ))}
       <Form.Item name="comment" label={t('reviews.form.comment')} rules={[zodRule(shape.comment, fieldText, { optional: true })]}>
         <Input.TextArea rows={4} maxLength={4000} />
       </Form.Item>
-      <Form.Item name="recommendation" label={t('reviews.form.recommendation')}>
+      {/* Nothing chosen for the reviewer: a recommendation is theirs to make. */}
+      <Form.Item name="recommendation" label={t('reviews.form.recommendation')} rules={[{ required: true, message: t('reviews.form.recommendationRequired') }]}>
         <Radio.Group options={recommendations.map((r) => ({ value: r, label: t(`reviews.form.recommendations.${r}`) }))} />
       </Form.Item>
       <Flex gap={8}>

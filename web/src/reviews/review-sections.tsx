@@ -61,7 +61,11 @@ function ApplicantDecision({ board }: { board: ReviewBoard }) {
     <Card title={t('reviews.applicant.decision')}>
       <ItemList
         items={board.decisions}
-        renderItem={(d) => <ListItem>{`${t(`reviews.board.outcomes.${d.outcome.replace('second_', '') as 'approve'}`)}: ${d.reason}`}</ListItem>}
+        renderItem={(d) => (
+          <ListItem>
+            {t('reviews.applicant.decisionLine', { outcome: t(`reviews.board.outcomes.${d.outcome.replace('second_', '') as 'approve'}`), reason: d.reason })}
+          </ListItem>
+        )}
       />
       {board.reviews.length > 0 && (
         <Table
