@@ -6,6 +6,8 @@ import { CLIENT_IP_HEADER, type Auth } from '../auth/auth.js';
 import { errorBody } from '../errors.js';
 import { authErrorOf } from './auth-errors.js';
 import { registerAccountRoutes } from './account-routes.js';
+import { registerSessionRoutes } from './session-routes.js';
+import { withoutSessionTokens } from './session-tokens.js';
 import { registerTwoFactorRoutes } from './two-factor-routes.js';
 import { localeOf } from './error-handler.js';
 
@@ -57,6 +59,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: st
   });
   registerTwoFactorRoutes(app, auth, handler);
   registerAccountRoutes(app, auth, handler);
+  registerSessionRoutes(app, auth);
 }
 
 /** Hands a request to better-auth and its answer back, errors in the project's one shape. */
@@ -88,7 +91,7 @@ export function proxyTo(auth: Auth, baseUrl: string) {
       if (retryAfter) reply.header('retry-after', retryAfter);
       return reply.type('application/json; charset=utf-8').send(errorBody(code, localeOf(request), fields));
     }
-    for (const [key, value] of response.headers) if (key !== 'set-cookie') reply.header(key, value);
-    return reply.send(response.body ? await response.text() : null);
+    for (const [key, value] of response.headers) if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
+    return reply.send(response.body ? withoutSessionTokens(new URL(request.url, baseUrl).pathname, await response.text()) : null);
   };
 }

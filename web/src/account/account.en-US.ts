@@ -34,6 +34,11 @@ export const accountEnUS: AccountMessages = {
   thisSession: 'This session',
   signOutOthers: 'Sign out all other sessions',
   othersSignedOut: 'All other sessions are signed out.',
+  signOutOthersConfirm: 'Sign out every session but this one? Other devices will have to sign in again.',
+  endSession: 'Sign out this session',
+  endSessionConfirm: 'Sign out the session on {{device}} (last active {{seen}})? That device will have to sign in again.',
+  endSessionOk: 'Sign out',
+  sessionEnded: 'That session is signed out.',
   unknownDevice: 'Unknown device',
   browsers: {
     wechat: 'WeChat',

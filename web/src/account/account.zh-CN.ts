@@ -32,6 +32,11 @@ export const accountZhCN = {
   thisSession: '当前会话',
   signOutOthers: '退出其他所有会话',
   othersSignedOut: '其他会话已全部退出。',
+  signOutOthersConfirm: '退出除当前会话外的所有会话？其他设备上需要重新登录。',
+  endSession: '退出此会话',
+  endSessionConfirm: '退出 {{device}} 上的会话（最近活动 {{seen}}）？该设备需要重新登录。',
+  endSessionOk: '退出',
+  sessionEnded: '该会话已退出。',
   unknownDevice: '未知设备',
   browsers: {
     wechat: '微信',

@@ -6,13 +6,14 @@ import { renderInApp } from '../../test/render';
 import { ChangePasswordForm } from './change-password.form';
 
 const words = {
-  'zh-CN': { current: '当前密码', next: '新密码', code: '验证器应用中的验证码', submit: '修改密码', wrong: '验证码不正确。' },
+  'zh-CN': { current: '当前密码', next: '新密码', code: '验证器应用中的验证码', submit: '修改密码', wrong: '验证码不正确。', passwordWrong: '密码不正确。' },
   'en-US': {
     current: 'Current password',
     next: 'New password',
     code: 'Code from the authenticator app',
     submit: 'Change password',
     wrong: 'The code is wrong.',
+    passwordWrong: 'The password is wrong.',
   },
 };
 
@@ -43,5 +44,18 @@ describe('ChangePasswordForm', () => {
     await userEvent.click(screen.getByRole('button', { name: new RegExp(w.submit.split('').join('\\s?')) }));
     await vi.waitFor(() => expect(code.closest('.ant-form-item')!.textContent).toContain(w.wrong));
     expect(seen[0]!.body).toMatchObject({ code: '123456' });
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('says a wrong current password under that field, as the password being wrong (%s)', async (locale) => {
+    const w = words[locale];
+    fakeServer(() => ({ status: 401, body: { error: { code: 'WRONG_CREDENTIALS', message: 'x' } } }));
+    renderInApp(<ChangePasswordForm withCode={false} />, { locale });
+    const current = screen.getByLabelText(w.current);
+    await userEvent.type(current, 'not my passphrase');
+    await userEvent.type(screen.getByLabelText(w.next), 'a brand new passphrase 2027');
+    await userEvent.click(screen.getByRole('button', { name: new RegExp(w.submit.split('').join('\\s?')) }));
+    await vi.waitFor(() => expect(current.closest('.ant-form-item')!.textContent).toContain(w.passwordWrong));
+    expect(screen.queryByRole('alert', { name: /邮箱|e-mail/ })).toBeNull();
+    expect(document.body.textContent).not.toMatch(/邮箱或密码|e-mail address or password/);
   });
 });

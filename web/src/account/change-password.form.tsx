@@ -7,6 +7,7 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { ReauthFields } from '../two-factor/reauth-fields';
+import { useWrongPassword } from '../two-factor/wrong-password';
 import { sessionsQueryKey } from './sessions.card';
 
 type Values = { currentPassword: string; newPassword: string; code?: string };
@@ -34,11 +35,17 @@ export function ChangePasswordForm({ withCode }: { withCode: boolean }) {
       await client.invalidateQueries({ queryKey: sessionsQueryKey });
     },
   });
+  const wrongPassword = useWrongPassword(change.failure);
   return (
     <>
-      <FormFailure failure={change.failure} />
+      <FormFailure failure={wrongPassword.failure} />
       <Form<Values> name="change-password" form={form} layout="vertical" requiredMark={false} onFinish={change.submit} onValuesChange={change.onValuesChange}>
-        <Form.Item label={t('account.currentPassword')} name="currentPassword" rules={[{ required: true, message: fieldText('REQUIRED') }]}>
+        <Form.Item
+          label={t('account.currentPassword')}
+          name="currentPassword"
+          rules={[{ required: true, message: fieldText('REQUIRED') }]}
+          {...wrongPassword.passwordItem}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <NewPasswordField name="newPassword" label={t('account.newPassword')} />

@@ -13,3 +13,5 @@ export const changeEmail = (newEmail: string) => answer(api.POST('/api/auth/chan
 
 export const listSessions = () => answer(api.GET('/api/auth/list-sessions'));
 export const revokeOtherSessions = () => answer(api.POST('/api/auth/revoke-other-sessions', { body: {} }));
+/** Ends one of the person's own sessions (by the id the session list gives; 404 for any other). */
+export const endSession = (id: string) => answer(api.DELETE('/api/account/sessions/{id}', { params: { path: { id } } }));
