@@ -33,4 +33,13 @@ describe('graduate eligibility (Hangzhou youth stations)', () => {
     expect(judgeGraduate(false, [], rules, '2026-12-01').reasons).toEqual([expect.objectContaining({ key: 'person', ok: false })]);
     expect(judgeGraduate(true, [], rules, '2026-12-01').reasons.map((r) => r.key)).toEqual(['degree']);
   });
+
+  it('writes the graduation day as the pages do, in each language', () => {
+    const ok = judgeGraduate(true, [degree('bachelor', '2025-06-30')], rules, '2026-12-01').reasons.find((r) => r.key === 'graduation')!;
+    expect(ok.zh).toBe('毕业日期 2025年6月30日：在毕业 2 年内或毕业学年。');
+    expect(ok.en).toBe('Graduation on Jun 30, 2025: within 2 years of graduating, or in the final year.');
+    const late = judgeGraduate(true, [degree('bachelor', '2020-01-01')], rules, '2026-12-01').reasons.find((r) => r.key === 'graduation')!;
+    expect(late.zh).toContain('毕业日期 2020年1月1日：');
+    expect(late.en).toContain('Graduation on Jan 1, 2020:');
+  });
 });

@@ -13,6 +13,12 @@ const LEVEL_NAMES: Record<StayDegreeLevel, { zh: string; en: string }> = {
   master: { zh: '硕士', en: "master's" },
   doctorate: { zh: '博士', en: 'doctorate' },
 };
+/** A day as the pages write it: "2025年6月30日" / "Jun 30, 2025" (the web's formatDay), read in UTC so it never shifts. */
+const DAY_FORMATS = {
+  zh: new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }),
+};
+const day = (isoDate: string, lang: 'zh' | 'en') => DAY_FORMATS[lang].format(new Date(`${isoDate}T00:00:00Z`));
 /** A student graduating within this many months counts as being in their final year. */
 const FINAL_YEAR_MONTHS = 12;
 
@@ -59,19 +65,20 @@ export function judgeGraduate(hasPerson: boolean, degrees: readonly DegreeFact[]
   if (best) {
     const ok = degreeOk && inWindow(best);
     const years = rules.graduatedWithinMonths / 12;
+    const on = { zh: day(best.graduatesOn, 'zh'), en: day(best.graduatesOn, 'en') };
     reasons.push(
       ok
         ? {
             key: 'graduation',
             ok,
-            zh: `毕业日期 ${best.graduatesOn}：在毕业 ${years} 年内或毕业学年。`,
-            en: `Graduation on ${best.graduatesOn}: within ${years} years of graduating, or in the final year.`,
+            zh: `毕业日期 ${on.zh}：在毕业 ${years} 年内或毕业学年。`,
+            en: `Graduation on ${on.en}: within ${years} years of graduating, or in the final year.`,
           }
         : {
             key: 'graduation',
             ok,
-            zh: `毕业日期 ${best.graduatesOn}：须在入住时毕业 ${years} 年内或处于毕业学年。`,
-            en: `Graduation on ${best.graduatesOn}: you must be within ${years} years of graduating, or in your final year, when the stay starts.`,
+            zh: `毕业日期 ${on.zh}：须在入住时毕业 ${years} 年内或处于毕业学年。`,
+            en: `Graduation on ${on.en}: you must be within ${years} years of graduating, or in your final year, when the stay starts.`,
           },
     );
   }

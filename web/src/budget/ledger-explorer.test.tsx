@@ -48,8 +48,34 @@ describe('LedgerExplorer', () => {
     const row = (await screen.findByText(`资助：${lease.name.zh}`)).closest('tr')!;
     const cells = within(row).getAllByRole('cell');
     expect(cells[3]!.textContent).toBe(`资助：${lease.name.zh}${lease.number}`);
-    expect(cells[5]!.textContent).toBe(`租金补贴${lease.number}`);
+    expect(cells[5]!.textContent).toBe(`租金补贴 ${lease.number}`);
     expect(row.textContent).not.toContain('其他');
     expect(row.textContent).not.toContain(lease.id);
+  });
+
+  it.each([
+    ['zh-CN', '申请 HZ-2026-000002'],
+    ['en-US', /^Application HZ-2026-000002$/],
+  ] as const)('puts a space between what a cause is and its reference (%s)', async (locale, text) => {
+    const application = {
+      type: 'application',
+      id: '01a24a66-bda7-7799-9015-a7a4982f1400',
+      name: { zh: '重大研发 · 深度求索', en: 'Major R&D · DeepSeek' },
+      number: 'HZ-2026-000002',
+    };
+    const grant = {
+      ...payment,
+      id: '01a24a66-bda7-7799-9015-a7a4982f1401',
+      cause: application,
+      creditAccount: { ...payment.creditAccount, cause: application },
+    };
+    fakeServer((request) =>
+      request.path.includes('allocate_envelope') ? { status: 200, body: { items: [], next: null } } : { status: 200, body: { items: [grant], next: null } },
+    );
+    renderInApp(<LedgerExplorer hub="hangzhou" envelope={envelope} onShowAccount={vi.fn()} />, { locale });
+    const row = (await screen.findByText(locale === 'zh-CN' ? `资助：${lease.name.zh}` : `Award: ${lease.name.en}`)).closest('tr')!;
+    const cause = within(row).getAllByRole('cell')[5]!;
+    if (typeof text === 'string') expect(cause.textContent).toBe(text);
+    else expect(cause.textContent).toMatch(text);
   });
 });

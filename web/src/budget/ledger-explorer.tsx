@@ -94,23 +94,21 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
         if (cause.type === 'application')
           return (
             <span>
-              {type}
-              <Link to={`/hubs/${hub}/applications/${cause.id}`}>{cause.number ?? t('budget.causeTypes.application')}</Link>
+              {type} <Link to={`/hubs/${hub}/applications/${cause.id}`}>{cause.number ?? t('budget.causeTypes.application')}</Link>
             </span>
           );
         // A line's funding: the line it funded, by name.
         if (cause.type === 'budget_line')
           return (
             <span>
-              {type}
-              {accountLink(transfer.creditAccount)}
+              {type} {accountLink(transfer.creditAccount)}
             </span>
           );
         // Any other cause its module names (a lease of a rent subsidy): its short reference.
+        // A space between the word and the reference, in Chinese too ("申请 HZ-2026-000002").
         return (
           <span>
-            {type}
-            {cause.number}
+            {type} {cause.number}
           </span>
         );
       },

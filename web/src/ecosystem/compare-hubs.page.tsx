@@ -65,7 +65,7 @@ export function CompareHubsPage() {
                       <Statistic title={t('compare.dragons')} value={hub.dragons.length} />
                     </Col>
                   </Row>
-                  <Typography.Text type="secondary">{t('compare.fundingRaised')}: </Typography.Text>
+                  <Typography.Text type="secondary">{t('punct.labelled', { label: t('compare.fundingRaised') })}</Typography.Text>
                   {hub.fundingRaised.length === 0 ? (
                     <Typography.Text type="secondary">{t('compare.noFunding')}</Typography.Text>
                   ) : (

@@ -1,5 +1,6 @@
 import { Select, Spin } from 'antd';
 import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useHubSearch } from './use-ecosystem';
@@ -18,6 +19,7 @@ type Props = {
 /** A searchable select of the hub's people or organisations, backed by the search endpoint. */
 export function EntitySelect({ type, value, onChange, initial = [], placeholder, id, ...rest }: Props) {
   const { hub = '' } = useParams();
+  const { t } = useTranslation();
   const bilingual = useBilingual();
   const [q, setQ] = useState('');
   const deferred = useDeferredValue(q);
@@ -25,7 +27,7 @@ export function EntitySelect({ type, value, onChange, initial = [], placeholder,
   const found = type === 'person' ? (results.data?.people ?? []) : (results.data?.organizations ?? []);
   const options = found.map((entity) => {
     const name = bilingual(entity.name);
-    return { value: entity.id, label: `${name.primary} (${name.secondary})` };
+    return { value: entity.id, label: t('punct.withNote', { text: name.primary, note: name.secondary }) };
   });
   const merged = [...initial.filter((option) => !options.some((o) => o.value === option.value)), ...options];
 

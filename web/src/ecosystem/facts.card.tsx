@@ -3,6 +3,7 @@ import { Button, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { factMetrics, type Fact, type FactMetric } from '../../../contracts/facts';
+import { formatDay } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { PartError } from '../layout/page-states';
 import { FactFormModal } from './fact-form.modal';
@@ -45,13 +46,14 @@ export function FactsCard({ hub, organizationId, canEdit }: { hub: string; organ
             <Col key={metric} xs={24} lg={12}>
               <Card size="small" type="inner">
                 <Statistic title={`${t(`metric.${metric}`)}${latest.label ? ` · ${latest.label}` : ''}`} value={formatFactValue(latest, locale)} />
-                <Typography.Text type="secondary">{t('facts.asOf', { date: latest.asOf })} · </Typography.Text>
+                <Typography.Text type="secondary">{t('facts.asOf', { date: formatDay(latest.asOf, locale) })} · </Typography.Text>
                 <FactSource source={latest.source} />
                 {history.length > 1 && <FactHistoryChart metric={metric} facts={history} />}
                 <Flex vertical gap={2} style={{ marginTop: 8 }}>
                   {history.slice(1).map((fact) => (
                     <Typography.Text key={fact.id} type="secondary" style={{ fontSize: 12 }}>
-                      {fact.asOf}: {formatFactValue(fact, locale)} · <FactSource source={fact.source} />
+                      {t('punct.labelledValue', { label: formatDay(fact.asOf, locale), value: formatFactValue(fact, locale) })} ·{' '}
+                      <FactSource source={fact.source} />
                     </Typography.Text>
                   ))}
                 </Flex>

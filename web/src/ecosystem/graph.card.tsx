@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { OrganizationGraph } from '../../../contracts/ecosystem-insights';
 import type { RelationKind } from '../../../contracts/relations';
+import { formatDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { PartError } from '../layout/page-states';
 import { EChart, type ChartClick } from './echart';
@@ -96,6 +98,7 @@ export function GraphCard({ hub, organizationId }: { hub: string; organizationId
 /** The same ties as plain lists, grouped by kind of relation. */
 function GraphList({ hub, graph }: { hub: string; graph: OrganizationGraph }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const groups = new Map<RelationKind, OrganizationGraph['edges']>();
@@ -103,7 +106,8 @@ function GraphList({ hub, graph }: { hub: string; graph: OrganizationGraph }) {
 
   const nodeText = (node: GraphNode | undefined) => {
     if (!node) return '?';
-    const name = bilingual(node.name).primary + (node.dragon ? ` (${t('graph.dragon')})` : '');
+    const primary = bilingual(node.name).primary;
+    const name = node.dragon ? t('graph.dragonName', { name: primary }) : primary;
     return node.type === 'organization' && node.id !== graph.center ? <Link to={`/hubs/${hub}/organizations/${node.id}`}>{name}</Link> : name;
   };
 
@@ -120,7 +124,7 @@ function GraphList({ hub, graph }: { hub: string; graph: OrganizationGraph }) {
               <li key={edge.id}>
                 {nodeText(nodes.get(edge.from))} → {nodeText(nodes.get(edge.to))}
                 {edge.title ? ` · ${edge.title}` : ''}
-                {edge.startsOn ? ` · ${t('graph.since', { date: edge.startsOn })}` : ''}
+                {edge.startsOn ? ` · ${t('graph.since', { date: formatDay(edge.startsOn, locale) })}` : ''}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ export const insightsEnUS: Pick<UiMessages, 'graph' | 'pipeline' | 'compare' | '
     legend: 'Squares are organisations, circles people; a thick red border marks a dragon. Click an organisation to open it.',
     listTitle: 'Ties as a list',
     dragon: 'dragon',
+    dragonName: '{{name}} (dragon)',
     since: 'since {{date}}',
     empty: 'No ties to show yet.',
   },

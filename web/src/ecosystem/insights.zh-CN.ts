@@ -6,6 +6,7 @@ export const insightsZhCN = {
     legend: '方形为机构，圆形为人员；红色粗边框为“小龙”。点击机构可打开其详情。',
     listTitle: '关系列表',
     dragon: '小龙',
+    dragonName: '{{name}}（小龙）',
     since: '始于 {{date}}',
     empty: '还没有可显示的关系。',
   },

@@ -10,7 +10,7 @@ const founder = { id: '01a2373f-0000-7000-8000-000000000001', name: { zh: '朱�
 const labels = {
   'zh-CN': {
     from: '起点（人员或机构）',
-    founder: '朱秋国 (Zhu Qiuguo)',
+    founder: '朱秋国（Zhu Qiuguo）',
     note: '来源说明',
     url: '来源链接',
     submit: '添 加',

@@ -39,6 +39,11 @@ export const enUS: UiMessages = {
   language: {
     label: 'Language',
   },
+  punct: {
+    labelled: '{{label}}: ',
+    labelledValue: '{{label}}: {{value}}',
+    withNote: '{{text}} ({{note}})',
+  },
   money: {
     yuan: 'CNY',
     readBack: 'That is {{amount}}',

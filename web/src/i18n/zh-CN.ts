@@ -38,6 +38,12 @@ export const zhCN = {
   language: {
     label: '语言',
   },
+  /** Punctuation around translated text, in the language's own marks (full-width in Chinese). */
+  punct: {
+    labelled: '{{label}}：',
+    labelledValue: '{{label}}：{{value}}',
+    withNote: '{{text}}（{{note}}）',
+  },
   money: {
     yuan: '元',
     readBack: '即 {{amount}}',

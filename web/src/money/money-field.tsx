@@ -16,7 +16,10 @@ type Props = {
   extra?: string;
 };
 
-/** A form field for an amount in yuan: separators as you type, the amount read back, one set of checks. */
+/**
+ * A form field for an amount in yuan: separators as you type, the amount read back, one set of
+ * checks: empty is required, typed text that is not an amount ("abc") is not a valid amount.
+ */
 export function MoneyField({ name, label, required = true, max = null, currency = 'CNY', extra }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -34,7 +37,7 @@ export function MoneyField({ name, label, required = true, max = null, currency 
   };
   return (
     <Form.Item label={label} name={name} rules={[rule]} required={required} extra={extra ?? t('money.hint')}>
-      <MoneyInput currency={currency} />
+      <MoneyInput currency={currency} keepText />
     </Form.Item>
   );
 }

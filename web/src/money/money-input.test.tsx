@@ -22,6 +22,14 @@ describe('MoneyInput', () => {
     expect(withSeparators('.5')).toBe('0.5');
   });
 
+  it('keeps text that is not an amount as typed when asked, still grouping an amount', () => {
+    expect(withSeparators('abc', 'CNY', true)).toBe('abc');
+    expect(withSeparators('-5', 'CNY', true)).toBe('-5');
+    expect(withSeparators('1.2.3', 'CNY', true)).toBe('1.2.3');
+    expect(withSeparators('¥1234567.567', 'CNY', true)).toBe('1,234,567.56');
+    expect(withSeparators('1,234', 'CNY', true)).toBe('1,234');
+  });
+
   it('adds separators as you type and reads the amount back in 万/亿', async () => {
     const onFinish = vi.fn();
     renderInApp(<AmountForm onFinish={onFinish} />);
@@ -47,6 +55,26 @@ describe('MoneyInput', () => {
     await userEvent.type(screen.getByLabelText('金额'), '2000000');
     await userEvent.click(screen.getByRole('button', { name: 'OK' }));
     expect(await screen.findByText('超过上限 100万元。')).toBeTruthy();
+    expect(onFinish).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['zh-CN', '此项必填。', '请输入正数金额（元），最多两位小数。'],
+    ['en-US', 'This field is required.', 'Enter a positive amount in yuan with at most two decimals.'],
+  ] as const)('says typed text that is not an amount is not valid, and only an empty field is required (%s)', async (locale, required, invalid) => {
+    const onFinish = vi.fn();
+    renderInApp(<AmountForm onFinish={onFinish} />, { locale });
+    const input = screen.getByLabelText('金额');
+    await userEvent.type(input, 'abc');
+    expect(input).toHaveProperty('value', 'abc');
+    await userEvent.click(screen.getByRole('button', { name: 'OK' }));
+    const item = input.closest('.ant-form-item')!;
+    await vi.waitFor(() => expect(item.querySelector('.ant-form-item-explain')?.textContent).toBeTruthy());
+    const said = item.querySelector('.ant-form-item-explain')!.textContent!;
+    expect(said).toBe(invalid);
+    await userEvent.clear(input);
+    await userEvent.click(screen.getByRole('button', { name: 'OK' }));
+    await vi.waitFor(() => expect(item.querySelector('.ant-form-item-explain')?.textContent).toBe(required));
     expect(onFinish).not.toHaveBeenCalled();
   });
 });

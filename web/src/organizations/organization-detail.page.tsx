@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Descriptions, Flex, Typography } from 'antd';
+import { Card, Descriptions, Flex, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
@@ -15,7 +15,7 @@ import { RelationsCard } from '../ecosystem/relations.card';
 import { ColleaguesCard } from './colleagues.card';
 import { KindTag, SectorTags } from './organization-tags';
 import { useOrganization } from './use-organizations';
-import { formatMoment } from '../i18n/format-date';
+import { formatDay, formatMoment } from '../i18n/format-date';
 
 export function OrganizationDetailPage() {
   const { hub = '', id = '' } = useParams();
@@ -25,6 +25,8 @@ export function OrganizationDetailPage() {
   const bilingual = useBilingual();
   const districtName = useDistrictName();
   const { locale } = useLocale();
+  // On a phone each label sits above its value, so a long value (the USCC) keeps its line.
+  const screens = Grid.useBreakpoint();
 
   if (organization.isPending) return <PageLoading />;
   if (organization.isError) {
@@ -48,17 +50,17 @@ export function OrganizationDetailPage() {
             {name.secondary}
           </Typography.Text>
         </Typography.Title>
-        <Descriptions column={{ xs: 1, md: 2 }} bordered size="middle">
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="middle" layout={screens.sm === false ? 'vertical' : 'horizontal'}>
           <Descriptions.Item label={t('org.kind')}>
             <KindTag kind={detail.kind} />
           </Descriptions.Item>
           <Descriptions.Item label={t('org.uscc')}>
-            <Typography.Text copyable code>
+            <Typography.Text copyable code style={{ whiteSpace: 'nowrap' }}>
               {detail.uscc}
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('org.sectors')}>{detail.sectors.length ? <SectorTags sectors={detail.sectors} /> : notProvided}</Descriptions.Item>
-          <Descriptions.Item label={t('org.foundedOn')}>{detail.foundedOn ?? notProvided}</Descriptions.Item>
+          <Descriptions.Item label={t('org.foundedOn')}>{detail.foundedOn ? formatDay(detail.foundedOn, locale) : notProvided}</Descriptions.Item>
           <Descriptions.Item label={t('org.headcount')}>{detail.headcount ?? notProvided}</Descriptions.Item>
           {detail.district && <Descriptions.Item label={t('org.district')}>{districtName(detail.district)}</Descriptions.Item>}
           <Descriptions.Item label={t('org.website')}>
@@ -84,7 +86,11 @@ export function OrganizationDetailPage() {
       />
       <FactsCard hub={hub} organizationId={id} canEdit={allows(detail, 'editRecords')} />
       {allows(detail, 'readRecords') && (
-        <RelationsCard hub={hub} organization={{ id, label: `${name.primary} (${name.secondary})` }} canEdit={allows(detail, 'editRecords')} />
+        <RelationsCard
+          hub={hub}
+          organization={{ id, label: t('punct.withNote', { text: name.primary, note: name.secondary }) }}
+          canEdit={allows(detail, 'editRecords')}
+        />
       )}
       <GraphCard hub={hub} organizationId={id} />
     </Flex>

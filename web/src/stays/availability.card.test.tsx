@@ -26,7 +26,7 @@ const availability = (from: string, to: string): Availability => ({
   to,
   stations: [
     { station: free, freeForRange: 3, nights: [] },
-    { station: full, freeForRange: 0, nights: [] },
+    { station: full, freeForRange: 0, nights: [{ date: from, free: 0, closed: false }] },
   ],
 });
 const booking: StayBooking = {
@@ -119,5 +119,15 @@ describe('AvailabilityCard: booking and waiting, each on the one form pattern', 
     await userEvent.click(within(row).getByRole('button', { name: words[locale].wait }));
     expect((await within(row).findByRole('alert')).textContent).toContain(words[locale].already);
     expect(writes().map((r) => [r.path, (r.body as { stationId: string }).stationId])).toEqual([['/api/hubs/hangzhou/stays/waitlist', full.id]]);
+  });
+
+  it.each([
+    ['zh-CN', '无空床的日期：'],
+    ['en-US', 'Nights without a free bed:'],
+  ] as const)('leads the full nights with the language’s own colon (%s)', async (locale, lead) => {
+    renderCard(() => ({ status: 500 }), locale);
+    await search(locale);
+    const row = resultOf(locale === 'en-US' ? full.name.en : full.name.zh);
+    expect(within(row).getByText(lead)).toBeTruthy();
   });
 });

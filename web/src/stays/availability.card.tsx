@@ -127,7 +127,7 @@ function StationResult({ row: r, onBook, wait }: { row: StationRow; onBook: () =
         <Typography.Text strong>{r.freeForRange > 0 ? t('stays.search.bedsFree', { count: r.freeForRange }) : t('stays.search.noBed')}</Typography.Text>
         {full.length > 0 && (
           <Space size={[4, 4]} wrap aria-label={t('stays.search.fullNights')}>
-            <Typography.Text type="secondary">{t('stays.search.fullNights')}:</Typography.Text>
+            <Typography.Text type="secondary">{t('punct.labelled', { label: t('stays.search.fullNights') })}</Typography.Text>
             {full.map((n) => (
               <Tag key={n.date} color={n.closed ? 'default' : 'red'}>
                 {n.date.slice(5)} {n.closed ? t('stays.search.closed') : t('stays.search.full')}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { createBooking, type Availability, type StayBooking } from '../api/stays.api';
 import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
+import { formatDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 
 type StationRow = Availability['stations'][number];
@@ -28,6 +30,7 @@ export function BookStayModal({
   onBooked: (booking: StayBooking) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   const [form] = Form.useForm<Record<string, never>>();
   const book = useFormMutation({
@@ -50,7 +53,12 @@ export function BookStayModal({
       okText={t('stays.search.book')}
       intro={
         <Typography.Paragraph>
-          {t('stays.search.confirmBody', { station: bilingual(row.station.name).primary, from: iso(range[0]), to: iso(range[1]), nights })}
+          {t('stays.search.confirmBody', {
+            station: bilingual(row.station.name).primary,
+            from: formatDay(iso(range[0]), locale),
+            to: formatDay(iso(range[1]), locale),
+            nights,
+          })}
         </Typography.Paragraph>
       }
     />

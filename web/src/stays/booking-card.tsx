@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StayBooking } from '../api/stays.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { bookingIcs, icsHref } from './booking-ics';
-import { formatDayRange } from '../i18n/format-date';
+import { formatDay, formatDayRange } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 
 /** A map search for an address (a link the guest follows; the page itself calls no map service). */
@@ -20,10 +20,11 @@ export function BookingCard({ booking }: { booking: StayBooking }) {
   const bilingual = useBilingual();
   const station = bilingual(booking.station.name).primary;
   const address = bilingual(booking.station.address).primary;
+  const instructions = t('stays.booking.instructions', { date: formatDay(booking.checkIn, locale), code: booking.code });
   const ics = bookingIcs(booking, {
     title: t('stays.booking.calendarTitle', { station }),
     address,
-    description: t('stays.booking.instructions', { date: booking.checkIn, code: booking.code }),
+    description: instructions,
   });
   return (
     <Flex gap={16} wrap align="flex-start" aria-label={t('stays.booking.confirmation')} role="group">
@@ -49,7 +50,10 @@ export function BookingCard({ booking }: { booking: StayBooking }) {
             {
               key: 'dates',
               label: t('stays.desk.dates'),
-              children: `${formatDayRange(booking.checkIn, booking.checkOut, locale)} (${t('stays.search.nights', { count: booking.nights })})`,
+              children: t('punct.withNote', {
+                text: formatDayRange(booking.checkIn, booking.checkOut, locale),
+                note: t('stays.search.nights', { count: booking.nights }),
+              }),
             },
             { key: 'bed', label: t('stays.booking.bed'), children: `${t('stays.booking.room')} ${booking.bed.room} · ${booking.bed.label}` },
             {
@@ -63,7 +67,7 @@ export function BookingCard({ booking }: { booking: StayBooking }) {
             },
           ]}
         />
-        <Typography.Paragraph style={{ margin: 0 }}>{t('stays.booking.instructions', { date: booking.checkIn, code: booking.code })}</Typography.Paragraph>
+        <Typography.Paragraph style={{ margin: 0 }}>{instructions}</Typography.Paragraph>
         <div>
           <Button icon={<CalendarOutlined />} href={icsHref(ics)} download={`stay-${booking.checkIn}.ics`}>
             {t('stays.booking.addToCalendar')}

@@ -36,11 +36,11 @@ const wrongCode = {
   body: { error: { code: 'CHECKIN_CODE_WRONG', message: 'wrong', fields: [{ path: 'code', code: 'INVALID', message: 'INVALID' }] } },
 };
 const words = {
-  'zh-CN': { code: '扫描二维码或输入入住码', button: /^入\s?住$/, done: '李毕业 已入住 301 房 A。', wrong: '入住码不正确', short: '内容太短。' },
+  'zh-CN': { code: '扫描二维码或输入入住码', button: /^入\s?住$/, done: '李毕业 已入住：房间 301 · 床位 A。', wrong: '入住码不正确', short: '内容太短。' },
   'en-US': {
     code: 'Scan the QR code or type the check-in code',
     button: /^Check in$/,
-    done: 'Li Biye checked in: room 301, A.',
+    done: 'Li Biye checked in: room 301, bed A.',
     wrong: 'This check-in code is wrong.',
     short: 'Too short.',
   },

@@ -99,7 +99,7 @@ export function StationDeskPage() {
               title: t('stays.desk.action'),
               render: (_, b) =>
                 b.status === 'checked_in' ? (
-                  <CheckOutForm hub={hub} bookingId={b.id} onDone={refresh} />
+                  <CheckOutForm hub={hub} booking={b} onDone={refresh} />
                 ) : b.status === 'confirmed' ? (
                   <Button type="link" onClick={() => checkInBy(b.code)}>
                     {t('stays.desk.checkInButton')}

@@ -88,8 +88,12 @@ export const staysEnUS: StaysMessages = {
     checkIn: 'Check a guest in',
     codeLabel: 'Scan the QR code or type the check-in code',
     checkInButton: 'Check in',
-    checkedIn: '{{name}} checked in: room {{room}}, {{bed}}.',
+    checkedIn: '{{name}} checked in: room {{room}}, bed {{bed}}.',
     checkOut: 'Check out',
+    checkOutConfirm: 'Check out {{name}}?',
+    checkOutEarly: 'The stay in room {{room}}, bed {{bed}} ends today ({{today}}). Nights stayed: {{stayed}}. Nights given back for others to book: {{freed}}.',
+    checkOutOnTime: 'The stay in room {{room}}, bed {{bed}} ends today ({{today}}). Nights stayed: {{stayed}}.',
+    thisGuest: 'this guest',
     guests: 'Bookings and guests',
     guest: 'Guest',
     dates: 'Dates',
@@ -168,6 +172,9 @@ export const staysEnUS: StaysMessages = {
   card: {
     title: 'Talent card',
     none: 'You hold no current talent class.',
+    howToGet:
+      'A talent class (A–E) is granted by a hub officer after reading the evidence in your talent profile. Add your degree, awards, positions and other evidence to your talent profile below; once a class is granted, your talent card appears here.',
+    toProfile: 'Add evidence',
     tier: 'Talent class',
     tierValue: 'Class {{tier}}',
     expires: 'Valid until',

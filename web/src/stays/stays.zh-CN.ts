@@ -86,8 +86,12 @@ export const staysZhCN = {
     checkIn: '办理入住',
     codeLabel: '扫描二维码或输入入住码',
     checkInButton: '入住',
-    checkedIn: '{{name}} 已入住 {{room}} 房 {{bed}}。',
+    checkedIn: '{{name}} 已入住：房间 {{room}} · 床位 {{bed}}。',
     checkOut: '离店',
+    checkOutConfirm: '为 {{name}} 办理离店？',
+    checkOutEarly: '房间 {{room}} · 床位 {{bed}} 的住宿今天（{{today}}）结束：已住 {{stayed}} 晚，预订余下的 {{freed}} 晚将释放给其他人预订。',
+    checkOutOnTime: '房间 {{room}} · 床位 {{bed}} 的住宿今天（{{today}}）结束，共住 {{stayed}} 晚。',
+    thisGuest: '此住客',
     guests: '预订与在住',
     guest: '住客',
     dates: '日期',
@@ -166,6 +170,9 @@ export const staysZhCN = {
   card: {
     title: '人才卡',
     none: '您还没有有效的人才认定。',
+    howToGet:
+      '人才类别（A–E 类）由本市工作人员查阅您人才档案中的证明材料后认定。请在下方人才档案中上传学历、获奖、任职等证明材料；认定后，人才卡会显示在这里。',
+    toProfile: '上传证明材料',
     tier: '人才类别',
     tierValue: '{{tier}} 类',
     expires: '有效期至',

@@ -4,23 +4,31 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiRequestError } from '../api/api-request-error';
 import { myTalentCard, type TalentCard } from '../api/talent.api';
+import { formatDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { PageError } from '../layout/page-states';
 import { TalentProfileCard } from './talent-profile.card';
 
-/** The holder's talent card (class, validity, a QR of the public check link) and talent profile. */
+/**
+ * The holder's talent card (class, validity, a QR of the public check link) and talent profile;
+ * without a current class, how to get one (evidence in the profile below, read by an officer).
+ */
 export function TalentCardPage() {
   const { hub = '' } = useParams();
   const card = useQuery({ queryKey: ['hubs', hub, 'talent', 'card'], queryFn: () => myTalentCard(hub), retry: false });
   return (
     <Flex vertical gap={16}>
       <CardOfTalent card={card} />
-      <TalentProfileCard hub={hub} />
+      <div id="talent-profile">
+        <TalentProfileCard hub={hub} />
+      </div>
     </Flex>
   );
 }
 
 function CardOfTalent({ card }: { card: UseQueryResult<TalentCard> }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   if (card.isPending) return <Card loading />;
   if (card.isError) {
     if (isApiRequestError(card.error) && card.error.status === 404)
@@ -32,6 +40,8 @@ function CardOfTalent({ card }: { card: UseQueryResult<TalentCard> }) {
               {t('stays.card.none')}
             </Typography.Title>
           }
+          subTitle={t('stays.card.howToGet')}
+          extra={<Typography.Link href="#talent-profile">{t('stays.card.toProfile')}</Typography.Link>}
         />
       );
     return <PageError error={card.error} onRetry={() => void card.refetch()} />;
@@ -53,7 +63,7 @@ function CardOfTalent({ card }: { card: UseQueryResult<TalentCard> }) {
             column={1}
             items={[
               { key: 'tier', label: t('stays.card.tier'), children: <Tag color="gold">{t('stays.card.tierValue', { tier: card.data.tier })}</Tag> },
-              { key: 'exp', label: t('stays.card.expires'), children: card.data.expiresOn },
+              { key: 'exp', label: t('stays.card.expires'), children: formatDay(card.data.expiresOn, locale) },
               { key: 'status', label: '', children: t(`stays.card.${card.data.status}`) },
             ]}
           />

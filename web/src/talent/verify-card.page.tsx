@@ -70,7 +70,7 @@ function CheckAnswer({ hub, token }: { hub: string; token: string }) {
   return (
     <Result
       status={status === 'valid' ? 'success' : 'warning'}
-      title={title(`${t('stays.card.verifyTitle')}: ${t(`stays.card.${status}`)}`)}
+      title={title(t('punct.labelledValue', { label: t('stays.card.verifyTitle'), value: t(`stays.card.${status}`) }))}
       subTitle={`${t('stays.card.tierValue', { tier })} · ${t('stays.card.expires')} ${formatDay(expiresOn, locale)} · ${t('stays.card.hub')} ${bilingual(issuer.name).primary}`}
     />
   );

@@ -6,6 +6,7 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
+import { useWrongPassword } from './wrong-password';
 
 /** Turning the second factor off, with the password. */
 export function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => unknown }) {
@@ -18,15 +19,21 @@ export function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => unknown
     mutationFn: (values: { password: string }) => disableTwoFactor(values.password),
     onSuccess: onDisabled,
   });
+  const wrongPassword = useWrongPassword(disable.failure);
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('twoFactor.disableTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('twoFactor.disableIntro')}</Typography.Paragraph>
-      <FormFailure failure={disable.failure} />
+      <FormFailure failure={wrongPassword.failure} />
       <Form name="disable-two-factor" form={form} layout="vertical" requiredMark={false} onFinish={disable.submit} onValuesChange={disable.onValuesChange}>
-        <Form.Item name="password" label={t('twoFactor.password')} rules={[zodRule(disableTwoFactorInputSchema.shape.password, fieldText)]}>
+        <Form.Item
+          name="password"
+          label={t('twoFactor.password')}
+          rules={[zodRule(disableTwoFactorInputSchema.shape.password, fieldText)]}
+          {...wrongPassword.passwordItem}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Button danger htmlType="submit" loading={disable.submitting}>

@@ -7,6 +7,7 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
+import { useWrongPassword } from './wrong-password';
 
 /** The key inside an otpauth:// URI, in groups of four to type by hand. */
 export function secretOf(totpURI: string): string {
@@ -30,6 +31,7 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (backupCodes: string[]) 
     mutationFn: (values: { password: string }) => enableTwoFactor(values.password),
     onSuccess: (result) => setEnrolment(result),
   });
+  const wrongPassword = useWrongPassword(start.failure);
   const confirm = useFormMutation({
     form: codeForm,
     fields: ['code'],
@@ -40,9 +42,14 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (backupCodes: string[]) 
   if (!enrolment) {
     return (
       <>
-        <FormFailure failure={start.failure} />
+        <FormFailure failure={wrongPassword.failure} />
         <Form name="enrol-password" form={passwordForm} layout="vertical" requiredMark={false} onFinish={start.submit} onValuesChange={start.onValuesChange}>
-          <Form.Item name="password" label={t('twoFactor.password')} rules={[zodRule(enableTwoFactorInputSchema.shape.password, fieldText)]}>
+          <Form.Item
+            name="password"
+            label={t('twoFactor.password')}
+            rules={[zodRule(enableTwoFactorInputSchema.shape.password, fieldText)]}
+            {...wrongPassword.passwordItem}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={start.submitting}>

@@ -20,6 +20,7 @@ export const twoFactorEnUS: TwoFactorMessages = {
   on: 'Two-step sign-in is on.',
   off: 'Two-step sign-in is not on yet.',
   password: 'Password',
+  passwordWrong: 'The password is wrong.',
   start: 'Set it up',
   scan: 'Scan the QR code with your authenticator app, or type in the key below.',
   qrLabel: 'QR code for the authenticator app',

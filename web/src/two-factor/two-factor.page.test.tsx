@@ -28,6 +28,7 @@ const words = {
     saved: '我已保存，继续',
     wrong: '验证码不正确。',
     disable: '关闭两步验证',
+    passwordWrong: '密码不正确。',
   },
   'en-US': {
     password: 'Password',
@@ -37,6 +38,7 @@ const words = {
     saved: 'I have saved them, continue',
     wrong: 'The code is wrong.',
     disable: 'Turn off two-step sign-in',
+    passwordWrong: 'The password is wrong.',
   },
 };
 const spaced = (label: string) => new RegExp(`^${label.split('').join('\\s?')}$`);
@@ -99,13 +101,30 @@ describe('TwoFactorPage (enrolment)', () => {
     },
   );
 
-  it('says when the password is wrong, and shows no QR code', async () => {
+  it.each(['zh-CN', 'en-US'] as const)('says a wrong password under the password field, in its own words, and shows no QR code (%s)', async (locale) => {
+    const w = words[locale];
     server(false, () => ({ status: 401, body: { error: { code: 'WRONG_CREDENTIALS', message: 'x' } } }));
-    renderPage('en-US');
-    await userEvent.type(await screen.findByLabelText('Password'), 'not my password');
-    await userEvent.click(screen.getByRole('button', { name: 'Set it up' }));
-    expect(await screen.findByText('The e-mail address or password is wrong.')).toBeTruthy();
+    renderPage(locale);
+    const password = await screen.findByLabelText(w.password);
+    await userEvent.type(password, 'not my password');
+    await userEvent.click(screen.getByRole('button', { name: spaced(w.start) }));
+    await vi.waitFor(() => expect(password.closest('.ant-form-item')!.textContent).toContain(w.passwordWrong));
+    expect(document.body.textContent).not.toMatch(/邮箱或密码|e-mail address or password/);
     expect(screen.queryByTestId('totp-qr')).toBeNull();
+    // Typing again clears it.
+    await userEvent.type(password, 'x');
+    await vi.waitFor(() => expect(password.closest('.ant-form-item')!.textContent).not.toContain(w.passwordWrong));
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('says a wrong password under the field when turning it off (%s)', async (locale) => {
+    const w = words[locale];
+    server(true, () => ({ status: 401, body: { error: { code: 'WRONG_CREDENTIALS', message: 'x' } } }));
+    renderPage(locale, '/two-factor');
+    const password = await screen.findByLabelText(w.password);
+    await userEvent.type(password, 'not my password');
+    await userEvent.click(screen.getByRole('button', { name: spaced(w.disable) }));
+    await vi.waitFor(() => expect(password.closest('.ant-form-item')!.textContent).toContain(w.passwordWrong));
+    expect(document.body.textContent).not.toMatch(/邮箱或密码|e-mail address or password/);
   });
 
   it.each(['zh-CN', 'en-US'] as const)('turns an enrolled account’s second factor off with the password (%s)', async (locale) => {

@@ -17,6 +17,7 @@ export const twoFactorZhCN = {
   on: '两步验证已开启。',
   off: '两步验证尚未开启。',
   password: '密码',
+  passwordWrong: '密码不正确。',
   start: '开始设置',
   scan: '用验证器应用扫描二维码，或手动输入下方密钥。',
   qrLabel: '供验证器应用扫描的二维码',
