@@ -90,8 +90,9 @@ test('a graduate claims the living allowance: approved in two tranches that wait
   await expect(explanation).toContainText('Tranche 1 (50%): CNY 15,000, paid after 6 months of local social insurance.');
   await expect(explanation).toContainText('Tranche 2 (50%): CNY 15,000, paid after 12 months of local social insurance.');
   // The award's tranches, once: each with what it waits for and its state (the plan is not shown again beside it).
-  const tranches = page.getByRole('table');
+  const tranches = page.getByTestId('award').getByRole('table');
   await expect(tranches).toHaveCount(1);
+  await expect(page.getByRole('table').filter({ hasText: 'Waiting for 6 months of local social insurance' })).toHaveCount(1);
   await expect(tranches.getByRole('columnheader', { name: 'Status' })).toBeVisible();
   await expect(tranches.getByRole('row').nth(1)).toContainText('Waiting for 6 months of local social insurance');
   await expect(tranches.getByRole('row').nth(2)).toContainText('Waiting for 12 months of local social insurance');
