@@ -76,7 +76,7 @@ export function HubDashboardFigures({ dashboard: d }: { dashboard: HubDashboard 
           </Row>
           {d.money.unallocated !== '0' && (
             <Typography.Text type="secondary">
-              {t('dashboard.unallocated')}: {format(d.money.unallocated, 'short')}
+              {t('punct.labelledValue', { label: t('dashboard.unallocated'), value: format(d.money.unallocated, 'short') })}
             </Typography.Text>
           )}
           <Section title={t('dashboard.trend')}>

@@ -57,12 +57,14 @@ function Figures({ figures }: { figures: NonNullable<OutcomeReport['figures']> }
       )}
       {figures.revenue !== undefined && (
         <Typography.Text type="secondary">
-          {t('obligations.reports.revenue')}: <Money value={figures.revenue} />
+          {t('punct.labelled', { label: t('obligations.reports.revenue') })}
+          <Money value={figures.revenue} />
         </Typography.Text>
       )}
       {figures.fundingRaised !== undefined && (
         <Typography.Text type="secondary">
-          {t('obligations.reports.fundingRaised')}: <Money value={figures.fundingRaised} />
+          {t('punct.labelled', { label: t('obligations.reports.fundingRaised') })}
+          <Money value={figures.fundingRaised} />
         </Typography.Text>
       )}
     </Flex>

@@ -37,7 +37,8 @@ export function NoticeBoard({ hub }: { hub: string }) {
                   {name(n.program.name)} · {n.number}
                 </Typography.Text>
                 <Typography.Text>
-                  {t('open.reason')}: {n.reason || t('open.byRules')}
+                  {t('punct.labelled', { label: t('open.reason') })}
+                  {n.reason || t('open.byRules')}
                 </Typography.Text>
                 <Typography.Text type="secondary">{t('open.period', { from: n.startsOn, to: n.endsOn })}</Typography.Text>
                 {n.dismissals.map((d) => (

@@ -61,7 +61,7 @@ const words = {
     ],
     addsUp: '资金总盘 = 未分配 + 科目结余 + 已承诺 + 已拨付。',
     noAwards: '尚无资助。',
-    zeros: '资助笔数: 0',
+    zeros: '资助笔数：0',
   },
   'en-US': {
     cards: [
@@ -96,7 +96,7 @@ describe('the public budget’s headline', () => {
     const w = words[locale];
     expect(await screen.findByText(w.noAwards)).toBeTruthy();
     expect(screen.queryByText(w.zeros)).toBeNull();
-    expect(screen.getAllByText(/^(资助笔数|Awards): 2$/)).toHaveLength(1);
+    expect(screen.getAllByText(/^(资助笔数：|Awards: )2$/)).toHaveLength(1);
   });
 });
 

@@ -103,14 +103,14 @@ export function OpenBudget({ hub }: { hub: string }) {
                         t('open.noAwardsYet')
                       ) : (
                         <Space wrap size="middle">
+                          <span>{t('punct.labelledValue', { label: t('open.awardsCount'), value: p.awards })}</span>
                           <span>
-                            {t('open.awardsCount')}: {p.awards}
+                            {t('punct.labelled', { label: t('open.awarded') })}
+                            <Money value={p.awarded} />
                           </span>
                           <span>
-                            {t('open.awarded')}: <Money value={p.awarded} />
-                          </span>
-                          <span>
-                            {t('open.disbursed')}: <Money value={p.disbursed} />
+                            {t('punct.labelled', { label: t('open.disbursed') })}
+                            <Money value={p.disbursed} />
                           </span>
                         </Space>
                       )

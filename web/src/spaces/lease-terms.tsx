@@ -37,7 +37,8 @@ export function LeaseTermsFields({ hub, monthly }: { hub: string; monthly: numbe
   return (
     <>
       <Typography.Paragraph>
-        {t('spaces.desk.monthlyRent')}: <Money value={String(monthly)} strong />
+        {t('punct.labelled', { label: t('spaces.desk.monthlyRent') })}
+        <Money value={String(monthly)} strong />
       </Typography.Paragraph>
       <Form.Item name="programId" label={t('spaces.desk.program')}>
         <Select allowClear placeholder={t('spaces.desk.noProgram')} options={rentPrograms} />
