@@ -81,7 +81,12 @@ test('a graduate claims the living allowance: approved in two tranches that wait
   await expect(page.getByTestId('award-amount').or(already)).toBeVisible();
   if (await already.isVisible()) {
     await page.getByRole('menuitem', { name: 'My applications' }).click();
-    await page.getByRole('row').filter({ hasText: 'Graduate living allowance' }).filter({ hasText: 'Approved' }).getByRole('link').click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Graduate living allowance' })
+      .filter({ hasText: 'Approved' })
+      .getByRole('link', { name: /^HZ-\d{4}-\d{6}$/ })
+      .click();
   }
   await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('award-amount')).toHaveText('CNY 30,000');
@@ -100,7 +105,7 @@ test('a graduate claims the living allowance: approved in two tranches that wait
 
   await chooseLanguage(page, '中文');
   await expect(page.getByRole('list', { name: '金额计算说明' })).toContainText('第 1 期（50%）：1.5万元，本地社保缴纳满 6 个月后支付。');
-  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('待满足：本地社保缴纳满 6 个月');
+  await expect(tranches.getByRole('row').nth(1)).toContainText('待满足：本地社保缴纳满 6 个月');
   await keepScreenshot(page, 'allowance-approved-zh');
 });
 
