@@ -136,3 +136,7 @@ export async function runningRequest<T>(ctx: TestContext, founder: TestUser, hub
   if (res.json().status !== 'running') throw new Error(`the request was not admitted at once: ${res.body}`);
   return res.json() as T;
 }
+
+const HOUR_MS = 3_600_000;
+/** The start of the hour `h` hours from now, as an ISO moment (a request's deadline or start). */
+export const inHours = (h: number) => new Date((Math.floor(Date.now() / HOUR_MS) + h) * HOUR_MS).toISOString();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeWorld, flavor, type ComputeWorld } from '../../test/compute-factories.js';
+import { computeWorld, flavor, inHours, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { otherHub } from '../../test/review-factories.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
@@ -13,8 +13,6 @@ let provider: TestUser;
 let founder: TestUser;
 let stranger: TestUser;
 let world: ComputeWorld;
-const HOUR = 3_600_000;
-const inHours = (h: number) => new Date((Math.floor(Date.now() / HOUR) + h) * HOUR).toISOString();
 
 beforeAll(async () => {
   ctx = await startTestApp();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeWorld, flavor, type ComputeWorld } from '../../test/compute-factories.js';
+import { computeWorld, flavor, inHours, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 
@@ -11,8 +11,6 @@ let ctx: TestContext;
 let hub: HubRow;
 let founder: TestUser;
 let world: ComputeWorld;
-const HOUR = 3_600_000;
-const inHours = (h: number) => new Date((Math.floor(Date.now() / HOUR) + h) * HOUR).toISOString();
 
 beforeAll(async () => {
   ctx = await startTestApp();
