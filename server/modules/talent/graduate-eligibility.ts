@@ -1,3 +1,4 @@
+import { formatDay } from '../../../contracts/format-day.js';
 import type { StayDegreeLevel } from '../../../contracts/stays.js';
 
 /** What a stay's eligibility rules ask of a graduate. */
@@ -13,12 +14,8 @@ const LEVEL_NAMES: Record<StayDegreeLevel, { zh: string; en: string }> = {
   master: { zh: '硕士', en: "master's" },
   doctorate: { zh: '博士', en: 'doctorate' },
 };
-/** A day as the pages write it: "2025年6月30日" / "Jun 30, 2025" (the web's formatDay), read in UTC so it never shifts. */
-const DAY_FORMATS = {
-  zh: new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }),
-};
-const day = (isoDate: string, lang: 'zh' | 'en') => DAY_FORMATS[lang].format(new Date(`${isoDate}T00:00:00Z`));
+/** A day as the pages write it: "2025年6月30日" / "Jun 30, 2025" (the one formatDay of the web and the server). */
+const day = (isoDate: string, lang: 'zh' | 'en') => formatDay(isoDate, lang === 'zh' ? 'zh-CN' : 'en-US');
 /** A student graduating within this many months counts as being in their final year. */
 const FINAL_YEAR_MONTHS = 12;
 

@@ -1,9 +1,8 @@
 import type { Locale } from '../../../contracts/error-messages';
+import { formatDay } from '../../../contracts/format-day';
 
-/** "2026-01-01" -> "2026年1月1日" / "Jan 1, 2026": a local date, read in UTC so it never shifts a day. */
-export function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-}
+/** "2026-01-01" -> "2026年1月1日" / "Jan 1, 2026": a local date, read in UTC so it never shifts a day (the rule is the contracts', shared with the server). */
+export { formatDay };
 
 /** A day without its year: "12月12日" / "Dec 12". */
 function formatMonthDay(day: string, locale: Locale): string {
