@@ -75,7 +75,7 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
 
   await registerOpenApi(app, version);
 
-  registerAuthRoutes(app, auth, config.publicUrl);
+  registerAuthRoutes(app, auth, config.publicUrl, db);
   await app.register(healthRoutes(deps, version));
   await registerEcosystemRoutes(app, deps);
   await registerBudgetRoutes(app, deps);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import { sessionSchema, signInInputSchema, signInResultSchema, signOutResultSchema } from '../../../contracts/auth-session.js';
 import { apiErrorSchema } from '../../../contracts/errors.js';
+import type { Db } from '../../db/connection.js';
 import { CLIENT_IP_HEADER, type Auth } from '../auth/auth.js';
 import { errorBody } from '../errors.js';
 import { authErrorOf } from './auth-errors.js';
@@ -17,7 +18,7 @@ import { localeOf } from './error-handler.js';
  * account's own in their files) are also registered by name with their schemas, so the
  * contract describes them; they reach the same handler.
  */
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: string): void {
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: string, db: Db): void {
   const handler = proxyTo(auth, baseUrl);
   app.route({ method: ['GET', 'POST'], url: '/api/auth/*', schema: { hide: true }, config: { public: true }, handler });
   const tags = ['auth'];
@@ -59,7 +60,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: st
   });
   registerTwoFactorRoutes(app, auth, handler);
   registerAccountRoutes(app, auth, handler);
-  registerSessionRoutes(app, auth);
+  registerSessionRoutes(app, db);
 }
 
 /** Hands a request to better-auth and its answer back, errors in the project's one shape. */

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestUser, signIn, startTestApp, TEST_ORIGIN, type TestContext } from '../../test/harness.js';
+import { verifyAuditChain } from '../audit/audit.js';
+import { DEPLOYMENT_CHAIN } from '../audit/deployment-chain.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -15,6 +18,15 @@ const sessionIdOf = async (cookie: string) =>
 const end = (id: string, cookie?: string) =>
   ctx.app.inject({ method: 'DELETE', url: `/api/account/sessions/${id}`, headers: cookie ? { cookie, origin: TEST_ORIGIN } : {} });
 
+/** The audit log's `auth.session_ended` events about one session. */
+const endedEvents = async (sessionId: string) =>
+  (
+    await ctx.database.db.execute<{ actor_id: string | null; subject_type: string; subject_id: string; payload: unknown }>(
+      sql`SELECT actor_id, subject_type, subject_id, payload FROM audit_events
+          WHERE hub_id = ${DEPLOYMENT_CHAIN} AND action = 'auth.session_ended' AND subject_id = ${sessionId} ORDER BY seq`,
+    )
+  ).rows;
+
 describe('ending one session (DELETE /api/account/sessions/:id)', () => {
   it('ends the one session named, and no other', async () => {
     const user = await createTestUser(ctx);
@@ -26,6 +38,19 @@ describe('ending one session (DELETE /api/account/sessions/:id)', () => {
     expect((await me(laptop)).statusCode).toBe(401);
     expect((await me(user.cookie)).statusCode).toBe(200);
     expect((await sessionsOf(user.cookie)).map((s) => s.id)).not.toContain(laptopId);
+  });
+
+  it('writes the ending to the audit log, on the deployment’s chain as the sign-ins are; a refused one writes nothing', async () => {
+    const user = await createTestUser(ctx);
+    const stranger = await createTestUser(ctx);
+    const laptopId = await sessionIdOf(await signIn(ctx.app, user.email));
+    expect((await end(laptopId, stranger.cookie)).statusCode).toBe(404);
+    expect(await endedEvents(laptopId)).toEqual([]);
+    expect((await end(laptopId, user.cookie)).statusCode).toBe(204);
+    expect(await endedEvents(laptopId)).toEqual([{ actor_id: user.id, subject_type: 'session', subject_id: laptopId, payload: {} }]);
+    expect((await end(laptopId, user.cookie)).statusCode).toBe(404);
+    expect(await endedEvents(laptopId)).toHaveLength(1);
+    expect((await verifyAuditChain(ctx.database.db, DEPLOYMENT_CHAIN)).break).toBeNull();
   });
 
   it('answers 404 for another account’s session, and leaves it alone; 404 for one already ended', async () => {
