@@ -83,6 +83,29 @@ describe('NewTokenModal (API tokens)', () => {
     await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith('dg_secret'));
   });
 
+  it.each([
+    ['zh-CN', '您的密码', '密码不正确。', '邮箱或密码不正确。'],
+    ['en-US', 'Your password', 'The password is wrong.', 'The e-mail address or password is wrong.'],
+  ] as const)('says a wrong password under the password field, not as a wrong e-mail or password (%s)', async (locale, label, wrong, signInWords) => {
+    const seen = server(
+      () => ({ status: 401, body: { error: { code: 'WRONG_CREDENTIALS', message: 'wrong', fields: [{ path: 'confirm.password', code: 'INVALID' }] } } }),
+      { hubRoles: ['program_officer'] },
+    );
+    const onCreated = vi.fn();
+    renderInApp(<NewTokenModal hub="hangzhou" open onClose={() => undefined} onCreated={onCreated} />, { locale });
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(await within(dialog).findByLabelText(label), 'not my password');
+    await fill(locale);
+    const password = within(dialog).getByLabelText(label).closest('.ant-form-item')!;
+    await vi.waitFor(() => expect(password.textContent).toContain(wrong));
+    expect(dialog.textContent).not.toContain(signInWords);
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(seen.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(onCreated).not.toHaveBeenCalled();
+    await userEvent.type(within(dialog).getByLabelText(label), '!');
+    await vi.waitFor(() => expect(password.textContent).not.toContain(wrong));
+  });
+
   it('asks for the password alone in a hub that requires a second factor (zh-CN), and reveals it when the server asks', async () => {
     server(() => ({ status: 201, body: { secret: 'dg_secret', token: {} } }), { hubRoles: ['program_officer'] });
     renderInApp(<NewTokenModal hub="hangzhou" open onClose={() => undefined} onCreated={vi.fn()} />);

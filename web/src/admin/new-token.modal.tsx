@@ -7,15 +7,22 @@ import { createApiToken } from '../api/api-tokens.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
+import { nearestField } from '../forms/server-field-errors';
 import { zodRule } from '../forms/zod-rule';
 import { ReauthFields } from '../two-factor/reauth-fields';
 import { useReauthNeeded } from '../two-factor/use-reauth-needed';
+import { useWrongPassword } from '../two-factor/wrong-password';
 import { isApiRequestError } from '../api/api-request-error';
 import { useState } from 'react';
 
 type NewToken = { name: string; roles: HubRole[]; expiresAt: Dayjs; confirm?: { password: string; code?: string } };
 
 const shape = apiTokenInputSchema.shape;
+/**
+ * The fields a server error goes under. Not the password: a wrong one (WRONG_CREDENTIALS on
+ * `confirm.password`) stays the form's failure, which useWrongPassword says under that field.
+ */
+const placedFields = [['name'], ['roles'], ['expiresAt'], ['confirm', 'code']];
 const endOfDay = (day: Dayjs) => day.endOf('day').toISOString();
 
 /** A new API token: name, roles and expiry (and the password and a code again where the server asks); `onCreated` gets the secret, shown once. */
@@ -37,7 +44,7 @@ export function NewTokenModal({
   const reauth = useReauthNeeded(hub, asked);
   const create = useFormMutation({
     form,
-    fields: ['name', 'roles', 'expiresAt', 'confirm.password', 'confirm.code'],
+    fieldFor: (path) => nearestField(placedFields, path),
     mutationFn: (values: NewToken) =>
       createApiToken(hub, {
         name: values.name.trim(),
@@ -53,13 +60,14 @@ export function NewTokenModal({
       await onCreated(made.secret);
     },
   });
+  const wrongPassword = useWrongPassword(create.failure);
   return (
     <FormModal
       open={open}
       title={t('admin.tokens.create')}
       onClose={onClose}
       form={form}
-      mutation={create}
+      mutation={{ ...create, failure: wrongPassword.failure }}
       name="api-token"
       initialValues={{ roles: [], expiresAt: dayjs().add(90, 'day') }}
       okText={t('admin.tokens.submit')}
@@ -78,7 +86,7 @@ export function NewTokenModal({
       >
         <DatePicker disabledDate={(day) => day.isBefore(dayjs(), 'day') || day.isAfter(dayjs().add(365, 'day'))} />
       </Form.Item>
-      {reauth.needed && <ReauthFields prefix={['confirm']} code={reauth.code} />}
+      {reauth.needed && <ReauthFields prefix={['confirm']} code={reauth.code} passwordItem={wrongPassword.passwordItem} />}
     </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Form, Input, Typography } from 'antd';
+import { Form, Input, Typography, type FormItemProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { reauthenticationSchema } from '../../../contracts/auth-session';
 import { totpCodeSchema } from '../../../contracts/two-factor';
@@ -9,8 +9,19 @@ import { zodRule } from '../forms/zod-rule';
  * Re-authentication before a sensitive act (a new API token, a password change): the
  * password again (`password`, unless the form asks for it already) and, once the account
  * has a second factor, a current code. Named under `prefix` (`confirm` for a token).
+ * `passwordItem` goes on the password's field (useWrongPassword's: a wrong password said under it).
  */
-export function ReauthFields({ prefix = [], password = true, code }: { prefix?: string[]; password?: boolean; code: boolean }) {
+export function ReauthFields({
+  prefix = [],
+  password = true,
+  code,
+  passwordItem,
+}: {
+  prefix?: string[];
+  password?: boolean;
+  code: boolean;
+  passwordItem?: Pick<FormItemProps, 'validateStatus' | 'help'>;
+}) {
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
   return (
@@ -22,6 +33,7 @@ export function ReauthFields({ prefix = [], password = true, code }: { prefix?: 
           label={t('twoFactor.reauthPassword')}
           rules={[zodRule(reauthenticationSchema.shape.password, fieldText)]}
           required
+          {...passwordItem}
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
