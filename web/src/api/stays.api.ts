@@ -48,7 +48,8 @@ export const leaveWaitlist = (hub: string, id: string) => answer(api.POST('/api/
 
 export const checkIn = (hub: string, code: string) => answer(api.POST('/api/hubs/{hub}/stays/check-in', { params: hubPath(hub), body: { code } }));
 
-export const checkOut = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/stays/bookings/{id}/check-out', { params: onePath(hub, id) }));
+export const checkOut = (hub: string, id: string, idempotencyKey: string) =>
+  answer(api.POST('/api/hubs/{hub}/stays/bookings/{id}/check-out', { params: { ...onePath(hub, id), header: { 'idempotency-key': idempotencyKey } } }));
 
 export const stationOccupancy = (hub: string, id: string, from: string, to: string) =>
   answer(api.GET('/api/hubs/{hub}/stays/stations/{id}/occupancy', { params: { ...onePath(hub, id), query: { from, to } } }));

@@ -76,6 +76,32 @@ describe('CheckOutForm: the desk checks a guest out, after saying what it ends',
     await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: words['zh-CN'].out }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(posts().map((r) => [r.method, r.path])).toEqual([['POST', path]]);
+    expect(posts()[0]!.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends one Idempotency-Key per check-out: the same on a retry after a failure, a new one after it succeeded', async () => {
+    let answers = 0;
+    const { posts, onDone } = renderForm(({ method }) => {
+      if (method !== 'POST') return { status: 404 };
+      answers += 1;
+      return answers === 1 ? { status: 500, body: { error: { code: 'INTERNAL', message: 'x' } } } : { status: 200, body: {} };
+    });
+    // The form's own button (the confirm box, once shown, stays in the page with its own).
+    const confirm = async () => {
+      await userEvent.click(within(document.querySelector('form')!).getByRole('button', { name: words['zh-CN'].out }));
+      await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: words['zh-CN'].out }));
+    };
+    await confirm();
+    await screen.findByRole('alert');
+    await confirm();
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    await confirm();
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(2));
+    const keys = posts().map((r) => r.headers.get('idempotency-key'));
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 
   it.each(['zh-CN', 'en-US'] as const)('shows a refusal above the button, in words (%s)', async (locale) => {

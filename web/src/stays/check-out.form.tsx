@@ -24,7 +24,8 @@ export function checkOutNights(booking: Pick<StayBooking, 'checkIn' | 'checkOut'
 /**
  * The desk checks a guest out (early: the nights left are freed), after a confirm that names the
  * guest, the bed, that the stay ends today and the nights given back: a form of one button on
- * the one pattern; a refusal shows above it.
+ * the one pattern, sent with the form's Idempotency-Key so a double click or a retry checks out
+ * once; a refusal shows above it.
  */
 export function CheckOutForm({ hub, booking, onDone }: { hub: string; booking: StayBooking; onDone: () => Promise<unknown> }) {
   const { t } = useTranslation();
@@ -32,7 +33,12 @@ export function CheckOutForm({ hub, booking, onDone }: { hub: string; booking: S
   const bilingual = useBilingual();
   const today = useHubToday();
   const [form] = Form.useForm<Record<string, never>>();
-  const leave = useFormMutation({ form, mutationFn: () => checkOut(hub, booking.id), onSuccess: onDone });
+  const leave = useFormMutation({
+    form,
+    idempotent: true,
+    mutationFn: (_: Record<string, never>, key) => checkOut(hub, booking.id, key),
+    onSuccess: onDone,
+  });
   const { stayed, freed } = checkOutNights(booking, today);
   const words = { room: booking.bed.room, bed: booking.bed.label, today: formatDay(today.format('YYYY-MM-DD'), locale), stayed, freed };
   return (
