@@ -101,6 +101,22 @@ describe('AcceptOfferForm: the company signs the space offered only once it has 
     },
   );
 
+  it.each([
+    ['zh-CN', 'DT-A-102 102 室、DT-A-103 103 室和DT-A-104 104 室'],
+    ['en-US', 'DT-A-102 Room 102, DT-A-103 Room 103, and DT-A-104 Room 104'],
+  ] as const)('lists several units as the page’s language joins a list (%s)', async (locale, units) => {
+    const first = request.offer.nodes[0]!;
+    const more = (n: number) => ({
+      ...first,
+      id: `01a2373f-0000-7000-8000-0000000000c${n}`,
+      code: `DT-A-10${n}`,
+      name: { zh: `10${n} 室`, en: `Room 10${n}` },
+    });
+    renderForm(() => ({ status: 200, body: {} }), locale, { ...request, offer: { ...request.offer, nodes: [first, more(3), more(4)] } });
+    await accept(locale);
+    expect(text(await screen.findByRole('dialog'))).toContain(units);
+  });
+
   it.each(['zh-CN', 'en-US'] as const)('signs when confirmed, with an Idempotency-Key, and names the lease (%s)', async (locale) => {
     const { seen, onDone } = renderForm(() => ({ status: 200, body: { ref: 'LS-000042' } }), locale);
     await accept(locale);

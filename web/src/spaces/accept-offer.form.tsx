@@ -65,7 +65,9 @@ function OfferTerms({ request: r }: { request: SpaceRequest & { offer: Offer } }
     <>
       <Typography.Paragraph>{t('spaces.mine.confirmIntro')}</Typography.Paragraph>
       <Descriptions size="small" column={1}>
-        <Descriptions.Item label={t('spaces.lease.units')}>{r.offer.nodes.map((n) => `${n.code} ${bilingual(n.name).primary}`).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('spaces.lease.units')}>
+          {new Intl.ListFormat(locale, { type: 'conjunction' }).format(r.offer.nodes.map((n) => `${n.code} ${bilingual(n.name).primary}`))}
+        </Descriptions.Item>
         <Descriptions.Item label={t('spaces.lease.period')}>
           {t('spaces.mine.termMonths', { range: formatDayRange(startsOn, endsOn, locale), months: r.months })}
         </Descriptions.Item>
