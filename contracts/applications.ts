@@ -143,6 +143,31 @@ export const applicationInputSchema = z
   })
   .meta({ description: 'An application: the form answers' });
 
+const applicationExample = {
+  id: '01938a7d-3333-7444-8555-666677778888',
+  number: 'HZ-2026-000123',
+  programId: '01938a70-4c1d-7e2f-8a3b-9c0d1e2f3a4b',
+  programVersion: 3,
+  status: 'approved',
+  applicant: { type: 'organization', id: '01938a7c-5e2f-7a31-9b40-2c6f0d8e1a77', name: { zh: '深度求索', en: 'DeepSeek' } },
+  answers: { contract_number: 'C-2026-0042', contract_amount: '100000000' },
+  screening: {
+    eligible: true,
+    results: [{ key: 'registered', name: { zh: '在杭注册', en: 'Registered in Hangzhou' }, passed: true, reason: null, error: null }],
+  },
+  benefit: {
+    amount: '30000000',
+    cityShare: '30000000',
+    employerShare: '0',
+    tranches: [{ amount: '30000000', shareBasisPoints: 10000, condition: null }],
+    lines: [{ key: 'benefit.percentage', params: { basisPoints: 3000, of: '100000000' } }],
+    refusal: null,
+  },
+  refusal: null,
+  amount: '30000000',
+  createdAt: '2026-03-02T09:30:00.000Z',
+};
+
 export const applicationSchema = z
   .object({
     id: idSchema,
@@ -162,36 +187,18 @@ export const applicationSchema = z
     amount: fenBalance('Awarded, when decided').nullable(),
     createdAt: timestampSchema,
   })
-  .meta({
-    id: 'Application',
-    examples: [
-      {
-        id: '01938a7d-3333-7444-8555-666677778888',
-        number: 'HZ-2026-000123',
-        programId: '01938a70-4c1d-7e2f-8a3b-9c0d1e2f3a4b',
-        programVersion: 3,
-        status: 'approved',
-        applicant: { type: 'organization', id: '01938a7c-5e2f-7a31-9b40-2c6f0d8e1a77', name: { zh: '深度求索', en: 'DeepSeek' } },
-        answers: { contract_number: 'C-2026-0042', contract_amount: '100000000' },
-        screening: {
-          eligible: true,
-          results: [{ key: 'registered', name: { zh: '在杭注册', en: 'Registered in Hangzhou' }, passed: true, reason: null, error: null }],
-        },
-        benefit: {
-          amount: '30000000',
-          cityShare: '30000000',
-          employerShare: '0',
-          tranches: [{ amount: '30000000', shareBasisPoints: 10000, condition: null }],
-          lines: [{ key: 'benefit.percentage', params: { basisPoints: 3000, of: '100000000' } }],
-          refusal: null,
-        },
-        refusal: null,
-        amount: '30000000',
-        createdAt: '2026-03-02T09:30:00.000Z',
-      },
-    ],
-  });
+  .meta({ id: 'Application', examples: [applicationExample] });
 export type Application = z.infer<typeof applicationSchema>;
+
+export const applicationListItemSchema = applicationSchema
+  .extend({
+    awaitingSecondApproval: z.boolean().meta({
+      description:
+        'Approved by one officer above the program’s two-person threshold and waiting for a second officer: `status` is still `approved`, but nothing is awarded yet',
+    }),
+  })
+  .meta({ id: 'ApplicationListItem', description: 'An application in a list', examples: [{ ...applicationExample, awaitingSecondApproval: false }] });
+export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
 
 export const applicationDetailSchema = applicationSchema
   .extend({ allowedActions: allowedActionsSchema(applicationActions) })

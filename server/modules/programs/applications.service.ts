@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
 import type { CursorQuery } from '../../../contracts/pagination.js';
@@ -23,6 +23,7 @@ import { applicationPolicy } from './programs.policies.js';
 import type { ProgramRow, Scope } from './programs.service.js';
 import { openRuleOnlyNotice } from './notice-port.js';
 import { applications } from './programs.tables.js';
+import { awaitingSecondApprovalSql } from './second-approval-port.js';
 
 type Input = z.output<typeof applicationInputSchema>;
 export type { ApplicationRow };
@@ -174,14 +175,20 @@ export async function getApplication(db: Db | Tx, scope: Scope, id: string): Pro
   return row;
 }
 
-/** Staff: the hub's applications (optionally of one program); applicants: their own. */
-/** Applications, newest first (ids are time-ordered): `page.limit + 1` after the page's cursor. */
-export async function listApplications(db: Db | Tx, scope: Scope, programId: string | undefined, page: CursorQuery): Promise<ApplicationRow[]> {
+/** An application in a list: the row, and whether its approval still waits for the second officer. */
+export type ListedApplication = ApplicationRow & { awaitingSecondApproval: boolean };
+
+/**
+ * Staff: the hub's applications (optionally of one program); applicants: their own.
+ * Newest first (ids are time-ordered): `page.limit + 1` after the page's cursor, each with
+ * `awaitingSecondApproval` read in the same query (the reviews module's rule).
+ */
+export async function listApplications(db: Db | Tx, scope: Scope, programId: string | undefined, page: CursorQuery): Promise<ListedApplication[]> {
   const all = applicationPolicy.can(scope.actor, 'list_all', { own: false });
   if (!all && !scope.actor.userId) throw new AppError('UNAUTHENTICATED');
   const key = readCursor(page.next, 1);
   return db
-    .select()
+    .select({ ...getTableColumns(applications), awaitingSecondApproval: awaitingSecondApprovalSql() })
     .from(applications)
     .where(
       and(

@@ -16,6 +16,7 @@ export async function registerProgramRoutes(app: FastifyInstance, deps: Deps): P
 
 export { runMatching, type MatchingCounts } from './matching.service.js';
 export { registerApplicationActions } from './application-actions-port.js';
+export { registerPendingApprover, type ApplicationColumns } from './second-approval-port.js';
 export { registerPublicNotice } from './notice-port.js';
 export {
   findApplication,

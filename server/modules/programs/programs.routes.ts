@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   applicationDetailSchema,
   applicationInputSchema,
+  applicationListItemSchema,
   applicationSchema,
   criteriaCheckInputSchema,
   criteriaValidationSchema,
@@ -20,7 +21,7 @@ import { idempotencyHeadersSchema, idempotencyKeyOf, sendStored } from '../../pl
 import { requestJob } from '../../platform/jobs/queue.js';
 import { pageOf } from '../../platform/pagination.js';
 import { lineAvailable } from '../budget/index.js';
-import { getApplication, listApplications, namesOfApplicants, submitApplication, type ApplicationRow } from './applications.service.js';
+import { getApplication, listApplications, namesOfApplicants, submitApplication, type ApplicationRow, type ListedApplication } from './applications.service.js';
 import { checkCriteria } from './eligibility.js';
 import { isWindowOpen } from './application-judging.js';
 import { applicationActionsOf } from './application-actions-port.js';
@@ -196,18 +197,24 @@ export const programRoutes =
           tags,
           params: hubParamsSchema,
           querystring: cursorQuerySchema.extend({ program: z.uuid().optional() }),
-          response: { 200: cursorPageOf(applicationSchema), ...errorResponses },
+          response: { 200: cursorPageOf(applicationListItemSchema), ...errorResponses },
         },
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
         const { program, ...page } = request.query;
-        const read = applicationsRead(scope.actor.userId, ['answers', 'applicant_name'], (p: { items: ApplicationRow[] }) => p.items);
+        const read = applicationsRead(scope.actor.userId, ['answers', 'applicant_name'], (p: { items: ListedApplication[] }) => p.items);
         const paged = await auditedRead(deps.db, scope, read, async (tx) =>
           pageOf(await listApplications(tx, scope, program, page), page.limit, (r) => [r.id]),
         );
         const names = await namesOfApplicants(deps.db, scope.hub.id, paged.items);
-        return { items: paged.items.map((row) => presentApplication(row, names.get((row.organizationId ?? row.personId)!) ?? null)), next: paged.next };
+        return {
+          items: paged.items.map((row) => ({
+            ...presentApplication(row, names.get((row.organizationId ?? row.personId)!) ?? null),
+            awaitingSecondApproval: row.awaitingSecondApproval,
+          })),
+          next: paged.next,
+        };
       },
     );
 

@@ -2,16 +2,19 @@
 // graph, decisions with the two-person rule) and awards (tranches, reports, claw-backs).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
-import { registerApplicationActions, registerPublicNotice } from '../programs/index.js';
+import { registerApplicationActions, registerPendingApprover, registerPublicNotice } from '../programs/index.js';
 import { recordRuleOnlyTranches } from './conditions.service.js';
 import { openNotice } from './notices.service.js';
 import { applicationActions } from './application-actions.js';
 import { awardRoutes } from './awards.routes.js';
 import { noticeRoutes } from './notices.routes.js';
 import { reviewRoutes } from './reviews.routes.js';
+import { pendingApproverSql } from './transitions.js';
 
 export async function registerReviewRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   registerApplicationActions(applicationActions);
+  // Lists say which approvals wait for their second officer, by the same rule as the workflow.
+  registerPendingApprover(pendingApproverSql);
   // A rule-only award with a notice period: its tranches wait, and it goes on the board.
   registerPublicNotice(async (tx, scope, award, workingDays, now) => {
     await recordRuleOnlyTranches(tx, award, true);

@@ -1,10 +1,18 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ApplicationStatus, WorkflowEvent } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { findApplication, isOwnApplication, moveApplication, type ApplicationPatch, type ApplicationRow, type Scope } from '../programs/index.js';
+import {
+  findApplication,
+  isOwnApplication,
+  moveApplication,
+  type ApplicationColumns,
+  type ApplicationPatch,
+  type ApplicationRow,
+  type Scope,
+} from '../programs/index.js';
 import { reviewPolicy, type ReviewSubject } from './reviews.policies.js';
 import { applicationDecisions, applicationTransitions, reviewAssignments } from './reviews.tables.js';
 import { nextState, type ActorKind } from './workflow.js';
@@ -29,16 +37,27 @@ export async function isAssigned(db: Db | Tx, hubId: string, applicationId: stri
   return rows.length > 0 && rows.every((r) => r.status !== 'conflicted');
 }
 
+/**
+ * The two-person rule, in one place: who approved first while the approval waits for its
+ * second approver, else NULL. The application is `approved` and its latest decision (by
+ * time, then id) is the first officer's `approve`. One SQL expression, so that a list reads
+ * it in the same query as its rows (registered with the programs module) and one
+ * application reads it the same way (`pendingApprover`).
+ */
+export function pendingApproverSql(app: ApplicationColumns): SQL<string | null> {
+  const d = applicationDecisions;
+  return sql<string | null>`(CASE WHEN ${app.status} = 'approved' THEN (
+    SELECT CASE WHEN ${d.outcome} = 'approve' THEN ${d.decidedBy} END FROM ${d}
+    WHERE ${d.hubId} = ${app.hubId} AND ${d.applicationId} = ${app.id}
+    ORDER BY ${d.createdAt} DESC, ${d.id} DESC LIMIT 1) END)`;
+}
+
 /** Who approved first, when an approval waits for its second approver. */
 export async function pendingApprover(db: Db | Tx, app: ApplicationRow): Promise<string | null> {
   if (app.status !== 'approved') return null;
-  const [last] = await db
-    .select({ outcome: applicationDecisions.outcome, by: applicationDecisions.decidedBy })
-    .from(applicationDecisions)
-    .where(and(eq(applicationDecisions.hubId, app.hubId), eq(applicationDecisions.applicationId, app.id)))
-    .orderBy(desc(applicationDecisions.createdAt), desc(applicationDecisions.id))
-    .limit(1);
-  return last?.outcome === 'approve' ? last.by : null;
+  const rule = pendingApproverSql({ hubId: sql`${app.hubId}::uuid`, id: sql`${app.id}::uuid`, status: sql`${app.status}::text` });
+  const { rows } = await db.execute<{ by: string | null }>(sql`SELECT ${rule} AS by`);
+  return rows[0]?.by ?? null;
 }
 
 const refusalCodes = {

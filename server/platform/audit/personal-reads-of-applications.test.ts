@@ -27,7 +27,17 @@ const OWN_ONLY = [
   'createPerson', // the person the officer just typed, resident id masked
   'assessTalentTier', // the assessment the officer just made
 ];
-const PERSONAL_SCHEMAS = ['Application', 'ApplicationDetail', 'ReviewItem', 'Person', 'PersonPage', 'TalentProfile', 'TalentAssessment', 'ReviewBoard'];
+const PERSONAL_SCHEMAS = [
+  'Application',
+  'ApplicationListItem',
+  'ApplicationDetail',
+  'ReviewItem',
+  'Person',
+  'PersonPage',
+  'TalentProfile',
+  'TalentAssessment',
+  'ReviewBoard',
+];
 /** Operations shown below to write a personal read for a third party (getReviewBoard: personal-reads-in-answers.test.ts). */
 const shownAudited = new Set<string>(['getReviewBoard']);
 

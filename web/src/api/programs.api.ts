@@ -5,6 +5,8 @@ import { listAll } from './cursor';
 // Every type here is the generated document's (openapi.d.ts), never a copy.
 export type Program = components['schemas']['Program'];
 export type Application = components['schemas']['Application'];
+/** An application in a list: also whether its approval still waits for a second officer. */
+export type ApplicationListItem = components['schemas']['ApplicationListItem'];
 export type ApplicationDetail = components['schemas']['ApplicationDetail'];
 export type ProgramMatch = components['schemas']['ProgramMatch'];
 export type MatchingCounts = components['schemas']['MatchingCounts'];

@@ -2,7 +2,7 @@ import { Card, Empty, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Application } from '../api/programs.api';
+import type { ApplicationListItem } from '../api/programs.api';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
@@ -32,13 +32,14 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
   const staff = program !== undefined || hubWide;
   const empty = program !== undefined ? t('programs.applications.empty') : hubWide ? t('programs.applications.emptyHub') : t('programs.mine.empty');
   // A draft opens where it is finished: the apply form, with its answers.
-  const linkOf = (a: Application) => (a.status === 'draft' ? `/hubs/${hub}/programs/${a.programId}/apply?draft=${a.id}` : `/hubs/${hub}/applications/${a.id}`);
-  const programName = (a: Application) => {
+  const linkOf = (a: ApplicationListItem) =>
+    a.status === 'draft' ? `/hubs/${hub}/programs/${a.programId}/apply?draft=${a.id}` : `/hubs/${hub}/applications/${a.id}`;
+  const programName = (a: ApplicationListItem) => {
     const name = names.get(a.programId);
     return name ? bilingual(name).primary : t('programs.applications.aProgram');
   };
-  const applicantName = (a: Application) => (a.applicant.name ? bilingual(a.applicant.name).primary : '—');
-  const amount = (a: Application) => (a.amount ? <Money value={a.amount} /> : '—');
+  const applicantName = (a: ApplicationListItem) => (a.applicant.name ? bilingual(a.applicant.name).primary : '—');
+  const amount = (a: ApplicationListItem) => (a.amount ? <Money value={a.amount} /> : '—');
   const items = applications.items;
 
   if (screens.md === false) {
@@ -58,7 +59,7 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
                 <Link to={linkOf(a)} style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
                   {staff ? applicantName(a) : programName(a)}
                 </Link>
-                <ApplicationStatusTag status={a.status} />
+                <ApplicationStatusTag status={a.status} awaitingSecondApproval={a.awaitingSecondApproval} />
               </Flex>
               <Typography.Text type="secondary" style={{ display: 'block' }}>
                 {t('programs.applications.number')} {a.number}
@@ -76,19 +77,19 @@ export function ApplicationsTable({ hub, program }: { hub: string; program?: str
     );
   }
 
-  const columns: ColumnsType<Application> = [
+  const columns: ColumnsType<ApplicationListItem> = [
     { title: t('programs.applications.number'), render: (_, a) => <Link to={linkOf(a)}>{a.number}</Link> },
-    ...(staff ? [{ title: t('programs.applications.applicant'), render: (_: unknown, a: Application) => applicantName(a) }] : []),
+    ...(staff ? [{ title: t('programs.applications.applicant'), render: (_: unknown, a: ApplicationListItem) => applicantName(a) }] : []),
     ...(program === undefined
-      ? [{ title: t('programs.result.program'), render: (_: unknown, a: Application) => <Link to={linkOf(a)}>{programName(a)}</Link> }]
+      ? [{ title: t('programs.result.program'), render: (_: unknown, a: ApplicationListItem) => <Link to={linkOf(a)}>{programName(a)}</Link> }]
       : []),
-    { title: t('programs.mine.status'), render: (_, a) => <ApplicationStatusTag status={a.status} /> },
+    { title: t('programs.mine.status'), render: (_, a) => <ApplicationStatusTag status={a.status} awaitingSecondApproval={a.awaitingSecondApproval} /> },
     { title: t('programs.mine.amount'), align: 'right', render: (_, a) => amount(a) },
     { title: t('programs.mine.submittedAt'), render: (_, a) => formatMoment(a.createdAt, locale) },
   ];
   return (
     <Flex vertical gap={12}>
-      <Table<Application>
+      <Table<ApplicationListItem>
         rowKey="id"
         loading={applications.isPending}
         dataSource={items}
