@@ -37,3 +37,20 @@ export const uploadedFileSchema = z
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 
 export const fileParamsSchema = hubParamsSchema.extend({ fileId: z.uuid() });
+
+/** The most files one report carries (a financial statement, a progress PDF, photos). */
+export const ATTACHMENTS_MAX = 10;
+
+/**
+ * The files a report carries, by the ids `uploadFile` answered: each one the sender uploaded
+ * in this hub (any other id is 400 FILE_NOT_FOUND at its index, whoever else uploaded it).
+ */
+export const attachmentIdsSchema = z
+  .array(z.uuid())
+  .max(ATTACHMENTS_MAX)
+  .default([])
+  .meta({ description: `Ids of files the sender uploaded in this hub (uploadFile), at most ${ATTACHMENTS_MAX}` });
+
+/** A file attached to a report, as its readers see it; its bytes come from `downloadFile`. */
+export const attachedFileSchema = z.object({ id: z.uuid(), name: z.string(), mediaType: z.string(), size: z.number().int() }).meta({ id: 'AttachedFile' });
+export type AttachedFile = z.infer<typeof attachedFileSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { amountSchema } from './budget.js';
 import { idSchema } from './common.js';
+import { attachedFileSchema, attachmentIdsSchema } from './files.js';
 import { fenBalance, fenValue } from './money.js';
 import { cursorPageOf, cursorQuerySchema } from './pagination.js';
 
@@ -151,6 +152,7 @@ export const outcomeReportSchema = z
     status: z.enum(outcomeReportStatuses).meta({ description: 'upcoming (more than two weeks away), due, overdue, or submitted' }),
     text: z.string().nullable(),
     figures: outcomeFiguresSchema.nullable(),
+    attachments: z.array(attachedFileSchema),
     submittedAt: z.iso.datetime({ offset: true }).nullable(),
     canSubmit: z.boolean().meta({ description: 'The caller may submit this report now' }),
   })
@@ -162,5 +164,6 @@ export const outcomeReportListSchema = cursorPageOf(outcomeReportSchema);
 export const submitOutcomeReportInputSchema = z.strictObject({
   text: z.string().trim().min(1).max(5000).meta({ description: 'What the award achieved since the last report' }),
   figures: outcomeFiguresSchema.default({}),
+  attachments: attachmentIdsSchema,
 });
 export type SubmitOutcomeReportInput = z.infer<typeof submitOutcomeReportInputSchema>;

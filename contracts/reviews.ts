@@ -3,6 +3,7 @@ import { allowedActionsSchema, awardActions, trancheActions } from './allowed-ac
 import { fenBalance, fenValue } from './money.js';
 import { amountSchema } from './budget.js';
 import { idSchema, timestampSchema } from './common.js';
+import { attachedFileSchema, attachmentIdsSchema } from './files.js';
 import { trancheConditionSchema } from './programs.js';
 
 /**
@@ -92,8 +93,9 @@ export const milestoneReportInputSchema = z
   .strictObject({
     text: z.string().trim().min(1).max(10_000),
     kpis: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), z.number().finite()).default({}),
+    attachments: attachmentIdsSchema,
   })
-  .meta({ description: 'What the awardee reports for a milestone' });
+  .meta({ description: 'What the awardee reports for a milestone, with the files that back it' });
 
 export const milestoneReviewInputSchema = z.strictObject({ outcome: z.enum(['accept', 'return']), note: z.string().trim().max(2000).default('') });
 
@@ -235,6 +237,7 @@ export const awardSchema = z
         status: z.enum(['due', 'submitted', 'accepted', 'returned']),
         text: z.string().nullable(),
         kpis: z.record(z.string(), z.number()),
+        attachments: z.array(attachedFileSchema),
         note: z.string().nullable(),
       }),
     ),

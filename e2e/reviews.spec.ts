@@ -130,12 +130,22 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
     'Tranche 2 (60%): CNY 1,800,000, paid once the report “Midterm report” is accepted.',
   );
   await founder.getByLabel('Report').fill('Prototype arms picking in two warehouses');
+  // A progress PDF goes with it: uploaded when chosen, sent by its id with the report.
+  const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  await founder.getByTestId('milestone-midterm').locator('input[type=file]').setInputFiles({ name: 'progress.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(founder.getByTestId('file-attachments')).toContainText('progress.pdf');
   await founder.getByRole('button', { name: 'Submit report' }).click();
   await expect(founder.getByTestId('milestone-midterm')).toContainText('Waiting for the officer');
+  await expect(founder.getByTestId('milestone-midterm').getByRole('link', { name: 'progress.pdf' })).toBeVisible();
   await keepScreenshot(founder, 'applicant-award');
 
   // The officer accepts the report: the second tranche is paid at once and the award closes.
   await officer.reload();
+  // The officer downloads the attached PDF through the file route before deciding.
+  const attached = officer.getByTestId('milestone-midterm').getByRole('link', { name: 'progress.pdf' });
+  const downloaded = await officer.request.get((await attached.getAttribute('href'))!);
+  expect(downloaded.status()).toBe(200);
+  expect(Buffer.from(await downloaded.body()).equals(pdf)).toBe(true);
   await officer.getByTestId('milestone-midterm').getByRole('button', { name: 'Accept' }).click();
   await expect(officer.locator('.ant-popconfirm')).toContainText('Accept the report and pay tranche 2, CNY 1,800,000?');
   await officer.locator('.ant-popconfirm').getByRole('button', { name: 'Accept' }).click();

@@ -127,12 +127,18 @@ export const obligationReports = pgTable(
     text: text('text'),
     /** Dated figures the awardee reports (headcount, revenue and funding raised in fen): they feed the outcome studies. */
     figures: jsonb('figures'),
+    /** Files the submitter uploaded in this hub (an audited statement), in their order. */
+    attachments: uuid('attachments')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     submittedBy: uuid('submitted_by'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     remindedOn: date('reminded_on'),
   },
   (t) => [
     primaryKey({ columns: [t.hubId, t.applicationId, t.obligationKey, t.dueOn] }),
+    check('obligation_reports_attachments_check', sql`cardinality(${t.attachments}) <= 10`),
     foreignKey({
       name: 'obligation_reports_obligation_fk',
       columns: [t.hubId, t.applicationId, t.obligationKey],

@@ -44,7 +44,8 @@ export const outcomeReportRoutes =
         schema: {
           operationId: 'submitOutcomeReport',
           summary: 'The awardee submits one outcome report, once',
-          description: 'What the award achieved and dated figures (headcount, revenue, funding raised). A second submission is 409 REPORT_SUBMITTED.',
+          description:
+            'What the award achieved, dated figures (headcount, revenue, funding raised) and files the awardee uploaded in this hub (`uploadFile`; any other file id is 400 FILE_NOT_FOUND at its index). A second submission is 409 REPORT_SUBMITTED.',
           tags,
           params: reportParams,
           body: submitOutcomeReportInputSchema,

@@ -4,6 +4,7 @@ import type { OutcomeFigures, OutcomeReport, OutcomeReportStatus, SubmitOutcomeR
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { attachedFiles, requireOwnFiles } from '../../platform/files/index.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { findApplication, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { addDays } from './dates.js';
@@ -58,25 +59,42 @@ export async function listOutcomeReports(
     )
     .orderBy(asc(obligationReports.dueOn), asc(obligationReports.obligationKey))
     .limit(query.limit + 1);
+  const files = await filesOf(db, scope, rows);
   return pageOf(
     rows,
     query.limit,
     (r) => [r.dueOn, r.obligationKey],
-    (r) => present(r, today, canReport),
+    (r) => present(r, today, canReport, files),
   );
 }
 
-const present = (r: typeof obligationReports.$inferSelect, today: string, canReport: boolean): OutcomeReport => ({
+type ReportRow = typeof obligationReports.$inferSelect;
+type Files = Map<string, OutcomeReport['attachments'][number]>;
+
+/** The files the reports carry, read once for all of them. */
+const filesOf = async (db: Db | Tx, scope: Scope, rows: readonly ReportRow[]): Promise<Files> =>
+  new Map(
+    (
+      await attachedFiles(
+        db,
+        scope.hub.id,
+        rows.flatMap((r) => r.attachments),
+      )
+    ).map((f) => [f.id, f]),
+  );
+
+const present = (r: ReportRow, today: string, canReport: boolean, files: Files): OutcomeReport => ({
   obligationKey: r.obligationKey,
   dueOn: r.dueOn,
   status: statusOf(r.dueOn, r.submittedAt !== null, today),
   text: r.text,
   figures: (r.figures as OutcomeFigures | null) ?? null,
+  attachments: r.attachments.flatMap((id) => files.get(id) ?? []),
   submittedAt: r.submittedAt?.toISOString() ?? null,
   canSubmit: canReport && r.submittedAt === null,
 });
 
-/** The awardee submits one report, once; a second submission (or a racing one) is 409. */
+/** The awardee submits one report, once, with files they uploaded here; a second submission (or a racing one) is 409. */
 export async function submitOutcomeReport(
   tx: Tx,
   scope: Scope,
@@ -92,9 +110,10 @@ export async function submitOutcomeReport(
     eq(obligationReports.obligationKey, key.obligationKey),
     eq(obligationReports.dueOn, key.dueOn),
   );
+  const attachments = await requireOwnFiles(tx, scope.hub.id, scope.actor.userId!, input.attachments, 'attachments');
   const [saved] = await tx
     .update(obligationReports)
-    .set({ text: input.text, figures: input.figures, submittedBy: scope.actor.userId, submittedAt: new Date() })
+    .set({ text: input.text, figures: input.figures, attachments, submittedBy: scope.actor.userId, submittedAt: new Date() })
     .where(and(where, isNull(obligationReports.submittedAt)))
     .returning();
   if (!saved) {
@@ -108,7 +127,7 @@ export async function submitOutcomeReport(
     action: 'obligation.report_submitted',
     subjectType: 'application',
     subjectId: app.id,
-    payload: { key: key.obligationKey, dueOn: key.dueOn, late: localToday(scope.hub.timeZone) > addDays(key.dueOn, REPORT_GRACE_DAYS) },
+    payload: { key: key.obligationKey, dueOn: key.dueOn, attachments, late: localToday(scope.hub.timeZone) > addDays(key.dueOn, REPORT_GRACE_DAYS) },
   });
-  return present(saved, localToday(scope.hub.timeZone), false);
+  return present(saved, localToday(scope.hub.timeZone), false, await filesOf(tx, scope, [saved]));
 }

@@ -101,8 +101,9 @@ export const awardRoutes =
       {
         schema: {
           operationId: 'submitMilestoneReport',
-          description: 'The awardee reports on a milestone with text and KPI values.',
-          summary: 'The awardee reports on a milestone (text and KPIs)',
+          description:
+            'The awardee reports on a milestone with text, KPI values and files they uploaded in this hub (`uploadFile`); any other file id is 400 FILE_NOT_FOUND at its index. The officer and the awardee download them with `downloadFile`.',
+          summary: 'The awardee reports on a milestone (text, KPIs, attached files)',
           tags,
           params: milestoneParams,
           body: milestoneReportInputSchema,

@@ -4,6 +4,7 @@ import type { Award } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { attachedFiles } from '../../platform/files/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { clawBack, commit, commitmentTransactions, disburse, findCommitment, release } from '../budget/index.js';
 import { findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
@@ -183,6 +184,15 @@ export async function awardOf(db: Db | Tx, applicationId: string, scope: Scope):
     .from(awardClawbacks)
     .where(and(eq(awardClawbacks.hubId, scope.hub.id), eq(awardClawbacks.applicationId, app.id)))
     .orderBy(asc(awardClawbacks.createdAt), asc(awardClawbacks.id));
+  const files = new Map(
+    (
+      await attachedFiles(
+        db,
+        scope.hub.id,
+        reports.flatMap((r) => r.attachments),
+      )
+    ).map((f) => [f.id, f]),
+  );
   const ruleTranches = (app.benefit as BenefitExplanation | null)?.tranches ?? [];
   // A rule-only award whose tranches were never recorded: all unconditional ones were paid with it.
   const schedule = tranches.length
@@ -224,6 +234,7 @@ export async function awardOf(db: Db | Tx, applicationId: string, scope: Scope):
       status: r.status as 'due',
       text: r.text,
       kpis: r.kpis as Record<string, number>,
+      attachments: r.attachments.flatMap((id) => files.get(id) ?? []),
       note: r.note,
     })),
     clawbacks: clawbacks.map((c) => ({ amount: c.amount.toString(), reason: c.reason, at: c.createdAt.toISOString() })),

@@ -51,6 +51,11 @@ export const milestoneReports = pgTable(
     kpis: jsonb('kpis')
       .notNull()
       .default(sql`'{}'::jsonb`),
+    /** Files the submitter uploaded in this hub (a financial statement, a progress PDF), in their order. */
+    attachments: uuid('attachments')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     submittedBy: uuid('submitted_by'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     reviewedBy: uuid('reviewed_by'),
@@ -63,6 +68,7 @@ export const milestoneReports = pgTable(
       .on(t.hubId, t.dueOn)
       .where(sql`${t.status} IN ('due','returned')`),
     check('milestone_reports_status_check', sql`${t.status} IN ('due','submitted','accepted','returned')`),
+    check('milestone_reports_attachments_check', sql`cardinality(${t.attachments}) <= 10`),
   ],
 );
 

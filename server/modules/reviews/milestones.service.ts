@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { requireOwnFiles } from '../../platform/files/index.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { usersOfApplicants } from '../ecosystem/index.js';
 import { notify } from '../../platform/notifications/index.js';
@@ -16,14 +17,24 @@ import { localToday } from '../../platform/hub-time.js';
 
 const open = ['awarded', 'in_payment'];
 
-/** The awardee reports on a milestone (due or returned); the officer then accepts or returns it. */
-export async function submitMilestoneReport(tx: Tx, scope: Scope, applicationId: string, key: string, input: { text: string; kpis: Record<string, number> }) {
+/**
+ * The awardee reports on a milestone (due or returned), with files they uploaded here
+ * (a resubmission's list replaces the earlier one); the officer then accepts or returns it.
+ */
+export async function submitMilestoneReport(
+  tx: Tx,
+  scope: Scope,
+  applicationId: string,
+  key: string,
+  input: { text: string; kpis: Record<string, number>; attachments: readonly string[] },
+) {
   const { app, subject } = await loadVisible(tx, scope, applicationId);
   reviewPolicy.authorize(scope.actor, 'act_as_applicant', subject);
   if (!open.includes(app.status)) throw new AppError('ILLEGAL_TRANSITION');
+  const attachments = await requireOwnFiles(tx, scope.hub.id, scope.actor.userId!, input.attachments, 'attachments');
   const [row] = await tx
     .update(milestoneReports)
-    .set({ status: 'submitted', text: input.text, kpis: input.kpis, submittedBy: scope.actor.userId, submittedAt: new Date() })
+    .set({ status: 'submitted', text: input.text, kpis: input.kpis, attachments, submittedBy: scope.actor.userId, submittedAt: new Date() })
     .where(
       and(
         eq(milestoneReports.hubId, scope.hub.id),
@@ -40,7 +51,7 @@ export async function submitMilestoneReport(tx: Tx, scope: Scope, applicationId:
     action: 'milestone.submitted',
     subjectType: 'application',
     subjectId: app.id,
-    payload: { milestone: key, kpis: input.kpis },
+    payload: { milestone: key, kpis: input.kpis, attachments },
   });
   return awardOf(tx, app.id, scope);
 }

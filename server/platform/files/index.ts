@@ -1,4 +1,5 @@
 // Uploaded files: what other modules may use (routes are registered by the app).
+export { attachedFiles, requireOwnFiles } from './attachments.js';
 export { fileRoutes } from './files.routes.js';
 export { fileFactsOf, fileOfHub, filesInHub, filesOwnedBy, filesOwnedByJson, type FileFacts } from './files.service.js';
 export { accepts } from './media-type.js';

@@ -10,3 +10,6 @@ export const uploadFile = (hub: string, file: File) =>
 
 /** Where a stored file is downloaded (its uploader and the hub's staff only): an address for a link, not a call. */
 export const fileUrl = (hub: string, id: string) => `/api/hubs/${encodeURIComponent(hub)}/files/${encodeURIComponent(id)}`;
+
+/** A file attached to a report (name, type, size), as the report's readers see it. */
+export type AttachedFile = components['schemas']['AttachedFile'];

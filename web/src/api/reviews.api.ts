@@ -45,8 +45,14 @@ export const releaseTranche = (hub: string, id: string, seq: number, reason: str
   );
 export const clawBackAward = (hub: string, id: string, amount: string, reason: string, idempotencyKey: string) =>
   answer(api.POST('/api/hubs/{hub}/applications/{id}/clawback', { params: keyed(hub, id, idempotencyKey), body: { amount, reason } }));
-export const submitMilestoneReport = (hub: string, id: string, key: string, text: string) =>
-  answer(api.POST('/api/hubs/{hub}/applications/{id}/milestones/{key}/report', { params: { path: { hub, id, key } }, body: { text } }));
+/** `attachments`: ids of files the awardee uploaded in this hub (`uploadFile`). */
+export const submitMilestoneReport = (hub: string, id: string, key: string, text: string, attachments: readonly string[] = []) =>
+  answer(
+    api.POST('/api/hubs/{hub}/applications/{id}/milestones/{key}/report', {
+      params: { path: { hub, id, key } },
+      body: { text, attachments: [...attachments] },
+    }),
+  );
 export const reviewMilestoneReport = (hub: string, id: string, key: string, outcome: 'accept' | 'return', note: string, idempotencyKey: string) =>
   answer(
     api.POST('/api/hubs/{hub}/applications/{id}/milestones/{key}/review', {

@@ -12,6 +12,8 @@ import { zodRule } from '../forms/zod-rule';
 import { Money } from '../money/money';
 import { majorToMinor } from '../money/money-math';
 import { MoneyInput } from '../money/money-input';
+import type { AttachedFile } from '../api/files.api';
+import { AttachedFiles, FileAttachments } from '../programs/file-attachments';
 
 const statusColor: Record<OutcomeReport['status'], string> = { upcoming: 'default', due: 'gold', overdue: 'red', submitted: 'green' };
 
@@ -34,6 +36,7 @@ export function OutcomeReportsCard({ hub, applicationId }: { hub: string; applic
               </Flex>
               {r.text && <Typography.Paragraph style={{ marginBottom: 0 }}>{r.text}</Typography.Paragraph>}
               {r.figures && <Figures figures={r.figures} />}
+              <AttachedFiles hub={hub} files={r.attachments} />
               {r.canSubmit && (
                 <Button type={r.status === 'upcoming' ? 'default' : 'primary'} onClick={() => setWriting(r)} style={{ alignSelf: 'flex-start' }}>
                   {t('obligations.reports.write')}
@@ -71,7 +74,7 @@ function Figures({ figures }: { figures: NonNullable<OutcomeReport['figures']> }
   );
 }
 
-type Fields = { text: string; headcount?: number | null; revenue?: string; fundingRaised?: string };
+type Fields = { text: string; headcount?: number | null; revenue?: string; fundingRaised?: string; attachments?: AttachedFile[] };
 
 function ReportDialog({ hub, applicationId, report, onClose }: { hub: string; applicationId: string; report: OutcomeReport; onClose: () => void }) {
   const { t } = useTranslation();
@@ -80,8 +83,9 @@ function ReportDialog({ hub, applicationId, report, onClose }: { hub: string; ap
   const [form] = Form.useForm<Fields>();
   const send = useFormMutation({
     form,
-    fields: ['text', 'headcount', ['figures', 'revenue'], ['figures', 'fundingRaised']],
-    fieldFor: (path) => (path === 'text' ? ['text'] : path.startsWith('figures.') ? [path.slice('figures.'.length)] : null),
+    fields: ['text', 'headcount', ['figures', 'revenue'], ['figures', 'fundingRaised'], 'attachments'],
+    fieldFor: (path) =>
+      path === 'text' || path.startsWith('attachments') ? [path.split('.')[0]!] : path.startsWith('figures.') ? [path.slice('figures.'.length)] : null,
     mutationFn: (f: Fields) =>
       submitOutcomeReport(hub, applicationId, report, {
         text: f.text,
@@ -90,6 +94,7 @@ function ReportDialog({ hub, applicationId, report, onClose }: { hub: string; ap
           ...(f.revenue && { revenue: majorToMinor(f.revenue, 'CNY') ?? undefined }),
           ...(f.fundingRaised && { fundingRaised: majorToMinor(f.fundingRaised, 'CNY') ?? undefined }),
         },
+        attachments: (f.attachments ?? []).map((file) => file.id),
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['outcome-reports', hub, applicationId] });
@@ -117,6 +122,9 @@ function ReportDialog({ hub, applicationId, report, onClose }: { hub: string; ap
       </Form.Item>
       <Form.Item name="fundingRaised" label={t('obligations.reports.fundingRaised')} rules={[money]}>
         <MoneyInput />
+      </Form.Item>
+      <Form.Item name="attachments" label={t('programs.files.label')}>
+        <FileAttachments hub={hub} />
       </Form.Item>
     </FormModal>
   );

@@ -3,47 +3,30 @@ import { Button, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { uploadFile, type UploadedFile } from '../api/files.api';
-import { useErrorText } from '../errors/use-error-text';
+import type { UploadedFile } from '../api/files.api';
 import { useLocale } from '../i18n/locale-context';
 import { fileTypesText } from './file-types';
-
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+import { sizeText, useFileUpload } from './use-file-upload';
 
 type Props = { value?: string; onChange?: (fileId: string | undefined) => void; accept: readonly string[]; maxBytes: number };
 
 /**
  * A file field (a form control: `value` is the stored file's id). The file is uploaded
- * the moment it is chosen (`uploadFile`); the server judges its type and size again,
+ * the moment it is chosen (`useFileUpload`); the server judges its type and size again,
  * from the content, when the application is submitted.
  */
 export function FileAnswer({ value, onChange, accept, maxBytes }: Props) {
   const { t } = useTranslation();
   const { hub = '' } = useParams();
-  const errorText = useErrorText();
   const { locale } = useLocale();
   const [stored, setStored] = useState<UploadedFile | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const { upload: send, uploading, problem } = useFileUpload(hub, maxBytes);
 
   const upload = async (file: File) => {
-    setProblem(null);
-    if (file.size > maxBytes) {
-      setProblem(t('programs.form.fileTooBig', { max: sizeText(maxBytes) }));
-      return;
-    }
-    setUploading(true);
-    try {
-      const saved = await uploadFile(hub, file);
-      setStored(saved);
-      onChange?.(saved.id);
-    } catch (error) {
-      setStored(null);
-      onChange?.(undefined);
-      setProblem(errorText(error));
-    } finally {
-      setUploading(false);
-    }
+    const saved = await send(file);
+    if (saved === 'too_big') return;
+    setStored(saved === 'refused' ? null : saved);
+    onChange?.(saved === 'refused' ? undefined : saved.id);
   };
 
   return (

@@ -83,6 +83,14 @@ export const programsEnUS: ProgramsMessages = {
     prefilled: 'Prefilled from what the platform knows',
     closed: 'This program is not taking applications at this time.',
   },
+  files: {
+    label: 'Attachments',
+    attach: 'Attach files',
+    hint: 'You may attach {{types}}; each at most {{max}}, {{count}} files in all.',
+    remove: 'Remove {{name}}',
+    tooMany: 'At most {{count}} files; the rest were not uploaded.',
+    attached: 'Attached files',
+  },
   result: {
     title: 'Application result',
     amount: 'Award',

@@ -81,6 +81,14 @@ export const programsZhCN = {
     prefilled: '已根据平台数据预填',
     closed: '该项目当前不在申请时间内。',
   },
+  files: {
+    label: '附件',
+    attach: '添加附件',
+    hint: '可附 {{types}}，每个不超过 {{max}}，最多 {{count}} 个。',
+    remove: '移除 {{name}}',
+    tooMany: '最多可附 {{count}} 个文件，多出的没有上传。',
+    attached: '附件',
+  },
   result: {
     title: '申请结果',
     amount: '资助金额',

@@ -32,6 +32,10 @@ const award = (reviewMilestone: boolean): Award => ({
       status: 'submitted',
       text: '样机已交付',
       kpis: {},
+      attachments: [
+        { id: '01900000-0000-7000-8000-000000000001', name: '2026 财务报表（审计版）.pdf', mediaType: 'application/pdf', size: 2_400_000 },
+        { id: '01900000-0000-7000-8000-000000000002', name: 'prototype.png', mediaType: 'image/png', size: 30_000 },
+      ],
       note: null,
     },
   ],
@@ -86,5 +90,24 @@ describe('AwardCard', () => {
     await userEvent.click(within(popover).getByRole('button', { name: words[locale].accept }));
     await vi.waitFor(() => expect(seen.map((r) => [r.method, r.path])).toEqual([['POST', '/api/hubs/hangzhou/applications/a1/milestones/midterm/review']]));
     expect(seen[0]!.body).toMatchObject({ outcome: 'accept' });
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('lists a report’s files as download links by name, beside the officer’s review, on a phone too (%s)', (locale) => {
+    onPhone();
+    fakeServer(() => ({ status: 200, body: {} }));
+    renderInApp(<AwardCard hub="hangzhou" award={award(true)} />, { locale });
+    const milestone = screen.getByTestId('milestone-midterm');
+    const files = within(milestone).getByTestId('attached-files');
+    expect(files.textContent).toContain(locale === 'zh-CN' ? '附件：' : 'Attached files:');
+    const links = within(files).getAllByRole('link');
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['2026 财务报表（审计版）.pdf', '/api/hubs/hangzhou/files/01900000-0000-7000-8000-000000000001'],
+      ['prototype.png', '/api/hubs/hangzhou/files/01900000-0000-7000-8000-000000000002'],
+    ]);
+    expect(files.textContent).toContain('2.3 MB');
+    expect(files.textContent).toContain('29 KB');
+    // The officer decides right under them: the review form, not the awardee's report form.
+    expect(within(milestone).getByRole('button', { name: words[locale].accept })).toBeTruthy();
+    expect(within(milestone).queryByTestId('file-attachments')).toBeNull();
   });
 });

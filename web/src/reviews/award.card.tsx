@@ -11,6 +11,7 @@ import { formatMoney } from '../money/format-money';
 import { formatDay, formatMomentDay } from '../i18n/format-date';
 import { AwardMoneyModal } from './award-money.modal';
 import { AwardTranches } from './award-tranches';
+import { AttachedFiles } from '../programs/file-attachments';
 import { MilestoneReportForm } from './milestone-report.form';
 import { MilestoneReviewForm } from './milestone-review.form';
 
@@ -57,8 +58,15 @@ export function AwardCard({ hub, award }: Props) {
                     <Tag>{t(`reviews.award.milestoneStatus.${m.status}`)}</Tag>
                   </Flex>
                   {m.text && <Typography.Paragraph style={{ margin: 0 }}>{m.text}</Typography.Paragraph>}
+                  <AttachedFiles hub={hub} files={m.attachments} />
                   {allows(award, 'reportMilestone') && (m.status === 'due' || m.status === 'returned') && (
-                    <MilestoneReportForm hub={hub} applicationId={award.applicationId} milestone={m.key} onDone={refresh} />
+                    <MilestoneReportForm
+                      hub={hub}
+                      applicationId={award.applicationId}
+                      milestone={m.key}
+                      attached={m.status === 'returned' ? m.attachments : []}
+                      onDone={refresh}
+                    />
                   )}
                   {allows(award, 'reviewMilestone') && m.status === 'submitted' && (
                     <MilestoneReviewForm hub={hub} applicationId={award.applicationId} milestone={m.key} pays={paysOn(m.key)} onDone={refresh} />
