@@ -31,18 +31,24 @@ export const createBooking = (hub: string, body: BookingInput, idempotencyKey: s
 export const listBookings = (hub: string, query: BookingQuery = {}) =>
   listAll((next) => answer(api.GET('/api/hubs/{hub}/stays/bookings', { params: { ...hubPath(hub), query: { ...query, limit: 100, next } } })));
 
-export const cancelBooking = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/stays/bookings/{id}/cancel', { params: onePath(hub, id) }));
+/** The key is the cancel form's: a retry of the same cancel sends it again, so the server cancels once. */
+export const cancelBooking = (hub: string, id: string, idempotencyKey: string) =>
+  answer(api.POST('/api/hubs/{hub}/stays/bookings/{id}/cancel', { params: { ...onePath(hub, id), header: { 'idempotency-key': idempotencyKey } } }));
 
 export const changeBooking = (hub: string, id: string, body: BookingChange, idempotencyKey: string) =>
   answer(api.POST('/api/hubs/{hub}/stays/bookings/{id}/change', { params: { ...onePath(hub, id), header: { 'idempotency-key': idempotencyKey } }, body }));
 
-export const joinWaitlist = (hub: string, body: WaitlistInput) => answer(api.POST('/api/hubs/{hub}/stays/waitlist', { params: hubPath(hub), body }));
+/** The key is the form's for this station and these dates: a double click or a retry joins once. */
+export const joinWaitlist = (hub: string, body: WaitlistInput, idempotencyKey: string) =>
+  answer(api.POST('/api/hubs/{hub}/stays/waitlist', { params: { ...hubPath(hub), header: { 'idempotency-key': idempotencyKey } }, body }));
 
 /** My waitlist entries (a handful): every page. */
 export const listWaitlist = (hub: string) =>
   listAll((next) => answer(api.GET('/api/hubs/{hub}/stays/waitlist', { params: { ...hubPath(hub), query: { limit: 100, next } } })));
 
-export const acceptOffer = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/stays/waitlist/{id}/accept', { params: onePath(hub, id) }));
+/** The key is the waitlist form's: a retry of the same accept takes the bed once. */
+export const acceptOffer = (hub: string, id: string, idempotencyKey: string) =>
+  answer(api.POST('/api/hubs/{hub}/stays/waitlist/{id}/accept', { params: { ...onePath(hub, id), header: { 'idempotency-key': idempotencyKey } } }));
 
 export const leaveWaitlist = (hub: string, id: string) => answer(api.POST('/api/hubs/{hub}/stays/waitlist/{id}/leave', { params: onePath(hub, id) }));
 

@@ -6,7 +6,8 @@ import { useFormMutation } from '../forms/use-form-mutation';
 
 /**
  * What the graduate may do with a confirmed booking: change its dates (its own dialog) or
- * cancel it after a confirm, a form of no fields on the one pattern: a refusal shows here.
+ * cancel it after a confirm, a form of no fields on the one pattern, sent with the form's
+ * Idempotency-Key so a double click or a retry cancels once; a refusal shows here.
  */
 export function BookingActions({
   hub,
@@ -21,7 +22,12 @@ export function BookingActions({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<string, never>>();
-  const cancel = useFormMutation({ form, mutationFn: () => cancelBooking(hub, booking.id), onSuccess: onDone });
+  const cancel = useFormMutation({
+    form,
+    idempotent: true,
+    mutationFn: (_: Record<string, never>, key) => cancelBooking(hub, booking.id, key),
+    onSuccess: onDone,
+  });
   return (
     <Form name={`booking-${booking.id}`} form={form} onValuesChange={cancel.onValuesChange} onFinish={cancel.submit}>
       <FormFailure failure={cancel.failure} />

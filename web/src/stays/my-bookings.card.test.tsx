@@ -81,6 +81,42 @@ describe('MyBookingsCard: the graduate’s booking and waitlist actions, each a 
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('sends one Idempotency-Key per cancel: the same on a retry after a failure, a new one after it succeeded', async () => {
+    let answers = 0;
+    const seen = fakeServer((request) => {
+      if (request.method === 'POST') {
+        answers += 1;
+        return answers === 1
+          ? { status: 500, body: { error: { code: 'INTERNAL', message: 'x' } } }
+          : { status: 200, body: { ...booking, status: 'cancelled' } };
+      }
+      if (request.path.startsWith(`${base}/bookings`)) return { status: 200, body: { items: [booking], next: null } };
+      if (request.path.startsWith(`${base}/waitlist`)) return { status: 200, body: { items: [], next: null } };
+      return { status: 200, body: { items: [], next: null } };
+    });
+    renderInApp(<MyBookingsCard hub="hangzhou" />, { locale: 'en-US' });
+    const posts = () => seen.filter((r) => r.method === 'POST');
+    const button = await screen.findByRole('button', { name: words['en-US'].cancel });
+    // The booking's own button (the confirm box, once shown, stays in the page with its own).
+    const confirm = async () => {
+      await userEvent.click(button);
+      await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: words['en-US'].cancel }));
+    };
+    await confirm();
+    await within(itemOf(button)).findByRole('alert');
+    await confirm();
+    await vi.waitFor(() => expect(posts()).toHaveLength(2));
+    await vi.waitFor(() => expect(within(itemOf(button)).queryByRole('alert')).toBeNull());
+    await confirm();
+    await vi.waitFor(() => expect(posts()).toHaveLength(3));
+    expect(posts().map((r) => r.path)).toEqual(Array(3).fill(`${base}/bookings/${booking.id}/cancel`));
+    const keys = posts().map((r) => r.headers.get('idempotency-key'));
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it('opens the change-of-dates dialog for that booking', async () => {
     renderCard(() => ({ status: 200, body: booking }), 'en-US');
     await userEvent.click(await screen.findByRole('button', { name: 'Change dates' }));
@@ -99,6 +135,42 @@ describe('MyBookingsCard: the graduate’s booking and waitlist actions, each a 
     await vi.waitFor(() => expect(writes()).toEqual([`${base}/waitlist/${entry.id}/accept`]));
     await userEvent.click(screen.getByRole('button', { name: words['en-US'].leave }));
     await vi.waitFor(() => expect(writes()).toEqual([`${base}/waitlist/${entry.id}/accept`, `${base}/waitlist/${entry.id}/leave`]));
+  });
+
+  it('sends one Idempotency-Key per accept: the same on a retry after a failure, a new one after it succeeded or after leaving', async () => {
+    let answers = 0;
+    const seen = fakeServer((request) => {
+      if (request.method === 'POST') {
+        answers += 1;
+        return answers === 1 ? { status: 500, body: { error: { code: 'INTERNAL', message: 'x' } } } : { status: 200, body: entry };
+      }
+      if (request.path.startsWith(`${base}/bookings`)) return { status: 200, body: { items: [], next: null } };
+      if (request.path.startsWith(`${base}/waitlist`)) return { status: 200, body: { items: [entry], next: null } };
+      return { status: 200, body: { items: [], next: null } };
+    });
+    renderInApp(<MyBookingsCard hub="hangzhou" />, { locale: 'en-US' });
+    const posts = () => seen.filter((r) => r.method === 'POST');
+    const accept = async (n: number) => {
+      await userEvent.click(await screen.findByRole('button', { name: words['en-US'].accept }));
+      await vi.waitFor(() => expect(posts()).toHaveLength(n));
+    };
+    await accept(1);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    await accept(2);
+    await accept(3);
+    await userEvent.click(screen.getByRole('button', { name: words['en-US'].leave }));
+    await vi.waitFor(() => expect(posts()).toHaveLength(4));
+    await accept(5);
+    const sent = posts().map((r) => [r.path.split('/').pop(), r.headers.get('idempotency-key')] as const);
+    expect(sent.map(([act]) => act)).toEqual(['accept', 'accept', 'accept', 'leave', 'accept']);
+    const keys = sent.map(([, key]) => key);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[3]).toBeNull();
+    expect(keys[4]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set([keys[0], keys[2], keys[4]]).size).toBe(3);
   });
 
   it.each(['zh-CN', 'en-US'] as const)('shows a lapsed offer under that waitlist place (%s)', async (locale) => {

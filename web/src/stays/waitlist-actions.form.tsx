@@ -9,14 +9,17 @@ type Values = { change: Change };
 
 /**
  * A waitlist place: take the bed offered or leave the list. One form on the one pattern whose
- * buttons say which (a hidden field); a refusal (the offer lapsed) shows above them.
+ * buttons say which (a hidden field); a refusal (the offer lapsed) shows above them. Taking
+ * the bed is sent with the form's Idempotency-Key (the same on a retry, new for another act),
+ * so a double click or a retry takes it once; leaving is the same whenever sent and takes none.
  */
 export function WaitlistActions({ hub, entry, onDone }: { hub: string; entry: WaitlistEntry; onDone: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const act = useFormMutation({
     form,
-    mutationFn: (v: Values) => (v.change === 'accept' ? acceptOffer : leaveWaitlist)(hub, entry.id),
+    idempotent: true,
+    mutationFn: (v: Values, key) => (v.change === 'accept' ? acceptOffer(hub, entry.id, key) : leaveWaitlist(hub, entry.id)),
     onSuccess: onDone,
   });
   const pending = (c: Change) => act.submitting && act.mutation.variables?.change === c;
