@@ -12,6 +12,7 @@ import { checkPassword } from './passwords.js';
 import { codeLockSeconds, verifyTotpOf } from './second-factor.js';
 import { clearFailures, lockedSeconds, recordFailure } from './sign-in-lockout.js';
 import { auditSignIn } from './sign-in-audit.js';
+import { auditAccountAct, isAuditedAccountAct } from './account-audit.js';
 
 /** The header the server sets from the socket address; clients cannot choose it. */
 export const CLIENT_IP_HEADER = 'x-dragongate-client-ip';
@@ -142,6 +143,9 @@ export function createAuth(db: Db, config: Config) {
           throw new APIError('LOCKED', { code: 'ACCOUNT_LOCKED', message: 'too many failed sign-ins; try again later' }, { 'retry-after': String(locked) });
         }
         if (ctx.path === '/change-password') await requireSecondFactor(db, ctx, body);
+        // Signing out deletes the session before the after hook runs: read it now (better-auth
+        // keeps it on ctx.context.session, where the after hook finds it), without refreshing it.
+        if (ctx.path === '/sign-out') await getSessionFromCtx(ctx, { disableRefresh: true });
         const field = passwordFields[ctx.path];
         if (!field) return;
         const password = (ctx.body as Record<string, unknown> | undefined)?.[field];
@@ -156,6 +160,13 @@ export function createAuth(db: Db, config: Config) {
           const user = ctx.context.newSession?.user;
           await auditSignIn(db, { email: user?.email ?? '', step, outcome: returned instanceof APIError ? 'failure' : 'success', userId: user?.id ?? null });
           await sayWhenCodesUnlock(db, ctx);
+          return;
+        }
+        if (isAuditedAccountAct(ctx.path)) {
+          // Signing out, signing out the other sessions, a changed password: audited once done
+          // (a refusal, a wrong current password, or signing out with no session records nothing).
+          const acting = ctx.context.session;
+          if (!(returned instanceof APIError) && acting) await auditAccountAct(db, ctx.path, acting, ctx.body as Record<string, unknown> | undefined);
           return;
         }
         if (ctx.path !== '/sign-in/email') return;
