@@ -215,11 +215,15 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };
 
+/** Our locale for a language tag (any zh-* or en-*), or null when it is a language we do not have. */
+export function matchLocale(languageTag: string | undefined): Locale | null {
+  const tag = languageTag?.trim().toLowerCase() ?? '';
+  if (tag.startsWith('zh')) return 'zh-CN';
+  if (tag.startsWith('en')) return 'en-US';
+  return null;
+}
+
 /** Picks zh-CN for any Chinese Accept-Language, en-US otherwise (or the given fallback). */
 export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'en-US'): Locale {
-  if (!acceptLanguage) return fallback;
-  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
-  if (first.startsWith('zh')) return 'zh-CN';
-  if (first.startsWith('en')) return 'en-US';
-  return fallback;
+  return matchLocale(acceptLanguage?.split(',')[0]) ?? fallback;
 }

@@ -5,10 +5,10 @@ import './theme/contrast.css';
 import './theme/print.css';
 import { App } from './app';
 import { initI18n } from './i18n/i18n';
-import { browserLocale } from './i18n/locale-context';
+import { resolveLocale } from './i18n/locale-context';
 import { readStoredLocale } from './i18n/locale-storage';
 
-initI18n(readStoredLocale() ?? browserLocale());
+initI18n(resolveLocale(readStoredLocale()));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

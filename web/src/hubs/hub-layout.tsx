@@ -9,10 +9,11 @@ import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { AppHeader, type NavMode } from '../layout/app-header';
 import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
+import { PageRenderBoundary } from '../layout/page-render-boundary';
 import { enrolPath } from '../two-factor/use-after-sign-in';
 import { useHub } from './use-hub';
 
-/** Everything under /hubs/:hub: needs a signed-in person; the hub sets the default language. */
+/** Everything under /hubs/:hub: needs a signed-in person; the hub's language is the default for a browser in one we do not have. */
 export function HubLayout() {
   const { hub: slug = '' } = useParams();
   const { t } = useTranslation();
@@ -76,7 +77,9 @@ export function HubLayout() {
         )}
       />
       <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
-        <Outlet />
+        <PageRenderBoundary>
+          <Outlet />
+        </PageRenderBoundary>
       </Layout.Content>
     </Layout>
   );

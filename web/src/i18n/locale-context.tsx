@@ -1,15 +1,15 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { pickLocale, type Locale } from '../../../contracts/error-messages';
+import { matchLocale, type Locale } from '../../../contracts/error-messages';
 import { i18n } from './i18n';
 import { readStoredLocale, storeLocale } from './locale-storage';
 
 type LocaleState = {
   locale: Locale;
-  /** The header switch: persisted, overrides the hub default. */
+  /** The header switch: persisted, overrides the browser's language and the hub default. */
   chooseLocale: (locale: Locale) => void;
-  /** Set by the hub layout so a first visit to Hangzhou opens in Chinese. */
+  /** Set by the hub layout: the hub's language for a browser in a language we do not have. */
   setHubDefault: (locale: Locale | null) => void;
 };
 
@@ -20,14 +20,26 @@ export function dayjsLocale(locale: Locale): 'zh-cn' | 'en' {
   return locale === 'zh-CN' ? 'zh-cn' : 'en';
 }
 
-export function browserLocale(): Locale {
-  return pickLocale(typeof navigator === 'undefined' ? undefined : navigator.language, 'zh-CN');
+/** The browser's language when it is one of ours, else null. */
+export function browserLocale(): Locale | null {
+  return matchLocale(typeof navigator === 'undefined' ? undefined : navigator.language);
+}
+
+/** Where neither a choice, the browser nor a hub says: the platform's own language. */
+const FALLBACK_LOCALE: Locale = 'zh-CN';
+
+/**
+ * The page's language: the person's stored choice, else the language they are already reading
+ * (the browser's, if we have it), else the hub's default, else the platform's.
+ */
+export function resolveLocale(chosen: Locale | null, hubDefault: Locale | null = null): Locale {
+  return chosen ?? browserLocale() ?? hubDefault ?? FALLBACK_LOCALE;
 }
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [chosen, setChosen] = useState<Locale | null>(readStoredLocale);
   const [hubDefault, setHubDefault] = useState<Locale | null>(null);
-  const locale = chosen ?? hubDefault ?? browserLocale();
+  const locale = resolveLocale(chosen, hubDefault);
 
   // One language per page: i18next, dayjs (antd's pickers and calendars) and <html lang>.
   // dayjs is switched during render, before antd's pickers below read it.

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { programDraftSchema } from '../../../contracts/applications';
@@ -6,6 +7,7 @@ import seedFile from '../../../seed/programs.json';
 import { capabilitiesWith, fakeServerWith, loading } from '../../test/capabilities';
 import { servedProgram } from '../../test/program-editor';
 import { renderInApp } from '../../test/render';
+import { LanguageSwitch } from '../layout/language-switch';
 import { ProgramsCatalogPage } from './programs-catalog.page';
 
 const drafts = (seedFile as { programs: { draft: unknown }[] }).programs.map((p) => programDraftSchema.parse(p.draft));
@@ -44,5 +46,31 @@ describe('the program catalogue', () => {
     expect(within(card(programs[0]!.name)).getByText(words[locale].shared)).toBeTruthy();
     expect(within(card(programs[1]!.name)).getByText(words[locale].shared)).toBeTruthy();
     expect(within(card(programs[2]!.name)).getByText(words[locale].own)).toBeTruthy();
+  });
+
+  it.each([
+    ['zh-CN', 'English', 'en-US'],
+    ['en-US', '中文', 'zh-CN'],
+  ] as const)('labels a cut-short description in the new language after a switch (%s → %s)', async (from, label, to) => {
+    fakeServerWith(capabilitiesWith({}), (r) =>
+      r.path.startsWith('/api/hubs/hangzhou/programs?') ? { status: 200, body: { items: programs, next: null } } : undefined,
+    );
+    renderInApp(
+      <>
+        <LanguageSwitch />
+        <Routes>
+          <Route path="/hubs/:hub/programs" element={<ProgramsCatalogPage />} />
+        </Routes>
+      </>,
+      { locale: from, path: '/hubs/hangzhou/programs' },
+    );
+    const description = programs[2]!.description;
+    const nameOf = (locale: 'zh-CN' | 'en-US') => (locale === 'zh-CN' ? programs[2]!.name.zh : programs[2]!.name.en);
+    const paragraph = (locale: 'zh-CN' | 'en-US') => screen.getByLabelText(nameOf(locale)).querySelector('.ant-typography-ellipsis')!;
+    await screen.findByLabelText(nameOf(from), undefined, loading);
+    expect(paragraph(from).getAttribute('aria-label')).toBe(from === 'zh-CN' ? description.zh : description.en);
+    await userEvent.click(screen.getByText(label, { exact: true }));
+    await screen.findByLabelText(nameOf(to));
+    expect(paragraph(to).getAttribute('aria-label')).toBe(to === 'zh-CN' ? description.zh : description.en);
   });
 });

@@ -90,7 +90,8 @@ function ProgramCard({ hub, program, sharing }: { hub: string; program: Program;
       <div style={{ marginBottom: 12 }}>
         <ProgramTags program={program} />
       </div>
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 4, expandable: true, symbol: '…' }}>
+      {/* Keyed by language: antd keeps a cut-short text's first aria-label across a change of its text. */}
+      <Typography.Paragraph key={locale} type="secondary" ellipsis={{ rows: 4, expandable: true, symbol: '…' }}>
         {bilingual(program.description).primary}
       </Typography.Paragraph>
       <Descriptions size="small" column={1}>
