@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingualNameSchema } from './common.js';
+import { bilingualNameSchema, langQuerySchema } from './common.js';
 import { fenBalance, fenValue } from './money.js';
 import { cursorQuerySchema } from './pagination.js';
 
@@ -70,4 +70,4 @@ export const publicBudgetQuerySchema = z.object({
 });
 
 export const openDataFormats = ['360giving', 'csv', 'xlsx'] as const;
-export const budgetExportQuerySchema = publicBudgetQuerySchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const budgetExportQuerySchema = publicBudgetQuerySchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv'), ...langQuerySchema.shape });

@@ -20,7 +20,8 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   await main.getByLabel('Email').fill('finance@hangzhou.demo');
   await main.getByLabel('Password').fill(PASSWORD);
   await main.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
+  // A person of one hub lands in it.
+  await expect(page).toHaveURL(/\/hubs\/hangzhou\/organizations$/);
 
   // The Budget entry in the hub menu, then this year's budget (the one the demo seed opens).
   await page.goto('/hubs/hangzhou/organizations');
@@ -104,7 +105,7 @@ test('a finance officer opens a year, funds lines, is refused an overdraft, in b
   // The ledger lists the two fundings; the download link points at the XLSX export.
   await page.getByRole('tab', { name: '账本' }).click();
   await expect(page.getByRole('row').filter({ hasText: lineA.zh }).getByText('科目拨款')).toBeVisible();
-  await expect(page.getByRole('link', { name: /下载 XLSX/ })).toHaveAttribute('href', `/api/hubs/hangzhou/fiscal-years/${YEAR}/ledger.xlsx`);
+  await expect(page.getByRole('link', { name: /下载 XLSX/ })).toHaveAttribute('href', `/api/hubs/hangzhou/fiscal-years/${YEAR}/ledger.xlsx?lang=zh-CN`);
   await page.getByRole('row').filter({ hasText: lineA.zh }).getByText(lineA.zh).first().click();
   await expect(page.getByRole('dialog', { name: `余额：${lineA.zh}` })).toContainText('100万元');
   await keepScreenshot(page, 'ledger-zh');

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pickLocale } from '../../../contracts/error-messages.js';
+import { langQuerySchema } from '../../../contracts/common.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { localeOf } from '../../platform/http/error-handler.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { fileResponse } from '../../platform/http/openapi/file-response.js';
 import { exportLedger, findExportYear, ledgerFileName, XLSX_MEDIA_TYPE } from './ledger-export.js';
@@ -19,10 +20,12 @@ export const ledgerExportRoutes =
       {
         schema: {
           operationId: 'exportLedger',
-          description: 'Finance, program officers, auditors and hub admins. The year’s transfers and accounts as an XLSX workbook, streamed.',
+          description:
+            'Finance, program officers, auditors and hub admins. The year’s transfers and accounts as an XLSX workbook, streamed; column titles in the language of `lang`, else of Accept-Language.',
           summary: 'A fiscal year’s ledger as an XLSX workbook (sheets "transfers" and "accounts")',
           tags: ['budget'],
           params: yearParams,
+          querystring: langQuerySchema,
           response: { 200: fileResponse('The XLSX workbook: the transfers sheet and the accounts sheet', [XLSX_MEDIA_TYPE]), ...errorResponses },
         },
       },
@@ -31,7 +34,7 @@ export const ledgerExportRoutes =
         // Refused (404/403) and the year looked up before any header goes out; after that a failure can only cut the stream.
         await findExportYear(deps.db, scope, request.params.year);
         const out = new PassThrough();
-        exportLedger(deps.db, scope, request.params.year, out, pickLocale(request.headers['accept-language'])).catch((error: unknown) => {
+        exportLedger(deps.db, scope, request.params.year, out, localeOf(request, request.query.lang)).catch((error: unknown) => {
           request.log.error({ err: error }, 'ledger export failed');
           out.destroy(error as Error);
         });

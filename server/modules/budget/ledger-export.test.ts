@@ -114,6 +114,12 @@ describe('ledger XLSX export', () => {
     expect(new Set(transfers.data.map((r) => r[1])).size).toBe(2_102);
     const hot = accounts.data.find((r) => r[0] === 'hot')!;
     expect(hot[4]).toBe(2_100);
+
+    // The link names its page's language (`lang`), which wins over Accept-Language.
+    const english = await ctx.app.inject(
+      as(auditor, { method: 'GET', url: `/api/hubs/${hub.slug}/fiscal-years/${year}/ledger.xlsx?lang=en-US`, headers: { 'accept-language': 'zh-CN' } }),
+    );
+    expect((await readWorkbook(english.rawPayload)).transfers.header[0]).toBe('Created at (UTC)');
   });
 
   it('answers 404 to applicants, other hubs and missing years, 401 when signed out', async () => {

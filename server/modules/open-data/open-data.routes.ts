@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pickLocale } from '../../../contracts/error-messages.js';
+import { langQuerySchema } from '../../../contracts/common.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { localeOf } from '../../platform/http/error-handler.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { mediaTypes } from '../../platform/http/openapi/file-response.js';
 import { openDataFormats } from '../../../contracts/open-data.js';
@@ -34,6 +35,7 @@ const exportResponse = {
 };
 const exportQuery = z.object({
   format: z.enum(openDataFormats).default('360giving').describe('`360giving`: the JSON package; `csv` / `xlsx`: the summary, one row per grant'),
+  ...langQuerySchema.shape,
 });
 
 export const openDataRoutes =
@@ -46,7 +48,7 @@ export const openDataRoutes =
         schema: {
           operationId: 'exportOpenData',
           description:
-            'Anyone. The hub’s awards to organisations as a 360Giving Data Standard package, oldest first: applications approved and later holding a commitment (id `360G-<prefix>-<application number>`, awarded the day of the commitment) and leases with a rent subsidy, each its program’s award to the lease’s organisation (id `360G-<prefix>-<lease reference>`, awarded the subsidy in all on the day the lease was signed). Recipients `CN-USCC-<uscc>`, the program as the grant programme, amounts in yuan, commitment, disbursement and claw-back transactions from the ledger. Awards to individuals are counted in the description, never named.',
+            'Anyone. The hub’s awards to organisations as a 360Giving Data Standard package, oldest first: applications approved and later holding a commitment (id `360G-<prefix>-<application number>`, awarded the day of the commitment) and leases with a rent subsidy, each its program’s award to the lease’s organisation (id `360G-<prefix>-<lease reference>`, awarded the subsidy in all on the day the lease was signed). Recipients `CN-USCC-<uscc>`, the program as the grant programme, amounts in yuan, commitment, disbursement and claw-back transactions from the ledger. Awards to individuals are counted in the description, never named. Titles, column titles and names in the language of `lang`, else of Accept-Language.',
           summary: 'Open data: the hub’s awards as 360Giving JSON, or its summary as CSV or XLSX',
           tags,
           params: hubParamsSchema,
@@ -56,7 +58,7 @@ export const openDataRoutes =
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const locale = pickLocale(request.headers['accept-language']);
+        const locale = localeOf(request, request.query.lang);
         const name = `${scope.hub.slug}-360giving`;
         const disposition = (ext: string) => `attachment; filename="${name}.${ext}"`;
         // Streams, written batch by batch as the awards are read (Fastify pipes them; `as never`:

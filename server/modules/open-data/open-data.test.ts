@@ -71,6 +71,15 @@ describe('exportOpenData', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('"重大研发项目资助"');
     expect(lines[1]).toContain('"1000000"');
+    // A link names its page's language (`lang`), which wins over the browser's.
+    const english = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/hubs/${w.hub.slug}/open-data?format=csv&lang=en-US`,
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(english.body).toContain('"Major R&D grant"');
+    expect(english.body).not.toContain('重大研发项目资助');
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/hubs/${w.hub.slug}/open-data?lang=fr-FR` })).statusCode).toBe(400);
     const xlsx = await ctx.app.inject({ method: 'GET', url: `/api/hubs/${w.hub.slug}/open-data?format=xlsx` });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { pickLocale } from '../../../contracts/error-messages.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import {
   budgetExportQuerySchema,
@@ -11,6 +10,7 @@ import {
 import { cursorPageOf } from '../../../contracts/pagination.js';
 import { notFound } from '../../platform/errors.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
+import { localeOf } from '../../platform/http/error-handler.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { fileResponse, mediaTypes } from '../../platform/http/openapi/file-response.js';
 import { budgetTable } from './budget-table.js';
@@ -55,7 +55,7 @@ export const publicRoutes =
           operationId: 'exportPublicBudget',
           summary: 'The public budget as CSV or XLSX',
           description:
-            'Anyone, signed out. The same figures as `getPublicBudget` as one table in yuan (envelope, lines, programs, individuals in total), column titles in the request’s language.',
+            'Anyone, signed out. The same figures as `getPublicBudget` as one table in yuan (envelope, lines, programs, individuals in total), column titles in the language of `lang`, else of Accept-Language.',
           tags,
           params: hubParamsSchema,
           querystring: budgetExportQuerySchema,
@@ -66,7 +66,7 @@ export const publicRoutes =
         const scope = await hubScope(deps, request, request.params.hub);
         const budget = await getPublicBudget(deps.db, scope.hub, request.query.year);
         if (!budget) throw notFound();
-        const table = budgetTable(budget, pickLocale(request.headers['accept-language']));
+        const table = budgetTable(budget, localeOf(request, request.query.lang));
         const name = `${scope.hub.slug}-budget-${budget.year ?? 'none'}.${request.query.format}`;
         reply.header('content-disposition', `attachment; filename="${name}"`);
         if (request.query.format === 'xlsx') return reply.type(XLSX_TYPE).send(tableXlsx('budget', table) as never);

@@ -177,6 +177,13 @@ describe('getPublicBudget and listPublicAwards', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).toContain('"向个人发放的资助（不公开姓名）"');
     expect(csv.body).toContain('"资金总盘"');
+    // A link names its page's language (`lang`): the column titles follow it, not Accept-Language.
+    const english = await get(`/api/hubs/${hub.slug}/public/budget/export?format=csv&lang=en-US`, 'zh-CN');
+    expect(english.body.split('\r\n')[0]).toMatch(/^"Year",/);
+    expect(english.body).toContain('"Awards to individuals (not named)"');
+    expect(english.body).not.toContain('资金总盘');
+    const chinese = await get(`/api/hubs/${hub.slug}/public/budget/export?format=csv&lang=zh-CN`, 'en-US');
+    expect(chinese.body).toContain('"资金总盘"');
 
     const xlsx = await get(`/api/hubs/${hub.slug}/public/budget/export?format=xlsx`);
     expect(xlsx.statusCode).toBe(200);

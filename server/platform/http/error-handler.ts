@@ -7,8 +7,9 @@ import { AppError, errorBody, errorStatus, type FieldProblem } from '../errors.j
 import { fieldProblemOf } from '../zod-issues.js';
 import { isPagePath, REVALIDATE, type WebPage } from './delivery.js';
 
-export function localeOf(request: FastifyRequest): Locale {
-  return pickLocale(request.headers['accept-language']);
+/** The request's language: `lang` where the route takes one (a download names its page's language), else Accept-Language. */
+export function localeOf(request: FastifyRequest, lang?: Locale): Locale {
+  return lang ?? pickLocale(request.headers['accept-language']);
 }
 
 // Fastify's own client errors, by code, mapped onto ours (never a 500 for bad input).

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../contracts/error-messages';
 import type { components } from './openapi';
 import { answer, api, type BodyOf, type QueryOf } from './client';
 
@@ -44,7 +45,7 @@ export function getAccountBalance(hub: string, accountId: string, asOf?: string)
   return answer(api.GET('/api/hubs/{hub}/ledger/accounts/{id}/balance', { params: { path: { hub, id: accountId }, query: { asOf } } }));
 }
 
-/** A plain link: the browser downloads the workbook with the session cookie. */
-export function ledgerExportUrl(hub: string, year: number): string {
-  return `/api/hubs/${encodeURIComponent(hub)}/fiscal-years/${year}/ledger.xlsx`;
+/** A plain link: the browser downloads the workbook with the session cookie, in the page's language (`lang`). */
+export function ledgerExportUrl(hub: string, year: number, lang: Locale): string {
+  return `/api/hubs/${encodeURIComponent(hub)}/fiscal-years/${year}/ledger.xlsx?lang=${lang}`;
 }

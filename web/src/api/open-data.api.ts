@@ -1,3 +1,4 @@
+import type { Locale } from '../../../contracts/error-messages';
 import { answer, api, type BodyOf } from './client';
 import type { components } from './openapi';
 
@@ -23,11 +24,11 @@ export const listObjections = (hub: string, next?: string) =>
 export const resolveObjection = (hub: string, id: string, body: BodyOf<'/api/hubs/{hub}/objections/{id}/resolution', 'post'>, idempotencyKey: string) =>
   answer(api.POST('/api/hubs/{hub}/objections/{id}/resolution', { params: { path: { hub, id }, header: { 'idempotency-key': idempotencyKey } }, body }));
 
-/** Download links (plain links: the browser saves the file). */
-export const downloads = (hub: string, year: number | null) => ({
-  budgetCsv: `${hubPath(hub)}/public/budget/export?format=csv${year ? `&year=${year}` : ''}`,
-  budgetXlsx: `${hubPath(hub)}/public/budget/export?format=xlsx${year ? `&year=${year}` : ''}`,
-  grantsJson: `${hubPath(hub)}/open-data?format=360giving`,
-  grantsCsv: `${hubPath(hub)}/open-data?format=csv`,
-  grantsXlsx: `${hubPath(hub)}/open-data?format=xlsx`,
+/** Download links (plain links: the browser saves the file), in the page's language (`lang`), not the browser's. */
+export const downloads = (hub: string, year: number | null, lang: Locale) => ({
+  budgetCsv: `${hubPath(hub)}/public/budget/export?format=csv${year ? `&year=${year}` : ''}&lang=${lang}`,
+  budgetXlsx: `${hubPath(hub)}/public/budget/export?format=xlsx${year ? `&year=${year}` : ''}&lang=${lang}`,
+  grantsJson: `${hubPath(hub)}/open-data?format=360giving&lang=${lang}`,
+  grantsCsv: `${hubPath(hub)}/open-data?format=csv&lang=${lang}`,
+  grantsXlsx: `${hubPath(hub)}/open-data?format=xlsx&lang=${lang}`,
 });

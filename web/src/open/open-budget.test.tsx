@@ -100,6 +100,21 @@ describe('the public budget’s headline', () => {
   });
 });
 
+describe('the downloads', () => {
+  it.each([
+    ['zh-CN', '预算（CSV）', '资助（CSV）'],
+    ['en-US', 'Budget (CSV)', 'Awards (CSV)'],
+  ] as const)('name the page’s language, not the browser’s (%s)', async (locale, budgetCsv, grantsCsv) => {
+    vi.stubGlobal('navigator', { ...navigator, language: locale === 'zh-CN' ? 'en-US' : 'zh-CN' });
+    fakeServer((r) => (r.path.startsWith('/api/hubs/hangzhou/public/budget') ? { status: 200, body: budget } : { status: 404 }));
+    renderInApp(<OpenBudget hub="hangzhou" />, { locale });
+    const href = async (name: string) => new URL((await screen.findByRole('link', { name })).getAttribute('href')!, 'http://x');
+    expect((await href(budgetCsv)).searchParams.get('lang')).toBe(locale);
+    expect((await href(grantsCsv)).searchParams.get('lang')).toBe(locale);
+    expect((await href(budgetCsv)).searchParams.get('year')).toBe('2026');
+  });
+});
+
 describe('the budget lines chart', () => {
   it('on a phone cuts the lines’ names short and shows fewer money ticks', () => {
     const name = (n: { zh: string; en: string }) => n.en;

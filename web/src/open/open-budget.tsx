@@ -35,7 +35,7 @@ export function OpenBudget({ hub }: { hub: string }) {
   if (budget.isPending) return <PageLoading />;
   if (budget.isError) return <PartError error={budget.error} onRetry={() => void budget.refetch()} />;
   const b = budget.data;
-  const files = downloads(hub, b.year);
+  const files = downloads(hub, b.year, locale);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {b.years.length > 0 && (
