@@ -5,7 +5,10 @@ import { stayDegreeLevels } from './stays.js';
 
 /** Graduate verification: who I am and the degree I hold (or will, in my final year). */
 export const verifyGraduateInputSchema = z.strictObject({
-  name: bilingualNameSchema,
+  name: bilingualNameSchema.meta({
+    description:
+      '`zh`: the name as on the ID card or passport, in any script (a graduate need not have a Chinese name); `en`: in Latin letters (pinyin for a Chinese name)',
+  }),
   residentId: residentIdSchema.optional(),
   degree: z.strictObject({
     university: z.string().trim().min(2).max(160),

@@ -29,7 +29,7 @@ test('a graduate on a phone finds a bed, books it and keeps a confirmation with 
   const confirmation = page.getByRole('dialog').getByRole('group', { name: 'Booking confirmation' });
   await expect(confirmation).toBeVisible();
   await expect(confirmation.getByRole('link', { name: /Open in a map/ })).toHaveAttribute('href', /^https:\/\/uri\.amap\.com\/search\?keyword=/);
-  await expect(confirmation).toContainText('go to the front desk with your ID card');
+  await expect(confirmation).toContainText('go to the front desk with your ID card or passport');
   const download = page.waitForEvent('download');
   await confirmation.getByRole('link', { name: /Add to calendar/ }).click();
   const ics = await download;
@@ -39,7 +39,7 @@ test('a graduate on a phone finds a bed, books it and keeps a confirmation with 
 
   await chooseLanguage(page, '中文');
   const card = page.getByRole('group', { name: '预订确认' }).first();
-  await expect(card).toContainText('携带身份证到前台');
+  await expect(card).toContainText('携带身份证或护照到前台');
   await expect(card.getByRole('link', { name: /添加到日历/ })).toBeVisible();
   await expectFitsPhone(page);
 

@@ -146,4 +146,26 @@ describe('talent tiers and cards', () => {
       { university: '浙江大学', universityName: { zh: '浙江大学', en: 'Zhejiang University' }, level: 'master', graduatesOn: '2026-06-30', source: 'recorded' },
     ]);
   });
+
+  it('a graduate without a Chinese name verifies with the name as on the passport, in any script', async () => {
+    const hub = await createTestHub(ctx);
+    const graduate = await createTestUser(ctx);
+    const verify = (name: { zh: string; en: string }) =>
+      ctx.app.inject(
+        as(graduate, {
+          method: 'POST',
+          url: `/api/hubs/${hub.slug}/talent/graduate`,
+          payload: { name, degree: { university: 'Moscow State University', level: 'master', graduatesOn: '2026-06-30' } },
+        }),
+      );
+    const verified = await verify({ zh: 'Мария Иванова', en: 'Maria Ivanova' });
+    expect([verified.statusCode, verified.json().verified], verified.body).toEqual([200, true]);
+    const { rows } = await ctx.database.db.execute<{ name_zh: string; name_en: string }>(
+      sql`SELECT name_zh, name_en FROM people WHERE hub_id = ${hub.id} AND user_id = ${graduate.id}`,
+    );
+    expect(rows).toEqual([{ name_zh: 'Мария Иванова', name_en: 'Maria Ivanova' }]);
+    // A name is still needed: blank is refused.
+    const blank = await verify({ zh: '  ', en: 'Maria Ivanova' });
+    expect([blank.statusCode, blank.json().error.fields[0].path]).toEqual([400, 'name.zh']);
+  });
 });

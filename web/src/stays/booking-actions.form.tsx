@@ -33,7 +33,13 @@ export function BookingActions({
       <FormFailure failure={cancel.failure} />
       <Flex gap={8} wrap>
         <Button onClick={onChange}>{t('stays.booking.change')}</Button>
-        <Popconfirm title={t('stays.booking.cancelConfirm')} okText={t('stays.booking.cancel')} cancelText={t('org.cancel')} onConfirm={() => form.submit()}>
+        <Popconfirm
+          title={t('stays.booking.cancelConfirm')}
+          okText={t('stays.booking.cancel')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('stays.booking.keep')}
+          onConfirm={() => form.submit()}
+        >
           <Button danger loading={cancel.submitting}>
             {t('stays.booking.cancel')}
           </Button>

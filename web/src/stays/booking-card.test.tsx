@@ -32,7 +32,7 @@ describe('BookingCard', () => {
     expect(within(card).getByText(/杭州市滨江区江南大道 1 号/)).toBeTruthy();
     const map = within(card).getByRole('link', { name: /在地图中打开/ });
     expect(map.getAttribute('href')).toBe(mapLink('杭州市滨江区江南大道 1 号'));
-    expect(card.textContent).toContain('请于 2026年12月10日 携带身份证到前台，出示此二维码，或告知入住码 K7Q2M9XP。');
+    expect(card.textContent).toContain('请于 2026年12月10日 携带身份证或护照到前台，出示此二维码，或告知入住码 K7Q2M9XP。');
     expect(card.textContent).not.toContain('2026-12-10');
     expect(card.textContent).toContain('2026年12月10日至12月14日（4 晚）');
     expect(card.textContent).toContain('203 · B');
@@ -50,7 +50,7 @@ describe('BookingCard', () => {
     expect(ics).toContain('K7Q2M9XP');
     expect(ics).toContain('On Dec 10\\, 2026\\, go to the front desk');
     const card = screen.getByRole('group', { name: 'Booking confirmation' });
-    expect(card.textContent).toContain('On Dec 10, 2026, go to the front desk');
+    expect(card.textContent).toContain('On Dec 10, 2026, go to the front desk with your ID card or passport');
     expect(card.textContent).toContain('Dec 10 – Dec 14, 2026 (4 nights)');
   });
 

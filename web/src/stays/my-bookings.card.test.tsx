@@ -35,6 +35,8 @@ const base = '/api/hubs/hangzhou/stays';
 const words = {
   'zh-CN': {
     cancel: '取消预订',
+    keep: '保留预订',
+    cancelConfirm: '确定取消这个预订？床位会立即释放。',
     accept: '确认入住',
     leave: '退出候补',
     notActive: '该预订已取消、已变更或已结束。',
@@ -42,6 +44,8 @@ const words = {
   },
   'en-US': {
     cancel: 'Cancel booking',
+    keep: 'Keep booking',
+    cancelConfirm: 'Cancel this booking? The bed is released at once.',
     accept: 'Accept the bed',
     leave: 'Leave the waitlist',
     notActive: 'This booking was cancelled, changed or has ended.',
@@ -79,6 +83,16 @@ describe('MyBookingsCard: the graduate’s booking and waitlist actions, each a 
     await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: words['zh-CN'].cancel }));
     await vi.waitFor(() => expect(writes()).toEqual([`${base}/bookings/${booking.id}/cancel`]));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('asks about this booking, offering to keep it or cancel it (danger) (%s)', async (locale) => {
+    const writes = renderCard(() => ({ status: 200, body: { ...booking, status: 'cancelled' } }), locale);
+    await userEvent.click(await screen.findByRole('button', { name: words[locale].cancel }));
+    const confirm = await screen.findByRole('tooltip');
+    expect(confirm.textContent).toContain(words[locale].cancelConfirm);
+    expect(within(confirm).getByRole('button', { name: words[locale].cancel }).className).toContain('ant-btn-dangerous');
+    await userEvent.click(within(confirm).getByRole('button', { name: words[locale].keep }));
+    expect(writes()).toEqual([]);
   });
 
   it('sends one Idempotency-Key per cancel: the same on a retry after a failure, a new one after it succeeded', async () => {

@@ -13,8 +13,8 @@ const unverified = {
 };
 const labels = {
   'zh-CN': {
-    nameZh: '中文姓名',
-    nameEn: '英文姓名（拼音）',
+    nameOnId: '姓名（与证件一致）',
+    nameEn: '英文姓名（中文姓名填拼音）',
     university: '毕业院校',
     level: '学历',
     bachelor: '本科',
@@ -23,8 +23,8 @@ const labels = {
     tooShort: '内容太短。',
   },
   'en-US': {
-    nameZh: 'Name in Chinese',
-    nameEn: 'Name in English (pinyin)',
+    nameOnId: 'Name as on your ID or passport',
+    nameEn: 'Name in Latin letters (pinyin for a Chinese name)',
     university: 'University',
     level: 'Degree',
     bachelor: "Bachelor's",
@@ -44,10 +44,10 @@ function server(write: { status: number; body?: unknown }) {
   });
 }
 
-async function fill(locale: keyof typeof labels) {
+async function fill(locale: keyof typeof labels, name = { onId: '李明', latin: 'Li Ming' }) {
   const l = labels[locale];
-  await userEvent.type(await screen.findByLabelText(l.nameZh), '李明');
-  await userEvent.type(screen.getByLabelText(l.nameEn), 'Li Ming');
+  await userEvent.type(await screen.findByLabelText(l.nameOnId), name.onId);
+  await userEvent.type(screen.getByLabelText(l.nameEn), name.latin);
   await userEvent.type(screen.getByLabelText(l.university), '浙江大学');
   await userEvent.click(screen.getByLabelText(l.level));
   await userEvent.click(await screen.findByTitle(l.bachelor));
@@ -69,6 +69,14 @@ describe('StandingCard (stays): graduate verification', () => {
     expect(post.body).toEqual({ name: { zh: '李明', en: 'Li Ming' }, degree: { university: '浙江大学', level: 'bachelor', graduatesOn: '2026-06-30' } });
   });
 
+  it.each(['zh-CN', 'en-US'] as const)('takes the name as on a passport, in any script, from a graduate without a Chinese name (%s)', async (locale) => {
+    const seen = server({ status: 200, body: { ...unverified, verified: true } });
+    renderInApp(<StandingCard hub="hangzhou" />, { locale });
+    await fill(locale, { onId: 'María Ивановa', latin: 'Maria Ivanova' });
+    await vi.waitFor(() => expect(screen.queryByLabelText(labels[locale].university)).toBeNull());
+    expect(seen.find((r) => r.method === 'POST')!.body).toMatchObject({ name: { zh: 'María Ивановa', en: 'Maria Ivanova' } });
+  });
+
   it.each(['zh-CN', 'en-US'] as const)('shows the server’s error on degree.university under the university (%s)', async (locale) => {
     server(validationFailed('degree.university', 'TOO_SHORT'));
     renderInApp(<StandingCard hub="hangzhou" />, { locale });
@@ -76,7 +84,7 @@ describe('StandingCard (stays): graduate verification', () => {
     const l = labels[locale];
     const field = screen.getByLabelText(l.university).closest('.ant-form-item')!;
     await vi.waitFor(() => expect(field.textContent).toContain(l.tooShort));
-    expect(screen.getByLabelText(l.nameZh).closest('.ant-form-item')!.textContent).not.toContain(l.tooShort);
+    expect(screen.getByLabelText(l.nameOnId).closest('.ant-form-item')!.textContent).not.toContain(l.tooShort);
     expect(document.querySelector('.ant-alert-error')).toBeNull();
   });
 });

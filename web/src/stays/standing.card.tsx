@@ -76,7 +76,8 @@ export function StandingCard({ hub }: { hub: string }) {
             >
               <Typography.Paragraph type="secondary">{t('stays.standing.verifyHint')}</Typography.Paragraph>
               <FormFailure failure={verify.failure} />
-              <Form.Item name="nameZh" label={t('stays.standing.nameZh')} rules={[zodRule(shape.name.shape.zh, fieldText)]} required>
+              {/* The name as on the ID card or passport, in whatever script it is written there (not only Chinese). */}
+              <Form.Item name="nameZh" label={t('stays.standing.nameOnId')} rules={[zodRule(shape.name.shape.zh, fieldText)]} required>
                 <Input />
               </Form.Item>
               <Form.Item name="nameEn" label={t('stays.standing.nameEn')} rules={[zodRule(shape.name.shape.en, fieldText)]} required>
