@@ -31,6 +31,8 @@ export const enUS: UiMessages = {
     backToHub: 'Back to the hub',
     loadFailed: 'The page could not be loaded.',
     loadFailedHint: 'The platform may just have been updated, or the network dropped. Please reload the page.',
+    renderFailed: 'This page could not be shown.',
+    renderFailedHint: 'Something on it went wrong. Reload the page, or go back and try again later.',
     reload: 'Reload',
     retry: 'Try again',
     menu: 'Menu',

@@ -30,6 +30,8 @@ export const zhCN = {
     backToHub: '返回枢纽首页',
     loadFailed: '页面没能加载。',
     loadFailedHint: '平台可能刚刚更新，或网络中断了。请重新加载页面。',
+    renderFailed: '此页面无法显示。',
+    renderFailedHint: '页面内容出了问题。请重新加载，或返回后稍后再试。',
     reload: '重新加载',
     retry: '重试',
     menu: '菜单',
