@@ -3,14 +3,20 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The demo accounts' shared password (seed/demo-accounts.json). */
 export const DEMO_PASSWORD = 'dragongate-demo-2026';
 
-/** Signs a demo account in through the form and waits for the hub picker. */
+/**
+ * Where sign-in lands: a person of one hub (staff there, or their company is there) in that
+ * hub's organisations; others (a graduate with no company, several hubs) on the hub picker.
+ */
+export const LANDED = /\/(hubs\/[^/]+\/organizations)?$/;
+
+/** Signs a demo account in through the form and waits until it lands (its hub, or the hub picker). */
 export async function signIn(page: Page, email: string) {
   await page.goto('/sign-in');
   const main = page.getByRole('main');
   await main.getByLabel('Email').fill(email);
   await main.getByLabel('Password').fill(DEMO_PASSWORD);
   await main.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Choose a hub' })).toBeVisible();
+  await expect(page).toHaveURL(LANDED);
 }
 
 /** The menu button a phone's bar shows in place of the navigation and the language switch. */

@@ -53,7 +53,7 @@ for (const lang of LANGUAGES) {
     await main.getByLabel(t.auth.email).fill(email);
     await main.getByLabel(t.auth.password, { exact: true }).fill(PASSWORD);
     await main.getByRole('button', { name: buttonName(t.auth.signIn) }).click();
-    await expect(page.getByRole('heading', { name: t.hubs.pickTitle })).toBeVisible({ timeout: PAGE_LOAD });
+    await expect(page).toHaveURL(new RegExp(`/hubs/${slug}/organizations$`), { timeout: PAGE_LOAD }); // the admin's one hub
     await page.goto(`/hubs/${slug}/security`);
     const rules = page.locator('form#hub-security');
     await expect(page.getByRole('heading', { name: t.twoFactor.security.title })).toBeVisible({ timeout: PAGE_LOAD });
@@ -97,7 +97,7 @@ for (const lang of LANGUAGES) {
     if (lang === 'zh-CN') await expectNoAntdEnglish(page, 'sign-in code step');
     await page.getByLabel(t.twoFactor.code, { exact: true }).fill(app.generate());
     await page.getByRole('button', { name: buttonName(t.twoFactor.verify) }).click();
-    await expect(page.getByRole('heading', { name: t.hubs.pickTitle })).toBeVisible({ timeout: PAGE_LOAD });
+    await expect(page).toHaveURL(new RegExp(`/hubs/${slug}/organizations$`), { timeout: PAGE_LOAD }); // the admin's one hub
 
     // A backup code stands in for a code, once.
     await signOut(page, lang, name);
@@ -105,7 +105,7 @@ for (const lang of LANGUAGES) {
     await page.getByRole('button', { name: t.twoFactor.useBackup }).click();
     await page.getByLabel(t.twoFactor.backupCode).fill(backupCodes[0]!);
     await page.getByRole('button', { name: buttonName(t.twoFactor.verify) }).click();
-    await expect(page.getByRole('heading', { name: t.hubs.pickTitle })).toBeVisible({ timeout: PAGE_LOAD });
+    await expect(page).toHaveURL(new RegExp(`/hubs/${slug}/organizations$`), { timeout: PAGE_LOAD }); // the admin's one hub
 
     // Wrong codes, again and again: the account is locked, and the page says until when.
     await signOut(page, lang, name);
