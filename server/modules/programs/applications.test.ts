@@ -184,6 +184,9 @@ describe('rule-only applications', () => {
     const listed = (await ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/applications?program=${program.id}` }))).json().items;
     // Officers see who applied, by name, and the short number people quote.
     expect(listed).toMatchObject([{ id: mine.id, number: mine.number, applicant: { type: 'organization', id: a.org.id, name: a.org.name } }]);
+    // And on the application's own page, where they assign reviewers and approve money.
+    const opened = await ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/applications/${mine.id}` }));
+    expect(opened.json().applicant).toEqual({ type: 'organization', id: a.org.id, name: a.org.name });
     expect(mine.number).toMatch(new RegExp(`^${hub.code}-20\\d\\d-000001$`));
     const stolen = await apply(hub, b.founder, program.id, { organizationId: a.org.id, answers: contractAnswers('1000') });
     expect(stolen.statusCode).toBe(404);

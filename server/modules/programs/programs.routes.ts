@@ -233,9 +233,12 @@ export const programRoutes =
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const read = applicationsRead(scope.actor.userId, ['answers'], (row: ApplicationRow) => [row]);
+        const read = applicationsRead(scope.actor.userId, ['answers', 'applicant_name'], (row: ApplicationRow) => [row]);
         const row = await auditedRead(deps.db, scope, read, (tx) => getApplication(tx, scope, request.params.id));
-        return { ...presentApplication(row), allowedActions: await applicationActionsOf(deps.db, scope, row) };
+        // Named, so the officer deciding on it (reviewers, money) sees whose it is.
+        const names = await namesOfApplicants(deps.db, scope.hub.id, [row]);
+        const name = names.get((row.organizationId ?? row.personId)!) ?? null;
+        return { ...presentApplication(row, name), allowedActions: await applicationActionsOf(deps.db, scope, row) };
       },
     );
   };

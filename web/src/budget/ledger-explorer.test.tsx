@@ -78,4 +78,14 @@ describe('LedgerExplorer', () => {
     if (typeof text === 'string') expect(cause.textContent).toBe(text);
     else expect(cause.textContent).toMatch(text);
   });
+
+  it.each([
+    ['zh-CN', '下载 XLSX'],
+    ['en-US', 'Download XLSX'],
+  ] as const)('downloads the ledger in the page’s language (%s)', async (locale, label) => {
+    fakeServer(() => ({ status: 200, body: { items: [], next: null } }));
+    renderInApp(<LedgerExplorer hub="hangzhou" envelope={envelope} onShowAccount={vi.fn()} />, { locale });
+    const link = (await screen.findByText(label)).closest('a')!;
+    expect(link.getAttribute('href')).toBe(`/api/hubs/hangzhou/fiscal-years/2026/ledger.xlsx?lang=${locale}`);
+  });
 });

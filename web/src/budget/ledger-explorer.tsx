@@ -14,6 +14,7 @@ import { Money } from '../money/money';
 import type { ShownAccount } from './shown-account';
 import { DayRangePicker } from '../forms/day-range-picker';
 import { formatMoment } from '../i18n/format-date';
+import { ShortRef } from '../layout/short-ref';
 
 type Filters = { account?: string; reason?: ReasonCode; range?: [Dayjs | null, Dayjs | null] | null };
 
@@ -45,7 +46,7 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
   const shortNumber = (number: string | null | undefined) =>
     number && (
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-        {number}
+        <ShortRef>{number}</ShortRef>
       </Typography.Text>
     );
   // An award account links to its application; the others open their balance. An award
@@ -94,7 +95,10 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
         if (cause.type === 'application')
           return (
             <span>
-              {type} <Link to={`/hubs/${hub}/applications/${cause.id}`}>{cause.number ?? t('budget.causeTypes.application')}</Link>
+              {type}{' '}
+              <Link to={`/hubs/${hub}/applications/${cause.id}`}>
+                {cause.number ? <ShortRef>{cause.number}</ShortRef> : t('budget.causeTypes.application')}
+              </Link>
             </span>
           );
         // A line's funding: the line it funded, by name.
@@ -108,7 +112,7 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
         // A space between the word and the reference, in Chinese too ("申请 HZ-2026-000002").
         return (
           <span>
-            {type} {cause.number}
+            {type} {cause.number && <ShortRef>{cause.number}</ShortRef>}
           </span>
         );
       },
@@ -148,7 +152,7 @@ export function LedgerExplorer({ hub, envelope, onShowAccount }: { hub: string; 
             allowEmpty={[true, true]}
           />
         </Space>
-        <Button icon={<DownloadOutlined />} href={ledgerExportUrl(hub, envelope.year)} download>
+        <Button icon={<DownloadOutlined />} href={ledgerExportUrl(hub, envelope.year, locale)} download>
           {t('budget.exportXlsx')}
         </Button>
       </Flex>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, Button, Card, Col, Flex, Form, Input, Row, Select, Switch, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -54,7 +54,13 @@ function ProgramEditor({ hub, id, status, initial }: { hub: string; id?: string;
   const [dirty, setDirty] = useState(false);
   const fiscalYear = Number(Form.useWatch('fiscalYear', form) ?? initial.fiscalYear);
   const envelope = useEnvelope(hub, fiscalYear);
-  const lineOptions = (envelope.data?.lines ?? []).map((l) => ({ value: l.code, label: bilingual(l.name).primary }));
+  // Lines by name, the code after it in grey; a line the year's budget does not have (yet) keeps its code.
+  const budgetLine = (Form.useWatch('budgetLine', form) as string | undefined) ?? initial.budgetLine;
+  const lines = envelope.data?.lines ?? [];
+  const lineOptions = [
+    ...lines.map((l) => ({ value: l.code, label: bilingual(l.name).primary, code: l.code })),
+    ...(budgetLine && !lines.some((l) => l.code === budgetLine) ? [{ value: budgetLine, label: budgetLine, code: budgetLine }] : []),
+  ];
 
   const save = useFormMutation<ProgramDraft, Program>({
     form,
@@ -151,7 +157,16 @@ function ProgramEditor({ hub, id, status, initial }: { hub: string; id?: string;
               </Col>
               <Col xs={12} md={8}>
                 <Form.Item label={t('programs.budgetLine')} name="budgetLine" rules={[{ required: true, message: fieldText('REQUIRED') }]}>
-                  <AutoComplete options={lineOptions} />
+                  <Select
+                    showSearch={{ optionFilterProp: ['label', 'code'] }}
+                    options={lineOptions}
+                    optionRender={(option) => (
+                      <Flex justify="space-between" gap={8}>
+                        <span>{option.data.label}</span>
+                        {option.data.label !== option.data.code && <Typography.Text type="secondary">{option.data.code}</Typography.Text>}
+                      </Flex>
+                    )}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
