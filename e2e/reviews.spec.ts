@@ -124,6 +124,7 @@ test('a reviewed grant end to end: conflict excluded, two reviews, two approvers
   await founder.goto(path);
   // The decision's reason, as the decision (the award's history repeats it under its event).
   await expect(founder.getByText('Approve: Strong scores from both reviewers', { exact: true })).toBeVisible();
+  await expect(founder.getByText('Second approval: Agreed', { exact: true })).toBeVisible(); // the second officer's, named so
   await expect(founder.getByText('Reviewer Two')).toHaveCount(0); // never who reviewed
   // The report a tranche waits for, by the program's name for it.
   await expect(founder.getByRole('list', { name: 'How the amount was worked out' })).toContainText(

@@ -47,9 +47,15 @@ const board = (secondApprovalRequired: boolean): ReviewBoard => ({
   approval: null,
 });
 
-function renderPage(locale: 'zh-CN' | 'en-US', secondApprovalRequired = true) {
+function renderPage(
+  locale: 'zh-CN' | 'en-US',
+  secondApprovalRequired = true,
+  applicantName: { zh: string; en: string } | null = null,
+  applicationStatus: ApplicationDetail['status'] = application.status,
+) {
   fakeServerWith(capabilitiesWith({}), ({ path }) => {
-    if (path === `/api/hubs/hangzhou/applications/${id}`) return { status: 200, body: application };
+    if (path === `/api/hubs/hangzhou/applications/${id}`)
+      return { status: 200, body: { ...application, status: applicationStatus, applicant: { ...application.applicant, name: applicantName } } };
     if (path === `/api/hubs/hangzhou/programs/${programId}`) return { status: 200, body: program };
     if (path === `/api/hubs/hangzhou/applications/${id}/reviews`) return { status: 200, body: board(secondApprovalRequired) };
     if (path === `/api/hubs/hangzhou/applications/${id}/history`) return { status: 200, body: { items: [] } };
@@ -88,6 +94,35 @@ describe('ApplicationResultPage', () => {
     expect(heading.textContent).not.toContain(status[locale].approved);
     expect(document.querySelector('.ant-result-success')).toBeNull();
     expect(screen.queryByText(status[locale].approved, { exact: true })).toBeNull();
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('names the applicant in the header, in the page’s language (%s)', async (locale) => {
+    renderPage(locale, true, { zh: '深度求索', en: 'DeepSeek' });
+    const name = await screen.findByTestId('applicant-name', undefined, loading);
+    expect(name.textContent).toBe(locale === 'zh-CN' ? '深度求索' : 'DeepSeek');
+    expect(name.closest('.ant-result-subtitle')?.textContent).toContain('HZ-2026-000002');
+    // The number stays on one line in a narrow header.
+    expect(screen.getByTestId('application-number').style.whiteSpace).toBe('nowrap');
+  });
+
+  it.each([
+    ['zh-CN', '已提交，待评审'],
+    ['en-US', 'Submitted, waiting for review'],
+  ] as const)('shows a submitted application with a neutral clock, not a warning "!" (%s)', async (locale, text) => {
+    renderPage(locale, false, null, 'submitted');
+    expect(await screen.findByRole('heading', { level: 1, name: text }, loading)).toBeTruthy();
+    const icon = document.querySelector('.ant-result-icon')!;
+    expect(within(icon as HTMLElement).getByTestId('waiting-icon')).toBeTruthy();
+    expect(icon.querySelector('.anticon-exclamation-circle')).toBeNull();
+  });
+
+  it('keeps a gap between the two buttons, which wrap on a phone', async () => {
+    renderPage('en-US', false);
+    const actions = await screen.findByTestId('result-actions', undefined, loading);
+    expect(within(actions).getByRole('button', { name: 'Back to the program' })).toBeTruthy();
+    expect(within(actions).getByRole('button', { name: 'My applications' })).toBeTruthy();
+    expect(actions.style.gap).toBe('8px');
+    expect(actions.className).toContain('ant-flex-wrap-wrap');
   });
 
   it('says approved once no second approval is outstanding', async () => {

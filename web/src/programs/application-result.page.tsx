@@ -1,5 +1,5 @@
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Result, Table, Typography } from 'antd';
+import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Result, Table, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
@@ -8,6 +8,7 @@ import type { FormField } from '../../../contracts/programs';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PageError, PageLoading } from '../layout/page-states';
+import { ShortRef } from '../layout/short-ref';
 import { ReviewSections } from '../reviews/review-sections';
 import { useAward, useReviewBoard } from '../reviews/use-reviews';
 import { AnswersCard } from './answers-card';
@@ -46,12 +47,18 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
   const approved = ['approved', 'awarded', 'in_payment', 'closed'].includes(application.status) && !awaitingSecond;
   const refusal = refusalKeys.find((k) => k === application.refusal);
   const programName = program.data ? bilingual(program.data.name).primary : '';
+  // Whose application it is: staff assign reviewers and approve money here.
+  const applicantName = application.applicant.name ? bilingual(application.applicant.name).primary : null;
   const award = useAward(hub, application.id, approved);
+  // Sent and waiting on someone else: a neutral clock, not a blue "!" that reads as a warning.
+  const waiting = ['submitted', 'screening', 'in_review', 'appealed'].includes(application.status) || awaitingSecond;
+  const { token } = theme.useToken();
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 900 }}>
       <Result
         status={approved ? 'success' : ['refused', 'rejected'].includes(application.status) ? 'error' : 'info'}
+        icon={waiting ? <ClockCircleOutlined data-testid="waiting-icon" style={{ color: token.colorTextSecondary }} /> : undefined}
         title={
           <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             {awaitingSecond ? t('reviews.awaitingSecondApproval') : t(`reviews.status.${application.status}`)}
@@ -65,18 +72,29 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         }
         subTitle={
           <>
-            {t('programs.applications.number')} <span data-testid="application-number">{application.number}</span> · {programName} ·{' '}
+            {applicantName && (
+              <>
+                <Typography.Text strong data-testid="applicant-name">
+                  {applicantName}
+                </Typography.Text>{' '}
+                ·{' '}
+              </>
+            )}
+            {t('programs.applications.number')} <ShortRef data-testid="application-number">{application.number}</ShortRef> · {programName} ·{' '}
             {formatMoment(application.createdAt, locale)}
           </>
         }
-        extra={[
-          <Link key="program" to={`/hubs/${hub}/programs/${application.programId}`}>
-            <Button>{t('programs.result.back')}</Button>
-          </Link>,
-          <Link key="mine" to={`/hubs/${hub}/applications`}>
-            <Button type="primary">{hubWide ? t('nav.hubApplications') : t('programs.result.mine')}</Button>
-          </Link>,
-        ]}
+        extra={
+          // A gap both ways: on a phone the two buttons wrap onto two lines.
+          <Flex gap={8} wrap justify="center" data-testid="result-actions">
+            <Link to={`/hubs/${hub}/programs/${application.programId}`}>
+              <Button>{t('programs.result.back')}</Button>
+            </Link>
+            <Link to={`/hubs/${hub}/applications`}>
+              <Button type="primary">{hubWide ? t('nav.hubApplications') : t('programs.result.mine')}</Button>
+            </Link>
+          </Flex>
+        }
       />
       {application.status === 'refused' && refusal && (
         <Alert type="error" showIcon title={t('programs.result.refusalLine', { reason: t(`programs.result.refusals.${refusal}`) })} />

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Program } from '../api/programs.api';
@@ -73,5 +73,37 @@ describe('ApplyForm (programs): an organisation applies', () => {
     renderInApp(<ApplyForm hub="hangzhou" program={program} draft={null} />);
     await apply('zh-CN');
     await vi.waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
+  });
+});
+
+describe('ApplyForm (programs): a rule-only program decides at once', () => {
+  const ruleOnly = { ...program, mode: 'rule_only' } as Program;
+  const words = {
+    'zh-CN': { note: '本项目由规则即时判定', confirm: '提交申请？规则会立即判定；符合条件即批准并拨付。' },
+    'en-US': {
+      note: 'Rules decide this program the moment you submit',
+      confirm: 'Submit? The rules decide at once: if you qualify, you are approved and paid.',
+    },
+  };
+
+  it.each(['zh-CN', 'en-US'] as const)('says so by the submit button and asks before sending (%s)', async (locale) => {
+    const seen = server({ status: 201, body: { id: 'a-1' } });
+    renderInApp(<ApplyForm hub="hangzhou" program={ruleOnly} draft={null} />, { locale });
+    expect(screen.getByText(words[locale].note, { exact: false })).toBeTruthy();
+    await apply(locale);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain(words[locale].confirm);
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+    await userEvent.click(within(dialog).getByRole('button', { name: labels[locale].submit }));
+    await vi.waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+  });
+
+  it('a reviewed program neither warns nor asks', async () => {
+    const seen = server({ status: 201, body: { id: 'a-1' } });
+    renderInApp(<ApplyForm hub="hangzhou" program={program} draft={null} />, { locale: 'en-US' });
+    expect(screen.queryByText(words['en-US'].note, { exact: false })).toBeNull();
+    await apply('en-US');
+    await vi.waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

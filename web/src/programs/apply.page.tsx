@@ -37,7 +37,7 @@ const employerKeys = /^(employer|company|organization|organisation)(_name)?$/;
 export function ApplyForm({ hub, program, draft }: { hub: string; program: Program; draft: Application | null }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const fieldText = useFieldErrorText();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -99,6 +99,18 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
     },
   });
   const open = isOpenNow(program);
+  // Rule-only programs decide (and pay) the moment the form is sent: the applicant confirms first.
+  const instant = program.mode === 'rule_only';
+  const send = () => {
+    save.clearFailure();
+    if (!instant) return submit.submit(form.getFieldsValue(true));
+    modal.confirm({
+      title: t('programs.form.instantConfirm'),
+      okText: t('programs.form.submit'),
+      cancelText: t('org.cancel'),
+      onOk: () => submit.submit(form.getFieldsValue(true)),
+    });
+  };
   return (
     <Flex vertical gap={16} style={{ maxWidth: 720 }}>
       <Typography.Title level={1} style={{ margin: 0 }}>
@@ -114,10 +126,7 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
             submit.onValuesChange();
             save.onValuesChange();
           }}
-          onFinish={() => {
-            save.clearFailure();
-            submit.submit(form.getFieldsValue(true));
-          }}
+          onFinish={send}
         >
           {isOrganization ? (
             organizations.length === 0 ? (
@@ -146,6 +155,7 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
             <AnswerField key={field.key} field={field} prefilled={prefilledKeys.has(field.key)} />
           ))}
           <FormFailure failure={submit.failure ?? save.failure} />
+          {instant && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('programs.form.instantNote')} />}
           <Flex gap={8}>
             <Button type="primary" htmlType="submit" loading={submit.submitting} disabled={!open || (isOrganization && organizations.length === 0)}>
               {t('programs.form.submit')}

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { programDraftSchema } from '../../../contracts/applications';
+import { benefitFormulaSchema } from '../../../contracts/programs';
 import seedFile from '../../../seed/programs.json';
 import { enUS } from '../i18n/en-US';
 import { zhCN } from '../i18n/zh-CN';
@@ -50,5 +51,12 @@ describe('what a program gives, from its formula', () => {
 
   it('the talent housing supplement names the co-funding split', () => {
     expect(summary('talent-housing')).toContain('The city pays 70%, the employer 30%.');
+  });
+
+  it('office rent: areas grouped as people write them, the unit said once, in both languages', () => {
+    const rent = benefitFormulaSchema.parse({ type: 'rent', years: [{ basisPoints: 10_000 }], capArea: 1000, areaPerPerson: 12.5 });
+    const words = (locale: 'en-US' | 'zh-CN') => benefitSummary(rent, { form: [], milestones: [] }, i18n.getFixedT(locale), locale);
+    expect(words('en-US')).toEqual(expect.arrayContaining(['On at most 1,000 m².', '12.5 m² per person on staff.']));
+    expect(words('zh-CN')).toEqual(expect.arrayContaining(['最多补贴 1,000 平方米。', '每名在职人员 12.5 平方米。']));
   });
 });

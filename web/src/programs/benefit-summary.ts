@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../contracts/error-messages';
 import type { BenefitFormulaJson } from '../../../contracts/programs';
+import { formatArea } from '../i18n/format-area';
 import { formatMoney } from '../money/format-money';
 import { basisPointsText } from '../budget/percent';
 import { programNames, type ProgramWords } from './program-words';
@@ -50,8 +51,8 @@ export function benefitSummary(formula: BenefitFormulaJson, words: ProgramWords,
     case 'rent': {
       formula.years.forEach((y, i) => lines.push(t('programs.summary.rentYear', { year: i + 1, rate: rate(y.basisPoints) })));
       if (formula.capPerSquareMetreMonth) lines.push(t('programs.summary.rentCapPerM2', { cap: yuan(formula.capPerSquareMetreMonth) }));
-      if (formula.capArea) lines.push(t('programs.summary.rentCapArea', { area: formula.capArea }));
-      if (formula.areaPerPerson) lines.push(t('programs.summary.rentAreaPerPerson', { area: formula.areaPerPerson }));
+      if (formula.capArea) lines.push(t('programs.summary.rentCapArea', { area: formatArea(formula.capArea, locale) }));
+      if (formula.areaPerPerson) lines.push(t('programs.summary.rentAreaPerPerson', { area: formatArea(formula.areaPerPerson, locale) }));
       const ext = formula.extension;
       if (ext)
         lines.push(

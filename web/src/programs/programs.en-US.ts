@@ -80,6 +80,9 @@ export const programsEnUS: ProgramsMessages = {
     fileStored: 'Uploaded: {{name}} ({{size}})',
     fileTooBig: 'The file is larger than {{max}}.',
     submit: 'Submit application',
+    instantNote:
+      'Rules decide this program the moment you submit: if you qualify, you are approved at once and the first payment is made; if not, you see which criteria failed.',
+    instantConfirm: 'Submit? The rules decide at once: if you qualify, you are approved and paid.',
     prefilled: 'Prefilled from what the platform knows',
     closed: 'This program is not taking applications at this time.',
   },
@@ -126,8 +129,8 @@ export const programsEnUS: ProgramsMessages = {
   summary: {
     rentYear: 'Lease year {{year}}: {{rate}} of the rent.',
     rentCapPerM2: 'At most {{cap}} per m² per month.',
-    rentCapArea: 'On at most {{area}} m².',
-    rentAreaPerPerson: '{{area}} m² per person on staff.',
+    rentCapArea: 'On at most {{area}}.',
+    rentAreaPerPerson: '{{area}} per person on staff.',
     rentExtension: 'Then {{years}} more years ({{rates}}) once “{{criterion}}” holds within {{months}} months.',
     rentByLease: 'Paid month by month on a signed lease.',
     label: 'What it gives, from its formula',

@@ -70,6 +70,23 @@ describe('AwardCard', () => {
     expect(document.body.textContent).not.toContain('2027-06-06');
   });
 
+  it.each([
+    ['zh-CN', '截止 2099年12月31日', '已逾期', '2020年1月1日'],
+    ['en-US', 'Due Dec 31, 2099', 'Overdue', 'Jan 1, 2020'],
+  ] as const)('says a report still to send is due on its day, neutral, and overdue in red once the day has passed (%s)', (locale, dueBy, overdue, past) => {
+    fakeServer(() => ({ status: 200, body: {} }));
+    const toSend = (dueOn: string) => ({ ...award(false).milestones[0]!, status: 'due' as const, text: null, attachments: [], dueOn });
+    const { unmount } = renderInApp(<AwardCard hub="hangzhou" award={{ ...award(false), milestones: [toSend('2099-12-31')] }} />, { locale });
+    const ahead = screen.getByTestId('milestone-midterm');
+    expect(within(ahead).getByText(dueBy).closest('.ant-tag')!.className).not.toMatch(/red/);
+    expect(within(ahead).queryByText(overdue)).toBeNull();
+    unmount();
+    renderInApp(<AwardCard hub="hangzhou" award={{ ...award(false), milestones: [toSend('2020-01-01')] }} />, { locale });
+    const late = screen.getByTestId('milestone-midterm');
+    expect(within(late).getByText(overdue).closest('.ant-tag')!.className).toMatch(/red/);
+    expect(within(late).getByText(past)).toBeTruthy();
+  });
+
   it.each(['zh-CN', 'en-US'] as const)('lists the tranches one under another on a phone, with no table to cut (%s)', (locale) => {
     onPhone();
     fakeServer(() => ({ status: 200, body: {} }));

@@ -14,9 +14,39 @@ import { AwardTranches } from './award-tranches';
 import { AttachedFiles } from '../programs/file-attachments';
 import { MilestoneReportForm } from './milestone-report.form';
 import { MilestoneReviewForm } from './milestone-review.form';
+import { useHubToday } from '../stays/hub-today';
 
 type Props = { hub: string; award: Award };
+type Milestone = Award['milestones'][number];
 type Pending = { kind: 'release'; seq: number } | { kind: 'clawback' } | null;
+
+/** A report still to send: "Due Dec 31, 2026" (neutral) until its day (the hub's) has passed, then its day and a red "Overdue". */
+function DueReport({ dueOn }: { dueOn: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const today = useHubToday().format('YYYY-MM-DD');
+  const day = formatDay(dueOn, locale);
+  if (dueOn >= today) return <Tag color="blue">{t('reviews.award.dueBy', { date: day })}</Tag>;
+  return (
+    <>
+      <Typography.Text type="secondary">{day}</Typography.Text>
+      <Tag color="red">{t('reviews.award.overdue')}</Tag>
+    </>
+  );
+}
+
+/** A report's day and where it stands; one sent, its day and its status. */
+function MilestoneDue({ milestone: m }: { milestone: Milestone }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  if (m.status === 'due') return <DueReport dueOn={m.dueOn} />;
+  return (
+    <>
+      <Typography.Text type="secondary">{formatDay(m.dueOn, locale)}</Typography.Text>
+      <Tag>{t(`reviews.award.milestoneStatus.${m.status}`)}</Tag>
+    </>
+  );
+}
 
 /**
  * The award: schedule and what was paid (everyone who may see it), reports, and finance's
@@ -54,8 +84,7 @@ export function AwardCard({ hub, award }: Props) {
                 <Flex vertical gap={8} style={{ width: '100%' }}>
                   <Flex gap={8} align="center">
                     <Typography.Text strong>{bilingual(m.name).primary}</Typography.Text>
-                    <Typography.Text type="secondary">{formatDay(m.dueOn, locale)}</Typography.Text>
-                    <Tag>{t(`reviews.award.milestoneStatus.${m.status}`)}</Tag>
+                    <MilestoneDue milestone={m} />
                   </Flex>
                   {m.text && <Typography.Paragraph style={{ margin: 0 }}>{m.text}</Typography.Paragraph>}
                   <AttachedFiles hub={hub} files={m.attachments} />

@@ -55,6 +55,18 @@ describe('ReviewRubricForm (a reviewer scores)', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it.each(['zh-CN', 'en-US'] as const)('counts a cleared score as not set (%s)', async (locale) => {
+    const seen = fakeServer(() => ({ status: 200, body: {} }));
+    renderInApp(<ReviewRubricForm hub="hangzhou" item={item} onSubmitted={vi.fn()} onConflict={vi.fn()} />, { locale });
+    await star(labels[locale].team, 4);
+    await star(labels[locale].team, 4); // the same star again clears it
+    await star(labels[locale].market, 3);
+    await userEvent.click(screen.getByLabelText(labels[locale].approve));
+    await userEvent.click(screen.getByRole('button', { name: labels[locale].submit }));
+    await vi.waitFor(() => expect(screen.getByLabelText(labels[locale].team).closest('.ant-form-item')!.textContent).toContain(labels[locale].score));
+    expect(seen).toHaveLength(0);
+  });
+
   it.each(['zh-CN', 'en-US'] as const)('chooses no recommendation for the reviewer and asks for one (%s)', async (locale) => {
     const seen = fakeServer(() => ({ status: 200, body: {} }));
     renderInApp(<ReviewRubricForm hub="hangzhou" item={item} onSubmitted={vi.fn()} onConflict={vi.fn()} />, { locale });

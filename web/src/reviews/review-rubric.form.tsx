@@ -44,6 +44,8 @@ export function ReviewRubricForm({
           name={['scores', c.key]}
           label={`${bilingual(c.name).primary} · ${t('reviews.form.weight', { weight: c.weight })} · ${t('reviews.form.scale', { scale: c.scale })}`}
           rules={[{ required: true, message: t('reviews.form.required') }]}
+          // A cleared Rate gives 0: that is no score yet, not a score too small.
+          normalize={(score?: number) => score || undefined}
         >
           <Rate count={c.scale} aria-label={bilingual(c.name).primary} />
         </Form.Item>

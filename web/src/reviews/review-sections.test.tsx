@@ -4,9 +4,10 @@ import type { HubRole } from '../../../contracts/auth';
 import type { ApplicationDetail } from '../../../contracts/applications';
 import type { ObligationFinding } from '../../../contracts/obligations';
 import type { Award } from '../../../contracts/reviews';
+import type { ReviewBoard } from '../api/reviews.api';
 import { CapabilitiesLoaded, capabilitiesWith, fakeServerWith, type Grants, loading } from '../../test/capabilities';
 import { renderInApp } from '../../test/render';
-import { ReviewSections } from './review-sections';
+import { ApplicantDecision, ReviewSections } from './review-sections';
 
 const id = '01a2373f-0000-7000-8000-000000000010';
 const application: ApplicationDetail = {
@@ -80,5 +81,25 @@ describe('ReviewSections: the awardee’s own findings (follows the server’s c
     expect(await screen.findByText('资助与拨付', undefined, loading)).toBeTruthy();
     expect(screen.queryByText('资助后应履行的义务')).toBeNull();
     expect(screen.queryByText('OB-000007')).toBeNull();
+  });
+});
+
+describe('ApplicantDecision: the applicant’s list of decisions', () => {
+  const board = {
+    decisions: [
+      { outcome: 'approve', reason: 'Strong reviews', decidedBy: null, at: '2026-03-02T08:00:00.000Z' },
+      { outcome: 'second_approve', reason: 'Strong reviews', decidedBy: null, at: '2026-03-03T08:00:00.000Z' },
+    ],
+    reviews: [],
+    rubric: [],
+  } as unknown as ReviewBoard;
+
+  it.each([
+    ['zh-CN', '批准：Strong reviews', '第二次批准：Strong reviews'],
+    ['en-US', 'Approve: Strong reviews', 'Second approval: Strong reviews'],
+  ] as const)('names the second approval as such (%s)', (locale, first, second) => {
+    renderInApp(<ApplicantDecision board={board} />, { locale });
+    const lines = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(lines).toEqual([first, second]);
   });
 });

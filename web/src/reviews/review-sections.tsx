@@ -1,5 +1,6 @@
 import { Button, Card, Flex, Table } from 'antd';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
 import type { ApplicationDetail } from '../api/programs.api';
@@ -52,8 +53,14 @@ export function ReviewSections({
   );
 }
 
+/** A decision's outcome in words: the second officer's approval is named as such, not as a second "Approve". */
+function outcomeText(outcome: string, t: TFunction) {
+  if (outcome === 'second_approve' || outcome === 'second_reject') return t(`reviews.applicant.secondOutcomes.${outcome}`);
+  return t(`reviews.board.outcomes.${outcome as 'approve'}`);
+}
+
 /** The applicant sees the reasons and, if the program allows, the scores: never who gave them. */
-function ApplicantDecision({ board }: { board: ReviewBoard }) {
+export function ApplicantDecision({ board }: { board: ReviewBoard }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
   if (!board.decisions.length && !board.reviews.length) return null;
@@ -61,11 +68,7 @@ function ApplicantDecision({ board }: { board: ReviewBoard }) {
     <Card title={t('reviews.applicant.decision')}>
       <ItemList
         items={board.decisions}
-        renderItem={(d) => (
-          <ListItem>
-            {t('reviews.applicant.decisionLine', { outcome: t(`reviews.board.outcomes.${d.outcome.replace('second_', '') as 'approve'}`), reason: d.reason })}
-          </ListItem>
-        )}
+        renderItem={(d) => <ListItem>{t('reviews.applicant.decisionLine', { outcome: outcomeText(d.outcome, t), reason: d.reason })}</ListItem>}
       />
       {board.reviews.length > 0 && (
         <Table

@@ -30,8 +30,13 @@ describe('StaffRolesForm: an admin adds and removes a staff member’s roles, on
     await userEvent.click(screen.getByRole('button', { name: 'Add role: 王芳' }));
     await userEvent.click(await screen.findByText('Reviewer'));
     await vi.waitFor(() => expect(writes()).toEqual([['POST', base, { role: 'reviewer' }]]));
+    // The tag's text does nothing; its × (named for the role and the person) opens the confirm.
     await userEvent.click(screen.getByText('Hub admin'));
-    await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: /^(OK|确\s?定)$/ }));
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove the role Hub admin from 王芳' }));
+    const confirm = await screen.findByRole('tooltip');
+    expect(confirm.textContent).toContain('Remove the role “Hub admin” from 王芳?');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Remove role' }));
     await vi.waitFor(() =>
       expect(writes()).toEqual([
         ['POST', base, { role: 'reviewer' }],
@@ -40,13 +45,22 @@ describe('StaffRolesForm: an admin adds and removes a staff member’s roles, on
     );
   });
 
+  it('opens the confirm from the keyboard on the ×', async () => {
+    const writes = renderRoles(() => ({ status: 204 }));
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove the role Hub admin from 王芳' }));
+    await userEvent.keyboard('{Enter}');
+    await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Remove role' }));
+    await vi.waitFor(() => expect(writes()).toEqual([['DELETE', `${base}/hub_admin`, undefined]]));
+  });
+
   it.each([
-    ['zh-CN', '枢纽管理员', '不能移除或停用本枢纽最后一位管理员。'],
-    ['en-US', 'Hub admin', 'The hub’s last administrator cannot be removed or suspended.'],
-  ] as const)('shows the refusal to take the last admin’s role above the roles (%s)', async (locale, role, text) => {
+    ['zh-CN', '移除 王芳 的枢纽管理员角色', '移除角色', '不能移除或停用本枢纽最后一位管理员。'],
+    ['en-US', 'Remove the role Hub admin from 王芳', 'Remove role', 'The hub’s last administrator cannot be removed or suspended.'],
+  ] as const)('shows the refusal to take the last admin’s role above the roles (%s)', async (locale, label, ok, text) => {
     renderRoles(() => lastAdmin, locale);
-    await userEvent.click(screen.getByText(role));
-    await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: /^(OK|确\s?定)$/ }));
+    await userEvent.click(screen.getByRole('button', { name: label }));
+    await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: ok }));
     expect((await screen.findByRole('alert')).textContent).toContain(text);
   });
 });

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Form, Input, Popconfirm, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hubRoles, type HubRole } from '../../../contracts/auth';
@@ -43,15 +43,25 @@ export function StaffRolesForm({ hub, member }: { hub: string; member: StaffMemb
       </Form.Item>
       <Flex wrap gap={4}>
         {member.roles.map((role) => (
-          <Popconfirm
-            key={role}
-            title={t('staff.removeRoleConfirm', { role: roleName(role), name: member.name })}
-            onConfirm={() => change.submitWith({ change: 'revoke', role })}
-          >
-            <Tag closable onClose={(e) => e.preventDefault()}>
-              {roleName(role)}
-            </Tag>
-          </Popconfirm>
+          // The × is a real button (keyboard too) that opens the confirm; the tag's text does nothing.
+          <Tag key={role}>
+            {roleName(role)}
+            <Popconfirm
+              title={t('staff.removeRoleConfirm', { role: roleName(role), name: member.name })}
+              okText={t('staff.removeRole')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('org.cancel')}
+              onConfirm={() => change.submitWith({ change: 'revoke', role })}
+            >
+              <Button
+                type="text"
+                size="small"
+                icon={<CloseOutlined />}
+                aria-label={t('staff.removeRoleLabel', { role: roleName(role), name: member.name })}
+                style={{ marginInlineStart: 4, width: 16, minWidth: 16, height: 16 }}
+              />
+            </Popconfirm>
+          </Tag>
         ))}
         <Dropdown
           trigger={['click']}
