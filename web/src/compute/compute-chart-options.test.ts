@@ -10,10 +10,11 @@ const utilisation: ComputeDashboard['utilisation'] = [4, 5, 6, 7, 8].flatMap((d)
 ]);
 
 describe('utilisationOption: the lines stop at today, which is marked', () => {
-  const option = utilisationOption(utilisation, day(6), { today: 'Today' });
+  const option = utilisationOption(utilisation, day(6), { today: 'Today' }, 'en-US');
 
   it('has no points after today: null, not 0 (reservations ahead are not use)', () => {
-    expect(option.xAxis.data).toEqual(['12-04', '12-05', '12-06', '12-07', '12-08']);
+    expect(option.xAxis.data).toEqual(['Dec 4', 'Dec 5', 'Dec 6', 'Dec 7', 'Dec 8']);
+    expect(utilisationOption(utilisation, day(6), { today: '今天' }, 'zh-CN').xAxis.data).toEqual(['12月4日', '12月5日', '12月6日', '12月7日', '12月8日']);
     expect(option.series.map((s) => s.data)).toEqual([
       [50, 50, 50, null, null],
       [0, 0, 0, null, null],
@@ -23,13 +24,13 @@ describe('utilisationOption: the lines stop at today, which is marked', () => {
 
   it('draws one “today” line, on today’s day', () => {
     const marks = option.series.flatMap((s) => ('markLine' in s ? [s.markLine] : []));
-    expect(marks).toEqual([expect.objectContaining({ data: [{ xAxis: '12-06' }], label: expect.objectContaining({ formatter: 'Today' }) })]);
+    expect(marks).toEqual([expect.objectContaining({ data: [{ xAxis: 'Dec 6' }], label: expect.objectContaining({ formatter: 'Today' }) })]);
     expect(option.tooltip.valueFormatter(null)).toBe('—');
     expect(option.tooltip.valueFormatter(50)).toBe('50%');
   });
 
   it('draws no mark when today is not on the chart', () => {
-    const later = utilisationOption(utilisation, day(20), { today: 'Today' });
+    const later = utilisationOption(utilisation, day(20), { today: 'Today' }, 'en-US');
     expect(later.series.some((s) => 'markLine' in s)).toBe(false);
     expect(later.series[0]!.data).toEqual([50, 50, 50, 50, 50]);
   });
@@ -41,7 +42,9 @@ describe('waitsOption: hours as people read them', () => {
       [{ day: day(5), requests: 3, averageHours: 3.4666666, longestHours: 1260 }],
       { average: 'Average', longest: 'Longest', hours: 'hours' },
       (v) => formatHours(v, 'en-US'),
+      'en-US',
     );
+    expect(option.xAxis.data).toEqual(['Dec 5']);
     expect(option.series.map((s) => s.data)).toEqual([[3.5], [1260]]);
     expect(option.yAxis.axisLabel.formatter(1260)).toBe('1,260');
     expect(option.tooltip.valueFormatter(1260)).toBe('1,260 hours');

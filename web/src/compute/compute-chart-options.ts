@@ -1,4 +1,6 @@
+import type { Locale } from '../../../contracts/error-messages';
 import type { ComputeDashboard, FairShare } from '../api/compute.api';
+import { formatMonthDay } from '../i18n/format-date';
 
 /**
  * The compute charts' ECharts options, built from the API's data alone (no React, no
@@ -11,14 +13,14 @@ type Format = (value: number) => string;
 /** Text put into a tooltip's HTML (a company's name is anyone's text). */
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** "2026-12-06" -> "12-06", the day axis's label. */
-const dayLabel = (day: string) => day.slice(5);
+/** "2026-12-06" -> "12月6日" / "Dec 6", the day axis's label. */
+const dayLabel = (day: string, locale: Locale) => formatMonthDay(day, locale);
 
 /**
  * Share of each flavor's GPU-hours reserved per day. Days after `today` have no use yet:
  * their points are null, so the lines stop at today, which a vertical line marks.
  */
-export function utilisationOption(data: ComputeDashboard['utilisation'], today: string, words: { today: string }) {
+export function utilisationOption(data: ComputeDashboard['utilisation'], today: string, words: { today: string }, locale: Locale) {
   const days = [...new Set(data.map((u) => u.day))].sort();
   const models = [...new Set(data.map((u) => u.model))];
   const percent = (model: string, day: string): number | null => {
@@ -31,7 +33,7 @@ export function utilisationOption(data: ComputeDashboard['utilisation'], today: 
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${v}%`) },
     legend: { top: 0, data: models },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: days.map(dayLabel) },
+    xAxis: { type: 'category', data: days.map((d) => dayLabel(d, locale)) },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: models.map((m, index) => ({
       name: m,
@@ -47,7 +49,7 @@ export function utilisationOption(data: ComputeDashboard['utilisation'], today: 
               symbol: 'none',
               lineStyle: { type: 'dashed', color: '#8c8c8c' },
               label: { formatter: words.today, position: 'end' },
-              data: [{ xAxis: dayLabel(today) }],
+              data: [{ xAxis: dayLabel(today, locale) }],
             },
           }
         : {}),
@@ -56,13 +58,13 @@ export function utilisationOption(data: ComputeDashboard['utilisation'], today: 
 }
 
 /** Hours from submission to start, per day of submission: the average (bars) and the longest (a line). */
-export function waitsOption(data: ComputeDashboard['waits'], words: { average: string; longest: string; hours: string }, hours: Format) {
+export function waitsOption(data: ComputeDashboard['waits'], words: { average: string; longest: string; hours: string }, hours: Format, locale: Locale) {
   const tenth = (v: number) => Math.round(v * 10) / 10;
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${hours(v)} ${words.hours}` },
     legend: { top: 0, data: [words.average, words.longest] },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: data.map((w) => dayLabel(w.day)) },
+    xAxis: { type: 'category', data: data.map((w) => dayLabel(w.day, locale)) },
     yAxis: { type: 'value', name: words.hours, axisLabel: { formatter: hours } },
     series: [
       { name: words.average, type: 'bar', data: data.map((w) => tenth(w.averageHours)) },

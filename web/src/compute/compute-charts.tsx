@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComputeDashboard, FairShare } from '../api/compute.api';
 import { EChart } from '../ecosystem/echart';
+import { formatMonthDay } from '../i18n/format-date';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { formatMoneyAxis } from '../money/format-money';
@@ -18,18 +19,26 @@ echarts.use([MarkLineComponent]);
 /** Share of each flavor's GPU-hours reserved per day (30 days back), up to today in the hub. */
 export function UtilisationChart({ data }: { data: ComputeDashboard['utilisation'] }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const today = useHubToday().format('YYYY-MM-DD');
-  const option = useMemo(() => utilisationOption(data, today, { today: t('compute.charts.today') }), [data, today, t]);
+  const option = useMemo(() => utilisationOption(data, today, { today: t('compute.charts.today') }, locale), [data, today, t, locale]);
   return <EChart option={option} height={260} label={t('compute.charts.utilisation')} />;
 }
 
 /** Hours from submission to start, per day of submission: the average and the longest. */
 export function WaitsChart({ data }: { data: ComputeDashboard['waits'] }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const hours = useFormatHours();
   const option = useMemo(
-    () => waitsOption(data, { average: t('compute.charts.averageWait'), longest: t('compute.charts.longestWait'), hours: t('compute.charts.hours') }, hours),
-    [data, t, hours],
+    () =>
+      waitsOption(
+        data,
+        { average: t('compute.charts.averageWait'), longest: t('compute.charts.longestWait'), hours: t('compute.charts.hours') },
+        hours,
+        locale,
+      ),
+    [data, t, hours, locale],
   );
   return <EChart option={option} height={240} label={t('compute.charts.waits')} />;
 }
@@ -67,7 +76,7 @@ export function BurnDownChart({ data }: { data: ComputeDashboard['burnDown'] }) 
       tooltip: { trigger: 'axis', valueFormatter: money },
       legend: { top: 0, data: data.map((v) => bilingual(v.organization.name).primary) },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: days.map((d) => d.slice(5)) },
+      xAxis: { type: 'category', data: days.map((d) => formatMonthDay(d, locale)) },
       yAxis: { type: 'value', axisLabel: { formatter: money } },
       series: data.map((v) => {
         let left = moneyForChart(v.granted);

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { getComputeDashboard, getComputeUsage, getFairShare, listComputeQueue, type ComputeRequest, type ComputeUsageRecord } from '../api/compute.api';
 import { useCapabilities } from '../auth/use-capabilities';
+import { formatMoment } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { BurnDownChart, FairShareChart, UtilisationChart, WaitsChart } from './compute-charts';
@@ -23,6 +24,7 @@ export function ComputeDeskPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const hours = useFormatHours();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   // Pools, quotas and usage files for whom the server allows them; the hub's auditor reads the desk.
   const can = useCapabilities(hub).data?.actions.compute;
@@ -91,7 +93,7 @@ export function ComputeDeskPage() {
             { title: t('compute.desk.columns.flavor'), render: (_, r) => r.flavor?.model ?? r.flavorRequested },
             { title: t('compute.desk.columns.gpus'), dataIndex: 'gpus', align: 'right' },
             { title: t('compute.desk.columns.hours'), render: (_, r) => hours(r.hours), align: 'right' },
-            { title: t('compute.desk.columns.start'), render: (_, r) => (r.start ? dayjs(r.start).format('YYYY-MM-DD HH:mm') : '—') },
+            { title: t('compute.desk.columns.start'), render: (_, r) => (r.start ? formatMoment(r.start, locale) : '—') },
             { title: t('compute.desk.columns.status'), render: (_, r) => status(r.status) },
           ]}
         />

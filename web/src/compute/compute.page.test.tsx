@@ -70,13 +70,13 @@ const usage = {
   corrects: null,
 };
 
-function renderPage(cancel: () => { status: number; body?: unknown }, locale: 'zh-CN' | 'en-US', who: Me = me, withQuota = false) {
+function renderPage(cancel: () => { status: number; body?: unknown }, locale: 'zh-CN' | 'en-US', who: Me = me, withQuota = false, listed = running) {
   const seen = fakeServer((request: SeenRequest) => {
     if (request.path === '/api/me') return { status: 200, body: who };
     if (request.method === 'POST') return cancel();
     if (request.path.includes('/compute/flavors')) return { status: 200, body: { items: [], next: null } };
     if (request.path.includes('/compute/dashboard')) return { status: 200, body: { quotas: withQuota ? [quota] : [], burnDown: [], waits: [] } };
-    if (request.path.includes('/compute/queue')) return { status: 200, body: { items: [running], next: null } };
+    if (request.path.includes('/compute/queue')) return { status: 200, body: { items: [listed], next: null } };
     if (request.path.includes('/compute/usage')) return { status: 200, body: { items: withQuota ? [usage] : [], next: null } };
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
   });
@@ -120,6 +120,28 @@ describe('ComputePage: what people read', () => {
     expect(card.textContent).toContain(used);
     expect(await screen.findByText(new RegExp(metered))).toBeTruthy();
     expect(document.body.textContent).not.toContain('42.000');
+  });
+
+  it.each([
+    ['zh-CN', '2026年1月1日至2027年1月1日', '2026年12月6日 16:00至12月7日 04:00', '已排入计划', '2026年12月3日'],
+    ['en-US', 'Jan 1, 2026 – Jan 1, 2027', 'Dec 6, 2026, 4:00 PM – Dec 7, 4:00 AM', 'Scheduled', 'Dec 3, 2026'],
+  ] as const)('days and moments as people write them, the end’s day named when it differs (%s)', async (locale, period, slot, status, ended) => {
+    const scheduled = {
+      ...running,
+      status: 'admitted',
+      gpus: 4,
+      hours: 12,
+      start: '2026-12-06T16:00:00.000Z',
+      end: '2026-12-07T04:00:00.000Z',
+    } as ComputeRequest;
+    renderPage(() => ({ status: 200 }), locale, me, true, scheduled);
+    const card = (await screen.findAllByTestId('compute-quota', undefined, loading))[0]!;
+    expect(card.textContent).toContain(`H20 · ${period}`);
+    const item = (await screen.findAllByTestId('compute-request'))[0]!;
+    expect(item.textContent).toContain(slot);
+    expect(item.textContent).toContain(status);
+    expect(await screen.findByText(new RegExp(ended))).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it.each([

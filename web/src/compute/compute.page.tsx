@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Empty, Flex, Progress, Select, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -8,6 +7,8 @@ import { ItemList, ListItem } from '../layout/item-list';
 import { cancelComputeRequest, getComputeDashboard, getComputeUsage, listComputeQueue } from '../api/compute.api';
 import { useMe } from '../auth/use-me';
 import { ActionForm } from '../forms/action-form';
+import { formatDayRange, formatMomentDay, formatMomentRange } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { fenMinus } from '../money/money-math';
@@ -22,6 +23,7 @@ export function ComputePage() {
   const { message } = App.useApp();
   const bilingual = useBilingual();
   const hours = useFormatHours();
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useMe();
@@ -77,7 +79,7 @@ export function ComputePage() {
             <ListItem key={q.id} data-testid="compute-quota">
               <Flex vertical gap={4} style={{ width: '100%' }}>
                 <Typography.Text strong>
-                  {q.flavorModel} · {q.periodStart} – {q.periodEnd}
+                  {q.flavorModel} · {formatDayRange(q.periodStart, q.periodEnd, locale)}
                 </Typography.Text>
                 <Progress
                   percent={q.gpuHours > 0 ? Math.min(100, Math.round((q.gpuHoursUsed / q.gpuHours) * 100)) : 0}
@@ -126,7 +128,7 @@ export function ComputePage() {
                 </Flex>
                 <Typography.Text type="secondary">
                   {t('compute.mine.shape', { gpus: hours(r.gpus), hours: hours(r.hours) })}
-                  {r.start ? ` · ${dayjs(r.start).format('YYYY-MM-DD HH:mm')} – ${dayjs(r.end).format('HH:mm')}` : ''}
+                  {r.start && r.end ? ` · ${formatMomentRange(r.start, r.end, locale)}` : ''}
                 </Typography.Text>
                 {r.refusal && <Typography.Text type="danger">{t(`compute.refusal.${r.refusal}`)}</Typography.Text>}
                 {['pending', 'admitted', 'running'].includes(r.status) && (
@@ -165,7 +167,7 @@ export function ComputePage() {
             <ListItem key={u.id}>
               <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
                 <Typography.Text>
-                  {u.requestReference} · {u.flavor.model} · {t('compute.mine.gpuHours', { n: hours(u.gpuHours) })} · {dayjs(u.endedAt).format('YYYY-MM-DD')}
+                  {u.requestReference} · {u.flavor.model} · {t('compute.mine.gpuHours', { n: hours(u.gpuHours) })} · {formatMomentDay(u.endedAt, locale)}
                 </Typography.Text>
                 <Typography.Text>
                   <Money value={u.cost} /> · {t('compute.mine.paidBy')} <Money value={u.voucherPaid} />

@@ -22,7 +22,7 @@ export const computeZhCN = {
       paid: '算力券支付',
       record: '服务商记录号',
     },
-    status: { pending: '排队中', admitted: '已准入', running: '运行中', finished: '已完成', preempted: '已抢占', cancelled: '已取消', refused: '已拒绝' },
+    status: { pending: '排队中', admitted: '已排入计划', running: '运行中', finished: '已完成', preempted: '已抢占', cancelled: '已取消', refused: '已拒绝' },
   },
   mine: {
     title: '算力',
@@ -55,7 +55,7 @@ export const computeZhCN = {
     deadline: '最迟完成',
     priority: '优先级',
     submit: '提交申请',
-    admitted: '{{ref}} 已准入，{{start}} 开始。',
+    admitted: '{{ref}} 已排入计划，{{start}} 开始。',
     waiting: '{{ref}} 已排队，资源空出后开始。',
     requests: '我的申请',
     shape: '{{gpus}} 张 GPU × {{hours}} 小时',

@@ -26,7 +26,7 @@ const labels = {
     nameEn: 'Name in English',
     region: 'Region',
     model: 'Accelerator model',
-    code: 'Flavor code',
+    code: 'GPU type code',
     price: 'Price per GPU-hour',
     tooBig: 'Too large.',
   },

@@ -13,7 +13,7 @@ const startup = { id: organizationId, name: { zh: '深度求索', en: 'DeepSeek'
 const flavor = { id: flavorId, model: 'H20', pool: { zh: '城市算力中心', en: 'City compute centre' } };
 const labels = {
   'zh-CN': { company: '企业', flavor: '规格', period: '期间', gpuHours: 'GPU 小时', ends: '结束日期不能早于开始日期。' },
-  'en-US': { company: 'Company', flavor: 'Flavor', period: 'Period', gpuHours: 'GPU-hours', ends: 'The end date cannot be before the start date.' },
+  'en-US': { company: 'Company', flavor: 'GPU type', period: 'Period', gpuHours: 'GPU-hours', ends: 'The end date cannot be before the start date.' },
 };
 
 /** Startups and flavors are listed; the quota answers `write`. */

@@ -42,13 +42,13 @@ const labels = {
     serverOver: 'GPU 数量超过了配额允许的同时可用 GPU 数。',
   },
   'en-US': {
-    flavor: 'Flavor',
+    flavor: 'GPU type',
     gpus: 'GPUs',
     hours: 'Hours',
     deadline: 'Done by',
     submit: 'Ask',
     inThePast: 'The date cannot be in the past.',
-    overLimit: 'Your quota allows at most 32 GPUs at once on this flavor; ask for fewer.',
+    overLimit: 'Your quota allows at most 32 GPUs at once on this GPU type; ask for fewer.',
     limitHint: 'Your quota: up to 32 GPUs at once',
     hoursHint: 'At most 336 hours (14 days)',
     tooManyHours: 'At most 336 hours.',
@@ -97,6 +97,17 @@ describe('RequestFormCard (compute): a company asks for GPU time', () => {
     expect(post.path).toBe('/api/hubs/hangzhou/compute/requests');
     expect(post.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(post.body).toEqual({ organizationId, flavor: flavorId, gpus: 2, hours: 4, deadline: expect.stringMatching(/Z$/), priority: 'normal' });
+  });
+
+  it.each([
+    ['zh-CN', 'CR-K6XP22 已排入计划，2026年12月6日 16:00 开始。'],
+    ['en-US', 'CR-K6XP22 is scheduled; it starts Dec 6, 2026, 4:00 PM.'],
+  ] as const)('says when a scheduled request starts, in words and a readable moment (%s)', async (locale, text) => {
+    server({ status: 201, body: { reference: 'CR-K6XP22', start: '2026-12-06T16:00:00.000Z' } });
+    const onDone = vi.fn();
+    renderInApp(<RequestFormCard hub="hangzhou" organizationId={organizationId} quotas={quotas} onDone={onDone} />, { locale });
+    await ask(locale, '2');
+    expect(await screen.findByText(text)).toBeTruthy();
   });
 
   it('asks for the number of GPUs before sending', async () => {

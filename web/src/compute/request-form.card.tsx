@@ -8,6 +8,8 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
+import { formatMoment } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useFormatMoney } from '../money/money';
 import { useFormatHours } from './format-hours';
@@ -36,6 +38,7 @@ export function RequestFormCard({
   const bilingual = useBilingual();
   const money = useFormatMoney();
   const hours = useFormatHours();
+  const { locale } = useLocale();
   const [form] = Form.useForm<Values>();
   const choice = Form.useWatch('flavor', form);
   const flavors = useQuery({ queryKey: ['compute', hub, 'flavors'], queryFn: () => listComputeFlavors(hub) });
@@ -105,7 +108,7 @@ export function RequestFormCard({
     onSuccess: (made) => {
       message.success(
         made.start
-          ? t('compute.mine.admitted', { ref: made.reference, start: dayjs(made.start).format('YYYY-MM-DD HH:mm') })
+          ? t('compute.mine.admitted', { ref: made.reference, start: formatMoment(made.start, locale) })
           : t('compute.mine.waiting', { ref: made.reference }),
       );
       form.resetFields();

@@ -3,6 +3,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubDashboard } from '../api/hub-dashboard.api';
 import { EChart } from '../ecosystem/echart';
+import { formatHours } from '../compute/format-hours';
+import { formatArea } from '../i18n/format-area';
+import { formatMonth } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { formatMoneyAxis } from '../money/format-money';
 import { useFormatMoney } from '../money/money';
@@ -32,15 +35,16 @@ export function DashboardTrends({ trends }: { trends: HubDashboard['trends'] }) 
   const options = useMemo(() => {
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     const count = (v: number) => number.format(v);
+    const named = <T extends { month: string }>(months: T[]) => months.map((m) => ({ ...m, month: formatMonth(m.month, locale) }));
     return {
-      stays: staysTrendOption(trends.stays, { available: t('dashboard.trendNightsAvailable'), booked: t('dashboard.trendNightsBooked') }, count),
+      stays: staysTrendOption(named(trends.stays), { available: t('dashboard.trendNightsAvailable'), booked: t('dashboard.trendNightsBooked') }, count),
       spaces: spacesTrendOption(
-        trends.spaces,
+        named(trends.spaces),
         { leased: t('dashboard.trendLeased'), held: t('dashboard.trendHeld'), cost: t('dashboard.trendHeldCost') },
-        (v) => t('dashboard.squareMetres', { value: count(v) }),
+        (v) => formatArea(v, locale),
         (v) => formatMoneyAxis(v, locale),
       ),
-      compute: computeTrendOption(trends.compute, { quota: t('dashboard.trendQuota'), used: t('dashboard.trendUsed') }, count),
+      compute: computeTrendOption(named(trends.compute), { quota: t('dashboard.trendQuota'), used: t('dashboard.trendUsed') }, (v) => formatHours(v, locale)),
     };
   }, [trends, locale, t]);
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -67,7 +71,7 @@ export function DashboardTrends({ trends }: { trends: HubDashboard['trends'] }) 
           label={t('dashboard.trendSpacesLabel')}
           option={options.spaces}
           words={t('dashboard.trendSpacesWords', {
-            month: last?.month ?? '',
+            month: last ? formatMonth(last.month, locale) : '',
             leased: number.format(last?.leasedM2 ?? 0),
             held: number.format(last?.heldM2 ?? 0),
             cost: format(heldCost),
@@ -77,7 +81,11 @@ export function DashboardTrends({ trends }: { trends: HubDashboard['trends'] }) 
           title={t('dashboard.trendCompute')}
           label={t('dashboard.trendComputeLabel')}
           option={options.compute}
-          words={t('dashboard.trendComputeWords', { used: number.format(used), quota: number.format(quota), share: percent(used, quota) })}
+          words={t('dashboard.trendComputeWords', {
+            used: formatHours(Math.round(used), locale),
+            quota: formatHours(Math.round(quota), locale),
+            share: percent(used, quota),
+          })}
         />
       </Space>
     </Section>

@@ -5,7 +5,13 @@ import type { HubDashboard } from '../api/hub-dashboard.api';
 import { HubDashboardFigures } from './hub-dashboard';
 
 // happy-dom has no canvas: a chart stands in as its labelled figure (what the page exposes to people).
-vi.mock('../ecosystem/echart', () => ({ EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
+// The charts as their labels and their month axis (the test's DOM has no canvas to draw on).
+vi.mock('../ecosystem/echart', () => ({
+  EChart: ({ label, option }: { label: string; option: { xAxis?: { data?: unknown } } }) => (
+    <div role="img" aria-label={label} data-x={JSON.stringify(option.xAxis?.data ?? null)} />
+  ),
+}));
+const axis = (name: string) => JSON.parse(screen.getByRole('img', { name }).getAttribute('data-x')!) as unknown;
 
 const dashboard: HubDashboard = {
   years: [2026, 2025],
@@ -53,7 +59,9 @@ describe('HubDashboardFigures', () => {
     expect(screen.getByText('重大研发项目资助：1 笔，资助总额 100万元，已拨付 40万元')).toBeTruthy();
     const stays = screen.getByRole('region', { name: '青年驿站入住率' });
     expect(stays.textContent).toContain('5%');
-    expect(stays.textContent).toContain('4 张床位，入住 6 床晚，共 120 床晚');
+    expect(stays.textContent).toContain('近 30 晚（2026年2月1日至3月3日）4 张床位，入住 6 床晚，共 120 床晚');
+    expect(screen.getByRole('region', { name: '办公空间出租率' }).textContent).toContain('2026年3月3日：共 300 平方米');
+    expect(screen.getByRole('region', { name: '算力使用率' }).textContent).toContain('近 30 天（2026年2月1日至3月3日）');
     expect(within(screen.getByRole('region', { name: '办公空间出租率' })).getByText(/33\.3%/)).toBeTruthy();
     // No GPU capacity: no share made up from nothing.
     expect(screen.getByRole('region', { name: '算力使用率' }).textContent).toContain('暂无');
@@ -61,8 +69,10 @@ describe('HubDashboardFigures', () => {
     expect(screen.getByRole('img', { name: '每月青年驿站可用床晚与已预订床晚' })).toBeTruthy();
     expect(screen.getByText('近 12 个月共预订 40 床晚，可用 200 床晚，入住率 20%')).toBeTruthy();
     expect(screen.getByRole('img', { name: '每月办公空间出租面积、预留面积与预留空置成本' })).toBeTruthy();
-    expect(screen.getByText('2026-03：出租 0 平方米，预留空置 51.6 平方米；近 12 个月预留空置成本 6,096.77元')).toBeTruthy();
+    expect(screen.getByText('2026年3月：出租 0 平方米，预留空置 51.6 平方米；近 12 个月预留空置成本 6,096.77元')).toBeTruthy();
     expect(screen.getByText('近 12 个月使用 0 GPU 小时，配额 0 GPU 小时，使用率 暂无')).toBeTruthy();
+    expect(axis('每月承诺与拨付金额')).toEqual(['2026年3月']);
+    expect(axis('每月青年驿站可用床晚与已预订床晚')).toEqual(['2026年2月', '2026年3月']);
   });
 
   it('speaks English with CNY amounts', () => {
@@ -71,10 +81,28 @@ describe('HubDashboardFigures', () => {
     // The envelope's part not yet given to a line reads as the cards beside it do.
     expect(screen.getByText(/^Not yet given to a line:/).textContent).toBe('Not yet given to a line: CNY 7bn');
     expect(screen.getByText('Major R&D grant · awards: 1, awarded CNY 1,000,000, paid CNY 400,000')).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Youth station occupancy' }).textContent).toContain('6 of 120 bed-nights slept');
-    expect(screen.getByRole('img', { name: 'Compute quota and GPU hours used each month' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Youth station occupancy' }).textContent).toContain(
+      'Last 30 nights (Feb 1 – Mar 3, 2026): 4 beds, 6 of 120 bed-nights slept',
+    );
+    expect(screen.getByRole('region', { name: 'Office space let' }).textContent).toContain('Mar 3, 2026: 300 m² in all');
+    expect(screen.getByRole('region', { name: 'Compute in use' }).textContent).toContain('Last 30 days (Feb 1 – Mar 3, 2026)');
+    expect(axis('Compute quota and GPU hours used each month')).toEqual(['Feb 2026', 'Mar 2026']);
+    expect(axis('Money committed and paid each month')).toEqual(['Mar 2026']);
     expect(screen.getByText('Last 12 months: 40 of 200 bed-nights booked (20%)')).toBeTruthy();
-    expect(screen.getByText('2026-03: 0 m² leased, 51.6 m² held vacant; holding space vacant cost CNY 6,096.77 over the last 12 months')).toBeTruthy();
+    expect(screen.getByText('Mar 2026: 0 m² leased, 51.6 m² held vacant; holding space vacant cost CNY 6,096.77 over the last 12 months')).toBeTruthy();
+  });
+
+  it('says the year’s GPU hours against quota in whole, grouped hours, in both languages', () => {
+    const compute = [
+      { month: '2026-02', usedGpuHours: 2000, quotaGpuHours: 24000 },
+      { month: '2026-03', usedGpuHours: 3760, quotaGpuHours: 24999.7 },
+    ];
+    const busy = { ...dashboard, trends: { ...dashboard.trends, compute } };
+    const { unmount } = renderInApp(<HubDashboardFigures dashboard={busy} />, { locale: 'en-US' });
+    expect(screen.getByText('Last 12 months: 5,760 of 49,000 GPU hours of quota used (11.8%)')).toBeTruthy();
+    unmount();
+    renderInApp(<HubDashboardFigures dashboard={busy} />);
+    expect(screen.getByText('近 12 个月使用 5,760 GPU 小时，配额 49,000 GPU 小时，使用率 11.8%')).toBeTruthy();
   });
 
   it('says so when the hub has no fiscal year, and still shows the use of what it offers', () => {

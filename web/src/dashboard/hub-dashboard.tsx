@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubDashboard } from '../api/hub-dashboard.api';
 import { EChart } from '../ecosystem/echart';
+import { formatAreaNumber } from '../i18n/format-area';
+import { formatDay, formatDayRange, formatMonth } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { formatMoneyAxis } from '../money/format-money';
 import { useFormatMoney } from '../money/money';
@@ -36,7 +38,12 @@ export function HubDashboardFigures({ dashboard: d }: { dashboard: HubDashboard 
   const format = useFormatMoney();
   const nameOf = (n: { zh: string; en: string }) => (locale === 'zh-CN' ? n.zh : n.en);
   const trend = useMemo(
-    () => monthsOption(d.months, { committed: t('dashboard.monthCommitted'), paid: t('dashboard.monthPaid') }, (v) => formatMoneyAxis(v, locale)),
+    () =>
+      monthsOption(
+        d.months.map((m) => ({ ...m, month: formatMonth(m.month, locale) })),
+        { committed: t('dashboard.monthCommitted'), paid: t('dashboard.monthPaid') },
+        (v) => formatMoneyAxis(v, locale),
+      ),
     [d.months, locale, t],
   );
   const programs = useMemo(
@@ -48,7 +55,7 @@ export function HubDashboardFigures({ dashboard: d }: { dashboard: HubDashboard 
       ),
     [d.programs, locale, t],
   );
-  const m2 = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+  const m2 = (n: number) => formatAreaNumber(n, locale);
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -107,8 +114,7 @@ export function HubDashboardFigures({ dashboard: d }: { dashboard: HubDashboard 
             part={d.stays.occupiedNights}
             whole={d.stays.bedNights}
             detail={t('dashboard.staysDetail', {
-              from: d.stays.from,
-              to: d.stays.to,
+              range: formatDayRange(d.stays.from, d.stays.to, locale),
               beds: count(d.stays.beds),
               occupied: count(d.stays.occupiedNights),
               nights: count(d.stays.bedNights),
@@ -118,15 +124,19 @@ export function HubDashboardFigures({ dashboard: d }: { dashboard: HubDashboard 
             title={t('dashboard.spaces')}
             part={d.spaces.leasedM2}
             whole={d.spaces.totalM2}
-            detail={t('dashboard.spacesDetail', { on: d.spaces.on, total: m2(d.spaces.totalM2), leased: m2(d.spaces.leasedM2), held: m2(d.spaces.heldM2) })}
+            detail={t('dashboard.spacesDetail', {
+              on: formatDay(d.spaces.on, locale),
+              total: m2(d.spaces.totalM2),
+              leased: m2(d.spaces.leasedM2),
+              held: m2(d.spaces.heldM2),
+            })}
           />
           <Use
             title={t('dashboard.compute')}
             part={d.compute.reservedGpuHours}
             whole={d.compute.capacityGpuHours}
             detail={t('dashboard.computeDetail', {
-              from: d.compute.from,
-              to: d.compute.to,
+              range: formatDayRange(d.compute.from, d.compute.to, locale),
               capacity: count(d.compute.capacityGpuHours),
               reserved: count(d.compute.reservedGpuHours),
             })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDayRange, formatMoment, formatMomentDay } from './format-date';
+import { formatDay, formatDayRange, formatMoment, formatMomentDay, formatMomentRange, formatMonth } from './format-date';
 
 describe('dates as people read them, in the page’s language', () => {
   it('a day never shifts, whatever the reader’s zone', () => {
@@ -19,5 +19,18 @@ describe('dates as people read them, in the page’s language', () => {
     expect(formatMoment(at, 'zh-CN')).not.toContain('/');
     expect(formatMoment(at, 'zh-CN')).toMatch(/^2026年12月6日 \d{2}:\d{2}$/);
     expect(formatMomentDay(at, 'zh-CN')).toBe('2026年12月6日');
+  });
+
+  it('a month as words: the year and the month’s name', () => {
+    expect(formatMonth('2026-01', 'zh-CN')).toBe('2026年1月');
+    expect(formatMonth('2026-01', 'en-US')).toBe('Jan 2026');
+  });
+
+  it('a stretch of time names the end’s day when it differs from the start’s (the tests run in UTC)', () => {
+    expect(formatMomentRange('2026-12-06T16:00:00Z', '2026-12-07T04:00:00Z', 'en-US')).toBe('Dec 6, 2026, 4:00 PM – Dec 7, 4:00 AM');
+    expect(formatMomentRange('2026-12-06T16:00:00Z', '2026-12-07T04:00:00Z', 'zh-CN')).toBe('2026年12月6日 16:00至12月7日 04:00');
+    expect(formatMomentRange('2026-12-06T08:00:00Z', '2026-12-06T20:00:00Z', 'en-US')).toBe('Dec 6, 2026, 8:00 AM – 8:00 PM');
+    expect(formatMomentRange('2026-12-06T08:00:00Z', '2026-12-06T20:00:00Z', 'zh-CN')).toBe('2026年12月6日 08:00至20:00');
+    expect(formatMomentRange('2026-12-31T20:00:00Z', '2027-01-01T08:00:00Z', 'en-US')).toBe('Dec 31, 2026, 8:00 PM – Jan 1, 2027, 8:00 AM');
   });
 });

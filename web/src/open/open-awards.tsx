@@ -2,6 +2,7 @@ import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem, ListItemMeta } from '../layout/item-list';
 import { listPublicAwards } from '../api/open-data.api';
+import { formatDay } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
 import { PageLoading, PartError } from '../layout/page-states';
@@ -33,7 +34,7 @@ export function OpenAwards({ hub }: { hub: string }) {
               description={
                 <Space wrap size="middle">
                   <span>{name(a.program.name)}</span>
-                  <span>{a.awardedOn}</span>
+                  <span>{formatDay(a.awardedOn, locale)}</span>
                   <Typography.Text type="secondary">{a.number}</Typography.Text>
                   <Tag>{t(`open.statusValue.${a.status}`)}</Tag>
                 </Space>

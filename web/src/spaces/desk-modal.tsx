@@ -82,4 +82,5 @@ export function OrganizationSelect({ hub, value, onChange, id }: { hub: string; 
   );
 }
 
-export const nodeLabel = (n: Pick<SpaceNode, 'code' | 'areaM2'>, kind: string, name: string) => `${n.code} · ${name} · ${kind} · ${n.areaM2} m²`;
+/** A unit or building as the desk's pickers name it; `area` is its area as formatArea writes it ("2,400 m²"). */
+export const nodeLabel = (n: Pick<SpaceNode, 'code'>, kind: string, name: string, area: string) => `${n.code} · ${name} · ${kind} · ${area}`;

@@ -5,6 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
 import { searchSpaceAvailability } from '../api/spaces.api';
+import { useFormatArea } from '../i18n/format-area';
+import { formatDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { UnitPhotos } from './unit-photos';
@@ -15,6 +18,8 @@ const SHOWN = 6;
 export function FreeSpaceCard({ hub }: { hub: string }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  const { locale } = useLocale();
+  const area = useFormatArea();
   const from = dayjs().add(1, 'month').startOf('month');
   const [all, setAll] = useState(false);
   const free = useQuery({
@@ -24,7 +29,7 @@ export function FreeSpaceCard({ hub }: { hub: string }) {
   const units = free.data?.units ?? [];
   return (
     <Card title={t('spaces.free.title')} loading={free.isPending}>
-      <Typography.Paragraph type="secondary">{t('spaces.free.intro', { from: from.format('YYYY-MM-DD') })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('spaces.free.intro', { from: formatDay(from.format('YYYY-MM-DD'), locale) })}</Typography.Paragraph>
       <ItemList
         empty={<Empty description={t('spaces.free.none')} />}
         items={all ? units : units.slice(0, SHOWN)}
@@ -35,7 +40,7 @@ export function FreeSpaceCard({ hub }: { hub: string }) {
                 {u.code} · {bilingual(u.name).primary}
               </Typography.Text>
               <Typography.Text type="secondary">
-                {[u.unitKind ? t(`spaces.unitKinds.${u.unitKind}`) : null, `${u.areaM2} m²`, u.seats ? t('spaces.units.seatCount', { count: u.seats }) : null]
+                {[u.unitKind ? t(`spaces.unitKinds.${u.unitKind}`) : null, area(u.areaM2), u.seats ? t('spaces.units.seatCount', { count: u.seats }) : null]
                   .filter(Boolean)
                   .join(' · ')}
                 {u.listRent && (

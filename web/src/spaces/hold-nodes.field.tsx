@@ -4,6 +4,7 @@ import { leaseInputSchema } from '../../../contracts/spaces';
 import type { SpaceHold } from '../api/spaces.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { zodRule } from '../forms/zod-rule';
+import { useFormatArea } from '../i18n/format-area';
 import { useBilingual } from '../i18n/use-bilingual';
 import { nodeLabel } from './desk-modal';
 
@@ -11,6 +12,7 @@ import { nodeLabel } from './desk-modal';
 export function HoldNodesField({ hold, label }: { hold: SpaceHold; label: string }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  const area = useFormatArea();
   const fieldText = useFieldErrorText();
   return (
     <Form.Item name="nodeIds" label={label} rules={[zodRule(leaseInputSchema.shape.nodeIds, fieldText)]} required>
@@ -18,7 +20,7 @@ export function HoldNodesField({ hold, label }: { hold: SpaceHold; label: string
         <Flex vertical gap={4}>
           {hold.nodes.map((n) => (
             <Checkbox key={n.id} value={n.id}>
-              {nodeLabel(n, t(`spaces.kinds.${n.kind}`), bilingual(n.name).primary)}
+              {nodeLabel(n, t(`spaces.kinds.${n.kind}`), bilingual(n.name).primary, area(n.areaM2))}
             </Checkbox>
           ))}
         </Flex>

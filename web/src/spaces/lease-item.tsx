@@ -2,6 +2,9 @@ import { Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Lease } from '../api/spaces.api';
+import { useFormatArea } from '../i18n/format-area';
+import { formatDayRange } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { ListItem } from '../layout/item-list';
 import { Money } from '../money/money';
@@ -17,6 +20,8 @@ export function LeaseItem({ lease: l, payer }: { lease: Lease; payer: 'you' | 'c
   const { t } = useTranslation();
   const { hub = '' } = useParams();
   const bilingual = useBilingual();
+  const { locale } = useLocale();
+  const area = useFormatArea();
   return (
     <ListItem key={l.id} data-testid="lease">
       <Flex vertical gap={8} style={{ width: '100%' }}>
@@ -30,10 +35,8 @@ export function LeaseItem({ lease: l, payer }: { lease: Lease; payer: 'you' | 'c
           <UnitPhotos key={n.id} hub={hub} node={n} />
         ))}
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-          <Descriptions.Item label={t('spaces.lease.period')}>
-            {l.startsOn} – {l.endsOn}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('spaces.lease.area')}>{l.areaM2} m²</Descriptions.Item>
+          <Descriptions.Item label={t('spaces.lease.period')}>{formatDayRange(l.startsOn, l.endsOn, locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('spaces.lease.area')}>{area(l.areaM2)}</Descriptions.Item>
           {l.subsidy && <Descriptions.Item label={t('spaces.lease.subsidy')}>{bilingual(l.subsidy.program).primary}</Descriptions.Item>}
           {l.subsidy && (
             <Descriptions.Item label={t('spaces.lease.paid')}>

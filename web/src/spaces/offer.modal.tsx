@@ -7,6 +7,7 @@ import { offerSpace, searchSpaceAvailability, type SpaceRequest } from '../api/s
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormModal } from '../forms/form-modal';
 import { zodRule } from '../forms/zod-rule';
+import { useFormatArea } from '../i18n/format-area';
 import { useBilingual } from '../i18n/use-bilingual';
 import { deskField, nodeLabel, useDeskForm, useRentPrograms, type DeskModalProps } from './desk-modal';
 
@@ -19,6 +20,7 @@ const fieldFor = deskField(['nodeIds', 'hours', 'programId', 'staff']);
 export function OfferModal({ hub, request, onClose, onDone }: DeskModalProps & { request: SpaceRequest }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  const area = useFormatArea();
   const fieldText = useFieldErrorText();
   const [form] = Form.useForm<Values>();
   const rentPrograms = useRentPrograms(hub);
@@ -66,7 +68,10 @@ export function OfferModal({ hub, request, onClose, onDone }: DeskModalProps & {
         required
         hidden={units.length === 0 && !free.isPending}
       >
-        <Select mode="multiple" options={units.map((u) => ({ value: u.id, label: nodeLabel(u, t(`spaces.kinds.${u.kind}`), bilingual(u.name).primary) }))} />
+        <Select
+          mode="multiple"
+          options={units.map((u) => ({ value: u.id, label: nodeLabel(u, t(`spaces.kinds.${u.kind}`), bilingual(u.name).primary, area(u.areaM2)) }))}
+        />
       </Form.Item>
       <Form.Item name="hours" label={t('spaces.desk.offerHours')} rules={[zodRule(shape.hours, fieldText)]} required>
         <InputNumber min={1} max={336} />

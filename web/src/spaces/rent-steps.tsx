@@ -1,6 +1,8 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Lease } from '../api/spaces.api';
+import { formatDayRange } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { ItemList, ListItem } from '../layout/item-list';
 import { Money } from '../money/money';
 
@@ -10,6 +12,7 @@ import { Money } from '../money/money';
  */
 export function RentSteps({ steps, payer }: { steps: Lease['steps']; payer: 'you' | 'company' }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   return (
     <ItemList
       size="small"
@@ -18,9 +21,7 @@ export function RentSteps({ steps, payer }: { steps: Lease['steps']; payer: 'you
       renderItem={(s) => (
         <ListItem key={s.startsOn}>
           <Flex vertical gap={2} style={{ width: '100%' }}>
-            <Typography.Text type="secondary">
-              {s.startsOn} – {s.endsOn}
-            </Typography.Text>
+            <Typography.Text type="secondary">{formatDayRange(s.startsOn, s.endsOn, locale)}</Typography.Text>
             <Flex gap={12} wrap>
               <span>
                 {t('spaces.lease.rent')} <Money value={s.monthlyRent} />

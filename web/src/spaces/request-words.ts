@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SpaceRequest } from '../api/spaces.api';
+import { formatArea } from '../i18n/format-area';
 import { formatDay } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 
@@ -9,7 +10,7 @@ export function useRequestWords(): (r: Pick<SpaceRequest, 'areaM2' | 'seats' | '
   const { locale } = useLocale();
   return (r) =>
     [
-      r.areaM2 ? `${r.areaM2} m²` : null,
+      r.areaM2 ? formatArea(r.areaM2, locale) : null,
       r.seats ? t('spaces.units.seatCount', { count: r.seats }) : null,
       t('spaces.desk.requestTerm', { from: formatDay(r.startsOn, locale), months: r.months }),
     ]

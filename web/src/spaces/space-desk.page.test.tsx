@@ -73,6 +73,12 @@ describe('SpaceDeskPage (follows the server’s capabilities, not roles)', () =>
     },
   );
 
+  it('keeps a hold’s reference on one line in its narrow cell', async () => {
+    renderDesk({ spaces: { operate: true } });
+    const ref = await screen.findByText('H-1', { selector: '.short-ref' }, loading);
+    expect(ref.style.whiteSpace).toBe('nowrap');
+  });
+
   it('offers holding, leasing, releasing and offering to whom the server lets operate', async () => {
     renderDesk({ spaces: { operate: true } });
     await screen.findByText('A-101, A-102', undefined, loading);
@@ -100,9 +106,9 @@ describe('SpaceDeskPage (follows the server’s capabilities, not roles)', () =>
 const releasePath = `/api/hubs/hangzhou/spaces/holds/${hold.id}/release`;
 
 /** The desk of one who may operate, whose release of the hold `release` answers. */
-function renderRelease(release: () => { status: number; body?: unknown }, locale: 'zh-CN' | 'en-US') {
+function renderRelease(release: () => { status: number; body?: unknown }, locale: 'zh-CN' | 'en-US', listed = hold) {
   const seen = fakeServerWith(capabilitiesWith({ spaces: { operate: true } }, []), (r: SeenRequest) =>
-    r.method === 'POST' ? release() : r.path.startsWith('/api/hubs/hangzhou/spaces/holds') ? { status: 200, body: { items: [hold], next: null } } : undefined,
+    r.method === 'POST' ? release() : r.path.startsWith('/api/hubs/hangzhou/spaces/holds') ? { status: 200, body: { items: [listed], next: null } } : undefined,
   );
   renderInApp(
     <Routes>
@@ -148,6 +154,16 @@ describe('SpaceDeskPage: an operator releases a hold, on the one form pattern', 
     await userEvent.click(within(asked).getByRole('button', { name: named(releaseWords[locale].release) }));
     expect(await screen.findByText(releaseWords[locale].said)).toBeTruthy();
     expect(writes()).toEqual([[releasePath, {}]]);
+  });
+
+  it.each([
+    ['zh-CN', '2026年1月1日至12月31日', '1,461 平方米'],
+    ['en-US', 'Jan 1 – Dec 31, 2026', '1,461 m²'],
+  ] as const)('writes a hold’s days and its area the reader’s way, the area grouped (%s)', async (locale, days, area) => {
+    renderRelease(() => ({ status: 200, body: hold }), locale, { ...hold, areaM2: '1461' });
+    const row = await holdRow();
+    expect(within(row).getByText(days)).toBeTruthy();
+    expect(within(row).getByText(area)).toBeTruthy();
   });
 
   it.each([

@@ -18,6 +18,9 @@ import {
 import { useCapabilities } from '../auth/use-capabilities';
 import { EChart } from '../ecosystem/echart';
 import { ActionForm } from '../forms/action-form';
+import { formatArea } from '../i18n/format-area';
+import { formatDay, formatDayRange, formatMonth } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { ConvertHoldModal } from './convert-hold.modal';
@@ -29,6 +32,7 @@ import { LeaseItem } from './lease-item';
 import { useHoldWords } from './hold-words';
 import { useRequestWords } from './request-words';
 import { SpaceUnitsCard } from './space-units.card';
+import { ShortRef } from '../layout/short-ref';
 
 export const spacesKey = (hub: string) => ['spaces', hub] as const;
 
@@ -38,6 +42,7 @@ export function SpaceDeskPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const bilingual = useBilingual();
+  const { locale } = useLocale();
   const queryClient = useQueryClient();
   // Holding, leasing, releasing and offering for whom the server allows them; the hub's auditor reads the desk.
   const operates = useCapabilities(hub).data?.actions.spaces.operate ?? false;
@@ -58,18 +63,18 @@ export function SpaceDeskPage() {
     const parks = (occupancy.data?.series ?? []).filter((s) => s.node.kind === 'park');
     const sum = (pick: (s: (typeof parks)[number]) => number[]) => months.map((_, i) => Math.round(parks.reduce((a, s) => a + (pick(s)[i] ?? 0), 0)));
     return {
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatArea(v, locale) },
       legend: { top: 0, data: [t('spaces.desk.leased'), t('spaces.desk.held'), t('spaces.desk.vacant')] },
       grid: { left: 56, right: 16, top: 40, bottom: 32 },
-      xAxis: { type: 'category', data: months.map((m) => m.slice(0, 7)) },
-      yAxis: { type: 'value' },
+      xAxis: { type: 'category', data: months.map((m) => formatMonth(m, locale)) },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatArea(v, locale), hideOverlap: true } },
       series: [
         { name: t('spaces.desk.leased'), type: 'bar', stack: 'm2', data: sum((s) => s.leasedM2) },
         { name: t('spaces.desk.held'), type: 'bar', stack: 'm2', data: sum((s) => s.heldM2) },
         { name: t('spaces.desk.vacant'), type: 'bar', stack: 'm2', data: sum((s) => s.vacantM2) },
       ],
     };
-  }, [occupancy.data, t]);
+  }, [occupancy.data, locale, t]);
 
   const org = (o: { name: { zh: string; en: string } }) => bilingual(o.name).primary;
   const requestWords = useRequestWords();
@@ -104,11 +109,11 @@ export function SpaceDeskPage() {
           locale={{ emptyText: t('spaces.desk.noHolds') }}
           dataSource={holds.data?.items ?? []}
           columns={[
-            { title: t('spaces.desk.holdRef'), dataIndex: 'ref' },
+            { title: t('spaces.desk.holdRef'), dataIndex: 'ref', render: (ref: string) => <ShortRef>{ref}</ShortRef> },
             { title: t('spaces.desk.organization'), render: (_, h) => org(h.organization) },
             { title: t('spaces.desk.units'), render: (_, h) => h.nodes.map((n) => n.code).join(', ') },
-            { title: t('spaces.lease.period'), render: (_, h) => `${h.startsOn} – ${h.endsOn}` },
-            { title: t('spaces.lease.area'), render: (_, h) => `${h.areaM2} m²` },
+            { title: t('spaces.lease.period'), render: (_, h) => formatDayRange(h.startsOn, h.endsOn, locale) },
+            { title: t('spaces.lease.area'), render: (_, h) => formatArea(h.areaM2, locale) },
             { title: t('spaces.desk.costToDate'), render: (_, h) => <Money value={h.cost.toDate} short /> },
             { title: t('spaces.desk.costToExpiry'), render: (_, h) => <Money value={h.cost.toExpiry} short /> },
             { title: t('spaces.desk.reason'), dataIndex: 'reason' },
@@ -172,7 +177,8 @@ export function SpaceDeskPage() {
             items={occupancy.data?.expiring ?? []}
             renderItem={(e) => (
               <ListItem key={e.id}>
-                {`${e.endsOn} · ${e.ref} · ${org(e.organization)}`} <Tag>{t(e.kind === 'lease' ? 'spaces.desk.leases' : 'spaces.desk.holds')}</Tag>
+                {`${formatDay(e.endsOn, locale)} · ${e.ref} · ${org(e.organization)}`}{' '}
+                <Tag>{t(e.kind === 'lease' ? 'spaces.desk.leases' : 'spaces.desk.holds')}</Tag>
               </ListItem>
             )}
           />

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceNode } from '../api/spaces.api';
 import { useCapabilities } from '../auth/use-capabilities';
+import { useFormatArea } from '../i18n/format-area';
 import { useBilingual } from '../i18n/use-bilingual';
 import { Money } from '../money/money';
 import { childKinds, UnitModal, type UnitTarget } from './space-unit.modal';
@@ -28,6 +29,7 @@ function treeOf(nodes: readonly SpaceNode[]): Row[] {
 export function SpaceUnitsCard({ hub, onChanged }: { hub: string; onChanged: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  const area = useFormatArea();
   const tree = useSpaceTree(hub);
   const capabilities = useCapabilities(hub);
   const [target, setTarget] = useState<UnitTarget | null>(null);
@@ -54,7 +56,7 @@ export function SpaceUnitsCard({ hub, onChanged }: { hub: string; onChanged: () 
           { title: t('spaces.units.code'), dataIndex: 'code' },
           { title: t('spaces.units.name'), render: (_, n) => bilingual(n.name).primary },
           { title: t('spaces.units.kind'), render: (_, n) => (n.unitKind ? t(`spaces.unitKinds.${n.unitKind}`) : t(`spaces.kinds.${n.kind}`)) },
-          { title: t('spaces.lease.area'), render: (_, n) => `${n.areaM2} m²` },
+          { title: t('spaces.lease.area'), render: (_, n) => area(n.areaM2) },
           { title: t('spaces.units.seats'), dataIndex: 'seats' },
           {
             title: t('spaces.free.rent'),

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Empty, Flex, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ItemList, ListItem } from '../layout/item-list';
 import { listLeases, listSpaceRequests } from '../api/spaces.api';
 import { useMe } from '../auth/use-me';
+import { formatMoment } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { AcceptOfferForm } from './accept-offer.form';
 import { FreeSpaceCard } from './free-space.card';
@@ -13,6 +14,7 @@ import { LeaseItem } from './lease-item';
 import { RequestSpaceCard } from './request-space.card';
 import { useRequestWords } from './request-words';
 import { UnitPhotos } from './unit-photos';
+import { wrappingTagStyle } from '../layout/short-ref';
 
 const key = (hub: string) => ['spaces', hub] as const;
 
@@ -21,6 +23,7 @@ export function SpacesPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  const { locale } = useLocale();
   const queryClient = useQueryClient();
   const me = useMe();
   const orgs = (me.data?.organizations ?? []).filter((o) => o.hub === hub);
@@ -65,12 +68,16 @@ export function SpacesPage() {
                 {r.offer && (
                   <Flex vertical gap={8}>
                     <Typography.Text>
-                      {t('spaces.mine.offered', { units: units(r.offer.nodes), time: dayjs(r.offer.expiresAt).format('YYYY-MM-DD HH:mm') })}
+                      {t('spaces.mine.offered', { units: units(r.offer.nodes), time: formatMoment(r.offer.expiresAt, locale) })}
                     </Typography.Text>
                     {r.offer.nodes.map((n) => (
                       <UnitPhotos key={n.id} hub={hub} node={n} />
                     ))}
-                    {r.offer.program && <Tag color="green">{t('spaces.mine.offerSubsidy', { program: bilingual(r.offer.program.name).primary })}</Tag>}
+                    {r.offer.program && (
+                      <Tag color="green" style={wrappingTagStyle} data-testid="offer-subsidy">
+                        {t('spaces.mine.offerSubsidy', { program: bilingual(r.offer.program.name).primary })}
+                      </Tag>
+                    )}
                     <AcceptOfferForm hub={hub} request={{ ...r, offer: r.offer }} onDone={refresh} />
                   </Flex>
                 )}

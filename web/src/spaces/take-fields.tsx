@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { SpaceNode } from '../api/spaces.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { zodRule } from '../forms/zod-rule';
+import { useFormatArea } from '../i18n/format-area';
 import { useBilingual } from '../i18n/use-bilingual';
 import { nodeLabel, OrganizationSelect } from './desk-modal';
 import { DayRangePicker } from '../forms/day-range-picker';
@@ -16,6 +17,7 @@ import { DayRangePicker } from '../forms/day-range-picker';
 export function TakeFields({ hub, nodes, rules }: { hub: string; nodes: SpaceNode[]; rules: { organizationId: z.ZodType; nodeIds: z.ZodType } }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  const area = useFormatArea();
   const fieldText = useFieldErrorText();
   return (
     <>
@@ -29,7 +31,7 @@ export function TakeFields({ hub, nodes, rules }: { hub: string; nodes: SpaceNod
           optionFilterProp="label"
           options={nodes
             .filter((n) => n.operates && n.kind !== 'park')
-            .map((n) => ({ value: n.id, label: nodeLabel(n, t(`spaces.kinds.${n.kind}`), bilingual(n.name).primary) }))}
+            .map((n) => ({ value: n.id, label: nodeLabel(n, t(`spaces.kinds.${n.kind}`), bilingual(n.name).primary, area(n.areaM2)) }))}
         />
       </Form.Item>
       <TakeRange />
