@@ -61,13 +61,18 @@ function renderCard(write: (request: SeenRequest) => { status: number; body?: un
   const seen = fakeServer((request) => {
     if (request.method === 'POST') return write(request);
     const query = new URL(request.path, 'http://x').searchParams;
-    if (request.path.startsWith('/api/hubs/hangzhou/stays/availability')) return { status: 200, body: availability(query.get('from')!, query.get('to')!) };
+    if (request.path.startsWith('/api/hubs/hangzhou/stays/availability')) {
+      searchedFrom = query.get('from')!;
+      return { status: 200, body: availability(searchedFrom, query.get('to')!) };
+    }
     if (request.path.startsWith('/api/hubs/hangzhou/stays/stations')) return { status: 200, body: { items: [free, full], next: null } };
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'not found' } } };
   });
   renderInApp(<AvailabilityCard hub="hangzhou" />, { locale });
   return () => seen.filter((r) => r.method === 'POST');
 }
+/** The first night of the last search: the fake server marks it full at the full station. */
+let searchedFrom: string | undefined;
 const resultOf = (name: string) => screen.getByRole('listitem', { name });
 
 async function search(locale: Locale) {
@@ -129,5 +134,17 @@ describe('AvailabilityCard: booking and waiting, each on the one form pattern', 
     await search(locale);
     const row = resultOf(locale === 'en-US' ? full.name.en : full.name.zh);
     expect(within(row).getByText(lead)).toBeTruthy();
+  });
+
+  it.each([
+    ['zh-CN', '已满', (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`],
+    ['en-US', 'full', (day: string) => `${new Date(`${day}T00:00:00Z`).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${Number(day.slice(8))}`],
+  ] as const)('names a full night by its month and day in the page’s language, not a bare MM-DD (%s)', async (locale, fullWord, monthDay) => {
+    renderCard(() => ({ status: 500 }), locale);
+    await search(locale);
+    const row = resultOf(locale === 'en-US' ? full.name.en : full.name.zh);
+    const night = within(row).getByText(new RegExp(` ${fullWord}$`));
+    expect(searchedFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(night.textContent).toBe(`${monthDay(searchedFrom!)} ${fullWord}`);
   });
 });

@@ -12,6 +12,8 @@ import { useHubToday } from './hub-today';
 import { JoinWaitlistForm } from './join-waitlist.form';
 import { useRefreshStays, useStations } from './use-stays';
 import { DayRangePicker } from '../forms/day-range-picker';
+import { formatMonthDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 
 type StationRow = Availability['stations'][number];
 type Values = { range: [Dayjs, Dayjs]; station?: string };
@@ -112,6 +114,7 @@ export function AvailabilityCard({ hub }: { hub: string }) {
 /** One station in the results: where it is, its rule, how many nights have a free bed, book or wait. */
 function StationResult({ row: r, onBook, wait }: { row: StationRow; onBook: () => void; wait: ReactNode }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   const full = r.nights.filter((n) => n.closed || n.free === 0);
   return (
@@ -130,7 +133,7 @@ function StationResult({ row: r, onBook, wait }: { row: StationRow; onBook: () =
             <Typography.Text type="secondary">{t('punct.labelled', { label: t('stays.search.fullNights') })}</Typography.Text>
             {full.map((n) => (
               <Tag key={n.date} color={n.closed ? 'default' : 'red'}>
-                {n.date.slice(5)} {n.closed ? t('stays.search.closed') : t('stays.search.full')}
+                {formatMonthDay(n.date, locale)} {n.closed ? t('stays.search.closed') : t('stays.search.full')}
               </Tag>
             ))}
           </Space>

@@ -187,6 +187,14 @@ describe('MyBookingsCard: the graduate’s booking and waitlist actions, each a 
     expect(new Set([keys[0], keys[2], keys[4]]).size).toBe(3);
   });
 
+  it.each([
+    ['zh-CN', '为您保留了一个床位，请在 2099年5月30日 08:00 前确认。'],
+    ['en-US', /^A bed is held for you until May 30, 2099, 8:00\sAM: accept it before then\.$/],
+  ] as const)('says until when the bed is held, as a moment in the page’s language (%s)', async (locale, held) => {
+    renderCard(() => ({ status: 200, body: entry }), locale);
+    expect(await screen.findByText(held)).toBeTruthy();
+  });
+
   it.each(['zh-CN', 'en-US'] as const)('shows a lapsed offer under that waitlist place (%s)', async (locale) => {
     renderCard(() => ({ status: 409, body: { error: { code: 'OFFER_EXPIRED', message: 'expired' } } }), locale);
     const button = await screen.findByRole('button', { name: words[locale].accept });

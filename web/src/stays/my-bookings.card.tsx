@@ -1,5 +1,4 @@
 import { Card, Empty, Flex, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
@@ -10,7 +9,7 @@ import { BookingCard } from './booking-card';
 import { ChangeBookingModal } from './change-booking.modal';
 import { useMyBookings, useMyWaitlist, useRefreshStays, useStations } from './use-stays';
 import { WaitlistActions } from './waitlist-actions.form';
-import { formatDayRange } from '../i18n/format-date';
+import { formatDayRange, formatMoment } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 
 const LIVE = new Set(['confirmed', 'checked_in', 'offered']);
@@ -67,7 +66,7 @@ export function MyBookingsCard({ hub }: { hub: string }) {
                   <Typography.Text>{formatDayRange(w.startsOn, w.endsOn, locale)}</Typography.Text>
                   {w.position && <Typography.Text type="secondary">{t('stays.waitlist.position', { position: w.position })}</Typography.Text>}
                   {w.offer && (
-                    <Typography.Text type="warning">{t('stays.waitlist.offered', { time: dayjs(w.offer.expiresAt).format('MM-DD HH:mm') })}</Typography.Text>
+                    <Typography.Text type="warning">{t('stays.waitlist.offered', { time: formatMoment(w.offer.expiresAt, locale) })}</Typography.Text>
                   )}
                 </Space>
                 <WaitlistActions hub={hub} entry={w} onDone={refresh} />
