@@ -84,13 +84,13 @@ export const errorMessages: Catalog<ErrorCode> = {
   BAD_REQUEST: { 'zh-CN': '请求格式有误。', 'en-US': 'The request is malformed.' },
   QUOTA_EXCEEDED: {
     'zh-CN': '超出算力配额：该企业在此规格下没有足够的配额（GPU 小时或同时可用 GPU 数）。',
-    'en-US': 'Quota exceeded: the company has no quota left for this flavor (GPU-hours or GPUs at once).',
+    'en-US': 'Quota exceeded: the company has no quota left for this GPU type (GPU-hours or GPUs at once).',
   },
   NO_CAPACITY: {
     'zh-CN': '算力不足：截止时间前没有足够的空闲 GPU 可以安排此任务。',
     'en-US': 'No capacity: there are not enough free GPUs to run this job before its deadline.',
   },
-  FLAVOR_UNKNOWN: { 'zh-CN': '没有这种算力规格。', 'en-US': 'No such accelerator flavor.' },
+  FLAVOR_UNKNOWN: { 'zh-CN': '没有这种算力规格。', 'en-US': 'No such GPU type.' },
   RELATED_PARTY: {
     'zh-CN': '算力券不能用于关联方：购买方与算力服务商存在关联关系（创立、投资或任职）。',
     'en-US': 'The voucher cannot pay a related party: the buyer and the compute provider are linked (founded, invested in or works at).',
@@ -202,7 +202,7 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   TAKEN: { 'zh-CN': '已被占用。', 'en-US': 'Already taken.' },
   GPUS_OVER_QUOTA: {
     'zh-CN': 'GPU 数量超过了配额允许的同时可用 GPU 数。',
-    'en-US': 'More GPUs at once than the company’s quota allows on this flavor.',
+    'en-US': 'More GPUs at once than the company’s quota allows on this GPU type.',
   },
   GPU_HOURS_OVER_QUOTA: {
     'zh-CN': 'GPU 数量 × 时长超过了配额剩余的 GPU 小时。',
@@ -214,6 +214,17 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   },
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };
+
+/**
+ * Sentences that take a value, in both languages: `RATE_LIMITED` when the answer says how long to
+ * wait (its `retryAfterSeconds`). Shared by the server's 429 body and the web.
+ */
+export const valuedErrorMessages = {
+  RATE_LIMITED: {
+    'zh-CN': (seconds: number) => `尝试次数过多，请 ${seconds} 秒后再试。`,
+    'en-US': (seconds: number) => `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+  },
+} satisfies Partial<Record<ErrorCode, Record<Locale, (value: number) => string>>>;
 
 /** Our locale for a language tag (any zh-* or en-*), or null when it is a language we do not have. */
 export function matchLocale(languageTag: string | undefined): Locale | null {

@@ -149,6 +149,12 @@ export const apiErrorSchema = z
       code: z.enum(errorCodes),
       message: z.string(),
       fields: z.array(fieldErrorSchema).optional(),
+      retryAfterSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .meta({ description: 'How many seconds to wait before trying again, where the answer says (a 429 `RATE_LIMITED`); also sent as Retry-After.' }),
     }),
   })
   .meta({

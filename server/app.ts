@@ -21,7 +21,7 @@ import { auditRoutes } from './platform/audit/audit.routes.js';
 import { createAuth, trustedOrigins } from './platform/auth/auth.js';
 import type { Config } from './platform/config.js';
 import { fieldCrypto } from './platform/crypto/fields.js';
-import { errorBody } from './platform/errors.js';
+import { rateLimitedBody } from './platform/errors.js';
 import { registerAuthRoutes } from './platform/http/auth-routes.js';
 import { registerArchivedHubGuard } from './platform/http/archived-hubs.js';
 import { registerCsrfProtection } from './platform/http/csrf.js';
@@ -64,7 +64,7 @@ export async function buildApp({ db, config, logger = true, webDir = path.join(r
   await app.register(rateLimit, {
     max: config.requestsPerMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (request, context) => ({ statusCode: context.statusCode, ...errorBody('RATE_LIMITED', localeOf(request)) }),
+    errorResponseBuilder: (request, context) => ({ statusCode: context.statusCode, ...rateLimitedBody(localeOf(request), Math.ceil(context.ttl / 1000)) }),
   });
   registerErrorHandling(app);
   registerCsrfProtection(app, trustedOrigins(config));

@@ -41,7 +41,7 @@ describe('a compute request refused names what is wrong, under its field', () =>
     ['zh-CN', 'GPU 数量超过了配额允许的同时可用 GPU 数。', '最迟完成时间太早：从开始到截止的小时数少于任务所需的时长。'],
     [
       'en-US',
-      'More GPUs at once than the company’s quota allows on this flavor.',
+      'More GPUs at once than the company’s quota allows on this GPU type.',
       'Too soon: there are fewer hours between the start and this time than the job needs.',
     ],
   ] as const)('more GPUs than the quota’s ceiling (24 + 8 borrowed) and too few hours before the deadline: both fields (%s)', async (lang, gpus, soon) => {

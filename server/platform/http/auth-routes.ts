@@ -4,7 +4,7 @@ import { sessionSchema, signInInputSchema, signInResultSchema, signOutResultSche
 import { apiErrorSchema } from '../../../contracts/errors.js';
 import type { Db } from '../../db/connection.js';
 import { CLIENT_IP_HEADER, type Auth } from '../auth/auth.js';
-import { errorBody } from '../errors.js';
+import { errorBody, rateLimitedBody } from '../errors.js';
 import { authErrorOf } from './auth-errors.js';
 import { registerAccountRoutes } from './account-routes.js';
 import { registerSessionRoutes } from './session-routes.js';
@@ -88,9 +88,11 @@ export function proxyTo(auth: Auth, baseUrl: string) {
         // not JSON: the status decides
       }
       const { code, fields } = authErrorOf(response.status, body);
-      const retryAfter = response.headers.get('retry-after');
+      // Our hooks send Retry-After; better-auth's own rate limiter sends X-Retry-After.
+      const retryAfter = response.headers.get('retry-after') ?? response.headers.get('x-retry-after');
       if (retryAfter) reply.header('retry-after', retryAfter);
-      return reply.type('application/json; charset=utf-8').send(errorBody(code, localeOf(request), fields));
+      const answer = code === 'RATE_LIMITED' ? rateLimitedBody(localeOf(request), Number(retryAfter)) : errorBody(code, localeOf(request), fields);
+      return reply.type('application/json; charset=utf-8').send(answer);
     }
     for (const [key, value] of response.headers) if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
     return reply.send(response.body ? withoutSessionTokens(new URL(request.url, baseUrl).pathname, await response.text()) : null);

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { pickLocale, type Locale } from '../../../contracts/error-messages.js';
 import type { ErrorCode } from '../../../contracts/errors.js';
-import { AppError, errorBody, errorStatus, type FieldProblem } from '../errors.js';
+import { AppError, errorBody, errorStatus, rateLimitedBody, type FieldProblem } from '../errors.js';
 import { fieldProblemOf } from '../zod-issues.js';
 import { isPagePath, REVALIDATE, type WebPage } from './delivery.js';
 
@@ -91,7 +91,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', locale, fields));
     }
     if (error.statusCode === 429) {
-      return reply.status(429).send(errorBody('RATE_LIMITED', locale));
+      // @fastify/rate-limit has set Retry-After (seconds) before it threw: the body says it too.
+      return reply.status(429).send(rateLimitedBody(locale, Number(reply.getHeader('retry-after'))));
     }
     const client = clientErrorOf(error);
     if (client) return reply.status(client.status).send(errorBody(client.code, locale, client.fields));

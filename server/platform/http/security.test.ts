@@ -94,7 +94,23 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) codes.push((await attempt()).statusCode);
     expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
     expect(codes.slice(3)).toEqual([429, 429]);
-    expect((await attempt()).json().error.code).toBe('RATE_LIMITED');
+    const refused = await attempt();
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+    // The answer says how long to wait: in the body (seconds, and in the sentence) and as Retry-After.
+    const { retryAfterSeconds, message } = refused.json().error;
+    expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(refused.headers['retry-after']).toBe(String(retryAfterSeconds));
+    expect(message).toBe(`Too many attempts. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}.`);
+    const inChinese = await limited.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { 'accept-language': 'zh-CN' },
+      payload: { email, password: 'wrong password, wrong password' },
+      remoteAddress: first,
+    });
+    expect(inChinese.statusCode).toBe(429);
+    expect(inChinese.json().error.message).toBe(`尝试次数过多，请 ${inChinese.json().error.retryAfterSeconds} 秒后再试。`);
     // Another address is not held back by the first one's failures.
     const other = await limited.app.inject({
       method: 'POST',
@@ -113,6 +129,11 @@ describe('rate limits', () => {
     const third = await get();
     expect(third.statusCode).toBe(429);
     expect(third.json().error.code).toBe('RATE_LIMITED');
+    const { retryAfterSeconds } = third.json().error;
+    expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(third.headers['retry-after']).toBe(String(retryAfterSeconds));
+    expect(third.json().error.message).toContain(`Try again in ${retryAfterSeconds} second`);
   });
 });
 

@@ -3,7 +3,7 @@ import { ApiRequestError } from './api-request-error';
 import { reportSessionExpired } from './session-expired';
 
 type ErrorBody = {
-  error?: { code?: string; message?: string; fields?: FieldError[] };
+  error?: { code?: string; message?: string; fields?: FieldError[]; retryAfterSeconds?: number };
   code?: string;
   message?: string;
 };
@@ -22,12 +22,12 @@ export function errorFromBody(response: Response, parsed: unknown): ApiRequestEr
     code,
     message: body.error?.message ?? body.message ?? response.statusText,
     fields: body.error?.fields,
-    retryAfterSeconds: retryAfter(response.headers.get('retry-after')),
+    retryAfterSeconds: retryAfter(response.headers.get('retry-after')) ?? retryAfter(body.error?.retryAfterSeconds),
   });
 }
 
-/** Retry-After in seconds (the server sends seconds), or null. */
-function retryAfter(header: string | null): number | null {
-  const seconds = header === null ? NaN : Number(header);
+/** Retry-After in seconds (the server sends seconds; a 429's body says them too), or null. */
+function retryAfter(given: string | number | null | undefined): number | null {
+  const seconds = given === null || given === undefined ? NaN : Number(given);
   return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }

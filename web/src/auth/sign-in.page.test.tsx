@@ -134,3 +134,21 @@ describe('SignInPage: the second step', () => {
     expect(seen.find((r) => r.path === '/api/auth/two-factor/verify-backup-code')!.body).toEqual({ code: 'AbCdE-12345' });
   });
 });
+
+describe('SignInPage: too many attempts', () => {
+  it.each([
+    ['zh-CN', '尝试次数过多，请 42 秒后再试。'],
+    ['en-US', 'Too many attempts. Try again in 42 seconds.'],
+  ] as const)('says how long to wait when the server’s 429 says it (%s)', async (locale, waitText) => {
+    fakeServer((r) =>
+      r.path.split('?')[0] === '/api/auth/sign-in/email'
+        ? { status: 429, body: { error: { code: 'RATE_LIMITED', message: 'x', retryAfterSeconds: 42 } } }
+        : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } },
+    );
+    renderSignIn(locale);
+    await userEvent.type(await screen.findByLabelText(words[locale].email), 'admin@suzhou.test');
+    await userEvent.type(screen.getByLabelText(words[locale].password), 'lakeside-lanterns-2026');
+    await userEvent.click(screen.getByRole('button', { name: words[locale].signIn }));
+    expect((await screen.findByRole('alert')).textContent).toBe(waitText);
+  });
+});

@@ -54,7 +54,7 @@ const labels = {
     tooManyHours: 'At most 336 hours.',
     tooSoon: 'At 2 GPUs this job needs 100 hours: “Done by” must be at least 100 hours after it can start.',
     hoursLeft: '32 GPUs × 300 hours = 9,600 GPU-hours, more than the 5,000 left on your quota.',
-    serverOver: 'More GPUs at once than the company’s quota allows on this flavor.',
+    serverOver: 'More GPUs at once than the company’s quota allows on this GPU type.',
   },
 };
 

@@ -14,7 +14,8 @@ export const errorDescriptions: Record<string, string> = {
   '415': 'The media type of the body is not accepted',
   '422': '`IDEMPOTENCY_KEY_REUSED`: this Idempotency-Key was used with another body',
   '423': '`ACCOUNT_LOCKED`: too many failed sign-ins; the account is locked for a while',
-  '429': '`RATE_LIMITED`: too many requests; try again later (after repeated wrong codes: `ACCOUNT_LOCKED`)',
+  '429':
+    '`RATE_LIMITED`: too many requests; try again after `retryAfterSeconds` (also the Retry-After header) where the answer gives it (after repeated wrong codes: `ACCOUNT_LOCKED`)',
   '503': 'The server is up but its database is not',
 };
 
