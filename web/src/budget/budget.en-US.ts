@@ -25,6 +25,11 @@ export const budgetEnUS: BudgetMessages = {
   yearOpened: 'Fiscal year {{year}} is open.',
   statusLabel: 'Status',
   status: { open: 'Open', closed: 'Closed' },
+  yearTag: { open: 'Open for commitments', closed: 'Closed: no new commitments' },
+  yearTagHint: {
+    open: 'Fiscal year {{year}} is open: lines can be created and funded, money moved between them, and awards committed and paid from them.',
+    closed: 'Fiscal year {{year}} is closed: no money can be committed, moved or paid in it.',
+  },
   lines: 'Budget lines',
   line: 'Budget line',
   funded: 'Funded',
@@ -106,7 +111,7 @@ export const budgetEnUS: BudgetMessages = {
   debitsPending: 'Debits pending (reserved)',
   available: 'Available',
   yoyChart: 'Envelope and disbursements by year',
-  yoyHint: 'The years before this one that were opened, side by side: the envelope and what each line paid out.',
+  yoyHint: 'Fiscal year {{year}} and the years before it that were opened, side by side: the envelope and what each line paid out.',
   disbursedBy: 'Disbursed: {{line}}',
   noEarlierYears: 'No fiscal year was opened in {{from}}–{{to}}; only this year is shown.',
 };

@@ -23,6 +23,11 @@ export const budgetZhCN = {
   yearOpened: '{{year}} 财年已开启。',
   statusLabel: '状态',
   status: { open: '进行中', closed: '已关闭' },
+  yearTag: { open: '可承诺', closed: '已关闭，不可承诺' },
+  yearTagHint: {
+    open: '{{year}} 财年进行中：可以新建科目并拨入资金、在科目间调剂，并从科目承诺和支付资助。',
+    closed: '{{year}} 财年已关闭：不能再承诺、调剂或支付任何资金。',
+  },
   lines: '预算科目',
   line: '预算科目',
   funded: '已拨入',
@@ -104,7 +109,7 @@ export const budgetZhCN = {
   debitsPending: '借方待定（已预留）',
   available: '可用',
   yoyChart: '历年资金池与支付',
-  yoyHint: '本年度与此前已开启的年度并列：资金池，以及每个科目的支付金额。',
+  yoyHint: '{{year}} 财年与此前已开启的财年并列：资金池，以及每个科目的支付金额。',
   disbursedBy: '支付：{{line}}',
   noEarlierYears: '{{from}}–{{to}} 年没有开启的财年，仅显示本年度。',
 };

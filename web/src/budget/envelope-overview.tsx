@@ -1,6 +1,6 @@
 import type { ShownAccount } from './shown-account';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Flex, Progress, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Empty, Flex, Progress, Row, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Envelope } from '../../../contracts/budget';
@@ -111,7 +111,10 @@ export function EnvelopeOverview({
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('budget.lines')}
           </Typography.Title>
-          <Tag color={open ? 'green' : 'default'}>{t(`budget.status.${envelope.status}`)}</Tag>
+          {/* The year's status, in words of what it allows; the tooltip says it in full. */}
+          <Tooltip title={t(`budget.yearTagHint.${envelope.status}`, { year: envelope.year })}>
+            <Tag color={open ? 'green' : 'default'}>{t(`budget.yearTag.${envelope.status}`)}</Tag>
+          </Tooltip>
         </Space>
         {canWrite && open && (
           <Space wrap>

@@ -52,7 +52,7 @@ export function YearOverYear({ hub, envelope }: { hub: string; envelope: Envelop
       {envelopes.length < 2 && <Empty description={t('budget.noEarlierYears', { from: envelope.year - YEARS_BACK, to: envelope.year - 1 })} />}
       <Card size="small" title={t('budget.yoyChart')}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t('budget.yoyHint')}
+          {t('budget.yoyHint', { year: envelope.year })}
         </Typography.Paragraph>
         <EChart option={option} height={340} label={t('budget.yoyChart')} />
       </Card>
