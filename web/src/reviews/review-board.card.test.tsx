@@ -45,13 +45,14 @@ function renderSections(
   grants: Grants,
   roles: HubRole[],
   assign: () => { status: number; body?: unknown } = () => ({ status: 200, body: board }),
+  locale: 'zh-CN' | 'en-US' = 'zh-CN',
 ) {
   const seen = fakeServerWith(capabilitiesWith(grants, roles), (request: SeenRequest) => {
     if (request.path === boardPath) return { status: 200, body: board };
     if (request.path === assignPath && request.method === 'POST') return assign();
     return undefined;
   });
-  renderInApp(<ReviewSections hub="hangzhou" application={application(actions)} reviewed fields={[]} />);
+  renderInApp(<ReviewSections hub="hangzhou" application={application(actions)} reviewed fields={[]} />, { locale });
   return seen;
 }
 
@@ -93,5 +94,36 @@ describe('ReviewBoardCard (follows the application’s allowedActions, not the h
     await vi.waitFor(() => expect(seen.filter((r) => r.path === assignPath && r.method === 'POST')).toHaveLength(1));
     expect((await screen.findByRole('alert')).textContent).toContain('没有足够的无利益冲突的评审人');
     expect(decideButton()).toBeNull();
+  });
+
+  it.each([
+    ['zh-CN', '分配评审人', '已分配评审人：王评审和李评审；因利益冲突回避：赵评审。', '已分配评审人：王评审。'],
+    ['en-US', 'Assign reviewers', 'Assigned 王评审 and 李评审 to review; left out for a conflict of interest: 赵评审.', 'Assigned 王评审 to review.'],
+  ] as const)('says after assigning who was assigned and who was left out for a conflict (%s)', async (locale, button, withConflict, plain) => {
+    const reviewer = (n: number, reviewerName: string, round: number, status: 'assigned' | 'conflicted') => ({
+      reviewerId: `01a2373f-0000-7000-8000-00000000003${n}`,
+      reviewerName,
+      round,
+      status,
+      conflict: status === 'conflicted' ? { kind: 'investor' as const, relation: null, organizationId: null, note: null } : null,
+    });
+    // The earlier round's reviewer is not among those just assigned.
+    const assigned: ReviewBoard = {
+      ...board,
+      assignments: [
+        reviewer(1, '张评审', 1, 'assigned'),
+        reviewer(2, '王评审', 2, 'assigned'),
+        reviewer(3, '赵评审', 2, 'conflicted'),
+        reviewer(4, '李评审', 2, 'assigned'),
+      ],
+    };
+    let answer = assigned;
+    const seen = renderSections(['readReviewers', 'assignReviewers'], {}, [], () => ({ status: 200, body: answer }), locale);
+    await userEvent.click(await screen.findByRole('button', { name: button }, loading));
+    expect(await screen.findByText(withConflict)).toBeTruthy();
+    answer = { ...board, assignments: [reviewer(2, '王评审', 1, 'assigned')] };
+    await userEvent.click(screen.getByRole('button', { name: button }));
+    expect(await screen.findByText(plain)).toBeTruthy();
+    expect(seen.filter((r) => r.path === assignPath && r.method === 'POST')).toHaveLength(2);
   });
 });

@@ -94,6 +94,8 @@ export const reviewsEnUS: ReviewsMessages = {
     title: 'Reviews and decision',
     assign: 'Assign reviewers',
     assigned: 'Assigned',
+    assignedNames: 'Assigned {{names}} to review.',
+    assignedExcluding: 'Assigned {{names}} to review; left out for a conflict of interest: {{excluded}}.',
     reviewers: 'Reviewers',
     conflicts: 'Excluded for a conflict of interest',
     conflictKinds: {

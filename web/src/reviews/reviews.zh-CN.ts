@@ -92,6 +92,8 @@ export const reviewsZhCN = {
     title: '评审与决定',
     assign: '分配评审人',
     assigned: '已分配',
+    assignedNames: '已分配评审人：{{names}}。',
+    assignedExcluding: '已分配评审人：{{names}}；因利益冲突回避：{{excluded}}。',
     reviewers: '评审人',
     conflicts: '因利益冲突回避',
     conflictKinds: {
