@@ -79,7 +79,7 @@ describe('personal data in applications and talent profiles', () => {
     ];
     expect([ownDetail, ownList]).toEqual([[], []]);
 
-    expect(await readsOf(w, () => w.call(w.officer, 'GET', w.at('')))).toEqual([applicationRead(w.officer.id, id, ['answers'])]);
+    expect(await readsOf(w, () => w.call(w.officer, 'GET', w.at('')))).toEqual([applicationRead(w.officer.id, id, ['answers', 'applicant_name'])]);
     shownAudited.add('getApplication');
     expect(await readsOf(w, () => w.call(w.officer, 'GET', '/applications'))).toEqual([applicationRead(w.officer.id, id, ['answers', 'applicant_name'])]);
     shownAudited.add('listApplications');
