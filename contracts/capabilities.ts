@@ -25,6 +25,7 @@ export const hubSections = [
   'security',
   'api-tokens',
   'dashboard',
+  'audit',
 ] as const;
 export type HubSection = (typeof hubSections)[number];
 
@@ -60,6 +61,7 @@ export const capabilitiesSchema = z
       talent: flags(['read', 'assess', 'editCatalogue', 'rotateKeys'] as const),
       staff: flags(['read', 'invite', 'manage'] as const),
       apiTokens: flags(['manage'] as const),
+      audit: flags(['read'] as const),
       hub: flags(['updateSettings', 'archive', 'create', 'readSecurity', 'updateSecurity'] as const),
     }),
   })

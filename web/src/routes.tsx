@@ -50,6 +50,7 @@ const ProfilePage = lazyPage(() => import('./account/profile.page'), 'ProfilePag
 const TalentCardPage = lazyPage(() => import('./talent/talent-card.page'), 'TalentCardPage');
 const VerifyCardPage = lazyPage(() => import('./talent/verify-card.page'), 'VerifyCardPage');
 const ApiTokensPage = lazyPage(() => import('./admin/api-tokens.page'), 'ApiTokensPage');
+const AuditLogPage = lazyPage(() => import('./audit/audit-log.page'), 'AuditLogPage');
 const HubDashboardPage = lazyPage(() => import('./dashboard/hub-dashboard.page'), 'HubDashboardPage');
 const OpenPage = lazyPage(() => import('./open/open.page'), 'OpenPage');
 
@@ -105,6 +106,7 @@ export function AppRoutes() {
             <Route path="talent-card" element={<TalentCardPage />} />
             <Route path="talent/verify" element={<VerifyCardPage />} />
             <Route path="api-tokens" element={<ApiTokensPage />} />
+            <Route path="audit" element={<AuditLogPage />} />
             <Route path="open" element={<OpenPage />} />
             <Route path="dashboard" element={<HubDashboardPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Capabilities, HubSection } from '../../../contracts/capabilities.js';
 import type { Db } from '../../db/connection.js';
 import { apiTokensPolicy } from '../../platform/api-tokens/index.js';
+import { auditLogPolicy } from '../../platform/audit/audit.policies.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
@@ -67,6 +68,7 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
     },
     staff: { read: staffPolicy.can(actor, 'read', null), invite: staffPolicy.can(actor, 'invite', null), manage: staffPolicy.can(actor, 'manage', null) },
     apiTokens: { manage: apiTokensPolicy.can(actor, 'manage', null) },
+    audit: { read: auditLogPolicy.can(actor, 'read', null) },
     hub: {
       updateSettings: hubPolicy.can(actor, 'update_settings', null),
       archive: hubPolicy.can(actor, 'archive', null),
@@ -101,6 +103,7 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
     security: actions.hub.readSecurity,
     'api-tokens': actions.apiTokens.manage,
     dashboard: dashboardPolicy.can(actor, 'read', null),
+    audit: actions.audit.read,
   };
   return {
     hub: hub.slug,

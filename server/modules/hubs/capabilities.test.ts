@@ -38,6 +38,9 @@ describe('capabilities: what the server says a person may do', () => {
     expect(au.actions.organizations.create).toBe(false);
     expect(au.actions.staff).toEqual({ read: true, invite: false, manage: false });
     expect(au.sections).not.toContain('settings');
+    expect(au.sections).toContain('audit');
+    expect(au.actions.audit).toEqual({ read: true });
+    expect(a.sections).not.toContain('audit');
     const register = await ctx.app.inject(as(auditor, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput() }));
     expect(register.statusCode).toBe(403);
 
@@ -117,6 +120,7 @@ describe('capabilities: what the server says a person may do', () => {
       'talent.read',
       'staff.read',
       'hub.readSecurity',
+      'audit.read',
     ]);
     const offered = (actions: Record<string, Record<string, boolean>>) =>
       Object.entries(actions).flatMap(([area, flags]) =>

@@ -105,6 +105,7 @@ const SECTIONS = [
   'settings',
   'security',
   'api-tokens',
+  'audit',
 ] as const;
 
 /** In the bar the ecosystem is a submenu; down a phone's drawer it is a group shown open, under its heading. */

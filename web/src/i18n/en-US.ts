@@ -6,6 +6,7 @@ import { twoFactorEnUS } from '../two-factor/two-factor.en-US';
 import { importEnUS } from '../ecosystem/import.en-US';
 import { obligationsEnUS } from '../obligations/obligations.en-US';
 import { adminEnUS } from '../admin/admin.en-US';
+import { auditEnUS } from '../audit/audit.en-US';
 import { staffEnUS } from '../staff/staff.en-US';
 import { accountEnUS } from '../account/account.en-US';
 import { budgetEnUS } from '../budget/budget.en-US';
@@ -101,6 +102,7 @@ export const enUS: UiMessages = {
     reviews: 'My reviews',
     stays: 'Youth stations',
     'api-tokens': 'API tokens',
+    audit: 'Audit log',
     dashboard: 'Dashboard',
     spaces: 'Office space',
     'space-desk': 'Space desk',
@@ -196,6 +198,7 @@ export const enUS: UiMessages = {
   reviews: reviewsEnUS,
   stays: staysEnUS,
   admin: adminEnUS,
+  audit: auditEnUS,
   spaces: spacesEnUS,
   compute: computeEnUS,
   twoFactor: twoFactorEnUS,

@@ -6,6 +6,7 @@ import { twoFactorZhCN } from '../two-factor/two-factor.zh-CN';
 import { importZhCN } from '../ecosystem/import.zh-CN';
 import { obligationsZhCN } from '../obligations/obligations.zh-CN';
 import { adminZhCN } from '../admin/admin.zh-CN';
+import { auditZhCN } from '../audit/audit.zh-CN';
 import { staffZhCN } from '../staff/staff.zh-CN';
 import { accountZhCN } from '../account/account.zh-CN';
 import { budgetZhCN } from '../budget/budget.zh-CN';
@@ -100,6 +101,7 @@ export const zhCN = {
     reviews: '评审任务',
     stays: '青荷驿站',
     'api-tokens': 'API 令牌',
+    audit: '审计日志',
     dashboard: '看板',
     'station-desk': '驿站前台',
     spaces: '办公空间',
@@ -195,6 +197,7 @@ export const zhCN = {
   reviews: reviewsZhCN,
   stays: staysZhCN,
   admin: adminZhCN,
+  audit: auditZhCN,
   spaces: spacesZhCN,
   compute: computeZhCN,
   twoFactor: twoFactorZhCN,
