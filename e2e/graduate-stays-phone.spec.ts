@@ -46,7 +46,7 @@ test('a graduate on a phone finds a bed, books it and keeps a confirmation with 
   // Cancelled again, so the graduate's other journeys (e2e/stays.spec.ts) find their nights free.
   await chooseLanguage(page, 'English');
   await page.getByRole('button', { name: 'Cancel booking' }).first().click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Cancel booking' }).click();
   await expect(page.getByText('Cancelled', { exact: true }).first()).toBeVisible();
 });
 
