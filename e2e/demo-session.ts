@@ -9,13 +9,13 @@ export const DEMO_PASSWORD = 'dragongate-demo-2026';
  */
 export const LANDED = /\/(hubs\/[^/]+\/organizations)?$/;
 
-/** Signs a demo account in through the form and waits until it lands (its hub, or the hub picker). */
+/** Signs a demo account in through the form (in whichever language the page was left) and waits until it lands (its hub, or the hub picker). */
 export async function signIn(page: Page, email: string) {
   await page.goto('/sign-in');
   const main = page.getByRole('main');
-  await main.getByLabel('Email').fill(email);
-  await main.getByLabel('Password').fill(DEMO_PASSWORD);
-  await main.getByRole('button', { name: 'Sign in' }).click();
+  await main.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await main.getByLabel(/^(Password|密码)$/).fill(DEMO_PASSWORD);
+  await main.getByRole('button', { name: /^(Sign in|登 ?录)$/ }).click();
   await expect(page).toHaveURL(LANDED);
 }
 

@@ -8,9 +8,9 @@ const PASSWORD = 'dragongate-demo-2026';
 async function signIn(page: Page, email: string) {
   await page.goto('/sign-in');
   const main = page.getByRole('main');
-  await main.getByLabel('Email').fill(email);
-  await main.getByLabel('Password').fill(PASSWORD);
-  await main.getByRole('button', { name: 'Sign in' }).click();
+  await main.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await main.getByLabel(/^(Password|密码)$/).fill(PASSWORD);
+  await main.getByRole('button', { name: /^(Sign in|登 ?录)$/ }).click();
   // In their one hub (staff, a startup), or on the hub picker (a graduate with no company).
   await expect(page).toHaveURL(/\/(hubs\/hangzhou\/organizations)?$/);
 }
