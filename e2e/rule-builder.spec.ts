@@ -96,7 +96,10 @@ for (const l of languages) {
       // The first budget line offered, chosen until the select shows it (a dropped click would leave the program without one).
       const budgetLine = page.getByLabel(l.budgetLine, { exact: true });
       await budgetLine.click();
-      const firstLine = (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().innerText()).trim();
+      // An option shows the line's name, then its code in grey: the name is what the select shows once chosen.
+      const firstLine = (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().innerText())
+        .split('\n')[0]!
+        .trim();
       await page.keyboard.press('Escape');
       await chooseOption(page, budgetLine, firstLine);
       await page.getByLabel(l.amount, { exact: true }).fill('200000');
