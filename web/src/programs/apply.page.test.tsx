@@ -79,10 +79,10 @@ describe('ApplyForm (programs): an organisation applies', () => {
 describe('ApplyForm (programs): a rule-only program decides at once', () => {
   const ruleOnly = { ...program, mode: 'rule_only' } as Program;
   const words = {
-    'zh-CN': { note: '本项目由规则即时判定', confirm: '提交申请？规则会立即判定；符合条件即批准并拨付。' },
+    'zh-CN': { note: '本项目由规则即时判定', confirm: '提交申请？规则会立即判定；符合条件即获批准，并按项目规定拨付。' },
     'en-US': {
       note: 'Rules decide this program the moment you submit',
-      confirm: 'Submit? The rules decide at once: if you qualify, you are approved and paid.',
+      confirm: 'Submit? The rules decide at once: if you qualify, you are approved and the award is paid as the program sets out.',
     },
   };
 

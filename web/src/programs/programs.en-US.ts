@@ -81,8 +81,8 @@ export const programsEnUS: ProgramsMessages = {
     fileTooBig: 'The file is larger than {{max}}.',
     submit: 'Submit application',
     instantNote:
-      'Rules decide this program the moment you submit: if you qualify, you are approved at once and the first payment is made; if not, you see which criteria failed.',
-    instantConfirm: 'Submit? The rules decide at once: if you qualify, you are approved and paid.',
+      'Rules decide this program the moment you submit: if you qualify, you are approved at once and the award is paid as the program sets out (at once, or after its public notice); if not, you see which criteria failed.',
+    instantConfirm: 'Submit? The rules decide at once: if you qualify, you are approved and the award is paid as the program sets out.',
     prefilled: 'Prefilled from what the platform knows',
     closed: 'This program is not taking applications at this time.',
   },
