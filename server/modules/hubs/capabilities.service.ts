@@ -14,7 +14,7 @@ import { dashboardPolicy } from '../open-data/index.js';
 import { spaceTreePolicy, tenancyPolicy } from '../spaces/index.js';
 import { applicationPolicy, programPolicy } from '../programs/index.js';
 import { reviewPolicy } from '../reviews/index.js';
-import { stationAdminPolicy, stationPolicy } from '../stays/index.js';
+import { stationAdminPolicy, stationPolicy, stayBookingPolicy } from '../stays/index.js';
 import { talentPolicy } from '../talent/index.js';
 import { hubPolicy, hubSecurityPolicy, staffPolicy } from './hubs.policies.js';
 
@@ -58,6 +58,9 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
     stations: {
       book: stationPolicy.can(actor, 'book', { manages: false }),
       run: stationPolicy.can(actor, 'run', { manages: true }),
+      // Every station's desk, not only one's own (hub admins, the auditor); checking guests in and out.
+      readAll: stationPolicy.can(actor, 'run', { manages: false }),
+      frontDesk: stayBookingPolicy.can(actor, 'front_desk', { own: false, manages: true }),
       open: stationAdminPolicy.can(actor, 'create', null),
     },
     talent: {

@@ -117,6 +117,7 @@ describe('capabilities: what the server says a person may do', () => {
       'budget.read',
       'obligations.read',
       'stations.run',
+      'stations.readAll',
       'talent.read',
       'staff.read',
       'hub.readSecurity',

@@ -13,6 +13,6 @@ export async function registerStayRoutes(app: FastifyInstance, deps: Deps): Prom
 
 export { offerFreedBeds, stationsWithWaitlist } from './waitlist.service.js';
 export { releaseNoShows } from './front-desk.service.js';
-export { stationAdminPolicy, stationPolicy } from './stays.policies.js';
+export { stationAdminPolicy, stationPolicy, stayBookingPolicy } from './stays.policies.js';
 export { stayOccupancySummary } from './occupancy-summary.js';
 export { stayOccupancyTrend } from './occupancy-trend.js';

@@ -91,25 +91,44 @@ describe('CheckInForm: the desk checks a guest in by code, on the one form patte
   });
 });
 
+/** The desk with one station (`managed` by the caller or not) and its one booking, as the server grants `stations`. */
+function renderDesk(stations: { run: boolean; readAll?: boolean; frontDesk?: boolean }, managed: boolean) {
+  const station = { id: stationId, name: booking.station.name, managed };
+  const seen = fakeServerWith(capabilitiesWith({ stations }), (request: SeenRequest) => {
+    if (request.path.startsWith('/api/hubs/hangzhou/stays/stations') && !request.path.includes('/occupancy'))
+      return { status: 200, body: { items: [station], next: null } };
+    if (request.path.startsWith('/api/hubs/hangzhou/stays/bookings')) return { status: 200, body: { items: [booking], next: null } };
+    if (request.path === checkInPath) return wrongCode;
+    return undefined;
+  });
+  renderInApp(
+    <Routes>
+      <Route path="/hubs/:hub/station-desk" element={<StationDeskPage />} />
+    </Routes>,
+    { path: '/hubs/hangzhou/station-desk' },
+  );
+  return seen;
+}
+
 describe('StationDeskPage: a guest list row’s check-in goes through the same form', () => {
   it('sends that row’s code, and a wrong one shows under the code field', async () => {
-    const station = { id: stationId, name: booking.station.name, managed: true };
-    const seen = fakeServerWith(capabilitiesWith({ stations: { run: true } }), (request: SeenRequest) => {
-      if (request.path.startsWith('/api/hubs/hangzhou/stays/stations') && !request.path.includes('/occupancy'))
-        return { status: 200, body: { items: [station], next: null } };
-      if (request.path.startsWith('/api/hubs/hangzhou/stays/bookings')) return { status: 200, body: { items: [booking], next: null } };
-      if (request.path === checkInPath) return wrongCode;
-      return undefined;
-    });
-    renderInApp(
-      <Routes>
-        <Route path="/hubs/:hub/station-desk" element={<StationDeskPage />} />
-      </Routes>,
-      { path: '/hubs/hangzhou/station-desk' },
-    );
+    const seen = renderDesk({ run: true, frontDesk: true }, true);
     const row = (await screen.findByText('QX7M2K', undefined, loading)).closest('tr')!;
     await userEvent.click(within(row).getByRole('button', { name: words['zh-CN'].button }));
     await vi.waitFor(() => expect(fieldOf(words['zh-CN'].code).textContent).toContain(words['zh-CN'].wrong));
     expect(seen.filter((r) => r.method === 'POST').map((r) => [r.path, r.body])).toEqual([[checkInPath, { code: 'QX7M2K' }]]);
+  });
+});
+
+describe('StationDeskPage for the auditor (reads every station, checks no one in)', () => {
+  it('reads a station it does not run: its guest list, without the check-in form or the row’s buttons', async () => {
+    const seen = renderDesk({ run: true, readAll: true }, false);
+    const row = (await screen.findByText('QX7M2K', undefined, loading)).closest('tr')!;
+    expect(within(row).getByText('李毕业')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: '驿站' })).toBeTruthy();
+    expect(screen.queryByText('办理入住')).toBeNull();
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(screen.queryByText('您尚未负责任何驿站；枢纽管理员可以将您添加为负责人。')).toBeNull();
+    expect(seen.filter((r) => r.method === 'POST')).toEqual([]);
   });
 });

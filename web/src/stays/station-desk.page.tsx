@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Form, Select, Table, Tag, Typography } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -23,11 +24,17 @@ export function StationDeskPage() {
   const { locale } = useLocale();
   const bilingual = useBilingual();
   const stations = useStations(hub);
-  const canOpen = useCapabilities(hub).data?.actions.stations.open ?? false;
+  const may = useCapabilities(hub).data?.actions.stations;
+  const canOpen = may?.open ?? false;
+  const frontDesk = may?.frontDesk ?? false;
   const refresh = useRefreshStays(hub);
-  const managed = (stations.data?.items ?? []).filter((s) => s.managed);
+  const all = stations.data?.items ?? [];
+  const managed = all.filter((s) => s.managed);
+  // A manager's desk is their stations'; whoever reads every station and opens none (the
+  // auditor) reads any station's desk; a hub admin who runs none administers them below.
+  const desks = managed.length > 0 ? managed : may?.readAll && !canOpen ? all : [];
   const [chosen, setChosen] = useState<string | undefined>();
-  const stationId = chosen ?? managed[0]?.id;
+  const stationId = chosen ?? desks[0]?.id;
   const today = useHubToday();
   const from = today.subtract(7, 'day').format('YYYY-MM-DD');
   const to = today.add(30, 'day').format('YYYY-MM-DD');
@@ -40,6 +47,19 @@ export function StationDeskPage() {
   const checkInBy = (code: string) => {
     checkInForm.setFieldsValue({ code });
     checkInForm.submit();
+  };
+
+  const actions: ColumnType<StayBooking> = {
+    key: 'act',
+    title: t('stays.desk.action'),
+    render: (_, b) =>
+      b.status === 'checked_in' ? (
+        <CheckOutForm hub={hub} booking={b} onDone={refresh} />
+      ) : b.status === 'confirmed' ? (
+        <Button type="link" onClick={() => checkInBy(b.code)}>
+          {t('stays.desk.checkInButton')}
+        </Button>
+      ) : null,
   };
 
   if (stations.isPending) return <Card loading />;
@@ -66,13 +86,15 @@ export function StationDeskPage() {
           value={stationId}
           onChange={setChosen}
           aria-label={t('stays.desk.station')}
-          options={managed.map((s) => ({ value: s.id, label: bilingual(s.name).primary }))}
+          options={desks.map((s) => ({ value: s.id, label: bilingual(s.name).primary }))}
         />
       </Flex>
       {admin}
-      <Card title={t('stays.desk.checkIn')}>
-        <CheckInForm hub={hub} form={checkInForm} onCheckedIn={refresh} />
-      </Card>
+      {frontDesk && (
+        <Card title={t('stays.desk.checkIn')}>
+          <CheckInForm hub={hub} form={checkInForm} onCheckedIn={refresh} />
+        </Card>
+      )}
       <OccupancyChart hub={hub} stationId={stationId} />
       <OccupancyCalendar hub={hub} stationId={stationId} />
       <Card
@@ -94,18 +116,8 @@ export function StationDeskPage() {
             { title: t('stays.booking.bed'), render: (_, b) => `${b.bed.room} · ${b.bed.label}` },
             { title: t('stays.booking.code'), dataIndex: 'code' },
             { title: t('stays.desk.state'), render: (_, b) => <Tag>{t(`stays.booking.status.${b.status}`)}</Tag> },
-            {
-              key: 'act',
-              title: t('stays.desk.action'),
-              render: (_, b) =>
-                b.status === 'checked_in' ? (
-                  <CheckOutForm hub={hub} booking={b} onDone={refresh} />
-                ) : b.status === 'confirmed' ? (
-                  <Button type="link" onClick={() => checkInBy(b.code)}>
-                    {t('stays.desk.checkInButton')}
-                  </Button>
-                ) : null,
-            },
+            // The desk's acts, for those who check guests in and out (an auditor reads the desk).
+            ...(frontDesk ? [actions] : []),
           ]}
         />
       </Card>
