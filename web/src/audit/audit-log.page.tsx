@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { loadAuditWords } from './audit-words';
 import { auditExportHref, listAuditEvents, type AuditEventFilters } from '../api/audit.api';
 import { DayRangePicker } from '../forms/day-range-picker';
 import { LoadMore } from '../layout/load-more';
@@ -27,6 +28,7 @@ function instants(range: Range): { from?: string; to?: string } {
  * events; the chain verified on request; the chosen range exported as CSV or JSON lines.
  */
 export function AuditLogPage() {
+  loadAuditWords();
   const { hub = '' } = useParams();
   const { t } = useTranslation();
   const words = useAuditWords();

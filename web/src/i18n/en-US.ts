@@ -6,7 +6,6 @@ import { twoFactorEnUS } from '../two-factor/two-factor.en-US';
 import { importEnUS } from '../ecosystem/import.en-US';
 import { obligationsEnUS } from '../obligations/obligations.en-US';
 import { adminEnUS } from '../admin/admin.en-US';
-import { auditEnUS } from '../audit/audit.en-US';
 import { staffEnUS } from '../staff/staff.en-US';
 import { accountEnUS } from '../account/account.en-US';
 import { budgetEnUS } from '../budget/budget.en-US';
@@ -198,7 +197,6 @@ export const enUS: UiMessages = {
   reviews: reviewsEnUS,
   stays: staysEnUS,
   admin: adminEnUS,
-  audit: auditEnUS,
   spaces: spacesEnUS,
   compute: computeEnUS,
   twoFactor: twoFactorEnUS,

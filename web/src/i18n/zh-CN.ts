@@ -6,7 +6,6 @@ import { twoFactorZhCN } from '../two-factor/two-factor.zh-CN';
 import { importZhCN } from '../ecosystem/import.zh-CN';
 import { obligationsZhCN } from '../obligations/obligations.zh-CN';
 import { adminZhCN } from '../admin/admin.zh-CN';
-import { auditZhCN } from '../audit/audit.zh-CN';
 import { staffZhCN } from '../staff/staff.zh-CN';
 import { accountZhCN } from '../account/account.zh-CN';
 import { budgetZhCN } from '../budget/budget.zh-CN';
@@ -197,7 +196,6 @@ export const zhCN = {
   reviews: reviewsZhCN,
   stays: staysZhCN,
   admin: adminZhCN,
-  audit: auditZhCN,
   spaces: spacesZhCN,
   compute: computeZhCN,
   twoFactor: twoFactorZhCN,
