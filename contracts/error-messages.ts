@@ -215,16 +215,22 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };
 
-/**
- * Sentences that take a value, in both languages: `RATE_LIMITED` when the answer says how long to
- * wait (its `retryAfterSeconds`). Shared by the server's 429 body and the web.
- */
-export const valuedErrorMessages = {
+/** Sentences that take a value: `RATE_LIMITED` when the answer says how long to wait. Read through `errorSentence`. */
+const valuedErrorMessages = {
   RATE_LIMITED: {
     'zh-CN': (seconds: number) => `尝试次数过多，请 ${seconds} 秒后再试。`,
     'en-US': (seconds: number) => `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
   },
 } satisfies Partial<Record<ErrorCode, Record<Locale, (value: number) => string>>>;
+
+/**
+ * The one sentence for an error code, shared by the server's answers and the web: with the
+ * seconds to wait when a rate limit says them (`retryAfterSeconds`), else the catalogue's.
+ */
+export function errorSentence(code: ErrorCode, locale: Locale, retryAfterSeconds?: number | null): string {
+  if (code === 'RATE_LIMITED' && retryAfterSeconds && retryAfterSeconds >= 1) return valuedErrorMessages.RATE_LIMITED[locale](Math.ceil(retryAfterSeconds));
+  return errorMessages[code][locale];
+}
 
 /** Our locale for a language tag (any zh-* or en-*), or null when it is a language we do not have. */
 export function matchLocale(languageTag: string | undefined): Locale | null {

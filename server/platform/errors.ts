@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldError, FieldErrorCode } from '../../contracts/errors.js';
-import { errorMessages, fieldErrorMessages, valuedErrorMessages, type Locale } from '../../contracts/error-messages.js';
+import { errorSentence, fieldErrorMessages, type Locale } from '../../contracts/error-messages.js';
 
 const statusOf: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -122,14 +122,14 @@ export const invalid = (path: string, code: FieldErrorCode) => new AppError('VAL
 
 export function errorBody(code: ErrorCode, locale: Locale, fields: FieldProblem[] = []) {
   const localized: FieldError[] = fields.map((f) => ({ ...f, message: fieldErrorMessages[f.code][locale] }));
-  return { error: { code, message: errorMessages[code][locale], ...(fields.length ? { fields: localized } : {}) } };
+  return { error: { code, message: errorSentence(code, locale), ...(fields.length ? { fields: localized } : {}) } };
 }
 
 /** A 429 that says how long to wait: the seconds in the body (`retryAfterSeconds`) and in its sentence; without them, the plain RATE_LIMITED. */
 export function rateLimitedBody(locale: Locale, retryAfterSeconds: number | null) {
   if (!retryAfterSeconds || !Number.isFinite(retryAfterSeconds) || retryAfterSeconds < 1) return errorBody('RATE_LIMITED', locale);
   const seconds = Math.ceil(retryAfterSeconds);
-  return { error: { code: 'RATE_LIMITED' as const, message: valuedErrorMessages.RATE_LIMITED[locale](seconds), retryAfterSeconds: seconds } };
+  return { error: { code: 'RATE_LIMITED' as const, message: errorSentence('RATE_LIMITED', locale, seconds), retryAfterSeconds: seconds } };
 }
 
 export { statusOf as errorStatus };

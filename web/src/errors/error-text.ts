@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { errorMessages, fieldErrorMessages, valuedErrorMessages, type Locale } from '../../../contracts/error-messages';
+import { errorMessages, errorSentence, fieldErrorMessages, type Locale } from '../../../contracts/error-messages';
 import type { ErrorCode, FieldErrorCode } from '../../../contracts/errors';
 import { isApiRequestError } from '../api/api-request-error';
 
@@ -21,7 +21,6 @@ export function errorText(error: unknown, locale: Locale, t: TFunction): string 
   if (!isApiRequestError(error)) return t('errors.unknown');
   if (error.code === 'NETWORK') return t('errors.network');
   // A rate limit that says how long to wait (Retry-After) says it in words.
-  if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds) return valuedErrorMessages.RATE_LIMITED[locale](Math.ceil(error.retryAfterSeconds));
-  if (isErrorCode(error.code)) return errorMessages[error.code][locale];
-  return error.status >= 500 ? errorMessages.INTERNAL[locale] : t('errors.unknown');
+  if (isErrorCode(error.code)) return errorSentence(error.code, locale, error.retryAfterSeconds);
+  return error.status >= 500 ? errorSentence('INTERNAL', locale) : t('errors.unknown');
 }
