@@ -55,7 +55,7 @@ export const capabilitiesSchema = z
       applications: flags(['submit', 'listAll', 'decide', 'assignReviewers', 'pay', 'review'] as const),
       budget: flags(['read', 'write'] as const),
       obligations: flags(['read', 'decide'] as const),
-      stations: flags(['book', 'run', 'readAll', 'frontDesk', 'open'] as const),
+      stations: flags(['book', 'run', 'anyDesk', 'frontDesk', 'open'] as const),
       spaces: flags(['ask', 'operate', 'openPark'] as const),
       compute: flags(['manage', 'reportUsage'] as const),
       talent: flags(['read', 'assess', 'editCatalogue', 'rotateKeys'] as const),

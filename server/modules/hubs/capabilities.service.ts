@@ -58,8 +58,9 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
     stations: {
       book: stationPolicy.can(actor, 'book', { manages: false }),
       run: stationPolicy.can(actor, 'run', { manages: true }),
-      // Every station's desk, not only one's own (hub admins, the auditor); checking guests in and out.
-      readAll: stationPolicy.can(actor, 'run', { manages: false }),
+      // Any station's desk, not only one's own, for whoever reads every station and opens none (the
+      // auditor); a hub admin administers the stations instead. Then checking guests in and out.
+      anyDesk: stationPolicy.can(actor, 'run', { manages: false }) && !stationAdminPolicy.can(actor, 'create', null),
       frontDesk: stayBookingPolicy.can(actor, 'front_desk', { own: false, manages: true }),
       open: stationAdminPolicy.can(actor, 'create', null),
     },

@@ -92,7 +92,7 @@ describe('CheckInForm: the desk checks a guest in by code, on the one form patte
 });
 
 /** The desk with one station (`managed` by the caller or not) and its one booking, as the server grants `stations`. */
-function renderDesk(stations: { run: boolean; readAll?: boolean; frontDesk?: boolean }, managed: boolean) {
+function renderDesk(stations: { run: boolean; anyDesk?: boolean; frontDesk?: boolean }, managed: boolean) {
   const station = { id: stationId, name: booking.station.name, managed };
   const seen = fakeServerWith(capabilitiesWith({ stations }), (request: SeenRequest) => {
     if (request.path.startsWith('/api/hubs/hangzhou/stays/stations') && !request.path.includes('/occupancy'))
@@ -122,7 +122,7 @@ describe('StationDeskPage: a guest list row’s check-in goes through the same f
 
 describe('StationDeskPage for the auditor (reads every station, checks no one in)', () => {
   it('reads a station it does not run: its guest list, without the check-in form or the row’s buttons', async () => {
-    const seen = renderDesk({ run: true, readAll: true }, false);
+    const seen = renderDesk({ run: true, anyDesk: true }, false);
     const row = (await screen.findByText('QX7M2K', undefined, loading)).closest('tr')!;
     expect(within(row).getByText('李毕业')).toBeTruthy();
     expect(screen.getByRole('combobox', { name: '驿站' })).toBeTruthy();

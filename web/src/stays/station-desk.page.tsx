@@ -30,9 +30,8 @@ export function StationDeskPage() {
   const refresh = useRefreshStays(hub);
   const all = stations.data?.items ?? [];
   const managed = all.filter((s) => s.managed);
-  // A manager's desk is their stations'; whoever reads every station and opens none (the
-  // auditor) reads any station's desk; a hub admin who runs none administers them below.
-  const desks = managed.length > 0 ? managed : may?.readAll && !canOpen ? all : [];
+  // A manager's desk is their stations'; the server says who reads any station's desk (the auditor).
+  const desks = managed.length > 0 ? managed : may?.anyDesk ? all : [];
   const [chosen, setChosen] = useState<string | undefined>();
   const stationId = chosen ?? desks[0]?.id;
   const today = useHubToday();
