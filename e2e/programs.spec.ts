@@ -167,8 +167,8 @@ test('a program officer reads a criterion as rows and in words, and CEL is check
   await expect(first.locator('[data-rule-cel]')).toHaveText('applicant.kind in ["startup", "company"]');
   await expect(page.getByRole('region', { name: 'Save' }).getByRole('status')).toHaveText('No unsaved changes');
   await expectAccessible(page, 'program editor');
-  await first.getByTitle('CEL').click();
-  const expression = first.getByRole('textbox', { name: 'CEL' });
+  await first.getByTitle('Rule text').click();
+  const expression = first.getByRole('textbox', { name: 'Rule text' });
   await expression.fill('applicant.kind in ["startup", "company"]\n  && applicant.headcont < 300');
   await expect(first.getByText(/^Line 2, column \d+: /)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Save' }).getByRole('status')).toHaveText('Unsaved changes');

@@ -77,7 +77,7 @@ describe('the rule builder', () => {
       'en-US',
     );
     const [young, voucher] = [...document.querySelectorAll<HTMLElement>('[data-criterion-card]')];
-    expect(within(voucher!).getByText('This rule uses CEL that rows cannot show; edit it as CEL.')).toBeTruthy();
+    expect(within(voucher!).getByText('This rule is written in a way rows cannot show; edit it as rule text.')).toBeTruthy();
     expect(within(voucher!).getByTitle('Rows').closest('label')?.className).toMatch(/disabled/);
     await userEvent.click(within(young!).getByText('Rows'));
     expect(within(young!).getByLabelText('Row 1: Fact').closest('.ant-select')?.textContent).toBe('Kind of organisation');
@@ -98,8 +98,8 @@ describe('the rule builder', () => {
     await userEvent.click(screen.getByRole('button', { name: 'OK' }));
     expect(onFinish).not.toHaveBeenCalled();
 
-    await userEvent.click(screen.getByTitle('CEL 表达式'));
-    const code = screen.getByRole('textbox', { name: 'CEL 表达式' });
+    await userEvent.click(screen.getByTitle('规则文本'));
+    const code = screen.getByRole('textbox', { name: '规则文本' });
     fireEvent.change(code, { target: { value: 'applicant.headcount < ' } });
     expect(await screen.findByText(/^第 1 行第 \d+ 列：/, undefined, { timeout: 3000 })).toBeTruthy();
     fireEvent.change(code, { target: { value: 'applicant.headcount < 300' } });
