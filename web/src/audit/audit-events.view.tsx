@@ -6,6 +6,7 @@ import { formatMoment } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { ShortRef } from '../layout/short-ref';
 import { useAuditWords } from './action-words';
+import { AuditDetails } from './audit-details';
 
 type Props = {
   hub: string;
@@ -20,7 +21,8 @@ const PAGES: Record<string, string> = { organization: 'organizations', applicati
 
 /**
  * The audit events as people read them: when (in the reader's time), who (by name; a click
- * shows only theirs), what (in words, the code beside it in grey for searching), on what.
+ * shows only theirs), what (in words, the code beside it in grey for searching, and what it
+ * recorded folded beneath), on what.
  * A table on a wide screen (scrolling inside itself), a card per event on a phone.
  */
 export function AuditEventsView({ hub, events, loading, onActor }: Props) {
@@ -45,6 +47,7 @@ export function AuditEventsView({ hub, events, loading, onActor }: Props) {
       <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
         {event.action}
       </Typography.Text>
+      <AuditDetails payload={event.payload} />
     </Flex>
   );
   const subject = (event: AuditEvent) => {

@@ -21,7 +21,7 @@ const event = (seq: number, action: string, over: Partial<AuditEvent> = {}): Aud
 });
 const firstPage = {
   items: [
-    event(12, 'ledger.disbursed', { subjectType: 'ledger_transfer' }),
+    event(12, 'ledger.disbursed', { subjectType: 'ledger_transfer', payload: { amountMinor: '50000000', line: '2060301' } }),
     event(11, 'ledger.transfer_posted', { subjectType: 'ledger_transfer' }),
     event(10, 'hub.created', { actor: null, subjectType: 'hub' }),
   ],
@@ -43,6 +43,7 @@ const words = {
     broken: '哈希链在第 11 条事件处断开（该事件的内容与其哈希不符）。此前的 10 条事件核验无误。',
     only: '只看王芳的操作',
     csv: /下载 CSV 表格/,
+    details: '记录的详情（2 项）',
   },
   'en-US': {
     disbursed: 'Money paid out',
@@ -57,6 +58,7 @@ const words = {
     broken: 'The chain breaks at event no. 11 (its contents do not match its hash). The 10 events before it verify.',
     only: 'Only what 王芳 did',
     csv: /Download as a CSV table/,
+    details: 'Recorded details (2)',
   },
 };
 type Locale = keyof typeof words;
@@ -92,6 +94,19 @@ describe.each(['zh-CN', 'en-US'] as const)('AuditLogPage (%s): the auditor reads
     expect(screen.getByText(w.system)).toBeTruthy();
     // The export of the (whole) range, as a plain download.
     expect(screen.getByRole('link', { name: w.csv }).getAttribute('href')).toBe('/api/hubs/hangzhou/audit/export?format=csv');
+  });
+
+  it('folds what an event recorded beneath it, and offers nothing for one that recorded nothing more', async () => {
+    renderPage(locale);
+    await screen.findByText(w.disbursed, undefined, loading);
+    const summary = screen.getByText(w.details);
+    expect(screen.getAllByText(/\(\d+( 项)?\)|（\d+ 项）/)).toHaveLength(1);
+    const details = summary.closest('details')!;
+    expect(details.open).toBe(false);
+    await userEvent.click(summary);
+    expect(details.open).toBe(true);
+    expect(within(details).getByText('amountMinor').nextElementSibling?.textContent).toBe('50000000');
+    expect(within(details).getByText('line').nextElementSibling?.textContent).toBe('2060301');
   });
 
   it('sends the filters: an area’s actions, then one person’s', async () => {

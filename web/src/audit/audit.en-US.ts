@@ -22,6 +22,7 @@ export const auditEnUS: Messages<typeof auditZhCN> = {
   empty: 'No audit events in this range.',
   system: 'System',
   unknownPerson: 'Deleted account',
+  details: 'Recorded details ({{count}})',
   seq: 'No. {{seq}}',
   verify: {
     button: 'Verify the chain',

@@ -18,6 +18,7 @@ export const auditZhCN = {
   empty: '所选范围内没有审计事件。',
   system: '系统',
   unknownPerson: '已删除的账户',
+  details: '记录的详情（{{count}} 项）',
   seq: '第 {{seq}} 条',
   verify: {
     button: '核验哈希链',
