@@ -1,10 +1,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { CursorPage, CursorQuery } from '../../../contracts/pagination.js';
 import type { OutcomeFigures, OutcomeReport, OutcomeReportStatus, SubmitOutcomeReportInput } from '../../../contracts/obligations.js';
+import { reportFileTypes } from '../../../contracts/files.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { attachedFiles, requireOwnFiles } from '../../platform/files/index.js';
+import { attachedFiles, carriedFile, requireOwnFiles } from '../../platform/files/index.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { findApplication, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { addDays } from './dates.js';
@@ -110,7 +111,7 @@ export async function submitOutcomeReport(
     eq(obligationReports.obligationKey, key.obligationKey),
     eq(obligationReports.dueOn, key.dueOn),
   );
-  const attachments = await requireOwnFiles(tx, scope.hub.id, scope.actor.userId!, input.attachments, 'attachments');
+  const attachments = await requireOwnFiles(tx, scope.hub.id, scope.actor.userId!, input.attachments, 'attachments', reportFileTypes);
   const [saved] = await tx
     .update(obligationReports)
     .set({ text: input.text, figures: input.figures, attachments, submittedBy: scope.actor.userId, submittedAt: new Date() })
@@ -130,4 +131,24 @@ export async function submitOutcomeReport(
     payload: { key: key.obligationKey, dueOn: key.dueOn, attachments, late: localToday(scope.hub.timeZone) > addDays(key.dueOn, REPORT_GRACE_DAYS) },
   });
   return present(saved, localToday(scope.hub.timeZone), false, await filesOf(tx, scope, [saved]));
+}
+
+/**
+ * One file a report carries, with its content, for whoever may read the award's reports (the
+ * awardee's members and staff); 404 for anyone else, and for a file the report does not carry.
+ */
+export async function readOutcomeReportFile(db: Db | Tx, scope: Scope, applicationId: string, key: { obligationKey: string; dueOn: string }, fileId: string) {
+  const { app } = await loadAward(db, scope, applicationId);
+  const [report] = await db
+    .select({ attachments: obligationReports.attachments })
+    .from(obligationReports)
+    .where(
+      and(
+        eq(obligationReports.hubId, scope.hub.id),
+        eq(obligationReports.applicationId, app.id),
+        eq(obligationReports.obligationKey, key.obligationKey),
+        eq(obligationReports.dueOn, key.dueOn),
+      ),
+    );
+  return carriedFile(db, scope.hub.id, report?.attachments ?? [], fileId);
 }

@@ -102,7 +102,7 @@ export const awardRoutes =
         schema: {
           operationId: 'submitMilestoneReport',
           description:
-            'The awardee reports on a milestone with text, KPI values and files they uploaded in this hub (`uploadFile`); any other file id is 400 FILE_NOT_FOUND at its index. The officer and the awardee download them with `downloadFile`.',
+            'The awardee reports on a milestone with text, KPI values and files they uploaded in this hub (`uploadFile`); any other file id is 400 FILE_NOT_FOUND at its index, a file of a type reports do not carry 400 WRONG_FILE_TYPE. Whoever may read the award downloads them with `downloadMilestoneReportFile`.',
           summary: 'The awardee reports on a milestone (text, KPIs, attached files)',
           tags,
           params: milestoneParams,

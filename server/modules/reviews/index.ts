@@ -7,6 +7,7 @@ import { recordRuleOnlyTranches } from './conditions.service.js';
 import { openNotice } from './notices.service.js';
 import { applicationActions } from './application-actions.js';
 import { awardRoutes } from './awards.routes.js';
+import { fileReadRoutes } from './file-reads.routes.js';
 import { noticeRoutes } from './notices.routes.js';
 import { reviewRoutes } from './reviews.routes.js';
 import { pendingApproverSql } from './transitions.js';
@@ -23,6 +24,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(reviewRoutes(deps));
   await app.register(awardRoutes(deps));
   await app.register(noticeRoutes(deps));
+  await app.register(fileReadRoutes(deps));
 }
 
 export { holdAward, resumeAward, stopAward, recordAwardEvent } from './award-holds.service.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
-import { PDF, PNG, uploadAs } from '../../test/file-factories.js';
+import { PDF, PNG, uploadAs, ZIP } from '../../test/file-factories.js';
 import { as, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { awardInPayment, otherHub } from '../../test/review-factories.js';
 
@@ -89,5 +89,18 @@ describe('files attached to a milestone report', () => {
     );
     expect(rows).toEqual([{ attachments: [statement, photo] }, { attachments: [photo] }]);
     expect((await verifyAuditChain(ctx.database.db, w.hub.id)).break).toBeNull();
+  });
+
+  it('a file of a type reports do not carry is 400 WRONG_FILE_TYPE at its index; the report stays unsent', async () => {
+    const w = await awardInPayment(ctx, []);
+    const pdf = (await uploadAs(ctx, w.hub, w.founder, PDF, 'statement.pdf')).json().id as string;
+    const zip = (await uploadAs(ctx, w.hub, w.founder, ZIP, 'photos.zip', 'application/zip')).json().id as string;
+    const res = await w.call(w.founder, 'POST', w.at('/milestones/midterm/report'), { text: 'Prototype delivered', kpis: {}, attachments: [pdf, pdf, zip] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'attachments.2', code: 'WRONG_FILE_TYPE' }] });
+    const { rows } = await ctx.database.db.execute(
+      sql`SELECT status, attachments::text[] AS attachments FROM milestone_reports WHERE hub_id = ${w.hub.id} AND application_id = ${w.application.id}`,
+    );
+    expect(rows).toEqual([{ status: 'due', attachments: [] }]);
   });
 });

@@ -1,4 +1,5 @@
 import { and, eq, inArray, lte } from 'drizzle-orm';
+import { reportFileTypes } from '../../../contracts/files.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -31,7 +32,7 @@ export async function submitMilestoneReport(
   const { app, subject } = await loadVisible(tx, scope, applicationId);
   reviewPolicy.authorize(scope.actor, 'act_as_applicant', subject);
   if (!open.includes(app.status)) throw new AppError('ILLEGAL_TRANSITION');
-  const attachments = await requireOwnFiles(tx, scope.hub.id, scope.actor.userId!, input.attachments, 'attachments');
+  const attachments = await requireOwnFiles(tx, scope.hub.id, scope.actor.userId!, input.attachments, 'attachments', reportFileTypes);
   const [row] = await tx
     .update(milestoneReports)
     .set({ status: 'submitted', text: input.text, kpis: input.kpis, attachments, submittedBy: scope.actor.userId, submittedAt: new Date() })

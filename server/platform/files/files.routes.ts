@@ -4,7 +4,8 @@ import { FILE_MAX_BYTES, fileParamsSchema, knownMediaTypes, uploadedFileSchema, 
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { hubScope, type Deps } from '../http/deps.js';
 import { errorResponses } from '../http/error-responses.js';
-import { fileResponse, rawBody } from '../http/openapi/file-response.js';
+import { rawBody } from '../http/openapi/file-response.js';
+import { fileContentRead, fileDownloadResponse, sendFile } from './file-reply.js';
 import { readFile, storeFile } from './files.service.js';
 
 const tags = ['files'];
@@ -48,18 +49,13 @@ export const fileRoutes =
           summary: 'Download a file: its uploader and the hub’s staff only',
           tags,
           params: fileParamsSchema,
-          response: { 200: fileResponse('The file’s bytes, with the media type found in its content', knownMediaTypes), ...errorResponses },
+          response: { 200: fileDownloadResponse(), ...errorResponses },
         },
       },
       async (request, reply) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const read = { subjectType: 'file', fields: ['content'], ids: () => [request.params.fileId] };
-        const file = await auditedRead(deps.db, scope, read, (tx) => readFile(tx, scope, request.params.fileId));
-        return reply
-          .type(file.mediaType)
-          .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-          .header('cache-control', 'private, no-store')
-          .send(file.content as never); // bytes: Fastify sends them as they are
+        const file = await auditedRead(deps.db, scope, fileContentRead(request.params.fileId), (tx) => readFile(tx, scope, request.params.fileId));
+        return sendFile(reply, file);
       },
     );
   };

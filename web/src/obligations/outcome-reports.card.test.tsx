@@ -32,7 +32,7 @@ describe('OutcomeReportsCard', () => {
     fakeServer(() => ({ status: 200, body: page([submitted]) }));
     renderInApp(<OutcomeReportsCard hub="hangzhou" applicationId="a1" />, { locale });
     const link = await screen.findByRole('link', { name: statement.name });
-    expect(link.getAttribute('href')).toBe(`/api/hubs/hangzhou/files/${statement.id}`);
+    expect(link.getAttribute('href')).toBe(`/api/hubs/hangzhou/applications/a1/outcome-reports/reports/2027-12-06/files/${statement.id}`);
     expect(screen.getByTestId('attached-files').textContent).toContain('2.9 MB');
   });
 

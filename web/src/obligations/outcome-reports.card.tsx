@@ -12,7 +12,7 @@ import { zodRule } from '../forms/zod-rule';
 import { Money } from '../money/money';
 import { majorToMinor } from '../money/money-math';
 import { MoneyInput } from '../money/money-input';
-import type { AttachedFile } from '../api/files.api';
+import { outcomeReportFileUrl, type AttachedFile } from '../api/files.api';
 import { AttachedFiles, FileAttachments } from '../programs/file-attachments';
 
 const statusColor: Record<OutcomeReport['status'], string> = { upcoming: 'default', due: 'gold', overdue: 'red', submitted: 'green' };
@@ -36,7 +36,7 @@ export function OutcomeReportsCard({ hub, applicationId }: { hub: string; applic
               </Flex>
               {r.text && <Typography.Paragraph style={{ marginBottom: 0 }}>{r.text}</Typography.Paragraph>}
               {r.figures && <Figures figures={r.figures} />}
-              <AttachedFiles hub={hub} files={r.attachments} />
+              <AttachedFiles files={r.attachments} urlOf={(id) => outcomeReportFileUrl(hub, applicationId, r, id)} />
               {r.canSubmit && (
                 <Button type={r.status === 'upcoming' ? 'default' : 'primary'} onClick={() => setWriting(r)} style={{ alignSelf: 'flex-start' }}>
                   {t('obligations.reports.write')}

@@ -2,7 +2,7 @@ import { Card, Descriptions, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../../contracts/programs';
-import { fileUrl } from '../api/files.api';
+import { applicationFileUrl } from '../api/files.api';
 import { formatDay } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -13,9 +13,19 @@ const empty = (value: unknown) => value === null || value === undefined || value
 /**
  * One stored answer as people read it, by its field's type: money (fen) through <Money>, a
  * choice by its option's label, a date by formatDay, a number in the reader's digits, a file
- * as its download link, text as typed (line breaks kept).
+ * as its download link (through the application: `downloadApplicationFile`), text as typed (line breaks kept).
  */
-export function AnswerValue({ hub, field, value }: { hub: string; field: FormField | undefined; value: unknown }): ReactNode {
+export function AnswerValue({
+  hub,
+  applicationId,
+  field,
+  value,
+}: {
+  hub: string;
+  applicationId: string;
+  field: FormField | undefined;
+  value: unknown;
+}): ReactNode {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const bilingual = useBilingual();
@@ -33,7 +43,7 @@ export function AnswerValue({ hub, field, value }: { hub: string; field: FormFie
       return option ? bilingual(option.label).primary : text;
     }
     case 'file':
-      return <a href={fileUrl(hub, text)}>{t('programs.result.answerFile')}</a>;
+      return <a href={applicationFileUrl(hub, applicationId, text)}>{t('programs.result.answerFile')}</a>;
     default:
       return <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{text}</Typography.Text>;
   }
@@ -55,12 +65,14 @@ export function useFieldLabel(fields: readonly FormField[]): (key: string) => st
  */
 export function AnswersCard({
   hub,
+  applicationId,
   title,
   answers,
   fields,
   loading = false,
 }: {
   hub: string;
+  applicationId: string;
   title: string;
   answers: Record<string, unknown>;
   fields: readonly FormField[];
@@ -76,7 +88,7 @@ export function AnswersCard({
       <Descriptions column={1} bordered size="small" styles={{ label: { width: '35%' } }}>
         {keys.map((key) => (
           <Descriptions.Item key={key} label={label(key)}>
-            <AnswerValue hub={hub} field={fields.find((f) => f.key === key)} value={answers[key]} />
+            <AnswerValue hub={hub} applicationId={applicationId} field={fields.find((f) => f.key === key)} value={answers[key]} />
           </Descriptions.Item>
         ))}
       </Descriptions>

@@ -84,7 +84,7 @@ describe('ApplicationResultPage', () => {
       const row = within(card).getByText(label).closest('tr')!;
       expect(row.textContent).toContain(value);
     }
-    expect(within(card).getByRole('link', { name: w.file }).getAttribute('href')).toBe(`/api/hubs/hangzhou/files/${fileId}`);
+    expect(within(card).getByRole('link', { name: w.file }).getAttribute('href')).toBe(`/api/hubs/hangzhou/applications/${id}/files/${fileId}`);
     expect(card.textContent).not.toMatch(/budget_total|800000000|prototype/);
   });
 

@@ -110,7 +110,14 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
         </Card>
       )}
 
-      <AnswersCard hub={hub} title={t('programs.result.submitted')} answers={application.answers} fields={form} loading={program.isPending} />
+      <AnswersCard
+        hub={hub}
+        applicationId={application.id}
+        title={t('programs.result.submitted')}
+        answers={application.answers}
+        fields={form}
+        loading={program.isPending}
+      />
 
       <ReviewSections hub={hub} application={application} reviewed={program.data?.mode === 'reviewed'} fields={form} />
 

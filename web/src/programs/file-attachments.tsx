@@ -1,27 +1,19 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENTS_MAX, FILE_MAX_BYTES } from '../../../contracts/files';
-import { fileUrl, type AttachedFile } from '../api/files.api';
+import { ATTACHMENTS_MAX, FILE_MAX_BYTES, reportFileTypes } from '../../../contracts/files';
+import type { AttachedFile } from '../api/files.api';
 import { useLocale } from '../i18n/locale-context';
 import { fileTypesText } from './file-types';
 import { sizeText, useFileUpload } from './use-file-upload';
-
-/** What a report usually carries: statements, progress documents, photos, tables. */
-const reportFileTypes = [
-  'application/pdf',
-  'image/*',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'text/csv',
-];
 
 type Props = { hub: string; id?: string; value?: AttachedFile[]; onChange?: (files: AttachedFile[]) => void };
 
 /**
  * A report's attachments (a form control: `value` is the list of stored files; send their
  * ids). Each chosen file is uploaded at once through `useFileUpload`, as a file field's is;
- * the server checks again that each one is the sender's, in this hub.
+ * the server checks again that each one is the sender's, in this hub, of a type reports carry
+ * (`reportFileTypes`, shared with it).
  */
 export function FileAttachments({ hub, id, value = [], onChange }: Props) {
   const { t } = useTranslation();
@@ -95,8 +87,8 @@ export function FileAttachments({ hub, id, value = [], onChange }: Props) {
   );
 }
 
-/** The files a report carries, as download links by name (the file route decides who may read them). */
-export function AttachedFiles({ hub, files }: { hub: string; files: readonly AttachedFile[] }) {
+/** The files a report carries, as download links by name: `urlOf` is the report's own file route (it decides who may read them). */
+export function AttachedFiles({ files, urlOf }: { files: readonly AttachedFile[]; urlOf: (fileId: string) => string }) {
   const { t } = useTranslation();
   if (files.length === 0) return null;
   return (
@@ -105,7 +97,7 @@ export function AttachedFiles({ hub, files }: { hub: string; files: readonly Att
       {files.map((file) => (
         <Flex key={file.id} gap={8} align="baseline" wrap>
           <PaperClipOutlined aria-hidden />
-          <a href={fileUrl(hub, file.id)} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+          <a href={urlOf(file.id)} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
             {file.name}
           </a>
           <Typography.Text type="secondary">{sizeText(file.size)}</Typography.Text>

@@ -118,8 +118,8 @@ describe('AwardCard', () => {
     expect(files.textContent).toContain(locale === 'zh-CN' ? '附件：' : 'Attached files:');
     const links = within(files).getAllByRole('link');
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
-      ['2026 财务报表（审计版）.pdf', '/api/hubs/hangzhou/files/01900000-0000-7000-8000-000000000001'],
-      ['prototype.png', '/api/hubs/hangzhou/files/01900000-0000-7000-8000-000000000002'],
+      ['2026 财务报表（审计版）.pdf', '/api/hubs/hangzhou/applications/a1/milestones/midterm/report/files/01900000-0000-7000-8000-000000000001'],
+      ['prototype.png', '/api/hubs/hangzhou/applications/a1/milestones/midterm/report/files/01900000-0000-7000-8000-000000000002'],
     ]);
     expect(files.textContent).toContain('2.3 MB');
     expect(files.textContent).toContain('29 KB');

@@ -2,6 +2,7 @@ import { Button, Card, Flex, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
+import { milestoneReportFileUrl } from '../api/files.api';
 import type { Award } from '../api/reviews.api';
 import { allows } from '../auth/allows';
 import { useBilingual } from '../i18n/use-bilingual';
@@ -87,7 +88,7 @@ export function AwardCard({ hub, award }: Props) {
                     <MilestoneDue milestone={m} />
                   </Flex>
                   {m.text && <Typography.Paragraph style={{ margin: 0 }}>{m.text}</Typography.Paragraph>}
-                  <AttachedFiles hub={hub} files={m.attachments} />
+                  <AttachedFiles files={m.attachments} urlOf={(id) => milestoneReportFileUrl(hub, award.applicationId, m.key, id)} />
                   {allows(award, 'reportMilestone') && (m.status === 'due' || m.status === 'returned') && (
                     <MilestoneReportForm
                       hub={hub}

@@ -49,7 +49,7 @@ describe('ReviewFormPage (what the reviewer reads)', () => {
     await screen.findAllByText(w.rows[1][0], undefined, loading);
     const card = screen.getByTestId('answers');
     for (const [label, value] of w.rows) expect(within(card).getByText(label).closest('tr')!.textContent).toContain(value);
-    expect(within(card).getByRole('link', { name: w.file }).getAttribute('href')).toBe(`/api/hubs/hangzhou/files/${fileId}`);
+    expect(within(card).getByRole('link', { name: w.file }).getAttribute('href')).toBe(`/api/hubs/hangzhou/applications/${id}/files/${fileId}`);
     const page = document.body.textContent!;
     expect(page).not.toMatch(/budget_total|800000000|500000000/);
     for (const money of changed[locale]) expect(page).toContain(money);

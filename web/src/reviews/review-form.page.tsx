@@ -64,7 +64,7 @@ function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
                   title: t('reviews.form.before'),
                   render: (_, c) => (
                     <Typography.Text delete>
-                      <AnswerValue hub={hub} field={fieldOf(c.key)} value={c.before} />
+                      <AnswerValue hub={hub} applicationId={item.applicationId} field={fieldOf(c.key)} value={c.before} />
                     </Typography.Text>
                   ),
                 },
@@ -72,7 +72,7 @@ function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
                   title: t('reviews.form.after'),
                   render: (_, c) => (
                     <Typography.Text mark>
-                      <AnswerValue hub={hub} field={fieldOf(c.key)} value={c.after} />
+                      <AnswerValue hub={hub} applicationId={item.applicationId} field={fieldOf(c.key)} value={c.after} />
                     </Typography.Text>
                   ),
                 },
@@ -81,7 +81,14 @@ function ReviewForm({ hub, item }: { hub: string; item: ReviewItem }) {
           }
         />
       )}
-      <AnswersCard hub={hub} title={t('reviews.form.answers')} answers={item.answers} fields={fields} loading={program.isPending} />
+      <AnswersCard
+        hub={hub}
+        applicationId={item.applicationId}
+        title={t('reviews.form.answers')}
+        answers={item.answers}
+        fields={fields}
+        loading={program.isPending}
+      />
       {open && (
         <Card title={t('reviews.form.rubric')}>
           <ReviewRubricForm hub={hub} item={item} onSubmitted={() => leave('reviews.form.submitted')} onConflict={() => setConflictOpen(true)} />
