@@ -50,7 +50,7 @@ export default defineConfig({
     ? undefined
     : {
         // A fresh data folder each run, so the demo seed is the same every time.
-        command: `rm -rf .dragongate/e2e-${port} && node bin/dragongate.mjs serve --port ${port}`,
+        command: `rm -rf .dragongate/e2e-${port} && node bin/dragongate.mjs serve --demo --port ${port}`,
         url: `${baseURL}/api/hubs`,
         // Many specs sign the demo accounts in from one address; the sign-in throttle itself
         // is proven by the integration tests (server/platform/http/security.test.ts).

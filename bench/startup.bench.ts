@@ -42,7 +42,7 @@ async function coldStart(home: string, label: string): Promise<Start> {
   delete env.PORT;
   delete env.PUBLIC_URL;
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'bin/dragongate.mjs'), 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [path.join(root, 'bin/dragongate.mjs'), 'serve', '--demo', '--port', String(port)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,7 +13,9 @@ import { loadConfig } from './platform/config.js';
 
 const usage = `dragongate <command>
 
-  serve [--port N] [--host H]     start the server (embedded PostgreSQL unless DATABASE_URL)
+  serve [--port N] [--host H] [--demo]
+                                  start the server (embedded PostgreSQL unless DATABASE_URL);
+                                  --demo: into an empty database, the demo hubs and accounts first
   migrate                         apply database migrations
   db distribute                   place every table on a Citus coordinator (DATABASE_URL): reference
                                   or distributed by hub_id; idempotent (docs/scaling.md)
@@ -96,11 +98,11 @@ async function main(argv: string[]): Promise<number> {
   const [command, sub] = positionals;
   if (values.help || !command) {
     process.stdout.write(usage);
-    return command ? 0 : 2;
+    return values.help ? 0 : 2;
   }
   switch (command) {
     case 'serve':
-      await serve(config);
+      await serve(config, { demo: values.demo });
       return -1; // keeps running
     case 'migrate':
       return migrate(config);

@@ -8,11 +8,16 @@ import { listHubRows } from '../platform/tenancy/tenancy.js';
 import { openDatabase } from './database.js';
 import { progressBar } from './progress.js';
 
-/** Starts the database (if embedded), migrates, seeds on first run, serves API + web. */
-export async function serve(config: Config): Promise<void> {
+/**
+ * Starts the database (if embedded), migrates, serves API + web. With `demo` (what `npm start`
+ * asks for) an empty database gets the demo hubs and their accounts first; without it nothing
+ * is seeded, so a city's deployment never carries the demo's published password.
+ */
+export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
   const database = await openDatabase(config, { poolSize: 20 });
-  const firstRun = (await listHubRows(database.db)).length === 0;
-  if (firstRun) {
+  const empty = (await listHubRows(database.db)).length === 0;
+  const seeded = empty && options.demo;
+  if (seeded) {
     const bar = progressBar('Seeding the demo hubs');
     await seedDemo(database.db, createAuth(database.db, config), (_step, done, total) => bar.update(done, total));
     bar.stop();
@@ -38,19 +43,31 @@ export async function serve(config: Config): Promise<void> {
   });
 
   await app.listen({ host: config.host, port: config.port });
-  process.stdout.write(banner(config, firstRun));
+  process.stdout.write(banner(config, { seeded, demo: options.demo, empty }));
 }
 
-function banner(config: Config, firstRun: boolean): string {
+function banner(config: Config, state: { seeded: boolean; demo: boolean; empty: boolean }): string {
+  const next = state.demo
+    ? [
+        '  Demo accounts (password dragongate-demo-2026):',
+        '    admin@ officer@ reviewer@ finance@ station@ space@ compute@ auditor@ startup@ graduate@  ...hangzhou.demo',
+        '    admin@shenzhen.demo, admin@beijing.demo',
+      ]
+    : state.empty
+      ? [
+          '  No hub yet. To open the first one:',
+          '    dragongate users create --email YOU   (the password from DRAGONGATE_PASSWORD)',
+          '    dragongate operators add YOU',
+          '    then sign in and choose "Open a hub" (or: dragongate --help, hubs create)',
+        ]
+      : [];
   return [
     '',
     `  Dragon Gate is running at ${config.publicUrl}`,
     `  API docs: ${config.publicUrl}/api/docs`,
-    `  Data: ${config.databaseUrl ? 'DATABASE_URL' : config.home}${firstRun ? ' (demo data seeded)' : ''}`,
+    `  Data: ${config.databaseUrl ? 'DATABASE_URL' : config.home}${state.seeded ? ' (demo data seeded)' : ''}`,
     '',
-    '  Demo accounts (password dragongate-demo-2026), if the demo seed ran:',
-    '    admin@ officer@ reviewer@ finance@ station@ space@ compute@ auditor@ startup@ graduate@  ...hangzhou.demo',
-    '    admin@shenzhen.demo, admin@beijing.demo',
-    '',
+    ...next,
+    ...(next.length ? [''] : []),
   ].join('\n');
 }

@@ -30,7 +30,7 @@ export type RunningServer = { url: string; child: ChildProcess; stop: () => Prom
 
 /** `dragongate serve` as a child process; resolves once /api/health answers 200. */
 export async function startServe(port: number, env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
