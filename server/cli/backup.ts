@@ -49,7 +49,7 @@ export async function restore(config: Config, file: string | undefined): Promise
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
     );
     if (rows[0]!.n > 0) {
-      out(`refused: ${rows[0]!.n} other connection(s) to this database (a running server?); stop them, then restore.`);
+      out(`Refused: ${rows[0]!.n} other connection(s) to this database (a running server?); stop them, then restore.`);
       return 1;
     }
     const bar = progressBar('Restoring');
@@ -63,7 +63,7 @@ export async function restore(config: Config, file: string | undefined): Promise
     return 0;
   } catch (error) {
     if (error instanceof BackupRefused || (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') {
-      out(`refused: ${(error as Error).message}; nothing was changed.`);
+      out(`Refused: ${(error as Error).message}; nothing was changed.`);
       return 1;
     }
     throw error;

@@ -5,11 +5,11 @@ import { findUserByEmail } from '../platform/auth/users.js';
 import type { Config } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { fieldProblemOf } from '../platform/zod-issues.js';
-import { inviteStaff, createHubAsOperator } from '../modules/hubs/index.js';
+import { inviteStaff, createHubAsOperator, INVITATION_DAYS } from '../modules/hubs/index.js';
 import { forgetHubs, listHubRows } from '../platform/tenancy/tenancy.js';
 import { deploymentOperators, hubs } from '../platform/tenancy/tenancy.tables.js';
 import { openDatabase } from './database.js';
-import { refusal } from './refusal.js';
+import { refusal, type FieldNames } from './refusal.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const list = (value: string | undefined) =>
@@ -61,6 +61,33 @@ export type HubCreateArgs = Partial<
   >
 >;
 
+const HUBS_CREATE_USAGE =
+  'usage: dragongate hubs create --slug S --name-zh N --name-en N --code C [--country CN --time-zone Asia/Shanghai --currency CNY --locale zh-CN --fiscal-start 1 --working-days 1,2,3,4,5 --holidays 2027-01-01,... --make-up-days ... --tech-share 1500 --admin EMAIL]';
+
+/** The flags of `hubs create` by the field each sets, and what each takes. */
+const hubFlags: FieldNames = {
+  slug: { flag: '--slug', takes: 'Lower-case letters, digits and dashes, starting with a letter (hefei)' },
+  'name.zh': { flag: '--name-zh' },
+  'name.en': { flag: '--name-en' },
+  country: { flag: '--country', takes: 'Two capital letters (CN)' },
+  timeZone: { flag: '--time-zone', takes: 'An IANA time zone (Asia/Shanghai)' },
+  currency: { flag: '--currency', takes: 'Three capital letters (CNY)' },
+  defaultLocale: { flag: '--locale', takes: 'zh-CN or en-US' },
+  fiscalYearStartMonth: { flag: '--fiscal-start', takes: 'A month, 1 to 12' },
+  workingDays: { flag: '--working-days', takes: 'Days of the week, 1 (Monday) to 7, with commas' },
+  holidays: { flag: '--holidays', takes: 'Dates as 2027-01-01, with commas' },
+  makeUpWorkdays: { flag: '--make-up-days', takes: 'Dates as 2027-02-07, with commas' },
+  code: { flag: '--code', takes: 'Two to four capital letters (HZ), which start the hub’s reference numbers' },
+  techShareDefaultBasisPoints: { flag: '--tech-share', takes: 'In hundredths of a percent: 1500 is 15%' },
+  firstAdminEmail: { flag: '--admin', takes: 'An e-mail address' },
+};
+
+/** Where the first admin's invitation went: e-mailed by the running server, or, with no SMTP_URL, the link to hand over. */
+function invitationSent(email: string, link: string, smtp: boolean): string {
+  if (smtp) return `An invitation to ${email} is queued: the running server e-mails it within a minute (valid ${INVITATION_DAYS} days).`;
+  return [`No e-mail goes out without SMTP_URL, so give ${email} this invitation link yourself (valid ${INVITATION_DAYS} days, once):`, `  ${link}`].join('\n');
+}
+
 /** `hubs create`: the same checks and service as the API's createHub, acting as the operator. */
 export async function hubsCreate(config: Config, args: HubCreateArgs): Promise<number> {
   const parsed = hubInputSchema.safeParse({
@@ -79,19 +106,20 @@ export async function hubsCreate(config: Config, args: HubCreateArgs): Promise<n
     ...(args.admin && { firstAdminEmail: args.admin }),
   });
   if (!parsed.success) {
-    out(
-      'usage: dragongate hubs create --slug S --name-zh N --name-en N --code C [--country CN --time-zone Asia/Shanghai --currency CNY --locale zh-CN --fiscal-start 1 --working-days 1,2,3,4,5 --holidays 2027-01-01,... --make-up-days ... --tech-share 1500 --admin EMAIL]',
-    );
+    // The usage when a flag it needs is missing; a value at fault is named with what it takes.
+    if (!args.slug || !args['name-zh'] || !args['name-en'] || !args.code) out(HUBS_CREATE_USAGE);
     return refusal(
       new AppError(
         'VALIDATION_FAILED',
         parsed.error.issues.map((issue) => fieldProblemOf({ instancePath: '/' + issue.path.join('/'), keyword: issue.code, message: issue.message })),
       ),
+      hubFlags,
     );
   }
   const database = await openDatabase(config);
   try {
     const actor = { userId: null, hubRoles: [], operator: true };
+    let link = '';
     await withTransaction(database.db, async (tx) => {
       const id = await createHubAsOperator(tx, actor, parsed.data);
       if (!parsed.data.firstAdminEmail) return;
@@ -100,14 +128,15 @@ export async function hubsCreate(config: Config, args: HubCreateArgs): Promise<n
         tx,
         { hub: hub!, actor },
         { email: parsed.data.firstAdminEmail, roles: ['hub_admin'] },
-        { publicUrl: config.publicUrl, locale: parsed.data.defaultLocale, perHour: config.invitationsPerHour },
+        { publicUrl: config.publicUrl, locale: parsed.data.defaultLocale, perHour: config.invitationsPerHour, onLink: (url) => (link = url) },
       );
     });
     forgetHubs(database.db);
-    out(`Hub ${parsed.data.slug} created.${parsed.data.firstAdminEmail ? ` An invitation to ${parsed.data.firstAdminEmail} is in the outbox.` : ''}`);
+    out(`Hub ${parsed.data.slug} created.`);
+    if (parsed.data.firstAdminEmail) out(invitationSent(parsed.data.firstAdminEmail, link, Boolean(config.smtpUrl)));
     return 0;
   } catch (error) {
-    return refusal(error);
+    return refusal(error, hubFlags);
   } finally {
     await database.shutdown();
   }

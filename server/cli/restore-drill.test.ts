@@ -71,7 +71,7 @@ describe('backup and restore', () => {
     writeFileSync(cut, gzipSync(whole.subarray(0, Math.floor(whole.length * 0.8))));
     const refused = await runCli(['restore', cut], env);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/refused: .*nothing was changed/);
+    expect(refused.stdout).toMatch(/Refused: .*nothing was changed/);
     expect(await counts()).toEqual(before);
     const other = new pg.Client({ connectionString: drillUrl });
     await other.connect();

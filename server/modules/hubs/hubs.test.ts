@@ -164,13 +164,27 @@ describe('hub settings and archiving', () => {
 
 describe('the CLI', () => {
   it('adds an operator, creates a hub with its first admin invited, and lists hubs', async () => {
-    const env = { ...process.env, DATABASE_URL: inject('databaseUrl'), DRAGONGATE_HOME: tempDir('dg-cli-'), DRAGONGATE_JOBS: 'off' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: inject('databaseUrl'),
+      DRAGONGATE_HOME: tempDir('dg-cli-'),
+      DRAGONGATE_JOBS: 'off',
+      SMTP_URL: '',
+      LANG: 'C.UTF-8',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+    };
     const run = (...args: string[]) => spawnSync(process.execPath, ['bin/dragongate.mjs', ...args], { env, encoding: 'utf8', timeout: 60_000 });
     const person = await createTestUser(ctx);
     const added = run('operators', 'add', person.email);
     expect(added.stdout).toContain('is a deployment operator');
     expect((await call(person, 'GET', '/api/me')).json().operator).toBe(true);
-    expect(run('operators', 'add', freshEmail()).stdout).toContain('refused: USER_NOT_FOUND');
+    // A refusal in words, its code in brackets for scripts; a value at fault named by its flag, with what it takes.
+    expect(run('operators', 'add', freshEmail()).stdout).toContain('Refused: No account uses this email address. [USER_NOT_FOUND]');
+    const badCode = run('hubs', 'create', '--slug', `cli-${randomUUID().slice(0, 8)}`, '--name-zh', '无锡', '--name-en', 'Wuxi', '--code', 'hf');
+    expect([badCode.status, badCode.stdout]).toEqual([1, expect.stringContaining('--code: Wrong format. Two to four capital letters (HZ)')]);
+    expect(badCode.stdout).not.toContain('usage:');
+    expect(run('hubs', 'create', '--slug', 'only-a-slug').stdout).toContain('usage: dragongate hubs create');
 
     const slug = `cli-${randomUUID().slice(0, 8)}`;
     const admin = freshEmail('cli-admin');
@@ -191,7 +205,10 @@ describe('the CLI', () => {
       admin,
     );
     expect(created.status, created.stderr).toBe(0);
-    expect((await lastMessageTo(ctx, admin))!.text).toContain(`hub=${slug}`);
+    const mailed = (await lastMessageTo(ctx, admin))!.text;
+    expect(mailed).toContain(`hub=${slug}`);
+    // Without SMTP_URL nothing is e-mailed: the operator is handed the same link.
+    expect(created.stdout).toContain(mailed.match(/https?:\/\/\S+token=\S+/)![0]);
     expect(run('hubs', 'list').stdout).toMatch(new RegExp(`${slug}\\s+Wuxi / 无锡`));
   });
 });

@@ -25,7 +25,11 @@ export const INVITATION_DAYS = 7;
 
 type Scope = { hub: HubRow; actor: Actor };
 export type InvitationRow = typeof hubInvitations.$inferSelect;
-type Mail = { publicUrl: string; locale: Locale; perHour: number };
+/**
+ * How the link goes out: by the hub's outbox always; `onLink` also hands it to whoever invites
+ * from the command line, where no e-mail may go out (a deployment without SMTP_URL).
+ */
+type Mail = { publicUrl: string; locale: Locale; perHour: number; onLink?: (url: string) => void };
 
 /**
  * Invites an address to the hub's staff with these roles: a one-time link by e-mail,
@@ -65,6 +69,7 @@ export async function inviteStaff(tx: Tx, { hub, actor }: Scope, input: { email:
     .values({ hubId: hub.id, id, email, roles, tokenHash: hash, invitedBy: actor.userId, expiresAt: sql`now() + make_interval(days => ${INVITATION_DAYS})` })
     .returning();
   const url = `${mail.publicUrl}/invitations/staff?hub=${encodeURIComponent(hub.slug)}&token=${encodeURIComponent(token)}`;
+  mail.onLink?.(url);
   await enqueueEmails(tx, hub.id, [
     staffInvitationEmail({
       to: email,
