@@ -34,6 +34,7 @@ const languages = [
     saveRegion: 'Save',
     save: /^Save$/,
     publish: /^Publish$/,
+    publishOk: 'Yes, publish',
     whoQualifies: 'Who qualifies',
     publicWords: 'It is a startup and it has fewer than 50 employees.',
   },
@@ -66,6 +67,7 @@ const languages = [
     // antd spaces out a two-character Chinese button label.
     save: /^保 ?存$/,
     publish: /^发 ?布$/,
+    publishOk: '确定发布',
     whoQualifies: '申请条件',
     publicWords: /机构类型为初创企业.*员工人数少于50人/,
   },
@@ -128,6 +130,7 @@ for (const l of languages) {
       await expect(page).toHaveURL(/\/programs\/[0-9a-f-]{36}\/edit$/);
       await expect(page.locator('[data-criterion-card="1"] [data-rule-words]')).toHaveText(l.twoRows);
       await page.getByRole('region', { name: l.saveRegion }).getByRole('button', { name: l.publish }).click();
+      await page.getByRole('button', { name: l.publishOk }).click();
       await expect(page).toHaveURL(/\/programs\/[0-9a-f-]{36}$/);
       const programUrl = new URL(page.url()).pathname;
 

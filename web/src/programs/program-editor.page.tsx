@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Form, Input, Row, Select, Switch, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, Popconfirm, Row, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -199,9 +199,17 @@ function ProgramEditor({ hub, id, status, initial }: { hub: string; id?: string;
           {id && <SimulationPanel hub={hub} id={id} form={form} />}
           <EditorSaveBar dirty={dirty} saving={save.submitting} failure={save.failure ?? publish.error}>
             {id && status === 'draft' && (
-              <Button onClick={() => publish.mutate()} loading={publish.isPending} disabled={dirty || save.submitting}>
-                {t('programs.publish')}
-              </Button>
+              <Popconfirm
+                title={t('programs.publishConfirm')}
+                okText={t('programs.publishOk')}
+                cancelText={t('org.cancel')}
+                onConfirm={() => publish.mutate()}
+                disabled={dirty || save.submitting}
+              >
+                <Button loading={publish.isPending} disabled={dirty || save.submitting}>
+                  {t('programs.publish')}
+                </Button>
+              </Popconfirm>
             )}
           </EditorSaveBar>
         </Flex>

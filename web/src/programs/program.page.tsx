@@ -122,14 +122,18 @@ function ProgramAbout({ program }: { program: Program }) {
         </Descriptions>
       </Card>
       <Card title={t('programs.whoQualifies')}>
-        <ItemList
-          items={program.criteria}
-          renderItem={(c) => (
-            <ListItem key={c.key}>
-              <ListItemMeta title={bilingual(c.name).primary} description={bilingual(c.reason).primary} />
-            </ListItem>
-          )}
-        />
+        {program.criteria.length === 0 ? (
+          <Typography.Text>{t('programs.noConditions')}</Typography.Text>
+        ) : (
+          <ItemList
+            items={program.criteria}
+            renderItem={(c) => (
+              <ListItem key={c.key}>
+                <ListItemMeta title={bilingual(c.name).primary} description={bilingual(c.reason).primary} />
+              </ListItem>
+            )}
+          />
+        )}
       </Card>
     </Flex>
   );

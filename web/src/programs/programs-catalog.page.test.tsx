@@ -49,6 +49,30 @@ describe('the program catalogue', () => {
   });
 
   it.each([
+    ['zh-CN', '除申请对象外不设其他条件。'],
+    ['en-US', 'No conditions beyond who applies.'],
+  ] as const)('says a program without criteria sets no conditions, where others list theirs (%s)', async (locale, none) => {
+    const open = { ...programs[1]!, criteria: [] };
+    const firm = { key: 'firm', name: { zh: '企业申请', en: 'A company or startup' }, reason: { zh: '只发给企业。', en: 'Firms only.' } };
+    const other = { ...programs[2]!, criteria: [firm] };
+    fakeServerWith(capabilitiesWith({}), (r) =>
+      r.path.startsWith('/api/hubs/hangzhou/programs?') ? { status: 200, body: { items: [open, other], next: null } } : undefined,
+    );
+    renderInApp(
+      <Routes>
+        <Route path="/hubs/:hub/programs" element={<ProgramsCatalogPage />} />
+      </Routes>,
+      { locale, path: '/hubs/hangzhou/programs' },
+    );
+    const name = (n: { zh: string; en: string }) => (locale === 'zh-CN' ? n.zh : n.en);
+    const card = await screen.findByLabelText(name(open.name), undefined, loading);
+    expect(within(card).getByText(none)).toBeTruthy();
+    const listed = within(screen.getByLabelText(name(other.name)));
+    expect(listed.getByText(name(firm.name))).toBeTruthy();
+    expect(listed.queryByText(none)).toBeNull();
+  });
+
+  it.each([
     ['zh-CN', 'English', 'en-US'],
     ['en-US', '中文', 'zh-CN'],
   ] as const)('labels a cut-short description in the new language after a switch (%s → %s)', async (from, label, to) => {

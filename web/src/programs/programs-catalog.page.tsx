@@ -102,11 +102,15 @@ function ProgramCard({ hub, program, sharing }: { hub: string; program: Program;
           {left === null ? t('programs.budgetUnknown') : sharing > 0 ? t('programs.budgetShared', { left, count: sharing }) : left}
         </Descriptions.Item>
         <Descriptions.Item label={t('programs.whoQualifies')}>
-          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-            {program.criteria.map((c) => (
-              <li key={c.key}>{bilingual(c.name).primary}</li>
-            ))}
-          </ul>
+          {program.criteria.length === 0 ? (
+            t('programs.noConditions')
+          ) : (
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {program.criteria.map((c) => (
+                <li key={c.key}>{bilingual(c.name).primary}</li>
+              ))}
+            </ul>
+          )}
         </Descriptions.Item>
       </Descriptions>
       <Link to={`/hubs/${hub}/programs/${program.id}`}>
