@@ -64,7 +64,7 @@ for (const lang of LANGUAGES) {
     // The first page of a fresh browser loads its code on demand: on a busy machine that is slow.
     await expect(owner.getByRole('heading', { name: t.org.inviteTitle })).toBeVisible({ timeout: PAGE_LOAD });
 
-    // An invitation by e-mail, "can apply" (the default role).
+    // An invitation by email, "can apply" (the default role).
     await owner.getByLabel(t.org.addMemberEmail).fill(colleagueEmail);
     await owner.getByRole('button', { name: buttonName(t.org.invite) }).click();
     await expect(owner.getByText(t.org.invited.replace('{{email}}', colleagueEmail))).toBeVisible();

@@ -63,7 +63,7 @@ for (const lang of LANGUAGES) {
     await expect(operator.getByText(t.staff.created.replace('{{name}}', cityName))).toBeVisible();
     await expect(operator.getByRole('row').filter({ hasText: slug })).toBeVisible();
 
-    // The admin's invitation arrives by e-mail; the admin creates an account through it.
+    // The admin's invitation arrives by email; the admin creates an account through it.
     const admin = await personIn(browser, lang);
     await acceptAsNewcomer(admin, lang, await mail.linkTo(people.admin, /invitations\/staff/), 'Suzhou Admin');
     expect(await menuSections(admin, slug)).toEqual(expect.arrayContaining(['staff', 'settings', 'budget', 'programs']));

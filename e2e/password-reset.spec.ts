@@ -15,7 +15,7 @@ test.afterAll(async () => {
 });
 
 for (const lang of LANGUAGES) {
-  test(`${lang}: a forgotten password is reset through the e-mailed link, which works once; other sessions end`, async ({ browser }) => {
+  test(`${lang}: a forgotten password is reset through the emailed link, which works once; other sessions end`, async ({ browser }) => {
     test.setTimeout(120_000);
     const t = WORDS[lang];
     const email = `forgetful-${stamp()}@e2e.test`;
@@ -38,7 +38,7 @@ for (const lang of LANGUAGES) {
     await expectAccessible(page, `forgot password (${lang})`);
     if (lang === 'zh-CN') await expectNoAntdEnglish(page, 'forgot password');
 
-    // The link in the e-mail sets a new password.
+    // The link in the email sets a new password.
     const link = await mail.linkTo(email, /reset-password/);
     await page.goto(link);
     await expect(page.getByRole('heading', { name: t.account.resetTitle })).toBeVisible();

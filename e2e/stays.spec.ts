@@ -90,7 +90,7 @@ test('a hub admin opens a station with its rooms and a closed week, and names it
   const row = page.getByRole('row').filter({ hasText: 'E2E Youth Station' });
   await expect(row).toContainText('10');
   await row.getByRole('button', { name: 'Add a manager' }).click();
-  await page.getByLabel('Their sign-in e-mail').fill('station@hangzhou.demo');
+  await page.getByLabel('Their sign-in email').fill('station@hangzhou.demo');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByText('station@hangzhou.demo now runs this station.')).toBeVisible();
   await keepScreenshot(page, 'admin-en');

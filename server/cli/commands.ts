@@ -56,7 +56,7 @@ export async function createUser(config: Config, args: { email?: string; name?: 
       const hub = await findHub(database.db, args.hub);
       await withTransaction(database.db, (tx) => grantHubRole(tx, { hubId: hub.id, userId, role: args.role as HubRole, actorId: null }));
     }
-    out(`User ${args.email} ready (${userId}).`);
+    out(`Account ${args.email} is ready${args.hub && args.role ? ` (${args.role} in ${args.hub})` : ''}.`);
     return 0;
   } catch (error) {
     return refusal(error);

@@ -85,8 +85,8 @@ describe('NewTokenModal (API tokens)', () => {
 
   it.each([
     ['zh-CN', '您的密码', '密码不正确。', '邮箱或密码不正确。'],
-    ['en-US', 'Your password', 'The password is wrong.', 'The e-mail address or password is wrong.'],
-  ] as const)('says a wrong password under the password field, not as a wrong e-mail or password (%s)', async (locale, label, wrong, signInWords) => {
+    ['en-US', 'Your password', 'The password is wrong.', 'The email address or password is wrong.'],
+  ] as const)('says a wrong password under the password field, not as a wrong email or password (%s)', async (locale, label, wrong, signInWords) => {
     const seen = server(
       () => ({ status: 401, body: { error: { code: 'WRONG_CREDENTIALS', message: 'wrong', fields: [{ path: 'confirm.password', code: 'INVALID' }] } } }),
       { hubRoles: ['program_officer'] },

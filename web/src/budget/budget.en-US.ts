@@ -4,7 +4,7 @@ import type { BudgetMessages } from './budget.messages';
 export const budgetEnUS: BudgetMessages = {
   title: 'Budget {{year}}',
   pickYear: 'Fiscal year',
-  staffOnly: 'The budget is open to finance officers, hub admins, programme officers and auditors.',
+  staffOnly: 'The budget is open to finance officers, hub admins, program officers and auditors.',
   tabOverview: 'Envelope and lines',
   tabLedger: 'Ledger',
   tabYears: 'Year over year',
@@ -39,7 +39,7 @@ export const budgetEnUS: BudgetMessages = {
   used: 'Used',
   usedOf: 'Share of {{name}} used',
   noLines: 'No budget lines yet.',
-  noLinesAction: 'No budget lines yet. Create the first one to give money from the envelope to a programme.',
+  noLinesAction: 'No budget lines yet. Create the first one to give money from the envelope to a program.',
   burnDown: 'Burn-down per line',
   burnDownHint: 'Each bar is one line: green is paid out, orange is promised to awards but not yet paid, blue is still free.',
   newLine: 'New budget line',

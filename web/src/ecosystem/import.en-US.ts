@@ -22,7 +22,7 @@ export const importEnUS: UiMessages['import'] = {
   field: 'Field',
   message: 'Problem',
   done: 'Imported: {{count}} records written.',
-  editorsOnly: 'Only hub admins and programme officers can import data.',
+  editorsOnly: 'Only hub admins and program officers can import data.',
   exportTitle: 'Export',
   exportXlsx: 'Export XLSX',
   exportCsv: 'Export CSV',

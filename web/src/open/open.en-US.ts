@@ -49,7 +49,7 @@ export const openEnUS: OpenMessages = {
   object: 'Object',
   objectTitle: 'Object to {{number}}',
   contact: 'Contact',
-  contactHint: 'Phone or e-mail, only for the hub’s staff to reach you; never published.',
+  contactHint: 'Phone or email, only for the hub’s staff to reach you; never published.',
   objectionReason: 'What is wrong',
   evidence: 'Evidence (optional, at most 2 MB)',
   send: 'Send objection',

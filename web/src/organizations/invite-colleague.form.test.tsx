@@ -27,7 +27,7 @@ describe('InviteColleagueForm (organisations)', () => {
     expect(seen[0]!.body).toEqual({ email: 'cto@deeprobotics.cn', role: 'applicant' });
   });
 
-  it.each(['zh-CN', 'en-US'] as const)('shows the server’s error on the e-mail under the e-mail (%s)', async (locale) => {
+  it.each(['zh-CN', 'en-US'] as const)('shows the server’s error on the email under the email (%s)', async (locale) => {
     fakeServer(() => validationFailed('email', 'INVALID_FORMAT'));
     renderInApp(<InviteColleagueForm hub="hangzhou" organizationId={organizationId} />, { locale });
     await fill(locale);

@@ -75,7 +75,7 @@ const words = {
     run: 'Run matching now',
     invite: 'Invite them to apply',
     ran: 'Matched: 3 results in 0.50 s',
-    invited: 'Invited 1 (not invited before); 1 e-mails queued',
+    invited: 'Invited 1 (not invited before); 1 emails queued',
     forbidden: 'You are not allowed to do this.',
   },
 };

@@ -7,7 +7,7 @@ import { InviteStaffModal } from './invite-staff.modal';
 
 const labels = {
   'zh-CN': { email: '邮箱', roles: '角色', auditor: '审计员', send: '发送邀请', invalid: '格式不正确。' },
-  'en-US': { email: 'E-mail', roles: 'Roles', auditor: 'Auditor', send: 'Send invitation', invalid: 'Wrong format.' },
+  'en-US': { email: 'Email', roles: 'Roles', auditor: 'Auditor', send: 'Send invitation', invalid: 'Wrong format.' },
 };
 
 async function fill(locale: keyof typeof labels, email = 'li.ming@hangzhou.gov.cn') {
@@ -41,7 +41,7 @@ describe('InviteStaffModal (hub people)', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it.each(['zh-CN', 'en-US'] as const)('shows the server’s error on the e-mail under the e-mail (%s)', async (locale) => {
+  it.each(['zh-CN', 'en-US'] as const)('shows the server’s error on the email under the email (%s)', async (locale) => {
     fakeServer(() => validationFailed('email', 'INVALID_FORMAT'));
     const onClose = vi.fn();
     renderInApp(<InviteStaffModal hub="hangzhou" open onClose={onClose} />, { locale });

@@ -102,7 +102,7 @@ describe('OperatorHubsPage: archiving and reopening hubs, on the one form patter
       'en-US',
       {
         slug: 'Short name (in web addresses)',
-        firstAdmin: 'First admin’s e-mail',
+        firstAdmin: 'First admin’s email',
         nameZh: 'Name in Chinese',
         nameEn: 'Name in English',
         code: 'Hub code',

@@ -19,7 +19,7 @@ const words = {
   },
   'en-US': {
     open: 'Add a manager',
-    email: 'Their sign-in e-mail',
+    email: 'Their sign-in email',
     add: /^Add$/,
     done: 'li@hangzhou.demo now runs this station.',
     notInHub: 'The referenced record does not exist in this hub.',
@@ -39,7 +39,7 @@ async function assign(locale: Locale, email: string) {
 }
 
 describe('StationManagerForm: a hub admin names a station’s manager, on the one form pattern', () => {
-  it.each(['zh-CN', 'en-US'] as const)('sends the trimmed e-mail and says who runs the station now (%s)', async (locale) => {
+  it.each(['zh-CN', 'en-US'] as const)('sends the trimmed email and says who runs the station now (%s)', async (locale) => {
     const seen = fakeServer(() => ({ status: 204 }));
     const onAssigned = await assign(locale, ' li@hangzhou.demo ');
     expect(await screen.findByText(words[locale].done)).toBeTruthy();
@@ -47,7 +47,7 @@ describe('StationManagerForm: a hub admin names a station’s manager, on the on
     expect(onAssigned).toHaveBeenCalled();
   });
 
-  it.each(['zh-CN', 'en-US'] as const)('shows “no such person here” under the e-mail, not as an alert (%s)', async (locale) => {
+  it.each(['zh-CN', 'en-US'] as const)('shows “no such person here” under the email, not as an alert (%s)', async (locale) => {
     const seen = fakeServer(() => ({
       status: 404,
       body: { error: { code: 'USER_NOT_FOUND', message: 'no user', fields: [{ path: 'email', code: 'NOT_IN_HUB', message: 'x' }] } },
@@ -59,7 +59,7 @@ describe('StationManagerForm: a hub admin names a station’s manager, on the on
     expect(onAssigned).not.toHaveBeenCalled();
   });
 
-  it('puts the person found but not a station manager here (userId) under the e-mail too', async () => {
+  it('puts the person found but not a station manager here (userId) under the email too', async () => {
     fakeServer(() => ({
       status: 400,
       body: { error: { code: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'userId', code: 'NOT_IN_HUB', message: 'x' }] } },
@@ -68,7 +68,7 @@ describe('StationManagerForm: a hub admin names a station’s manager, on the on
     await vi.waitFor(() => expect(fieldOf(words['en-US'].email).textContent).toContain(words['en-US'].notInHub));
   });
 
-  it('checks the e-mail before sending', async () => {
+  it('checks the email before sending', async () => {
     const seen = fakeServer(() => ({ status: 204 }));
     await assign('zh-CN', 'not-an-email');
     await vi.waitFor(() => expect(fieldOf(words['zh-CN'].email).textContent).toContain(words['zh-CN'].format));

@@ -151,7 +151,7 @@ export const staysEnUS: StaysMessages = {
     addPhoto: 'Add a photo link',
     addManager: 'Add a manager',
     managerTitle: 'A station manager of this hub runs this station',
-    managerEmail: 'Their sign-in e-mail',
+    managerEmail: 'Their sign-in email',
     assign: 'Add',
     managerAssigned: '{{email}} now runs this station.',
   },

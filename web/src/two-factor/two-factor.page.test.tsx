@@ -109,7 +109,7 @@ describe('TwoFactorPage (enrolment)', () => {
     await userEvent.type(password, 'not my password');
     await userEvent.click(screen.getByRole('button', { name: spaced(w.start) }));
     await vi.waitFor(() => expect(password.closest('.ant-form-item')!.textContent).toContain(w.passwordWrong));
-    expect(document.body.textContent).not.toMatch(/邮箱或密码|e-mail address or password/);
+    expect(document.body.textContent).not.toMatch(/邮箱或密码|email address or password/);
     expect(screen.queryByTestId('totp-qr')).toBeNull();
     // Typing again clears it.
     await userEvent.type(password, 'x');
@@ -124,7 +124,7 @@ describe('TwoFactorPage (enrolment)', () => {
     await userEvent.type(password, 'not my password');
     await userEvent.click(screen.getByRole('button', { name: spaced(w.disable) }));
     await vi.waitFor(() => expect(password.closest('.ant-form-item')!.textContent).toContain(w.passwordWrong));
-    expect(document.body.textContent).not.toMatch(/邮箱或密码|e-mail address or password/);
+    expect(document.body.textContent).not.toMatch(/邮箱或密码|email address or password/);
   });
 
   it.each(['zh-CN', 'en-US'] as const)('turns an enrolled account’s second factor off with the password (%s)', async (locale) => {
