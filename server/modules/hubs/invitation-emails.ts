@@ -23,15 +23,18 @@ export function staffInvitationEmail(input: {
   days: number;
   locale: Locale;
   invitationId: string;
+  /** Who invites, by name; null when the deployment's operator appoints a hub's first admin. */
+  invitedBy: string | null;
 }): OutgoingEmail {
   const roles = input.roles.map((r) => roleNames[r][input.locale]);
   const zh = input.locale === 'zh-CN';
+  const by = input.invitedBy ?? (zh ? '平台运营方' : 'The operator of this Dragon Gate');
   return {
     to: input.to,
     cause: `staff_invitation:${input.invitationId}`,
     subject: zh ? `Dragon Gate：邀请您加入${input.hubName.zh}` : `Dragon Gate: you are invited to ${input.hubName.en}`,
     text: zh
-      ? `您受邀以${roles.join('、')}的身份加入${input.hubName.zh}的工作人员。\n\n请在 ${input.days} 天内打开以下链接接受邀请（仅可使用一次）：\n${input.url}\n\n如果您不认识邀请人，请忽略此邮件。`
-      : `You are invited to join the staff of ${input.hubName.en} as ${roles.join(', ')}.\n\nOpen this link within ${input.days} days to accept (it works once):\n${input.url}\n\nIf you do not know who invited you, ignore this message.`,
+      ? `${by}邀请您以${roles.join('、')}的身份加入${input.hubName.zh}的工作人员。\n\n请在 ${input.days} 天内打开以下链接接受邀请（仅可使用一次）：\n${input.url}\n\n如果您不认识${by}，请忽略此邮件。`
+      : `${by} invites you to join the staff of ${input.hubName.en} as ${roles.join(', ')}.\n\nOpen this link within ${input.days} days to accept (it works once):\n${input.url}\n\nIf you do not know ${input.invitedBy ?? 'who invited you'}, ignore this message.`,
   };
 }

@@ -70,6 +70,7 @@ export async function inviteStaff(tx: Tx, { hub, actor }: Scope, input: { email:
     .returning();
   const url = `${mail.publicUrl}/invitations/staff?hub=${encodeURIComponent(hub.slug)}&token=${encodeURIComponent(token)}`;
   mail.onLink?.(url);
+  const [inviter] = actor.userId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)) : [];
   await enqueueEmails(tx, hub.id, [
     staffInvitationEmail({
       to: email,
@@ -79,6 +80,7 @@ export async function inviteStaff(tx: Tx, { hub, actor }: Scope, input: { email:
       days: INVITATION_DAYS,
       locale: mail.locale,
       invitationId: id,
+      invitedBy: inviter?.name ?? null,
     }),
   ]);
   await recordAudit(tx, { hubId: hub.id, actorId: actor.userId, action: 'staff.invited', subjectType: 'invitation', subjectId: id, payload: { roles } });

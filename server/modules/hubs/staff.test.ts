@@ -33,6 +33,9 @@ describe('inviting staff', () => {
     const message = await lastMessageTo(ctx, email);
     expect(message!.text).toContain(`http://localhost:3000/invitations/staff?hub=${hub.slug}&token=`);
     expect(message!.text).toMatch(/within 7 days/);
+    // Named by who invites, so the person knows whether to trust it.
+    expect(message!.text).toMatch(/^Test User invites you to join the staff of .* as finance officer, program officer\./);
+    expect(message!.text).toContain('If you do not know Test User, ignore this message.');
 
     const token = await tokenSentTo(ctx, email);
     const preview = await call(null, 'GET', `/api/hubs/${hub.slug}/invitations/preview?token=${token}`);
