@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { NewHubGuide } from './new-hub-guide';
 import { useCapabilities } from '../auth/use-capabilities';
 import { Button, Col, Empty, Flex, Row, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,8 @@ import { formatDay } from '../i18n/format-date';
 export function OrganizationsListPage() {
   const { hub = '' } = useParams();
   // The server says who may register one (a read-only auditor may not).
-  const canRegister = useCapabilities(hub).data?.actions.organizations.create ?? false;
+  const may = useCapabilities(hub).data?.actions;
+  const canRegister = may?.organizations.create ?? false;
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
@@ -79,6 +81,9 @@ export function OrganizationsListPage() {
           </Link>
         )}
       </Flex>
+      {may?.hub.updateSettings && !list.isError && !params.kind && !params.sector && !params.q && !list.isPending && list.items.length === 0 && (
+        <NewHubGuide hub={hub} />
+      )}
       <OrganizationFilters value={params} onChange={setParams} />
       {list.isError ? (
         <PartError error={list.error} onRetry={() => void list.refetch()} />

@@ -12,6 +12,17 @@ export const orgEnUS: UiMessages['org'] = {
   allSectors: 'All sectors',
   empty: 'No organisations match yet.',
   emptyAction: 'Register the first one',
+  newHub: {
+    title: 'Where to start',
+    intro: 'This hub has no organisations yet. A new hub usually gets going in this order:',
+    steps: {
+      staff: { link: 'Invite your staff', what: 'program officers, finance, reviewers and station, space and compute managers' },
+      budget: { link: 'Open the budget', what: 'the fiscal year’s envelope and the budget lines programs spend from' },
+      program: { link: 'Write a first program', what: 'who may apply, what it gives, and publish it' },
+      settings: { link: 'Check the hub’s settings', what: 'its calendar, holidays and language' },
+      organisations: { link: 'Bring in the organisations', what: 'from a spreadsheet, or let companies register themselves' },
+    },
+  },
   shown: 'Showing {{count}}',
   chartTitle: 'Sectors of the organisations on this page',
   chartEmpty: 'No sector data on this page.',

@@ -10,6 +10,17 @@ export const orgZhCN = {
   allSectors: '全部行业',
   empty: '还没有符合条件的机构。',
   emptyAction: '登记第一个机构',
+  newHub: {
+    title: '从这里开始',
+    intro: '本枢纽还没有机构。新枢纽通常按以下顺序启动：',
+    steps: {
+      staff: { link: '邀请工作人员', what: '项目专员、财务、评审专家，以及驿站、空间和算力的管理人员' },
+      budget: { link: '开启预算', what: '本财年的资金总额，以及各项目支出所用的预算科目' },
+      program: { link: '编写第一个项目', what: '谁可以申请、给予什么，然后发布' },
+      settings: { link: '检查枢纽设置', what: '工作日历、节假日和默认语言' },
+      organisations: { link: '导入机构', what: '从表格导入，或由企业自行登记' },
+    },
+  },
   shown: '已显示 {{count}} 个机构',
   chartTitle: '本页机构的行业分布',
   chartEmpty: '本页没有行业数据。',
