@@ -119,6 +119,9 @@ export function HubSettingsFields() {
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
   const { locale } = useLocale();
+  // The hint's example reference number is this hub's own once a code is typed.
+  const code = Form.useWatch<string | undefined>('code')?.toUpperCase();
+  const example = `${code && /^[A-Z]{2,4}$/.test(code) ? code : 'HZ'}-${new Date().getFullYear()}-000123`;
   return (
     <>
       <Row gutter={16}>
@@ -149,7 +152,7 @@ export function HubSettingsFields() {
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item label={t('staff.code')} name="code" extra={t('staff.codeHint')} rules={[zodRule(shape.code, fieldText, { toInput: upper })]}>
+          <Form.Item label={t('staff.code')} name="code" extra={t('staff.codeHint', { example })} rules={[zodRule(shape.code, fieldText, { toInput: upper })]}>
             <Input maxLength={4} />
           </Form.Item>
         </Col>

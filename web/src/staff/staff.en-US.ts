@@ -64,7 +64,7 @@ export const staffEnUS: StaffMessages = {
   removeDistrict: 'Remove district {{n}}',
   openDataPrefix: '360Giving prefix',
   openDataPrefixHint: 'The prefix registered with 360Giving; open-data grant ids are 360G-<prefix>-<number>. Empty: DG-<hub>.',
-  codeHint: 'Two to four capital letters starting reference numbers and open-data ids (HZ-2026-000123).',
+  codeHint: 'Two to four capital letters starting reference numbers and open-data ids ({{example}}).',
   techShare: 'Default technology share (%)',
   save: 'Save settings',
   weekday: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },

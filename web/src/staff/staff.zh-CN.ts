@@ -61,7 +61,7 @@ export const staffZhCN = {
   removeDistrict: '删除第 {{n}} 个区县',
   openDataPrefix: '360Giving 前缀',
   openDataPrefixHint: '在 360Giving 登记的前缀；开放数据的资助编号为 360G-<前缀>-<申请编号>。留空则为 DG-<枢纽>。',
-  codeHint: '2 至 4 个大写字母，用于申请编号和开放数据编号（如 HZ-2026-000123）。',
+  codeHint: '2 至 4 个大写字母，用于申请编号和开放数据编号（如 {{example}}）。',
   techShare: '默认科技占比（%）',
   save: '保存设置',
   weekday: { '1': '周一', '2': '周二', '3': '周三', '4': '周四', '5': '周五', '6': '周六', '7': '周日' },
