@@ -31,7 +31,7 @@ export const budgetZhCN = {
   lines: '预算科目',
   line: '预算科目',
   funded: '已拨入',
-  disbursed: '已支付',
+  disbursed: '已拨付',
   committed: '已承诺',
   free: '可用',
   used: '使用率',
@@ -110,6 +110,6 @@ export const budgetZhCN = {
   available: '可用',
   yoyChart: '历年资金池与支付',
   yoyHint: '{{year}} 财年与此前已开启的财年并列：资金池，以及每个科目的支付金额。',
-  disbursedBy: '支付：{{line}}',
+  disbursedBy: '拨付：{{line}}',
   noEarlierYears: '{{from}}–{{to}} 年没有开启的财年，仅显示本年度。',
 };
