@@ -6,7 +6,7 @@ import { servedProgram } from '../../test/program-editor';
 import { DraftLineError } from './draft-line-error';
 import { editorFieldFor } from './editor-field-for';
 import { reviewValues, type ReviewValues } from './review-draft';
-import { draftFromValues, emptyValues, valuesFromProgram } from './program-draft';
+import { draftFromValues, emptyValues, newProgramValues, valuesFromProgram } from './program-draft';
 import { trancheRows, type TrancheRow } from './tranches/tranche-draft';
 import { builderFieldsOf } from './rule-builder/criteria-draft';
 
@@ -281,5 +281,12 @@ describe('review settings in the editor', () => {
     ).toEqual(['review.rubric.1.weight', 2]);
     expect(at({ milestones: [{ zh: '中期报告', en: 'Midterm report', months: '' }] })).toEqual(['review.milestones.0.months', 1]);
     expect(at({ milestones: [{ zh: '中期报告', en: 'Midterm report', months: '6' }] })).toBeNull();
+  });
+});
+
+describe('a new program’s window', () => {
+  it('opens today, not on a day already past, and closes at the year’s end, on this year’s budget', () => {
+    expect(newProgramValues('2026-06-15')).toMatchObject({ opensOn: '2026-06-15', closesOn: '2026-12-31', fiscalYear: '2026' });
+    expect(newProgramValues('2026-12-06')).toMatchObject({ opensOn: '2026-12-06', closesOn: '2026-12-31', fiscalYear: '2026' });
   });
 });

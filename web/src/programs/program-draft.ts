@@ -194,6 +194,15 @@ export const emptyValues = (year: number): EditorValues => ({
   obligations: [],
 });
 
+/**
+ * A new program's values on the hub's `today` (YYYY-MM-DD): open from today to the end of the
+ * year, on this year's budget (whose lines the editor offers), never from a day already past.
+ */
+export function newProgramValues(today: string): EditorValues {
+  const year = Number(today.slice(0, 4));
+  return { ...emptyValues(year), opensOn: today };
+}
+
 /** A program (with its rules: staff only) as editor values. */
 export function valuesFromProgram(p: Program): EditorValues {
   const rules = p.rules!;

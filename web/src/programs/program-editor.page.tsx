@@ -20,7 +20,8 @@ import { BenefitEditor, FormFieldsEditor } from './rules-editor';
 import { CriteriaEditor } from './rule-builder/criteria-editor';
 import { DraftLineError } from './draft-line-error';
 import { markDraftLine } from './draft-line-field';
-import { draftFromValues, emptyValues, valuesFromProgram, type EditorValues } from './program-draft';
+import { draftFromValues, newProgramValues, valuesFromProgram, type EditorValues } from './program-draft';
+import { useHubToday } from '../stays/hub-today';
 import { ObligationsEditor } from '../obligations/obligations-editor';
 import { NoticePeriodEditor } from './notice-period-editor';
 import { ReviewSettingsEditor } from './review-settings-editor';
@@ -34,12 +35,13 @@ export function ProgramEditorPage() {
   const { t } = useTranslation();
   const capabilities = useCapabilities(hub);
   const program = useProgram(hub, id ?? '');
+  const today = useHubToday();
   if (id ? program.isPending : capabilities.isPending) return <PageLoading />;
   if (id && program.isError) return <PageError error={program.error} onRetry={() => void program.refetch()} />;
   // The server says who may change this program (allowedActions) or create one (capabilities).
   const canEdit = id ? allows(program.data, 'edit') : (capabilities.data?.actions.programs.create ?? false);
   if (!canEdit) return <NotFoundPage title={t('programs.editor.officersOnly')} />;
-  const initial = id && program.data ? valuesFromProgram(program.data) : emptyValues(new Date().getFullYear());
+  const initial = id && program.data ? valuesFromProgram(program.data) : newProgramValues(today.format('YYYY-MM-DD'));
   return <ProgramEditor key={id ?? 'new'} hub={hub} id={id} status={program.data?.status} initial={initial} />;
 }
 
