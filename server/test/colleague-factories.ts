@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { OrgRole } from '../../contracts/auth.js';
 import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { organizationInput } from './factories.js';
 import { as, createTestUser, type TestContext, type TestUser } from './harness.js';
 
-/** A second member of a company: a new account the owner adds by e-mail (`addOrganizationMember`). */
-export async function colleagueOf(ctx: TestContext, hub: HubRow, owner: TestUser, organizationId: string): Promise<TestUser> {
+/** A second member of a company: a new account the owner adds by e-mail (`addOrganizationMember`), "can apply" unless told. */
+export async function colleagueOf(ctx: TestContext, hub: HubRow, owner: TestUser, organizationId: string, role: OrgRole = 'applicant'): Promise<TestUser> {
   const colleague = await createTestUser(ctx);
   const added = await ctx.app.inject(
     as(owner, {
       method: 'POST',
       url: `/api/hubs/${hub.slug}/organizations/${organizationId}/members`,
-      payload: { email: colleague.email, role: 'applicant' },
+      payload: { email: colleague.email, role },
       headers: { 'idempotency-key': randomUUID() },
     }),
   );

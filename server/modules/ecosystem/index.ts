@@ -50,7 +50,7 @@ export { relatedParties, type RelatedTie } from './related-parties.js';
 export { latestFacts, organizationIdByUscc, type LatestFact } from './latest-facts.js';
 export { publicOrganizations, type PublicOrganization } from './public-organizations.js';
 export { organizationPolicy, noOrganization, mayApplyFor } from './organizations.policies.js';
-export { listMembershipsOfUser } from './organizations.service.js';
+export { listMembershipsOfUser, memberOrganizationIdsSql } from './organizations.service.js';
 export { personPolicy, ecosystemRecordPolicy } from './people.policies.js';
 export { exchangePolicy } from './exchange/exchange.policies.js';
 export { datedFacts, type DatedFact } from './dated-facts.js';

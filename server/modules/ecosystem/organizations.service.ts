@@ -210,6 +210,16 @@ export async function memberRoleOf(db: Db | Tx, hubId: string, organizationId: s
   return (row?.role as OrgRole | undefined) ?? null;
 }
 
+/**
+ * The organisations a user is a member of (any role), as a subquery for another module's
+ * statement: `inArray(column, memberOrganizationIdsSql(hubId, userId))` reads the memberships
+ * in the caller's own query (index `organization_members_user_idx`).
+ */
+export function memberOrganizationIdsSql(hubId: string, userId: string): SQL<string> {
+  const m = organizationMembers;
+  return sql<string>`(SELECT ${m.organizationId} FROM ${m} WHERE ${m.hubId} = ${hubId} AND ${m.userId} = ${userId})`;
+}
+
 function newColumns(input: Input) {
   return {
     kind: input.kind,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { notFound } from '../../platform/errors.js';
-import { findApplication, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { applicationStanding, findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { findingPolicy, type FindingSubject } from './obligations.policies.js';
 import { obligationFindings, type FindingRow } from './obligations.tables.js';
 
@@ -16,7 +16,8 @@ export async function loadFinding(db: Db | Tx, scope: Scope, id: string, forUpda
   const [finding] = forUpdate ? await q.for('update') : await q;
   if (!finding) throw notFound();
   const app = await findApplication(db, scope.hub.id, finding.applicationId);
-  const subject = { own: await isOwnApplication(db, app, scope.actor.userId), decided: finding.status !== 'open' };
+  const { reads, acts } = await applicationStanding(db, app, scope.actor.userId);
+  const subject = { own: reads, acts, decided: finding.status !== 'open' };
   findingPolicy.authorize(scope.actor, 'read', subject);
   return { finding, app, subject };
 }

@@ -8,7 +8,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { notify } from '../../platform/notifications/notifications.service.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { awardOutstanding, openReceivable } from '../budget/index.js';
-import { findApplication, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { applicationStanding, findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { holdAward, resumeAward, stopAward } from '../reviews/index.js';
 import { addDays } from './dates.js';
 import { loadFinding } from './finding-access.js';
@@ -31,11 +31,11 @@ export async function listFindings(db: Db, scope: Scope, query: CursorQuery & { 
   let own: string[] | null = null;
   if (query.applicationId) {
     const app = await findApplication(db, scope.hub.id, query.applicationId);
-    if (!staff && !(await isOwnApplication(db, app, scope.actor.userId))) throw notFound();
+    if (!staff && !(await applicationStanding(db, app, scope.actor.userId)).reads) throw notFound();
   } else if (!staff) {
     const rows = await db.selectDistinct({ id: obligationFindings.applicationId }).from(obligationFindings).where(eq(obligationFindings.hubId, scope.hub.id));
     own = [];
-    for (const r of rows) if (await isOwnApplication(db, await findApplication(db, scope.hub.id, r.id), scope.actor.userId)) own.push(r.id);
+    for (const r of rows) if ((await applicationStanding(db, await findApplication(db, scope.hub.id, r.id), scope.actor.userId)).reads) own.push(r.id);
   }
   const rows = await db
     .select()

@@ -3,7 +3,7 @@ import type { Obligation, ObligationFinding, Recovery } from '../../../contracts
 import type { Db, Tx } from '../../db/connection.js';
 import type { Actor } from '../../platform/policies.js';
 import { applicantNames } from '../ecosystem/index.js';
-import { findApplication, isOwnApplication, programOf } from '../programs/index.js';
+import { applicationStanding, findApplication, programOf } from '../programs/index.js';
 import { findingPolicy } from './obligations.policies.js';
 import { awardObligations, recoveries, recoveryPayments, type FindingRow } from './obligations.tables.js';
 
@@ -42,7 +42,7 @@ export async function presentFindings(db: Db | Tx, hubId: string, actor: Actor, 
       .where(and(eq(awardObligations.hubId, hubId), eq(awardObligations.applicationId, f.applicationId), eq(awardObligations.key, f.obligationKey)));
     const terms = o!.terms as Obligation;
     const rec = recs.find((r) => r.findingId === f.id);
-    const own = await isOwnApplication(db, app, actor.userId);
+    const { reads: own, acts } = await applicationStanding(db, app, actor.userId);
     const recovery: Recovery | null = rec
       ? {
           id: rec.id,
@@ -57,7 +57,7 @@ export async function presentFindings(db: Db | Tx, hubId: string, actor: Actor, 
       : null;
     const evidence = f.evidence as ObligationFinding['evidence'];
     const actions: ObligationFinding['actions'] = [];
-    const can = (action: string) => findingPolicy.can(actor, action, { own, decided: f.status !== 'open' });
+    const can = (action: string) => findingPolicy.can(actor, action, { own, acts, decided: f.status !== 'open' });
     if (f.status === 'open' && can('decide')) actions.push('decide');
     if (f.status === 'appealed' && can('decide') && f.decidedBy !== actor.userId) actions.push('decide_appeal');
     if (f.status === 'breach' && can('appeal')) actions.push('appeal');

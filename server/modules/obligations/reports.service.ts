@@ -7,10 +7,10 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { attachedFiles, carriedFile, requireOwnFiles } from '../../platform/files/index.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
-import { findApplication, isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { applicationStanding, findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { addDays } from './dates.js';
 import { REPORT_GRACE_DAYS } from './obligation-checks.js';
-import { findingPolicy } from './obligations.policies.js';
+import { findingPolicy, type FindingSubject } from './obligations.policies.js';
 import { obligationReports } from './obligations.tables.js';
 import { localToday } from '../../platform/hub-time.js';
 
@@ -22,12 +22,13 @@ import { localToday } from '../../platform/hub-time.js';
  */
 const REMIND_DAYS = 14;
 
-async function loadAward(db: Db | Tx, scope: Scope, applicationId: string): Promise<{ app: ApplicationRow; own: boolean }> {
+async function loadAward(db: Db | Tx, scope: Scope, applicationId: string): Promise<{ app: ApplicationRow; subject: FindingSubject }> {
   const app = await findApplication(db, scope.hub.id, applicationId);
-  const own = await isOwnApplication(db, app, scope.actor.userId);
+  const { reads, acts } = await applicationStanding(db, app, scope.actor.userId);
   // An awardee reads their own reports whatever the findings say: reports are theirs to write.
-  findingPolicy.authorize(scope.actor, 'read', { own, decided: true });
-  return { app, own };
+  const subject = { own: reads, acts, decided: true };
+  findingPolicy.authorize(scope.actor, 'read', subject);
+  return { app, subject };
 }
 
 function statusOf(dueOn: string, submitted: boolean, today: string): OutcomeReportStatus {
@@ -44,8 +45,8 @@ export async function listOutcomeReports(
   query: CursorQuery,
   now = new Date(),
 ): Promise<CursorPage<OutcomeReport>> {
-  const { own } = await loadAward(db, scope, applicationId);
-  const canReport = own && findingPolicy.can(scope.actor, 'report', { own, decided: true });
+  const { subject } = await loadAward(db, scope, applicationId);
+  const canReport = findingPolicy.can(scope.actor, 'report', subject);
   const today = localToday(scope.hub.timeZone, now);
   const key = readCursor(query.next, 2);
   const rows = await db
@@ -103,8 +104,8 @@ export async function submitOutcomeReport(
   key: { obligationKey: string; dueOn: string },
   input: SubmitOutcomeReportInput,
 ): Promise<OutcomeReport> {
-  const { app, own } = await loadAward(tx, scope, applicationId);
-  findingPolicy.authorize(scope.actor, 'report', { own, decided: true });
+  const { app, subject } = await loadAward(tx, scope, applicationId);
+  findingPolicy.authorize(scope.actor, 'report', subject);
   const where = and(
     eq(obligationReports.hubId, scope.hub.id),
     eq(obligationReports.applicationId, app.id),

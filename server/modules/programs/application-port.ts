@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { memberRoleOf } from '../ecosystem/index.js';
 import { benefitOf, type Applicant, type ApplicationRow } from './applications.service.js';
 import { organizationWithPrior, personWithPrior, type PriorAwards, type PriorQuery } from './prior-awards.js';
 import type { BenefitResult } from './benefits.js';
@@ -61,13 +60,6 @@ export async function checkRevisedAnswers(tx: Tx, app: ApplicationRow, answers: 
   const owners = reviserId ? [app.submittedBy, reviserId] : [app.submittedBy];
   const problems = checkAnswers(rules.form, answers, await answeredFiles(tx, app.hubId, owners, rules.form, answers));
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
-}
-
-/** The submitter, or a member of the applicant organisation: they never judge it. */
-export async function isOwnApplication(db: Db | Tx, app: ApplicationRow, userId: string | null): Promise<boolean> {
-  if (!userId) return false;
-  if (app.submittedBy === userId) return true;
-  return app.organizationId ? (await memberRoleOf(db, app.hubId, app.organizationId, userId)) !== null : false;
 }
 
 /** What approving the application pays now, by its program version's formula. */

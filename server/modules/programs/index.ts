@@ -23,11 +23,11 @@ export {
   moveApplication,
   programOf,
   checkRevisedAnswers,
-  isOwnApplication,
   priceApplication,
   conditionalRuleOnlyAwards,
   type ApplicationPatch,
 } from './application-port.js';
+export { applicationStanding, type ApplicationStanding } from './application-standing.js';
 export { presentApplication } from './programs.presenters.js';
 export { applicationsRead } from './application-reads.js';
 export { checkDraftAnswers, judgeDraft } from './application-drafts.js';

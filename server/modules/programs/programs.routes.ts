@@ -192,8 +192,9 @@ export const programRoutes =
       {
         schema: {
           operationId: 'listApplications',
-          description: 'Hub staff see the hub’s applications (filter by program); applicants see their own.',
-          summary: 'Applications (staff: the hub’s; applicants: their own)',
+          description:
+            'Hub staff see the hub’s applications (filter by program); anyone else those they submitted and those of the organisations they are a member of (any role).',
+          summary: 'Applications (staff: the hub’s; applicants: their own and their companies’)',
           tags,
           params: hubParamsSchema,
           querystring: cursorQuerySchema.extend({ program: z.uuid().optional() }),
@@ -224,7 +225,7 @@ export const programRoutes =
         schema: {
           operationId: 'getApplication',
           description:
-            'The applicant and hub staff (others 404). The answers, the screening with a reason per criterion, the benefit explanation and `allowedActions`: what the caller may do with it now.',
+            'The submitter, every member of the applicant organisation (a “can view” member reads, but `allowedActions` offers it nothing) and hub staff; others 404. The answers, the screening with a reason per criterion, the benefit explanation and `allowedActions`: what the caller may do with it now.',
           summary: 'One application with its screening and award explanation',
           tags,
           params: programParams,

@@ -2,11 +2,11 @@ import type { ApplicationAction } from '../../../contracts/allowed-actions.js';
 import type { ApplicationStatus, WorkflowEvent } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { permitted } from '../../platform/policies.js';
-import { isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import type { ApplicationRow, Scope } from '../programs/index.js';
 import { reviewsPending } from './decision.service.js';
 import { readsReviewers, reviewPolicy } from './reviews.policies.js';
 import { settingsOf } from './settings.js';
-import { isAssigned, pendingApprover } from './transitions.js';
+import { pendingApprover, reviewSubjectOf } from './transitions.js';
 import { nextState, type ActorKind } from './workflow.js';
 
 /**
@@ -15,8 +15,8 @@ import { nextState, type ActorKind } from './workflow.js';
  * ask them when the route runs.
  */
 export async function applicationActions(db: Db | Tx, scope: Scope, app: ApplicationRow): Promise<ApplicationAction[]> {
-  const own = await isOwnApplication(db, app, scope.actor.userId);
-  const subject = { own, assigned: await isAssigned(db, scope.hub.id, app.id, scope.actor.userId) };
+  const subject = await reviewSubjectOf(db, scope, app);
+  const own = subject.own;
   const context = { actorId: scope.actor.userId, ownApplication: own, firstApproverId: await pendingApprover(db, app) };
   const status = app.status as ApplicationStatus;
   const may = (action: string, kind: ActorKind, events: readonly WorkflowEvent[], from = status) =>

@@ -2,10 +2,10 @@ import type { AwardAction, TrancheAction } from '../../../contracts/allowed-acti
 import type { ApplicationStatus } from '../../../contracts/reviews.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { permitted } from '../../platform/policies.js';
-import { isOwnApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import type { ApplicationRow, Scope } from '../programs/index.js';
 import { noticeHold } from './notices.service.js';
 import { reviewPolicy } from './reviews.policies.js';
-import { isAssigned } from './transitions.js';
+import { reviewSubjectOf } from './transitions.js';
 import { nextState } from './workflow.js';
 import { localToday } from '../../platform/hub-time.js';
 
@@ -22,7 +22,7 @@ export type AwardPowers = { award: AwardAction[]; tranche: (t: { status: string;
  * and record social insurance.
  */
 export async function awardPowers(db: Db | Tx, scope: Scope, app: ApplicationRow, paid: bigint, now = new Date()): Promise<AwardPowers> {
-  const subject = { own: await isOwnApplication(db, app, scope.actor.userId), assigned: await isAssigned(db, scope.hub.id, app.id, scope.actor.userId) };
+  const subject = await reviewSubjectOf(db, scope, app);
   const status = app.status as ApplicationStatus;
   const can = (action: string) => reviewPolicy.can(scope.actor, action, subject);
   const context = { actorId: scope.actor.userId, ownApplication: false, firstApproverId: null };

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import {
   findApplication,
-  isOwnApplication,
+  applicationStanding,
   moveApplication,
   type ApplicationColumns,
   type ApplicationPatch,
@@ -22,9 +22,15 @@ export type Loaded = { app: ApplicationRow; subject: ReviewSubject };
 /** The application as the caller may see it: 404 unless own, staff, or an unconflicted reviewer of it. */
 export async function loadVisible(db: Db | Tx, scope: Scope, id: string): Promise<Loaded> {
   const app = await findApplication(db, scope.hub.id, id);
-  const subject = { own: await isOwnApplication(db, app, scope.actor.userId), assigned: await isAssigned(db, scope.hub.id, id, scope.actor.userId) };
+  const subject = await reviewSubjectOf(db, scope, app);
   reviewPolicy.authorize(scope.actor, 'read', subject);
   return { app, subject };
+}
+
+/** The caller's place in an application's review: its standing (reads, acts for the applicant) and whether they review it. */
+export async function reviewSubjectOf(db: Db | Tx, scope: Scope, app: ApplicationRow): Promise<Required<ReviewSubject>> {
+  const { reads, acts } = await applicationStanding(db, app, scope.actor.userId);
+  return { own: reads, acts, assigned: await isAssigned(db, scope.hub.id, app.id, scope.actor.userId) };
 }
 
 export async function isAssigned(db: Db | Tx, hubId: string, applicationId: string, userId: string | null): Promise<boolean> {
@@ -84,7 +90,7 @@ export async function fire(
   const from = app.status as ApplicationStatus;
   const result = nextState(from, event, actor, {
     actorId: scope.actor.userId,
-    ownApplication: actor !== 'applicant' && actor !== 'system' && (await isOwnApplication(tx, app, scope.actor.userId)),
+    ownApplication: actor !== 'applicant' && actor !== 'system' && (await applicationStanding(tx, app, scope.actor.userId)).reads,
     firstApproverId: await pendingApprover(tx, app),
   });
   if (!result.ok) throw new AppError(refusalCodes[result.refusal]);
