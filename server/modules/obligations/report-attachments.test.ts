@@ -1,26 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ObligationInput } from '../../../contracts/obligations.js';
 import { colleagueOf, memberOfAnotherCompany } from '../../test/colleague-factories.js';
 import { PDF, PNG, uploadAs, ZIP } from '../../test/file-factories.js';
 import { as, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { otherHub, paidInFullAward } from '../../test/review-factories.js';
 import { addMonths } from '../reviews/index.js';
 import { localToday } from '../../platform/hub-time.js';
+import { outcomeReportsObligation } from '../../test/obligation-factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
 
-const reports: ObligationInput = {
-  key: 'reports',
-  kind: 'report_outcomes',
-  months: 12,
-  recovery: { rule: 'share', shareBasisPoints: 2000 },
-  appealDays: 15,
-  repayDays: 30,
-};
+const reports = outcomeReportsObligation(12);
 
 describe('files attached to an outcome report', () => {
   it('the awardee attaches their own files only; staff see them and download them', async () => {

@@ -1,25 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ObligationInput } from '../../../contracts/obligations.js';
 import { as, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { otherHub, paidInFullAward } from '../../test/review-factories.js';
 import { addMonths } from '../reviews/index.js';
 import { addDays } from './dates.js';
 import { checkHubObligations } from './monitoring.service.js';
 import { localToday } from '../../platform/hub-time.js';
+import { outcomeReportsObligation } from '../../test/obligation-factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
 
-const reports: ObligationInput = {
-  key: 'reports',
-  kind: 'report_outcomes',
-  months: 24,
-  recovery: { rule: 'share', shareBasisPoints: 2000 },
-  appealDays: 15,
-  repayDays: 30,
-};
+const reports = outcomeReportsObligation(24);
 const atNoon = (date: string) => new Date(`${date}T04:00:00Z`);
 
 describe('outcome reports', () => {

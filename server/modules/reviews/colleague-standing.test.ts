@@ -6,20 +6,14 @@ import { startTestApp, type TestContext, type TestUser } from '../../test/harnes
 import { awardInPayment, paidInFullAward, reviewedWorld, type ReviewedWorld } from '../../test/review-factories.js';
 import { localToday } from '../../platform/hub-time.js';
 import { addMonths } from './index.js';
+import { outcomeReportsObligation } from '../../test/obligation-factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
 
-const reports: ObligationInput = {
-  key: 'reports',
-  kind: 'report_outcomes',
-  months: 24,
-  recovery: { rule: 'share', shareBasisPoints: 2000 },
-  appealDays: 15,
-  repayDays: 30,
-};
+const reports = outcomeReportsObligation(24);
 
 /** The company's application as `user` reads it (200) and whether it is in their applications list. */
 async function readsAndLists(w: ReviewedWorld, user: TestUser): Promise<{ detail: number; listed: boolean }> {
