@@ -28,6 +28,7 @@ export {
   type ApplicationPatch,
 } from './application-port.js';
 export { applicationStanding, type ApplicationStanding } from './application-standing.js';
+export { answeredFileIds } from './answered-files.js';
 export { presentApplication } from './programs.presenters.js';
 export { applicationsRead } from './application-reads.js';
 export { checkDraftAnswers, judgeDraft } from './application-drafts.js';

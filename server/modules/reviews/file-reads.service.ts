@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { notFound } from '../../platform/errors.js';
 import { carriedFile } from '../../platform/files/index.js';
-import { programOf, type Scope } from '../programs/index.js';
+import { answeredFileIds, programOf, type Scope } from '../programs/index.js';
 import { milestoneReports } from './awards.tables.js';
 import { answerVersions } from './reviews.tables.js';
 import { loadVisible } from './transitions.js';
@@ -20,14 +20,11 @@ import { loadVisible } from './transitions.js';
 export async function readApplicationFile(db: Db | Tx, scope: Scope, applicationId: string, fileId: string) {
   const { app } = await loadVisible(db, scope, applicationId);
   const { rules } = await programOf(db, app);
-  const fileKeys = rules.form.filter((f) => f.type === 'file').map((f) => f.key);
   const versions = await db
     .select({ answers: answerVersions.answers })
     .from(answerVersions)
     .where(and(eq(answerVersions.hubId, scope.hub.id), eq(answerVersions.applicationId, app.id)));
-  const answered = [app.answers, ...versions.map((v) => v.answers)].flatMap((answers) =>
-    fileKeys.map((key) => (answers as Record<string, unknown>)[key]).filter((v): v is string => typeof v === 'string'),
-  );
+  const answered = [app.answers, ...versions.map((v) => v.answers)].flatMap((answers) => answeredFileIds(rules.form, answers as Record<string, unknown>));
   return carriedFile(db, scope.hub.id, answered, fileId);
 }
 

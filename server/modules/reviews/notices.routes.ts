@@ -13,6 +13,7 @@ import {
 } from '../../../contracts/notices.js';
 import { cursorPageOf, cursorQuerySchema } from '../../../contracts/pagination.js';
 import { withTransaction } from '../../db/transaction.js';
+import { sendFile } from '../../platform/files/index.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { idempotencyHeadersSchema, sendStored } from '../../platform/http/idempotency-http.js';
@@ -140,11 +141,7 @@ export const noticeRoutes =
         const scope = await hubScope(deps, request, request.params.hub);
         const read = { subjectType: 'objection', fields: ['evidence_file'], ids: () => [request.params.id] };
         const file = await auditedRead(deps.db, scope, read, (tx) => objectionEvidence(tx, scope, request.params.id));
-        return reply
-          .type(file.mediaType)
-          .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-          .header('cache-control', 'private, no-store')
-          .send(file.content as never);
+        return sendFile(reply, file);
       },
     );
   };
