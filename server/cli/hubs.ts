@@ -79,13 +79,13 @@ const hubFlags: FieldNames = {
   makeUpWorkdays: { flag: '--make-up-days', takes: 'Dates as 2027-02-07, with commas' },
   code: { flag: '--code', takes: 'Two to four capital letters (HZ), which start the hub’s reference numbers' },
   techShareDefaultBasisPoints: { flag: '--tech-share', takes: 'In hundredths of a percent: 1500 is 15%' },
-  firstAdminEmail: { flag: '--admin', takes: 'An e-mail address' },
+  firstAdminEmail: { flag: '--admin', takes: 'An email address' },
 };
 
 /** Where the first admin's invitation went: e-mailed by the running server, or, with no SMTP_URL, the link to hand over. */
 function invitationSent(email: string, link: string, smtp: boolean): string {
-  if (smtp) return `An invitation to ${email} is queued: the running server e-mails it within a minute (valid ${INVITATION_DAYS} days).`;
-  return [`No e-mail goes out without SMTP_URL, so give ${email} this invitation link yourself (valid ${INVITATION_DAYS} days, once):`, `  ${link}`].join('\n');
+  if (smtp) return `An invitation to ${email} is queued: the running server emails it within a minute (valid ${INVITATION_DAYS} days).`;
+  return [`No email goes out without SMTP_URL, so give ${email} this invitation link yourself (valid ${INVITATION_DAYS} days, once):`, `  ${link}`].join('\n');
 }
 
 /** `hubs create`: the same checks and service as the API's createHub, acting as the operator. */
