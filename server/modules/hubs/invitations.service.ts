@@ -5,7 +5,7 @@ import type { CursorPage, CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { findUserByEmail } from '../../platform/auth/users.js';
+import { findUserByEmail, findUsers } from '../../platform/auth/users.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -70,7 +70,7 @@ export async function inviteStaff(tx: Tx, { hub, actor }: Scope, input: { email:
     .returning();
   const url = `${mail.publicUrl}/invitations/staff?hub=${encodeURIComponent(hub.slug)}&token=${encodeURIComponent(token)}`;
   mail.onLink?.(url);
-  const [inviter] = actor.userId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)) : [];
+  const inviter = actor.userId ? (await findUsers(tx, [actor.userId])).get(actor.userId) : undefined;
   await enqueueEmails(tx, hub.id, [
     staffInvitationEmail({
       to: email,
