@@ -7,7 +7,7 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
 }
 
 /** How a command names a field it was given (a flag for `name.zh`) and what that field takes. */
-export type FieldNames = Record<string, { flag: string; takes?: string }>;
+export type FieldNames = Record<string, { flag: string; takes?: Record<Locale, string> }>;
 
 /**
  * What a CLI command does when a service refuses: say so in the operator's language, a line
@@ -21,7 +21,7 @@ export function refusal(error: unknown, names: FieldNames = {}, locale: Locale =
   const lines = [`${refused}${errorSentence(error.code, locale)} [${error.code}]`];
   for (const field of error.fields) {
     const named = names[field.path];
-    const takes = named?.takes ? ` ${named.takes}.` : '';
+    const takes = named?.takes ? ` ${named.takes[locale]}${locale === 'zh-CN' ? '。' : '.'}` : '';
     lines.push(`  ${named?.flag ?? field.path}: ${fieldErrorMessages[field.code][locale]}${takes} [${field.code}${field.detail ? `: ${field.detail}` : ''}]`);
   }
   process.stdout.write(lines.join('\n') + '\n');
