@@ -1,5 +1,6 @@
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useCodeFont } from '../theme/use-code-font';
 
 /** A recorded value as the chain holds it: text as it is, anything else as compact JSON. */
 const shown = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
@@ -13,7 +14,7 @@ const shown = (value: unknown): string => (typeof value === 'string' ? value : (
 export function AuditDetails({ payload }: { payload: Record<string, unknown> }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const mono = { fontFamily: token.fontFamilyCode, fontSize: 12 };
+  const mono = { ...useCodeFont(), fontSize: 12 };
   const entries = Object.entries(payload);
   if (entries.length === 0) return null;
   return (

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useCodeFont } from '../theme/use-code-font';
 import { budgetLineInputSchema } from '../../../contracts/budget';
 import { createBudgetLine } from '../api/budget.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
@@ -16,6 +17,7 @@ type Values = { code: string; name: { zh: string; en: string }; amount: string }
 /** A new budget line, funded from what the envelope has unallocated. */
 export function LineFormModal({ hub, year, open, onClose }: { hub: string; year: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const codeFont = useCodeFont();
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -59,7 +61,7 @@ export function LineFormModal({ hub, year, open, onClose }: { hub: string; year:
         rules={[zodRule(budgetLineInputSchema.shape.code, fieldText)]}
         required
       >
-        <Input maxLength={40} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
+        <Input maxLength={40} autoComplete="off" spellCheck={false} style={codeFont} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>

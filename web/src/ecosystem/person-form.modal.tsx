@@ -3,6 +3,7 @@ import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCodeFont } from '../theme/use-code-font';
 import { personInputSchema, personRoles, talentTiers, type PersonRole, type TalentTier } from '../../../contracts/people';
 import { normalizeResidentId } from '../../../contracts/resident-id';
 import { createPerson, type PersonInput } from '../api/people.api';
@@ -33,6 +34,7 @@ function toInput(values: Values): PersonInput {
 /** Adds a person to the hub's register; the resident id is checked (GB 11643) as it is typed. */
 export function PersonFormModal({ hub, open, onClose }: { hub: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const codeFont = useCodeFont();
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -106,7 +108,7 @@ export function PersonFormModal({ hub, open, onClose }: { hub: string; open: boo
             extra={t('people.residentIdHint')}
             hasFeedback
           >
-            <Input maxLength={22} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
+            <Input maxLength={22} autoComplete="off" spellCheck={false} style={codeFont} />
           </Form.Item>
         </Col>
       </Row>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCodeFont } from '../theme/use-code-font';
 import { useNavigate, useParams } from 'react-router';
 import { ORG_LIMITS, organizationKinds, sectors } from '../../../contracts/organizations';
 import { createOrganization } from '../api/organizations.api';
@@ -18,6 +19,7 @@ import { organizationsKey } from './use-organizations';
 export function OrganizationRegisterPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
+  const codeFont = useCodeFont();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -84,7 +86,7 @@ export function OrganizationRegisterPage() {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label={t('org.uscc')} name="uscc" rules={rules.uscc} extra={t('org.usccHint')} required hasFeedback>
-              <Input maxLength={24} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
+              <Input maxLength={24} autoComplete="off" spellCheck={false} style={codeFont} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Locale } from '../../../../contracts/error-messages';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/locale-context';
+import { useCodeFont } from '../../theme/use-code-font';
 import { celToRule } from './cel-to-rule';
 import { expressionOf, type RuleValue } from './criteria-draft';
 import { RuleRowEditor } from './rule-row-editor';
@@ -10,7 +11,6 @@ import { emptyRow, type BuilderFact, type Rule, type RuleJoin } from './rule-row
 import { rowToCel, ruleToCel } from './rule-to-cel';
 import { ruleWords } from './rule-words';
 
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 const say = (t: TFunction, key: string, vars?: Record<string, string | number>) => t(`programs.ruleBuilder.${key}` as never, vars ?? {}) as unknown as string;
 
 /** The rule in words in both languages (null while incomplete or not representable), for names that follow the rule. */
@@ -36,6 +36,7 @@ const emptyRule: Rule = { join: 'all', rows: [] };
 export function RuleBuilder({ id, value = { mode: 'rows', rule: emptyRule }, onChange, facts, onWords, strict = false }: Props) {
   const { t, i18n } = useTranslation();
   const { locale } = useLocale();
+  const mono = useCodeFont();
   const asRows = value.mode === 'cel' ? (value.expression.trim() ? celToRule(value.expression, facts) : emptyRule) : value.rule;
 
   const emit = (next: RuleValue) => {
@@ -98,6 +99,7 @@ type RowsProps = { rule: Rule; typed?: string; facts: readonly BuilderFact[]; st
 
 function RowsEditor({ rule, typed, facts, strict, onChange }: RowsProps) {
   const { t } = useTranslation();
+  const mono = useCodeFont();
   const cel = ruleToCel(rule, facts);
   const filled = (i: number) => Boolean(rule.rows[i]?.value?.trim() || rule.rows[i]?.values?.length);
   const invalid = new Set(cel.ok ? [] : cel.invalid.filter((i) => strict || filled(i)));
