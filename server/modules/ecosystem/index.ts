@@ -21,7 +21,7 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
 }
 
 export { assertDistrict } from './districts.js';
-export { createOrganization, addOrganizationMember, getOrganization, listOrganizations, memberRoleOf } from './organizations.service.js';
+export { createOrganization, addOrganizationMember, getOrganization, listOrganizations, memberRoleOf, companyStanding, type CompanyStanding } from './organizations.service.js';
 export {
   organizationForApplicant,
   organizationForApplicantJson,

@@ -14,7 +14,7 @@ import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { likePattern } from '../../platform/sql.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { noOrganization, organizationActionsOf, organizationPolicy } from './organizations.policies.js';
+import { mayApplyFor, noOrganization, organizationActionsOf, organizationPolicy } from './organizations.policies.js';
 import type { MemberRow, OrganizationRow } from './organizations.presenters.js';
 import { organizationMembers, organizations } from './organizations.tables.js';
 import { touchEcosystem } from './summaries.js';
@@ -208,6 +208,19 @@ export async function memberRoleOf(db: Db | Tx, hubId: string, organizationId: s
     .from(organizationMembers)
     .where(and(eq(organizationMembers.hubId, hubId), eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
   return (row?.role as OrgRole | undefined) ?? null;
+}
+
+/**
+ * The caller's standing in a company, the one rule modules ask before they show a company's
+ * things or act in its name: every member `reads` (a "can view" colleague too); `acts`
+ * needs the role to be `owner` or `applicant` (`mayApplyFor`). Whoever reads but may not act
+ * is refused with 403; whoever does not read, 404.
+ */
+export type CompanyStanding = { reads: boolean; acts: boolean };
+
+export async function companyStanding(db: Db | Tx, hubId: string, organizationId: string, userId: string | null): Promise<CompanyStanding> {
+  const role = await memberRoleOf(db, hubId, organizationId, userId);
+  return { reads: role !== null, acts: mayApplyFor(role) };
 }
 
 /**

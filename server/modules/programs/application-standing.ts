@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/connection.js';
-import { mayApplyFor, memberRoleOf } from '../ecosystem/index.js';
+import { companyStanding } from '../ecosystem/index.js';
 import type { ApplicationRow } from './file-application.js';
 
 /**
@@ -22,6 +22,6 @@ export async function applicationStanding(db: Db | Tx, app: ApplicationRow, user
   if (!userId) return noStanding;
   const submitter = app.submittedBy === userId;
   if (!app.organizationId) return { reads: submitter, acts: submitter };
-  const role = await memberRoleOf(db, app.hubId, app.organizationId, userId);
-  return { reads: submitter || role !== null, acts: mayApplyFor(role) };
+  const company = await companyStanding(db, app.hubId, app.organizationId, userId);
+  return { reads: submitter || company.reads, acts: company.acts };
 }
