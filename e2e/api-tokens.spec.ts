@@ -13,7 +13,7 @@ test('a hub admin makes an API token, sees it once, a script uses it, the admin 
   await page.getByRole('button', { name: 'New token' }).click();
   const form = page.getByRole('dialog');
   await form.getByLabel('Name').fill(name);
-  await form.getByRole('checkbox', { name: 'Auditor' }).check();
+  await form.getByRole('checkbox', { name: 'Finance officer' }).check();
   await form.getByRole('button', { name: 'Make token' }).click();
 
   const shown = page.getByRole('dialog').filter({ hasText: 'Token made' });

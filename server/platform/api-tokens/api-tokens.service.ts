@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../audit/audit.js';
 import { users } from '../auth/auth.tables.js';
 import { invalid, notFound } from '../errors.js';
+import { assertSeparateDuties } from '../tenancy/separation-of-duties.js';
 import { uuidv7 } from '../ids.js';
 import { pageOf, readCursor } from '../pagination.js';
 import type { Actor } from '../policies.js';
@@ -14,6 +15,7 @@ import { apiTokensPolicy } from './api-tokens.policies.js';
 import { presentApiToken } from './api-tokens.presenters.js';
 import { apiTokens } from './api-tokens.tables.js';
 import { mintToken } from './token-secret.js';
+import { tokenSubjectInHub } from './token-subjects.js';
 
 type Scope = { hub: HubRow; actor: Actor };
 const DAY_MS = 86_400_000;
@@ -27,6 +29,13 @@ export async function createApiToken(tx: Tx, scope: Scope, input: ApiTokenInput,
   const expiresAt = new Date(input.expiresAt);
   if (expiresAt <= now) throw invalid('expiresAt', 'IN_THE_PAST');
   if (expiresAt.getTime() - now.getTime() > API_TOKEN_MAX_DAYS * DAY_MS) throw invalid('expiresAt', 'TOO_BIG');
+  // 三员分立: the secret is its maker's, so the token holds no administrator's duty but the maker's own.
+  assertSeparateDuties(scope.actor.hubRoles, input.roles, 'roles');
+  if (input.subject) {
+    const inHub = await tokenSubjectInHub(tx, scope.hub.id, input.subject);
+    if (inHub === null) throw invalid('subject.kind', 'INVALID');
+    if (!inHub) throw notFound();
+  }
   const id = uuidv7();
   const userId = uuidv7();
   const minted = mintToken(scope.hub.id, id);

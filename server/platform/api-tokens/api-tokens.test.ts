@@ -33,7 +33,10 @@ async function makeToken(roles: HubRole[], extra: Record<string, unknown> = {}, 
 
 describe('API tokens: made by hub admins, shown once, stored hashed', () => {
   it('answers the secret once; the list and the database never hold it', async () => {
-    const { token, secret } = await makeToken(['auditor'], { subject: { kind: 'compute_provider', id: randomUUID() } });
+    const provider = await ctx.app.inject(
+      as(admin, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'compute_provider' }) }),
+    );
+    const { token, secret } = await makeToken(['finance_officer'], { subject: { kind: 'compute_provider', id: provider.json().id } });
     expect(secret).toMatch(/^dgt_[A-Za-z0-9_-]{86}$/);
     expect(secret.endsWith(token.hint.slice(1))).toBe(true);
     const list = await ctx.app.inject(as(admin, { method: 'GET', url: `/api/hubs/${hub.slug}/api-tokens` }));
@@ -41,7 +44,7 @@ describe('API tokens: made by hub admins, shown once, stored hashed', () => {
     expect(list.body).not.toContain(secret);
     expect(list.body).not.toContain(secret.slice(4, 40));
     const listed = list.json().items.find((t: { id: string }) => t.id === token.id);
-    expect(listed).toMatchObject({ status: 'active', roles: ['auditor'], subject: { kind: 'compute_provider' }, lastUsedAt: null, revokedAt: null });
+    expect(listed).toMatchObject({ status: 'active', roles: ['finance_officer'], subject: { kind: 'compute_provider' }, lastUsedAt: null, revokedAt: null });
     const [row] = await ctx.database.db
       .select()
       .from(apiTokens)
@@ -81,9 +84,47 @@ describe('API tokens: made by hub admins, shown once, stored hashed', () => {
   });
 });
 
+describe('API tokens: no more than their maker may hold', () => {
+  it('a token holds no administrator duty but its maker’s own (三员分立), and names only the hub’s own subject', async () => {
+    const security = await createTestUser(ctx, { hub, roles: ['security_admin'] });
+    const post = (by: TestUser, payload: object) =>
+      ctx.app.inject(as(by, { method: 'POST', url: `/api/hubs/${hub.slug}/api-tokens`, payload: { name: 'x', expiresAt: inAWeek(), ...payload } }));
+    const tokensOf = async () => (await ctx.database.db.select().from(apiTokens).where(eq(apiTokens.hubId, hub.id))).length;
+    const before = await tokensOf();
+    // A hub admin cannot hand themself the security admin's or the auditor's duty through a token, nor a security admin the hub admin's.
+    for (const [by, roles] of [
+      [admin, ['security_admin']],
+      [admin, ['auditor']],
+      [admin, ['hub_admin', 'security_admin', 'auditor']],
+      [security, ['hub_admin', 'finance_officer']],
+    ] as const) {
+      const refused = await post(by, { roles });
+      expect(refused.statusCode, `${roles}`).toBe(409);
+      expect(refused.json().error).toMatchObject({ code: 'SEPARATION_OF_DUTIES', fields: [expect.objectContaining({ path: 'roles' })] });
+    }
+    // Their own duty, or a role without one, is theirs to hand a machine client.
+    expect((await post(admin, { roles: ['hub_admin', 'program_officer'] })).statusCode).toBe(201);
+    expect((await post(security, { roles: ['security_admin'] })).statusCode).toBe(201);
+    // A subject of another hub, or none, answers as missing; a kind no module reads is bad input.
+    const other = await createTestHub(ctx);
+    const otherAdmin = await createTestUser(ctx, { hub: other, roles: ['hub_admin'] });
+    const foreign = await ctx.app.inject(
+      as(otherAdmin, { method: 'POST', url: `/api/hubs/${other.slug}/organizations`, payload: organizationInput({ kind: 'compute_provider' }) }),
+    );
+    const startup = await ctx.app.inject(as(admin, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput() }));
+    for (const id of [foreign.json().id, startup.json().id, randomUUID()]) {
+      expect((await post(admin, { roles: ['program_officer'], subject: { kind: 'compute_provider', id } })).statusCode).toBe(404);
+    }
+    const kind = await post(admin, { roles: ['program_officer'], subject: { kind: 'space_park', id: randomUUID() } });
+    expect(kind.statusCode).toBe(400);
+    expect(kind.json().error.fields[0].path).toBe('subject.kind');
+    expect(await tokensOf()).toBe(before + 2);
+  });
+});
+
 describe('API tokens: a Bearer request acts with the token roles, in its hub only', () => {
   it('a token acts with its roles and no more', async () => {
-    const reader = await makeToken(['auditor']);
+    const reader = await makeToken(['finance_officer']);
     const writer = await makeToken(['program_officer']);
     const people = `/api/hubs/${hub.slug}/people`;
     expect((await ctx.app.inject(withToken(reader.secret, { method: 'GET', url: people }))).statusCode).toBe(200);
@@ -106,7 +147,7 @@ describe('API tokens: a Bearer request acts with the token roles, in its hub onl
 
   it('a token of another hub answers 404 there, even on public pages', async () => {
     const other = await createTestHub(ctx);
-    const { secret } = await makeToken(['hub_admin', 'auditor']);
+    const { secret } = await makeToken(['hub_admin']);
     for (const url of [`/api/hubs/${other.slug}/people`, `/api/hubs/${other.slug}/programs`]) {
       const res = await ctx.app.inject(withToken(secret, { method: 'GET', url }));
       expect(res.statusCode, url).toBe(404);
@@ -118,7 +159,7 @@ describe('API tokens: a Bearer request acts with the token roles, in its hub onl
   });
 
   it('a made-up, altered or expired token is 401', async () => {
-    const { token, secret } = await makeToken(['auditor']);
+    const { token, secret } = await makeToken(['finance_officer']);
     const url = `/api/hubs/${hub.slug}/people`;
     const status = async (authorization: string) => (await ctx.app.inject({ method: 'GET', url, headers: { authorization } })).statusCode;
     expect(await status(`Bearer ${secret}`)).toBe(200);

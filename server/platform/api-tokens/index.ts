@@ -2,3 +2,4 @@
 export { apiTokenRoutes } from './api-tokens.routes.js';
 export { resolveBearer, type TokenCaller } from './resolve-token.js';
 export { apiTokensPolicy } from './api-tokens.policies.js';
+export { registerTokenSubject } from './token-subjects.js';

@@ -180,7 +180,7 @@ describe('two-factor sign-in, lockout and hub session rules', () => {
     const hub = await createTestHub(ctx);
     const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
     const tokens = `/api/hubs/${hub.slug}/api-tokens`;
-    const token = { name: 'ERP', roles: ['auditor'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const token = { name: 'ERP', roles: ['finance_officer'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
     // Not enrolled, no hub rule: the token is made as before.
     expect((await ctx.app.inject(as(admin, { method: 'POST', url: tokens, payload: token }))).statusCode).toBe(201);
 
