@@ -67,6 +67,14 @@ describe('envelope and budget lines', () => {
     const list = (await call('GET', '/fiscal-years/2027/transfers')).json();
     expect(list.items.map((t: { reason: string }) => t.reason)).toEqual(['fund_line', 'allocate_envelope']);
     const envelopeId = list.items[0].debitAccount.id;
+    // Filtered by an account: its transfers; an account of another year or hub, or none, answers 404.
+    expect((await call('GET', `/fiscal-years/2027/transfers?account=${envelopeId}`)).json().items).toHaveLength(2);
+    const elsewhere = await financeHub();
+    await elsewhere.call('POST', '/fiscal-years', { year: 2027, revenue: '100' });
+    const foreignAccount = (await elsewhere.call('GET', '/fiscal-years/2027/transfers')).json().items[0].creditAccount.id;
+    for (const account of [foreignAccount, randomUUID()]) {
+      expect((await call('GET', `/fiscal-years/2027/transfers?account=${account}`)).statusCode).toBe(404);
+    }
     const then = (await call('GET', `/ledger/accounts/${envelopeId}/balance?asOf=${encodeURIComponent(before)}`)).json();
     const now = (await call('GET', `/ledger/accounts/${envelopeId}/balance`)).json();
     expect([then.creditsPosted, then.debitsPosted]).toEqual(['15000', '0']);

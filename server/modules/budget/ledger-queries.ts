@@ -12,6 +12,14 @@ import type { AccountRow, YearRow } from './accounts.js';
 /** Transfers of a year, newest first, filtered by account, reason and time; cursor paged. */
 export async function listLedgerTransfers(db: Db | Tx, { actor, hub }: BudgetScope, year: YearRow, query: z.output<typeof transferListQuerySchema>) {
   budgetPolicy.authorize(actor, 'read', null);
+  // An account named in the filter is one of this year's, as one named in a path would be.
+  if (query.account) {
+    const [account] = await db
+      .select({ id: ledgerAccounts.id })
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.fiscalYearId, year.id), eq(ledgerAccounts.id, query.account)));
+    if (!account) throw notFound();
+  }
   const where: SQL[] = [eq(ledgerTransfers.hubId, hub.id), eq(ledgerTransfers.fiscalYearId, year.id)];
   if (query.account) where.push(or(eq(ledgerTransfers.debitAccountId, query.account), eq(ledgerTransfers.creditAccountId, query.account))!);
   if (query.reason) where.push(eq(ledgerTransfers.reason, query.reason));
