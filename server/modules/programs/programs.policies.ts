@@ -1,4 +1,5 @@
 import type { ProgramAction } from '../../../contracts/allowed-actions.js';
+import type { HubRole } from '../../../contracts/auth.js';
 import { allow, definePolicy, HUB_STAFF, permitted, type Actor } from '../../platform/policies.js';
 import { matchPolicy } from './matches.policies.js';
 
@@ -12,10 +13,12 @@ export const programPolicy = definePolicy<{ published: boolean }>([
   allow(['program_officer', 'hub_admin'], 'simulate'),
 ]);
 
-// Reviewers see only what they are assigned, through the reviews module.
-const APPLICATION_STAFF = HUB_STAFF.filter((r) => r !== 'reviewer');
+// Applications carry applicants' personal answers and files: the staff who decide, pay and
+// audit them read the hub's. Reviewers see only what they are assigned (the reviews module);
+// the desks of stations, space and compute and the security admin have no need of them.
+const APPLICATION_STAFF: readonly HubRole[] = ['hub_admin', 'program_officer', 'finance_officer', 'auditor'];
 
-/** Applicants see their own applications; hub staff (but reviewers) see the hub's. */
+/** Applicants see their own applications; the staff who decide, pay and audit them see the hub's. */
 export const applicationPolicy = definePolicy<{ own: boolean }>([
   allow('signed_in', 'read', (_, a) => a.own),
   allow(APPLICATION_STAFF, 'read'),
