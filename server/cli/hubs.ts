@@ -66,7 +66,10 @@ const HUBS_CREATE_USAGE =
 
 /** The flags of `hubs create` by the field each sets, and what each takes. */
 const hubFlags: FieldNames = {
-  slug: { flag: '--slug', takes: { 'en-US': 'Lower-case letters, digits and dashes, starting with a letter (hefei)', 'zh-CN': '小写字母、数字和连字符，以字母开头（hefei）' } },
+  slug: {
+    flag: '--slug',
+    takes: { 'en-US': 'Lower-case letters, digits and dashes, starting with a letter (hefei)', 'zh-CN': '小写字母、数字和连字符，以字母开头（hefei）' },
+  },
   'name.zh': { flag: '--name-zh' },
   'name.en': { flag: '--name-en' },
   country: { flag: '--country', takes: { 'en-US': 'Two capital letters (CN)', 'zh-CN': '两个大写字母（CN）' } },
@@ -77,7 +80,10 @@ const hubFlags: FieldNames = {
   workingDays: { flag: '--working-days', takes: { 'en-US': 'Days of the week, 1 (Monday) to 7, with commas', 'zh-CN': '星期几，1（星期一）到 7，用逗号分隔' } },
   holidays: { flag: '--holidays', takes: { 'en-US': 'Dates as 2027-01-01, with commas', 'zh-CN': '日期，如 2027-01-01，用逗号分隔' } },
   makeUpWorkdays: { flag: '--make-up-days', takes: { 'en-US': 'Dates as 2027-02-07, with commas', 'zh-CN': '日期，如 2027-02-07，用逗号分隔' } },
-  code: { flag: '--code', takes: { 'en-US': 'Two to four capital letters (HZ), which start the hub’s reference numbers', 'zh-CN': '两到四个大写字母（HZ），作为本枢纽编号的开头' } },
+  code: {
+    flag: '--code',
+    takes: { 'en-US': 'Two to four capital letters (HZ), which start the hub’s reference numbers', 'zh-CN': '两到四个大写字母（HZ），作为本枢纽编号的开头' },
+  },
   techShareDefaultBasisPoints: { flag: '--tech-share', takes: { 'en-US': 'In hundredths of a percent: 1500 is 15%', 'zh-CN': '以万分之一计：1500 即 15%' } },
   firstAdminEmail: { flag: '--admin', takes: { 'en-US': 'An email address', 'zh-CN': '电子邮件地址' } },
 };
