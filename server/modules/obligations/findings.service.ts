@@ -8,7 +8,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { notify } from '../../platform/notifications/notifications.service.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { awardOutstanding, openReceivable } from '../budget/index.js';
-import { applicationStanding, findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
+import { applicationStanding, findApplication, readableApplicationIdsSql, type ApplicationRow, type Scope } from '../programs/index.js';
 import { holdAward, resumeAward, stopAward } from '../reviews/index.js';
 import { addDays } from './dates.js';
 import { loadFinding } from './finding-access.js';
@@ -28,15 +28,10 @@ import { localToday } from '../../platform/hub-time.js';
 export async function listFindings(db: Db, scope: Scope, query: CursorQuery & { status?: string; applicationId?: string }): Promise<CursorPage<FindingRow>> {
   const key = readCursor(query.next, 1);
   const staff = findingPolicy.can(scope.actor, 'read', { own: false, decided: true });
-  let own: string[] | null = null;
   if (query.applicationId) {
     const app = await findApplication(db, scope.hub.id, query.applicationId);
     if (!staff && !(await applicationStanding(db, app, scope.actor.userId)).reads) throw notFound();
-  } else if (!staff) {
-    const rows = await db.selectDistinct({ id: obligationFindings.applicationId }).from(obligationFindings).where(eq(obligationFindings.hubId, scope.hub.id));
-    own = [];
-    for (const r of rows) if ((await applicationStanding(db, await findApplication(db, scope.hub.id, r.id), scope.actor.userId)).reads) own.push(r.id);
-  }
+  } else if (!staff && !scope.actor.userId) throw new AppError('UNAUTHENTICATED');
   const rows = await db
     .select()
     .from(obligationFindings)
@@ -45,7 +40,8 @@ export async function listFindings(db: Db, scope: Scope, query: CursorQuery & { 
         eq(obligationFindings.hubId, scope.hub.id),
         query.status ? eq(obligationFindings.status, query.status) : undefined,
         query.applicationId ? eq(obligationFindings.applicationId, query.applicationId) : undefined,
-        own ? inArray(obligationFindings.applicationId, own.length ? own : ['00000000-0000-0000-0000-000000000000']) : undefined,
+        // Whoever is not staff: the findings of the applications they read, read in this statement.
+        staff ? undefined : inArray(obligationFindings.applicationId, readableApplicationIdsSql(scope.hub.id, scope.actor.userId!)),
         staff ? undefined : inArray(obligationFindings.status, ['breach', 'dismissed', 'appealed', 'upheld', 'overturned']),
         key ? after([obligationFindings.seq], key) : undefined,
       ),

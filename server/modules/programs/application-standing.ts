@@ -1,6 +1,8 @@
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
-import { companyStanding } from '../ecosystem/index.js';
+import { companyStanding, memberOrganizationIdsSql } from '../ecosystem/index.js';
 import type { ApplicationRow } from './file-application.js';
+import { applications } from './programs.tables.js';
 
 /**
  * The caller's standing on an application, the one rule every module asks (through
@@ -24,4 +26,17 @@ export async function applicationStanding(db: Db | Tx, app: ApplicationRow, user
   if (!app.organizationId) return { reads: submitter, acts: submitter };
   const company = await companyStanding(db, app.hubId, app.organizationId, userId);
   return { reads: submitter || company.reads, acts: company.acts };
+}
+
+/**
+ * The same `reads` as a condition over the applications table, for a list's own statement:
+ * those the user submitted and those of the companies they are a member of.
+ */
+export function readsApplicationSql(hubId: string, userId: string): SQL {
+  return or(eq(applications.submittedBy, userId), inArray(applications.organizationId, memberOrganizationIdsSql(hubId, userId)))!;
+}
+
+/** The ids of the hub's applications the user reads, as a subquery for another module's statement. */
+export function readableApplicationIdsSql(hubId: string, userId: string): SQL<string> {
+  return sql<string>`(SELECT ${applications.id} FROM ${applications} WHERE ${applications.hubId} = ${hubId} AND ${readsApplicationSql(hubId, userId)})`;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
 import type { CursorQuery } from '../../../contracts/pagination.js';
@@ -9,7 +9,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
-import { applicantNames, memberOrganizationIdsSql, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
+import { applicantNames, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
 import { requireVerified } from '../../platform/auth/users.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
@@ -19,7 +19,7 @@ import { applicantOfSubmission, submissionReads } from './submission-reads.js';
 import { draftFiling } from './application-drafts.js';
 import { admitSubmission, claimKeyOf, criterionMissesOf, onceKeyOf, screenApplicant } from './application-judging.js';
 import { fileApplication, filedApplication, type ApplicationRow, type FiledApplication, type Filing } from './file-application.js';
-import { applicationStanding } from './application-standing.js';
+import { applicationStanding, readsApplicationSql } from './application-standing.js';
 import { applicationPolicy } from './programs.policies.js';
 import type { ProgramRow, Scope } from './programs.service.js';
 import { openRuleOnlyNotice } from './notice-port.js';
@@ -198,12 +198,7 @@ export async function listApplications(db: Db | Tx, scope: Scope, programId: str
       and(
         eq(applications.hubId, scope.hub.id),
         programId ? eq(applications.programId, programId) : undefined,
-        all
-          ? undefined
-          : or(
-              eq(applications.submittedBy, scope.actor.userId!),
-              inArray(applications.organizationId, memberOrganizationIdsSql(scope.hub.id, scope.actor.userId!)),
-            ),
+        all ? undefined : readsApplicationSql(scope.hub.id, scope.actor.userId!),
         key ? after([applications.id], key, 'desc') : undefined,
       ),
     )

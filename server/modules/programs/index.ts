@@ -27,7 +27,7 @@ export {
   conditionalRuleOnlyAwards,
   type ApplicationPatch,
 } from './application-port.js';
-export { applicationStanding, type ApplicationStanding } from './application-standing.js';
+export { applicationStanding, readableApplicationIdsSql, type ApplicationStanding } from './application-standing.js';
 export { answeredFileIds } from './answered-files.js';
 export { presentApplication } from './programs.presenters.js';
 export { applicationsRead } from './application-reads.js';
