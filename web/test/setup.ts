@@ -1,8 +1,12 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { locales } from '../../contracts/error-messages';
 import { initI18n } from '../src/i18n/i18n';
+import { loadLocale } from '../src/i18n/load-locale';
 
 // Component tests render in zh-CN unless a test switches (LocaleProvider reads the stored choice).
+// Both languages load up front, so a test that switches shows the other at once.
+await Promise.all(locales.map(loadLocale));
 initI18n('zh-CN');
 
 /**

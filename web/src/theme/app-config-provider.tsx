@@ -1,7 +1,6 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUSAntd from 'antd/locale/en_US';
-import zhCNAntd from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
+import { loadedLocale } from '../i18n/load-locale';
 import { useLocale } from '../i18n/locale-context';
 import { stillTheme, theme } from './theme';
 import { useReducedMotion } from './use-reduced-motion';
@@ -14,8 +13,9 @@ import { useReducedMotion } from './use-reduced-motion';
 export function AppConfigProvider({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
   const still = useReducedMotion();
+  // The page's language has always loaded (LocaleProvider waits for it), antd's words with ours.
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={still ? stillTheme : theme}>
+    <ConfigProvider locale={loadedLocale(locale)?.antd} theme={still ? stillTheme : theme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
