@@ -113,7 +113,11 @@ describe('the CLI beside a running server', () => {
         const write = await fetch(`${server.url}/api/hubs/hangzhou/api-tokens`, {
           method: 'POST',
           headers: { cookie, origin: server.url, 'content-type': 'application/json' },
-          body: JSON.stringify({ name: `after ${args.slice(0, 2).join(' ')}`, roles: ['program_officer'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+          body: JSON.stringify({
+            name: `after ${args.slice(0, 2).join(' ')}`,
+            roles: ['program_officer'],
+            expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          }),
         });
         expect(write.status, await write.text()).toBe(201);
       }

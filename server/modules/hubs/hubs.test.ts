@@ -185,11 +185,15 @@ describe('the CLI', () => {
     expect([badCode.status, badCode.stdout]).toEqual([1, expect.stringContaining('--code: Wrong format. Two to four capital letters (HZ)')]);
     expect(badCode.stdout).not.toContain('usage:');
     // In a Chinese shell the refusal and what the flag takes are both Chinese.
-    const inChinese = spawnSync(process.execPath, ['bin/dragongate.mjs', 'hubs', 'create', '--slug', 'wuxi', '--name-zh', '无锡', '--name-en', 'Wuxi', '--code', 'hf'], {
-      env: { ...env, LANG: 'zh_CN.UTF-8' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const inChinese = spawnSync(
+      process.execPath,
+      ['bin/dragongate.mjs', 'hubs', 'create', '--slug', 'wuxi', '--name-zh', '无锡', '--name-en', 'Wuxi', '--code', 'hf'],
+      {
+        env: { ...env, LANG: 'zh_CN.UTF-8' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(inChinese.stdout).toMatch(/^未执行：/);
     expect(inChinese.stdout).toContain('--code: ');
     expect(inChinese.stdout).toContain('两到四个大写字母（HZ），作为本枢纽编号的开头。');
