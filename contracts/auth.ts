@@ -28,6 +28,9 @@ export const adminDuties = ['hub_admin', 'security_admin', 'auditor'] as const s
 export const orgRoles = ['owner', 'applicant', 'viewer'] as const;
 export type OrgRole = (typeof orgRoles)[number];
 
+/** Who may act in a company's name (apply, ask for space or compute, accept, report): its owners and "can apply" colleagues; a "can view" colleague only reads. */
+export const mayApplyFor = (role: OrgRole | null): boolean => role === 'owner' || role === 'applicant';
+
 export const meSchema = z
   .object({
     user: z.object({ id: z.uuid(), email: z.email(), name: z.string(), emailVerified: z.boolean() }),

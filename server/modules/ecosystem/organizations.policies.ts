@@ -25,8 +25,7 @@ export const organizationPolicy = definePolicy<OrganizationSubject>([
   allow('signed_in', 'transfer_ownership', isOwner),
 ]);
 
-/** Who may apply for money in a company's name: its owners and its "can apply" colleagues. */
-export const mayApplyFor = (role: OrgRole | null): boolean => role === 'owner' || role === 'applicant';
+export { mayApplyFor } from '../../../contracts/auth.js';
 
 /** For actions that do not concern one existing organisation. */
 export const noOrganization: OrganizationSubject = { memberRole: null };
