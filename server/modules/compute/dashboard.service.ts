@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { ComputeDashboard } from '../../../contracts/compute.js';
 import type { Db, Tx } from '../../db/connection.js';
-import { applicantNames, memberRoleOf } from '../ecosystem/index.js';
+import { applicantNames } from '../ecosystem/index.js';
+import { authorizeCompany } from './company-access.js';
 import { companyComputePolicy } from './compute.policies.js';
 import type { Scope } from './pools.service.js';
 
@@ -15,8 +16,8 @@ const unnamed = { zh: '—', en: '—' };
 export async function getComputeDashboard(db: Db | Tx, scope: Scope, query: { organizationId?: string }): Promise<ComputeDashboard> {
   const hubId = scope.hub.id;
   const org = query.organizationId ?? null;
-  const member = org !== null && (await memberRoleOf(db, hubId, org, scope.actor.userId)) !== null;
-  companyComputePolicy.authorize(scope.actor, 'read', { member });
+  if (org !== null) await authorizeCompany(db, scope, org, 'read');
+  else companyComputePolicy.authorize(scope.actor, 'read', { reads: false, acts: false });
   const tz = scope.hub.timeZone;
   const ofOrg = (column: string) => (org ? sql`AND ${sql.raw(column)} = ${org}` : sql``);
 

@@ -7,7 +7,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { organizationRecord } from '../ecosystem/index.js';
+import { requireOrganization } from '../ecosystem/index.js';
 import { computeAdminPolicy, flavorPolicy } from './compute.policies.js';
 import { computeFlavors, computePools, computeSlots } from './compute.tables.js';
 import { hourOf, HOUR_MS } from './hours.js';
@@ -23,7 +23,7 @@ export type FlavorRow = typeof computeFlavors.$inferSelect;
 export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, now = new Date()): Promise<{ pool: PoolRow; flavors: FlavorRow[] }> {
   computeAdminPolicy.authorize(scope.actor, 'manage', {});
   const hubId = scope.hub.id;
-  if (!(await organizationRecord(tx, hubId, input.providerId))) throw new AppError('VALIDATION_FAILED', [{ path: 'providerId', code: 'NOT_IN_HUB' }]);
+  await requireOrganization(tx, hubId, input.providerId, 'providerId');
   const codes = input.flavors.map((f) => f.code);
   const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
   if (dup >= 0) throw new AppError('VALIDATION_FAILED', [{ path: `flavors.${dup}.code`, code: 'INVALID' }]);

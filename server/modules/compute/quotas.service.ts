@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { organizationRecord } from '../ecosystem/index.js';
+import { requireOrganization } from '../ecosystem/index.js';
 import { computeAdminPolicy } from './compute.policies.js';
 import { computeFlavors, computeQueues, computeQuotas } from './compute.tables.js';
 import type { Scope } from './pools.service.js';
@@ -21,12 +21,13 @@ export async function setComputeQuota(tx: Tx, scope: Scope, input: QuotaInput): 
   computeAdminPolicy.authorize(scope.actor, 'manage', {});
   const hubId = scope.hub.id;
   if (input.periodEnd <= input.periodStart) throw new AppError('VALIDATION_FAILED', [{ path: 'periodEnd', code: 'ENDS_BEFORE_START' }]);
-  if (!(await organizationRecord(tx, hubId, input.organizationId))) throw new AppError('VALIDATION_FAILED', [{ path: 'organizationId', code: 'NOT_IN_HUB' }]);
+  // Ids this hub does not have are 404s under their fields (nothing is written).
+  await requireOrganization(tx, hubId, input.organizationId);
   const [flavor] = await tx
     .select({ id: computeFlavors.id })
     .from(computeFlavors)
     .where(and(eq(computeFlavors.hubId, hubId), eq(computeFlavors.id, input.flavorId)));
-  if (!flavor) throw new AppError('FLAVOR_UNKNOWN', [{ path: 'flavorId', code: 'NOT_IN_HUB' }]);
+  if (!flavor) throw new AppError('NOT_FOUND', [{ path: 'flavorId', code: 'NOT_IN_HUB' }]);
   const voucher = input.awardId ? await voucherForAward(tx, hubId, input.awardId, input.organizationId) : null;
   const [queue] = await tx
     .insert(computeQueues)

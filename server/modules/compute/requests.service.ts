@@ -6,9 +6,10 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
-import { memberRoleOf, relatedParties } from '../ecosystem/index.js';
+import { relatedParties } from '../ecosystem/index.js';
 import { admissionRound, moveSlots } from './admission.service.js';
 import type { RefusalCode } from './admission.types.js';
+import { authorizeCompany } from './company-access.js';
 import { companyComputePolicy } from './compute.policies.js';
 import { computeFlavors, computePools, computeQuotas, computeRequests } from './compute.tables.js';
 import { hourCeil, hourOf, HOUR_MS } from './hours.js';
@@ -20,12 +21,6 @@ export type RequestRow = typeof computeRequests.$inferSelect;
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const reference = () => `CR-${Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
 
-/** Whether the caller may see (and act for) this company's compute. */
-async function companyAccess(db: Db | Tx, scope: Scope, organizationId: string, action: string) {
-  const member = (await memberRoleOf(db, scope.hub.id, organizationId, scope.actor.userId)) !== null;
-  companyComputePolicy.authorize(scope.actor, action, { member });
-}
-
 /**
  * A company asks for compute: the request is queued and an admission round runs at once
  * in the same transaction, so the answer is admitted (with its start), waiting, or a
@@ -33,7 +28,7 @@ async function companyAccess(db: Db | Tx, scope: Scope, organizationId: string, 
  */
 export async function submitComputeRequest(tx: Tx, scope: Scope, input: RequestInput, now = new Date()): Promise<RequestRow> {
   const hubId = scope.hub.id;
-  await companyAccess(tx, scope, input.organizationId, 'submit');
+  await authorizeCompany(tx, scope, input.organizationId, 'submit');
   const deadline = new Date(input.deadline);
   const earliest = input.earliestStart ? new Date(Math.max(Date.parse(input.earliestStart), now.getTime())) : now;
   if (deadline.getTime() > now.getTime() + COMPUTE_LIMITS.horizonHours * HOUR_MS)
@@ -124,7 +119,7 @@ export async function findRequest(db: Db | Tx, hubId: string, id: string, lock =
 export async function getComputeRequest(db: Db | Tx, scope: Scope, id: string, action = 'read', lock = false): Promise<RequestRow> {
   const row = await findRequest(db, scope.hub.id, id, lock);
   if (!row) throw notFound();
-  await companyAccess(db, scope, row.organizationId, action);
+  await authorizeCompany(db, scope, row.organizationId, action);
   return row;
 }
 
@@ -164,8 +159,8 @@ export async function listComputeQueue(
   scope: Scope,
   query: { organizationId?: string; status?: RequestStatus; limit: number; next?: string },
 ): Promise<RequestRow[]> {
-  if (query.organizationId) await companyAccess(db, scope, query.organizationId, 'read');
-  else companyComputePolicy.authorize(scope.actor, 'read', { member: false });
+  if (query.organizationId) await authorizeCompany(db, scope, query.organizationId, 'read');
+  else companyComputePolicy.authorize(scope.actor, 'read', { reads: false, acts: false });
   const key = readCursor(query.next, 1);
   const stored = query.status === 'running' || query.status === 'finished' ? 'admitted' : query.status;
   return db

@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
-import { memberRoleOf } from '../ecosystem/index.js';
+import { companyStanding, requireOrganization } from '../ecosystem/index.js';
+import { authorizeCompany } from './company-access.js';
 import { companyComputePolicy, usagePolicy } from './compute.policies.js';
 import { computeUsage } from './compute.tables.js';
 import type { Scope } from './pools.service.js';
@@ -66,21 +67,25 @@ export async function reportComputeUsage(tx: Tx, scope: Scope, report: UsageRepo
   return plan.results;
 }
 
-/** Who may report for a provider: its machine credential (only for it), its people, the operator; anyone else gets a 404. */
+/**
+ * Who may report for a provider: its machine credential (only for it), its people who may
+ * act for it (owners, "can apply" colleagues), the operator. Its "can view" colleagues get
+ * a 403; anyone else, and a provider this hub does not have, a 404.
+ */
 export async function authorizeReport(tx: Tx, scope: Scope, providerId: string): Promise<void> {
   // A provider's machine credential: an API token whose subject is that provider, and only for it.
   const subject = scope.actor.token?.subject ?? null;
   if (subject && !(subject.kind === 'compute_provider' && subject.id === providerId)) throw new AppError('NOT_FOUND');
-  const provider = subject !== null || (await memberRoleOf(tx, scope.hub.id, providerId, scope.actor.userId)) !== null;
-  usagePolicy.authorize(scope.actor, 'report', { provider });
+  const standing = subject ? { reads: true, acts: true } : await companyStanding(tx, scope.hub.id, providerId, scope.actor.userId);
+  usagePolicy.authorize(scope.actor, 'report', { provider: standing.acts, reads: standing.reads });
+  // A member's provider is this hub's; the operator (or a token, whose subject is a name) may have named any id.
+  if (subject || !standing.reads) await requireOrganization(tx, scope.hub.id, providerId, 'providerId');
 }
 
 /** Usage records of a company (its members) or the hub (staff), newest first. */
 export async function getComputeUsage(db: Db | Tx, scope: Scope, query: { organizationId?: string; limit: number; next?: string }): Promise<UsageRow[]> {
-  if (query.organizationId) {
-    const member = (await memberRoleOf(db, scope.hub.id, query.organizationId, scope.actor.userId)) !== null;
-    companyComputePolicy.authorize(scope.actor, 'read', { member });
-  } else companyComputePolicy.authorize(scope.actor, 'read', { member: false });
+  if (query.organizationId) await authorizeCompany(db, scope, query.organizationId, 'read');
+  else companyComputePolicy.authorize(scope.actor, 'read', { reads: false, acts: false });
   const key = readCursor(query.next, 1);
   return db
     .select()

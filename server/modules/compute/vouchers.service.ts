@@ -26,7 +26,9 @@ export async function voucherForAward(tx: Tx, hubId: string, awardId: string, or
     return found;
   }
   const app = await findApplication(tx, hubId, awardId).catch(() => null);
-  if (!app || app.organizationId !== organizationId || !AWARDED.includes(app.status) || !app.commitmentId)
+  // An award this hub does not have is a 404; one of this hub that does not fund this company's compute is invalid.
+  if (!app) throw new AppError('NOT_FOUND', [{ path: 'awardId', code: 'NOT_IN_HUB' }]);
+  if (app.organizationId !== organizationId || !AWARDED.includes(app.status) || !app.commitmentId)
     throw new AppError('VALIDATION_FAILED', [{ path: 'awardId', code: 'INVALID' }]);
   const { program, rules } = await programOf(tx, app);
   const benefit = app.benefit as BenefitExplanation | null;

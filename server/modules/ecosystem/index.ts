@@ -21,7 +21,16 @@ export async function registerEcosystemRoutes(app: FastifyInstance, deps: Deps):
 }
 
 export { assertDistrict } from './districts.js';
-export { createOrganization, addOrganizationMember, getOrganization, listOrganizations, memberRoleOf, companyStanding, type CompanyStanding } from './organizations.service.js';
+export {
+  createOrganization,
+  addOrganizationMember,
+  getOrganization,
+  listOrganizations,
+  memberRoleOf,
+  companyStanding,
+  requireOrganization,
+  type CompanyStanding,
+} from './organizations.service.js';
 export {
   organizationForApplicant,
   organizationForApplicantJson,

@@ -211,6 +211,19 @@ export async function memberRoleOf(db: Db | Tx, hubId: string, organizationId: s
 }
 
 /**
+ * The organisation must be one of the hub's: another hub's, or none, is a 404 to everyone,
+ * staff too, under the field that names it (never an empty page, never a refusal that tells
+ * it exists somewhere).
+ */
+export async function requireOrganization(db: Db | Tx, hubId: string, organizationId: string, path = 'organizationId'): Promise<void> {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.hubId, hubId), eq(organizations.id, organizationId)));
+  if (!row) throw new AppError('NOT_FOUND', [{ path, code: 'NOT_IN_HUB' }]);
+}
+
+/**
  * The caller's standing in a company, the one rule modules ask before they show a company's
  * things or act in its name: every member `reads` (a "can view" colleague too); `acts`
  * needs the role to be `owner` or `applicant` (`mayApplyFor`). Whoever reads but may not act
