@@ -123,7 +123,7 @@ describe('an account that is only the hub’s auditor (三员分立)', () => {
       staff: ['read'],
       computeAdmin: ['read'],
       companyCompute: ['read'],
-      usage: [],
+      usage: ['read'],
       program: ['read', 'read_rules'],
       application: ['read', 'list_all'],
       match: ['read'],

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { OrgRole } from '../../../contracts/auth.js';
 import type { Capabilities, HubSection } from '../../../contracts/capabilities.js';
 import type { Db } from '../../db/connection.js';
 import { apiTokensPolicy } from '../../platform/api-tokens/index.js';
@@ -7,7 +8,15 @@ import { users } from '../../platform/auth/auth.tables.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { budgetPolicy } from '../budget/index.js';
-import { ecosystemRecordPolicy, exchangePolicy, listMembershipsOfUser, noOrganization, organizationPolicy, personPolicy } from '../ecosystem/index.js';
+import {
+  ecosystemRecordPolicy,
+  exchangePolicy,
+  listMembershipsOfUser,
+  mayApplyFor,
+  noOrganization,
+  organizationPolicy,
+  personPolicy,
+} from '../ecosystem/index.js';
 import { computeAdminPolicy, usagePolicy } from '../compute/index.js';
 import { findingPolicy } from '../obligations/index.js';
 import { dashboardPolicy } from '../open-data/index.js';
@@ -23,7 +32,10 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
   const signedIn = actor.userId !== null;
   const [user] = signedIn ? await db.select({ verified: users.emailVerified }).from(users).where(eq(users.id, actor.userId!)) : [];
   const org = noOrganization;
-  const member = signedIn && (await listMembershipsOfUser(db, actor.userId!, [hub.id])).length > 0;
+  const memberships = signedIn ? await listMembershipsOfUser(db, actor.userId!, [hub.id]) : [];
+  const member = memberships.length > 0;
+  // Whether the caller may act for any of their companies (owner or "can apply"), as companyStanding says of one.
+  const actsForACompany = memberships.some((m) => mayApplyFor(m.role as OrgRole));
   const anyOwnership = { own: false, assigned: true };
   const actions: Capabilities['actions'] = {
     organizations: {
@@ -51,7 +63,7 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
     },
     compute: { manage: computeAdminPolicy.can(actor, 'manage', {}), reportUsage: usagePolicy.can(actor, 'report', { provider: false }) },
     spaces: {
-      ask: tenancyPolicy.can(actor, 'ask', { member, operates: false }),
+      ask: tenancyPolicy.can(actor, 'ask', { reads: member, acts: actsForACompany, operates: false }),
       operate: spaceTreePolicy.can(actor, 'operate', { operates: true }),
       openPark: spaceTreePolicy.can(actor, 'open_park', { operates: false }),
     },

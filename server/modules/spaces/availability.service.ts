@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { operatedParkIds, type Scope } from './space-scope.js';
+import { operatedParkIds, requirePark, type Scope } from './space-scope.js';
 import { spaceNodes } from './spaces.tables.js';
 import { withTotals, type TreeNode } from './tree.service.js';
 
@@ -26,6 +26,7 @@ export async function searchSpaceAvailability(db: Db | Tx, scope: Scope, q: Avai
   // Companies (anyone signed in: the tree is readable) look for free units in every park.
   const everyPark = admin || operated.size === 0;
   if (q.parkId && !everyPark && !operated.has(q.parkId)) throw notFound();
+  if (q.parkId) await requirePark(db, scope.hub.id, q.parkId);
   const parks = q.parkId ? [q.parkId] : everyPark ? null : [...operated];
   const features = q.feature === undefined ? [] : Array.isArray(q.feature) ? q.feature : [q.feature];
   // The nodes taken whole on any of those days, found once through the days index; then a

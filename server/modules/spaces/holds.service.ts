@@ -8,7 +8,8 @@ import { localToday } from '../../platform/hub-time.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { claimedNodeIds, freeClaims, stillClaimed } from './claims.js';
-import { isMember, memberOrganizations, operatedParkIds, type Scope } from './space-scope.js';
+import { requireOrganization } from '../ecosystem/index.js';
+import { memberOrganizations, operatedParkIds, requirePark, standingIn, type Scope } from './space-scope.js';
 import { tenancyPolicy } from './spaces.policies.js';
 import { spaceHolds } from './spaces.tables.js';
 import { newRef, takeSpace } from './take-space.js';
@@ -66,7 +67,7 @@ export async function holdFor(db: Db | Tx, scope: Scope, id: string, action: str
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw notFound();
   const operates = (await operatedParkIds(db, scope)).has(row.parkId);
-  tenancyPolicy.authorize(scope.actor, action, { member: await isMember(db, scope, row.organizationId), operates });
+  tenancyPolicy.authorize(scope.actor, action, { ...(await standingIn(db, scope, row.organizationId)), operates });
   return row;
 }
 
@@ -115,7 +116,10 @@ export async function listSpaceHolds(
 ): Promise<CursorPage<HoldRow>> {
   const seeAll = scope.actor.hubRoles.some((r) => r === 'hub_admin' || r === 'auditor');
   const parks = [...(await operatedParkIds(db, scope))];
-  if (filter.organizationId && !seeAll && !(await isMember(db, scope, filter.organizationId)) && parks.length === 0) throw notFound();
+  // Another hub's organisation or park named in the filter answers 404, to everyone.
+  if (filter.organizationId) await requireOrganization(db, scope.hub.id, filter.organizationId);
+  if (filter.parkId) await requirePark(db, scope.hub.id, filter.parkId);
+  if (filter.organizationId && !seeAll && !(await standingIn(db, scope, filter.organizationId)).reads && parks.length === 0) throw notFound();
   const orgs = await memberOrganizations(db, scope);
   const visible = seeAll
     ? undefined

@@ -12,7 +12,8 @@ import { uuidv7 } from '../../platform/ids.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { freeClaims, spaceNotAvailable } from './claims.js';
 import { checkSteps, cutSteps } from './rent-schedule.js';
-import { isMember, memberOrganizations, operatedParkIds, type NodeRow, type Scope } from './space-scope.js';
+import { requireOrganization } from '../ecosystem/index.js';
+import { memberOrganizations, operatedParkIds, requirePark, standingIn, type NodeRow, type Scope } from './space-scope.js';
 import { tenancyPolicy } from './spaces.policies.js';
 import { spaceLeases } from './spaces.tables.js';
 import { commitSubsidy, leaseSteps, payDueSubsidy, planRent, settleSubsidy, writeSteps, type LeaseRow, type Terms } from './subsidy.service.js';
@@ -144,7 +145,7 @@ export async function leaseFor(db: Db | Tx, scope: Scope, id: string, action: st
   const row = await findLease(db, scope.hub.id, id, lock);
   if (!row) throw notFound();
   tenancyPolicy.authorize(scope.actor, action, {
-    member: await isMember(db, scope, row.organizationId),
+    ...(await standingIn(db, scope, row.organizationId)),
     operates: (await operatedParkIds(db, scope)).has(row.parkId),
   });
   return row;
@@ -233,6 +234,9 @@ export async function listLeases(
   if (!scope.actor.userId) throw new AppError('UNAUTHENTICATED');
   const seeAll = scope.actor.hubRoles.some((r) => r === 'hub_admin' || r === 'auditor');
   const parks = [...(await operatedParkIds(db, scope))];
+  // Another hub's organisation or park named in the filter answers 404, to everyone.
+  if (filter.organizationId) await requireOrganization(db, scope.hub.id, filter.organizationId);
+  if (filter.parkId) await requirePark(db, scope.hub.id, filter.parkId);
   const orgs = await memberOrganizations(db, scope);
   if (!seeAll && filter.organizationId && !orgs.includes(filter.organizationId) && parks.length === 0) throw notFound();
   if (!seeAll && filter.parkId && !parks.includes(filter.parkId)) throw notFound();

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { localToday } from '../../platform/hub-time.js';
 import { applicantNames } from '../ecosystem/index.js';
 import { addDays } from './rent-schedule.js';
-import { operatedParkIds, type Scope } from './space-scope.js';
+import { operatedParkIds, requirePark, type Scope } from './space-scope.js';
 
 /** The parks the caller may look at: one asked for (404 when not theirs), or all of theirs. */
 async function visibleParks(db: Db, scope: Scope, parkId?: string): Promise<string[] | null> {
@@ -16,6 +16,7 @@ async function visibleParks(db: Db, scope: Scope, parkId?: string): Promise<stri
   const operated = await operatedParkIds(db, scope);
   if (parkId) {
     if (!all && !operated.has(parkId)) throw notFound();
+    await requirePark(db, scope.hub.id, parkId);
     return [parkId];
   }
   if (!all && operated.size === 0) throw new AppError('FORBIDDEN');

@@ -8,13 +8,13 @@ import { uuidv7 } from '../../platform/ids.js';
 import { notify } from '../../platform/notifications/index.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { usersOfApplicants } from '../ecosystem/index.js';
+import { usersOfApplicants, requireOrganization } from '../ecosystem/index.js';
 import { rentSubsidyProgram } from '../programs/index.js';
 import { convertHoldToLease } from './convert-hold.service.js';
 import { createSpaceHold, releaseSpaceHold } from './holds.service.js';
 import type { LeaseRow } from './leases.service.js';
 import { listRentOfHold, offerEnds } from './offer-terms.js';
-import { isMember, memberOrganizations, operatedParkIds, requireOrganization, type Scope } from './space-scope.js';
+import { memberOrganizations, operatedParkIds, requirePark, standingIn, type Scope } from './space-scope.js';
 import { tenancyPolicy } from './spaces.policies.js';
 import { spaceRequests } from './spaces.tables.js';
 import { newRef } from './take-space.js';
@@ -23,8 +23,10 @@ export type RequestRow = typeof spaceRequests.$inferSelect;
 
 /** A company asks for space: m² or seats, from a date, for some months. It joins the queue. */
 export async function requestSpace(tx: Tx, scope: Scope, input: Required<SpaceRequestInput>): Promise<RequestRow> {
+  // The company first (404 unless the caller reads it, 403 to a "can view" colleague), then the park it names.
   await requireOrganization(tx, scope.hub.id, input.organizationId);
-  tenancyPolicy.authorize(scope.actor, 'ask', { member: await isMember(tx, scope, input.organizationId), operates: false });
+  tenancyPolicy.authorize(scope.actor, 'ask', { ...(await standingIn(tx, scope, input.organizationId)), operates: false });
+  if (input.parkId !== null) await requirePark(tx, scope.hub.id, input.parkId);
   const id = uuidv7();
   const [row] = await tx
     .insert(spaceRequests)
@@ -53,7 +55,7 @@ export async function requestSpace(tx: Tx, scope: Scope, input: Required<SpaceRe
   return row!;
 }
 
-/** A request the caller may `action`: its organisation's members, operators (of its park, or any when it names none), admins. */
+/** A request the caller may `action`: its organisation's members (to read; to accept, those who act for it), operators (of its park, or any when it names none), admins. */
 export async function requestFor(db: Db | Tx, scope: Scope, id: string, action: string, lock = false): Promise<RequestRow> {
   const q = db
     .select()
@@ -63,7 +65,7 @@ export async function requestFor(db: Db | Tx, scope: Scope, id: string, action: 
   if (!row) throw notFound();
   const parks = await operatedParkIds(db, scope);
   const operates = row.parkId ? parks.has(row.parkId) : parks.size > 0;
-  tenancyPolicy.authorize(scope.actor, action, { member: await isMember(db, scope, row.organizationId), operates });
+  tenancyPolicy.authorize(scope.actor, action, { ...(await standingIn(db, scope, row.organizationId)), operates });
   return row;
 }
 

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
-import { notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { applicantIdsOfUser, memberRoleOf, organizationRecord } from '../ecosystem/index.js';
+import { applicantIdsOfUser, companyStanding, type CompanyStanding } from '../ecosystem/index.js';
 import { spaceNodes, spaceParkOperators } from './spaces.tables.js';
 
 export type Scope = { hub: HubRow; actor: Actor };
@@ -19,14 +19,24 @@ export async function operatedParkIds(db: Db | Tx, scope: Scope): Promise<Set<st
   return new Set(rows.map((r) => r.id));
 }
 
-/** Whether the caller is a member of the organisation (in this hub). */
-export async function isMember(db: Db | Tx, scope: Scope, organizationId: string): Promise<boolean> {
-  return (await memberRoleOf(db, scope.hub.id, organizationId, scope.actor.userId)) !== null;
+/**
+ * The caller's standing in the organisation (in this hub), the shared rule: every member
+ * reads its space; only an owner or "can apply" colleague acts for it.
+ */
+export function standingIn(db: Db | Tx, scope: Scope, organizationId: string): Promise<CompanyStanding> {
+  return companyStanding(db, scope.hub.id, organizationId, scope.actor.userId);
 }
 
-/** The organisation must be one of the hub's; another hub's (or none) answers 404. */
-export async function requireOrganization(db: Db | Tx, hubId: string, organizationId: string): Promise<void> {
-  if (!(await organizationRecord(db, hubId, organizationId))) throw notFound();
+/**
+ * The park must be one of the hub's parks: another hub's park, a building or unit, or no
+ * node at all answers 404 at `path`.
+ */
+export async function requirePark(db: Db | Tx, hubId: string, parkId: string, path = 'parkId'): Promise<void> {
+  const [park] = await db
+    .select({ id: spaceNodes.id })
+    .from(spaceNodes)
+    .where(and(eq(spaceNodes.hubId, hubId), eq(spaceNodes.id, parkId), eq(spaceNodes.kind, 'park')));
+  if (!park) throw new AppError('NOT_FOUND', [{ path, code: 'NOT_IN_HUB' }]);
 }
 
 /** Nodes of the hub by id, in the order asked; missing ones are absent. */

@@ -75,7 +75,7 @@ describe('units on the space desk', () => {
       [unit, { listRent: '-1' }, 'listRent INVALID_FORMAT'],
       [unit, { code: 'lower case' }, 'code INVALID_FORMAT'],
       [unit, { name: { zh: 'x\u0000', en: 'x' } }, 'name.zh INVALID_CHARACTERS'],
-      [unit, { photos: [first.id, note.id] }, 'photos.1 INVALID'],
+      [unit, { photos: [first.id, note.id] }, 'photos.1 WRONG_FILE_TYPE'],
       [unit, { code: await codeOf(sibling) }, 'code TAKEN'],
       [floor, { areaM2: 50 }, 'areaM2 INVALID'],
     ];
@@ -87,12 +87,14 @@ describe('units on the space desk', () => {
         expect(res.json().error.message).toMatch(lang === 'zh-CN' ? /[\u4e00-\u9fff]/ : /^[\x20-\x7e’]+$/);
       }
     }
-    // Another park's operator, another hub's file, another hub's admin: 404; nothing changed.
+    // Another park's operator, another hub's admin: 404; another hub's file answers as a missing one (400 FILE_NOT_FOUND); nothing changed.
     expect((await patch(otherOperator, unit, { seats: 1 })).statusCode).toBe(404);
     const elsewhere = await createTestHub(ctx);
     const elsewhereAdmin = await createTestUser(ctx, { hub: elsewhere, roles: ['hub_admin'] });
     const foreign = await upload(elsewhereAdmin, elsewhere, png, 'theirs.png');
-    expect((await patch(operator, unit, { photos: [foreign.id] })).statusCode).toBe(404);
+    const foreignPhoto = await patch(operator, unit, { photos: [foreign.id] });
+    expect(foreignPhoto.statusCode).toBe(400);
+    expect(foreignPhoto.json().error.fields).toMatchObject([{ path: 'photos.0', code: 'FILE_NOT_FOUND' }]);
     expect(
       (await ctx.app.inject(as(elsewhereAdmin, { method: 'PATCH', url: `/api/hubs/${elsewhere.slug}/spaces/nodes/${unit}`, payload: { seats: 1 } })))
         .statusCode,

@@ -184,7 +184,7 @@ describe('spaces over HTTP', () => {
     expect(
       (await ctx.app.inject(as(otherAdmin, { method: 'POST', url: `/api/hubs/${otherHub.slug}/spaces/leases`, payload: lease(brainCo!, [unitB.id]) })))
         .statusCode,
-    ).toBe(400);
+    ).toBe(404);
 
     // The availability search leaves out the held building and the leased unit.
     const free = await ctx.app.inject(as(operator, { method: 'GET', url: `${base}/availability?from=2027-06-01&to=2027-07-01` }));
@@ -271,8 +271,8 @@ describe('spaces over HTTP', () => {
         expect(res.json().error.message).toMatch(lang === 'zh-CN' ? /[\u4e00-\u9fff]/ : /^[\x20-\x7e’]+$/);
       }
     }
-    // Photos are the platform's files of this hub: a picture uploaded here is taken; another
-    // hub's file answers 404; a file that is not a picture is a 400 on that photo.
+    // Photos are pictures the caller uploaded in this hub: one uploaded here is taken; another
+    // hub's file answers as a missing one (400 FILE_NOT_FOUND); a file that is not a picture is a 400 on that photo.
     const upload = (who: TestUser, hubSlug: string, content: Buffer, name: string) =>
       ctx.app.inject(
         as(who, { method: 'POST', url: `/api/hubs/${hubSlug}/files?name=${name}`, payload: content, headers: { 'content-type': 'application/octet-stream' } }),
@@ -298,10 +298,12 @@ describe('spaces over HTTP', () => {
     const pictured = await withPhotos('PH-102', [photo.id]);
     expect(pictured.statusCode, pictured.body).toBe(201);
     expect(pictured.json().photos).toEqual([photo.id]);
-    expect((await withPhotos('PH-103', [foreign.id])).statusCode).toBe(404);
+    const foreignPhoto = await withPhotos('PH-103', [foreign.id]);
+    expect(foreignPhoto.statusCode).toBe(400);
+    expect(foreignPhoto.json().error.fields).toMatchObject([{ path: 'photos.0', code: 'FILE_NOT_FOUND' }]);
     const notPicture = await withPhotos('PH-104', [photo.id, note.id]);
     expect(notPicture.statusCode).toBe(400);
-    expect(notPicture.json().error.fields).toMatchObject([{ path: 'photos.1', code: 'INVALID' }]);
+    expect(notPicture.json().error.fields).toMatchObject([{ path: 'photos.1', code: 'WRONG_FILE_TYPE' }]);
 
     expect(await count('space_leases', hub.id)).toBe(0);
     expect(await count('space_holds', hub.id)).toBe(0);

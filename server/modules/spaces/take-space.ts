@@ -2,31 +2,34 @@ import { randomBytes } from 'node:crypto';
 import type { Tx } from '../../db/connection.js';
 import { AppError, type FieldProblem } from '../../platform/errors.js';
 import { takeNodes, type Days } from './claims.js';
-import { findNodes, operatedParkIds, requireOrganization, type NodeRow, type Scope } from './space-scope.js';
+import { requireOrganization } from '../ecosystem/index.js';
+import { findNodes, operatedParkIds, type NodeRow, type Scope } from './space-scope.js';
 import { tenancyPolicy } from './spaces.policies.js';
 
 /**
  * The nodes a hold or lease asks for, checked as input: each in the hub, all in one park,
  * none inside another. The caller must run that park. Nothing here decides availability:
  * that is the claims' INSERT and its exclusion constraint.
+ * Who runs no park at all learns nothing (404); then a node of no park of the hub (another
+ * hub's, or none) is a 404 naming the field, and a park the caller does not run a 404.
  */
 export async function resolveTake(tx: Tx, scope: Scope, nodeIds: readonly string[], path = 'nodeIds'): Promise<{ parkId: string; nodes: NodeRow[] }> {
+  const operated = await operatedParkIds(tx, scope);
+  tenancyPolicy.authorize(scope.actor, 'run', { reads: false, acts: false, operates: operated.size > 0 }, 'run');
   const found = new Map((await findNodes(tx, scope.hub.id, nodeIds)).map((n) => [n.id, n]));
-  const problems: FieldProblem[] = [];
-  nodeIds.forEach((id, i) => {
-    if (!found.has(id)) problems.push({ path: `${path}.${i}`, code: 'NOT_IN_HUB' });
-    else if (nodeIds.indexOf(id) !== i) problems.push({ path: `${path}.${i}`, code: 'NESTED_SPACES', detail: 'twice' });
-  });
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  const missing: FieldProblem[] = nodeIds.flatMap((id, i) => (found.has(id) ? [] : [{ path: `${path}.${i}`, code: 'NOT_IN_HUB' as const }]));
+  if (missing.length) throw new AppError('NOT_FOUND', missing);
   const nodes = nodeIds.map((id) => found.get(id)!);
   const parkId = nodes[0]!.parkId;
+  // A park the caller does not run answers 404, whoever the space is for.
+  tenancyPolicy.authorize(scope.actor, 'run', { reads: false, acts: false, operates: operated.has(parkId) }, 'run');
+  const problems: FieldProblem[] = [];
   nodes.forEach((n, i) => {
-    if (n.parkId !== parkId) problems.push({ path: `${path}.${i}`, code: 'INVALID', detail: 'another park' });
+    if (nodeIds.indexOf(n.id) !== i) problems.push({ path: `${path}.${i}`, code: 'NESTED_SPACES', detail: 'twice' });
+    else if (n.parkId !== parkId) problems.push({ path: `${path}.${i}`, code: 'INVALID', detail: 'another park' });
     else if (n.kind === 'park') problems.push({ path: `${path}.${i}`, code: 'INVALID', detail: 'a whole park is taken building by building' });
     else if (nodes.some((o) => n.ancestors.includes(o.id))) problems.push({ path: `${path}.${i}`, code: 'NESTED_SPACES', detail: n.code });
   });
-  // A park the caller does not run answers 404, whoever the space is for.
-  tenancyPolicy.authorize(scope.actor, 'run', { member: false, operates: (await operatedParkIds(tx, scope)).has(parkId) }, 'run');
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   return { parkId, nodes };
 }

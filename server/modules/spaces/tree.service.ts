@@ -4,11 +4,12 @@ import type { SpaceNodeInput, SpaceNodeUpdate } from '../../../contracts/spaces.
 import type { Db, Tx } from '../../db/connection.js';
 import { sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { filesInHub } from '../../platform/files/index.js';
+import { accepts, filesOwnedBy, type FileFacts } from '../../platform/files/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { loadActor } from '../../platform/tenancy/tenancy.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
-import { operatedParkIds, type NodeRow, type Scope } from './space-scope.js';
+import { operatedParkIds, requirePark, type NodeRow, type Scope } from './space-scope.js';
 import { spaceTreePolicy } from './spaces.policies.js';
 import { spaceNodes, spaceParkOperators } from './spaces.tables.js';
 
@@ -18,6 +19,9 @@ type NodeInput = Required<Omit<SpaceNodeInput, 'unitKind' | 'areaM2' | 'listRent
   areaM2: number | null;
   listRent: string | null;
 };
+
+/** What a unit photo may be: any picture. */
+const photoTypes = ['image/*'];
 
 /** What may sit under what: parks hold buildings, buildings floors or units, floors units. */
 const childKinds: Record<string, readonly string[]> = { park: ['building'], building: ['floor', 'unit'], floor: ['unit'], unit: [] };
@@ -37,7 +41,8 @@ export async function createSpaceNode(tx: Tx, scope: Scope, input: NodeInput): P
       .select()
       .from(spaceNodes)
       .where(and(eq(spaceNodes.hubId, scope.hub.id), eq(spaceNodes.id, input.parentId)));
-    if (!parent) throw new AppError('VALIDATION_FAILED', [{ path: 'parentId', code: 'NOT_IN_HUB' }]);
+    // Another hub's node (or none) answers 404 naming the field, as anything not of this hub.
+    if (!parent) throw new AppError('NOT_FOUND', [{ path: 'parentId', code: 'NOT_IN_HUB' }]);
     // Writing into a park one does not run answers 404 like anything else not one's own (the tree is readable, its parks' desks are not).
     spaceTreePolicy.authorize(scope.actor, 'operate', { operates: (await operatedParkIds(tx, scope)).has(parent.parkId) }, 'operate');
     if (!childKinds[parent.kind]!.includes(input.kind))
@@ -103,7 +108,7 @@ export async function updateSpaceNode(tx: Tx, scope: Scope, id: string, input: S
       'VALIDATION_FAILED',
       unitOnly.map((k) => ({ path: k, code: 'INVALID' as const, detail: 'only units have a kind, area and rent' })),
     );
-  if (input.photos) await checkPhotos(tx, scope, input.photos);
+  if (input.photos) await checkPhotos(tx, scope, input.photos, node.photos);
   const [row] = await tx
     .update(spaceNodes)
     .set({
@@ -134,19 +139,29 @@ export async function updateSpaceNode(tx: Tx, scope: Scope, id: string, input: S
 }
 
 /**
- * Photos are files uploaded through the platform in this hub: a file of another hub (or
- * none) answers 404 like anything else not one's own; a file that is not a picture is a 400.
+ * Photos are pictures the caller uploaded in this hub (a unit's photos are shown to everyone
+ * who reads the tree, so nobody else's file may become one); photos the node already shows
+ * may stay. As for report attachments (`requireOwnFiles`), any other id is a 400
+ * FILE_NOT_FOUND at its index, whoever uploaded it, so the refusal tells nothing; a file
+ * that is not a picture is WRONG_FILE_TYPE.
  */
-async function checkPhotos(tx: Tx, scope: Scope, photos: readonly string[]): Promise<void> {
-  const found = await filesInHub(tx, scope.hub.id, photos);
-  if (photos.some((id) => !found.has(id))) throw notFound();
-  const problems = photos.flatMap((id, i) =>
-    found.get(id)!.mediaType.startsWith('image/') ? [] : [{ path: `photos.${i}`, code: 'INVALID' as const, detail: 'not a picture' }],
-  );
+async function checkPhotos(tx: Tx, scope: Scope, photos: readonly string[], shown: readonly string[] = []): Promise<void> {
+  const fresh = photos.filter((id) => !shown.includes(id));
+  const owned = scope.actor.userId && fresh.length ? await filesOwnedBy(tx, scope.hub.id, scope.actor.userId, fresh) : new Map<string, FileFacts>();
+  const problems = photos.flatMap((id, i) => {
+    if (shown.includes(id)) return [];
+    const file = owned.get(id);
+    const code = !file ? ('FILE_NOT_FOUND' as const) : !accepts(photoTypes, file.mediaType) ? ('WRONG_FILE_TYPE' as const) : null;
+    return code ? [{ path: `photos.${i}`, code }] : [];
+  });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 
-/** Names a space manager as an operator of a park (hub admins). */
+/**
+ * Names a space manager as an operator of a park (hub admins). The park must be one of the
+ * hub's, the user a space manager of this hub; anyone else (another hub's admin, a user
+ * with no role here, no user at all) answers 404 and nothing is written.
+ */
 export async function addParkOperator(tx: Tx, scope: Scope, parkId: string, userId: string): Promise<void> {
   spaceTreePolicy.authorize(scope.actor, 'open_park', { operates: false });
   if (!scope.actor.hubRoles.includes('hub_admin')) throw new AppError('FORBIDDEN');
@@ -155,6 +170,8 @@ export async function addParkOperator(tx: Tx, scope: Scope, parkId: string, user
     .from(spaceNodes)
     .where(and(eq(spaceNodes.hubId, scope.hub.id), eq(spaceNodes.id, parkId), eq(spaceNodes.kind, 'park')));
   if (!park) throw notFound();
+  if (!(await loadActor(tx, scope.hub.id, userId)).hubRoles.includes('space_manager'))
+    throw new AppError('NOT_FOUND', [{ path: 'userId', code: 'NOT_IN_HUB' }]);
   await tx.insert(spaceParkOperators).values({ hubId: scope.hub.id, parkId, userId }).onConflictDoNothing();
   await recordAudit(tx, {
     hubId: scope.hub.id,
@@ -174,6 +191,7 @@ export type TreeNode = NodeRow & { totalCenti: bigint; totalSeats: number; opera
  */
 export async function listSpaceTree(db: Db | Tx, scope: Scope, query: { parkId?: string | undefined } & CursorQuery): Promise<CursorPage<TreeNode>> {
   spaceTreePolicy.authorize(scope.actor, 'read', { operates: false });
+  if (query.parkId) await requirePark(db, scope.hub.id, query.parkId);
   const key = readCursor(query.next, 3);
   const depth = sql<number>`cardinality(${spaceNodes.ancestors})`;
   const rows = await db
