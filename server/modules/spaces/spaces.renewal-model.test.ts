@@ -305,13 +305,22 @@ describe('spaces model: renewals and the Dream Town extension', () => {
       }),
       {
         numRuns: 60,
-        // Always met, whatever the random runs draw: a hold right after a lease's end, then the lease renewed into it.
+        // Always met, whatever the random runs draw: a hold right after a lease's end, then the lease renewed into it;
         examples: [
           [
             [
               { t: 'lease', org: 0, node: 2, start: 0, len: 12, retry: false },
               { t: 'hold', org: 1, node: 2, start: 0, len: 6, after: 0 },
               { t: 'renew', which: 0, len: 12, retry: false, again: false },
+            ],
+          ],
+          // And the monthly job's three decisions: an extension granted (funded within the year), one lapsed (a year unfunded), a lease settled at its end.
+          [
+            [
+              { t: 'lease', org: 0, node: 2, start: 0, len: 24, retry: false },
+              { t: 'lease', org: 1, node: 3, start: 0, len: 6, retry: true },
+              { t: 'extend', org: 1, months: 1 },
+              { t: 'extend', org: 2, months: 12 },
             ],
           ],
         ],
