@@ -23,8 +23,10 @@ export async function rentSubsidyProgram(
   path = 'programId',
 ): Promise<RentProgram & { eligible: (organizationId: string, now: Date) => Promise<boolean> }> {
   const loaded = await loadProgram(db, hubId, programId).catch(() => null);
-  const benefit = loaded?.rules.benefit;
-  if (!loaded || loaded.program.kind !== 'rent_subsidy' || benefit?.type !== 'rent' || loaded.program.status !== 'published') {
+  // Another hub's program (or none) is not found, as anything not of this hub; one of this hub of another kind is invalid.
+  if (!loaded) throw new AppError('NOT_FOUND', [{ path, code: 'NOT_IN_HUB' }]);
+  const benefit = loaded.rules.benefit;
+  if (loaded.program.kind !== 'rent_subsidy' || benefit?.type !== 'rent' || loaded.program.status !== 'published') {
     throw new AppError('VALIDATION_FAILED', [{ path, code: 'INVALID', detail: 'not a published rent-subsidy program of this hub' }]);
   }
   const { program, rules } = loaded;

@@ -148,10 +148,10 @@ describe('subsidised offers', () => {
     );
     const offer = (payload: object) => ctx.app.inject(as(operator, { method: 'POST', url: `${base}/requests/${asked.json().id}/offer`, payload }));
 
-    // A program that is not a published rent subsidy: 400 on programId, nothing offered.
+    // A program that is not the hub's: 404 on programId, nothing offered.
     const wrong = await offer({ nodeIds: [park.units[0]], programId: hub.id });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.fields[0]).toMatchObject({ path: 'programId' });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().error.fields[0]).toMatchObject({ path: 'programId', code: 'NOT_IN_HUB' });
     const offered = await offer({ nodeIds: [park.units[0]], programId, hours: 24 });
     expect(offered.statusCode, offered.body).toBe(200);
     expect(offered.json().offer).toMatchObject({ program: { id: programId, name: { en: 'Wuchang' } } });
