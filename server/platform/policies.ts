@@ -91,6 +91,14 @@ export const HUB_STAFF: readonly HubRole[] = [
 ];
 
 /**
+ * The staff who work with people's personal data (the people register, talent assessments,
+ * applications' answers and files, the bulk export): those who decide, pay and audit. The
+ * desks of stations, space and compute, the security admin and reviewers (who see what they
+ * are assigned, through the reviews module) do not.
+ */
+export const PERSONAL_DATA_STAFF: readonly HubRole[] = ['hub_admin', 'program_officer', 'finance_officer', 'auditor'];
+
+/**
  * The account holds the hub's auditor role and no working role there: it reads and changes
  * nothing in that hub (三员分立), not even what any signed-in person may do (`hubScope`).
  */

@@ -1,8 +1,8 @@
-import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
+import { allow, definePolicy, HUB_STAFF, PERSONAL_DATA_STAFF } from '../../platform/policies.js';
 
-/** People are personal data: the hub's staff see them; program staff record them. */
+/** People are personal data: the staff who work with it see them (PERSONAL_DATA_STAFF); program staff record them. */
 export const personPolicy = definePolicy<null>([
-  allow(HUB_STAFF, 'read'),
+  allow(PERSONAL_DATA_STAFF, 'read'),
   allow(['hub_admin', 'program_officer'], 'create'),
   allow(['hub_admin', 'program_officer'], 'update'),
 ]);

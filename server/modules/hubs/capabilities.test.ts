@@ -76,9 +76,10 @@ describe('capabilities: what the server says a person may do', () => {
     // Key rotation is the security admin's alone (三员分立), not the hub admin's. Any station's
     // desk is the auditor's, who opens none; the hub admin administers the stations instead.
     expect(await desk(admin)).toEqual(on([true, false], [true, true, true, false], [true, true], true));
-    expect((await desk(security)).talent).toEqual({ read: true, assess: false, editCatalogue: false, rotateKeys: true });
+    // People and their assessments are personal data: not the security admin's nor a station desk's to read.
+    expect((await desk(security)).talent).toEqual({ read: false, assess: false, editCatalogue: false, rotateKeys: true });
     expect(await desk(officer)).toEqual(on([false, false], [true, true, true, false], [true, true], true));
-    expect(await desk(manager)).toEqual(on([false, false], [true, false, false, false], [true, false], false));
+    expect(await desk(manager)).toEqual(on([false, false], [false, false, false, false], [false, false], false));
     expect(await desk(auditor)).toEqual(on([false, true], [true, false, false, false], [true, false], false));
     expect(await desk(graduate)).toEqual(on([false, false], [false, false, false, false], [false, false], false));
 

@@ -1,6 +1,5 @@
 import type { ProgramAction } from '../../../contracts/allowed-actions.js';
-import type { HubRole } from '../../../contracts/auth.js';
-import { allow, definePolicy, HUB_STAFF, permitted, type Actor } from '../../platform/policies.js';
+import { allow, definePolicy, HUB_STAFF, PERSONAL_DATA_STAFF, permitted, type Actor } from '../../platform/policies.js';
 import { matchPolicy } from './matches.policies.js';
 
 /** Program officers and hub admins shape programs; staff read drafts; everyone reads published ones. */
@@ -13,10 +12,8 @@ export const programPolicy = definePolicy<{ published: boolean }>([
   allow(['program_officer', 'hub_admin'], 'simulate'),
 ]);
 
-// Applications carry applicants' personal answers and files: the staff who decide, pay and
-// audit them read the hub's. Reviewers see only what they are assigned (the reviews module);
-// the desks of stations, space and compute and the security admin have no need of them.
-const APPLICATION_STAFF: readonly HubRole[] = ['hub_admin', 'program_officer', 'finance_officer', 'auditor'];
+// Applications carry applicants' personal answers and files (reviewers see what they are assigned, through the reviews module).
+const APPLICATION_STAFF = PERSONAL_DATA_STAFF;
 
 /** Applicants see their own applications; the staff who decide, pay and audit them see the hub's. */
 export const applicationPolicy = definePolicy<{ own: boolean }>([

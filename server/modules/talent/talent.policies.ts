@@ -1,4 +1,4 @@
-import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
+import { allow, definePolicy, PERSONAL_DATA_STAFF } from '../../platform/policies.js';
 
 /**
  * The catalogue is public; officers and admins edit it and assess people against it. The
@@ -8,7 +8,8 @@ import { allow, definePolicy, HUB_STAFF } from '../../platform/policies.js';
 export const talentPolicy = definePolicy<null>([
   allow('anyone', 'read_catalogue'),
   allow(['program_officer', 'hub_admin'], 'edit_catalogue'),
-  allow(HUB_STAFF, 'read'),
+  // A person's assessments (tier, evidence, notes) are personal data.
+  allow(PERSONAL_DATA_STAFF, 'read'),
   allow(['program_officer', 'hub_admin'], 'assess'),
   allow(['program_officer', 'hub_admin'], 'revoke'),
   allow('security_admin', 'rotate_keys'),

@@ -1,4 +1,4 @@
-import { allow, definePolicy, HUB_STAFF } from '../../../platform/policies.js';
+import { allow, definePolicy, PERSONAL_DATA_STAFF } from '../../../platform/policies.js';
 
-/** A whole ecosystem in or out: program staff bring data in; any staff member may take it out. */
-export const exchangePolicy = definePolicy<null>([allow(HUB_STAFF, 'export'), allow(['hub_admin', 'program_officer'], 'import')]);
+/** A whole ecosystem in or out (its people too): program staff bring data in; the staff who work with personal data take it out. */
+export const exchangePolicy = definePolicy<null>([allow(PERSONAL_DATA_STAFF, 'export'), allow(['hub_admin', 'program_officer'], 'import')]);
