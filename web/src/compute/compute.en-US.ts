@@ -44,6 +44,7 @@ export const computeEnUS: Messages<typeof computeZhCN> = {
     noCompany: 'Register or join a company first to ask for GPU time.',
     registerCompany: 'Register a company',
     joinHint: 'To join a company already registered, ask its owner to invite you from the company’s page.',
+    viewOnly: 'You can view {{name}}’s GPU time and requests. Its owner, or a colleague who may apply, can ask for more or cancel a request.',
     quotas: 'Quota and voucher',
     noQuota: 'No compute quota yet. Ask the compute operator.',
     hoursUsed: '{{used}} of {{total}} GPU-hours used',

@@ -154,3 +154,45 @@ describe('ComputePage: what people read', () => {
     expect(await screen.findByText('register page')).toBeTruthy();
   });
 });
+
+describe('ComputePage: only an owner or a colleague who may apply acts for the company', () => {
+  const as = (role: Me['organizations'][number]['role']): Me => ({ ...me, organizations: [{ ...me.organizations[0]!, role }] });
+  const words = {
+    'zh-CN': {
+      ask: '申请 GPU 时长',
+      cancel: /^取\s?消$/,
+      viewOnly: '您可以查看云深处科技的算力配额和申请。如需申请或取消算力，请联系企业负责人或有申请权限的同事。',
+    },
+    'en-US': {
+      ask: 'Ask for GPU time',
+      cancel: /^Cancel$/,
+      viewOnly: 'You can view DEEP Robotics’s GPU time and requests. Its owner, or a colleague who may apply, can ask for more or cancel a request.',
+    },
+  } as const;
+
+  it.each(['zh-CN', 'en-US'] as const)('one who may only view sees the quota and requests, no ask or cancel, and why (%s)', async (locale) => {
+    const writes = renderPage(() => ({ status: 200 }), locale, as('viewer'), true);
+    const item = (await screen.findAllByTestId('compute-request', undefined, loading))[0]!;
+    await screen.findAllByTestId('compute-quota');
+    expect(await screen.findByText(words[locale].viewOnly)).toBeTruthy();
+    expect(within(item).queryByRole('button', { name: words[locale].cancel })).toBeNull();
+    expect(screen.queryByText(words[locale].ask)).toBeNull();
+    expect(writes()).toEqual([]);
+  });
+
+  it.each(['owner', 'applicant'] as const)('an %s may ask and cancel, with no read-only sentence', async (role) => {
+    renderPage(() => ({ status: 200 }), 'en-US', as(role), true);
+    const item = (await screen.findAllByTestId('compute-request', undefined, loading))[0]!;
+    expect(within(item).getByRole('button', { name: words['en-US'].cancel })).toBeTruthy();
+    expect(await screen.findByText(words['en-US'].ask)).toBeTruthy();
+    expect(screen.queryByText(words['en-US'].viewOnly)).toBeNull();
+  });
+
+  it('opens on a company the person may act for, before one they only view', async () => {
+    const viewed = { hub: 'hangzhou', id: '01a2373f-0000-7000-8000-0000000000c0', name: { zh: '只读公司', en: 'Read Only Co' }, role: 'viewer' as const };
+    renderPage(() => ({ status: 200 }), 'en-US', { ...me, organizations: [viewed, { ...me.organizations[0]!, role: 'applicant' }] }, true);
+    const item = (await screen.findAllByTestId('compute-request', undefined, loading))[0]!;
+    expect(within(item).getByRole('button', { name: words['en-US'].cancel })).toBeTruthy();
+    expect(screen.queryByText(/You can view/)).toBeNull();
+  });
+});

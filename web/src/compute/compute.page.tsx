@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Flex, Progress, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Flex, Progress, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { mayApplyFor } from '../../../contracts/auth';
 import { ItemList, ListItem } from '../layout/item-list';
 import { cancelComputeRequest, getComputeDashboard, getComputeUsage, listComputeQueue } from '../api/compute.api';
 import { useMe } from '../auth/use-me';
@@ -29,7 +30,10 @@ export function ComputePage() {
   const me = useMe();
   const orgs = (me.data?.organizations ?? []).filter((o) => o.hub === hub);
   const [chosen, setChosen] = useState<string | undefined>();
-  const org = chosen ?? orgs[0]?.id;
+  // A company the person may act for comes first; one they only view shows read-only.
+  const org = chosen ?? (orgs.find((o) => mayApplyFor(o.role)) ?? orgs[0])?.id;
+  const current = orgs.find((o) => o.id === org);
+  const acts = mayApplyFor(current?.role ?? null);
   const key = ['compute', hub, 'mine', org] as const;
   const dashboard = useQuery({ queryKey: [...key, 'dashboard'], queryFn: () => getComputeDashboard(hub, org), enabled: Boolean(org) });
   const requests = useQuery({ queryKey: [...key, 'requests'], queryFn: () => listComputeQueue(hub, { organizationId: org }), enabled: Boolean(org) });
@@ -108,7 +112,8 @@ export function ComputePage() {
         />
       </Card>
 
-      {quotas.length > 0 && <RequestFormCard hub={hub} organizationId={org} quotas={quotas} onDone={() => void refresh()} />}
+      {!acts && current && <Alert type="info" showIcon title={t('compute.mine.viewOnly', { name: bilingual(current.name).primary })} />}
+      {acts && quotas.length > 0 && <RequestFormCard hub={hub} organizationId={org} quotas={quotas} onDone={() => void refresh()} />}
 
       <Card title={t('compute.mine.requests')} loading={requests.isPending}>
         <ItemList
@@ -131,7 +136,7 @@ export function ComputePage() {
                   {r.start && r.end ? ` · ${formatMomentRange(r.start, r.end, locale)}` : ''}
                 </Typography.Text>
                 {r.refusal && <Typography.Text type="danger">{t(`compute.refusal.${r.refusal}`)}</Typography.Text>}
-                {['pending', 'admitted', 'running'].includes(r.status) && (
+                {acts && ['pending', 'admitted', 'running'].includes(r.status) && (
                   <ActionForm
                     name={`cancel-${r.id}`}
                     label={t('compute.mine.cancel')}

@@ -31,6 +31,7 @@ export const computeZhCN = {
     noCompany: '先登记或加入一家企业，才能申请算力。',
     registerCompany: '登记企业',
     joinHint: '要加入已登记的企业，请企业负责人在企业页面邀请您。',
+    viewOnly: '您可以查看{{name}}的算力配额和申请。如需申请或取消算力，请联系企业负责人或有申请权限的同事。',
     quotas: '配额与算力券',
     noQuota: '还没有算力配额。请联系算力运营方。',
     hoursUsed: '已用 {{used}} / {{total}} GPU 小时',

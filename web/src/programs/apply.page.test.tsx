@@ -23,7 +23,7 @@ const program = {
 } as unknown as Program;
 const me = {
   user: { id: 'u', name: 'Startup', email: 'startup@hangzhou.demo' },
-  organizations: [{ id: organizationId, hub: 'hangzhou', name: { zh: '深度求索', en: 'DeepSeek' } }],
+  organizations: [{ id: organizationId, hub: 'hangzhou', name: { zh: '深度求索', en: 'DeepSeek' }, role: 'owner' }],
 };
 const labels = {
   'zh-CN': { organization: '申请企业', project: '项目名称', hours: 'GPU 小时', submit: '提交申请', tooBig: '数值太大。' },
@@ -105,5 +105,36 @@ describe('ApplyForm (programs): a rule-only program decides at once', () => {
     await apply('en-US');
     await vi.waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('ApplyForm (programs): one applies only for a company one may act for', () => {
+  const otherId = '0190a0b0-0000-7000-8000-0000000000ab';
+  const withOrganizations = (organizations: unknown[]) =>
+    fakeServer((r: SeenRequest) => (r.method === 'GET' ? { status: 200, body: { ...me, organizations } } : { status: 201, body: { id: 'a-1' } }));
+  const deep = (role: string) => ({ ...me.organizations[0]!, role });
+  const words = {
+    'zh-CN': { viewOnly: '您可以查看深度求索的申请。如需提交申请，请联系企业负责人或有申请权限的同事。', save: '保存草稿' },
+    'en-US': { viewOnly: 'You can view DeepSeek’s applications. Its owner, or a colleague who may apply, can apply for it.', save: 'Save draft' },
+  } as const;
+
+  it.each(['zh-CN', 'en-US'] as const)('one who only views their company cannot pick it or send, and is told why (%s)', async (locale) => {
+    const seen = withOrganizations([deep('viewer')]);
+    renderInApp(<ApplyForm hub="hangzhou" program={program} draft={null} />, { locale });
+    expect(await screen.findByText(words[locale].viewOnly)).toBeTruthy();
+    expect(screen.queryByLabelText(labels[locale].organization)).toBeNull();
+    expect(screen.getByRole('button', { name: labels[locale].submit }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: words[locale].save }).hasAttribute('disabled')).toBe(true);
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it.each(['owner', 'applicant'] as const)('an %s picks among only the companies they may act for', async (role) => {
+    withOrganizations([{ id: otherId, hub: 'hangzhou', name: { zh: '只读公司', en: 'Read Only Co' }, role: 'viewer' }, deep(role)]);
+    renderInApp(<ApplyForm hub="hangzhou" program={program} draft={null} />, { locale: 'en-US' });
+    await userEvent.click(await screen.findByLabelText(labels['en-US'].organization));
+    expect(await screen.findByTitle('DeepSeek')).toBeTruthy();
+    expect(screen.queryByTitle('Read Only Co')).toBeNull();
+    expect(screen.queryByText(words['en-US'].viewOnly)).toBeNull();
+    expect(screen.getByRole('button', { name: labels['en-US'].submit }).hasAttribute('disabled')).toBe(false);
   });
 });

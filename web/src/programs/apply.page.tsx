@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Application, Program } from '../api/programs.api';
 import { submitApplication } from '../api/programs.api';
+import { mayApplyFor } from '../../../contracts/auth';
 import { saveDraftAnswers, submitDraft } from '../api/reviews.api';
 import { useMe } from '../auth/use-me';
 import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { PageError, PageLoading } from '../layout/page-states';
 import { AnswerField, fromAnswers, toAnswers, type AnswerValues } from './answer-fields';
@@ -45,8 +47,17 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
   const me = useMe();
   const [form] = Form.useForm<Values>();
   const fields = useMemo(() => program.form ?? program.rules?.form ?? [], [program]);
-  const organizations = useMemo(() => (me.data?.organizations ?? []).filter((o) => o.hub === hub), [me.data, hub]);
+  const { locale } = useLocale();
+  const mine = useMemo(() => (me.data?.organizations ?? []).filter((o) => o.hub === hub), [me.data, hub]);
+  // One applies only for a company one may act for (its owner, or a "can apply" colleague); the others are only viewed.
+  const organizations = useMemo(() => mine.filter((o) => mayApplyFor(o.role)), [mine]);
   const isOrganization = program.applicantType === 'organization';
+  // A draft for a company one now only views can no longer be sent.
+  const draftOrganization = draft && isOrganization ? mine.find((o) => o.id === draft.applicant.id) : undefined;
+  const draftViewOnly = Boolean(draftOrganization && !mayApplyFor(draftOrganization.role));
+  const viewOnly = isOrganization && (draftViewOnly || (organizations.length === 0 && mine.length > 0));
+  const viewed = draftOrganization && draftViewOnly ? [draftOrganization] : mine;
+  const blocked = isOrganization && (organizations.length === 0 || draftViewOnly);
 
   const initial = useMemo(() => {
     // A draft comes back as it was saved; a new application is prefilled.
@@ -129,7 +140,17 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
           onFinish={send}
         >
           {isOrganization ? (
-            organizations.length === 0 ? (
+            viewOnly ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={t('programs.form.viewOnly', {
+                  name: new Intl.ListFormat(locale, { type: 'conjunction' }).format(viewed.map((o) => bilingual(o.name).primary)),
+                  count: Math.max(1, viewed.length),
+                })}
+              />
+            ) : organizations.length === 0 ? (
               <Alert
                 type="warning"
                 showIcon
@@ -157,7 +178,7 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
           <FormFailure failure={submit.failure ?? save.failure} />
           {instant && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('programs.form.instantNote')} />}
           <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={submit.submitting} disabled={!open || (isOrganization && organizations.length === 0)}>
+            <Button type="primary" htmlType="submit" loading={submit.submitting} disabled={!open || blocked}>
               {t('programs.form.submit')}
             </Button>
             {program.mode === 'reviewed' && (
@@ -167,7 +188,7 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
                   save.submit(form.getFieldsValue(true));
                 }}
                 loading={save.submitting}
-                disabled={isOrganization && organizations.length === 0}
+                disabled={blocked}
               >
                 {t('programs.form.saveDraft')}
               </Button>

@@ -2,7 +2,9 @@ import { CheckCircleTwoTone, ClockCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { mayApplyFor } from '../../../contracts/auth';
 import type { ProgramMatch } from '../api/programs.api';
+import { useMe } from '../auth/use-me';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useLocale } from '../i18n/locale-context';
 import { PartError } from '../layout/page-states';
@@ -49,6 +51,10 @@ function MatchItem({ hub, match: m }: { hub: string; match: ProgramMatch }) {
   const bilingual = useBilingual();
   const name = bilingual(m.program.name).primary;
   const apply = `/hubs/${hub}/programs/${m.program.id}/apply${m.applicant.type === 'organization' ? `?organization=${m.applicant.id}` : ''}`;
+  // A company the person only views: its owner or a "can apply" colleague applies, not them.
+  const me = useMe();
+  const company = m.applicant.type === 'organization' ? me.data?.organizations.find((o) => o.hub === hub && o.id === m.applicant.id) : undefined;
+  const viewOnly = company !== undefined && !mayApplyFor(company.role);
   return (
     <div role="listitem" aria-label={name} data-program={m.program.id} style={{ border: '1px solid #d9d9d9', borderRadius: 8, padding: 12 }}>
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
@@ -64,9 +70,15 @@ function MatchItem({ hub, match: m }: { hub: string; match: ProgramMatch }) {
             <Typography.Text type="secondary">· {t('programs.matches.closesOn', { date: formatDay(m.program.closesOn, locale) })}</Typography.Text>
           </Flex>
         </div>
-        <Link to={apply}>
-          <Button type="primary">{t('programs.matches.applyNow')}</Button>
-        </Link>
+        {viewOnly ? (
+          <Typography.Text type="secondary" style={{ flex: '1 1 220px' }}>
+            {t('programs.matches.viewOnly', { name: bilingual(company.name).primary })}
+          </Typography.Text>
+        ) : (
+          <Link to={apply}>
+            <Button type="primary">{t('programs.matches.applyNow')}</Button>
+          </Link>
+        )}
       </Flex>
       <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>
         {t('programs.matches.why')}

@@ -47,6 +47,7 @@ export const programsEnUS: ProgramsMessages = {
   matches: {
     why: 'Why you qualify',
     applyNow: 'Apply now',
+    viewOnly: 'You can view this match. {{name}}’s owner, or a colleague who may apply, can apply.',
     closesOn: 'open until {{date}}',
     checkedWhenApplying: '{{name}} (checked when you apply)',
     mine: 'Programs you qualify for',
@@ -70,6 +71,8 @@ export const programsEnUS: ProgramsMessages = {
     organization: 'Applying organisation',
     organizationHint: 'An organisation of this hub you belong to',
     noOrganization: 'You belong to no organisation in this hub yet: register one first.',
+    viewOnly_one: 'You can view {{name}}’s applications. Its owner, or a colleague who may apply, can apply for it.',
+    viewOnly_other: 'You can view the applications of {{name}}. Their owners, or colleagues who may apply, can apply for them.',
     personNote: 'People apply to this program as themselves: the person record linked to your account is used.',
     numberInvalid: 'Enter a number.',
     choose: 'Choose',

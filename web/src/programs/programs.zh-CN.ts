@@ -45,6 +45,7 @@ export const programsZhCN = {
   matches: {
     why: '您符合的条件',
     applyNow: '立即申请',
+    viewOnly: '您可以查看此匹配。如需申请，请联系{{name}}的负责人或有申请权限的同事。',
     closesOn: '截止 {{date}}',
     checkedWhenApplying: '{{name}}（申请时核验）',
     mine: '您符合条件的项目',
@@ -68,6 +69,8 @@ export const programsZhCN = {
     organization: '申请企业',
     organizationHint: '您所属的本枢纽企业',
     noOrganization: '您还没有属于本枢纽的企业，请先登记企业。',
+    viewOnly_one: '您可以查看{{name}}的申请。如需提交申请，请联系企业负责人或有申请权限的同事。',
+    viewOnly_other: '您可以查看{{name}}的申请。如需提交申请，请联系企业负责人或有申请权限的同事。',
     personNote: '本项目由个人申请，将使用平台中与您账号关联的个人档案。',
     numberInvalid: '请输入数字。',
     choose: '请选择',

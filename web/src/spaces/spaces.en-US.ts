@@ -19,6 +19,7 @@ export const spacesEnUS: SpacesMessages = {
     confirmSign: 'Sign the lease',
     termMonths: '{{range}}, {{months}} months',
     termsLater: 'Rent and subsidy are worked out from the list rent and the subsidy rules when you sign.',
+    viewOnlyOffer: 'You can view this offer. {{name}}’s owner, or a colleague who may apply, can accept it.',
   },
   ask: {
     title: 'Ask for office space',
@@ -30,6 +31,8 @@ export const spacesEnUS: SpacesMessages = {
     submit: 'Send the request',
     sent: 'Sent: you are number {{n}} in line.',
     needSize: 'Give an area or a number of seats.',
+    viewOnly_one: 'You can view {{name}}’s office space and requests. Its owner, or a colleague who may apply, can ask for more.',
+    viewOnly_other: 'You can view the office space and requests of {{name}}. Their owners, or colleagues who may apply, can ask for more.',
   },
   lease: {
     units: 'Space',

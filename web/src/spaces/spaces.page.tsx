@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Empty, Flex, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { mayApplyFor } from '../../../contracts/auth';
 import { ItemList, ListItem } from '../layout/item-list';
 import { listLeases, listSpaceRequests } from '../api/spaces.api';
 import { useMe } from '../auth/use-me';
@@ -27,6 +28,11 @@ export function SpacesPage() {
   const queryClient = useQueryClient();
   const me = useMe();
   const orgs = (me.data?.organizations ?? []).filter((o) => o.hub === hub);
+  // Every member reads a company's space; only its owners and "can apply" colleagues ask and accept.
+  const acting = orgs.filter((o) => mayApplyFor(o.role));
+  const actsFor = (id: string) => acting.some((o) => o.id === id);
+  const names = (list: { name: { zh: string; en: string } }[]) =>
+    new Intl.ListFormat(locale, { type: 'conjunction' }).format(list.map((o) => bilingual(o.name).primary));
   const leases = useQuery({ queryKey: [...key(hub), 'leases'], queryFn: () => listLeases(hub) });
   const requests = useQuery({ queryKey: [...key(hub), 'requests'], queryFn: () => listSpaceRequests(hub) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key(hub) });
@@ -78,7 +84,11 @@ export function SpacesPage() {
                         {t('spaces.mine.offerSubsidy', { program: bilingual(r.offer.program.name).primary })}
                       </Tag>
                     )}
-                    <AcceptOfferForm hub={hub} request={{ ...r, offer: r.offer }} onDone={refresh} />
+                    {actsFor(r.organization.id) ? (
+                      <AcceptOfferForm hub={hub} request={{ ...r, offer: r.offer }} onDone={refresh} />
+                    ) : (
+                      <Typography.Text type="secondary">{t('spaces.mine.viewOnlyOffer', { name: bilingual(r.organization.name).primary })}</Typography.Text>
+                    )}
                   </Flex>
                 )}
               </Flex>
@@ -89,7 +99,8 @@ export function SpacesPage() {
 
       <FreeSpaceCard hub={hub} />
 
-      {orgs.length > 0 && <RequestSpaceCard hub={hub} organizations={orgs} onDone={refresh} />}
+      {acting.length > 0 && <RequestSpaceCard hub={hub} organizations={acting} onDone={refresh} />}
+      {acting.length === 0 && orgs.length > 0 && <Alert type="info" showIcon title={t('spaces.ask.viewOnly', { name: names(orgs), count: orgs.length })} />}
     </Flex>
   );
 }

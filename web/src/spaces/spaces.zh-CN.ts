@@ -17,6 +17,7 @@ export const spacesZhCN = {
     confirmSign: '确认签约',
     termMonths: '{{range}}，共 {{months}} 个月',
     termsLater: '租金与补贴按签约时的挂牌租金和补贴政策计算。',
+    viewOnlyOffer: '您可以查看此保留空间。如需接受并签约，请联系{{name}}的负责人或有申请权限的同事。',
   },
   ask: {
     title: '申请办公空间',
@@ -28,6 +29,8 @@ export const spacesZhCN = {
     submit: '提交申请',
     sent: '已提交，排队第 {{n}} 位。',
     needSize: '请填写面积或工位数。',
+    viewOnly_one: '您可以查看{{name}}的办公空间和申请。如需申请新的空间，请联系企业负责人或有申请权限的同事。',
+    viewOnly_other: '您可以查看{{name}}的办公空间和申请。如需申请新的空间，请联系企业负责人或有申请权限的同事。',
   },
   lease: {
     units: '空间',
