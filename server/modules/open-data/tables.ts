@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvLine as sharedCsvLine } from '../../platform/csv.js';
 
 /** A published table: column titles and rows of text or numbers (yuan as numbers). */
 export type Table = { header: string[]; rows: (string | number)[][]; moneyColumns?: number[] };
@@ -7,15 +8,11 @@ export type Table = { header: string[]; rows: (string | number)[][]; moneyColumn
 /** A table whose rows arrive as they are read (a large export, batch by batch). */
 export type StreamedTable = Omit<Table, 'rows'> & { rows: Iterable<(string | number)[]> | AsyncIterable<(string | number)[]> };
 
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  // Quote always; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
-/** One line of RFC 4180 CSV, its CRLF included. */
-export const csvLine = (row: (string | number)[]) => `${row.map(csvCell).join(',')}\r\n`;
+/**
+ * One line of RFC 4180 CSV, its CRLF included: every cell quoted, and text a spreadsheet would
+ * run as a formula (a leading = + - @ tab or CR) guarded with a `'` (server/platform/csv.ts).
+ */
+export const csvLine = (row: (string | number)[]) => sharedCsvLine(row, { quote: 'always' });
 
 /** RFC 4180 CSV (CRLF, every cell quoted). */
 export function tableCsv(table: Table): string {

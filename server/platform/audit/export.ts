@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.js';
+import { csvLine } from '../csv.js';
 import { readChain, type ChainEvent } from './chain-reader.js';
 import { canonicalJson } from './hash-chain.js';
 
@@ -8,11 +9,6 @@ export type AuditExportRange = { from?: string; to?: string };
 
 const COLUMNS = ['hubId', 'seq', 'id', 'occurredAt', 'actorId', 'action', 'subjectType', 'subjectId', 'payload', 'prevHash', 'hash', 'hashAlg'] as const;
 
-/** One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. */
-function cell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /**
  * One event as a line: JSON (every field the hash covers plus prevHash, hash and hashAlg,
  * so an exported file can be re-verified with `findBreak`) or a CSV row in `COLUMNS` order
@@ -20,7 +16,8 @@ function cell(value: string): string {
  */
 export function exportLine(event: ChainEvent, format: AuditExportFormat): string {
   if (format === 'jsonl') return JSON.stringify(Object.fromEntries(COLUMNS.map((c) => [c, event[c]]))) + '\n';
-  return COLUMNS.map((c) => cell(c === 'payload' ? canonicalJson(event.payload) : String(event[c] ?? ''))).join(',') + '\r\n';
+  // csvLine: RFC 4180 quoting and the formula guard (server/platform/csv.ts).
+  return csvLine(COLUMNS.map((c) => (c === 'payload' ? canonicalJson(event.payload) : event[c])));
 }
 
 export function exportHeader(format: AuditExportFormat): string {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { csvUnguard } from '../../../platform/csv.js';
 import { csvLine, parseCsv } from './csv.js';
 
 async function* chunks(text: string, size: number) {
@@ -28,15 +29,15 @@ describe('CSV (RFC 4180, streamed)', () => {
     expect(await parse('名称,杭州\n', 1)).toEqual([{ line: 1, fields: ['名称', '杭州'] }]);
   });
 
-  it('reads back whatever csvLine writes, in any chunking', async () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'Z', '杭', ',', '"', '\n', '\r', ' ', '1') });
+  it('reads back whatever csvLine writes (formula guard taken off), in any chunking', async () => {
+    const field = fc.string({ unit: fc.constantFrom('a', 'Z', '杭', ',', '"', '\n', '\r', ' ', '1', '=', '+', '-', '@', '\t', "'", '.') });
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 1, max: 9 }),
         async (rows, size) => {
           const text = rows.map((r) => csvLine(r)).join('');
-          expect((await parse(text, size)).map((r) => r.fields)).toEqual(rows);
+          expect((await parse(text, size)).map((r) => r.fields.map(csvUnguard))).toEqual(rows);
         },
       ),
       { numRuns: 200 },

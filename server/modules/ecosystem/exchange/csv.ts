@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
+import { csvLine as sharedCsvLine, type CsvValue } from '../../../platform/csv.js';
 
 /**
  * RFC 4180 CSV through csv-parse, streamed: records come out as the bytes come in, so a file
@@ -48,12 +49,11 @@ export async function* parseCsv(input: AsyncIterable<Buffer | string>): AsyncGen
   yield* problems.sort((a, b) => a.line - b.line);
 }
 
-/** One CSV line (with its CRLF): fields quoted only when they need it. */
-export function csvLine(values: readonly (string | null | undefined)[]): string {
-  return values.map(csvField).join(',') + '\r\n';
-}
-
-function csvField(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * One CSV line (with its CRLF): fields quoted only when they need it, and text a spreadsheet
+ * would run as a formula guarded with a leading `'` (server/platform/csv.ts); the importer
+ * takes that `'` off again (`csvUnguard` in import-reader.ts).
+ */
+export function csvLine(values: readonly CsvValue[]): string {
+  return sharedCsvLine(values);
 }

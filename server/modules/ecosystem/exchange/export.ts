@@ -52,7 +52,8 @@ async function writeCsv(rows: AsyncGenerator<OutRow>, out: Writable): Promise<Ta
   let chunk = csvLine(combinedColumns);
   for await (const row of rows) {
     counts[row.table]++;
-    chunk += csvLine(combinedColumns.map((c) => (c === 'table' ? row.table : toText(row.cells[c]))));
+    // Text is formula-guarded (csvLine); amounts and quantities, plain decimals even when negative, stay numbers.
+    chunk += csvLine(combinedColumns.map((c) => (c === 'table' ? row.table : row.cells[c])));
     if (chunk.length > 64_000) {
       await write(out, chunk);
       chunk = '';
@@ -200,8 +201,4 @@ async function write(out: Writable, chunk: string): Promise<void> {
     done.abort();
   }
   if (out.destroyed) throw new Error('export aborted: the output closed');
-}
-
-function toText(value: Cell | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
 }

@@ -4,6 +4,7 @@ import { exchangeTables, type ExchangeFormat, type ExchangeTable } from '../../.
 import type { FieldErrorCode } from '../../../../contracts/errors.js';
 import { columns, combinedColumns, type SourceRow } from './columns.js';
 import { parseCsv } from './csv.js';
+import { csvUnguard } from '../../../platform/csv.js';
 import { AppError } from '../../../platform/errors.js';
 
 /**
@@ -72,7 +73,10 @@ async function* readCsv(stream: Readable): AsyncGenerator<ReadItem> {
     }
     if (record.fields.every((f) => f.trim() === '')) continue;
     const cells: Record<string, string> = {};
-    header.forEach((name, i) => (cells[name] = record.fields[i] ?? ''));
+    // Our CSV export puts a `'` before text a spreadsheet would run as a formula (`=SUM(1)` is
+    // written `'=SUM(1)`); one `'` before `=`, `+`, `-`, `@`, tab or CR is taken off again, so
+    // export then import gives back the names as they were. Workbooks are not guarded: no `'`.
+    header.forEach((name, i) => (cells[name] = csvUnguard(record.fields[i] ?? '')));
     const table = cells.table?.trim() ?? '';
     if (!isTable(table)) {
       yield { problem: true, sheet: table || 'csv', line: record.line, field: 'table', code: table ? 'INVALID_OPTION' : 'REQUIRED' };
