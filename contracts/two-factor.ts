@@ -41,7 +41,10 @@ export const changePasswordInputSchema = z
   .strictObject({
     currentPassword: password,
     newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-    revokeOtherSessions: z.boolean().optional(),
+    revokeOtherSessions: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Accepted for compatibility and ignored: a password change always ends every other session' }),
     code: totpCodeSchema.optional().meta({ description: 'A current code from the authenticator app: required once the account has a second factor' }),
   })
   .meta({ id: 'ChangePasswordInput' });

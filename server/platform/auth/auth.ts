@@ -10,7 +10,7 @@ import { accounts, rateLimits, sessions, twoFactors, users, verifications } from
 import { sendAccountEmail } from './account-emails.js';
 import { checkPassword } from './passwords.js';
 import { codeLockSeconds, verifyTotpOf } from './second-factor.js';
-import { clearFailures, lockedSeconds, recordFailure } from './sign-in-lockout.js';
+import { clearFailures, releaseAttempt, reserveAttempt } from './sign-in-lockout.js';
 import { auditSignIn } from './sign-in-audit.js';
 import { auditAccountAct, isAuditedAccountAct } from './account-audit.js';
 
@@ -136,11 +136,20 @@ export function createAuth(db: Db, config: Config) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         const body = ctx.body as Record<string, unknown> | undefined;
-        const locked = ctx.path === '/sign-in/email' && typeof body?.email === 'string' ? await lockedSeconds(db, body.email) : 0;
-        if (locked > 0) {
-          await auditSignIn(db, { email: body!.email as string, step: 'password', outcome: 'locked' });
-          // Retry-After tells the person when to try again (the web shows the time).
-          throw new APIError('LOCKED', { code: 'ACCOUNT_LOCKED', message: 'too many failed sign-ins; try again later' }, { 'retry-after': String(locked) });
+        if (ctx.path === '/sign-in/email' && typeof body?.email === 'string') {
+          // The attempt is counted before its password is checked, so attempts sent together
+          // cannot all pass the lock: the after hook knows its place in the count.
+          const reservation = await reserveAttempt(db, body.email, lockout);
+          if ('lockedSeconds' in reservation) {
+            await auditSignIn(db, { email: body.email, step: 'password', outcome: 'locked' });
+            // Retry-After tells the person when to try again (the web shows the time).
+            throw new APIError(
+              'LOCKED',
+              { code: 'ACCOUNT_LOCKED', message: 'too many failed sign-ins; try again later' },
+              { 'retry-after': String(reservation.lockedSeconds) },
+            );
+          }
+          signInAttempts.set(attemptKey(ctx), reservation.attempt);
         }
         if (ctx.path === '/change-password') await requireSecondFactor(db, ctx, body);
         // Signing out deletes the session before the after hook runs: read it now (better-auth
@@ -151,6 +160,9 @@ export function createAuth(db: Db, config: Config) {
         const password = (ctx.body as Record<string, unknown> | undefined)?.[field];
         const problem = typeof password === 'string' ? checkPassword(password) : 'TOO_SHORT';
         if (problem) throw new APIError('BAD_REQUEST', { code: 'PASSWORD_REJECTED', message: `password rejected: ${problem}` });
+        // A changed password always ends the account's other sessions (whoever may hold one),
+        // whatever the client asked: the session changing it stays signed in.
+        if (ctx.path === '/change-password') return { context: { body: { ...body, revokeOtherSessions: true } } };
       }),
       after: createAuthMiddleware(async (ctx) => {
         const returned = ctx.context.returned;
@@ -172,11 +184,17 @@ export function createAuth(db: Db, config: Config) {
         if (ctx.path !== '/sign-in/email') return;
         const email = (ctx.body as { email?: unknown } | undefined)?.email;
         if (typeof email !== 'string') return;
+        const attempt = signInAttempts.get(attemptKey(ctx));
+        signInAttempts.delete(attemptKey(ctx));
         if (returned instanceof APIError) {
-          if (returned.body?.code !== 'INVALID_EMAIL_OR_PASSWORD') return;
-          const locked = await recordFailure(db, email, lockout);
+          // Refused for something else than a wrong password: not a failure, its place is given back.
+          if (returned.body?.code !== 'INVALID_EMAIL_OR_PASSWORD') {
+            if (attempt !== undefined) await releaseAttempt(db, email, lockout);
+            return;
+          }
           await auditSignIn(db, { email, step: 'password', outcome: 'failure' });
-          if (locked) await auditSignIn(db, { email, step: 'password', outcome: 'lockout' });
+          // The failure at the rule's count locked the address (when it was counted).
+          if (attempt === lockout.failures) await auditSignIn(db, { email, step: 'password', outcome: 'lockout' });
         } else {
           await clearFailures(db, email);
           const answer = returned as { twoFactorRedirect?: boolean; user?: { id?: string } } | undefined;
@@ -189,6 +207,10 @@ export function createAuth(db: Db, config: Config) {
 }
 
 type AuthContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** Each sign-in attempt's place in the count, from the before hook to the after hook (by its request). */
+const signInAttempts = new WeakMap<object, number>();
+const attemptKey = (ctx: AuthContext): object => ctx.request ?? (ctx.body as object);
 
 /**
  * A code refused because the account is locked (the plugin's lockout) says when the lock

@@ -15,22 +15,50 @@ export async function lockedSeconds(db: Db, email: string): Promise<number> {
 }
 
 /**
- * One more failure in a row; the one that reaches the rule's count locks the address (and
- * answers true, so the lockout itself is audited). A lock that has run out starts a fresh count.
+ * What reserving a sign-in attempt answered: `attempt` is this attempt's place in the row of
+ * failures (the one at the rule's count locks the address), or the address is locked and the
+ * attempt refused (`lockedSeconds`, at least 1).
  */
-export async function recordFailure(db: Db, email: string, rule: LockoutRule): Promise<boolean> {
-  const { rows } = await db.execute<{ failures: number; locked: boolean }>(sql`
+export type Reservation = { attempt: number } | { lockedSeconds: number };
+
+/**
+ * Counts an attempt as a failure before its password is checked, in one statement, so
+ * attempts made at the same time cannot all pass an unlocked check: the attempt that reaches
+ * the rule's count locks the address at once, and every later one is refused until the lock
+ * runs out (a lock that has run out starts a fresh count). A success clears the count
+ * (`clearFailures`); an attempt refused for another reason than a wrong password gives its
+ * place back (`releaseAttempt`).
+ */
+export async function reserveAttempt(db: Db, email: string, rule: LockoutRule): Promise<Reservation> {
+  const address = email.toLowerCase();
+  const { rows } = await db.execute<{ failures: number }>(sql`
     INSERT INTO sign_in_lockouts AS l (email, failures, locked_until, updated_at)
-    VALUES (${email.toLowerCase()}, 1, CASE WHEN ${rule.failures} <= 1 THEN now() + make_interval(mins => ${rule.minutes}) END, now())
+    VALUES (${address}, 1, CASE WHEN ${rule.failures} <= 1 THEN now() + make_interval(mins => ${rule.minutes}) END, now())
     ON CONFLICT (email) DO UPDATE SET
       failures = CASE WHEN l.locked_until <= now() THEN 1 ELSE l.failures + 1 END,
       locked_until = CASE
-        WHEN l.locked_until > now() THEN l.locked_until
         WHEN (CASE WHEN l.locked_until <= now() THEN 1 ELSE l.failures + 1 END) >= ${rule.failures} THEN now() + make_interval(mins => ${rule.minutes})
         ELSE NULL END,
       updated_at = now()
-    RETURNING failures, locked_until > now() AS locked`);
-  return rows[0]?.locked === true && rows[0].failures === rule.failures;
+    WHERE l.locked_until IS NULL OR l.locked_until <= now()
+    RETURNING failures`);
+  const attempt = rows[0]?.failures;
+  if (attempt !== undefined) return { attempt };
+  // Locked: nothing was counted. The lock may run out between the two statements; still refused.
+  return { lockedSeconds: Math.max(1, await lockedSeconds(db, address)) };
+}
+
+/**
+ * An attempt refused for something else than a wrong password (an address not yet verified,
+ * a malformed request) is not a failure: its place is given back, and the lock it set with it.
+ */
+export async function releaseAttempt(db: Db, email: string, rule: LockoutRule): Promise<void> {
+  await db.execute(sql`
+    UPDATE sign_in_lockouts SET
+      failures = greatest(failures - 1, 0),
+      locked_until = CASE WHEN failures - 1 < ${rule.failures} THEN NULL ELSE locked_until END,
+      updated_at = now()
+    WHERE email = ${email.toLowerCase()} AND failures > 0`);
 }
 
 /** A successful sign-in clears the count. */
