@@ -4,10 +4,20 @@ import { locales } from './error-messages.js';
 /** Server-generated UUIDv7. */
 export const idSchema = z.uuid();
 
-/** A name given in both Chinese and English; both are shown somewhere. */
+// C0 and C1 control characters (CR, LF and TAB among them), DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** True for text without control characters or line breaks: fit to be a one-line name (in an e-mail's subject, say). */
+export const isOneLineText = (text: string): boolean => !CONTROL_CHARACTERS.test(text);
+
+/** Text of a single line: control characters (line breaks, tabs) are a 400 INVALID_CHARACTERS on the field. */
+const oneLine = (schema: z.ZodString) => schema.refine(isOneLineText, { params: { code: 'INVALID_CHARACTERS' }, message: 'control characters or line breaks' });
+
+/** A name given in both Chinese and English; both are shown somewhere, each on one line. */
 export const bilingualNameSchema = z.object({
-  zh: z.string().trim().min(1).max(120),
-  en: z.string().trim().min(1).max(160),
+  zh: oneLine(z.string().trim().min(1).max(120)),
+  en: oneLine(z.string().trim().min(1).max(160)),
 });
 export type BilingualName = z.infer<typeof bilingualNameSchema>;
 

@@ -196,8 +196,8 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   NOT_MONTH_START: { 'zh-CN': '日期须为租期中某个月的起始日。', 'en-US': 'The date must be the first day of a month of the lease.' },
   ABOVE_CAP: { 'zh-CN': '补贴超过了政策上限。', 'en-US': 'The subsidy is above the program’s caps.' },
   INVALID_CHARACTERS: {
-    'zh-CN': '含有不允许的字符（空字符或残缺的 Unicode 字符）。',
-    'en-US': 'Contains characters that are not allowed (a NUL or broken Unicode).',
+    'zh-CN': '含有不允许的字符（换行、制表符等控制字符，或残缺的 Unicode 字符）。',
+    'en-US': 'Contains characters that are not allowed (a line break, tab or other control character, or broken Unicode).',
   },
   TAKEN: { 'zh-CN': '已被占用。', 'en-US': 'Already taken.' },
   GPUS_OVER_QUOTA: {

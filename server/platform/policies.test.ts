@@ -53,8 +53,9 @@ describe('organisation policy table', () => {
     expect(can(staff('reviewer'), 'update', stranger)).toBe(false);
   });
 
-  it('owners and hub admins add members', () => {
-    expect(can(applicant, 'add_member', owner)).toBe(true);
+  it('only hub admins add members directly; owners invite them (manage_members)', () => {
+    expect(can(applicant, 'add_member', owner)).toBe(false);
+    expect(can(applicant, 'manage_members', owner)).toBe(true);
     expect(can(applicant, 'add_member', member)).toBe(false);
     expect(can(staff('hub_admin'), 'add_member', stranger)).toBe(true);
     expect(can(staff('program_officer'), 'add_member', stranger)).toBe(false);

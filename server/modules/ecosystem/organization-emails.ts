@@ -8,6 +8,12 @@ const orgRoleNames: Record<OrgRole, Record<Locale, string>> = {
   viewer: { 'zh-CN': '仅可查看', 'en-US': 'colleague who can view' },
 };
 
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** A name as one line (names are checked on input; older ones may hold a line break): control characters become a space. */
+const oneLine = (name: string) => name.replace(CONTROL_RUNS, ' ').trim();
+
 /** The message carrying a colleague invitation's one-time link. */
 export function colleagueInvitationEmail(input: {
   to: string;
@@ -20,12 +26,13 @@ export function colleagueInvitationEmail(input: {
 }): OutgoingEmail {
   const role = orgRoleNames[input.role][input.locale];
   const zh = input.locale === 'zh-CN';
+  const organization = { zh: oneLine(input.organization.zh), en: oneLine(input.organization.en) };
   return {
     to: input.to,
     cause: `colleague_invitation:${input.invitationId}`,
-    subject: zh ? `Dragon Gate：邀请您加入${input.organization.zh}` : `Dragon Gate: join ${input.organization.en}`,
+    subject: zh ? `Dragon Gate：邀请您加入${organization.zh}` : `Dragon Gate: join ${organization.en}`,
     text: zh
-      ? `您受邀以「${role}」身份代表${input.organization.zh}使用 Dragon Gate。\n\n请在 ${input.days} 天内打开以下链接接受邀请（仅可使用一次；如尚无账户，请先用此邮箱注册）：\n${input.url}`
-      : `You are invited to act for ${input.organization.en} on Dragon Gate as ${role}.\n\nOpen this link within ${input.days} days to accept (it works once; with no account yet, sign up with this address first):\n${input.url}`,
+      ? `您受邀以「${role}」身份代表${organization.zh}使用 Dragon Gate。\n\n请在 ${input.days} 天内打开以下链接接受邀请（仅可使用一次；如尚无账户，请先用此邮箱注册）：\n${input.url}`
+      : `You are invited to act for ${organization.en} on Dragon Gate as ${role}.\n\nOpen this link within ${input.days} days to accept (it works once; with no account yet, sign up with this address first):\n${input.url}`,
   };
 }

@@ -38,7 +38,7 @@ export const organizationMemberRoutes =
         schema: {
           operationId: 'inviteColleague',
           description:
-            "A company's owner (or a hub admin) invites a colleague as owner, applicant (may apply for money in the company's name) or viewer (may only look). A one-time link valid 7 days goes out by e-mail; ALREADY_MEMBER for a member; RATE_LIMITED past the hub's hourly limit.",
+            "A company's owner (or a hub admin) invites a colleague as owner, applicant (may apply for money in the company's name) or viewer (may only look). A one-time link valid 7 days goes out by e-mail; ALREADY_MEMBER for a member; RATE_LIMITED past the inviter's hourly limit (or the hub's, many times larger).",
           summary: 'Invite a colleague to act for the company (owners): a one-time link by e-mail',
           tags,
           params: orgParams,

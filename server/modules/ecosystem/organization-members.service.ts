@@ -36,10 +36,28 @@ async function authorizeManage(tx: Tx, { hub, actor }: Scope, organizationId: st
   organizationPolicy.authorize(actor, action, { memberRole: await memberRoleOf(tx, hub.id, organizationId, actor.userId) });
 }
 
+/** How many times one inviter's hourly allowance the whole hub may send in an hour (a ceiling for the mail it sends). */
+export const HUB_INVITATION_CEILING_FACTOR = 20;
+
+/**
+ * Whether the inviter may send one more colleague invitation: each inviter sends at most
+ * `perHour` an hour, and the hub at most HUB_INVITATION_CEILING_FACTOR times that, so one
+ * account reaches its own limit long before it could use up everyone else's.
+ */
+async function assertInvitationAllowance(tx: Tx, hubId: string, inviterId: string | null, perHour: number): Promise<void> {
+  // One inviter's invitations are counted one at a time (they may invite for several companies at once).
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`org-invitations:${hubId}:${inviterId ?? ''}`}))`);
+  const { rows } = await tx.execute<{ mine: number; hub: number }>(sql`
+    SELECT count(*) FILTER (WHERE invited_by = ${inviterId})::int AS mine, count(*)::int AS hub
+    FROM organization_invitations WHERE hub_id = ${hubId} AND created_at > now() - interval '1 hour'`);
+  const { mine = 0, hub = 0 } = rows[0] ?? {};
+  if (mine >= perHour || hub >= perHour * HUB_INVITATION_CEILING_FACTOR) throw new AppError('RATE_LIMITED');
+}
+
 /**
  * An owner invites a colleague by e-mail (a one-time link, COLLEAGUE_INVITATION_DAYS);
- * an earlier open invitation to the address is withdrawn; a hub sends at most
- * `perHour` colleague invitations an hour.
+ * an earlier open invitation to the address is withdrawn; one inviter sends at most
+ * `perHour` colleague invitations an hour (and the hub at most HUB_INVITATION_CEILING_FACTOR times that).
  */
 export async function inviteColleague(
   tx: Tx,
@@ -52,11 +70,8 @@ export async function inviteColleague(
   await authorizeManage(tx, scope, organizationId);
   const org = await organizationRow(tx, hub.id, organizationId);
   const email = input.email.trim().toLowerCase();
+  await assertInvitationAllowance(tx, hub.id, actor.userId, mail.perHour);
   await lockMembers(tx, hub.id, organizationId);
-  const { rows } = await tx.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM organization_invitations WHERE hub_id = ${hub.id} AND created_at > now() - interval '1 hour'`,
-  );
-  if ((rows[0]?.n ?? 0) >= mail.perHour) throw new AppError('RATE_LIMITED');
   const existing = await findUserByEmail(tx, email);
   if (existing && (await memberRoleOf(tx, hub.id, organizationId, existing.id))) throw new AppError('ALREADY_MEMBER', [{ path: 'email', code: 'INVALID' }]);
   await tx

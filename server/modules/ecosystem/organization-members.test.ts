@@ -146,3 +146,54 @@ describe('colleagues of a company', () => {
     );
   });
 });
+
+describe('colleague invitations: mail and limits', () => {
+  it('a name stored with a line break (from before names were checked) reaches the e-mail on one line', async () => {
+    const { hub, owner, org, base } = await company();
+    await ctx.database.db.execute(
+      sql`UPDATE organizations SET name_en = ${'Acme\r\nBcc: x@evil.example\nhttps://evil.example'} WHERE hub_id = ${hub.id} AND id = ${org.id}`,
+    );
+    const email = freshEmail('colleague');
+    expect((await call(owner, 'POST', `${base}/invitations`, { email, role: 'viewer' })).statusCode).toBe(201);
+    const message = (await lastMessageTo(ctx, email))!;
+    expect(message.subject).toBe('Dragon Gate: join Acme Bcc: x@evil.example https://evil.example');
+    expect(message.text.split('\n')[0]).toContain('act for Acme Bcc: x@evil.example https://evil.example on Dragon Gate');
+  });
+
+  it('one inviter reaches their own hourly limit; other owners of the hub still invite, up to the hub’s ceiling', async () => {
+    const limited = await startTestApp({ invitationsPerHour: 2 });
+    const invite = (user: TestUser, base: string) =>
+      limited.app.inject(as(user, { method: 'POST', url: `${base}/invitations`, payload: { email: freshEmail(), role: 'viewer' } }));
+    const hub = await createTestHub(limited);
+    const companyOf = async () => {
+      const owner = await createTestUser(limited);
+      const org = (
+        await limited.app.inject(
+          as(owner, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }),
+        )
+      ).json();
+      return { owner, org, base: `/api/hubs/${hub.slug}/organizations/${org.id}` };
+    };
+    const attacker = await companyOf();
+    const honest = await companyOf();
+    expect((await invite(attacker.owner, attacker.base)).statusCode).toBe(201);
+    expect((await invite(attacker.owner, attacker.base)).statusCode).toBe(201);
+    const third = await invite(attacker.owner, attacker.base);
+    expect([third.statusCode, third.json().error.code]).toEqual([429, 'RATE_LIMITED']);
+    // A second company of the same account does not give it more.
+    const second = await limited.app.inject(
+      as(attacker.owner, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations`, payload: organizationInput({ kind: 'startup', sectors: ['ai'] }) }),
+    );
+    expect((await invite(attacker.owner, `/api/hubs/${hub.slug}/organizations/${second.json().id}`)).statusCode).toBe(429);
+    // The honest owner is untouched.
+    expect((await invite(honest.owner, honest.base)).statusCode).toBe(201);
+
+    // The hub as a whole still has a ceiling (20 times one inviter's), for the mail it sends.
+    await limited.database.db.execute(sql`
+      INSERT INTO organization_invitations (hub_id, id, organization_id, email, role, token_hash, invited_by, expires_at)
+      SELECT ${hub.id}, gen_random_uuid(), ${honest.org.id}, 'filler-' || n || '@test.example', 'viewer', 'filler-' || n, NULL, now() + interval '1 day'
+      FROM generate_series(1, 40) n`);
+    const late = await companyOf();
+    expect((await invite(late.owner, late.base)).statusCode).toBe(429);
+  });
+});

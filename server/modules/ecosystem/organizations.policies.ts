@@ -18,8 +18,9 @@ export const organizationPolicy = definePolicy<OrganizationSubject>([
   allow('signed_in', 'read', isMember),
   allow(['hub_admin', 'program_officer'], 'update'),
   allow('signed_in', 'update', isOwner),
+  // Adding an account directly (no consent asked) is for hub admins registering a company on its
+  // behalf; a company's owners bring colleagues in by invitation (`manage_members`), which the invitee accepts.
   allow('hub_admin', 'add_member'),
-  allow('signed_in', 'add_member', isOwner),
   allow('hub_admin', 'manage_members'),
   allow('signed_in', 'manage_members', isOwner),
   allow('signed_in', 'transfer_ownership', isOwner),

@@ -135,8 +135,9 @@ export const organizationRoutes =
       {
         schema: {
           operationId: 'addOrganizationMember',
-          description: 'The organisation’s owners and hub admins add an existing account by e-mail (404 `USER_NOT_FOUND`, 409 `ALREADY_MEMBER`).',
-          summary: 'Add an existing account to an organisation',
+          description:
+            'Hub admins, registering a company on its behalf, add an existing account by e-mail (404 `USER_NOT_FOUND`, 409 `ALREADY_MEMBER`). Anyone else is refused (403, or 404 for an organisation they cannot see) before the address is looked at; a company’s owners invite colleagues instead (`inviteColleague`), who accept.',
+          summary: 'Add an existing account to an organisation (hub admins)',
           tags,
           params: orgParams,
           headers: idempotencyHeadersSchema,

@@ -96,7 +96,11 @@ export async function updateOrganization(tx: Tx, { hub, actor }: Scope, id: stri
   return row!;
 }
 
-/** Adds an existing account to an organisation (owners and hub admins may). */
+/**
+ * Adds an existing account to an organisation without asking it: hub admins only, registering a
+ * company on its behalf. Everyone else is refused before the address is looked at, so the answer
+ * never tells whether an account uses it; owners invite colleagues instead (inviteColleague).
+ */
 export async function addOrganizationMember(tx: Tx, { hub, actor }: Scope, id: string, email: string, role: OrgRole): Promise<void> {
   await findRow(tx, hub.id, id);
   organizationPolicy.authorize(actor, 'add_member', { memberRole: await memberRoleOf(tx, hub.id, id, actor.userId) });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { tokenSentTo } from '../../test/account-factories.js';
 import { organizationInput, validUscc } from '../../test/factories.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 
@@ -87,30 +88,59 @@ describe('organisations', () => {
     expect(await events()).toBe(before);
   });
 
-  it('adds a member by email; a member may read but not update', async () => {
+  it('a hub admin adds a member by email; a member may read but not update', async () => {
     const { hub, founder } = await setup();
+    const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
     const colleague = await createTestUser(ctx);
     const org = (await createOrg(hub, founder)).json();
-    const add = await ctx.app.inject(
-      as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${org.id}/members`, payload: { email: colleague.email } }),
-    );
+    const addAs = (user: TestUser, email: string) =>
+      ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${org.id}/members`, payload: { email } }));
+    const add = await addAs(admin, colleague.email);
     expect(add.statusCode).toBe(201);
     expect(add.json().members.map((m: { role: string }) => m.role)).toEqual(['owner', 'applicant']);
 
-    const again = await ctx.app.inject(
-      as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${org.id}/members`, payload: { email: colleague.email } }),
-    );
+    const again = await addAs(admin, colleague.email);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('ALREADY_MEMBER');
-    const nobody = await ctx.app.inject(
-      as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/organizations/${org.id}/members`, payload: { email: 'nobody@test.example' } }),
-    );
+    const nobody = await addAs(admin, 'nobody@test.example');
     expect(nobody.json().error.code).toBe('USER_NOT_FOUND');
 
     expect((await ctx.app.inject(as(colleague, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations/${org.id}` }))).statusCode).toBe(200);
     const patch = await ctx.app.inject(as(colleague, { method: 'PATCH', url: `/api/hubs/${hub.slug}/organizations/${org.id}`, payload: { headcount: 1 } }));
     expect(patch.statusCode).toBe(403);
     expect(patch.json().error.code).toBe('FORBIDDEN');
+  });
+
+  it('an owner cannot add an account directly, and the refusal does not tell whether the address has an account', async () => {
+    const { hub, founder, officer } = await setup();
+    const org = (await createOrg(hub, founder)).json();
+    const url = `/api/hubs/${hub.slug}/organizations/${org.id}`;
+    const addAs = (user: TestUser, email: string, role = 'owner') =>
+      ctx.app.inject(as(user, { method: 'POST', url: `${url}/members`, payload: { email, role } }));
+
+    const known = await addAs(founder, officer.email);
+    const unknown = await addAs(founder, `nobody-${org.id}@test.example`);
+    expect(known.statusCode).toBe(403);
+    expect(known.json().error.code).toBe('FORBIDDEN');
+    expect([unknown.statusCode, unknown.json()]).toEqual([known.statusCode, known.json()]);
+    // The officer was not made a member: they do not see the company as theirs.
+    const me = (await ctx.app.inject(as(officer, { method: 'GET', url: '/api/me' }))).json();
+    expect(JSON.stringify(me)).not.toContain(org.id);
+    const { rows } = await ctx.database.db.execute(sql`SELECT 1 FROM organization_members WHERE hub_id = ${hub.id} AND user_id = ${officer.id}`);
+    expect(rows).toHaveLength(0);
+    // Nor may a program officer add members directly.
+    expect((await addAs(officer, founder.email, 'viewer')).statusCode).toBe(403);
+
+    // The owner invites instead; the person joins only by accepting.
+    const invited = await ctx.app.inject(as(founder, { method: 'POST', url: `${url}/invitations`, payload: { email: officer.email, role: 'viewer' } }));
+    expect(invited.statusCode).toBe(201);
+    const members = async () => (await ctx.app.inject(as(founder, { method: 'GET', url }))).json().members.map((m: { userId: string }) => m.userId);
+    expect(await members()).toEqual([founder.id]);
+    const token = await tokenSentTo(ctx, officer.email);
+    expect(
+      (await ctx.app.inject(as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/organization-invitations/accept`, payload: { token } }))).statusCode,
+    ).toBe(200);
+    expect(await members()).toEqual([founder.id, officer.id]);
   });
 
   it('rejects a duplicate USCC in the same hub but allows it in another hub', async () => {

@@ -97,3 +97,41 @@ describe('organisation input validation', () => {
     expect(res.json().error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('organisation names are one line', () => {
+  it.each([
+    ['a line break', { zh: '龙门科技', en: 'Acme\r\nBcc: victim@example.com' }, 'name.en'],
+    ['a tab', { zh: '龙门\t科技', en: 'Acme' }, 'name.zh'],
+    ['a C1 control (NEL)', { zh: '龙门科技', en: 'Acme\u0085Visit https://evil.example' }, 'name.en'],
+    ['a DEL', { zh: '龙门科技', en: 'Acme\u007f' }, 'name.en'],
+    ['a Unicode line separator', { zh: '龙门\u2028科技', en: 'Acme' }, 'name.zh'],
+  ])('%s is a 400 INVALID_CHARACTERS on the field, and stores nothing', async (_, name, path) => {
+    const { res, stored } = await post(organizationInput({ name }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path, code: 'INVALID_CHARACTERS' }] });
+    expect(stored).toBe(0);
+  });
+
+  it('an update with a line break in the name is refused too; ordinary names with spaces and punctuation pass', async () => {
+    const hub = await createTestHub(ctx);
+    const user = await createTestUser(ctx);
+    const created = await ctx.app.inject(
+      as(user, {
+        method: 'POST',
+        url: `/api/hubs/${hub.slug}/organizations`,
+        payload: organizationInput({ name: { zh: '龙门（杭州）科技', en: '  Acme & Co., Ltd.  ' } }),
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().name.en).toBe('Acme & Co., Ltd.');
+    const patch = await ctx.app.inject(
+      as(user, {
+        method: 'PATCH',
+        url: `/api/hubs/${hub.slug}/organizations/${created.json().id}`,
+        payload: { name: { zh: '龙门', en: 'Acme\nhttps://evil.example' } },
+      }),
+    );
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().error.fields).toMatchObject([{ path: 'name.en', code: 'INVALID_CHARACTERS' }]);
+  });
+});

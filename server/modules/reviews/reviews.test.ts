@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { organizationInput } from '../../test/factories.js';
+import { joinByInvitation } from '../../test/colleague-factories.js';
 import { reviewedWorld, type ReviewedWorld } from '../../test/review-factories.js';
 import { verifyLedger } from '../budget/index.js';
 
@@ -240,7 +241,7 @@ describe('reviewed programs', () => {
 
     // An officer who is a member of the applicant cannot decide it.
     const insider = await createTestUser(ctx, { hub: w.hub, roles: ['program_officer'] });
-    await w.call(w.founder, 'POST', `/organizations/${w.org.id}/members`, { email: insider.email, role: 'applicant' });
+    await joinByInvitation(ctx, w.hub, w.founder, w.org.id, insider, 'applicant');
     const other = w.reviewers.find((r) => r.id === replacement.reviewerId)!;
     await w.call(other, 'POST', w.at('/reviews'), { scores, recommendation: 'approve' });
     const own = await w.call(insider, 'POST', w.at('/decision'), { outcome: 'approve', reason: 'mine' });

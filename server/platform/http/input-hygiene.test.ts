@@ -45,10 +45,18 @@ describe('every string of every request is checked before validation', () => {
     expect(res.json().error).toEqual({
       code: 'VALIDATION_FAILED',
       message: expect.any(String),
-      fields: [{ path: 'name.zh', code: 'INVALID_CHARACTERS', message: 'Contains characters that are not allowed (a NUL or broken Unicode).' }],
+      fields: [
+        {
+          path: 'name.zh',
+          code: 'INVALID_CHARACTERS',
+          message: 'Contains characters that are not allowed (a line break, tab or other control character, or broken Unicode).',
+        },
+      ],
     });
     const zh = await post(organizationInput({ sectors: ['ai', `x${LONE_LOW}`] }), 'zh-CN');
-    expect(zh.json().error.fields).toEqual([{ path: 'sectors.1', code: 'INVALID_CHARACTERS', message: '含有不允许的字符（空字符或残缺的 Unicode 字符）。' }]);
+    expect(zh.json().error.fields).toEqual([
+      { path: 'sectors.1', code: 'INVALID_CHARACTERS', message: '含有不允许的字符（换行、制表符等控制字符，或残缺的 Unicode 字符）。' },
+    ]);
     const list = await ctx.app.inject(as(user, { method: 'GET', url: `/api/hubs/${hub.slug}/organizations` }));
     expect(list.json().items).toEqual([]);
     // An emoji (a surrogate pair) is ordinary text.
