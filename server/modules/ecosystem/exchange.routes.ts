@@ -4,6 +4,8 @@ import { exportQuerySchema, importQuerySchema, importResultSchema, IMPORT_MAX_BY
 import { pickLocale } from '../../../contracts/error-messages.js';
 import { hubParamsSchema } from '../../../contracts/hubs.js';
 import { invalid } from '../../platform/errors.js';
+import { withTransaction } from '../../db/transaction.js';
+import { recordAudit } from '../../platform/audit/audit.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { fileResponse, rawBody } from '../../platform/http/openapi/file-response.js';
@@ -57,7 +59,8 @@ export const exchangeRoutes =
       {
         schema: {
           operationId: 'exportEcosystem',
-          description: 'Hub staff. The whole ecosystem in the import format, streamed: an XLSX workbook (one sheet per kind) or one CSV file.',
+          description:
+            'Hub admins, program officers, finance and auditors. The whole ecosystem in the import format, streamed: an XLSX workbook (one sheet per kind) or one CSV file. Audited as a personal read.',
           summary: 'The hub’s ecosystem as an XLSX workbook or one CSV file, in the import format',
           tags,
           params: hubParamsSchema,
@@ -73,6 +76,17 @@ export const exchangeRoutes =
         // Refused before any header goes out; after that, a failure can only cut the stream.
         authorizeExport(scope.actor);
         const { format } = request.query;
+        // The file carries every person's name, birth date and talent class: a personal read, audited before it goes out.
+        await withTransaction(deps.db, (tx) =>
+          recordAudit(tx, {
+            hubId: scope.hub.id,
+            actorId: scope.actor.userId,
+            action: 'personal.read',
+            subjectType: 'person',
+            subjectId: 'ecosystem export',
+            payload: { fields: ['name', 'born_on', 'talent_tier'], export: format, result: 'ok' },
+          }),
+        );
         const out = new PassThrough();
         exportEcosystem(deps.db, scope, format, out).catch((error: unknown) => {
           request.log.error({ err: error }, 'export failed');

@@ -291,6 +291,11 @@ describe('ecosystem import and export: who may', () => {
     const finance = await createTestUser(ctx, { hub, roles: ['finance_officer'] });
     expect((await importFile(hub, finance, csv(ecosystem()))).statusCode).toBe(403);
     expect((await ctx.app.inject(as(finance, { method: 'GET', url: `/api/hubs/${hub.slug}/ecosystem/export?format=csv` }))).statusCode).toBe(200);
+    // The export carries every person's name and birth date: it is audited as a personal read, once, by whom.
+    const { rows } = await ctx.database.db.execute<{ actor_id: string; subject_type: string }>(
+      sql`SELECT actor_id, subject_type FROM audit_events WHERE hub_id = ${hub.id} AND action = 'personal.read' AND subject_id = 'ecosystem export'`,
+    );
+    expect(rows).toEqual([{ actor_id: finance.id, subject_type: 'person' }]);
     expect((await importFile(hub, null, csv(ecosystem()))).statusCode).toBe(401);
   });
 
