@@ -13,7 +13,7 @@ import type { HubRow } from '../platform/tenancy/tenancy.js';
 import { fundedYear } from './budget-factories.js';
 import { organizationInput } from './factories.js';
 import { computeVoucherDraft } from './program-factories.js';
-import { as, type TestContext, type TestUser } from './harness.js';
+import { as, createTestHub, createTestUser, type TestContext, type TestUser } from './harness.js';
 import { openWindow } from './test-window.js';
 
 export type Actor = { userId: string; hubRoles: HubRole[] };
@@ -140,3 +140,24 @@ export async function runningRequest<T>(ctx: TestContext, founder: TestUser, hub
 const HOUR_MS = 3_600_000;
 /** The start of the hour `h` hours from now, as an ISO moment (a request's deadline or start). */
 export const inHours = (h: number) => new Date((Math.floor(Date.now() / HOUR_MS) + h) * HOUR_MS).toISOString();
+
+/**
+ * A hub with one 16-GPU flavor and a compute voucher, its people as accounts: the compute
+ * operator, a provider's person and a startup's founder (the usage tests meter through them).
+ */
+export async function meteredWorld(ctx: TestContext): Promise<{ hub: HubRow; operator: TestUser; provider: TestUser; founder: TestUser; world: ComputeWorld }> {
+  const hub = await createTestHub(ctx);
+  const operator = await createTestUser(ctx, { hub, roles: ['compute_operator'] });
+  const provider = await createTestUser(ctx);
+  const founder = await createTestUser(ctx);
+  const world = await computeWorld(ctx.database.db, hub, {
+    flavors: [flavor({ gpus: 16 })],
+    voucher: { contract: '100000000', chips: 'other' },
+    people: {
+      operator: { userId: operator.id, hubRoles: ['compute_operator'] },
+      provider: { userId: provider.id, hubRoles: [] },
+      founders: [{ userId: founder.id, hubRoles: [] }],
+    },
+  });
+  return { hub, operator, provider, founder, world };
+}

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { colleagueOf, memberOfAnotherCompany } from '../../test/colleague-factories.js';
-import { computeWorld, flavor, inHours, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
-import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { meteredWorld, inHours, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
+import { as, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 
 // A company's compute by the one company rule: every member reads it; only owners and
@@ -19,19 +19,7 @@ type Admitted = { id: string; status: string; flavor: { id: string }; start: str
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  hub = await createTestHub(ctx);
-  const operator = await createTestUser(ctx, { hub, roles: ['compute_operator'] });
-  provider = await createTestUser(ctx);
-  founder = await createTestUser(ctx);
-  world = await computeWorld(ctx.database.db, hub, {
-    flavors: [flavor({ gpus: 16 })],
-    voucher: { contract: '100000000', chips: 'other' },
-    people: {
-      operator: { userId: operator.id, hubRoles: ['compute_operator'] },
-      provider: { userId: provider.id, hubRoles: [] },
-      founders: [{ userId: founder.id, hubRoles: [] }],
-    },
-  });
+  ({ hub, provider, founder, world } = await meteredWorld(ctx));
 });
 
 const url = (path: string) => `/api/hubs/${hub.slug}/compute${path}`;

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { computeWorld, flavor, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
-import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { meteredWorld, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
+import { as, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { verifyLedger } from '../budget/index.js';
 import { reconcileComputeVouchers } from './reconcile.service.js';
 
@@ -17,19 +17,7 @@ type Admitted = { id: string; flavor: { id: string }; start: string; voucherHeld
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  hub = await createTestHub(ctx);
-  const operator = await createTestUser(ctx, { hub, roles: ['compute_operator'] });
-  provider = await createTestUser(ctx);
-  founder = await createTestUser(ctx);
-  world = await computeWorld(ctx.database.db, hub, {
-    flavors: [flavor({ gpus: 16 })],
-    voucher: { contract: '100000000', chips: 'other' },
-    people: {
-      operator: { userId: operator.id, hubRoles: ['compute_operator'] },
-      provider: { userId: provider.id, hubRoles: [] },
-      founders: [{ userId: founder.id, hubRoles: [] }],
-    },
-  });
+  ({ hub, provider, founder, world } = await meteredWorld(ctx));
 });
 
 const upload = (body: string, key?: string) =>

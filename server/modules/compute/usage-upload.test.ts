@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeWorld, flavor, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
-import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { meteredWorld, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
+import { as, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 
 let ctx: TestContext;
@@ -16,20 +16,8 @@ type Admitted = { id: string; flavor: { id: string }; start: string; end: string
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  hub = await createTestHub(ctx);
-  operator = await createTestUser(ctx, { hub, roles: ['compute_operator'] });
-  provider = await createTestUser(ctx);
-  founder = await createTestUser(ctx);
+  ({ hub, operator, provider, founder, world } = await meteredWorld(ctx));
   stranger = await createTestUser(ctx);
-  world = await computeWorld(ctx.database.db, hub, {
-    flavors: [flavor({ gpus: 16 })],
-    voucher: { contract: '100000000', chips: 'other' },
-    people: {
-      operator: { userId: operator.id, hubRoles: ['compute_operator'] },
-      provider: { userId: provider.id, hubRoles: [] },
-      founders: [{ userId: founder.id, hubRoles: [] }],
-    },
-  });
 });
 
 const url = (query: string) => `/api/hubs/${hub.slug}/compute/usage/upload?providerId=${world.provider.id}&${query}`;
