@@ -1,8 +1,9 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import type { Occupancy } from '../../../contracts/stays.js';
+import type { Occupancy, StayBooking } from '../../../contracts/stays.js';
 import type { Db } from '../../db/connection.js';
+import { auditedRead } from '../../platform/audit/personal-reads.js';
 import { AppError } from '../../platform/errors.js';
 import { listStayBookings } from './bookings.service.js';
 import { nightsBetween, nightsOf } from './stay-dates.js';
@@ -54,7 +55,9 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 export async function stationBookingsExport(db: Db, scope: Scope, stationId: string, from: string, to: string) {
   await runnableStation(db, scope, stationId, from, to);
   const rows = await listStayBookings(db, scope, { stationId, from, to });
-  const bookings = await presentBookings(db, scope.hub.id, rows, true);
+  // The workbook names the station's guests: a personal-data read, audited with the people named, as the guest list is.
+  const read = { subjectType: 'person', fields: ['name'], ids: (items: StayBooking[]) => [...new Set(items.map((b) => b.guest.personId))] };
+  const bookings = await auditedRead(db, scope, read, (tx) => presentBookings(tx, scope.hub.id, rows, true));
   return async (out: Writable) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
     const sheet = workbook.addWorksheet('bookings');

@@ -108,6 +108,11 @@ describe('stays over HTTP', () => {
     );
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The workbook names the guest: the manager's personal reads are the guest list's and the export's, each naming the guest.
+    const { rows: reads } = await ctx.database.db.execute<{ subject_id: string }>(
+      sql`SELECT subject_id FROM audit_events WHERE hub_id = ${hub.id} AND actor_id = ${manager.id} AND action = 'personal.read' ORDER BY seq`,
+    );
+    expect(reads.map((r) => r.subject_id)).toEqual([booking.guest.personId, booking.guest.personId]);
   });
 
   it('refuses bad dates, too many nights, the ineligible and a second overlapping stay, writing nothing', async () => {
