@@ -11,6 +11,9 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** True for text without control characters or line breaks: fit to be a one-line name (in an e-mail's subject, say). */
 export const isOneLineText = (text: string): boolean => !CONTROL_CHARACTERS.test(text);
 
+/** Text made one line: each run of control characters becomes a space (for names stored before they were checked). */
+export const asOneLine = (text: string): string => text.replace(new RegExp(CONTROL_CHARACTERS.source + '+', 'g'), ' ').trim();
+
 /** Text of a single line: control characters (line breaks, tabs) are a 400 INVALID_CHARACTERS on the field. */
 const oneLine = (schema: z.ZodString) => schema.refine(isOneLineText, { params: { code: 'INVALID_CHARACTERS' }, message: 'control characters or line breaks' });
 

@@ -1,5 +1,6 @@
 import type { OrgRole } from '../../../contracts/auth.js';
 import type { Locale } from '../../../contracts/error-messages.js';
+import { asOneLine } from '../../../contracts/common.js';
 import type { OutgoingEmail } from '../../platform/mail/index.js';
 
 const orgRoleNames: Record<OrgRole, Record<Locale, string>> = {
@@ -7,12 +8,6 @@ const orgRoleNames: Record<OrgRole, Record<Locale, string>> = {
   applicant: { 'zh-CN': '可代表机构申请', 'en-US': 'colleague who can apply' },
   viewer: { 'zh-CN': '仅可查看', 'en-US': 'colleague who can view' },
 };
-
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-
-/** A name as one line (names are checked on input; older ones may hold a line break): control characters become a space. */
-const oneLine = (name: string) => name.replace(CONTROL_RUNS, ' ').trim();
 
 /** The message carrying a colleague invitation's one-time link. */
 export function colleagueInvitationEmail(input: {
@@ -26,7 +21,8 @@ export function colleagueInvitationEmail(input: {
 }): OutgoingEmail {
   const role = orgRoleNames[input.role][input.locale];
   const zh = input.locale === 'zh-CN';
-  const organization = { zh: oneLine(input.organization.zh), en: oneLine(input.organization.en) };
+  // Names are checked on input; one stored before may hold a line break.
+  const organization = { zh: asOneLine(input.organization.zh), en: asOneLine(input.organization.en) };
   return {
     to: input.to,
     cause: `colleague_invitation:${input.invitationId}`,
