@@ -3,43 +3,22 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../test/fake-server';
 import { renderInApp } from '../../test/render';
-import type { SpaceRequest } from '../api/spaces.api';
 import { AcceptOfferForm } from './accept-offer.form';
+import { offeredRequest } from './offered-request.fixture';
 
-const requestId = '01a2373f-0000-7000-8000-000000000080';
-const acceptPath = `/api/hubs/hangzhou/spaces/requests/${requestId}/accept`;
 const organization = { id: '01a2373f-0000-7000-8000-0000000000aa', name: { zh: '深度求索', en: 'DeepSeek' } };
-const node = { id: '01a2373f-0000-7000-8000-0000000000c1', code: 'DT-A-102', name: { zh: '102 室', en: 'Room 102' }, kind: 'unit', areaM2: 120, photos: [] };
-const request = {
-  id: requestId,
-  ref: 'R-1',
-  organization,
-  areaM2: 100,
-  seats: null,
-  startsOn: '2027-01-01',
-  months: 36,
-  features: [],
-  parkId: null,
-  status: 'offered',
-  position: null,
-  offer: {
-    holdId: '01a2373f-0000-7000-8000-0000000000b1',
-    nodes: [node],
-    expiresAt: '2026-12-09T04:10:00.000Z',
-    program: { id: '01a2373f-0000-7000-8000-0000000000e9', name: { zh: '租金补贴', en: 'Rent subsidy' } },
-    staff: null,
-    terms: {
-      startsOn: '2027-01-01',
-      endsOn: '2030-01-01',
-      steps: [
-        { startsOn: '2027-01-01', endsOn: '2028-01-01', monthlyRent: '720000', tenantShare: '0', subsidyShare: '720000' },
-        { startsOn: '2028-01-01', endsOn: '2030-01-01', monthlyRent: '720000', tenantShare: '360000', subsidyShare: '360000' },
-      ],
-    },
+const request = offeredRequest(organization, {
+  program: { id: '01a2373f-0000-7000-8000-0000000000e9', name: { zh: '租金补贴', en: 'Rent subsidy' } },
+  terms: {
+    startsOn: '2027-01-01',
+    endsOn: '2030-01-01',
+    steps: [
+      { startsOn: '2027-01-01', endsOn: '2028-01-01', monthlyRent: '720000', tenantShare: '0', subsidyShare: '720000' },
+      { startsOn: '2028-01-01', endsOn: '2030-01-01', monthlyRent: '720000', tenantShare: '360000', subsidyShare: '360000' },
+    ],
   },
-  leaseId: null,
-  createdAt: '2026-12-01T00:00:00.000Z',
-} as SpaceRequest & { offer: NonNullable<SpaceRequest['offer']> };
+});
+const acceptPath = `/api/hubs/hangzhou/spaces/requests/${request.id}/accept`;
 
 const words = {
   'zh-CN': {

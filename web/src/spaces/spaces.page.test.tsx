@@ -5,7 +5,7 @@ import type { Me } from '../../../contracts/auth';
 import { loading } from '../../test/capabilities';
 import { fakeServer, type SeenRequest } from '../../test/fake-server';
 import { renderInApp } from '../../test/render';
-import type { SpaceRequest } from '../api/spaces.api';
+import { offeredRequest } from './offered-request.fixture';
 import { SpacesPage } from './spaces.page';
 
 type Role = Me['organizations'][number]['role'];
@@ -17,29 +17,7 @@ const meWith = (...orgs: [typeof deep, Role][]): Me => ({
   hubs: [],
   organizations: orgs.map(([o, role]) => ({ hub: 'hangzhou', ...o, role })),
 });
-const offered = {
-  id: '01a2373f-0000-7000-8000-000000000080',
-  ref: 'R-1',
-  organization: deep,
-  areaM2: 100,
-  seats: null,
-  startsOn: '2027-01-01',
-  months: 36,
-  features: [],
-  parkId: null,
-  status: 'offered',
-  position: null,
-  offer: {
-    holdId: '01a2373f-0000-7000-8000-0000000000b1',
-    nodes: [{ id: '01a2373f-0000-7000-8000-0000000000c1', code: 'DT-A-102', name: { zh: '102 室', en: 'Room 102' }, kind: 'unit', areaM2: 120, photos: [] }],
-    expiresAt: '2026-12-09T04:10:00.000Z',
-    program: null,
-    staff: null,
-    terms: null,
-  },
-  leaseId: null,
-  createdAt: '2026-12-01T00:00:00.000Z',
-} as unknown as SpaceRequest;
+const offered = offeredRequest(deep);
 
 function renderPage(who: Me, locale: 'zh-CN' | 'en-US' = 'en-US') {
   fakeServer((request: SeenRequest) => {
