@@ -12,14 +12,15 @@ export const programPolicy = definePolicy<{ published: boolean }>([
   allow(['program_officer', 'hub_admin'], 'simulate'),
 ]);
 
-// Applications carry applicants' personal answers and files (reviewers see what they are assigned, through the reviews module).
-const APPLICATION_STAFF = PERSONAL_DATA_STAFF;
-
-/** Applicants see their own applications; the staff who decide, pay and audit them see the hub's. */
+/**
+ * Applicants see their own applications; their answers and files are personal data, so the
+ * staff who decide, pay and audit them see the hub's (reviewers see what they are assigned,
+ * through the reviews module).
+ */
 export const applicationPolicy = definePolicy<{ own: boolean }>([
   allow('signed_in', 'read', (_, a) => a.own),
-  allow(APPLICATION_STAFF, 'read'),
-  allow(APPLICATION_STAFF, 'list_all'),
+  allow(PERSONAL_DATA_STAFF, 'read'),
+  allow(PERSONAL_DATA_STAFF, 'list_all'),
   allow('signed_in', 'submit'),
 ]);
 
