@@ -20,7 +20,8 @@ export default defineConfig({
   // Whole journeys (an applicant, an officer and finance in one test) run long on a loaded machine.
   timeout: 150_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? 'line' : 'list',
+  // `list` in CI too: each test's time is in the log, so a slow one can be found.
+  reporter: 'list',
   use: {
     baseURL,
     locale: 'en-US',
