@@ -31,16 +31,22 @@ export type Reservation = { attempt: number } | { lockedSeconds: number };
  */
 export async function reserveAttempt(db: Db, email: string, rule: LockoutRule): Promise<Reservation> {
   const address = email.toLowerCase();
+  // The time comes from here, as parameters: Citus refuses a function that is not immutable
+  // in DO UPDATE SET, and now() and timestamptz + interval are only stable.
+  const now = Date.now();
+  const at = new Date(now).toISOString();
+  const lockEnds = new Date(now + rule.minutes * 60_000).toISOString();
   const { rows } = await db.execute<{ failures: number }>(sql`
     INSERT INTO sign_in_lockouts AS l (email, failures, locked_until, updated_at)
-    VALUES (${address}, 1, CASE WHEN ${rule.failures} <= 1 THEN now() + make_interval(mins => ${rule.minutes}) END, now())
+    VALUES (${address}, 1, CASE WHEN ${rule.failures} <= 1 THEN ${lockEnds}::timestamptz END, ${at}::timestamptz)
     ON CONFLICT (email) DO UPDATE SET
-      failures = CASE WHEN l.locked_until <= now() THEN 1 ELSE l.failures + 1 END,
+      failures = CASE WHEN l.locked_until <= ${at}::timestamptz THEN 1 ELSE l.failures + 1 END,
       locked_until = CASE
-        WHEN (CASE WHEN l.locked_until <= now() THEN 1 ELSE l.failures + 1 END) >= ${rule.failures} THEN now() + make_interval(mins => ${rule.minutes})
+        WHEN (CASE WHEN l.locked_until <= ${at}::timestamptz THEN 1 ELSE l.failures + 1 END) >= ${rule.failures}
+          THEN ${lockEnds}::timestamptz
         ELSE NULL END,
-      updated_at = now()
-    WHERE l.locked_until IS NULL OR l.locked_until <= now()
+      updated_at = ${at}::timestamptz
+    WHERE l.locked_until IS NULL OR l.locked_until <= ${at}::timestamptz
     RETURNING failures`);
   const attempt = rows[0]?.failures;
   if (attempt !== undefined) return { attempt };
