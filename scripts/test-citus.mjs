@@ -31,6 +31,8 @@ const citusTests = [
   'server/modules/round-trips.test.ts',
   // Every signed-in test passes through the sign-in lockout's one-statement upsert.
   'server/platform/auth/sign-in-race.test.ts',
+  // The hub's security rules (second factor, session limits) are one upsert per hub.
+  'server/platform/auth/two-factor.test.ts',
 ];
 
 function clusterUrl() {

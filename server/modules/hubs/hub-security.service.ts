@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { HubSecurity } from '../../../contracts/hub-security.js';
 import type { HubRole } from '../../../contracts/auth.js';
 import type { Db, Tx } from '../../db/connection.js';
@@ -28,7 +28,8 @@ export async function updateHubSecurity(tx: Tx, scope: Scope, input: HubSecurity
   await tx
     .insert(hubSecuritySettings)
     .values({ hubId: scope.hub.id, ...values })
-    .onConflictDoUpdate({ target: hubSecuritySettings.hubId, set: { ...values, updatedAt: sql`now()` } });
+    // The time from here: Citus refuses now() (not immutable) in DO UPDATE SET.
+    .onConflictDoUpdate({ target: hubSecuritySettings.hubId, set: { ...values, updatedAt: new Date() } });
   await recordAudit(tx, {
     hubId: scope.hub.id,
     actorId: scope.actor.userId,
