@@ -33,21 +33,25 @@ export type VerifyResult = { hubId: string; events: number; break: ChainBreak | 
 /** Recomputes a hub's chain from the first event (archived ones included), in batches, reporting progress. */
 export async function verifyAuditChain(db: Db, hubId: string, onProgress: (done: number) => void = () => {}): Promise<VerifyResult> {
   const batchSize = 2_000;
+  // The chain as it stood when the check began: its head is read first, so events written
+  // meanwhile (a live server) are past it, never a false gap.
+  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.hubId, hubId));
+  const end = head ? Number(head.seq) : Number.POSITIVE_INFINITY;
   let previous = { seq: 0, hash: GENESIS_HASH };
   let count = 0;
   for (;;) {
-    const events = await readChain(db, hubId, previous.seq, batchSize);
+    const batch = await readChain(db, hubId, previous.seq, batchSize);
+    const events = batch.filter((event) => event.seq <= end);
     const broken = findBreak(events, previous);
     if (broken) return { hubId, events: count, break: broken };
     count += events.length;
     onProgress(count);
     const last = events[events.length - 1];
     if (last) previous = { seq: last.seq, hash: last.hash };
-    if (events.length < batchSize) break;
+    if (batch.length < batchSize || events.length < batch.length) break;
   }
-  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.hubId, hubId));
   // Events deleted from the end leave the head ahead of the last event.
-  if (head && head.seq !== previous.seq) return { hubId, events: count, break: { seq: previous.seq + 1, id: '', reason: 'gap' } };
+  if (head && end !== previous.seq) return { hubId, events: count, break: { seq: previous.seq + 1, id: '', reason: 'gap' } };
   return { hubId, events: count, break: null };
 }
 
