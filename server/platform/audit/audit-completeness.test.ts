@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizationInput } from '../../test/factories.js';
 import { PDF, uploadAs } from '../../test/file-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, TEST_ORIGIN, TEST_PASSWORD, type TestContext } from '../../test/harness.js';
+import { addressSubjectId } from '../auth/sign-in-audit.js';
 import { verifyAuditChain } from './audit.js';
 import { DEPLOYMENT_CHAIN } from './deployment-chain.js';
 
@@ -155,7 +155,7 @@ describe('audit completeness', () => {
     );
     expect(rows[0]!.n).toBe(0);
     // Found by its hashed address: other test files sign in to the same deployment chain meanwhile.
-    const addressId = `address:${createHash('sha256').update(unknown).digest('hex').slice(0, 16)}`;
+    const addressId = addressSubjectId(unknown);
     expect((await eventsOf(DEPLOYMENT_CHAIN, 'auth.sign_in')).filter((e) => e.subject_id === addressId)).toEqual([
       expect.objectContaining({
         subject_type: 'address',

@@ -5,6 +5,11 @@ import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../audit/audit.js';
 import { DEPLOYMENT_CHAIN } from '../audit/deployment-chain.js';
 
+/** How the audit names an address without an account: a short hash, never the address. */
+export function addressSubjectId(email: string): string {
+  return `address:${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16)}`;
+}
+
 export type SignInOutcome = 'success' | 'failure' | 'locked' | 'lockout' | 'second_factor_asked';
 
 /**
@@ -20,7 +25,7 @@ export async function auditSignIn(db: Db, input: { email: string; step: 'passwor
     const { rows } = await db.execute<{ id: string }>(sql`SELECT id FROM users WHERE lower(email) = ${email} LIMIT 1`);
     userId = rows[0]?.id ?? null;
   }
-  const subjectId = userId ?? `address:${createHash('sha256').update(email).digest('hex').slice(0, 16)}`;
+  const subjectId = userId ?? addressSubjectId(email);
   await withTransaction(db, (tx) =>
     recordAudit(tx, {
       hubId: DEPLOYMENT_CHAIN,
