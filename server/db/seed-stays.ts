@@ -27,7 +27,6 @@ export async function seedStays(db: Db, adminEmail: string, seed = readStaysSeed
   const manager = await findUserByEmail(db, seed.manager);
   if (!admin || !manager) throw new Error(`demo accounts ${adminEmail} and ${seed.manager} must exist: seed the accounts first`);
   const scope = { hub, actor: await loadActor(db, hub.id, admin.id) };
-  const managerRoles = (await loadActor(db, hub.id, manager.id)).hubRoles;
   let stations = 0;
   for (const station of seed.stations) {
     await withTransaction(db, async (tx) => {
@@ -37,7 +36,7 @@ export async function seedStays(db: Db, adminEmail: string, seed = readStaysSeed
         .where(and(eq(stayStations.hubId, hub.id), eq(stayStations.nameEn, station.name.en)));
       const id = present?.id ?? (await createStation(tx, scope, stationInputSchema.parse(station)));
       if (!present) stations++;
-      await assignStationManager(tx, scope, id, manager.id, managerRoles.includes('station_manager'));
+      await assignStationManager(tx, scope, id, manager.email);
     });
   }
   await withTransaction(db, async (tx) => {

@@ -2,9 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { StationInput } from '../../../contracts/stays.js';
 import type { Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { findUserByEmail } from '../../platform/auth/users.js';
 import { AppError } from '../../platform/errors.js';
 import { assertDistrict } from '../ecosystem/index.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { loadActor } from '../../platform/tenancy/tenancy.js';
 import type { Scope } from './stations.service.js';
 import { stationAdminPolicy } from './stays.policies.js';
 import { stayBeds, stayBlackouts, stayRooms, stayStationManagers, stayStations } from './stays.tables.js';
@@ -49,15 +51,23 @@ export async function createStation(tx: Tx, scope: Scope, input: StationInput): 
   return id;
 }
 
-/** Makes a user (who must hold the station_manager role here) a manager of a station. */
-export async function assignStationManager(tx: Tx, scope: Scope, stationId: string, userId: string, hasRole: boolean): Promise<void> {
+/**
+ * Makes the account with this e-mail address, which must hold the station_manager role here,
+ * a manager of a station. Hub admins only, refused before the address is looked at; an
+ * address with no account and one whose account is not a station manager here answer alike
+ * (404 USER_NOT_FOUND on `email`), so the answer tells nobody whether an account uses it.
+ */
+export async function assignStationManager(tx: Tx, scope: Scope, stationId: string, email: string): Promise<void> {
   stationAdminPolicy.authorize(scope.actor, 'create', null);
-  if (!hasRole) throw new AppError('VALIDATION_FAILED', [{ path: 'userId', code: 'NOT_IN_HUB' }]);
   const [station] = await tx
     .select({ id: stayStations.id })
     .from(stayStations)
     .where(and(eq(stayStations.hubId, scope.hub.id), eq(stayStations.id, stationId)));
   if (!station) throw new AppError('NOT_FOUND');
+  const user = await findUserByEmail(tx, email);
+  const roles = user ? (await loadActor(tx, scope.hub.id, user.id)).hubRoles : [];
+  if (!user || !roles.includes('station_manager')) throw new AppError('USER_NOT_FOUND', [{ path: 'email', code: 'NOT_IN_HUB' }]);
+  const userId = user.id;
   const added = await tx.insert(stayStationManagers).values({ hubId: scope.hub.id, stationId, userId }).onConflictDoNothing().returning();
   if (added.length)
     await recordAudit(tx, {
