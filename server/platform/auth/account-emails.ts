@@ -8,9 +8,10 @@ import { accountEmailOutbox } from '../mail/outbox.tables.js';
 /** At most this many messages of one kind to one address per hour; more are dropped unseen. */
 export const ACCOUNT_EMAILS_PER_HOUR = 5;
 
-type Kind = 'password_reset' | 'verify_email';
+type Kind = 'password_reset' | 'verify_email' | 'confirm_email_change';
 
-const texts: Record<Kind, Record<Locale, { subject: string; body: (url: string) => string }>> = {
+/** `detail` is what a kind names beside its link: the new address, for a change of address. */
+const texts: Record<Kind, Record<Locale, { subject: string; body: (url: string, detail: string) => string }>> = {
   password_reset: {
     'zh-CN': {
       subject: 'Dragon Gate：重设密码',
@@ -30,14 +31,27 @@ const texts: Record<Kind, Record<Locale, { subject: string; body: (url: string) 
       body: (url) => `Open this link to confirm this is your e-mail address (valid for 24 hours):\n${url}\n\nOnce confirmed, you can apply for funding.`,
     },
   },
+  confirm_email_change: {
+    'zh-CN': {
+      subject: 'Dragon Gate：确认更改邮箱',
+      body: (url, newEmail) =>
+        `有人（希望是您）请求把 Dragon Gate 账户的邮箱改为 ${newEmail}。\n\n如果是您本人，请在 24 小时内打开以下链接同意更改，随后确认链接会发往新邮箱：\n${url}\n\n如果不是您本人操作，请不要打开链接，并尽快修改密码、退出其他设备上的登录。`,
+    },
+    'en-US': {
+      subject: 'Dragon Gate: approve the change of your e-mail address',
+      body: (url, newEmail) =>
+        `Someone (we hope you) asked to change the e-mail address of your Dragon Gate account to ${newEmail}.\n\nIf it was you, open this link within 24 hours to approve; a link to confirm the new address is then sent there:\n${url}\n\nIf it was not you, do not open the link, and change your password and sign out your other sessions soon.`,
+    },
+  },
 };
 
 /**
- * Queues a password reset or verification message in the request's language, unless the
- * address already got ACCOUNT_EMAILS_PER_HOUR of that kind this hour (dropped silently:
- * the caller's answer is the same either way, so it tells nothing about the account).
+ * Queues a password reset, verification or change-of-address message in the request's
+ * language, unless the address already got ACCOUNT_EMAILS_PER_HOUR of that kind this hour
+ * (dropped silently: the caller's answer is the same either way, so it tells nothing about
+ * the account).
  */
-export async function sendAccountEmail(db: Db, kind: Kind, to: string, url: string, request: Request | undefined): Promise<void> {
+export async function sendAccountEmail(db: Db, kind: Kind, to: string, url: string, request: Request | undefined, detail = ''): Promise<void> {
   const locale = pickLocale(request?.headers.get('accept-language') ?? undefined);
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`account-mail:${to.toLowerCase()}`}))`);
@@ -53,6 +67,6 @@ export async function sendAccountEmail(db: Db, kind: Kind, to: string, url: stri
       );
     if ((recent?.n ?? 0) >= ACCOUNT_EMAILS_PER_HOUR) return;
     const text = texts[kind][locale];
-    await enqueueAccountEmail(tx, { to, subject: text.subject, text: text.body(url), cause: kind });
+    await enqueueAccountEmail(tx, { to, subject: text.subject, text: text.body(url, detail), cause: kind });
   });
 }

@@ -109,14 +109,25 @@ describe('the profile: password, sessions, address', () => {
     expect((await me(await signIn(ctx.app, user.email, NEW_PASSWORD))).statusCode).toBe(200);
   });
 
-  it('changes the address only through a link sent to the new one', async () => {
+  it('changes a confirmed address only once the current mailbox approves, then through a link sent to the new one', async () => {
     const user = await createTestUser(ctx);
     const next = freshEmail('moved');
+    const linkIn = (text: string) => /(http:\/\/localhost:3000\/api\/auth\/verify-email\?\S+)/.exec(text)![1]!.replace('http://localhost:3000', '');
+    const oldBefore = await messagesTo(ctx, user.email);
     expect((await post('/api/auth/change-email', { newEmail: next, callbackURL: '/profile' }, user.cookie)).statusCode).toBe(200);
+    // Nothing reaches the new address yet: whoever holds only the session cannot move the account.
+    expect(await messagesTo(ctx, next)).toBe(0);
+    expect(await messagesTo(ctx, user.email)).toBe(oldBefore + 1);
+    const approval = await lastMessageTo(ctx, user.email);
+    expect(approval!.subject).toBe('Dragon Gate: approve the change of your e-mail address');
+    expect(approval!.text).toContain(next);
     expect((await me(user.cookie)).json().user.email).toBe(user.email);
-    const message = await lastMessageTo(ctx, next);
-    const link = /(http:\/\/localhost:3000\/api\/auth\/verify-email\?\S+)/.exec(message!.text)![1]!;
-    await ctx.app.inject({ method: 'GET', url: link.replace('http://localhost:3000', ''), headers: { cookie: user.cookie } });
+
+    await ctx.app.inject({ method: 'GET', url: linkIn(approval!.text), headers: { cookie: user.cookie } });
+    expect((await me(user.cookie)).json().user.email).toBe(user.email);
+    const confirmation = await lastMessageTo(ctx, next);
+    expect(confirmation!.subject).toBe('Dragon Gate: confirm your e-mail address');
+    await ctx.app.inject({ method: 'GET', url: linkIn(confirmation!.text), headers: { cookie: user.cookie } });
     expect((await me(user.cookie)).json().user.email).toBe(next);
   });
 });

@@ -104,7 +104,16 @@ export function createAuth(db: Db, config: Config) {
         await sendAccountEmail(db, 'verify_email', user.email, url, request);
       },
     },
-    user: { changeEmail: { enabled: true } },
+    user: {
+      changeEmail: {
+        enabled: true,
+        // A confirmed address changes only once its own mailbox approves (then the new one
+        // confirms): a session taken over cannot move the account to another address and
+        // reset the password from there.
+        sendChangeEmailConfirmation: async ({ user, newEmail, url }, request) =>
+          sendAccountEmail(db, 'confirm_email_change', user.email, url, request, newEmail),
+      },
+    },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,

@@ -80,7 +80,8 @@ export function registerAccountRoutes(app: FastifyInstance, auth: Auth, handler:
     schema: {
       operationId: 'changeEmail',
       summary: 'Change the e-mail address',
-      description: 'The signed-in person: a link to confirm the change is e-mailed; the address changes when it is opened.',
+      description:
+        'The signed-in person. A confirmed address: a link to approve the change goes to it first, and once approved a link to confirm goes to the new address. An address never confirmed: the link goes to the new address at once. The address changes when the new address’s link is opened.',
       tags,
       body: changeEmailInputSchema,
       response: { 200: accountDoneSchema, ...errors },

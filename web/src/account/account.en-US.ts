@@ -25,7 +25,8 @@ export const accountEnUS: AccountMessages = {
   emailTitle: 'Change email address',
   newEmail: 'New email address',
   changeEmail: 'Send confirmation link',
-  emailChangeSent: 'A confirmation link went to the new address; opening it completes the change.',
+  emailChangeSent:
+    'A link to approve the change went to your current address. Once you approve, a link to confirm goes to the new one; opening it completes the change.',
   sessionsTitle: 'Sessions',
   sessionStarted: 'Signed in',
   sessionSeen: 'Last active',

@@ -23,7 +23,7 @@ export const accountZhCN = {
   emailTitle: '修改邮箱',
   newEmail: '新邮箱',
   changeEmail: '发送确认链接',
-  emailChangeSent: '确认链接已发往新邮箱；打开后即完成更改。',
+  emailChangeSent: '同意更改的链接已发往您现在的邮箱。同意后，确认链接会发往新邮箱；打开后即完成更改。',
   sessionsTitle: '登录会话',
   sessionStarted: '登录时间',
   sessionSeen: '最近活动',

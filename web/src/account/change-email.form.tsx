@@ -9,7 +9,7 @@ import { zodRule } from '../forms/zod-rule';
 
 type Values = { newEmail: string };
 
-/** A new address: a link to confirm it goes there, and opening it completes the change. */
+/** A new address: the current mailbox approves, then a link to confirm goes to the new one, and opening it completes the change. */
 export function ChangeEmailForm() {
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
