@@ -23,11 +23,11 @@ export const enableTwoFactorResultSchema = z
   })
   .meta({ id: 'TwoFactorEnrolment', description: 'Enrolment begun: the second factor counts once a first code is verified' });
 
-export const verifyTotpInputSchema = z.strictObject({ code: totpCodeSchema, trustDevice: z.boolean().optional() }).meta({ id: 'VerifyTotpInput' });
+// No "trust this device": every sign-in of an enrolled account asks for a code, as a hub
+// that requires a second factor expects (better-auth's `trustDevice` would skip it for 30 days).
+export const verifyTotpInputSchema = z.strictObject({ code: totpCodeSchema }).meta({ id: 'VerifyTotpInput' });
 
-export const verifyBackupCodeInputSchema = z
-  .strictObject({ code: backupCodeSchema, trustDevice: z.boolean().optional() })
-  .meta({ id: 'VerifyBackupCodeInput' });
+export const verifyBackupCodeInputSchema = z.strictObject({ code: backupCodeSchema }).meta({ id: 'VerifyBackupCodeInput' });
 
 export const twoFactorVerifiedSchema = z
   .looseObject({ token: z.string().meta({ description: 'The session token (also set as the cookie)' }) })

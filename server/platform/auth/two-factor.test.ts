@@ -53,6 +53,10 @@ describe('two-factor sign-in, lockout and hub session rules', () => {
     const wrong = await post(ctx.app, '/api/auth/two-factor/verify-totp', { code: '000000' === uri.generate() ? '111111' : '000000' }, cookie);
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('TWO_FACTOR_CODE_WRONG');
+    // No device is trusted: asking for it is refused on its field, so the next sign-in asks again.
+    const trust = await post(ctx.app, '/api/auth/two-factor/verify-totp', { code: uri.generate(), trustDevice: true }, cookie);
+    expect([trust.statusCode, trust.json().error.code, trust.json().error.fields[0].path]).toEqual([400, 'VALIDATION_FAILED', 'trustDevice']);
+    expect(cookiesOf(trust)).not.toContain('trust_device');
     const ok = await post(ctx.app, '/api/auth/two-factor/verify-totp', { code: uri.generate() }, cookie);
     expect(ok.statusCode).toBe(200);
     const session = cookiesOf(ok);
