@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshEmail, lastMessageTo, messagesTo, tokenSentTo } from '../../test/account-factories.js';
 import { as, createTestUser, signIn, startTestApp, TEST_ORIGIN, TEST_PASSWORD, type TestContext } from '../../test/harness.js';
+import { hashLinkToken } from '../tokens.js';
 import { ACCOUNT_EMAILS_PER_HOUR } from './account-emails.js';
 
 let ctx: TestContext;
@@ -24,6 +25,10 @@ describe('forgotten password', () => {
     expect(message!.subject).toBe('Dragon Gate: reset your password');
     expect(message!.text).toContain('http://localhost:3000/reset-password?token=');
     const token = await tokenSentTo(ctx, user.email);
+    // The database keeps only the token's hash: whoever reads it cannot reset the password.
+    const kept = await ctx.database.db.execute<{ identifier: string }>(sql`SELECT identifier FROM verifications WHERE value = ${user.id}`);
+    expect(kept.rows.map((r) => r.identifier)).toEqual([hashLinkToken(`reset-password:${token}`)]);
+    expect(JSON.stringify(kept.rows)).not.toContain(token);
 
     const weak = await post('/api/auth/reset-password', { token, newPassword: 'password' });
     expect(weak.json().error.code).toBe('PASSWORD_REJECTED');
@@ -37,7 +42,7 @@ describe('forgotten password', () => {
 
     await post('/api/auth/request-password-reset', { email: user.email });
     const late = await tokenSentTo(ctx, user.email);
-    await ctx.database.db.execute(sql`UPDATE verifications SET expires_at = now() - interval '1 second' WHERE identifier = ${`reset-password:${late}`}`);
+    await ctx.database.db.execute(sql`UPDATE verifications SET expires_at = now() - interval '1 second' WHERE identifier = ${hashLinkToken(`reset-password:${late}`)}`);
     expect((await post('/api/auth/reset-password', { token: late, newPassword: 'yet another long passphrase' })).json().error.code).toBe('INVALID_TOKEN');
   });
 

@@ -6,6 +6,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contracts/aut
 import type { Db } from '../../db/connection.js';
 import type { Config } from '../config.js';
 import { uuidv7 } from '../ids.js';
+import { hashLinkToken } from '../tokens.js';
 import { accounts, rateLimits, sessions, twoFactors, users, verifications } from './auth.tables.js';
 import { sendAccountEmail } from './account-emails.js';
 import { checkPassword } from './passwords.js';
@@ -104,6 +105,9 @@ export function createAuth(db: Db, config: Config) {
         await sendAccountEmail(db, 'verify_email', user.email, url, request);
       },
     },
+    // A reset link's token and a sign-in's second-factor step are kept hashed, as the
+    // project's own link tokens are: whoever reads the table cannot use what is in it.
+    verification: { storeIdentifier: { hash: async (identifier) => hashLinkToken(identifier) } },
     user: {
       changeEmail: {
         enabled: true,
