@@ -133,6 +133,8 @@ export function createAuth(db: Db, config: Config) {
       customRules: {
         '/sign-in/email': { window: 60, max: config.signInPerMinute },
         '/sign-up/email': { window: 60, max: config.signInPerMinute },
+        // Asks for the current password, so it is limited like a sign-in (not better-auth's 3 in 10 s).
+        '/change-password': { window: 60, max: config.signInPerMinute },
         '/request-password-reset': { window: 3600, max: config.accountEmailsPerHour },
         '/send-verification-email': { window: 3600, max: config.accountEmailsPerHour },
         '/change-email': { window: 3600, max: config.accountEmailsPerHour },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizationInput } from '../../test/factories.js';
-import { createTestHub, createTestUser, startTestApp, TEST_PASSWORD, type TestContext } from '../../test/harness.js';
+import { createTestHub, createTestUser, startTestApp, TEST_ORIGIN, TEST_PASSWORD, type TestContext } from '../../test/harness.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -119,6 +119,25 @@ describe('rate limits', () => {
       remoteAddress: second,
     });
     expect(other.statusCode).toBe(401);
+  });
+
+  it('changing the password (it asks for the current one) is limited like a sign-in, per client address', async () => {
+    const limited = await startTestApp({ signInPerMinute: 5 });
+    // Signed in through the usual app (one database), so this app's limit counts only the guesses.
+    const user = await createTestUser(ctx);
+    const address = `10.${1 + Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}.3`;
+    const guess = () =>
+      limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/change-password',
+        headers: { cookie: user.cookie, origin: TEST_ORIGIN },
+        payload: { currentPassword: 'a guess at the password', newPassword: 'a brand new passphrase for 2027' },
+        remoteAddress: address,
+      });
+    const codes = [];
+    for (let i = 0; i < 6; i++) codes.push((await guess()).statusCode);
+    expect(codes.slice(0, 5).every((code) => code !== 429)).toBe(true);
+    expect(codes[5]).toBe(429);
   });
 
   it('the API as a whole is limited per client address with a stable code', async () => {
