@@ -42,7 +42,9 @@ describe('forgotten password', () => {
 
     await post('/api/auth/request-password-reset', { email: user.email });
     const late = await tokenSentTo(ctx, user.email);
-    await ctx.database.db.execute(sql`UPDATE verifications SET expires_at = now() - interval '1 second' WHERE identifier = ${hashLinkToken(`reset-password:${late}`)}`);
+    await ctx.database.db.execute(
+      sql`UPDATE verifications SET expires_at = now() - interval '1 second' WHERE identifier = ${hashLinkToken(`reset-password:${late}`)}`,
+    );
     expect((await post('/api/auth/reset-password', { token: late, newPassword: 'yet another long passphrase' })).json().error.code).toBe('INVALID_TOKEN');
   });
 
@@ -170,6 +172,23 @@ describe('the account endpoints in the contract (registered by name)', () => {
     const notEmail = await post('/api/auth/request-password-reset', { email: 'not an address' });
     expect([notEmail.statusCode, notEmail.json().error.fields[0].path]).toEqual([400, 'email']);
     expect(await messagesTo(ctx, user.email)).toBe(before);
+  });
+
+  it('are the only ones of better-auth that answer: any other is 404 in the project’s shape and changes nothing', async () => {
+    const user = await createTestUser(ctx);
+    const send = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      ctx.app.inject({ method, url, payload, headers: { cookie: user.cookie, origin: TEST_ORIGIN } });
+    // Past the contract's rules for a name (its length, its characters), and unaudited.
+    const rename = await send('POST', '/api/auth/update-user', { name: `x${'\u202e'}${'y'.repeat(5000)}` });
+    const others = [
+      rename,
+      await send('POST', '/api/auth/revoke-sessions', {}),
+      await send('GET', '/api/auth/list-accounts'),
+      await send('GET', '/api/auth/ok'),
+    ];
+    expect(others.map((r) => [r.statusCode, r.json().error.code])).toEqual(others.map(() => [404, 'NOT_FOUND']));
+    const after = (await me(user.cookie)).json();
+    expect(after.user.name).toBe('Test User');
   });
 
   it('answer 401 in the project’s shape without a session', async () => {

@@ -4,7 +4,7 @@ import { sessionSchema, signInInputSchema, signInResultSchema, signOutResultSche
 import { apiErrorSchema } from '../../../contracts/errors.js';
 import type { Db } from '../../db/connection.js';
 import { CLIENT_IP_HEADER, type Auth } from '../auth/auth.js';
-import { errorBody, rateLimitedBody } from '../errors.js';
+import { AppError, errorBody, rateLimitedBody } from '../errors.js';
 import { authErrorOf } from './auth-errors.js';
 import { registerAccountRoutes } from './account-routes.js';
 import { registerSessionRoutes } from './session-routes.js';
@@ -13,14 +13,27 @@ import { registerTwoFactorRoutes } from './two-factor-routes.js';
 import { localeOf } from './error-handler.js';
 
 /**
- * Hands /api/auth/* to better-auth, translating between Fastify and the Fetch API. The
- * endpoints a client calls (sign in, sign out, the session here; the second factor and the
- * account's own in their files) are also registered by name with their schemas, so the
- * contract describes them; they reach the same handler.
+ * Hands the endpoints of better-auth that Dragon Gate uses to it, translating between
+ * Fastify and the Fetch API. Each is registered by name with its schemas (sign in, sign
+ * out, the session here; the second factor and the account's own in their files), so the
+ * contract describes them and checks their input; they reach the same handler. The link in
+ * a verification message is the one more. Any other path under /api/auth is 404: better-auth
+ * has more endpoints (changing a user's name or picture past the contract's rules, ending
+ * every session unaudited, …) that no page needs.
  */
 export function registerAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: string, db: Db): void {
   const handler = proxyTo(auth, baseUrl);
-  app.route({ method: ['GET', 'POST'], url: '/api/auth/*', schema: { hide: true }, config: { public: true }, handler });
+  // Opened from an e-mail (confirming an address, approving or completing a change of it).
+  app.get('/api/auth/verify-email', { schema: { hide: true }, config: { public: true } }, handler);
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    config: { public: true },
+    handler: async () => {
+      throw new AppError('NOT_FOUND');
+    },
+  });
   const tags = ['auth'];
   const authErrors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 423: apiErrorSchema, 429: apiErrorSchema };
   app.post('/api/auth/sign-in/email', {
