@@ -38,6 +38,7 @@ import { registerOpenApi } from './platform/http/openapi/register-openapi.js';
 import { registerSessions } from './platform/http/session.js';
 import { registerRefusalAudit } from './platform/http/refusal-audit.js';
 import { loggerOptions } from './platform/logging.js';
+import { fastifyTrustProxy } from './platform/http/client-address.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -48,7 +49,7 @@ export type AppOptions = { db: Db; config: Config; logger?: boolean; webDir?: st
 export async function buildApp({ db, config, logger = true, webDir = path.join(root, 'dist/web') }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(config.logLevel) : false,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1_048_576,
     frameworkErrors,
     clientErrorHandler,

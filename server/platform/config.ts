@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCryptoSuite, type CryptoSuite } from './crypto/suite.js';
@@ -20,6 +21,14 @@ export type Config = {
   lockoutMinutes: number;
   /** General API requests allowed per client address per minute. */
   requestsPerMinute: number;
+  /**
+   * Which proxies in front are believed about the client's address (`TRUST_PROXY`): none
+   * (false), those at these addresses or ranges, or the nearest N whatever their address
+   * (a number; `true` is 1: only for a server that nothing but its proxies can reach). The
+   * client address is the last one X-Forwarded-For names that is not a trusted proxy's:
+   * what a client writes there itself is never taken (http/client-address.ts).
+   */
+  trustProxy: false | number | string[];
   startJobs: boolean;
   /** SMTP server for the e-mail outbox (smtp://user:pass@host:587); no e-mail without it. */
   smtpUrl: string | undefined;
@@ -66,6 +75,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     lockoutFailures: Number(env.DRAGONGATE_LOCKOUT_FAILURES ?? 5),
     lockoutMinutes: Number(env.DRAGONGATE_LOCKOUT_MINUTES ?? 15),
     requestsPerMinute: Number(env.DRAGONGATE_REQUESTS_PER_MINUTE ?? 6000),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     startJobs: env.DRAGONGATE_JOBS !== 'off',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Dragon Gate <no-reply@dragongate.local>',
@@ -81,6 +91,27 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     backupToken: env.DRAGONGATE_BACKUP_TOKEN || undefined,
     ...overrides,
   };
+}
+
+/**
+ * `TRUST_PROXY`: unset or false, a number of hops (`true` is one), or comma-separated
+ * addresses, CIDR ranges and proxy-addr's names (loopback, linklocal, uniquelocal).
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return false;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    return family === 0 || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+  });
+  if (bad !== undefined)
+    throw new Error(`TRUST_PROXY must be true, false, a number of proxies or their addresses (10.0.0.1, 10.0.0.0/8, uniquelocal), not ${value}`);
+  return entries;
 }
 
 /** A forwarding target, or none; anything but udp://, tcp:// or http(s):// refuses to start. */
