@@ -117,12 +117,19 @@ async function withStartLock<T>(home: string, work: () => Promise<T>): Promise<T
   }
 }
 
+/** A live process: one that has exited but not yet been reaped by its parent (a zombie) is not. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // /proc/<pid>/stat: "pid (name) state …"; the name may hold spaces or parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): kill(pid, 0) is all there is
   }
 }
 
@@ -142,6 +149,8 @@ function postmasterPid(dataDir: string): number | null {
 /**
  * Fast shutdown (SIGINT: active transactions roll back), then wait for it to go: up to a
  * minute, since the shutdown checkpoint writes every dirty page and a busy machine is slow.
+ * Gone means the process, not only postmaster.pid (removed a moment before it exits), so a
+ * caller that stops the database and exits leaves no PostgreSQL behind.
  */
 async function stopServer(dataDir: string): Promise<void> {
   const pid = postmasterPid(dataDir);
@@ -151,7 +160,7 @@ async function stopServer(dataDir: string): Promise<void> {
   } catch {
     return;
   }
-  for (let i = 0; i < 600 && isRunning(dataDir); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 600 && (isRunning(dataDir) || alive(pid)); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 async function waitUntilReady(url: string): Promise<void> {
