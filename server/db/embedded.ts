@@ -149,8 +149,8 @@ function postmasterPid(dataDir: string): number | null {
 /**
  * Fast shutdown (SIGINT: active transactions roll back), then wait for it to go: up to a
  * minute, since the shutdown checkpoint writes every dirty page and a busy machine is slow.
- * Gone means the process, not only postmaster.pid (removed a moment before it exits), so a
- * caller that stops the database and exits leaves no PostgreSQL behind.
+ * Gone means the process (the one postmaster.pid named), not the file, which is removed a
+ * moment before it exits: a caller that stops the database and exits leaves none behind.
  */
 async function stopServer(dataDir: string): Promise<void> {
   const pid = postmasterPid(dataDir);
@@ -160,7 +160,7 @@ async function stopServer(dataDir: string): Promise<void> {
   } catch {
     return;
   }
-  for (let i = 0; i < 600 && (isRunning(dataDir) || alive(pid)); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 600 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 async function waitUntilReady(url: string): Promise<void> {
