@@ -3,6 +3,7 @@ import { hubRoles } from './auth.js';
 import { reauthenticationSchema } from './auth-session.js';
 import { hubParamsSchema } from './hubs.js';
 import { cursorPageOf } from './pagination.js';
+import { isoDateTime } from './dates.js';
 
 /** Longest a token may live: a year. A machine client gets a new one before then. */
 export const API_TOKEN_MAX_DAYS = 366;
@@ -24,7 +25,7 @@ export const apiTokenInputSchema = z
     name: z.string().trim().min(1).max(100),
     roles: z.array(z.enum(hubRoles)).min(1).max(hubRoles.length),
     subject: apiTokenSubjectSchema.optional(),
-    expiresAt: z.iso.datetime({ offset: true }).describe('When the token stops working; at most a year ahead'),
+    expiresAt: isoDateTime({ offset: true }).describe('When the token stops working; at most a year ahead'),
     confirm: reauthenticationSchema
       .optional()
       .describe('Your password (and a current code once you have a second factor): required of accounts with a second factor and in hubs that require one'),
@@ -40,10 +41,10 @@ export const apiTokenSchema = z
     roles: z.array(z.enum(hubRoles)),
     subject: apiTokenSubjectSchema.nullable(),
     createdBy: z.string().describe('Name of the admin who made it'),
-    createdAt: z.iso.datetime({ offset: true }),
-    expiresAt: z.iso.datetime({ offset: true }),
-    revokedAt: z.iso.datetime({ offset: true }).nullable(),
-    lastUsedAt: z.iso.datetime({ offset: true }).nullable().describe('Recorded at most once a minute'),
+    createdAt: isoDateTime({ offset: true }),
+    expiresAt: isoDateTime({ offset: true }),
+    revokedAt: isoDateTime({ offset: true }).nullable(),
+    lastUsedAt: isoDateTime({ offset: true }).nullable().describe('Recorded at most once a minute'),
     status: z.enum(['active', 'expired', 'revoked']),
   })
   .meta({ id: 'ApiToken' });

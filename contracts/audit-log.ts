@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
 import { cursorPageOf, cursorQuerySchema } from './pagination.js';
+import { isoDateTime } from './dates.js';
 
 /** An action's code ("ledger.disbursed") or a prefix ending in a dot ("ledger.") for every action of that area. */
 const actionFilterSchema = z
@@ -12,8 +13,8 @@ const actionFilterSchema = z
 /** What the auditor reads of the hub's audit log, newest first. */
 export const auditEventsQuerySchema = cursorQuerySchema
   .extend({
-    from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Events that occurred at or after this instant' }),
-    to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Events that occurred before this instant' }),
+    from: isoDateTime({ offset: true }).optional().meta({ description: 'Events that occurred at or after this instant' }),
+    to: isoDateTime({ offset: true }).optional().meta({ description: 'Events that occurred before this instant' }),
     action: actionFilterSchema.optional(),
     actor: idSchema.optional().meta({ description: 'Events of this account only (a user id)' }),
   })
@@ -23,7 +24,7 @@ export type AuditEventsQuery = z.output<typeof auditEventsQuerySchema>;
 export const auditEventSchema = z
   .object({
     seq: z.number().int().min(1).meta({ description: "The event's place in the hub's hash chain" }),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: isoDateTime({ offset: true }),
     action: z.string().meta({ description: 'What happened, as a code: area and verb, e.g. `ledger.disbursed`' }),
     actor: z
       .object({
@@ -52,7 +53,7 @@ export const auditVerificationSchema = z
       })
       .nullable()
       .meta({ description: 'The first event that does not verify, and why; null when the chain is whole' }),
-    checkedAt: z.iso.datetime({ offset: true }),
+    checkedAt: isoDateTime({ offset: true }),
   })
   .meta({ id: 'AuditVerification', description: "The result of recomputing the hub's audit hash chain" });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;

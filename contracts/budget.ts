@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fenAmount, fenBalance } from './money.js';
 import { cursorQuerySchema } from './pagination.js';
 import { bilingualNameSchema, idSchema, timestampSchema } from './common.js';
+import { isoDateTime } from './dates.js';
 
 /** Money: see contracts/money.ts (fen as a decimal string; bigint in code; never a float). */
 export const amountSchema = fenAmount();
@@ -160,8 +161,8 @@ export type LedgerTransfer = z.infer<typeof transferSchema>;
 export const transferListQuerySchema = cursorQuerySchema.extend({
   account: idSchema.optional(),
   reason: z.enum(reasonCodes).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime({ offset: true }).optional(),
+  to: isoDateTime({ offset: true }).optional(),
 });
 
 export const balanceSchema = z

@@ -3,6 +3,7 @@ import { amountSchema, balanceAmountSchema } from './budget.js';
 import { bilingualNameSchema, timestampSchema } from './common.js';
 import { cursorQuerySchema } from './pagination.js';
 import { fenBalance, fenValue } from './money.js';
+import { isoDate, isoDateTime } from './dates.js';
 
 /**
  * Compute: providers' accelerator pools, quotas per company and flavor, requests decided
@@ -58,8 +59,8 @@ export type FlavorInput = z.infer<typeof flavorInputSchema>;
 
 export const maintenanceInputSchema = z.strictObject({
   flavorCode: z.string().min(1).max(40),
-  from: z.iso.datetime(),
-  to: z.iso.datetime(),
+  from: isoDateTime(),
+  to: isoDateTime(),
   gpusOut: z.number().int().min(1).max(100_000),
 });
 
@@ -104,8 +105,8 @@ export const quotaInputSchema = z
   .strictObject({
     organizationId: z.uuid(),
     flavorId: z.uuid(),
-    periodStart: z.iso.date(),
-    periodEnd: z.iso.date(),
+    periodStart: isoDate(),
+    periodEnd: isoDate(),
     gpuHours: z.number().int().min(0).max(10_000_000),
     concurrentGpus: z.number().int().min(0).max(100_000).meta({ description: 'Nominal quota: GPUs at once' }),
     borrowingLimit: z.number().int().min(0).max(100_000).nullable().default(0),
@@ -145,8 +146,8 @@ export const requestInputSchema = z
     flavor: z.union([z.uuid(), z.literal('any_domestic')]).meta({ description: 'A flavor id, or "any_domestic"' }),
     gpus: z.number().int().min(1).max(COMPUTE_LIMITS.maxGpus),
     hours: z.number().int().min(1).max(COMPUTE_LIMITS.maxHours),
-    earliestStart: z.iso.datetime().optional(),
-    deadline: z.iso.datetime(),
+    earliestStart: isoDateTime().optional(),
+    deadline: isoDateTime(),
     priority: z.enum(priorities).default('normal'),
   })
   .meta({ description: 'A job’s resources: the admission engine places it and sets its start, or refuses with a reason' });
@@ -183,8 +184,8 @@ export const usageRecordInputSchema = z.strictObject({
   requestId: z.uuid(),
   flavorId: z.uuid(),
   gpuHours: z.string().regex(/^\d{1,7}(\.\d{1,3})?$/, 'GPU-hours, up to three decimals'),
-  startedAt: z.iso.datetime(),
-  endedAt: z.iso.datetime(),
+  startedAt: isoDateTime(),
+  endedAt: isoDateTime(),
   cost: z
     .string()
     .regex(/^\d{1,15}$/, 'fen')

@@ -153,6 +153,7 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
     'en-US': 'Invalid Unified Social Credit Code: it must have 18 characters and a correct check character (GB 32100-2015).',
   },
   INVALID_DATE: { 'zh-CN': '日期无效（格式 YYYY-MM-DD，且不能晚于今天）。', 'en-US': 'Invalid date (use YYYY-MM-DD, not in the future).' },
+  DATE_OUT_OF_RANGE: { 'zh-CN': '日期超出范围（公元1年至9999年）。', 'en-US': 'The date is out of range (years 1 to 9999).' },
   INVALID_URL: { 'zh-CN': '网址无效，应以 http:// 或 https:// 开头。', 'en-US': 'Invalid web address; it must start with http:// or https://.' },
   UNKNOWN_FIELD: { 'zh-CN': '不认识的字段。', 'en-US': 'Unknown field.' },
   INVALID_RESIDENT_ID: {

@@ -102,6 +102,7 @@ export const fieldErrorCodes = [
   'INVALID_TYPE',
   'INVALID_USCC',
   'INVALID_DATE',
+  'DATE_OUT_OF_RANGE',
   'INVALID_URL',
   'UNKNOWN_FIELD',
   'INVALID_RESIDENT_ID',

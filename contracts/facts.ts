@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
 import { moneySchema, sourceInputSchema, sourceSchema } from './relations.js';
+import { isoDate } from './dates.js';
 
 /** Facts about an organisation that change over time, each dated and sourced. */
 export const factMetrics = ['headcount', 'valuation', 'revenue', 'funding_raised', 'market_share', 'registered_in_hub'] as const;
@@ -12,7 +13,7 @@ export const moneyMetrics: readonly FactMetric[] = ['valuation', 'revenue', 'fun
 export const factInputSchema = z
   .strictObject({
     metric: z.enum(factMetrics),
-    asOf: z.iso.date(),
+    asOf: isoDate(),
     money: moneySchema.optional(),
     quantity: z
       .string()
@@ -41,7 +42,7 @@ export const factSchema = z
     id: idSchema,
     organizationId: idSchema,
     metric: z.enum(factMetrics),
-    asOf: z.iso.date(),
+    asOf: isoDate(),
     money: moneySchema.nullable(),
     quantity: z.string().nullable(),
     label: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fenBalance } from './money.js';
 import { publicBudgetQuerySchema, publicProgramSpendSchema } from './open-data.js';
+import { isoDate } from './dates.js';
 
 export const hubDashboardQuerySchema = publicBudgetQuerySchema;
 
@@ -63,13 +64,13 @@ export const hubDashboardSchema = z
     programs: z.array(publicProgramSpendSchema),
     months: z.array(dashboardMonthSchema).meta({ description: 'Each month of the year that moved money, oldest first' }),
     stays: z
-      .object({ beds: z.number().int(), bedNights: z.number().int(), occupiedNights: z.number().int(), from: z.iso.date(), to: z.iso.date() })
+      .object({ beds: z.number().int(), bedNights: z.number().int(), occupiedNights: z.number().int(), from: isoDate(), to: isoDate() })
       .meta({ description: 'Youth stations over the last 30 nights [from, to): beds, bed-nights available and slept' }),
     spaces: z
-      .object({ totalM2: z.number(), leasedM2: z.number(), heldM2: z.number(), on: z.iso.date() })
+      .object({ totalM2: z.number(), leasedM2: z.number(), heldM2: z.number(), on: isoDate() })
       .meta({ description: 'Office space today: the units’ area, leased and held' }),
     compute: z
-      .object({ capacityGpuHours: z.number().int(), reservedGpuHours: z.number().int(), from: z.iso.date(), to: z.iso.date() })
+      .object({ capacityGpuHours: z.number().int(), reservedGpuHours: z.number().int(), from: isoDate(), to: isoDate() })
       .meta({ description: 'GPU hours over the last 30 days [from, to): offered by the pools and reserved' }),
     trends: dashboardTrendsSchema,
   })

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { bilingualNameSchema } from './common.js';
 import { locales } from './error-messages.js';
+import { isoDate } from './dates.js';
 
 export const hubSlugSchema = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes');
 
-const isoDate = z.iso.date();
 const timeZoneSchema = z
   .string()
   .max(64)
@@ -53,8 +53,8 @@ export const hubSettingsSchema = z
       .max(7)
       .refine((days) => new Set(days).size === days.length, 'each weekday once')
       .meta({ description: 'ISO weekdays that are working days (1 = Monday)', example: [1, 2, 3, 4, 5] }),
-    holidays: z.array(isoDate).max(366).meta({ description: 'Public holidays (no work that day)' }),
-    makeUpWorkdays: z.array(isoDate).max(366).meta({ description: 'Days off turned into working days in exchange for a holiday (调休)' }),
+    holidays: z.array(isoDate()).max(366).meta({ description: 'Public holidays (no work that day)' }),
+    makeUpWorkdays: z.array(isoDate()).max(366).meta({ description: 'Days off turned into working days in exchange for a holiday (调休)' }),
     code: z
       .string()
       .regex(/^[A-Z]{2,4}$/)

@@ -3,6 +3,7 @@ import { bilingualNameSchema, timestampSchema } from './common.js';
 import { fenValue } from './money.js';
 import { hubParamsSchema } from './hubs.js';
 import { cursorQuerySchema } from './pagination.js';
+import { isoDate } from './dates.js';
 
 /** Evidence may be at most this many bytes (before base64). */
 export const EVIDENCE_MAX_BYTES = 2 * 1024 * 1024;
@@ -18,8 +19,8 @@ export const publicNoticeSchema = z
       .meta({ description: 'The organisation; null for an award to an individual (never named)' }),
     amount: fenValue('Awarded'),
     reason: z.string().meta({ description: 'Why it was awarded (the decision’s reason); empty for a rule-only award, which its published criteria decided' }),
-    startsOn: z.iso.date(),
-    endsOn: z.iso.date().meta({ description: 'Last day of the notice period; objections are taken until then' }),
+    startsOn: isoDate(),
+    endsOn: isoDate().meta({ description: 'Last day of the notice period; objections are taken until then' }),
     open: z.boolean().meta({ description: 'Objections are still taken (the period has not ended)' }),
     dismissals: z
       .array(z.object({ reason: z.string(), at: timestampSchema }))
@@ -64,7 +65,7 @@ export const objectionSchema = z
     program: bilingualNameSchema,
     recipient: bilingualNameSchema.nullable(),
     amount: fenValue('Awarded'),
-    endsOn: z.iso.date(),
+    endsOn: isoDate(),
     contact: z.string(),
     reason: z.string(),
     evidence: z.object({ name: z.string(), mediaType: z.string() }).nullable(),

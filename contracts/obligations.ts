@@ -4,6 +4,7 @@ import { idSchema } from './common.js';
 import { attachedFileSchema, attachmentIdsSchema } from './files.js';
 import { fenBalance, fenValue } from './money.js';
 import { cursorPageOf, cursorQuerySchema } from './pagination.js';
+import { isoDate, isoDateTime } from './dates.js';
 
 /**
  * After the money: what an awardee owes the city once paid (obligations in a program
@@ -77,10 +78,10 @@ export const recoverySchema = z
     amountDue: fenBalance('Due'),
     repaid: fenBalance('Repaid so far'),
     writtenOff: fenBalance('Written off'),
-    dueOn: z.iso.date(),
+    dueOn: isoDate(),
     status: z.enum(recoveryStatuses),
     writeOffRequestedBy: z.string().nullable(),
-    payments: z.array(z.object({ amount: fenBalance(), receivedOn: z.iso.date(), note: z.string() })),
+    payments: z.array(z.object({ amount: fenBalance(), receivedOn: isoDate(), note: z.string() })),
   })
   .meta({ id: 'Recovery' });
 export type Recovery = z.infer<typeof recoverySchema>;
@@ -92,12 +93,12 @@ export const findingSchema = z
     applicationId: idSchema,
     programName: bilingual,
     applicantName: bilingual,
-    obligation: z.object({ key: z.string(), kind: z.enum(obligationKinds), startsOn: z.iso.date(), endsOn: z.iso.date(), rule: z.enum(recoveryRules) }),
-    foundOn: z.iso.date(),
+    obligation: z.object({ key: z.string(), kind: z.enum(obligationKinds), startsOn: isoDate(), endsOn: isoDate(), rule: z.enum(recoveryRules) }),
+    foundOn: isoDate(),
     evidence: z.object({ kind: z.enum(evidenceKinds), summary: bilingual, detail: z.record(z.string(), z.unknown()) }),
     status: z.enum(findingStatuses),
     decisionReason: z.string().nullable(),
-    appealUntil: z.iso.date().nullable(),
+    appealUntil: isoDate().nullable(),
     appealReason: z.string().nullable(),
     recovery: recoverySchema.nullable(),
     actions: z
@@ -115,7 +116,7 @@ export const findingListQuerySchema = cursorQuerySchema.extend({
 export const decideFindingInputSchema = z.strictObject({
   decision: z.enum(['breach', 'dismiss']),
   reason: z.string().trim().min(1).max(2000),
-  breachOn: z.iso.date().optional().meta({ description: 'When the breach happened (defaults to when it was found); pro rata counts the time left from here' }),
+  breachOn: isoDate().optional().meta({ description: 'When the breach happened (defaults to when it was found); pro rata counts the time left from here' }),
 });
 export type DecideFindingInput = z.infer<typeof decideFindingInputSchema>;
 
@@ -123,7 +124,7 @@ export const appealFindingInputSchema = z.strictObject({ reason: z.string().trim
 
 export const recordRepaymentInputSchema = z.strictObject({
   amount: amountSchema,
-  receivedOn: z.iso.date(),
+  receivedOn: isoDate(),
   note: z.string().trim().max(500).default(''),
 });
 export type RecordRepaymentInput = z.infer<typeof recordRepaymentInputSchema>;
@@ -148,12 +149,12 @@ export type OutcomeFigures = z.infer<typeof outcomeFiguresSchema>;
 export const outcomeReportSchema = z
   .object({
     obligationKey: z.string(),
-    dueOn: z.iso.date(),
+    dueOn: isoDate(),
     status: z.enum(outcomeReportStatuses).meta({ description: 'upcoming (more than two weeks away), due, overdue, or submitted' }),
     text: z.string().nullable(),
     figures: outcomeFiguresSchema.nullable(),
     attachments: z.array(attachedFileSchema),
-    submittedAt: z.iso.datetime({ offset: true }).nullable(),
+    submittedAt: isoDateTime({ offset: true }).nullable(),
     canSubmit: z.boolean().meta({ description: 'The caller may submit this report now' }),
   })
   .meta({ id: 'OutcomeReport' });

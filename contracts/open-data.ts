@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingualNameSchema, langQuerySchema } from './common.js';
 import { fenBalance, fenValue } from './money.js';
 import { cursorQuerySchema } from './pagination.js';
+import { isoDate } from './dates.js';
 
 /** Where an award stands, as the public sees it. */
 export const publicAwardStatuses = ['approved', 'awarded', 'in_payment', 'closed'] as const;
@@ -17,7 +18,7 @@ export const publicAwardSchema = z
     program: z.object({ id: z.uuid(), name: bilingualNameSchema }),
     recipient: z.object({ name: bilingualNameSchema, uscc: z.string().meta({ description: 'Unified social credit code' }) }),
     amount: fenValue('Awarded'),
-    awardedOn: z.iso.date().meta({ description: 'Day of the award in the hub’s time zone' }),
+    awardedOn: isoDate().meta({ description: 'Day of the award in the hub’s time zone' }),
     status: z.enum(publicAwardStatuses),
   })
   .meta({ id: 'PublicAward' });

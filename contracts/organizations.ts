@@ -4,6 +4,7 @@ import { cursorPageOf, cursorQuerySchema } from './pagination.js';
 import { allowedActionsSchema, organizationActions } from './allowed-actions.js';
 import { orgRoles } from './auth.js';
 import { isValidUscc, normalizeUscc } from './uscc.js';
+import { isoDate, isoDateTime } from './dates.js';
 
 export const organizationKinds = ['startup', 'company', 'university', 'investor', 'compute_provider', 'government'] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
@@ -30,9 +31,7 @@ export const usccSchema = z
   .transform(normalizeUscc)
   .refine(isValidUscc, { params: { code: 'INVALID_USCC' }, message: 'invalid USCC' });
 
-const isoDate = z.iso.date();
-
-export const foundedOnSchema = isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), {
+export const foundedOnSchema = isoDate().refine((d) => d <= new Date().toISOString().slice(0, 10), {
   params: { code: 'INVALID_DATE' },
   message: 'founded in the future',
 });
@@ -145,11 +144,11 @@ export const inviteColleagueInputSchema = z
   .meta({ id: 'InviteColleagueInput', description: 'owner, applicant (can apply for the company) or viewer (can only look)' });
 
 export const colleagueInvitationSchema = z
-  .object({ id: idSchema, organizationId: idSchema, email: z.string(), role: z.enum(orgRoles), expiresAt: z.iso.datetime() })
+  .object({ id: idSchema, organizationId: idSchema, email: z.string(), role: z.enum(orgRoles), expiresAt: isoDateTime() })
   .meta({ id: 'ColleagueInvitation' });
 
 export const colleagueInvitationPreviewSchema = z
-  .object({ organization: z.object({ id: idSchema, name: bilingualNameSchema }), email: z.string(), role: z.enum(orgRoles), expiresAt: z.iso.datetime() })
+  .object({ organization: z.object({ id: idSchema, name: bilingualNameSchema }), email: z.string(), role: z.enum(orgRoles), expiresAt: isoDateTime() })
   .meta({ id: 'ColleagueInvitationPreview' });
 
 export const linkTokenSchema = z.string().min(20).max(200);

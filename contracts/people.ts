@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingualNameSchema, idSchema, timestampSchema } from './common.js';
 import { cursorPageOf, cursorQuerySchema } from './pagination.js';
 import { isValidResidentId, normalizeResidentId } from './resident-id.js';
+import { isoDate } from './dates.js';
 
 export const personRoles = ['founder', 'executive', 'engineer', 'researcher', 'professor', 'investor', 'student', 'official'] as const;
 export type PersonRole = (typeof personRoles)[number];
@@ -15,7 +16,7 @@ export const residentIdSchema = z
   .transform(normalizeResidentId)
   .refine(isValidResidentId, { params: { code: 'INVALID_RESIDENT_ID' }, message: 'invalid resident identity number' });
 
-const pastDate = z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10), { params: { code: 'INVALID_DATE' }, message: 'in the future' });
+const pastDate = isoDate().refine((d) => d <= new Date().toISOString().slice(0, 10), { params: { code: 'INVALID_DATE' }, message: 'in the future' });
 
 export const personInputSchema = z
   .strictObject({

@@ -6,6 +6,7 @@ import { sectors } from './organizations.js';
 import { talentTiers } from './people.js';
 import { reviewSettingsSchema } from './review-settings.js';
 import { obligationSchema } from './obligations.js';
+import { isoDate } from './dates.js';
 
 /**
  * Programs: the catalog's rules as data. Money is a decimal string of fen here (JSON);
@@ -312,7 +313,7 @@ export const programInputSchema = z
     kind: z.enum(programKinds),
     sectors: z.array(z.enum(sectors)).max(10).default([]),
     window: z
-      .strictObject({ opensOn: z.iso.date(), closesOn: z.iso.date() })
+      .strictObject({ opensOn: isoDate(), closesOn: isoDate() })
       .refine((w) => w.opensOn <= w.closesOn, { path: ['closesOn'], params: { code: 'INVALID' }, message: 'before opensOn' }),
     budgetLine: z
       .string()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './common.js';
 import { cursorPageOf, cursorQuerySchema } from './pagination.js';
+import { isoDate } from './dates.js';
 
 /**
  * The kinds of tie the ecosystem records. `from` is a person or an organisation; `to`
@@ -51,8 +52,8 @@ export const relationInputSchema = z
     kind: z.enum(relationKinds),
     from: endSchema,
     to: z.object({ type: z.literal('organization'), id: idSchema }),
-    startsOn: z.iso.date().optional(),
-    endsOn: z.iso.date().optional(),
+    startsOn: isoDate().optional(),
+    endsOn: isoDate().optional(),
     title: z.string().trim().max(120).optional().meta({ description: 'works_at: job title; partners_with: what the partner provides' }),
     degree: z.enum(degrees).optional().meta({ description: 'alumnus_of' }),
     round: z.enum(fundingRounds).optional().meta({ description: 'invested_in' }),

@@ -5,6 +5,7 @@ import { amountSchema } from './budget.js';
 import { idSchema, timestampSchema } from './common.js';
 import { attachedFileSchema, attachmentIdsSchema } from './files.js';
 import { trancheConditionSchema } from './programs.js';
+import { isoDate } from './dates.js';
 
 /**
  * Reviewed programs: the application workflow, reviewers and their scores, decisions,
@@ -100,7 +101,7 @@ export const milestoneReportInputSchema = z
 export const milestoneReviewInputSchema = z.strictObject({ outcome: z.enum(['accept', 'return']), note: z.string().trim().max(2000).default('') });
 
 export const socialInsuranceInputSchema = z
-  .strictObject({ months: z.number().int().min(0).max(600), asOf: z.iso.date(), source: z.string().trim().min(1).max(500) })
+  .strictObject({ months: z.number().int().min(0).max(600), asOf: isoDate(), source: z.string().trim().min(1).max(500) })
   .meta({ description: 'Months of local social insurance, as recorded from a source' });
 
 export const conflictReasonSchema = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cursorQuerySchema } from './pagination.js';
 import { simulationSchema } from './simulation.js';
+import { isoDateTime } from './dates.js';
 
 /**
  * A simulation an officer kept: the run of `simulateProgram` (re-run by the server with the
@@ -16,7 +17,7 @@ export const savedSimulationSchema = z
     sameRules: z.boolean().meta({ description: 'The rules simulated were exactly that version’s; false: unsaved edits of it' }),
     takeUpBasisPoints: z.number().int(),
     runBy: z.string().meta({ description: 'Name of the officer who ran and kept it' }),
-    runAt: z.iso.datetime(),
+    runAt: isoDateTime(),
     result: simulationSchema,
   })
   .meta({ id: 'SavedSimulation' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FEN_DESCRIPTION, fenAmount, fenValue } from './money.js';
 import { cursorQuerySchema } from './pagination.js';
+import { isoDate, isoDateTime } from './dates.js';
 
 /**
  * Spaces: parks -> buildings -> floors -> units, held for or leased to organisations.
@@ -18,11 +19,35 @@ export const holdStatuses = ['active', 'released', 'converted', 'expired'] as co
 export const leaseStatuses = ['active', 'ended', 'moved'] as const;
 export const requestStatuses = ['waiting', 'offered', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 
-export const SPACE_LIMITS = { nodesPerTake: 200, stepsMax: 60, leaseYearsMax: 20, searchDaysMax: 366 * 20, offerHours: 72 } as const;
+/**
+ * `listRentMax`: fen per m² per month (CNY 100,000), so a unit's month at list price (area at
+ * most 1,000,000 m²) is at most 10^13 fen and a term of `leaseYearsMax` years far inside a bigint.
+ */
+export const SPACE_LIMITS = {
+  nodesPerTake: 200,
+  stepsMax: 60,
+  leaseYearsMax: 20,
+  searchDaysMax: 366 * 20,
+  offerHours: 72,
+  listRentMax: 10_000_000,
+} as const;
+
+/**
+ * Whether the day `end` is at most `years` years after `start` (both `YYYY-MM-DD`; the same
+ * day of the month `years` later, compared as text). Checked by the contract for holds and
+ * leases and by the server for a renewal's new term.
+ */
+export function withinYears(start: string, end: string, years: number): boolean {
+  const year = Number(start.slice(0, 4)) + years;
+  return Number.isNaN(year) || year > 9999 || end <= `${String(year).padStart(4, '0')}${start.slice(4)}`;
+}
+
+/** Whether [from, to) spans at most `days` days. */
+const withinDays = (from: string, to: string, days: number) => !((Date.parse(to) - Date.parse(from)) / 86_400_000 > days);
 
 // NUL bytes and unpaired surrogates are refused at the edge for every string (INVALID_CHARACTERS).
 const text = (max: number) => z.string().trim().min(1).max(max);
-const dateSchema = z.iso.date();
+const dateSchema = isoDate();
 const nameSchema = z.strictObject({ zh: text(120), en: text(160) });
 const areaSchema = z
   .number()
@@ -34,7 +59,33 @@ const fen = fenValue();
 const featureSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/);
 
 const range = <T extends z.ZodObject<{ startsOn: typeof dateSchema; endsOn: typeof dateSchema }>>(schema: T) =>
-  schema.refine((v) => v.startsOn < v.endsOn, { path: ['endsOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'not after startsOn' });
+  schema
+    .refine((v) => v.startsOn < v.endsOn, { path: ['endsOn'], params: { code: 'ENDS_BEFORE_START' }, message: 'not after startsOn' })
+    .refine((v) => withinYears(v.startsOn, v.endsOn, SPACE_LIMITS.leaseYearsMax), {
+      path: ['endsOn'],
+      params: { code: 'TOO_BIG' },
+      message: `at most ${SPACE_LIMITS.leaseYearsMax} years after startsOn`,
+    });
+
+/** A window of days to search or show: [from, to), at most `searchDaysMax` days. */
+const dayWindow = <T extends z.ZodObject<{ from: typeof dateSchema; to: typeof dateSchema }>>(schema: T) =>
+  schema
+    .refine((q) => q.from < q.to, { path: ['to'], params: { code: 'ENDS_BEFORE_START' }, message: 'not after from' })
+    .refine((q) => withinDays(q.from, q.to, SPACE_LIMITS.searchDaysMax), {
+      path: ['to'],
+      params: { code: 'TOO_BIG' },
+      message: `at most ${SPACE_LIMITS.searchDaysMax} days after from`,
+    });
+
+/** A unit's list rent: fen per m² per month, at most `SPACE_LIMITS.listRentMax`. */
+const listRentNote = `List rent per m² per month, at most ${SPACE_LIMITS.listRentMax} (CNY ${SPACE_LIMITS.listRentMax / 100} a m² a month)`;
+const listRentSchema = () =>
+  fenAmount(listRentNote)
+    .refine((v) => !/^\d{1,18}$/.test(v) || BigInt(v) <= BigInt(SPACE_LIMITS.listRentMax), {
+      params: { code: 'TOO_BIG' },
+      message: `at most ${SPACE_LIMITS.listRentMax} fen a m² a month`,
+    })
+    .meta({ description: `${listRentNote}. ${FEN_DESCRIPTION}` });
 
 const codeSchema = z
   .string()
@@ -51,7 +102,7 @@ export const spaceNodeInputSchema = z
     areaM2: areaSchema.nullable().default(null),
     seats: z.number().int().min(0).max(10_000).default(0),
     features: z.array(featureSchema).max(20).default([]),
-    listRent: fenAmount('List rent per m² per month').nullable().default(null),
+    listRent: listRentSchema().nullable().default(null),
     photos: z.array(z.uuid()).max(10).default([]).meta({ description: 'ids of uploaded files' }),
   })
   .superRefine((n, ctx) => {
@@ -76,7 +127,7 @@ export const spaceNodeUpdateSchema = z
     areaM2: areaSchema.optional(),
     seats: z.number().int().min(0).max(10_000).optional(),
     features: z.array(featureSchema).max(20).optional(),
-    listRent: fenAmount('List rent per m² per month').optional(),
+    listRent: listRentSchema().optional(),
     photos: z.array(z.uuid()).max(10).optional().meta({ description: 'ids of uploaded pictures, in the order shown; replaces the list' }),
   })
   .meta({ description: 'Changes to a park, building, floor or unit' });
@@ -240,16 +291,16 @@ export const listLeasesQuerySchema = cursorQuerySchema.extend({
   status: z.enum(leaseStatuses).optional(),
 });
 
-export const availabilityQuerySchema = z
-  .object({
+export const availabilityQuerySchema = dayWindow(
+  z.object({
     from: dateSchema,
     to: dateSchema,
     parkId: z.uuid().optional(),
     minAreaM2: z.coerce.number().positive().max(1_000_000).optional(),
     seats: z.coerce.number().int().min(1).max(10_000).optional(),
     feature: z.union([featureSchema, z.array(featureSchema).max(10)]).optional(),
-  })
-  .refine((q) => q.from < q.to, { path: ['to'], params: { code: 'ENDS_BEFORE_START' }, message: 'not after from' });
+  }),
+);
 
 export const availabilitySchema = z.object({ from: dateSchema, to: dateSchema, units: z.array(spaceNodeSchema) });
 
@@ -296,7 +347,7 @@ export const spaceRequestSchema = z
       .object({
         holdId: z.uuid(),
         nodes: z.array(takenNodeSchema),
-        expiresAt: z.iso.datetime(),
+        expiresAt: isoDateTime(),
         program: z.object({ id: z.uuid(), name: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
         staff: z.number().int().nullable(),
         terms: z
@@ -308,14 +359,12 @@ export const spaceRequestSchema = z
       })
       .nullable(),
     leaseId: z.uuid().nullable(),
-    createdAt: z.iso.datetime(),
+    createdAt: isoDateTime(),
   })
   .meta({ id: 'SpaceRequest' });
 export type SpaceRequest = z.infer<typeof spaceRequestSchema>;
 
-export const occupancyQuerySchema = z
-  .object({ from: dateSchema, to: dateSchema, parkId: z.uuid().optional() })
-  .refine((q) => q.from < q.to, { path: ['to'], params: { code: 'ENDS_BEFORE_START' }, message: 'not after from' });
+export const occupancyQuerySchema = dayWindow(z.object({ from: dateSchema, to: dateSchema, parkId: z.uuid().optional() }));
 
 export const occupancySchema = z
   .object({

@@ -3,6 +3,7 @@ import { hubRoles } from './auth.js';
 import { bilingualNameSchema } from './common.js';
 import { PASSWORD_MAX_LENGTH } from './auth.js';
 import { cursorPageOf, cursorQuerySchema } from './pagination.js';
+import { isoDateTime } from './dates.js';
 
 const roleSchema = z.enum(hubRoles);
 
@@ -13,14 +14,14 @@ export const staffMemberSchema = z
     email: z.string(),
     roles: z.array(roleSchema),
     suspended: z.boolean(),
-    lastSignInAt: z.iso.datetime().nullable(),
+    lastSignInAt: isoDateTime().nullable(),
     twoFactor: z.boolean().nullable().meta({ description: 'Whether the account signs in with a second factor (TOTP)' }),
   })
   .meta({ id: 'StaffMember' });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
 export const staffInvitationSchema = z
-  .object({ id: z.uuid(), email: z.string(), roles: z.array(roleSchema), expiresAt: z.iso.datetime(), createdAt: z.iso.datetime() })
+  .object({ id: z.uuid(), email: z.string(), roles: z.array(roleSchema), expiresAt: isoDateTime(), createdAt: isoDateTime() })
   .meta({ id: 'StaffInvitation' });
 export type StaffInvitation = z.infer<typeof staffInvitationSchema>;
 
@@ -46,7 +47,7 @@ export const invitationPreviewSchema = z
     hub: z.object({ slug: z.string(), name: bilingualNameSchema }),
     email: z.string(),
     roles: z.array(roleSchema),
-    expiresAt: z.iso.datetime(),
+    expiresAt: isoDateTime(),
     needsAccount: z.boolean().meta({ description: 'No account has this address yet: accepting creates one with the name and password given' }),
   })
   .meta({ id: 'StaffInvitationPreview' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingualNameSchema } from './common.js';
 import { districtCodeSchema } from './organizations.js';
+import { isoDate, isoDateTime } from './dates.js';
 
 /**
  * Stays: free nights for job-seeking graduates at a hub's youth stations. Nights are
@@ -17,7 +18,7 @@ export type StayDegreeLevel = (typeof stayDegreeLevels)[number];
 
 export const STAY_LIMITS = { searchDaysMax: 92, stationsPerPage: 100 } as const;
 
-const dateSchema = z.iso.date();
+const dateSchema = isoDate();
 
 export const stayRulesSchema = z.object({
   maxNightsPerStay: z.number().int(),
@@ -86,9 +87,9 @@ export const stayBookingSchema = z
     status: z.enum(stayStatuses),
     code: z.string().meta({ description: 'Check-in code (the QR carries it)' }),
     guest: z.object({ personId: z.uuid(), name: bilingualNameSchema.nullable() }),
-    createdAt: z.iso.datetime({ offset: true }),
-    checkedInAt: z.iso.datetime({ offset: true }).nullable(),
-    checkedOutAt: z.iso.datetime({ offset: true }).nullable(),
+    createdAt: isoDateTime({ offset: true }),
+    checkedInAt: isoDateTime({ offset: true }).nullable(),
+    checkedOutAt: isoDateTime({ offset: true }).nullable(),
     replacesId: z.uuid().nullable(),
   })
   .meta({
@@ -127,7 +128,7 @@ export const waitlistEntrySchema = z
     endsOn: dateSchema,
     status: z.enum(['waiting', 'offered', 'booked', 'expired', 'left']),
     position: z.number().int().nullable().meta({ description: '1 = next in line; null when no longer waiting' }),
-    offer: z.object({ bookingId: z.uuid(), expiresAt: z.iso.datetime({ offset: true }) }).nullable(),
+    offer: z.object({ bookingId: z.uuid(), expiresAt: isoDateTime({ offset: true }) }).nullable(),
   })
   .meta({ id: 'StayWaitlistEntry' });
 export type WaitlistEntry = z.infer<typeof waitlistEntrySchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingualNameSchema } from './common.js';
 import { residentIdSchema, talentTiers } from './people.js';
 import { stayDegreeLevels } from './stays.js';
+import { isoDate, isoDateTime } from './dates.js';
 
 /** Graduate verification: who I am and the degree I hold (or will, in my final year). */
 export const verifyGraduateInputSchema = z.strictObject({
@@ -13,7 +14,7 @@ export const verifyGraduateInputSchema = z.strictObject({
   degree: z.strictObject({
     university: z.string().trim().min(2).max(160),
     level: z.enum(stayDegreeLevels),
-    graduatesOn: z.iso.date().meta({ description: 'Graduation date; in the future for a final-year student' }),
+    graduatesOn: isoDate().meta({ description: 'Graduation date; in the future for a final-year student' }),
   }),
 });
 export type VerifyGraduateInput = z.infer<typeof verifyGraduateInputSchema>;
@@ -22,7 +23,7 @@ export const graduateStandingSchema = z
   .object({
     verified: z.boolean().meta({ description: 'A person record is linked to this account' }),
     eligible: z.boolean(),
-    degree: z.object({ level: z.enum(stayDegreeLevels), graduatesOn: z.iso.date(), university: z.string() }).nullable(),
+    degree: z.object({ level: z.enum(stayDegreeLevels), graduatesOn: isoDate(), university: z.string() }).nullable(),
     reasons: z.array(z.object({ key: z.enum(['person', 'degree', 'graduation']), ok: z.boolean(), text: z.object({ zh: z.string(), en: z.string() }) })),
   })
   .meta({ id: 'GraduateStanding' });
@@ -56,8 +57,8 @@ export const assessmentInputSchema = z
     conditions: z.array(conditionKeySchema).max(30).default([]).meta({ description: 'Keys of the catalogue conditions the person meets' }),
     evidence: z.array(z.string().trim().min(1).max(300)).max(30).default([]).meta({ description: 'Evidence files or references examined' }),
     note: z.string().trim().max(2000).default(''),
-    validFrom: z.iso.date(),
-    validUntil: z.iso.date(),
+    validFrom: isoDate(),
+    validUntil: isoDate(),
   })
   .refine((a) => a.validFrom <= a.validUntil, { path: ['validUntil'], params: { code: 'ENDS_BEFORE_START' }, message: 'ends before it starts' });
 export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
@@ -71,9 +72,9 @@ export const assessmentSchema = z
     conditions: z.array(z.string()),
     evidence: z.array(z.string()),
     note: z.string(),
-    validFrom: z.iso.date(),
-    validUntil: z.iso.date(),
-    createdAt: z.iso.datetime({ offset: true }),
+    validFrom: isoDate(),
+    validUntil: isoDate(),
+    createdAt: isoDateTime({ offset: true }),
   })
   .meta({ id: 'TalentAssessment' });
 export type Assessment = z.infer<typeof assessmentSchema>;
@@ -82,13 +83,13 @@ export const cardStatuses = ['valid', 'expired', 'revoked'] as const;
 
 /** The holder's card: the signed token the QR carries, and the public link that checks it. */
 export const talentCardSchema = z
-  .object({ id: z.uuid(), tier: z.enum(talentTiers), expiresOn: z.iso.date(), status: z.enum(cardStatuses), token: z.string(), verifyPath: z.string() })
+  .object({ id: z.uuid(), tier: z.enum(talentTiers), expiresOn: isoDate(), status: z.enum(cardStatuses), token: z.string(), verifyPath: z.string() })
   .meta({ id: 'TalentCard' });
 export type TalentCard = z.infer<typeof talentCardSchema>;
 
 /** What anyone learns from a card: whether it holds, the class and the hub; nothing personal. */
 export const cardVerificationSchema = z
-  .object({ status: z.enum(cardStatuses), tier: z.enum(talentTiers), expiresOn: z.iso.date(), hub: z.object({ slug: z.string(), name: bilingualNameSchema }) })
+  .object({ status: z.enum(cardStatuses), tier: z.enum(talentTiers), expiresOn: isoDate(), hub: z.object({ slug: z.string(), name: bilingualNameSchema }) })
   .meta({ id: 'TalentCardVerification' });
 export type CardVerification = z.infer<typeof cardVerificationSchema>;
 
@@ -110,7 +111,7 @@ export const talentProfileSchema = z
           .nullable()
           .meta({ description: 'a recorded degree: the university as the ecosystem names it' }),
         level: z.enum(stayDegreeLevels),
-        graduatesOn: z.iso.date(),
+        graduatesOn: isoDate(),
         source: z.enum(['declared', 'recorded']).meta({ description: 'declared by the graduate at verification, or recorded by staff as an alumnus tie' }),
       }),
     ),

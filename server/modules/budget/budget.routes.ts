@@ -24,6 +24,7 @@ import { ledgerNames } from './ledger-names.js';
 import { createBudgetLine, openFiscalYear, transferBetweenLines } from './budget.service.js';
 import { closeFiscalYear } from './close-year.service.js';
 import { getAccountBalance, lineUsage, listLedgerTransfers, yearAccounts } from './ledger-queries.js';
+import { isoDateTime } from '../../../contracts/dates.js';
 
 const yearParams = hubParamsSchema.extend({ year: z.coerce.number().int().min(2000).max(2100) });
 const tags = ['budget'];
@@ -177,7 +178,7 @@ export const budgetRoutes =
           summary: 'An account’s pending and posted totals at any past moment',
           tags,
           params: hubParamsSchema.extend({ id: z.uuid() }),
-          querystring: z.object({ asOf: z.iso.datetime({ offset: true }).optional() }),
+          querystring: z.object({ asOf: isoDateTime({ offset: true }).optional() }),
           response: { 200: balanceSchema, ...errorResponses },
         },
       },

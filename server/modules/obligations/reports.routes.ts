@@ -9,12 +9,13 @@ import { fileContentRead, fileDownloadResponse, sendFile } from '../../platform/
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { listOutcomeReports, readOutcomeReportFile, submitOutcomeReport } from './reports.service.js';
+import { isoDate } from '../../../contracts/dates.js';
 
 const tags = ['obligations'];
 const awardParams = hubParamsSchema.extend({ id: z.uuid() });
 const reportParams = awardParams.extend({
   key: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/),
-  dueOn: z.iso.date(),
+  dueOn: isoDate(),
 });
 const reportFileParams = reportParams.extend({ fileId: z.uuid() });
 

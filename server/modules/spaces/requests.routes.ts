@@ -19,6 +19,7 @@ import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/i
 import { rentRollExport, spaceOccupancy, XLSX_MEDIA_TYPE } from './occupancy.service.js';
 import { acceptSpaceOffer, listSpaceRequests, offerSpace, requestFor, requestSpace } from './requests.service.js';
 import { presentLeases, presentRequests } from './spaces.presenters.js';
+import { isoDate } from '../../../contracts/dates.js';
 
 const idParams = hubParamsSchema.extend({ id: z.uuid() });
 const tags = ['spaces'];
@@ -160,7 +161,7 @@ export const spaceRequestRoutes =
           description: 'Every lease running that day: tenant, units, area, rent and its tenant and subsidy shares.',
           tags,
           params: hubParamsSchema,
-          querystring: z.object({ on: z.iso.date(), parkId: z.uuid().optional() }),
+          querystring: z.object({ on: isoDate(), parkId: z.uuid().optional() }),
           response: { 200: fileResponse('The XLSX workbook: one row per running lease', [XLSX_MEDIA_TYPE]), ...errorResponses },
         },
       },

@@ -11,9 +11,10 @@ import { fileResponse } from '../../platform/http/openapi/file-response.js';
 import { checkInStay, checkOutStay } from './front-desk.service.js';
 import { stationBookingsExport, stationOccupancy, XLSX_MEDIA_TYPE } from './occupancy.service.js';
 import { presentBookings } from './stays.presenters.js';
+import { isoDate } from '../../../contracts/dates.js';
 
 const idParams = hubParamsSchema.extend({ id: z.uuid() });
-const windowQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+const windowQuery = z.object({ from: isoDate(), to: isoDate() });
 const tags = ['stays'];
 
 /** The station manager's side: check-in by QR code, check-out, occupancy, export. */

@@ -24,6 +24,7 @@ import { cancelStayBooking, changeStayBooking, createStayBooking, getStayBooking
 import { listStations, managedStationIds } from './stations.service.js';
 import { presentBooking, presentBookings, presentStation, presentWaitlistEntry } from './stays.presenters.js';
 import { acceptStayOffer, joinStayWaitlist, leaveStayWaitlist, listMyWaitlist, waitlistPosition } from './waitlist.service.js';
+import { isoDate } from '../../../contracts/dates.js';
 
 const idParams = hubParamsSchema.extend({ id: z.uuid() });
 const tags = ['stays'];
@@ -109,7 +110,7 @@ export const stayRoutes =
           summary: 'My bookings; with `station`, that station’s (its managers and hub admins)',
           tags,
           params: hubParamsSchema,
-          querystring: cursorQuerySchema.extend({ station: z.uuid().optional(), from: z.iso.date().optional(), to: z.iso.date().optional() }),
+          querystring: cursorQuerySchema.extend({ station: z.uuid().optional(), from: isoDate().optional(), to: isoDate().optional() }),
           response: { 200: cursorPageOf(stayBookingSchema), ...errorResponses },
         },
       },
