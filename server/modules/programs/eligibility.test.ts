@@ -132,6 +132,31 @@ describe('compileCriteria', () => {
   });
 });
 
+describe('what a criterion may cost (criteria-cost.ts)', () => {
+  const list = (n: number) => `[${Array.from({ length: n }, (_, i) => i).join(', ')}]`;
+  const compile = (expression: string) => compileCriteria([criterion('c', expression)], { applicantType: 'organization', form: voucherForm });
+
+  it('refuses comprehensions nested more than two deep, which would run for seconds on every submission', () => {
+    const l = list(60);
+    const nested = `${l}.all(a, ${l}.all(b, ${l}.all(c, ${l}.all(d, a + b + c + d >= 0))))`;
+    const r = compile(nested);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ criterion: 'c', code: 'too_complex' })]);
+    expect(compile(`${l}.all(a, ${l}.exists(b, ${l}.exists_one(c, a == b + c)))`).ok).toBe(false);
+  });
+
+  it('takes two nested, chains of any length and comprehensions side by side', () => {
+    expect(compile(`awards.all(a, applicant.sectors.exists(s, s == a.program))`).ok).toBe(true);
+    expect(compile(`awards.map(a, a.amount).filter(x, x > 0).exists(x, x > 10)`).ok).toBe(true);
+    expect(compile(`awards.all(a, a.year < now.year) && awards.exists(a, a.amount > 0) && applicant.sectors.all(s, s != "")`).ok).toBe(true);
+  });
+
+  it('refuses a list written in the expression longer than a hundred elements', () => {
+    expect(compile(`applicant.headcount in ${list(100)}`).ok).toBe(true);
+    expect(compile(`applicant.headcount in ${list(101)}`).ok).toBe(false);
+  });
+});
+
 describe('screen', () => {
   it('passes an AI startup with a signed contract, and explains a failure in both languages', () => {
     const compiled = mustCompile(voucherCriteria);

@@ -9,6 +9,7 @@ import {
   type FormField,
   type FormFieldType,
 } from '../../../contracts/programs.js';
+import { comprehensionDepth, MAX_LITERAL_LIST, MAX_NESTED_COMPREHENSIONS } from './criteria-cost.js';
 import { criteriaFacts, type CriteriaFact } from '../../../contracts/criteria-facts.js';
 import type { CriteriaCheckInput } from '../../../contracts/applications.js';
 
@@ -111,7 +112,7 @@ function degreeRank(degree: string): bigint {
 // Building an environment is the expensive part, so each applicant type gets one base at
 // load time; a program only clones it to add its own form.
 function baseEnvironment(type: ApplicantType): Environment {
-  const env = new Environment({ limits: { maxAstNodes: 2000, maxDepth: 40 } }).registerType('Award', {
+  const env = new Environment({ limits: { maxAstNodes: 2000, maxDepth: 40, maxListElements: MAX_LITERAL_LIST } }).registerType('Award', {
     fields: { program: 'string', amount: 'int', year: 'int' },
   });
   for (const [name, schema] of Object.entries(factDeclarations[type])) env.registerVariable({ name, schema });
@@ -178,6 +179,9 @@ export function compileCriteria(criteria: readonly Criterion[], options: Compile
       errors.push(toCriterionError(c.key, c.expression, checked.error ?? { message: 'invalid expression' }));
     } else if (checked.type !== 'bool') {
       errors.push({ criterion: c.key, code: 'not_bool', position: positionOf(c.expression, 0), message: `yields ${checked.type}, not bool` });
+    } else if (comprehensionDepth(run.ast) > MAX_NESTED_COMPREHENSIONS) {
+      const message = `more than ${MAX_NESTED_COMPREHENSIONS} comprehensions (all, exists, map, filter) nested in one another`;
+      errors.push({ criterion: c.key, code: 'too_complex', position: positionOf(c.expression, 0), message });
     } else {
       compiled.push({ key: c.key, name: c.name, reason: c.reason, run });
     }
