@@ -26,7 +26,10 @@ async function organizationRow(db: Db | Tx, hubId: string, id: string) {
   return row;
 }
 
-/** Serialises membership changes of one organisation ("the last owner" is judged on settled facts). */
+/**
+ * Serialises membership changes of one organisation: taken before the caller's role is
+ * read, so "the last owner" and "the caller is an owner" are judged on settled facts.
+ */
 async function lockMembers(tx: Tx, hubId: string, organizationId: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`org-members:${hubId}:${organizationId}`}))`);
 }
@@ -186,8 +189,8 @@ async function ownersOtherThan(tx: Tx, hubId: string, organizationId: string, us
 /** Changes a member's role; the last owner stays an owner (LAST_OWNER). */
 export async function setMemberRole(tx: Tx, scope: Scope, organizationId: string, userId: string, role: OrgRole): Promise<void> {
   const { hub, actor } = scope;
-  await authorizeManage(tx, scope, organizationId);
   await lockMembers(tx, hub.id, organizationId);
+  await authorizeManage(tx, scope, organizationId);
   const current = await memberRoleOf(tx, hub.id, organizationId, userId);
   if (!current) throw notFound();
   if (current === role) return;
@@ -209,8 +212,9 @@ export async function setMemberRole(tx: Tx, scope: Scope, organizationId: string
 /** An owner hands the company to another member, staying on as one who may apply. */
 export async function transferOwnership(tx: Tx, scope: Scope, organizationId: string, userId: string): Promise<void> {
   const { hub, actor } = scope;
-  await authorizeManage(tx, scope, organizationId, 'transfer_ownership');
+  // The caller's ownership is judged under the member lock: an owner demoted meanwhile no longer transfers.
   await lockMembers(tx, hub.id, organizationId);
+  await authorizeManage(tx, scope, organizationId, 'transfer_ownership');
   const target = await memberRoleOf(tx, hub.id, organizationId, userId);
   if (!target) throw notFound();
   if (userId === actor.userId) return;
@@ -231,8 +235,8 @@ export async function transferOwnership(tx: Tx, scope: Scope, organizationId: st
 /** Removes a member (owners and hub admins; anyone may leave); never the last owner. */
 export async function removeMember(tx: Tx, scope: Scope, organizationId: string, userId: string): Promise<void> {
   const { hub, actor } = scope;
-  if (userId !== actor.userId) await authorizeManage(tx, scope, organizationId);
   await lockMembers(tx, hub.id, organizationId);
+  if (userId !== actor.userId) await authorizeManage(tx, scope, organizationId);
   const current = await memberRoleOf(tx, hub.id, organizationId, userId);
   if (!current) throw notFound();
   if (current === 'owner' && (await ownersOtherThan(tx, hub.id, organizationId, userId)) === 0) throw new AppError('LAST_OWNER');

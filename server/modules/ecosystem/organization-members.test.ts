@@ -6,6 +6,8 @@ import { organizationInput } from '../../test/factories.js';
 import { as, createTestHub, createTestUser, signIn, startTestApp, TEST_PASSWORD, type TestContext, type TestUser } from '../../test/harness.js';
 import { computeVoucherDraft, contractAnswers } from '../../test/program-factories.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { withTransaction } from '../../db/transaction.js';
+import { setMemberRole } from './organization-members.service.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -144,6 +146,26 @@ describe('colleagues of a company', () => {
         'organization.member_removed',
       ]),
     );
+  });
+});
+
+describe('an owner demoted while transferring', () => {
+  it('no longer transfers: the caller’s ownership is read under the member lock, after the demotion commits', async () => {
+    const { hub, owner, base, org } = await company();
+    const coOwner = await colleague(hub, owner, base, 'owner');
+    const partner = await colleague(hub, owner, base, 'applicant');
+    const waitingForLock = async () =>
+      (await ctx.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0]!.n;
+    let transfer: ReturnType<typeof call> | undefined;
+    await withTransaction(ctx.database.db, async (tx) => {
+      // The co-owner demotes the owner and holds the member lock, uncommitted ...
+      await setMemberRole(tx, { hub, actor: { userId: coOwner.id, hubRoles: [] } }, org.id, owner.id, 'applicant');
+      // ... while the owner (still an owner to any other reader) asks to hand the company over.
+      transfer = call(owner, 'POST', `${base}/ownership`, { userId: partner.id });
+      while ((await waitingForLock()) === 0) await new Promise((r) => setImmediate(r));
+    });
+    expect((await transfer!).statusCode).toBe(403);
+    expect(await roles(coOwner, base)).toMatchObject({ [coOwner.id]: 'owner', [owner.id]: 'applicant', [partner.id]: 'applicant' });
   });
 });
 

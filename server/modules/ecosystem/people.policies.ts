@@ -7,5 +7,9 @@ export const personPolicy = definePolicy<null>([
   allow(['hub_admin', 'program_officer'], 'update'),
 ]);
 
-/** Relations and facts: staff read all and record them; the public sees founders only. */
+/**
+ * Relations and facts: staff read them and program staff record them; the public sees
+ * founders only. A tie naming a person other than as founder goes only to those `personPolicy`
+ * lets read people (`listRelations`, the graph, search).
+ */
 export const ecosystemRecordPolicy = definePolicy<null>([allow(HUB_STAFF, 'read'), allow(['hub_admin', 'program_officer'], 'create')]);

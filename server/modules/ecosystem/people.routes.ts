@@ -8,7 +8,7 @@ import { errorResponses } from '../../platform/http/error-responses.js';
 import { idempotencyHeadersSchema, idempotentWrite } from '../../platform/http/idempotency-http.js';
 import { createPerson, listPeople, presentPerson } from './people.service.js';
 import { presentRelations } from './relations.presenters.js';
-import { createRelation, listRelations } from './relations.service.js';
+import { createRelation, listNamedRelations } from './relations.service.js';
 
 /** People and the relations between people and organisations. */
 export const peopleRoutes =
@@ -79,8 +79,7 @@ export const peopleRoutes =
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
-        const page = await listRelations(deps.db, scope, request.query);
-        return { ...page, items: await presentRelations(deps.db, scope.hub.id, page.items) };
+        return listNamedRelations(deps.db, scope, request.query);
       },
     );
 

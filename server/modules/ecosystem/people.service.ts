@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { likePattern } from '../../platform/sql.js';
-import type { Scope } from './organizations.service.js';
+import { requireOrganization, type Scope } from './organizations.service.js';
 import { personPolicy } from './people.policies.js';
 import { people } from './people.tables.js';
 import { relations } from './relations.tables.js';
@@ -76,9 +76,10 @@ export async function createPerson(tx: Tx, { hub, actor }: Scope, input: Input, 
   }
 }
 
-/** A page of the hub's people (staff only), by name, role or university attended. */
+/** A page of the hub's people (staff only), by name, role or university attended (one of this hub's, else 404). */
 export async function listPeople(db: Db | Tx, { hub, actor }: Scope, query: ListQuery) {
   personPolicy.authorize(actor, 'read', null);
+  if (query.university) await requireOrganization(db, hub.id, query.university, 'university');
   const conditions: SQL[] = [eq(people.hubId, hub.id)];
   if (query.q) conditions.push(or(ilike(people.nameEn, likePattern(query.q)), ilike(people.nameZh, likePattern(query.q)))!);
   if (query.role) conditions.push(arrayContains(people.roles, [query.role]));

@@ -1,6 +1,7 @@
 import type { TalentPipeline } from '../../../contracts/ecosystem-insights.js';
 import type { Db, Tx } from '../../db/connection.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { requireOrganization } from './organizations.service.js';
 import { computePipelineSummary, fromView, pipelineView, type PipelineViewRow } from './pipeline-summary.js';
 import { summary } from './summaries.js';
 
@@ -10,9 +11,11 @@ import { summary } from './summaries.js';
  * all the hub's founders. Everything, names included, comes from the hub's stored summary
  * (`summaries.ts`: exact as of the latest write, else recomputed from relations); a
  * request reads only the first 20 universities, or the one asked for with its employers.
- * Founders are public; nothing else about a person is returned.
+ * Founders are public; nothing else about a person is returned. A university of another
+ * hub, or none, is 404.
  */
 export async function getTalentPipeline(db: Db | Tx, hub: HubRow, universityId?: string): Promise<TalentPipeline> {
+  if (universityId) await requireOrganization(db, hub.id, universityId, 'university');
   const figures = fromView(
     await summary<PipelineViewRow>(db, hub.id, 'talent_pipeline', (tx) => computePipelineSummary(tx, hub.id), pipelineView(universityId)),
   );

@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { relationInputSchema, relationListQuerySchema } from '../../../contracts/relations.js';
 import type { Db, Tx } from '../../db/connection.js';
@@ -6,9 +6,14 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, type FieldProblem } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
-import type { Scope } from './organizations.service.js';
+import { auditedRead } from '../../platform/audit/personal-reads.js';
+import type { CursorPage } from '../../../contracts/pagination.js';
+import type { Relation } from '../../../contracts/relations.js';
+import { requireOrganization, type Scope } from './organizations.service.js';
 import { organizations } from './organizations.tables.js';
-import { ecosystemRecordPolicy } from './people.policies.js';
+import { findPeople } from './people.service.js';
+import { ecosystemRecordPolicy, personPolicy } from './people.policies.js';
+import { presentRelations } from './relations.presenters.js';
 import { people } from './people.tables.js';
 import { impossibleDates } from './relation-dates.js';
 import { relations } from './relations.tables.js';
@@ -91,10 +96,19 @@ export async function createRelation(tx: Tx, { hub, actor }: Scope, input: Input
   return row!;
 }
 
-/** A page of relations (staff), optionally those touching one organisation or person. */
+/**
+ * A page of relations (staff), optionally those touching one organisation or person of
+ * this hub (another hub's, or none, is 404 under the filter's name). Ties that name a
+ * person other than as a founder go only to the staff who may read people (`personPolicy`);
+ * the other staff see what the public graph shows.
+ */
 export async function listRelations(db: Db | Tx, { hub, actor }: Scope, query: ListQuery) {
   ecosystemRecordPolicy.authorize(actor, 'read', null);
+  if (query.organization) await requireOrganization(db, hub.id, query.organization, 'organization');
+  if (query.person && !(await findPeople(db, hub.id, [query.person])).has(query.person))
+    throw new AppError('NOT_FOUND', [{ path: 'person', code: 'NOT_IN_HUB' }]);
   const conditions: SQL[] = [eq(relations.hubId, hub.id)];
+  if (!personPolicy.can(actor, 'read', null)) conditions.push(or(isNull(relations.fromPersonId), eq(relations.kind, 'founded'))!);
   if (query.kind) conditions.push(eq(relations.kind, query.kind));
   if (query.organization) conditions.push(or(eq(relations.toOrganizationId, query.organization), eq(relations.fromOrganizationId, query.organization))!);
   if (query.person) conditions.push(eq(relations.fromPersonId, query.person));
@@ -114,4 +128,18 @@ export async function listRelations(db: Db | Tx, { hub, actor }: Scope, query: L
     (r) => [r.startsOn, r.row.id],
     (r) => r.row,
   );
+}
+
+/**
+ * The page with the names of both ends. For the staff who may read people, the people
+ * named by a tie the public does not see are a personal read, audited as `listPeople`'s.
+ */
+export async function listNamedRelations(db: Db, scope: Scope, query: ListQuery): Promise<CursorPage<Relation>> {
+  const read = async (tx: Db | Tx) => {
+    const page = await listRelations(tx, scope, query);
+    return { ...page, items: await presentRelations(tx, scope.hub.id, page.items) };
+  };
+  if (!personPolicy.can(scope.actor, 'read', null)) return read(db);
+  const ids = (page: { items: Relation[] }) => [...new Set(page.items.flatMap((r) => (r.kind !== 'founded' && r.from.type === 'person' ? [r.from.id] : [])))];
+  return auditedRead(db, scope, { subjectType: 'person', fields: ['name', 'relations'], ids }, read);
 }

@@ -1,10 +1,11 @@
 import { and, arrayContains, asc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Sector } from '../../../contracts/organizations.js';
-import type { Db } from '../../db/connection.js';
-import { HUB_STAFF } from '../../platform/policies.js';
+import type { Db, Tx } from '../../db/connection.js';
+import { auditedRead } from '../../platform/audit/personal-reads.js';
 import { likePattern } from '../../platform/sql.js';
-import type { Scope } from './organizations.service.js';
+import { requireOrganization, type Scope } from './organizations.service.js';
 import { organizations } from './organizations.tables.js';
+import { personPolicy } from './people.policies.js';
 import { people } from './people.tables.js';
 import { relations } from './relations.tables.js';
 
@@ -12,10 +13,14 @@ export type SearchQuery = { q?: string | undefined; sector?: Sector | undefined;
 
 /**
  * One search box over organisations and people: partial name in Chinese or English,
- * sector, university (alumni; for organisations, those founded by its alumni). People
- * come back only to the hub's staff. Trigram indexes keep partial names fast.
+ * sector, university (alumni; for organisations, those founded by its alumni; another
+ * hub's or none is 404). People come back only to the staff who may read the people
+ * register (`personPolicy`), and that read is audited as `listPeople`'s is (personal.read).
+ * Trigram indexes keep partial names fast.
  */
-export async function searchEcosystem(db: Db, { hub, actor }: Scope, query: SearchQuery) {
+export async function searchEcosystem(db: Db, scope: Scope, query: SearchQuery) {
+  const { hub, actor } = scope;
+  if (query.university) await requireOrganization(db, hub.id, query.university, 'university');
   const orgWhere: SQL[] = [eq(organizations.hubId, hub.id)];
   if (query.q) orgWhere.push(or(ilike(organizations.nameEn, likePattern(query.q)), ilike(organizations.nameZh, likePattern(query.q)))!);
   if (query.sector) orgWhere.push(arrayContains(organizations.sectors, [query.sector]));
@@ -43,12 +48,17 @@ export async function searchEcosystem(db: Db, { hub, actor }: Scope, query: Sear
     .orderBy(asc(organizations.nameEn))
     .limit(query.limit);
 
-  const staff = actor.hubRoles.some((r) => HUB_STAFF.includes(r));
-  const found = staff && !query.sector ? await searchPeople(db, hub.id, query) : [];
+  const readsPeople = personPolicy.can(actor, 'read', null);
+  const found =
+    readsPeople && !query.sector
+      ? await auditedRead(db, scope, { subjectType: 'person', fields: ['name'], ids: (rows: { id: string }[]) => rows.map((r) => r.id) }, (tx) =>
+          searchPeople(tx, hub.id, query),
+        )
+      : [];
   return { organizations: orgs, people: found };
 }
 
-async function searchPeople(db: Db, hubId: string, query: SearchQuery) {
+async function searchPeople(db: Db | Tx, hubId: string, query: SearchQuery) {
   const where: SQL[] = [eq(people.hubId, hubId)];
   if (query.q) where.push(or(ilike(people.nameEn, likePattern(query.q)), ilike(people.nameZh, likePattern(query.q)))!);
   if (query.university) {

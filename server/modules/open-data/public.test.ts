@@ -78,9 +78,14 @@ describe('getPublicBudget and listPublicAwards', () => {
 
     expect((await get(`/api/hubs/${w.hub.slug}/public/budget?year=2031`)).statusCode).toBe(404);
     expect((await get('/api/hubs/no-such-hub/public/awards')).statusCode).toBe(404);
-    // A program of another hub named in the filter finds nothing here.
+    // A program of another hub named in the filter is unknown here: 404 under `program`, never an empty page.
     const other = await createTestHub(ctx);
-    expect((await get(`/api/hubs/${other.slug}/public/awards?program=${w.program.id}`)).json()).toEqual({ items: [], next: null });
+    const foreign = await get(`/api/hubs/${other.slug}/public/awards?program=${w.program.id}`);
+    expect([foreign.statusCode, foreign.json().error?.fields?.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)]).toEqual([
+      404,
+      ['program:NOT_IN_HUB'],
+    ]);
+    expect((await get(`/api/hubs/${w.hub.slug}/public/awards?program=${w.program.id}`)).json().items).toHaveLength(1);
     const empty = (await get(`/api/hubs/${other.slug}/public/budget`)).json();
     expect(empty).toMatchObject({ year: null, years: [], lines: [], programs: [], individuals: { count: 0, amount: '0' } });
   });

@@ -12,6 +12,7 @@ export type StationAvailability = { loaded: LoadedStation; freeForRange: number;
  * Free beds per station for [from, to): per night, and for the whole range (beds with no
  * active booking on any of its nights, which is what a booking can take). One scan of
  * the active bookings overlapping the range, whatever the number of stations or nights.
+ * A `station` of another hub, or none, is 404.
  */
 export async function searchStayAvailability(
   db: Db | Tx,
@@ -23,6 +24,7 @@ export async function searchStayAvailability(
   if (!problems.length && nightsBetween(query.from, query.to) > STAY_LIMITS.searchDaysMax) problems.push({ path: 'to', code: 'TOO_BIG' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   const stations = await listStations(db, scope, query.station);
+  if (query.station && stations.length === 0) throw new AppError('NOT_FOUND', [{ path: 'station', code: 'NOT_IN_HUB' }]);
   if (stations.length === 0) return [];
   const ids = sql.param(stations.map((s) => s.station.id));
   // One pass over the active bookings that touch the range: arrivals and departures per

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { storedResponse } from '../../platform/idempotency/idempotency.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import { admit } from './admit.js';
-import { managedStationIds, stationForBooking, type Scope } from './stations.service.js';
+import { managedStationIds, requireStation, stationForBooking, type Scope } from './stations.service.js';
 import { stayBookingPolicy, stationPolicy } from './stays.policies.js';
 import { stayBookings } from './stays.tables.js';
 import { offerFreedBeds } from './waitlist.service.js';
@@ -113,7 +113,7 @@ export async function changeStayBooking(tx: Tx, scope: Scope, id: string, range:
   return (await findBooking(tx, scope.hub.id, taken.id))!;
 }
 
-/** The caller's own bookings; with `station`, a manager's (or admin's) view of that station. */
+/** The caller's own bookings; with `station` (one of this hub's, else 404), a manager's (or admin's) view of that station. */
 /** Bookings by check-in, latest first (a page of them with `page`: limit + 1 rows after its cursor). */
 export async function listStayBookings(
   db: Db | Tx,
@@ -124,6 +124,7 @@ export async function listStayBookings(
   if (!scope.actor.userId) throw new AppError('UNAUTHENTICATED');
   const key = readCursor(page?.next, 2);
   if (options.stationId) {
+    await requireStation(db, scope.hub.id, options.stationId);
     const manages = (await managedStationIds(db, scope)).has(options.stationId);
     stationPolicy.authorize(scope.actor, 'run', { manages });
   }

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { namedSelect } from '../../db/named.js';
-import { notFound, type FieldProblem } from '../../platform/errors.js';
+import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
@@ -23,6 +23,18 @@ export async function managedStationIds(db: Db | Tx, scope: Scope): Promise<Set<
     .from(stayStationManagers)
     .where(and(eq(stayStationManagers.hubId, scope.hub.id), eq(stayStationManagers.userId, scope.actor.userId)));
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The station named in a filter must be one of the hub's: another hub's, or none, is a 404
+ * under the filter's name (never an empty page).
+ */
+export async function requireStation(db: Db | Tx, hubId: string, stationId: string, path = 'station'): Promise<void> {
+  const [row] = await db
+    .select({ id: stayStations.id })
+    .from(stayStations)
+    .where(and(eq(stayStations.hubId, hubId), eq(stayStations.id, stationId)));
+  if (!row) throw new AppError('NOT_FOUND', [{ path, code: 'NOT_IN_HUB' }]);
 }
 
 /** The hub's stations with their blackouts and bed counts (one station when `id` is given). */

@@ -281,4 +281,25 @@ describe('stays over HTTP', () => {
     expect((await ctx.app.inject(as(grad, { method: 'GET', url: `${base}/bookings/${later.id}` }))).json().status).toBe('no_show');
     expect(await releaseNoShows(ctx.database.db, hub, new Date(Date.now() + 3 * 86_400_000))).toBe(0);
   });
+
+  it('another hub’s station named in `station` is 404 (the bookings of a hub admin, availability for anyone), never an empty list', async () => {
+    const hub = await createTestHub(ctx);
+    const other = await createTestHub(ctx);
+    const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
+    const own = await stayStation(ctx.database.db, hub, 2);
+    const foreign = await stayStation(ctx.database.db, other, 2);
+    const from = addDays(localToday(hub.timeZone), 2);
+    const to = addDays(from, 2);
+    const get = (path: string) => ctx.app.inject(as(admin, { method: 'GET', url: `/api/hubs/${hub.slug}/stays${path}` }));
+    const answers = [];
+    for (const path of [(id: string) => `/bookings?station=${id}`, (id: string) => `/availability?from=${from}&to=${to}&station=${id}`]) {
+      const res = await get(path(foreign.id));
+      const fields = (res.json().error?.fields ?? []) as { path: string; code: string }[];
+      answers.push([path('…'), res.statusCode, fields.map((f) => `${f.path}:${f.code}`), (await get(path(own.id))).statusCode]);
+    }
+    expect(answers).toEqual([
+      [`/bookings?station=…`, 404, ['station:NOT_IN_HUB'], 200],
+      [`/availability?from=${from}&to=${to}&station=…`, 404, ['station:NOT_IN_HUB'], 200],
+    ]);
+  });
 });

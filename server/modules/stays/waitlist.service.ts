@@ -136,11 +136,13 @@ export async function acceptStayOffer(tx: Tx, scope: Scope, id: string, now = ne
 export async function leaveStayWaitlist(tx: Tx, scope: Scope, id: string): Promise<WaitlistRow> {
   const row = await ownEntry(tx, scope, id);
   if (row.status !== 'waiting' && row.status !== 'offered') throw new AppError('BOOKING_NOT_ACTIVE');
-  if (row.bookingId)
-    await tx
-      .update(stayBookings)
-      .set({ status: 'declined', endedAt: new Date() })
-      .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, row.bookingId), eq(stayBookings.status, 'offered')));
+  const declined = row.bookingId
+    ? await tx
+        .update(stayBookings)
+        .set({ status: 'declined', endedAt: new Date() })
+        .where(and(eq(stayBookings.hubId, scope.hub.id), eq(stayBookings.id, row.bookingId), eq(stayBookings.status, 'offered')))
+        .returning({ id: stayBookings.id })
+    : [];
   const [updated] = await tx
     .update(stayWaitlist)
     .set({ status: 'left' })
@@ -154,17 +156,20 @@ export async function leaveStayWaitlist(tx: Tx, scope: Scope, id: string): Promi
     subjectId: id,
     payload: {},
   });
+  if (declined.length > 0) await offerFreedBeds(tx, scope.hub, row.stationId);
   return updated!;
 }
 
 export type OfferCounts = { offered: number; expired: number };
 
 /**
- * The waitlist's turn (run by a job): offers that ran out are declined and expire; then
- * each waiting entry in the order it joined is offered a bed if one is free for its whole
- * range (held as an `offered` booking under the same exclusion constraints) until
- * OFFER_MINUTES from now, and told so by a notification. The station row is locked, so
- * two runs never interleave.
+ * The waitlist's turn (run by a job, and at once when a bed is let go): offers that ran
+ * out are declined and expire (`stay.offer_lapsed`); then each waiting entry in the order
+ * it joined is offered a bed if one is free for its whole range (held as an `offered`
+ * booking under the same exclusion constraints) until OFFER_MINUTES from now, and told so
+ * by a notification; an entry that cannot be served (its range has begun, booked
+ * elsewhere, over a limit) expires (`stay.waitlist_expired`, with the reason's code).
+ * The station row is locked, so two runs never interleave.
  */
 export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; timeZone: string }, stationId: string, now = new Date()): Promise<OfferCounts> {
   const [station] = await tx
@@ -178,13 +183,21 @@ export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; ti
     .update(stayWaitlist)
     .set({ status: 'expired' })
     .where(and(eq(stayWaitlist.hubId, hub.id), eq(stayWaitlist.stationId, stationId), eq(stayWaitlist.status, 'offered'), lt(stayWaitlist.offerExpiresAt, now)))
-    .returning({ bookingId: stayWaitlist.bookingId });
-  for (const { bookingId } of lapsed) {
+    .returning({ id: stayWaitlist.id, bookingId: stayWaitlist.bookingId });
+  for (const { id, bookingId } of lapsed) {
     if (bookingId)
       await tx
         .update(stayBookings)
         .set({ status: 'declined', endedAt: now })
         .where(and(eq(stayBookings.hubId, hub.id), eq(stayBookings.id, bookingId), eq(stayBookings.status, 'offered')));
+    await recordAudit(tx, {
+      hubId: hub.id,
+      actorId: null,
+      action: 'stay.offer_lapsed',
+      subjectType: 'stay_waitlist',
+      subjectId: id,
+      payload: { booking: bookingId },
+    });
   }
   counts.expired += lapsed.length;
   const today = localToday(hub.timeZone, now);
@@ -196,13 +209,14 @@ export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; ti
   for (const entry of waiting) {
     const range = { checkIn: entry.startsOn, checkOut: entry.endsOn };
     let taken = null;
+    let reason = 'started';
     if (entry.startsOn >= today) {
       try {
         taken = await holdBed(tx, hub.id, station, { personId: entry.personId, userId: entry.userId }, range, { take: true, status: 'offered' });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         if (error.code === 'NO_AVAILABILITY') continue; // nothing fits this range: the next in line may fit
-        // booked elsewhere meanwhile, or over the limit: the entry expires below
+        reason = error.code; // booked elsewhere meanwhile, or over the limit: the entry expires below
       }
     }
     if (!taken) {
@@ -210,6 +224,14 @@ export async function offerFreedBeds(tx: Tx, hub: { id: string; slug: string; ti
         .update(stayWaitlist)
         .set({ status: 'expired' })
         .where(and(eq(stayWaitlist.hubId, hub.id), eq(stayWaitlist.id, entry.id)));
+      await recordAudit(tx, {
+        hubId: hub.id,
+        actorId: null,
+        action: 'stay.waitlist_expired',
+        subjectType: 'stay_waitlist',
+        subjectId: entry.id,
+        payload: { reason },
+      });
       counts.expired++;
       continue;
     }

@@ -49,9 +49,13 @@ export async function assessTalentTier(tx: Tx, scope: TalentScope, personId: str
   return row!;
 }
 
-/** A person's assessments, newest first (ids are time-ordered): `page.limit + 1` after the page's cursor. */
+/**
+ * A person's assessments, newest first (ids are time-ordered): `page.limit + 1` after the
+ * page's cursor. A person of another hub, or none, is 404 (never an empty page).
+ */
 export async function listAssessments(db: Db | Tx, scope: TalentScope, personId: string, page: CursorQuery): Promise<AssessmentRow[]> {
   talentPolicy.authorize(scope.actor, 'read', null);
+  if (!(await findPeople(db, scope.hub.id, [personId])).has(personId)) throw notFound();
   const key = readCursor(page.next, 1);
   return db
     .select()

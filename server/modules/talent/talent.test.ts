@@ -169,4 +169,18 @@ describe('talent tiers and cards', () => {
     const blank = await verify({ zh: '  ', en: 'Maria Ivanova' });
     expect([blank.statusCode, blank.json().error.fields[0].path]).toEqual([400, 'name.zh']);
   });
+
+  it('a person of another hub named in the path of their assessments is 404, never an empty page', async () => {
+    const hub = await createTestHub(ctx);
+    const other = await createTestHub(ctx);
+    const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+    const otherOfficer = await createTestUser(ctx, { hub: other, roles: ['program_officer'] });
+    const person = (who: typeof officer, slug: string) =>
+      ctx.app.inject(as(who, { method: 'POST', url: `/api/hubs/${slug}/people`, payload: { name: { zh: '甲', en: 'A' } } }));
+    const own = (await person(officer, hub.slug)).json().id as string;
+    const foreign = (await person(otherOfficer, other.slug)).json().id as string;
+    const list = (id: string) => ctx.app.inject(as(officer, { method: 'GET', url: `/api/hubs/${hub.slug}/talent/people/${id}/assessments` }));
+    expect((await list(foreign)).statusCode).toBe(404);
+    expect((await list(own)).json()).toEqual({ items: [], next: null });
+  });
 });

@@ -226,6 +226,8 @@ export const auditEnUS: Messages<typeof auditZhCN> = {
       offer_accepted: 'Waitlist offer accepted',
       waitlisted: 'Joined the waitlist',
       waitlist_left: 'Left the waitlist',
+      offer_lapsed: 'Waitlist offer lapsed',
+      waitlist_expired: 'Waitlist place expired',
       station_created: 'Station opened',
       manager_assigned: 'Station manager named',
     },

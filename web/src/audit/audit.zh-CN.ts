@@ -211,6 +211,8 @@ export const auditZhCN = {
       offer_accepted: '接受候补床位',
       waitlisted: '加入候补',
       waitlist_left: '退出候补',
+      offer_lapsed: '候补床位逾期未确认',
+      waitlist_expired: '候补已失效',
       station_created: '新开驿站',
       manager_assigned: '指定驿站管理员',
     },
