@@ -11,7 +11,12 @@ import { as, createTestHub, createTestUser, type TestContext, type TestUser } fr
 import { openWindow } from './test-window.js';
 
 /** A large R&D grant judged by reviewers: CNY 1 m, 40% with the award, 60% once the midterm report is accepted. */
-export function rdGrantDraft(review: Partial<ReviewSettingsInput> = {}, amount = '100000000', obligations: ObligationInput[] = []): ProgramDraft {
+export function rdGrantDraft(
+  review: Partial<ReviewSettingsInput> = {},
+  amount = '100000000',
+  obligations: ObligationInput[] = [],
+  coFunding: { cityBasisPoints: number } | null = null,
+): ProgramDraft {
   return {
     name: { zh: '重大研发项目资助', en: 'Major R&D grant' },
     description: { zh: '专家评审', en: 'Judged by reviewers' },
@@ -35,6 +40,7 @@ export function rdGrantDraft(review: Partial<ReviewSettingsInput> = {}, amount =
           { shareBasisPoints: 4000, condition: null },
           { shareBasisPoints: 6000, condition: { kind: 'milestone_accepted', milestone: 'midterm' } },
         ],
+        coFunding,
       },
       review: {
         reviewersPerApplication: 2,
@@ -62,7 +68,13 @@ export type ReviewedWorld = Awaited<ReturnType<typeof reviewedWorld>>;
  */
 export async function reviewedWorld(
   ctx: TestContext,
-  options: { review?: Partial<ReviewSettingsInput>; amount?: string; budget?: bigint; obligations?: ObligationInput[] } = {},
+  options: {
+    review?: Partial<ReviewSettingsInput>;
+    amount?: string;
+    budget?: bigint;
+    obligations?: ObligationInput[];
+    coFunding?: { cityBasisPoints: number };
+  } = {},
 ) {
   const hub = await createTestHub(ctx);
   await fundedYear(ctx.database.db, hub, { 'rd-grants': options.budget ?? 10_000_000_000n }, 1_000_000_000_000n);
@@ -83,7 +95,11 @@ export async function reviewedWorld(
   const persons = [await link(reviewers[0]!), await link(reviewers[1]!), await link(reviewers[2]!)];
 
   const created = await ctx.app.inject(
-    as(officer, { method: 'POST', url: `/api/hubs/${hub.slug}/programs`, payload: rdGrantDraft(options.review, options.amount, options.obligations) }),
+    as(officer, {
+      method: 'POST',
+      url: `/api/hubs/${hub.slug}/programs`,
+      payload: rdGrantDraft(options.review, options.amount, options.obligations, options.coFunding),
+    }),
   );
   if (created.statusCode !== 201) throw new Error(created.body);
   const program = created.json() as { id: string };

@@ -6,6 +6,8 @@ import { startTestApp, type TestContext } from '../../test/harness.js';
 import { awardInPayment } from '../../test/review-factories.js';
 import { verifyLedger } from '../budget/index.js';
 import { addDays } from './dates.js';
+import { withTransaction } from '../../db/transaction.js';
+import { decideFinding } from './findings.service.js';
 import { checkHubObligations } from './monitoring.service.js';
 import { localToday } from '../../platform/hub-time.js';
 
@@ -107,5 +109,91 @@ describe('a breach on an award still paying', () => {
       expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
       expect((await verifyAuditChain(ctx.database.db, w.hub.id)).break).toBeNull();
     }
+  });
+
+  it('one of two breaches overturned on appeal: the other still holds the tranche, and the award stops when its appeal time passes', async () => {
+    const headcount: ObligationInput = { ...stay, key: 'headcount', kind: 'keep_headcount', minHeadcount: 10 };
+    const w = await awardInPayment(ctx, [stay, headcount]);
+    const today = localToday(w.hub.timeZone);
+    const source = { note: 'Business licence change and social insurance records' };
+    await w.call(w.officer, 'POST', `/organizations/${w.org.id}/facts`, { metric: 'registered_in_hub', asOf: today, quantity: '0', source });
+    await w.call(w.officer, 'POST', `/organizations/${w.org.id}/facts`, { metric: 'headcount', asOf: today, quantity: '3', source });
+    await w.call(w.officer, 'POST', '/obligation-checks');
+    const findings = (await w.call(w.officer, 'GET', '/obligation-findings')).json().items as { id: string; obligation: { key: string } }[];
+    expect(findings.map((f) => f.obligation.key).sort()).toEqual(['headcount', 'stay']);
+    const decided = [];
+    for (const f of findings) {
+      const res = await w.call(w.officer, 'POST', `/obligation-findings/${f.id}/decision`, { decision: 'breach', reason: `Broke ${f.obligation.key}` });
+      expect(res.statusCode, res.body).toBe(200);
+      decided.push(res.json());
+    }
+    const [first, second] = decided;
+    const tranches = async () => (await w.call(w.founder, 'GET', w.at('/award'))).json().tranches.map((t: { status: string }) => t.status);
+    expect(await tranches()).toEqual(['paid', 'held']);
+
+    // The first breach is appealed and overturned; the second still stands, so the tranche stays held.
+    expect((await w.call(w.founder, 'POST', `/obligation-findings/${first.id}/appeal`, { reason: 'We never left' })).statusCode).toBe(200);
+    const overturned = await w.call(w.officer2, 'POST', `/obligation-findings/${first.id}/decision`, { decision: 'dismiss', reason: 'Registered here' });
+    expect(overturned.statusCode, overturned.body).toBe(200);
+    expect((await w.call(w.officer, 'GET', `/obligation-findings/${second.id}`)).json().status).toBe('breach');
+    expect(await tranches()).toEqual(['paid', 'held']);
+    const history = (await w.call(w.founder, 'GET', w.at('/history'))).json().items as { event: string }[];
+    expect(history.at(-1)).toMatchObject({ event: 'recovery_cancelled' });
+
+    // After the second breach's appeal time the daily check stops the award; finance cannot pay.
+    const later = new Date(`${addDays(second.appealUntil, 1)}T04:00:00Z`);
+    expect(await checkHubObligations(ctx.database.db, w.hub, later)).toMatchObject({ stopped: 1 });
+    expect((await w.call(w.finance, 'POST', w.at('/tranches/2/release'), { reason: 'try anyway' })).json().error.code).toBe('TRANCHE_SETTLED');
+    expect((await w.call(w.founder, 'GET', w.at('/award'))).json()).toMatchObject({ status: 'closed', paid: '40000000' });
+    expect(await tranches()).toEqual(['paid', 'cancelled']);
+    expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
+    expect((await verifyAuditChain(ctx.database.db, w.hub.id)).break).toBeNull();
+  });
+
+  it('a breach decided while another is being overturned waits for that decision, so the tranche stays held', async () => {
+    // The first breach recovers all that was paid, so the second recovers nothing and touches no ledger row.
+    const all: ObligationInput = { ...stay, recovery: { rule: 'all', shareBasisPoints: null } };
+    const headcount: ObligationInput = { ...stay, key: 'headcount', kind: 'keep_headcount', minHeadcount: 10 };
+    const w = await awardInPayment(ctx, [all, headcount]);
+    const today = localToday(w.hub.timeZone);
+    const source = { note: 'Business licence change and social insurance records' };
+    await w.call(w.officer, 'POST', `/organizations/${w.org.id}/facts`, { metric: 'registered_in_hub', asOf: today, quantity: '0', source });
+    await w.call(w.officer, 'POST', `/organizations/${w.org.id}/facts`, { metric: 'headcount', asOf: today, quantity: '3', source });
+    await w.call(w.officer, 'POST', '/obligation-checks');
+    const findings = (await w.call(w.officer, 'GET', '/obligation-findings')).json().items as { id: string; obligation: { key: string } }[];
+    const first = findings.find((f) => f.obligation.key === 'stay')!;
+    const second = findings.find((f) => f.obligation.key === 'headcount')!;
+    await w.call(w.officer, 'POST', `/obligation-findings/${first.id}/decision`, { decision: 'breach', reason: 'Moved out' });
+    await w.call(w.founder, 'POST', `/obligation-findings/${first.id}/appeal`, { reason: 'We never left' });
+
+    // The overturn is made and not yet committed when the second breach is decided.
+    let commit!: () => void;
+    const gate = new Promise<void>((resolve) => (commit = resolve));
+    const scope = { hub: w.hub, actor: { userId: w.officer2.id, hubRoles: ['program_officer' as const] } };
+    let overturned!: () => void;
+    const decidedFirst = new Promise<void>((resolve) => (overturned = resolve));
+    const overturn = withTransaction(ctx.database.db, async (tx) => {
+      await decideFinding(tx, scope, first.id, { decision: 'dismiss', reason: 'Registered here' });
+      overturned();
+      await gate;
+    });
+    await decidedFirst;
+    let settled = false;
+    const breach = w.call(w.officer, 'POST', `/obligation-findings/${second.id}/decision`, { decision: 'breach', reason: 'Fewer than 10' }).finally(() => {
+      settled = true;
+    });
+    // Wait until the second decision is blocked on a lock the overturn holds (or has finished).
+    const waiting = async () =>
+      (await ctx.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0]!.n;
+    while (!settled && (await waiting()) === 0) await new Promise((resolve) => setImmediate(resolve));
+    commit();
+    await overturn;
+    const res = await breach;
+    expect(res.statusCode, res.body).toBe(200);
+    const award = (await w.call(w.founder, 'GET', w.at('/award'))).json();
+    expect(award.tranches.map((t: { status: string }) => t.status)).toEqual(['paid', 'held']);
+    const later = new Date(`${addDays(res.json().appealUntil, 1)}T04:00:00Z`);
+    expect(await checkHubObligations(ctx.database.db, w.hub, later)).toMatchObject({ stopped: 1 });
+    expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { notFound } from '../../platform/errors.js';
 import { applicationStanding, findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
@@ -15,9 +15,17 @@ export async function loadFinding(db: Db | Tx, scope: Scope, id: string, forUpda
     .where(and(eq(obligationFindings.hubId, scope.hub.id), eq(obligationFindings.id, id)));
   const [finding] = forUpdate ? await q.for('update') : await q;
   if (!finding) throw notFound();
+  // A decision on one finding waits for any decision on another finding of the same award:
+  // whether the award's tranches stay held depends on all of them (`decideAppeal`).
+  if (forUpdate) await lockAwardFindings(db, scope.hub.id, finding.applicationId);
   const app = await findApplication(db, scope.hub.id, finding.applicationId);
   const { reads, acts } = await applicationStanding(db, app, scope.actor.userId);
   const subject = { own: reads, acts, decided: finding.status !== 'open' };
   findingPolicy.authorize(scope.actor, 'read', subject);
   return { finding, app, subject };
+}
+
+/** Serialises the decisions on one application's findings (held until the transaction ends). */
+export async function lockAwardFindings(db: Db | Tx, hubId: string, applicationId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`finding-decisions:${hubId}:${applicationId}`}, 0))`);
 }

@@ -3,12 +3,14 @@ import type { ReviewBoard } from '../../../contracts/reviews.js';
 import type { Tx } from '../../db/connection.js';
 import { priceApplication, toBenefitExplanation, type ApplicationRow } from '../programs/index.js';
 import type { ReviewSettings } from '../../../contracts/review-settings.js';
+import { cityTranches } from './city-tranches.js';
 
 /**
  * What an officer's approval would do now, so the page can say it before the click: the
  * amount (priced as `decideApplication` prices it; the one already approved for a second
  * approver), whether it goes to a second officer (above the two-person threshold), and
- * which tranches are paid at once (none on public notice). Null where approving is not next.
+ * which tranches are paid at once, the city's part of each as `createAward` pays it (none on
+ * public notice). Null where approving is not next.
  */
 export async function approvalPreview(
   tx: Tx,
@@ -27,6 +29,6 @@ export async function approvalPreview(
   const paidNow =
     toSecondApprover || onNotice
       ? []
-      : benefit.tranches.flatMap((t, i) => (t.condition === null && BigInt(t.amount) > 0n ? [{ seq: i + 1, amount: t.amount }] : []));
+      : cityTranches(benefit).flatMap((t, i) => (t.condition === null && BigInt(t.amount) > 0n ? [{ seq: i + 1, amount: t.amount }] : []));
   return { amount, toSecondApprover, onNotice, paidNow };
 }

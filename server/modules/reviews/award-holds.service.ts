@@ -52,10 +52,14 @@ export async function holdAward(tx: Tx, scope: Scope, applicationId: string, rec
   await recordAwardEvent(tx, scope, app, 'recovery_due', recovery);
 }
 
-/** The breach overturned on appeal: what was due is cancelled and held tranches wait again. */
-export async function resumeAward(tx: Tx, scope: Scope, applicationId: string, reason: string): Promise<void> {
+/**
+ * The breach overturned on appeal: what was due is cancelled and held tranches wait again,
+ * unless another breach of the award still stands (`keepHeld`, the caller's to know): then
+ * they stay held, so that breach still stops the award.
+ */
+export async function resumeAward(tx: Tx, scope: Scope, applicationId: string, reason: string, options: { keepHeld: boolean }): Promise<void> {
   const app = await findApplication(tx, scope.hub.id, applicationId);
-  await setTranches(tx, scope, app.id, 'held', 'waiting', reason);
+  if (!options.keepHeld) await setTranches(tx, scope, app.id, 'held', 'waiting', reason);
   await recordAwardEvent(tx, scope, app, 'recovery_cancelled', { reason, amount: null });
 }
 

@@ -9,6 +9,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { clawBack, commit, commitmentTransactions, disburse, findCommitment, release } from '../budget/index.js';
 import { findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { awardPowers } from './award-actions.js';
+import { cityTranches } from './city-tranches.js';
 import { awardClawbacks, awardTranches, milestoneReports } from './awards.tables.js';
 import { openNotice, requireNoticeCleared } from './notices.service.js';
 import { reviewPolicy } from './reviews.policies.js';
@@ -27,8 +28,8 @@ import { localToday } from '../../platform/hub-time.js';
 const caller = (scope: Scope) => ({ hubId: scope.hub.id, actorId: scope.actor.userId });
 
 /**
- * Makes the award of an application that has just become `awarded`: the commitment on
- * the program's line (transfer id = application id), the tranche schedule from the
+ * Makes the award of an application that has just become `awarded`: the commitment of the
+ * city's share on the program's line (transfer id = application id), the tranche schedule from the
  * benefit, unconditional tranches paid in the same round trip, and the milestone reports
  * the awardee will owe.
  */
@@ -40,17 +41,19 @@ export async function createAward(tx: Tx, scope: Scope, app: ApplicationRow, now
   // On public notice nothing is paid with the award: every tranche waits for the notice to clear.
   const onNotice = settings.noticeWorkingDays > 0;
   const payNowNow = (t: { condition: unknown }) => t.condition === null && !onNotice;
-  const payNow = benefit.tranches.filter(payNowNow).reduce((s, t) => s + BigInt(t.amount), 0n);
+  // The line pays the city's share only (co-funding: the employer pays the rest itself).
+  const tranches = cityTranches(benefit);
+  const payNow = tranches.filter(payNowNow).reduce((s, t) => s + BigInt(t.amount), 0n);
   await commit(tx, caller(scope), {
     transferId: app.commitmentId ?? app.id,
     year: fiscalYear,
     lineCode: budgetLine,
-    amount: app.amount!,
+    amount: BigInt(benefit.cityShare),
     cause: { type: 'application', id: app.id },
     payNow: { transferId: payId, amount: payNow },
   });
   await tx.insert(awardTranches).values(
-    benefit.tranches.map((t, i) => ({
+    tranches.map((t, i) => ({
       hubId: scope.hub.id,
       applicationId: app.id,
       seq: i + 1,

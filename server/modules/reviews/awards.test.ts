@@ -75,6 +75,21 @@ describe('awards', () => {
     expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
   });
 
+  it('a co-funded award commits and pays only the city’s share from the line; the employer pays the rest itself', async () => {
+    // CNY 1 m, the city pays 70%: CNY 700,000 from the line, 40% of it with the award, 60% on the report.
+    const w = await awarded({ coFunding: { cityBasisPoints: 7000 } });
+    const commitment = async () =>
+      (await ctx.database.db.execute(sql`SELECT amount::text, posted::text FROM commitments WHERE hub_id = ${w.hub.id} AND id = ${w.application.id}`)).rows[0];
+    const award = (await w.call(w.founder, 'GET', w.at('/award'))).json();
+    expect(award).toMatchObject({ amount: '100000000', paid: '28000000' });
+    expect(award.tranches.map((t: { amount: string }) => t.amount)).toEqual(['28000000', '42000000']);
+    expect(await commitment()).toEqual({ amount: '70000000', posted: '28000000' });
+    const paid = await w.call(w.finance, 'POST', w.at('/tranches/2/release'), { reason: 'report accepted on paper' });
+    expect(paid.json()).toMatchObject({ status: 'closed', paid: '70000000' });
+    expect(await commitment()).toEqual({ amount: '70000000', posted: '70000000' });
+    expect(await verifyLedger(ctx.database.db, w.hub.id)).toEqual([]);
+  });
+
   it('a claw-back takes back no more than was paid, cancels waiting tranches, returns the rest to the line and closes the award', async () => {
     const w = await awarded();
     const tooMuch = await w.call(w.finance, 'POST', w.at('/clawback'), { amount: '40000001', reason: 'Breach of the residency term' });

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/connection.js';
 import { constraintName, sqlState } from '../../db/transaction.js';
+import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { checkDraftAnswers, judgeDraft, moveApplication, programOf, type Scope } from '../programs/index.js';
 import { actorFor, fire, loadVisible } from './transitions.js';
@@ -19,6 +20,15 @@ export async function saveDraftAnswers(tx: Tx, scope: Scope, applicationId: stri
   // Still a draft when written: a concurrent submission wins, this one is a 409.
   const saved = await moveApplication(tx, scope.hub.id, app.id, 'draft', 'draft', { answers });
   if (!saved) throw new AppError('ILLEGAL_TRANSITION');
+  // Every save of a draft is the same event as the first one (filed with `draft: true`).
+  await recordAudit(tx, {
+    hubId: scope.hub.id,
+    actorId: scope.actor.userId,
+    action: 'application.draft_saved',
+    subjectType: 'application',
+    subjectId: app.id,
+    payload: { program: app.programId },
+  });
   return saved;
 }
 

@@ -62,6 +62,21 @@ describe('drafts of applications to reviewed programs', () => {
     expect((await verifyAuditChain(ctx.database.db, w.hub.id)).break).toBeNull();
   });
 
+  it('every save of a draft is audited, the first (filed as a draft) and each change after it', async () => {
+    const w = await reviewedWorld(ctx);
+    const { founder, draft } = await drafting(w, ['ai'], { plan: 'Parcel robots' });
+    const saved = await w.call(founder, 'PUT', `/applications/${draft.id}/answers`, { answers: { plan: 'Parcel robots, two sites' } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const { rows } = await ctx.database.db.execute<{ action: string; actor_id: string; payload: unknown }>(
+      sql`SELECT action, actor_id, payload FROM audit_events WHERE hub_id = ${w.hub.id} AND subject_type = 'application' AND subject_id = ${draft.id} ORDER BY seq`,
+    );
+    expect(rows).toEqual([
+      { action: 'application.draft_saved', actor_id: founder.id, payload: { program: w.program.id } },
+      { action: 'application.draft_saved', actor_id: founder.id, payload: { program: w.program.id } },
+    ]);
+    expect((await verifyAuditChain(ctx.database.db, w.hub.id)).break).toBeNull();
+  });
+
   it('a draft that fails the rules when submitted is refused with the failed criterion', async () => {
     const w = await reviewedWorld(ctx);
     const { founder, draft } = await drafting(w, ['games'], { plan: 'A game' });

@@ -149,9 +149,11 @@ export async function reviewQueue(db: Db | Tx, scope: Scope, page: CursorQuery):
         eq(reviewAssignments.hubId, scope.hub.id),
         eq(reviewAssignments.reviewerId, scope.actor.userId),
         sitting,
-        sql`NOT EXISTS (SELECT 1 FROM review_assignments later WHERE later.hub_id = ${reviewAssignments.hubId}
-          AND later.application_id = ${reviewAssignments.applicationId} AND later.reviewer_id = ${reviewAssignments.reviewerId}
-          AND later.round > ${reviewAssignments.round} AND later.status IN ('assigned', 'submitted'))`,
+        // Only the latest round they sit in; and never an application they are conflicted in, in
+        // any round (as `isAssigned` rules: a conflicted reviewer never sees it again).
+        sql`NOT EXISTS (SELECT 1 FROM review_assignments other WHERE other.hub_id = ${reviewAssignments.hubId}
+          AND other.application_id = ${reviewAssignments.applicationId} AND other.reviewer_id = ${reviewAssignments.reviewerId}
+          AND (other.status = 'conflicted' OR (other.round > ${reviewAssignments.round} AND other.status IN ('assigned', 'submitted'))))`,
         key ? after([reviewAssignments.status, reviewAssignments.applicationId], key) : undefined,
       ),
     )

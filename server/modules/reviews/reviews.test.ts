@@ -187,6 +187,21 @@ describe('reviewed programs', () => {
     expect(item.changes).toEqual([{ key: 'plan', before: 'Embodied AI for logistics', after: 'Embodied AI for logistics, CNY 3 m budget' }]);
   });
 
+  it('a reviewer who declares a conflict in a later round loses the application from their queue, the earlier round too', async () => {
+    const w = await reviewedWorld(ctx, { review: { reviewersPerApplication: 1 } });
+    const first = (await reviewAll(w)).assignments.find((a: { status: string }) => a.status === 'assigned').reviewerId;
+    await w.call(w.officer, 'POST', w.at('/decision'), { outcome: 'return', reason: 'Add a budget' });
+    await w.call(w.founder, 'POST', w.at('/resubmit'), { answers: { plan: 'Parcel robots, CNY 3 m budget' }, reason: 'Budget added' });
+    await w.call(w.officer, 'POST', w.at('/reviewers'));
+    const reviewer = w.reviewers.find((r) => r.id === first)!;
+    expect((await w.call(reviewer, 'GET', `/review-queue/${w.application.id}`)).json().round).toBe(2);
+    const declared = await w.call(reviewer, 'POST', w.at('/conflicts'), { reason: 'I have since joined their board' });
+    expect(declared.statusCode, declared.body).toBe(200);
+    // Neither the item nor the list shows it (nor the new answers) any more.
+    expect((await w.call(reviewer, 'GET', `/review-queue/${w.application.id}`)).statusCode).toBe(404);
+    expect((await w.call(reviewer, 'GET', '/review-queue')).json().items).toEqual([]);
+  });
+
   it('the appeal is reviewed by someone who sat in no earlier round; with nobody left, NOT_ENOUGH_REVIEWERS', async () => {
     const w = await reviewedWorld(ctx, { review: { reviewersPerApplication: 1 } });
     const board = await reviewAll(w);
