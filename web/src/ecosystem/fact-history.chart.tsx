@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fact, FactMetric } from '../../../contracts/facts';
+import { formatDay } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { EChart } from './echart';
 import { factChartValue, formatFactValue } from './fact-value';
@@ -19,10 +20,10 @@ export function FactHistoryChart({ metric, facts }: { metric: FactMetric; facts:
         trigger: 'item',
         formatter: (params: { dataIndex: number }) => {
           const fact = sorted[params.dataIndex]!;
-          return `${fact.asOf}<br/>${formatFactValue(fact, locale)}`;
+          return `${formatDay(fact.asOf, locale)}<br/>${formatFactValue(fact, locale)}`;
         },
       },
-      xAxis: { type: 'category', data: sorted.map((fact) => fact.asOf), boundaryGap: false },
+      xAxis: { type: 'category', data: sorted.map((fact) => formatDay(fact.asOf, locale)), boundaryGap: false },
       yAxis: {
         type: 'value',
         axisLabel: {

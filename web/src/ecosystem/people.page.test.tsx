@@ -17,7 +17,7 @@ const person: Person = {
   createdAt: '2026-03-01T08:00:00.000Z',
 };
 
-function renderPeople(grants: Grants, roles: HubRole[]) {
+function renderPeople(grants: Grants, roles: HubRole[], locale: 'zh-CN' | 'en-US' = 'zh-CN') {
   fakeServerWith(capabilitiesWith(grants, roles), ({ path }) =>
     path.startsWith('/api/hubs/hangzhou/people') ? { status: 200, body: { items: [person], next: null } } : undefined,
   );
@@ -25,7 +25,7 @@ function renderPeople(grants: Grants, roles: HubRole[]) {
     <Routes>
       <Route path="/hubs/:hub/people" element={<PeoplePage />} />
     </Routes>,
-    { path: '/hubs/hangzhou/people' },
+    { path: '/hubs/hangzhou/people', locale },
   );
 }
 
@@ -58,5 +58,15 @@ describe('PeoplePage (follows the server’s capabilities, not roles)', () => {
     renderPeople({}, ['program_officer']);
     expect(await screen.findByText('人才名录仅对枢纽工作人员开放。', undefined, loading)).toBeTruthy();
     expect(screen.queryByText('王兴兴')).toBeNull();
+  });
+
+  it.each([
+    ['zh-CN', '王兴兴', '1990年1月1日'],
+    ['en-US', 'Wang Xingxing', 'Jan 1, 1990'],
+  ] as const)('says the day of birth in the page’s language, never as an ISO date (%s)', async (locale, name, born) => {
+    renderPeople({ people: { read: true }, talent: { read: true } }, [], locale);
+    const tr = (await screen.findByText(name, undefined, loading)).closest('tr')!;
+    expect(within(tr).getByText(born)).toBeTruthy();
+    expect(tr.textContent).not.toContain('1990-01-01');
   });
 });

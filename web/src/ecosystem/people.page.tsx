@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCapabilities } from '../auth/use-capabilities';
 import { personRoles, type Person, type PersonRole } from '../../../contracts/people';
+import { formatDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { LoadMore } from '../layout/load-more';
 import { NotFoundPage, PageLoading, PartError } from '../layout/page-states';
@@ -22,6 +24,7 @@ type Filters = { q?: string; role?: PersonRole; university?: string };
 export function PeoplePage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   const capabilities = useCapabilities(hub);
   const can = capabilities.data?.actions;
@@ -63,7 +66,7 @@ export function PeoplePage() {
         </Space>
       ),
     },
-    { title: t('people.bornOn'), dataIndex: 'bornOn', width: 130, render: (value: string | null) => value ?? '—' },
+    { title: t('people.bornOn'), dataIndex: 'bornOn', width: 130, render: (value: string | null) => (value ? formatDay(value, locale) : '—') },
     {
       title: t('people.talentTier'),
       dataIndex: 'talentTier',

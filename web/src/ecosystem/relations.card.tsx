@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Relation } from '../../../contracts/relations';
 import { useBilingual } from '../i18n/use-bilingual';
+import { formatDay, formatDayRange } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { PartError } from '../layout/page-states';
 import { FactSource } from './facts.card';
@@ -32,6 +33,13 @@ export function RelationsCard({ hub, organization, canEdit }: Props) {
       .filter(Boolean)
       .join(' · ') || '—';
 
+  // Both ends known: one range with the year said once; an open end: "… – Jan 1, 2026" or "Jan 1, 2026 – now".
+  const datesText = ({ startsOn, endsOn }: Relation) => {
+    if (startsOn && endsOn) return formatDayRange(startsOn, endsOn, locale);
+    if (!startsOn && !endsOn) return '—';
+    return `${startsOn ? formatDay(startsOn, locale) : '…'} – ${endsOn ? formatDay(endsOn, locale) : t('relations.now')}`;
+  };
+
   const columns: TableColumnsType<Relation> = [
     {
       title: t('relations.kind'),
@@ -59,7 +67,7 @@ export function RelationsCard({ hub, organization, canEdit }: Props) {
       title: t('relations.dates'),
       key: 'dates',
       width: 210,
-      render: (_, relation) => (relation.startsOn || relation.endsOn ? `${relation.startsOn ?? '…'} – ${relation.endsOn ?? t('relations.now')}` : '—'),
+      render: (_, relation) => datesText(relation),
     },
     { title: t('relations.details'), key: 'details', render: (_, relation) => details(relation) },
     { title: t('facts.source'), key: 'source', render: (_, relation) => <FactSource source={relation.source} /> },

@@ -9,6 +9,8 @@ type Props = AriaAttributes & {
   value?: string | null;
   onChange?: (value: string) => void;
   disabledDate?: (day: Dayjs) => boolean;
+  /** Outside a Form.Item (a row of the rule builder), its own error state. */
+  status?: 'error' | 'warning';
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

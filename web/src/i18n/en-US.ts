@@ -24,6 +24,7 @@ export const enUS: UiMessages = {
     name: 'Dragon Gate',
     tagline: 'The open platform a city runs to grow AI companies',
     allHubs: 'All hubs',
+    brandLink: '{{name}}: all hubs',
     loading: 'Loading…',
     notFound: 'This page does not exist.',
     notFoundHint: 'The link may be wrong, or what it pointed to was removed.',

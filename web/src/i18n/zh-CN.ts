@@ -23,6 +23,7 @@ export const zhCN = {
     name: '龙门',
     tagline: '城市人工智能产业开放平台',
     allHubs: '全部枢纽',
+    brandLink: '{{name}}：全部枢纽',
     loading: '加载中…',
     notFound: '找不到该页面。',
     notFoundHint: '链接可能有误，或该内容已被删除。',

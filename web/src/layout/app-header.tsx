@@ -33,7 +33,8 @@ export function AppHeader({ title, nav }: { title?: ReactNode; nav?: (mode: NavM
     <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: phone ? 12 : 24 }}>
       <Flex align="center" justify="space-between" gap={phone ? 8 : 16} style={{ height: '100%' }}>
         <Flex align="center" gap={phone ? 12 : 24} style={{ minWidth: 0, flex: 1, overflow: 'hidden' }}>
-          <Link to="/" aria-label={t('app.allHubs')}>
+          {/* Its name starts with the brand it shows (WCAG 2.5.3), then says where it leads. */}
+          <Link to="/" aria-label={t('app.brandLink', { name: t('app.name') })}>
             <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Typography.Text>

@@ -47,6 +47,18 @@ describe('PageError and NotFoundPage', () => {
     expect(screen.getByRole('button', { name: words[locale].retry })).toBeTruthy();
   });
 
+  it.each([
+    ['zh-CN', 503, 'INTERNAL'],
+    ['en-US', 0, 'NETWORK'],
+    ['zh-CN', 403, 'FORBIDDEN'],
+  ] as const)('gives a failed page load its one h1, the failure in words (%s, %s)', (locale, status, code) => {
+    renderAt(<PageError error={failure(status, code)} onRetry={() => undefined} />, '/hubs/hangzhou/programs', locale);
+    const headings = screen.getAllByRole('heading', { level: 1 });
+    expect(headings).toHaveLength(1);
+    expect(headings[0]!.textContent).not.toBe('');
+    expect(headings[0]!.textContent).not.toContain(code);
+  });
+
   it('offers no retry for a refusal, which trying again does not change', () => {
     renderAt(<PageError error={failure(403, 'FORBIDDEN')} onRetry={() => undefined} />, '/hubs/hangzhou/budget', 'zh-CN');
     expect(screen.getByText('您没有执行此操作的权限。')).toBeTruthy();

@@ -30,7 +30,16 @@ export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => 
   const describe = useErrorText();
   if (isApiRequestError(error) && error.status === 404) return <NotFoundPage title={describe(error)} hint={t('app.notFoundHint')} />;
   return (
-    <Result status="warning" title={describe(error)} extra={onRetry && retryCanHelp(error) ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined} />
+    <Result
+      status="warning"
+      title={
+        // The failure replaces the page, so it is the page's one h1 (as NotFoundPage's title).
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+          {describe(error)}
+        </Typography.Title>
+      }
+      extra={onRetry && retryCanHelp(error) ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
+    />
   );
 }
 

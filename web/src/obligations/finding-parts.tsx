@@ -1,6 +1,8 @@
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ObligationFinding } from '../api/obligations.api';
+import { formatDay, formatDayRange } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { useFormatMoney } from '../money/money';
 
@@ -22,11 +24,12 @@ export function FindingStatus({ finding }: { finding: ObligationFinding }) {
 /** The obligation in words, with its period and recovery rule. */
 export function ObligationText({ finding }: { finding: ObligationFinding }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const o = finding.obligation;
   return (
     <Flex vertical>
       <Typography.Text>{t(`obligations.kinds.${o.kind}`)}</Typography.Text>
-      <Typography.Text type="secondary">{t('obligations.period', { from: o.startsOn, to: o.endsOn })}</Typography.Text>
+      <Typography.Text type="secondary">{formatDayRange(o.startsOn, o.endsOn, locale)}</Typography.Text>
     </Flex>
   );
 }
@@ -34,12 +37,13 @@ export function ObligationText({ finding }: { finding: ObligationFinding }) {
 /** What is owed, by when, and what came back so far. */
 export function RecoveryText({ finding }: { finding: ObligationFinding }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const format = useFormatMoney();
   const r = finding.recovery;
   if (!r) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Flex vertical>
-      <Typography.Text>{t('obligations.owed', { amount: format(r.amountDue), date: r.dueOn })}</Typography.Text>
+      <Typography.Text>{t('obligations.owed', { amount: format(r.amountDue), date: formatDay(r.dueOn, locale) })}</Typography.Text>
       {r.repaid !== '0' && <Typography.Text type="secondary">{t('obligations.repaidSoFar', { amount: format(r.repaid) })}</Typography.Text>}
       <Tag style={{ width: 'fit-content' }}>{t(`obligations.recoveryStatuses.${r.status}`)}</Tag>
     </Flex>

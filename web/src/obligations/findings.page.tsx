@@ -3,6 +3,8 @@ import { Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { listFindings } from '../api/obligations.api';
+import { formatDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { useBilingual } from '../i18n/use-bilingual';
 import { NotFoundPage, PageError, PageLoading } from '../layout/page-states';
 import { useCapabilities } from '../auth/use-capabilities';
@@ -14,6 +16,7 @@ import { EvidenceText, FindingStatus, ObligationText, RecoveryText } from './fin
 export function FindingsPage() {
   const { hub = '' } = useParams();
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
   const can = useCapabilities(hub).data?.actions.obligations;
   const officer = can?.decide ?? false;
@@ -39,7 +42,7 @@ export function FindingsPage() {
             { title: t('obligations.program'), render: (_, f) => bilingual(f.programName).primary },
             { title: t('obligations.obligation'), render: (_, f) => <ObligationText finding={f} /> },
             { title: t('obligations.evidence'), render: (_, f) => <EvidenceText finding={f} /> },
-            { title: t('obligations.foundOn'), render: (_, f) => f.foundOn },
+            { title: t('obligations.foundOn'), render: (_, f) => formatDay(f.foundOn, locale) },
             { title: t('obligations.state'), render: (_, f) => <FindingStatus finding={f} /> },
             { title: t('obligations.recovery'), render: (_, f) => <RecoveryText finding={f} /> },
             { title: t('obligations.actions'), render: (_, f) => <FindingActions hub={hub} finding={f} /> },

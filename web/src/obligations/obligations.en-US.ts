@@ -16,7 +16,6 @@ export const obligationsEnUS = {
   state: 'State',
   recovery: 'Recovery',
   actions: 'Actions',
-  period: '{{from}} to {{to}}',
   owed: '{{amount}} due by {{date}}',
   repaidSoFar: 'repaid {{amount}}',
   kinds: {

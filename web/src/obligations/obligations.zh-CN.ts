@@ -18,7 +18,6 @@ export const obligationsZhCN: ObligationsMessages = {
   state: '状态',
   recovery: '追回',
   actions: '操作',
-  period: '{{from}} 至 {{to}}',
   owed: '应于 {{date}} 前退回 {{amount}}',
   repaidSoFar: '已退回 {{amount}}',
   kinds: {

@@ -59,4 +59,17 @@ describe('OutcomeReportsCard', () => {
       }),
     );
   });
+
+  it.each([
+    ['zh-CN', '2027年12月6日 到期', /^2027年12月6日 到期的成果报告$/],
+    ['en-US', 'Due Dec 6, 2027', /^Outcome report due Dec 6, 2027$/],
+  ] as const)('says the due day in the page’s language, in the list and the dialog (%s)', async (locale, due, dialogTitle) => {
+    fakeServer(() => ({ status: 200, body: page([report({})]) }));
+    renderInApp(<OutcomeReportsCard hub="hangzhou" applicationId="a1" />, { locale });
+    expect(await screen.findByText(due)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: locale === 'zh-CN' ? /填写报告/ : 'Write the report' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(dialogTitle)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('2027-12-06');
+  });
 });

@@ -9,6 +9,8 @@ import { useFieldErrorText } from '../errors/use-field-error-text';
 import { FormModal } from '../forms/form-modal';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
+import { formatDay } from '../i18n/format-date';
+import { useLocale } from '../i18n/locale-context';
 import { Money } from '../money/money';
 import { majorToMinor } from '../money/money-math';
 import { MoneyInput } from '../money/money-input';
@@ -20,6 +22,7 @@ const statusColor: Record<OutcomeReport['status'], string> = { upcoming: 'defaul
 /** The outcome reports an award owes: the awardee submits each once; staff read what was said. */
 export function OutcomeReportsCard({ hub, applicationId }: { hub: string; applicationId: string }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const reports = useQuery({ queryKey: ['outcome-reports', hub, applicationId], queryFn: () => listOutcomeReports(hub, applicationId) });
   const [writing, setWriting] = useState<OutcomeReport | null>(null);
   if (!reports.data?.items.length) return null;
@@ -31,7 +34,7 @@ export function OutcomeReportsCard({ hub, applicationId }: { hub: string; applic
           <ListItem>
             <Flex vertical gap={6} style={{ width: '100%' }}>
               <Flex gap={8} wrap align="center">
-                <Typography.Text strong>{t('obligations.reports.dueOn', { date: r.dueOn })}</Typography.Text>
+                <Typography.Text strong>{t('obligations.reports.dueOn', { date: formatDay(r.dueOn, locale) })}</Typography.Text>
                 <Tag color={statusColor[r.status]}>{t(`obligations.reports.statuses.${r.status}`)}</Tag>
               </Flex>
               {r.text && <Typography.Paragraph style={{ marginBottom: 0 }}>{r.text}</Typography.Paragraph>}
@@ -78,6 +81,7 @@ type Fields = { text: string; headcount?: number | null; revenue?: string; fundi
 
 function ReportDialog({ hub, applicationId, report, onClose }: { hub: string; applicationId: string; report: OutcomeReport; onClose: () => void }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const fieldText = useFieldErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Fields>();
@@ -104,7 +108,7 @@ function ReportDialog({ hub, applicationId, report, onClose }: { hub: string; ap
   const money = zodRule(outcomeFiguresSchema.shape.revenue.unwrap(), fieldText, { optional: true, toInput: (v) => majorToMinor(String(v), 'CNY') ?? v });
   return (
     <FormModal
-      title={t('obligations.reports.writeFor', { date: report.dueOn })}
+      title={t('obligations.reports.writeFor', { date: formatDay(report.dueOn, locale) })}
       onClose={onClose}
       form={form}
       mutation={send}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
 import { listPublicNotices } from '../api/open-data.api';
+import { formatDayRange } from '../i18n/format-date';
 import { useLocale } from '../i18n/locale-context';
 import { LoadMore } from '../layout/load-more';
 import { PageLoading, PartError } from '../layout/page-states';
@@ -40,7 +41,7 @@ export function NoticeBoard({ hub }: { hub: string }) {
                   {t('punct.labelled', { label: t('open.reason') })}
                   {n.reason || t('open.byRules')}
                 </Typography.Text>
-                <Typography.Text type="secondary">{t('open.period', { from: n.startsOn, to: n.endsOn })}</Typography.Text>
+                <Typography.Text type="secondary">{t('open.period', { range: formatDayRange(n.startsOn, n.endsOn, locale) })}</Typography.Text>
                 {n.dismissals.map((d) => (
                   <Typography.Text key={d.at} type="secondary">
                     {t('open.dismissed', { reason: d.reason })}

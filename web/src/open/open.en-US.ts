@@ -41,7 +41,7 @@ export const openEnUS: OpenMessages = {
   noNotices: 'No award is on public notice now.',
   reason: 'Reason',
   byRules: 'Meets every published criterion of the program (approved by its rules)',
-  period: 'On notice {{from}} to {{to}}',
+  period: 'On notice {{range}}',
   individual: 'An individual (not named)',
   periodOpen: 'On notice',
   periodEnded: 'Notice ended',

@@ -38,7 +38,7 @@ export const openZhCN = {
   noNotices: '目前没有公示中的资助。',
   reason: '理由',
   byRules: '符合该政策公布的全部条件（按规则自动核准）',
-  period: '公示期 {{from}} 至 {{to}}',
+  period: '公示期 {{range}}',
   individual: '个人（不公开姓名）',
   periodOpen: '公示中',
   periodEnded: '公示期已结束',

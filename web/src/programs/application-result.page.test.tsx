@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplicationDetail } from '../../../contracts/applications';
 import type { ReviewBoard } from '../../../contracts/reviews';
 import { benefitFormulaSchema } from '../../../contracts/programs';
-import { capabilitiesWith, fakeServerWith, loading } from '../../test/capabilities';
+import { capabilitiesWith, fakeServerWith, loading, type Grants } from '../../test/capabilities';
 import { renderInApp } from '../../test/render';
 import { answerWords, fileId, formFields, storedAnswers } from './answers.fixture';
 import { ApplicationResultPage } from './application-result.page';
@@ -128,5 +128,78 @@ describe('ApplicationResultPage', () => {
   it('says approved once no second approval is outstanding', async () => {
     renderPage('en-US', false);
     expect(await screen.findByRole('heading', { level: 1, name: /^Approved/ }, loading)).toBeTruthy();
+  });
+
+  describe('a criterion the engine could not judge', () => {
+    const engineText = 'No such key: headcount';
+    const screening: ApplicationDetail['screening'] = {
+      eligible: false,
+      results: [{ key: 'staff_size', name: { zh: '员工人数', en: 'Head count' }, passed: false, reason: null, error: engineText }],
+    };
+    function renderJudged(locale: 'zh-CN' | 'en-US', grants: Grants) {
+      fakeServerWith(capabilitiesWith(grants), ({ path }) => {
+        if (path === `/api/hubs/hangzhou/applications/${id}`) return { status: 200, body: { ...application, status: 'refused', screening, amount: null } };
+        if (path === `/api/hubs/hangzhou/programs/${programId}`) return { status: 200, body: program };
+        if (path === `/api/hubs/hangzhou/applications/${id}/reviews`) return { status: 200, body: board(false) };
+        if (path === `/api/hubs/hangzhou/applications/${id}/history`) return { status: 200, body: { items: [] } };
+        return undefined;
+      });
+      renderInApp(
+        <Routes>
+          <Route path="/hubs/:hub/applications/:id" element={<ApplicationResultPage />} />
+        </Routes>,
+        { path: `/hubs/hangzhou/applications/${id}`, locale },
+      );
+    }
+
+    it.each([
+      ['zh-CN', '根据现有记录，无法判定是否满足此项条件。'],
+      ['en-US', 'This criterion could not be judged from the records on file.'],
+    ] as const)('tells the applicant in words, never the engine’s text (%s)', async (locale, sentence) => {
+      renderJudged(locale, { applications: { submit: true } });
+      const line = await screen.findByTestId('criterion-not-judged', undefined, loading);
+      expect(line.textContent).toBe(sentence);
+      expect(document.body.textContent).not.toContain(engineText);
+      expect(document.body.textContent).not.toContain('headcount');
+    });
+
+    it('keeps the engine’s detail for staff who decide on applications', async () => {
+      renderJudged('en-US', { applications: { listAll: true, decide: true } });
+      const line = await screen.findByText(`Could not be decided: ${engineText}`, undefined, loading);
+      expect(line.dataset.testid).toBe('criterion-not-judged');
+    });
+  });
+
+  it.each([
+    ['zh-CN', '报告“首年进展报告”通过后拨付'],
+    ['en-US', 'Paid once the report “First-year progress report” is accepted'],
+  ] as const)('names the report a tranche waits for, never its key (%s)', async (locale, text) => {
+    const benefit = {
+      lines: [],
+      tranches: [
+        { amount: '150000000', shareBasisPoints: 5000, condition: null },
+        { amount: '150000000', shareBasisPoints: 5000, condition: { kind: 'milestone_accepted', milestone: 'year_one' } },
+      ],
+    };
+    const ruleOnly = {
+      ...program,
+      mode: 'rule_only',
+      milestones: [{ key: 'year_one', name: { zh: '首年进展报告', en: 'First-year progress report' }, dueAfterMonths: 12 }],
+    };
+    fakeServerWith(capabilitiesWith({ applications: { submit: true } }), ({ path }) => {
+      if (path === `/api/hubs/hangzhou/applications/${id}`) return { status: 200, body: { ...application, benefit } };
+      if (path === `/api/hubs/hangzhou/programs/${programId}`) return { status: 200, body: ruleOnly };
+      if (path === `/api/hubs/hangzhou/applications/${id}/reviews`) return { status: 200, body: board(false) };
+      if (path === `/api/hubs/hangzhou/applications/${id}/history`) return { status: 200, body: { items: [] } };
+      return undefined;
+    });
+    renderInApp(
+      <Routes>
+        <Route path="/hubs/:hub/applications/:id" element={<ApplicationResultPage />} />
+      </Routes>,
+      { path: `/hubs/hangzhou/applications/${id}`, locale },
+    );
+    expect(await screen.findByText(text, undefined, loading)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('year_one');
   });
 });

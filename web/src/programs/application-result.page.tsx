@@ -35,7 +35,10 @@ const refusalKeys = ['NOT_ELIGIBLE', 'CAP_REACHED', 'STACKING_LIMIT', 'DUPLICATE
 function ApplicationResult({ hub, application }: { hub: string; application: ApplicationDetail }) {
   const { t } = useTranslation();
   // Staff who read every application go back to the hub's list, not to "my applications".
-  const hubWide = useCapabilities(hub).data?.actions.applications.listAll ?? false;
+  const applicationActions = useCapabilities(hub).data?.actions.applications;
+  const hubWide = applicationActions?.listAll ?? false;
+  // Staff who read, decide or review applications may see why the engine could not judge a criterion; applicants never see its text.
+  const staff = Boolean(applicationActions && (applicationActions.listAll || applicationActions.decide || applicationActions.review));
   const { locale } = useLocale();
   const bilingual = useBilingual();
   const program = useProgram(hub, application.programId);
@@ -53,6 +56,15 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
   // Sent and waiting on someone else: a neutral clock, not a blue "!" that reads as a warning.
   const waiting = ['submitted', 'screening', 'in_review', 'appealed'].includes(application.status) || awaitingSecond;
   const { token } = theme.useToken();
+  // A tranche waiting for a report is named by the report's name in the page's language, never its key.
+  const conditionText = (condition: NonNullable<typeof benefit>['tranches'][number]['condition']) => {
+    if (!condition) return t('programs.result.paidNow');
+    if (condition.kind === 'milestone_accepted') {
+      const milestone = program.data?.milestones.find((m) => m.key === condition.milestone);
+      return t('programs.result.waiting_milestone_accepted', { milestone: milestone ? bilingual(milestone.name).primary : condition.milestone });
+    }
+    return t(`programs.result.waiting_${condition.kind}`, { ...condition });
+  };
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 900 }}>
@@ -125,17 +137,17 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
       {approved && benefit && program.data?.mode !== 'reviewed' && (award.isError || (award.isSuccess && !award.data)) && (
         <Card title={t('programs.result.tranches')}>
           <Table
-            rowKey={(_, index) => String(index)}
+            rowKey="seq"
             pagination={false}
             size="small"
-            dataSource={benefit.tranches}
+            dataSource={benefit.tranches.map((tr, index) => ({ ...tr, seq: index + 1 }))}
             columns={[
-              { title: '#', render: (_, __, index) => index + 1, width: 48 },
+              { title: '#', dataIndex: 'seq', width: 48 },
               { title: t('programs.result.amount'), align: 'right', render: (_, tr) => <Money value={tr.amount} /> },
               { title: t('programs.result.share'), render: (_, tr) => basisPointsText(tr.shareBasisPoints) },
               {
                 title: t('reviews.award.condition'),
-                render: (_, tr) => (tr.condition ? t(`programs.result.waiting_${tr.condition.kind}`, { ...tr.condition }) : t('programs.result.paidNow')),
+                render: (_, tr) => conditionText(tr.condition),
               },
             ]}
           />
@@ -164,7 +176,11 @@ function ApplicationResult({ hub, application }: { hub: string; application: App
                   r.passed ? null : (
                     <>
                       {r.reason && <div>{bilingual(r.reason).primary}</div>}
-                      {r.error && <Typography.Text type="secondary">{t('programs.result.evalError', { error: r.error })}</Typography.Text>}
+                      {r.error && (
+                        <Typography.Text type="secondary" data-testid="criterion-not-judged">
+                          {staff ? t('programs.result.evalError', { error: r.error }) : t('programs.result.notJudged')}
+                        </Typography.Text>
+                      )}
                     </>
                   )
                 }

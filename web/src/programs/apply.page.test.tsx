@@ -76,6 +76,16 @@ describe('ApplyForm (programs): an organisation applies', () => {
   });
 });
 
+describe('ApplyForm (programs): on a phone', () => {
+  it('lets its three buttons wrap onto another line instead of overflowing', () => {
+    server({ status: 201, body: { id: 'a-1' } });
+    renderInApp(<ApplyForm hub="hangzhou" program={program} draft={null} />, { locale: 'en-US' });
+    const actions = screen.getByTestId('apply-actions');
+    expect(within(actions).getAllByRole('button')).toHaveLength(3);
+    expect(actions.className).toContain('ant-flex-wrap-wrap');
+  });
+});
+
 describe('ApplyForm (programs): a rule-only program decides at once', () => {
   const ruleOnly = { ...program, mode: 'rule_only' } as Program;
   const words = {

@@ -177,7 +177,8 @@ export function ApplyForm({ hub, program, draft }: { hub: string; program: Progr
           ))}
           <FormFailure failure={submit.failure ?? save.failure} />
           {instant && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('programs.form.instantNote')} />}
-          <Flex gap={8}>
+          {/* Three buttons: on a phone in English they wrap onto a second line rather than run off the edge. */}
+          <Flex gap={8} wrap data-testid="apply-actions">
             <Button type="primary" htmlType="submit" loading={submit.submitting} disabled={!open || blocked}>
               {t('programs.form.submit')}
             </Button>

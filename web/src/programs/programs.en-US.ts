@@ -108,6 +108,7 @@ export const programsEnUS: ProgramsMessages = {
     passed: 'Passed',
     failed: 'Failed',
     evalError: 'Could not be decided: {{error}}',
+    notJudged: 'This criterion could not be judged from the records on file.',
     tranches: 'Tranches',
     paidNow: 'Paid with the approval',
     waiting_social_insurance_months: 'Waiting for {{months}} months of local social insurance',

@@ -105,6 +105,7 @@ export const programsZhCN = {
     passed: '符合',
     failed: '不符合',
     evalError: '无法判定：{{error}}',
+    notJudged: '根据现有记录，无法判定是否满足此项条件。',
     tranches: '分期支付',
     paidNow: '已随批准支付',
     waiting_social_insurance_months: '待满足：本地社保缴纳满 {{months}} 个月',

@@ -5,7 +5,7 @@ import type { Me } from '../../../contracts/auth';
 import { loading } from '../../test/capabilities';
 import { fakeServer, type SeenRequest } from '../../test/fake-server';
 import { renderInApp } from '../../test/render';
-import { offeredRequest } from './offered-request.fixture';
+import { offeredRequest, offeredUnit } from './offered-request.fixture';
 import { SpacesPage } from './spaces.page';
 
 type Role = Me['organizations'][number]['role'];
@@ -19,10 +19,10 @@ const meWith = (...orgs: [typeof deep, Role][]): Me => ({
 });
 const offered = offeredRequest(deep);
 
-function renderPage(who: Me, locale: 'zh-CN' | 'en-US' = 'en-US') {
+function renderPage(who: Me, locale: 'zh-CN' | 'en-US' = 'en-US', spaceRequest = offered) {
   fakeServer((request: SeenRequest) => {
     if (request.path === '/api/me') return { status: 200, body: who };
-    if (request.path.startsWith('/api/hubs/hangzhou/spaces/requests')) return { status: 200, body: { items: [offered], next: null } };
+    if (request.path.startsWith('/api/hubs/hangzhou/spaces/requests')) return { status: 200, body: { items: [spaceRequest], next: null } };
     if (request.path.startsWith('/api/hubs/hangzhou/spaces/leases')) return { status: 200, body: { items: [], next: null } };
     if (request.path.startsWith('/api/hubs/hangzhou/spaces/availability')) return { status: 200, body: { units: [] } };
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'x' } } };
@@ -79,5 +79,22 @@ describe('SpacesPage: only an owner or a colleague who may apply acts for the co
     expect(within(card).getByTitle('DEEP Robotics')).toBeTruthy();
     expect(within(card).queryByTitle('DeepSeek')).toBeNull();
     expect(screen.queryByText(words['en-US'].askViewOnly)).toBeNull();
+  });
+});
+
+describe('SpacesPage: an offer of several units', () => {
+  const twoUnits = offeredRequest(deep);
+  twoUnits.offer.nodes = [
+    offeredUnit,
+    { ...offeredUnit, id: '01a2373f-0000-7000-8000-0000000000c2', code: 'DT-A-103', name: { zh: '103 室', en: 'Room 103' } },
+  ] as typeof twoUnits.offer.nodes;
+
+  it.each([
+    ['zh-CN', '已为您保留：DT-A-102 102 室和DT-A-103 103 室'],
+    ['en-US', 'Held for you: DT-A-102 Room 102 and DT-A-103 Room 103;'],
+  ] as const)('names the units as a list in the page’s language (%s)', async (locale, held) => {
+    renderPage(meWith([deep, 'owner']), locale, twoUnits);
+    const item = await requestItem();
+    expect(item.textContent).toContain(held);
   });
 });

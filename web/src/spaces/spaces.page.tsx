@@ -31,14 +31,14 @@ export function SpacesPage() {
   // Every member reads a company's space; only its owners and "can apply" colleagues ask and accept.
   const acting = orgs.filter((o) => mayApplyFor(o.role));
   const actsFor = (id: string) => acting.some((o) => o.id === id);
-  const names = (list: { name: { zh: string; en: string } }[]) =>
-    new Intl.ListFormat(locale, { type: 'conjunction' }).format(list.map((o) => bilingual(o.name).primary));
+  const listFormat = (words: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
+  const names = (list: { name: { zh: string; en: string } }[]) => listFormat(list.map((o) => bilingual(o.name).primary));
   const leases = useQuery({ queryKey: [...key(hub), 'leases'], queryFn: () => listLeases(hub) });
   const requests = useQuery({ queryKey: [...key(hub), 'requests'], queryFn: () => listSpaceRequests(hub) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key(hub) });
   const requestWords = useRequestWords();
 
-  const units = (nodes: { code: string; name: { zh: string; en: string } }[]) => nodes.map((n) => `${n.code} ${bilingual(n.name).primary}`).join('、');
+  const units = (nodes: { code: string; name: { zh: string; en: string } }[]) => listFormat(nodes.map((n) => `${n.code} ${bilingual(n.name).primary}`));
   return (
     <Flex vertical gap={16}>
       <div>

@@ -87,4 +87,17 @@ describe('StandingCard (stays): graduate verification', () => {
     expect(screen.getByLabelText(l.nameOnId).closest('.ant-form-item')!.textContent).not.toContain(l.tooShort);
     expect(document.querySelector('.ant-alert-error')).toBeNull();
   });
+
+  it('picks the graduation day with the app’s day picker: full width, Enter takes the day and sends nothing', async () => {
+    const seen = server({ status: 200, body: { ...unverified, verified: true } });
+    renderInApp(<StandingCard hub="hangzhou" />, { locale: 'en-US' });
+    const l = labels['en-US'];
+    const input = await screen.findByLabelText(l.graduatesOn);
+    expect((input.closest('.ant-picker') as HTMLElement).style.width).toBe('100%');
+    await userEvent.type(input, '2026-06-30{enter}');
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+    await fill('en-US');
+    await vi.waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    expect(seen.find((r) => r.method === 'POST')!.body).toMatchObject({ degree: { graduatesOn: '2026-06-30' } });
+  });
 });

@@ -1,23 +1,22 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
 import { stayDegreeLevels } from '../../../contracts/stays';
 import { verifyGraduateInputSchema } from '../../../contracts/talent';
 import { verifyGraduate } from '../api/talent.api';
 import { useFieldErrorText } from '../errors/use-field-error-text';
+import { DayPicker } from '../forms/day-picker';
 import { FormFailure } from '../forms/form-failure';
 import { useFormMutation } from '../forms/use-form-mutation';
 import { zodRule } from '../forms/zod-rule';
 import { useLocale } from '../i18n/locale-context';
 import { useRefreshStays, useStanding } from './use-stays';
 
-type Values = { nameZh: string; nameEn: string; university: string; level: (typeof stayDegreeLevels)[number]; graduatesOn: Dayjs };
+type Values = { nameZh: string; nameEn: string; university: string; level: (typeof stayDegreeLevels)[number]; graduatesOn: string };
 
 const shape = verifyGraduateInputSchema.shape;
 const degree = shape.degree.shape;
-const day = (value: unknown) => (value as Dayjs).format('YYYY-MM-DD');
 const fields: Record<string, string> = {
   'name.zh': 'nameZh',
   'name.en': 'nameEn',
@@ -42,7 +41,7 @@ export function StandingCard({ hub }: { hub: string }) {
     mutationFn: (values: Values) =>
       verifyGraduate(hub, {
         name: { zh: values.nameZh.trim(), en: values.nameEn.trim() },
-        degree: { university: values.university.trim(), level: values.level, graduatesOn: day(values.graduatesOn) },
+        degree: { university: values.university.trim(), level: values.level, graduatesOn: values.graduatesOn },
       }),
     onSuccess: () => refresh(),
   });
@@ -89,8 +88,8 @@ export function StandingCard({ hub }: { hub: string }) {
               <Form.Item name="level" label={t('stays.standing.level')} rules={[zodRule(degree.level, fieldText)]} required>
                 <Select options={stayDegreeLevels.map((l) => ({ value: l, label: t(`stays.levels.${l}`) }))} />
               </Form.Item>
-              <Form.Item name="graduatesOn" label={t('stays.standing.graduatesOn')} rules={[zodRule(degree.graduatesOn, fieldText, { toInput: day })]} required>
-                <DatePicker />
+              <Form.Item name="graduatesOn" label={t('stays.standing.graduatesOn')} rules={[zodRule(degree.graduatesOn, fieldText)]} required>
+                <DayPicker />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={verify.submitting}>
                 {t('stays.standing.submit')}

@@ -167,8 +167,8 @@ export const staysEnUS: StaysMessages = {
     evidence: 'Evidence files (officers read them when assessing your class)',
     noEvidence: 'No evidence files yet.',
     addEvidence: 'Add a file',
-    remove: 'Remove this file',
-    file: 'File …{{id}}',
+    remove: 'Remove {{name}}',
+    file: 'File {{n}}',
   },
   card: {
     title: 'Talent card',

@@ -165,8 +165,8 @@ export const staysZhCN = {
     evidence: '证明材料（认定人才等级时由工作人员查阅）',
     noEvidence: '尚未上传证明材料。',
     addEvidence: '添加文件',
-    remove: '删除此文件',
-    file: '文件 …{{id}}',
+    remove: '删除“{{name}}”',
+    file: '文件 {{n}}',
   },
   card: {
     title: '人才卡',

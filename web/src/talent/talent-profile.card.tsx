@@ -106,21 +106,25 @@ export function TalentProfileCard({ hub }: { hub: string }) {
             size="small"
             empty={t('stays.profile.noEvidence')}
             items={data.evidence}
-            renderItem={(id) => (
-              <ListItem
-                actions={[
-                  <Button
-                    key="remove"
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={t('stays.profile.remove')}
-                    onClick={() => save.submit({ employer: data.employer, evidence: data.evidence.filter((e) => e !== id) })}
-                  />,
-                ]}
-              >
-                <a href={fileUrl(hub, id)}>{named.get(id) ?? t('stays.profile.file', { id: id.slice(-6) })}</a>
-              </ListItem>
-            )}
+            renderItem={(id, index) => {
+              // A file added here has its name; one kept from before is named by its place in the list, never its id.
+              const name = named.get(id) ?? t('stays.profile.file', { n: index + 1 });
+              return (
+                <ListItem
+                  actions={[
+                    <Button
+                      key="remove"
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      aria-label={t('stays.profile.remove', { name })}
+                      onClick={() => save.submit({ employer: data.employer, evidence: data.evidence.filter((e) => e !== id) })}
+                    />,
+                  ]}
+                >
+                  <a href={fileUrl(hub, id)}>{name}</a>
+                </ListItem>
+              );
+            }}
           />
           <Upload
             showUploadList={false}

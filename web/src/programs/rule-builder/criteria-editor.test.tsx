@@ -107,4 +107,17 @@ describe('the rule builder', () => {
     await userEvent.click(screen.getByRole('button', { name: 'OK' }));
     await vi.waitFor(() => expect(onFinish).toHaveBeenCalled());
   });
+
+  it('takes a day with the app’s day picker, in the page’s language, never the browser’s date box', { timeout: 60_000 }, async () => {
+    render(<Editor />, 'en-US');
+    await userEvent.click(screen.getByRole('button', { name: 'Add criterion' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add a row' }));
+    await pick('Row 1: Fact', 'Date founded');
+    const value = screen.getByLabelText('Row 1: Value');
+    expect(value.getAttribute('type')).not.toBe('date');
+    expect(value.closest('.ant-picker')).toBeTruthy();
+    expect(value).toHaveProperty('placeholder', 'Select date');
+    await userEvent.type(value, '2020-01-01{enter}');
+    await vi.waitFor(() => expect(cel()).toBe('applicant.foundedOn < timestamp("2020-01-01T00:00:00Z")'));
+  });
 });

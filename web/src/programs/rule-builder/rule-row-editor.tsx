@@ -1,6 +1,7 @@
 import { Button, Col, Input, Row, Select } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { DayPicker } from '../../forms/day-picker';
 import { useBilingual } from '../../i18n/use-bilingual';
 import { MoneyInput } from '../../money/money-input';
 import { emptyRow, opsFor, takesValue, takesValues, type BuilderFact, type RuleOp, type RuleRow } from './rule-rows';
@@ -74,15 +75,9 @@ export function RuleRowEditor({ index, row, facts, invalid, onChange, onRemove }
       );
     const set = (v: string) => onChange({ ...row, value: v });
     if (fact.value === 'money') return <MoneyInput aria-label={common['aria-label']} aria-invalid={invalid} value={row.value} onChange={set} />;
-    return (
-      <Input
-        {...common}
-        value={row.value}
-        type={fact.value === 'date' ? 'date' : 'text'}
-        inputMode={fact.value === 'text' || fact.value === 'date' ? undefined : 'decimal'}
-        onChange={(e) => set(e.target.value)}
-      />
-    );
+    // A day in the page's language (the app's picker), never the browser's date box; the rule keeps it as YYYY-MM-DD.
+    if (fact.value === 'date') return <DayPicker aria-label={common['aria-label']} aria-invalid={invalid} status={status} value={row.value} onChange={set} />;
+    return <Input {...common} value={row.value} inputMode={fact.value === 'text' ? undefined : 'decimal'} onChange={(e) => set(e.target.value)} />;
   })();
   return (
     <Row gutter={8} align="top" data-rule-row={n}>

@@ -63,10 +63,30 @@ function server(saved: SavedSimulation[]) {
   });
 }
 
+/** Two draft criteria that read the application form, so the run leaves them for the application. */
+const formCriteria: EditorValues['criteria'] = [
+  {
+    key: 'has_revenue',
+    nameZh: '有营业收入',
+    nameEn: 'Has revenue',
+    rule: { mode: 'cel', expression: 'answers.revenue > 0' },
+    reasonZh: '无营业收入',
+    reasonEn: 'No revenue',
+  },
+  {
+    key: 'ai_sector',
+    nameZh: '属于人工智能行业',
+    nameEn: 'Works in AI',
+    rule: { mode: 'cel', expression: "answers.sector == 'ai'" },
+    reasonZh: '不属于人工智能行业',
+    reasonEn: 'Not in AI',
+  },
+];
+
 /** The editor around the panel; `review` makes it a reviewed program with that rubric (its first weight a field of the editor). */
-function Editor({ review }: { review?: { rubric: RubricRow[] } }) {
+function Editor({ review, criteria = [] }: { review?: { rubric: RubricRow[] }; criteria?: EditorValues['criteria'] }) {
   const [form] = Form.useForm<EditorValues>();
-  const initial = { ...emptyValues(2026), amount: '50000' };
+  const initial = { ...emptyValues(2026), amount: '50000', criteria };
   return (
     <Form form={form} initialValues={review ? { ...initial, mode: 'reviewed', review: { ...initial.review, ...review } } : initial}>
       <Form.Item name="benefitType" hidden>
@@ -167,4 +187,41 @@ describe('SimulationPanel', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('You are not allowed to do this.');
     expect(seen.filter((r) => r.method === 'POST' && r.path.endsWith('/simulations'))).toHaveLength(1);
   });
+
+  it.each([
+    ['zh-CN', '测 算', '读取申请表的条件要等到申请时才能判断，本次未计入：有营业收入和属于人工智能行业', '深度求索和智谱'],
+    [
+      'en-US',
+      'Simulate',
+      'Criteria that read the application form are decided when someone applies, so they were left out: Has revenue and Works in AI',
+      'DeepSeek and Zhipu',
+    ],
+  ] as const)(
+    'names the criteria left for the application and the companies gained in the page’s language, joined as its lists are (%s)',
+    async (locale, run, left, gained) => {
+      fakeServer((r: SeenRequest) => {
+        if (r.method === 'POST' && r.path.endsWith('/simulation'))
+          return {
+            status: 200,
+            body: {
+              ...simulationFor(10_000),
+              atApplication: ['has_revenue', 'ai_sector'],
+              gained: {
+                count: 2,
+                sample: [
+                  { id: '01a2373f-0000-7000-8000-000000000002', name: { zh: '深度求索', en: 'DeepSeek' } },
+                  { id: '01a2373f-0000-7000-8000-000000000003', name: { zh: '智谱', en: 'Zhipu' } },
+                ],
+              },
+            },
+          };
+        return { status: 200, body: { items: [], next: null } };
+      });
+      renderInApp(<Editor criteria={formCriteria} />, { locale });
+      await userEvent.click(screen.getByRole('button', { name: run }));
+      expect(await screen.findByText(left)).toBeTruthy();
+      expect(screen.getByText(gained)).toBeTruthy();
+      expect(document.body.textContent).not.toMatch(/has_revenue|ai_sector/);
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { EChart } from '../../ecosystem/echart';
 import { FormFailure } from '../../forms/form-failure';
 import { useFormMutation } from '../../forms/use-form-mutation';
 import { useDistrictName } from '../../hubs/use-district-name';
+import { useLocale } from '../../i18n/locale-context';
 import { useBilingual } from '../../i18n/use-bilingual';
 import { Money } from '../../money/money';
 import { MoneyInput } from '../../money/money-input';
@@ -79,7 +80,7 @@ export function SimulationPanel({ hub, id, form }: { hub: string; id: string; fo
             {shown && <KeepRun key={run.mutation.submittedAt} hub={hub} id={id} input={shown.input} />}
           </Flex>
         </Form>
-        {shown && <SimulationFigures sim={shown.sim} />}
+        {shown && <SimulationFigures sim={shown.sim} criteria={shown.input.rules.criteria} />}
         <SavedSimulations hub={hub} id={id} />
       </Flex>
     </Card>
@@ -109,9 +110,17 @@ function KeepRun({ hub, id, input }: { hub: string; id: string; input: Simulatio
   );
 }
 
-function SimulationFigures({ sim }: { sim: Simulation }) {
+/** The run's figures; `criteria` are the draft rules it ran, to name those left for the application by their names. */
+function SimulationFigures({ sim, criteria }: { sim: Simulation; criteria: SimulationInput['rules']['criteria'] }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const bilingual = useBilingual();
+  const listFormat = (words: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
+  // A criterion by its name in the page's language; its key only if the draft no longer has it (never expected).
+  const criterionName = (key: string) => {
+    const criterion = criteria.find((c) => c.key === key);
+    return criterion ? bilingual(criterion.name).primary : key;
+  };
   const label = (by: string, key: string) =>
     by === 'sector'
       ? key === 'none'
@@ -125,7 +134,7 @@ function SimulationFigures({ sim }: { sim: Simulation }) {
   const districts = sim.breakdowns.find((b) => b.by === 'district');
   const sizes = sim.breakdowns.find((b) => b.by === 'size' || b.by === 'degree');
   const names = (list: Simulation['gained']) =>
-    list.sample.length ? list.sample.map((s) => bilingual(s.name).primary).join('、') : t('programs.simulation.none');
+    list.sample.length ? listFormat(list.sample.map((s) => bilingual(s.name).primary)) : t('programs.simulation.none');
   return (
     <Flex vertical gap={16}>
       <Row gutter={[16, 16]}>
@@ -153,7 +162,9 @@ function SimulationFigures({ sim }: { sim: Simulation }) {
           </Descriptions.Item>
         )}
       </Descriptions>
-      {sim.atApplication.length > 0 && <Alert type="info" showIcon title={t('programs.simulation.atApplication', { keys: sim.atApplication.join(', ') })} />}
+      {sim.atApplication.length > 0 && (
+        <Alert type="info" showIcon title={t('programs.simulation.atApplication', { keys: listFormat(sim.atApplication.map(criterionName)) })} />
+      )}
       <Row gutter={[16, 16]}>
         {sectors && sectors.rows.length > 0 && (
           <Col xs={24} md={12}>
