@@ -126,7 +126,8 @@ export const insightRoutes =
       {
         schema: {
           operationId: 'searchEcosystem',
-          description: 'Signed in. Organisations by name, sector or university; hub staff also get people. At most `limit` of each, best matches first.',
+          description:
+            'Signed in. Organisations by name, sector or university; staff who may read people (admins, program and finance officers, auditors) also get people, and that read is audited. At most `limit` of each, best matches first. A `university` of another hub: 404.',
           summary: 'Organisations (and, for staff, people) by name, sector or university',
           tags: ['insights'],
           params: hubParamsSchema,

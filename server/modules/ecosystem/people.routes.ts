@@ -69,7 +69,8 @@ export const peopleRoutes =
       {
         schema: {
           operationId: 'listRelations',
-          description: 'Hub staff only. Relations touching an organisation or a person, newest first, with the names of both ends. Cursor-paged.',
+          description:
+            'Hub staff only. Relations touching an organisation or a person, newest first, with the names of both ends. Staff who may read people see every tie (an audited read); other staff see ties between organisations and who founded them, as the public graph does. An `organization` or `person` of another hub: 404. Cursor-paged.',
           summary: 'A page of relations (staff)',
           tags: ['relations'],
           params: hubParamsSchema,
