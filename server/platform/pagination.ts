@@ -52,17 +52,33 @@ const partIsValid: Record<string, (v: CursorKey[number]) => boolean> = {
 /** A part sorted by an expression rather than a column: an integer or a date (the only kinds used). */
 const expressionPart = (v: CursorKey[number]) => Number.isSafeInteger(v) || partIsValid.PgDateString!(v);
 
+/** A cursor not made by us (a part not of its column's type) is a 400 on `next`. */
+function checkParts(columns: SQLWrapper[], key: CursorKey): void {
+  columns.forEach((column, i) => {
+    const type = column instanceof Column ? column.columnType : undefined;
+    const valid = type ? partIsValid[type] : expressionPart;
+    if (!valid || !valid(key[i]!)) throw invalid('next', 'INVALID_FORMAT');
+  });
+}
+
+/**
+ * The key in `next` with each part checked against the column it stands for, or null when
+ * absent: for a cursor used in SQL of its own rather than through `after` (e.g. a key read
+ * back by id), so a cursor not made by us is a 400 on `next`, never a database error.
+ */
+export function readCursorOf(next: string | undefined, columns: SQLWrapper[]): CursorKey | null {
+  const key = readCursor(next, columns.length);
+  if (key) checkParts(columns, key);
+  return key;
+}
+
 /**
  * Rows strictly after `key` in the order of `columns` (`desc`: strictly before). Each part
  * of a cursor is checked against its column's type first, so a cursor not made by us is a
  * 400 on `next`, never a database error.
  */
 export function after(columns: SQLWrapper[], key: CursorKey, direction: 'asc' | 'desc' = 'asc'): SQL {
-  columns.forEach((column, i) => {
-    const type = column instanceof Column ? column.columnType : undefined;
-    const valid = type ? partIsValid[type] : expressionPart;
-    if (!valid || !valid(key[i]!)) throw invalid('next', 'INVALID_FORMAT');
-  });
+  checkParts(columns, key);
   const left = sql.join(
     columns.map((c) => sql`${c}`),
     sql`, `,

@@ -46,8 +46,12 @@ export async function accountByCode(db: Db | Tx, hubId: string, fiscalYearId: st
 
 type NewAccount = { hubId: string; fiscalYearId: string; kind: AccountKind; code: string; name: { zh: string; en: string } };
 
-/** Opens an account; the treasury alone may go below zero (it is the city's purse). */
-export async function openAccount(tx: Tx, account: NewAccount): Promise<AccountRow> {
+/**
+ * Opens an account; the treasury alone may go below zero (it is the city's purse). One
+ * insert, so of two requests opening the same code at once exactly one opens it: `created`
+ * says which, and the other gets the row that is there (committed first: the unique key waits).
+ */
+export async function openAccount(tx: Tx, account: NewAccount): Promise<{ account: AccountRow; created: boolean }> {
   const [row] = await tx
     .insert(ledgerAccounts)
     .values({
@@ -62,7 +66,7 @@ export async function openAccount(tx: Tx, account: NewAccount): Promise<AccountR
     })
     .onConflictDoNothing()
     .returning();
-  return row ?? accountByCode(tx, account.hubId, account.fiscalYearId, account.code);
+  return row ? { account: row, created: true } : { account: await accountByCode(tx, account.hubId, account.fiscalYearId, account.code), created: false };
 }
 
 /** What a line still has free (credits posted - debits posted - debits pending), or null if there is no such line. */

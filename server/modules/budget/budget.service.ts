@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { budgetLineInputSchema, fiscalYearInputSchema, lineTransferInputSchema } from '../../../contracts/budget.js';
 import type { Tx } from '../../db/connection.js';
@@ -9,8 +8,9 @@ import { uuidv7 } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { accountByCode, lockYear, openAccount, type AccountRow, type YearRow } from './accounts.js';
+import { transferAmounts } from './transfer-lookup.js';
 import { budgetPolicy } from './budget.policies.js';
-import { fiscalYears, ledgerAccounts } from './budget.tables.js';
+import { fiscalYears } from './budget.tables.js';
 import { applyTransfer, LedgerLimitError, type TransferRow } from './ledger.js';
 
 export type BudgetScope = { hub: HubRow; actor: Actor };
@@ -30,8 +30,14 @@ export async function openFiscalYear(tx: Tx, { hub, actor }: BudgetScope, input:
     .onConflictDoNothing()
     .returning();
   if (!year) throw new AppError('FISCAL_YEAR_EXISTS', [{ path: 'year', code: 'INVALID' }]);
-  const treasury = await openAccount(tx, { hubId: hub.id, fiscalYearId: id, kind: 'treasury', code: 'treasury', name: { zh: '财政', en: 'Treasury' } });
-  const envelope = await openAccount(tx, {
+  const { account: treasury } = await openAccount(tx, {
+    hubId: hub.id,
+    fiscalYearId: id,
+    kind: 'treasury',
+    code: 'treasury',
+    name: { zh: '财政', en: 'Treasury' },
+  });
+  const { account: envelope } = await openAccount(tx, {
     hubId: hub.id,
     fiscalYearId: id,
     kind: 'envelope',
@@ -73,11 +79,11 @@ export async function createBudgetLine(
   budgetPolicy.authorize(actor, 'write', null);
   const year = await lockYear(tx, hub.id, yearNumber);
   const envelope = await accountByCode(tx, hub.id, year.id, 'envelope');
-  const [existing] = await tx
-    .select()
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.fiscalYearId, year.id), eq(ledgerAccounts.code, input.code)));
-  const line = existing ?? (await openAccount(tx, { hubId: hub.id, fiscalYearId: year.id, kind: 'budget_line', code: input.code, name: input.name }));
+  // The insert decides who opens the line: a line already there (or opened by a request
+  // running at the same time) is LINE_EXISTS, unless this is a retry of its funding.
+  const { account: line, created } = await openAccount(tx, { hubId: hub.id, fiscalYearId: year.id, kind: 'budget_line', code: input.code, name: input.name });
+  if (!created && !(await transferAmounts(tx, hub.id, [input.transferId])).has(input.transferId))
+    throw new AppError('LINE_EXISTS', [{ path: 'code', code: 'INVALID' }]);
   const result = await limited('amount', () =>
     applyTransfer(tx, {
       hubId: hub.id,
@@ -92,7 +98,7 @@ export async function createBudgetLine(
       actorId: actor.userId,
     }),
   );
-  if (existing && !result.replayed) throw new AppError('LINE_EXISTS', [{ path: 'code', code: 'INVALID' }]);
+  if (!created && !result.replayed) throw new AppError('LINE_EXISTS', [{ path: 'code', code: 'INVALID' }]);
   if (!result.replayed) {
     await recordAudit(tx, {
       hubId: hub.id,

@@ -138,11 +138,18 @@ export const commitments = pgTable(
     released: boolean('released').notNull().default(false),
     causeType: text('cause_type').notNull(),
     causeId: text('cause_id').notNull(),
+    // Closing a year with carry_forward releases this commitment and commits its unpaid rest
+    // again in the next year: that commitment's id. Holders (an application, a voucher, a
+    // lease) keep the id they were given; the ledger API follows this link to pay from it.
+    carriedTo: uuid('carried_to'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.hubId, t.id] }),
     foreignKey({ name: 'commitments_transfer_fk', columns: [t.hubId, t.id], foreignColumns: [ledgerTransfers.hubId, ledgerTransfers.id] }),
+    foreignKey({ name: 'commitments_carried_to_fk', columns: [t.hubId, t.carriedTo], foreignColumns: [t.hubId, t.id] }),
+    unique('commitments_carried_to_key').on(t.hubId, t.carriedTo),
+    check('commitments_carried_check', sql`${t.carriedTo} IS NULL OR ${t.released}`),
     index('commitments_cause_idx').on(t.hubId, t.causeType, t.causeId),
     check('commitments_posted_check', sql`${t.posted} >= 0 AND ${t.posted} <= ${t.amount}`),
   ],

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connection.js';
+import { withTransaction } from '../../db/transaction.js';
+import { fundedYear, ledgerTx } from '../../test/budget-factories.js';
+import { createBudgetLine } from './budget.service.js';
 import { verifyLedger } from './ledger-verify.js';
 
 let ctx: TestContext;
@@ -56,6 +61,56 @@ describe('envelope and budget lines', () => {
     });
     expect(tooMuch.json().error.code).toBe('BUDGET_EXHAUSTED');
     expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+  });
+
+  it('opens a line once when several requests open it at once; a retry of its funding still answers 201', async () => {
+    const { hub, call } = await financeHub();
+    await call('POST', '/fiscal-years', { year: 2026, revenue: '100000' });
+    const line = (code: string, transferId: string) =>
+      call('POST', '/fiscal-years/2026/lines', { code, name: { zh: code, en: code }, amount: '100', transferId });
+    const racing = await Promise.all(Array.from({ length: 6 }, () => line('dup-line', randomUUID())));
+    expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of racing.filter((x) => x.statusCode === 409)) expect(r.json().error).toMatchObject({ code: 'LINE_EXISTS', fields: [{ path: 'code' }] });
+    // The same funding sent several times at once is one funding.
+    const same = randomUUID();
+    const retries = await Promise.all(Array.from({ length: 4 }, () => line('retried-line', same)));
+    expect(retries.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    expect((await line('retried-line', randomUUID())).json().error.code).toBe('LINE_EXISTS');
+    const fundings = ((await call('GET', '/fiscal-years/2026/transfers')).json().items as { reason: string; amount: string; creditAccount: { code: string } }[])
+      .filter((t) => t.reason === 'fund_line')
+      .map((t) => `${t.creditAccount.code} ${t.amount}`);
+    expect(fundings.sort()).toEqual(['dup-line 100', 'retried-line 100']);
+    expect((await call('GET', '/fiscal-years/2026/envelope')).json().unallocated).toBe('14800');
+    expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+  });
+
+  it('refuses a line opened by a request still in flight when this one started (LINE_EXISTS, not a second funding)', async () => {
+    const hub = await createTestHub(ctx);
+    const db = ctx.database.db;
+    const { scope } = await fundedYear(db, hub, {});
+    const open = (tx: Tx) => createBudgetLine(tx, scope, 2026, { code: 'raced', name: { zh: 'r', en: 'r' }, amount: '100', transferId: randomUUID() });
+    const waiting = async () =>
+      (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0]!.n;
+    let second: Promise<unknown> = Promise.resolve();
+    await withTransaction(
+      db,
+      async (tx) => {
+        await open(tx);
+        // The second request reads no line yet and waits on the first one's insert; then the first commits.
+        second = withTransaction(db, open, ledgerTx).then(
+          () => 'funded',
+          (error: unknown) => error,
+        );
+        while ((await waiting()) === 0) await new Promise((r) => setImmediate(r));
+      },
+      ledgerTx,
+    );
+    expect(await second).toMatchObject({ code: 'LINE_EXISTS' });
+    const { rows } = await db.execute(
+      sql`SELECT t.id FROM ledger_transfers t JOIN ledger_accounts a ON a.hub_id = t.hub_id AND a.id = t.credit_account_id WHERE t.hub_id = ${hub.id} AND a.code = 'raced'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(await verifyLedger(db, hub.id)).toEqual([]);
   });
 
   it('lists transfers with their reasons and reports balances as of a past moment', async () => {

@@ -11,8 +11,9 @@ import { commit, release } from './commitments.service.js';
 
 /**
  * Closes a year. What is still committed but unpaid is either voided back to its line,
- * or carried forward: voided here and committed again, for the same cause, on the line
- * with the same code in the next (open) year. Either way it is one audited decision.
+ * or carried forward: committed again, for the same cause, on the line with the same code
+ * in the next (open) year, and voided here with a link to the new commitment (`carried_to`)
+ * that the ledger API follows for the old id's holder. Either way it is one audited decision.
  */
 export async function closeFiscalYear(tx: Tx, { hub, actor }: BudgetScope, yearNumber: number, decision: 'void' | 'carry_forward', note: string) {
   budgetPolicy.authorize(actor, 'write', null);
@@ -31,27 +32,31 @@ export async function closeFiscalYear(tx: Tx, { hub, actor }: BudgetScope, yearN
   const caller = { hubId: hub.id, actorId: actor.userId };
   let carried = 0n;
   for (const c of open) {
-    await release(tx, caller, { transferId: uuidv7(), commitmentId: c.id, reason: 'year_close' });
-    if (decision === 'carry_forward') {
-      const remainder = c.amount - c.posted;
-      const [line] = await tx
-        .select({ code: ledgerAccounts.code })
-        .from(ledgerAccounts)
-        .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.id, c.lineAccountId)));
-      try {
-        await accountByCode(tx, hub.id, (await lockYear(tx, hub.id, yearNumber + 1)).id, line!.code);
-      } catch {
-        throw new AppError('VALIDATION_FAILED', [{ path: 'decision', code: 'NOT_IN_HUB' }]);
-      }
-      await commit(tx, caller, {
-        transferId: uuidv7(),
-        year: yearNumber + 1,
-        lineCode: line!.code,
-        amount: remainder,
-        cause: { type: c.causeType, id: c.causeId },
-      });
-      carried += remainder;
+    if (decision === 'void') {
+      await release(tx, caller, { transferId: uuidv7(), commitmentId: c.id, reason: 'year_close' });
+      continue;
     }
+    const remainder = c.amount - c.posted;
+    const [line] = await tx
+      .select({ code: ledgerAccounts.code })
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.hubId, hub.id), eq(ledgerAccounts.id, c.lineAccountId)));
+    try {
+      await accountByCode(tx, hub.id, (await lockYear(tx, hub.id, yearNumber + 1)).id, line!.code);
+    } catch {
+      throw new AppError('VALIDATION_FAILED', [{ path: 'decision', code: 'NOT_IN_HUB' }]);
+    }
+    const next = await commit(tx, caller, {
+      transferId: uuidv7(),
+      year: yearNumber + 1,
+      lineCode: line!.code,
+      amount: remainder,
+      cause: { type: c.causeType, id: c.causeId },
+    });
+    // The holder of the old id (an award, a voucher, a lease) keeps it: the release names
+    // the new commitment, and disburse, release and claw-back follow the link to it.
+    await release(tx, caller, { transferId: uuidv7(), commitmentId: c.id, reason: 'year_close', carriedTo: next.id });
+    carried += remainder;
   }
   await tx
     .update(fiscalYears)

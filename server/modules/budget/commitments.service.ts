@@ -73,6 +73,7 @@ type RawCommitment = {
   released: boolean;
   cause_type: string;
   cause_id: string;
+  carried_to: string | null;
   created_at: string | Date;
 };
 
@@ -88,6 +89,7 @@ function commitmentOf(r: RawCommitment): CommitmentRow {
     released: r.released,
     causeType: r.cause_type,
     causeId: r.cause_id,
+    carriedTo: r.carried_to ?? null,
     createdAt: new Date(r.created_at),
   };
 }
@@ -96,10 +98,12 @@ function commitmentOf(r: RawCommitment): CommitmentRow {
 export async function disburse(tx: Tx, caller: LedgerCaller, input: { transferId: string; commitmentId: string; amount: bigint }): Promise<CommitmentRow> {
   // Lock the commitment first: tranches of one commitment queue here, and a released
   // one is refused as such, not as an overdraft.
-  const c = await lockCommitment(tx, caller.hubId, input.commitmentId);
-  if (c.released) {
+  // A commitment carried into the next year pays from there; a tranche paid before the
+  // carry (a retry of it) is the same tranche.
+  const c = await lockCommitment(tx, caller.hubId, input.commitmentId, 'follow');
+  if (c.released || c.id !== input.commitmentId) {
     if (await transferExists(tx, caller.hubId, input.transferId)) return c;
-    throw new AppError('COMMITMENT_RELEASED');
+    if (c.released) throw new AppError('COMMITMENT_RELEASED');
   }
   const { year } = await yearOf(tx, caller.hubId, c.fiscalYearId);
   await lockYear(tx, caller.hubId, year);
@@ -138,9 +142,9 @@ export async function disburse(tx: Tx, caller: LedgerCaller, input: { transferId
 export async function release(
   tx: Tx,
   caller: LedgerCaller,
-  input: { transferId: string; commitmentId: string; reason?: 'release' | 'year_close' },
+  input: { transferId: string; commitmentId: string; reason?: 'release' | 'year_close'; carriedTo?: string },
 ): Promise<CommitmentRow> {
-  const c = await lockCommitment(tx, caller.hubId, input.commitmentId);
+  const c = await lockCommitment(tx, caller.hubId, input.commitmentId, input.carriedTo ? 'own' : 'follow');
   if (c.released) {
     if (await transferExists(tx, caller.hubId, input.transferId)) return c;
     throw new AppError('COMMITMENT_RELEASED');
@@ -163,7 +167,7 @@ export async function release(
   }
   const [updated] = await tx
     .update(commitments)
-    .set({ released: true })
+    .set({ released: true, carriedTo: input.carriedTo ?? null })
     .where(and(eq(commitments.hubId, caller.hubId), eq(commitments.id, c.id)))
     .returning();
   await recordAudit(tx, {
@@ -172,14 +176,15 @@ export async function release(
     action: 'ledger.released',
     subjectType: 'commitment',
     subjectId: c.id,
-    payload: { transferId: input.transferId, amount: remainder.toString() },
+    payload: { transferId: input.transferId, amount: remainder.toString(), ...(input.carriedTo ? { carriedTo: input.carriedTo } : {}) },
   });
   return updated!;
 }
 
 /** Takes back paid money from an award into its line; never more than was paid. */
 export async function clawBack(tx: Tx, caller: LedgerCaller, input: { transferId: string; commitmentId: string; amount: bigint }) {
-  const c = await findCommitment(tx, caller.hubId, input.commitmentId);
+  // After a carry-forward the award is paid from the next year's commitment: take back from there.
+  const c = await liveCommitment(tx, caller.hubId, input.commitmentId);
   const { year } = await yearOf(tx, caller.hubId, c.fiscalYearId);
   await lockYear(tx, caller.hubId, year);
   const result = await limited(
@@ -212,7 +217,18 @@ export async function clawBack(tx: Tx, caller: LedgerCaller, input: { transferId
   return result;
 }
 
+/**
+ * The commitment a holder's id names, as made (its year, accounts, date); `released` says
+ * whether anything of it can still be paid, so it is that of the commitment its rest was
+ * carried to when a year closed with carry_forward.
+ */
 export async function findCommitment(tx: Tx, hubId: string, id: string): Promise<CommitmentRow> {
+  const row = await ownCommitment(tx, hubId, id);
+  return row.carriedTo ? { ...row, released: (await liveCommitment(tx, hubId, row.carriedTo)).released } : row;
+}
+
+/** The commitment row itself, carried or not. */
+async function ownCommitment(tx: Tx, hubId: string, id: string): Promise<CommitmentRow> {
   const [row] = await tx
     .select()
     .from(commitments)
@@ -221,14 +237,27 @@ export async function findCommitment(tx: Tx, hubId: string, id: string): Promise
   return row;
 }
 
-async function lockCommitment(tx: Tx, hubId: string, id: string): Promise<CommitmentRow> {
+/** The commitment and each one its rest was carried to at a year's close, in that order. */
+export async function commitmentChain(tx: Tx, hubId: string, id: string): Promise<CommitmentRow[]> {
+  const chain = [await ownCommitment(tx, hubId, id)];
+  while (chain.at(-1)!.carriedTo) chain.push(await ownCommitment(tx, hubId, chain.at(-1)!.carriedTo!));
+  return chain;
+}
+
+/** The commitment that pays for this id now: the last one its rest was carried to, else itself. */
+async function liveCommitment(tx: Tx, hubId: string, id: string): Promise<CommitmentRow> {
+  return (await commitmentChain(tx, hubId, id)).at(-1)!;
+}
+
+/** Locks the commitment, or (`follow`) each one along its carries and returns the last. */
+async function lockCommitment(tx: Tx, hubId: string, id: string, mode: 'own' | 'follow'): Promise<CommitmentRow> {
   const [row] = await tx
     .select()
     .from(commitments)
     .where(and(eq(commitments.hubId, hubId), eq(commitments.id, id)))
     .for('update');
   if (!row) throw notFound();
-  return row;
+  return mode === 'follow' && row.carriedTo ? lockCommitment(tx, hubId, row.carriedTo, mode) : row;
 }
 
 async function transferExists(tx: Tx, hubId: string, id: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { transferListQuerySchema } from '../../../contracts/budget.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { notFound } from '../../platform/errors.js';
-import { pageOf, readCursor } from '../../platform/pagination.js';
+import { pageOf, readCursorOf } from '../../platform/pagination.js';
 import { budgetPolicy } from './budget.policies.js';
 import type { BudgetScope } from './budget.service.js';
 import { commitments, ledgerAccounts, ledgerTransfers } from './budget.tables.js';
@@ -26,8 +26,8 @@ export async function listLedgerTransfers(db: Db | Tx, { actor, hub }: BudgetSco
   if (query.from) where.push(gte(ledgerTransfers.createdAt, new Date(query.from)));
   if (query.to) where.push(lte(ledgerTransfers.createdAt, new Date(query.to)));
   // Callers choose transfer ids (any UUID), so time order is (created_at, id), not id.
-  // The cursor holds the last transfer's id; its exact created_at is read back in SQL.
-  const key = readCursor(query.next, 1);
+  // The cursor holds the last transfer's id (checked as a uuid); its exact created_at is read back in SQL.
+  const key = readCursorOf(query.next, [ledgerTransfers.id]);
   if (key) {
     where.push(
       sql`(${ledgerTransfers.createdAt}, ${ledgerTransfers.id}) < (SELECT t.created_at, t.id FROM ledger_transfers t WHERE t.hub_id = ${hub.id} AND t.id = ${key[0]}::uuid)`,

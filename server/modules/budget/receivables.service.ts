@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors.js';
 import { accountByCode } from './accounts.js';
 import { limited } from './budget.service.js';
 import { fiscalYears, ledgerAccounts, ledgerTransfers } from './budget.tables.js';
-import { findCommitment, type Cause, type LedgerCaller } from './commitments.service.js';
+import { commitmentChain, type Cause, type LedgerCaller } from './commitments.service.js';
 import { applyTransfer, type TransferRow } from './ledger.js';
 
 /**
@@ -16,23 +16,42 @@ import { applyTransfer, type TransferRow } from './ledger.js';
  * exceeds what it was paid) caps every recovery, whatever the concurrency.
  */
 
-/** What an award paid and the city has not yet taken back or claimed back (fen). */
+/**
+ * What an award paid and the city has not yet taken back or claimed back (fen): over its
+ * commitment and the ones it was carried to at a year's close (each paid from its own year).
+ */
 export async function awardOutstanding(tx: Tx, hubId: string, commitmentId: string): Promise<bigint> {
-  const c = await findCommitment(tx, hubId, commitmentId);
+  let total = 0n;
+  for (const c of await commitmentChain(tx, hubId, commitmentId)) total += await freeOf(tx, hubId, c.awardAccountId);
+  return total;
+}
+
+async function freeOf(tx: Tx, hubId: string, accountId: string): Promise<bigint> {
   const [row] = await tx
     .select({ free: sql<string>`(${ledgerAccounts.creditsPosted} - ${ledgerAccounts.debitsPosted} - ${ledgerAccounts.debitsPending})::text` })
     .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.hubId, hubId), eq(ledgerAccounts.id, c.awardAccountId)));
+    .where(and(eq(ledgerAccounts.hubId, hubId), eq(ledgerAccounts.id, accountId)));
   return BigInt(row!.free);
 }
 
-/** Records a recovery due: the pending transfer award -> line (or envelope). */
+/**
+ * Records a recovery due: the pending transfer award -> line (or envelope). A carried award
+ * was paid from several years: the receivable takes the latest award account that holds
+ * the whole amount (a retry the one it took first); its limit refuses one that holds it nowhere.
+ */
 export async function openReceivable(
   tx: Tx,
   caller: LedgerCaller,
   input: { transferId: string; commitmentId: string; amount: bigint; cause: Cause },
 ): Promise<TransferRow> {
-  const c = await findCommitment(tx, caller.hubId, input.commitmentId);
+  const chain = (await commitmentChain(tx, caller.hubId, input.commitmentId)).reverse();
+  const [first] = await tx
+    .select({ debitAccountId: ledgerTransfers.debitAccountId })
+    .from(ledgerTransfers)
+    .where(and(eq(ledgerTransfers.hubId, caller.hubId), eq(ledgerTransfers.id, input.transferId)));
+  let c = chain.find((x) => x.awardAccountId === first?.debitAccountId);
+  for (const x of chain) if (!c && (await freeOf(tx, caller.hubId, x.awardAccountId)) >= input.amount) c = x;
+  c ??= chain[0]!;
   const year = await guardYear(tx, caller.hubId, c.fiscalYearId);
   const creditAccountId = year.status === 'open' ? c.lineAccountId : (await accountByCode(tx, caller.hubId, c.fiscalYearId, 'envelope')).id;
   const { transfer, replayed } = await limited(

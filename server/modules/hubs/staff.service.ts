@@ -3,7 +3,8 @@ import type { HubRole } from '../../../contracts/auth.js';
 import type { CursorPage } from '../../../contracts/pagination.js';
 import type { StaffListQuery } from '../../../contracts/staff.js';
 import type { Db, Tx } from '../../db/connection.js';
-import { pageOf, readCursor } from '../../platform/pagination.js';
+import { users } from '../../platform/auth/auth.tables.js';
+import { pageOf, readCursorOf } from '../../platform/pagination.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { likePattern } from '../../platform/sql.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -43,7 +44,8 @@ async function lockedManager(tx: Tx, { hub, actor }: Scope): Promise<Actor> {
 /** Everyone holding a role in the hub, with their roles, last sign-in and suspension, by name; `q` narrows by name or e-mail. */
 export async function listStaff(db: Db | Tx, { hub, actor }: Scope, query: StaffListQuery): Promise<CursorPage<StaffMember>> {
   staffPolicy.authorize(actor, 'read', null);
-  const key = readCursor(query.next, 2);
+  // The cursor is the last member's (name, user id), each part checked as its column's type.
+  const key = readCursorOf(query.next, [users.name, hubRoleGrants.userId]);
   const pattern = query.q ? likePattern(query.q) : null;
   const { rows } = await db.execute<{
     user_id: string;

@@ -127,4 +127,22 @@ describe('cursor paging of every list', () => {
     });
     expect(facts.map((f) => `${f.metric}@${f.asOf}`)).toEqual(['headcount@2024-01-01', 'headcount@2025-01-01', 'market_share@2025-01-01']);
   });
+
+  it('listLedgerTransfers and listStaff, whose cursors reach SQL as a uuid', async () => {
+    const hub = await createTestHub(ctx);
+    const finance = await createTestUser(ctx, { hub, roles: ['finance_officer'] });
+    const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
+    await createTestUser(ctx, { hub, roles: ['auditor'] });
+    const post = (url: string, payload: object) => ctx.app.inject(as(finance, { method: 'POST', url: `/api/hubs/${hub.slug}${url}`, payload }));
+    expect((await post('/fiscal-years', { year: 2026, revenue: '100000' })).statusCode).toBe(201);
+    for (const code of ['a-line', 'b-line'])
+      expect((await post('/fiscal-years/2026/lines', { code, name: { zh: code, en: code }, amount: '100', transferId: uuidv7() })).statusCode).toBe(201);
+    const transfers = await expectPagedList<{ reason: string }>(ctx, finance, `/api/hubs/${hub.slug}/fiscal-years/2026/transfers`, { atLeast: 3 });
+    expect(transfers.map((t) => t.reason)).toEqual(['fund_line', 'fund_line', 'allocate_envelope']);
+    await expectPagedList<{ userId: string }>(ctx, admin, `/api/hubs/${hub.slug}/staff`, { atLeast: 3, keyOf: (m) => m.userId });
+    // A name that is text and a user id that is not a uuid.
+    const forged = Buffer.from(JSON.stringify(['a', 'x'])).toString('base64url');
+    const res = await ctx.app.inject(as(admin, { method: 'GET', url: `/api/hubs/${hub.slug}/staff?next=${forged}` }));
+    expect([res.statusCode, res.json().error.fields]).toEqual([400, [expect.objectContaining({ path: 'next' })]]);
+  });
 });
