@@ -62,6 +62,17 @@ export async function checkRevisedAnswers(tx: Tx, app: ApplicationRow, answers: 
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 
+/**
+ * Takes the award's turn on the application's applicant and claim (dg_award_lock,
+ * migrations/0047) to the end of the transaction. An approval takes it before it is priced,
+ * so approvals of one applicant (the yearly cap) or one contract (one claim, one subsidy) are
+ * priced one after another, each on the awards before it, as rule-only filings are.
+ */
+export async function takeAwardTurn(tx: Tx, app: ApplicationRow): Promise<void> {
+  const claim = app.claimKey === null ? null : `claim:${app.claimKey}`;
+  await tx.execute(sql`SELECT dg_award_lock(${app.hubId}::uuid, ARRAY[${`applicant:${app.organizationId ?? app.personId}`}, ${claim}]::text[])`);
+}
+
 /** What approving the application pays now, by its program version's formula. */
 export async function priceApplication(tx: Tx, app: ApplicationRow, now = new Date()): Promise<BenefitResult> {
   const loaded = await programOf(tx, app);

@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { fundedYear } from '../../test/budget-factories.js';
 import { organizationInput } from '../../test/factories.js';
 import { createTestHub, startTestApp, type TestContext } from '../../test/harness.js';
-import { computeVoucherDraft } from '../../test/program-factories.js';
+import { computeVoucherDraft, fixedBenefit } from '../../test/program-factories.js';
 import { AppError } from '../../platform/errors.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
@@ -36,11 +36,11 @@ async function founderWithStartup(hub: HubRow) {
   return { actor, orgId: org.id };
 }
 
-/** A published rule-only compute-voucher program with budget for `awards` awards of CNY 3,000. */
-async function voucherProgram(hub: HubRow, awards: bigint) {
+/** A published rule-only compute-voucher program with budget for `awards` awards of CNY 3,000 (`draft`: another shape of it). */
+async function voucherProgram(hub: HubRow, awards: bigint, draft = computeVoucherDraft()) {
   await fundedYear(wide.db, hub, { 'compute-vouchers': AWARD * awards }, 1_000_000_000_000n);
   const officer = { userId: randomUUID(), hubRoles: ['program_officer' as const] };
-  const program = await withTransaction(wide.db, (tx) => createProgram(tx, { hub, actor: officer }, computeVoucherDraft() as never));
+  const program = await withTransaction(wide.db, (tx) => createProgram(tx, { hub, actor: officer }, draft as never));
   await withTransaction(wide.db, (tx) => publishProgram(tx, { hub, actor: officer }, program.id));
   return program;
 }
@@ -114,5 +114,58 @@ describe('rule-only program under a rush', () => {
     expect(after.rows[0]!.n).toBe(1);
     expect(await verifyLedger(wide.db, hub.id)).toEqual([]);
     expect((await verifyAuditChain(wide.db, hub.id)).break).toBeNull();
+  });
+});
+
+/** Each submission's status and amount, or the refusal's code. */
+async function submitAll(hub: HubRow, programId: string, submissions: { actor: { userId: string; hubRoles: never[] }; orgId: string; contract: string }[]) {
+  return Promise.all(
+    submissions.map(async ({ actor, orgId, contract }) => {
+      try {
+        const { row } = await submitApplication(wide.db, { hub, actor }, programId, {
+          organizationId: orgId,
+          answers: { contract_number: contract, contract_amount: '1000000', chips: 'domestic' },
+        });
+        return { status: row.status, amount: row.amount };
+      } catch (e) {
+        if (e instanceof AppError) return { status: e.code, amount: null };
+        throw e;
+      }
+    }),
+  );
+}
+
+describe('awards that depend on earlier awards, at once (migrations/0047: the award’s turn)', () => {
+  it('six startups claiming one contract at once: one subsidy, five refusals', async () => {
+    const hub = await createTestHub(ctx);
+    const program = await voucherProgram(hub, 10n);
+    const contract = `C-${randomUUID().slice(0, 8)}`;
+    const founders = await Promise.all(Array.from({ length: 6 }, () => founderWithStartup(hub)));
+    const outcomes = await submitAll(
+      hub,
+      program.id,
+      founders.map((f) => ({ ...f, contract })),
+    );
+    expect(outcomes.filter((o) => o.status === 'approved')).toEqual([{ status: 'approved', amount: AWARD }]);
+    expect(outcomes.filter((o) => o.status === 'refused')).toHaveLength(5);
+    expect(await verifyLedger(wide.db, hub.id)).toEqual([]);
+  });
+
+  it('one startup sending five claims at once under a yearly cap: the awards add up to the cap, never past it', async () => {
+    const hub = await createTestHub(ctx);
+    const cap = AWARD + AWARD / 3n;
+    const draft = computeVoucherDraft({ onePerApplicant: false });
+    draft.rules.benefit = { ...fixedBenefit(AWARD), caps: { perApplicantPerYear: cap.toString() } };
+    const program = await voucherProgram(hub, 10n, draft);
+    const founder = await founderWithStartup(hub);
+    const outcomes = await submitAll(
+      hub,
+      program.id,
+      Array.from({ length: 5 }, () => ({ ...founder, contract: `C-${randomUUID().slice(0, 8)}` })),
+    );
+    const paid = outcomes.filter((o) => o.status === 'approved').map((o) => o.amount!);
+    expect(paid.sort()).toEqual([AWARD / 3n, AWARD].sort());
+    expect(outcomes.filter((o) => o.status === 'refused')).toHaveLength(3);
+    expect(await verifyLedger(wide.db, hub.id)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { applicationInputSchema } from '../../../contracts/applications.js';
 import type { CursorQuery } from '../../../contracts/pagination.js';
 import type { Db, Tx } from '../../db/connection.js';
-import { storedResponse } from '../../platform/idempotency/idempotency.js';
+import { storedResponse, type IdempotencyScope } from '../../platform/idempotency/idempotency.js';
 import { fileFactsOf } from '../../platform/files/index.js';
 import { withTransaction } from '../../db/transaction.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -12,16 +12,16 @@ import { after, readCursor } from '../../platform/pagination.js';
 import { applicantNames, organizationRecord, personRecordOfUser, type ApplicantName } from '../ecosystem/index.js';
 import { requireVerified } from '../../platform/auth/users.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
-import { computeBenefit, formulaFromJson, toBenefitExplanation, type BenefitResult } from './benefits.js';
+import { computeBenefit, formulaFromJson, splitTranches, toBenefitExplanation, type BenefitResult } from './benefits.js';
 import type { formFacts } from './criteria-facts.js';
 import type { PriorAwards } from './prior-awards.js';
 import { applicantOfSubmission, submissionReads } from './submission-reads.js';
 import { draftFiling } from './application-drafts.js';
 import { admitSubmission, claimKeyOf, criterionMissesOf, onceKeyOf, screenApplicant } from './application-judging.js';
-import { fileApplication, filedApplication, type ApplicationRow, type FiledApplication, type Filing } from './file-application.js';
+import { fileApplication, filedApplication, priorAwardsChanged, type ApplicationRow, type FiledApplication, type Filing } from './file-application.js';
 import { applicationStanding, readsApplicationSql } from './application-standing.js';
-import { applicationPolicy } from './programs.policies.js';
-import type { ProgramRow, Scope } from './programs.service.js';
+import { applicationPolicy, programPolicy } from './programs.policies.js';
+import { getProgram, type ProgramRow, type Scope } from './programs.service.js';
 import { openRuleOnlyNotice } from './notice-port.js';
 import { applications } from './programs.tables.js';
 import { awaitingSecondApprovalSql } from './second-approval-port.js';
@@ -39,6 +39,9 @@ export type { ApplicationRow };
  *
  * Everything is read and judged first, then written by one call (`fileApplication`), which
  * keeps the caller's Idempotency-Key: a rule-only submission is its reads and that call.
+ * An approval is priced on the applicant's earlier awards and those on its claim; when
+ * another of those commits between the read and the call, the call writes nothing and the
+ * submission is judged again (one claim, one subsidy and the yearly cap under a rush).
  * BUDGET_EXHAUSTED, ALREADY_APPLIED and the rest leave nothing written. A retry that
  * would now be refused (the window has closed) but whose key holds a first answer gets it.
  */
@@ -56,23 +59,38 @@ export async function submitApplication(
   // under the former `submitApplication:` name did: a retry across that change is refused
   // (422), never misread.
   const key = { hubId: hub.id, userId: actor.userId!, key: idempotencyKey, operation: `fileApplication:${programId}`, request: input };
-  let judged: { filing: Filing; noticeDays: number };
-  try {
-    judged = await judgeSubmission(db, scope, programId, input, now);
-  } catch (error) {
-    const first = await storedResponse<Record<string, unknown>>(db, key);
-    if (first) return filedApplication(first.body, true);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    let judged: { filing: Filing; noticeDays: number };
+    try {
+      judged = await judgeSubmission(db, scope, programId, input, now);
+    } catch (error) {
+      const first = await storedResponse<Record<string, unknown>>(db, key);
+      if (first) return filedApplication(first.body, true);
+      throw error;
+    }
+    try {
+      return await file(db, scope, key, judged, now);
+    } catch (error) {
+      // Another award to this applicant or on this claim came first: judge again on it.
+      if (!priorAwardsChanged(error)) throw error;
+      if (attempt >= MAX_JUDGEMENTS) throw new AppError('CONFLICT');
+    }
   }
+}
+
+/** How many times a submission is judged again when other awards keep coming first. */
+const MAX_JUDGEMENTS = 10;
+
+/** A judged submission written; with a notice period (公示) the award and its place on the board commit together. */
+async function file(db: Db, scope: Scope, key: IdempotencyScope, judged: { filing: Filing; noticeDays: number }, now: Date): Promise<FiledApplication> {
   const { filing, noticeDays } = judged;
-  // Public notice (公示): the award and its place on the board commit together.
   if (noticeDays > 0)
     return withTransaction(db, async (tx) => {
-      const filed = await fileApplication(tx, key, hub, filing, now);
+      const filed = await fileApplication(tx, key, scope.hub, filing, now);
       if (!filed.replayed) await openRuleOnlyNotice(tx, scope, filed.row, noticeDays, now);
       return filed;
     });
-  return fileApplication(db, key, hub, filing, now);
+  return fileApplication(db, key, scope.hub, filing, now);
 }
 
 /** The program, the applicant and their earlier awards read; the application decided, nothing written. */
@@ -80,6 +98,8 @@ async function judgeSubmission(db: Db, scope: Scope, programId: string, input: I
   const { hub, actor } = scope;
   const read = await submissionReads(db, hub.id, programId, actor.userId!, input);
   const { program, rules } = read;
+  // A draft the applicant may not read is not there for them (404), not "not open" (409).
+  programPolicy.authorize(actor, 'read', { published: program.status === 'published' });
   if (program.status !== 'published') throw new AppError('PROGRAM_NOT_OPEN');
   if (input.draft) return { filing: await draftFiling(db, scope, read, input, now), noticeDays: 0 };
   requireVerified(read.emailVerified);
@@ -99,7 +119,9 @@ async function judgeSubmission(db: Db, scope: Scope, programId: string, input: I
   const award = status === 'approved' && benefit ? benefit : null;
   const noticeDays = award ? (rules.review?.noticeWorkingDays ?? 0) : 0;
   // Paid at once: the tranches without a condition, unless the award waits for its notice.
-  const payNow = award && noticeDays === 0 ? award.tranches.filter((t) => t.condition === null).reduce((sum, t) => sum + t.amount, 0n) : 0n;
+  // The budget line pays the city's share (co-funding: the employer pays the rest itself), each tranche its part of it.
+  const cityTranches = award ? splitTranches(award.cityShare, award.tranches) : [];
+  const payNow = noticeDays === 0 ? cityTranches.filter((t) => t.condition === null).reduce((sum, t) => sum + t.amount, 0n) : 0n;
   const filing: Filing = {
     application: {
       ...applicationOf(id, program, applicant, actor.userId!),
@@ -114,7 +136,7 @@ async function judgeSubmission(db: Db, scope: Scope, programId: string, input: I
       commitmentId: award ? id : null,
     },
     misses: criterionMissesOf(program, rules, screening, facts),
-    commit: award && { year: program.fiscalYear, lineCode: program.budgetLine, payNow },
+    commit: award && { year: program.fiscalYear, lineCode: program.budgetLine, amount: award.cityShare, payNow, prior: prior.ids },
     audit: {
       action: `application.${status}`,
       payload: {
@@ -190,6 +212,8 @@ export type ListedApplication = ApplicationRow & { awaitingSecondApproval: boole
 export async function listApplications(db: Db | Tx, scope: Scope, programId: string | undefined, page: CursorQuery): Promise<ListedApplication[]> {
   const all = applicationPolicy.can(scope.actor, 'list_all', { own: false });
   if (!all && !scope.actor.userId) throw new AppError('UNAUTHENTICATED');
+  // A program named in the filter is one the caller may read, else 404 (not an empty list).
+  if (programId) await getProgram(db, scope, programId);
   const key = readCursor(page.next, 1);
   return db
     .select({ ...getTableColumns(applications), awaitingSecondApproval: awaitingSecondApprovalSql() })

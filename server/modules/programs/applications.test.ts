@@ -92,6 +92,18 @@ describe('rule-only applications', () => {
     expect([reused.statusCode, reused.json().error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
   });
 
+  it('a co-funded award commits and pays only the city’s share on the budget line; the award shows the whole', async () => {
+    const draft = computeVoucherDraft();
+    const benefit = { ...draft.rules.benefit, coFunding: { cityBasisPoints: 7000 } };
+    const { hub, program } = await publishedVoucher(10_000_000_000n, { rules: { ...draft.rules, benefit } });
+    const { founder, org } = await founderOf(hub);
+    const res = await apply(hub, founder, program.id, { organizationId: org.id, answers: contractAnswers('100000000', 'domestic') });
+    expect(res.json()).toMatchObject({ status: 'approved', amount: '30000000', benefit: { cityShare: '21000000', employerShare: '9000000' } });
+    const { rows } = await ctx.database.db.execute(sql`SELECT amount::text, posted::text FROM commitments WHERE hub_id = ${hub.id} AND id = ${res.json().id}`);
+    expect(rows).toEqual([{ amount: '21000000', posted: '21000000' }]);
+    expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+  });
+
   it('a startup claims a compute voucher and is approved at once, with the amount explained and committed', async () => {
     const { hub, officer, program } = await publishedVoucher();
     const { founder, org } = await founderOf(hub);

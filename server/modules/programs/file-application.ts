@@ -24,7 +24,7 @@ export type ApplicationRow = typeof applications.$inferSelect;
 export type Filing = {
   application: Omit<typeof applications.$inferInsert, 'hubId' | 'number' | 'createdAt'> & { id: string };
   misses: readonly CriterionMargin[];
-  commit: { year: number; lineCode: string; payNow: bigint } | null;
+  commit: { year: number; lineCode: string; amount: bigint; payNow: bigint; prior: string[] } | null;
   audit: { action: string; payload: Record<string, unknown> };
 };
 
@@ -50,11 +50,13 @@ export async function fileApplication(db: Db | Tx, key: IdempotencyScope, hub: H
   const ledger = commit && {
     year: commit.year,
     line: commit.lineCode,
+    amount: commit.amount.toString(),
     awardAccount: uuidv7(),
     event: uuidv7(),
     postTransfer: commit.payNow > 0n ? uuidv7() : null,
     postAmount: commit.payNow.toString(),
     postEvent: commit.payNow > 0n ? uuidv7() : null,
+    prior: commit.prior,
   };
   try {
     const { rows } = await db.execute<{ replayed: boolean; result: Record<string, unknown> }>(sql`
@@ -67,6 +69,13 @@ export async function fileApplication(db: Db | Tx, key: IdempotencyScope, hub: H
     throw refusal(error) ?? error;
   }
 }
+
+/**
+ * An approval whose earlier awards changed after it was judged (dg_application_file,
+ * migrations/0047: another award to the applicant or on the claim committed meanwhile);
+ * nothing was written, and judging it again on the new history decides it.
+ */
+export const priorAwardsChanged = (error: unknown): boolean => sqlState(error) === 'DG002';
 
 /** What dg_application_file refuses, as the app's errors: the key, the applicant's one place, the ledger's refusals. */
 function refusal(error: unknown): AppError | undefined {

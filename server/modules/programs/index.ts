@@ -24,6 +24,7 @@ export {
   programOf,
   checkRevisedAnswers,
   priceApplication,
+  takeAwardTurn,
   conditionalRuleOnlyAwards,
   type ApplicationPatch,
 } from './application-port.js';
@@ -32,7 +33,7 @@ export { answeredFileIds } from './answered-files.js';
 export { presentApplication } from './programs.presenters.js';
 export { applicationsRead } from './application-reads.js';
 export { checkDraftAnswers, judgeDraft } from './application-drafts.js';
-export { toBenefitExplanation, type BenefitResult } from './benefits.js';
+export { splitTranches, toBenefitExplanation, type BenefitResult } from './benefits.js';
 export { type ApplicationRow } from './applications.service.js';
 export type { Scope } from './programs.service.js';
 export { rentSubsidyProgram, rentExtensionHolds, programNames, type RentProgram } from './rent-port.js';

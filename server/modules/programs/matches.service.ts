@@ -14,7 +14,7 @@ import { invitationEmail, type InvitationProgram } from './invitation-email.js';
 import { labelsOf, matchReasons } from './matching.js';
 import { matchPolicy } from './matches.policies.js';
 import { programMatches } from './matches.tables.js';
-import { loadProgram, type Scope } from './programs.service.js';
+import { getProgram, loadProgram, type Scope } from './programs.service.js';
 import { applications, programs, programVersions } from './programs.tables.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { localToday } from '../../platform/hub-time.js';
@@ -52,6 +52,8 @@ export async function listMatches(db: Db | Tx, scope: Scope, query: Query): Prom
     sql`${programs.closesOn} >= ${today}`,
     notApplied(db),
   ];
+  // A program named in the filter is one the caller may read, else 404 (not an empty list).
+  if (query.program) await getProgram(db, scope, query.program);
   let who: SQL | undefined;
   if (query.program && matchPolicy.can(actor, 'read', { own: false })) {
     who = eq(programMatches.programId, query.program);

@@ -23,6 +23,8 @@ export type PriorAwards = {
   awards: AwardFact[];
   /** Awards already made on the same claim (the contract, the invoice), with each program's stacking group. */
   onClaim: AwardOnClaim[];
+  /** The applications of both, each once: an approval files them (dg_application_file checks none came since). */
+  ids: string[];
 };
 
 /**
@@ -32,7 +34,7 @@ export type PriorAwards = {
  */
 export type PriorQuery = { claimKey: string | null | SQL; except?: string | undefined };
 
-type PriorRow = { on_claim: boolean; program: string; grp: string | null; amount: string | null; year: number };
+type PriorRow = { id: string; on_claim: boolean; program: string; grp: string | null; amount: string | null; year: number };
 
 /**
  * The applicant's awards and the awards already made on the claim, as one JSON array for
@@ -44,11 +46,11 @@ function priorAwardsJson(hubId: string, column: 'organization_id' | 'person_id',
   const except = query.except ?? null;
   const claim = query.claimKey instanceof SQL ? query.claimKey : sql`${query.claimKey}::text`;
   return sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (
-    SELECT false AS on_claim, a.program_id AS program, NULL AS grp, a.amount::text AS amount, extract(year FROM a.created_at AT TIME ZONE 'UTC')::int AS year
+    SELECT a.id, false AS on_claim, a.program_id AS program, NULL AS grp, a.amount::text AS amount, extract(year FROM a.created_at AT TIME ZONE 'UTC')::int AS year
     FROM applications a
     WHERE a.hub_id = ${hubId} AND a.${sql.raw(column)} = ${applicant} AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except}::uuid
     UNION ALL
-    SELECT true, a.program_id, v.rules #>> '{benefit,stacking,group}', a.amount::text, 0
+    SELECT a.id, true, a.program_id, v.rules #>> '{benefit,stacking,group}', a.amount::text, 0
     FROM applications a JOIN program_versions v ON v.hub_id = a.hub_id AND v.program_id = a.program_id AND v.version = a.program_version
     WHERE a.hub_id = ${hubId} AND a.claim_key = ${claim} AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except}::uuid) x)`;
 }
@@ -59,6 +61,7 @@ function priorAwardsOf(rows: unknown): PriorAwards {
   return {
     awards: list.filter((r) => !r.on_claim).map((r) => ({ program: r.program, amount: amount(r), year: BigInt(r.year) })),
     onClaim: list.filter((r) => r.on_claim).map((r) => ({ program: r.program, group: r.grp, amount: amount(r) })),
+    ids: [...new Set(list.map((r) => r.id))],
   };
 }
 

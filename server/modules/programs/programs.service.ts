@@ -144,6 +144,11 @@ export async function listPrograms(db: Db | Tx, { hub, actor }: Scope, page: Cur
   return rows.map((r) => ({ program: r.program, rules: r.rules as ProgramRules }));
 }
 
+/**
+ * A program the actor may read: another hub's and a missing one are 404, and so is a draft to
+ * someone signed in who may not read it; signed out, a draft asks them to sign in (401), as
+ * an officer following a link to it would need.
+ */
 export async function getProgram(db: Db | Tx, { hub, actor }: Scope, id: string): Promise<LoadedProgram> {
   const loaded = await loadProgram(db, hub.id, id);
   programPolicy.authorize(actor, 'read', { published: loaded.program.status === 'published' });

@@ -114,3 +114,19 @@ export const applicationCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.hubId, t.year] }), check('application_counters_positive', sql`${t.lastNumber} > 0`)],
 );
+
+/**
+ * What an award takes its turn on (migrations/0047, `dg_award_lock`): the applicant
+ * (`applicant:<id>`) and the claim the answers name (`claim:<key>`). An approval locks its
+ * rows before it reads the earlier awards it is priced on, so two approvals of one applicant
+ * (the yearly cap) or one contract (one claim, one subsidy) take turns instead of each
+ * pricing on a history without the other. A row is kept once made; it holds nothing else.
+ */
+export const awardLocks = pgTable(
+  'award_locks',
+  {
+    hubId: uuid('hub_id').notNull(),
+    key: text('key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hubId, t.key] })],
+);

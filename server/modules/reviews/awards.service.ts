@@ -196,7 +196,8 @@ export async function awardOf(db: Db | Tx, applicationId: string, scope: Scope):
       )
     ).map((f) => [f.id, f]),
   );
-  const ruleTranches = (app.benefit as BenefitExplanation | null)?.tranches ?? [];
+  const benefit = app.benefit as BenefitExplanation | null;
+  const ruleTranches = benefit ? cityTranches(benefit) : [];
   // A rule-only award whose tranches were never recorded: all unconditional ones were paid with it.
   const schedule = tranches.length
     ? tranches.map((t) => ({

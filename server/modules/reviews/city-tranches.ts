@@ -1,4 +1,5 @@
 import type { BenefitExplanation } from '../../../contracts/programs.js';
+import { splitTranches } from '../programs/index.js';
 
 /**
  * What the city's budget line pays of each tranche of an award. A co-funded benefit
@@ -9,11 +10,6 @@ import type { BenefitExplanation } from '../../../contracts/programs.js';
  * Without co-funding the city's share is the whole amount and the tranches are unchanged.
  */
 export function cityTranches(benefit: BenefitExplanation): BenefitExplanation['tranches'] {
-  const city = BigInt(benefit.cityShare);
-  let left = city;
-  return benefit.tranches.map((t, i) => {
-    const part = i === benefit.tranches.length - 1 ? left : (city * BigInt(t.shareBasisPoints)) / 10_000n;
-    left -= part;
-    return { ...t, amount: part.toString() };
-  });
+  const parts = splitTranches(BigInt(benefit.cityShare), benefit.tranches);
+  return benefit.tranches.map((t, i) => ({ ...t, amount: parts[i]!.amount.toString() }));
 }

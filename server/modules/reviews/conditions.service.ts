@@ -7,6 +7,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { conditionalRuleOnlyAwards, findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
 import { payTranche } from './awards.service.js';
+import { cityTranches } from './city-tranches.js';
 import { awardFacts, awardTranches, milestoneReports } from './awards.tables.js';
 import { noticeHold } from './notices.service.js';
 import { tranchePaidReason } from './system-reasons.js';
@@ -66,7 +67,7 @@ export async function recordRuleOnlyTranches(tx: Tx, app: ApplicationRow, onNoti
   await tx
     .insert(awardTranches)
     .values(
-      benefit.tranches.map((t, i) => ({
+      cityTranches(benefit).map((t, i) => ({
         hubId: app.hubId,
         applicationId: app.id,
         seq: i + 1,

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { notify } from '../../platform/notifications/index.js';
-import { priceApplication, toBenefitExplanation, type ApplicationRow, type Scope } from '../programs/index.js';
+import { priceApplication, takeAwardTurn, toBenefitExplanation, type ApplicationRow, type Scope } from '../programs/index.js';
 import { usersOfApplicants } from '../ecosystem/index.js';
 import { createAward } from './awards.service.js';
 import { wasReopened } from './notices.service.js';
@@ -55,6 +55,7 @@ export async function decideApplication(tx: Tx, scope: Scope, applicationId: str
     await tell(tx, scope.hub.slug, moved, input.outcome);
     return moved;
   }
+  await takeAwardTurn(tx, app);
   const benefit = await priceApplication(tx, app, now);
   if (benefit.amount === 0n) throw new AppError('NOTHING_TO_AWARD');
   const approved = await fire(tx, scope, app, 'approve', actor, input.reason, { amount: benefit.amount, benefit: toBenefitExplanation(benefit) });
