@@ -6,7 +6,8 @@ export type SpaceMonth = { month: string; leasedM2: number; heldM2: number; held
 /**
  * Per month [from, to) (first days of months): office m² leased and m² held (kept vacant
  * for a firm), each averaged over the month's days, and what the held space would have let
- * for at its list rent (fen, the cost of keeping it vacant). From the dated claims a lease
+ * for at its list rent (fen, the cost of keeping it vacant; numeric read as text, so a rent
+ * from before the contract's cap cannot pass a bigint). From the dated claims a lease
  * or hold leaves (a released hold's days before release stay claimed). One query.
  */
 export async function spaceAreaTrend(db: Db | Tx, hubId: string, from: string, to: string): Promise<SpaceMonth[]> {
@@ -25,7 +26,7 @@ export async function spaceAreaTrend(db: Db | Tx, hubId: string, from: string, t
     SELECT to_char(mo.m, 'YYYY-MM') AS month,
       coalesce(sum(p.area * p.share) FILTER (WHERE p.holder_kind = 'lease'), 0)::float8 AS leased,
       coalesce(sum(p.area * p.share) FILTER (WHERE p.holder_kind = 'hold'), 0)::float8 AS held,
-      coalesce(floor(sum(p.rent * p.share) FILTER (WHERE p.holder_kind = 'hold')), 0)::bigint::text AS cost
+      coalesce(floor(sum(p.rent * p.share) FILTER (WHERE p.holder_kind = 'hold')), 0)::text AS cost
     FROM months mo LEFT JOIN per_month p ON p.m = mo.m GROUP BY mo.m ORDER BY mo.m`);
   return rows.map((r) => ({
     month: r.month,

@@ -4,7 +4,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { maxMonthlySubsidy, rentExtensionHolds, rentSubsidyProgram } from '../programs/index.js';
-import { addMonths, monthlySchedule, subsidySteps, sumSubsidy } from './rent-schedule.js';
+import { leaseYearsFrom } from './lease-years.js';
+import { addMonths, leaseYearStart, monthIndexOf, monthlySchedule, subsidySteps, sumSubsidy } from './rent-schedule.js';
 import { centiOf } from './space-scope.js';
 import { spaceLeases } from './spaces.tables.js';
 import { commitSubsidy, leaseSteps, writeSteps, type LeaseRow } from './subsidy.service.js';
@@ -19,13 +20,16 @@ export type ExtensionDecision = 'granted' | 'lapsed' | 'pending';
  * extra subsidy is committed on the program's line as the extension's own commitment (the
  * months from then on are paid from it), and the lease's total grows by as much. Once the
  * window has passed without it, it lapses. A lease whose extension years fall after its
- * end is granted with nothing more to pay.
+ * end is granted with nothing more to pay. A moved lease counts its window and years from the
+ * start of the first lease it replaces, as its subsidy did when it was signed.
  */
 export async function decideExtension(tx: Tx, hub: HubRow, lease: LeaseRow, today: string, now: Date): Promise<ExtensionDecision> {
   if (lease.extension !== 'pending' || !lease.programId) return 'pending';
   const program = await rentSubsidyProgram(tx, hub.id, lease.programId);
   const extension = program.rules.extension;
-  const window = addMonths(lease.startsOn, extension?.withinMonths ?? 0);
+  // A moved lease's window and years count from the first lease of its chain (lease-years.ts).
+  const yearsFrom = await leaseYearsFrom(tx, hub.id, lease);
+  const window = addMonths(yearsFrom, extension?.withinMonths ?? 0);
   if (today >= window || !extension) {
     await mark(tx, lease, { extension: 'lapsed' });
     await audit(tx, lease, 'space.extension_lapsed', { window });
@@ -33,8 +37,8 @@ export async function decideExtension(tx: Tx, hub: HubRow, lease: LeaseRow, toda
   }
   if (!(await rentExtensionHolds(tx, hub.id, program.rules, lease.organizationId, now))) return 'pending';
 
-  const fromMonth = program.rules.years.length * 12;
-  const extensionStarts = addMonths(lease.startsOn, fromMonth);
+  const extensionStarts = leaseYearStart(lease, yearsFrom, program.rules.years.length);
+  const fromMonth = monthIndexOf(lease, extensionStarts)!;
   const before = await leaseSteps(tx, hub.id, lease.id);
   const areaCenti = centiOf(lease.areaM2);
   // Steps are split at lease-year boundaries, so each lies wholly before or after the extension's start.
@@ -44,8 +48,12 @@ export async function decideExtension(tx: Tx, hub: HubRow, lease: LeaseRow, toda
     monthlyRent: s.monthlyRent.toString(),
     monthlySubsidy: s.startsOn < extensionStarts ? s.monthlySubsidy.toString() : undefined,
   }));
-  const { steps, problems } = subsidySteps(lease, inputs, (year, rent) =>
-    maxMonthlySubsidy(program.rules, { areaCenti, staff: lease.staff, extended: true }, year, rent),
+  const { steps, problems } = subsidySteps(
+    lease,
+    inputs,
+    (year, rent) => maxMonthlySubsidy(program.rules, { areaCenti, staff: lease.staff, extended: true }, year, rent),
+    'steps',
+    yearsFrom,
   );
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   const extra = sumSubsidy(monthlySchedule(lease, steps)) - sumSubsidy(monthlySchedule(lease, before));

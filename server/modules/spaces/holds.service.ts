@@ -9,6 +9,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { claimedNodeIds, freeClaims, stillClaimed } from './claims.js';
 import { requireOrganization } from '../ecosystem/index.js';
+import { offerBackedBy, reopenRequest } from './offer-reopen.js';
 import { memberOrganizations, operatedParkIds, requirePark, standingIn, type Scope } from './space-scope.js';
 import { tenancyPolicy } from './spaces.policies.js';
 import { spaceHolds } from './spaces.tables.js';
@@ -73,9 +74,14 @@ export async function holdFor(db: Db | Tx, scope: Scope, id: string, action: str
 
 /**
  * Frees a hold from a day on (today by default): all of it, or only some of its nodes.
- * A hold with nothing left held is `released`.
+ * A hold with nothing left held is `released`. A hold that backs an open offer is the
+ * offer: releasing it withdraws the offer in the same transaction (the request waits again,
+ * at its place), and it is released whole (naming only some of its nodes is a 400 on
+ * `nodeIds`), so an offer never stands on a hold that is gone or shrunk.
  */
 export async function releaseSpaceHold(tx: Tx, scope: Scope, id: string, input: ReleaseHoldInput, now = new Date()): Promise<HoldRow> {
+  // The request first, then the hold: the order accepting and lapsing an offer lock them in.
+  const offer = await offerBackedBy(tx, scope.hub.id, id);
   const hold = await holdFor(tx, scope, id, 'run', true);
   if (hold.status !== 'active') throw new AppError('HOLD_NOT_ACTIVE');
   if (input.nodeIds?.some((n) => !hold.nodeIds.includes(n))) {
@@ -84,16 +90,29 @@ export async function releaseSpaceHold(tx: Tx, scope: Scope, id: string, input: 
       input.nodeIds.flatMap((n, i) => (hold.nodeIds.includes(n) ? [] : [{ path: `nodeIds.${i}`, code: 'INVALID' as const, detail: 'not held by this hold' }])),
     );
   }
+  if (offer && input.nodeIds && hold.nodeIds.some((n) => !input.nodeIds!.includes(n)))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'nodeIds', code: 'INVALID', detail: `the hold of offer ${offer.ref} is released whole` }]);
+  const row = await freeHold(tx, scope, hold, input, now);
+  if (offer) await reopenRequest(tx, offer, scope.actor.userId, 'space.offer_withdrawn');
+  return row;
+}
+
+/** Frees an active hold (`releaseSpaceHold` without the checks of who and what): the claims from the day on, audited. */
+export async function freeHold(tx: Tx, scope: Scope, hold: HoldRow, input: ReleaseHoldInput, now = new Date()): Promise<HoldRow> {
+  const id = hold.id;
   const today = localToday(scope.hub.timeZone, now);
   const from = input.from ?? (today > hold.startsOn ? today : hold.startsOn);
   if (from < hold.startsOn) throw new AppError('VALIDATION_FAILED', [{ path: 'from', code: 'INVALID', detail: `the hold starts ${hold.startsOn}` }]);
   await freeClaims(tx, scope.hub.id, id, from, input.nodeIds);
   const left = await stillClaimed(tx, scope.hub.id, id, from);
-  const [row] = await tx
-    .update(spaceHolds)
-    .set(left ? {} : { status: 'released', releasedOn: from })
-    .where(and(eq(spaceHolds.hubId, scope.hub.id), eq(spaceHolds.id, id)))
-    .returning();
+  // Some nodes still held: the row stays as it is (its claims say what is held); else it is released.
+  const [row] = left
+    ? [hold]
+    : await tx
+        .update(spaceHolds)
+        .set({ status: 'released', releasedOn: from })
+        .where(and(eq(spaceHolds.hubId, scope.hub.id), eq(spaceHolds.id, id)))
+        .returning();
   await recordAudit(tx, {
     hubId: scope.hub.id,
     actorId: scope.actor.userId,

@@ -16,7 +16,7 @@ export async function registerSpaceRoutes(app: FastifyInstance, deps: Deps): Pro
 }
 
 export { runMonthlySubsidies, type MonthlyCounts } from './monthly-subsidy.service.js';
-export { lapseSpaceOffers } from './requests.service.js';
+export { lapseSpaceOffers } from './offer-lapse.service.js';
 export { remindExpiringHolds } from './hold-reminders.service.js';
 export { spaceTreePolicy, tenancyPolicy } from './spaces.policies.js';
 export { spaceAreaSummary } from './area-summary.js';

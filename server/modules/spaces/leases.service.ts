@@ -11,6 +11,7 @@ import { localToday } from '../../platform/hub-time.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { freeClaims, spaceNotAvailable } from './claims.js';
+import { leaseYearsFrom, type LeaseYears } from './lease-years.js';
 import { checkSteps, cutSteps } from './rent-schedule.js';
 import { requireOrganization } from '../ecosystem/index.js';
 import { memberOrganizations, operatedParkIds, requirePark, standingIn, type NodeRow, type Scope } from './space-scope.js';
@@ -38,14 +39,15 @@ export async function areaUnder(db: Db | Tx, hubId: string, nodes: readonly Node
  * taken under the exclusion constraint, the lease and its steps written, the audit event.
  * With a subsidy, it is then committed on the program's budget line and the months already
  * begun paid. All in the caller's transaction.
- * `options.fromHoldId` / `replacesId` / `renewsId` link a converted hold, a move or a renewal.
+ * `options.fromHoldId` / `replacesId` / `renewsId` link a converted hold, a move or a renewal;
+ * `options.years` carries a moved lease's subsidy years and extension (lease-years.ts).
  */
 export async function createLease(
   tx: Tx,
   scope: Scope,
   input: NewLease,
   now = new Date(),
-  options: { fromHoldId?: string; replacesId?: string; renewsId?: string } = {},
+  options: { fromHoldId?: string; replacesId?: string; renewsId?: string; years?: LeaseYears } = {},
 ): Promise<LeaseRow> {
   const id = uuidv7();
   const { parkId, nodes } = await checkTaker(tx, scope, input, () => {
@@ -54,7 +56,8 @@ export async function createLease(
   });
   const areaCenti = await areaUnder(tx, scope.hub.id, nodes);
   if (areaCenti <= 0n) throw new AppError('VALIDATION_FAILED', [{ path: 'nodeIds', code: 'TOO_SMALL', detail: 'no units, no area' }]);
-  const plan = await planRent(tx, scope.hub.id, input.organizationId, input, areaCenti, now);
+  const carried = options.years ? { ...options.years, today: localToday(scope.hub.timeZone, now) } : undefined;
+  const plan = await planRent(tx, scope.hub.id, input.organizationId, input, areaCenti, now, carried);
   const lease = await signLease(
     tx,
     scope,
@@ -193,7 +196,9 @@ export async function endLease(tx: Tx, scope: Scope, id: string, input: EndLease
 /**
  * Moves a lease to other units from a day, atomically: the old lease ends there and a new
  * one (same organisation, program and staff) takes the new units from it, in one
- * transaction; either the new lease stands or the old one does.
+ * transaction; either the new lease stands or the old one does. The subsidy goes on where
+ * it was: the new lease counts the program's lease years from the start of the first lease
+ * of the chain and keeps its extension (a company in year 2 stays in year 2).
  */
 export async function moveLease(
   tx: Tx,
@@ -206,6 +211,7 @@ export async function moveLease(
   if (old.status !== 'active' || old.endedOn) throw new AppError('LEASE_NOT_ACTIVE');
   if (input.from <= old.startsOn || input.from >= old.endsOn)
     throw new AppError('VALIDATION_FAILED', [{ path: 'from', code: 'INVALID', detail: `within ${old.startsOn}/${old.endsOn}` }]);
+  const years: LeaseYears = { from: await leaseYearsFrom(tx, scope.hub.id, old), extension: old.extension };
   await endLease(tx, scope, id, { endsOn: input.from, reason: 'moved' }, now);
   return createLease(
     tx,
@@ -221,7 +227,7 @@ export async function moveLease(
       programId: old.programId,
     },
     now,
-    { replacesId: old.id },
+    { replacesId: old.id, years },
   );
 }
 

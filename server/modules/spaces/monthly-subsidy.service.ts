@@ -12,15 +12,16 @@ export type MonthlyCounts = { paid: bigint; settled: number; extensionsGranted: 
 
 /**
  * What the monthly job does for one hub, at `now` (a test drives it with its own clock):
- * each subsidised lease whose end has come is settled (overpaid months back, the rest
- * released) and marked ended; for every other a pending extension is decided (granted
+ * each lease whose end has come (the hub's day) is marked ended, a subsidised one settled
+ * first (overpaid months back, the rest released), one without a subsidy as it is; for
+ * every other subsidised lease a pending extension is decided (granted
  * when its criterion has come to hold within its window, extending the subsidy steps;
  * lapsed after the window) and then the months begun are paid. One transaction per lease.
  */
 export async function runMonthlySubsidies(db: Db, hub: HubRow, now: Date): Promise<MonthlyCounts> {
   const today = localToday(hub.timeZone, now);
   const counts: MonthlyCounts = { paid: 0n, settled: 0, extensionsGranted: 0, extensionsLapsed: 0 };
-  for (const id of await leasesToSettle(db, hub.id)) {
+  for (const id of await leasesToSettle(db, hub.id, today)) {
     await withTransaction(db, async (tx) => {
       const [lease] = await tx
         .select()

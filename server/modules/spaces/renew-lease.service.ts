@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { RenewLeaseInput } from '../../../contracts/spaces.js';
+import { SPACE_LIMITS, withinYears, type RenewLeaseInput } from '../../../contracts/spaces.js';
 import type { Tx } from '../../db/connection.js';
 import { constraintName, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -24,6 +24,9 @@ export async function renewLease(tx: Tx, scope: Scope, id: string, input: RenewL
   if (old.status !== 'active' || old.endedOn) throw new AppError('LEASE_NOT_ACTIVE');
   if (input.endsOn <= old.endsOn)
     throw new AppError('VALIDATION_FAILED', [{ path: 'endsOn', code: 'ENDS_BEFORE_START', detail: `the new term starts ${old.endsOn}` }]);
+  // A new term is a lease of its own: at most as long as any (the contract's limit for a lease's days).
+  if (!withinYears(old.endsOn, input.endsOn, SPACE_LIMITS.leaseYearsMax))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'endsOn', code: 'TOO_BIG', detail: `at most ${SPACE_LIMITS.leaseYearsMax} years after ${old.endsOn}` }]);
   const [renewed] = await tx
     .select({ id: spaceLeases.id })
     .from(spaceLeases)

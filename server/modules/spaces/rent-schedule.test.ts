@@ -195,4 +195,33 @@ describe('rent steps: bad input names the step and field', () => {
     const over = subsidySteps(lease, [step('2026-03-01', '2027-03-01', '900000', '800001')], max);
     expect(over.problems.map((p) => `${p.path} ${p.code}`)).toEqual(['steps.0.monthlySubsidy ABOVE_CAP']);
   });
+
+  it('a 20-year lease takes a step from any of its months (month 230 too), in the lease year it falls in', () => {
+    const long = { startsOn: '2026-03-01', endsOn: '2046-03-01' };
+    const late = [step('2026-03-01', '2045-05-01'), step('2045-05-01', '2046-03-01', '900000')];
+    expect(checkSteps(long, late)).toEqual([]);
+    // Wuchang pays in years 1-3 only: the late step (year 20) gets nothing, and is not taken for year 1.
+    const max = (year: number, rent: bigint) => maxMonthlySubsidy(wuchang, { areaCenti: 10_000n, staff: null, extended: false }, year, rent);
+    expect(subsidySteps(long, late, max).steps.at(-1)).toEqual({ startsOn: '2045-05-01', endsOn: '2046-03-01', monthlyRent: 900000n, monthlySubsidy: 0n });
+  });
+
+  it('lease years counted from an earlier start (a moved lease): split where that year turns, on the lease’s next month start', () => {
+    const twoSteps = { ...wuchang, years: [{ basisPoints: 10_000 }, { basisPoints: 5_000 }] };
+    const max = (year: number, rent: bigint) => maxMonthlySubsidy(twoSteps, { areaCenti: 10_000n, staff: null, extended: false }, year, rent);
+    const split = (lease: LeaseRange) => {
+      const { steps, problems } = subsidySteps(lease, [step(lease.startsOn, lease.endsOn, '600000')], max, 'steps', '2026-01-01');
+      expect(problems).toEqual([]);
+      return steps.map((x) => `${x.startsOn} ${x.endsOn} ${x.monthlySubsidy}`);
+    };
+    // Moved on the 1st in year 2: 50% until year 3 begins on 2028-01-01.
+    expect(split({ startsOn: '2027-06-01', endsOn: '2029-01-01' })).toEqual(['2027-06-01 2028-01-01 300000', '2028-01-01 2029-01-01 0']);
+    // Moved on the 15th: its months start on the 15th, so year 3 begins with the month from 2028-01-15.
+    expect(split({ startsOn: '2027-06-15', endsOn: '2029-01-01' })).toEqual(['2027-06-15 2028-01-15 300000', '2028-01-15 2029-01-01 0']);
+    // Moved in year 1: 100% until 2027-01-01, then 50%.
+    expect(split({ startsOn: '2026-05-01', endsOn: '2028-05-01' })).toEqual([
+      '2026-05-01 2027-01-01 600000',
+      '2027-01-01 2028-01-01 300000',
+      '2028-01-01 2028-05-01 0',
+    ]);
+  });
 });

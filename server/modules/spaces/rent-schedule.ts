@@ -36,15 +36,43 @@ export function addMonths(start: string, n: number): string {
   return iso(new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last))));
 }
 
-/** The index of the lease month that starts on `date`, or null when no month starts there. */
+/**
+ * The index of the lease month that starts on `date`, or null when no month starts there.
+ * From a guess that never overshoots (31 days a month) up: a month is 30.4 days on average,
+ * so the guess falls further behind the longer the lease (5 months by year 20).
+ */
 export function monthIndexOf(lease: LeaseRange, date: string): number | null {
-  const guess = Math.max(0, Math.floor(daysBetween(lease.startsOn, date) / 31));
-  for (let i = guess; i <= guess + 2; i++) {
+  for (let i = Math.max(0, Math.floor(daysBetween(lease.startsOn, date) / 31)); ; i++) {
     const s = addMonths(lease.startsOn, i);
     if (s === date) return i;
     if (s > date) return null;
   }
-  return null;
+}
+
+/** The first day a month of the lease starts on `date` or after it (the lease's start when `date` is before it). */
+function monthStartFrom(lease: LeaseRange, date: string): string {
+  for (let i = Math.max(0, Math.floor(daysBetween(lease.startsOn, date) / 31)); ; i++) {
+    const s = addMonths(lease.startsOn, i);
+    if (s >= date) return s;
+  }
+}
+
+/**
+ * The day lease year `year` (0 = the first) of a program begins within `lease`, its years
+ * counted from `yearsFrom`: the lease's own start, or for a moved lease the start of the first
+ * lease it replaces (a company in year 2 stays in year 2 when it moves). That is `yearsFrom`
+ * plus 12·`year` months, on the lease's next month start (a month never straddles two lease
+ * years) and never before the lease starts.
+ */
+export function leaseYearStart(lease: LeaseRange, yearsFrom: string, year: number): string {
+  return monthStartFrom(lease, addMonths(yearsFrom, year * 12));
+}
+
+/** The lease year (0 = the first, counted from `yearsFrom`) that the lease's day `date` falls in. */
+export function leaseYearOf(lease: LeaseRange, yearsFrom: string, date: string): number {
+  let year = Math.max(0, Math.floor(daysBetween(yearsFrom, date) / 366) - 1);
+  while (leaseYearStart(lease, yearsFrom, year + 1) <= date) year++;
+  return year;
 }
 
 /** The lease's months, the last one cut at its end. */
@@ -82,26 +110,27 @@ export function checkSteps(lease: LeaseRange, steps: readonly StepInput[], path 
 }
 
 /**
- * The lease's rent steps with their subsidy: split at lease-year boundaries, the subsidy
- * computed by `maxSubsidy(year, rent)` or, when the step names one, checked against it
- * (a 400 `ABOVE_CAP` on that step). Consecutive equal steps are merged.
+ * The lease's rent steps with their subsidy: split at lease-year boundaries (the years
+ * counted from `yearsFrom`, see `leaseYearStart`), the subsidy computed by
+ * `maxSubsidy(year, rent)` or, when the step names one, checked against it (a 400
+ * `ABOVE_CAP` on that step). Consecutive equal steps are merged.
  */
 export function subsidySteps(
   lease: LeaseRange,
   steps: readonly StepInput[],
   maxSubsidy: (year: number, monthlyRent: bigint) => bigint,
   path = 'steps',
+  yearsFrom = lease.startsOn,
 ): { steps: RentStep[]; problems: FieldProblem[] } {
   const out: RentStep[] = [];
   const problems: FieldProblem[] = [];
   steps.forEach((s, i) => {
     const rent = BigInt(s.monthlyRent);
-    const firstMonth = monthIndexOf(lease, s.startsOn) ?? 0;
-    for (let year = Math.floor(firstMonth / 12); ; year++) {
-      const yearStart = addMonths(lease.startsOn, year * 12);
+    for (let year = leaseYearOf(lease, yearsFrom, s.startsOn); ; year++) {
+      const yearStart = leaseYearStart(lease, yearsFrom, year);
       const startsOn = yearStart > s.startsOn ? yearStart : s.startsOn;
       if (startsOn >= s.endsOn) break;
-      const yearEnd = addMonths(lease.startsOn, (year + 1) * 12);
+      const yearEnd = leaseYearStart(lease, yearsFrom, year + 1);
       const endsOn = yearEnd < s.endsOn ? yearEnd : s.endsOn;
       const max = maxSubsidy(year, rent);
       let subsidy = max;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CursorPage, CursorQuery } from '../../../contracts/pagination.js';
 import type { SpaceRequestInput } from '../../../contracts/spaces.js';
 import type { Db, Tx } from '../../db/connection.js';
@@ -7,13 +7,12 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { notify } from '../../platform/notifications/index.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
-import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { usersOfApplicants, requireOrganization } from '../ecosystem/index.js';
 import { rentSubsidyProgram } from '../programs/index.js';
 import { convertHoldToLease } from './convert-hold.service.js';
-import { createSpaceHold, releaseSpaceHold } from './holds.service.js';
+import { createSpaceHold } from './holds.service.js';
 import type { LeaseRow } from './leases.service.js';
-import { listRentOfHold, offerEnds } from './offer-terms.js';
+import { listRentOfHold, offerEnds, STEP_RENT_MAX } from './offer-terms.js';
 import { memberOrganizations, operatedParkIds, requirePark, standingIn, type Scope } from './space-scope.js';
 import { tenancyPolicy } from './spaces.policies.js';
 import { spaceRequests } from './spaces.tables.js';
@@ -181,6 +180,11 @@ export async function acceptSpaceOffer(tx: Tx, scope: Scope, id: string, now = n
   const operator: Scope = { hub: scope.hub, actor: { userId: scope.actor.userId, hubRoles: ['hub_admin'] } };
   const endsOn = offerEnds(request);
   const { monthly } = await listRentOfHold(tx, scope.hub.id, request.holdId);
+  // Units listed before the contract's cap on list rent: more a month than a lease's step holds.
+  if (monthly > STEP_RENT_MAX)
+    throw new AppError('CONFLICT', [
+      { path: 'nodeIds', code: 'TOO_BIG', detail: 'the offered units list for more than a lease can take; change their list rent' },
+    ]);
   const lease = await convertHoldToLease(
     tx,
     operator,
@@ -209,39 +213,4 @@ export async function acceptSpaceOffer(tx: Tx, scope: Scope, id: string, now = n
     payload: { lease: lease.id, program: request.offerProgramId },
   });
   return { request: row!, lease };
-}
-
-/** Offers past their time limit go back: the hold is released and the request waits again, at its place. */
-export async function lapseSpaceOffers(db: Db, hub: HubRow, now = new Date()): Promise<number> {
-  const due = await db
-    .select({ id: spaceRequests.id })
-    .from(spaceRequests)
-    .where(and(eq(spaceRequests.hubId, hub.id), eq(spaceRequests.status, 'offered'), sql`${spaceRequests.offerExpiresAt} <= ${now.toISOString()}`))
-    .orderBy(desc(spaceRequests.id));
-  const { withTransaction } = await import('../../db/transaction.js');
-  for (const { id } of due) {
-    await withTransaction(db, async (tx) => {
-      const [r] = await tx
-        .select()
-        .from(spaceRequests)
-        .where(and(eq(spaceRequests.hubId, hub.id), eq(spaceRequests.id, id)))
-        .for('update');
-      if (!r || r.status !== 'offered' || !r.holdId) return;
-      const system: Scope = { hub, actor: { userId: null, hubRoles: ['hub_admin'] } };
-      await releaseSpaceHold(tx, system, r.holdId, { from: r.startsOn }, now);
-      await tx
-        .update(spaceRequests)
-        .set({ status: 'waiting', holdId: null, offerExpiresAt: null, offerProgramId: null, offerStaff: null })
-        .where(and(eq(spaceRequests.hubId, hub.id), eq(spaceRequests.id, id)));
-      await recordAudit(tx, {
-        hubId: hub.id,
-        actorId: null,
-        action: 'space.offer_lapsed',
-        subjectType: 'space_request',
-        subjectId: id,
-        payload: { hold: r.holdId },
-      });
-    });
-  }
-  return due.length;
 }

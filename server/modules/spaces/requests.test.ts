@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
+import { lapseSpaceOffersJob } from '../../platform/jobs/definitions/lapse-space-offers.job.js';
 import { operatePark, spaceOrgs, spacePark } from '../../test/space-factories.js';
-import { lapseSpaceOffers } from './requests.service.js';
+import { remindExpiringHolds } from './hold-reminders.service.js';
+import { lapseSpaceOffers } from './offer-lapse.service.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -121,5 +123,114 @@ describe('asking for space', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+/** A hub with a park of 3 units run by an operator, and `n` companies each with a member. */
+async function spaceHub(n: number) {
+  const hub = await createTestHub(ctx);
+  const operator = await createTestUser(ctx, { hub, roles: ['space_manager'] });
+  const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 3 });
+  await operatePark(ctx.database.db, hub, park.parkId, operator.id);
+  const orgs = await spaceOrgs(ctx.database.db, hub, n);
+  const members = await Promise.all(orgs.map((o) => member(hub, o)));
+  const base = `/api/hubs/${hub.slug}/spaces`;
+  const request = async (i: number, startsOn: string, months: number): Promise<string> => {
+    const res = await ctx.app.inject(
+      as(members[i]!, { method: 'POST', url: `${base}/requests`, payload: { organizationId: orgs[i], areaM2: 90, startsOn, months } }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id;
+  };
+  const offer = async (id: string, ...units: string[]) => {
+    const res = await ctx.app.inject(as(operator, { method: 'POST', url: `${base}/requests/${id}/offer`, payload: { nodeIds: units, hours: 1 } }));
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().offer.holdId as string;
+  };
+  const get = async (id: string) => (await ctx.app.inject(as(operator, { method: 'GET', url: `${base}/requests/${id}` }))).json();
+  return { hub, operator, park, orgs, members, base, request, offer, get };
+}
+
+const auditActions = async (hubId: string, subjectId: string) =>
+  (
+    await ctx.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_events WHERE hub_id = ${hubId} AND subject_id = ${subjectId} ORDER BY seq`)
+  ).rows.map((r) => r.action);
+
+describe('offers whose hold is gone', () => {
+  it('an offer whose hold expired meanwhile lapses all the same: the request waits again, and the other offers of the hub lapse too', async () => {
+    const h = await spaceHub(2);
+    // Company 0 asks for three years, company 1 for one month (asked later, so the lapse job comes to it first).
+    const long = await h.request(0, '2027-04-01', 36);
+    const short = await h.request(1, '2027-04-01', 1);
+    await h.offer(long, h.park.units[0]!);
+    const shortHold = await h.offer(short, h.park.units[1]!);
+    // The short offer's hold ends on 2027-05-01 and expires; both offers are long past their time limit.
+    const later = new Date('2027-05-02T04:00:00Z');
+    expect((await remindExpiringHolds(ctx.database.db, h.hub, later)).expired).toBe(1);
+    expect(await lapseSpaceOffers(ctx.database.db, h.hub, later)).toBe(2);
+    expect(await h.get(short)).toMatchObject({ status: 'waiting', offer: null, position: 2 });
+    expect(await h.get(long)).toMatchObject({ status: 'waiting', offer: null, position: 1 });
+    expect(await auditActions(h.hub.id, short)).toEqual(['space.requested', 'space.offered', 'space.offer_lapsed']);
+    // The expired hold is left as it was: nothing to release.
+    expect((await ctx.app.inject(as(h.operator, { method: 'GET', url: `${h.base}/holds/${shortHold}` }))).json()).toMatchObject({ status: 'expired' });
+    expect(await auditActions(h.hub.id, shortHold)).toEqual(['space.held', 'space.hold_expired']);
+    // Nothing is left to lapse.
+    expect(await lapseSpaceOffers(ctx.database.db, h.hub, later)).toBe(0);
+  });
+
+  it('an operator releasing the hold of an open offer withdraws the offer: the request waits again and cannot be accepted; only the whole hold', async () => {
+    const h = await spaceHub(1);
+    const id = await h.request(0, '2027-04-01', 24);
+    const holdId = await h.offer(id, h.park.units[0]!, h.park.units[1]!);
+    const release = (payload: object, key: string) =>
+      ctx.app.inject(as(h.operator, { method: 'POST', url: `${h.base}/holds/${holdId}/release`, payload, headers: { 'idempotency-key': key } }));
+    // Releasing one of its two units would leave the offer on less than it says: a 400 on the field, nothing changed.
+    const partial = await release({ nodeIds: [h.park.units[0]!] }, `partial-${holdId}`);
+    expect([partial.statusCode, partial.json().error.fields]).toMatchObject([400, [{ path: 'nodeIds', code: 'INVALID' }]]);
+    expect(await h.get(id)).toMatchObject({ status: 'offered' });
+
+    const released = await release({}, `release-${holdId}`);
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json()).toMatchObject({ status: 'released' });
+    expect(await h.get(id)).toMatchObject({ status: 'waiting', offer: null, position: 1 });
+    expect(await auditActions(h.hub.id, id)).toEqual(['space.requested', 'space.offered', 'space.offer_withdrawn']);
+    const accept = await ctx.app.inject(as(h.members[0]!, { method: 'POST', url: `${h.base}/requests/${id}/accept` }));
+    expect([accept.statusCode, accept.json().error.code]).toEqual([409, 'CONFLICT']);
+    // The lapse job finds nothing to do (and does not throw).
+    expect(await lapseSpaceOffers(ctx.database.db, h.hub, new Date(Date.now() + 2 * 3_600_000))).toBe(0);
+    // The units are free for the next offer.
+    await h.offer(id, h.park.units[0]!, h.park.units[1]!);
+    expect(await h.get(id)).toMatchObject({ status: 'offered' });
+  });
+
+  it('a request that fails to lapse is rolled back alone: the other offers of its hub and of other hubs still lapse, and the job reports it', async () => {
+    const first = await spaceHub(2);
+    const second = await spaceHub(1);
+    // The broken request is the newer, so the job comes to it first.
+    const fine = await first.request(1, '2027-04-01', 24);
+    const broken = await first.request(0, '2027-04-01', 24);
+    const elsewhere = await second.request(0, '2027-04-01', 24);
+    await first.offer(fine, first.park.units[1]!);
+    await first.offer(broken, first.park.units[0]!);
+    await second.offer(elsewhere, second.park.units[0]!);
+    // Every offer's time is up; the broken request cannot be written (a fault the job must survive).
+    const db = ctx.database.db;
+    await db.execute(sql`UPDATE space_requests SET offer_expires_at = now() - interval '1 hour' WHERE id IN (${broken}, ${fine}, ${elsewhere})`);
+    await db.execute(
+      sql.raw(`
+      CREATE FUNCTION test_broken_request() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'broken request'; END $$;
+      CREATE TRIGGER test_broken_request BEFORE UPDATE ON space_requests FOR EACH ROW WHEN (OLD.id = '${broken}') EXECUTE FUNCTION test_broken_request();`),
+    );
+    try {
+      await expect(lapseSpaceOffersJob.handle(db, {})).rejects.toThrow(new RegExp(`${first.hub.slug}: .*request ${broken}: .*broken request`));
+    } finally {
+      await db.execute(sql.raw('DROP TRIGGER test_broken_request ON space_requests; DROP FUNCTION test_broken_request();'));
+    }
+    expect(await first.get(broken)).toMatchObject({ status: 'offered' });
+    expect(await first.get(fine)).toMatchObject({ status: 'waiting', offer: null });
+    expect(await second.get(elsewhere)).toMatchObject({ status: 'waiting', offer: null });
+    // Mended, it lapses on the next run.
+    await lapseSpaceOffersJob.handle(db, {});
+    expect(await first.get(broken)).toMatchObject({ status: 'waiting', offer: null });
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { operatePark, spaceOrgs, spacePark } from '../../test/space-factories.js';
+import { spaceAreaTrend } from './area-trend.js';
 
 // Units edited on the space desk (code, names, area, seats, features, list rent, photos) and
 // their photos shown to companies: the pictures a node lists, to anyone who may read the tree.
@@ -73,6 +74,8 @@ describe('units on the space desk', () => {
       [unit, { areaM2: 0 }, 'areaM2 TOO_SMALL'],
       [unit, { areaM2: 10.005 }, 'areaM2 INVALID'],
       [unit, { listRent: '-1' }, 'listRent INVALID_FORMAT'],
+      // At most CNY 100,000 a m² a month: area × rent × months stays inside a bigint.
+      [unit, { listRent: '10000001' }, 'listRent TOO_BIG'],
       [unit, { code: 'lower case' }, 'code INVALID_FORMAT'],
       [unit, { name: { zh: 'x\u0000', en: 'x' } }, 'name.zh INVALID_CHARACTERS'],
       [unit, { photos: [first.id, note.id] }, 'photos.1 WRONG_FILE_TYPE'],
@@ -181,6 +184,67 @@ describe('units on the space desk', () => {
     expect((await ctx.app.inject({ method: 'GET', url: `${base}/nodes/${leased}/photos/${photo.id}` })).statusCode).toBe(401);
     // The file itself stays the uploader's and staff's to download.
     expect((await ctx.app.inject(as(founder, { method: 'GET', url: `/api/hubs/${hub.slug}/files/${photo.id}` }))).statusCode).toBe(404);
+  });
+});
+
+describe('list rents at the limit and beyond it', () => {
+  it('a unit at the most list rent, and units left from before the limit at 18 digits on a million m², still show their holds, leases and offers', async () => {
+    const hub = await createTestHub(ctx);
+    const operator = await createTestUser(ctx, { hub, roles: ['space_manager'] });
+    const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 4 });
+    await operatePark(ctx.database.db, hub, park.parkId, operator.id);
+    const [org] = await spaceOrgs(ctx.database.db, hub, 1);
+    const founder = await member(hub, org!);
+    const [atMost, held, leased, offered] = park.units as [string, string, string, string];
+    const base = `/api/hubs/${hub.slug}/spaces`;
+    const send = (who: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+      ctx.app.inject(
+        as(who, { method, url: `${base}${url}`, ...(payload ? { payload } : {}), headers: { 'idempotency-key': `k-${url}-${method}-${hub.id}` } }),
+      );
+
+    // The most a unit may list at: CNY 100,000 a m² a month on a million m².
+    expect((await send(operator, 'PATCH', `/nodes/${atMost}`, { listRent: '10000000', areaM2: 1_000_000 })).json()).toMatchObject({ listRent: '10000000' });
+    const hold = await send(operator, 'POST', '/holds', {
+      organizationId: org,
+      nodeIds: [atMost, held],
+      startsOn: '2027-01-01',
+      endsOn: '2047-01-01',
+      reason: 'Growth',
+      decidedBy: 'Board',
+    });
+    expect(hold.statusCode, hold.body).toBe(201);
+    const lease = await send(operator, 'POST', '/leases', {
+      organizationId: org,
+      nodeIds: [leased],
+      startsOn: '2027-01-01',
+      endsOn: '2028-01-01',
+      steps: [{ startsOn: '2027-01-01', endsOn: '2028-01-01', monthlyRent: '600000' }],
+    });
+    expect(lease.statusCode, lease.body).toBe(201);
+    const asked = await send(founder, 'POST', '/requests', { organizationId: org, areaM2: 50, startsOn: '2027-03-01', months: 12 });
+    expect((await send(operator, 'POST', `/requests/${asked.json().id}/offer`, { nodeIds: [offered], hours: 48 })).statusCode).toBe(200);
+
+    // Rows from before the limit: 18-digit rents on a million m² each (a month at list price past a bigint).
+    const legacy = 999_999_999_999_999_999n;
+    await ctx.database.db.execute(
+      sql`UPDATE space_nodes SET list_rent = ${legacy.toString()}::bigint, area_m2 = 1000000 WHERE hub_id = ${hub.id} AND id IN (${held}, ${leased}, ${offered})`,
+    );
+    const holds = await send(operator, 'GET', '/holds');
+    expect(holds.statusCode, holds.body).toBe(200);
+    // 2027-01-01 to 2047-01-01: 7,305 days of (10^13 + 10^24 - 10^6) fen a month, at 12 months a 365 days.
+    const monthly = 1_000_000n * 10_000_000n + 1_000_000n * legacy;
+    expect(holds.json().items.find((h: { id: string }) => h.id === hold.json().id).cost.toExpiry).toBe(((monthly * 12n * 7305n) / 365n).toString());
+    expect((await send(operator, 'GET', `/holds/${hold.json().id}`)).statusCode).toBe(200);
+    // The hub dashboard's cost of space held vacant, January 2027: a month of both held units at list price.
+    expect((await spaceAreaTrend(ctx.database.db, hub.id, '2027-01-01', '2027-02-01'))[0]).toMatchObject({ heldM2: 2_000_000, heldVacantCost: monthly });
+    const leases = await send(founder, 'GET', '/leases');
+    expect([leases.statusCode, leases.json().items?.[0]?.id]).toEqual([200, lease.json().id]);
+    const offer = await send(founder, 'GET', `/requests/${asked.json().id}`);
+    // Its terms cannot be planned (a month's rent past what a lease's step holds), so none are shown, and accepting is refused.
+    expect([offer.statusCode, offer.json().offer?.terms]).toEqual([200, null]);
+    const accept = await send(founder, 'POST', `/requests/${asked.json().id}/accept`);
+    expect([accept.statusCode, accept.json().error?.fields]).toMatchObject([409, [{ path: 'nodeIds', code: 'TOO_BIG' }]]);
+    expect((await send(operator, 'GET', '/requests')).statusCode).toBe(200);
   });
 });
 

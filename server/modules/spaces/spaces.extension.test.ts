@@ -8,7 +8,7 @@ import { createTestHub, startTestApp, type TestContext } from '../../test/harnes
 import { dreamTownRules } from '../../../contracts/test-fixtures/rent-programs.js';
 import { operatorScope, publishedRentProgram, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { lineAvailable, verifyLedger } from '../budget/index.js';
-import { createLease, endLease, findLease } from './leases.service.js';
+import { createLease, endLease, findLease, moveLease } from './leases.service.js';
 import { runMonthlySubsidies } from './monthly-subsidy.service.js';
 import { addMonths } from './rent-schedule.js';
 
@@ -22,7 +22,7 @@ let programId: string;
 beforeAll(async () => {
   ctx = await startTestApp();
   hub = await createTestHub(ctx);
-  await fundedYear(ctx.database.db, hub, { 'rent-subsidy': 100_000_000n });
+  await fundedYear(ctx.database.db, hub, { 'rent-subsidy': 150_000_000n });
   programId = await publishedRentProgram(ctx.database.db, hub, 'Dream Town', dreamTownRules);
 });
 
@@ -122,6 +122,41 @@ describe('the Dream Town extension, granted after signing', () => {
       SELECT count(*)::int AS open FROM commitments WHERE hub_id = ${hub.id} AND cause_id IN (${leases.funded.id}, ${leases.late.id}, ${leases.leaving.id}) AND NOT released`);
     expect(rows[0]!.open).toBe(0);
     expect((await lineAvailable(db(), hub.id, 2026, 'rent-subsidy'))!).toBe(before - (60n + 36n + 42n) * MONTH);
+    expect(await verifyLedger(db(), hub.id)).toEqual([]);
+  });
+});
+
+describe('the Dream Town extension of a moved lease', () => {
+  it('a move keeps the window and lease years of the first lease: pending lapses a year after the first start, lapsed stays lapsed, a grant pays from year 4 of the chain', async () => {
+    const park = await spacePark(db(), hub, { buildings: 1, floors: 1, units: 6 });
+    const [lapsing, lapsed, granted] = await spaceOrgs(db(), hub, 3);
+    const [a1, a2, b1, b2, c1, c2] = park.units as [string, string, string, string, string, string];
+    const leases = { lapsing: await sign(lapsing!, a1), lapsed: await sign(lapsed!, b1), granted: await sign(granted!, c1) };
+    const move = (id: string, unit: string, from: string) =>
+      withTransaction(
+        db(),
+        (tx) => moveLease(tx, operatorScope(hub), id, { nodeIds: [unit], from, steps: [{ startsOn: from, endsOn: end, monthlyRent: '600000' }] }, at(from)),
+        ledgerTx,
+      );
+
+    // Two firms move in month 6, their extensions still pending.
+    const movedLapsing = await move(leases.lapsing.id, a2, '2027-09-01');
+    const movedGranted = await move(leases.granted.id, c2, '2027-09-01');
+    expect([movedLapsing.extension, movedGranted.extension]).toEqual(['pending', 'pending']);
+    // One raises its money in month 7: its extension is granted, the extra years from 2030-03-01 (year 4 of its first lease), month 30 of the moved one.
+    await raised(granted!, '2027-10-20', 600_000_000n);
+    for (let m = 1; m <= 12; m++) await runMonthlySubsidies(db(), hub, at(addMonths(start, m)));
+    expect(await findLease(db(), hub.id, movedGranted.id)).toMatchObject({ extension: 'granted', extensionFromMonth: 30, subsidyTotal: 54n * MONTH });
+    // The window closed a year after the first lease began (2028-03-01), for the moved lease as for the one that stayed.
+    expect((await findLease(db(), hub.id, movedLapsing.id))!.extension).toBe('lapsed');
+    expect((await findLease(db(), hub.id, leases.lapsed.id))!.extension).toBe('lapsed');
+
+    // Money raised after the window, then a move: the extension stays lapsed (no second window).
+    await raised(lapsed!, '2028-04-20', 600_000_000n);
+    const movedLapsed = await move(leases.lapsed.id, b2, '2028-05-01');
+    expect(movedLapsed).toMatchObject({ extension: 'lapsed', subsidyTotal: 22n * MONTH }); // the rest of 3 free years: 2028-05-01 to 2030-03-01
+    await runMonthlySubsidies(db(), hub, at('2028-05-01'));
+    expect((await findLease(db(), hub.id, movedLapsed.id))!.extension).toBe('lapsed');
     expect(await verifyLedger(db(), hub.id)).toEqual([]);
   });
 });

@@ -7,8 +7,10 @@ import { createTestHub, startTestApp, type TestContext } from '../../test/harnes
 import { wuchangRules } from '../../../contracts/test-fixtures/rent-programs.js';
 import { operatorScope, publishedRentProgram, signSubsidisedLease, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { lineAvailable, verifyLedger } from '../budget/index.js';
-import { createLease, endLease } from './leases.service.js';
+import { createLease, endLease, findLease, moveLease } from './leases.service.js';
 import { runMonthlySubsidies } from './monthly-subsidy.service.js';
+import { renewLease } from './renew-lease.service.js';
+import { leaseSteps } from './subsidy.service.js';
 import { addMonths } from './rent-schedule.js';
 
 let ctx: TestContext;
@@ -117,5 +119,101 @@ describe('rent subsidy through the ledger', () => {
     expect(net.get(broken.id)).toBe(0n);
     expect((await lineAvailable(ctx.database.db, hub.id, 2026, 'rent-subsidy'))!).toBe(before - owed);
     expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+  });
+});
+
+describe('moving a subsidised lease', () => {
+  it('the moved lease goes on in the lease year it was in: a 100% / 50% subsidy moved in year 2 pays 50% from the move, then nothing; twice moved, still', async () => {
+    const twoSteps = await publishedRentProgram(ctx.database.db, hub, 'Two steps', {
+      ...wuchangRules,
+      years: [{ basisPoints: 10_000 }, { basisPoints: 5_000 }],
+    });
+    const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 3 });
+    const [org] = await spaceOrgs(ctx.database.db, hub, 1);
+    const [first, second, third] = park.units as [string, string, string];
+    const lease = await signSubsidisedLease(ctx.database.db, hub, {
+      programId: twoSteps,
+      organizationId: org!,
+      units: [first],
+      startsOn: '2026-01-01',
+      endsOn: '2029-01-01',
+      monthlyRent: '600000',
+    });
+    const move = (id: string, unit: string, from: string) =>
+      withTransaction(
+        ctx.database.db,
+        (tx) =>
+          moveLease(tx, operatorScope(hub), id, { nodeIds: [unit], from, steps: [{ startsOn: from, endsOn: '2029-01-01', monthlyRent: '600000' }] }, at(from)),
+        ledgerTx,
+      );
+    const stepsOf = async (id: string) =>
+      (await leaseSteps(ctx.database.db, hub.id, id)).map((s) => [s.startsOn, s.endsOn, s.monthlySubsidy.toString()].join(' '));
+
+    // Moved in year 2 (from 2027-06-01): half the rent until 2028-01-01, when year 3 (nothing) begins.
+    const moved = await move(lease.id, second, '2027-06-01');
+    expect(await stepsOf(moved.id)).toEqual(['2027-06-01 2028-01-01 300000', '2028-01-01 2029-01-01 0']);
+    expect(moved.subsidyTotal).toBe(7n * 300_000n);
+    // Moved again: the years still count from the first lease's start (2026-01-01), not from the last move.
+    const again = await move(moved.id, third, '2027-09-01');
+    expect(await stepsOf(again.id)).toEqual(['2027-09-01 2028-01-01 300000', '2028-01-01 2029-01-01 0']);
+    expect((await findLease(ctx.database.db, hub.id, again.id))!.subsidyTotal).toBe(4n * 300_000n);
+    expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
+  });
+});
+
+describe('leases without a subsidy', () => {
+  it('end when their term does, on the hub’s day, as subsidised ones: the daily job marks them ended; an ended one is not renewed', async () => {
+    const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 2 });
+    const [org] = await spaceOrgs(ctx.database.db, hub, 1);
+    const sign = (unit: string) =>
+      withTransaction(
+        ctx.database.db,
+        (tx) =>
+          createLease(
+            tx,
+            operatorScope(hub),
+            {
+              organizationId: org!,
+              nodeIds: [unit],
+              startsOn: '2027-01-01',
+              endsOn: '2028-01-01',
+              steps: [{ startsOn: '2027-01-01', endsOn: '2028-01-01', monthlyRent: '600000' }],
+              noticeDays: 90,
+              staff: null,
+              programId: null,
+            },
+            at('2027-01-01'),
+          ),
+        ledgerTx,
+      );
+    const full = await sign(park.units[0]!);
+    const early = await sign(park.units[1]!);
+    // Given notice in March to leave on 2027-07-01: still active until that day comes.
+    await withTransaction(ctx.database.db, (tx) =>
+      endLease(tx, operatorScope(hub), early.id, { endsOn: '2027-07-01', reason: 'tenant_left' }, at('2027-03-01')),
+    );
+    const state = async (id: string) => {
+      const l = (await findLease(ctx.database.db, hub.id, id))!;
+      return [l.status, l.endedOn, l.endReason];
+    };
+    await runMonthlySubsidies(ctx.database.db, hub, at('2027-06-30'));
+    expect(await state(early.id)).toEqual(['active', '2027-07-01', 'tenant_left']);
+    await runMonthlySubsidies(ctx.database.db, hub, at('2027-07-01'));
+    expect(await state(early.id)).toEqual(['ended', '2027-07-01', 'tenant_left']);
+
+    // 2027-12-31 17:00 UTC is 2028-01-01 01:00 in Hangzhou: the term is over there.
+    await runMonthlySubsidies(ctx.database.db, hub, new Date('2027-12-31T15:00:00Z'));
+    expect(await state(full.id)).toEqual(['active', null, null]);
+    await runMonthlySubsidies(ctx.database.db, hub, new Date('2027-12-31T17:00:00Z'));
+    expect(await state(full.id)).toEqual(['ended', '2028-01-01', 'term_over']);
+    const { rows } = await ctx.database.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_events WHERE hub_id = ${hub.id} AND subject_id = ${full.id} ORDER BY seq`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['space.leased', 'space.lease_settled']);
+    await expect(
+      withTransaction(ctx.database.db, (tx) =>
+        renewLease(tx, operatorScope(hub), full.id, { endsOn: '2029-01-01', steps: [{ startsOn: '2028-01-01', endsOn: '2029-01-01', monthlyRent: '600000' }] }),
+      ),
+    ).rejects.toMatchObject({ code: 'LEASE_NOT_ACTIVE' });
   });
 });

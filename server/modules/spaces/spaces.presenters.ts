@@ -34,13 +34,17 @@ export function presentNode(n: TreeNode): SpaceNode {
 
 type NodeFacts = { id: string; code: string; kind: string; name_zh: string; name_en: string; photos: string[]; centi: string; monthly: string };
 
-/** Each node with the area of its units and what they rent for a month at list price (fen). */
+/**
+ * Each node with the area of its units and what they rent for a month at list price (fen).
+ * Summed as numeric and read as text, never cast to bigint: a rent from before the contract's
+ * cap (`SPACE_LIMITS.listRentMax`) times a large area may pass a bigint, and must not make a read fail.
+ */
 async function nodeFacts(db: Db | Tx, hubId: string, ids: string[]): Promise<Map<string, NodeFacts>> {
   if (ids.length === 0) return new Map();
   const { rows } = await db.execute<NodeFacts>(sql`
     SELECT n.id, n.code, n.kind, n.name_zh, n.name_en, n.photos,
            coalesce(sum(round(u.area_m2 * 100)), 0)::bigint::text AS centi,
-           coalesce(sum(u.area_m2 * u.list_rent), 0)::bigint::text AS monthly
+           coalesce(round(sum(u.area_m2 * u.list_rent)), 0)::text AS monthly
     FROM space_nodes n
     LEFT JOIN space_nodes u ON u.hub_id = n.hub_id AND u.kind = 'unit' AND (u.id = n.id OR n.id = ANY(u.ancestors))
     WHERE n.hub_id = ${hubId} AND n.id = ANY(${sql.param(ids)}::uuid[])

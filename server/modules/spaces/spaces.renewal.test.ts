@@ -67,6 +67,9 @@ describe('renewing a lease', () => {
     const early = await renew(operator, { ...body, endsOn: '2028-01-01', steps: step('2028-01-01', '2029-01-01') }, 'renew-bad-01');
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields[0]).toMatchObject({ path: 'endsOn', code: 'ENDS_BEFORE_START' });
+    // A new term is a lease of its own: at most 20 years.
+    const endless = await renew(operator, { ...body, endsOn: '2048-01-02', steps: step('2028-01-01', '2048-01-02') }, 'renew-bad-02');
+    expect([endless.statusCode, endless.json().error.fields[0]]).toMatchObject([400, { path: 'endsOn', code: 'TOO_BIG' }]);
 
     const renewed = await renew(operator, body, 'renew-key-01');
     expect(renewed.statusCode, renewed.body).toBe(201);

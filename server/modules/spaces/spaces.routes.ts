@@ -228,7 +228,8 @@ export const spaceRoutes =
         schema: {
           operationId: 'releaseSpaceHold',
           summary: 'Release a hold from a day on, wholly or some of its units',
-          description: 'The units are free from that day; a hold with nothing left is released. Send an `Idempotency-Key`.',
+          description:
+            'The units are free from that day; a hold with nothing left is released. Releasing the hold of an open offer withdraws the offer (its request waits again, at its place) and takes the whole hold (naming only some of its units is a 400 on `nodeIds`). Send an `Idempotency-Key`.',
           tags,
           params: idParams,
           headers: idempotencyHeadersSchema,

@@ -204,6 +204,33 @@ describe('spaces over HTTP', () => {
     expect((await post(operator, '/leases', lease(brainCo!, [unitB.id], '2028-03-01', '2029-03-01'))).statusCode).toBe(201);
   });
 
+  it('releasing some units of a hold keeps the others held: the hold stays active, the released unit can be leased', async () => {
+    const hub = await createTestHub(ctx);
+    const operator = await createTestUser(ctx, { hub, roles: ['space_manager'] });
+    const park = await spacePark(ctx.database.db, hub, { buildings: 1, floors: 1, units: 2 });
+    await operatePark(ctx.database.db, hub, park.parkId, operator.id);
+    const [a, b] = await spaceOrgs(ctx.database.db, hub, 2);
+    const [kept, freed] = park.units as [string, string];
+    const base = `/api/hubs/${hub.slug}/spaces`;
+    const post = (url: string, payload: object) =>
+      ctx.app.inject(as(operator, { method: 'POST', url: `${base}${url}`, payload, headers: { 'idempotency-key': `${url}-${hub.id}` } }));
+    const held = await post('/holds', {
+      organizationId: a,
+      nodeIds: [kept, freed],
+      startsOn: '2027-01-01',
+      endsOn: '2029-01-01',
+      reason: 'Growth',
+      decidedBy: 'Board',
+    });
+    expect(held.statusCode, held.body).toBe(201);
+    const released = await post(`/holds/${held.json().id}/release`, { nodeIds: [freed], from: '2027-01-01' });
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json()).toMatchObject({ status: 'active', releasedOn: null });
+    expect((await post('/leases', lease(b!, [freed]))).statusCode).toBe(201);
+    const clash = await ctx.app.inject(as(operator, { method: 'POST', url: `${base}/leases`, payload: lease(b!, [kept]) }));
+    expect([clash.statusCode, clash.json().error.code]).toEqual([409, 'SPACE_NOT_AVAILABLE']);
+  });
+
   it('bad input is a 400 with the field, in both languages, and writes nothing', async () => {
     const hub = await createTestHub(ctx);
     const operator = await createTestUser(ctx, { hub, roles: ['space_manager'] });
@@ -262,6 +289,19 @@ describe('spaces over HTTP', () => {
         { organizationId: org, nodeIds: [floor.id], startsOn: '2027-01-01', endsOn: '2028-01-01', reason: '\ud800', decidedBy: 'x' },
         'reason INVALID_CHARACTERS',
       ],
+      // At most 20 years held or leased (a lease's months are counted one by one).
+      ['/leases', lease(org!, [floor.units[0]!], '2027-01-01', '2047-01-02'), 'endsOn TOO_BIG'],
+      [
+        '/holds',
+        { organizationId: org, nodeIds: [floor.id], startsOn: '0001-01-01', endsOn: '9999-12-31', reason: 'Forever', decidedBy: 'x' },
+        'endsOn TOO_BIG',
+      ],
+      // A list rent of at most CNY 100,000 a m² a month (area × rent × months stays inside a bigint).
+      [
+        '/nodes',
+        { parentId: floor.id, kind: 'unit', unitKind: 'office', code: 'BAD-3', name: { zh: 'x', en: 'x' }, areaM2: 5, listRent: '10000001' },
+        'listRent TOO_BIG',
+      ],
     ];
     for (const [url, payload, expected] of cases) {
       for (const lang of ['en-US', 'zh-CN']) {
@@ -270,6 +310,11 @@ describe('spaces over HTTP', () => {
         expect(fieldsOf(res)).toContain(expected);
         expect(res.json().error.message).toMatch(lang === 'zh-CN' ? /[\u4e00-\u9fff]/ : /^[\x20-\x7e’]+$/);
       }
+    }
+    // A search or a chart of at most 20 years of days (each day or month of it is computed).
+    for (const url of ['availability', 'occupancy']) {
+      const res = await ctx.app.inject(as(operator, { method: 'GET', url: `${base}/${url}?from=0001-01-01&to=9999-12-31` }));
+      expect([res.statusCode, fieldsOf(res)], url).toEqual([400, ['to TOO_BIG']]);
     }
     // Photos are pictures the caller uploaded in this hub: one uploaded here is taken; another
     // hub's file answers as a missing one (400 FILE_NOT_FOUND); a file that is not a picture is a 400 on that photo.

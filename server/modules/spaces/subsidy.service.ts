@@ -6,6 +6,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { clawBack, commit, disburse, release, type LedgerCaller } from '../budget/index.js';
 import { maxMonthlySubsidy, rentExtensionHolds, rentSubsidyProgram, type RentProgram } from '../programs/index.js';
 import { addMonths, monthlySchedule, subsidySteps, type LeaseRange, type RentStep, type StepInput } from './rent-schedule.js';
+import type { LeaseYears } from './lease-years.js';
 import { spaceLeases, spaceLeaseSteps, spaceSubsidyPayments } from './spaces.tables.js';
 
 export type LeaseRow = typeof spaceLeases.$inferSelect;
@@ -17,22 +18,40 @@ export type PlannedRent = { steps: RentStep[]; program: RentProgram | null; exte
  * organisation must qualify, the program's formula gives each step's most (a named share
  * above it is a 400 on that step), and a Dream-Town-like extension counts when its
  * criterion already holds; otherwise it stays pending for the monthly job to decide.
+ * `carried` (a moved lease: see lease-years.ts) counts the lease years from the chain's first
+ * start and keeps its extension: granted stays granted, lapsed stays lapsed, and a pending one
+ * is granted now only inside its window (from the chain's start), as the job would.
  */
-export async function planRent(tx: Db | Tx, hubId: string, organizationId: string, terms: Terms, areaCenti: bigint, now: Date): Promise<PlannedRent> {
+export async function planRent(
+  tx: Db | Tx,
+  hubId: string,
+  organizationId: string,
+  terms: Terms,
+  areaCenti: bigint,
+  now: Date,
+  carried?: LeaseYears & { today: string },
+): Promise<PlannedRent> {
   let program: Awaited<ReturnType<typeof rentSubsidyProgram>> | null = null;
   let extended = false;
   if (terms.programId) {
     program = await rentSubsidyProgram(tx, hubId, terms.programId);
     if (!(await program.eligible(organizationId, now))) throw new AppError('NOT_ELIGIBLE', [{ path: 'programId', code: 'INVALID' }]);
-    extended = await rentExtensionHolds(tx, hubId, program.rules, organizationId, now);
+    const window = program.rules.extension && carried ? addMonths(carried.from, program.rules.extension.withinMonths) : null;
+    if (carried?.extension === 'granted') extended = true;
+    else if (carried?.extension !== 'lapsed' && (window === null || carried!.today < window))
+      extended = await rentExtensionHolds(tx, hubId, program.rules, organizationId, now);
   }
   const rules = program?.rules;
-  const { steps, problems } = subsidySteps(terms, terms.steps, (year, rent) =>
-    rules ? maxMonthlySubsidy(rules, { areaCenti, staff: terms.staff, extended }, year, rent) : 0n,
+  const { steps, problems } = subsidySteps(
+    terms,
+    terms.steps,
+    (year, rent) => (rules ? maxMonthlySubsidy(rules, { areaCenti, staff: terms.staff, extended }, year, rent) : 0n),
+    'steps',
+    carried?.from ?? terms.startsOn,
   );
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   const total = monthlySchedule(terms, steps).reduce((a, m) => a + m.subsidy, 0n);
-  const extension = !rules?.extension ? 'none' : extended ? 'granted' : 'pending';
+  const extension = !rules?.extension ? 'none' : extended ? 'granted' : carried?.extension === 'lapsed' ? 'lapsed' : 'pending';
   return { steps, program, extension, total };
 }
 
@@ -135,11 +154,15 @@ export async function settleSubsidy(tx: Tx, caller: LedgerCaller, lease: LeaseRo
   }
 }
 
-/** Subsidised leases of a hub with a month to pay or an extension to decide (for the monthly job). */
-export async function leasesToSettle(db: Db, hubId: string): Promise<string[]> {
+/**
+ * Active leases of a hub the daily job has something to do for: subsidised ones (a month to
+ * pay or an extension to decide) and every one whose end has come by `today` (the hub's
+ * day), subsidised or not, to be marked ended.
+ */
+export async function leasesToSettle(db: Db, hubId: string, today: string): Promise<string[]> {
   const { rows } = await db.execute<{ id: string }>(sql`
     SELECT id FROM space_leases WHERE hub_id = ${hubId} AND status = 'active'
-      AND (commitment_id IS NOT NULL OR extension_commitment_id IS NOT NULL OR extension = 'pending') ORDER BY id`);
+      AND (commitment_id IS NOT NULL OR extension_commitment_id IS NOT NULL OR extension = 'pending' OR ends_on <= ${today}::date) ORDER BY id`);
   return rows.map((r) => r.id);
 }
 

@@ -204,6 +204,7 @@ export const auditEnUS: Messages<typeof auditZhCN> = {
       offered: 'Office space offered',
       offer_accepted: 'Space offer accepted',
       offer_lapsed: 'Space offer lapsed',
+      offer_withdrawn: 'Space offer withdrawn',
       node_created: 'Building or unit added',
       node_updated: 'Building or unit changed',
       operator_named: 'Space operator named',

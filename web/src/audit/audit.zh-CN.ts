@@ -189,6 +189,7 @@ export const auditZhCN = {
       offered: '提供办公空间',
       offer_accepted: '接受空间要约',
       offer_lapsed: '空间要约过期',
+      offer_withdrawn: '撤回空间要约',
       node_created: '新增楼宇或单元',
       node_updated: '修改楼宇或单元',
       operator_named: '指定空间运营方',
