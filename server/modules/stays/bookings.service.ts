@@ -113,12 +113,16 @@ export async function changeStayBooking(tx: Tx, scope: Scope, id: string, range:
   return (await findBooking(tx, scope.hub.id, taken.id))!;
 }
 
-/** The caller's own bookings; with `station` (one of this hub's, else 404), a manager's (or admin's) view of that station. */
-/** Bookings by check-in, latest first (a page of them with `page`: limit + 1 rows after its cursor). */
+/**
+ * The caller's own bookings; with `station` (one of this hub's, else 404), a manager's (or
+ * admin's) view of that station. By check-in, latest first: a page of them with `page`
+ * (limit + 1 rows after its cursor), every one in the window with `all` (the station's
+ * export, whose window is at most a year), else the latest 500.
+ */
 export async function listStayBookings(
   db: Db | Tx,
   scope: Scope,
-  options: { stationId?: string; from?: string; to?: string } = {},
+  options: { stationId?: string; from?: string; to?: string; all?: boolean } = {},
   page?: CursorQuery,
 ): Promise<BookingRow[]> {
   if (!scope.actor.userId) throw new AppError('UNAUTHENTICATED');
@@ -128,7 +132,7 @@ export async function listStayBookings(
     const manages = (await managedStationIds(db, scope)).has(options.stationId);
     stationPolicy.authorize(scope.actor, 'run', { manages });
   }
-  return db
+  const query = db
     .select()
     .from(stayBookings)
     .where(
@@ -142,5 +146,7 @@ export async function listStayBookings(
       ),
     )
     .orderBy(desc(stayBookings.checkIn), desc(stayBookings.id))
-    .limit(page ? page.limit + 1 : 500);
+    .$dynamic();
+  if (options.all) return query;
+  return query.limit(page ? page.limit + 1 : 500);
 }

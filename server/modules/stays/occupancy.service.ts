@@ -54,7 +54,7 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 /** Checks access, then returns the writer of the station's bookings workbook (one sheet). */
 export async function stationBookingsExport(db: Db, scope: Scope, stationId: string, from: string, to: string) {
   await runnableStation(db, scope, stationId, from, to);
-  const rows = await listStayBookings(db, scope, { stationId, from, to });
+  const rows = await listStayBookings(db, scope, { stationId, from, to, all: true });
   // The workbook names the station's guests: a personal-data read, audited with the people named, as the guest list is.
   const read = { subjectType: 'person', fields: ['name'], ids: (items: StayBooking[]) => [...new Set(items.map((b) => b.guest.personId))] };
   const bookings = await auditedRead(db, scope, read, (tx) => presentBookings(tx, scope.hub.id, rows, true));
