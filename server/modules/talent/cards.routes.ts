@@ -156,7 +156,8 @@ export const talentCardRoutes =
       {
         schema: {
           operationId: 'revokeTalentCard',
-          description: 'Program officers and hub admins revoke a card; it verifies as revoked from then on.',
+          description:
+            'Program officers and hub admins revoke a card (lost, or shown by someone else); it verifies as revoked from then on, and the holder’s next request gets a new card for the same assessment. To withdraw the class itself, record a new assessment.',
           summary: 'Revoke a talent card',
           tags,
           params: idParams,

@@ -157,7 +157,11 @@ export async function verifyTalentCard(db: Db, hubSlug: string, token: string, n
   };
 }
 
-/** Officers revoke a card (it then verifies as revoked). */
+/**
+ * Officers revoke a card (it then verifies as revoked): a lost or misused card, not the class;
+ * the holder's next `getTalentCard` signs a new one for the same assessment. A new assessment
+ * is what withdraws the class.
+ */
 export async function revokeTalentCard(tx: Tx, scope: TalentScope, cardId: string): Promise<void> {
   talentPolicy.authorize(scope.actor, 'revoke', null);
   const rows = await tx
