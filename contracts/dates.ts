@@ -14,12 +14,15 @@ const LAST_MOMENT = Date.parse('9999-12-30T00:00:00Z');
 
 const outOfRange = { params: { code: 'DATE_OUT_OF_RANGE' }, message: 'out of range' } as const;
 
+// Zod runs a refinement even when the format check failed: the range is judged only on what
+// reads as a day or a moment, so a malformed value has one issue (its format), not two.
+
 /** A calendar day, `YYYY-MM-DD`. */
-export const isoDate = () => z.iso.date().refine((day) => day >= FIRST_DAY && day <= LAST_DAY, outOfRange);
+export const isoDate = () => z.iso.date().refine((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || (day >= FIRST_DAY && day <= LAST_DAY), outOfRange);
 
 /** A moment, ISO 8601 (with `{ offset: true }`, any offset; else UTC). */
 export const isoDateTime = (params?: Parameters<typeof z.iso.datetime>[0]) =>
   z.iso.datetime(params).refine((moment) => {
     const at = Date.parse(moment);
-    return at >= FIRST_MOMENT && at <= LAST_MOMENT;
+    return Number.isNaN(at) || (at >= FIRST_MOMENT && at <= LAST_MOMENT);
   }, outOfRange);
