@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { HubRole } from '../../contracts/auth.js';
-import type { FlavorInput } from '../../contracts/compute.js';
+import type { FlavorInput, PoolInput } from '../../contracts/compute.js';
 import type { Db } from '../db/connection.js';
 import { withTransaction } from '../db/transaction.js';
 import { createComputePool } from '../modules/compute/pools.service.js';
@@ -51,6 +51,8 @@ export async function computeWorld(
   hub: HubRow,
   options: {
     flavors?: FlavorInput[];
+    /** Maintenance windows of the pool (by flavor code). */
+    maintenance?: PoolInput['maintenance'];
     startups?: number;
     /** The quota's period is around today unless named ([periodStart, periodEnd)). */
     quota?: { concurrentGpus: number; borrowingLimit: number | null; gpuHours?: number; periodStart?: string; periodEnd?: string };
@@ -67,7 +69,13 @@ export async function computeWorld(
     createComputePool(
       tx,
       { hub, actor: operator },
-      { providerId: provider.id, name: { zh: '测试算力池', en: 'Test pool' }, region: 'Hangzhou', flavors: options.flavors ?? [flavor()], maintenance: [] },
+      {
+        providerId: provider.id,
+        name: { zh: '测试算力池', en: 'Test pool' },
+        region: 'Hangzhou',
+        flavors: options.flavors ?? [flavor()],
+        maintenance: options.maintenance ?? [],
+      },
     ),
   );
   let programId: string | null = null;

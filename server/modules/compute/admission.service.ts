@@ -1,26 +1,45 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { COMPUTE_LIMITS } from '../../../contracts/compute.js';
 import type { Tx } from '../../db/connection.js';
 import { constraintName, sqlState } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { admit, type Decision } from './admission.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { admit, type Decision, type Workload } from './admission.js';
 import { computeRequests } from './compute.tables.js';
-import { dateOfHour } from './hours.js';
+import { dateOfHour, hourOf } from './hours.js';
+import { ensureSlots } from './pools.service.js';
 import { loadSnapshot } from './snapshot.service.js';
 import { holdVoucher, releaseHold } from './vouchers.service.js';
+
+export type AdmissionHub = Pick<HubRow, 'id' | 'timeZone'>;
+
+/**
+ * The hub's compute admission lock (transaction-level, reentrant): a round holds it from
+ * its snapshot to its last decision, and whatever changes a request the round may decide
+ * on (submit, cancel) takes it first, before any row lock or the audit chain's head, so
+ * every writer takes them in the same order and a decision never lands on a request
+ * changed after the round read it.
+ */
+export async function lockAdmission(tx: Tx, hubId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`compute-admission:${hubId}`}, 0))`);
+}
 
 /**
  * One admission round for a hub: the hub's compute admission is serialised by a
  * transaction-level advisory lock (quotas and cohorts are decided on one snapshot), the
- * engine decides, and its decisions are applied here, in the caller's transaction. The
- * capacity counters' CHECK is the second guard: an over-allocation would fail the round.
+ * hours it plans get their capacity rows if they have none yet, the engine decides, and
+ * its decisions are applied here, in the caller's transaction. The capacity counters'
+ * CHECK is the second guard: an over-allocation would fail the round.
  */
-export async function admissionRound(tx: Tx, hubId: string, actorId: string | null, now = new Date()): Promise<Decision[]> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`compute-admission:${hubId}`}, 0))`);
-  const snapshot = await loadSnapshot(tx, hubId, now);
+export async function admissionRound(tx: Tx, hub: AdmissionHub, actorId: string | null, now = new Date()): Promise<Decision[]> {
+  await lockAdmission(tx, hub.id);
+  await ensureSlots(tx, hub.id, hourOf(now), hourOf(now) + COMPUTE_LIMITS.horizonHours);
+  const snapshot = await loadSnapshot(tx, hub, now);
   if (snapshot.pending.length === 0) return [];
   const decisions = admit(snapshot);
-  for (const d of decisions) await applyDecision(tx, hubId, actorId, d, now);
+  const seen = new Map(snapshot.workloads.map((w) => [w.id, w]));
+  for (const d of decisions) await applyDecision(tx, hub, actorId, d, seen, now);
   return decisions;
 }
 
@@ -38,24 +57,46 @@ export async function moveSlots(tx: Tx, hubId: string, flavorId: string, gpus: n
   }
 }
 
-async function applyDecision(tx: Tx, hubId: string, actorId: string | null, d: Decision, now: Date) {
-  const where = (id: string) => and(eq(computeRequests.hubId, hubId), eq(computeRequests.id, id));
+/**
+ * Applies one decision, only to the request as the engine saw it: a pending request for
+ * a refusal or an admission, admitted work with the same hours for a preemption or a
+ * requeue. Each UPDATE says so in its WHERE; when it changes no row (the request moved on
+ * meanwhile), the decision is dropped: no hours move and nothing is audited.
+ */
+async function applyDecision(tx: Tx, hub: AdmissionHub, actorId: string | null, d: Decision, seen: Map<string, Workload>, now: Date) {
+  const hubId = hub.id;
+  const pending = (id: string) => and(eq(computeRequests.hubId, hubId), eq(computeRequests.id, id), eq(computeRequests.status, 'pending'));
+  const asSeen = (w: Workload) =>
+    and(
+      eq(computeRequests.hubId, hubId),
+      eq(computeRequests.id, w.id),
+      inArray(computeRequests.status, ['admitted', 'preempted']),
+      eq(computeRequests.startAt, dateOfHour(w.start)),
+      eq(computeRequests.endAt, dateOfHour(w.end)),
+    );
   const audit = (action: string, id: string, payload: Record<string, unknown>) =>
     recordAudit(tx, { hubId, actorId, action, subjectType: 'compute_request', subjectId: id, payload });
   switch (d.kind) {
     case 'wait':
       return;
-    case 'refuse':
-      await tx.update(computeRequests).set({ status: 'refused', refusal: d.code, decidedAt: now }).where(where(d.requestId));
+    case 'refuse': {
+      const refused = await tx
+        .update(computeRequests)
+        .set({ status: 'refused', refusal: d.code, decidedAt: now })
+        .where(pending(d.requestId))
+        .returning({ id: computeRequests.id });
+      if (refused.length === 0) return;
       return audit('compute.refused', d.requestId, { code: d.code });
+    }
     case 'admit': {
-      await moveSlots(tx, hubId, d.flavorId, d.gpus, d.start, d.end);
       const [row] = await tx
         .update(computeRequests)
         .set({ status: 'admitted', flavorId: d.flavorId, startAt: dateOfHour(d.start), endAt: dateOfHour(d.end), borrowed: d.borrowed, decidedAt: now })
-        .where(where(d.requestId))
+        .where(pending(d.requestId))
         .returning();
-      await holdVoucher(tx, row!);
+      if (!row) return;
+      await moveSlots(tx, hubId, d.flavorId, d.gpus, d.start, d.end);
+      await holdVoucher(tx, row, hub.timeZone);
       return audit('compute.admitted', d.requestId, {
         flavor: d.flavorId,
         gpus: d.gpus,
@@ -65,25 +106,31 @@ async function applyDecision(tx: Tx, hubId: string, actorId: string | null, d: D
       });
     }
     case 'preempt': {
-      const [row] = await tx.select().from(computeRequests).where(where(d.workloadId)).for('update');
-      await moveSlots(tx, hubId, row!.flavorId!, -row!.gpus, d.end, Math.round(row!.endAt!.getTime() / 3_600_000));
+      const w = seen.get(d.workloadId);
+      if (!w) return;
       const [cut] = await tx
         .update(computeRequests)
         .set({ status: 'preempted', endAt: dateOfHour(d.end) })
-        .where(where(d.workloadId))
+        .where(asSeen(w))
         .returning();
-      await releaseHold(tx, cut!, 'preempted');
+      if (!cut) return;
+      seen.set(w.id, { ...w, end: d.end }); // a later decision of this round may cut it again, or withdraw it
+      await moveSlots(tx, hubId, w.flavorId, -w.gpus, d.end, w.end);
+      await releaseHold(tx, cut, 'preempted');
       return audit('compute.preempted', d.workloadId, { end: dateOfHour(d.end).toISOString() });
     }
     case 'requeue': {
-      const [row] = await tx.select().from(computeRequests).where(where(d.workloadId)).for('update');
-      await moveSlots(tx, hubId, row!.flavorId!, -row!.gpus, Math.round(row!.startAt!.getTime() / 3_600_000), Math.round(row!.endAt!.getTime() / 3_600_000));
+      const w = seen.get(d.workloadId);
+      if (!w) return;
       const [back] = await tx
         .update(computeRequests)
         .set({ status: 'pending', flavorId: null, startAt: null, endAt: null, borrowed: false, decidedAt: null })
-        .where(where(d.workloadId))
+        .where(asSeen(w))
         .returning();
-      await releaseHold(tx, back!, 'requeued');
+      if (!back) return;
+      seen.delete(w.id);
+      await moveSlots(tx, hubId, w.flavorId, -w.gpus, w.start, w.end);
+      await releaseHold(tx, back, 'requeued');
       return audit('compute.requeued', d.workloadId, {});
     }
   }

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RequestInput } from '../../../contracts/compute.js';
+import { withTransaction } from '../../db/transaction.js';
 import { computeWorld, flavor, inHours, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { otherHub } from '../../test/review-factories.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { getComputeDashboard } from './dashboard.service.js';
+import { cancelComputeRequest, submitComputeRequest } from './requests.service.js';
 
 let ctx: TestContext;
 let hub: HubRow;
@@ -252,5 +256,98 @@ describe('compute over HTTP', () => {
       payload: { providerId: otherProvider, records: [{ ...record, recordId: 'x' }] },
     });
     expect(wrong.statusCode).toBe(404);
+  });
+});
+
+// Services called with the clock of the story (`now`): days after the pool was made, hours into a job.
+const HOUR = 3_600_000;
+const hourNow = Math.floor(Date.now() / HOUR);
+const at = (hour: number) => new Date(hour * HOUR);
+const hourOf = (d: Date) => Math.floor(d.getTime() / HOUR);
+const scopeOf = (h: HubRow, w: ComputeWorld) => ({ hub: h, actor: w.startups[0]!.founder });
+const askAt = (h: HubRow, w: ComputeWorld, now: Date, over: Partial<RequestInput> = {}) =>
+  withTransaction(ctx.database.db, (tx) =>
+    submitComputeRequest(
+      tx,
+      scopeOf(h, w),
+      {
+        organizationId: w.startups[0]!.orgId,
+        flavor: w.flavors[0]!.id,
+        gpus: 1,
+        hours: 2,
+        deadline: at(hourOf(now) + 48).toISOString(),
+        priority: 'normal',
+        ...over,
+      },
+      now,
+    ),
+  );
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'admitted or waiting',
+    (e: { code?: string; fields?: { path: string; code: string }[] }) => [e.code, e.fields?.map((f) => `${f.path}:${f.code}`)],
+  );
+const usedOf = async (h: HubRow, w: ComputeWorld) =>
+  (await getComputeDashboard(ctx.database.db, scopeOf(h, w), { organizationId: w.startups[0]!.orgId })).quotas.map((q) => q.gpuHoursUsed);
+
+describe('compute over time', () => {
+  it('a pool keeps admitting long after it was made: 20 and 100 days on an idle pool, at once; a maintenance window far ahead still holds', async () => {
+    const h = await createTestHub(ctx);
+    const window = hourNow + 100 * 24 + 6; // all 8 GPUs out for 4 hours, 100 days on
+    const w = await computeWorld(ctx.database.db, h, {
+      maintenance: [{ flavorCode: 'h20', from: at(window).toISOString(), to: at(window + 4).toISOString(), gpusOut: 8 }],
+    });
+    for (const days of [20, 100]) {
+      const now = at(hourNow + days * 24);
+      const r = await askAt(h, w, now);
+      expect([days, r.status, r.startAt]).toEqual([days, 'admitted', now]);
+    }
+    const gang = await askAt(h, w, at(window - 1), { gpus: 8, hours: 2 });
+    expect([gang.status, gang.startAt]).toEqual(['admitted', at(window + 4)]);
+  });
+
+  it('the GPU-hours of a job cancelled while running count as used: 9 of 10 run, then 10 more are over the quota', async () => {
+    const h = await createTestHub(ctx);
+    const w = await computeWorld(ctx.database.db, h, { quota: { concurrentGpus: 8, borrowingLimit: 0, gpuHours: 10 } });
+    const first = await askAt(h, w, at(hourNow), { hours: 10 });
+    expect([first.status, first.startAt]).toEqual(['admitted', at(hourNow)]);
+    const cancelled = await withTransaction(ctx.database.db, (tx) => cancelComputeRequest(tx, scopeOf(h, w), first.id, at(hourNow + 9)));
+    expect([cancelled.status, cancelled.endAt]).toEqual(['cancelled', at(hourNow + 9)]);
+    expect(await refusal(askAt(h, w, at(hourNow + 9), { hours: 10 }))).toEqual(['QUOTA_EXCEEDED', ['hours:GPU_HOURS_OVER_QUOTA']]);
+    expect(await usedOf(h, w)).toEqual([9]);
+    // What is left (1 GPU-hour) is still there.
+    expect((await askAt(h, w, at(hourNow + 9), { hours: 1 })).status).toBe('admitted');
+  });
+
+  it('the hour a job was cancelled in stays taken: the next job on the whole flavor starts at the next hour', async () => {
+    const h = await createTestHub(ctx);
+    const w = await computeWorld(ctx.database.db, h);
+    const first = await askAt(h, w, at(hourNow), { gpus: 8, hours: 4 });
+    const halfPast = new Date(at(hourNow).getTime() + HOUR / 2);
+    await withTransaction(ctx.database.db, (tx) => cancelComputeRequest(tx, scopeOf(h, w), first.id, halfPast));
+    const next = await askAt(h, w, halfPast, { gpus: 8, hours: 2 });
+    expect([next.status, next.startAt]).toEqual(['admitted', at(hourNow + 1)]);
+  });
+
+  it('quota periods are the hub’s days: at 01:00 in Shanghai on the first day (still the day before in UTC) the quota is active, holds its voucher, and counts its use', async () => {
+    const h = await createTestHub(ctx);
+    expect(h.timeZone).toBe('Asia/Shanghai');
+    const firstDay = at(hourNow + 40 * 24)
+      .toISOString()
+      .slice(0, 10);
+    const periodEnd = at(hourNow + 70 * 24)
+      .toISOString()
+      .slice(0, 10);
+    const now = new Date(`${firstDay}T01:00:00+08:00`);
+    expect(now.toISOString().slice(0, 10) < firstDay).toBe(true);
+    const w = await computeWorld(ctx.database.db, h, {
+      quota: { concurrentGpus: 8, borrowingLimit: 0, gpuHours: 10, periodStart: firstDay, periodEnd },
+      voucher: { contract: '100000000', chips: 'other' },
+    });
+    const r = await askAt(h, w, now, { hours: 10 });
+    expect([r.status, r.startAt]).toEqual(['admitted', now]);
+    expect(r.voucherHeld).toBe((2000n * 10n * 2000n) / 10_000n); // 20% of 10 GPU-hours at CNY 20
+    expect(await refusal(askAt(h, w, now, { hours: 1 }))).toEqual(['QUOTA_EXCEEDED', ['hours:GPU_HOURS_OVER_QUOTA']]);
+    expect(await usedOf(h, w)).toEqual([10]);
   });
 });

@@ -9,9 +9,11 @@ import type { Scope } from './pools.service.js';
 const unnamed = { zh: '—', en: '—' };
 
 /**
- * What the company's and the operator's pages chart: quotas with their use and voucher
- * balance, utilisation per flavor per day (the hub's days), waits from submission to
- * start, and each voucher's burn-down. One company's (its members) or the hub's (staff).
+ * What the company's and the operator's pages chart: quotas with their use (as admission
+ * counts it: work begun in the period's hub days, a cancelled job's hours up to its cut)
+ * and voucher balance, utilisation per flavor per day (the hub's days), waits from
+ * submission to start, and each voucher's burn-down. One company's (its members) or the
+ * hub's (staff).
  */
 export async function getComputeDashboard(db: Db | Tx, scope: Scope, query: { organizationId?: string }): Promise<ComputeDashboard> {
   const hubId = scope.hub.id;
@@ -43,8 +45,9 @@ export async function getComputeDashboard(db: Db | Tx, scope: Scope, query: { or
     SELECT q.id, qu.organization_id, q.flavor_id, f.model, q.period_start::text, q.period_end::text, q.gpu_hours, q.nominal,
       q.borrowing_limit, q.lending_limit, qu.cohort, qu.weight, v.award_id, v.granted::text, v.held::text, v.paid::text,
       (SELECT coalesce(sum(r.gpus * extract(epoch FROM (r.end_at - r.start_at)) / 3600), 0)::text FROM compute_requests r
-        WHERE r.hub_id = q.hub_id AND r.queue_id = q.queue_id AND r.flavor_id = q.flavor_id AND r.status IN ('admitted', 'preempted')
-          AND r.start_at >= q.period_start::timestamptz AND r.start_at < q.period_end::timestamptz) AS used
+        WHERE r.hub_id = q.hub_id AND r.queue_id = q.queue_id AND r.flavor_id = q.flavor_id
+          AND r.status IN ('admitted', 'preempted', 'cancelled') AND r.start_at IS NOT NULL
+          AND r.start_at >= (q.period_start::timestamp AT TIME ZONE ${tz}) AND r.start_at < (q.period_end::timestamp AT TIME ZONE ${tz})) AS used
     FROM compute_quotas q
     JOIN compute_queues qu ON qu.hub_id = q.hub_id AND qu.id = q.queue_id
     JOIN compute_flavors f ON f.hub_id = q.hub_id AND f.id = q.flavor_id

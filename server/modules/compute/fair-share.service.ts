@@ -11,7 +11,7 @@ import { HALF_LIFE_HOURS, loadSnapshot } from './snapshot.service.js';
 /** Each company's standing: weighted dominant share (decayed history + admitted work), entitlement, use now, waiting. */
 export async function getFairShare(db: Db | Tx, scope: Scope, now = new Date()): Promise<FairShare> {
   computeAdminPolicy.authorize(scope.actor, 'read', {});
-  const snapshot = await loadSnapshot(db, scope.hub.id, now);
+  const snapshot = await loadSnapshot(db, scope.hub, now);
   const planner = new Planner(snapshot);
   const queues = await db.select().from(computeQueues).where(eq(computeQueues.hubId, scope.hub.id));
   const names = await applicantNames(

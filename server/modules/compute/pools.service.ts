@@ -10,7 +10,7 @@ import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { requireOrganization } from '../ecosystem/index.js';
 import { computeAdminPolicy, flavorPolicy } from './compute.policies.js';
 import { computeFlavors, computePools, computeSlots } from './compute.tables.js';
-import { hourOf, HOUR_MS } from './hours.js';
+import { hourCeil, hourOf, HOUR_MS } from './hours.js';
 
 export type Scope = { hub: HubRow; actor: Actor };
 export type PoolRow = typeof computePools.$inferSelect;
@@ -18,7 +18,10 @@ export type FlavorRow = typeof computeFlavors.$inferSelect;
 
 /**
  * A provider's pool with its flavors; capacity rows for every hour of the planning
- * horizon are written at once (maintenance windows take GPUs out of their hours).
+ * horizon are written at once (maintenance windows take GPUs out of their hours). Later
+ * hours get their rows when a round needs them (`ensureSlots`, full capacity), so every
+ * hour of a maintenance window gets its row here, however far ahead, already lowered:
+ * the rows are where maintenance is kept, and a row is never written twice.
  */
 export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, now = new Date()): Promise<{ pool: PoolRow; flavors: FlavorRow[] }> {
   computeAdminPolicy.authorize(scope.actor, 'manage', {});
@@ -55,9 +58,12 @@ export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, 
     )
     .returning();
   const from = hourOf(now);
+  const past = from - 24 * 31;
   for (const f of flavors) {
-    await ensureSlots(tx, hubId, f, from - 24 * 31, from + COMPUTE_LIMITS.horizonHours + 24);
+    await ensureFlavorSlots(tx, hubId, f, past, from + COMPUTE_LIMITS.horizonHours + 24);
     for (const m of input.maintenance.filter((x) => x.flavorCode === f.code)) {
+      // The window's hours as the UPDATE below takes them: [the hour `from` falls in, `to`).
+      await ensureFlavorSlots(tx, hubId, f, Math.max(past, hourOf(new Date(m.from))), hourCeil(new Date(m.to)));
       await tx.execute(sql`
         UPDATE compute_slots SET capacity = greatest(0, capacity - ${m.gpusOut})
         WHERE hub_id = ${hubId} AND flavor_id = ${f.id} AND hour >= date_trunc('hour', ${m.from}::timestamptz) AND hour < ${m.to}::timestamptz`);
@@ -74,13 +80,34 @@ export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, 
   return { pool: pool!, flavors };
 }
 
-/** Capacity rows for hours [fromHour, toHour) that do not exist yet (one statement). */
-export async function ensureSlots(db: Db | Tx, hubId: string, flavor: Pick<FlavorRow, 'id' | 'gpus'>, fromHour: number, toHour: number): Promise<void> {
-  await db.execute(sql`
+/** One flavor's capacity rows for hours [fromHour, toHour) that do not exist yet (one statement). */
+async function ensureFlavorSlots(tx: Tx, hubId: string, flavor: Pick<FlavorRow, 'id' | 'gpus'>, fromHour: number, toHour: number): Promise<void> {
+  if (toHour <= fromHour) return;
+  await tx.execute(sql`
     INSERT INTO compute_slots (hub_id, flavor_id, hour, capacity)
     SELECT ${hubId}, ${flavor.id}, h, ${flavor.gpus}
     FROM generate_series(${new Date(fromHour * HOUR_MS).toISOString()}::timestamptz, ${new Date((toHour - 1) * HOUR_MS).toISOString()}::timestamptz, interval '1 hour') AS h
     ON CONFLICT DO NOTHING`);
+}
+
+/**
+ * Capacity rows of every flavor of the hub for hours [fromHour, toHour): the rows missing
+ * get the flavor's GPUs in service; rows that exist (reserved hours, maintenance windows,
+ * which pool creation writes in full) are left as they are. Run before each admission
+ * round for the hours it plans, so a pool keeps admitting however long after its
+ * creation. Usually every row is there: one count per flavor over its key says so, and
+ * only a flavor short of rows is written.
+ */
+export async function ensureSlots(tx: Tx, hubId: string, fromHour: number, toHour: number): Promise<void> {
+  if (toHour <= fromHour) return;
+  const short = await tx.execute<{ id: string; gpus: number }>(sql`
+    SELECT f.id, f.gpus FROM compute_flavors f
+    WHERE f.hub_id = ${hubId} AND (
+      SELECT count(*) FROM compute_slots s
+      WHERE s.hub_id = f.hub_id AND s.flavor_id = f.id
+        AND s.hour >= ${new Date(fromHour * HOUR_MS).toISOString()}::timestamptz AND s.hour < ${new Date(toHour * HOUR_MS).toISOString()}::timestamptz
+    ) < ${toHour - fromHour}`);
+  for (const flavor of short.rows) await ensureFlavorSlots(tx, hubId, flavor, fromHour, toHour);
 }
 
 /** The hub's flavors with their pools, paged by flavor id. */

@@ -4,10 +4,11 @@ import { COMPUTE_LIMITS, gpusAtOnceLimit, priorityRank, type RequestInput, type 
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound, type FieldProblem } from '../../platform/errors.js';
+import { localToday } from '../../platform/hub-time.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import { relatedParties } from '../ecosystem/index.js';
-import { admissionRound, moveSlots } from './admission.service.js';
+import { admissionRound, lockAdmission, moveSlots } from './admission.service.js';
 import type { RefusalCode } from './admission.types.js';
 import { authorizeCompany } from './company-access.js';
 import { companyComputePolicy } from './compute.policies.js';
@@ -29,6 +30,7 @@ const reference = () => `CR-${Array.from({ length: 6 }, () => ALPHABET[randomInt
 export async function submitComputeRequest(tx: Tx, scope: Scope, input: RequestInput, now = new Date()): Promise<RequestRow> {
   const hubId = scope.hub.id;
   await authorizeCompany(tx, scope, input.organizationId, 'submit');
+  const today = localToday(scope.hub.timeZone, now); // quota periods and relations are the hub's days
   const deadline = new Date(input.deadline);
   const earliest = input.earliestStart ? new Date(Math.max(Date.parse(input.earliestStart), now.getTime())) : now;
   if (deadline.getTime() > now.getTime() + COMPUTE_LIMITS.horizonHours * HOUR_MS)
@@ -50,7 +52,7 @@ export async function submitComputeRequest(tx: Tx, scope: Scope, input: RequestI
     )
     .where(and(eq(computeFlavors.hubId, hubId), input.flavor === 'any_domestic' ? eq(computeFlavors.domestic, true) : eq(computeFlavors.id, input.flavor)));
   if (flavors.length === 0) throw new AppError('FLAVOR_UNKNOWN', [{ path: 'flavor', code: 'NOT_IN_HUB' }]);
-  const quotas = await currentQuotasOf(tx, hubId, queue.id, [...new Set(flavors.map((f) => f.flavor.id))], now.toISOString().slice(0, 10));
+  const quotas = await currentQuotasOf(tx, hubId, queue.id, [...new Set(flavors.map((f) => f.flavor.id))], today);
   if (quotas.length === 0) throw new AppError('QUOTA_EXCEEDED', [{ path: 'flavor', code: 'INVALID' }, ...tooSoon]);
   const limit = Math.max(...quotas.map(gpusAtOnceLimit));
   if (input.gpus > limit)
@@ -58,10 +60,12 @@ export async function submitComputeRequest(tx: Tx, scope: Scope, input: RequestI
   if (tooSoon.length > 0) throw new AppError('DEADLINE_PASSED', tooSoon);
   // Buyer and supplier must not be related parties when a voucher pays (Yangzhou's rule).
   for (const f of flavors.filter((x) => x.voucherId)) {
-    if ((await relatedParties(tx, hubId, input.organizationId, f.providerId, now.toISOString().slice(0, 10))).length > 0)
+    if ((await relatedParties(tx, hubId, input.organizationId, f.providerId, today)).length > 0)
       throw new AppError('RELATED_PARTY', [{ path: 'flavor', code: 'INVALID' }]);
   }
   const f0 = flavors[0]!.flavor;
+  // The admission lock before the request's row and the audit chain's head, as cancel takes it.
+  await lockAdmission(tx, hubId);
   const [row] = await tx
     .insert(computeRequests)
     .values({
@@ -90,7 +94,7 @@ export async function submitComputeRequest(tx: Tx, scope: Scope, input: RequestI
     subjectId: row!.id,
     payload: { organization: input.organizationId, flavor: input.flavor, gpus: input.gpus, hours: input.hours, priority: priorityRank[input.priority] },
   });
-  await admissionRound(tx, hubId, scope.actor.userId, now);
+  await admissionRound(tx, scope.hub, scope.actor.userId, now);
   const decided = (await findRequest(tx, hubId, row!.id))!;
   if (decided.status === 'refused') throw new AppError(decided.refusal as RefusalCode, refusalFields(decided.refusal as RefusalCode));
   return decided;
@@ -123,8 +127,14 @@ export async function getComputeRequest(db: Db | Tx, scope: Scope, id: string, a
   return row;
 }
 
-/** Cancels a pending or admitted request: hours not yet begun go back to the pool, and its voucher hold is released. */
+/**
+ * Cancels a pending or admitted request: hours not yet begun go back to the pool, and its
+ * voucher hold is released. It waits for a round of the hub in progress (the admission
+ * lock, taken before the request's row as a round takes them), so it cancels what the
+ * round decided, never a request the round is about to admit, preempt or requeue.
+ */
 export async function cancelComputeRequest(tx: Tx, scope: Scope, id: string, now = new Date()): Promise<RequestRow> {
+  await lockAdmission(tx, scope.hub.id);
   const row = await getComputeRequest(tx, scope, id, 'cancel', true);
   if (row.status !== 'pending' && !(row.status === 'admitted' && row.endAt! > now)) throw new AppError('CONFLICT');
   if (row.status === 'admitted') await moveSlots(tx, scope.hub.id, row.flavorId!, -row.gpus, Math.max(hourCeil(now), hourOf(row.startAt!)), hourOf(row.endAt!));

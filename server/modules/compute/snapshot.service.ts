@@ -1,6 +1,8 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { COMPUTE_LIMITS, priorityRank, type Priority } from '../../../contracts/compute.js';
 import type { Db, Tx } from '../../db/connection.js';
+import { localToday } from '../../platform/hub-time.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import type { Queue, Request, Snapshot, Workload } from './admission.js';
 import { computeQueues, computeQuotas, computeRequests, computeUsage } from './compute.tables.js';
 import { decayFactor } from './fair-share.js';
@@ -15,14 +17,21 @@ export const ENGINE_SETTINGS = { lookaheadSlots: 24, noticeSlots: 1, guardSlots:
  * What the admission engine needs, read in a few set-based queries: flavors and their
  * capacity per hour, queues with this period's quotas and GPU-hours left, decayed usage,
  * admitted work still running or to come, and pending requests.
+ *
+ * Quota periods are the hub's days: the quota of today where the hub is, its GPU-hours
+ * used by work that started from its first day's midnight there to its last. Work used
+ * is what was admitted, preempted or cancelled after it began (its hours up to the cut);
+ * a cancelled request still holds the hour it was cancelled in, so it is live work too.
  */
-export async function loadSnapshot(db: Db | Tx, hubId: string, now: Date): Promise<Snapshot> {
+export async function loadSnapshot(db: Db | Tx, hub: Pick<HubRow, 'id' | 'timeZone'>, now: Date): Promise<Snapshot> {
+  const hubId = hub.id;
+  const tz = hub.timeZone;
   const nowHour = hourOf(now);
   const horizon = COMPUTE_LIMITS.horizonHours;
   const flavors = await flavorsOf(db, hubId);
   const flavorOf = new Map(flavors.map((f) => [f.flavor.id, f.flavor]));
   const capacity = await capacityOf(db, hubId, nowHour, nowHour + horizon);
-  const today = now.toISOString().slice(0, 10);
+  const today = localToday(tz, now);
   const quotaRows = await db
     .select({ queue: computeQueues, quota: computeQuotas })
     .from(computeQueues)
@@ -38,7 +47,8 @@ export async function loadSnapshot(db: Db | Tx, hubId: string, now: Date): Promi
   const used = await db.execute<{ quota_id: string; hours: string }>(sql`
     SELECT q.id AS quota_id, coalesce(sum(r.gpus * extract(epoch FROM (r.end_at - r.start_at)) / 3600), 0) AS hours
     FROM compute_quotas q JOIN compute_requests r ON r.hub_id = q.hub_id AND r.queue_id = q.queue_id AND r.flavor_id = q.flavor_id
-      AND r.status IN ('admitted','preempted') AND r.start_at >= q.period_start::timestamptz AND r.start_at < q.period_end::timestamptz
+      AND r.status IN ('admitted','preempted','cancelled') AND r.start_at IS NOT NULL
+      AND r.start_at >= (q.period_start::timestamp AT TIME ZONE ${tz}) AND r.start_at < (q.period_end::timestamp AT TIME ZONE ${tz})
     WHERE q.hub_id = ${hubId} AND q.period_start <= ${today}::date AND q.period_end > ${today}::date
     GROUP BY q.id`);
   const usedOf = new Map(used.rows.map((r) => [r.quota_id, Number(r.hours)]));
@@ -81,8 +91,8 @@ export async function loadSnapshot(db: Db | Tx, hubId: string, now: Date): Promi
     .where(
       and(
         eq(computeRequests.hubId, hubId),
-        inArray(computeRequests.status, ['admitted', 'preempted', 'pending']),
-        sql`(${computeRequests.status} = 'pending' OR ${computeRequests.endAt} > ${now.toISOString()}::timestamptz)`,
+        inArray(computeRequests.status, ['admitted', 'preempted', 'cancelled', 'pending']),
+        sql`(${computeRequests.status} = 'pending' OR (${computeRequests.endAt} > ${now.toISOString()}::timestamptz AND ${computeRequests.startAt} < ${computeRequests.endAt}))`,
       ),
     );
   const workloads: Workload[] = [];
@@ -113,7 +123,8 @@ export async function loadSnapshot(db: Db | Tx, hubId: string, now: Date): Promi
         memory: r.memoryGib,
         start: hourOf(r.startAt!),
         end: hourOf(r.endAt!),
-        borrowed: r.borrowed,
+        // A cancelled request's last hour is no one's to take back (it ends within the notice).
+        borrowed: r.borrowed && r.status !== 'cancelled',
         priority,
       });
     }

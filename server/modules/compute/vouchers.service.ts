@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { BenefitExplanation } from '../../../contracts/programs.js';
 import type { Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
+import { localToday } from '../../platform/hub-time.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { findApplication, programOf } from '../programs/index.js';
 import { computeFirmYears, computeFlavors, computeQuotas, computeRequests, computeVouchers } from './compute.tables.js';
@@ -59,9 +60,11 @@ export async function voucherForAward(tx: Tx, hubId: string, awardId: string, or
 
 /**
  * At admission: holds the voucher's share of the request's expected cost (list price x
- * GPU-hours x the rate for the flavor), as far as the voucher has money left.
+ * GPU-hours x the rate for the flavor), as far as the voucher has money left. The quota
+ * paying is the one of the hub's day the work starts on.
  */
-export async function holdVoucher(tx: Tx, request: RequestRow): Promise<void> {
+export async function holdVoucher(tx: Tx, request: RequestRow, timeZone: string): Promise<void> {
+  const startsOn = localToday(timeZone, request.startAt!);
   const [q] = await tx
     .select({ voucherId: computeQuotas.voucherId, price: computeFlavors.pricePerGpuHour, domestic: computeFlavors.domestic })
     .from(computeQuotas)
@@ -71,7 +74,7 @@ export async function holdVoucher(tx: Tx, request: RequestRow): Promise<void> {
         eq(computeQuotas.hubId, request.hubId),
         eq(computeQuotas.queueId, request.queueId),
         eq(computeQuotas.flavorId, request.flavorId!),
-        sql`${computeQuotas.periodStart} <= ${request.startAt!.toISOString()}::date AND ${computeQuotas.periodEnd} > ${request.startAt!.toISOString()}::date`,
+        sql`${computeQuotas.periodStart} <= ${startsOn}::date AND ${computeQuotas.periodEnd} > ${startsOn}::date`,
       ),
     );
   if (!q?.voucherId) return;
