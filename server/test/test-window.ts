@@ -16,3 +16,8 @@ export function yearsAgo(years: number, now = new Date()): string {
 export function openWindow(now = new Date()): { opensOn: string; closesOn: string } {
   return { opensOn: yearsAgo(1, now), closesOn: yearsAgo(-1, now) };
 }
+
+/** The first day of the month `months` after this one (UTC), e.g. a space request's start that stays ahead. */
+export function monthStartAhead(months: number, now = new Date()): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)).toISOString().slice(0, 10);
+}

@@ -6,6 +6,7 @@ import { lapseSpaceOffersJob } from '../../platform/jobs/definitions/lapse-space
 import { operatePark, spaceOrgs, spacePark } from '../../test/space-factories.js';
 import { remindExpiringHolds } from './hold-reminders.service.js';
 import { lapseSpaceOffers } from './offer-lapse.service.js';
+import { monthStartAhead } from '../../test/test-window.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -156,16 +157,20 @@ const auditActions = async (hubId: string, subjectId: string) =>
     await ctx.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_events WHERE hub_id = ${hubId} AND subject_id = ${subjectId} ORDER BY seq`)
   ).rows.map((r) => r.action);
 
+/** A start four months ahead, whenever the suite runs (test:gm runs it a year ahead). */
+const start = monthStartAhead(4);
+
 describe('offers whose hold is gone', () => {
   it('an offer whose hold expired meanwhile lapses all the same: the request waits again, and the other offers of the hub lapse too', async () => {
     const h = await spaceHub(2);
     // Company 0 asks for three years, company 1 for one month (asked later, so the lapse job comes to it first).
-    const long = await h.request(0, '2027-04-01', 36);
-    const short = await h.request(1, '2027-04-01', 1);
+    const long = await h.request(0, start, 36);
+    const short = await h.request(1, start, 1);
     await h.offer(long, h.park.units[0]!);
     const shortHold = await h.offer(short, h.park.units[1]!);
-    // The short offer's hold ends on 2027-05-01 and expires; both offers are long past their time limit.
-    const later = new Date('2027-05-02T04:00:00Z');
+    // The short offer's hold ends a month after it starts and expires; both offers are long past their time limit.
+    const later = new Date(`${monthStartAhead(5)}T04:00:00Z`);
+    later.setUTCDate(later.getUTCDate() + 1);
     expect((await remindExpiringHolds(ctx.database.db, h.hub, later)).expired).toBe(1);
     expect(await lapseSpaceOffers(ctx.database.db, h.hub, later)).toBe(2);
     expect(await h.get(short)).toMatchObject({ status: 'waiting', offer: null, position: 2 });
@@ -180,7 +185,7 @@ describe('offers whose hold is gone', () => {
 
   it('an operator releasing the hold of an open offer withdraws the offer: the request waits again and cannot be accepted; only the whole hold', async () => {
     const h = await spaceHub(1);
-    const id = await h.request(0, '2027-04-01', 24);
+    const id = await h.request(0, start, 24);
     const holdId = await h.offer(id, h.park.units[0]!, h.park.units[1]!);
     const release = (payload: object, key: string) =>
       ctx.app.inject(as(h.operator, { method: 'POST', url: `${h.base}/holds/${holdId}/release`, payload, headers: { 'idempotency-key': key } }));
@@ -207,9 +212,9 @@ describe('offers whose hold is gone', () => {
     const first = await spaceHub(2);
     const second = await spaceHub(1);
     // The broken request is the newer, so the job comes to it first.
-    const fine = await first.request(1, '2027-04-01', 24);
-    const broken = await first.request(0, '2027-04-01', 24);
-    const elsewhere = await second.request(0, '2027-04-01', 24);
+    const fine = await first.request(1, start, 24);
+    const broken = await first.request(0, start, 24);
+    const elsewhere = await second.request(0, start, 24);
     await first.offer(fine, first.park.units[1]!);
     await first.offer(broken, first.park.units[0]!);
     await second.offer(elsewhere, second.park.units[0]!);
