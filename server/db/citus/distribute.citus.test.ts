@@ -71,6 +71,7 @@ async function expectLayout(db: Database['db']) {
     { name: 'dg_application_file', arg: 0, colocation: group, forced: false },
     { name: 'dg_application_number', arg: 0, colocation: group, forced: false },
     { name: 'dg_audit_append', arg: 0, colocation: group, forced: false },
+    { name: 'dg_award_lock', arg: 0, colocation: group, forced: false },
     { name: 'dg_idempotency_answer', arg: 0, colocation: group, forced: false },
     { name: 'dg_idempotency_claim', arg: 0, colocation: group, forced: false },
     { name: 'dg_ledger_commit', arg: 0, colocation: group, forced: false },

@@ -66,7 +66,7 @@ export async function distribute(db: Db, layout: Placement[] = citusLayout()): P
 
 /**
  * The house's SQL functions whose first argument is the hub (`p_hub`: dg_ledger_commit,
- * dg_audit_append, dg_application_number, dg_application_file, dg_idempotency_claim, dg_idempotency_answer, dg_stay_take, dg_stay_book, dg_stay_book_once, dg_space_take,
+ * dg_audit_append, dg_award_lock, dg_application_number, dg_application_file, dg_idempotency_claim, dg_idempotency_answer, dg_stay_take, dg_stay_book, dg_stay_book_once, dg_space_take,
  * dg_space_clash, dg_space_lease) become distributed functions colocated with the hub tables: Citus sends
  * the whole call to the worker holding that hub, so a commit is one round trip to one node
  * instead of one per statement from the coordinator (2-4x the commits per second on the

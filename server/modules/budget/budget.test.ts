@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext } from '../../test/harness.js';
 import { sql } from 'drizzle-orm';
+import { isCitus } from '../../db/citus/distribute.js';
 import type { Tx } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
 import { fundedYear, ledgerTx } from '../../test/budget-factories.js';
@@ -89,8 +90,9 @@ describe('envelope and budget lines', () => {
     const db = ctx.database.db;
     const { scope } = await fundedYear(db, hub, {});
     const open = (tx: Tx) => createBudgetLine(tx, scope, 2026, { code: 'raced', name: { zh: 'r', en: 'r' }, amount: '100', transferId: randomUUID() });
-    const waiting = async () =>
-      (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0]!.n;
+    // On Citus the wait is on the worker holding the hub's shard: every node's backends are in citus_stat_activity.
+    const activity = (await isCitus(db)) ? sql`citus_stat_activity` : sql`pg_stat_activity`;
+    const waiting = async () => (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${activity} WHERE wait_event_type = 'Lock'`)).rows[0]!.n;
     let second: Promise<unknown> = Promise.resolve();
     await withTransaction(
       db,
