@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { notFound } from '../../platform/errors.js';
 import { applicationStanding, findApplication, type ApplicationRow, type Scope } from '../programs/index.js';
@@ -28,4 +28,31 @@ export async function loadFinding(db: Db | Tx, scope: Scope, id: string, forUpda
 /** Serialises the decisions on one application's findings (held until the transaction ends). */
 export async function lockAwardFindings(db: Db | Tx, hubId: string, applicationId: string): Promise<void> {
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`finding-decisions:${hubId}:${applicationId}`}, 0))`);
+}
+
+/**
+ * Whether the application has a finding in one of `statuses`, of one obligation (`obligationKey`)
+ * or any, leaving out `exceptId` (the finding being decided).
+ */
+export async function hasFinding(
+  tx: Db | Tx,
+  hubId: string,
+  applicationId: string,
+  statuses: string[],
+  only: { obligationKey?: string; exceptId?: string } = {},
+): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: obligationFindings.id })
+    .from(obligationFindings)
+    .where(
+      and(
+        eq(obligationFindings.hubId, hubId),
+        eq(obligationFindings.applicationId, applicationId),
+        inArray(obligationFindings.status, statuses),
+        only.obligationKey === undefined ? undefined : eq(obligationFindings.obligationKey, only.obligationKey),
+        only.exceptId === undefined ? undefined : ne(obligationFindings.id, only.exceptId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

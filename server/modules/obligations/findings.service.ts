@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CursorPage, CursorQuery } from '../../../contracts/pagination.js';
 import type { DecideFindingInput, Obligation } from '../../../contracts/obligations.js';
 import type { Db, Tx } from '../../db/connection.js';
@@ -11,7 +11,7 @@ import { awardOutstanding, openReceivable } from '../budget/index.js';
 import { applicationStanding, findApplication, readableApplicationIdsSql, type ApplicationRow, type Scope } from '../programs/index.js';
 import { holdAward, resumeAward, stopAward } from '../reviews/index.js';
 import { addDays } from './dates.js';
-import { loadFinding } from './finding-access.js';
+import { hasFinding, loadFinding } from './finding-access.js';
 import { findingPolicy } from './obligations.policies.js';
 import { awardObligations, obligationFindings, recoveries, type FindingRow } from './obligations.tables.js';
 import { recoveryAmount } from './recovery-amount.js';
@@ -142,7 +142,7 @@ async function decideAppeal(tx: Tx, scope: Scope, finding: FindingRow, app: Appl
     await cancelRecovery(tx, scope, finding.id);
     // Another breach of the award that stands or awaits its appeal keeps the tranches held,
     // so that it still stops the award (read under the lock every finding decision takes).
-    const keepHeld = await anotherBreachStands(tx, scope.hub.id, app.id, finding.id);
+    const keepHeld = await hasFinding(tx, scope.hub.id, app.id, ['breach', 'appealed'], { exceptId: finding.id });
     await resumeAward(tx, scope, app.id, input.reason, { keepHeld });
   }
   await recordAudit(tx, {
@@ -163,23 +163,6 @@ async function decideAppeal(tx: Tx, scope: Scope, finding: FindingRow, app: Appl
     },
   ]);
   return finding.id;
-}
-
-/** Whether a finding of the application other than `exceptId` is a breach, decided or under appeal. */
-async function anotherBreachStands(tx: Tx, hubId: string, applicationId: string, exceptId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: obligationFindings.id })
-    .from(obligationFindings)
-    .where(
-      and(
-        eq(obligationFindings.hubId, hubId),
-        eq(obligationFindings.applicationId, applicationId),
-        ne(obligationFindings.id, exceptId),
-        inArray(obligationFindings.status, ['breach', 'appealed']),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
 }
 
 /** The awardee appeals a decided breach, within the obligation's time limit. */

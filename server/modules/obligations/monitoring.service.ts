@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Obligation } from '../../../contracts/obligations.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
@@ -11,6 +11,7 @@ import { latestFacts, organizationIdByUscc, relatedParties } from '../ecosystem/
 import { awardsWithObligations, otherAwardsOf, type AwardWithRules, type Scope } from '../programs/index.js';
 import { addMonths, awardPaymentState, stopAward } from '../reviews/index.js';
 import { checkObligation, REPORT_GRACE_DAYS, type Breach } from './obligation-checks.js';
+import { hasFinding } from './finding-access.js';
 import { awardObligations, obligationFindings, obligationReports } from './obligations.tables.js';
 import { localToday } from '../../platform/hub-time.js';
 
@@ -98,7 +99,7 @@ async function checkAward(tx: Tx, hub: HubRow, award: AwardWithRules, today: str
       ...(await factsFor(tx, hub, award, o, row.startsOn, row.endsOn, today)),
     });
     if (breach) raised += await raiseFinding(tx, hub, award, row.key, breach, today);
-    else if (row.endsOn < today && !(await hasUndecided(tx, hub.id, award.app.id, row.key))) {
+    else if (row.endsOn < today && !(await hasFinding(tx, hub.id, award.app.id, ['open', 'appealed'], { obligationKey: row.key }))) {
       await tx
         .update(awardObligations)
         .set({ status: 'met' })
@@ -157,21 +158,6 @@ async function factsFor(tx: Tx, hub: HubRow, { app }: AwardWithRules, o: Obligat
       return { overdueReports: late.map((r) => r.dueOn) };
     }
   }
-}
-
-async function hasUndecided(tx: Tx, hubId: string, applicationId: string, key: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(obligationFindings)
-    .where(
-      and(
-        eq(obligationFindings.hubId, hubId),
-        eq(obligationFindings.applicationId, applicationId),
-        eq(obligationFindings.obligationKey, key),
-        inArray(obligationFindings.status, ['open', 'appealed']),
-      ),
-    );
-  return row!.n > 0;
 }
 
 /** One finding per piece of evidence; its short number is the hub's next (under a per-hub lock). */
