@@ -78,3 +78,31 @@ export async function lineAvailable(db: Db | Tx, hubId: string, year: number, co
     .where(and(eq(ledgerAccounts.hubId, hubId), eq(fiscalYears.year, year), eq(ledgerAccounts.code, code)));
   return row ? BigInt(row.free) : null;
 }
+
+/** What an account holds free (credits posted - debits posted - debits pending), in fen. */
+export async function accountFree(db: Db | Tx, hubId: string, accountId: string): Promise<bigint> {
+  const [row] = await db
+    .select({ free: sql<string>`(${ledgerAccounts.creditsPosted} - ${ledgerAccounts.debitsPosted} - ${ledgerAccounts.debitsPending})::text` })
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.hubId, hubId), eq(ledgerAccounts.id, accountId)));
+  return BigInt(row!.free);
+}
+
+/**
+ * Money taken back lands in closed years too (it came from there), so this takes the
+ * year's shared advisory lock (a closing in progress finishes first) without refusing a
+ * closed year the way new commitments are refused. Returns the year with its status now.
+ */
+export async function guardAnyYear(tx: Tx, hubId: string, fiscalYearId: string): Promise<YearRow> {
+  const [row] = await tx
+    .select()
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
+  if (!row) throw notFound();
+  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(hashtextextended(${`${hubId}:${row.year}`}, 0))`);
+  const [now] = await tx
+    .select({ status: fiscalYears.status })
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
+  return { ...row, status: now!.status };
+}

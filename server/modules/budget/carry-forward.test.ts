@@ -5,11 +5,12 @@ import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { fundedYear, ledgerTx } from '../../test/budget-factories.js';
 import { createTestHub, startTestApp, type TestContext } from '../../test/harness.js';
 import { awardInPayment } from '../../test/review-factories.js';
-import { lineAvailable } from './accounts.js';
+import { accountByCode, accountFree, lineAvailable } from './accounts.js';
 import { createBudgetLine, openFiscalYear } from './budget.service.js';
 import { closeFiscalYear } from './close-year.service.js';
 import { commitmentTransactions } from './commitment-transactions.js';
-import { clawBack, commit, commitmentChain, disburse, findCommitment, release } from './commitments.service.js';
+import { clawBack } from './claw-back.js';
+import { commit, commitmentChain, disburse, findCommitment, release } from './commitments.service.js';
 import { awardOutstanding, openReceivable } from './receivables.service.js';
 import { verifyLedger } from './ledger-verify.js';
 
@@ -43,6 +44,12 @@ describe('closing a year with carry_forward', () => {
       ((await w.call(w.finance, 'GET', `/fiscal-years/${year}/envelope`)).json().lines as Line[]).find((l) => l.code === 'rd-grants')!;
     expect(await rd(2027)).toMatchObject({ committed: '0', disbursed: '60000000', free: '9940000000' });
     expect(await rd(2026)).toMatchObject({ committed: '0', disbursed: '40000000' });
+    // The public budget of 2027 names the 2026 program that paid from its line.
+    type Spend = { id: string; line: string; awards: number; awarded: string; disbursed: string };
+    const spend = async (year: number) =>
+      ((await w.call(null, 'GET', `/public/budget?year=${year}`)).json().programs as Spend[]).find((p) => p.id === w.program.id);
+    expect(await spend(2027)).toMatchObject({ line: 'rd-grants', awards: 1, awarded: '60000000', disbursed: '60000000' });
+    expect(await spend(2026)).toMatchObject({ disbursed: '40000000' });
 
     const award = (await w.call(w.founder, 'GET', w.at('/award'))).json();
     expect(award).toMatchObject({ paid: '100000000', tranches: [{ status: 'paid' }, { status: 'paid' }] });
@@ -106,6 +113,46 @@ describe('closing a year with carry_forward', () => {
       [old.id, 'disbursement', 150_000n],
       [old.id, 'claw_back', 50_000n],
     ]);
+    expect(await verifyLedger(db, hub.id)).toEqual([]);
+  });
+
+  it('takes back what both years paid: the newest year first, then the closed year into its envelope', async () => {
+    const hub = await createTestHub(ctx);
+    const db = ctx.database.db;
+    const { scope, caller } = await fundedYear(db, hub, { grants: 1_000_000n });
+    const old = await commit(db, caller, {
+      transferId: randomUUID(),
+      year: 2026,
+      lineCode: 'grants',
+      amount: 600_000n,
+      cause: { type: 'application', id: randomUUID() },
+    });
+    await withTransaction(db, (tx) => disburse(tx, caller, { transferId: randomUUID(), commitmentId: old.id, amount: 200_000n }), ledgerTx);
+    await withTransaction(db, (tx) => openFiscalYear(tx, scope, { year: 2027, revenue: '1000000000', techShareBasisPoints: 1500 }));
+    await withTransaction(
+      db,
+      (tx) => createBudgetLine(tx, scope, 2027, { code: 'grants', name: { zh: 'g', en: 'g' }, amount: '1000000', transferId: randomUUID() }),
+      ledgerTx,
+    );
+    await withTransaction(db, (tx) => closeFiscalYear(tx, scope, 2026, 'carry_forward', 'carry'), ledgerTx);
+    await withTransaction(db, (tx) => disburse(tx, caller, { transferId: randomUUID(), commitmentId: old.id, amount: 150_000n }), ledgerTx);
+    const envelope2026 = await accountByCode(db, hub.id, old.fiscalYearId, 'envelope');
+    const envelopeBefore = await accountFree(db, hub.id, envelope2026.id);
+
+    // 2027 paid 150 000 and 2026 paid 200 000: 300 000 back is 150 000 from each.
+    const back = { transferId: randomUUID(), commitmentId: old.id, amount: 300_000n };
+    await withTransaction(db, (tx) => clawBack(tx, caller, back), ledgerTx);
+    expect(await withTransaction(db, (tx) => awardOutstanding(tx, hub.id, old.id))).toBe(50_000n);
+    expect(await lineAvailable(db, hub.id, 2027, 'grants')).toBe(750_000n);
+    expect((await accountFree(db, hub.id, envelope2026.id)) - envelopeBefore).toBe(150_000n);
+    // A retry is the claw-back made; more than is left is refused with nothing written.
+    expect(await withTransaction(db, (tx) => clawBack(tx, caller, back), ledgerTx)).toEqual({ replayed: true });
+    await expect(
+      withTransaction(db, (tx) => clawBack(tx, caller, { transferId: randomUUID(), commitmentId: old.id, amount: 60_000n }), ledgerTx),
+    ).rejects.toMatchObject({ code: 'CLAWBACK_EXCEEDS_PAID' });
+    expect(await withTransaction(db, (tx) => awardOutstanding(tx, hub.id, old.id))).toBe(50_000n);
+    const moves = await commitmentTransactions(db, hub.id, [old.id]);
+    expect(moves.filter((m) => m.kind === 'claw_back').map((m) => m.amount)).toEqual([150_000n, 150_000n]);
     expect(await verifyLedger(db, hub.id)).toEqual([]);
   });
 });

@@ -6,7 +6,6 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { lockYear } from './accounts.js';
 import { commitments, fiscalYears, ledgerTransfers } from './budget.tables.js';
-import { limited } from './budget.service.js';
 import { applyTransfer } from './ledger.js';
 
 /**
@@ -181,42 +180,6 @@ export async function release(
   return updated!;
 }
 
-/** Takes back paid money from an award into its line; never more than was paid. */
-export async function clawBack(tx: Tx, caller: LedgerCaller, input: { transferId: string; commitmentId: string; amount: bigint }) {
-  // After a carry-forward the award is paid from the next year's commitment: take back from there.
-  const c = await liveCommitment(tx, caller.hubId, input.commitmentId);
-  const { year } = await yearOf(tx, caller.hubId, c.fiscalYearId);
-  await lockYear(tx, caller.hubId, year);
-  const result = await limited(
-    'amount',
-    () =>
-      applyTransfer(tx, {
-        hubId: caller.hubId,
-        id: input.transferId,
-        fiscalYearId: c.fiscalYearId,
-        kind: 'posted',
-        debitAccountId: c.awardAccountId,
-        creditAccountId: c.lineAccountId,
-        amount: input.amount,
-        reason: 'claw_back',
-        cause: { type: c.causeType, id: c.causeId },
-        actorId: caller.actorId,
-      }),
-    'CLAWBACK_EXCEEDS_PAID',
-  );
-  if (!result.replayed) {
-    await recordAudit(tx, {
-      hubId: caller.hubId,
-      actorId: caller.actorId,
-      action: 'ledger.clawed_back',
-      subjectType: 'commitment',
-      subjectId: c.id,
-      payload: { transferId: input.transferId, amount: input.amount.toString() },
-    });
-  }
-  return result;
-}
-
 /**
  * The commitment a holder's id names, as made (its year, accounts, date); `released` says
  * whether anything of it can still be paid, so it is that of the commitment its rest was
@@ -260,7 +223,7 @@ async function lockCommitment(tx: Tx, hubId: string, id: string, mode: 'own' | '
   return mode === 'follow' && row.carriedTo ? lockCommitment(tx, hubId, row.carriedTo, mode) : row;
 }
 
-async function transferExists(tx: Tx, hubId: string, id: string): Promise<boolean> {
+export async function transferExists(tx: Tx, hubId: string, id: string): Promise<boolean> {
   const [row] = await tx
     .select({ id: ledgerTransfers.id })
     .from(ledgerTransfers)

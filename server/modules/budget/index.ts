@@ -10,7 +10,8 @@ export async function registerBudgetRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(ledgerExportRoutes(deps));
 }
 
-export { commit, ledgerRefusal, disburse, release, clawBack, type Cause, type LedgerCaller } from './commitments.service.js';
+export { commit, ledgerRefusal, disburse, release, type Cause, type LedgerCaller } from './commitments.service.js';
+export { clawBack } from './claw-back.js';
 export { verifyLedger, type LedgerProblem } from './ledger-verify.js';
 export { lineAvailable } from './accounts.js';
 export { findCommitment } from './commitments.service.js';
@@ -18,6 +19,6 @@ export { transferAmounts } from './transfer-lookup.js';
 export { awardOutstanding, openReceivable, receiveRepayment, writeOffReceivable } from './receivables.service.js';
 export { commitmentTransactions, type CommitmentTransaction } from './commitment-transactions.js';
 export { budgetPolicy } from './budget.policies.js';
-export { publicYearFigures, totalsByGroup, type PublicYearFigures, type GroupTotals } from './public-budget.js';
+export { publicYearFigures, totalsByGroup, carriedIntoYear, type PublicYearFigures, type GroupTotals, type CarriedCommitment } from './public-budget.js';
 export { presentEnvelope } from './budget.presenters.js';
 export { monthlyFlows } from './monthly-flows.js';

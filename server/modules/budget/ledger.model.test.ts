@@ -8,7 +8,8 @@ import { createTestHub, startTestApp, type TestContext } from '../../test/harnes
 import { AppError } from '../../platform/errors.js';
 import { ledgerAccounts } from './budget.tables.js';
 import { transferBetweenLines } from './budget.service.js';
-import { clawBack, commit, disburse, release } from './commitments.service.js';
+import { clawBack } from './claw-back.js';
+import { commit, disburse, release } from './commitments.service.js';
 import { verifyLedger } from './ledger-verify.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
-import { accountByCode } from './accounts.js';
+import { accountByCode, accountFree, guardAnyYear } from './accounts.js';
 import { limited } from './budget.service.js';
-import { fiscalYears, ledgerAccounts, ledgerTransfers } from './budget.tables.js';
+import { ledgerTransfers } from './budget.tables.js';
 import { commitmentChain, type Cause, type LedgerCaller } from './commitments.service.js';
 import { applyTransfer, type TransferRow } from './ledger.js';
 
@@ -22,16 +22,8 @@ import { applyTransfer, type TransferRow } from './ledger.js';
  */
 export async function awardOutstanding(tx: Tx, hubId: string, commitmentId: string): Promise<bigint> {
   let total = 0n;
-  for (const c of await commitmentChain(tx, hubId, commitmentId)) total += await freeOf(tx, hubId, c.awardAccountId);
+  for (const c of await commitmentChain(tx, hubId, commitmentId)) total += await accountFree(tx, hubId, c.awardAccountId);
   return total;
-}
-
-async function freeOf(tx: Tx, hubId: string, accountId: string): Promise<bigint> {
-  const [row] = await tx
-    .select({ free: sql<string>`(${ledgerAccounts.creditsPosted} - ${ledgerAccounts.debitsPosted} - ${ledgerAccounts.debitsPending})::text` })
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.hubId, hubId), eq(ledgerAccounts.id, accountId)));
-  return BigInt(row!.free);
 }
 
 /**
@@ -50,9 +42,9 @@ export async function openReceivable(
     .from(ledgerTransfers)
     .where(and(eq(ledgerTransfers.hubId, caller.hubId), eq(ledgerTransfers.id, input.transferId)));
   let c = chain.find((x) => x.awardAccountId === first?.debitAccountId);
-  for (const x of chain) if (!c && (await freeOf(tx, caller.hubId, x.awardAccountId)) >= input.amount) c = x;
+  for (const x of chain) if (!c && (await accountFree(tx, caller.hubId, x.awardAccountId)) >= input.amount) c = x;
   c ??= chain[0]!;
-  const year = await guardYear(tx, caller.hubId, c.fiscalYearId);
+  const year = await guardAnyYear(tx, caller.hubId, c.fiscalYearId);
   const creditAccountId = year.status === 'open' ? c.lineAccountId : (await accountByCode(tx, caller.hubId, c.fiscalYearId, 'envelope')).id;
   const { transfer, replayed } = await limited(
     'amount',
@@ -78,7 +70,7 @@ export async function openReceivable(
 /** A repayment received: posts `amount` of the receivable (the caller checks it is not more than is left). */
 export async function receiveRepayment(tx: Tx, caller: LedgerCaller, input: { transferId: string; receivableId: string; amount: bigint }): Promise<void> {
   const r = await receivable(tx, caller.hubId, input.receivableId);
-  await guardYear(tx, caller.hubId, r.fiscalYearId);
+  await guardAnyYear(tx, caller.hubId, r.fiscalYearId);
   const { replayed } = await applyTransfer(tx, {
     hubId: caller.hubId,
     id: input.transferId,
@@ -99,7 +91,7 @@ export async function receiveRepayment(tx: Tx, caller: LedgerCaller, input: { tr
 export async function writeOffReceivable(tx: Tx, caller: LedgerCaller, input: { transferId: string; receivableId: string; amount: bigint }): Promise<void> {
   if (input.amount <= 0n) return;
   const r = await receivable(tx, caller.hubId, input.receivableId);
-  await guardYear(tx, caller.hubId, r.fiscalYearId);
+  await guardAnyYear(tx, caller.hubId, r.fiscalYearId);
   const { replayed } = await applyTransfer(tx, {
     hubId: caller.hubId,
     id: input.transferId,
@@ -123,25 +115,6 @@ async function receivable(tx: Tx, hubId: string, id: string): Promise<TransferRo
     .where(and(eq(ledgerTransfers.hubId, hubId), eq(ledgerTransfers.id, id)));
   if (!row || row.kind !== 'pending' || row.reason !== 'recovery') throw notFound();
   return row;
-}
-
-/**
- * Recoveries land in closed years too (the money came from there), so this takes the
- * year's shared advisory lock (a closing in progress finishes first) without refusing a
- * closed year the way new commitments are refused.
- */
-async function guardYear(tx: Tx, hubId: string, fiscalYearId: string) {
-  const [row] = await tx
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
-  if (!row) throw notFound();
-  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(hashtextextended(${`${hubId}:${row.year}`}, 0))`);
-  const [now] = await tx
-    .select({ status: fiscalYears.status })
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.hubId, hubId), eq(fiscalYears.id, fiscalYearId)));
-  return { ...row, status: now!.status };
 }
 
 const causeOf = (r: TransferRow): Cause | null => (r.causeType && r.causeId ? { type: r.causeType, id: r.causeId } : null);
