@@ -42,3 +42,23 @@ export async function totalsByGroup(db: Db | Tx, hubId: string, groups: { key: s
     GROUP BY g.key`);
   return new Map(rows.map((r) => [r.key, { awarded: BigInt(r.awarded), paid: BigInt(r.posted) }]));
 }
+
+/** A commitment a year's close carried into this year: the same award's money, committed again. */
+export type CarriedCommitment = { id: string; causeType: string; causeId: string; line: string };
+
+/**
+ * The commitments carried into a year by the close of the year before, with their cause (the
+ * award they pay) and their line's code: a program of an earlier year still spends from this
+ * year's lines through them, and the public page names it.
+ */
+export async function carriedIntoYear(db: Db | Tx, hubId: string, year: number): Promise<CarriedCommitment[]> {
+  const { rows } = await db.execute<{ id: string; cause_type: string; cause_id: string; line: string }>(sql`
+    SELECT n.id, n.cause_type, n.cause_id, l.code AS line
+    FROM commitments n
+    JOIN fiscal_years f ON f.hub_id = n.hub_id AND f.id = n.fiscal_year_id AND f.year = ${year}
+    JOIN commitments o ON o.hub_id = n.hub_id AND o.carried_to = n.id
+    JOIN ledger_accounts l ON l.hub_id = n.hub_id AND l.id = n.line_account_id
+    WHERE n.hub_id = ${hubId}
+    ORDER BY n.id`);
+  return rows.map((r) => ({ id: r.id, causeType: r.cause_type, causeId: r.cause_id, line: r.line }));
+}

@@ -4,10 +4,11 @@ import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { presentEnvelope, publicYearFigures, totalsByGroup } from '../budget/index.js';
 import { publicProgramSpend } from '../programs/index.js';
 import { rentSubsidyGrants } from '../spaces/index.js';
+import { carriedProgramSpend } from './carried-spend.js';
 
 /**
  * getPublicBudget: one fiscal year's envelope and how it is spent, per line and per
- * program, read live. Awards to individuals are only counted and summed. A hub without
+ * program (an earlier year's program too, where a close carried its awards into this year), read live. Awards to individuals are only counted and summed. A hub without
  * any fiscal year answers zeros; a year the hub never opened is 404 (the route decides).
  */
 export async function getPublicBudget(db: Db, hub: HubRow, year?: number): Promise<PublicBudget | null> {
@@ -37,10 +38,13 @@ export async function getPublicBudget(db: Db, hub: HubRow, year?: number): Promi
     hub.id,
     spend.map((p) => p.id),
   );
-  // One query: each program's applications' commitments, then its leases'.
+  // Programs of earlier years whose awards a close carried into this year pay from its lines too.
+  const carried = await carriedProgramSpend(db, hub.id, figures.year.year);
+  // One query: each program's applications' commitments, then its leases', then the carried ones.
   const totals = await totalsByGroup(db, hub.id, [
     ...spend.map((p) => ({ key: `application:${p.id}`, commitmentIds: p.commitmentIds })),
     ...spend.map((p) => ({ key: `lease:${p.id}`, commitmentIds: leases.get(p.id)?.commitmentIds ?? [] })),
+    ...carried.map((p) => ({ key: `carried:${p.id}`, commitmentIds: p.commitmentIds })),
   ]);
   const zero = { awarded: 0n, paid: 0n };
   const total = (pick: (l: (typeof envelope.lines)[number]) => string) => envelope.lines.reduce((s, l) => s + BigInt(pick(l)), 0n).toString();
@@ -61,14 +65,25 @@ export async function getPublicBudget(db: Db, hub: HubRow, year?: number): Promi
       disbursed: l.disbursed,
       free: l.free,
     })),
-    programs: spend.map((p) => ({
-      id: p.id,
-      name: { zh: p.zh, en: p.en },
-      line: p.line,
-      awards: p.awards + (leases.get(p.id)?.leases ?? 0),
-      awarded: (p.awarded + (totals.get(`lease:${p.id}`) ?? zero).awarded).toString(),
-      disbursed: ((totals.get(`application:${p.id}`) ?? zero).paid + (totals.get(`lease:${p.id}`) ?? zero).paid).toString(),
-    })),
+    programs: spend
+      .map((p) => ({
+        id: p.id,
+        name: { zh: p.zh, en: p.en },
+        line: p.line,
+        awards: p.awards + (leases.get(p.id)?.leases ?? 0),
+        awarded: (p.awarded + (totals.get(`lease:${p.id}`) ?? zero).awarded).toString(),
+        disbursed: ((totals.get(`application:${p.id}`) ?? zero).paid + (totals.get(`lease:${p.id}`) ?? zero).paid).toString(),
+      }))
+      .concat(
+        carried.map((p) => ({
+          id: p.id,
+          name: p.name,
+          line: p.line,
+          awards: p.commitmentIds.length,
+          awarded: (totals.get(`carried:${p.id}`) ?? zero).awarded.toString(),
+          disbursed: (totals.get(`carried:${p.id}`) ?? zero).paid.toString(),
+        })),
+      ),
     individuals: {
       count: spend.reduce((s, p) => s + p.individuals, 0),
       amount: spend.reduce((s, p) => s + p.individualsAmount, 0n).toString(),

@@ -21,5 +21,5 @@ export { remindExpiringHolds } from './hold-reminders.service.js';
 export { spaceTreePolicy, tenancyPolicy } from './spaces.policies.js';
 export { spaceAreaSummary } from './area-summary.js';
 export { spaceAreaTrend } from './area-trend.js';
-export { rentSubsidyGrants, type RentSubsidyGrants } from './subsidy-grants.js';
+export { rentSubsidyGrants, leasePrograms, type RentSubsidyGrants } from './subsidy-grants.js';
 export { rentGrantsAfter, rentGrantsPage, type RentGrantRow } from './public-rent-grants.js';

@@ -33,3 +33,13 @@ export async function rentSubsidyGrants(db: Db | Tx, hubId: string, programIds: 
   }
   return out;
 }
+
+/** The program each of these leases was signed under (leases without one are left out). */
+export async function leasePrograms(db: Db | Tx, hubId: string, leaseIds: readonly string[]): Promise<Map<string, string>> {
+  if (leaseIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: spaceLeases.id, program: spaceLeases.programId })
+    .from(spaceLeases)
+    .where(and(eq(spaceLeases.hubId, hubId), inArray(spaceLeases.id, [...leaseIds]), isNotNull(spaceLeases.programId)));
+  return new Map(rows.map((r) => [r.id, r.program!]));
+}
