@@ -6,7 +6,7 @@ import { progressBar } from '../server/cli/progress.js';
 import { generateEcosystem } from '../server/db/synthetic.js';
 import { withTransaction } from '../server/db/transaction.js';
 import { organizationRecordsPage } from '../server/modules/ecosystem/index.js';
-import { organizationFacts } from '../server/modules/programs/criteria-facts.js';
+import { momentIn, organizationFacts } from '../server/modules/programs/criteria-facts.js';
 import { isEligible, type CriteriaFacts } from '../server/modules/programs/eligibility.js';
 import { runMatching } from '../server/modules/programs/index.js';
 import { matchBatch, prepareForMatching, type MatchProgram } from '../server/modules/programs/matching.js';
@@ -78,7 +78,7 @@ export async function runMatchingBench(): Promise<void> {
     t = performance.now();
     const facts: CriteriaFacts[] = [];
     const ids: string[] = [];
-    const now = new Date();
+    const now = momentIn(hub.timeZone, new Date());
     for (let after: string | null = null; ;) {
       const page = await organizationRecordsPage(db, hub.id, after, 5_000);
       for (const r of page) {

@@ -6,7 +6,7 @@ import { progressBar } from '../server/cli/progress.js';
 import { generateEcosystem } from '../server/db/synthetic.js';
 import { withTransaction } from '../server/db/transaction.js';
 import { organizationRecordsPage } from '../server/modules/ecosystem/index.js';
-import { organizationFacts } from '../server/modules/programs/criteria-facts.js';
+import { momentIn, organizationFacts } from '../server/modules/programs/criteria-facts.js';
 import { isEligible, type CriteriaFacts } from '../server/modules/programs/eligibility.js';
 import { prepareForMatching } from '../server/modules/programs/matching.js';
 import { createProgram } from '../server/modules/programs/programs.service.js';
@@ -119,7 +119,7 @@ export async function runSimulateBench(): Promise<void> {
 
     // Baseline 2: the bare compiled loop, facts already in memory, both versions.
     const facts: CriteriaFacts[] = [];
-    const now = new Date();
+    const now = momentIn(hub.timeZone, new Date());
     for (let after: string | null = null; ;) {
       const page = await organizationRecordsPage(db, hub.id, after, 5_000);
       for (const r of page) facts.push(organizationFacts(r, {}, [], now));

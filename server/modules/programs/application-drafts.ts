@@ -9,6 +9,7 @@ import { admitSubmission, claimKeyOf, onceKeyOf, screenApplicant } from './appli
 import { answeredFiles } from './answered-files.js';
 import { applicantOf } from './application-port.js';
 import { checkAnswers } from './form-answers.js';
+import { momentIn } from './criteria-facts.js';
 import { programForSubmission, type Scope } from './programs.service.js';
 import type { Filing } from './file-application.js';
 import { localToday } from '../../platform/hub-time.js';
@@ -71,7 +72,7 @@ export async function judgeDraft(tx: Tx, scope: Scope, app: ApplicationRow, now 
   admitSubmission(scope.hub, program, rules, answers, await answeredFiles(tx, app.hubId, [app.submittedBy, scope.actor.userId!], rules.form, answers), now);
   const claimKey = claimKeyOf(program, answers);
   const { applicant, prior } = await applicantOf(tx, app, { claimKey, except: app.id });
-  const { screening } = screenApplicant(program, rules, applicant, prior, answers, now);
+  const { screening } = screenApplicant(program, rules, applicant, prior, answers, momentIn(scope.hub.timeZone, now));
   const onceKey = onceKeyOf(program, applicant, screening.eligible);
   return { eligible: screening.eligible, patch: { screening, programVersion: program.currentVersion, claimKey, onceKey } };
 }

@@ -4,7 +4,7 @@ import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import type { FileFacts } from '../../platform/files/index.js';
 import type { Applicant } from './applications.service.js';
 import type { PriorAwards } from './prior-awards.js';
-import { formFacts, organizationFacts, personFacts } from './criteria-facts.js';
+import { formFacts, organizationFacts, personFacts, type Moment } from './criteria-facts.js';
 import { marginsOf, type CriterionMargin } from './criterion-margins.js';
 import { screen, type CriteriaFacts, type ScreenResult } from './eligibility.js';
 import { checkAnswers } from './form-answers.js';
@@ -40,14 +40,14 @@ export function claimKeyOf(program: Pick<ProgramRow, 'claimField'>, answers: Rec
   return program.claimField && answers[program.claimField] !== undefined ? String(answers[program.claimField]) : null;
 }
 
-/** The program's criteria on the applicant, their earlier awards (read with them) and these answers. */
+/** The program's criteria on the applicant, their earlier awards (read with them) and these answers, at `now` where the hub is. */
 export function screenApplicant(
   program: ProgramRow,
   rules: ProgramRules,
   applicant: Applicant,
   prior: PriorAwards,
   answers: Record<string, unknown>,
-  now: Date,
+  now: Moment,
 ): { form: ReturnType<typeof formFacts>; facts: CriteriaFacts; screening: ScreenResult } {
   const form = formFacts(rules.form, answers);
   const facts =

@@ -2,12 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { benefitOf, type Applicant, type ApplicationRow } from './applications.service.js';
-import { organizationWithPrior, personWithPrior, type PriorAwards, type PriorQuery } from './prior-awards.js';
+import type { ProgramRules } from '../../../contracts/programs.js';
+import { hubTimeZoneSql, organizationWithPrior, personWithPrior, type PriorAwards, type PriorQuery } from './prior-awards.js';
 import type { BenefitResult } from './benefits.js';
-import { formFacts } from './criteria-facts.js';
+import { formFacts, momentIn } from './criteria-facts.js';
 import { answeredFiles } from './answered-files.js';
 import { checkAnswers } from './form-answers.js';
-import { loadProgram, type LoadedProgram } from './programs.service.js';
+import { loadProgram, programQuery, type LoadedProgram } from './programs.service.js';
 import { applications } from './programs.tables.js';
 
 /**
@@ -73,12 +74,17 @@ export async function takeAwardTurn(tx: Tx, app: ApplicationRow): Promise<void> 
   await tx.execute(sql`SELECT dg_award_lock(${app.hubId}::uuid, ARRAY[${`applicant:${app.organizationId ?? app.personId}`}, ${claim}]::text[])`);
 }
 
-/** What approving the application pays now, by its program version's formula. */
+/**
+ * What approving the application pays now, by its program version's formula (read with the
+ * hub's time zone: the yearly cap counts the awards of the hub's local year).
+ */
 export async function priceApplication(tx: Tx, app: ApplicationRow, now = new Date()): Promise<BenefitResult> {
-  const loaded = await programOf(tx, app);
+  const [row] = await programQuery(tx, app.hubId, app.programId, app.programVersion, { timeZone: hubTimeZoneSql(app.hubId) });
+  if (!row) throw notFound();
+  const rules = row.rules as ProgramRules;
   const { applicant, prior } = await applicantOf(tx, app, { claimKey: app.claimKey, except: app.id });
-  const form = formFacts(loaded.rules.form, app.answers as Record<string, unknown>);
-  return benefitOf({ ...loaded, applicant, form, prior, now });
+  const form = formFacts(rules.form, app.answers as Record<string, unknown>);
+  return benefitOf({ program: row.program, rules, applicant, form, prior, now: momentIn(row.timeZone, now) });
 }
 
 /** Who an application is from and their earlier awards: one statement. */

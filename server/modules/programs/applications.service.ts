@@ -13,7 +13,7 @@ import { applicantNames, organizationRecord, personRecordOfUser, type ApplicantN
 import { requireVerified } from '../../platform/auth/users.js';
 import type { ProgramRules } from '../../../contracts/programs.js';
 import { computeBenefit, formulaFromJson, splitTranches, toBenefitExplanation, type BenefitResult } from './benefits.js';
-import type { formFacts } from './criteria-facts.js';
+import { momentIn, type formFacts, type Moment } from './criteria-facts.js';
 import type { PriorAwards } from './prior-awards.js';
 import { applicantOfSubmission, submissionReads } from './submission-reads.js';
 import { draftFiling } from './application-drafts.js';
@@ -107,13 +107,14 @@ async function judgeSubmission(db: Db, scope: Scope, programId: string, input: I
 
   const claimKey = claimKeyOf(program, input.answers);
   const { applicant, prior } = applicantOfSubmission(scope, rules, input.organizationId, read.applicant);
-  const { form, facts, screening } = screenApplicant(program, rules, applicant, prior, input.answers, now);
+  const moment = momentIn(hub.timeZone, now);
+  const { form, facts, screening } = screenApplicant(program, rules, applicant, prior, input.answers, moment);
 
   const id = uuidv7();
   let benefit: BenefitResult | null = null;
   let status: 'approved' | 'refused' | 'submitted' = screening.eligible ? (rules.mode === 'rule_only' ? 'approved' : 'submitted') : 'refused';
   if (status === 'approved') {
-    benefit = benefitOf({ program, rules, applicant, form, prior, now });
+    benefit = benefitOf({ program, rules, applicant, form, prior, now: moment });
     if (benefit.amount === 0n) status = 'refused';
   }
   const award = status === 'approved' && benefit ? benefit : null;
@@ -156,7 +157,8 @@ type BenefitContext = {
   applicant: Applicant;
   form: ReturnType<typeof formFacts>;
   prior: PriorAwards;
-  now: Date;
+  /** The moment of the pricing where the hub is: the yearly cap counts the awards of its local year. */
+  now: Moment;
 };
 
 /** What an approval pays under the program's formula, given the applicant's earlier awards. */
@@ -166,7 +168,7 @@ export function benefitOf(c: BenefitContext): BenefitResult {
     form: c.form,
     talentTier: c.applicant.type === 'person' ? c.applicant.record.talentTier : null,
     degree: c.applicant.type === 'person' ? c.applicant.record.degree : null,
-    awardedThisYear: c.prior.awards.filter((a) => a.program === c.program.id && a.year === BigInt(c.now.getUTCFullYear())).map((a) => a.amount),
+    awardedThisYear: c.prior.awards.filter((a) => a.program === c.program.id && a.year === c.now.year).map((a) => a.amount),
     awardsOnClaim: c.prior.onClaim,
   });
 }

@@ -33,8 +33,10 @@ import type { CriteriaCheckInput } from '../../../contracts/applications.js';
  *   facts       valuation, revenue, fundingRaised: int fen (latest); marketShare: double percent
  *   form        the program's answers by key: money int fen, number double, text string,
  *               date timestamp, choice string (the option value), file bool (attached)
- *   awards      list of {program string, amount int fen, year int}: this applicant's awards
- *   now         {year int, date timestamp}: the moment of the screening
+ *   awards      list of {program string, amount int fen, year int}: this applicant's awards,
+ *               each in the hub's local year it was made
+ *   now         {year int, date timestamp}: the moment of the screening; `year` (like ages and
+ *               months since graduation) is the hub's local one (criteria-facts.ts `momentIn`)
  *
  * FUNCTIONS beyond standard CEL: `list<int>.sum()`, `degreeRank(string)` (0 none .. 4
  * doctorate, -1 unknown), so "junior college or higher" is `degreeRank(applicant.degree) >= 1`.

@@ -5,7 +5,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { countApplicants, organizationRecordsPage, personRecordsPage, type OrganizationRecord, type PersonRecord } from '../ecosystem/index.js';
-import { organizationFacts, personFacts } from './criteria-facts.js';
+import { momentIn, organizationFacts, personFacts } from './criteria-facts.js';
 import type { AwardFact, CriteriaFacts } from './eligibility.js';
 import { matchBatch, prepareForMatching, type Match, type MatchProgram } from './matching.js';
 import { matchPolicy } from './matches.policies.js';
@@ -37,6 +37,7 @@ export async function runMatching(db: Db, { hub, actor }: Scope, options: Matchi
   matchPolicy.authorize(actor, 'run', { own: false });
   const started = performance.now();
   const now = options.now ?? new Date();
+  const moment = momentIn(hub.timeZone, now);
   const batchSize = options.batchSize ?? 2_000;
   const { open, closed } = await programsToMatch(db, hub, now, options.programId);
   const counts: MatchingCounts = { programs: open.length, applicants: 0, evaluations: 0, matches: 0, removed: 0, seconds: 0 };
@@ -50,7 +51,7 @@ export async function runMatching(db: Db, { hub, actor }: Scope, options: Matchi
     if (progs.length === 0) continue;
     // A pipeline: the next page is read and earlier pages are written while this one is
     // evaluated. Promises get a no-op catch so a failure waits for its await, not crashes.
-    const load = (after: string | null) => quiet(loadPage(db, hub.id, type, after, batchSize));
+    const load = (after: string | null) => quiet(loadPage(db, hub, type, after, batchSize));
     const writes: Promise<{ removed: number }>[] = [];
     let after: string | null = null;
     let next = load(null);
@@ -61,8 +62,8 @@ export async function runMatching(db: Db, { hub, actor }: Scope, options: Matchi
       if (full) next = load(ids.at(-1)!);
       const facts: CriteriaFacts[] = page.map((r) =>
         type === 'organization'
-          ? organizationFacts(r as OrganizationRecord, {}, history.awards.get(r.id) ?? [], now)
-          : personFacts(r as PersonRecord, {}, history.awards.get(r.id) ?? [], now),
+          ? organizationFacts(r as OrganizationRecord, {}, history.awards.get(r.id) ?? [], moment)
+          : personFacts(r as PersonRecord, {}, history.awards.get(r.id) ?? [], moment),
       );
       const { evaluations, matches } = matchBatch(progs, ids, facts);
       writes.push(quiet(writeBatch(db, hub.id, type, progs, matches, history.applied, { after: after ?? NIL, upTo: full ? ids.at(-1)! : MAX, now })));
@@ -95,12 +96,12 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-async function loadPage(db: Db, hubId: string, type: 'organization' | 'person', after: string | null, limit: number) {
+async function loadPage(db: Db, hub: HubRow, type: 'organization' | 'person', after: string | null, limit: number) {
   const page: (OrganizationRecord | PersonRecord)[] =
-    type === 'organization' ? await organizationRecordsPage(db, hubId, after, limit) : await personRecordsPage(db, hubId, after, limit);
+    type === 'organization' ? await organizationRecordsPage(db, hub.id, after, limit) : await personRecordsPage(db, hub.id, after, limit);
   return {
     page,
-    history: await historyOf(db, hubId, type, page, after),
+    history: await historyOf(db, hub, type, page, after),
   };
 }
 
@@ -148,11 +149,18 @@ async function removeOutdated(db: Db, hubId: string, open: MatchProgram[], close
 }
 
 /**
- * All applications of a page of applicants: their awards (a criteria fact) and what they
- * applied to. The page is a keyset page by id, so it is read by its id range (after, upTo]
- * on the applicant index, not by a list of ids.
+ * All applications of a page of applicants: their awards (a criteria fact, each in the hub's
+ * local year) and what they applied to. The page is a keyset page by id, so it is read by its
+ * id range (after, upTo] on the applicant index, not by a list of ids.
  */
-export async function historyOf(db: Db, hubId: string, type: 'organization' | 'person', page: readonly { id: string }[], after: string | null) {
+export async function historyOf(
+  db: Db,
+  hub: Pick<HubRow, 'id' | 'timeZone'>,
+  type: 'organization' | 'person',
+  page: readonly { id: string }[],
+  after: string | null,
+) {
+  const hubId = hub.id;
   const awards = new Map<string, AwardFact[]>();
   const applied = new Set<string>();
   if (page.length === 0) return { awards, applied };
@@ -167,7 +175,7 @@ export async function historyOf(db: Db, hubId: string, type: 'organization' | 'p
     if (r.status !== 'refused') applied.add(`${r.program}:${r.applicant}`);
     if (r.status === 'approved') {
       const list = awards.get(r.applicant!) ?? awards.set(r.applicant!, []).get(r.applicant!)!;
-      list.push({ program: r.program, amount: r.amount ?? 0n, year: BigInt(r.at.getUTCFullYear()) });
+      list.push({ program: r.program, amount: r.amount ?? 0n, year: BigInt(localToday(hub.timeZone, r.at).slice(0, 4)) });
     }
   }
   return { awards, applied };

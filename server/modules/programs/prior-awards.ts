@@ -36,17 +36,20 @@ export type PriorQuery = { claimKey: string | null | SQL; except?: string | unde
 
 type PriorRow = { id: string; on_claim: boolean; program: string; grp: string | null; amount: string | null; year: number };
 
+/** The hub's time zone, for a statement that counts in its calendar (a reference table on Citus: read on the hub's shard). */
+export const hubTimeZoneSql = (hubId: string): SQL<string> => sql<string>`(SELECT h.time_zone FROM hubs h WHERE h.id = ${hubId})`;
+
 /**
  * The applicant's awards and the awards already made on the claim, as one JSON array for
  * the statement that reads the applicant (`applicant`: the column naming them and the
  * expression for their id in that statement). Both read the hub's applications; on Citus,
- * its shard.
+ * its shard. An award's year is the hub's local year it was made in, as `now.year` is.
  */
 function priorAwardsJson(hubId: string, column: 'organization_id' | 'person_id', applicant: SQL, query: PriorQuery): SQL {
   const except = query.except ?? null;
   const claim = query.claimKey instanceof SQL ? query.claimKey : sql`${query.claimKey}::text`;
   return sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (
-    SELECT a.id, false AS on_claim, a.program_id AS program, NULL AS grp, a.amount::text AS amount, extract(year FROM a.created_at AT TIME ZONE 'UTC')::int AS year
+    SELECT a.id, false AS on_claim, a.program_id AS program, NULL AS grp, a.amount::text AS amount, extract(year FROM a.created_at AT TIME ZONE ${hubTimeZoneSql(hubId)})::int AS year
     FROM applications a
     WHERE a.hub_id = ${hubId} AND a.${sql.raw(column)} = ${applicant} AND a.status IN ${AWARDED} AND a.id IS DISTINCT FROM ${except}::uuid
     UNION ALL

@@ -1,10 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
-import { organizationRecord } from '../ecosystem/index.js';
-import { organizationFacts } from './criteria-facts.js';
+import { organizationForApplicant } from '../ecosystem/index.js';
+import { momentIn, organizationFacts } from './criteria-facts.js';
+import type { CriteriaFacts } from './eligibility.js';
 import { compileCriteria, isEligible } from './eligibility.js';
 import { compiledFor, loadProgram } from './programs.service.js';
+import { hubTimeZoneSql } from './prior-awards.js';
 import { programs } from './programs.tables.js';
 import type { RentRules } from './rent-subsidy.js';
 
@@ -37,8 +39,8 @@ export async function rentSubsidyProgram(
     budgetLine: program.budgetLine,
     rules: benefit,
     async eligible(organizationId, now) {
-      const org = await organizationRecord(db, hubId, organizationId);
-      return Boolean(org) && isEligible(compiledFor(program, rules), organizationFacts(org!, {}, [], now));
+      const facts = await organizationAt(db, hubId, organizationId, now);
+      return Boolean(facts) && isEligible(compiledFor(program, rules), facts!);
     },
   };
 }
@@ -47,8 +49,14 @@ export async function rentSubsidyProgram(
 export async function rentExtensionHolds(db: Db | Tx, hubId: string, rules: RentRules, organizationId: string, now: Date): Promise<boolean> {
   if (!rules.extension) return false;
   const compiled = compileCriteria([rules.extension.criterion], { applicantType: 'organization', form: [] });
-  const org = await organizationRecord(db, hubId, organizationId);
-  return compiled.ok && Boolean(org) && isEligible(compiled.compiled, organizationFacts(org!, {}, [], now));
+  const facts = await organizationAt(db, hubId, organizationId, now);
+  return compiled.ok && Boolean(facts) && isEligible(compiled.compiled, facts!);
+}
+
+/** An organisation's criteria facts at `now` where the hub is (its time zone read with it: one statement); null when there is none. */
+async function organizationAt(db: Db | Tx, hubId: string, organizationId: string, now: Date): Promise<CriteriaFacts | null> {
+  const found = await organizationForApplicant(db, hubId, organizationId, null, hubTimeZoneSql(hubId));
+  return found && organizationFacts(found.record, {}, [], momentIn(found.also as string, now));
 }
 
 /** Programs' names by id (for lists that show which program pays). */

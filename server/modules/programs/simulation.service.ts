@@ -3,9 +3,10 @@ import type { ProgramRules } from '../../../contracts/programs.js';
 import type { Simulation, simulationInputSchema } from '../../../contracts/simulation.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../platform/errors.js';
+import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { lineAvailable } from '../budget/index.js';
 import { applicantNames, organizationSnapshot, personRecordsPage, type OrganizationRecord, type PersonRecord } from '../ecosystem/index.js';
-import { organizationFacts, personFacts, formFacts } from './criteria-facts.js';
+import { momentIn, organizationFacts, personFacts, formFacts } from './criteria-facts.js';
 import { checkAnswers } from './form-answers.js';
 import { historyOf } from './matching.service.js';
 import { compileOrRefuse, loadProgram, type Scope } from './programs.service.js';
@@ -32,7 +33,8 @@ export async function simulateProgram(db: Db, { hub, actor }: Scope, programId: 
       problems.map((p) => ({ ...p, path: p.path.replace(/^answers\./, 'assumedAnswers.') })),
     );
 
-  const now = options.now ?? new Date();
+  // Years (now.year, each award's year, the yearly cap) count in the hub's calendar, as screening counts them.
+  const now = momentIn(hub.timeZone, options.now ?? new Date());
   const type = input.rules.applicantType;
   const draft = prepareSimulation(program.id, program.currentVersion + 1, input.rules, formFacts(input.rules.form, input.assumedAnswers))!;
   // The current version runs on the same applicants only if it is for the same kind of applicant.
@@ -40,13 +42,12 @@ export async function simulateProgram(db: Db, { hub, actor }: Scope, programId: 
     currentRules.applicantType === type ? prepareSimulation(program.id, program.currentVersion, currentRules, assumedFor(currentRules, input)) : null;
 
   const tally = new SimulationTally();
-  const year = BigInt(now.getUTCFullYear());
-  for await (const { page, awards } of applicants(db, hub.id, type, options.batchSize ?? 2_000)) {
+  for await (const { page, awards } of applicants(db, hub, type, options.batchSize ?? 2_000)) {
     for (const record of page) {
       const history = awards.get(record.id) ?? [];
       const facts =
         type === 'organization' ? organizationFacts(record as OrganizationRecord, {}, history, now) : personFacts(record as PersonRecord, {}, history, now);
-      const a = { id: record.id, facts, record, awardedThisYear: history.filter((h) => h.program === program.id && h.year === year).map((h) => h.amount) };
+      const a = { id: record.id, facts, record, awardedThisYear: history.filter((h) => h.program === program.id && h.year === now.year).map((h) => h.amount) };
       tally.add(a, simulateOne(draft, a), current ? simulateOne(current, a) : null);
     }
   }
@@ -91,25 +92,25 @@ function assumedFor(rules: ProgramRules, input: Input) {
  * its ecosystem version stands, so trying draft after draft reads no row twice), people a
  * page at a time (the next page read while this one is evaluated).
  */
-async function* applicants(db: Db, hubId: string, type: 'organization' | 'person', batchSize: number) {
+async function* applicants(db: Db, hub: HubRow, type: 'organization' | 'person', batchSize: number) {
   if (type === 'organization') {
-    const page = await organizationSnapshot(db, hubId);
-    yield { page, awards: (await historyOf(db, hubId, type, page, null)).awards };
+    const page = await organizationSnapshot(db, hub.id);
+    yield { page, awards: (await historyOf(db, hub, type, page, null)).awards };
     return;
   }
-  let next = quiet(personPage(db, hubId, null, batchSize));
+  let next = quiet(personPage(db, hub, null, batchSize));
   for (;;) {
     const loaded = await next;
     const full = loaded.page.length === batchSize;
-    if (full) next = quiet(personPage(db, hubId, loaded.page.at(-1)!.id, batchSize));
+    if (full) next = quiet(personPage(db, hub, loaded.page.at(-1)!.id, batchSize));
     yield loaded;
     if (!full) break;
   }
 }
 
-async function personPage(db: Db, hubId: string, after: string | null, limit: number) {
-  const page = await personRecordsPage(db, hubId, after, limit);
-  return { page, awards: (await historyOf(db, hubId, 'person', page, after)).awards };
+async function personPage(db: Db, hub: HubRow, after: string | null, limit: number) {
+  const page = await personRecordsPage(db, hub.id, after, limit);
+  return { page, awards: (await historyOf(db, hub, 'person', page, after)).awards };
 }
 
 function quiet<T>(promise: Promise<T>): Promise<T> {
