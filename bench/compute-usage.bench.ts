@@ -53,7 +53,8 @@ export async function runComputeUsageBench(): Promise<void> {
     });
     const s = world.startups[0]!;
     const flavorId = world.flavors[0]!.id;
-    // Each file meters its own request (a day on one GPU) in one-minute records.
+    // Each file meters its own request (four days on one GPU: 5,000 minutes fit) in one-minute records at the list price
+    // (0.017 GPU-hours of CNY 20 = 34 fen; usage must match its request).
     const admit = async () => {
       const r = await withTransaction(db, (tx) =>
         submitComputeRequest(
@@ -63,8 +64,8 @@ export async function runComputeUsageBench(): Promise<void> {
             organizationId: s.orgId,
             flavor: flavorId,
             gpus: 1,
-            hours: 24,
-            deadline: new Date(Date.now() + 72 * HOUR).toISOString(),
+            hours: 96,
+            deadline: new Date(Date.now() + 144 * HOUR).toISOString(),
             priority: 'normal',
           },
         ),
@@ -79,7 +80,7 @@ export async function runComputeUsageBench(): Promise<void> {
         const lines = ['recordId,requestId,flavorId,gpuHours,startedAt,endedAt,cost,corrects'];
         for (let i = 0; i < fileRows && f * fileRows + i < rows; i++) {
           const from = req.start + i * MINUTE;
-          lines.push(`u${fileRows}-${f}-${i},${req.id},${flavorId},0.017,${new Date(from).toISOString()},${new Date(from + MINUTE).toISOString()},47,`);
+          lines.push(`u${fileRows}-${f}-${i},${req.id},${flavorId},0.017,${new Date(from).toISOString()},${new Date(from + MINUTE).toISOString()},34,`);
         }
         files.push(Buffer.from(lines.join('\r\n') + '\r\n'));
       }
@@ -112,7 +113,7 @@ export async function runComputeUsageBench(): Promise<void> {
         '0.017',
         new Date(from).toISOString(),
         new Date(from + MINUTE).toISOString(),
-        '47',
+        '34',
         'applied',
       ];
       text.push(values.map(copyText).join('\t'));

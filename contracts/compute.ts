@@ -17,6 +17,8 @@ export const COMPUTE_LIMITS = {
   usageBatch: 1000,
   usageFileRows: 20_000,
   usageFileBytes: 8 * 1024 * 1024,
+  /** A maintenance window's longest length: its hours are written as capacity rows when the pool is made. */
+  maintenanceDays: 90,
 } as const;
 
 /** Plain text: no control characters (NUL included). */
@@ -60,7 +62,7 @@ export type FlavorInput = z.infer<typeof flavorInputSchema>;
 export const maintenanceInputSchema = z.strictObject({
   flavorCode: z.string().min(1).max(40),
   from: isoDateTime(),
-  to: isoDateTime(),
+  to: isoDateTime().meta({ description: `After from, at most ${COMPUTE_LIMITS.maintenanceDays} days later` }),
   gpusOut: z.number().int().min(1).max(100_000),
 });
 

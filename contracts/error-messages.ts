@@ -96,6 +96,10 @@ export const errorMessages: Catalog<ErrorCode> = {
     'en-US': 'The voucher cannot pay a related party: the buyer and the compute provider are linked (founded, invested in or works at).',
   },
   DEADLINE_PASSED: { 'zh-CN': '时间不够：在截止时间前无法完成所需的时长。', 'en-US': 'Too late: the hours asked for cannot be done before the deadline.' },
+  USAGE_MISMATCH: {
+    'zh-CN': '用量与所属的算力申请不符（超出批准的时段或 GPU 小时，或高于目录价），未记录任何用量。',
+    'en-US': 'The usage does not match its request (outside the hours or GPU-hours admitted, or above the list price); nothing was recorded.',
+  },
   FINDING_DECIDED: { 'zh-CN': '该核查发现已有决定，不能再按此方式处理。', 'en-US': 'This finding has already been decided.' },
   APPEAL_TOO_LATE: { 'zh-CN': '申诉期限已过。', 'en-US': 'The time to appeal has passed.' },
   REPAYMENT_EXCEEDS_DUE: { 'zh-CN': '退款金额超过了尚欠金额。', 'en-US': 'The repayment is more than is still owed.' },
@@ -212,6 +216,18 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
   DEADLINE_TOO_SOON: {
     'zh-CN': '最迟完成时间太早：从开始到截止的小时数少于任务所需的时长。',
     'en-US': 'Too soon: there are fewer hours between the start and this time than the job needs.',
+  },
+  OUTSIDE_ADMITTED_WINDOW: {
+    'zh-CN': '用量时段超出了该申请获批的运行时段。',
+    'en-US': 'The usage period is outside the hours the request was admitted for.',
+  },
+  GPU_HOURS_OVER_ADMITTED: {
+    'zh-CN': 'GPU 小时超过了该申请获批的量（GPU 数量 × 时长）。',
+    'en-US': 'More GPU-hours than the request was admitted for (its GPUs × its hours).',
+  },
+  COST_OVER_LIST_PRICE: {
+    'zh-CN': '费用高于按目录价计算的金额（GPU 小时 × 每 GPU 小时目录价）。',
+    'en-US': 'The cost is above the list price (GPU-hours × the list price per GPU-hour).',
   },
   INVALID: { 'zh-CN': '此项无效。', 'en-US': 'This value is not valid.' },
 };

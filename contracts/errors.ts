@@ -61,6 +61,7 @@ export const errorCodes = [
   'FLAVOR_UNKNOWN',
   'RELATED_PARTY',
   'DEADLINE_PASSED',
+  'USAGE_MISMATCH',
   'FINDING_DECIDED',
   'APPEAL_TOO_LATE',
   'REPAYMENT_EXCEEDS_DUE',
@@ -132,6 +133,9 @@ export const fieldErrorCodes = [
   'GPUS_OVER_QUOTA',
   'GPU_HOURS_OVER_QUOTA',
   'DEADLINE_TOO_SOON',
+  'OUTSIDE_ADMITTED_WINDOW',
+  'GPU_HOURS_OVER_ADMITTED',
+  'COST_OVER_LIST_PRICE',
   'INVALID',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -128,17 +128,17 @@ export async function computeWorld(
 export const USAGE_FILE_HEADER = 'recordId,requestId,flavorId,gpuHours,startedAt,endedAt,cost,corrects\r\n';
 
 /**
- * One request of the world's first startup, through the API: one GPU of the first flavor for
- * two hours, deadline two days out (on the hour); it must be admitted at once (running).
+ * One request of the world's first startup, through the API: one GPU (or `gpus`) of the first
+ * flavor for two hours, deadline two days out (on the hour); it must be admitted at once (running).
  */
-export async function runningRequest<T>(ctx: TestContext, founder: TestUser, hub: HubRow, world: ComputeWorld): Promise<T> {
+export async function runningRequest<T>(ctx: TestContext, founder: TestUser, hub: HubRow, world: ComputeWorld, gpus = 1): Promise<T> {
   const HOUR = 3_600_000;
   const deadline = new Date((Math.floor(Date.now() / HOUR) + 48) * HOUR).toISOString();
   const res = await ctx.app.inject(
     as(founder, {
       method: 'POST',
       url: `/api/hubs/${hub.slug}/compute/requests`,
-      payload: { organizationId: world.startups[0]!.orgId, flavor: world.flavors[0]!.id, gpus: 1, hours: 2, deadline },
+      payload: { organizationId: world.startups[0]!.orgId, flavor: world.flavors[0]!.id, gpus, hours: 2, deadline },
     }),
   );
   if (res.json().status !== 'running') throw new Error(`the request was not admitted at once: ${res.body}`);
@@ -150,16 +150,20 @@ const HOUR_MS = 3_600_000;
 export const inHours = (h: number) => new Date((Math.floor(Date.now() / HOUR_MS) + h) * HOUR_MS).toISOString();
 
 /**
- * A hub with one 16-GPU flavor and a compute voucher, its people as accounts: the compute
- * operator, a provider's person and a startup's founder (the usage tests meter through them).
+ * A hub with one 16-GPU flavor (list price CNY 20 a GPU-hour unless told) and a compute voucher,
+ * its people as accounts: the compute operator, a provider's person and a startup's founder
+ * (the usage tests meter through them).
  */
-export async function meteredWorld(ctx: TestContext): Promise<{ hub: HubRow; operator: TestUser; provider: TestUser; founder: TestUser; world: ComputeWorld }> {
+export async function meteredWorld(
+  ctx: TestContext,
+  pricePerGpuHour = '2000',
+): Promise<{ hub: HubRow; operator: TestUser; provider: TestUser; founder: TestUser; world: ComputeWorld }> {
   const hub = await createTestHub(ctx);
   const operator = await createTestUser(ctx, { hub, roles: ['compute_operator'] });
   const provider = await createTestUser(ctx);
   const founder = await createTestUser(ctx);
   const world = await computeWorld(ctx.database.db, hub, {
-    flavors: [flavor({ gpus: 16 })],
+    flavors: [flavor({ gpus: 16, pricePerGpuHour })],
     voucher: { contract: '100000000', chips: 'other' },
     people: {
       operator: { userId: operator.id, hubRoles: ['compute_operator'] },

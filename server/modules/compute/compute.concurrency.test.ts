@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { verifyLedger } from '../budget/index.js';
 import { computeWorld, type ComputeWorld } from '../../test/compute-factories.js';
 import { createTestHub, startTestApp, type TestContext } from '../../test/harness.js';
+import { interleave as interleaveOn } from '../../test/interleave.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { admissionRound } from './admission.service.js';
 import { reconcileComputeVouchers } from './reconcile.service.js';
@@ -111,38 +112,8 @@ describe('compute under concurrency', () => {
   });
 });
 
-/**
- * Two transactions on two connections, ordered by locks, never by time: `first` runs up to
- * its commit and waits there; `second` starts then, and once PostgreSQL shows it waiting
- * on a lock (or it is over without waiting), `first` commits and `second` goes on.
- */
-async function interleave<A, B>(first: (tx: Tx) => Promise<A>, second: (tx: Tx) => Promise<B>): Promise<[A, B]> {
-  let commit!: () => void;
-  const mayCommit = new Promise<void>((resolve) => (commit = resolve));
-  let ready!: () => void;
-  const atCommit = new Promise<void>((resolve) => (ready = resolve));
-  const a = withTransaction(wide.db, async (tx) => {
-    const out = await first(tx);
-    ready();
-    await mayCommit;
-    return out;
-  });
-  await Promise.race([atCommit, a]);
-  let pid!: (n: number) => void;
-  const backend = new Promise<number>((resolve) => (pid = resolve));
-  let over = false;
-  const b = withTransaction(wide.db, async (tx) => {
-    pid((await tx.execute<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`)).rows[0]!.pid);
-    return second(tx);
-  }).finally(() => (over = true));
-  const id = await Promise.race([backend, b.then(() => 0)]);
-  while (!over) {
-    const { rows } = await wide.db.execute<{ wait: string | null }>(sql`SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = ${id}`);
-    if (rows[0]?.wait === 'Lock') break;
-  }
-  commit();
-  return Promise.all([a, b]);
-}
+/** Two transactions on two connections, ordered by locks, never by time (`test/interleave.ts`). */
+const interleave = <A, B>(first: (tx: Tx) => Promise<A>, second: (tx: Tx) => Promise<B>) => interleaveOn(wide.db, first, second);
 
 const requestOf = async (hub: HubRow, id: string) => {
   const row = (await findRequest(wide.db, hub.id, id))!;

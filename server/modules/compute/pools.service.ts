@@ -21,7 +21,9 @@ export type FlavorRow = typeof computeFlavors.$inferSelect;
  * horizon are written at once (maintenance windows take GPUs out of their hours). Later
  * hours get their rows when a round needs them (`ensureSlots`, full capacity), so every
  * hour of a maintenance window gets its row here, however far ahead, already lowered:
- * the rows are where maintenance is kept, and a row is never written twice.
+ * the rows are where maintenance is kept, and a row is never written twice. A window
+ * lasts at most `COMPUTE_LIMITS.maintenanceDays` (90 days: 2,160 rows), a 400 `TOO_BIG`
+ * under its `to` otherwise (longer work is another window, made when it comes closer).
  */
 export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, now = new Date()): Promise<{ pool: PoolRow; flavors: FlavorRow[] }> {
   computeAdminPolicy.authorize(scope.actor, 'manage', {});
@@ -33,6 +35,10 @@ export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, 
   input.maintenance.forEach((m, i) => {
     if (!codes.includes(m.flavorCode)) throw new AppError('VALIDATION_FAILED', [{ path: `maintenance.${i}.flavorCode`, code: 'INVALID_OPTION' }]);
     if (Date.parse(m.to) <= Date.parse(m.from)) throw new AppError('VALIDATION_FAILED', [{ path: `maintenance.${i}.to`, code: 'ENDS_BEFORE_START' }]);
+    if (Date.parse(m.to) - Date.parse(m.from) > COMPUTE_LIMITS.maintenanceDays * 24 * HOUR_MS)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: `maintenance.${i}.to`, code: 'TOO_BIG', detail: `at most ${COMPUTE_LIMITS.maintenanceDays} days after from` },
+      ]);
   });
   const [pool] = await tx
     .insert(computePools)
@@ -131,8 +137,20 @@ export async function flavorsOf(db: Db | Tx, hubId: string) {
     .where(eq(computeFlavors.hubId, hubId));
 }
 
-/** Capacity per flavor per hour for [fromHour, toHour), index 0 = fromHour. */
-export async function capacityOf(db: Db | Tx, hubId: string, fromHour: number, toHour: number): Promise<Record<string, number[]>> {
+/**
+ * Capacity per flavor per hour for [fromHour, toHour), index 0 = fromHour. An hour without
+ * its row reads as the flavor's GPUs in service: exactly the row `ensureSlots` would make
+ * (maintenance windows are written in full when the pool is made), so a read of an idle
+ * pool (the fair-share page, long after the last round) sees its real capacity and
+ * writes nothing.
+ */
+export async function capacityOf(
+  db: Db | Tx,
+  hubId: string,
+  flavors: Pick<FlavorRow, 'id' | 'gpus'>[],
+  fromHour: number,
+  toHour: number,
+): Promise<Record<string, number[]>> {
   const rows = await db
     .select({ flavorId: computeSlots.flavorId, hour: computeSlots.hour, capacity: computeSlots.capacity })
     .from(computeSlots)
@@ -144,6 +162,7 @@ export async function capacityOf(db: Db | Tx, hubId: string, fromHour: number, t
       ),
     );
   const out: Record<string, number[]> = {};
-  for (const r of rows) (out[r.flavorId] ??= new Array<number>(toHour - fromHour).fill(0))[hourOf(r.hour) - fromHour] = r.capacity;
+  for (const f of flavors) out[f.id] = new Array<number>(Math.max(0, toHour - fromHour)).fill(f.gpus);
+  for (const r of rows) if (out[r.flavorId]) out[r.flavorId]![hourOf(r.hour) - fromHour] = r.capacity;
   return out;
 }

@@ -17,7 +17,8 @@ type Admitted = { id: string; flavor: { id: string }; start: string; voucherHeld
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  ({ hub, provider, founder, world } = await meteredWorld(ctx));
+  // A list price of CNY 520 a GPU-hour: a thousandth of one (a record below) costs up to 52 fen.
+  ({ hub, provider, founder, world } = await meteredWorld(ctx, '52000'));
 });
 
 const upload = (body: string, key?: string) =>
@@ -29,9 +30,10 @@ const upload = (body: string, key?: string) =>
       headers: { 'content-type': 'text/csv', ...(key ? { 'idempotency-key': key } : {}) },
     }),
   );
-const admitted = () => runningRequest<Admitted>(ctx, founder, hub, world);
+/** A request of `gpus` GPUs for two hours: 5,000 records of a thousandth of a GPU-hour need 3. */
+const admitted = (gpus = 1) => runningRequest<Admitted>(ctx, founder, hub, world, gpus);
 const header = USAGE_FILE_HEADER;
-/** Row `i` of a request's file: the i-th second of its run, costing 40 to 52 fen. */
+/** Row `i` of a request's file: the i-th second of its run, a thousandth of a GPU-hour costing 40 to 52 fen (at most the list price). */
 const row = (prefix: string, r: Admitted, i: number, cost = 40 + (i % 13), corrects = '') => {
   const from = Date.parse(r.start) + i * 1000;
   return `${prefix}-${i},${r.id},${r.flavor.id},0.001,${new Date(from).toISOString()},${new Date(from + 1000).toISOString()},${cost},${corrects}\r\n`;
@@ -48,7 +50,7 @@ const state = async () =>
 
 describe('a usage file of 5,000 records', () => {
   it('applies every record with exact totals: one ledger transfer and one audit event for the file; the same file again changes nothing', async () => {
-    const r = await admitted();
+    const r = await admitted(3);
     const before = await state();
     const file = header + Array.from({ length: ROWS }, (_, i) => row('big', r, i)).join('');
     const res = await upload(file, `big-file-${r.id}`);
@@ -93,7 +95,7 @@ describe('a usage file of 5,000 records', () => {
   });
 
   it('one bad record among 5,000 writes nothing and names its line and column', async () => {
-    const r = await admitted();
+    const r = await admitted(3);
     const before = await state();
     const rows = Array.from({ length: ROWS }, (_, i) => row('bad', r, i));
     const from = Date.parse(r.start);
@@ -112,39 +114,39 @@ describe('records of one file see each other, as one by one', () => {
     const other = await admitted();
     const file =
       header +
-      row('in', r, 0, 500) + // pays 100
-      row('in', r, 0, 500) + // the same record id: replayed
-      row('again', r, 0, 700) + // the same second under another id: a second claim
-      row('fix', r, 0, 300, 'in-0') + // corrects in-0 down: takes 40 back
-      row('fix2', r, 0, 200, 'in-0') + // in-0 is corrected already
-      row('fix3', r, 0, 900, 'fix-0') + // corrects the correction up: pays 180 - 60 = 120
+      row('in', r, 0, 50) + // pays 10
+      row('in', r, 0, 50) + // the same record id: replayed
+      row('again', r, 0, 52) + // the same second under another id: a second claim
+      row('fix', r, 0, 30, 'in-0') + // corrects in-0 down: takes 4 back
+      row('fix2', r, 0, 20, 'in-0') + // in-0 is corrected already
+      row('fix3', r, 0, 45, 'fix-0') + // corrects the correction up: pays 9 - 6 = 3
       row('next', r, 1, 45) + // the next second: pays 9
-      row('other', other, 0, 500); // another request's same second: pays 100
+      row('other', other, 0, 50); // another request's same second: pays 10
     const before = await state();
     const res = await upload(file);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().results.map((x: { outcome: string; code: string | null; voucherPaid: string }) => [x.outcome, x.code, x.voucherPaid])).toEqual([
-      ['applied', null, '100'],
-      ['replayed', null, '100'],
+      ['applied', null, '10'],
+      ['replayed', null, '10'],
       ['refused', 'ALREADY_CLAIMED', '0'],
-      ['applied', null, '-40'],
+      ['applied', null, '-4'],
       ['refused', 'ALREADY_CORRECTED', '0'],
-      ['applied', null, '120'],
+      ['applied', null, '3'],
       ['applied', null, '9'],
-      ['applied', null, '100'],
+      ['applied', null, '10'],
     ]);
-    // One disbursement (100 + 120 + 9 + 100) and one claw-back (40) for the file's voucher.
+    // One disbursement (10 + 3 + 9 + 10) and one claw-back (4) for the file's voucher.
     const { rows: moved } = await ctx.database.db.execute<{ reason: string; amount: string }>(sql`
       SELECT t.reason, t.amount::text FROM ledger_transfers t
       WHERE t.hub_id = ${hub.id} AND t.id IN (SELECT transfer_id FROM compute_usage WHERE hub_id = ${hub.id} AND record_id IN ('in-0', 'fix-0'))
       ORDER BY t.reason`);
     expect(moved).toEqual([
-      { reason: 'claw_back', amount: '40' },
-      { reason: 'disburse', amount: '329' },
+      { reason: 'claw_back', amount: '4' },
+      { reason: 'disburse', amount: '32' },
     ]);
     const after = await state();
     expect(after.transfers - before.transfers).toBe(2);
-    expect(BigInt(after.voucher) - BigInt(before.voucher)).toBe(289n);
+    expect(BigInt(after.voucher) - BigInt(before.voucher)).toBe(28n);
     expect((await reconcileComputeVouchers(ctx.database.db, hub.id)).differences).toEqual([]);
     expect(await verifyLedger(ctx.database.db, hub.id)).toEqual([]);
   });

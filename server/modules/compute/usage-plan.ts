@@ -1,5 +1,6 @@
 import type { UsageRecordInput, UsageResult } from '../../../contracts/compute.js';
 import type { FieldProblem } from '../../platform/errors.js';
+import { admittedMilli, admittedProblems, hoursText, micros, milliOf } from './usage-limits.js';
 
 /**
  * What a batch of usage records does, decided in memory from one snapshot of the
@@ -9,7 +10,10 @@ import type { FieldProblem } from '../../platform/errors.js';
  * batch) answers its first result; a new record of hours already metered for its request
  * is refused (`ALREADY_CLAIMED`); a correction pays (or takes back) only the difference,
  * and corrects a record at most once; each payment comes from the request's hold first,
- * then the voucher's free money, never past the firm's annual cap.
+ * then the voucher's free money, never past the firm's annual cap. A new record that does
+ * not match its request (usage-limits.ts: outside its admitted hours, more GPU-hours than
+ * its GPUs over the period, above the list price, or more GPU-hours in all than admitted,
+ * a correction counting instead of the record it corrects) is a conflict: nothing is written.
  */
 export type StoredRecord = {
   id: string;
@@ -18,6 +22,8 @@ export type StoredRecord = {
   outcome: string;
   code: string | null;
   voucherPaid: bigint;
+  /** GPU-hours as stored ("2.000"). */
+  gpuHours: string;
 };
 export type PlanRequest = {
   id: string;
@@ -27,6 +33,14 @@ export type PlanRequest = {
   voucherId: string | null;
   voucherHeld: bigint;
   domestic: boolean;
+  gpus: number;
+  /** The admitted hours [startAt, endAt): a preempted or cancelled request's up to its cut. */
+  startAt: Date | null;
+  endAt: Date | null;
+  /** The flavor's list price per GPU-hour, fen. */
+  price: bigint;
+  /** Thousandths of GPU-hours its applied records bill now (a corrected record counts as its correction). */
+  billedMilli: bigint;
 };
 export type PlanVoucher = {
   id: string;
@@ -81,14 +95,6 @@ const ADMITTED_ONCE = ['admitted', 'preempted', 'cancelled'];
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 export const firmKey = (organizationId: string, year: number) => `${organizationId}:${year}`;
 
-/** An ISO instant in microseconds (PostgreSQL's precision), so in-batch overlaps agree with the database's. */
-export function micros(iso: string): number {
-  const m = /\.(\d+)/.exec(iso);
-  const fraction = m ? m[1]! : '';
-  const whole = Date.parse(fraction ? iso.replace(/\.\d+/, '') : iso);
-  return whole * 1000 + Math.round(Number(`0.${fraction || '0'}`) * 1e6);
-}
-
 /** The checks that need no order: each problem names the record's index and field. */
 export function checkRecords(records: UsageRecordInput[], snapshot: UsageSnapshot): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -131,14 +137,20 @@ function claim(claimed: Claimed, interval: Interval, correction: boolean): void 
 
 /**
  * Plans the batch; `newId` gives each new record its id. Problems (a correction of an
- * unknown record or of another request's) come back instead of a plan: nothing is written.
+ * unknown record or of another request's) or conflicts (records that do not match their
+ * request) come back instead of a plan: nothing is written.
  */
 export function planUsage(
   records: UsageRecordInput[],
   snapshot: UsageSnapshot,
   newId: () => string,
-): { problems: FieldProblem[] } | { plan: UsagePlan; problems?: undefined } {
+):
+  | { problems: FieldProblem[]; conflicts?: undefined }
+  | { conflicts: FieldProblem[]; problems?: undefined }
+  | { plan: UsagePlan; problems?: undefined; conflicts?: undefined } {
   const problems: FieldProblem[] = [];
+  const conflicts: FieldProblem[] = [];
+  const billed = new Map<string, bigint>(); // by request: thousandths of GPU-hours billed, with the batch's records so far
   const vouchers = new Map<string, VoucherMove>();
   const heldLeft = new Map<string, bigint>();
   const heldUsed = new Map<string, bigint>();
@@ -169,6 +181,8 @@ export function planUsage(
       problems.push({ path: `records.${index}.corrects`, code: 'UNKNOWN_REF' });
       return;
     }
+    const mismatch = admittedProblems(r, index, request);
+    if (mismatch.length) return void conflicts.push(...mismatch);
     const corrected = target ? { id: target.id, outcome: target.outcome } : null;
     const s = micros(r.startedAt);
     const e = micros(r.endedAt);
@@ -177,6 +191,21 @@ export function planUsage(
     if (corrected && (snapshot.corrected.has(corrected.id) || correctedInBatch.has(corrected.id))) [outcome, code] = ['refused', 'ALREADY_CORRECTED'];
     else if (!corrected && (snapshot.overlapsStored.has(index) || overlapsClaimed(claimed.get(r.requestId), s, e)))
       [outcome, code] = ['refused', 'ALREADY_CLAIMED'];
+    if (outcome === 'applied') {
+      // The request's GPU-hours in all: a correction counts instead of the (applied) record it corrects,
+      // and one that lowers them is never refused for it.
+      const before = billed.get(request.id) ?? request.billedMilli;
+      const replaced = target && corrected?.outcome === 'applied' ? milliOf('record' in target ? target.record.gpuHours : target.gpuHours) : 0n;
+      const after = before - replaced + milliOf(r.gpuHours);
+      const admitted = admittedMilli(request);
+      if (after > admitted && after > before)
+        return void conflicts.push({
+          path: `records.${index}.gpuHours`,
+          code: 'GPU_HOURS_OVER_ADMITTED',
+          detail: `${hoursText(admitted - before + replaced)} of the ${hoursText(admitted)} GPU-hours admitted left to bill`,
+        });
+      billed.set(request.id, after);
+    }
     let paid = 0n;
     const voucher = request.voucherId ? snapshot.vouchers.get(request.voucherId) : undefined;
     if (outcome === 'applied') {
@@ -233,6 +262,8 @@ export function planUsage(
     byId.set(row.id, row);
     results.push({ recordId: r.recordId, outcome, code, voucherPaid: paid.toString() });
   });
+  // A conflict first: a correction of a record refused here is unknown only because of it.
+  if (conflicts.length) return { conflicts };
   if (problems.length) return { problems };
   for (const [key, paid] of firmPaid) firms.set(key, paid - snapshot.firms.get(key)!.paid);
   return { plan: { results, rows, vouchers: [...vouchers.values()], heldUsed, firms } };

@@ -9,19 +9,26 @@ import { firmKey, type UsageSnapshot } from './usage-plan.js';
  * whatever the batch's size. Locks in one order for every report (requests by id, then
  * vouchers by id, then firm years), so two reports racing for the same quota queue
  * instead of overspending or deadlocking; a record's request lock also orders the
- * replay and overlap checks of reports of the same request.
+ * replay, overlap and GPU-hours checks of reports of the same request (what its records
+ * bill is read after the lock, so two reports at once never bill more than was admitted).
  */
 export async function loadUsageSnapshot(tx: Tx, hubId: string, providerId: string, records: UsageRecordInput[]): Promise<UsageSnapshot> {
   const requestIds = [...new Set(records.map((r) => r.requestId))].sort();
   const locked = await tx
-    .select({ request: computeRequests, domestic: computeFlavors.domestic })
+    .select({ request: computeRequests, domestic: computeFlavors.domestic, price: computeFlavors.pricePerGpuHour })
     .from(computeRequests)
     .innerJoin(computeFlavors, and(eq(computeFlavors.hubId, computeRequests.hubId), eq(computeFlavors.id, computeRequests.flavorId)))
     .innerJoin(computePools, and(eq(computePools.hubId, computeFlavors.hubId), eq(computePools.id, computeFlavors.poolId)))
     .where(and(eq(computeRequests.hubId, hubId), sql`${computeRequests.id} = ANY(${sql.param(requestIds)}::uuid[])`, eq(computePools.providerId, providerId)))
     .orderBy(asc(computeRequests.id))
     .for('update', { of: computeRequests });
-  const requests = new Map(locked.map(({ request: r, domestic }) => [r.id, { ...r, domestic }]));
+  // After the locks: what the requests' records bill now (a report of the same request before this one included).
+  const billed = await billedOf(
+    tx,
+    hubId,
+    locked.map((l) => l.request.id),
+  );
+  const requests = new Map(locked.map(({ request: r, domestic, price }) => [r.id, { ...r, domestic, price, billedMilli: billed.get(r.id) ?? 0n }]));
 
   // After the locks: a record id another report stored meanwhile is seen here (and replays).
   const named = [...new Set(records.flatMap((r) => (r.corrects ? [r.recordId, r.corrects] : [r.recordId])))];
@@ -33,6 +40,7 @@ export async function loadUsageSnapshot(tx: Tx, hubId: string, providerId: strin
       outcome: computeUsage.outcome,
       code: computeUsage.code,
       voucherPaid: computeUsage.voucherPaid,
+      gpuHours: computeUsage.gpuHours,
     })
     .from(computeUsage)
     .where(and(eq(computeUsage.hubId, hubId), eq(computeUsage.providerId, providerId), sql`${computeUsage.recordId} = ANY(${sql.param(named)}::text[])`));
@@ -81,6 +89,20 @@ export async function loadUsageSnapshot(tx: Tx, hubId: string, providerId: strin
     : [];
   const firms = new Map(firmRows.map((f) => [firmKey(f.organizationId, f.year), f]));
   return { requests, stored, corrected, chainPaid, overlapsStored, vouchers, firms };
+}
+
+/**
+ * Thousandths of GPU-hours each request's records bill now: its applied records but those a
+ * correction replaced (only applied corrections name the record they correct).
+ */
+async function billedOf(tx: Tx, hubId: string, requestIds: string[]): Promise<Map<string, bigint>> {
+  if (requestIds.length === 0) return new Map();
+  const { rows } = await tx.execute<{ request_id: string; milli: string }>(sql`
+    SELECT u.request_id, sum(round(u.gpu_hours * 1000))::bigint::text AS milli FROM compute_usage u
+    WHERE u.hub_id = ${hubId} AND u.request_id = ANY(${sql.param(requestIds)}::uuid[]) AND u.outcome = 'applied'
+      AND NOT EXISTS (SELECT 1 FROM compute_usage c WHERE c.hub_id = u.hub_id AND c.corrects_id = u.id)
+    GROUP BY u.request_id`);
+  return new Map(rows.map((r) => [r.request_id, BigInt(r.milli)]));
 }
 
 /** Of stored records a batch corrects: which a stored correction already corrects, and what each chain paid in all. */

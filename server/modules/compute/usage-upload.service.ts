@@ -9,8 +9,9 @@ import { authorizeReport, reportComputeUsage } from './usage.service.js';
 /**
  * A provider's usage file, all or nothing: every row is read and checked first (problems
  * name the file's line and column), then the records apply exactly as over the API, in
- * the caller's one transaction. Uploading the same file again changes nothing: each
- * record id answers its first result (`replayed`).
+ * the caller's one transaction: a row that does not match its request (`USAGE_MISMATCH`)
+ * is named by its line and column too, and writes nothing of the file. Uploading the same
+ * file again changes nothing: each record id answers its first result (`replayed`).
  */
 export async function uploadComputeUsage(tx: Tx, scope: Scope, input: { providerId: string; format: UsageFileFormat; body: Buffer }): Promise<UsageResult[]> {
   await authorizeReport(tx, scope, input.providerId);
@@ -21,16 +22,17 @@ export async function uploadComputeUsage(tx: Tx, scope: Scope, input: { provider
     const sha256 = createHash('sha256').update(input.body).digest('hex');
     return await reportComputeUsage(tx, scope, { providerId: input.providerId, records: file.rows.map((r) => r.record) }, { via: input.format, sha256 });
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
-    // The records' problems, named by the file's line and column instead of the batch index.
+    if (!(error instanceof AppError) || (error.code !== 'VALIDATION_FAILED' && error.code !== 'USAGE_MISMATCH')) throw error;
+    // The records' problems, named by the file's line and column instead of the batch index (what a limit allows kept after it).
     throw new AppError(
-      'VALIDATION_FAILED',
+      error.code,
       error.fields.map((f) => {
         const [, index, column] = /^records\.(\d+)\.(\w+)$/.exec(f.path) ?? [];
         const row = index === undefined ? undefined : file.rows[Number(index)];
         if (!row || !column) return f;
         const i = file.header.indexOf(column);
-        return { ...f, ...at(row.line, column, i >= 0 ? i : null) };
+        const where = at(row.line, column, i >= 0 ? i : null);
+        return { ...f, ...where, detail: f.detail ? `${where.detail}: ${f.detail}` : where.detail };
       }),
     );
   }

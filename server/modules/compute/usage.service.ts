@@ -22,8 +22,11 @@ export type UsageSource = { via: 'api' } | { via: 'csv' | 'xlsx'; sha256: string
 /**
  * A provider reports metered usage. Every record applies once: a record id seen before
  * answers its first result; a correction is a new record naming the one it corrects,
- * and pays (or takes back) only the difference. The whole batch is checked first, so a
- * bad record leaves nothing written. Records of requests on another provider's pools
+ * and pays (or takes back) only the difference. A record must match its request: within
+ * its admitted hours, no more GPU-hours than its GPUs over the period nor, with the
+ * request's other records, than it was admitted for, and no dearer than the list price;
+ * one that does not is a 409 `USAGE_MISMATCH` under its field. The whole batch is checked
+ * first, so a bad record leaves nothing written. Records of requests on another provider's pools
  * are "not in this hub" to the reporter; a provider's API token (subject
  * `compute_provider`) reports for that provider only.
  *
@@ -39,6 +42,7 @@ export async function reportComputeUsage(tx: Tx, scope: Scope, report: UsageRepo
   const problems = checkRecords(report.records, snapshot);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   const planned = planUsage(report.records, snapshot, uuidv7);
+  if (planned.conflicts) throw new AppError('USAGE_MISMATCH', planned.conflicts);
   if (planned.problems) throw new AppError('VALIDATION_FAILED', planned.problems);
   const { plan } = planned;
   const batchId = uuidv7();
