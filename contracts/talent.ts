@@ -3,6 +3,7 @@ import { bilingualNameSchema } from './common.js';
 import { residentIdSchema, talentTiers } from './people.js';
 import { stayDegreeLevels } from './stays.js';
 import { isoDate, isoDateTime } from './dates.js';
+import { cursorQuerySchema } from './pagination.js';
 
 /** Graduate verification: who I am and the degree I hold (or will, in my final year). */
 export const verifyGraduateInputSchema = z.strictObject({
@@ -119,3 +120,44 @@ export const talentProfileSchema = z
   })
   .meta({ id: 'TalentProfile' });
 export type TalentProfile = z.infer<typeof talentProfileSchema>;
+
+export const identityClaimStatuses = ['pending', 'approved', 'rejected'] as const;
+
+const declaredDegreeSchema = z.object({ university: z.string(), level: z.enum(stayDegreeLevels), graduatesOn: isoDate() });
+
+/** Staff's list of claims: by status (pending first of all), oldest first. */
+export const identityClaimQuerySchema = cursorQuerySchema.extend({ status: z.enum(identityClaimStatuses).default('pending') });
+
+/**
+ * A graduate's claim to a person record: the resident id they gave is on that record
+ * already. Staff compare the two (names, birth date, degrees) and decide.
+ */
+export const identityClaimSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(identityClaimStatuses),
+    createdAt: isoDateTime({ offset: true }),
+    decidedAt: isoDateTime({ offset: true }).nullable(),
+    note: z.string(),
+    claimant: z.object({
+      email: z.string().nullable().meta({ description: 'the account’s address, to ask for proof' }),
+      name: z.object({ zh: z.string(), en: z.string() }).nullable().meta({ description: 'as given when verifying (their own record)' }),
+      degrees: z.array(declaredDegreeSchema).meta({ description: 'declared when verifying' }),
+    }),
+    person: z.object({
+      id: z.uuid(),
+      name: z.object({ zh: z.string(), en: z.string() }),
+      bornOn: isoDate().nullable(),
+      residentIdMasked: z.string().nullable(),
+      usedByAnotherAccount: z.boolean().meta({ description: 'another account verified with this record (approving moves the resident id to the claimant)' }),
+      degrees: z.array(declaredDegreeSchema).meta({ description: 'declared on this record' }),
+    }),
+  })
+  .meta({ id: 'TalentIdentityClaim' });
+export type IdentityClaim = z.infer<typeof identityClaimSchema>;
+
+export const identityClaimDecisionSchema = z.strictObject({
+  decision: z.enum(['approved', 'rejected']),
+  note: z.string().trim().max(2000).default(''),
+});
+export type IdentityClaimDecision = z.infer<typeof identityClaimDecisionSchema>;

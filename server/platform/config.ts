@@ -38,6 +38,8 @@ export type Config = {
   accountEmailsPerHour: number;
   /** Staff and colleague invitations one hub may send per hour. */
   invitationsPerHour: number;
+  /** Graduate verifications (they may carry a resident id) one account may send per hour. */
+  graduateVerificationsPerHour: number;
   /** When set, the outbox is also delivered every this many seconds (tests, demos); else every minute. */
   mailPollSeconds: number | undefined;
   /** `CRYPTO_SUITE`: international (SHA-256, Ed25519, AES-256-GCM) or gm (SM3, SM2, SM4). */
@@ -81,6 +83,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: env.MAIL_FROM ?? 'Dragon Gate <no-reply@dragongate.local>',
     accountEmailsPerHour: Number(env.DRAGONGATE_ACCOUNT_EMAILS_PER_HOUR ?? 10),
     invitationsPerHour: Number(env.DRAGONGATE_INVITATIONS_PER_HOUR ?? 50),
+    graduateVerificationsPerHour: Number(env.DRAGONGATE_GRADUATE_VERIFICATIONS_PER_HOUR ?? 5),
     mailPollSeconds: env.DRAGONGATE_MAIL_POLL_SECONDS ? Number(env.DRAGONGATE_MAIL_POLL_SECONDS) : undefined,
     cryptoSuite: parseCryptoSuite(env.CRYPTO_SUITE),
     checkpointDir: path.resolve(overrides.checkpointDir ?? env.DRAGONGATE_CHECKPOINT_DIR ?? path.join(home, 'checkpoints')),

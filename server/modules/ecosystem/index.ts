@@ -54,7 +54,8 @@ export {
 } from './applicant-pages.js';
 export { organizationSnapshot } from './organization-snapshot.js';
 export { findConflicts, personIdsOfUsers, type ConflictHit } from './conflicts.js';
-export { ownPersonRecord, setPersonTalentTier, findPeople, type PersonRow } from './people.service.js';
+export { setPersonTalentTier, findPeople, type PersonRow } from './people.service.js';
+export { ownPersonRecord, recordOwnResidentId, settleRecordClaim } from './own-person.js';
 export { relatedParties, type RelatedTie } from './related-parties.js';
 export { latestFacts, organizationIdByUscc, type LatestFact } from './latest-facts.js';
 export { publicOrganizations, type PublicOrganization } from './public-organizations.js';

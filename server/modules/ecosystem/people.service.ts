@@ -20,7 +20,7 @@ type ListQuery = z.output<typeof personListQuerySchema>;
 export type PersonRow = typeof people.$inferSelect;
 
 /** How a resident identity number is kept: encrypted, digested (for duplicates) and masked (for display). */
-function residentIdColumns(crypto: FieldCrypto, residentId: string | null | undefined) {
+export function residentIdColumns(crypto: FieldCrypto, residentId: string | null | undefined) {
   return residentId
     ? { residentIdCipher: crypto.encrypt(residentId), residentIdDigest: crypto.digest(residentId), residentIdMasked: maskResidentId(residentId) }
     : {};
@@ -131,52 +131,6 @@ export function presentPerson(row: PersonRow): Person {
     residentIdMasked: row.residentIdMasked,
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-/**
- * A signed-in user's own person record, created on first use (a graduate verifying
- * themselves): no staff role needed, as it only ever describes the caller. A concurrent
- * twin hits the (hub, user) unique key and gets the record the other one made.
- */
-export async function ownPersonRecord(
-  tx: Tx,
-  hub: { id: string },
-  userId: string,
-  input: Pick<Input, 'name' | 'residentId'>,
-  crypto: FieldCrypto,
-): Promise<PersonRow> {
-  const [existing] = await tx
-    .select()
-    .from(people)
-    .where(and(eq(people.hubId, hub.id), eq(people.userId, userId)));
-  if (existing) return existing;
-  await refuseResidentIdOfOtherSuite(tx, hub.id, crypto, input.residentId);
-  const id = uuidv7();
-  // DO NOTHING on either unique key: a twin that linked first wins; a resident id already
-  // in the hub belongs to someone else.
-  const [row] = await tx
-    .insert(people)
-    .values({
-      hubId: hub.id,
-      id,
-      nameZh: input.name.zh,
-      nameEn: input.name.en,
-      roles: ['student'],
-      userId,
-      ...residentIdColumns(crypto, input.residentId),
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) {
-    const [twin] = await tx
-      .select()
-      .from(people)
-      .where(and(eq(people.hubId, hub.id), eq(people.userId, userId)));
-    if (twin) return twin;
-    throw new AppError('CONFLICT', [{ path: 'residentId', code: 'INVALID' }]);
-  }
-  await recordAudit(tx, { hubId: hub.id, actorId: userId, action: 'person.self_registered', subjectType: 'person', subjectId: id, payload: {} });
-  return row;
 }
 
 /** Records the tier an officer granted (the talent module decides; programs read it here). */

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policies.js';
 import { ownPersonRecord, personOfUserJson, personOfUserWith, personWithOf, type PersonRecord } from '../ecosystem/index.js';
+import { offerResidentId } from './identity-claims.service.js';
 import { judgeGraduate, type DegreeFact, type GraduateRules, type GraduateStanding } from './graduate-eligibility.js';
 import { talentDegrees } from './talent.tables.js';
 
@@ -70,13 +71,16 @@ function standingOf(
 }
 
 /**
- * Graduate verification: links the caller to a person record of this hub (made on first
- * use), records the degree they declare, and judges it against the stay rules today.
+ * Graduate verification: the caller's own person record of this hub (made on first use),
+ * the resident id they give (`offerResidentId`: on their record, or a claim for staff when
+ * another record holds it), the degree they declare; judged against the stay rules today.
+ * The answer depends on the caller's own record alone, never on whether the number is known.
  */
 export async function verifyGraduate(tx: Tx, scope: GraduateScope, input: VerifyGraduateInput, crypto: FieldCrypto, today: string) {
   const userId = scope.actor.userId;
   if (!userId) throw new AppError('UNAUTHENTICATED');
-  const person = await ownPersonRecord(tx, scope.hub, userId, input, crypto);
+  const person = await ownPersonRecord(tx, scope.hub, userId, input.name);
+  if (input.residentId) await offerResidentId(tx, scope.hub.id, userId, person, input.residentId, crypto);
   const [same] = await tx
     .select({ id: talentDegrees.id })
     .from(talentDegrees)

@@ -2,11 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
 import { talentCardRoutes } from './cards.routes.js';
+import { identityClaimRoutes } from './identity-claims.routes.js';
 import { graduateRoutes } from './talent.routes.js';
 
 export async function registerTalentRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(graduateRoutes(deps));
   await app.register(talentCardRoutes(deps));
+  await app.register(identityClaimRoutes(deps));
 }
 
 export { graduateFactsSql, graduateStanding, standingFromFacts, verifyGraduate, DEFAULT_GRADUATE_RULES } from './graduate.service.js';

@@ -12,5 +12,7 @@ export const talentPolicy = definePolicy<null>([
   allow(PERSONAL_DATA_STAFF, 'read'),
   allow(['program_officer', 'hub_admin'], 'assess'),
   allow(['program_officer', 'hub_admin'], 'revoke'),
+  // A graduate's claim to a record holding the resident id they gave: staff decide it.
+  allow(['program_officer', 'hub_admin'], 'resolve_claims'),
   allow('security_admin', 'rotate_keys'),
 ]);

@@ -53,9 +53,19 @@ export const graduateRoutes =
     app.post(
       '/api/hubs/:hub/talent/graduate',
       {
+        // Per account, not per address: verifications may carry a resident id.
+        config: {
+          rateLimit: {
+            max: deps.config.graduateVerificationsPerHour,
+            timeWindow: '1 hour',
+            hook: 'preHandler',
+            keyGenerator: (request) => `graduate-verification:${request.userId ?? request.ip}`,
+          },
+        },
         schema: {
           operationId: 'verifyGraduate',
-          description: 'Signed in. Links me to a person record of the hub and records my declared degree; answers my standing.',
+          description:
+            'Signed in. My own person record of the hub (made on first use) and my declared degree; answers my standing. A resident id I give goes on my record when no record of the hub holds it; when one does, a claim to that record waits for staff (`listIdentityClaims`) and nothing is linked. The answer is the same either way. At most `DRAGONGATE_GRADUATE_VERIFICATIONS_PER_HOUR` (default 5) an hour per account: 429 `RATE_LIMITED` after.',
           summary: 'Verify myself as a graduate: name and degree, judged against the stay rules',
           tags,
           params: hubParamsSchema,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { hubs } from '../../platform/tenancy/tenancy.tables.js';
 
 /** A degree of a person (talent profile): the stay rules and the talent catalogue read it. */
@@ -21,6 +21,40 @@ export const talentDegrees = pgTable(
     primaryKey({ columns: [t.hubId, t.id] }),
     index('talent_degrees_person_idx').on(t.hubId, t.personId),
     check('talent_degrees_level_check', sql`${t.level} IN ('junior_college','bachelor','master','doctorate')`),
+  ],
+);
+
+/**
+ * A graduate's claim to a person record of the hub: the resident id they gave is already
+ * on that record (recorded by staff, or by another account first). Never linked on its
+ * own: staff approve (the record becomes theirs) or reject. The graduate is answered as
+ * if the number were new, so the claim itself is their only trace.
+ */
+export const talentIdentityClaims = pgTable(
+  'talent_identity_claims',
+  {
+    hubId: uuid('hub_id')
+      .notNull()
+      .references(() => hubs.id),
+    id: uuid('id').notNull(),
+    /** The claimant's account. */
+    userId: uuid('user_id').notNull(),
+    /** The record that holds the resident id they gave. */
+    personId: uuid('person_id').notNull(),
+    status: text('status').notNull().default('pending'),
+    note: text('note').notNull().default(''),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hubId, t.id] }),
+    // One open claim per account and record: giving the number again adds nothing.
+    uniqueIndex('talent_identity_claims_open_idx')
+      .on(t.hubId, t.userId, t.personId)
+      .where(sql`${t.status} = 'pending'`),
+    index('talent_identity_claims_status_idx').on(t.hubId, t.status, t.id),
+    check('talent_identity_claims_status_check', sql`${t.status} IN ('pending','approved','rejected')`),
   ],
 );
 

@@ -174,7 +174,7 @@ export const auditEnUS: Messages<typeof auditZhCN> = {
       colleague_invited: 'Colleague invited',
       colleague_joined: 'Colleague joined',
     },
-    person: { created: 'Person registered', self_registered: 'Person registered themselves' },
+    person: { created: 'Person registered', self_registered: 'Person registered themselves', resident_id_recorded: 'Resident ID given by the person' },
     personal: { read: 'Personal data read' },
     program: {
       created: 'Program created',
@@ -241,6 +241,9 @@ export const auditEnUS: Messages<typeof auditZhCN> = {
       degree_declared: 'Degree declared',
       key_rotated: 'Talent card signing key rotated',
       profile_saved: 'Talent profile saved',
+      identity_claimed: 'Claim to a person record',
+      identity_claim_approved: 'Claim to a person record approved',
+      identity_claim_rejected: 'Claim to a person record rejected',
     },
   },
   subjects: {

@@ -165,7 +165,7 @@ export const auditZhCN = {
       colleague_invited: '邀请同事',
       colleague_joined: '同事加入组织',
     },
-    person: { created: '登记人员', self_registered: '本人登记信息' },
+    person: { created: '登记人员', self_registered: '本人登记信息', resident_id_recorded: '本人填写身份证号' },
     personal: { read: '查阅个人信息' },
     program: { created: '新建政策项目', updated: '修改政策项目', published: '发布政策项目', invited: '邀请符合条件者申请', simulation_saved: '保存资金测算' },
     recovery: {
@@ -226,6 +226,9 @@ export const auditZhCN = {
       degree_declared: '申报学历',
       key_rotated: '轮换人才卡签名密钥',
       profile_saved: '保存人才档案',
+      identity_claimed: '申请关联已有档案',
+      identity_claim_approved: '批准关联档案申请',
+      identity_claim_rejected: '驳回关联档案申请',
     },
   },
   subjects: {

@@ -21,6 +21,9 @@ const labels = {
     graduatesOn: '毕业日期（应届生填预计日期）',
     submit: '提交认证',
     tooShort: '内容太短。',
+    residentId: '身份证号（选填）',
+    received: '认证信息已收到',
+    underReview: '工作人员核实后才会将其已有的档案关联到您的账户',
   },
   'en-US': {
     nameOnId: 'Name as on your ID or passport',
@@ -31,6 +34,9 @@ const labels = {
     graduatesOn: 'Graduation date (expected, if in your final year)',
     submit: 'Verify',
     tooShort: 'Too short.',
+    residentId: 'Resident ID number (optional)',
+    received: 'Verification received',
+    underReview: 'hub staff check it before linking any record they hold to your account',
   },
 };
 
@@ -44,10 +50,11 @@ function server(write: { status: number; body?: unknown }) {
   });
 }
 
-async function fill(locale: keyof typeof labels, name = { onId: '李明', latin: 'Li Ming' }) {
+async function fill(locale: keyof typeof labels, name = { onId: '李明', latin: 'Li Ming' }, residentId = '') {
   const l = labels[locale];
   await userEvent.type(await screen.findByLabelText(l.nameOnId), name.onId);
   await userEvent.type(screen.getByLabelText(l.nameEn), name.latin);
+  if (residentId) await userEvent.type(screen.getByLabelText(l.residentId), residentId);
   await userEvent.type(screen.getByLabelText(l.university), '浙江大学');
   await userEvent.click(screen.getByLabelText(l.level));
   await userEvent.click(await screen.findByTitle(l.bachelor));
@@ -86,6 +93,31 @@ describe('StandingCard (stays): graduate verification', () => {
     await vi.waitFor(() => expect(field.textContent).toContain(l.tooShort));
     expect(screen.getByLabelText(l.nameOnId).closest('.ant-form-item')!.textContent).not.toContain(l.tooShort);
     expect(document.querySelector('.ant-alert-error')).toBeNull();
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('sends a resident id when given, then says in plain words it was received and may be reviewed (%s)', async (locale) => {
+    const seen = server({ status: 200, body: { ...unverified, verified: true } });
+    renderInApp(<StandingCard hub="hangzhou" />, { locale });
+    expect(screen.queryByText(labels[locale].received)).toBeNull();
+    await fill(locale, undefined, ' 11010519491231002x ');
+    const l = labels[locale];
+    await screen.findByText(l.received);
+    expect(screen.getByText(l.received).closest('.ant-alert')!.textContent).toContain(l.underReview);
+    expect(seen.find((r) => r.method === 'POST')!.body).toMatchObject({ residentId: '11010519491231002X' });
+  });
+
+  it.each(['zh-CN', 'en-US'] as const)('checks a resident id as the server does, and leaves it out when blank (%s)', async (locale) => {
+    const seen = server({ status: 200, body: { ...unverified, verified: true } });
+    renderInApp(<StandingCard hub="hangzhou" />, { locale });
+    const l = labels[locale];
+    await userEvent.type(await screen.findByLabelText(l.residentId), '110105194912310021');
+    await userEvent.tab();
+    const field = screen.getByLabelText(l.residentId).closest('.ant-form-item')!;
+    await vi.waitFor(() => expect(field.querySelector('.ant-form-item-explain-error')).not.toBeNull());
+    await userEvent.clear(screen.getByLabelText(l.residentId));
+    await fill(locale);
+    await vi.waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    expect(seen.find((r) => r.method === 'POST')!.body).not.toHaveProperty('residentId');
   });
 
   it('picks the graduation day with the app’s day picker: full width, Enter takes the day and sends nothing', async () => {

@@ -2,6 +2,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ItemList, ListItem } from '../layout/item-list';
+import { normalizeResidentId } from '../../../contracts/resident-id';
 import { stayDegreeLevels } from '../../../contracts/stays';
 import { verifyGraduateInputSchema } from '../../../contracts/talent';
 import { verifyGraduate } from '../api/talent.api';
@@ -13,19 +14,24 @@ import { zodRule } from '../forms/zod-rule';
 import { useLocale } from '../i18n/locale-context';
 import { useRefreshStays, useStanding } from './use-stays';
 
-type Values = { nameZh: string; nameEn: string; university: string; level: (typeof stayDegreeLevels)[number]; graduatesOn: string };
+type Values = { nameZh: string; nameEn: string; residentId?: string; university: string; level: (typeof stayDegreeLevels)[number]; graduatesOn: string };
 
 const shape = verifyGraduateInputSchema.shape;
 const degree = shape.degree.shape;
 const fields: Record<string, string> = {
   'name.zh': 'nameZh',
   'name.en': 'nameEn',
+  residentId: 'residentId',
   'degree.university': 'university',
   'degree.level': 'level',
   'degree.graduatesOn': 'graduatesOn',
 };
 
-/** Whether the graduate may stay, with every reason; the verification form until they are verified. */
+/**
+ * Whether the graduate may stay, with every reason; the verification form until they are
+ * verified, then a plain note that it was received. The note is the same for everyone: the
+ * server never says whether a resident id it was given is one it knows.
+ */
 export function StandingCard({ hub }: { hub: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -38,11 +44,14 @@ export function StandingCard({ hub }: { hub: string }) {
   const verify = useFormMutation({
     form,
     fieldFor: (path) => (fields[path] ? [fields[path]] : null),
-    mutationFn: (values: Values) =>
-      verifyGraduate(hub, {
+    mutationFn: (values: Values) => {
+      const residentId = values.residentId?.trim();
+      return verifyGraduate(hub, {
         name: { zh: values.nameZh.trim(), en: values.nameEn.trim() },
+        ...(residentId ? { residentId: normalizeResidentId(residentId) } : {}),
         degree: { university: values.university.trim(), level: values.level, graduatesOn: values.graduatesOn },
-      }),
+      });
+    },
     onSuccess: () => refresh(),
   });
 
@@ -51,6 +60,7 @@ export function StandingCard({ hub }: { hub: string }) {
     <Card title={t('stays.standing.title')} loading={standing.isPending}>
       {data && (
         <Flex vertical gap={12}>
+          {data.verified && <Alert type="info" showIcon title={t('stays.standing.received')} description={t('stays.standing.receivedBody')} />}
           <Alert type={data.eligible ? 'success' : 'warning'} showIcon title={data.eligible ? t('stays.standing.eligible') : t('stays.standing.notEligible')} />
           <ItemList
             size="small"
@@ -81,6 +91,14 @@ export function StandingCard({ hub }: { hub: string }) {
               </Form.Item>
               <Form.Item name="nameEn" label={t('stays.standing.nameEn')} rules={[zodRule(shape.name.shape.en, fieldText)]} required>
                 <Input />
+              </Form.Item>
+              <Form.Item
+                name="residentId"
+                label={t('stays.standing.residentId')}
+                extra={t('stays.standing.residentIdHint')}
+                rules={[zodRule(shape.residentId, fieldText, { optional: true })]}
+              >
+                <Input maxLength={22} autoComplete="off" spellCheck={false} />
               </Form.Item>
               <Form.Item name="university" label={t('stays.standing.university')} rules={[zodRule(degree.university, fieldText)]} required>
                 <Input />

@@ -15,7 +15,12 @@ export const staysEnUS: StaysMessages = {
     university: 'University',
     level: 'Degree',
     graduatesOn: 'Graduation date (expected, if in your final year)',
+    residentId: 'Resident ID number (optional)',
+    residentIdHint: 'Give it if hub staff may already hold a record of you: they check it before linking that record to your account.',
     submit: 'Verify',
+    received: 'Verification received',
+    receivedBody:
+      'Your standing is judged on the degree you gave. If you gave a resident ID number, hub staff check it before linking any record they hold to your account; that can take a few working days, and nothing else is needed from you meanwhile.',
   },
   levels: { junior_college: 'Junior college', bachelor: "Bachelor's", master: "Master's", doctorate: 'Doctorate' },
   search: {

@@ -13,7 +13,12 @@ export const staysZhCN = {
     university: '毕业院校',
     level: '学历',
     graduatesOn: '毕业日期（应届生填预计日期）',
+    residentId: '身份证号（选填）',
+    residentIdHint: '如枢纽可能已有您的档案，请填写：工作人员核实后才会将该档案关联到您的账户。',
     submit: '提交认证',
+    received: '认证信息已收到',
+    receivedBody:
+      '您的资格按您填写的学历判断。如您填写了身份证号，工作人员核实后才会将其已有的档案关联到您的账户，可能需要几个工作日，期间您无需再做任何操作。',
   },
   levels: { junior_college: '大专', bachelor: '本科', master: '硕士', doctorate: '博士' },
   search: {
