@@ -19,6 +19,27 @@ export async function offerBackedBy(tx: Tx, hubId: string, holdId: string): Prom
 }
 
 /**
+ * An offer is taken: the request is `accepted` with the lease its hold became, audited as
+ * `space.offer_accepted` (the company accepting it, or an operator converting its hold).
+ */
+export async function acceptedOffer(tx: Tx, request: RequestRow, lease: { id: string; programId: string | null }, actorId: string | null): Promise<RequestRow> {
+  const [row] = await tx
+    .update(spaceRequests)
+    .set({ status: 'accepted', leaseId: lease.id })
+    .where(and(eq(spaceRequests.hubId, request.hubId), eq(spaceRequests.id, request.id)))
+    .returning();
+  await recordAudit(tx, {
+    hubId: request.hubId,
+    actorId,
+    action: 'space.offer_accepted',
+    subjectType: 'space_request',
+    subjectId: request.id,
+    payload: { lease: lease.id, program: lease.programId },
+  });
+  return row!;
+}
+
+/**
  * An offer goes back: the request waits again, at its place in the queue (its id orders
  * it), with no hold, time limit, program or staff. Audited as `space.offer_lapsed` (its
  * time ran out) or `space.offer_withdrawn` (an operator released its hold).

@@ -9,9 +9,10 @@ import { notify } from '../../platform/notifications/index.js';
 import { after, pageOf, readCursor } from '../../platform/pagination.js';
 import { usersOfApplicants, requireOrganization } from '../ecosystem/index.js';
 import { rentSubsidyProgram } from '../programs/index.js';
-import { convertHoldToLease } from './convert-hold.service.js';
+import { leaseFromHold } from './convert-hold.service.js';
 import { createSpaceHold } from './holds.service.js';
 import type { LeaseRow } from './leases.service.js';
+import { acceptedOffer } from './offer-reopen.js';
 import { listRentOfHold, offerEnds, STEP_RENT_MAX } from './offer-terms.js';
 import { memberOrganizations, operatedParkIds, requirePark, standingIn, type Scope } from './space-scope.js';
 import { tenancyPolicy } from './spaces.policies.js';
@@ -185,7 +186,7 @@ export async function acceptSpaceOffer(tx: Tx, scope: Scope, id: string, now = n
     throw new AppError('CONFLICT', [
       { path: 'nodeIds', code: 'TOO_BIG', detail: 'the offered units list for more than a lease can take; change their list rent' },
     ]);
-  const lease = await convertHoldToLease(
+  const lease = await leaseFromHold(
     tx,
     operator,
     request.holdId,
@@ -199,18 +200,5 @@ export async function acceptSpaceOffer(tx: Tx, scope: Scope, id: string, now = n
     },
     now,
   );
-  const [row] = await tx
-    .update(spaceRequests)
-    .set({ status: 'accepted', leaseId: lease.id })
-    .where(and(eq(spaceRequests.hubId, scope.hub.id), eq(spaceRequests.id, id)))
-    .returning();
-  await recordAudit(tx, {
-    hubId: scope.hub.id,
-    actorId: scope.actor.userId,
-    action: 'space.offer_accepted',
-    subjectType: 'space_request',
-    subjectId: id,
-    payload: { lease: lease.id, program: request.offerProgramId },
-  });
-  return { request: row!, lease };
+  return { request: await acceptedOffer(tx, request, lease, scope.actor.userId), lease };
 }

@@ -208,6 +208,32 @@ describe('offers whose hold is gone', () => {
     expect(await h.get(id)).toMatchObject({ status: 'offered' });
   });
 
+  it('an operator converting the hold of an open offer into a lease takes the offer: the request is accepted with that lease and the lapse job leaves it', async () => {
+    const h = await spaceHub(1);
+    const id = await h.request(0, start, 24);
+    const holdId = await h.offer(id, h.park.units[0]!);
+    const endsOn = monthStartAhead(28);
+    const converted = await ctx.app.inject(
+      as(h.operator, {
+        method: 'POST',
+        url: `${h.base}/holds/${holdId}/convert`,
+        payload: { startsOn: start, endsOn, steps: [{ startsOn: start, endsOn, monthlyRent: '600000' }] },
+        headers: { 'idempotency-key': `convert-${holdId}` },
+      }),
+    );
+    expect(converted.statusCode, converted.body).toBe(201);
+    const leaseId = converted.json().id as string;
+    expect(await h.get(id)).toMatchObject({ status: 'accepted', leaseId });
+    expect(await auditActions(h.hub.id, id)).toEqual(['space.requested', 'space.offered', 'space.offer_accepted']);
+    // The company cannot accept it again (there is one lease), and the lapse job, long after its time, leaves it as it is.
+    const accept = await ctx.app.inject(as(h.members[0]!, { method: 'POST', url: `${h.base}/requests/${id}/accept` }));
+    expect([accept.statusCode, accept.json().error.code]).toEqual([409, 'CONFLICT']);
+    expect(await lapseSpaceOffers(ctx.database.db, h.hub, new Date(Date.now() + 2 * 3_600_000))).toBe(0);
+    expect(await h.get(id)).toMatchObject({ status: 'accepted', leaseId, position: null });
+    expect(await auditActions(h.hub.id, id)).toEqual(['space.requested', 'space.offered', 'space.offer_accepted']);
+    expect((await ctx.app.inject(as(h.operator, { method: 'GET', url: `${h.base}/leases/${leaseId}` }))).json()).toMatchObject({ status: 'active' });
+  });
+
   it('a request that fails to lapse is rolled back alone: the other offers of its hub and of other hubs still lapse, and the job reports it', async () => {
     const first = await spaceHub(2);
     const second = await spaceHub(1);
