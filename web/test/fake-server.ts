@@ -6,9 +6,10 @@ type Reply = { status: number; body?: unknown };
 /**
  * Stands in for the server in a component test: every fetch is recorded (method, path,
  * headers, JSON body or an upload's text) and answered by `reply`. Tests assert what the form sent and how it
- * shows the answer; the real server is proven by its own integration tests.
+ * shows the answer; the real server is proven by its own integration tests. `reply` may answer
+ * later (a promise): a form's second click can then come before the first answer.
  */
-export function fakeServer(reply: (request: SeenRequest) => Reply) {
+export function fakeServer(reply: (request: SeenRequest) => Reply | Promise<Reply>) {
   const seen: SeenRequest[] = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(new URL(String(input), location.href), init);
@@ -23,7 +24,7 @@ export function fakeServer(reply: (request: SeenRequest) => Reply) {
       body: text ? (json ? JSON.parse(text) : text) : undefined,
     };
     seen.push(entry);
-    const { status, body } = reply(entry);
+    const { status, body } = await reply(entry);
     return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   });
   return seen;

@@ -5,7 +5,7 @@ import { FormFailure } from './form-failure';
 import type { FormMutation } from './use-form-mutation';
 
 /** What the dialog needs of the form's useFormMutation. */
-type DialogMutation<Values> = Pick<FormMutation<Values, unknown>, 'submit' | 'submitting' | 'failure' | 'onValuesChange' | 'reset'>;
+type DialogMutation<Values> = Pick<FormMutation<Values, unknown>, 'submitOnce' | 'submitting' | 'failure' | 'onValuesChange' | 'reset'>;
 
 type Props<Values> = {
   title: ReactNode;
@@ -42,7 +42,10 @@ type Props<Values> = {
  * It always opens fresh. Whenever it closes, cancelled or saved, its form, the key and the
  * failure are forgotten: once closed its body is destroyed (`destroyOnHidden`, after the close
  * animation; or with the dialog, for one its parent unmounts), and then `mutation.reset()` runs
- * (form, key, failure) and the form's store is emptied (`clearOnDestroy`). The emptying matters
+ * (form, key, failure) and the form's store is emptied (`clearOnDestroy`). One opening is one
+ * write: the form submits through `submitOnce`, so once a write succeeded (and the dialog is
+ * closing, its OK still there while it fades) a late second click sends nothing, never a second
+ * write under a new key. The emptying matters
  * for a dialog whose `initialValues` come from props: on remount rc-field-form merges the old
  * store over the new `initialValues`, so without it the last subject's values (or a draft) would
  * come back. The reset runs in a layout clean-up, before the Form's own (passive) clean-up empties
@@ -98,7 +101,7 @@ export function FormModal<Values>({
             requiredMark={requiredMark}
             initialValues={initialValues}
             onValuesChange={mutation.onValuesChange}
-            onFinish={mutation.submit}
+            onFinish={mutation.submitOnce}
             clearOnDestroy
           >
             {children}

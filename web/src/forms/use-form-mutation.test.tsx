@@ -62,4 +62,18 @@ describe('useFormMutation (the one form pattern) with idempotent: true', () => {
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
     expect(send.mock.calls[1]![1]).not.toBe(send.mock.calls[0]![1]);
   });
+
+  it('sends one write at a time: a second submit before the first answer sends nothing', async () => {
+    let answer = () => {};
+    const send = vi.fn(() => new Promise((resolve) => (answer = () => resolve({}))));
+    renderInApp(<PayForm send={send} />);
+    await userEvent.dblClick(screen.getByRole('button', { name: 'Pay' }));
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    // Enter in the field submits the form again while the write is in flight.
+    await userEvent.type(screen.getByLabelText('金额'), '{Enter}');
+    answer();
+    await pay();
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    expect(send.mock.calls.map((call) => (call as unknown[])[0])).toEqual([{ amount: '100' }, { amount: '100' }]);
+  });
 });

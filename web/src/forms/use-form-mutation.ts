@@ -33,10 +33,15 @@ export type FormMutation<Values, Result> = ReturnType<typeof useFormMutationImpl
  * sentence to show above the form (<FormFailure>). A field only INVALID under another code
  * (`TWO_FACTOR_CODE_WRONG` on `confirm.code`) shows that code's sentence. `submitting` drives the button.
  *
+ * One write at a time: a submit while the form's write is in flight (the second click of a
+ * double click, before the first answer) sends nothing.
+ *
  * `idempotent: true`: mutationFn's second argument is the form's Idempotency-Key. A retry of
  * the same values (a double click, a lost answer) sends the same key, so the server does it
  * once; once the values change (the form's `onValuesChange`) or the write succeeded, the key
- * is new, so a changed body never reuses a key. `onValuesChange` also clears a failure that
+ * is new, so a changed body never reuses a key. A dialog (`FormModal`) submits through
+ * `submitOnce`: after a success it sends nothing more until it is reset (closed), so one
+ * opening is one key. `onValuesChange` also clears a failure that
  * was about the old values; give it to every form (`<Form onValuesChange={x.onValuesChange}>`).
  */
 export function useFormMutation<Values, Result = unknown>(options: Idempotent<Values, Result>): FormMutation<Values, Result>;
@@ -50,6 +55,10 @@ function useFormMutationImpl<Values, Result>({ form, mutationFn, fields, fieldFo
   const describe = useErrorText();
   const [failure, setFailure] = useState<unknown>(null);
   const key = useRef<string | null>(null);
+  // Set when a submit starts the write, cleared when it settles: a render may not have shown `isPending` yet.
+  const inFlight = useRef(false);
+  // Set once a write succeeded, cleared by reset(): what `submitOnce` checks.
+  const wrote = useRef(false);
   const currentKey = () => (key.current ??= newIdempotencyKey());
   const names = (fields ?? []).map((f) => (typeof f === 'string' ? f.split('.') : f));
   const place = fieldFor ?? ((path: string) => nearestField(names, path));
@@ -58,6 +67,7 @@ function useFormMutationImpl<Values, Result>({ form, mutationFn, fields, fieldFo
     onMutate: () => setFailure(null),
     onSuccess: (result, values) => {
       key.current = null;
+      wrote.current = true;
       return onSuccess?.(result, values);
     },
     onError: (error) => {
@@ -66,9 +76,21 @@ function useFormMutationImpl<Values, Result>({ form, mutationFn, fields, fieldFo
       const fieldText = (code: string) => (specific && code === 'INVALID' ? describe(error) : fieldCodeText(code));
       setFailure(placeServerFieldErrors(form, error, place, fieldText) ? null : error);
     },
+    onSettled: () => {
+      inFlight.current = false;
+    },
   });
+  const submit = (values: Values) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    mutation.mutate(values);
+  };
   return {
-    submit: (values: Values) => mutation.mutate(values),
+    submit,
+    /** For a dialog (FormModal does it): `submit`, but nothing once a write succeeded, until `reset()`. */
+    submitOnce: (values: Values) => {
+      if (!wrote.current) submit(values);
+    },
     submitting: mutation.isPending,
     failure,
     /** For a dialog that closes or a submit that starts elsewhere; a form's own changes go to onValuesChange. */
@@ -77,6 +99,7 @@ function useFormMutationImpl<Values, Result>({ form, mutationFn, fields, fieldFo
     reset: () => {
       form.resetFields();
       key.current = null;
+      wrote.current = false;
       setFailure(null);
     },
     /** For the form's onValuesChange: the failure shown and the key are about the old values. */
