@@ -5,6 +5,7 @@ import { hubRoles } from './auth.js';
 export const hubSections = [
   'organizations',
   'people',
+  'identity-claims',
   'talent-pipeline',
   'compare',
   'search',
@@ -58,7 +59,7 @@ export const capabilitiesSchema = z
       stations: flags(['book', 'run', 'anyDesk', 'frontDesk', 'open'] as const),
       spaces: flags(['ask', 'operate', 'openPark'] as const),
       compute: flags(['manage', 'reportUsage'] as const),
-      talent: flags(['read', 'assess', 'editCatalogue', 'rotateKeys'] as const),
+      talent: flags(['read', 'assess', 'editCatalogue', 'rotateKeys', 'resolveClaims'] as const),
       staff: flags(['read', 'invite', 'manage'] as const),
       apiTokens: flags(['manage'] as const),
       audit: flags(['read'] as const),

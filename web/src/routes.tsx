@@ -49,6 +49,7 @@ const HubSecurityPage = lazyPage(() => import('./two-factor/hub-security.page'),
 const ProfilePage = lazyPage(() => import('./account/profile.page'), 'ProfilePage');
 const TalentCardPage = lazyPage(() => import('./talent/talent-card.page'), 'TalentCardPage');
 const VerifyCardPage = lazyPage(() => import('./talent/verify-card.page'), 'VerifyCardPage');
+const IdentityClaimsPage = lazyPage(() => import('./talent/identity-claims.page'), 'IdentityClaimsPage');
 const ApiTokensPage = lazyPage(() => import('./admin/api-tokens.page'), 'ApiTokensPage');
 const AuditLogPage = lazyPage(() => import('./audit/audit-log.page'), 'AuditLogPage');
 const HubDashboardPage = lazyPage(() => import('./dashboard/hub-dashboard.page'), 'HubDashboardPage');
@@ -79,6 +80,7 @@ export function AppRoutes() {
             <Route path="organizations/new" element={<OrganizationRegisterPage />} />
             <Route path="organizations/:id" element={<OrganizationDetailPage />} />
             <Route path="people" element={<PeoplePage />} />
+            <Route path="identity-claims" element={<IdentityClaimsPage />} />
             <Route path="talent-pipeline" element={<TalentPipelinePage />} />
             <Route path="compare" element={<CompareHubsPage />} />
             <Route path="search" element={<SearchPage />} />

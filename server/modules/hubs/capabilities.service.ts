@@ -81,6 +81,7 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
       assess: talentPolicy.can(actor, 'assess', null),
       editCatalogue: talentPolicy.can(actor, 'edit_catalogue', null),
       rotateKeys: talentPolicy.can(actor, 'rotate_keys', null),
+      resolveClaims: talentPolicy.can(actor, 'resolve_claims', null),
     },
     staff: { read: staffPolicy.can(actor, 'read', null), invite: staffPolicy.can(actor, 'invite', null), manage: staffPolicy.can(actor, 'manage', null) },
     apiTokens: { manage: apiTokensPolicy.can(actor, 'manage', null) },
@@ -97,6 +98,8 @@ export async function capabilitiesOf(db: Db, hub: HubRow, actor: Actor, grantedR
   const show: Record<HubSection, boolean> = {
     organizations: signedIn,
     people: actions.people.read,
+    // Graduates' claims to person records: whoever may list them (talent's personal-data readers).
+    'identity-claims': actions.talent.read,
     'talent-pipeline': signedIn,
     compare: signedIn,
     search: signedIn,

@@ -53,7 +53,7 @@ describe('capabilities: what the server says a person may do', () => {
     expect(anonymous).toMatchObject({ signedIn: false, sections: ['programs'] });
   });
 
-  it('says who opens stations, edits the talent catalogue, rotates its keys and reads people; the routes refuse whoever it leaves out', async () => {
+  it('says who opens stations, edits the talent catalogue, rotates its keys, reads people and decides claims to records; the routes refuse whoever it leaves out', async () => {
     const hub = await createTestHub(ctx, { districts: [{ code: 'gongshu', name: { zh: '拱墅区', en: 'Gongshu' } }] });
     const [admin, security, officer, manager, auditor, graduate] = await Promise.all([
       createTestUser(ctx, { hub, roles: ['hub_admin'] }),
@@ -64,24 +64,27 @@ describe('capabilities: what the server says a person may do', () => {
       createTestUser(ctx),
     ]);
     const desk = async (user: TestUser) => {
-      const { actions } = await capabilities(user, hub.slug);
-      return { stations: actions.stations, talent: actions.talent, people: actions.people, import: actions.organizations.import };
+      const { actions, sections } = await capabilities(user, hub.slug);
+      const claims = sections.includes('identity-claims');
+      return { stations: actions.stations, talent: actions.talent, people: actions.people, import: actions.organizations.import, claims };
     };
-    const on = (stationsOpen: [boolean, boolean], talent: [boolean, boolean, boolean, boolean], people: [boolean, boolean], importing: boolean) => ({
+    const on = (stationsOpen: [boolean, boolean], talent: [boolean, boolean, boolean, boolean, boolean], people: [boolean, boolean], importing: boolean) => ({
       stations: expect.objectContaining({ open: stationsOpen[0], anyDesk: stationsOpen[1] }),
-      talent: { read: talent[0], assess: talent[1], editCatalogue: talent[2], rotateKeys: talent[3] },
+      talent: { read: talent[0], assess: talent[1], editCatalogue: talent[2], rotateKeys: talent[3], resolveClaims: talent[4] },
       people: { read: people[0], create: people[1] },
       import: importing,
+      // The claims page is in the menu of whoever may list the claims.
+      claims: talent[0],
     });
     // Key rotation is the security admin's alone (三员分立), not the hub admin's. Any station's
     // desk is the auditor's, who opens none; the hub admin administers the stations instead.
-    expect(await desk(admin)).toEqual(on([true, false], [true, true, true, false], [true, true], true));
+    expect(await desk(admin)).toEqual(on([true, false], [true, true, true, false, true], [true, true], true));
     // People and their assessments are personal data: not the security admin's nor a station desk's to read.
-    expect((await desk(security)).talent).toEqual({ read: false, assess: false, editCatalogue: false, rotateKeys: true });
-    expect(await desk(officer)).toEqual(on([false, false], [true, true, true, false], [true, true], true));
-    expect(await desk(manager)).toEqual(on([false, false], [false, false, false, false], [false, false], false));
-    expect(await desk(auditor)).toEqual(on([false, true], [true, false, false, false], [true, false], false));
-    expect(await desk(graduate)).toEqual(on([false, false], [false, false, false, false], [false, false], false));
+    expect((await desk(security)).talent).toEqual({ read: false, assess: false, editCatalogue: false, rotateKeys: true, resolveClaims: false });
+    expect(await desk(officer)).toEqual(on([false, false], [true, true, true, false, true], [true, true], true));
+    expect(await desk(manager)).toEqual(on([false, false], [false, false, false, false, false], [false, false], false));
+    expect(await desk(auditor)).toEqual(on([false, true], [true, false, false, false, false], [true, false], false));
+    expect(await desk(graduate)).toEqual(on([false, false], [false, false, false, false, false], [false, false], false));
 
     // What is not listed is refused by the route itself.
     const station = {
@@ -94,10 +97,22 @@ describe('capabilities: what the server says a person may do', () => {
     };
     const open = (user: TestUser) => ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/stays/stations`, payload: station }));
     const rotate = (user: TestUser) => ctx.app.inject(as(user, { method: 'POST', url: `/api/hubs/${hub.slug}/talent/signing-keys/rotate` }));
+    const claim = `/api/hubs/${hub.slug}/talent/identity-claims`;
+    const decide = (user: TestUser) =>
+      ctx.app.inject(as(user, { method: 'POST', url: `${claim}/01a2373f-0000-7000-8000-000000000099/decision`, payload: { decision: 'approved' } }));
     for (const user of [officer, manager, auditor]) {
       expect([403, 404]).toContain((await open(user)).statusCode);
       expect([403, 404]).toContain((await rotate(user)).statusCode);
     }
+    // Whoever may decide passes the policy and finds no such claim; the auditor reads claims but
+    // may not decide them; whoever may not read them finds nothing there.
+    for (const user of [admin, officer]) expect((await decide(user)).statusCode).toBe(404);
+    expect((await decide(auditor)).statusCode).toBe(403);
+    for (const user of [security, manager, graduate]) {
+      expect((await decide(user)).statusCode).toBe(404);
+      expect((await ctx.app.inject(as(user, { method: 'GET', url: claim }))).statusCode).toBe(404);
+    }
+    expect((await ctx.app.inject(as(auditor, { method: 'GET', url: claim }))).statusCode).toBe(200);
     expect((await open(admin)).statusCode).toBe(201);
     expect((await rotate(admin)).statusCode).toBe(403);
     expect((await rotate(security)).statusCode).toBeLessThan(300);

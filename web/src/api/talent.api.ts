@@ -7,6 +7,9 @@ export type TalentCard = components['schemas']['TalentCard'];
 export type CardVerification = components['schemas']['TalentCardVerification'];
 export type TalentCatalogue = components['schemas']['TalentCatalogue'];
 export type TalentProfile = components['schemas']['TalentProfile'];
+export type IdentityClaim = components['schemas']['TalentIdentityClaim'];
+export type IdentityClaimStatus = IdentityClaim['status'];
+export type IdentityClaimDecision = BodyOf<'/api/hubs/{hub}/talent/identity-claims/{id}/decision', 'post'>;
 export type VerifyGraduateInput = BodyOf<'/api/hubs/{hub}/talent/graduate', 'post'>;
 export type AssessmentInput = BodyOf<'/api/hubs/{hub}/talent/people/{id}/assessments', 'post'>;
 export type TalentProfileInput = BodyOf<'/api/hubs/{hub}/talent/profile', 'put'>;
@@ -36,3 +39,11 @@ export const myTalentProfile = (hub: string) => answer(api.GET('/api/hubs/{hub}/
 export const saveTalentProfile = (hub: string, body: TalentProfileInput) => answer(api.PUT('/api/hubs/{hub}/talent/profile', { params: hubPath(hub), body }));
 
 export const rotateTalentSigningKey = (hub: string) => answer(api.POST('/api/hubs/{hub}/talent/signing-keys/rotate', { params: hubPath(hub) }));
+
+/** Graduates' claims to person records, by status (oldest first): one page after `next`. */
+export const listIdentityClaims = (hub: string, status: IdentityClaimStatus, next?: string) =>
+  answer(api.GET('/api/hubs/{hub}/talent/identity-claims', { params: { ...hubPath(hub), query: { status, next } } }));
+
+/** Approve or reject a pending claim, with an optional note. */
+export const decideIdentityClaim = (hub: string, id: string, body: IdentityClaimDecision) =>
+  answer(api.POST('/api/hubs/{hub}/talent/identity-claims/{id}/decision', { params: { path: { hub, id } }, body }));

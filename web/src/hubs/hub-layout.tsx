@@ -86,7 +86,7 @@ export function HubLayout() {
 }
 
 /** The ecosystem's pages sit under one menu, so the bar keeps its other sections in view. */
-const ECOSYSTEM = ['organizations', 'people', 'talent-pipeline', 'compare', 'search', 'import'] as const;
+const ECOSYSTEM = ['organizations', 'people', 'identity-claims', 'talent-pipeline', 'compare', 'search', 'import'] as const;
 const SECTIONS = [
   ...ECOSYSTEM,
   'dashboard',

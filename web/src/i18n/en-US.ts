@@ -91,6 +91,7 @@ export const enUS: UiMessages = {
     ecosystem: 'Ecosystem',
     organizations: 'Organisations',
     people: 'People',
+    'identity-claims': 'Record claims',
     'talent-pipeline': 'Talent pipeline',
     compare: 'Compare',
     search: 'Search',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDayRange, formatMoment, formatMomentDay, formatMomentRange, formatMonth } from './format-date';
+import { formatDay, formatDayRange, formatMoment, formatMomentDay, formatMomentDayIn, formatMomentRange, formatMonth } from './format-date';
 
 describe('dates as people read them, in the page’s language', () => {
   it('a day never shifts, whatever the reader’s zone', () => {
@@ -19,6 +19,13 @@ describe('dates as people read them, in the page’s language', () => {
     expect(formatMoment(at, 'zh-CN')).not.toContain('/');
     expect(formatMoment(at, 'zh-CN')).toMatch(/^2026年12月6日 \d{2}:\d{2}$/);
     expect(formatMomentDay(at, 'zh-CN')).toBe('2026年12月6日');
+  });
+
+  it('a moment’s day in the hub’s zone is the hub’s day, not the reader’s (the tests run in UTC)', () => {
+    const at = '2026-12-06T17:30:00Z';
+    expect(formatMomentDay(at, 'en-US')).toBe('Dec 6, 2026');
+    expect(formatMomentDayIn(at, 'Asia/Shanghai', 'en-US')).toBe('Dec 7, 2026');
+    expect(formatMomentDayIn(at, 'Asia/Shanghai', 'zh-CN')).toBe('2026年12月7日');
   });
 
   it('a month as words: the year and the month’s name', () => {

@@ -25,6 +25,11 @@ export function formatMomentDay(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
+/** A moment's day where the hub is, whatever the reader's zone (a claim filed at 01:00 in Hangzhou is that day): "2026年12月7日" / "Dec 7, 2026". */
+export function formatMomentDayIn(iso: string, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso));
+}
+
 /** A moment where the reader is: "2026年12月6日 16:09" / "Dec 6, 2026, 4:09 PM". */
 export function formatMoment(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));

@@ -90,6 +90,7 @@ export const zhCN = {
     ecosystem: '生态',
     organizations: '机构',
     people: '人才',
+    'identity-claims': '档案认领',
     'talent-pipeline': '人才管道',
     compare: '枢纽对比',
     search: '搜索',
