@@ -34,7 +34,8 @@ test('signed out: landing, public catalogue, sign-in', async ({ page }) => {
 
 test('a program officer: organisations, programs, applications', async ({ page }) => {
   await signInAs(page, 'officer@hangzhou.demo');
-  for (const path of ['/hubs/hangzhou/organizations', '/hubs/hangzhou/programs', '/hubs/hangzhou/applications']) await check(page, path, heading);
+  for (const path of ['/hubs/hangzhou/organizations', '/hubs/hangzhou/programs', '/hubs/hangzhou/applications', '/hubs/hangzhou/identity-claims'])
+    await check(page, path, heading);
 });
 
 test('finance: budget and its ledger', async ({ page }) => {
