@@ -7,13 +7,14 @@ import { findUsers } from '../../platform/auth/users.js';
 import type { FieldCrypto } from '../../platform/crypto/fields.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { notify } from '../../platform/notifications/index.js';
 import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
 import { findPeople, personIdsOfUsers, recordOwnResidentId, settleRecordClaim, type PersonRow } from '../ecosystem/index.js';
 import { talentPolicy } from './talent.policies.js';
 import { talentDegrees, talentIdentityClaims, talentProfiles } from './talent.tables.js';
 
-type Scope = { hub: { id: string }; actor: Actor };
+type Scope = { hub: { id: string; slug: string }; actor: Actor };
 export type IdentityClaimRow = typeof talentIdentityClaims.$inferSelect;
 
 /**
@@ -96,6 +97,7 @@ export async function presentIdentityClaims(db: Db | Tx, hubId: string, rows: Id
  * Staff decide a claim. Approved: a record no account uses becomes the claimant's (what
  * they declared on their own record comes along); a record another account uses gives its
  * resident id to the claimant's record. Rejected: nothing changes. A decided claim is 409.
+ * The claimant hears of it in the app; no one else does.
  */
 export async function decideIdentityClaim(tx: Tx, scope: Scope, claimId: string, input: IdentityClaimDecision): Promise<IdentityClaimRow> {
   talentPolicy.authorize(scope.actor, 'resolve_claims', null);
@@ -126,7 +128,29 @@ export async function decideIdentityClaim(tx: Tx, scope: Scope, claimId: string,
     subjectId: claim.personId,
     payload: { claim: claimId, outcome },
   });
+  await tellClaimant(tx, scope.hub, claim.userId, claimId, input.decision);
   return row!;
+}
+
+/**
+ * The same words whatever staff found: never the record's name, whether another account
+ * used it, or the staff's note (which may speak of someone else).
+ */
+const decisionTitles: Record<IdentityClaimDecision['decision'], { zh: string; en: string }> = {
+  approved: { zh: '您的身份核验已完成，档案已关联。', en: 'Your identity check is complete; your record is linked.' },
+  rejected: { zh: '您的身份核验未能确认，请联系人才服务办公室。', en: 'Your identity check could not be confirmed; contact the talent office.' },
+};
+
+async function tellClaimant(tx: Tx, hub: Scope['hub'], userId: string, claimId: string, decision: IdentityClaimDecision['decision']): Promise<void> {
+  await notify(tx, hub.id, [
+    {
+      userId,
+      kind: `identity_claim_${decision}`,
+      subjectType: 'identity_claim',
+      subjectId: claimId,
+      payload: { title: decisionTitles[decision], link: `/hubs/${hub.slug}/stays` },
+    },
+  ]);
 }
 
 /** The degrees and profile the graduate declared on their own record go with them to the record they now hold. */

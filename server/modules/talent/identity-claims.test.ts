@@ -163,6 +163,46 @@ describe('graduate verification with a resident id', () => {
     ]);
   });
 
+  it('tells the claimant of the decision in the app, in words that name no one else, and tells no one else', async () => {
+    const hub = await createTestHub(ctx);
+    const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
+    const OTHER = residentId('1999-03-15', 777);
+    await staffRecord(hub, officer, OTHER);
+    const [first, owner, stranger] = [await createTestUser(ctx), await createTestUser(ctx), await createTestUser(ctx)];
+    expect((await verify(ctx, hub, first, KNOWN, { zh: '冒名', en: 'Mao Ming' })).statusCode).toBe(200);
+    expect((await verify(ctx, hub, owner, KNOWN)).statusCode).toBe(200);
+    expect((await verify(ctx, hub, stranger, OTHER, { zh: '路人', en: 'Lu Ren' })).statusCode).toBe(200);
+    const [toFirst, toStaff] = (await claims(hub, officer)).json().items as { id: string; person: { id: string } }[];
+
+    expect((await decide(hub, officer, toFirst!.id, 'approved')).statusCode).toBe(200);
+    expect((await decide(hub, officer, toStaff!.id, 'rejected')).statusCode).toBe(200);
+
+    // One notification per decision, to its claimant: not to the account that held the number, nor to staff.
+    const { rows } = await ctx.database.db.execute<{ user_id: string; kind: string; subject_id: string }>(
+      sql`SELECT user_id, kind, subject_id FROM notifications WHERE hub_id = ${hub.id} ORDER BY kind`,
+    );
+    expect(rows).toEqual([
+      { user_id: owner.id, kind: 'identity_claim_approved', subject_id: toFirst!.id },
+      { user_id: stranger.id, kind: 'identity_claim_rejected', subject_id: toStaff!.id },
+    ]);
+    const mine = (who: TestUser) => ctx.app.inject(as(who, { method: 'GET', url: `/api/hubs/${hub.slug}/notifications` }));
+    const [approved] = (await mine(owner)).json().items;
+    expect(approved.payload).toEqual({
+      title: { zh: '您的身份核验已完成，档案已关联。', en: 'Your identity check is complete; your record is linked.' },
+      link: `/hubs/${hub.slug}/stays`,
+    });
+    const [rejected] = (await mine(stranger)).json().items;
+    expect(rejected.payload).toEqual({
+      title: { zh: '您的身份核验未能确认，请联系人才服务办公室。', en: 'Your identity check could not be confirmed; contact the talent office.' },
+      link: `/hubs/${hub.slug}/stays`,
+    });
+    // Nothing of the other record, its account or the staff's note.
+    for (const said of [JSON.stringify(approved), JSON.stringify(rejected)]) {
+      for (const secret of ['冒名', 'Mao Ming', first.email, toFirst!.person.id, toStaff!.person.id, 'diploma']) expect(said).not.toContain(secret);
+    }
+    expect((await mine(first)).json().items).toEqual([]);
+  });
+
   it('limits verifications per account, whatever they carry', async () => {
     const limited = await startTestApp({ graduateVerificationsPerHour: 2 });
     const hub = await createTestHub(limited);

@@ -193,6 +193,8 @@ export const enUS: UiMessages = {
       appeal_upheld: 'Your appeal was upheld',
       appeal_dismissed: 'Your appeal was dismissed',
       obligation_report_due: 'An outcome report is due soon',
+      identity_claim_approved: 'Your identity check is complete; your record is linked.',
+      identity_claim_rejected: 'Your identity check could not be confirmed; contact the talent office.',
     },
   },
   obligations: obligationsEnUS,

@@ -192,6 +192,8 @@ export const zhCN = {
       appeal_upheld: '您的申诉已成立',
       appeal_dismissed: '您的申诉已被驳回',
       obligation_report_due: '成效报告即将到期',
+      identity_claim_approved: '您的身份核验已完成，档案已关联。',
+      identity_claim_rejected: '您的身份核验未能确认，请联系人才服务办公室。',
     },
   },
   obligations: obligationsZhCN,
