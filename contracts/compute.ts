@@ -19,6 +19,8 @@ export const COMPUTE_LIMITS = {
   usageFileBytes: 8 * 1024 * 1024,
   /** A maintenance window's longest length: its hours are written as capacity rows when the pool is made. */
   maintenanceDays: 90,
+  /** How far ahead of now a maintenance window may end: a flavor's rows stay within [31 days back, a year ahead]. */
+  maintenanceAheadDays: 365,
 } as const;
 
 /** Plain text: no control characters (NUL included). */
@@ -62,7 +64,9 @@ export type FlavorInput = z.infer<typeof flavorInputSchema>;
 export const maintenanceInputSchema = z.strictObject({
   flavorCode: z.string().min(1).max(40),
   from: isoDateTime(),
-  to: isoDateTime().meta({ description: `After from, at most ${COMPUTE_LIMITS.maintenanceDays} days later` }),
+  to: isoDateTime().meta({
+    description: `After from, at most ${COMPUTE_LIMITS.maintenanceDays} days later and at most ${COMPUTE_LIMITS.maintenanceAheadDays} days from now`,
+  }),
   gpusOut: z.number().int().min(1).max(100_000),
 });
 

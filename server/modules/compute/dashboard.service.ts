@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ComputeDashboard } from '../../../contracts/compute.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { applicantNames } from '../ecosystem/index.js';
+import { capacityHours } from './capacity-hours.js';
 import { authorizeCompany } from './company-access.js';
 import { companyComputePolicy } from './compute.policies.js';
 import type { Scope } from './pools.service.js';
@@ -11,11 +12,12 @@ const unnamed = { zh: '—', en: '—' };
 /**
  * What the company's and the operator's pages chart: quotas with their use (as admission
  * counts it: work begun in the period's hub days, a cancelled job's hours up to its cut)
- * and voucher balance, utilisation per flavor per day (the hub's days), waits from
- * submission to start, and each voucher's burn-down. One company's (its members) or the
- * hub's (staff).
+ * and voucher balance, utilisation per flavor per day (the hub's days, 30 back to 14
+ * ahead; capacity read as `capacityHours` reads it, so an idle pool's hours without rows
+ * show its GPUs in service), waits from submission to start, and each voucher's
+ * burn-down. One company's (its members) or the hub's (staff).
  */
-export async function getComputeDashboard(db: Db | Tx, scope: Scope, query: { organizationId?: string }): Promise<ComputeDashboard> {
+export async function getComputeDashboard(db: Db | Tx, scope: Scope, query: { organizationId?: string }, now = new Date()): Promise<ComputeDashboard> {
   const hubId = scope.hub.id;
   const org = query.organizationId ?? null;
   if (org !== null) await authorizeCompany(db, scope, org, 'read');
@@ -55,18 +57,19 @@ export async function getComputeDashboard(db: Db | Tx, scope: Scope, query: { or
     WHERE q.hub_id = ${hubId} ${ofOrg('qu.organization_id')}
     ORDER BY q.period_start DESC, f.model`);
 
+  const at = sql`${now.toISOString()}::timestamptz`;
   const utilisation = await db.execute<{ flavor_id: string; model: string; day: string; reserved: number; capacity: number }>(sql`
-    SELECT s.flavor_id, f.model, (s.hour AT TIME ZONE ${tz})::date::text AS day, sum(s.reserved)::int AS reserved, sum(s.capacity)::int AS capacity
-    FROM compute_slots s JOIN compute_flavors f ON f.hub_id = s.hub_id AND f.id = s.flavor_id
-    WHERE s.hub_id = ${hubId} AND s.hour >= now() - interval '30 days' AND s.hour < now() + interval '14 days'
-    GROUP BY s.flavor_id, f.model, day ORDER BY day, f.model`);
+    SELECT c.flavor_id, f.model, (c.hour AT TIME ZONE ${tz})::date::text AS day, sum(c.reserved)::int AS reserved, sum(c.capacity)::int AS capacity
+    FROM ${capacityHours(hubId, sql`${at} - interval '30 days'`, sql`${at} + interval '14 days'`)} c
+    JOIN compute_flavors f ON f.hub_id = ${hubId} AND f.id = c.flavor_id
+    GROUP BY c.flavor_id, f.model, day ORDER BY day, f.model`);
 
   const waits = await db.execute<{ day: string; requests: number; average: number; longest: number }>(sql`
     SELECT (submitted_at AT TIME ZONE ${tz})::date::text AS day, count(*)::int AS requests,
       avg(greatest(0, extract(epoch FROM (start_at - submitted_at)) / 3600))::float8 AS average,
       max(greatest(0, extract(epoch FROM (start_at - submitted_at)) / 3600))::float8 AS longest
     FROM compute_requests
-    WHERE hub_id = ${hubId} AND start_at IS NOT NULL AND submitted_at >= now() - interval '30 days' ${ofOrg('organization_id')}
+    WHERE hub_id = ${hubId} AND start_at IS NOT NULL AND submitted_at >= ${at} - interval '30 days' ${ofOrg('organization_id')}
     GROUP BY day ORDER BY day`);
 
   const vouchers = await db.execute<{ award_id: string; organization_id: string; granted: string; held: string; day: string | null; paid: string | null }>(sql`

@@ -9,7 +9,8 @@ import type { Actor } from '../../platform/policies.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { requireOrganization } from '../ecosystem/index.js';
 import { computeAdminPolicy, flavorPolicy } from './compute.policies.js';
-import { computeFlavors, computePools, computeSlots } from './compute.tables.js';
+import { capacityHours, hourStart } from './capacity-hours.js';
+import { computeFlavors, computePools } from './compute.tables.js';
 import { hourCeil, hourOf, HOUR_MS } from './hours.js';
 
 export type Scope = { hub: HubRow; actor: Actor };
@@ -22,8 +23,10 @@ export type FlavorRow = typeof computeFlavors.$inferSelect;
  * hours get their rows when a round needs them (`ensureSlots`, full capacity), so every
  * hour of a maintenance window gets its row here, however far ahead, already lowered:
  * the rows are where maintenance is kept, and a row is never written twice. A window
- * lasts at most `COMPUTE_LIMITS.maintenanceDays` (90 days: 2,160 rows), a 400 `TOO_BIG`
- * under its `to` otherwise (longer work is another window, made when it comes closer).
+ * lasts at most `COMPUTE_LIMITS.maintenanceDays` (90 days: 2,160 rows) and ends at most
+ * `COMPUTE_LIMITS.maintenanceAheadDays` (a year) from now, a 400 `TOO_BIG` under its `to`
+ * otherwise: whatever the windows, a flavor's rows lie within 31 days back and a year
+ * ahead (about 9,500 rows a flavor).
  */
 export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, now = new Date()): Promise<{ pool: PoolRow; flavors: FlavorRow[] }> {
   computeAdminPolicy.authorize(scope.actor, 'manage', {});
@@ -38,6 +41,10 @@ export async function createComputePool(tx: Tx, scope: Scope, input: PoolInput, 
     if (Date.parse(m.to) - Date.parse(m.from) > COMPUTE_LIMITS.maintenanceDays * 24 * HOUR_MS)
       throw new AppError('VALIDATION_FAILED', [
         { path: `maintenance.${i}.to`, code: 'TOO_BIG', detail: `at most ${COMPUTE_LIMITS.maintenanceDays} days after from` },
+      ]);
+    if (Date.parse(m.to) > now.getTime() + COMPUTE_LIMITS.maintenanceAheadDays * 24 * HOUR_MS)
+      throw new AppError('VALIDATION_FAILED', [
+        { path: `maintenance.${i}.to`, code: 'TOO_BIG', detail: `at most ${COMPUTE_LIMITS.maintenanceAheadDays} days from now` },
       ]);
   });
   const [pool] = await tx
@@ -138,31 +145,16 @@ export async function flavorsOf(db: Db | Tx, hubId: string) {
 }
 
 /**
- * Capacity per flavor per hour for [fromHour, toHour), index 0 = fromHour. An hour without
- * its row reads as the flavor's GPUs in service: exactly the row `ensureSlots` would make
- * (maintenance windows are written in full when the pool is made), so a read of an idle
- * pool (the fair-share page, long after the last round) sees its real capacity and
- * writes nothing.
+ * Capacity per flavor per hour for [fromHour, toHour), index 0 = fromHour, read as every
+ * capacity read is (`capacityHours`: an hour without its row is the flavor's GPUs in
+ * service, the row `ensureSlots` would make), so the fair-share page of an idle pool sees
+ * its real capacity and writes nothing.
  */
-export async function capacityOf(
-  db: Db | Tx,
-  hubId: string,
-  flavors: Pick<FlavorRow, 'id' | 'gpus'>[],
-  fromHour: number,
-  toHour: number,
-): Promise<Record<string, number[]>> {
-  const rows = await db
-    .select({ flavorId: computeSlots.flavorId, hour: computeSlots.hour, capacity: computeSlots.capacity })
-    .from(computeSlots)
-    .where(
-      and(
-        eq(computeSlots.hubId, hubId),
-        sql`${computeSlots.hour} >= ${new Date(fromHour * HOUR_MS).toISOString()}::timestamptz`,
-        sql`${computeSlots.hour} < ${new Date(toHour * HOUR_MS).toISOString()}::timestamptz`,
-      ),
-    );
+export async function capacityOf(db: Db | Tx, hubId: string, fromHour: number, toHour: number): Promise<Record<string, number[]>> {
+  const { rows } = await db.execute<{ flavor_id: string; at: number; capacity: number }>(sql`
+    SELECT c.flavor_id, (extract(epoch FROM c.hour) / 3600)::int - ${fromHour}::int AS at, c.capacity
+    FROM ${capacityHours(hubId, hourStart(fromHour), hourStart(toHour))} c`);
   const out: Record<string, number[]> = {};
-  for (const f of flavors) out[f.id] = new Array<number>(Math.max(0, toHour - fromHour)).fill(f.gpus);
-  for (const r of rows) if (out[r.flavorId]) out[r.flavorId]![hourOf(r.hour) - fromHour] = r.capacity;
+  for (const r of rows) (out[r.flavor_id] ??= new Array<number>(toHour - fromHour).fill(0))[r.at] = r.capacity;
   return out;
 }

@@ -30,13 +30,7 @@ export async function loadSnapshot(db: Db | Tx, hub: Pick<HubRow, 'id' | 'timeZo
   const horizon = COMPUTE_LIMITS.horizonHours;
   const flavors = await flavorsOf(db, hubId);
   const flavorOf = new Map(flavors.map((f) => [f.flavor.id, f.flavor]));
-  const capacity = await capacityOf(
-    db,
-    hubId,
-    flavors.map((f) => f.flavor),
-    nowHour,
-    nowHour + horizon,
-  );
+  const capacity = await capacityOf(db, hubId, nowHour, nowHour + horizon);
   const today = localToday(tz, now);
   const quotaRows = await db
     .select({ queue: computeQueues, quota: computeQuotas })

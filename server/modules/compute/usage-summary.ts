@@ -1,7 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
+import { capacityHours } from './capacity-hours.js';
 
-/** GPU hours the hub's pools offered and had reserved over the days [from, to) of its time zone (the hub dashboard). */
+/**
+ * GPU hours the hub's pools offered and had reserved over the days [from, to) of its time
+ * zone (the hub dashboard), read as `capacityHours` reads them: an hour without its row is
+ * the flavor's GPUs in service, none reserved.
+ */
 export async function computeUsageSummary(
   db: Db | Tx,
   hubId: string,
@@ -9,9 +14,10 @@ export async function computeUsageSummary(
   from: string,
   to: string,
 ): Promise<{ capacityGpuHours: number; reservedGpuHours: number }> {
+  const dayStart = (day: string) => sql`${day}::date::timestamp AT TIME ZONE ${timeZone}`;
   const { rows } = await db.execute<{ capacity: number; reserved: number }>(sql`
-    SELECT coalesce(sum(capacity), 0)::int AS capacity, coalesce(sum(reserved), 0)::int AS reserved FROM compute_slots
-    WHERE hub_id = ${hubId} AND hour >= (${from}::date::timestamp AT TIME ZONE ${timeZone}) AND hour < (${to}::date::timestamp AT TIME ZONE ${timeZone})`);
+    SELECT coalesce(sum(c.capacity), 0)::int AS capacity, coalesce(sum(c.reserved), 0)::int AS reserved
+    FROM ${capacityHours(hubId, dayStart(from), dayStart(to))} c`);
   const row = rows[0]!;
   return { capacityGpuHours: row.capacity, reservedGpuHours: row.reserved };
 }
