@@ -6,7 +6,6 @@ import { cliEnv, runCli, startServe, type RunningServer } from '../test/cli-proc
 
 // A real `serve` (child process, embedded PostgreSQL) and every CLI command run beside it
 // with the same DRAGONGATE_HOME: the commands use the server's database without owning it.
-const PORT = 41211;
 const home = mkdtempSync(path.join(tmpdir(), 'dragongate-beside-'));
 const env = cliEnv(home);
 const work = mkdtempSync(path.join(tmpdir(), 'dragongate-beside-files-'));
@@ -29,7 +28,7 @@ const alive = (pid: number) => {
 beforeAll(async () => {
   // Hubs first (no demo seed on the server's first run), then the server.
   expect((await runCli(['seed'], env)).code).toBe(0);
-  server = await startServe(PORT, env);
+  server = await startServe(env);
   // Health and a public read, over and over, the whole time the commands run.
   poller = (async () => {
     while (polling) {

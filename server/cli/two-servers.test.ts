@@ -17,8 +17,8 @@ let b: RunningServer;
 beforeAll(async () => {
   expect((await runCli(['seed'], env)).code).toBe(0);
   expect((await runCli(['users', 'create', '--email', 'two@servers.example', '--password', password], env)).code).toBe(0);
-  a = await startServe(41221, env);
-  b = await startServe(41222, env);
+  a = await startServe(env);
+  b = await startServe(env);
 }, 300_000);
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,8 +29,32 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Cl
 
 export type RunningServer = { url: string; child: ChildProcess; stop: () => Promise<number | null>; output: () => string };
 
-/** `dragongate serve` as a child process; resolves once /api/health answers 200. */
-export async function startServe(port: number, env: NodeJS.ProcessEnv): Promise<RunningServer> {
+/** A port free on loopback now: the system picks it (fixed ports in the ephemeral range collide with outgoing sockets). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}
+
+/**
+ * `dragongate serve` as a child process on a free port; resolves once /api/health answers
+ * 200. A port taken between choosing and listening (EADDRINUSE) is chosen again.
+ */
+export async function startServe(env: NodeJS.ProcessEnv): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serveOn(await freePort(), env);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function serveOn(port: number, env: NodeJS.ProcessEnv): Promise<RunningServer> {
   const child = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
