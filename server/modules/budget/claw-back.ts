@@ -61,9 +61,11 @@ async function split(tx: Tx, hubId: string, commitmentId: string, amount: bigint
   let rest = amount;
   for (const c of (await commitmentChain(tx, hubId, commitmentId)).reverse()) {
     if (rest === 0n) break;
-    const take = [rest, await accountFree(tx, hubId, c.awardAccountId)].reduce((a, b) => (a < b ? a : b));
+    // An award account never holds less than nothing (its limit), so `take` is 0 or more.
+    const free = await accountFree(tx, hubId, c.awardAccountId);
+    const take = rest < free ? rest : free;
     if (take > 0n) parts.push({ commitment: c, amount: take });
-    rest -= take > 0n ? take : 0n;
+    rest -= take;
   }
   if (rest > 0n) throw new AppError('CLAWBACK_EXCEEDS_PAID', [{ path: 'amount', code: 'TOO_BIG' }]);
   return parts;
