@@ -198,6 +198,10 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
     'en-US': 'The rent steps leave a gap: each step must start where the previous one ends.',
   },
   STEPS_OVERLAP: { 'zh-CN': '租金阶段相互重叠或顺序颠倒。', 'en-US': 'The rent steps overlap or are out of order.' },
+  STAYS_OVERLAP: {
+    'zh-CN': '两份档案在相同日期都有有效的住宿预订，请先取消其中一个。',
+    'en-US': 'Both records have active stays on the same nights; cancel one first.',
+  },
   NOT_MONTH_START: { 'zh-CN': '日期须为租期中某个月的起始日。', 'en-US': 'The date must be the first day of a month of the lease.' },
   ABOVE_CAP: { 'zh-CN': '补贴超过了政策上限。', 'en-US': 'The subsidy is above the program’s caps.' },
   INVALID_CHARACTERS: {

@@ -126,6 +126,7 @@ export const fieldErrorCodes = [
   'NESTED_SPACES',
   'STEPS_GAP',
   'STEPS_OVERLAP',
+  'STAYS_OVERLAP',
   'NOT_MONTH_START',
   'ABOVE_CAP',
   'INVALID_CHARACTERS',

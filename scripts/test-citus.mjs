@@ -25,6 +25,7 @@ const citusTests = [
   // The hub's calendar year read from the hubs reference table inside a shard's statement.
   'server/modules/programs/hub-year.test.ts',
   'server/modules/talent/identity-claims.test.ts',
+  'server/modules/talent/identity-claims-merge.test.ts',
   'server/modules/reviews/reviews.test.ts',
   'server/modules/reviews/awards.test.ts',
   'server/modules/reviews/award-turns.test.ts',

@@ -56,6 +56,7 @@ export { organizationSnapshot } from './organization-snapshot.js';
 export { findConflicts, personIdsOfUsers, type ConflictHit } from './conflicts.js';
 export { setPersonTalentTier, findPeople, type PersonRow } from './people.service.js';
 export { ownPersonRecord, recordOwnResidentId, settleRecordClaim } from './own-person.js';
+export { registerPersonMove, type PersonMove } from './person-moves.js';
 export { relatedParties, type RelatedTie } from './related-parties.js';
 export { latestFacts, organizationIdByUscc, type LatestFact } from './latest-facts.js';
 export { publicOrganizations, type PublicOrganization } from './public-organizations.js';

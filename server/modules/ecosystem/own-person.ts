@@ -6,6 +6,7 @@ import type { FieldCrypto } from '../../platform/crypto/fields.js';
 import { AppError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { residentIdColumns, type PersonRow } from './people.service.js';
+import { movePersonRecords } from './person-moves.js';
 import { people } from './people.tables.js';
 
 function ofUser(db: Db | Tx, hubId: string, userId: string) {
@@ -80,7 +81,8 @@ export async function recordOwnResidentId(tx: Tx, hubId: string, personId: strin
 /**
  * Staff approved an account's claim to a record holding the resident id it gave.
  * A record no account uses becomes the account's (`linked`; the account's own record, if
- * any, is let go and its id answered, so the caller moves what is theirs). A record another
+ * any, is let go and what it holds in every module moves with the account: `moved` counts
+ * the rows by module, `person-moves.ts`). A record another
  * account uses keeps its account but gives up the number to the claimant's own record
  * (`moved`). Rows are locked; a record changed meanwhile is 409.
  */
@@ -89,7 +91,7 @@ export async function settleRecordClaim(
   hubId: string,
   userId: string,
   claimedId: string,
-): Promise<{ outcome: 'linked'; formerId: string | null } | { outcome: 'moved' } | { outcome: 'already' }> {
+): Promise<{ outcome: 'linked'; moved: Record<string, number> } | { outcome: 'moved' } | { outcome: 'already' }> {
   const [claimed] = await tx
     .select()
     .from(people)
@@ -109,7 +111,7 @@ export async function settleRecordClaim(
       .update(people)
       .set({ userId, updatedAt: new Date() })
       .where(and(eq(people.hubId, hubId), eq(people.id, claimed.id)));
-    return { outcome: 'linked', formerId: own?.id ?? null };
+    return { outcome: 'linked', moved: own ? await movePersonRecords(tx, hubId, own.id, claimed.id) : {} };
   }
   // Another account holds it: the number moves to the claimant's own record (made on verifying).
   if (!own || own.residentIdDigest !== null || claimed.residentIdDigest === null) throw new AppError('CONFLICT', [{ path: 'decision', code: 'INVALID' }]);

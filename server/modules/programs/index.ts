@@ -2,13 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import { registerCauseNamer } from '../../platform/cause-names.js';
 import type { Deps } from '../../platform/http/deps.js';
+import { registerPersonMove } from '../ecosystem/index.js';
 import { nameApplications } from './application-names.js';
 import { matchRoutes } from './matches.routes.js';
+import { moveApplications } from './person-move.js';
 import { programRoutes } from './programs.routes.js';
 import { simulationRoutes } from './simulation.routes.js';
 
 export async function registerProgramRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   registerCauseNamer('application', nameApplications);
+  registerPersonMove('applications', moveApplications);
   await app.register(programRoutes(deps));
   await app.register(matchRoutes(deps));
   await app.register(simulationRoutes(deps));

@@ -26,6 +26,8 @@ export function checkStayLength(station: Pick<StationRow, 'maxNightsPerStay'>, r
 /** The refusals dg_stay_take and dg_stay_book answer with, as the app's errors (the key's: `keyRefusal`). */
 function refusal(code: string, detail: string | null): AppError {
   if (code === 'STAY_LIMIT_REACHED') return new AppError('STAY_LIMIT_REACHED', [{ path: 'checkOut', code: 'TOO_MANY_NIGHTS', detail: detail ?? '' }]);
+  // Staff linked the account to another record while this was judged (migrations/0049): try again.
+  if (code === 'GUEST_CHANGED') return new AppError('CONFLICT');
   return new AppError(code === 'ALREADY_BOOKED' ? 'ALREADY_BOOKED' : 'NO_AVAILABILITY');
 }
 

@@ -51,7 +51,7 @@ export const identityClaimRoutes =
         schema: {
           operationId: 'decideIdentityClaim',
           description:
-            'Program officers and hub admins. Approved: a record no account uses becomes the claimant’s (the degrees and profile they declared come along); a record another account uses gives its resident id to the claimant’s own record. Rejected: nothing changes. The claimant is told in-app that the check is complete or could not be confirmed (nothing about the record or another account). A claim already decided is 409 `CONFLICT` on `decision`.',
+            'Program officers and hub admins. Approved: a record no account uses becomes the claimant’s (what they did as their own record comes along: stays, waiting-list places, applications, degrees, profile, assessments, ties; 409 `CONFLICT` with `STAYS_OVERLAP` on `decision` while both records hold a stay on the same nights); a record another account uses gives its resident id to the claimant’s own record. Rejected: nothing changes. The claimant is told in-app that the check is complete or could not be confirmed (nothing about the record or another account). A claim already decided is 409 `CONFLICT` on `decision`.',
           summary: 'Approve or reject a claim to a person record',
           tags,
           params: idParams,

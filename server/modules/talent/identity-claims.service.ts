@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { IdentityClaim, IdentityClaimDecision } from '../../../contracts/talent.js';
 import type { StayDegreeLevel } from '../../../contracts/stays.js';
 import type { Db, Tx } from '../../db/connection.js';
@@ -12,7 +12,7 @@ import { after, readCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/policies.js';
 import { findPeople, personIdsOfUsers, recordOwnResidentId, settleRecordClaim, type PersonRow } from '../ecosystem/index.js';
 import { talentPolicy } from './talent.policies.js';
-import { talentDegrees, talentIdentityClaims, talentProfiles } from './talent.tables.js';
+import { talentDegrees, talentIdentityClaims } from './talent.tables.js';
 
 type Scope = { hub: { id: string; slug: string }; actor: Actor };
 export type IdentityClaimRow = typeof talentIdentityClaims.$inferSelect;
@@ -95,7 +95,8 @@ export async function presentIdentityClaims(db: Db | Tx, hubId: string, rows: Id
 
 /**
  * Staff decide a claim. Approved: a record no account uses becomes the claimant's (what
- * they declared on their own record comes along); a record another account uses gives its
+ * they did as their own record comes along: stays, applications, degrees; the audit event
+ * counts it by module); a record another account uses gives its
  * resident id to the claimant's record. Rejected: nothing changes. A decided claim is 409.
  * The claimant hears of it in the app; no one else does.
  */
@@ -110,10 +111,11 @@ export async function decideIdentityClaim(tx: Tx, scope: Scope, claimId: string,
   if (!claim) throw notFound();
   if (claim.status !== 'pending') throw new AppError('CONFLICT', [{ path: 'decision', code: 'INVALID' }]);
   let outcome = 'none';
+  let moved: Record<string, number> = {};
   if (input.decision === 'approved') {
     const settled = await settleRecordClaim(tx, hubId, claim.userId, claim.personId);
     outcome = settled.outcome;
-    if (settled.outcome === 'linked' && settled.formerId) await moveDeclared(tx, hubId, settled.formerId, claim.personId);
+    if (settled.outcome === 'linked') moved = settled.moved;
   }
   const [row] = await tx
     .update(talentIdentityClaims)
@@ -126,7 +128,7 @@ export async function decideIdentityClaim(tx: Tx, scope: Scope, claimId: string,
     action: `talent.identity_claim_${input.decision}`,
     subjectType: 'person',
     subjectId: claim.personId,
-    payload: { claim: claimId, outcome },
+    payload: { claim: claimId, outcome, moved },
   });
   await tellClaimant(tx, scope.hub, claim.userId, claimId, input.decision);
   return row!;
@@ -151,22 +153,4 @@ async function tellClaimant(tx: Tx, hub: Scope['hub'], userId: string, claimId: 
       payload: { title: decisionTitles[decision], link: `/hubs/${hub.slug}/stays` },
     },
   ]);
-}
-
-/** The degrees and profile the graduate declared on their own record go with them to the record they now hold. */
-async function moveDeclared(tx: Tx, hubId: string, fromId: string, toId: string): Promise<void> {
-  await tx.execute(sql`
-    UPDATE talent_degrees d SET person_id = ${toId}
-    WHERE d.hub_id = ${hubId} AND d.person_id = ${fromId}
-      AND NOT EXISTS (SELECT 1 FROM talent_degrees t WHERE t.hub_id = d.hub_id AND t.person_id = ${toId} AND t.level = d.level AND t.graduates_on = d.graduates_on)`);
-  const [has] = await tx
-    .select({ personId: talentProfiles.personId })
-    .from(talentProfiles)
-    .where(and(eq(talentProfiles.hubId, hubId), eq(talentProfiles.personId, toId)));
-  if (!has) {
-    await tx
-      .update(talentProfiles)
-      .set({ personId: toId })
-      .where(and(eq(talentProfiles.hubId, hubId), eq(talentProfiles.personId, fromId)));
-  }
 }
