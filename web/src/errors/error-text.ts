@@ -20,6 +20,9 @@ export function fieldErrorText(code: string, locale: Locale): string {
 export function errorText(error: unknown, locale: Locale, t: TFunction): string {
   if (!isApiRequestError(error)) return t('errors.unknown');
   if (error.code === 'NETWORK') return t('errors.network');
+  // A conflict that names why (both records hold a stay on those nights) says that, not "someone changed this".
+  const why = error.code === 'CONFLICT' ? error.fields.find((f) => f.code !== 'INVALID' && isFieldErrorCode(f.code)) : undefined;
+  if (why) return fieldErrorText(why.code, locale);
   // A rate limit that says how long to wait (Retry-After) says it in words.
   if (isErrorCode(error.code)) return errorSentence(error.code, locale, error.retryAfterSeconds);
   return error.status >= 500 ? errorSentence('INTERNAL', locale) : t('errors.unknown');
