@@ -7,6 +7,7 @@ export * from '../platform/api-tokens/api-tokens.tables.js';
 export * from '../platform/files/files.tables.js';
 export * from '../platform/mail/outbox.tables.js';
 export * from '../platform/notifications/notifications.tables.js';
+export * from '../platform/limits/limits.tables.js';
 export * from '../modules/ecosystem/organizations.tables.js';
 export * from '../modules/ecosystem/people.tables.js';
 export * from '../modules/ecosystem/relations.tables.js';

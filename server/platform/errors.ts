@@ -105,6 +105,13 @@ export class AppError extends Error {
   }
 }
 
+/** A 429 from a limit of our own (`platform/limits`): the error handler says how long to wait, as @fastify/rate-limit's do. */
+export class RateLimited extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED');
+  }
+}
+
 /**
  * An authorization refusal (403, or 404 to one who may not even read the thing): the
  * request's own transaction rolls back, so `http/refusal-audit.ts` records it apart.

@@ -212,7 +212,27 @@ describe('graduate verification with a resident id', () => {
     expect(codes).toEqual([200, 200, 429]);
     const refused = await verify(limited, hub, guesser, undefined);
     expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(refused.headers['retry-after']).toBe(String(refused.json().error.retryAfterSeconds));
+    expect(refused.json().error.retryAfterSeconds).toBeGreaterThan(3000);
     // Another account is not held back by the first one's attempts.
     expect((await verify(limited, hub, other, KNOWN)).statusCode).toBe(200);
+  });
+
+  it('counts an account’s verifications on every server together', async () => {
+    const [one, two] = [await startTestApp({ graduateVerificationsPerHour: 2 }), await startTestApp({ graduateVerificationsPerHour: 2 })];
+    const hub = await createTestHub(one);
+    const guesser = await createTestUser(one);
+    expect((await verify(one, hub, guesser, KNOWN)).statusCode).toBe(200);
+    expect((await verify(two, hub, guesser, FRESH)).statusCode).toBe(200);
+    // The third try, sent to either server, is the third in the hour.
+    expect((await verify(two, hub, guesser, residentId('2001-01-01', 789))).statusCode).toBe(429);
+    expect((await verify(one, hub, guesser, undefined)).statusCode).toBe(429);
+    // Tries at once are counted one by one: of five more from a fresh account, exactly two pass.
+    const eager = await createTestUser(one);
+    const codes = await Promise.all(
+      [one, two, one, two, one].map((c, i) => verify(c, hub, eager, residentId('2002-02-02', 100 + i)).then((r) => r.statusCode)),
+    );
+    expect(codes.filter((c) => c === 200)).toHaveLength(2);
+    expect(codes.filter((c) => c === 429)).toHaveLength(3);
   });
 });

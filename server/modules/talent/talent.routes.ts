@@ -13,6 +13,7 @@ import { AppError } from '../../platform/errors.js';
 import { hubScope, type Deps } from '../../platform/http/deps.js';
 import { errorResponses } from '../../platform/http/error-responses.js';
 import { localToday } from '../../platform/hub-time.js';
+import { takeHubLimit } from '../../platform/limits/hub-limit.js';
 import type { GraduateStanding as Standing } from './graduate-eligibility.js';
 import { DEFAULT_GRADUATE_RULES, graduateStanding, verifyGraduate } from './graduate.service.js';
 import { getTalentProfile, saveTalentProfile } from './profile.service.js';
@@ -53,19 +54,10 @@ export const graduateRoutes =
     app.post(
       '/api/hubs/:hub/talent/graduate',
       {
-        // Per account, not per address: verifications may carry a resident id.
-        config: {
-          rateLimit: {
-            max: deps.config.graduateVerificationsPerHour,
-            timeWindow: '1 hour',
-            hook: 'preHandler',
-            keyGenerator: (request) => `graduate-verification:${request.userId ?? request.ip}`,
-          },
-        },
         schema: {
           operationId: 'verifyGraduate',
           description:
-            'Signed in. My own person record of the hub (made on first use) and my declared degree; answers my standing. A resident id I give goes on my record when no record of the hub holds it; when one does, a claim to that record waits for staff (`listIdentityClaims`) and nothing is linked. The answer is the same either way. At most `DRAGONGATE_GRADUATE_VERIFICATIONS_PER_HOUR` (default 5) an hour per account: 429 `RATE_LIMITED` after.',
+            'Signed in. My own person record of the hub (made on first use) and my declared degree; answers my standing. A resident id I give goes on my record when no record of the hub holds it; when one does, a claim to that record waits for staff (`listIdentityClaims`) and nothing is linked. The answer is the same either way. At most `DRAGONGATE_GRADUATE_VERIFICATIONS_PER_HOUR` (default 5) an hour per account in the hub, counted by every server together: 429 `RATE_LIMITED` after, with `retryAfterSeconds`.',
           summary: 'Verify myself as a graduate: name and degree, judged against the stay rules',
           tags,
           params: hubParamsSchema,
@@ -75,6 +67,11 @@ export const graduateRoutes =
       },
       async (request) => {
         const scope = await hubScope(deps, request, request.params.hub);
+        // Per account and shared by every server: verifications may carry a resident id.
+        if (scope.actor.userId) {
+          const key = `graduate-verification:${scope.actor.userId}`;
+          await takeHubLimit(deps.db, { hubId: scope.hub.id, key, max: deps.config.graduateVerificationsPerHour, windowSeconds: 3600 });
+        }
         return presentStanding(await withTransaction(deps.db, (tx) => verifyGraduate(tx, scope, request.body, deps.crypto, localToday(scope.hub.timeZone))));
       },
     );

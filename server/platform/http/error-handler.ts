@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { pickLocale, type Locale } from '../../../contracts/error-messages.js';
 import type { ErrorCode } from '../../../contracts/errors.js';
-import { AppError, errorBody, errorStatus, rateLimitedBody, type FieldProblem } from '../errors.js';
+import { AppError, errorBody, errorStatus, RateLimited, rateLimitedBody, type FieldProblem } from '../errors.js';
 import { fieldProblemOf } from '../zod-issues.js';
 import { isPagePath, REVALIDATE, type WebPage } from './delivery.js';
 
@@ -83,6 +83,9 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = localeOf(request);
+    if (error instanceof RateLimited) {
+      return reply.status(429).header('retry-after', String(error.retryAfterSeconds)).send(rateLimitedBody(locale, error.retryAfterSeconds));
+    }
     if (error instanceof AppError) {
       return reply.status(error.status).send(errorBody(error.code, locale, error.fields));
     }
