@@ -54,7 +54,8 @@ export async function runComputeUsageBench(): Promise<void> {
     const s = world.startups[0]!;
     const flavorId = world.flavors[0]!.id;
     // Each file meters its own request (four days on one GPU: 5,000 minutes fit) in one-minute records at the list price
-    // (0.017 GPU-hours of CNY 20 = 34 fen; usage must match its request).
+    // (0.017 GPU-hours of CNY 20 = 34 fen; usage must match its request), uploaded once the four days are over (`metered`:
+    // usage is metered once it has happened).
     const admit = async () => {
       const r = await withTransaction(db, (tx) =>
         submitComputeRequest(
@@ -72,6 +73,7 @@ export async function runComputeUsageBench(): Promise<void> {
       );
       return { id: r.id, start: r.startAt!.getTime() };
     };
+    const metered = new Date(Date.now() + 97 * HOUR);
     const measured: { fileRows: number; ms: number; applied: number }[] = [];
     for (const fileRows of FILE_SIZES) {
       const files: Buffer[] = [];
@@ -88,7 +90,7 @@ export async function runComputeUsageBench(): Promise<void> {
       let applied = 0;
       for (const body of files) {
         const results = await withTransaction(db, (tx) =>
-          uploadComputeUsage(tx, { hub, actor: world.operator }, { providerId: world.provider.id, format: 'csv', body }),
+          uploadComputeUsage(tx, { hub, actor: world.operator }, { providerId: world.provider.id, format: 'csv', body }, metered),
         );
         applied += results.filter((r) => r.outcome === 'applied').length;
       }

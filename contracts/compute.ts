@@ -21,6 +21,8 @@ export const COMPUTE_LIMITS = {
   maintenanceDays: 90,
   /** How far ahead of now a maintenance window may end: a flavor's rows stay within [31 days back, a year ahead]. */
   maintenanceAheadDays: 365,
+  /** How far after now a usage record may end: usage is metered once it has happened, give or take the provider's clock. */
+  usageClockSkewMinutes: 5,
 } as const;
 
 /** Plain text: no control characters (NUL included). */

@@ -225,6 +225,10 @@ export const fieldErrorMessages: Catalog<FieldErrorCode> = {
     'zh-CN': '用量时段超出了该申请获批的运行时段。',
     'en-US': 'The usage period is outside the hours the request was admitted for.',
   },
+  IN_THE_FUTURE: {
+    'zh-CN': '用量时段的结束时间晚于当前时间：只能上报已经发生的用量。',
+    'en-US': 'The usage period ends in the future: only usage that has already happened can be reported.',
+  },
   GPU_HOURS_OVER_ADMITTED: {
     'zh-CN': 'GPU 小时超过了该申请获批的量（GPU 数量 × 时长）。',
     'en-US': 'More GPU-hours than the request was admitted for (its GPUs × its hours).',

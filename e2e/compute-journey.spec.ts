@@ -6,9 +6,10 @@ import { expectFitsPhone, PHONE } from './phone.js';
 
 // The whole compute journey, once per language: the operator adds a pool and gives the demo
 // startup a quota of its new flavor, funded by the startup's compute voucher; the startup
-// (on a phone) asks for GPU time and is admitted at once; the provider's usage file is
-// uploaded at the desk; the voucher pays its share (20% on a non-domestic flavor) and the
-// startup sees what it paid and its burn-down. Each run adds its own pool and flavor.
+// (on a phone) asks for GPU time and is admitted at once; the provider's usage file (the
+// job's first minute, once it is over: usage is metered after it happens) is uploaded at
+// the desk; the voucher pays its share (20% on a non-domestic flavor) and the startup sees
+// what it paid and its burn-down. Each run adds its own pool and flavor.
 
 const runs = [
   {
@@ -41,7 +42,7 @@ const runs = [
       admitted: /is scheduled; it starts/,
       upload: 'Choose a file',
       applied: /1 records applied/,
-      paid: /CNY 24(\.00)?\b/,
+      paid: /CNY 0\.24\b/,
       burnDown: 'Voucher burn-down',
     },
   },
@@ -75,7 +76,7 @@ const runs = [
       admitted: /已排入计划/,
       upload: '选择文件',
       applied: /已计入 1 条/,
-      paid: /24(\.00)?元/,
+      paid: /\b0\.24元/,
       burnDown: '算力券余额消耗',
     },
   },
@@ -143,20 +144,23 @@ for (const run of runs) {
     const reference = /CR-[A-Z0-9]+/.exec((await item.textContent()) ?? '')![0];
     await expectFitsPhone(startup);
 
-    // The provider's usage of that request (2 GPUs x 3 hours, billed CNY 120; the hold was 20% of the list price of CNY 40), uploaded at the desk.
+    // The provider's usage of that request's first minute once it is over (2 GPUs x 1 minute: 0.033 GPU-hours, billed CNY 1.20,
+    // below the list price of CNY 40; usage that has not happened yet is refused), uploaded at the desk.
     const queue = await desk.request.get('/api/hubs/hangzhou/compute/queue?limit=100');
     const request = ((await queue.json()) as { items: { id: string; reference: string; flavor: { id: string }; start: string; end: string }[] }).items.find(
       (r) => r.reference === reference,
     )!;
+    const firstMinuteEnds = Date.parse(request.start) + 60_000;
+    if (Date.now() < firstMinuteEnds) await desk.waitForTimeout(firstMinuteEnds - Date.now() + 1_000);
     const csv =
       'recordId,requestId,flavorId,gpuHours,startedAt,endedAt,cost,corrects\r\n' +
-      `e2e-${request.id},${request.id},${request.flavor.id},6,${request.start},${request.end},12000,\r\n`;
+      `e2e-${request.id},${request.id},${request.flavor.id},0.033,${request.start},${new Date(firstMinuteEnds).toISOString()},120,\r\n`;
     const uploadCard = desk.locator('.ant-card').filter({ has: desk.getByRole('button', { name: c.upload }) });
     await pick(desk, uploadCard, c.provider, c.providerName);
     await uploadCard.locator('input[type=file]').setInputFiles({ name: 'usage.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect(desk.getByText(c.applied)).toBeVisible();
 
-    // The startup sees what its voucher paid (20% of CNY 120) and its burn-down.
+    // The startup sees what its voucher paid (20% of CNY 1.20) and its burn-down.
     await startup.reload();
     await expect(startup.getByText(reference).filter({ hasText: run.model }).last()).toBeVisible();
     await expect(startup.getByText(c.paid).first()).toBeVisible();

@@ -147,21 +147,27 @@ export async function seedCompute(db: Db, seed = readComputeSeed(), now = new Da
       requests++;
       const price = priceOf.get(flavorId)!;
       await withTransaction(db, (tx) =>
-        reportComputeUsage(tx, operator, {
-          providerId: providerOf.get(flavorId)!,
-          records: [
-            {
-              recordId: `demo-${req.reference}`,
-              requestId: req.id,
-              flavorId,
-              gpuHours: String(gpus * s.daily.hours),
-              startedAt: req.startAt!.toISOString(),
-              endedAt: req.endAt!.toISOString(),
-              cost: String(price * BigInt(gpus * s.daily.hours)),
-              corrects: null,
-            },
-          ],
-        }),
+        reportComputeUsage(
+          tx,
+          operator,
+          {
+            providerId: providerOf.get(flavorId)!,
+            records: [
+              {
+                recordId: `demo-${req.reference}`,
+                requestId: req.id,
+                flavorId,
+                gpuHours: String(gpus * s.daily.hours),
+                startedAt: req.startAt!.toISOString(),
+                endedAt: req.endAt!.toISOString(),
+                cost: String(price * BigInt(gpus * s.daily.hours)),
+                corrects: null,
+              },
+            ],
+          },
+          { via: 'api' },
+          now,
+        ),
       );
     }
   }

@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.js';
 import { withTransaction } from '../db/transaction.js';
 import { createComputePool } from '../modules/compute/pools.service.js';
 import { setComputeQuota } from '../modules/compute/quotas.service.js';
+import { submitComputeRequest } from '../modules/compute/requests.service.js';
 import { createOrganization } from '../modules/ecosystem/index.js';
 import { createProgram, publishProgram } from '../modules/programs/programs.service.js';
 import { submitApplication } from '../modules/programs/applications.service.js';
@@ -142,6 +143,35 @@ export async function runningRequest<T>(ctx: TestContext, founder: TestUser, hub
     }),
   );
   if (res.json().status !== 'running') throw new Error(`the request was not admitted at once: ${res.body}`);
+  return res.json() as T;
+}
+
+/**
+ * Like `runningRequest`, but submitted (through the service, at that clock) on the hour
+ * `hoursAgo` hours ago: its two hours, and with the default the hour after them, are over,
+ * so a provider may meter them now. Answered as the API shows it (status `finished`).
+ */
+export async function finishedRequest<T>(ctx: TestContext, founder: TestUser, hub: HubRow, world: ComputeWorld, gpus = 1, hoursAgo = 3): Promise<T> {
+  const HOUR = 3_600_000;
+  const then = new Date((Math.floor(Date.now() / HOUR) - hoursAgo) * HOUR);
+  const startup = world.startups[0]!;
+  const row = await withTransaction(ctx.database.db, (tx) =>
+    submitComputeRequest(
+      tx,
+      { hub, actor: startup.founder },
+      {
+        organizationId: startup.orgId,
+        flavor: world.flavors[0]!.id,
+        gpus,
+        hours: 2,
+        deadline: new Date(then.getTime() + 48 * HOUR).toISOString(),
+        priority: 'normal',
+      },
+      then,
+    ),
+  );
+  if (row.startAt?.getTime() !== then.getTime()) throw new Error(`the request was not admitted at once: ${row.status} from ${row.startAt?.toISOString()}`);
+  const res = await ctx.app.inject(as(founder, { method: 'GET', url: `/api/hubs/${hub.slug}/compute/requests/${row.id}` }));
   return res.json() as T;
 }
 

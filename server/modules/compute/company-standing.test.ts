@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { colleagueOf, memberOfAnotherCompany } from '../../test/colleague-factories.js';
-import { meteredWorld, inHours, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
+import { finishedRequest, meteredWorld, inHours, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 
@@ -70,7 +70,7 @@ describe("a company's compute and its colleagues", () => {
     const viewer = await colleagueOf(ctx, hub, provider, world.provider.id, 'viewer');
     const applicant = await colleagueOf(ctx, hub, provider, world.provider.id, 'applicant');
     const stranger = await memberOfAnotherCompany(ctx, hub);
-    const r = await runningRequest<Admitted>(ctx, founder, hub, world);
+    const r = await finishedRequest<Admitted>(ctx, founder, hub, world); // its hours are over: they may be metered
     const record = (recordId: string) => ({
       recordId,
       requestId: r.id,

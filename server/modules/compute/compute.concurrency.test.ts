@@ -78,9 +78,10 @@ describe('compute under concurrency', () => {
       SELECT (SELECT sum(held) FROM compute_vouchers WHERE hub_id = ${hub.id})::text AS held, (SELECT sum(voucher_held) FROM compute_requests WHERE hub_id = ${hub.id})::text AS requests`);
     expect(held[0]).toEqual({ held: String(50 * 2400), requests: String(50 * 2400) });
 
-    // The provider meters every admitted request at once (and replays each record): paid exactly once.
+    // Once their hours are over, the provider meters every admitted request at once (and replays each record): paid exactly once.
     const admitted = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
     const reporter = { hub, actor: world.providerPerson };
+    const over = new Date(deadline);
     const record = (r: (typeof admitted)[number]) => ({
       recordId: `m-${r.id}`,
       requestId: r.id,
@@ -93,7 +94,7 @@ describe('compute under concurrency', () => {
     });
     const reports = await Promise.all(
       [...admitted, ...admitted].map((r) =>
-        withTransaction(wide.db, (tx) => reportComputeUsage(tx, reporter, { providerId: world.provider.id, records: [record(r)] })),
+        withTransaction(wide.db, (tx) => reportComputeUsage(tx, reporter, { providerId: world.provider.id, records: [record(r)] }, { via: 'api' }, over)),
       ),
     );
     expect(reports.flat().filter((r) => r.outcome === 'applied')).toHaveLength(50);

@@ -173,8 +173,15 @@ async function run(world: ComputeWorld, hub: HubRow, cmds: Cmd[]) {
         cost: String(c.cost),
         corrects: null,
       };
+      // Reported as its quarter hour ends (usage is metered once it has happened).
       const [answer] = await withTransaction(db, (tx) =>
-        reportComputeUsage(tx, { hub, actor: world.providerPerson }, { providerId: world.provider.id, records: [record] }),
+        reportComputeUsage(
+          tx,
+          { hub, actor: world.providerPerson },
+          { providerId: world.provider.id, records: [record] },
+          { via: 'api' },
+          new Date(from + 15 * 60_000),
+        ),
       );
       seen.add(answer!.code ?? answer!.outcome);
       if (first) expect(answer).toEqual({ ...first, outcome: 'replayed' });

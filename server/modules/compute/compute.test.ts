@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestInput } from '../../../contracts/compute.js';
 import { withTransaction } from '../../db/transaction.js';
-import { computeWorld, flavor, inHours, type ComputeWorld } from '../../test/compute-factories.js';
+import { computeWorld, finishedRequest, flavor, inHours, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { otherHub } from '../../test/review-factories.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
@@ -145,7 +145,8 @@ describe('compute over HTTP', () => {
   });
 
   it('usage reported by the provider applies once; a replay answers the first result; a correction pays only the difference (20% on a non-domestic flavor)', async () => {
-    const req = (await submit(founder, ask({ gpus: 1, hours: 2 }))).json();
+    // One GPU for two hours, over by now: usage is metered once it has happened.
+    const req = await finishedRequest<{ id: string; flavor: { id: string }; start: string; end: string }>(ctx, founder, hub, world);
     const record = {
       recordId: `r-${req.id}`,
       requestId: req.id,
@@ -201,18 +202,6 @@ describe('compute over HTTP', () => {
     expect(share.json().items[0].dominantShare).toBeGreaterThan(0);
   });
 
-  it('refuses a voucher-funded request when buyer and provider are related parties (a founder works at the provider)', async () => {
-    const person = randomUUID();
-    const db = ctx.database.db;
-    await db.execute(sql`INSERT INTO people (hub_id, id, name_zh, name_en) VALUES (${hub.id}, ${person}, '张三', 'Zhang San')`);
-    await db.execute(sql`INSERT INTO relations (hub_id, id, kind, from_person_id, to_organization_id, starts_on, source_note) VALUES
-      (${hub.id}, ${randomUUID()}, 'founded', ${person}, ${world.startups[0]!.orgId}, '2020-01-01', 'test'),
-      (${hub.id}, ${randomUUID()}, 'works_at', ${person}, ${world.provider.id}, '2021-01-01', 'test')`);
-    const res = await submit(founder, ask(), 'zh-CN');
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error).toMatchObject({ code: 'RELATED_PARTY', message: expect.stringContaining('关联') });
-  });
-
   it('a provider’s machine credential (an API token with the provider as subject) reports its own usage, and only its own', async () => {
     const admin = await createTestUser(ctx, { hub, roles: ['hub_admin'] });
     const mint = (subjectId: string) =>
@@ -232,9 +221,7 @@ describe('compute over HTTP', () => {
     const minted = await mint(world.provider.id);
     expect(minted.statusCode, minted.body).toBe(201);
     const bearer = { authorization: `Bearer ${minted.json().secret}` };
-    const req = (await ctx.app.inject(as(operator, { method: 'GET', url: url(`/queue?organizationId=${world.startups[0]!.orgId}&status=running&limit=10`) })))
-      .json()
-      .items.at(-1); // the first one, not metered yet
+    const req = await finishedRequest<{ id: string; flavor: { id: string }; start: string }>(ctx, founder, hub, world); // over, not metered yet
     const record = {
       recordId: `tok-${randomUUID()}`,
       requestId: req.id,
@@ -256,6 +243,19 @@ describe('compute over HTTP', () => {
       payload: { providerId: otherProvider, records: [{ ...record, recordId: 'x' }] },
     });
     expect(wrong.statusCode).toBe(404);
+  });
+
+  // Last of these: it makes the startup and the provider related parties, so this world's voucher admits no request after it.
+  it('refuses a voucher-funded request when buyer and provider are related parties (a founder works at the provider)', async () => {
+    const person = randomUUID();
+    const db = ctx.database.db;
+    await db.execute(sql`INSERT INTO people (hub_id, id, name_zh, name_en) VALUES (${hub.id}, ${person}, '张三', 'Zhang San')`);
+    await db.execute(sql`INSERT INTO relations (hub_id, id, kind, from_person_id, to_organization_id, starts_on, source_note) VALUES
+      (${hub.id}, ${randomUUID()}, 'founded', ${person}, ${world.startups[0]!.orgId}, '2020-01-01', 'test'),
+      (${hub.id}, ${randomUUID()}, 'works_at', ${person}, ${world.provider.id}, '2021-01-01', 'test')`);
+    const res = await submit(founder, ask(), 'zh-CN');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'RELATED_PARTY', message: expect.stringContaining('关联') });
   });
 });
 

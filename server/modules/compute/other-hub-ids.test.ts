@@ -109,8 +109,8 @@ describe("another hub's ids in compute", () => {
       requestId: randomUUID(),
       flavorId: world.flavors[0]!.id,
       gpuHours: '1',
-      startedAt: inHours(0),
-      endedAt: inHours(1),
+      startedAt: inHours(-2),
+      endedAt: inHours(-1),
       cost: '1',
     };
     expect(errorOf(await call('POST', '/usage', { providerId: other.provider.id, records: [record] }))).toEqual([404, 'NOT_FOUND', ['providerId:NOT_IN_HUB']]);

@@ -115,7 +115,7 @@ describe('the fair-share read of an idle pool', () => {
     });
     const scope = { hub: h, actor: w.operator };
     const founder = { hub: h, actor: w.startups[0]!.founder };
-    // One job of 2 GPU-hours, run and metered now: the company's history.
+    // One job of 2 GPU-hours, run now and metered when it ends: the company's history.
     const job = await withTransaction(ctx.database.db, (tx) =>
       submitComputeRequest(
         tx,
@@ -125,21 +125,27 @@ describe('the fair-share read of an idle pool', () => {
       ),
     );
     await withTransaction(ctx.database.db, (tx) =>
-      reportComputeUsage(tx, scope, {
-        providerId: w.provider.id,
-        records: [
-          {
-            recordId: `fs-${job.id}`,
-            requestId: job.id,
-            flavorId: w.flavors[0]!.id,
-            gpuHours: '2',
-            startedAt: job.startAt!.toISOString(),
-            endedAt: job.endAt!.toISOString(),
-            cost: '4000',
-            corrects: null,
-          },
-        ],
-      }),
+      reportComputeUsage(
+        tx,
+        scope,
+        {
+          providerId: w.provider.id,
+          records: [
+            {
+              recordId: `fs-${job.id}`,
+              requestId: job.id,
+              flavorId: w.flavors[0]!.id,
+              gpuHours: '2',
+              startedAt: job.startAt!.toISOString(),
+              endedAt: job.endAt!.toISOString(),
+              cost: '4000',
+              corrects: null,
+            },
+          ],
+        },
+        { via: 'api' },
+        job.endAt!,
+      ),
     );
     const rows = await count('compute_slots', h);
     const read = await getFairShare(ctx.database.db, scope, at(later));

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/connection.js';
 import { withTransaction } from '../../db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { inHours, meteredWorld, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
+import { finishedRequest, inHours, meteredWorld, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { interleave } from '../../test/interleave.js';
 import { verifyLedger } from '../budget/index.js';
@@ -16,8 +16,9 @@ import { uploadComputeUsage } from './usage-upload.service.js';
  * A provider meters what the hub admitted: a record's period lies within its request's
  * admitted hours, its GPU-hours are at most the request's GPUs over it and, with the
  * request's other records, at most what was admitted, and its cost at most the list price
- * (CNY 20 a GPU-hour here). Anything else is a 409 `USAGE_MISMATCH` under the field (the
- * line and column of a file) and writes nothing, also when two reports race.
+ * (CNY 20 a GPU-hour here); and it has happened, ending at most a few minutes after now.
+ * Anything else is a 409 `USAGE_MISMATCH` under the field (the line and column of a file)
+ * and writes nothing, also when two reports race.
  */
 let ctx: TestContext;
 let hub: HubRow;
@@ -34,8 +35,8 @@ beforeAll(async () => {
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-/** One GPU for two hours, running now: 2 GPU-hours admitted. */
-const admitted = () => runningRequest<Admitted>(ctx, founder, hub, world);
+/** One GPU for two hours, over an hour ago (usage is metered once it has happened): 2 GPU-hours admitted. */
+const admitted = () => finishedRequest<Admitted>(ctx, founder, hub, world);
 /** A record of `r` from `from` for `ms`, at the list price unless told. */
 const record = (id: string, r: Admitted, from: number, ms: number, gpuHours: string, cost?: string): UsageRecordInput => ({
   recordId: id,
@@ -143,7 +144,8 @@ describe('usage must match the request it bills', () => {
     expect([res.statusCode, r.start]).toEqual([201, inHours(3)]);
     const cancelled = await ctx.app.inject(as(founder, { method: 'POST', url: `/api/hubs/${hub.slug}/compute/requests/${r.id}/cancel` }));
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', start: r.start, end: r.start });
-    const sent = await report([record(`never-${r.id}`, r, Date.parse(r.start), HOUR, '1')]);
+    // The hour before now: over, so only the request's hours refuse it.
+    const sent = await report([record(`never-${r.id}`, r, Date.parse(inHours(-1)), HOUR, '1')]);
     expect(sent.statusCode).toBe(409);
     expect(sent.json().error.fields).toEqual([
       expect.objectContaining({ path: 'records.0.startedAt', code: 'OUTSIDE_ADMITTED_WINDOW', detail: 'no hours admitted' }),
@@ -187,7 +189,7 @@ describe('usage must match the request it bills', () => {
   it('a file with one row that does not match its request writes none of the file, and names its line and column in both languages', async () => {
     const r = await admitted();
     const start = Date.parse(r.start);
-    const file = csv([record(`f1-${r.id}`, r, start, HOUR, '1'), record(`f2-${r.id}`, r, start + HOUR, HOUR, '1', '4000'), minute(`f3-${r.id}`, r, 200)]);
+    const file = csv([record(`f1-${r.id}`, r, start, HOUR, '1'), record(`f2-${r.id}`, r, start + HOUR, HOUR, '1', '4000'), minute(`f3-${r.id}`, r, 150)]);
     const before = await state();
     const zh = await upload(file, 'zh-CN');
     expect(zh.statusCode, zh.body).toBe(409);
@@ -203,6 +205,63 @@ describe('usage must match the request it bills', () => {
     const en = await upload(file);
     expect(en.json().error.fields[0].message).toBe('The cost is above the list price (GPU-hours × the list price per GPU-hour).');
     expect(await state()).toEqual(before);
+  });
+});
+
+describe('usage is metered once it has happened', () => {
+  it('a record ending after now (past the clock-skew allowance) is a 409 under its end, in both languages and by file line and column; nothing written', async () => {
+    const r = await runningRequest<Admitted>(ctx, founder, hub, world); // from this hour on: not over yet
+    const whole = record(`ahead-${r.id}`, r, Date.parse(r.start), 2 * HOUR, '2'); // its whole run, reported before it ends
+    const before = await state();
+    const zh = await report([whole], 'zh-CN');
+    expect(zh.statusCode, zh.body).toBe(409);
+    expect(zh.json().error).toMatchObject({ code: 'USAGE_MISMATCH', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect(zh.json().error.fields).toEqual([
+      expect.objectContaining({
+        path: 'records.0.endedAt',
+        code: 'IN_THE_FUTURE',
+        message: expect.stringMatching(/[\u4e00-\u9fff]/),
+        detail: expect.stringMatching(/^at most \S+: now and 5 minutes for clocks that differ$/),
+      }),
+    ]);
+    const en = await report([whole]);
+    expect(en.json().error.fields[0].message).toBe('The usage period ends in the future: only usage that has already happened can be reported.');
+    const file = await upload(csv([minute(`first-${r.id}`, r, 0), whole]));
+    expect([file.statusCode, fields(file)]).toEqual([409, ['rows.3.endedAt:IN_THE_FUTURE']]);
+    expect(file.json().error.fields[0].detail).toMatch(/^line 3, column F: at most /);
+    expect(await state()).toEqual(before);
+    // What has run so far, ending within the allowance (4 minutes ahead of this clock), applies.
+    const sofar = record(`sofar-${r.id}`, r, Date.parse(r.start), Date.now() + 4 * MINUTE - Date.parse(r.start), '0.05', '100');
+    const applied = await report([sofar]);
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().results[0]).toMatchObject({ outcome: 'applied', voucherPaid: '20' });
+  });
+
+  it('checked against the service’s clock: a record ending just within the allowance applies, one ending later refuses the whole batch', async () => {
+    const r = await admitted();
+    const start = Date.parse(r.start);
+    const now = new Date(start + 30 * MINUTE); // the service's clock, half an hour into the run
+    const scope = { hub, actor: world.providerPerson };
+    const send = (records: UsageRecordInput[]) =>
+      withTransaction(ctx.database.db, (tx) =>
+        uploadComputeUsage(tx, scope, { providerId: world.provider.id, format: 'csv', body: Buffer.from(csv(records)) }, now),
+      );
+    const within = record(`within-${r.id}`, r, start, 35 * MINUTE, '0.5'); // ends 5 minutes after the clock
+    const beyond = record(`beyond-${r.id}`, r, start + 35 * MINUTE, MINUTE, '0.01'); // ends 6 minutes after it
+    const before = await state();
+    const refused = await send([within, beyond]).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('USAGE_MISMATCH');
+    expect((refused as AppError).fields).toEqual([
+      expect.objectContaining({
+        path: 'rows.3.endedAt',
+        code: 'IN_THE_FUTURE',
+        detail: `line 3, column F: at most ${iso(start + 35 * MINUTE)}: now and 5 minutes for clocks that differ`,
+      }),
+    ]);
+    expect(await state()).toEqual(before);
+    expect((await send([within])).map((x) => x.outcome)).toEqual(['applied']);
+    expect(await billed(r.id)).toBe('0.500');
   });
 });
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
-import { meteredWorld, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
+import { finishedRequest, meteredWorld, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { verifyLedger } from '../budget/index.js';
 import { reconcileComputeVouchers } from './reconcile.service.js';
@@ -30,8 +30,8 @@ const upload = (body: string, key?: string) =>
       headers: { 'content-type': 'text/csv', ...(key ? { 'idempotency-key': key } : {}) },
     }),
   );
-/** A request of `gpus` GPUs for two hours: 5,000 records of a thousandth of a GPU-hour need 3. */
-const admitted = (gpus = 1) => runningRequest<Admitted>(ctx, founder, hub, world, gpus);
+/** A request of `gpus` GPUs for two hours, over (usage is metered once it has happened): 5,000 records of a thousandth of a GPU-hour need 3. */
+const admitted = (gpus = 1) => finishedRequest<Admitted>(ctx, founder, hub, world, gpus);
 const header = USAGE_FILE_HEADER;
 /** Row `i` of a request's file: the i-th second of its run, a thousandth of a GPU-hour costing 40 to 52 fen (at most the list price). */
 const row = (prefix: string, r: Admitted, i: number, cost = 40 + (i % 13), corrects = '') => {

@@ -1,4 +1,4 @@
-import type { UsageRecordInput } from '../../../contracts/compute.js';
+import { COMPUTE_LIMITS, type UsageRecordInput } from '../../../contracts/compute.js';
 import type { FieldProblem } from '../../platform/errors.js';
 
 /**
@@ -10,7 +10,10 @@ import type { FieldProblem } from '../../platform/errors.js';
  * made at; a provider may bill less). Both limits are rounded up to the record's precision
  * (a thousandth of a GPU-hour, a fen), so the request's total is capped as well:
  * `admittedMilli`, against what its records already bill (`planUsage`). No tolerance:
- * the admitted hours are the reservation the provider was told of.
+ * the admitted hours are the reservation the provider was told of. And usage is metered
+ * once it has happened: a record ends at most `COMPUTE_LIMITS.usageClockSkewMinutes`
+ * after now (the provider's clock may run a little ahead of ours), else a voucher would
+ * pay for hours that may never run.
  */
 export type AdmittedRequest = { gpus: number; startAt: Date | null; endAt: Date | null; price: bigint };
 
@@ -43,8 +46,13 @@ export function admittedMilli(request: AdmittedRequest): bigint {
   return (BigInt(request.gpus) * BigInt(request.endAt.getTime() - request.startAt.getTime())) / 3_600n;
 }
 
-/** A record's problems against its request (period, GPU-hours for the period, cost at list price), each under its field. */
-export function admittedProblems(record: UsageRecordInput, index: number, request: AdmittedRequest): FieldProblem[] {
+const SKEW_MS = COMPUTE_LIMITS.usageClockSkewMinutes * 60_000;
+
+/**
+ * A record's problems against its request (period, not ending in the future, GPU-hours for
+ * the period, cost at list price), each under its field; `now` is the service's clock.
+ */
+export function admittedProblems(record: UsageRecordInput, index: number, request: AdmittedRequest, now: Date): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const at = (field: string) => `records.${index}.${field}`;
   const s = micros(record.startedAt);
@@ -53,11 +61,20 @@ export function admittedProblems(record: UsageRecordInput, index: number, reques
   const to = request.startAt && request.endAt ? request.endAt.getTime() * 1000 : null;
   const window =
     from !== null && to !== null && to > from ? `admitted ${request.startAt!.toISOString()} to ${request.endAt!.toISOString()}` : 'no hours admitted';
-  if (from === null || to === null || to <= from || s < from || s >= to)
-    problems.push({ path: at('startedAt'), code: 'OUTSIDE_ADMITTED_WINDOW', detail: window });
-  else if (e > to) problems.push({ path: at('endedAt'), code: 'OUTSIDE_ADMITTED_WINDOW', detail: window });
+  const startsOutside = from === null || to === null || to <= from || s < from || s >= to;
+  const endsOutside = !startsOutside && e > to!;
+  if (startsOutside) problems.push({ path: at('startedAt'), code: 'OUTSIDE_ADMITTED_WINDOW', detail: window });
+  if (endsOutside) problems.push({ path: at('endedAt'), code: 'OUTSIDE_ADMITTED_WINDOW', detail: window });
+  // Hours still to come are not metered yet, within the admitted ones too (they may be cut, or never run).
+  const latest = now.getTime() + SKEW_MS;
+  if (!endsOutside && e > latest * 1000)
+    problems.push({
+      path: at('endedAt'),
+      code: 'IN_THE_FUTURE',
+      detail: `at most ${new Date(latest).toISOString()}: now and ${COMPUTE_LIMITS.usageClockSkewMinutes} minutes for clocks that differ`,
+    });
   const milli = milliOf(record.gpuHours);
-  if (!problems.length) {
+  if (!startsOutside && !endsOutside) {
     const most = ceilDiv(BigInt(request.gpus) * BigInt(e - s), MICROS_PER_MILLI_HOUR);
     if (milli > most)
       problems.push({

@@ -11,9 +11,10 @@ import { admittedMilli, admittedProblems, hoursText, micros, milliOf } from './u
  * is refused (`ALREADY_CLAIMED`); a correction pays (or takes back) only the difference,
  * and corrects a record at most once; each payment comes from the request's hold first,
  * then the voucher's free money, never past the firm's annual cap. A new record that does
- * not match its request (usage-limits.ts: outside its admitted hours, more GPU-hours than
- * its GPUs over the period, above the list price, or more GPU-hours in all than admitted,
- * a correction counting instead of the record it corrects) is a conflict: nothing is written.
+ * not match its request (usage-limits.ts: outside its admitted hours, ending after now (give
+ * or take a few minutes of clock skew), more GPU-hours than its GPUs over the period, above
+ * the list price, or more GPU-hours in all than admitted, a correction counting instead of
+ * the record it corrects) is a conflict: nothing is written. The clock is the caller's `now`.
  */
 export type StoredRecord = {
   id: string;
@@ -136,7 +137,7 @@ function claim(claimed: Claimed, interval: Interval, correction: boolean): void 
 }
 
 /**
- * Plans the batch; `newId` gives each new record its id. Problems (a correction of an
+ * Plans the batch at `now`; `newId` gives each new record its id. Problems (a correction of an
  * unknown record or of another request's) or conflicts (records that do not match their
  * request) come back instead of a plan: nothing is written.
  */
@@ -144,6 +145,7 @@ export function planUsage(
   records: UsageRecordInput[],
   snapshot: UsageSnapshot,
   newId: () => string,
+  now: Date,
 ):
   | { problems: FieldProblem[]; conflicts?: undefined }
   | { conflicts: FieldProblem[]; problems?: undefined }
@@ -181,7 +183,7 @@ export function planUsage(
       problems.push({ path: `records.${index}.corrects`, code: 'UNKNOWN_REF' });
       return;
     }
-    const mismatch = admittedProblems(r, index, request);
+    const mismatch = admittedProblems(r, index, request, now);
     if (mismatch.length) return void conflicts.push(...mismatch);
     const corrected = target ? { id: target.id, outcome: target.outcome } : null;
     const s = micros(r.startedAt);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { meteredWorld, runningRequest, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
+import { finishedRequest, meteredWorld, USAGE_FILE_HEADER, type ComputeWorld } from '../../test/compute-factories.js';
 import { as, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 
@@ -30,7 +30,8 @@ const upload = (user: TestUser, body: Buffer | string, format: 'csv' | 'xlsx' = 
       headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'accept-language': lang },
     }),
   );
-const admitted = () => runningRequest<Admitted>(ctx, founder, hub, world);
+/** A request whose hours are over: usage is metered once it has happened. */
+const admitted = () => finishedRequest<Admitted>(ctx, founder, hub, world);
 const header = USAGE_FILE_HEADER;
 const line = (id: string, r: Admitted, cost = '4000') => `${id},${r.id},${r.flavor.id},2,${r.start},${r.end},${cost},\r\n`;
 const metered = async () =>

@@ -40,8 +40,7 @@ export const usageRoutes =
         schema: {
           operationId: 'uploadComputeUsage',
           summary: 'A provider uploads metered usage as a CSV or XLSX file (the raw request body)',
-          description:
-            'The file has a header row naming the columns of a usage record (recordId, requestId, flavorId, gpuHours, startedAt, endedAt, cost, corrects), one record a row; XLSX reads the first sheet. All or nothing: every problem is listed with the file line and column (`rows.<line>.<column>`) and nothing is written; a row that does not match its request (outside its admitted hours, more GPU-hours than admitted, above the list price) is a 409 `USAGE_MISMATCH`. Each record applies once, so the same file twice meters nothing twice (`replayed`). Send an `Idempotency-Key`: a retried upload answers its first results.',
+          description: `The file has a header row naming the columns of a usage record (recordId, requestId, flavorId, gpuHours, startedAt, endedAt, cost, corrects), one record a row; XLSX reads the first sheet. All or nothing: every problem is listed with the file line and column (\`rows.<line>.<column>\`) and nothing is written; a row that does not match its request (outside its admitted hours, ending more than ${COMPUTE_LIMITS.usageClockSkewMinutes} minutes after now, more GPU-hours than admitted, above the list price) is a 409 \`USAGE_MISMATCH\`, with the same field codes as a report. Each record applies once, so the same file twice meters nothing twice (\`replayed\`). Send an \`Idempotency-Key\`: a retried upload answers its first results.`,
           tags,
           params: hubParamsSchema,
           querystring: usageUploadQuerySchema,
@@ -69,8 +68,7 @@ export const usageRoutes =
         schema: {
           operationId: 'reportComputeUsage',
           summary: 'A provider reports metered usage records',
-          description:
-            'Each record applies once (a replayed record id answers its first result); a correction is a new record naming the one it corrects. A record must match its request: its period within the admitted hours, its GPU-hours at most the request’s GPUs over that period and, with its other records, at most what was admitted (a correction counting instead of the record it corrects), its cost at most its GPU-hours at the list price; otherwise a 409 `USAGE_MISMATCH` names each record’s field and nothing is written. The voucher pays its share of each record through the ledger. Send an `Idempotency-Key`: a retried report answers its first results.',
+          description: `Each record applies once (a replayed record id answers its first result); a correction is a new record naming the one it corrects. A record must match its request: its period within the admitted hours (\`OUTSIDE_ADMITTED_WINDOW\`) and already over, ending at most ${COMPUTE_LIMITS.usageClockSkewMinutes} minutes after now for clocks that differ (\`IN_THE_FUTURE\`), its GPU-hours at most the request’s GPUs over that period and, with its other records, at most what was admitted, a correction counting instead of the record it corrects (\`GPU_HOURS_OVER_ADMITTED\`), its cost at most its GPU-hours at the list price (\`COST_OVER_LIST_PRICE\`); otherwise a 409 \`USAGE_MISMATCH\` names each record’s field and code and nothing is written. The voucher pays its share of each record through the ledger. Send an \`Idempotency-Key\`: a retried report answers its first results.`,
           tags,
           params: hubParamsSchema,
           headers: idempotencyHeadersSchema,

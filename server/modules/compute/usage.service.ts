@@ -25,7 +25,9 @@ export type UsageSource = { via: 'api' } | { via: 'csv' | 'xlsx'; sha256: string
  * and pays (or takes back) only the difference. A record must match its request: within
  * its admitted hours, no more GPU-hours than its GPUs over the period nor, with the
  * request's other records, than it was admitted for, and no dearer than the list price;
- * one that does not is a 409 `USAGE_MISMATCH` under its field. The whole batch is checked
+ * and it has happened: a record ending after `now` (plus `COMPUTE_LIMITS.usageClockSkewMinutes`
+ * for the provider's clock) is `IN_THE_FUTURE`, as the voucher pays only for hours run. One
+ * that does not match is a 409 `USAGE_MISMATCH` under its field. The whole batch is checked
  * first, so a bad record leaves nothing written. Records of requests on another provider's pools
  * are "not in this hub" to the reporter; a provider's API token (subject
  * `compute_provider`) reports for that provider only.
@@ -35,13 +37,19 @@ export type UsageSource = { via: 'api' } | { via: 'csv' | 'xlsx'; sha256: string
  * (usage-plan.ts), and a fixed number of statements write it (usage-write.ts): one
  * ledger transfer per voucher and direction, one audit event with the counts.
  */
-export async function reportComputeUsage(tx: Tx, scope: Scope, report: UsageReport, source: UsageSource = { via: 'api' }): Promise<UsageResult[]> {
+export async function reportComputeUsage(
+  tx: Tx,
+  scope: Scope,
+  report: UsageReport,
+  source: UsageSource = { via: 'api' },
+  now = new Date(),
+): Promise<UsageResult[]> {
   const hubId = scope.hub.id;
   await authorizeReport(tx, scope, report.providerId);
   const snapshot = await loadUsageSnapshot(tx, hubId, report.providerId, report.records);
   const problems = checkRecords(report.records, snapshot);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
-  const planned = planUsage(report.records, snapshot, uuidv7);
+  const planned = planUsage(report.records, snapshot, uuidv7, now);
   if (planned.conflicts) throw new AppError('USAGE_MISMATCH', planned.conflicts);
   if (planned.problems) throw new AppError('VALIDATION_FAILED', planned.problems);
   const { plan } = planned;
