@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter } from '../../../contracts/resident-id.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
 import { fundedYear } from '../../test/budget-factories.js';
+import { residentIdBornOn } from '../../test/resident-ids.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { computeVoucherDraft } from '../../test/program-factories.js';
 import { stayStation } from '../../test/stay-factories.js';
@@ -19,11 +19,7 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 
-function residentId(born: string, sequence: number): string {
-  const first17 = `330106${born.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
-const KNOWN = residentId('1999-03-15', 321);
+const KNOWN = residentIdBornOn('1999-03-15', 321);
 
 async function world() {
   const hub = await createTestHub(ctx);

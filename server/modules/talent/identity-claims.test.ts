@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter } from '../../../contracts/resident-id.js';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { residentIdBornOn } from '../../test/resident-ids.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 
 /**
@@ -16,13 +16,8 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 
-/** A valid resident id (GB 11643) born on the given day, with a sequence of our choosing. */
-function residentId(born: string, sequence: number): string {
-  const first17 = `330106${born.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
-const KNOWN = residentId('1999-03-15', 123);
-const FRESH = residentId('2000-07-01', 456);
+const KNOWN = residentIdBornOn('1999-03-15', 123);
+const FRESH = residentIdBornOn('2000-07-01', 456);
 
 const degree = { university: 'Zhejiang University', level: 'bachelor', graduatesOn: '2025-06-30' };
 const verify = (c: TestContext, hub: HubRow, who: TestUser, id: string | undefined, name = { zh: '林晓', en: 'Lin Xiao' }) =>
@@ -166,7 +161,7 @@ describe('graduate verification with a resident id', () => {
   it('tells the claimant of the decision in the app, in words that name no one else, and tells no one else', async () => {
     const hub = await createTestHub(ctx);
     const officer = await createTestUser(ctx, { hub, roles: ['program_officer'] });
-    const OTHER = residentId('1999-03-15', 777);
+    const OTHER = residentIdBornOn('1999-03-15', 777);
     await staffRecord(hub, officer, OTHER);
     const [first, owner, stranger] = [await createTestUser(ctx), await createTestUser(ctx), await createTestUser(ctx)];
     expect((await verify(ctx, hub, first, KNOWN, { zh: '冒名', en: 'Mao Ming' })).statusCode).toBe(200);
@@ -208,7 +203,7 @@ describe('graduate verification with a resident id', () => {
     const hub = await createTestHub(limited);
     const [guesser, other] = [await createTestUser(limited), await createTestUser(limited)];
     const codes = [];
-    for (const id of [KNOWN, FRESH, residentId('2001-01-01', 789)]) codes.push((await verify(limited, hub, guesser, id)).statusCode);
+    for (const id of [KNOWN, FRESH, residentIdBornOn('2001-01-01', 789)]) codes.push((await verify(limited, hub, guesser, id)).statusCode);
     expect(codes).toEqual([200, 200, 429]);
     const refused = await verify(limited, hub, guesser, undefined);
     expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'RATE_LIMITED']);
@@ -225,12 +220,12 @@ describe('graduate verification with a resident id', () => {
     expect((await verify(one, hub, guesser, KNOWN)).statusCode).toBe(200);
     expect((await verify(two, hub, guesser, FRESH)).statusCode).toBe(200);
     // The third try, sent to either server, is the third in the hour.
-    expect((await verify(two, hub, guesser, residentId('2001-01-01', 789))).statusCode).toBe(429);
+    expect((await verify(two, hub, guesser, residentIdBornOn('2001-01-01', 789))).statusCode).toBe(429);
     expect((await verify(one, hub, guesser, undefined)).statusCode).toBe(429);
     // Tries at once are counted one by one: of five more from a fresh account, exactly two pass.
     const eager = await createTestUser(one);
     const codes = await Promise.all(
-      [one, two, one, two, one].map((c, i) => verify(c, hub, eager, residentId('2002-02-02', 100 + i)).then((r) => r.statusCode)),
+      [one, two, one, two, one].map((c, i) => verify(c, hub, eager, residentIdBornOn('2002-02-02', 100 + i)).then((r) => r.statusCode)),
     );
     expect(codes.filter((c) => c === 200)).toHaveLength(2);
     expect(codes.filter((c) => c === 429)).toHaveLength(3);
