@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HubRow } from '../../platform/tenancy/tenancy.js';
+import { readStaysSeed } from '../../db/seed-stays.js';
 import { fundedYear } from '../../test/budget-factories.js';
 import { residentIdBornOn } from '../../test/resident-ids.js';
 import { as, createTestHub, createTestUser, startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
@@ -122,6 +123,37 @@ describe('linking an account to the record staff hold', () => {
       sql`SELECT payload FROM audit_events WHERE hub_id = ${hub.id} AND action = 'talent.identity_claim_approved'`,
     );
     expect(audit[0]!.payload.moved).toEqual({ applications: 1, relations: 0, stays: 1, talent: 1 });
+  });
+
+  it('keeps the class an officer granted the account’s own record: the tier and the card follow, an older card is revoked', async () => {
+    const { hub, officer, owner, recorded } = await world();
+    const url = `/api/hubs/${hub.slug}/talent`;
+    expect((await ctx.app.inject(as(officer, { method: 'PUT', url: `${url}/catalogue`, payload: readStaysSeed().talentCatalogue }))).statusCode).toBe(200);
+    const grant = (personId: string, tier: string, conditions: string[]) =>
+      ctx.app.inject(
+        as(officer, {
+          method: 'POST',
+          url: `${url}/people/${personId}/assessments`,
+          payload: { tier, decision: 'granted', conditions, evidence: [], validFrom: '2026-01-01', validUntil: '2035-12-31' },
+        }),
+      );
+    // Class C on the staff's record first; class B on the graduate's own record later (the latest decision).
+    expect((await grant(recorded, 'C', ['provincial_talent_program'])).statusCode).toBe(201);
+    const older = await ctx.database.db.execute<{ id: string }>(sql`SELECT id FROM talent_assessments WHERE hub_id = ${hub.id} AND person_id = ${recorded}`);
+    await ctx.database.db.execute(sql`
+      INSERT INTO talent_cards (hub_id, id, person_id, assessment_id, tier, expires_on, kid, token)
+      VALUES (${hub.id}, gen_random_uuid(), ${recorded}, ${older.rows[0]!.id}, 'C', '2035-12-31', 'k', 'token-of-the-older-card')`);
+    expect((await grant(await ownRecordId(hub, owner), 'B', ['national_major_talent_program'])).statusCode).toBe(201);
+
+    expect((await decide(hub, officer, await pendingClaim(hub, officer))).statusCode).toBe(200);
+    const { rows } = await ctx.database.db.execute<{ talent_tier: string }>(sql`SELECT talent_tier FROM people WHERE hub_id = ${hub.id} AND id = ${recorded}`);
+    expect(rows[0]!.talent_tier).toBe('B');
+    const card = await ctx.app.inject(as(owner, { method: 'GET', url: `${url}/card` }));
+    expect([card.statusCode, card.json().tier], card.body).toEqual([200, 'B']);
+    const { rows: revoked } = await ctx.database.db.execute<{ revoked: boolean }>(
+      sql`SELECT revoked_at IS NOT NULL AS revoked FROM talent_cards WHERE hub_id = ${hub.id} AND token = 'token-of-the-older-card'`,
+    );
+    expect(revoked[0]!.revoked).toBe(true);
   });
 
   it('refuses the link while both records hold a stay on the same nights, and changes nothing', async () => {
