@@ -259,7 +259,7 @@ export const staysEnUS: StaysMessages = {
     reject: 'Reject',
     approveTitle: 'Approve the claim of {{name}}',
     rejectTitle: 'Reject the claim of {{name}}',
-    approveLinks: 'The record becomes {{name}}’s; the degrees they declared move to it.',
+    approveLinks: 'The record becomes {{name}}’s; their stays, applications and declared degrees move to it.',
     approveMoves:
       'Another account uses this record: its resident identity number moves to {{name}}’s own record, and the other account keeps its record without it.',
     rejectIntro: 'Neither record changes.',

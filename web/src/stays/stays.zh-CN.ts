@@ -256,7 +256,7 @@ export const staysZhCN = {
     reject: '驳回',
     approveTitle: '批准{{name}}的认领',
     rejectTitle: '驳回{{name}}的认领',
-    approveLinks: '此档案将归{{name}}所有，其认证时填写的学历一并转入。',
+    approveLinks: '此档案将归{{name}}所有，其住宿预订、申请和填写的学历一并转入。',
     approveMoves: '另有账户在使用此档案：批准后身份证号将转到{{name}}自己的档案上，另一账户保留其档案，但不再有该身份证号。',
     rejectIntro: '驳回后两份档案都不会改变。',
     note: '备注（选填）',
