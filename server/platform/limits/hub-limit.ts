@@ -10,12 +10,13 @@ export type HubLimit = { hubId: string; key: string; max: number; windowSeconds:
  * window ends. One statement outside the caller's transaction, so a use counts whatever the
  * request does next; the upsert takes the row's lock, so uses at once are counted one by one.
  * The window starts at a key's first use and ends `windowSeconds` later (as
- * @fastify/rate-limit's own windows do). The moment is the server's, a parameter: Citus
- * takes no volatile function in an upsert's SET.
+ * @fastify/rate-limit's own windows do). The moment is the server's, a parameter.
  */
 export async function takeHubLimit(db: Db, limit: HubLimit, now = new Date()): Promise<void> {
   const at = now.toISOString();
-  const expired = sql`c.window_start <= ${at}::timestamptz - make_interval(secs => ${limit.windowSeconds})`;
+  // A window that began at or before this moment is over. A bare parameter compared with the
+  // column (its type inferred, no cast): Citus takes only immutable functions in an upsert's SET.
+  const expired = sql`c.window_start <= ${new Date(now.getTime() - limit.windowSeconds * 1000).toISOString()}`;
   const { rows } = await db.execute<{ count: number; window_start: string }>(sql`
     INSERT INTO hub_rate_counts AS c (hub_id, key, window_start, count)
     VALUES (${limit.hubId}, ${limit.key}, ${at}::timestamptz, 1)
