@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { CursorQuery } from '../../../contracts/pagination.js';
+import type { TalentTier } from '../../../contracts/people.js';
 import type { AssessmentInput } from '../../../contracts/talent.js';
 import type { Db, Tx } from '../../db/connection.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -33,11 +34,7 @@ export async function assessTalentTier(tx: Tx, scope: TalentScope, personId: str
     .insert(talentAssessments)
     .values({ hubId: scope.hub.id, id, personId, ...input, officerId: scope.actor.userId! })
     .returning();
-  await tx
-    .update(talentCards)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(talentCards.hubId, scope.hub.id), eq(talentCards.personId, personId), isNull(talentCards.revokedAt)));
-  await setPersonTalentTier(tx, scope.hub.id, personId, input.decision === 'granted' ? input.tier : null);
+  await followAssessment(tx, scope.hub.id, personId, row!);
   await recordAudit(tx, {
     hubId: scope.hub.id,
     actorId: scope.actor.userId,
@@ -65,4 +62,17 @@ export async function listAssessments(db: Db | Tx, scope: TalentScope, personId:
     )
     .orderBy(desc(talentAssessments.id))
     .limit(page.limit + 1);
+}
+
+/**
+ * Only the newest decision speaks for the person: the tier follows `latest` (granted, its
+ * class; refused, none) and cards issued from any other assessment are revoked. After an
+ * officer's decision, and after a link brings two records' assessments together.
+ */
+export async function followAssessment(tx: Tx, hubId: string, personId: string, latest: Pick<AssessmentRow, 'id' | 'tier' | 'decision'>): Promise<void> {
+  await tx
+    .update(talentCards)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(talentCards.hubId, hubId), eq(talentCards.personId, personId), isNull(talentCards.revokedAt), ne(talentCards.assessmentId, latest.id)));
+  await setPersonTalentTier(tx, hubId, personId, latest.decision === 'granted' ? (latest.tier as TalentTier) : null);
 }

@@ -1,7 +1,6 @@
-import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { TalentTier } from '../../../contracts/people.js';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connection.js';
-import { setPersonTalentTier } from '../ecosystem/index.js';
+import { followAssessment } from './assessments.service.js';
 import { talentAssessments, talentCards, talentProfiles } from './talent.tables.js';
 
 /**
@@ -37,24 +36,14 @@ export async function moveTalent(tx: Tx, hubId: string, fromId: string, toId: st
     .set({ personId: toId })
     .where(and(eq(talentCards.hubId, hubId), eq(talentCards.personId, fromId)))
     .returning({ id: talentCards.id });
-  if (assessments.length > 0) await followLatestAssessment(tx, hubId, toId);
+  if (assessments.length > 0) {
+    const [latest] = await tx
+      .select()
+      .from(talentAssessments)
+      .where(and(eq(talentAssessments.hubId, hubId), eq(talentAssessments.personId, toId)))
+      .orderBy(desc(talentAssessments.createdAt), desc(talentAssessments.id))
+      .limit(1);
+    await followAssessment(tx, hubId, toId, latest!);
+  }
   return (degrees.rowCount ?? 0) + profile.length + assessments.length + cards.length;
-}
-
-/**
- * One person, one standing: as after an officer's decision, the latest assessment (of either
- * record) sets the tier, and cards issued from any earlier one are revoked.
- */
-async function followLatestAssessment(tx: Tx, hubId: string, personId: string): Promise<void> {
-  const [latest] = await tx
-    .select({ id: talentAssessments.id, tier: talentAssessments.tier, decision: talentAssessments.decision })
-    .from(talentAssessments)
-    .where(and(eq(talentAssessments.hubId, hubId), eq(talentAssessments.personId, personId)))
-    .orderBy(desc(talentAssessments.createdAt), desc(talentAssessments.id))
-    .limit(1);
-  await setPersonTalentTier(tx, hubId, personId, latest!.decision === 'granted' ? (latest!.tier as TalentTier) : null);
-  await tx
-    .update(talentCards)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(talentCards.hubId, hubId), eq(talentCards.personId, personId), isNull(talentCards.revokedAt), ne(talentCards.assessmentId, latest!.id)));
 }
